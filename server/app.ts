@@ -1,0 +1,150 @@
+/**
+ * The composition root: builds the store, Redis, services, HTTP and realtime transports, wires
+ * them together, and knows how to take them down again in order.
+ */
+import http from 'node:http';
+import path from 'node:path';
+import { createAdapter } from '@socket.io/redis-adapter';
+import type { Config } from './config.js';
+import { openStore } from './db/connect.js';
+import { createHttpApp } from './http/app.js';
+import { apiEndpoints } from './http/routes.js';
+import { systemRoutes, type HealthReport } from './http/system-routes.js';
+import { createLogger, type Logger } from './logger.js';
+import { createTokenSigner } from './modules/accounts/tokens.js';
+import { createRateLimits } from './rate-limits.js';
+import { attachSocketAuth, socketViewer } from './realtime/auth.js';
+import { createRealtimeEngine } from './realtime/engine.js';
+import { attachGateway } from './realtime/gateway.js';
+import { connectionListeners, socketHandlers } from './realtime/handlers.js';
+import { createPusher } from './realtime/pusher.js';
+import { connectRedis } from './redis.js';
+import { loadOrCreateSecret } from './secret.js';
+import { closeServices, createServices, type Services } from './services.js';
+
+export interface Hub {
+  readonly config: Config;
+  readonly logger: Logger;
+  readonly services: Services;
+  /** The HTTP origin, e.g. http://127.0.0.1:3000. */
+  readonly url: string;
+  /** Where Socket.IO clients connect. */
+  readonly realtimeUrl: string;
+  readonly httpPort: number;
+  readonly wsPort: number;
+  health(): Promise<HealthReport>;
+  /** Graceful stop: stop accepting, tell sockets to go elsewhere, finish in-flight work, flush. */
+  close(): Promise<void>;
+}
+
+export interface HubOptions {
+  readonly logger?: Logger;
+  /** The built web client; defaults to dist/client. */
+  readonly clientDir?: string;
+}
+
+export async function startHub(config: Config, options: HubOptions = {}): Promise<Hub> {
+  const logger = options.logger ?? createLogger(config.logLevel, config.nodeId);
+  const secret = config.secret ?? (await loadOrCreateSecret(config.dataDir));
+  const store = await openStore(config, logger);
+  const redis = config.redisUrl ? connectRedis(config.redisUrl, logger) : undefined;
+
+  const allowOrigin = (origin: string | undefined) =>
+    !origin || !config.corsOrigins || config.corsOrigins.includes(origin);
+  const httpServer = http.createServer({ keepAliveTimeout: 5_000, requestTimeout: 30_000 });
+  const engine = createRealtimeEngine(config, httpServer, allowOrigin);
+  const { io } = engine;
+  if (redis) io.adapter(createAdapter(redis.main, redis.sub, { key: `${config.redisPrefix}:sio` }));
+
+  const rateLimits = createRateLimits(redis?.main, config.redisPrefix);
+  const tokens = createTokenSigner(secret, config.tokenTtlSeconds);
+  const pusher = createPusher(io);
+  const services = createServices({ config, logger, conn: store.conn, pusher, rateLimits, tokens, redis });
+  await store.syncIndexes();
+
+  attachSocketAuth(io, services.accounts.authenticate);
+  attachGateway(io, socketHandlers(services), {
+    logger,
+    eventsPerSecond: 20 * config.rateLimitScale,
+    burst: 40 * config.rateLimitScale,
+    viewerOf: socketViewer,
+  });
+  const listeners = connectionListeners(services);
+  io.on('connection', (socket) => {
+    const viewer = socketViewer(socket);
+    for (const listen of listeners) listen(socket, viewer);
+  });
+
+  let wsPort = config.wsPort;
+  const health = async (): Promise<HealthReport> => {
+    const storeUp = await store.isUp();
+    const redisUp = redis ? redis.isUp() : undefined;
+    return {
+      ok: storeUp && redisUp !== false,
+      node: config.nodeId,
+      engine: config.engine,
+      store: storeUp ? 'up' : 'down',
+      ...(redisUp === undefined ? {} : { redis: redisUp ? 'up' : 'down' }),
+      sockets: io.of('/').sockets.size,
+      uptimeSeconds: Math.round(process.uptime()),
+    };
+  };
+
+  const app = createHttpApp({
+    config,
+    logger,
+    endpoints: [...systemRoutes({ config, health, realtimePort: () => wsPort }), ...apiEndpoints(services)],
+    authenticate: services.accounts.authenticate,
+    rateLimits,
+    clientDir: options.clientDir ?? path.resolve('dist/client'),
+    allowOrigin,
+  });
+  httpServer.on('request', app);
+
+  const httpPort = await new Promise<number>((resolve, reject) => {
+    httpServer.once('error', reject);
+    httpServer.listen(config.port, config.host, () => {
+      const address = httpServer.address();
+      resolve(typeof address === 'object' && address ? address.port : config.port);
+    });
+  });
+  wsPort = config.engine === 'ws' ? httpPort : await engine.listen();
+
+  const localHost = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
+  const url = `http://${localHost}:${httpPort}`;
+  const realtimeUrl = config.engine === 'ws' ? url : `http://${localHost}:${wsPort}`;
+  logger.info({ url, realtimeUrl, engine: config.engine, store: store.description, redis: Boolean(redis) }, 'hub ready');
+
+  let closing: Promise<void> | undefined;
+  async function close(): Promise<void> {
+    logger.info('hub stopping');
+    engine.stopAccepting();
+    const httpClosed = new Promise<void>((resolve) => httpServer.close(() => resolve()));
+    httpServer.closeIdleConnections();
+    // Sockets are told why, then their connection is closed so clients reconnect (to another node).
+    for (const socket of io.of('/').sockets.values()) {
+      socket.emit('server:notice', { code: 'shutdown', message: 'this node is stopping; reconnecting' });
+      socket.conn.close(); // flushes the notice first; the client sees "transport close" and reconnects
+    }
+    const grace = setTimeout(() => httpServer.closeAllConnections(), config.shutdownGraceMs);
+    await httpClosed;
+    clearTimeout(grace);
+    await closeServices(services);
+    await new Promise<void>((resolve) => io.close(() => resolve()));
+    await redis?.close();
+    await store.close();
+    logger.info('hub stopped');
+  }
+
+  return {
+    config,
+    logger,
+    services,
+    url,
+    realtimeUrl,
+    httpPort,
+    wsPort,
+    health,
+    close: () => (closing ??= close()),
+  };
+}

@@ -1,0 +1,120 @@
+/** Environment → one typed, validated config object, read once at start. */
+import { z } from 'zod';
+import path from 'node:path';
+
+const port = z.coerce.number().int().min(0).max(65535);
+const optionalUrl = (protocols: readonly string[]) =>
+  z
+    .string()
+    .trim()
+    .min(1)
+    .refine((v) => {
+      try {
+        return protocols.includes(new URL(v).protocol);
+      } catch {
+        return false;
+      }
+    }, `must be a URL starting with ${protocols.join(' or ')}//`)
+    .optional();
+
+const positiveInt = z.coerce.number().int().positive();
+
+const envSchema = z.object({
+  PORT: port.default(3000),
+  WS_PORT: port.optional(),
+  REALTIME_ENGINE: z.enum(['uws', 'ws']).default('uws'),
+  DATA_DIR: z.string().trim().min(1).default('./data'),
+  MONGODB_URI: optionalUrl(['mongodb:', 'mongodb+srv:']),
+  REDIS_URL: optionalUrl(['redis:', 'rediss:']),
+  /** Prefix of every Redis key and channel the hub uses (several hubs may share one Redis). */
+  REDIS_PREFIX: z.string().regex(/^[\w:-]{1,32}$/, 'must be 1–32 of a-z A-Z 0-9 _ : -').default('kj'),
+  SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
+  HOST: z.string().trim().min(1).default('0.0.0.0'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  NODE_ID: z.string().trim().min(1).max(64).optional(),
+  /** What `/api/config` tells clients to connect to, when a proxy fronts the nodes. */
+  REALTIME_URL: optionalUrl(['http:', 'https:']),
+  /** Multiplies every rate-limit budget (a load tester's own hub raises it). */
+  RATE_LIMIT_SCALE: z.coerce.number().positive().max(100_000).default(1),
+  /** Comma-separated origins allowed by CORS; unset allows any origin (tokens, not cookies, carry auth). */
+  CORS_ORIGINS: z.string().trim().optional(),
+  /** How long a signed token stays valid, in seconds. */
+  TOKEN_TTL_SECONDS: positiveInt.default(60 * 60 * 24 * 30),
+  /** Most bytes a socket may have queued before it is cut off as a slow consumer. */
+  SOCKET_MAX_BUFFER_BYTES: positiveInt.default(1024 * 1024),
+  /** Largest accepted Socket.IO message. */
+  SOCKET_MAX_MESSAGE_BYTES: positiveInt.default(64 * 1024),
+  UPLOAD_MAX_BYTES: positiveInt.default(20 * 1024 * 1024),
+  QUOTA_BASIC_BYTES: positiveInt.default(3 * 1024 ** 3),
+  QUOTA_YELLOW_BYTES: positiveInt.default(25 * 1024 ** 3),
+  /** Milliseconds a SIGTERM waits for in-flight work before closing anyway. */
+  SHUTDOWN_GRACE_MS: positiveInt.default(10_000),
+});
+
+export type Engine = 'uws' | 'ws';
+
+export interface Config {
+  readonly port: number;
+  /** Socket.IO port on the uws engine; equals `port` on the ws engine. */
+  readonly wsPort: number;
+  readonly engine: Engine;
+  readonly host: string;
+  readonly dataDir: string;
+  readonly mongodbUri: string | undefined;
+  readonly redisUrl: string | undefined;
+  readonly redisPrefix: string;
+  /** Unset means: generated once into `dataDir`. */
+  readonly secret: string | undefined;
+  readonly logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
+  readonly nodeId: string;
+  readonly realtimeUrl: string | undefined;
+  readonly rateLimitScale: number;
+  readonly corsOrigins: readonly string[] | undefined;
+  readonly tokenTtlSeconds: number;
+  readonly socketMaxBufferBytes: number;
+  readonly socketMaxMessageBytes: number;
+  readonly uploadMaxBytes: number;
+  readonly quotaBytes: { readonly basic: number; readonly yellow: number };
+  readonly shutdownGraceMs: number;
+}
+
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+/** Reads and validates the environment; a bad value throws a `ConfigError` naming it. */
+export function loadConfig(env: Readonly<Record<string, string | undefined>> = process.env): Config {
+  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = envSchema.safeParse(present);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`);
+    throw new ConfigError(`invalid configuration: ${problems.join('; ')}`);
+  }
+  const e = parsed.data;
+  const wsPort = e.REALTIME_ENGINE === 'ws' ? e.PORT : (e.WS_PORT ?? (e.PORT === 0 ? 0 : e.PORT + 1));
+  if (e.REALTIME_ENGINE === 'uws' && wsPort === e.PORT && e.PORT !== 0) {
+    throw new ConfigError('invalid configuration: WS_PORT must differ from PORT on the uws engine');
+  }
+  return {
+    port: e.PORT,
+    wsPort,
+    engine: e.REALTIME_ENGINE,
+    host: e.HOST,
+    dataDir: path.resolve(e.DATA_DIR),
+    mongodbUri: e.MONGODB_URI,
+    redisUrl: e.REDIS_URL,
+    redisPrefix: e.REDIS_PREFIX,
+    secret: e.SECRET,
+    logLevel: e.LOG_LEVEL,
+    nodeId: e.NODE_ID ?? `node-${process.pid}`,
+    realtimeUrl: e.REALTIME_URL,
+    rateLimitScale: e.RATE_LIMIT_SCALE,
+    corsOrigins: e.CORS_ORIGINS ? e.CORS_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean) : undefined,
+    tokenTtlSeconds: e.TOKEN_TTL_SECONDS,
+    socketMaxBufferBytes: e.SOCKET_MAX_BUFFER_BYTES,
+    socketMaxMessageBytes: e.SOCKET_MAX_MESSAGE_BYTES,
+    uploadMaxBytes: e.UPLOAD_MAX_BYTES,
+    quotaBytes: { basic: e.QUOTA_BASIC_BYTES, yellow: e.QUOTA_YELLOW_BYTES },
+    shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
+  };
+}

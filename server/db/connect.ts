@@ -1,0 +1,72 @@
+/**
+ * The store: mongoose on `MONGODB_URI`, or on the embedded MongoDB-compatible store started
+ * in-process. Above this file nothing knows which one it is talking to.
+ */
+import path from 'node:path';
+import mongoose, { type Connection } from 'mongoose';
+import type { Config } from '../config.js';
+import type { Logger } from '../logger.js';
+import { startEmbeddedStore, type EmbeddedStore } from './embedded/index.js';
+
+mongoose.set('strictQuery', true);
+
+export interface Store {
+  readonly conn: Connection;
+  /** Where it is: `embedded:<dir>` or the URI without credentials. */
+  readonly description: string;
+  /** Builds every registered model's indexes; call once all models exist. */
+  syncIndexes(): Promise<void>;
+  isUp(): Promise<boolean>;
+  close(): Promise<void>;
+}
+
+function redactUri(uri: string): string {
+  return uri.replace(/\/\/[^@/]*@/, '//***@');
+}
+
+export async function openStore(config: Config, logger: Logger): Promise<Store> {
+  let embedded: EmbeddedStore | undefined;
+  let uri = config.mongodbUri;
+  let description: string;
+  if (uri) {
+    description = redactUri(uri);
+  } else {
+    const dir = path.join(config.dataDir, 'db');
+    embedded = await startEmbeddedStore({ dir });
+    uri = `${embedded.uri}/kongjian`;
+    description = `embedded:${dir}`;
+  }
+  const conn = mongoose.createConnection(uri, {
+    serverSelectionTimeoutMS: 5_000,
+    heartbeatFrequencyMS: 2_000,
+    maxPoolSize: 50,
+    autoIndex: false,
+    autoCreate: true,
+  });
+  await conn.asPromise();
+  logger.info({ store: description }, 'store connected');
+
+  return {
+    conn,
+    description,
+    async syncIndexes() {
+      await Promise.all(Object.values(conn.models).map((m) => m.createIndexes()));
+    },
+    async isUp() {
+      if (conn.readyState !== 1 || !conn.db) return false;
+      try {
+        await Promise.race([
+          conn.db.admin().ping(),
+          new Promise((_, reject) => setTimeout(() => reject(new Error('ping timed out')), 1_000).unref()),
+        ]);
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    async close() {
+      await conn.close();
+      await embedded?.close();
+    },
+  };
+}

@@ -1,0 +1,57 @@
+/**
+ * The one error type the core throws. Services throw `AppError`s; only the transports
+ * (http/error-handler.ts, realtime/gateway.ts) turn them into the contract's shapes.
+ */
+import { errorStatus, type ErrorBody, type ErrorCode, type FieldErrors } from '../shared/errors.js';
+
+export class AppError extends Error {
+  override readonly name = 'AppError';
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly fields?: FieldErrors,
+  ) {
+    super(message);
+  }
+
+  get status(): number {
+    return errorStatus[this.code];
+  }
+
+  toBody(): ErrorBody {
+    return this.fields ? { code: this.code, message: this.message, fields: this.fields } : { code: this.code, message: this.message };
+  }
+}
+
+export const invalid = (message: string, fields?: FieldErrors) => new AppError('invalid', message, fields);
+export const unauthorized = (message = 'sign in first') => new AppError('unauthorized', message);
+export const forbidden = (message = 'not allowed') => new AppError('forbidden', message);
+/** Also what an item the viewer may not see answers, so its existence does not leak. */
+export const notFound = (what = 'item') => new AppError('not_found', `${what} not found`);
+export const conflict = (message: string) => new AppError('conflict', message);
+export const tooLarge = (message: string) => new AppError('too_large', message);
+export const unsupportedMedia = (message: string) => new AppError('unsupported_media', message);
+export const blocked = (message: string) => new AppError('blocked', message);
+export const rateLimited = (message = 'too many requests, slow down') => new AppError('rate_limited', message);
+export const unavailable = (message = 'service unavailable, try again shortly') => new AppError('unavailable', message);
+
+/** Whether an error means the store could not be reached (answered 503, not 500). */
+export function isStoreUnavailable(err: unknown): boolean {
+  if (!(err instanceof Error)) return false;
+  const name = err.name;
+  return (
+    name === 'MongoNetworkError' ||
+    name === 'MongoServerSelectionError' ||
+    name === 'MongoNotConnectedError' ||
+    name === 'MongoTopologyClosedError' ||
+    name === 'MongoNetworkTimeoutError' ||
+    /buffering timed out|Client must be connected|connection .* closed/i.test(err.message)
+  );
+}
+
+/** Any thrown value → an `AppError` (unknown errors become `internal`, store outages `unavailable`). */
+export function toAppError(err: unknown): AppError {
+  if (err instanceof AppError) return err;
+  if (isStoreUnavailable(err)) return unavailable();
+  return new AppError('internal', 'something went wrong on our side');
+}

@@ -1,0 +1,93 @@
+/** The Express app: security headers, CORS, JSON bodies, the REST API under /api, and the web client. */
+import fs from 'node:fs';
+import path from 'node:path';
+import express, { type Express, type RequestHandler } from 'express';
+import helmet from 'helmet';
+import type { Config } from '../config.js';
+import { notFound } from '../errors.js';
+import type { Logger } from '../logger.js';
+import type { Endpoint } from './endpoint.js';
+import { errorHandler } from './error-handler.js';
+import { mountEndpoints, type MountDeps } from './mount.js';
+import { requestLog } from './request-log.js';
+
+export interface HttpAppDeps extends MountDeps {
+  readonly config: Config;
+  readonly logger: Logger;
+  readonly endpoints: readonly Endpoint[];
+  /** Extra handlers mounted under /api before the JSON endpoints (e.g. streaming uploads). */
+  readonly rawRoutes?: (router: express.Router) => void;
+  /** Handlers outside /api (e.g. photo files, /metrics). */
+  readonly outerRoutes?: (app: Express) => void;
+  /** The built web client; served at / with the app's routes falling back to index.html. */
+  readonly clientDir: string;
+  readonly allowOrigin: (origin: string | undefined) => boolean;
+}
+
+function cors(allowOrigin: HttpAppDeps['allowOrigin']): RequestHandler {
+  return (req, res, next) => {
+    const origin = req.get('origin');
+    if (origin && allowOrigin(origin)) {
+      res.setHeader('Access-Control-Allow-Origin', origin);
+      res.setHeader('Vary', 'Origin');
+      res.setHeader('Access-Control-Allow-Headers', 'Authorization, Content-Type, X-Request-Id');
+      res.setHeader('Access-Control-Allow-Methods', 'GET, POST, PUT, PATCH, DELETE');
+      res.setHeader('Access-Control-Max-Age', '600');
+    }
+    if (req.method === 'OPTIONS') {
+      res.status(204).end();
+      return;
+    }
+    next();
+  };
+}
+
+export function createHttpApp(deps: HttpAppDeps): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback, linklocal, uniquelocal');
+  app.set('query parser', 'simple');
+  app.use(requestLog(deps.logger));
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          'default-src': ["'self'"],
+          'connect-src': ["'self'", 'ws:', 'wss:', `http://*:${deps.config.wsPort}`, `https://*:${deps.config.wsPort}`],
+          'img-src': ["'self'", 'data:', 'blob:', 'https:'],
+          'media-src': ["'self'", 'https:', 'http:'],
+          'style-src': ["'self'", "'unsafe-inline'"],
+        },
+      },
+      crossOriginEmbedderPolicy: false,
+    }),
+  );
+
+  const api = express.Router();
+  api.use(cors(deps.allowOrigin));
+  deps.rawRoutes?.(api);
+  api.use(express.json({ limit: '1mb', strict: true }));
+  mountEndpoints(api, deps.endpoints, deps);
+  api.use((_req, _res, next) => next(notFound('endpoint')));
+  app.use('/api', api);
+
+  deps.outerRoutes?.(app);
+  serveClient(app, deps.clientDir);
+  app.use(errorHandler(deps.logger));
+  return app;
+}
+
+/** Serves the built client; unknown GET paths outside /api get index.html (history-API routes). */
+function serveClient(app: Express, clientDir: string): void {
+  app.use(
+    '/assets',
+    express.static(path.join(clientDir, 'assets'), { immutable: true, maxAge: '365d', index: false, fallthrough: false }),
+  );
+  app.use(express.static(clientDir, { index: false, maxAge: '1h' }));
+  const indexFile = path.join(clientDir, 'index.html');
+  app.get(/^\/(?!api\/|socket\.io\/).*/, (req, res, next) => {
+    if (!req.accepts('html') || !fs.existsSync(indexFile)) return next();
+    res.setHeader('Cache-Control', 'no-cache');
+    res.sendFile(indexFile);
+  });
+}

@@ -1,0 +1,83 @@
+/**
+ * Endpoints declare, in one place next to their handler, their input schemas, whether they need a
+ * signed-in user, their rate limit and their success status. `mountEndpoints` does the rest.
+ */
+import type { Request, Response, Router } from 'express';
+import type { z } from 'zod';
+import { parseInput } from '../validation.js';
+import type { Viewer } from '../modules/accounts/viewer.js';
+import { unauthorized } from '../errors.js';
+import type { RateLimitRule } from '../rate-limits.js';
+
+export type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
+
+type Out<S> = S extends z.ZodType ? z.output<S> : undefined;
+
+export interface EndpointInput<B, Q, P, V> {
+  readonly body: B;
+  readonly query: Q;
+  readonly params: P;
+  readonly viewer: V;
+  readonly req: Request;
+}
+
+export interface EndpointSpec<
+  A extends boolean,
+  BS extends z.ZodType | undefined,
+  QS extends z.ZodType | undefined,
+  PS extends z.ZodType | undefined,
+  R,
+> {
+  readonly method: Method;
+  readonly path: string;
+  /** true: answer 401 without a valid token. false: the viewer may be anonymous (null). */
+  readonly auth: A;
+  readonly body?: BS;
+  readonly query?: QS;
+  readonly params?: PS;
+  /** Limits calls per signed-in user (or per IP for anonymous callers). */
+  readonly rateLimit?: RateLimitRule;
+  /** Success status: a number, or chosen from the result (e.g. 202 for a held post). Default 200; 204 sends no body. */
+  readonly status?: number | ((result: R) => number);
+  readonly handler: (input: EndpointInput<Out<BS>, Out<QS>, Out<PS>, A extends true ? Viewer : Viewer | null>) => Promise<R>;
+}
+
+/** A declared endpoint, erased to what the mounting code needs. */
+export interface Endpoint {
+  readonly method: Method;
+  readonly path: string;
+  readonly auth: boolean;
+  readonly rateLimit?: RateLimitRule;
+  run(req: Request, res: Response, viewer: Viewer | null): Promise<void>;
+}
+
+export function defineEndpoint<
+  A extends boolean,
+  BS extends z.ZodType | undefined = undefined,
+  QS extends z.ZodType | undefined = undefined,
+  PS extends z.ZodType | undefined = undefined,
+  R = unknown,
+>(spec: EndpointSpec<A, BS, QS, PS, R>): Endpoint {
+  return {
+    method: spec.method,
+    path: spec.path,
+    auth: spec.auth,
+    ...(spec.rateLimit ? { rateLimit: spec.rateLimit } : {}),
+    async run(req, res, viewer) {
+      if (spec.auth && !viewer) throw unauthorized();
+      const input = {
+        body: (spec.body ? parseInput(spec.body, req.body ?? {}, 'body') : undefined) as Out<BS>,
+        query: (spec.query ? parseInput(spec.query, { ...req.query }, 'query') : undefined) as Out<QS>,
+        params: (spec.params ? parseInput(spec.params, { ...req.params }, 'path') : undefined) as Out<PS>,
+        viewer: viewer as A extends true ? Viewer : Viewer | null,
+        req,
+      };
+      const result = await spec.handler(input);
+      const status = typeof spec.status === 'function' ? spec.status(result) : (spec.status ?? 200);
+      if (status === 204 || result === undefined) res.status(status === 200 ? 204 : status).end();
+      else res.status(status).json(result);
+    },
+  };
+}
+
+export type EndpointMounter = (router: Router, endpoints: readonly Endpoint[]) => void;

@@ -1,0 +1,45 @@
+/** Entry point: config → hub → listen; stop cleanly on SIGTERM/SIGINT. */
+import path from 'node:path';
+import { startHub } from './app.js';
+import { ensureClientBuilt } from './client-build.js';
+import { ConfigError, loadConfig } from './config.js';
+import { createLogger } from './logger.js';
+
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      process.stderr.write(`kongjian: ${err.message}\n`);
+      process.exit(1);
+    }
+    throw err;
+  }
+  const logger = createLogger(config.logLevel, config.nodeId);
+  const clientDir = path.resolve('dist/client');
+  await ensureClientBuilt(clientDir, logger);
+  const hub = await startHub(config, { logger, clientDir });
+  process.stdout.write(`Kongjian is up: open ${hub.url}\n`);
+
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    hub.close().then(
+      () => process.exit(0),
+      (err: unknown) => {
+        logger.error({ err }, 'unclean shutdown');
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`kongjian: failed to start: ${err instanceof Error ? err.stack ?? err.message : String(err)}\n`);
+  process.exit(1);
+});

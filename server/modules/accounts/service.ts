@@ -1,0 +1,188 @@
+/** Accounts: registration, sign-in, token checks, and user look-ups for every other module. */
+import { Types, type Connection } from 'mongoose';
+import type { AuthResponse, MeDto, Role, Tier, UserDto } from '../../../shared/dto.js';
+import type { LoginBody, RegisterBody } from '../../../shared/schemas/auth.js';
+import { conflict, notFound, unauthorized } from '../../errors.js';
+import type { RateLimitRule, RateLimits } from '../../rate-limits.js';
+import { markerModel, userModel } from './model.js';
+import { hashPassword, verifyPassword } from './password.js';
+import type { TokenSigner } from './tokens.js';
+import type { Viewer } from './viewer.js';
+
+interface StoredUser {
+  readonly _id: Types.ObjectId;
+  readonly handle: string;
+  readonly displayName: string;
+  readonly role: string;
+  readonly tier: string;
+}
+
+export const loginRules = {
+  perHandle: { name: 'login-handle', points: 10, perSeconds: 15 * 60 },
+  perIp: { name: 'login-ip', points: 100, perSeconds: 5 * 60 },
+  registerPerIp: { name: 'register-ip', points: 30, perSeconds: 10 * 60 },
+} as const satisfies Record<string, RateLimitRule>;
+
+export function toUserDto(u: StoredUser): UserDto {
+  return { id: u._id.toHexString(), handle: u.handle, displayName: u.displayName, tier: u.tier as Tier };
+}
+
+function toMeDto(u: StoredUser): MeDto {
+  return { ...toUserDto(u), role: u.role as Role };
+}
+
+export interface AccountServiceDeps {
+  readonly conn: Connection;
+  readonly tokens: TokenSigner;
+  readonly rateLimits: RateLimits;
+  /** Multiplies the auth rate-limit budgets (load tests raise it). */
+  readonly rateLimitScale: number;
+}
+
+export type AfterRegisterHook = (user: UserDto) => Promise<void>;
+
+const cacheTtlMs = 5_000;
+const cacheMax = 50_000;
+
+export function createAccountService({ conn, tokens, rateLimits, rateLimitScale }: AccountServiceDeps) {
+  const users = userModel(conn);
+  const markers = markerModel(conn);
+  const afterRegisterHooks: AfterRegisterHook[] = [];
+  const cache = new Map<string, { user: UserDto; viewer: Viewer; at: number }>();
+  const scaled = (rule: RateLimitRule): RateLimitRule => ({ ...rule, points: Math.ceil(rule.points * rateLimitScale) });
+
+  const remember = (u: StoredUser) => {
+    const user = toUserDto(u);
+    const entry = { user, viewer: { id: user.id, handle: user.handle, role: u.role as Role, tier: user.tier }, at: Date.now() };
+    if (cache.size >= cacheMax) cache.delete(cache.keys().next().value as string);
+    cache.set(user.id, entry);
+    return entry;
+  };
+
+  async function lookup(id: string) {
+    const hit = cache.get(id);
+    if (hit && Date.now() - hit.at < cacheTtlMs) return hit;
+    if (!Types.ObjectId.isValid(id)) return null;
+    const u = await users.findById(id, { handle: 1, displayName: 1, role: 1, tier: 1 }).lean<StoredUser>();
+    if (!u) {
+      cache.delete(id);
+      return null;
+    }
+    return remember(u);
+  }
+
+  /** The first user to register becomes a moderator, decided by a unique marker insert (race-free). */
+  async function claimFirstModerator(userId: string): Promise<boolean> {
+    try {
+      await markers.create({ _id: 'first-moderator', userId });
+      return true;
+    } catch (err) {
+      if ((err as { code?: number }).code === 11000) return false;
+      throw err;
+    }
+  }
+
+  return {
+    /** Runs after every registration (e.g. to create the user's space). */
+    afterRegister(hook: AfterRegisterHook): void {
+      afterRegisterHooks.push(hook);
+    },
+
+    /** Creates an account and signs it in. */
+    async register(input: RegisterBody, ip: string): Promise<AuthResponse> {
+      await rateLimits.consume(scaled(loginRules.registerPerIp), ip);
+      if (await users.exists({ handle: input.handle })) throw conflict('that handle is taken');
+      const passwordHash = await hashPassword(input.password);
+      let created: StoredUser;
+      try {
+        const doc = await users.create({ handle: input.handle, displayName: input.displayName, passwordHash });
+        created = doc.toObject() as unknown as StoredUser;
+      } catch (err) {
+        if ((err as { code?: number }).code === 11000) throw conflict('that handle is taken');
+        throw err;
+      }
+      const id = created._id.toHexString();
+      try {
+        if (await claimFirstModerator(id)) {
+          await users.updateOne({ _id: created._id }, { $set: { role: 'moderator' } });
+          created = { ...created, role: 'moderator' };
+        }
+        for (const hook of afterRegisterHooks) await hook(toUserDto(created));
+      } catch (err) {
+        // No half-made account: without its space the account is unusable.
+        await users.deleteOne({ _id: created._id });
+        throw err;
+      }
+      remember(created);
+      return { user: toMeDto(created), token: tokens.sign(id) };
+    },
+
+    /** Checks a handle and password; rate-limited per handle and per IP. */
+    async login(input: LoginBody, ip: string): Promise<AuthResponse> {
+      await rateLimits.consume(scaled(loginRules.perIp), ip);
+      await rateLimits.consume(scaled(loginRules.perHandle), input.handle);
+      const u = await users.findOne({ handle: input.handle }).lean<StoredUser & { passwordHash: string }>();
+      if (!u || !(await verifyPassword(input.password, u.passwordHash))) throw unauthorized('wrong handle or password');
+      await rateLimits.reset(loginRules.perHandle, input.handle);
+      remember(u);
+      return { user: toMeDto(u), token: tokens.sign(u._id.toHexString()) };
+    },
+
+    /** The viewer behind a bearer token, or null if the token is bad, expired, or its account is gone. */
+    async authenticate(token: string | undefined): Promise<Viewer | null> {
+      if (!token) return null;
+      const claims = tokens.verify(token);
+      if (!claims) return null;
+      return (await lookup(claims.sub))?.viewer ?? null;
+    },
+
+    async me(viewer: Viewer): Promise<{ user: MeDto }> {
+      const entry = await lookup(viewer.id);
+      if (!entry) throw unauthorized();
+      return { user: { ...entry.user, role: entry.viewer.role } };
+    },
+
+    /** A user by id, or null. Cached for a few seconds. */
+    async getUser(id: string): Promise<UserDto | null> {
+      return (await lookup(id))?.user ?? null;
+    },
+
+    /** Users by id (unknown ids are left out), for hydrating authors and actors in one query. */
+    async getUsers(ids: readonly string[]): Promise<Map<string, UserDto>> {
+      const result = new Map<string, UserDto>();
+      const missing: string[] = [];
+      const now = Date.now();
+      for (const id of new Set(ids)) {
+        const hit = cache.get(id);
+        if (hit && now - hit.at < cacheTtlMs) result.set(id, hit.user);
+        else if (Types.ObjectId.isValid(id)) missing.push(id);
+      }
+      if (missing.length) {
+        const found = await users.find({ _id: { $in: missing } }, { handle: 1, displayName: 1, role: 1, tier: 1 }).lean<StoredUser[]>();
+        for (const u of found) result.set(u._id.toHexString(), remember(u).user);
+      }
+      return result;
+    },
+
+    /** A user by handle; `not_found` if there is none. */
+    async requireByHandle(handle: string): Promise<UserDto> {
+      const u = await users.findOne({ handle }, { handle: 1, displayName: 1, role: 1, tier: 1 }).lean<StoredUser>();
+      if (!u) throw notFound('user');
+      return remember(u).user;
+    },
+
+    /** Changes a user's tier (`yellow` gets the larger photo quota). */
+    async setTier(userId: string, tier: Tier): Promise<void> {
+      await users.updateOne({ _id: userId }, { $set: { tier } });
+      cache.delete(userId);
+    },
+
+    /** Changes a user's role. */
+    async setRole(userId: string, role: Role): Promise<void> {
+      await users.updateOne({ _id: userId }, { $set: { role } });
+      cache.delete(userId);
+    },
+  };
+}
+
+export type AccountService = ReturnType<typeof createAccountService>;

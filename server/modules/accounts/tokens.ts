@@ -1,0 +1,49 @@
+/** Signed, expiring bearer tokens: `<payload>.<hmac>`, both base64url; HMAC-SHA256 over the payload. */
+import { createHmac, timingSafeEqual } from 'node:crypto';
+
+export interface TokenClaims {
+  /** The user id. */
+  readonly sub: string;
+  /** Issued at, seconds since the epoch. */
+  readonly iat: number;
+  /** Expires at, seconds since the epoch. */
+  readonly exp: number;
+}
+
+export interface TokenSigner {
+  sign(userId: string): string;
+  /** The claims of a valid, unexpired token; null for anything else. */
+  verify(token: string): TokenClaims | null;
+}
+
+export function createTokenSigner(secret: string, ttlSeconds: number, now = () => Date.now()): TokenSigner {
+  const mac = (payload: string) => createHmac('sha256', secret).update(payload).digest();
+  return {
+    sign(userId) {
+      const iat = Math.floor(now() / 1000);
+      const payload = Buffer.from(JSON.stringify({ sub: userId, iat, exp: iat + ttlSeconds })).toString('base64url');
+      return `${payload}.${mac(payload).toString('base64url')}`;
+    },
+    verify(token) {
+      if (typeof token !== 'string' || token.length > 512) return null;
+      const [payload, signature, extra] = token.split('.');
+      if (!payload || !signature || extra !== undefined) return null;
+      const given = Buffer.from(signature, 'base64url');
+      const expected = mac(payload);
+      if (given.length !== expected.length || !timingSafeEqual(given, expected)) return null;
+      try {
+        const claims: unknown = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
+        if (!isClaims(claims) || claims.exp * 1000 <= now()) return null;
+        return claims;
+      } catch {
+        return null;
+      }
+    },
+  };
+}
+
+function isClaims(value: unknown): value is TokenClaims {
+  if (typeof value !== 'object' || value === null) return false;
+  const c = value as Record<string, unknown>;
+  return typeof c.sub === 'string' && typeof c.iat === 'number' && typeof c.exp === 'number';
+}

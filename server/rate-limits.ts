@@ -1,0 +1,53 @@
+/**
+ * Rate limits from `rate-limiter-flexible`: in memory on a single node, shared through Redis in a
+ * cluster (with an in-memory insurance limiter so a Redis outage does not turn into unlimited writes
+ * or into refusing everyone).
+ */
+import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import type { Redis } from 'ioredis';
+import { rateLimited } from './errors.js';
+
+export interface RateLimitRule {
+  /** Distinct per rule: keys of different rules never share a budget. */
+  readonly name: string;
+  readonly points: number;
+  readonly perSeconds: number;
+}
+
+export interface RateLimits {
+  /** Spends `cost` points of `key`'s budget under `rule`; throws `rate_limited` when it is spent. */
+  consume(rule: RateLimitRule, key: string, cost?: number): Promise<void>;
+  /** Gives the budget back, e.g. after a successful login. */
+  reset(rule: RateLimitRule, key: string): Promise<void>;
+}
+
+export function createRateLimits(redis: Redis | undefined, prefix = 'kj'): RateLimits {
+  const limiters = new Map<string, RateLimiterAbstract>();
+  const limiterFor = (rule: RateLimitRule): RateLimiterAbstract => {
+    let limiter = limiters.get(rule.name);
+    if (!limiter) {
+      const base = { keyPrefix: `${prefix}:rl:${rule.name}`, points: rule.points, duration: rule.perSeconds };
+      limiter = redis
+        ? new RateLimiterRedis({ ...base, storeClient: redis, insuranceLimiter: new RateLimiterMemory(base) })
+        : new RateLimiterMemory(base);
+      limiters.set(rule.name, limiter);
+    }
+    return limiter;
+  };
+  return {
+    async consume(rule, key, cost = 1) {
+      try {
+        await limiterFor(rule).consume(key, cost);
+      } catch (err) {
+        if (err instanceof RateLimiterRes) {
+          const seconds = Math.max(1, Math.ceil(err.msBeforeNext / 1000));
+          throw rateLimited(`too many requests, try again in ${seconds} s`);
+        }
+        throw err;
+      }
+    },
+    async reset(rule, key) {
+      await limiterFor(rule).delete(key);
+    },
+  };
+}

@@ -1,0 +1,71 @@
+/**
+ * Socket.IO on one of two engines: uWebSockets.js on its own port (`uws`, the default) or the
+ * Node HTTP server itself (`ws`, one port). Everything above this file is engine-agnostic.
+ */
+import type { Server as HttpServer } from 'node:http';
+import { Server, type ServerOptions } from 'socket.io';
+import uWS from 'uWebSockets.js';
+import type { Config } from '../config.js';
+import type { HubServer } from './types.js';
+
+export interface RealtimeEngine {
+  readonly io: HubServer;
+  /** Starts accepting sockets (on the uws engine: its own port); resolves to the port. */
+  listen(): Promise<number>;
+  /** Stops accepting new connections; existing sockets stay until `io` closes them. */
+  stopAccepting(): void;
+}
+
+export function createRealtimeEngine(
+  config: Config,
+  httpServer: HttpServer,
+  allowOrigin: (origin: string | undefined) => boolean,
+): RealtimeEngine {
+  const options: Partial<ServerOptions> = {
+    serveClient: false,
+    maxHttpBufferSize: config.socketMaxMessageBytes,
+    pingInterval: 20_000,
+    pingTimeout: 20_000,
+    connectTimeout: 10_000,
+    cors: {
+      origin: (origin, callback) => callback(null, allowOrigin(origin)),
+      methods: ['GET', 'POST'],
+    },
+  };
+
+  if (config.engine === 'ws') {
+    const io: HubServer = new Server(httpServer, options);
+    return {
+      io,
+      listen: async () => config.port,
+      stopAccepting: () => undefined,
+    };
+  }
+
+  const app = uWS.App();
+  const io: HubServer = new Server(options);
+  io.attachApp(app, {
+    // uWS drops (not queues) messages past maxBackpressure; the gateway cuts a slow consumer off
+    // well before that, so nothing acknowledged is silently dropped.
+    maxBackpressure: config.socketMaxBufferBytes * 4,
+    idleTimeout: 0,
+    compression: uWS.DISABLED,
+  } as Parameters<HubServer['attachApp']>[1]);
+  let listenSocket: uWS.us_listen_socket | null = null;
+  return {
+    io,
+    listen: () =>
+      new Promise((resolve, reject) => {
+        const host = config.host === '0.0.0.0' ? '0.0.0.0' : config.host;
+        app.listen(host, config.wsPort, (token) => {
+          if (!token) return reject(new Error(`cannot listen on WS_PORT ${config.wsPort}`));
+          listenSocket = token;
+          resolve(uWS.us_socket_local_port(token));
+        });
+      }),
+    stopAccepting: () => {
+      if (listenSocket) uWS.us_listen_socket_close(listenSocket);
+      listenSocket = null;
+    },
+  };
+}

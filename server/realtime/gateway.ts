@@ -1,0 +1,103 @@
+/**
+ * The socket event gateway: each client → server event declares its payload schema and handler in
+ * its feature module; here every event is validated, rate-limited, run, and answered with an
+ * acknowledgement in the contract's shape. Unknown events and bad payloads get an error answer,
+ * never a crash and never silence.
+ */
+import type { z } from 'zod';
+import type { Ack, ClientAckFields, ClientEventName } from '../../shared/events.js';
+import type { Logger } from '../logger.js';
+import { AppError, toAppError } from '../errors.js';
+import type { Viewer } from '../modules/accounts/viewer.js';
+import { parseInput } from '../validation.js';
+import { createTokenBucket, type TokenBucket } from './token-bucket.js';
+import type { HubServer, HubSocket } from './types.js';
+
+export interface SocketHandlerContext {
+  readonly viewer: Viewer;
+  readonly socket: HubSocket;
+}
+
+export interface SocketHandler {
+  readonly event: ClientEventName;
+  run(payload: unknown, ctx: SocketHandlerContext): Promise<object>;
+}
+
+/** Declares a handler for one client → server event, with the schema its payload must match. */
+export function defineSocketHandler<E extends ClientEventName, S extends z.ZodType>(spec: {
+  readonly event: E;
+  readonly schema: S;
+  readonly handler: (payload: z.output<S>, ctx: SocketHandlerContext) => Promise<ClientAckFields<E>>;
+}): SocketHandler {
+  return {
+    event: spec.event,
+    run: async (payload, ctx) => spec.handler(parseInput(spec.schema, payload, 'payload'), ctx) as Promise<object>,
+  };
+}
+
+export interface GatewayOptions {
+  readonly logger: Logger;
+  /** Events a socket may send per second, sustained. */
+  readonly eventsPerSecond: number;
+  /** Short bursts above the sustained rate. */
+  readonly burst: number;
+  /** The viewer a connected socket belongs to (set by the auth middleware). */
+  readonly viewerOf: (socket: HubSocket) => Viewer;
+}
+
+/** Refused events in a row before a flooding socket is cut off. */
+const floodStrikes = 20;
+
+type RawAck = (answer: Ack) => void;
+
+export function attachGateway(io: HubServer, handlers: readonly SocketHandler[], options: GatewayOptions): void {
+  const byEvent = new Map<string, SocketHandler>();
+  for (const h of handlers) {
+    if (byEvent.has(h.event)) throw new Error(`two socket handlers for ${h.event}`);
+    byEvent.set(h.event, h);
+  }
+
+  io.on('connection', (socket) => {
+    const bucket: TokenBucket = createTokenBucket(options.eventsPerSecond, options.burst);
+    let strikes = 0;
+    const viewer = options.viewerOf(socket);
+
+    socket.onAny((event: string, ...args: unknown[]) => {
+      const last = args[args.length - 1];
+      const ack: RawAck | undefined = typeof last === 'function' ? (last as RawAck) : undefined;
+      const answerError = (err: AppError) => {
+        const error = { code: err.code, message: err.message };
+        if (ack) ack({ ok: false, error });
+        else socket.emit('server:notice', { code: err.code === 'rate_limited' ? 'rate_limited' : 'invalid', message: `${event}: ${err.message}` });
+      };
+
+      if (!bucket.take()) {
+        strikes += 1;
+        if (strikes >= floodStrikes) {
+          socket.emit('server:notice', { code: 'rate_limited', message: 'too many events: disconnected' });
+          options.logger.warn({ user: viewer.id, socket: socket.id }, 'socket flood: disconnected');
+          socket.disconnect(true);
+          return;
+        }
+        answerError(new AppError('rate_limited', 'too many events, slow down'));
+        return;
+      }
+      strikes = 0;
+
+      const handler = byEvent.get(event);
+      if (!handler) {
+        answerError(new AppError('invalid', `unknown event: ${String(event).slice(0, 64)}`));
+        return;
+      }
+      const payload = ack ? args.slice(0, -1)[0] : args[0];
+      handler.run(payload ?? {}, { viewer, socket }).then(
+        (result) => ack?.({ ok: true, ...result }),
+        (err: unknown) => {
+          const appError = toAppError(err);
+          if (appError.code === 'internal') options.logger.error({ err, event, user: viewer.id }, 'socket handler failed');
+          answerError(appError);
+        },
+      );
+    });
+  });
+}

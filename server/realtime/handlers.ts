@@ -1,0 +1,23 @@
+/** Every client → server socket event of every feature module, and what runs on connect. */
+import { empty } from '../../shared/schemas/common.js';
+import type { Services } from '../services.js';
+import { defineSocketHandler, type SocketHandler } from './gateway.js';
+import type { HubSocket } from './types.js';
+import type { Viewer } from '../modules/accounts/viewer.js';
+
+const ping = defineSocketHandler({
+  event: 'ping',
+  schema: empty,
+  handler: async () => ({ at: Date.now() }),
+});
+
+export function socketHandlers(_s: Services): SocketHandler[] {
+  return [ping];
+}
+
+/** Runs for every authenticated socket once it is connected (presence, catch-up of game state…). */
+export type ConnectionListener = (socket: HubSocket, viewer: Viewer) => void;
+
+export function connectionListeners(_s: Services): ConnectionListener[] {
+  return [];
+}

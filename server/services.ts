@@ -1,0 +1,41 @@
+/**
+ * The composition of the domain services. Each service gets its dependencies passed in (no
+ * singletons), so a test or a second hub in the same process builds its own set.
+ */
+import type { Connection } from 'mongoose';
+import type { Config } from './config.js';
+import type { Logger } from './logger.js';
+import type { RateLimits } from './rate-limits.js';
+import type { Pusher } from './realtime/pusher.js';
+import type { RedisClients } from './redis.js';
+import { createAccountService } from './modules/accounts/service.js';
+import type { TokenSigner } from './modules/accounts/tokens.js';
+
+export interface CoreDeps {
+  readonly config: Config;
+  readonly logger: Logger;
+  readonly conn: Connection;
+  readonly pusher: Pusher;
+  readonly rateLimits: RateLimits;
+  readonly tokens: TokenSigner;
+  readonly redis: RedisClients | undefined;
+}
+
+export function createServices(deps: CoreDeps) {
+  const accounts = createAccountService({
+    conn: deps.conn,
+    tokens: deps.tokens,
+    rateLimits: deps.rateLimits,
+    rateLimitScale: deps.config.rateLimitScale,
+  });
+  return { accounts };
+}
+
+export type Services = ReturnType<typeof createServices>;
+
+/** Stops timers and background work that services started. */
+export async function closeServices(services: Services): Promise<void> {
+  await Promise.allSettled(
+    Object.values(services).map((s) => (s as { close?: () => Promise<void> | void }).close?.()),
+  );
+}

@@ -1,0 +1,222 @@
+/** Data shapes that cross the wire, as the contract describes them. */
+
+export type Tier = 'basic' | 'yellow';
+export type Role = 'user' | 'moderator';
+export type Privacy = 'public' | 'friends' | 'private';
+export type PostKind = 'shuoshuo' | 'diary';
+/** `held` and `review` are visible to the author alone until a moderator approves. */
+export type PostStatus = 'published' | 'held' | 'review' | 'rejected' | 'removed';
+
+export interface UserDto {
+  readonly id: string;
+  readonly handle: string;
+  readonly displayName: string;
+  readonly tier: Tier;
+}
+
+/** The signed-in user as `/api/me` and auth answers show it. */
+export interface MeDto extends UserDto {
+  readonly role: Role;
+}
+
+export interface AuthResponse {
+  readonly user: MeDto;
+  readonly token: string;
+}
+
+export type SpaceLayout = 'classic' | 'wide';
+export type SpaceModuleKind =
+  | 'profile'
+  | 'shuoshuo'
+  | 'diary'
+  | 'albums'
+  | 'guestbook'
+  | 'visitors'
+  | 'music'
+  | 'games';
+
+export interface SpaceTheme {
+  readonly background: { readonly color: string; readonly imageUrl: string | null };
+  readonly colors: { readonly accent: string; readonly text: string; readonly panel: string };
+  readonly layout: SpaceLayout;
+  /** Module panel transparency, 0 (opaque) to 0.9. */
+  readonly transparency: number;
+}
+
+export interface SpaceModule {
+  readonly kind: SpaceModuleKind;
+  readonly column: 'main' | 'side';
+  readonly order: number;
+  readonly visible: boolean;
+}
+
+export interface SpaceMusic {
+  readonly title: string;
+  readonly url: string;
+}
+
+export interface SpaceDto {
+  readonly owner: UserDto;
+  readonly title: string;
+  readonly theme: SpaceTheme;
+  readonly modules: readonly SpaceModule[];
+  readonly music: SpaceMusic | null;
+  readonly certified: boolean;
+  readonly stats: { readonly visits: number; readonly fans?: number };
+}
+
+export interface VisitorDto {
+  readonly user: UserDto;
+  readonly at: string;
+}
+
+export interface GuestbookEntryDto {
+  readonly id: string;
+  readonly author: UserDto;
+  readonly text: string;
+  readonly private: boolean;
+  readonly createdAt: string;
+}
+
+export type FriendRequestStatus = 'pending' | 'accepted' | 'declined';
+
+export interface FriendRequestDto {
+  readonly id: string;
+  readonly from: UserDto;
+  readonly to: UserDto;
+  readonly status: FriendRequestStatus;
+  readonly createdAt: string;
+}
+
+export interface PhotoDto {
+  readonly id: string;
+  readonly url: string;
+  readonly thumbUrl: string;
+  readonly bytes: number;
+  readonly width: number;
+  readonly height: number;
+}
+
+export interface AlbumDto {
+  readonly id: string;
+  readonly owner: UserDto;
+  readonly title: string;
+  readonly privacy: Privacy;
+  readonly photoCount: number;
+  readonly coverThumbUrl: string | null;
+  readonly createdAt: string;
+}
+
+export interface PostDto {
+  readonly id: string;
+  readonly author: UserDto;
+  readonly kind: PostKind;
+  readonly title?: string;
+  readonly text: string;
+  readonly images: readonly PhotoDto[];
+  readonly privacy: Privacy;
+  readonly status: PostStatus;
+  readonly createdAt: string;
+  readonly counts: { readonly likes: number; readonly comments: number };
+  /** Whether the viewer likes it; present when the viewer is signed in. */
+  readonly liked?: boolean;
+}
+
+export interface CommentDto {
+  readonly id: string;
+  readonly postId: string;
+  readonly author: UserDto;
+  readonly text: string;
+  readonly parentId: string | null;
+  readonly status?: PostStatus;
+  readonly createdAt: string;
+}
+
+export interface PageDto<T> {
+  readonly next: string | null;
+  readonly items: readonly T[];
+}
+
+export type NotificationKind =
+  | 'comment'
+  | 'reply'
+  | 'like'
+  | 'friend_request'
+  | 'friend_accept'
+  | 'guestbook'
+  | 'invite'
+  | 'moderation';
+
+export type NotificationSubjectType = 'post' | 'comment' | 'space' | 'friend_request' | 'invite' | 'match';
+
+export interface NotificationSubject {
+  readonly type: NotificationSubjectType;
+  readonly id: string;
+  /** A short excerpt of the subject's text, already plain. */
+  readonly excerpt?: string;
+  /** For grouped likes: how many people liked since the last read. */
+  readonly count?: number;
+  /** Free-form detail, e.g. the moderation outcome. */
+  readonly detail?: string;
+}
+
+export interface NotificationDto {
+  readonly seq: number;
+  readonly kind: NotificationKind;
+  readonly actor: UserDto | null;
+  readonly subject: NotificationSubject;
+  readonly createdAt: string;
+  readonly read: boolean;
+}
+
+export type InviteStatus = 'pending' | 'accepted' | 'declined' | 'cancelled' | 'expired';
+
+export interface InviteDto {
+  readonly id: string;
+  readonly from: UserDto;
+  readonly to: UserDto;
+  readonly game: string;
+  readonly status: InviteStatus;
+  readonly expiresAt: string;
+  readonly matchId: string | null;
+}
+
+export interface GameDto {
+  readonly id: string;
+  readonly name: string;
+  readonly players: number;
+}
+
+export interface MoveDto {
+  readonly x: number;
+  readonly y: number;
+  readonly by: string;
+  readonly at: string;
+}
+
+export type MatchStatus = 'active' | 'finished';
+
+export interface MatchDto {
+  readonly id: string;
+  readonly game: string;
+  /** players[0] moves first (black in Gomoku). */
+  readonly players: readonly UserDto[];
+  /** board[y][x]: 0 empty, 1 first player, 2 second player. */
+  readonly board: readonly (readonly number[])[];
+  /** The user id whose turn it is; null once finished. */
+  readonly turn: string | null;
+  /** The winner's user id, 'draw', or null while playing. */
+  readonly winner: string | null;
+  readonly moves: readonly MoveDto[];
+  readonly status: MatchStatus;
+  readonly endReason?: 'five' | 'draw' | 'forfeit';
+}
+
+export type ModerationAction = 'block' | 'hold' | 'review';
+
+export interface ModerationRuleDto {
+  readonly id: string;
+  readonly pattern: string;
+  readonly action: ModerationAction;
+  readonly createdAt: string;
+}

@@ -1,0 +1,70 @@
+/**
+ * Socket.IO event maps shared by the server, the web client and the load tester.
+ * Renaming an event here fails to compile everywhere it is used.
+ */
+import type {
+  CommentDto,
+  InviteDto,
+  MatchDto,
+  NotificationDto,
+  PostDto,
+  UserDto,
+} from './dto.js';
+import type { ErrorBody } from './errors.js';
+
+/** Every client → server event is acknowledged with this shape. */
+export type Ack<T extends object = object> =
+  | ({ readonly ok: true } & T)
+  | { readonly ok: false; readonly error: Pick<ErrorBody, 'code' | 'message'> };
+
+export type AckCallback<T extends object = object> = (answer: Ack<T>) => void;
+
+export interface ServerToClientEvents {
+  'feed:post': (payload: { post: PostDto }) => void;
+  'feed:remove': (payload: { postId: string }) => void;
+  'post:comment': (payload: { postId: string; comment: CommentDto }) => void;
+  'post:likes': (payload: { postId: string; likes: number }) => void;
+  'space:visitor': (payload: { visitor: UserDto; at: string }) => void;
+  notification: (payload: { notification: NotificationDto; unread: number }) => void;
+  /** Extension: another device of the same user read notifications up to `upTo`. */
+  'notifications:read': (payload: { upTo: number; unread: number }) => void;
+  invite: (payload: { invite: InviteDto }) => void;
+  'game:state': (payload: { match: MatchDto }) => void;
+  presence: (payload: { userId: string; online: boolean }) => void;
+  /** Extension: why the server is about to cut this socket off (flood, slow consumer, shutdown). */
+  'server:notice': (payload: { code: 'rate_limited' | 'slow_consumer' | 'shutdown' | 'invalid'; message: string }) => void;
+}
+
+export interface ClientToServerEvents {
+  'space:enter': (payload: { handle: string }, ack: AckCallback) => void;
+  'post:watch': (payload: { postId: string }, ack: AckCallback) => void;
+  'post:unwatch': (payload: { postId: string }, ack: AckCallback) => void;
+  'notifications:sync': (
+    payload: { after: number },
+    ack: AckCallback<{ notifications: NotificationDto[]; unread: number }>,
+  ) => void;
+  'game:move': (payload: { matchId: string; x: number; y: number }, ack: AckCallback<{ match: MatchDto }>) => void;
+  /** Extension: which of the caller's friends are online now. */
+  'presence:list': (payload: Record<string, never>, ack: AckCallback<{ online: string[] }>) => void;
+  /** Extension: a round trip, for clients measuring latency and tests awaiting order. */
+  ping: (payload: Record<string, never>, ack: AckCallback<{ at: number }>) => void;
+}
+
+/** Data the server keeps on each socket. */
+export interface SocketData {
+  userId: string;
+  handle: string;
+}
+
+export type ClientEventName = keyof ClientToServerEvents;
+export type ServerEventName = keyof ServerToClientEvents;
+
+/** The payload type of a client → server event. */
+export type ClientPayload<E extends ClientEventName> = Parameters<ClientToServerEvents[E]>[0];
+
+/** The success fields of a client → server event's acknowledgement. */
+export type ClientAckFields<E extends ClientEventName> =
+  Parameters<ClientToServerEvents[E]>[1] extends AckCallback<infer T> ? T : never;
+
+/** The payload type of a server → client event. */
+export type ServerPayload<E extends ServerEventName> = Parameters<ServerToClientEvents[E]>[0];

@@ -1,0 +1,41 @@
+/** A tiny REST client for tests: real HTTP, answers as `{ status, body }`. */
+export interface ApiAnswer<T = any> {
+  readonly status: number;
+  readonly body: T;
+  readonly headers: Headers;
+}
+
+export interface ApiClient {
+  readonly token: string | undefined;
+  get<T = any>(path: string): Promise<ApiAnswer<T>>;
+  post<T = any>(path: string, body?: unknown): Promise<ApiAnswer<T>>;
+  put<T = any>(path: string, body?: unknown): Promise<ApiAnswer<T>>;
+  patch<T = any>(path: string, body?: unknown): Promise<ApiAnswer<T>>;
+  delete<T = any>(path: string, body?: unknown): Promise<ApiAnswer<T>>;
+  /** Sends a raw body (string or bytes) with the given content type. */
+  raw<T = any>(method: string, path: string, body: BodyInit, contentType: string): Promise<ApiAnswer<T>>;
+}
+
+export function apiClient(baseUrl: string, token?: string): ApiClient {
+  const call = async (method: string, path: string, body?: BodyInit, contentType?: string): Promise<ApiAnswer> => {
+    const headers: Record<string, string> = {};
+    if (token) headers.authorization = `Bearer ${token}`;
+    if (contentType) headers['content-type'] = contentType;
+    const res = await fetch(`${baseUrl}/api${path}`, { method, headers, ...(body === undefined ? {} : { body }) });
+    const text = await res.text();
+    let parsed: unknown = text;
+    if (text && res.headers.get('content-type')?.includes('json')) parsed = JSON.parse(text);
+    return { status: res.status, body: parsed, headers: res.headers };
+  };
+  const json = (method: string) => (path: string, body?: unknown) =>
+    call(method, path, body === undefined ? undefined : JSON.stringify(body), body === undefined ? undefined : 'application/json');
+  return {
+    token,
+    get: (path) => call('GET', path),
+    post: json('POST'),
+    put: json('PUT'),
+    patch: json('PATCH'),
+    delete: json('DELETE'),
+    raw: (method, path, body, contentType) => call(method, path, body, contentType),
+  };
+}

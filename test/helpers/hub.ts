@@ -1,0 +1,66 @@
+/** Starts a real hub in-process on free ports, with its own data directory. */
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { startHub, type Hub } from '../../server/app.js';
+import { loadConfig, type Engine } from '../../server/config.js';
+
+export interface TestHubOptions {
+  readonly engine?: Engine;
+  /** Join a cluster through this Redis. */
+  readonly redisUrl?: string;
+  /** Hubs sharing a Redis must share a prefix to see each other; unset gets a fresh one. */
+  readonly redisPrefix?: string;
+  /** Share a store (e.g. `npm run db` or the test's own embedded store); else the hub embeds its own. */
+  readonly mongodbUri?: string;
+  /** Extra environment, as `npm start` would read it. */
+  readonly env?: Readonly<Record<string, string>>;
+}
+
+export interface TestHub extends Hub {
+  readonly engine: Engine;
+  readonly dataDir: string;
+}
+
+export const engines: readonly Engine[] = ['uws', 'ws'];
+
+/** When `MONGODB_URI` is set, each hub gets its own database on that server. */
+function externalMongoUri(): string | undefined {
+  const base = process.env.MONGODB_URI;
+  if (!base) return undefined;
+  const url = new URL(base);
+  url.pathname = `/kj_test_${randomBytes(6).toString('hex')}`;
+  return url.toString();
+}
+
+export async function startTestHub(options: TestHubOptions = {}): Promise<TestHub> {
+  const engine = options.engine ?? 'uws';
+  const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'kj-hub-'));
+  const mongodbUri = options.mongodbUri ?? externalMongoUri();
+  const config = loadConfig({
+    PORT: '0',
+    WS_PORT: '0',
+    HOST: '127.0.0.1',
+    REALTIME_ENGINE: engine,
+    DATA_DIR: dataDir,
+    LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent',
+    RATE_LIMIT_SCALE: '50',
+    SECRET: 'test-secret-0123456789abcdef',
+    ...(mongodbUri ? { MONGODB_URI: mongodbUri } : {}),
+    ...(options.redisUrl
+      ? { REDIS_URL: options.redisUrl, REDIS_PREFIX: options.redisPrefix ?? `t${randomBytes(4).toString('hex')}` }
+      : {}),
+    ...options.env,
+  });
+  const hub = await startHub(config, { clientDir: path.join(dataDir, 'no-client') });
+  return {
+    ...hub,
+    engine,
+    dataDir,
+    close: async () => {
+      await hub.close();
+      await fs.rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,6 @@
+export * from './api.js';
+export * from './hub.js';
+export * from './ports.js';
+export * from './redis.js';
+export * from './sockets.js';
+export * from './users.js';
