@@ -9,7 +9,8 @@ import type { HubServer } from './types.js';
 export interface Pusher {
   toUser<E extends ServerEventName>(userId: string, event: E, payload: ServerPayload<E>): void;
   toUsers<E extends ServerEventName>(userIds: Iterable<string>, event: E, payload: ServerPayload<E>): void;
-  toRoom<E extends ServerEventName>(room: string, event: E, payload: ServerPayload<E>): void;
+  /** One delivery per socket even when a socket is in several of `rooms`. */
+  toRooms<E extends ServerEventName>(rooms: string | readonly string[], event: E, payload: ServerPayload<E>): void;
   /** Every socket of `userId`, on any node, joins `room`. */
   joinUser(userId: string, room: string): Promise<void>;
   /** Every socket of `userId`, on any node, leaves `room` and every room whose name starts with `roomPrefix`. */
@@ -21,9 +22,9 @@ export interface Pusher {
 type AnyEmit = (event: string, payload: unknown) => boolean;
 
 export function createPusher(io: HubServer): Pusher {
-  const emitTo = (targets: string | string[], event: string, payload: unknown) => {
-    if (Array.isArray(targets) && targets.length === 0) return;
-    (io.to(targets).emit as unknown as AnyEmit)(event, payload);
+  const emitTo = (targets: string | readonly string[], event: string, payload: unknown) => {
+    if (typeof targets !== 'string' && targets.length === 0) return;
+    (io.to(targets as string | string[]).emit as unknown as AnyEmit)(event, payload);
   };
   return {
     toUser(userId, event, payload) {
@@ -32,8 +33,8 @@ export function createPusher(io: HubServer): Pusher {
     toUsers(userIds, event, payload) {
       emitTo([...new Set(userIds)].map(rooms.user), event, payload);
     },
-    toRoom(room, event, payload) {
-      emitTo(room, event, payload);
+    toRooms(targets, event, payload) {
+      emitTo(targets, event, payload);
     },
     async joinUser(userId, room) {
       io.in(rooms.user(userId)).socketsJoin(room);

@@ -1,0 +1,228 @@
+/**
+ * One collection in memory: documents by _id, secondary indexes, and the write operations that
+ * must be persisted for each change. All mutation is synchronous; the caller commits the
+ * collected WriteOps to lmdb in one transaction before acknowledging the command.
+ */
+import { deserialize, ObjectId, serialize, type Document } from 'bson';
+import { idKey } from './bson-values.js';
+import { ErrorCodes, MongoServerError } from './errors.js';
+import { Index } from './indexes.js';
+import { compileFilter } from './matcher.js';
+import { planQuery, sortEntries, type PlanInfo } from './query-planner.js';
+import { prependObjectId } from './raw-bson.js';
+import type { DocEntry, IndexSpec, SortSpec } from './types.js';
+
+export const MAX_BSON_SIZE = 16 * 1024 * 1024;
+
+export type WriteOp =
+  | { type: 'put'; ns: string; key: string; raw: Buffer }
+  | { type: 'del'; ns: string; key: string }
+  | { type: 'meta'; ns: string; value: Buffer | null };
+
+/** Matching view of a stored document: numbers (and safe Longs) promoted for mingo. */
+export function decodeDoc(raw: Uint8Array): Document {
+  return deserialize(raw);
+}
+
+/** Working copy for updates: keeps Long values as Long so they survive re-serialization. */
+export function decodeForUpdate(raw: Uint8Array): Document {
+  return deserialize(raw, { promoteLongs: false });
+}
+
+export function tooLarge(size: number): MongoServerError {
+  return new MongoServerError(
+    ErrorCodes.BSONObjectTooLarge,
+    `BSONObj size: ${size} (0x${size.toString(16).toUpperCase()}) is invalid. Size must be between 0 and 16793600(16MB)`,
+  );
+}
+
+export interface FindOptions {
+  sort?: SortSpec;
+  skip?: number;
+  limit?: number;
+}
+
+export class Collection {
+  readonly docs = new Map<string, DocEntry>();
+  readonly indexes = new Map<string, Index>();
+  options: Document;
+
+  constructor(
+    readonly db: string,
+    readonly name: string,
+    options: Document = {},
+    specs: IndexSpec[] = [],
+  ) {
+    this.options = options;
+    this.indexes.set('_id_', new Index({ v: 2, key: { _id: 1 }, name: '_id_', unique: true }));
+    for (const s of specs) if (s.name !== '_id_') this.indexes.set(s.name, new Index(s));
+  }
+
+  get ns(): string {
+    return `${this.db}.${this.name}`;
+  }
+
+  metaBytes(): Buffer {
+    const specs = [...this.indexes.values()].map((i) => i.spec);
+    return Buffer.from(serialize({ db: this.db, name: this.name, options: this.options, indexes: specs }));
+  }
+
+  /** Builds an entry from client bytes, adding an ObjectId _id first when missing. */
+  entryFromRaw(raw: Buffer): DocEntry {
+    let doc = decodeDoc(raw);
+    let bytes = raw;
+    if (doc._id === undefined) {
+      const oid = new ObjectId();
+      bytes = prependObjectId(raw, oid);
+      doc = { _id: oid, ...doc };
+    }
+    if (bytes.length > MAX_BSON_SIZE) throw tooLarge(bytes.length);
+    if (Array.isArray(doc._id)) throw new MongoServerError(ErrorCodes.BadValue, `The '_id' value cannot be of type array`);
+    return { key: idKey(doc._id), id: doc._id, raw: bytes, doc };
+  }
+
+  /** Builds an entry from a document object (updates, upserts). */
+  entryFromDoc(doc: Document): DocEntry {
+    if (doc._id === undefined) doc = { _id: new ObjectId(), ...doc };
+    else if (Object.keys(doc)[0] !== '_id') {
+      const { _id, ...rest } = doc;
+      doc = { _id, ...rest };
+    }
+    const raw = Buffer.from(serialize(doc));
+    if (raw.length > MAX_BSON_SIZE) throw tooLarge(raw.length);
+    return { key: idKey(doc._id), id: doc._id, raw, doc: decodeDoc(raw) };
+  }
+
+  /** Adds a document loaded from disk (no checks). */
+  load(raw: Buffer): void {
+    const doc = decodeDoc(raw);
+    const e: DocEntry = { key: idKey(doc._id), id: doc._id, raw, doc };
+    this.docs.set(e.key, e);
+    for (const ix of this.indexes.values()) ix.add(e);
+  }
+
+  insert(e: DocEntry, ops: WriteOp[]): void {
+    const keys = new Map<Index, unknown[][] | null>();
+    for (const ix of this.indexes.values()) {
+      const k = ix.keysFor(e.doc);
+      keys.set(ix, k);
+      ix.checkUnique(this.ns, k, null);
+    }
+    this.docs.set(e.key, e);
+    for (const [ix, k] of keys) ix.add(e, k);
+    ops.push({ type: 'put', ns: this.ns, key: e.key, raw: e.raw });
+  }
+
+  replace(old: DocEntry, next: DocEntry, ops: WriteOp[]): void {
+    const changes: Array<[Index, unknown[][] | null, unknown[][] | null, boolean]> = [];
+    for (const ix of this.indexes.values()) {
+      const before = ix.keysFor(old.doc);
+      const after = ix.keysFor(next.doc);
+      const same = sameKeys(ix, before, after);
+      if (!same) ix.checkUnique(this.ns, after, old.key);
+      changes.push([ix, before, after, same]);
+    }
+    for (const [ix, before, after, same] of changes) {
+      if (same) {
+        if (after) ix.replaceSameKeys(old, next, after);
+      } else {
+        ix.remove(old, before);
+        ix.add(next, after);
+      }
+    }
+    this.docs.set(next.key, next);
+    ops.push({ type: 'put', ns: this.ns, key: next.key, raw: next.raw });
+  }
+
+  delete(e: DocEntry, ops: WriteOp[]): void {
+    if (!this.docs.delete(e.key)) return;
+    for (const ix of this.indexes.values()) ix.remove(e);
+    ops.push({ type: 'del', ns: this.ns, key: e.key });
+  }
+
+  /** Runs a query: plan, re-check with mingo, sort, skip, limit. */
+  find(filter: Document | undefined, opts: FindOptions = {}): { entries: DocEntry[]; plan: PlanInfo } {
+    const sort = opts.sort ?? [];
+    const skip = opts.skip ?? 0;
+    const limit = opts.limit ?? 0;
+    const match = compileFilter(filter);
+    const src = planQuery({ docs: this.docs, indexes: this.indexes.values() }, filter, sort);
+    const seen = src.dedupe ? new Set<string>() : null;
+    const out: DocEntry[] = [];
+    if (src.info.sortedByIndex) {
+      let toSkip = skip;
+      for (const e of src.entries) {
+        if (seen) {
+          if (seen.has(e.key)) continue;
+          seen.add(e.key);
+        }
+        if (match && !match(e.doc)) continue;
+        if (toSkip > 0) {
+          toSkip--;
+          continue;
+        }
+        out.push(e);
+        if (limit > 0 && out.length >= limit) break;
+      }
+      return { entries: out, plan: src.info };
+    }
+    for (const e of src.entries) {
+      if (seen) {
+        if (seen.has(e.key)) continue;
+        seen.add(e.key);
+      }
+      if (match && !match(e.doc)) continue;
+      out.push(e);
+    }
+    const sorted = sortEntries(out, sort);
+    const end = limit > 0 ? skip + limit : undefined;
+    return { entries: skip > 0 || end !== undefined ? sorted.slice(skip, end) : sorted, plan: src.info };
+  }
+
+  count(filter: Document | undefined): number {
+    if (!filter || Object.keys(filter).length === 0) return this.docs.size;
+    return this.find(filter).entries.length;
+  }
+
+  /** Creates an index over existing documents; throws (leaving nothing behind) on duplicates. */
+  createIndex(spec: IndexSpec): Index {
+    const ix = new Index(spec);
+    if (ix.unique) {
+      for (const e of this.docs.values()) {
+        const k = ix.keysFor(e.doc);
+        ix.checkUnique(this.ns, k, e.key);
+        ix.add(e, k);
+      }
+    } else {
+      for (const e of this.docs.values()) ix.add(e);
+    }
+    this.indexes.set(spec.name, ix);
+    return ix;
+  }
+}
+
+function sameKeys(ix: Index, a: unknown[][] | null, b: unknown[][] | null): boolean {
+  if (a === null || b === null) return a === b;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i]!;
+    const y = b[i]!;
+    for (let j = 0; j < ix.fields.length; j++) {
+      if (x[j] !== y[j] && !strictSame(x[j], y[j])) return false;
+    }
+  }
+  return true;
+}
+
+/** Equality that also distinguishes types (so an index entry's stored key is kept exact). */
+function strictSame(a: unknown, b: unknown): boolean {
+  if (a instanceof Date && b instanceof Date) return a.getTime() === b.getTime();
+  if (a && b && typeof a === 'object' && typeof b === 'object') {
+    const ta = (a as { _bsontype?: string })._bsontype;
+    if (ta && ta === (b as { _bsontype?: string })._bsontype) {
+      if (ta === 'ObjectId') return (a as ObjectId).equals(b as ObjectId);
+    }
+    return false;
+  }
+  return false;
+}

@@ -1,0 +1,132 @@
+/**
+ * The catalog of databases and collections, loading from and committing to persistence,
+ * and the TTL monitor.
+ */
+import type { Document } from 'bson';
+import { Collection, type WriteOp } from './collection.js';
+import { CursorManager } from './cursors.js';
+import { ErrorCodes, MongoServerError } from './errors.js';
+import { Persistence } from './persistence.js';
+import type { IndexSpec } from './types.js';
+
+export function validateCollectionName(db: string, name: unknown): string {
+  if (typeof name !== 'string' || name.length === 0 || name.includes('\0') || name.startsWith('.') || name.includes('$')) {
+    throw new MongoServerError(ErrorCodes.InvalidNamespace, `Invalid namespace specified '${db}.${String(name)}'`);
+  }
+  return name;
+}
+
+export class Engine {
+  private readonly dbs = new Map<string, Map<string, Collection>>();
+  readonly cursors = new CursorManager();
+  private ttlTimer: NodeJS.Timeout | undefined;
+  private closed = false;
+
+  private constructor(private readonly persistence: Persistence) {}
+
+  static open(dir: string, ttlSweepMs = 2000): Engine {
+    const p = Persistence.open(dir);
+    const eng = new Engine(p);
+    for (const c of p.loadAll().values()) {
+      const specs = Array.isArray(c.meta.indexes) ? (c.meta.indexes as IndexSpec[]) : [];
+      const coll = new Collection(c.db, c.name, (c.meta.options as Document | undefined) ?? {}, specs);
+      for (const raw of c.docs) coll.load(raw);
+      eng.dbMap(c.db, true).set(c.name, coll);
+    }
+    eng.ttlTimer = setInterval(() => void eng.sweepTtl(), ttlSweepMs);
+    eng.ttlTimer.unref();
+    return eng;
+  }
+
+  private dbMap(db: string, create: boolean): Map<string, Collection> {
+    let m = this.dbs.get(db);
+    if (!m && create) {
+      m = new Map();
+      this.dbs.set(db, m);
+    }
+    return m ?? new Map();
+  }
+
+  databases(): string[] {
+    return [...this.dbs.entries()].filter(([, m]) => m.size > 0).map(([d]) => d);
+  }
+
+  collections(db: string): Collection[] {
+    return [...(this.dbs.get(db)?.values() ?? [])];
+  }
+
+  get(db: string, name: string): Collection | undefined {
+    return this.dbs.get(db)?.get(name);
+  }
+
+  /** Returns the collection, creating it (and queueing its metadata write) if needed. */
+  ensure(db: string, name: string, ops: WriteOp[], options: Document = {}): Collection {
+    let c = this.get(db, name);
+    if (!c) {
+      validateCollectionName(db, name);
+      c = new Collection(db, name, options);
+      this.dbMap(db, true).set(name, c);
+      ops.push({ type: 'meta', ns: c.ns, value: c.metaBytes() });
+    }
+    return c;
+  }
+
+  drop(db: string, name: string, ops: WriteOp[]): boolean {
+    const c = this.get(db, name);
+    if (!c) return false;
+    for (const e of c.docs.values()) ops.push({ type: 'del', ns: c.ns, key: e.key });
+    ops.push({ type: 'meta', ns: c.ns, value: null });
+    this.dbs.get(db)!.delete(name);
+    return true;
+  }
+
+  dropDatabase(db: string, ops: WriteOp[]): void {
+    for (const c of this.collections(db)) this.drop(db, c.name, ops);
+    this.dbs.delete(db);
+  }
+
+  rename(from: Collection, toDb: string, toName: string, ops: WriteOp[]): void {
+    const target = new Collection(toDb, toName, from.options, [...from.indexes.values()].map((i) => i.spec));
+    this.drop(from.db, from.name, ops);
+    ops.push({ type: 'meta', ns: target.ns, value: target.metaBytes() });
+    for (const e of from.docs.values()) target.insert(e, ops);
+    this.dbMap(toDb, true).set(toName, target);
+  }
+
+  async commit(ops: WriteOp[]): Promise<void> {
+    await this.persistence.commit(ops);
+  }
+
+  /** Deletes documents whose TTL-indexed date is older than expireAfterSeconds. */
+  async sweepTtl(now = Date.now()): Promise<number> {
+    if (this.closed) return 0;
+    const ops: WriteOp[] = [];
+    let removed = 0;
+    for (const m of this.dbs.values()) {
+      for (const c of m.values()) {
+        for (const ix of c.indexes.values()) {
+          const secs = ix.spec.expireAfterSeconds;
+          if (typeof secs !== 'number' || ix.fields.length !== 1) continue;
+          const cutoff = new Date(now - secs * 1000);
+          const victims = new Map<string, import('./types.js').DocEntry>();
+          const range = { lo: new Date(-8.64e15), loIncl: true, hi: cutoff, hiIncl: false };
+          for (const x of ix.scan({ eq: [], range }, ix.dirs[0]! < 0)) victims.set(x.e.key, x.e);
+          for (const e of victims.values()) {
+            c.delete(e, ops);
+            removed++;
+          }
+        }
+      }
+    }
+    if (ops.length > 0) await this.commit(ops);
+    return removed;
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    if (this.ttlTimer) clearInterval(this.ttlTimer);
+    this.cursors.close();
+    await this.persistence.close();
+  }
+}

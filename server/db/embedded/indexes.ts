@@ -1,0 +1,218 @@
+/**
+ * In-memory secondary indexes: every index is an ordered list of (key tuple, document) entries
+ * in MongoDB's value order, supporting point/range scans in both directions, unique checks,
+ * sparse and partial indexes, and multikey (array) fields.
+ */
+import type { Document } from 'bson';
+import { compareValues, pathValues, renderValue } from './bson-values.js';
+import { ErrorCodes, MongoServerError } from './errors.js';
+import { compileFilter, type Matcher } from './matcher.js';
+import { SortedList } from './sorted-list.js';
+import type { DocEntry, IndexSpec } from './types.js';
+
+export interface IndexEntry {
+  k: unknown[];
+  e: DocEntry;
+}
+
+export interface Range {
+  lo?: unknown;
+  loIncl: boolean;
+  hi?: unknown;
+  hiIncl: boolean;
+}
+
+/** Equality values for a prefix of the index fields, optionally followed by a range on the next field. */
+export interface ScanBounds {
+  eq: unknown[];
+  range?: Range;
+}
+
+export function indexNameFor(key: Record<string, unknown>): string {
+  return Object.entries(key)
+    .map(([f, d]) => `${f}_${String(d)}`)
+    .join('_');
+}
+
+export class Index {
+  readonly spec: IndexSpec;
+  readonly fields: string[];
+  readonly paths: string[][];
+  readonly dirs: number[];
+  readonly list: SortedList<IndexEntry>;
+  private readonly partial: Matcher | null;
+  multikey = false;
+
+  constructor(spec: IndexSpec) {
+    this.spec = spec;
+    this.fields = Object.keys(spec.key);
+    this.paths = this.fields.map((f) => f.split('.'));
+    this.dirs = this.fields.map((f) => (Number(spec.key[f]) < 0 ? -1 : 1));
+    this.partial = spec.partialFilterExpression ? compileFilter(spec.partialFilterExpression) : null;
+    const dirs = this.dirs;
+    const n = dirs.length;
+    this.list = new SortedList<IndexEntry>((a, b) => {
+      for (let i = 0; i < n; i++) {
+        const c = compareValues(a.k[i], b.k[i]);
+        if (c !== 0) return c * dirs[i]!;
+      }
+      return a.e.key < b.e.key ? -1 : a.e.key > b.e.key ? 1 : 0;
+    });
+  }
+
+  get name(): string {
+    return this.spec.name;
+  }
+  get unique(): boolean {
+    return this.spec.unique === true;
+  }
+  get sparse(): boolean {
+    return this.spec.sparse === true;
+  }
+  get isPartial(): boolean {
+    return this.partial !== null;
+  }
+
+  /** Key tuples for a document, or null when a sparse/partial index excludes it. */
+  keysFor(doc: Document): unknown[][] | null {
+    if (this.partial && !this.partial(doc)) return null;
+    const perField: unknown[][] = [];
+    let allMissing = true;
+    for (const path of this.paths) {
+      const raw = pathValues(doc, path);
+      let vals: unknown[];
+      if (raw.length === 1 && !Array.isArray(raw[0])) {
+        vals = raw;
+      } else {
+        vals = [];
+        for (const v of raw) {
+          if (Array.isArray(v)) {
+            if (v.length === 0) vals.push(undefined);
+            else for (const x of v) if (!vals.some((y) => compareValues(x, y) === 0)) vals.push(x);
+          } else if (!vals.some((y) => compareValues(v, y) === 0)) vals.push(v);
+        }
+        this.multikey = true;
+      }
+      for (let i = 0; i < vals.length; i++) {
+        if (vals[i] === undefined) vals[i] = null;
+        else allMissing = false;
+      }
+      perField.push(vals);
+    }
+    if (this.sparse && allMissing) return null;
+    let tuples: unknown[][] = [[]];
+    for (const vals of perField) {
+      if (vals.length === 1) {
+        for (const t of tuples) t.push(vals[0]);
+      } else {
+        const next: unknown[][] = [];
+        for (const t of tuples) for (const v of vals) next.push([...t, v]);
+        tuples = next;
+      }
+    }
+    return tuples;
+  }
+
+  add(e: DocEntry, keys = this.keysFor(e.doc)): void {
+    if (!keys) return;
+    for (const k of keys) this.list.insert({ k, e });
+  }
+
+  remove(e: DocEntry, keys = this.keysFor(e.doc)): void {
+    if (!keys) return;
+    for (const k of keys) this.list.remove({ k, e });
+  }
+
+  /** Swaps the document an entry points to when its keys did not change. */
+  replaceSameKeys(oldE: DocEntry, newE: DocEntry, keys: unknown[][]): void {
+    for (const k of keys) this.list.replace({ k, e: oldE }, { k, e: newE });
+  }
+
+  /** Throws E11000 if another document already holds one of `keys` in this unique index. */
+  checkUnique(ns: string, keys: unknown[][] | null, selfKey: string | null): void {
+    if (!this.unique || !keys) return;
+    const n = this.dirs.length;
+    for (const k of keys) {
+      const p = this.list.partition((x) => this.cmpKey(x.k, k, n) < 0);
+      for (const x of this.list.forward(p)) {
+        if (this.cmpKey(x.k, k, n) !== 0) break;
+        if (x.e.key !== selfKey) throw this.duplicateError(ns, k);
+      }
+    }
+  }
+
+  duplicateError(ns: string, k: unknown[]): MongoServerError {
+    const keyValue: Record<string, unknown> = {};
+    this.fields.forEach((f, i) => (keyValue[f] = k[i]));
+    const rendered = this.fields.map((f, i) => `${f}: ${renderValue(k[i])}`).join(', ');
+    const msg = `E11000 duplicate key error collection: ${ns} index: ${this.name} dup key: { ${rendered} }`;
+    return new MongoServerError(ErrorCodes.DuplicateKey, msg, { keyPattern: { ...this.spec.key }, keyValue });
+  }
+
+  private cmpKey(a: unknown[], b: unknown[], n: number): number {
+    for (let i = 0; i < n; i++) {
+      const c = compareValues(a[i], b[i]);
+      if (c !== 0) return c * this.dirs[i]!;
+    }
+    return 0;
+  }
+
+  /** Entries within the bounds, in index order (or reversed). */
+  scan(b: ScanBounds, reverse = false): Iterable<IndexEntry> {
+    const m = b.eq.length;
+    const dirs = this.dirs;
+    const eq = b.eq;
+    const r = b.range;
+    const prefixCmp = (k: unknown[]): number => {
+      for (let j = 0; j < m; j++) {
+        const c = compareValues(k[j], eq[j]);
+        if (c !== 0) return c * dirs[j]!;
+      }
+      return 0;
+    };
+    const rd = dirs[m] ?? 1;
+    // In index order the range starts at lo for ascending fields and at hi for descending ones.
+    const before = (x: IndexEntry): boolean => {
+      const c = prefixCmp(x.k);
+      if (c !== 0) return c < 0;
+      if (!r) return false;
+      const v = x.k[m];
+      const bound = rd > 0 ? r.lo : r.hi;
+      if (bound === undefined) return false;
+      const incl = rd > 0 ? r.loIncl : r.hiIncl;
+      const d = compareValues(v, bound) * rd;
+      return d < 0 || (d === 0 && !incl);
+    };
+    const afterEnd = (x: IndexEntry): boolean => {
+      const c = prefixCmp(x.k);
+      if (c !== 0) return c > 0;
+      if (!r) return false;
+      const v = x.k[m];
+      const bound = rd > 0 ? r.hi : r.lo;
+      if (bound === undefined) return false;
+      const incl = rd > 0 ? r.hiIncl : r.loIncl;
+      const d = compareValues(v, bound) * rd;
+      return d > 0 || (d === 0 && !incl);
+    };
+    const list = this.list;
+    if (!reverse) {
+      return (function* () {
+        for (const x of list.forward(list.partition(before))) {
+          if (afterEnd(x)) return;
+          yield x;
+        }
+      })();
+    }
+    return (function* () {
+      for (const x of list.backward(list.partition((y) => !afterEnd(y)))) {
+        if (before(x)) return;
+        yield x;
+      }
+    })();
+  }
+
+  clear(): void {
+    this.list.clear();
+    this.multikey = false;
+  }
+}

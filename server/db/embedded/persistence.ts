@@ -1,0 +1,72 @@
+/**
+ * Durable storage on lmdb. Documents are stored as their exact BSON bytes under the key
+ * [namespace, canonical _id]; collection metadata (options + index specs) as BSON under the
+ * namespace. Every command's writes go into one lmdb transaction (batched by lmdb-js with other
+ * commands of the same event turn) and the command is acknowledged only after it commits.
+ */
+import { open, type Database, type RootDatabase } from 'lmdb';
+import { deserialize, type Document } from 'bson';
+import type { WriteOp } from './collection.js';
+
+type DocKey = [string, string];
+
+export interface LoadedCollection {
+  db: string;
+  name: string;
+  meta: Document;
+  docs: Buffer[];
+}
+
+export class Persistence {
+  private constructor(
+    private readonly root: RootDatabase,
+    private readonly docs: Database<Buffer, DocKey>,
+    private readonly meta: Database<Buffer, string>,
+  ) {}
+
+  static open(dir: string): Persistence {
+    const root = open({ path: dir, maxDbs: 4, encoding: 'binary' });
+    const docs = root.openDB<Buffer, DocKey>({ name: 'docs', encoding: 'binary' });
+    const meta = root.openDB<Buffer, string>({ name: 'meta', encoding: 'binary' });
+    return new Persistence(root, docs, meta);
+  }
+
+  /** Everything that was committed: collection metadata and the documents of each namespace. */
+  loadAll(): Map<string, LoadedCollection> {
+    const out = new Map<string, LoadedCollection>();
+    for (const { key, value } of this.meta.getRange({})) {
+      const meta = deserialize(value);
+      out.set(key, { db: String(meta.db), name: String(meta.name), meta, docs: [] });
+    }
+    for (const { key, value } of this.docs.getRange({})) {
+      const ns = key[0];
+      let c = out.get(ns);
+      if (!c) {
+        // Documents without metadata (should not happen): keep them under a default catalog entry.
+        const dot = ns.indexOf('.');
+        c = { db: ns.slice(0, dot), name: ns.slice(dot + 1), meta: {}, docs: [] };
+        out.set(ns, c);
+      }
+      c.docs.push(Buffer.from(value));
+    }
+    return out;
+  }
+
+  /** Applies the ops atomically; resolves once the transaction is committed to disk. */
+  async commit(ops: readonly WriteOp[]): Promise<void> {
+    if (ops.length === 0) return;
+    await this.root.transaction(() => {
+      for (const op of ops) {
+        if (op.type === 'put') void this.docs.put([op.ns, op.key], op.raw);
+        else if (op.type === 'del') void this.docs.remove([op.ns, op.key]);
+        else if (op.value) void this.meta.put(op.ns, op.value);
+        else void this.meta.remove(op.ns);
+      }
+    });
+  }
+
+  async close(): Promise<void> {
+    await this.root.flushed;
+    await this.root.close();
+  }
+}

@@ -1,0 +1,108 @@
+/**
+ * Hand-assembled BSON for the hot paths: stored documents are kept as the exact bytes the
+ * client sent, and query replies embed those bytes without deserializing/re-serializing them.
+ */
+import type { ObjectId } from 'bson';
+
+function cstring(s: string): Buffer {
+  return Buffer.concat([Buffer.from(s, 'utf8'), Buffer.from([0])]);
+}
+
+/** Wraps element bytes into a document (length prefix + terminator). */
+export function documentOf(elements: Buffer[]): Buffer {
+  let size = 5;
+  for (const e of elements) size += e.length;
+  const out = Buffer.allocUnsafe(size);
+  out.writeInt32LE(size, 0);
+  let off = 4;
+  for (const e of elements) {
+    e.copy(out, off);
+    off += e.length;
+  }
+  out[off] = 0;
+  return out;
+}
+
+/** Element holding an array of already-encoded documents. */
+export function arrayElement(name: string, docs: readonly Uint8Array[]): Buffer {
+  const key = cstring(name);
+  let size = 5;
+  const keys: Buffer[] = [];
+  for (let i = 0; i < docs.length; i++) {
+    const k = cstring(String(i));
+    keys.push(k);
+    size += 1 + k.length + docs[i]!.length;
+  }
+  const out = Buffer.allocUnsafe(1 + key.length + size);
+  out[0] = 0x04;
+  key.copy(out, 1);
+  let off = 1 + key.length;
+  out.writeInt32LE(size, off);
+  off += 4;
+  for (let i = 0; i < docs.length; i++) {
+    out[off++] = 0x03;
+    keys[i]!.copy(out, off);
+    off += keys[i]!.length;
+    out.set(docs[i]!, off);
+    off += docs[i]!.length;
+  }
+  out[off] = 0;
+  return out;
+}
+
+export function docElement(name: string, doc: Uint8Array): Buffer {
+  return Buffer.concat([Buffer.from([0x03]), cstring(name), doc]);
+}
+
+export function int64Element(name: string, v: bigint): Buffer {
+  const key = cstring(name);
+  const out = Buffer.allocUnsafe(1 + key.length + 8);
+  out[0] = 0x12;
+  key.copy(out, 1);
+  out.writeBigInt64LE(v, 1 + key.length);
+  return out;
+}
+
+export function doubleElement(name: string, v: number): Buffer {
+  const key = cstring(name);
+  const out = Buffer.allocUnsafe(1 + key.length + 8);
+  out[0] = 0x01;
+  key.copy(out, 1);
+  out.writeDoubleLE(v, 1 + key.length);
+  return out;
+}
+
+export function stringElement(name: string, v: string): Buffer {
+  const key = cstring(name);
+  const val = Buffer.from(v, 'utf8');
+  const out = Buffer.allocUnsafe(1 + key.length + 4 + val.length + 1);
+  out[0] = 0x02;
+  key.copy(out, 1);
+  let off = 1 + key.length;
+  out.writeInt32LE(val.length + 1, off);
+  off += 4;
+  val.copy(out, off);
+  out[off + val.length] = 0;
+  return out;
+}
+
+/** `{ cursor: { <batchField>: [docs], id: Long(id), ns }, ok: 1 }` */
+export function cursorReply(batchField: 'firstBatch' | 'nextBatch', docs: readonly Uint8Array[], id: bigint, ns: string): Buffer {
+  const cursor = documentOf([arrayElement(batchField, docs), int64Element('id', id), stringElement('ns', ns)]);
+  return documentOf([docElement('cursor', cursor), doubleElement('ok', 1)]);
+}
+
+/** Returns a copy of `raw` with `_id: oid` inserted as the first field. */
+export function prependObjectId(raw: Uint8Array, oid: ObjectId): Buffer {
+  const out = Buffer.allocUnsafe(raw.length + 17);
+  out.writeInt32LE(raw.length + 17, 0);
+  out[4] = 0x07;
+  out.write('_id\0', 5, 'latin1');
+  out.set(oid.id, 9);
+  out.set(raw.subarray(4), 21);
+  return out;
+}
+
+export function nullElement(name: string): Buffer {
+  return Buffer.concat([Buffer.from([0x0a]), cstring(name)]);
+}

@@ -1,0 +1,17 @@
+import type { NotificationKind, NotificationSubject } from '../../../shared/dto.js';
+
+export interface NotifyInput {
+  /** The recipient's user id. */
+  readonly to: string;
+  readonly kind: NotificationKind;
+  /** Who did it; null for the system (e.g. moderation). Self-notifications are dropped. */
+  readonly actorId: string | null;
+  readonly subject: NotificationSubject;
+  /** Unread notifications with the same key fold into one (e.g. `like:<postId>`). */
+  readonly groupKey?: string;
+}
+
+/** Stores a notification (numbered per recipient), then pushes it live. Implemented by the notifications service. */
+export interface Notifier {
+  notify(input: NotifyInput): Promise<void>;
+}
