@@ -1,0 +1,227 @@
+/** Writes: insert, update, delete, findAndModify. Each command commits in one lmdb transaction. */
+import { ObjectId, serialize, type Document } from 'bson';
+import { idKey, isPlainObject } from '../bson-values.js';
+import { decodeDoc, decodeForUpdate, type Collection, type WriteOp } from '../collection.js';
+import { validateCollectionName } from '../engine.js';
+import { ErrorCodes, MongoServerError, toServerError } from '../errors.js';
+import { applyUpdate, compileFilter, isReplacement, project, upsertSeed, validateUpdate } from '../matcher.js';
+import { parseSort } from '../query-planner.js';
+import { docElement, documentOf, doubleElement, nullElement } from '../raw-bson.js';
+import type { DocEntry } from '../types.js';
+import type { CommandContext, CommandHandler } from './context.js';
+
+function immutableId(): MongoServerError {
+  return new MongoServerError(ErrorCodes.ImmutableField, "Performing an update on the path '_id' would modify the immutable field '_id'");
+}
+
+/** Computes the updated version of `entry` (or null when the update changes nothing). */
+function updatedEntry(coll: Collection, entry: DocEntry, u: Document | Document[], arrayFilters: Document[] | undefined, filter: Document | undefined): DocEntry | null {
+  let next: Document;
+  if (!Array.isArray(u) && isReplacement(u)) {
+    if (u._id !== undefined && idKey(u._id) !== entry.key) {
+      throw new MongoServerError(ErrorCodes.ImmutableField, `After applying the update, the (immutable) field '_id' was found to have been altered to _id: ${String(u._id)}`);
+    }
+    const { _id: _ignored, ...rest } = u;
+    next = { _id: entry.id, ...rest };
+  } else {
+    try {
+      next = applyUpdate(decodeForUpdate(entry.raw), u, { arrayFilters, filter, inserting: false });
+    } catch (err) {
+      // Long-typed fields can trip mingo's arithmetic; retry on the promoted view.
+      if (err instanceof MongoServerError && err.code !== ErrorCodes.BadValue) throw err;
+      next = applyUpdate(decodeDoc(entry.raw), u, { arrayFilters, filter, inserting: false });
+    }
+    if (next._id === undefined || idKey(next._id) !== entry.key) throw immutableId();
+  }
+  const ne = coll.entryFromDoc(next);
+  if (ne.raw.equals(entry.raw)) return null;
+  return ne;
+}
+
+/** Builds and inserts the document for an upsert that matched nothing. */
+function upsertEntry(coll: Collection, filter: Document | undefined, u: Document | Document[], arrayFilters: Document[] | undefined, ops: WriteOp[]): DocEntry {
+  const seed = upsertSeed(filter);
+  let doc: Document;
+  if (!Array.isArray(u) && isReplacement(u)) {
+    if (u._id !== undefined && seed._id !== undefined && idKey(u._id) !== idKey(seed._id)) throw immutableId();
+    doc = { _id: u._id ?? seed._id ?? new ObjectId(), ...u };
+  } else {
+    doc = applyUpdate(seed, u, { arrayFilters, inserting: true });
+    if (seed._id !== undefined && (doc._id === undefined || idKey(doc._id) !== idKey(seed._id))) throw immutableId();
+  }
+  const e = coll.entryFromDoc(doc);
+  coll.insert(e, ops);
+  return e;
+}
+
+const insert: CommandHandler = async (cmd, ctx) => {
+  const name = validateCollectionName(ctx.db, cmd.insert);
+  const seq = ctx.req.sequences.get('documents');
+  const raws = seq ?? (Array.isArray(cmd.documents) ? (cmd.documents as Document[]).map((d) => Buffer.from(serialize(d))) : []);
+  const ordered = cmd.ordered !== false;
+  const ops: WriteOp[] = [];
+  const coll = ctx.engine.ensure(ctx.db, name, ops);
+  let n = 0;
+  const writeErrors: Document[] = [];
+  for (let i = 0; i < raws.length; i++) {
+    try {
+      coll.insert(coll.entryFromRaw(raws[i]!), ops);
+      n++;
+    } catch (err) {
+      writeErrors.push(toServerError(err).toWriteError(i));
+      if (ordered) break;
+    }
+  }
+  await ctx.engine.commit(ops);
+  return writeErrors.length ? { n, writeErrors, ok: 1 } : { n, ok: 1 };
+};
+
+function statements(cmd: Document, ctx: CommandContext, field: string): Document[] {
+  const seq = ctx.req.sequences.get(field);
+  if (seq) return seq.map((b) => decodeDoc(b));
+  const v = cmd[field];
+  if (!Array.isArray(v)) throw new MongoServerError(ErrorCodes.FailedToParse, `BSON field '${field}' is missing but a required field`);
+  return v as Document[];
+}
+
+const update: CommandHandler = async (cmd, ctx) => {
+  const name = validateCollectionName(ctx.db, cmd.update);
+  const stmts = statements(cmd, ctx, 'updates');
+  const ordered = cmd.ordered !== false;
+  const ops: WriteOp[] = [];
+  let n = 0;
+  let nModified = 0;
+  const upserted: Document[] = [];
+  const writeErrors: Document[] = [];
+  for (let i = 0; i < stmts.length; i++) {
+    const s = stmts[i]!;
+    try {
+      const q = (s.q ?? {}) as Document;
+      const u = s.u as Document | Document[];
+      validateUpdate(u);
+      const multi = s.multi === true;
+      if (multi && !Array.isArray(u) && isReplacement(u)) {
+        throw new MongoServerError(ErrorCodes.FailedToParse, 'multi update is not supported for replacement-style update');
+      }
+      const arrayFilters = Array.isArray(s.arrayFilters) ? (s.arrayFilters as Document[]) : undefined;
+      const existing = ctx.engine.get(ctx.db, name);
+      const matches = existing ? existing.find(q, { limit: multi ? 0 : 1, sort: parseSort(s.sort) }).entries : [];
+      if (matches.length === 0) {
+        if (s.upsert === true) {
+          const coll = ctx.engine.ensure(ctx.db, name, ops);
+          const e = upsertEntry(coll, q, u, arrayFilters, ops);
+          upserted.push({ index: i, _id: e.id });
+          n++;
+        }
+        continue;
+      }
+      for (const e of matches) {
+        const ne = updatedEntry(existing!, e, u, arrayFilters, q);
+        n++;
+        if (ne) {
+          existing!.replace(e, ne, ops);
+          nModified++;
+        }
+      }
+    } catch (err) {
+      writeErrors.push(toServerError(err).toWriteError(i));
+      if (ordered) break;
+    }
+  }
+  await ctx.engine.commit(ops);
+  const reply: Document = { n, nModified };
+  if (upserted.length) reply.upserted = upserted;
+  if (writeErrors.length) reply.writeErrors = writeErrors;
+  reply.ok = 1;
+  return reply;
+};
+
+const del: CommandHandler = async (cmd, ctx) => {
+  const name = validateCollectionName(ctx.db, cmd.delete);
+  const stmts = statements(cmd, ctx, 'deletes');
+  const ordered = cmd.ordered !== false;
+  const ops: WriteOp[] = [];
+  let n = 0;
+  const writeErrors: Document[] = [];
+  const coll = ctx.engine.get(ctx.db, name);
+  for (let i = 0; i < stmts.length; i++) {
+    const s = stmts[i]!;
+    try {
+      const limit = Number(s.limit ?? 0);
+      if (limit !== 0 && limit !== 1) throw new MongoServerError(ErrorCodes.FailedToParse, 'The limit field in delete objects must be 0 or 1. Got ' + limit);
+      if (!coll) {
+        if (isPlainObject(s.q)) compileFilter(s.q);
+        continue;
+      }
+      const { entries } = coll.find((s.q ?? {}) as Document, { limit, sort: parseSort(s.sort) });
+      for (const e of entries) {
+        coll.delete(e, ops);
+        n++;
+      }
+    } catch (err) {
+      writeErrors.push(toServerError(err).toWriteError(i));
+      if (ordered) break;
+    }
+  }
+  await ctx.engine.commit(ops);
+  return writeErrors.length ? { n, writeErrors, ok: 1 } : { n, ok: 1 };
+};
+
+const findAndModify: CommandHandler = async (cmd, ctx) => {
+  const name = validateCollectionName(ctx.db, cmd.findAndModify ?? cmd.findandmodify);
+  const query = (cmd.query ?? {}) as Document;
+  const sort = parseSort(cmd.sort);
+  const remove = cmd.remove === true;
+  const u = cmd.update as Document | Document[] | undefined;
+  if (!remove && u === undefined) throw new MongoServerError(ErrorCodes.FailedToParse, 'Either an update or remove=true must be specified');
+  if (remove && (u !== undefined || cmd.upsert === true || cmd.new === true)) {
+    throw new MongoServerError(ErrorCodes.FailedToParse, 'Cannot specify both an update and remove=true');
+  }
+  if (u !== undefined) validateUpdate(u);
+  const arrayFilters = Array.isArray(cmd.arrayFilters) ? (cmd.arrayFilters as Document[]) : undefined;
+  const ops: WriteOp[] = [];
+  const existing = ctx.engine.get(ctx.db, name);
+  const found = existing?.find(query, { sort, limit: 1 }).entries[0];
+  let value: DocEntry | null = null;
+  const leo: Document = {};
+  if (remove) {
+    if (found) {
+      existing!.delete(found, ops);
+      value = found;
+    }
+    leo.n = found ? 1 : 0;
+  } else if (found) {
+    const ne = updatedEntry(existing!, found, u!, arrayFilters, query);
+    if (ne) existing!.replace(found, ne, ops);
+    value = cmd.new === true ? (ne ?? found) : found;
+    leo.n = 1;
+    leo.updatedExisting = true;
+  } else if (cmd.upsert === true) {
+    const coll = ctx.engine.ensure(ctx.db, name, ops);
+    const e = upsertEntry(coll, query, u!, arrayFilters, ops);
+    value = cmd.new === true ? e : null;
+    leo.n = 1;
+    leo.updatedExisting = false;
+    leo.upserted = e.id;
+  } else {
+    leo.n = 0;
+    leo.updatedExisting = false;
+  }
+  await ctx.engine.commit(ops);
+  const fields = cmd.fields ?? cmd.projection;
+  let valueBytes: Uint8Array | null = value ? value.raw : null;
+  if (value && isPlainObject(fields) && Object.keys(fields).length > 0) valueBytes = serialize(project([value.doc], fields)[0]!);
+  return documentOf([
+    docElement('lastErrorObject', serialize(leo)),
+    valueBytes ? docElement('value', valueBytes) : nullElement('value'),
+    doubleElement('ok', 1),
+  ]);
+};
+
+export const writeCommands: Record<string, CommandHandler> = {
+  insert,
+  update,
+  delete: del,
+  findAndModify,
+  findandmodify: findAndModify,
+};
