@@ -106,3 +106,59 @@ export function prependObjectId(raw: Uint8Array, oid: ObjectId): Buffer {
 export function nullElement(name: string): Buffer {
   return Buffer.concat([Buffer.from([0x0a]), cstring(name)]);
 }
+
+/** Byte length of an element value of BSON type `type` starting at `off`. */
+function valueSize(buf: Buffer, type: number, off: number): number {
+  switch (type) {
+    case 0x01: case 0x09: case 0x11: case 0x12: return 8;
+    case 0x02: case 0x0d: case 0x0e: return 4 + buf.readInt32LE(off);
+    case 0x03: case 0x04: case 0x0f: return buf.readInt32LE(off);
+    case 0x05: return 5 + buf.readInt32LE(off);
+    case 0x06: case 0x0a: case 0x7f: case 0xff: return 0;
+    case 0x07: return 12;
+    case 0x08: return 1;
+    case 0x0b: {
+      const a = buf.indexOf(0, off);
+      const b = buf.indexOf(0, a + 1);
+      return b + 1 - off;
+    }
+    case 0x0c: return 4 + buf.readInt32LE(off) + 12;
+    case 0x10: return 4;
+    case 0x13: return 16;
+    default: throw new Error(`unknown BSON type 0x${type.toString(16)}`);
+  }
+}
+
+/**
+ * The exact bytes of each embedded document of a top-level array field, without deserializing
+ * (used for `insert.documents` sent in the command body instead of a document sequence).
+ */
+export function extractRawArray(doc: Uint8Array, field: string): Buffer[] | undefined {
+  const buf = Buffer.from(doc.buffer, doc.byteOffset, doc.byteLength);
+  const end = buf.readInt32LE(0) - 1;
+  let off = 4;
+  while (off < end) {
+    const type = buf[off]!;
+    const nameEnd = buf.indexOf(0, off + 1);
+    const name = buf.toString('utf8', off + 1, nameEnd);
+    const valOff = nameEnd + 1;
+    const size = valueSize(buf, type, valOff);
+    if (name === field && type === 0x04) {
+      const out: Buffer[] = [];
+      const arrEnd = valOff + size - 1;
+      let p = valOff + 4;
+      while (p < arrEnd) {
+        const t = buf[p]!;
+        const ke = buf.indexOf(0, p + 1);
+        const vo = ke + 1;
+        const s = valueSize(buf, t, vo);
+        if (t !== 0x03) return undefined;
+        out.push(Buffer.from(buf.subarray(vo, vo + s)));
+        p = vo + s;
+      }
+      return out;
+    }
+    off = valOff + size;
+  }
+  return undefined;
+}

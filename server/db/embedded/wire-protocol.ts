@@ -29,6 +29,8 @@ export interface CommandRequest {
   kind: 'msg' | 'query';
   flags: number;
   body: Document;
+  /** Encoded bytes of the body document (exact client bytes). */
+  bodyRaw: Buffer;
   /** Database the command targets ($db or the OP_QUERY namespace prefix). */
   db: string;
   /** kind-1 sections: identifier -> raw BSON documents (exact client bytes). */
@@ -69,13 +71,15 @@ function parseOpMsg(msg: Buffer, header: MessageHeader): CommandRequest {
   const end = flags & MSG_CHECKSUM_PRESENT ? msg.length - 4 : msg.length;
   let off = 20;
   let body: Document | undefined;
+  let bodyRaw: Buffer | undefined;
   const sequences = new Map<string, Buffer[]>();
   while (off < end) {
     const kind = msg[off]!;
     off += 1;
     if (kind === 0) {
       const size = msg.readInt32LE(off);
-      body = deserialize(msg.subarray(off, off + size), commandDeserializeOptions);
+      bodyRaw = msg.subarray(off, off + size);
+      body = deserialize(bodyRaw, commandDeserializeOptions);
       off += size;
     } else if (kind === 1) {
       const size = msg.readInt32LE(off);
@@ -94,9 +98,9 @@ function parseOpMsg(msg: Buffer, header: MessageHeader): CommandRequest {
       throw new ProtocolError(`unknown OP_MSG section kind ${kind}`);
     }
   }
-  if (!body) throw new ProtocolError('OP_MSG without a body section');
+  if (!body || !bodyRaw) throw new ProtocolError('OP_MSG without a body section');
   const db = typeof body.$db === 'string' ? body.$db : 'admin';
-  return { header, kind: 'msg', flags, body, db, sequences };
+  return { header, kind: 'msg', flags, body, bodyRaw, db, sequences };
 }
 
 function parseOpQuery(msg: Buffer, header: MessageHeader): CommandRequest {
@@ -104,11 +108,12 @@ function parseOpQuery(msg: Buffer, header: MessageHeader): CommandRequest {
   const [ns, p] = readCString(msg, 20);
   const off = p + 8; // numberToSkip, numberToReturn
   const size = msg.readInt32LE(off);
-  let body = deserialize(msg.subarray(off, off + size), commandDeserializeOptions);
+  const bodyRaw = msg.subarray(off, off + size);
+  let body = deserialize(bodyRaw, commandDeserializeOptions);
   if (body.$query && typeof body.$query === 'object') body = body.$query as Document;
   const dot = ns.indexOf('.');
   const db = dot >= 0 ? ns.slice(0, dot) : ns;
-  return { header, kind: 'query', flags, body, db, sequences: new Map() };
+  return { header, kind: 'query', flags, body, bodyRaw, db, sequences: new Map() };
 }
 
 let nextRequestId = 1;

@@ -6,12 +6,31 @@ import { validateCollectionName } from '../engine.js';
 import { ErrorCodes, MongoServerError, toServerError } from '../errors.js';
 import { applyUpdate, compileFilter, isReplacement, project, upsertSeed, validateUpdate } from '../matcher.js';
 import { parseSort } from '../query-planner.js';
-import { docElement, documentOf, doubleElement, nullElement } from '../raw-bson.js';
+import { docElement, documentOf, doubleElement, extractRawArray, nullElement } from '../raw-bson.js';
 import type { DocEntry } from '../types.js';
 import type { CommandContext, CommandHandler } from './context.js';
 
 function immutableId(): MongoServerError {
   return new MongoServerError(ErrorCodes.ImmutableField, "Performing an update on the path '_id' would modify the immutable field '_id'");
+}
+
+/** Drops `$set: { _id: <same value> }`; any other operator on _id is an immutable-field error. */
+function stripIdNoop(u: Document, key: string): Document {
+  let out = u;
+  for (const [op, arg] of Object.entries(u)) {
+    if (!isPlainObject(arg)) continue;
+    for (const [path, v] of Object.entries(arg)) {
+      const touchesId = path === '_id' || path.startsWith('_id.') || (op === '$rename' && (v === '_id' || String(v).startsWith('_id.')));
+      if (!touchesId) continue;
+      if ((op === '$set' || op === '$setOnInsert') && path === '_id' && idKey(v) === key) {
+        const { _id: _same, ...rest } = arg;
+        out = { ...out, [op]: rest };
+        continue;
+      }
+      throw immutableId();
+    }
+  }
+  return out;
 }
 
 /** Computes the updated version of `entry` (or null when the update changes nothing). */
@@ -24,6 +43,7 @@ function updatedEntry(coll: Collection, entry: DocEntry, u: Document | Document[
     const { _id: _ignored, ...rest } = u;
     next = { _id: entry.id, ...rest };
   } else {
+    if (!Array.isArray(u)) u = stripIdNoop(u, entry.key);
     try {
       next = applyUpdate(decodeForUpdate(entry.raw), u, { arrayFilters, filter, inserting: false });
     } catch (err) {
@@ -57,7 +77,10 @@ function upsertEntry(coll: Collection, filter: Document | undefined, u: Document
 const insert: CommandHandler = async (cmd, ctx) => {
   const name = validateCollectionName(ctx.db, cmd.insert);
   const seq = ctx.req.sequences.get('documents');
-  const raws = seq ?? (Array.isArray(cmd.documents) ? (cmd.documents as Document[]).map((d) => Buffer.from(serialize(d))) : []);
+  const raws =
+    seq ??
+    extractRawArray(ctx.req.bodyRaw, 'documents') ??
+    (Array.isArray(cmd.documents) ? (cmd.documents as Document[]).map((d) => Buffer.from(serialize(d))) : []);
   const ordered = cmd.ordered !== false;
   const ops: WriteOp[] = [];
   const coll = ctx.engine.ensure(ctx.db, name, ops);
