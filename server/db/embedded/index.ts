@@ -41,12 +41,20 @@ function pidAlive(pid: number): boolean {
 }
 
 /** One process per data directory: the in-memory indexes would diverge otherwise. */
+const lockedDirs = new Set<string>();
+
 function acquireLock(dir: string): () => void {
   const lockPath = path.join(dir, 'embedded.lock');
+  const abs = path.resolve(dir);
+  if (lockedDirs.has(abs)) throw new Error(`embedded store directory ${dir} is in use by this process`);
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       fs.writeFileSync(lockPath, String(process.pid), { flag: 'wx' });
-      return () => fs.rmSync(lockPath, { force: true });
+      lockedDirs.add(abs);
+      return () => {
+        lockedDirs.delete(abs);
+        fs.rmSync(lockPath, { force: true });
+      };
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
       const pid = Number(fs.readFileSync(lockPath, 'utf8'));
