@@ -10,6 +10,8 @@ import type { Pusher } from './realtime/pusher.js';
 import type { RedisClients } from './redis.js';
 import { createAccountService } from './modules/accounts/service.js';
 import type { TokenSigner } from './modules/accounts/tokens.js';
+import { createFriendService } from './modules/friends/service.js';
+import { createSpaceService } from './modules/spaces/service.js';
 
 export interface CoreDeps {
   readonly config: Config;
@@ -28,7 +30,22 @@ export function createServices(deps: CoreDeps) {
     rateLimits: deps.rateLimits,
     rateLimitScale: deps.config.rateLimitScale,
   });
-  return { accounts };
+  const notifier = { notify: async () => {} }; // replaced when notifications land
+  const friends = createFriendService({
+    conn: deps.conn,
+    pusher: deps.pusher,
+    accounts,
+    notifier,
+    rateLimitScale: deps.config.rateLimitScale,
+  });
+  const spaces = createSpaceService({
+    conn: deps.conn,
+    pusher: deps.pusher,
+    accounts,
+    notifier,
+    rateLimitScale: deps.config.rateLimitScale,
+  });
+  return { accounts, friends, spaces };
 }
 
 export type Services = ReturnType<typeof createServices>;

@@ -1,8 +1,10 @@
 /** Every REST endpoint of every feature module, mounted under /api. */
 import type { Services } from '../services.js';
 import { accountRoutes } from '../modules/accounts/routes.js';
+import { friendRoutes } from '../modules/friends/routes.js';
+import { spaceRoutes } from '../modules/spaces/routes.js';
 import type { Endpoint } from './endpoint.js';
 
 export function apiEndpoints(s: Services): Endpoint[] {
-  return [...accountRoutes(s.accounts)];
+  return [...accountRoutes(s.accounts), ...friendRoutes(s.friends), ...spaceRoutes(s.spaces)];
 }

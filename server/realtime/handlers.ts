@@ -1,6 +1,7 @@
 /** Every client → server socket event of every feature module, and what runs on connect. */
 import { empty } from '../../shared/schemas/common.js';
 import type { Services } from '../services.js';
+import { spaceSocketHandlers } from '../modules/spaces/socket.js';
 import { defineSocketHandler, type SocketHandler } from './gateway.js';
 import type { HubSocket } from './types.js';
 import type { Viewer } from '../modules/accounts/viewer.js';
@@ -11,8 +12,8 @@ const ping = defineSocketHandler({
   handler: async () => ({ at: Date.now() }),
 });
 
-export function socketHandlers(_s: Services): SocketHandler[] {
-  return [ping];
+export function socketHandlers(s: Services): SocketHandler[] {
+  return [ping, ...spaceSocketHandlers(s.spaces)];
 }
 
 /** Runs for every authenticated socket once it is connected (presence, catch-up of game state…). */

@@ -1,0 +1,104 @@
+/**
+ * The guestbook of a space. Private entries are filtered in the query itself (never after), so a
+ * page can never carry an entry its reader may not see.
+ */
+import { Types, type Connection, type QueryFilter } from 'mongoose';
+import type { GuestbookEntryDto, UserDto } from '../../../shared/dto.js';
+import type { GuestbookBody, GuestbookQuery } from '../../../shared/schemas/spaces.js';
+import { blocked, forbidden, notFound } from '../../errors.js';
+import type { AccountService } from '../accounts/service.js';
+import type { Viewer } from '../accounts/viewer.js';
+import type { TextScreen } from '../moderation/screening.js';
+import type { Notifier } from '../notifications/notifier.js';
+import { guestbookEntryModel, type GuestbookEntryRecord } from './guestbook-model.js';
+
+export interface GuestbookDeps {
+  readonly conn: Connection;
+  readonly accounts: Pick<AccountService, 'getUsers'>;
+  readonly notifier: Notifier;
+  /** Keyword screening, when the moderation service is there. */
+  readonly screen?: TextScreen | undefined;
+}
+
+const excerptLength = 80;
+
+/** What `viewerId` may read in `ownerId`'s guestbook: everything for the owner, else public plus their own. */
+function visibleTo(ownerId: string, viewerId: string | null): QueryFilter<GuestbookEntryRecord> {
+  const owner = new Types.ObjectId(ownerId);
+  if (viewerId === ownerId) return { owner };
+  if (viewerId === null) return { owner, private: false };
+  return { owner, $or: [{ private: false }, { author: new Types.ObjectId(viewerId) }] };
+}
+
+export function createGuestbook({ conn, accounts, notifier, screen }: GuestbookDeps) {
+  const entries = guestbookEntryModel(conn);
+
+  const toDto = (e: GuestbookEntryRecord, author: UserDto): GuestbookEntryDto => ({
+    id: e._id.toHexString(),
+    author,
+    text: e.text,
+    private: e.private,
+    createdAt: e.createdAt.toISOString(),
+  });
+
+  return {
+    /** A page of entries the viewer may see, newest first; `next` is the cursor for the page after. */
+    async list(viewer: Viewer | null, owner: UserDto, page: GuestbookQuery): Promise<{ entries: GuestbookEntryDto[]; next: string | null }> {
+      const filter = visibleTo(owner.id, viewer?.id ?? null);
+      const query = page.before ? { $and: [filter, { _id: { $lt: new Types.ObjectId(page.before) } }] } : filter;
+      const found = await entries
+        .find(query)
+        .sort({ _id: -1 })
+        .limit(page.limit + 1)
+        .lean<GuestbookEntryRecord[]>();
+      const pageItems = found.slice(0, page.limit);
+      const authors = await accounts.getUsers(pageItems.map((e) => e.author.toHexString()));
+      const dtos = pageItems.flatMap((e) => {
+        const author = authors.get(e.author.toHexString());
+        return author ? [toDto(e, author)] : [];
+      });
+      const last = pageItems[pageItems.length - 1];
+      return { entries: dtos, next: found.length > page.limit && last ? last._id.toHexString() : null };
+    },
+
+    /**
+     * Leaves an entry in `owner`'s guestbook and tells the owner. Text a moderation rule matches is
+     * refused whatever the rule's action: held guestbook entries are not supported.
+     */
+    async post(viewer: Viewer, author: UserDto, owner: UserDto, body: GuestbookBody): Promise<{ entry: GuestbookEntryDto }> {
+      const verdict = screen?.screen(body.text);
+      if (verdict && verdict.action !== 'allow') {
+        throw blocked(verdict.pattern ? `the text contains "${verdict.pattern}", which is not allowed here` : 'the text is not allowed here');
+      }
+      const doc = await entries.create({
+        owner: new Types.ObjectId(owner.id),
+        author: new Types.ObjectId(viewer.id),
+        text: body.text,
+        private: body.private,
+        createdAt: new Date(),
+      });
+      const entry = toDto(doc.toObject(), author);
+      if (viewer.id !== owner.id) {
+        await notifier.notify({
+          to: owner.id,
+          kind: 'guestbook',
+          actorId: viewer.id,
+          subject: { type: 'space', id: owner.id, excerpt: body.text.slice(0, excerptLength), detail: entry.id },
+        });
+      }
+      return { entry };
+    },
+
+    /** Deletes an entry: its author or the space owner may. An entry the viewer cannot see is not_found. */
+    async remove(viewer: Viewer, owner: UserDto, entryId: string): Promise<void> {
+      const entry = await entries
+        .findOne({ $and: [visibleTo(owner.id, viewer.id), { _id: new Types.ObjectId(entryId) }] })
+        .lean<GuestbookEntryRecord>();
+      if (!entry) throw notFound('guestbook entry');
+      if (viewer.id !== owner.id && entry.author.toHexString() !== viewer.id) throw forbidden('only its author or the space owner may delete an entry');
+      await entries.deleteOne({ _id: entry._id });
+    },
+  };
+}
+
+export type Guestbook = ReturnType<typeof createGuestbook>;

@@ -1,0 +1,200 @@
+/**
+ * Personal spaces: one per user, created at registration. The shell (title, theme, modules, music,
+ * visit count) is public; what is inside has its own privacy. Visits and the guestbook live here too.
+ */
+import { Types, type Connection } from 'mongoose';
+import type { GuestbookEntryDto, SpaceDto, UserDto, VisitorDto } from '../../../shared/dto.js';
+import type { GuestbookBody, GuestbookQuery, SpacePatchBody, ThemePatch } from '../../../shared/schemas/spaces.js';
+import { forbidden, notFound, unauthorized } from '../../errors.js';
+import type { RateLimitRule } from '../../rate-limits.js';
+import type { Pusher } from '../../realtime/pusher.js';
+import type { AccountService } from '../accounts/service.js';
+import type { Viewer } from '../accounts/viewer.js';
+import type { TextScreen } from '../moderation/screening.js';
+import type { Notifier } from '../notifications/notifier.js';
+import { createGuestbook } from './guestbook.js';
+import { spaceModel, type SpaceRecord } from './space-model.js';
+import { defaultModules, defaultTheme, defaultTitle } from './theme.js';
+import { createVisitLog, type VisitLogOptions } from './visitors.js';
+
+export interface SpaceServiceDeps {
+  readonly conn: Connection;
+  readonly pusher: Pusher;
+  readonly accounts: AccountService;
+  readonly notifier: Notifier;
+  /** Keyword screening of guestbook text, when the moderation service is there. */
+  readonly screen?: TextScreen | undefined;
+  /** The visit window and clock (tests inject a clock). */
+  readonly visits?: VisitLogOptions;
+  /** Multiplies the rate-limit budgets (load tests raise it). */
+  readonly rateLimitScale?: number;
+}
+
+/** `theme` fields as dotted `$set` paths, so a partial theme merges into the stored one. */
+function themeSetPaths(theme: ThemePatch): Record<string, unknown> {
+  const set: Record<string, unknown> = {};
+  const put = (path: string, value: unknown) => {
+    if (value !== undefined) set[`theme.${path}`] = value;
+  };
+  put('background.color', theme.background?.color);
+  put('background.imageUrl', theme.background?.imageUrl);
+  put('colors.accent', theme.colors?.accent);
+  put('colors.text', theme.colors?.text);
+  put('colors.panel', theme.colors?.panel);
+  put('layout', theme.layout);
+  put('transparency', theme.transparency);
+  return set;
+}
+
+function toSpaceDto(s: SpaceRecord, owner: UserDto): SpaceDto {
+  const { background, colors, layout, transparency } = s.theme;
+  return {
+    owner,
+    title: s.title,
+    theme: {
+      background: { color: background.color, imageUrl: background.imageUrl ?? null },
+      colors: { accent: colors.accent, text: colors.text, panel: colors.panel },
+      layout,
+      transparency,
+    },
+    modules: s.modules.map(({ kind, column, order, visible }) => ({ kind, column, order, visible })),
+    music: s.music ? { title: s.music.title, url: s.music.url } : null,
+    certified: s.certified ?? false,
+    stats: { visits: s.stats?.visits ?? 0 },
+  };
+}
+
+export function createSpaceService(deps: SpaceServiceDeps) {
+  const { conn, pusher, accounts, rateLimitScale = 1 } = deps;
+  const spaces = spaceModel(conn);
+  const visitLog = createVisitLog(conn, deps.visits);
+  const guestbook = createGuestbook({ conn, accounts, notifier: deps.notifier, screen: deps.screen });
+
+  const limits = {
+    patch: { name: 'space-patch', points: Math.ceil(60 * rateLimitScale), perSeconds: 60 },
+    guestbook: { name: 'guestbook-post', points: Math.ceil(20 * rateLimitScale), perSeconds: 60 },
+  } as const satisfies Record<string, RateLimitRule>;
+
+  /** Creates `owner`'s space with the defaults unless it exists (idempotent). */
+  async function ensureSpace(owner: UserDto): Promise<SpaceRecord> {
+    const space = await spaces
+      .findOneAndUpdate(
+        { owner: new Types.ObjectId(owner.id) },
+        {
+          $setOnInsert: {
+            title: defaultTitle(owner.displayName),
+            theme: defaultTheme,
+            modules: defaultModules,
+            music: null,
+            certified: false,
+            stats: { visits: 0 },
+            createdAt: new Date(),
+          },
+        },
+        { upsert: true, returnDocument: 'after' },
+      )
+      .lean<SpaceRecord>();
+    if (!space) throw new Error('space upsert returned nothing');
+    return space;
+  }
+
+  async function spaceOf(owner: UserDto): Promise<SpaceRecord> {
+    const space = await spaces.findOne({ owner: new Types.ObjectId(owner.id) }).lean<SpaceRecord>();
+    // Accounts from before spaces existed get theirs on first read.
+    return space ?? ensureSpace(owner);
+  }
+
+  async function update(viewer: Viewer, set: Record<string, unknown>): Promise<{ space: SpaceDto }> {
+    const owner = await accounts.getUser(viewer.id);
+    if (!owner) throw unauthorized();
+    await spaceOf(owner);
+    const space = await spaces
+      .findOneAndUpdate({ owner: new Types.ObjectId(owner.id) }, { $set: set }, { returnDocument: 'after' })
+      .lean<SpaceRecord>();
+    if (!space) throw notFound('space');
+    return { space: toSpaceDto(space, owner) };
+  }
+
+  /** Records a visit by `viewer` to `owner`'s space; a counted one bumps the counter and tells the owner live. */
+  async function recordVisit(viewer: Viewer, owner: UserDto): Promise<void> {
+    if (viewer.id === owner.id) return;
+    const outcome = await visitLog.record(owner.id, viewer.id);
+    if (!outcome.counted) return;
+    await spaces.updateOne({ owner: new Types.ObjectId(owner.id) }, { $inc: { 'stats.visits': 1 } });
+    const visitor = await accounts.getUser(viewer.id);
+    if (visitor) pusher.toUser(owner.id, 'space:visitor', { visitor, at: outcome.at.toISOString() });
+  }
+
+  accounts.afterRegister(async (user) => {
+    await ensureSpace(user);
+  });
+
+  return {
+    limits,
+
+    /** Creates a user's space with the defaults if it is missing (registration does this). */
+    async create(owner: UserDto): Promise<void> {
+      await ensureSpace(owner);
+    },
+
+    /** The space of `handle`; anyone may read the shell. */
+    async get(handle: string): Promise<{ space: SpaceDto }> {
+      const owner = await accounts.requireByHandle(handle);
+      return { space: toSpaceDto(await spaceOf(owner), owner) };
+    },
+
+    /** Changes the viewer's own space; a partial theme merges into the stored one. */
+    async patch(viewer: Viewer, body: SpacePatchBody): Promise<{ space: SpaceDto }> {
+      const set: Record<string, unknown> = {};
+      if (body.title !== undefined) set.title = body.title;
+      if (body.theme !== undefined) Object.assign(set, themeSetPaths(body.theme));
+      if (body.modules !== undefined) set.modules = body.modules;
+      if (body.music !== undefined) set.music = body.music;
+      return update(viewer, set);
+    },
+
+    /** Puts the viewer's modules back to the default set and order. */
+    async restoreModules(viewer: Viewer): Promise<{ space: SpaceDto }> {
+      return update(viewer, { modules: defaultModules });
+    },
+
+    /** Records a visit by the viewer to `handle`'s space (the owner's own visits are not recorded). */
+    async visit(viewer: Viewer, handle: string): Promise<void> {
+      await recordVisit(viewer, await accounts.requireByHandle(handle));
+    },
+
+    /** Who visited, newest first: for the space owner only. */
+    async visitors(viewer: Viewer, handle: string, limit: number): Promise<{ visitors: VisitorDto[] }> {
+      const owner = await accounts.requireByHandle(handle);
+      if (owner.id !== viewer.id) throw forbidden('only the owner sees who visited');
+      const recent = await visitLog.recent(owner.id, limit);
+      const users = await accounts.getUsers(recent.map((v) => v.visitorId));
+      return {
+        visitors: recent.flatMap((v) => {
+          const user = users.get(v.visitorId);
+          return user ? [{ user, at: v.at.toISOString() }] : [];
+        }),
+      };
+    },
+
+    /** Guestbook entries of `handle`'s space that the viewer may see, newest first. */
+    async guestbookEntries(viewer: Viewer | null, handle: string, page: GuestbookQuery): Promise<{ entries: GuestbookEntryDto[]; next: string | null }> {
+      return guestbook.list(viewer, await accounts.requireByHandle(handle), page);
+    },
+
+    /** Leaves an entry in `handle`'s guestbook. */
+    async signGuestbook(viewer: Viewer, handle: string, body: GuestbookBody): Promise<{ entry: GuestbookEntryDto }> {
+      const owner = await accounts.requireByHandle(handle);
+      const author = await accounts.getUser(viewer.id);
+      if (!author) throw unauthorized();
+      return guestbook.post(viewer, author, owner, body);
+    },
+
+    /** Deletes a guestbook entry (its author or the space owner). */
+    async deleteGuestbookEntry(viewer: Viewer, handle: string, entryId: string): Promise<void> {
+      await guestbook.remove(viewer, await accounts.requireByHandle(handle), entryId);
+    },
+  };
+}
+
+export type SpaceService = ReturnType<typeof createSpaceService>;

@@ -1,0 +1,23 @@
+/** What a new space looks like, and what "restore default" brings back. */
+import type { SpaceModule, SpaceTheme } from '../../../shared/dto.js';
+
+export const defaultTheme: SpaceTheme = {
+  background: { color: '#f3f6fb', imageUrl: null },
+  colors: { accent: '#f5a623', text: '#222222', panel: '#ffffff' },
+  layout: 'classic',
+  transparency: 0,
+};
+
+export const defaultModules: readonly SpaceModule[] = [
+  { kind: 'profile', column: 'side', order: 0, visible: true },
+  { kind: 'visitors', column: 'side', order: 1, visible: true },
+  { kind: 'music', column: 'side', order: 2, visible: true },
+  { kind: 'games', column: 'side', order: 3, visible: true },
+  { kind: 'shuoshuo', column: 'main', order: 0, visible: true },
+  { kind: 'diary', column: 'main', order: 1, visible: true },
+  { kind: 'albums', column: 'main', order: 2, visible: true },
+  { kind: 'guestbook', column: 'main', order: 3, visible: true },
+];
+
+/** A new space's title, from its owner's display name (at most 40 + 8 characters, within 1–60). */
+export const defaultTitle = (displayName: string): string => `${displayName}'s space`;
