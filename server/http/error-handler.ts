@@ -5,6 +5,7 @@ import type { Logger } from '../logger.js';
 
 /** Errors that body-parser and friends raise before a handler runs. */
 function fromTransportError(err: unknown): AppError | null {
+  if (err instanceof AppError) return err;
   const e = err as { type?: string; status?: number } | null;
   if (!e || typeof e !== 'object') return null;
   if (e.type === 'entity.parse.failed') return new AppError('invalid', 'the body is not valid JSON');
