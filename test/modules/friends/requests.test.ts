@@ -1,0 +1,174 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { apiClient, makeFriends, registerUser, startTestHub, userRef, type TestHub } from '../../helpers/index.js';
+
+let hub: TestHub;
+beforeAll(async () => {
+  hub = await startTestHub();
+});
+afterAll(async () => {
+  await hub?.close();
+});
+
+describe('friend requests', () => {
+  it('a request goes from pending to accepted, and both then list each other as friends', async () => {
+    const alice = await registerUser(hub, 'alice');
+    const bob = await registerUser(hub, 'bob');
+
+    const sent = await alice.api.post('/friends/requests', { to: bob.handle });
+    expect(sent.status).toBe(201);
+    expect(sent.body.request).toMatchObject({ from: userRef(alice), to: userRef(bob), status: 'pending' });
+    const id: string = sent.body.request.id;
+
+    const bobs = await bob.api.get('/friends/requests');
+    expect(bobs.body.incoming.map((r: { id: string }) => r.id)).toEqual([id]);
+    expect(bobs.body.outgoing).toEqual([]);
+    const alices = await alice.api.get('/friends/requests');
+    expect(alices.body.outgoing.map((r: { id: string }) => r.id)).toEqual([id]);
+    expect(alices.body.incoming).toEqual([]);
+
+    const accepted = await bob.api.post(`/friends/requests/${id}/accept`);
+    expect(accepted.status).toBe(200);
+    expect(accepted.body.friend).toEqual(userRef(alice));
+
+    expect((await alice.api.get('/friends')).body.friends).toEqual([userRef(bob)]);
+    expect((await bob.api.get('/friends')).body.friends).toEqual([userRef(alice)]);
+    // Settled requests leave the pending lists.
+    expect((await bob.api.get('/friends/requests')).body.incoming).toEqual([]);
+    expect((await alice.api.get('/friends/requests')).body.outgoing).toEqual([]);
+  });
+
+  it('only the recipient may accept or decline; anyone else gets not_found', async () => {
+    const alice = await registerUser(hub, 'alice');
+    const bob = await registerUser(hub, 'bob');
+    const eve = await registerUser(hub, 'eve');
+    const { body } = await alice.api.post('/friends/requests', { to: bob.handle });
+    const id: string = body.request.id;
+
+    for (const who of [alice, eve]) {
+      const accept = await who.api.post(`/friends/requests/${id}/accept`);
+      expect(accept.status).toBe(404);
+      expect(accept.body.error.code).toBe('not_found');
+      expect((await who.api.post(`/friends/requests/${id}/decline`)).status).toBe(404);
+    }
+    expect((await alice.api.get('/friends')).body.friends).toEqual([]);
+  });
+
+  it('a declined request disappears, and can be sent again later', async () => {
+    const alice = await registerUser(hub, 'alice');
+    const bob = await registerUser(hub, 'bob');
+    const { body } = await alice.api.post('/friends/requests', { to: bob.handle });
+    const declined = await bob.api.post(`/friends/requests/${body.request.id}/decline`);
+    expect(declined.status).toBe(204);
+    expect((await bob.api.get('/friends/requests')).body.incoming).toEqual([]);
+    expect((await bob.api.post(`/friends/requests/${body.request.id}/accept`)).status).toBe(404);
+    expect((await alice.api.get('/friends')).body.friends).toEqual([]);
+
+    const again = await alice.api.post('/friends/requests', { to: bob.handle });
+    expect(again.status).toBe(201);
+    expect(again.body.request.id).not.toBe(body.request.id);
+  });
+
+  it('refuses self requests, duplicates, requests between friends, and unknown users', async () => {
+    const alice = await registerUser(hub, 'alice');
+    const bob = await registerUser(hub, 'bob');
+    const carol = await registerUser(hub, 'carol');
+
+    const self = await alice.api.post('/friends/requests', { to: alice.handle });
+    expect(self.status).toBe(400);
+    expect(self.body.error).toMatchObject({ code: 'invalid', fields: { to: expect.any(String) } });
+
+    expect((await alice.api.post('/friends/requests', { to: bob.handle })).status).toBe(201);
+    const duplicate = await alice.api.post('/friends/requests', { to: bob.handle });
+    expect(duplicate.status).toBe(409);
+    expect(duplicate.body.error.code).toBe('conflict');
+
+    await makeFriends(alice, carol);
+    expect((await alice.api.post('/friends/requests', { to: carol.handle })).status).toBe(409);
+    expect((await carol.api.post('/friends/requests', { to: alice.handle })).status).toBe(409);
+
+    const nobody = await alice.api.post('/friends/requests', { to: 'no_such_user_here' });
+    expect(nobody.status).toBe(404);
+  });
+
+  it('asking someone who already asked you accepts their request', async () => {
+    const alice = await registerUser(hub, 'alice');
+    const bob = await registerUser(hub, 'bob');
+    const first = await alice.api.post('/friends/requests', { to: bob.handle });
+    const back = await bob.api.post('/friends/requests', { to: alice.handle });
+    expect(back.status).toBe(201);
+    expect(back.body.request).toMatchObject({ id: first.body.request.id, from: userRef(alice), to: userRef(bob), status: 'accepted' });
+    expect((await alice.api.get('/friends')).body.friends).toEqual([userRef(bob)]);
+    expect((await bob.api.get('/friends/requests')).body.incoming).toEqual([]);
+  });
+
+  it('two users asking each other at the same moment end up friends with no request left pending', async () => {
+    const alice = await registerUser(hub, 'alice');
+    const bob = await registerUser(hub, 'bob');
+    const answers = await Promise.all([
+      alice.api.post('/friends/requests', { to: bob.handle }),
+      bob.api.post('/friends/requests', { to: alice.handle }),
+    ]);
+    // One creates the request; the other either accepts it or collides on the pending pair (409).
+    expect(answers.map((a) => a.status).sort()).toEqual(expect.arrayContaining([201]));
+    for (const a of answers) expect([201, 409]).toContain(a.status);
+    const pending = await alice.api.get('/friends/requests');
+    const friends = (await alice.api.get('/friends')).body.friends;
+    expect(pending.body.incoming.length + pending.body.outgoing.length + friends.length).toBe(1);
+  });
+
+  it('validates input and requires sign-in', async () => {
+    const alice = await registerUser(hub, 'alice');
+    const bad = await alice.api.post('/friends/requests', { to: 'Not A Handle!' });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.fields).toHaveProperty('to');
+    const extra = await alice.api.post('/friends/requests', { to: 'someone', extra: 1 });
+    expect(extra.status).toBe(400);
+    expect((await alice.api.post('/friends/requests/not-an-id/accept')).status).toBe(400);
+    expect((await alice.api.delete('/friends/NOPE')).status).toBe(400);
+
+    const anonymous = apiClient(hub.url);
+    for (const answer of [
+      await anonymous.post('/friends/requests', { to: alice.handle }),
+      await anonymous.get('/friends/requests'),
+      await anonymous.get('/friends'),
+      await anonymous.post('/friends/requests/0123456789abcdef01234567/accept'),
+      await anonymous.post('/friends/requests/0123456789abcdef01234567/decline'),
+      await anonymous.delete(`/friends/${alice.handle}`),
+    ]) {
+      expect(answer.status).toBe(401);
+      expect(answer.body.error.code).toBe('unauthorized');
+    }
+  });
+});
+
+describe('unfriending', () => {
+  it('removes the friendship both ways; removing a non-friend is not_found', async () => {
+    const alice = await registerUser(hub, 'alice');
+    const bob = await registerUser(hub, 'bob');
+    await makeFriends(alice, bob);
+    expect((await bob.api.delete(`/friends/${alice.handle}`)).status).toBe(204);
+    expect((await alice.api.get('/friends')).body.friends).toEqual([]);
+    expect((await bob.api.get('/friends')).body.friends).toEqual([]);
+    expect((await bob.api.delete(`/friends/${alice.handle}`)).status).toBe(404);
+    expect((await bob.api.delete('/friends/no_such_user_here')).status).toBe(404);
+    // They may become friends again.
+    await makeFriends(bob, alice);
+  });
+
+  it('the relation every module checks flips at once', async () => {
+    const alice = await registerUser(hub, 'alice');
+    const bob = await registerUser(hub, 'bob');
+    const friends = hub.services.friends;
+    expect(await friends.relation(bob.id, alice.id)).toBe('stranger');
+    await makeFriends(alice, bob);
+    expect(await friends.relation(bob.id, alice.id)).toBe('friend');
+    expect(await friends.relation(alice.id, bob.id)).toBe('friend');
+    expect(await friends.friendIds(alice.id)).toEqual([bob.id]);
+    await alice.api.delete(`/friends/${bob.handle}`);
+    expect(await friends.relation(bob.id, alice.id)).toBe('stranger');
+    expect(await friends.areFriends(alice.id, bob.id)).toBe(false);
+    expect(await friends.friendIds(alice.id)).toEqual([]);
+    expect(await friends.relation(null, alice.id)).toBe('anonymous');
+    expect(await friends.relation(alice.id, alice.id)).toBe('self');
+  });
+});
