@@ -11,6 +11,7 @@ import type { RedisClients } from './redis.js';
 import { createAccountService } from './modules/accounts/service.js';
 import type { TokenSigner } from './modules/accounts/tokens.js';
 import { createFriendService } from './modules/friends/service.js';
+import { createNotificationService } from './modules/notifications/service.js';
 import { createSpaceService } from './modules/spaces/service.js';
 
 export interface CoreDeps {
@@ -30,7 +31,8 @@ export function createServices(deps: CoreDeps) {
     rateLimits: deps.rateLimits,
     rateLimitScale: deps.config.rateLimitScale,
   });
-  const notifier = { notify: async () => {} }; // replaced when notifications land
+  const notifications = createNotificationService({ conn: deps.conn, pusher: deps.pusher, accounts, logger: deps.logger });
+  const notifier = notifications;
   const friends = createFriendService({
     conn: deps.conn,
     pusher: deps.pusher,
@@ -45,7 +47,7 @@ export function createServices(deps: CoreDeps) {
     notifier,
     rateLimitScale: deps.config.rateLimitScale,
   });
-  return { accounts, friends, spaces };
+  return { accounts, notifications, friends, spaces };
 }
 
 export type Services = ReturnType<typeof createServices>;

@@ -2,6 +2,7 @@
 import { empty } from '../../shared/schemas/common.js';
 import type { Services } from '../services.js';
 import { spaceSocketHandlers } from '../modules/spaces/socket.js';
+import { notificationSocketHandlers } from '../modules/notifications/socket.js';
 import { defineSocketHandler, type SocketHandler } from './gateway.js';
 import type { HubSocket } from './types.js';
 import type { Viewer } from '../modules/accounts/viewer.js';
@@ -13,7 +14,7 @@ const ping = defineSocketHandler({
 });
 
 export function socketHandlers(s: Services): SocketHandler[] {
-  return [ping, ...spaceSocketHandlers(s.spaces)];
+  return [ping, ...spaceSocketHandlers(s.spaces), ...notificationSocketHandlers(s.notifications)];
 }
 
 /** Runs for every authenticated socket once it is connected (presence, catch-up of game state…). */

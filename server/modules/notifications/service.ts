@@ -1,0 +1,162 @@
+/**
+ * Notifications: stored first, numbered per recipient, then pushed live. A client that saw number
+ * N and asks for everything after N gets exactly what it missed, on whichever node it lands.
+ */
+import type { Connection } from 'mongoose';
+import type { NotificationDto, NotificationKind, NotificationSubject, UserDto } from '../../../shared/dto.js';
+import type { Pusher } from '../../realtime/pusher.js';
+import type { Logger } from '../../logger.js';
+import type { AccountService } from '../accounts/service.js';
+import { createKeyedQueue } from './keyed-queue.js';
+import { notificationModel, notificationSettingsModel, type NotificationRecord } from './model.js';
+import type { Notifier, NotifyInput } from './notifier.js';
+
+export interface NotificationServiceDeps {
+  readonly conn: Connection;
+  readonly pusher: Pusher;
+  readonly accounts: Pick<AccountService, 'getUsers'>;
+  readonly logger: Logger;
+}
+
+export interface NotificationList {
+  readonly notifications: NotificationDto[];
+  readonly unread: number;
+}
+
+/** Attempts at taking the next number when another node took it first. */
+const maxSeqAttempts = 25;
+const excerptMax = 140;
+const detailMax = 300;
+
+const isDuplicateKey = (err: unknown): boolean => (err as { code?: number }).code === 11000;
+const clip = (s: string | undefined, max: number) => (s === undefined ? undefined : s.length > max ? `${s.slice(0, max - 1)}…` : s);
+
+function cleanSubject(subject: NotificationSubject, count: number | undefined): NotificationSubject {
+  const excerpt = clip(subject.excerpt, excerptMax);
+  const detail = clip(subject.detail, detailMax);
+  return {
+    type: subject.type,
+    id: subject.id,
+    ...(excerpt === undefined ? {} : { excerpt }),
+    ...(count === undefined ? {} : { count }),
+    ...(detail === undefined ? {} : { detail }),
+  };
+}
+
+export function createNotificationService({ conn, pusher, accounts, logger }: NotificationServiceDeps) {
+  const notifications = notificationModel(conn);
+  const settings = notificationSettingsModel(conn);
+  const perRecipient = createKeyedQueue();
+
+  const unreadOf = (userId: string) => notifications.countDocuments({ userId, read: false, superseded: false });
+
+  async function toDtos(records: readonly NotificationRecord[]): Promise<NotificationDto[]> {
+    const actorIds = records.flatMap((r) => (r.actorId ? [r.actorId] : []));
+    const actors: Map<string, UserDto> = actorIds.length ? await accounts.getUsers(actorIds) : new Map();
+    return records.map((r) => ({
+      seq: r.seq,
+      kind: r.kind,
+      actor: r.actorId ? (actors.get(r.actorId) ?? null) : null,
+      subject: r.subject,
+      createdAt: r.createdAt.toISOString(),
+      read: r.read,
+    }));
+  }
+
+  async function mutedKinds(userId: string): Promise<NotificationKind[]> {
+    const found = await settings.findById(userId, { muted: 1 }).lean();
+    return found?.muted ?? [];
+  }
+
+  /** Inserts with the next number; a duplicate key means another node took it: read again, retry. */
+  async function insertNext(fields: Omit<NotificationRecord, '_id' | 'seq' | 'read' | 'superseded'>): Promise<NotificationRecord> {
+    for (let attempt = 0; attempt < maxSeqAttempts; attempt++) {
+      const last = await notifications.findOne({ userId: fields.userId }, { seq: 1 }).sort({ seq: -1 }).lean();
+      const seq = (last?.seq ?? 0) + 1;
+      try {
+        const doc = await notifications.create({ ...fields, seq, read: false, superseded: false });
+        return doc.toObject();
+      } catch (err) {
+        if (!isDuplicateKey(err)) throw err;
+      }
+    }
+    throw new Error(`could not number a notification for ${fields.userId} after ${maxSeqAttempts} attempts`);
+  }
+
+  async function store(input: NotifyInput): Promise<void> {
+    const groupKey = input.groupKey ?? null;
+    const folded = groupKey
+      ? await notifications
+          .findOne({ userId: input.to, groupKey, read: false, superseded: false }, { seq: 1, subject: 1 })
+          .sort({ seq: -1 })
+          .lean()
+      : null;
+    const ownCount = input.subject.count ?? 1;
+    const count = groupKey ? (folded?.subject.count ?? (folded ? 1 : 0)) + ownCount : input.subject.count;
+    const record = await insertNext({
+      userId: input.to,
+      kind: input.kind,
+      actorId: input.actorId,
+      subject: cleanSubject(input.subject, count),
+      groupKey,
+      createdAt: new Date(),
+    });
+    // The newer one is stored before the older is hidden: a crash in between shows both, never neither.
+    if (folded) {
+      await notifications.updateMany(
+        { userId: input.to, groupKey, read: false, superseded: false, seq: { $lt: record.seq } },
+        { $set: { superseded: true } },
+      );
+    }
+    const [notification] = await toDtos([record]);
+    const unread = await unreadOf(input.to);
+    if (notification) pusher.toUser(input.to, 'notification', { notification, unread });
+  }
+
+  const notifier: Notifier = {
+    async notify(input) {
+      if (input.actorId !== null && input.actorId === input.to) return;
+      if ((await mutedKinds(input.to)).includes(input.kind)) return;
+      await perRecipient(input.to, () => store(input));
+    },
+  };
+
+  return {
+    /** Stores a notification (numbered per recipient), then pushes it live; drops self and muted ones. */
+    notify: notifier.notify,
+
+    /** The viewer's notifications numbered after `after`, oldest first, and the unread count. */
+    async list(userId: string, after: number, limit: number): Promise<NotificationList> {
+      const records = await notifications
+        .find({ userId, seq: { $gt: after }, superseded: false })
+        .sort({ seq: 1 })
+        .limit(limit)
+        .lean();
+      const [dtos, unread] = await Promise.all([toDtos(records), unreadOf(userId)]);
+      return { notifications: dtos, unread };
+    },
+
+    /** Marks read everything up to `upTo`; every device of the user learns the new count live. */
+    async markRead(userId: string, upTo: number): Promise<{ unread: number }> {
+      await notifications.updateMany({ userId, read: false, seq: { $lte: upTo } }, { $set: { read: true } });
+      const unread = await unreadOf(userId);
+      pusher.toUser(userId, 'notifications:read', { upTo, unread });
+      return { unread };
+    },
+
+    /** The kinds the user does not want to be notified of. */
+    async getSettings(userId: string): Promise<{ muted: NotificationKind[] }> {
+      return { muted: await mutedKinds(userId) };
+    },
+
+    /** Replaces the muted kinds. */
+    async putSettings(userId: string, muted: readonly NotificationKind[]): Promise<{ muted: NotificationKind[] }> {
+      const unique = [...new Set(muted)];
+      await settings.updateOne({ _id: userId }, { $set: { muted: unique } }, { upsert: true });
+      logger.debug({ user: userId, muted: unique }, 'notification settings changed');
+      return { muted: unique };
+    },
+  };
+}
+
+export type NotificationService = ReturnType<typeof createNotificationService>;

@@ -1,0 +1,13 @@
+import { notificationSyncPayload } from '../../../shared/schemas/notifications.js';
+import { defineSocketHandler, type SocketHandler } from '../../realtime/gateway.js';
+import type { NotificationService } from './service.js';
+
+export function notificationSocketHandlers(notifications: NotificationService): SocketHandler[] {
+  return [
+    defineSocketHandler({
+      event: 'notifications:sync',
+      schema: notificationSyncPayload,
+      handler: ({ after, limit }, { viewer }) => notifications.list(viewer.id, after, limit),
+    }),
+  ];
+}
