@@ -19,7 +19,8 @@ export function connectRedis(url: string, logger: Logger): RedisClients {
     retryStrategy: (attempt: number) => Math.min(50 * 2 ** attempt, 2000),
   };
   const main = new Redis(url, options);
-  const sub = new Redis(url, options);
+  // No auto-pipelining on the subscriber: it would defer the adapter's (un)subscribes past a QUIT.
+  const sub = new Redis(url, { ...options, enableAutoPipelining: false });
   for (const [name, client] of [['main', main], ['sub', sub]] as const) {
     let wasUp = false;
     client.on('ready', () => {
@@ -33,9 +34,9 @@ export function connectRedis(url: string, logger: Logger): RedisClients {
     sub,
     isUp: () => main.status === 'ready' && sub.status === 'ready',
     async close() {
+      // Let commands issued just before (the adapter's unsubscribes) go out ahead of QUIT.
+      await new Promise((resolve) => setImmediate(resolve));
       await Promise.allSettled([main.quit(), sub.quit()]);
-      main.disconnect();
-      sub.disconnect();
     },
   };
 }
