@@ -131,3 +131,35 @@ describe('customising one’s own space', () => {
     expect((await anonymous.post('/spaces/me/modules/restore')).status).toBe(401);
   });
 });
+
+describe('the visitors list', () => {
+  it('shows the owner who visited, newest first; others are refused', async () => {
+    const alice = await registerUser(hub, 'alice');
+    const bob = await registerUser(hub, 'bob');
+    const carol = await registerUser(hub, 'carol');
+    await bob.api.post(`/spaces/${alice.handle}/visit`);
+    await carol.api.post(`/spaces/${alice.handle}/visit`);
+
+    const list = await alice.api.get(`/spaces/${alice.handle}/visitors`);
+    expect(list.status).toBe(200);
+    expect(list.body.visitors.map((v: { user: { id: string } }) => v.user)).toEqual([userRef(carol), userRef(bob)]);
+    expect(list.body.visitors[0].at >= list.body.visitors[1].at).toBe(true);
+    expect((await alice.api.get(`/spaces/${alice.handle}/visitors?limit=1`)).body.visitors).toHaveLength(1);
+    expect((await apiClient(hub.url).get(`/spaces/${alice.handle}`)).body.space.stats.visits).toBe(2);
+
+    const forbidden = await bob.api.get(`/spaces/${alice.handle}/visitors`);
+    expect(forbidden.status).toBe(403);
+    expect(forbidden.body.error.code).toBe('forbidden');
+    expect((await apiClient(hub.url).get(`/spaces/${alice.handle}/visitors`)).status).toBe(401);
+    expect((await alice.api.get('/spaces/no_such_user_here/visitors')).status).toBe(404);
+    expect((await alice.api.get(`/spaces/${alice.handle}/visitors?limit=0`)).status).toBe(400);
+  });
+
+  it('anonymous visits are refused; visiting an unknown space is not_found', async () => {
+    const alice = await registerUser(hub, 'alice');
+    const anonymous = await apiClient(hub.url).post(`/spaces/${alice.handle}/visit`);
+    expect(anonymous.status).toBe(401);
+    expect((await alice.api.post('/spaces/no_such_user_here/visit')).status).toBe(404);
+    expect((await alice.api.get(`/spaces/${alice.handle}`)).body.space.stats.visits).toBe(0);
+  });
+});
