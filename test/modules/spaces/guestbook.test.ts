@@ -1,0 +1,105 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { apiClient, makeFriends, registerUser, startTestHub, userRef, type TestHub, type TestUser } from '../../helpers/index.js';
+
+let hub: TestHub;
+beforeAll(async () => {
+  hub = await startTestHub();
+});
+afterAll(async () => {
+  await hub?.close();
+});
+
+const texts = (res: { body: { entries: { text: string }[] } }) => res.body.entries.map((e) => e.text);
+
+describe('the guestbook', () => {
+  it('anyone reads public entries newest first; signed-in users sign it', async () => {
+    const alice = await registerUser(hub, 'alice');
+    const bob = await registerUser(hub, 'bob');
+    const first = await bob.api.post(`/spaces/${alice.handle}/guestbook`, { text: '  hello alice  ' });
+    expect(first.status).toBe(201);
+    expect(first.body.entry).toMatchObject({ author: userRef(bob), text: 'hello alice', private: false });
+    expect(Number.isNaN(Date.parse(first.body.entry.createdAt))).toBe(false);
+    await alice.api.post(`/spaces/${alice.handle}/guestbook`, { text: 'thanks for visiting!' });
+
+    const read = await apiClient(hub.url).get(`/spaces/${alice.handle}/guestbook`);
+    expect(read.status).toBe(200);
+    expect(texts(read)).toEqual(['thanks for visiting!', 'hello alice']);
+    expect(read.body.entries[1].id).toBe(first.body.entry.id);
+  });
+
+  it('private entries: the author and the owner see them; a friend, a stranger and anonymous do not', async () => {
+    const owner = await registerUser(hub, 'owner');
+    const author = await registerUser(hub, 'author');
+    const friend = await registerUser(hub, 'friend');
+    const stranger = await registerUser(hub, 'stranger');
+    await makeFriends(owner, friend);
+    await makeFriends(owner, author);
+
+    await author.api.post(`/spaces/${owner.handle}/guestbook`, { text: 'public note' });
+    const secret = await author.api.post(`/spaces/${owner.handle}/guestbook`, { text: 'secret note', private: true });
+    expect(secret.body.entry.private).toBe(true);
+    await friend.api.post(`/spaces/${owner.handle}/guestbook`, { text: 'friend secret', private: true });
+
+    const view = async (who: TestUser | null) => texts(await (who ? who.api : apiClient(hub.url)).get(`/spaces/${owner.handle}/guestbook`));
+    expect(await view(owner)).toEqual(['friend secret', 'secret note', 'public note']);
+    expect(await view(author)).toEqual(['secret note', 'public note']);
+    expect(await view(friend)).toEqual(['friend secret', 'public note']);
+    expect(await view(stranger)).toEqual(['public note']);
+    expect(await view(null)).toEqual(['public note']);
+  });
+
+  it('pages with before/limit, never skipping or repeating, and private entries stay out of pages', async () => {
+    const alice = await registerUser(hub, 'alice');
+    const bob = await registerUser(hub, 'bob');
+    for (let i = 1; i <= 5; i += 1) {
+      await bob.api.post(`/spaces/${alice.handle}/guestbook`, { text: `note ${i}`, private: i === 3 });
+    }
+    const anonymous = apiClient(hub.url);
+    const page1 = await anonymous.get(`/spaces/${alice.handle}/guestbook?limit=2`);
+    expect(texts(page1)).toEqual(['note 5', 'note 4']);
+    const page2 = await anonymous.get(`/spaces/${alice.handle}/guestbook?limit=2&before=${page1.body.next}`);
+    expect(texts(page2)).toEqual(['note 2', 'note 1']);
+    expect(page2.body.next).toBeNull();
+    expect((await anonymous.get(`/spaces/${alice.handle}/guestbook?before=nope`)).status).toBe(400);
+    expect((await anonymous.get(`/spaces/${alice.handle}/guestbook?limit=500`)).status).toBe(400);
+  });
+
+  it('validates entries and requires sign-in to post', async () => {
+    const alice = await registerUser(hub, 'alice');
+    const path = `/spaces/${alice.handle}/guestbook`;
+    for (const body of [{ text: '' }, { text: '   ' }, { text: 'x'.repeat(501) }, { text: 'hi', private: 'yes' }, { text: 'hi', extra: 1 }, {}]) {
+      const res = await alice.api.post(path, body);
+      expect(res.status, JSON.stringify(body)).toBe(400);
+      expect(res.body.error.code).toBe('invalid');
+      expect(res.body.error.fields).toBeDefined();
+    }
+    expect((await alice.api.post(path, { text: 'x'.repeat(500) })).status).toBe(201);
+    expect((await apiClient(hub.url).post(path, { text: 'hi' })).status).toBe(401);
+    expect((await alice.api.post('/spaces/no_such_user_here/guestbook', { text: 'hi' })).status).toBe(404);
+    expect((await apiClient(hub.url).get('/spaces/no_such_user_here/guestbook')).status).toBe(404);
+  });
+
+  it('the owner or the author may delete an entry; others may not', async () => {
+    const alice = await registerUser(hub, 'alice');
+    const bob = await registerUser(hub, 'bob');
+    const carol = await registerUser(hub, 'carol');
+    const path = `/spaces/${alice.handle}/guestbook`;
+    const one = (await bob.api.post(path, { text: 'one' })).body.entry.id;
+    const two = (await bob.api.post(path, { text: 'two' })).body.entry.id;
+    const hidden = (await bob.api.post(path, { text: 'hidden', private: true })).body.entry.id;
+
+    const byStranger = await carol.api.delete(`${path}/${one}`);
+    expect(byStranger.status).toBe(403);
+    // A private entry the caller cannot see does not exist for them.
+    expect((await carol.api.delete(`${path}/${hidden}`)).status).toBe(404);
+    expect((await apiClient(hub.url).delete(`${path}/${one}`)).status).toBe(401);
+
+    expect((await bob.api.delete(`${path}/${one}`)).status).toBe(204);
+    expect((await alice.api.delete(`${path}/${two}`)).status).toBe(204);
+    expect((await alice.api.delete(`${path}/${two}`)).status).toBe(404);
+    expect(texts(await alice.api.get(path))).toEqual(['hidden']);
+    // Entry ids belong to one guestbook: another space's path does not reach it.
+    expect((await bob.api.delete(`/spaces/${carol.handle}/guestbook/${hidden}`)).status).toBe(404);
+    expect((await alice.api.delete(`${path}/not-an-id`)).status).toBe(400);
+  });
+});
