@@ -49,6 +49,12 @@ const envSchema = z.object({
   QUOTA_YELLOW_BYTES: positiveInt.default(25 * 1024 ** 3),
   /** Milliseconds a SIGTERM waits for in-flight work before closing anyway. */
   SHUTDOWN_GRACE_MS: positiveInt.default(10_000),
+  /** How long a game invite stays pending, in milliseconds. */
+  INVITE_TTL_MS: positiveInt.default(60_000),
+  /** How long a player may be gone from an active match before forfeiting, in milliseconds. */
+  FORFEIT_MS: positiveInt.default(60_000),
+  /** How often every node sweeps for expired invites and due forfeits, in milliseconds. */
+  GAME_SWEEP_MS: positiveInt.default(2_500),
 });
 
 export type Engine = 'uws' | 'ws';
@@ -76,6 +82,9 @@ export interface Config {
   readonly uploadMaxBytes: number;
   readonly quotaBytes: { readonly basic: number; readonly yellow: number };
   readonly shutdownGraceMs: number;
+  readonly inviteTtlMs: number;
+  readonly forfeitMs: number;
+  readonly gameSweepMs: number;
 }
 
 export class ConfigError extends Error {
@@ -116,5 +125,8 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
     uploadMaxBytes: e.UPLOAD_MAX_BYTES,
     quotaBytes: { basic: e.QUOTA_BASIC_BYTES, yellow: e.QUOTA_YELLOW_BYTES },
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
+    inviteTtlMs: e.INVITE_TTL_MS,
+    forfeitMs: e.FORFEIT_MS,
+    gameSweepMs: e.GAME_SWEEP_MS,
   };
 }
