@@ -141,6 +141,31 @@ describe('friend requests', () => {
   });
 });
 
+describe('friend notifications', () => {
+  it('the recipient is told of a request, and the requester of its acceptance', async () => {
+    const alice = await registerUser(hub, 'alice');
+    const bob = await registerUser(hub, 'bob');
+    const { body } = await alice.api.post('/friends/requests', { to: bob.handle });
+    const bobs = (await bob.api.get('/notifications')).body.notifications;
+    expect(bobs).toEqual([
+      expect.objectContaining({ kind: 'friend_request', actor: userRef(alice), subject: expect.objectContaining({ type: 'friend_request', id: body.request.id }) }),
+    ]);
+    expect((await alice.api.get('/notifications')).body.notifications).toEqual([]);
+
+    await bob.api.post(`/friends/requests/${body.request.id}/accept`);
+    const alices = (await alice.api.get('/notifications')).body.notifications;
+    expect(alices).toEqual([expect.objectContaining({ kind: 'friend_accept', actor: userRef(bob) })]);
+  });
+
+  it('a declined request tells the requester nothing', async () => {
+    const alice = await registerUser(hub, 'alice');
+    const bob = await registerUser(hub, 'bob');
+    const { body } = await alice.api.post('/friends/requests', { to: bob.handle });
+    await bob.api.post(`/friends/requests/${body.request.id}/decline`);
+    expect((await alice.api.get('/notifications')).body.notifications).toEqual([]);
+  });
+});
+
 describe('unfriending', () => {
   it('removes the friendship both ways; removing a non-friend is not_found', async () => {
     const alice = await registerUser(hub, 'alice');

@@ -48,6 +48,21 @@ describe('the guestbook', () => {
     expect(await view(null)).toEqual(['public note']);
   });
 
+  it('tells the owner of a new entry, but not of their own', async () => {
+    const alice = await registerUser(hub, 'alice');
+    const bob = await registerUser(hub, 'bob');
+    const { body } = await bob.api.post(`/spaces/${alice.handle}/guestbook`, { text: 'hi there', private: true });
+    await alice.api.post(`/spaces/${alice.handle}/guestbook`, { text: 'note to self' });
+    const notes = (await alice.api.get('/notifications')).body.notifications;
+    expect(notes).toEqual([
+      expect.objectContaining({
+        kind: 'guestbook',
+        actor: userRef(bob),
+        subject: expect.objectContaining({ type: 'space', id: alice.id, excerpt: 'hi there', detail: body.entry.id }),
+      }),
+    ]);
+  });
+
   it('pages with before/limit, never skipping or repeating, and private entries stay out of pages', async () => {
     const alice = await registerUser(hub, 'alice');
     const bob = await registerUser(hub, 'bob');
