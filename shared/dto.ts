@@ -220,3 +220,30 @@ export interface ModerationRuleDto {
   readonly action: ModerationAction;
   readonly createdAt: string;
 }
+
+/** Extension: what a moderator did, as the audit log keeps it. */
+export type AuditAction =
+  | 'rule.create'
+  | 'rule.delete'
+  | 'post.approve'
+  | 'post.reject'
+  | 'post.unpublish'
+  | 'space.certify'
+  | 'space.uncertify'
+  | 'user.tier';
+
+export interface AuditEntryDto {
+  readonly id: string;
+  readonly actor: { readonly id: string; readonly handle: string };
+  readonly action: AuditAction;
+  readonly target: { readonly type: 'rule' | 'post' | 'space' | 'user'; readonly id: string };
+  readonly detail: string | null;
+  readonly createdAt: string;
+}
+
+/** Extension: a user's photo storage. */
+export interface QuotaDto {
+  readonly used: number;
+  readonly quota: number;
+  readonly tier: Tier;
+}

@@ -1,0 +1,182 @@
+/**
+ * Moderation: keyword rules screening new text (one automaton, refreshed from the store so every
+ * node applies the same rules), the queue of held and previewed posts, and the audit log.
+ */
+import { Types, type Connection } from 'mongoose';
+import type { ModerationRuleDto, PostDto } from '../../../shared/dto.js';
+import type { AuditQuery, RuleBody } from '../../../shared/schemas/moderation.js';
+import { conflict, forbidden, invalid, notFound } from '../../errors.js';
+import type { Logger } from '../../logger.js';
+import { isModerator, type Viewer } from '../accounts/viewer.js';
+import type { Notifier } from '../notifications/notifier.js';
+import { createAuditLog } from './audit.js';
+import { ruleModel, ruleVersionModel, type StoredRule } from './model.js';
+import { normalizeForMatch } from './normalize.js';
+import { compileRules, type RuleSet } from './rule-set.js';
+import type { TextScreen } from './screening.js';
+
+/** What the posts service offers moderators (it implements this; wired in services.ts). */
+export interface ModerationQueue {
+  /** Held and in-review posts, oldest first. */
+  listQueue(): Promise<PostDto[]>;
+  /** Publishes a held/review post, with the live pushes publication makes. */
+  approve(postId: string, moderator: Viewer): Promise<PostDto>;
+  /** Rejects a held/review post. */
+  reject(postId: string, moderator: Viewer): Promise<PostDto>;
+  /** Takes a published post down from every feed. */
+  unpublish(postId: string, moderator: Viewer): Promise<unknown>;
+}
+
+export interface ModerationServiceDeps {
+  readonly conn: Connection;
+  readonly logger: Logger;
+  readonly notifier: Notifier | undefined;
+  /** How often other nodes' rule changes are picked up. */
+  readonly refreshMs?: number;
+}
+
+/** Enough for any real list, small enough that a rebuild stays well under a second. */
+const maxRules = 20_000;
+
+function toRuleDto(r: StoredRule): ModerationRuleDto {
+  return { id: r._id.toHexString(), pattern: r.pattern, action: r.action, createdAt: r.createdAt.toISOString() };
+}
+
+export function createModerationService({ conn, logger, refreshMs = 3_000 }: ModerationServiceDeps) {
+  const rules = ruleModel(conn);
+  const versions = ruleVersionModel(conn);
+  const audit = createAuditLog(conn, logger);
+  let ruleSet: RuleSet = compileRules([]);
+  let knownVersion = -1;
+  let queue: ModerationQueue | undefined;
+  let loading: Promise<void> | undefined;
+
+  const readVersion = async (): Promise<number> =>
+    (await versions.findById('rules').lean<{ version: number }>())?.version ?? 0;
+
+  /** Reads the version first, then the rules: a change landing in between is caught by the next refresh. */
+  async function reload(): Promise<void> {
+    const version = await readVersion();
+    const found = await rules.find({}, { pattern: 1, normalized: 1, action: 1 }).lean<StoredRule[]>();
+    ruleSet = compileRules(found);
+    knownVersion = version;
+  }
+  const reloadOnce = () => (loading ??= reload().finally(() => (loading = undefined)));
+
+  async function bumpVersion(): Promise<void> {
+    await versions.updateOne({ _id: 'rules' }, { $inc: { version: 1 } }, { upsert: true });
+    await reloadOnce();
+  }
+
+  const timer = setInterval(() => {
+    readVersion()
+      .then((v) => (v !== knownVersion ? reloadOnce() : undefined))
+      .catch((err: unknown) => logger.warn({ err }, 'moderation rules refresh failed'));
+  }, refreshMs);
+  timer.unref();
+  const ready = reloadOnce().catch((err: unknown) => logger.error({ err }, 'moderation rules not loaded'));
+
+  const requireModerator = (viewer: Viewer) => {
+    if (!isModerator(viewer)) throw forbidden('moderators only');
+  };
+  const requireQueue = (): ModerationQueue => {
+    if (!queue) throw notFound('moderation queue');
+    return queue;
+  };
+
+  const screen: TextScreen['screen'] = (text) => ruleSet.screen(text);
+
+  return {
+    /** Resolves once the rules have been loaded the first time. */
+    ready: () => ready,
+
+    /** The strictest action the keyword rules call for on `text`. */
+    screen,
+
+    /** Connects the posts service's moderation operations (done once in services.ts). */
+    attachQueue(q: ModerationQueue): void {
+      queue = q;
+    },
+
+    /** The audit log, for other modules' moderator actions (certify, tier changes). */
+    audit,
+
+    /** Adds a keyword rule; the same keyword (after normalisation) twice is a conflict. */
+    async createRule(viewer: Viewer, input: RuleBody): Promise<{ rule: ModerationRuleDto }> {
+      requireModerator(viewer);
+      const normalized = normalizeForMatch(input.pattern);
+      if (!normalized) throw invalid('pattern: must hold visible characters', { pattern: 'must hold visible characters' });
+      if ((await rules.estimatedDocumentCount()) >= maxRules) throw conflict(`at most ${maxRules} rules`);
+      let created: StoredRule;
+      try {
+        const doc = await rules.create({ pattern: input.pattern, normalized, action: input.action, createdBy: viewer.id });
+        created = doc.toObject() as unknown as StoredRule;
+      } catch (err) {
+        if ((err as { code?: number }).code === 11000) throw conflict('a rule for that keyword exists');
+        throw err;
+      }
+      await bumpVersion();
+      const rule = toRuleDto(created);
+      await audit.record(viewer, 'rule.create', { type: 'rule', id: rule.id }, `${rule.action}: ${rule.pattern}`);
+      return { rule };
+    },
+
+    /** Every rule, oldest first. */
+    async listRules(viewer: Viewer): Promise<{ rules: ModerationRuleDto[] }> {
+      requireModerator(viewer);
+      const found = await rules.find().sort({ _id: 1 }).lean<StoredRule[]>();
+      return { rules: found.map(toRuleDto) };
+    },
+
+    /** Removes a rule. */
+    async deleteRule(viewer: Viewer, id: string): Promise<void> {
+      requireModerator(viewer);
+      const removed = await rules.findOneAndDelete({ _id: new Types.ObjectId(id) }).lean<StoredRule>();
+      if (!removed) throw notFound('rule');
+      await bumpVersion();
+      await audit.record(viewer, 'rule.delete', { type: 'rule', id }, `${removed.action}: ${removed.pattern}`);
+    },
+
+    /** Held and in-review posts, oldest first. */
+    async listQueue(viewer: Viewer): Promise<{ posts: PostDto[] }> {
+      requireModerator(viewer);
+      return { posts: await requireQueue().listQueue() };
+    },
+
+    /** Approves a queued post. */
+    async approve(viewer: Viewer, postId: string): Promise<{ post: PostDto }> {
+      requireModerator(viewer);
+      const post = await requireQueue().approve(postId, viewer);
+      await audit.record(viewer, 'post.approve', { type: 'post', id: postId });
+      return { post };
+    },
+
+    /** Rejects a queued post (its author is notified by the posts service). */
+    async reject(viewer: Viewer, postId: string): Promise<{ post: PostDto }> {
+      requireModerator(viewer);
+      const post = await requireQueue().reject(postId, viewer);
+      await audit.record(viewer, 'post.reject', { type: 'post', id: postId });
+      return { post };
+    },
+
+    /** Takes a published post down everywhere. */
+    async unpublish(viewer: Viewer, postId: string): Promise<void> {
+      requireModerator(viewer);
+      await requireQueue().unpublish(postId, viewer);
+      await audit.record(viewer, 'post.unpublish', { type: 'post', id: postId });
+    },
+
+    /** The audit log, newest first. */
+    async listAudit(viewer: Viewer, query: AuditQuery) {
+      requireModerator(viewer);
+      return { entries: await audit.list(query) };
+    },
+
+    /** Stops the refresh timer. */
+    close(): void {
+      clearInterval(timer);
+    },
+  };
+}
+
+export type ModerationService = ReturnType<typeof createModerationService>;
