@@ -20,6 +20,7 @@ import { connectionListeners, socketHandlers } from './realtime/handlers.js';
 import { createPusher } from './realtime/pusher.js';
 import { connectRedis } from './redis.js';
 import { loadOrCreateSecret } from './secret.js';
+import { createMetrics } from './metrics.js';
 import { closeServices, createServices, type Services } from './services.js';
 
 export interface Hub {
@@ -55,6 +56,9 @@ export async function startHub(config: Config, options: HubOptions = {}): Promis
   const engine = createRealtimeEngine(config, httpServer, allowOrigin);
   const { io } = engine;
   if (redis) io.adapter(createAdapter(redis.main, redis.sub, { key: `${config.redisPrefix}:sio` }));
+  const metrics = createMetrics(io, config.nodeId);
+  metrics.observeStore(store.conn);
+  if (redis) metrics.observeRedis(redis);
 
   const rateLimits = createRateLimits(redis?.main, config.redisPrefix);
   const tokens = createTokenSigner(secret, config.tokenTtlSeconds);
@@ -71,6 +75,7 @@ export async function startHub(config: Config, options: HubOptions = {}): Promis
   });
   const listeners = connectionListeners(services);
   io.on('connection', (socket) => {
+    metrics.observeSocket(socket);
     const viewer = socketViewer(socket);
     for (const listen of listeners) listen(socket, viewer);
   });
@@ -97,6 +102,12 @@ export async function startHub(config: Config, options: HubOptions = {}): Promis
     authenticate: services.accounts.authenticate,
     rateLimits,
     clientDir: options.clientDir ?? path.resolve('dist/client'),
+    metricsMiddleware: metrics.httpMiddleware(),
+    outerRoutes: (outer) => {
+      outer.get('/metrics', (_req, res, next) => {
+        metrics.registry.metrics().then((text) => res.type(metrics.registry.contentType).send(text), next);
+      });
+    },
     allowOrigin,
   });
   httpServer.on('request', app);

@@ -42,6 +42,7 @@ export async function openStore(config: Config, logger: Logger): Promise<Store> 
     maxPoolSize: 50,
     autoIndex: false,
     autoCreate: true,
+    monitorCommands: true,
   });
   await conn.asPromise();
   logger.info({ store: description }, 'store connected');

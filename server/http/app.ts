@@ -22,6 +22,8 @@ export interface HttpAppDeps extends MountDeps {
   /** The built web client; served at / with the app's routes falling back to index.html. */
   readonly clientDir: string;
   readonly allowOrigin: (origin: string | undefined) => boolean;
+  /** Times every request (metrics). */
+  readonly metricsMiddleware?: RequestHandler;
 }
 
 function cors(allowOrigin: HttpAppDeps['allowOrigin']): RequestHandler {
@@ -48,6 +50,7 @@ export function createHttpApp(deps: HttpAppDeps): Express {
   app.set('trust proxy', 'loopback, linklocal, uniquelocal');
   app.set('query parser', 'simple');
   app.use(requestLog(deps.logger));
+  if (deps.metricsMiddleware) app.use(deps.metricsMiddleware);
   app.use(
     helmet({
       contentSecurityPolicy: {

@@ -1,0 +1,88 @@
+/**
+ * Prometheus metrics (prom-client) for `/metrics`: sockets, events in/out by name, deliveries,
+ * acknowledgement latency, HTTP latency, store command latency, Redis adapter errors, and the
+ * process defaults (event-loop delay, heap, CPU).
+ */
+import type { RequestHandler } from 'express';
+import type { Connection } from 'mongoose';
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import type { RedisClients } from './redis.js';
+import type { HubServer, HubSocket } from './realtime/types.js';
+
+const latencyBuckets = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5];
+
+export interface Metrics {
+  readonly registry: Registry;
+  /** Counts one socket's incoming events and every delivery to it. */
+  observeSocket(socket: HubSocket): void;
+  /** Records how long a client → server event took to acknowledge. */
+  observeAck(event: string, seconds: number, ok: boolean): void;
+  /** Times REST requests by route pattern (never by raw path: ids would explode the label set). */
+  httpMiddleware(): RequestHandler;
+  /** Times every store command through the driver's command monitoring. */
+  observeStore(conn: Connection): void;
+  observeRedis(redis: RedisClients): void;
+}
+
+export function createMetrics(io: HubServer, nodeId: string): Metrics {
+  const registry = new Registry();
+  registry.setDefaultLabels({ node: nodeId });
+  collectDefaultMetrics({ register: registry, prefix: 'kj_', eventLoopMonitoringPrecision: 10 });
+
+  new Gauge({
+    name: 'kj_sockets_connected',
+    help: 'Authenticated sockets connected to this node',
+    registers: [registry],
+    collect() {
+      this.set(io.of('/').sockets.size);
+    },
+  });
+  const eventsIn = new Counter({ name: 'kj_socket_events_in_total', help: 'Client → server events by name', labelNames: ['event'], registers: [registry] });
+  const eventsOut = new Counter({ name: 'kj_socket_events_out_total', help: 'Server → client events delivered to a socket, by name', labelNames: ['event'], registers: [registry] });
+  const deliveries = new Counter({ name: 'kj_deliveries_total', help: 'Server → client events delivered to sockets on this node', registers: [registry] });
+  const ackLatency = new Histogram({ name: 'kj_ack_latency_seconds', help: 'Time from a client event to its acknowledgement', labelNames: ['event', 'ok'], buckets: latencyBuckets, registers: [registry] });
+  const httpLatency = new Histogram({ name: 'kj_http_request_duration_seconds', help: 'REST request duration', labelNames: ['method', 'route', 'status'], buckets: latencyBuckets, registers: [registry] });
+  const storeLatency = new Histogram({ name: 'kj_store_command_duration_seconds', help: 'Store command duration', labelNames: ['command', 'ok'], buckets: latencyBuckets, registers: [registry] });
+  const redisErrors = new Counter({ name: 'kj_redis_errors_total', help: 'Redis connection errors (adapter, presence, rate limits)', labelNames: ['client'], registers: [registry] });
+
+  return {
+    registry,
+    observeSocket(socket) {
+      socket.onAny((event: string) => eventsIn.inc({ event: knownEvent(event) }));
+      socket.onAnyOutgoing((event: string) => {
+        eventsOut.inc({ event });
+        deliveries.inc();
+      });
+    },
+    observeAck(event, seconds, ok) {
+      ackLatency.observe({ event: knownEvent(event), ok: String(ok) }, seconds);
+    },
+    httpMiddleware() {
+      return (req, res, next) => {
+        const end = httpLatency.startTimer();
+        res.on('finish', () => {
+          const route = req.route?.path ? `${req.baseUrl}${String(req.route.path)}` : req.baseUrl || 'other';
+          end({ method: req.method, route, status: String(res.statusCode) });
+        });
+        next();
+      };
+    },
+    observeStore(conn) {
+      const client = conn.getClient();
+      client.on('commandSucceeded', (e) => storeLatency.observe({ command: e.commandName, ok: 'true' }, e.duration / 1000));
+      client.on('commandFailed', (e) => storeLatency.observe({ command: e.commandName, ok: 'false' }, e.duration / 1000));
+    },
+    observeRedis(redis) {
+      redis.main.on('error', () => redisErrors.inc({ client: 'main' }));
+      redis.sub.on('error', () => redisErrors.inc({ client: 'sub' }));
+    },
+  };
+}
+
+/** Unknown event names from clients are folded into one label so a client cannot grow the label set. */
+const knownEvents = new Set([
+  'space:enter', 'post:watch', 'post:unwatch', 'notifications:sync', 'game:move', 'presence:list', 'ping',
+]);
+function knownEvent(event: string): string {
+  return knownEvents.has(event) ? event : 'unknown';
+}
