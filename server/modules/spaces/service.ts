@@ -153,6 +153,11 @@ export function createSpaceService(deps: SpaceServiceDeps) {
       return update(viewer, set);
     },
 
+    /** Marks a space certified or not (for whoever grants certification; no endpoint here). */
+    async setCertified(ownerId: string, certified: boolean): Promise<void> {
+      await spaces.updateOne({ owner: new Types.ObjectId(ownerId) }, { $set: { certified } });
+    },
+
     /** Puts the viewer's modules back to the default set and order. */
     async restoreModules(viewer: Viewer): Promise<{ space: SpaceDto }> {
       return update(viewer, { modules: defaultModules });
