@@ -1,0 +1,142 @@
+/**
+ * Comments and one level of replies. Only posts the viewer may see take comments; a held or
+ * review comment is seen by its author alone, is not pushed, and is not counted. The post's
+ * comment counter moves with published comments only.
+ */
+import { Types } from 'mongoose';
+import type { CommentDto, UserDto } from '../../../shared/dto.js';
+import type { CreateCommentBody } from '../../../shared/schemas/posts.js';
+import { forbidden, invalid, notFound } from '../../errors.js';
+import { rooms } from '../../realtime/rooms.js';
+import { isModerator, type Viewer } from '../accounts/viewer.js';
+import type { CommentRecord, CommentStatus } from './comment-model.js';
+import { excerpt, type PostContext } from './context.js';
+import { statusAfterScreening } from './moderation-outcome.js';
+import type { PostRecord } from './post-model.js';
+
+/** A post shows at most this many comments (oldest first). */
+const maxListed = 1000;
+
+const pending: CommentStatus[] = ['held', 'review'];
+
+const goneUser = (id: string): UserDto => ({ id, handle: 'deleted', displayName: '(deleted)', tier: 'basic' });
+
+export function createComments(ctx: PostContext) {
+  const { deps, posts, comments } = ctx;
+
+  /** Whether `viewerId` may see a comment on a post they can see. */
+  const commentVisible = (c: CommentRecord, viewerId: string | null) =>
+    c.status === 'published' || (viewerId !== null && c.author.toHexString() === viewerId);
+
+  function toDto(c: CommentRecord, users: Map<string, UserDto>): CommentDto {
+    const authorId = c.author.toHexString();
+    return {
+      id: c._id.toHexString(),
+      postId: c.post.toHexString(),
+      author: users.get(authorId) ?? goneUser(authorId),
+      text: c.text,
+      parentId: c.parentId ? c.parentId.toHexString() : null,
+      status: c.status,
+      createdAt: c.createdAt.toISOString(),
+    };
+  }
+
+  /** The comment `parentId` points at, if the viewer can see it on this post; `invalid` otherwise. */
+  async function parentOf(postId: Types.ObjectId, parentId: string, viewerId: string): Promise<CommentRecord> {
+    const parent = await comments.findOne({ _id: new Types.ObjectId(parentId), post: postId }).lean<CommentRecord>();
+    if (!parent || !commentVisible(parent, viewerId)) {
+      throw invalid('parentId: no such comment on this post', { parentId: 'is not a comment on this post' });
+    }
+    return parent;
+  }
+
+  async function announce(post: PostRecord, comment: CommentDto, repliedTo: CommentRecord | null, viewer: Viewer) {
+    const authorId = post.author.toHexString();
+    const postId = post._id.toHexString();
+    // One emit to both rooms: a socket in both (the author watching their own post) gets it once.
+    deps.pusher.toRooms([rooms.user(authorId), rooms.post(authorId, postId)], 'post:comment', { postId, comment });
+    const subject = { type: 'post' as const, id: postId, excerpt: excerpt(comment.text) };
+    const replyTo = repliedTo?.author.toHexString();
+    if (replyTo && replyTo !== viewer.id) {
+      await ctx.notify({ to: replyTo, kind: 'reply', actorId: viewer.id, subject });
+    }
+    // The post's author hears once: a reply to their own comment already told them.
+    if (authorId !== replyTo) await ctx.notify({ to: authorId, kind: 'comment', actorId: viewer.id, subject });
+  }
+
+  return {
+    /**
+     * Comments on a post the viewer can see. A reply to a reply joins the thread of its top-level
+     * comment (and notifies the author of the comment replied to).
+     */
+    async create(viewer: Viewer, postId: string, body: CreateCommentBody): Promise<{ comment: CommentDto }> {
+      const { post } = await ctx.visiblePost(viewer, postId);
+      const repliedTo = body.parentId ? await parentOf(post._id, body.parentId, viewer.id) : null;
+      const status = statusAfterScreening(deps.screen.screen(body.text));
+      const record = (
+        await comments.create({
+          post: post._id,
+          author: new Types.ObjectId(viewer.id),
+          text: body.text,
+          parentId: repliedTo ? (repliedTo.parentId ?? repliedTo._id) : null,
+          status,
+          createdAt: new Date(),
+        })
+      ).toObject<CommentRecord>();
+      const users = await deps.accounts.getUsers([viewer.id]);
+      const comment = toDto(record, users);
+      if (status === 'published') {
+        await posts.updateOne({ _id: post._id }, { $inc: { comments: 1 } });
+        await announce(post, comment, repliedTo, viewer);
+      }
+      return { comment };
+    },
+
+    /** A post's comments the viewer may see, oldest first. */
+    async list(viewer: Viewer | null, postId: string): Promise<{ comments: CommentDto[] }> {
+      const { post } = await ctx.visiblePost(viewer, postId);
+      const mine = viewer ? [{ author: new Types.ObjectId(viewer.id), status: { $in: pending } }] : [];
+      const found = await comments
+        .find({ post: post._id, $or: [{ status: 'published' }, ...mine] })
+        .sort({ createdAt: 1, _id: 1 })
+        .limit(maxListed)
+        .lean<CommentRecord[]>();
+      const users = await deps.accounts.getUsers(found.map((c) => c.author.toHexString()));
+      return { comments: found.map((c) => toDto(c, users)) };
+    },
+
+    /**
+     * Deletes a comment (and, for a top-level one, its replies): by its author, the post's author
+     * or a moderator. The counter drops by the published comments actually deleted.
+     */
+    async remove(viewer: Viewer, postId: string, commentId: string): Promise<void> {
+      const moderator = isModerator(viewer);
+      const post = moderator
+        ? await posts.findById(postId).lean<PostRecord>()
+        : (await ctx.visiblePost(viewer, postId)).post;
+      if (!post) throw notFound('post');
+      const comment = await comments.findOne({ _id: new Types.ObjectId(commentId), post: post._id }).lean<CommentRecord>();
+      if (!comment || (!moderator && !commentVisible(comment, viewer.id))) throw notFound('comment');
+      const allowed = moderator || comment.author.toHexString() === viewer.id || post.author.toHexString() === viewer.id;
+      if (!allowed) throw forbidden('only its author, the post author or a moderator may delete a comment');
+      let removedPublished = 0;
+      if (!comment.parentId) {
+        // Replies first: a crash half-way leaves a visible parent, never orphaned replies.
+        removedPublished += (await comments.deleteMany({ parentId: comment._id, status: 'published' })).deletedCount;
+        await comments.deleteMany({ parentId: comment._id });
+      }
+      const gone = await comments.deleteOne({ _id: comment._id });
+      if (gone.deletedCount === 1 && comment.status === 'published') removedPublished += 1;
+      if (removedPublished > 0) await posts.updateOne({ _id: post._id }, { $inc: { comments: -removedPublished } });
+    },
+
+    /** Recomputes a post's comment counter from the comments themselves (repair after a crash). */
+    async recount(postId: Types.ObjectId): Promise<number> {
+      const n = await comments.countDocuments({ post: postId, status: 'published' });
+      await posts.updateOne({ _id: postId }, { $set: { comments: n } });
+      return n;
+    },
+  };
+}
+
+export type Comments = ReturnType<typeof createComments>;

@@ -1,0 +1,74 @@
+/**
+ * What every part of the posts service shares: its dependencies, its models, and the two reads
+ * every operation starts from (how a viewer stands to an author; a post the viewer may see).
+ */
+import { Types, type Connection } from 'mongoose';
+import type { Logger } from '../../logger.js';
+import type { Pusher } from '../../realtime/pusher.js';
+import { notFound } from '../../errors.js';
+import type { AccountService } from '../accounts/service.js';
+import type { Viewer } from '../accounts/viewer.js';
+import type { PhotoRefs } from '../albums/photo-refs.js';
+import type { FriendRelations } from '../friends/relations.js';
+import { canView, type Relation } from '../friends/visibility.js';
+import type { TextScreen } from '../moderation/screening.js';
+import type { Notifier, NotifyInput } from '../notifications/notifier.js';
+import { commentModel } from './comment-model.js';
+import { likeModel } from './like-model.js';
+import { postModel, type PostRecord } from './post-model.js';
+
+export interface PostServiceDeps {
+  readonly conn: Connection;
+  readonly pusher: Pusher;
+  readonly accounts: Pick<AccountService, 'getUsers' | 'requireByHandle'>;
+  readonly friends: FriendRelations;
+  readonly notifier: Notifier;
+  readonly screen: TextScreen;
+  readonly photos: PhotoRefs;
+  readonly logger: Logger;
+  /** Multiplies the creation rate limits (load tests raise it). Default 1. */
+  readonly rateLimitScale?: number;
+}
+
+export type PostContext = ReturnType<typeof createPostContext>;
+
+export function createPostContext(deps: PostServiceDeps) {
+  const posts = postModel(deps.conn);
+  const comments = commentModel(deps.conn);
+  const likes = likeModel(deps.conn);
+
+  /** How `viewer` stands to `ownerId` (self, friend, stranger, anonymous). */
+  async function relationTo(viewer: Viewer | null, ownerId: string): Promise<Relation> {
+    if (!viewer) return 'anonymous';
+    if (viewer.id === ownerId) return 'self';
+    return deps.friends.relation(viewer.id, ownerId);
+  }
+
+  /** The post with `id` if `viewer` may see it; `not_found` otherwise, whether or not it exists. */
+  async function visiblePost(viewer: Viewer | null, id: string): Promise<{ post: PostRecord; relation: Relation }> {
+    if (!Types.ObjectId.isValid(id)) throw notFound('post');
+    const post = await posts.findById(id).lean<PostRecord>();
+    if (!post) throw notFound('post');
+    const relation = await relationTo(viewer, post.author.toHexString());
+    if (!canView(relation, post)) throw notFound('post');
+    return { post, relation };
+  }
+
+  /** Notifications are a side effect: a failure is logged, never turned into a failed request. */
+  async function notify(input: NotifyInput): Promise<void> {
+    if (input.actorId !== null && input.actorId === input.to) return;
+    try {
+      await deps.notifier.notify(input);
+    } catch (err) {
+      deps.logger.error({ err, kind: input.kind, to: input.to }, 'notification failed');
+    }
+  }
+
+  return { deps, posts, comments, likes, relationTo, visiblePost, notify };
+}
+
+/** The first characters of a text, for notification excerpts. */
+export function excerpt(text: string, max = 80): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+}

@@ -1,0 +1,48 @@
+/**
+ * Posts: shuoshuo (short status) and diaries (sanitised HTML). Counters of likes and comments live
+ * on the post and are kept exact with `$inc`; each one is also recomputable from the likes and
+ * comments collections (see `recountPost` in the service) should a crash fall between two writes.
+ */
+import { Schema, type Connection, type Model, type Types } from 'mongoose';
+import type { PostKind, PostStatus, Privacy } from '../../../shared/dto.js';
+
+export interface PostRecord {
+  readonly _id: Types.ObjectId;
+  readonly author: Types.ObjectId;
+  readonly kind: PostKind;
+  readonly title?: string;
+  readonly text: string;
+  readonly images: Types.ObjectId[];
+  readonly privacy: Privacy;
+  readonly status: PostStatus;
+  readonly createdAt: Date;
+  readonly likes: number;
+  readonly comments: number;
+  /** The moderator who approved, rejected or removed it, if one did. */
+  readonly moderatedBy?: Types.ObjectId | null;
+}
+
+const postSchema = new Schema<PostRecord>(
+  {
+    author: { type: Schema.Types.ObjectId, required: true },
+    kind: { type: String, enum: ['shuoshuo', 'diary'], required: true },
+    title: { type: String },
+    text: { type: String, required: true },
+    images: { type: [Schema.Types.ObjectId], default: [] },
+    privacy: { type: String, enum: ['public', 'friends', 'private'], required: true },
+    status: { type: String, enum: ['published', 'held', 'review', 'rejected', 'removed'], required: true },
+    createdAt: { type: Date, required: true },
+    likes: { type: Number, required: true, default: 0 },
+    comments: { type: Number, required: true, default: 0 },
+    moderatedBy: { type: Schema.Types.ObjectId, default: null },
+  },
+  { strict: 'throw', versionKey: false },
+);
+// The feed and a space's posts: per author, newest first, ties broken by _id (the cursor order).
+postSchema.index({ author: 1, createdAt: -1, _id: -1 });
+// The moderation queue: held and review posts, oldest first.
+postSchema.index({ status: 1, createdAt: 1 });
+
+export function postModel(conn: Connection): Model<PostRecord> {
+  return (conn.models.Post as Model<PostRecord> | undefined) ?? conn.model<PostRecord>('Post', postSchema);
+}

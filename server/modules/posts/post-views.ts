@@ -1,0 +1,65 @@
+/**
+ * Post records → `PostDto`s, a page at a time: one batched look-up each for authors, images and
+ * the viewer's likes, whatever the page size.
+ */
+import { Types } from 'mongoose';
+import type { PhotoDto, PostDto, UserDto } from '../../../shared/dto.js';
+import type { PostContext } from './context.js';
+import type { PostRecord } from './post-model.js';
+
+/** Shown for an author whose account no longer exists, so a page keeps its size. */
+const goneUser = (id: string): UserDto => ({ id, handle: 'deleted', displayName: '(deleted)', tier: 'basic' });
+
+export function createPostViews(ctx: PostContext) {
+  const { deps, likes } = ctx;
+
+  /** Post ids among `postIds` that `viewerId` likes. */
+  async function likedBy(viewerId: string, postIds: readonly Types.ObjectId[]): Promise<Set<string>> {
+    if (postIds.length === 0) return new Set();
+    const found = await likes
+      .find({ post: { $in: postIds }, user: new Types.ObjectId(viewerId) }, { post: 1, _id: 0 })
+      .lean<Array<{ post: Types.ObjectId }>>();
+    return new Set(found.map((l) => l.post.toHexString()));
+  }
+
+  /**
+   * The DTOs of `records`, in order. `viewerId` null: no `liked` field (anonymous readers, and
+   * pushes, which many viewers share).
+   */
+  async function toDtos(records: readonly PostRecord[], viewerId: string | null): Promise<PostDto[]> {
+    if (records.length === 0) return [];
+    const imageIds = [...new Set(records.flatMap((p) => p.images.map((i) => i.toHexString())))];
+    const [users, photos, liked] = await Promise.all([
+      deps.accounts.getUsers(records.map((p) => p.author.toHexString())),
+      imageIds.length ? deps.photos.byIds(imageIds) : Promise.resolve(new Map<string, PhotoDto>()),
+      viewerId ? likedBy(viewerId, records.map((p) => p._id)) : Promise.resolve(undefined),
+    ]);
+    return records.map((p) => {
+      const authorId = p.author.toHexString();
+      const id = p._id.toHexString();
+      return {
+        id,
+        author: users.get(authorId) ?? goneUser(authorId),
+        kind: p.kind,
+        ...(p.title === undefined || p.title === null ? {} : { title: p.title }),
+        text: p.text,
+        images: p.images.flatMap((i) => photos.get(i.toHexString()) ?? []),
+        privacy: p.privacy,
+        status: p.status,
+        createdAt: p.createdAt.toISOString(),
+        counts: { likes: Math.max(0, p.likes), comments: Math.max(0, p.comments) },
+        ...(liked ? { liked: liked.has(id) } : {}),
+      };
+    });
+  }
+
+  /** One post's DTO. */
+  async function toDto(record: PostRecord, viewerId: string | null): Promise<PostDto> {
+    const [dto] = await toDtos([record], viewerId);
+    return dto!;
+  }
+
+  return { toDtos, toDto };
+}
+
+export type PostViews = ReturnType<typeof createPostViews>;

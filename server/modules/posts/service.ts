@@ -1,0 +1,183 @@
+/**
+ * Posts: creating (screened, sanitised), reading (privacy on every read), deleting, moderating,
+ * plus the feed, comments, likes and post watching, composed from their own files.
+ */
+import { Types } from 'mongoose';
+import type { PostDto, PostStatus } from '../../../shared/dto.js';
+import { maxDiaryChars, type CreatePostBody } from '../../../shared/schemas/posts.js';
+import { forbidden, invalid, notFound } from '../../errors.js';
+import type { RateLimitRule } from '../../rate-limits.js';
+import { rooms } from '../../realtime/rooms.js';
+import { isModerator, type Viewer } from '../accounts/viewer.js';
+import { createComments } from './comments.js';
+import { createPostContext, type PostServiceDeps } from './context.js';
+import { createFeed } from './feed.js';
+import { createLikes } from './likes.js';
+import { statusAfterScreening } from './moderation-outcome.js';
+import type { PostRecord } from './post-model.js';
+import { createPostViews } from './post-views.js';
+import { createPublication } from './publication.js';
+import { sanitizeDiary } from './sanitize-diary.js';
+
+export type { PostServiceDeps } from './context.js';
+
+/** The text, title and images a new post is stored with, after sanitising and checks. */
+async function prepare(deps: PostServiceDeps, viewer: Viewer, body: CreatePostBody) {
+  let text = body.text;
+  let screened = body.text;
+  if (body.kind === 'diary') {
+    const diary = sanitizeDiary(body.text);
+    if (diary.empty) throw invalid('text: nothing is left once unsupported HTML is removed', { text: 'is empty after sanitising' });
+    if (diary.html.length > maxDiaryChars) {
+      throw invalid(`text: must be at most ${maxDiaryChars} characters`, { text: `must be at most ${maxDiaryChars} characters` });
+    }
+    text = diary.html;
+    screened = `${body.title}\n${diary.plain}`;
+  }
+  const photos = body.images.length ? await deps.photos.resolveOwn(viewer.id, body.images) : [];
+  return { text, screened, imageIds: photos.map((p) => new Types.ObjectId(p.id)) };
+}
+
+export function createPostService(deps: PostServiceDeps) {
+  const ctx = createPostContext(deps);
+  const { posts } = ctx;
+  const views = createPostViews(ctx);
+  const publication = createPublication(ctx);
+  const feed = createFeed(ctx, views);
+  const comments = createComments(ctx);
+  const likes = createLikes(ctx);
+  const scale = deps.rateLimitScale ?? 1;
+
+  const requireModerator = (viewer: Viewer) => {
+    if (!isModerator(viewer)) throw forbidden('moderators only');
+  };
+
+  /** Moves a post from one of `from` to `to`; null when it was not in one of them (or is gone). */
+  const transition = (postId: string, from: PostStatus[], to: PostStatus, by: Viewer | null) =>
+    Types.ObjectId.isValid(postId)
+      ? posts
+          .findOneAndUpdate(
+            { _id: new Types.ObjectId(postId), status: { $in: from } },
+            { $set: { status: to, ...(by ? { moderatedBy: new Types.ObjectId(by.id) } : {}) } },
+            { new: true },
+          )
+          .lean<PostRecord>()
+      : Promise.resolve(null);
+
+  return {
+    /** Per-user budgets of the creating endpoints. */
+    limits: {
+      createPost: { name: 'post-create', points: Math.ceil(30 * scale), perSeconds: 60 },
+      createComment: { name: 'comment-create', points: Math.ceil(60 * scale), perSeconds: 60 },
+      like: { name: 'post-like', points: Math.ceil(300 * scale), perSeconds: 60 },
+    } satisfies Record<string, RateLimitRule>,
+
+    /** Creates a post: blocked text is refused, held/review text is kept for its author alone. */
+    async create(viewer: Viewer, body: CreatePostBody): Promise<{ post: PostDto }> {
+      const { text, screened, imageIds } = await prepare(deps, viewer, body);
+      const status = statusAfterScreening(deps.screen.screen(screened));
+      const record = (
+        await posts.create({
+          author: new Types.ObjectId(viewer.id),
+          kind: body.kind,
+          ...(body.kind === 'diary' ? { title: body.title } : {}),
+          text,
+          images: imageIds,
+          privacy: body.privacy,
+          status,
+          createdAt: new Date(),
+          likes: 0,
+          comments: 0,
+        })
+      ).toObject<PostRecord>();
+      const post = await views.toDto(record, viewer.id);
+      await publication.announce(record, post);
+      return { post };
+    },
+
+    /** One post, if the viewer may see it. */
+    async get(viewer: Viewer | null, postId: string): Promise<{ post: PostDto }> {
+      const { post } = await ctx.visiblePost(viewer, postId);
+      return { post: await views.toDto(post, viewer?.id ?? null) };
+    },
+
+    /** Deletes a post (its author or a moderator) and takes it out of the feeds that got it. */
+    async remove(viewer: Viewer, postId: string): Promise<void> {
+      if (!isModerator(viewer)) {
+        const { post } = await ctx.visiblePost(viewer, postId);
+        if (post.author.toHexString() !== viewer.id) throw forbidden('only its author or a moderator may delete a post');
+      }
+      const before = await posts.findById(postId, { status: 1 }).lean<Pick<PostRecord, 'status'>>();
+      const removed = await transition(postId, ['published', 'held', 'review', 'rejected'], 'removed', isModerator(viewer) ? viewer : null);
+      if (!removed || !before) throw notFound('post');
+      await publication.retract(removed, before.status === 'published');
+    },
+
+    feed: feed.feed,
+    spacePosts: feed.spacePosts,
+
+    createComment: comments.create,
+    listComments: comments.list,
+    removeComment: comments.remove,
+
+    like: likes.like,
+    unlike: likes.unlike,
+
+    /** The room of a post the viewer may see, for a socket to join (`post:watch`). */
+    async watchRoom(viewer: Viewer, postId: string): Promise<string> {
+      const { post } = await ctx.visiblePost(viewer, postId);
+      return rooms.post(post.author.toHexString(), post._id.toHexString());
+    },
+
+    /** Recomputes a post's counters from its likes and comments (repair after a crash). */
+    async recountPost(postId: string): Promise<{ likes: number; comments: number }> {
+      const id = new Types.ObjectId(postId);
+      return { likes: await likes.recount(id), comments: await comments.recount(id) };
+    },
+
+    /** Posts waiting for a moderator (held and review), oldest first. */
+    async listQueue(): Promise<{ posts: PostDto[] }> {
+      const waiting = await posts
+        .find({ status: { $in: ['held', 'review'] } })
+        .sort({ createdAt: 1 })
+        .limit(200)
+        .lean<PostRecord[]>();
+      return { posts: await views.toDtos(waiting, null) };
+    },
+
+    /** Publishes a held/review post and only now pushes it to the feeds its privacy allows. */
+    async approve(postId: string, moderator: Viewer): Promise<{ post: PostDto }> {
+      requireModerator(moderator);
+      const record = await transition(postId, ['held', 'review'], 'published', moderator);
+      if (!record) throw notFound('post in the moderation queue');
+      const post = await views.toDto(record, null);
+      await publication.announce(record, post);
+      return { post };
+    },
+
+    /** Rejects a held/review post: it stays hidden for good and its author is told. */
+    async reject(postId: string, moderator: Viewer): Promise<{ post: PostDto }> {
+      requireModerator(moderator);
+      const record = await transition(postId, ['held', 'review'], 'rejected', moderator);
+      if (!record) throw notFound('post in the moderation queue');
+      await publication.retract(record, false);
+      await ctx.notify({
+        to: record.author.toHexString(),
+        kind: 'moderation',
+        actorId: null,
+        subject: { type: 'post', id: postId, detail: 'rejected' },
+      });
+      return { post: await views.toDto(record, null) };
+    },
+
+    /** Takes a published post down and out of every feed that got it. */
+    async unpublish(postId: string, moderator: Viewer): Promise<void> {
+      requireModerator(moderator);
+      const record = await transition(postId, ['published'], 'removed', moderator);
+      if (!record) throw notFound('post');
+      await publication.retract(record, true);
+    },
+  };
+}
+
+export type PostService = ReturnType<typeof createPostService>;

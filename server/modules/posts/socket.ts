@@ -1,0 +1,28 @@
+import { watchPayload } from '../../../shared/schemas/posts.js';
+import { defineSocketHandler, type SocketHandler } from '../../realtime/gateway.js';
+import type { PostService } from './service.js';
+
+/** Post rooms are named `p:<authorId>:<postId>` (realtime/rooms.ts); this finds one by post id. */
+const isRoomOf = (room: string, postId: string) => room.startsWith('p:') && room.endsWith(`:${postId}`);
+
+export function postSocketHandlers(posts: PostService): SocketHandler[] {
+  return [
+    defineSocketHandler({
+      event: 'post:watch',
+      schema: watchPayload,
+      // The room is joined only after the privacy check: a post the viewer may not see answers not_found.
+      handler: async ({ postId }, { viewer, socket }) => {
+        await socket.join(await posts.watchRoom(viewer, postId));
+        return {};
+      },
+    }),
+    defineSocketHandler({
+      event: 'post:unwatch',
+      schema: watchPayload,
+      handler: async ({ postId }, { socket }) => {
+        for (const room of [...socket.rooms]) if (isRoomOf(room, postId)) await socket.leave(room);
+        return {};
+      },
+    }),
+  ];
+}
