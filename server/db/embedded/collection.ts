@@ -145,8 +145,8 @@ export class Collection {
     const sort = opts.sort ?? [];
     const skip = opts.skip ?? 0;
     const limit = opts.limit ?? 0;
-    const match = compileFilter(filter);
     const src = planQuery({ docs: this.docs, indexes: this.indexes.values() }, filter, sort);
+    const match = src.exact ? null : compileFilter(filter);
     const seen = src.dedupe ? new Set<string>() : null;
     const out: DocEntry[] = [];
     if (src.info.sortedByIndex) {

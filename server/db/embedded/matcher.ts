@@ -2,7 +2,16 @@
  * Thin layer over mingo: query predicates, projections, update operators and aggregation
  * pipelines all come from mingo; this file only adapts inputs/outputs and errors.
  */
-import { Aggregator, ProcessingMode, Query, update as mingoUpdate, updateOne as mingoUpdateOne } from 'mingo';
+import { Aggregator, ProcessingMode, update as mingoUpdate, updateOne as mingoUpdateOne } from 'mingo';
+import { Context } from 'mingo/core';
+import * as accumulatorOperators from 'mingo/operators/accumulator';
+import * as expressionOperators from 'mingo/operators/expression';
+import * as pipelineOperators from 'mingo/operators/pipeline';
+import * as projectionOperators from 'mingo/operators/projection';
+import * as queryOperators from 'mingo/operators/query';
+import * as windowOperators from 'mingo/operators/window';
+import { Query } from 'mingo/query';
+import type { Options } from 'mingo/types';
 import type { Document } from 'bson';
 import { isOperatorObject, isPlainObject } from './bson-values.js';
 import { badValue, ErrorCodes, MongoServerError, toServerError } from './errors.js';
@@ -10,6 +19,45 @@ import { badValue, ErrorCodes, MongoServerError, toServerError } from './errors.
 export type Matcher = (doc: Document) => boolean;
 
 const baseOptions = { idKey: '_id', scriptEnabled: false, useStrictMode: true } as const;
+
+const FULL_CONTEXT = Context.init({
+  accumulator: accumulatorOperators,
+  expression: expressionOperators,
+  pipeline: pipelineOperators,
+  projection: projectionOperators,
+  query: queryOperators,
+  window: windowOperators,
+});
+
+/**
+ * mingo copies its whole operator table (hundreds of entries) whenever a Query is built from
+ * plain options, which dominated the cost of a point read. An instance of mingo's own
+ * ComputeOptions class is reused as-is, so we build one once: the class is obtained from the
+ * options object mingo hands to a query operator.
+ */
+function sharedQueryOptions(): Partial<Options> {
+  const plain: Partial<Options> = { ...baseOptions, failOnError: true, processingMode: ProcessingMode.CLONE_OFF, context: FULL_CONTEXT };
+  let ctor: (new (options: Partial<Options>, locals: object) => Partial<Options>) | undefined;
+  try {
+    const probe = Context.init().addQueryOps({
+      $__captureOptions: (_sel: string, _val: unknown, opts: Options) => {
+        ctor = opts.constructor as typeof ctor;
+        return () => true;
+      },
+    });
+    new Query({ x: { $__captureOptions: 1 } }, { context: probe });
+    if (ctor) {
+      const shared = new ctor(plain, {});
+      // Sanity check: the shared instance must evaluate queries like the plain options do.
+      if (new Query({ a: { $in: [1] } }, shared).test({ a: [1] })) return shared;
+    }
+  } catch {
+    // fall through to plain options
+  }
+  return plain;
+}
+
+const queryOptions = sharedQueryOptions();
 
 const UPDATE_OPERATORS = new Set([
   '$set', '$unset', '$inc', '$mul', '$min', '$max', '$rename', '$currentDate', '$push', '$pull', '$pullAll',
@@ -35,7 +83,7 @@ export function compileFilter(filter: unknown): Matcher | null {
   if ('$text' in f) throw badValue('text index required for $text query');
   let q: Query;
   try {
-    q = new Query(f, baseOptions);
+    q = new Query(f, queryOptions);
   } catch (err) {
     throw toServerError(err);
   }
@@ -51,7 +99,7 @@ export function compileFilter(filter: unknown): Matcher | null {
 /** Applies a find projection to documents (one mingo pass over the batch). */
 export function project(docs: Document[], projection: Document): Document[] {
   try {
-    return new Query({}, baseOptions).find(docs, projection).all() as Document[];
+    return new Query({}, queryOptions).find(docs, projection).all() as Document[];
   } catch (err) {
     throw toServerError(err);
   }

@@ -87,6 +87,8 @@ export interface PlanInfo {
 
 export interface CandidateSource {
   info: PlanInfo;
+  /** True when every candidate is known to match the whole filter (no re-check needed). */
+  exact?: boolean;
   /** Candidate documents; in the requested sort order when info.sortedByIndex. May contain duplicates only if `dedupe`. */
   entries: Iterable<DocEntry>;
   dedupe: boolean;
@@ -158,7 +160,8 @@ export function planQuery(coll: CollectionView, filter: Document | undefined, so
       const e = coll.docs.get(k);
       if (e) out.push(e);
     }
-    return { info: { kind: 'idLookup', sortedByIndex: false }, entries: out, dedupe: false };
+    const exact = Object.keys(filter ?? {}).length === 1 && isExactPointCondition(filter!._id);
+    return { info: { kind: 'idLookup', sortedByIndex: false }, entries: out, dedupe: false, exact };
   }
 
   let best: { ix: Index; m: number; useRange: boolean; sorted: boolean; reverse: boolean; score: number; streams: number } | undefined;
@@ -236,11 +239,42 @@ export function planQuery(coll: CollectionView, filter: Document | undefined, so
       for (const it of iters) yield* it;
     })();
   }
+  // Exact when the filter is only scalar equalities/$in on the (non-multikey) index's prefix fields.
+  const keys = Object.keys(filter ?? {});
+  const exact =
+    !ix.multikey &&
+    !ix.sparse &&
+    keys.length > 0 &&
+    keys.every((k) => {
+      const pos = ix.fields.indexOf(k);
+      return pos >= 0 && pos < m && isExactPointCondition(filter![k]);
+    });
   return {
+    exact,
     info: { kind: 'ixscan', index: ix.name, streams: iters.length, sortedByIndex: sorted },
     entries: mapEntries(merged),
     dedupe: ix.multikey || iters.length > 1,
   };
+}
+
+function isExactScalar(v: unknown): boolean {
+  if (v === null || v === undefined) return false;
+  const t = typeof v;
+  if (t === 'string' || t === 'boolean') return true;
+  if (t === 'number') return !Number.isNaN(v);
+  if (v instanceof Date) return true;
+  return t === 'object' && (v as { _bsontype?: string })._bsontype === 'ObjectId';
+}
+
+/** A condition the index bounds answer exactly: a scalar, { $eq: scalar } or { $in: [scalars] }. */
+function isExactPointCondition(c: unknown): boolean {
+  if (isExactScalar(c)) return true;
+  if (!isOperatorObject(c)) return false;
+  const ops = Object.keys(c);
+  if (ops.length !== 1) return false;
+  if (ops[0] === '$eq') return isExactScalar(c.$eq);
+  if (ops[0] === '$in') return Array.isArray(c.$in) && c.$in.every(isExactScalar);
+  return false;
 }
 
 /** Sorts documents by a sort spec using MongoDB's ordering (arrays by min/max element). */
