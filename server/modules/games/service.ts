@@ -1,0 +1,117 @@
+/**
+ * The game center: the games on offer, invites between friends, and live matches. Invites expire
+ * and absent players forfeit exactly once across a cluster (timers on the node that knows, plus a
+ * sweep on every node); see expiry.ts.
+ */
+import type { Connection } from 'mongoose';
+import type { GameDto, InviteDto, MatchDto } from '../../../shared/dto.js';
+import type { InviteBody, MatchPageQuery, MoveEvent } from '../../../shared/schemas/games.js';
+import type { Logger } from '../../logger.js';
+import type { Pusher } from '../../realtime/pusher.js';
+import type { AccountService } from '../accounts/service.js';
+import type { Viewer } from '../accounts/viewer.js';
+import type { FriendRelations } from '../friends/relations.js';
+import type { Notifier } from '../notifications/notifier.js';
+import { createDeadlines } from './expiry.js';
+import { createForfeitWatch } from './forfeit.js';
+import { inviteModel } from './invite-model.js';
+import { createInviteDesk } from './invites.js';
+import { matchModel } from './match-model.js';
+import { createMatchBook } from './matches.js';
+import { gameList } from './registry.js';
+
+/** The timings of the game center (Config carries them; tests shorten them). */
+export interface GameTimings {
+  /** How long an invite stays pending: 60 s by default (`INVITE_TTL_MS`). */
+  readonly inviteTtlMs: number;
+  /** How long a player may be gone from an active match before forfeiting: 60 s by default (`FORFEIT_MS`). */
+  readonly forfeitMs: number;
+  /** How often every node sweeps for expired invites and due forfeits (`GAME_SWEEP_MS`). */
+  readonly gameSweepMs: number;
+}
+
+export interface GameServiceDeps {
+  readonly conn: Connection;
+  readonly pusher: Pusher;
+  readonly accounts: AccountService;
+  readonly friends: FriendRelations;
+  readonly notifier: Notifier;
+  readonly logger: Logger;
+  readonly config: GameTimings;
+}
+
+/** A socket of a user, as far as the game center needs one. */
+export interface GameSocket {
+  emit(event: 'game:state', payload: { match: MatchDto }): unknown;
+}
+
+export function createGameService({ conn, pusher, accounts, friends, notifier, logger, config }: GameServiceDeps) {
+  const invites = inviteModel(conn);
+  const matches = matchModel(conn);
+  const book = createMatchBook({ matches, accounts, friends, pusher });
+  const desk = createInviteDesk({
+    invites,
+    matches: book,
+    accounts,
+    friends,
+    notifier,
+    pusher,
+    logger,
+    ttlMs: config.inviteTtlMs,
+    deadlines: () => inviteDeadlines,
+  });
+  const watch = createForfeitWatch({ matches, book, pusher, logger, forfeitMs: config.forfeitMs, deadlines: () => forfeitDeadlines });
+  const inviteDeadlines = createDeadlines({ name: 'invite expiry', sweepMs: config.gameSweepMs, sweep: () => desk.expireDue(), logger });
+  const forfeitDeadlines = createDeadlines({ name: 'forfeit', sweepMs: config.gameSweepMs, sweep: watch.sweep, logger });
+
+  return {
+    /** The games on offer. */
+    async games(): Promise<{ games: GameDto[] }> {
+      return { games: gameList() };
+    },
+
+    /** Invites a friend (by handle) to a game. */
+    invite: (viewer: Viewer, input: InviteBody): Promise<{ invite: InviteDto }> => desk.create(viewer, input),
+    /** Accepts an invite and starts its match. */
+    accept: (viewer: Viewer, id: string): Promise<{ invite: InviteDto; match: MatchDto }> => desk.accept(viewer, id),
+    /** Declines an invite. */
+    decline: (viewer: Viewer, id: string): Promise<{ invite: InviteDto }> => desk.decline(viewer, id),
+    /** Withdraws one's own invite. */
+    cancel: (viewer: Viewer, id: string): Promise<{ invite: InviteDto }> => desk.cancel(viewer, id),
+    /** The viewer's pending invites, incoming and outgoing. */
+    pendingInvites: (viewer: Viewer) => desk.pending(viewer),
+    /** One invite, for its players. */
+    getInvite: (viewer: Viewer, id: string) => desk.get(viewer, id),
+
+    /** Plays a move in a match (the server judges it). */
+    move: (viewer: Viewer, input: MoveEvent): Promise<{ match: MatchDto }> => book.move(viewer, input),
+    /** One match with its moves, for its players and their friends. */
+    getMatch: (viewer: Viewer, id: string): Promise<{ match: MatchDto }> => book.get(viewer, id),
+    /** A space owner's matches, newest first. */
+    spaceMatches: (viewer: Viewer | null, handle: string, page: MatchPageQuery) => book.listForSpace(viewer, handle, page),
+
+    /** A socket connected: it gets the state of each of the user's active matches, and their absence ends. */
+    async connected(userId: string, socket: GameSocket): Promise<void> {
+      const active = await book.activeFor(userId);
+      if (!active.length) return;
+      await watch.returned(userId);
+      for (const match of active) socket.emit('game:state', { match });
+    },
+
+    /** A socket went away: if it was the user's last, the forfeit clock of their active matches starts. */
+    disconnected: (userId: string): Promise<void> => watch.left(userId),
+
+    /** Runs both sweeps now (tests; the sweeps also run by themselves). */
+    async sweepNow(): Promise<void> {
+      await Promise.all([inviteDeadlines.sweepNow(), forfeitDeadlines.sweepNow()]);
+    },
+
+    /** Stops the timers and sweeps of this node (the other nodes' sweeps take over). */
+    close(): void {
+      inviteDeadlines.close();
+      forfeitDeadlines.close();
+    },
+  };
+}
+
+export type GameService = ReturnType<typeof createGameService>;

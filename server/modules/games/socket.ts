@@ -1,0 +1,30 @@
+/** Socket events of the game center: moves, and catching a (re)connected socket up on its matches. */
+import { moveEvent } from '../../../shared/schemas/games.js';
+import type { Logger } from '../../logger.js';
+import { defineSocketHandler, type SocketHandler } from '../../realtime/gateway.js';
+import type { HubSocket } from '../../realtime/types.js';
+import type { Viewer } from '../accounts/viewer.js';
+import type { GameService } from './service.js';
+
+export function gameSocketHandlers(games: GameService): SocketHandler[] {
+  return [
+    defineSocketHandler({
+      event: 'game:move',
+      schema: moveEvent,
+      handler: (payload, { viewer }) => games.move(viewer, payload),
+    }),
+  ];
+}
+
+/**
+ * On connect: push the state of each active match to the new socket, and end the user's absence.
+ * On disconnect: start the forfeit clock if that was the user's last socket anywhere.
+ */
+export function gameConnectionListener(games: GameService, logger: Logger) {
+  return (socket: HubSocket, viewer: Viewer): void => {
+    games.connected(viewer.id, socket).catch((err: unknown) => logger.warn({ err, user: viewer.id }, 'game catch-up failed'));
+    socket.on('disconnect', () => {
+      games.disconnected(viewer.id).catch((err: unknown) => logger.warn({ err, user: viewer.id }, 'game absence tracking failed'));
+    });
+  };
+}
