@@ -1,0 +1,67 @@
+/** Ending a friendship ends access at once: friends-only reads, and live pushes already subscribed. */
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import {
+  closeAllSockets,
+  connectSocket,
+  emitAck,
+  engines,
+  expectNoEvent,
+  makeFriends,
+  nextEvent,
+  registerUser,
+  startTestHub,
+  type TestHub,
+} from '../../helpers/index.js';
+
+describe.each(engines)('unfriending on %s', (engine) => {
+  let hub: TestHub;
+  beforeAll(async () => {
+    hub = await startTestHub({ engine });
+  });
+  afterEach(() => closeAllSockets());
+  afterAll(async () => {
+    await hub?.close();
+  });
+
+  it('an ex-friend loses a friends-only post, its live comments, and the right to watch it again', async () => {
+    const alice = await registerUser(hub, 'alice');
+    const bob = await registerUser(hub, 'bob');
+    await makeFriends(alice, bob);
+    const created = await alice.api.post('/posts', { kind: 'diary', title: 'secret', text: '<p>for friends only</p>', privacy: 'friends' });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    const postId: string = created.body.post.id;
+
+    const bobSocket = await connectSocket(hub, bob.token);
+    expect(await emitAck(bobSocket, 'post:watch', { postId })).toEqual({ ok: true });
+    await alice.api.post(`/posts/${postId}/comments`, { text: 'while friends' });
+    expect((await nextEvent(bobSocket, 'post:comment')).comment.text).toBe('while friends');
+    expect((await bob.api.get(`/posts/${postId}`)).status).toBe(200);
+
+    expect((await alice.api.delete(`/friends/${bob.handle}`)).status).toBe(204);
+
+    const read = await bob.api.get(`/posts/${postId}`);
+    expect(read.status).toBe(404);
+    expect(read.body.error.code).toBe('not_found');
+    const listed = await bob.api.get(`/spaces/${alice.handle}/posts`);
+    expect(listed.body.posts.map((p: { id: string }) => p.id)).not.toContain(postId);
+
+    await alice.api.post(`/posts/${postId}/comments`, { text: 'after the split' });
+    await expectNoEvent(bobSocket, 'post:comment', (p) => p.comment.text === 'after the split');
+    expect(await emitAck(bobSocket, 'post:watch', { postId })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+  });
+
+  it('the one who unfriends loses the other’s friends-only posts too', async () => {
+    const alice = await registerUser(hub, 'alice');
+    const bob = await registerUser(hub, 'bob');
+    await makeFriends(alice, bob);
+    const postId: string = (await bob.api.post('/posts', { kind: 'diary', title: 'bob', text: '<p>bob for friends</p>', privacy: 'friends' })).body.post.id;
+    const aliceSocket = await connectSocket(hub, alice.token);
+    expect(await emitAck(aliceSocket, 'post:watch', { postId })).toEqual({ ok: true });
+
+    expect((await alice.api.delete(`/friends/${bob.handle}`)).status).toBe(204);
+
+    expect((await alice.api.get(`/posts/${postId}`)).status).toBe(404);
+    await bob.api.post(`/posts/${postId}/comments`, { text: 'gone' });
+    await expectNoEvent(aliceSocket, 'post:comment', (p) => p.postId === postId);
+  });
+});
