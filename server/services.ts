@@ -12,7 +12,11 @@ import { createAccountService } from './modules/accounts/service.js';
 import type { TokenSigner } from './modules/accounts/tokens.js';
 import { createFriendService } from './modules/friends/service.js';
 import { createNotificationService } from './modules/notifications/service.js';
+import { createPresence } from './modules/presence/index.js';
 import { createSpaceService } from './modules/spaces/service.js';
+import { createPostService } from './modules/posts/service.js';
+import { createGameService } from './modules/games/service.js';
+import { invalid } from './errors.js';
 
 export interface CoreDeps {
   readonly config: Config;
@@ -47,7 +51,43 @@ export function createServices(deps: CoreDeps) {
     notifier,
     rateLimitScale: deps.config.rateLimitScale,
   });
-  return { accounts, notifications, friends, spaces };
+  const presence = createPresence({
+    pusher: deps.pusher,
+    friends,
+    logger: deps.logger,
+    redis: deps.redis,
+    redisPrefix: deps.config.redisPrefix,
+    nodeId: deps.config.nodeId,
+  });
+  const posts = createPostService({
+    conn: deps.conn,
+    pusher: deps.pusher,
+    accounts,
+    friends,
+    notifier,
+    // replaced when moderation lands
+    screen: { screen: () => ({ action: 'allow' }) },
+    // replaced when albums lands
+    photos: {
+      resolveOwn: async (_ownerId, ids) => {
+        if (ids.length) throw invalid('images: no such photos', { images: 'must be your own photos' });
+        return [];
+      },
+      byIds: async () => new Map(),
+    },
+    logger: deps.logger,
+    rateLimitScale: deps.config.rateLimitScale,
+  });
+  const games = createGameService({
+    conn: deps.conn,
+    pusher: deps.pusher,
+    accounts,
+    friends,
+    notifier,
+    logger: deps.logger,
+    config: deps.config,
+  });
+  return { accounts, notifications, friends, spaces, presence, posts, games };
 }
 
 export type Services = ReturnType<typeof createServices>;

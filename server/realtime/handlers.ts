@@ -2,7 +2,10 @@
 import { empty } from '../../shared/schemas/common.js';
 import type { Services } from '../services.js';
 import { spaceSocketHandlers } from '../modules/spaces/socket.js';
+import { postSocketHandlers } from '../modules/posts/socket.js';
 import { notificationSocketHandlers } from '../modules/notifications/socket.js';
+import { presenceConnectionListener, presenceSocketHandlers } from '../modules/presence/socket.js';
+import { gameConnectionListener, gameSocketHandlers } from '../modules/games/socket.js';
 import { defineSocketHandler, type SocketHandler } from './gateway.js';
 import type { HubSocket } from './types.js';
 import type { Viewer } from '../modules/accounts/viewer.js';
@@ -14,12 +17,12 @@ const ping = defineSocketHandler({
 });
 
 export function socketHandlers(s: Services): SocketHandler[] {
-  return [ping, ...spaceSocketHandlers(s.spaces), ...notificationSocketHandlers(s.notifications)];
+  return [ping, ...spaceSocketHandlers(s.spaces), ...notificationSocketHandlers(s.notifications), ...presenceSocketHandlers(s.presence), ...postSocketHandlers(s.posts), ...gameSocketHandlers(s.games)];
 }
 
 /** Runs for every authenticated socket once it is connected (presence, catch-up of game state…). */
 export type ConnectionListener = (socket: HubSocket, viewer: Viewer) => void;
 
-export function connectionListeners(_s: Services): ConnectionListener[] {
-  return [];
+export function connectionListeners(s: Services): ConnectionListener[] {
+  return [presenceConnectionListener(s.presence), gameConnectionListener(s.games, s.logger)];
 }

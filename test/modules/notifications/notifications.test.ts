@@ -32,7 +32,11 @@ describe.each(engines)('notifications on %s', (engine) => {
 
   it('is stored, then pushed to its recipient alone, with the actor and the unread count', async () => {
     const [alice, bob, carol] = await Promise.all([registerUser(hub, 'alice'), registerUser(hub, 'bob'), registerUser(hub, 'carol')]);
-    const [aliceSocket, bobSocket, carolSocket] = await Promise.all([alice, bob, carol].map((u) => connectSocket(hub, u.token)));
+    const [aliceSocket, bobSocket, carolSocket] = await Promise.all([
+      connectSocket(hub, alice.token),
+      connectSocket(hub, bob.token),
+      connectSocket(hub, carol.token),
+    ]);
     await comment(alice, bob);
     const pushed = await nextEvent(aliceSocket, 'notification');
     expect(pushed.unread).toBe(1);
@@ -129,7 +133,12 @@ describe.each(engines)('notifications on %s', (engine) => {
   });
 
   it('folds unread likes on one post into one, counted, with the latest liker', async () => {
-    const [alice, bob, carol, dave] = await Promise.all(['alice', 'bob', 'carol', 'dave'].map((s) => registerUser(hub, s)));
+    const [alice, bob, carol, dave] = await Promise.all([
+      registerUser(hub, 'alice'),
+      registerUser(hub, 'bob'),
+      registerUser(hub, 'carol'),
+      registerUser(hub, 'dave'),
+    ]);
     const socket = await connectSocket(hub, alice.token);
     const postId = 'c'.repeat(24);
     const like = (from: TestUser) =>

@@ -1,0 +1,35 @@
+/** Builds the presence service with the tracker that fits: Redis in a cluster, memory otherwise. */
+import type { Logger } from '../../logger.js';
+import type { Pusher } from '../../realtime/pusher.js';
+import type { RedisClients } from '../../redis.js';
+import type { FriendRelations } from '../friends/relations.js';
+import { createRedisTracker } from './redis-tracker.js';
+import { createPresenceService, type PresenceService } from './service.js';
+import { createMemoryTracker } from './tracker.js';
+
+export interface PresenceDeps {
+  readonly pusher: Pusher;
+  readonly friends: Pick<FriendRelations, 'friendIds'>;
+  readonly logger: Logger;
+  readonly redis: RedisClients | undefined;
+  readonly redisPrefix: string;
+  readonly nodeId: string;
+  /** How long a crashed node's sockets keep their users online (Redis only). */
+  readonly ttlMs?: number;
+}
+
+export function createPresence({ pusher, friends, logger, redis, redisPrefix, nodeId, ttlMs }: PresenceDeps): PresenceService {
+  let service: PresenceService | undefined;
+  const tracker = redis
+    ? createRedisTracker({
+        redis: redis.main,
+        prefix: redisPrefix,
+        nodeId,
+        logger,
+        ...(ttlMs === undefined ? {} : { ttlMs }),
+        onExpired: (userId) => service?.expired(userId),
+      })
+    : createMemoryTracker();
+  service = createPresenceService({ pusher, friends, tracker, logger });
+  return service;
+}

@@ -1,0 +1,64 @@
+/**
+ * Presence: a user's friends learn live when the user comes online (first socket anywhere) and
+ * goes offline (last socket anywhere). Several tabs count as one user.
+ */
+import type { Logger } from '../../logger.js';
+import type { Pusher } from '../../realtime/pusher.js';
+import type { HubSocket } from '../../realtime/types.js';
+import type { Viewer } from '../accounts/viewer.js';
+import type { FriendRelations } from '../friends/relations.js';
+import { createKeyedQueue } from '../notifications/keyed-queue.js';
+import type { PresenceTracker } from './tracker.js';
+
+export interface PresenceServiceDeps {
+  readonly pusher: Pusher;
+  readonly friends: Pick<FriendRelations, 'friendIds'>;
+  readonly tracker: PresenceTracker;
+  readonly logger: Logger;
+}
+
+export function createPresenceService({ pusher, friends, tracker, logger }: PresenceServiceDeps) {
+  // One user's comings and goings on this node are announced in the order they happened.
+  const perUser = createKeyedQueue();
+
+  async function announce(userId: string, online: boolean): Promise<void> {
+    const friendIds = await friends.friendIds(userId);
+    if (friendIds.length) pusher.toUsers(friendIds, 'presence', { userId, online });
+  }
+
+  const failed = (what: string, userId: string) => (err: unknown) =>
+    logger.warn({ err: err instanceof Error ? err.message : String(err), user: userId }, `presence ${what} failed`);
+
+  return {
+    /** Tracks a connected socket until it disconnects, announcing the user's first and last. */
+    track(socket: HubSocket, viewer: Viewer): void {
+      const userId = viewer.id;
+      const connected = perUser(userId, async () => {
+        if (await tracker.connect(userId, socket.id)) await announce(userId, true);
+      }).catch(failed('connect', userId));
+      socket.once('disconnect', () => {
+        void connected.then(() =>
+          perUser(userId, async () => {
+            if (await tracker.disconnect(userId, socket.id)) await announce(userId, false);
+          }).catch(failed('disconnect', userId)),
+        );
+      });
+    },
+
+    /** Which of the user's friends are online now. */
+    async onlineFriends(userId: string): Promise<{ online: string[] }> {
+      return { online: await tracker.onlineAmong(await friends.friendIds(userId)) };
+    },
+
+    /** A user whose node went away without saying so: tell their friends. */
+    expired(userId: string): void {
+      void perUser(userId, () => announce(userId, false)).catch(failed('expiry', userId));
+    },
+
+    async close(): Promise<void> {
+      await tracker.close();
+    },
+  };
+}
+
+export type PresenceService = ReturnType<typeof createPresenceService>;
