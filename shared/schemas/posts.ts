@@ -16,7 +16,8 @@ const shuoshuoBody = z.strictObject({
   title: z
     .unknown()
     .refine((v) => v === undefined, 'a shuoshuo has no title')
-    .transform((): undefined => undefined),
+    .transform((): undefined => undefined)
+    .optional(),
   images: images.default([]),
   privacy,
 });

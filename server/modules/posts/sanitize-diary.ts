@@ -27,10 +27,10 @@ const options: sanitizeHtml.IOptions = {
   nonTextTags: ['script', 'style', 'textarea', 'option', 'noscript', 'iframe', 'object', 'embed', 'template', 'title', 'head'],
   transformTags: {
     a: (tagName, attribs) => {
-      const { href, ...rest } = attribs;
-      const safe: sanitizeHtml.Attributes = { ...rest, rel: 'noopener nofollow ugc', target: '_blank' };
-      if (href !== undefined && isAbsolute(href, ['http:', 'https:', 'mailto:'])) safe.href = href;
-      return { tagName, attribs: safe };
+      // Only these three attributes are allowed on links, so the author's rel/target are replaced.
+      const href = attribs.href;
+      const safe: sanitizeHtml.Attributes = href !== undefined && isAbsolute(href, ['http:', 'https:', 'mailto:']) ? { href } : {};
+      return { tagName, attribs: { ...safe, rel: 'noopener nofollow ugc', target: '_blank' } };
     },
     img: (tagName, attribs) => {
       const { src, ...rest } = attribs;
