@@ -1,0 +1,166 @@
+/**
+ * A local cluster as real processes: the embedded store on its own (`npm run db`) or `MONGODB_URI`,
+ * a Redis (`REDIS_URL`, or a private `redis-server`), and N hub nodes on their own ports, sharing one
+ * DATA_DIR for photos and the signing secret.
+ */
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs/promises';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { spawnChild, waitUntil, type Child } from './child.js';
+
+export interface ClusterOptions {
+  readonly nodes: number;
+  readonly engine?: 'uws' | 'ws';
+  /** First HTTP port; node i listens on base + 2i (HTTP) and base + 2i + 1 (uws). 0: free ports. */
+  readonly basePort?: number;
+  readonly dataDir?: string;
+  readonly mongodbUri?: string;
+  readonly redisUrl?: string;
+  /** Extra environment for every hub node. */
+  readonly env?: Readonly<Record<string, string>>;
+  /** Print the children's output prefixed with their names. */
+  readonly echo?: boolean;
+}
+
+export interface ClusterNode {
+  readonly id: string;
+  readonly url: string;
+  readonly realtimeUrl: string;
+  readonly child: Child;
+  /** Starts the node again (same ports and id) after it stopped or was killed. */
+  restart(): Promise<ClusterNode>;
+}
+
+export interface Cluster {
+  readonly nodes: ClusterNode[];
+  readonly mongodbUri: string;
+  readonly redisUrl: string;
+  readonly dataDir: string;
+  /** Stops and starts the private Redis (same port); not possible with an outside REDIS_URL. */
+  restartRedis(): Promise<void>;
+  stopRedis(): Promise<void>;
+  startRedis(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+const tsx = ['--import', 'tsx'];
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer().unref();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
+
+async function tcpOpen(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = net.connect(port, '127.0.0.1');
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('error', () => resolve(false));
+  });
+}
+
+export async function startCluster(options: ClusterOptions): Promise<Cluster> {
+  const dataDir = options.dataDir ?? (await fs.mkdtemp(path.join(os.tmpdir(), 'kj-cluster-')));
+  await fs.mkdir(dataDir, { recursive: true });
+  const echo = options.echo ?? false;
+  const started: Child[] = [];
+
+  let mongodbUri = options.mongodbUri;
+  if (!mongodbUri) {
+    const port = await freePort();
+    const store = spawnChild('store', process.execPath, [...tsx, 'scripts/db.ts', '--port', String(port), '--dir', path.join(dataDir, 'db')], process.env, echo);
+    started.push(store);
+    await waitUntil(store, () => tcpOpen(port));
+    mongodbUri = `mongodb://127.0.0.1:${port}/kongjian`;
+  }
+
+  let redisUrl = options.redisUrl;
+  let redisChild: Child | undefined;
+  const redisPort = redisUrl ? 0 : await freePort();
+  const startRedis = async () => {
+    if (options.redisUrl) return;
+    redisChild = spawnChild('redis', 'redis-server', ['--port', String(redisPort), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], process.env, echo);
+    await waitUntil(redisChild, () => tcpOpen(redisPort));
+  };
+  const stopRedis = async () => {
+    await redisChild?.stop('SIGKILL');
+  };
+  if (!redisUrl) {
+    await startRedis();
+    redisUrl = `redis://127.0.0.1:${redisPort}`;
+  }
+
+  const secret = randomBytes(24).toString('base64url');
+  const prefix = `kj${randomBytes(3).toString('hex')}`;
+  const engine = options.engine ?? 'uws';
+
+  const startNode = async (i: number, httpPort: number, wsPort: number): Promise<ClusterNode> => {
+    const id = `node-${i + 1}`;
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      PORT: String(httpPort),
+      WS_PORT: String(wsPort),
+      REALTIME_ENGINE: engine,
+      DATA_DIR: dataDir,
+      MONGODB_URI: mongodbUri,
+      REDIS_URL: redisUrl,
+      REDIS_PREFIX: prefix,
+      SECRET: secret,
+      NODE_ID: id,
+      HOST: '127.0.0.1',
+      LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+      ...options.env,
+    };
+    const child = spawnChild(id, process.execPath, [...tsx, 'server/main.ts'], env, echo);
+    started.push(child);
+    const url = `http://127.0.0.1:${httpPort}`;
+    await waitUntil(child, async () => (await fetch(`${url}/api/health`)).ok, 30_000);
+    const node: ClusterNode = {
+      id,
+      url,
+      realtimeUrl: engine === 'ws' ? url : `http://127.0.0.1:${wsPort}`,
+      child,
+      restart: () => startNode(i, httpPort, wsPort),
+    };
+    return node;
+  };
+
+  const nodes: ClusterNode[] = [];
+  for (let i = 0; i < options.nodes; i += 1) {
+    const base = options.basePort ?? 0;
+    const httpPort = base ? base + 2 * i : await freePort();
+    const wsPort = engine === 'ws' ? httpPort : base ? base + 2 * i + 1 : await freePort();
+    nodes.push(await startNode(i, httpPort, wsPort));
+  }
+
+  return {
+    nodes,
+    mongodbUri,
+    redisUrl,
+    dataDir,
+    startRedis,
+    stopRedis,
+    async restartRedis() {
+      await stopRedis();
+      await startRedis();
+    },
+    async stop() {
+      // Hub nodes first (they flush through the store), then the store and Redis.
+      const hubs = started.filter((c) => c.name.startsWith('node-'));
+      await Promise.all(hubs.map((c) => c.stop('SIGTERM')));
+      await Promise.all(started.filter((c) => !c.name.startsWith('node-')).map((c) => c.stop('SIGTERM')));
+      await redisChild?.stop('SIGTERM');
+      if (!options.dataDir) await fs.rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
