@@ -47,6 +47,10 @@ const envSchema = z.object({
   UPLOAD_MAX_BYTES: positiveInt.default(20 * 1024 * 1024),
   QUOTA_BASIC_BYTES: positiveInt.default(3 * 1024 ** 3),
   QUOTA_YELLOW_BYTES: positiveInt.default(25 * 1024 ** 3),
+  /** Most albums one user may have. */
+  ALBUM_LIMIT: positiveInt.default(1000),
+  /** Most photos one album may hold. */
+  PHOTOS_PER_ALBUM: positiveInt.default(10_000),
   /** Milliseconds a SIGTERM waits for in-flight work before closing anyway. */
   SHUTDOWN_GRACE_MS: positiveInt.default(10_000),
   /** How long a game invite stays pending, in milliseconds. */
@@ -56,6 +60,9 @@ const envSchema = z.object({
   /** How often every node sweeps for expired invites and due forfeits, in milliseconds. */
   GAME_SWEEP_MS: positiveInt.default(2_500),
 });
+
+/** Every environment variable the hub reads (README's table and compose.yaml use these names). */
+export const configVariables: readonly string[] = Object.keys(envSchema.shape);
 
 export type Engine = 'uws' | 'ws';
 
@@ -81,6 +88,8 @@ export interface Config {
   readonly socketMaxMessageBytes: number;
   readonly uploadMaxBytes: number;
   readonly quotaBytes: { readonly basic: number; readonly yellow: number };
+  readonly albumLimit: number;
+  readonly photosPerAlbum: number;
   readonly shutdownGraceMs: number;
   readonly inviteTtlMs: number;
   readonly forfeitMs: number;
@@ -124,6 +133,8 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
     socketMaxMessageBytes: e.SOCKET_MAX_MESSAGE_BYTES,
     uploadMaxBytes: e.UPLOAD_MAX_BYTES,
     quotaBytes: { basic: e.QUOTA_BASIC_BYTES, yellow: e.QUOTA_YELLOW_BYTES },
+    albumLimit: e.ALBUM_LIMIT,
+    photosPerAlbum: e.PHOTOS_PER_ALBUM,
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
     inviteTtlMs: e.INVITE_TTL_MS,
     forfeitMs: e.FORFEIT_MS,
