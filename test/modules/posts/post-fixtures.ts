@@ -16,9 +16,9 @@ export async function shuoshuo(user: TestUser, privacy: Privacy = 'public', text
 export const ids = (posts: readonly { id: string }[]): string[] => posts.map((p) => p.id);
 
 /** Every post id of a paged list, following `next` to the end. */
-export async function allPages(user: { api: TestUser['api'] }, path: string, limit = 50): Promise<string[]> {
+export async function allPages(user: { api: TestUser['api'] }, path: string, limit = 50, from: string | null = null): Promise<string[]> {
   const out: string[] = [];
-  let before: string | null = null;
+  let before = from;
   for (let i = 0; i < 100; i++) {
     const sep = path.includes('?') ? '&' : '?';
     const res = await user.api.get(`${path}${sep}limit=${limit}${before ? `&before=${before}` : ''}`);
