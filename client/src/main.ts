@@ -1,15 +1,5 @@
-import { LitElement, html } from 'lit';
+/** Entry: the app shell registers every view it routes to. */
+import './components/kj-app.js';
+import { session } from './services/session.js';
 
-/** The app shell; the full client grows from here. */
-export class KjApp extends LitElement {
-  override render() {
-    return html`<h1>Kongjian 空间</h1>`;
-  }
-}
-customElements.define('kj-app', KjApp);
-
-declare global {
-  interface HTMLElementTagNameMap {
-    'kj-app': KjApp;
-  }
-}
+void session.restore();

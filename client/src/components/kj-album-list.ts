@@ -1,0 +1,88 @@
+import { LitElement, css, html } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import type { AlbumDto, PhotoDto } from '../../../shared/dto.js';
+import { privacyLabel } from '../format.js';
+import { api, errorText, isAbort } from '../services/api.js';
+import { shared } from '../styles/shared.js';
+
+/** The owner's albums as covers; opening one shows its photos. */
+@customElement('kj-album-list')
+export class KjAlbumList extends LitElement {
+  static override styles = [
+    shared,
+    css`
+      .grid { display: grid; grid-template-columns: repeat(auto-fill, minmax(120px, 1fr)); gap: 10px; }
+      .album { display: flex; flex-direction: column; align-items: stretch; padding: 6px; border-radius: 10px; text-align: left; }
+      .cover { aspect-ratio: 4 / 3; border-radius: 8px; background: linear-gradient(135deg, #ffe8cc, #ffd8a8); object-fit: cover; width: 100%; display: grid; place-items: center; font-size: 1.8rem; }
+      .photos img { width: 100%; aspect-ratio: 1; object-fit: cover; border-radius: 6px; }
+    `,
+  ];
+
+  @property() handle = '';
+  @state() private albums: AlbumDto[] = [];
+  @state() private open: AlbumDto | null = null;
+  @state() private photos: PhotoDto[] = [];
+  @state() private error = '';
+  private abort: AbortController | null = null;
+
+  override willUpdate(changed: Map<string, unknown>): void {
+    if (changed.has('handle')) void this.load();
+  }
+
+  override render() {
+    return html`<section class="card" aria-label="Albums">
+      <div class="row spread">
+        <h2 style="margin:0 0 10px">🖼 Albums 相册</h2>
+        ${this.open ? html`<button class="ghost" @click=${() => (this.open = null)}>← All albums</button>` : null}
+      </div>
+      ${this.error ? html`<p class="muted">${this.error}</p>` : null}
+      ${this.open ? this.openAlbum(this.open) : this.covers()}
+    </section>`;
+  }
+
+  private covers() {
+    if (this.albums.length === 0) return html`<p class="muted">No albums yet.</p>`;
+    return html`<div class="grid">
+      ${this.albums.map(
+        (a) => html`<button class="album ghost" @click=${() => this.show(a)} aria-label=${`Open album ${a.title}`}>
+          ${a.coverThumbUrl ? html`<img class="cover" src=${a.coverThumbUrl} alt="" />` : html`<span class="cover" aria-hidden="true">🖼</span>`}
+          <b>${a.title}</b><span class="muted">${a.photoCount} photos · ${privacyLabel[a.privacy]}</span>
+        </button>`,
+      )}
+    </div>`;
+  }
+
+  private openAlbum(album: AlbumDto) {
+    return html`<h3>${album.title}</h3>
+      <div class="grid photos">
+        ${this.photos.map((p) => html`<a href=${p.url} target="_blank" rel="noopener"><img src=${p.thumbUrl} alt=${`Photo in ${album.title}`} loading="lazy" /></a>`)}
+      </div>
+      ${this.photos.length === 0 ? html`<p class="muted">This album is empty.</p>` : null}`;
+  }
+
+  private async load(): Promise<void> {
+    try {
+      this.albums = (await api.get<{ albums: AlbumDto[] }>(`/spaces/${this.handle}/albums`)).albums;
+    } catch (err) {
+      this.error = errorText(err);
+    }
+  }
+
+  private async show(album: AlbumDto): Promise<void> {
+    this.abort?.abort();
+    const abort = (this.abort = new AbortController());
+    this.open = album;
+    this.photos = [];
+    try {
+      this.photos = (await api.get<{ photos: PhotoDto[] }>(`/albums/${album.id}/photos`, { signal: abort.signal })).photos;
+    } catch (err) {
+      if (!isAbort(err)) this.error = errorText(err);
+    }
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'kj-album-list': KjAlbumList;
+  }
+}

@@ -1,0 +1,82 @@
+import { LitElement, css, html } from 'lit';
+import { customElement } from 'lit/decorators.js';
+import { SessionController } from '../controllers/session-controller.js';
+import { StoreController } from '../controllers/store-controller.js';
+import { realtime } from '../services/realtime.js';
+import { router, type Route } from '../services/router.js';
+import { shared } from '../styles/shared.js';
+import './kj-auth.js';
+import './kj-feed-page.js';
+import './kj-games-page.js';
+import './kj-header.js';
+import './kj-invites.js';
+import './kj-match-page.js';
+import './kj-moderation-page.js';
+import './kj-notifications-page.js';
+import './kj-settings-page.js';
+import './kj-space-page.js';
+import './kj-toasts.js';
+
+/** The app shell: header, offline banner, the routed page, and the toast region. */
+@customElement('kj-app')
+export class KjApp extends LitElement {
+  static override styles = [
+    shared,
+    css`
+      :host { display: block; min-height: 100vh; }
+      main { max-width: 1080px; margin: 0 auto; padding: 20px 16px 64px; }
+      .offline {
+        position: sticky; top: 0; z-index: 30; text-align: center; padding: 6px 12px;
+        background: #5c3d12; color: #fff; font-size: 0.9rem;
+      }
+      .loading { display: grid; place-items: center; min-height: 60vh; color: var(--kj-muted); }
+      @media (max-width: 600px) { main { padding: 12px 8px 56px; } }
+    `,
+  ];
+
+  private readonly session = new SessionController(this);
+  private readonly routes = new StoreController(this, router);
+  private readonly connection = new StoreController(this, realtime, 'state');
+
+  override render() {
+    if (this.session.store.status === 'loading') return html`<div class="loading" role="status">Opening your space…</div>`;
+    if (!this.session.me) return html`<kj-auth></kj-auth><kj-toasts></kj-toasts>`;
+    const offline = this.connection.store.state === 'offline';
+    return html`
+      <kj-header .route=${this.routes.store.route}></kj-header>
+      ${offline
+        ? html`<div class="offline" role="status">You are offline — reconnecting… Live updates resume when the connection is back.</div>`
+        : null}
+      <main id="main" tabindex="-1">${this.page(this.routes.store.route)}</main>
+      <kj-invites></kj-invites>
+      <kj-toasts></kj-toasts>
+    `;
+  }
+
+  private page(route: Route) {
+    switch (route.name) {
+      case 'feed':
+        return html`<kj-feed-page></kj-feed-page>`;
+      case 'space':
+        return html`<kj-space-page .handle=${route.handle}></kj-space-page>`;
+      case 'notifications':
+        return html`<kj-notifications-page></kj-notifications-page>`;
+      case 'games':
+        return html`<kj-games-page></kj-games-page>`;
+      case 'match':
+        return html`<kj-match-page .matchId=${route.matchId}></kj-match-page>`;
+      case 'settings':
+        return html`<kj-settings-page></kj-settings-page>`;
+      case 'moderation':
+        return html`<kj-moderation-page></kj-moderation-page>`;
+      case 'not-found':
+        return html`<div class="card"><h2>Nothing here</h2><p>This page does not exist. <a href="/">Back to the feed</a>.</p></div>`;
+    }
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'kj-app': KjApp;
+  }
+}

@@ -1,0 +1,103 @@
+import { LitElement, css, html } from 'lit';
+import { customElement, state } from 'lit/decorators.js';
+import type { AuthResponse } from '../../../shared/dto.js';
+import type { FieldErrors } from '../../../shared/errors.js';
+import { ApiError, api, errorText } from '../services/api.js';
+import { session } from '../services/session.js';
+import { shared } from '../styles/shared.js';
+
+type Mode = 'sign-in' | 'sign-up';
+
+/** Sign in or create an account; on success the session holds the token and the app opens. */
+@customElement('kj-auth')
+export class KjAuth extends LitElement {
+  static override styles = [
+    shared,
+    css`
+      :host { min-height: 100vh; display: grid; place-items: center; padding: 24px 12px; }
+      .wrap { width: min(420px, 100%); }
+      .hero { text-align: center; margin-bottom: 18px; }
+      .hero h1 { margin: 0; font-size: 2.4rem; color: var(--kj-accent-strong); letter-spacing: 0.04em; }
+      .hero p { margin: 4px 0 0; color: var(--kj-muted); }
+      .tabs { display: flex; gap: 4px; margin-bottom: 14px; background: var(--kj-accent-soft); padding: 4px; border-radius: 999px; }
+      .tabs button { flex: 1; justify-content: center; border: none; background: transparent; }
+      .tabs button[aria-selected='true'] { background: #fff; box-shadow: var(--kj-shadow); font-weight: 700; }
+      form button.primary { width: 100%; justify-content: center; margin-top: 4px; }
+      .hint { font-size: 0.8rem; color: var(--kj-muted); margin-top: 2px; }
+    `,
+  ];
+
+  @state() private mode: Mode = 'sign-in';
+  @state() private busy = false;
+  @state() private error = '';
+  @state() private fields: FieldErrors = {};
+
+  override render() {
+    const signUp = this.mode === 'sign-up';
+    return html`<div class="wrap">
+      <div class="hero">
+        <h1>空间 Kongjian</h1>
+        <p>Your own space. Your friends, live.</p>
+      </div>
+      <div class="card">
+        <div class="tabs" role="tablist" aria-label="Account">
+          ${(['sign-in', 'sign-up'] as const).map(
+            (m) => html`<button role="tab" aria-selected=${this.mode === m ? 'true' : 'false'} @click=${() => this.switchTo(m)}>
+              ${m === 'sign-in' ? 'Sign in' : 'Create account'}
+            </button>`,
+          )}
+        </div>
+        <form @submit=${this.submit} novalidate>
+          ${this.input('handle', 'Handle', 'text', 'username', signUp ? '3–32 of a–z, 0–9 and _' : '')}
+          ${signUp ? this.input('displayName', 'Display name', 'text', 'nickname', 'How friends see you') : null}
+          ${this.input('password', 'Password', 'password', signUp ? 'new-password' : 'current-password', signUp ? 'At least 8 characters' : '')}
+          ${this.error ? html`<p class="notice error" role="alert">${this.error}</p>` : null}
+          <button class="primary" type="submit" ?disabled=${this.busy}>${signUp ? 'Create my space' : 'Sign in'}</button>
+        </form>
+      </div>
+    </div>`;
+  }
+
+  private input(name: string, label: string, type: string, autocomplete: string, hint: string) {
+    const error = this.fields[name];
+    return html`<div class="field">
+      <label for=${name}>${label}</label>
+      <input id=${name} name=${name} type=${type} autocomplete=${autocomplete} required
+        aria-invalid=${error ? 'true' : 'false'} aria-describedby=${`${name}-hint`} />
+      <div class="hint ${error ? 'error' : ''}" id=${`${name}-hint`}>${error ?? hint}</div>
+    </div>`;
+  }
+
+  private switchTo(mode: Mode): void {
+    this.mode = mode;
+    this.error = '';
+    this.fields = {};
+  }
+
+  private async submit(e: SubmitEvent): Promise<void> {
+    e.preventDefault();
+    const data = new FormData(e.target as HTMLFormElement);
+    const value = (k: string) => String(data.get(k) ?? '');
+    this.busy = true;
+    this.error = '';
+    this.fields = {};
+    try {
+      const auth =
+        this.mode === 'sign-up'
+          ? await api.post<AuthResponse>('/auth/register', { handle: value('handle').trim().toLowerCase(), password: value('password'), displayName: value('displayName') })
+          : await api.post<AuthResponse>('/auth/login', { handle: value('handle').trim().toLowerCase(), password: value('password') });
+      session.signIn(auth);
+    } catch (err) {
+      if (err instanceof ApiError && err.fields) this.fields = err.fields;
+      this.error = err instanceof ApiError && err.status === 401 ? 'Wrong handle or password.' : errorText(err);
+    } finally {
+      this.busy = false;
+    }
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'kj-auth': KjAuth;
+  }
+}

@@ -1,0 +1,44 @@
+import { LitElement, css, html } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+import type { UserDto } from '../../../shared/dto.js';
+import { colourFor, initials } from '../format.js';
+
+/**
+ * A round avatar drawn from the user's initials in their own colour, with an optional presence dot.
+ * @csspart circle - the coloured circle
+ */
+@customElement('kj-avatar')
+export class KjAvatar extends LitElement {
+  static override styles = css`
+    :host { display: inline-block; position: relative; flex: none; }
+    .circle {
+      display: grid; place-items: center; border-radius: 50%; color: #fff; font-weight: 700;
+      box-shadow: inset 0 -2px 0 rgb(0 0 0 / 0.12), 0 1px 3px rgb(0 0 0 / 0.15); user-select: none;
+    }
+    .dot {
+      position: absolute; right: 0; bottom: 0; width: 28%; height: 28%; min-width: 9px; min-height: 9px;
+      border-radius: 50%; border: 2px solid #fff; background: #adb5bd;
+    }
+    .dot.online { background: #37b24d; }
+  `;
+
+  @property({ attribute: false }) user: UserDto | null = null;
+  @property({ type: Number }) size = 40;
+  /** Show a presence dot: true online, false offline, undefined none. */
+  @property({ attribute: false }) online: boolean | undefined = undefined;
+
+  override render() {
+    const name = this.user?.displayName ?? '?';
+    const style = `width:${this.size}px;height:${this.size}px;font-size:${Math.round(this.size * 0.4)}px;background:${colourFor(this.user?.id ?? name)}`;
+    return html`<span class="circle" part="circle" style=${style} aria-hidden="true">${initials(name)}</span>
+      ${this.online === undefined
+        ? null
+        : html`<span class="dot ${this.online ? 'online' : ''}" role="img" aria-label=${this.online ? 'online' : 'offline'}></span>`}`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'kj-avatar': KjAvatar;
+  }
+}

@@ -1,0 +1,145 @@
+import { LitElement, css, html } from 'lit';
+import { customElement, query, state } from 'lit/decorators.js';
+import type { PhotoDto, PostDto, PostKind, Privacy } from '../../../shared/dto.js';
+import { privacyLabel } from '../format.js';
+import { ApiError, api, errorText } from '../services/api.js';
+import { uploadShuoshuoPhoto } from '../services/photos.js';
+import { shared } from '../styles/shared.js';
+import type { KjRichEditor } from './kj-rich-editor.js';
+import './kj-rich-editor.js';
+
+const maxPhotos = 9;
+type Outcome = { readonly tone: 'ok' | 'warn' | 'error'; readonly text: string };
+
+/**
+ * Write a shuoshuo (short text with up to nine photos) or a diary (rich text), pick who sees it,
+ * and learn plainly what moderation decided.
+ * @fires post-created - detail `{ post }`, once the hub stored it (also when held or in review)
+ */
+@customElement('kj-composer')
+export class KjComposer extends LitElement {
+  static override styles = [
+    shared,
+    css`
+      .kinds { display: flex; gap: 4px; margin-bottom: 10px; }
+      .kinds button[aria-pressed='true'] { background: var(--kj-accent-soft); border-color: var(--kj-accent); font-weight: 700; }
+      .thumbs { display: flex; flex-wrap: wrap; gap: 6px; margin: 8px 0; }
+      .thumb { position: relative; }
+      .thumb img { width: 64px; height: 64px; object-fit: cover; border-radius: 8px; display: block; }
+      .thumb button { position: absolute; top: -6px; right: -6px; min-height: 0; width: 22px; height: 22px; padding: 0; justify-content: center; font-size: 0.7rem; }
+      .foot { display: flex; gap: 8px; align-items: center; flex-wrap: wrap; margin-top: 8px; }
+      .foot select { width: auto; }
+      .foot .grow { flex: 1; }
+      .file-label { cursor: pointer; font-weight: 400; margin: 0; }
+      input[type='file'] { position: absolute; opacity: 0; width: 1px; height: 1px; }
+      input[type='file']:focus-visible + span { box-shadow: var(--kj-focus); }
+      .outcome { margin: 8px 0 0; }
+      .outcome.ok { background: #ebfbee; border-color: #b2f2bb; }
+    `,
+  ];
+
+  @state() private kind: PostKind = 'shuoshuo';
+  @state() private photos: PhotoDto[] = [];
+  @state() private uploading = 0;
+  @state() private busy = false;
+  @state() private outcome: Outcome | null = null;
+  @query('kj-rich-editor') private editor?: KjRichEditor;
+
+  override render() {
+    const shuoshuo = this.kind === 'shuoshuo';
+    return html`<form class="card" @submit=${this.submit} aria-label="Write a post">
+      <div class="kinds" role="group" aria-label="Kind of post">
+        <button type="button" aria-pressed=${shuoshuo ? 'true' : 'false'} @click=${() => (this.kind = 'shuoshuo')}>💬 Shuoshuo</button>
+        <button type="button" aria-pressed=${shuoshuo ? 'false' : 'true'} @click=${() => (this.kind = 'diary')}>📔 Diary</button>
+      </div>
+      ${shuoshuo
+        ? html`<label class="sr-only" for="text">What's on your mind?</label>
+            <textarea id="text" name="text" maxlength="2000" placeholder="What's on your mind?"></textarea>
+            ${this.thumbs()}`
+        : html`<div class="field"><label for="title">Title</label><input id="title" name="title" maxlength="120" /></div>
+            <kj-rich-editor label="Diary text"></kj-rich-editor>`}
+      <div class="foot">
+        ${shuoshuo
+          ? html`<label class="file-label button">
+              <input type="file" accept="image/*" multiple @change=${this.pick} ?disabled=${this.photos.length >= maxPhotos} />
+              <span class="button">📷 Photos ${this.photos.length}/${maxPhotos}</span>
+            </label>`
+          : null}
+        <span class="grow"></span>
+        <label class="sr-only" for="privacy">Who can see it</label>
+        <select id="privacy" name="privacy">
+          ${(['friends', 'public', 'private'] as const).map((p) => html`<option value=${p}>${privacyLabel[p]}</option>`)}
+        </select>
+        <button class="primary" type="submit" ?disabled=${this.busy || this.uploading > 0}>Post</button>
+      </div>
+      ${this.outcome ? html`<p class="notice outcome ${this.outcome.tone === 'error' ? 'error' : this.outcome.tone}" role="alert">${this.outcome.text}</p>` : null}
+    </form>`;
+  }
+
+  private thumbs() {
+    if (!this.photos.length && !this.uploading) return null;
+    return html`<div class="thumbs">
+      ${this.photos.map(
+        (p) => html`<div class="thumb"><img src=${p.thumbUrl} alt="Attached photo" />
+          <button type="button" aria-label="Remove photo" @click=${() => (this.photos = this.photos.filter((q) => q !== p))}>✕</button></div>`,
+      )}
+      ${this.uploading ? html`<span class="muted" role="status">Uploading ${this.uploading}…</span>` : null}
+    </div>`;
+  }
+
+  private async pick(e: Event): Promise<void> {
+    const input = e.target as HTMLInputElement;
+    const files = [...(input.files ?? [])].slice(0, maxPhotos - this.photos.length);
+    input.value = '';
+    this.outcome = null;
+    this.uploading += files.length;
+    for (const file of files) {
+      try {
+        const photo = await uploadShuoshuoPhoto(file);
+        this.photos = [...this.photos, photo].slice(0, maxPhotos);
+      } catch (err) {
+        this.outcome = { tone: 'error', text: `${file.name}: ${errorText(err)}` };
+      } finally {
+        this.uploading -= 1;
+      }
+    }
+  }
+
+  private async submit(e: SubmitEvent): Promise<void> {
+    e.preventDefault();
+    const form = e.target as HTMLFormElement;
+    const data = new FormData(form);
+    const privacy = String(data.get('privacy')) as Privacy;
+    const body =
+      this.kind === 'shuoshuo'
+        ? { kind: this.kind, text: String(data.get('text') ?? ''), images: this.photos.map((p) => p.id), privacy }
+        : { kind: this.kind, title: String(data.get('title') ?? ''), text: this.editor?.value ?? '', privacy };
+    this.busy = true;
+    this.outcome = null;
+    try {
+      const { status, body: res } = await api.postWithStatus<{ post: PostDto }>('/posts', body);
+      this.outcome = describe(status, res.post);
+      form.reset();
+      this.editor?.clear();
+      this.photos = [];
+      this.dispatchEvent(new CustomEvent('post-created', { detail: { post: res.post }, bubbles: true, composed: true }));
+    } catch (err) {
+      const blocked = err instanceof ApiError && err.code === 'blocked';
+      this.outcome = { tone: 'error', text: blocked ? `Not posted — blocked by moderation: ${err.message}` : errorText(err) };
+    } finally {
+      this.busy = false;
+    }
+  }
+}
+
+function describe(status: number, post: PostDto): Outcome {
+  if (status === 202 || post.status === 'held') return { tone: 'warn', text: 'Held for review: only you can see it until a moderator approves it.' };
+  if (post.status === 'review') return { tone: 'warn', text: 'Posted — being previewed: only you can see it until a moderator approves it.' };
+  return { tone: 'ok', text: 'Posted!' };
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'kj-composer': KjComposer;
+  }
+}

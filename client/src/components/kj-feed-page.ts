@@ -1,0 +1,74 @@
+import { LitElement, css, html } from 'lit';
+import { customElement } from 'lit/decorators.js';
+import { repeat } from 'lit/directives/repeat.js';
+import type { PostDto } from '../../../shared/dto.js';
+import { LiveFeedController } from '../controllers/live-feed-controller.js';
+import { shared } from '../styles/shared.js';
+import './kj-composer.js';
+import './kj-friends-panel.js';
+import './kj-post-card.js';
+
+/** The information center: what friends posted, newest first, arriving live. */
+@customElement('kj-feed-page')
+export class KjFeedPage extends LitElement {
+  static override styles = [
+    shared,
+    css`
+      .layout { display: grid; grid-template-columns: minmax(0, 1fr) 300px; gap: 20px; align-items: start; }
+      .feed { display: flex; flex-direction: column; gap: 14px; }
+      h1 { margin: 0 0 4px; font-size: 1.3rem; }
+      .newbar {
+        position: fixed; top: 76px; left: 50%; transform: translateX(-50%); z-index: 20;
+        background: var(--kj-accent-strong); color: #fff; border: none; box-shadow: 0 4px 14px rgb(0 0 0 / 0.2);
+      }
+      .newbar:hover:not(:disabled) { background: #b93a09; }
+      .empty { text-align: center; padding: 32px 16px; }
+      .more { align-self: center; }
+      aside { position: sticky; top: 12px; }
+      @media (max-width: 860px) {
+        .layout { grid-template-columns: 1fr; }
+        aside { position: static; order: -1; }
+      }
+    `,
+  ];
+
+  private readonly feed = new LiveFeedController(this);
+
+  override render() {
+    const { posts, pending, loading, error, next } = this.feed;
+    return html`<div class="layout">
+      <section class="feed" aria-labelledby="feed-title">
+        <h1 id="feed-title">Information center</h1>
+        <kj-composer @post-created=${(e: CustomEvent<{ post: PostDto }>) => this.feed.addOwn(e.detail.post)}></kj-composer>
+        ${pending.length
+          ? html`<button class="newbar" @click=${() => this.feed.showPending()}>
+              ↑ ${pending.length} new post${pending.length === 1 ? '' : 's'}
+            </button>`
+          : null}
+        ${error ? html`<p class="notice error" role="alert">${error}</p>` : null}
+        <div class="feed" role="feed" aria-busy=${loading ? 'true' : 'false'} aria-label="Posts" @post-removed=${this.onRemoved}>
+          ${repeat(posts, (p) => p.id, (p) => html`<kj-post-card .post=${p}></kj-post-card>`)}
+        </div>
+        ${!loading && posts.length === 0
+          ? html`<div class="card empty">
+              <p><b>Your feed is quiet.</b></p>
+              <p class="muted">Write your first shuoshuo above, or add friends to see theirs here.</p>
+            </div>`
+          : null}
+        ${loading ? html`<p class="muted" role="status">Loading…</p>` : null}
+        ${next && !loading ? html`<button class="more" @click=${() => this.feed.loadMore()}>Show older posts</button>` : null}
+      </section>
+      <aside><kj-friends-panel></kj-friends-panel></aside>
+    </div>`;
+  }
+
+  private onRemoved(e: CustomEvent<{ postId: string }>): void {
+    this.feed.remove(e.detail.postId);
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'kj-feed-page': KjFeedPage;
+  }
+}

@@ -1,0 +1,124 @@
+import { LitElement, css, html } from 'lit';
+import { customElement, state } from 'lit/decorators.js';
+import type { FriendRequestDto, UserDto } from '../../../shared/dto.js';
+import { LiveEvents } from '../controllers/live-events.js';
+import { StoreController } from '../controllers/store-controller.js';
+import { api, errorText } from '../services/api.js';
+import { presence } from '../services/presence.js';
+import { shared } from '../styles/shared.js';
+import './kj-avatar.js';
+
+/** Friends with live presence dots, friend requests to answer, and a box to add a friend by handle. */
+@customElement('kj-friends-panel')
+export class KjFriendsPanel extends LitElement {
+  static override styles = [
+    shared,
+    css`
+      li { display: flex; align-items: center; gap: 10px; padding: 6px 0; }
+      li .name { flex: 1; min-width: 0; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
+      h3 { font-size: 0.9rem; margin: 12px 0 4px; color: var(--kj-muted); }
+      form { display: flex; gap: 6px; margin-top: 10px; }
+      .message { margin: 8px 0 0; font-size: 0.88rem; }
+    `,
+  ];
+
+  @state() private friends: UserDto[] = [];
+  @state() private incoming: FriendRequestDto[] = [];
+  @state() private outgoing: FriendRequestDto[] = [];
+  @state() private message = '';
+  private readonly presence = new StoreController(this, presence);
+
+  constructor() {
+    super();
+    new LiveEvents(this)
+      .on('notification', ({ notification }) => {
+        if (notification.kind === 'friend_request' || notification.kind === 'friend_accept') void this.load();
+      })
+      .onConnected(() => void this.load());
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    void this.load();
+  }
+
+  override render() {
+    const online = (u: UserDto) => this.presence.store.isOnline(u.id);
+    const sorted = [...this.friends].sort((a, b) => Number(online(b)) - Number(online(a)) || a.displayName.localeCompare(b.displayName));
+    return html`<section class="card" aria-labelledby="friends-title">
+      <h2 id="friends-title">Friends</h2>
+      ${this.incoming.length
+        ? html`<h3>Requests</h3>
+            <ul class="plain">${this.incoming.map(
+              (r) => html`<li data-request-id=${r.id}>
+                <kj-avatar .user=${r.from} size="32"></kj-avatar>
+                <a class="name" href=${`/space/${r.from.handle}`}>${r.from.displayName}</a>
+                <button class="primary" @click=${() => this.answer(r, 'accept')} aria-label=${`Accept ${r.from.displayName}`}>Accept</button>
+                <button @click=${() => this.answer(r, 'decline')} aria-label=${`Decline ${r.from.displayName}`}>✕</button>
+              </li>`,
+            )}</ul>`
+        : null}
+      <ul class="plain" aria-label="Your friends">
+        ${sorted.map(
+          (f) => html`<li data-friend=${f.handle}>
+            <kj-avatar .user=${f} size="32" .online=${online(f)}></kj-avatar>
+            <a class="name" href=${`/space/${f.handle}`}>${f.displayName}</a>
+            <span class="muted">${online(f) ? 'online' : ''}</span>
+          </li>`,
+        )}
+      </ul>
+      ${this.friends.length === 0 ? html`<p class="muted">No friends yet. Add one by their handle.</p>` : null}
+      ${this.outgoing.length ? html`<p class="muted">Waiting for: ${this.outgoing.map((r) => `@${r.to.handle}`).join(', ')}</p>` : null}
+      <form @submit=${this.request}>
+        <label class="sr-only" for="add-friend">Friend's handle</label>
+        <input id="add-friend" name="handle" placeholder="Add a friend by handle" autocomplete="off" />
+        <button type="submit">Add</button>
+      </form>
+      ${this.message ? html`<p class="message" role="status">${this.message}</p>` : null}
+    </section>`;
+  }
+
+  private async load(): Promise<void> {
+    try {
+      const [{ friends }, requests] = await Promise.all([
+        api.get<{ friends: UserDto[] }>('/friends'),
+        api.get<{ incoming: FriendRequestDto[]; outgoing: FriendRequestDto[] }>('/friends/requests'),
+      ]);
+      this.friends = friends;
+      this.incoming = requests.incoming.filter((r) => r.status === 'pending');
+      this.outgoing = requests.outgoing.filter((r) => r.status === 'pending');
+    } catch (err) {
+      this.message = errorText(err);
+    }
+  }
+
+  private async request(e: SubmitEvent): Promise<void> {
+    e.preventDefault();
+    const form = e.target as HTMLFormElement;
+    const to = String(new FormData(form).get('handle') ?? '').trim().replace(/^@/, '').toLowerCase();
+    if (!to) return;
+    try {
+      await api.post('/friends/requests', { to });
+      this.message = `Request sent to @${to}.`;
+      form.reset();
+      await this.load();
+    } catch (err) {
+      this.message = errorText(err);
+    }
+  }
+
+  private async answer(r: FriendRequestDto, verb: 'accept' | 'decline'): Promise<void> {
+    try {
+      await api.post(`/friends/requests/${r.id}/${verb}`);
+      await this.load();
+    } catch (err) {
+      this.message = errorText(err);
+    }
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'kj-friends-panel': KjFriendsPanel;
+  }
+}

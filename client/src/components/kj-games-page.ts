@@ -1,0 +1,102 @@
+import { LitElement, css, html } from 'lit';
+import { customElement, state } from 'lit/decorators.js';
+import type { GameDto, InviteDto, UserDto } from '../../../shared/dto.js';
+import { LiveEvents } from '../controllers/live-events.js';
+import { StoreController } from '../controllers/store-controller.js';
+import { api, errorText } from '../services/api.js';
+import { presence } from '../services/presence.js';
+import { shared } from '../styles/shared.js';
+import './kj-avatar.js';
+import { gameName } from './kj-invites.js';
+
+/** The game room: invite an online friend to Gomoku; an accepted invite opens the match. */
+@customElement('kj-games-page')
+export class KjGamesPage extends LitElement {
+  static override styles = [
+    shared,
+    css`
+      .hero { background: linear-gradient(135deg, #fff4e6, #ffe8cc); }
+      .hero h1 { margin: 0; font-size: 1.4rem; }
+      li { display: flex; align-items: center; gap: 10px; padding: 8px 0; border-bottom: 1px solid var(--kj-line); }
+      li .name { flex: 1; min-width: 0; }
+      .stack { display: flex; flex-direction: column; gap: 16px; }
+    `,
+  ];
+
+  @state() private games: GameDto[] = [];
+  @state() private friends: UserDto[] = [];
+  @state() private sent = new Map<string, InviteDto>();
+  @state() private message = '';
+  private readonly presence = new StoreController(this, presence);
+
+  constructor() {
+    super();
+    new LiveEvents(this).on('invite', ({ invite }) => {
+      if (!this.sent.has(invite.to.id)) return;
+      this.sent = new Map(this.sent).set(invite.to.id, invite);
+    });
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    void this.load();
+  }
+
+  override render() {
+    const online = (u: UserDto) => this.presence.store.isOnline(u.id);
+    const friends = [...this.friends].sort((a, b) => Number(online(b)) - Number(online(a)));
+    return html`<div class="stack">
+      <section class="card hero">
+        <h1>Games 游戏</h1>
+        <p class="muted">${this.games.map((g) => `${gameName(g.id)} — ${g.players} players`).join(' · ') || 'Gomoku 五子棋'}: five in a row wins.</p>
+      </section>
+      <section class="card" aria-labelledby="g-friends">
+        <h2 id="g-friends">Invite a friend to Gomoku</h2>
+        <ul class="plain">
+          ${friends.map((f) => {
+            const invite = this.sent.get(f.id);
+            return html`<li data-friend=${f.handle}>
+              <kj-avatar .user=${f} size="36" .online=${online(f)}></kj-avatar>
+              <span class="name">${f.displayName} <span class="muted">${online(f) ? 'online' : 'offline'}</span></span>
+              ${invite?.status === 'pending'
+                ? html`<span class="muted" role="status">Waiting for ${f.displayName}…</span>`
+                : html`<button class="primary" @click=${() => this.invite(f)}>Invite to Gomoku</button>`}
+            </li>`;
+          })}
+        </ul>
+        ${this.friends.length === 0 ? html`<p class="muted">Add friends on the <a href="/">feed</a> to play with them.</p>` : null}
+        ${this.message ? html`<p class="notice" role="status">${this.message}</p>` : null}
+      </section>
+    </div>`;
+  }
+
+  private async load(): Promise<void> {
+    try {
+      const [{ games }, { friends }] = await Promise.all([
+        api.get<{ games: GameDto[] }>('/games').catch(() => ({ games: [] as GameDto[] })),
+        api.get<{ friends: UserDto[] }>('/friends'),
+      ]);
+      this.games = games;
+      this.friends = friends;
+    } catch (err) {
+      this.message = errorText(err);
+    }
+  }
+
+  private async invite(friend: UserDto): Promise<void> {
+    this.message = '';
+    try {
+      const { invite } = await api.post<{ invite: InviteDto }>('/invites', { to: friend.handle, game: 'gomoku' });
+      this.sent = new Map(this.sent).set(friend.id, invite);
+      this.message = `Invite sent to ${friend.displayName}. It expires in a minute.`;
+    } catch (err) {
+      this.message = errorText(err);
+    }
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'kj-games-page': KjGamesPage;
+  }
+}

@@ -1,0 +1,92 @@
+import { LitElement, css, html } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import type { GuestbookEntryDto } from '../../../shared/dto.js';
+import { timeAgo } from '../format.js';
+import { api, errorText } from '../services/api.js';
+import { shared } from '../styles/shared.js';
+import './kj-avatar.js';
+
+/** The guestbook (留言板): messages to the owner, optionally private (author and owner only). */
+@customElement('kj-guestbook')
+export class KjGuestbook extends LitElement {
+  static override styles = [
+    shared,
+    css`
+      li { display: flex; gap: 10px; padding: 8px 0; border-bottom: 1px dashed var(--kj-line); }
+      li p { margin: 2px 0 0; white-space: pre-wrap; overflow-wrap: anywhere; }
+      li > div { min-width: 0; flex: 1; }
+      form { margin-top: 10px; }
+      textarea { min-height: 60px; }
+      .check { display: inline-flex; gap: 6px; align-items: center; font-weight: 400; margin: 0; }
+    `,
+  ];
+
+  @property() handle = '';
+  @property({ type: Boolean }) isOwner = false;
+  @state() private entries: GuestbookEntryDto[] = [];
+  @state() private message = '';
+
+  override willUpdate(changed: Map<string, unknown>): void {
+    if (changed.has('handle')) void this.load();
+  }
+
+  override render() {
+    return html`<section class="card" aria-label="Guestbook">
+      <h2>📝 Guestbook 留言板</h2>
+      <ul class="plain">
+        ${this.entries.map(
+          (e) => html`<li>
+            <kj-avatar .user=${e.author} size="34"></kj-avatar>
+            <div>
+              <a href=${`/space/${e.author.handle}`}><b>${e.author.displayName}</b></a>
+              <span class="muted">· ${timeAgo(e.createdAt)}</span> ${e.private ? html`<span class="badge">private</span>` : null}
+              <p>${e.text}</p>
+            </div>
+          </li>`,
+        )}
+      </ul>
+      ${this.entries.length === 0 ? html`<p class="muted">No messages yet.</p>` : null}
+      ${this.isOwner
+        ? null
+        : html`<form @submit=${this.submit}>
+            <label for="gb-text">Leave a message</label>
+            <textarea id="gb-text" name="text" maxlength="500"></textarea>
+            <div class="row spread">
+              <label class="check"><input type="checkbox" name="private" /> Only the owner can see it</label>
+              <button class="primary" type="submit">Leave message</button>
+            </div>
+          </form>`}
+      ${this.message ? html`<p class="notice" role="status">${this.message}</p>` : null}
+    </section>`;
+  }
+
+  private async load(): Promise<void> {
+    try {
+      this.entries = (await api.get<{ entries: GuestbookEntryDto[] }>(`/spaces/${this.handle}/guestbook`)).entries;
+    } catch (err) {
+      this.message = errorText(err);
+    }
+  }
+
+  private async submit(e: SubmitEvent): Promise<void> {
+    e.preventDefault();
+    const form = e.target as HTMLFormElement;
+    const data = new FormData(form);
+    const text = String(data.get('text') ?? '').trim();
+    if (!text) return;
+    try {
+      const { entry } = await api.post<{ entry: GuestbookEntryDto }>(`/spaces/${this.handle}/guestbook`, { text, private: data.has('private') });
+      this.entries = [entry, ...this.entries];
+      this.message = '';
+      form.reset();
+    } catch (err) {
+      this.message = errorText(err);
+    }
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'kj-guestbook': KjGuestbook;
+  }
+}

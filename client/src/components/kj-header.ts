@@ -1,0 +1,84 @@
+import { LitElement, css, html } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+import { SessionController } from '../controllers/session-controller.js';
+import type { Route } from '../services/router.js';
+import { shared } from '../styles/shared.js';
+import './kj-avatar.js';
+import './kj-bell.js';
+
+/** The top bar: the hub's name, the main navigation, the notification bell and the signed-in user. */
+@customElement('kj-header')
+export class KjHeader extends LitElement {
+  static override styles = [
+    shared,
+    css`
+      header {
+        background: linear-gradient(90deg, #f76707, #f59f00 55%, #fcc419);
+        color: #fff; box-shadow: 0 2px 10px rgb(160 80 0 / 0.25);
+      }
+      .bar { max-width: 1080px; margin: 0 auto; display: flex; align-items: center; gap: 16px; padding: 8px 16px; }
+      .brand { color: #fff; font-weight: 800; font-size: 1.35rem; letter-spacing: 0.02em; white-space: nowrap; }
+      .brand small { font-weight: 600; font-size: 0.85rem; opacity: 0.9; margin-left: 4px; }
+      .brand:hover { text-decoration: none; }
+      nav { flex: 1; display: flex; gap: 4px; overflow-x: auto; scrollbar-width: none; }
+      nav a {
+        color: #fff; padding: 6px 12px; border-radius: 999px; white-space: nowrap; font-weight: 600;
+        text-shadow: 0 1px 1px rgb(0 0 0 / 0.15);
+      }
+      nav a:hover { background: rgb(255 255 255 / 0.2); text-decoration: none; }
+      nav a[aria-current='page'] { background: rgb(255 255 255 / 0.92); color: var(--kj-accent-strong); text-shadow: none; }
+      .me { display: flex; align-items: center; gap: 8px; color: #fff; }
+      .skip { position: absolute; left: -999px; top: 8px; background: #fff; padding: 6px 12px; border-radius: 8px; }
+      .skip:focus { left: 8px; z-index: 50; }
+      @media (max-width: 720px) {
+        .bar { flex-wrap: wrap; gap: 6px 10px; padding: 8px; }
+        nav { order: 3; flex-basis: 100%; }
+        .brand small { display: none; }
+        .me { margin-left: auto; }
+      }
+    `,
+  ];
+
+  @property({ attribute: false }) route: Route = { name: 'feed' };
+  private readonly session = new SessionController(this);
+
+  override render() {
+    const me = this.session.user;
+    const links: Array<[string, string, Route['name'][]]> = [
+      ['/', 'Feed', ['feed']],
+      [`/space/${me.handle}`, 'My space', ['space']],
+      ['/games', 'Games', ['games', 'match']],
+      ['/settings', 'Settings', ['settings']],
+    ];
+    if (me.role === 'moderator') links.push(['/moderation', 'Moderation', ['moderation']]);
+    const current = (names: Route['name'][]) =>
+      names.includes(this.route.name) && (this.route.name !== 'space' || this.route.handle === me.handle);
+    return html`<header>
+      <a class="skip" href="#main" @click=${this.skip}>Skip to content</a>
+      <div class="bar">
+        <a class="brand" href="/">空间 <small>Kongjian</small></a>
+        <nav aria-label="Main">
+          ${links.map(([href, label, names]) => html`<a href=${href} aria-current=${current(names) ? 'page' : 'false'}>${label}</a>`)}
+        </nav>
+        <div class="me">
+          <kj-bell></kj-bell>
+          <a href=${`/space/${me.handle}`} title=${`${me.displayName} (@${me.handle})`} aria-label="Your space">
+            <kj-avatar .user=${me} size="34"></kj-avatar>
+          </a>
+        </div>
+      </div>
+    </header>`;
+  }
+
+  private skip(e: Event): void {
+    e.preventDefault();
+    const main = (this.getRootNode() as ShadowRoot).getElementById('main');
+    main?.focus();
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'kj-header': KjHeader;
+  }
+}

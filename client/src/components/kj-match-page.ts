@@ -1,0 +1,119 @@
+import { LitElement, css, html } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import type { MatchDto } from '../../../shared/dto.js';
+import { LiveEvents } from '../controllers/live-events.js';
+import { SessionController } from '../controllers/session-controller.js';
+import { api, errorText, isAbort } from '../services/api.js';
+import { realtime } from '../services/realtime.js';
+import { shared } from '../styles/shared.js';
+import './kj-avatar.js';
+import './kj-gomoku-board.js';
+
+/** `/games/:matchId`: a live Gomoku match; moves go over the socket and illegal ones are explained. */
+@customElement('kj-match-page')
+export class KjMatchPage extends LitElement {
+  static override styles = [
+    shared,
+    css`
+      .players { display: flex; justify-content: space-between; gap: 12px; margin-bottom: 12px; flex-wrap: wrap; }
+      .player { display: flex; align-items: center; gap: 8px; padding: 6px 12px 6px 6px; border-radius: 999px; border: 2px solid transparent; }
+      .player.turn { border-color: var(--kj-accent); background: var(--kj-accent-soft); }
+      .stone { width: 14px; height: 14px; border-radius: 50%; display: inline-block; border: 1px solid #555; }
+      .status { text-align: center; font-weight: 700; font-size: 1.1rem; margin: 8px 0 12px; }
+      .status.won { color: var(--kj-ok); }
+    `,
+  ];
+
+  @property() matchId = '';
+  @state() private match: MatchDto | null = null;
+  @state() private error = '';
+  @state() private busy = false;
+  private readonly session = new SessionController(this);
+  private abort: AbortController | null = null;
+
+  constructor() {
+    super();
+    new LiveEvents(this)
+      .on('game:state', ({ match }) => {
+        if (match.id === this.matchId && (!this.match || match.moves.length >= this.match.moves.length)) this.match = match;
+      })
+      .onConnected((reconnected) => {
+        if (reconnected) void this.load();
+      });
+  }
+
+  override willUpdate(changed: Map<string, unknown>): void {
+    if (changed.has('matchId')) void this.load();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.abort?.abort();
+  }
+
+  override render() {
+    const m = this.match;
+    if (!m) return html`<div class="card">${this.error ? html`<p class="error" role="alert">${this.error}</p>` : html`<p class="muted" role="status">Loading the match…</p>`}</div>`;
+    const me = this.session.me?.id;
+    const myTurn = m.status === 'active' && m.turn === me;
+    const last = m.moves.at(-1);
+    return html`<section class="card" aria-labelledby="match-title">
+      <h2 id="match-title">Gomoku 五子棋</h2>
+      <div class="players">
+        ${m.players.map(
+          (p, i) => html`<div class="player ${m.turn === p.id ? 'turn' : ''}">
+            <kj-avatar .user=${p} size="30"></kj-avatar>
+            <span class="stone" style=${`background:${i === 0 ? '#111' : '#fff'}`} aria-hidden="true"></span>
+            <span>${p.displayName}${p.id === me ? ' (you)' : ''} — ${i === 0 ? 'black' : 'white'}</span>
+          </div>`,
+        )}
+      </div>
+      <p class="status ${m.winner ? 'won' : ''}" role="status" aria-live="polite" data-testid="match-status">${this.statusText(m, me)}</p>
+      ${this.error ? html`<p class="notice error" role="alert">${this.error}</p>` : null}
+      <kj-gomoku-board .board=${m.board} .myTurn=${myTurn && !this.busy} .lastMove=${last ? { x: last.x, y: last.y } : null}
+        @play=${this.play}></kj-gomoku-board>
+      <p class="muted" style="text-align:center">Arrow keys move, Enter or Space places a stone.</p>
+    </section>`;
+  }
+
+  private statusText(m: MatchDto, me: string | undefined): string {
+    if (m.winner === 'draw') return 'A draw — the board is full.';
+    if (m.winner) {
+      const winner = m.players.find((p) => p.id === m.winner);
+      return m.winner === me ? 'You won! 🎉' : `${winner?.displayName ?? 'Your opponent'} won.`;
+    }
+    if (m.turn === me) return 'Your move.';
+    const other = m.players.find((p) => p.id === m.turn);
+    return `Waiting for ${other?.displayName ?? 'your opponent'}…`;
+  }
+
+  private async load(): Promise<void> {
+    this.abort?.abort();
+    const abort = (this.abort = new AbortController());
+    try {
+      this.match = (await api.get<{ match: MatchDto }>(`/matches/${encodeURIComponent(this.matchId)}`, { signal: abort.signal })).match;
+      this.error = '';
+    } catch (err) {
+      if (!isAbort(err)) this.error = errorText(err);
+    }
+  }
+
+  private async play(e: CustomEvent<{ x: number; y: number }>): Promise<void> {
+    this.busy = true;
+    this.error = '';
+    try {
+      const { match } = await realtime.request('game:move', { matchId: this.matchId, ...e.detail });
+      if (!this.match || match.moves.length >= this.match.moves.length) this.match = match;
+    } catch (err) {
+      this.error = `That move was not accepted: ${errorText(err)}`;
+    } finally {
+      this.busy = false;
+    }
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'kj-match-page': KjMatchPage;
+  }
+}

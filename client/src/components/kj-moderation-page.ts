@@ -1,0 +1,120 @@
+import { LitElement, css, html } from 'lit';
+import { customElement, state } from 'lit/decorators.js';
+import type { ModerationAction, ModerationRuleDto, PostDto } from '../../../shared/dto.js';
+import { SessionController } from '../controllers/session-controller.js';
+import { api, errorText } from '../services/api.js';
+import { shared } from '../styles/shared.js';
+import './kj-post-card.js';
+
+const actionText: Readonly<Record<ModerationAction, string>> = {
+  block: 'Block (refuse the post)',
+  hold: 'Hold for review',
+  review: 'Publish to author, preview by moderator',
+};
+
+/** `/moderation`: keyword rules, and the queue of held posts to approve or reject. Moderators only. */
+@customElement('kj-moderation-page')
+export class KjModerationPage extends LitElement {
+  static override styles = [
+    shared,
+    css`
+      .stack { display: flex; flex-direction: column; gap: 16px; }
+      form { display: grid; grid-template-columns: 1fr auto auto; gap: 8px; }
+      form select { width: auto; }
+      li.rule { display: flex; justify-content: space-between; gap: 8px; padding: 6px 0; border-bottom: 1px solid var(--kj-line); }
+      code { background: #fff4e6; padding: 1px 6px; border-radius: 4px; }
+      .queue-item .row { margin-top: 6px; }
+      @media (max-width: 600px) { form { grid-template-columns: 1fr; } }
+    `,
+  ];
+
+  @state() private rules: ModerationRuleDto[] = [];
+  @state() private queue: PostDto[] = [];
+  @state() private message = '';
+  private readonly session = new SessionController(this);
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    void this.load();
+  }
+
+  override render() {
+    if (this.session.me?.role !== 'moderator') return html`<div class="card"><h2>Moderators only</h2><p>This page is for the hub's moderators.</p></div>`;
+    return html`<div class="stack">
+      <section class="card" aria-labelledby="rules">
+        <h2 id="rules">Keyword rules</h2>
+        <form @submit=${this.addRule}>
+          <label class="sr-only" for="pattern">Keyword or phrase</label>
+          <input id="pattern" name="pattern" placeholder="Keyword or phrase" maxlength="100" />
+          <label class="sr-only" for="action">Action</label>
+          <select id="action" name="action">${(['block', 'hold', 'review'] as const).map((a) => html`<option value=${a}>${actionText[a]}</option>`)}</select>
+          <button class="primary" type="submit">Add rule</button>
+        </form>
+        <ul class="plain">
+          ${this.rules.map((r) => html`<li class="rule"><code>${r.pattern}</code><span class="badge">${r.action}</span></li>`)}
+        </ul>
+        ${this.rules.length === 0 ? html`<p class="muted">No rules yet.</p>` : null}
+      </section>
+      <section aria-labelledby="queue" class="stack">
+        <h2 id="queue" style="margin:0">Queue (${this.queue.length})</h2>
+        ${this.queue.map(
+          (p) => html`<div class="queue-item">
+            <kj-post-card .post=${p}></kj-post-card>
+            <div class="row">
+              <button class="primary" @click=${() => this.decide(p, 'approve')}>Approve</button>
+              <button class="danger" @click=${() => this.decide(p, 'reject')}>Reject</button>
+            </div>
+          </div>`,
+        )}
+        ${this.queue.length === 0 ? html`<p class="card muted">Nothing waiting. 🎉</p>` : null}
+      </section>
+      ${this.message ? html`<p class="notice" role="status">${this.message}</p>` : null}
+    </div>`;
+  }
+
+  private async load(): Promise<void> {
+    if (this.session.me?.role !== 'moderator') return;
+    try {
+      const [{ rules }, { posts }] = await Promise.all([
+        api.get<{ rules: ModerationRuleDto[] }>('/moderation/rules'),
+        api.get<{ posts: PostDto[] }>('/moderation/queue'),
+      ]);
+      this.rules = rules;
+      this.queue = posts;
+    } catch (err) {
+      this.message = errorText(err);
+    }
+  }
+
+  private async addRule(e: SubmitEvent): Promise<void> {
+    e.preventDefault();
+    const form = e.target as HTMLFormElement;
+    const data = new FormData(form);
+    try {
+      const { rule } = await api.post<{ rule: ModerationRuleDto }>('/moderation/rules', {
+        pattern: String(data.get('pattern') ?? '').trim(),
+        action: String(data.get('action')),
+      });
+      this.rules = [...this.rules, rule];
+      form.reset();
+    } catch (err) {
+      this.message = errorText(err);
+    }
+  }
+
+  private async decide(post: PostDto, verb: 'approve' | 'reject'): Promise<void> {
+    try {
+      await api.post(`/moderation/queue/${post.id}/${verb}`);
+      this.queue = this.queue.filter((p) => p.id !== post.id);
+      this.message = verb === 'approve' ? 'Approved: the post is now visible as its author chose.' : 'Rejected.';
+    } catch (err) {
+      this.message = errorText(err);
+    }
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'kj-moderation-page': KjModerationPage;
+  }
+}

@@ -1,0 +1,171 @@
+import { LitElement, css, html } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { unsafeHTML } from 'lit/directives/unsafe-html.js';
+import type { CommentDto, PostDto } from '../../../shared/dto.js';
+import { LiveEvents } from '../controllers/live-events.js';
+import { SessionController } from '../controllers/session-controller.js';
+import { WatchController } from '../controllers/watch-controller.js';
+import { privacyLabel, timeAgo } from '../format.js';
+import { api, errorText } from '../services/api.js';
+import { toasts } from '../services/toasts.js';
+import { shared } from '../styles/shared.js';
+import './kj-avatar.js';
+import './kj-comments.js';
+
+const statusNote: Partial<Record<PostDto['status'], string>> = {
+  review: 'Being previewed — only you can see it until a moderator approves it.',
+  held: 'Held for review — only you can see it until a moderator approves it.',
+  rejected: 'Rejected by a moderator — only you can see it.',
+};
+
+/**
+ * One post: author, text (diary bodies as the hub sanitised them), photos, likes and comments,
+ * all kept live while the card is on screen.
+ * @fires post-removed - detail `{ postId }`, after its author deleted it
+ * @csspart card - the card container
+ */
+@customElement('kj-post-card')
+export class KjPostCard extends LitElement {
+  static override styles = [
+    shared,
+    css`
+      .head { display: flex; gap: 10px; align-items: center; }
+      .who { flex: 1; min-width: 0; }
+      .who a { font-weight: 700; color: var(--kj-text); }
+      .text { white-space: pre-wrap; overflow-wrap: anywhere; margin: 10px 0; }
+      .diary h3 { margin: 10px 0 4px; font-size: 1.1rem; }
+      .diary .body { overflow-wrap: anywhere; }
+      .diary .body img { max-width: 100%; }
+      .photos { display: grid; grid-template-columns: repeat(3, 1fr); gap: 4px; max-width: 420px; margin: 8px 0; }
+      .photos.one { grid-template-columns: 1fr; max-width: 320px; }
+      .photos img { width: 100%; aspect-ratio: 1; object-fit: cover; border-radius: 6px; background: var(--kj-accent-soft); }
+      .actions { display: flex; gap: 4px; border-top: 1px solid var(--kj-line); padding-top: 8px; margin-top: 8px; }
+      .actions button { border-color: transparent; }
+      .liked { color: #e03131; font-weight: 700; }
+      .note { margin-top: 8px; font-size: 0.88rem; }
+    `,
+  ];
+
+  @property({ attribute: false }) post!: PostDto;
+  @state() private likes = 0;
+  @state() private liked = false;
+  @state() private commentCount = 0;
+  @state() private comments: CommentDto[] | null = null;
+  @state() private showComments = false;
+  private readonly session = new SessionController(this);
+
+  constructor() {
+    super();
+    new WatchController(this, () => this.post?.id);
+    new LiveEvents(this)
+      .on('post:likes', ({ postId, likes }) => {
+        if (postId === this.post.id) this.likes = likes;
+      })
+      .on('post:comment', ({ postId, comment }) => {
+        if (postId !== this.post.id || this.comments?.some((c) => c.id === comment.id)) return;
+        if (this.comments) this.comments = [...this.comments, comment];
+        this.commentCount += 1;
+      });
+  }
+
+  override willUpdate(changed: Map<string, unknown>): void {
+    if (changed.has('post')) {
+      this.likes = this.post.counts.likes;
+      this.commentCount = this.post.counts.comments;
+      this.liked = this.post.liked ?? false;
+    }
+  }
+
+  override render() {
+    const p = this.post;
+    const mine = p.author.id === this.session.me?.id;
+    const note = statusNote[p.status];
+    return html`<article class="card" part="card" data-post-id=${p.id} aria-labelledby=${`by-${p.id}`}>
+      <div class="head">
+        <kj-avatar .user=${p.author} size="42"></kj-avatar>
+        <div class="who">
+          <a id=${`by-${p.id}`} href=${`/space/${p.author.handle}`}>${p.author.displayName}</a>
+          <div class="muted">
+            <time datetime=${p.createdAt} title=${new Date(p.createdAt).toLocaleString()}>${timeAgo(p.createdAt)}</time>
+            · ${p.kind === 'diary' ? 'Diary' : 'Shuoshuo'} · ${privacyLabel[p.privacy]}
+          </div>
+        </div>
+        ${mine || this.session.me?.role === 'moderator'
+          ? html`<button class="ghost danger" @click=${this.deletePost} aria-label="Delete this post">Delete</button>`
+          : null}
+      </div>
+      ${p.kind === 'diary'
+        ? html`<div class="diary"><h3>${p.title}</h3><div class="body">${unsafeHTML(p.text)}</div></div>`
+        : html`<p class="text">${p.text}</p>`}
+      ${p.images.length
+        ? html`<div class="photos ${p.images.length === 1 ? 'one' : ''}">
+            ${p.images.map((img) => html`<a href=${img.url} target="_blank" rel="noopener"><img src=${img.thumbUrl} alt="Photo" loading="lazy" /></a>`)}
+          </div>`
+        : null}
+      ${note ? html`<p class="notice note" data-status=${p.status}>${note}</p>` : null}
+      <div class="actions">
+        <button class=${this.liked ? 'liked' : ''} aria-pressed=${this.liked ? 'true' : 'false'} @click=${this.toggleLike}>
+          ${this.liked ? '♥' : '♡'} Like <span class="count" data-testid="likes">${this.likes}</span>
+        </button>
+        <button aria-expanded=${this.showComments ? 'true' : 'false'} @click=${this.toggleComments}>
+          💬 Comments <span data-testid="comment-count">${this.commentCount}</span>
+        </button>
+      </div>
+      ${this.showComments
+        ? html`<kj-comments .postId=${p.id} .comments=${this.comments} @comment-added=${this.onCommentAdded}></kj-comments>`
+        : null}
+    </article>`;
+  }
+
+  private async toggleLike(): Promise<void> {
+    const like = !this.liked;
+    this.liked = like;
+    try {
+      const path = `/posts/${this.post.id}/like`;
+      const res = like ? await api.put<{ likes: number; liked: boolean }>(path) : await api.delete<{ likes: number; liked: boolean }>(path);
+      this.likes = res.likes;
+      this.liked = res.liked;
+    } catch (err) {
+      this.liked = !like;
+      toasts.show(`Could not update your like: ${errorText(err)}`, { tone: 'error' });
+    }
+  }
+
+  private async toggleComments(): Promise<void> {
+    this.showComments = !this.showComments;
+    if (!this.showComments || this.comments) return;
+    try {
+      const { comments } = await api.get<{ comments: CommentDto[] }>(`/posts/${this.post.id}/comments`);
+      // Live comments may have come first; keep one of each.
+      const seen = new Set(comments.map((c) => c.id));
+      const live = (this.comments as CommentDto[] | null) ?? [];
+      this.comments = [...comments, ...live.filter((c) => !seen.has(c.id))];
+    } catch (err) {
+      toasts.show(`Could not load comments: ${errorText(err)}`, { tone: 'error' });
+      this.comments = [];
+    }
+  }
+
+  private onCommentAdded(e: CustomEvent<{ comment: CommentDto }>): void {
+    const { comment } = e.detail;
+    if (this.comments?.some((c) => c.id === comment.id)) return;
+    this.comments = [...(this.comments ?? []), comment];
+    this.commentCount += 1;
+  }
+
+  private async deletePost(): Promise<void> {
+    if (!confirm('Delete this post?')) return;
+    try {
+      await api.delete(`/posts/${this.post.id}`);
+      this.dispatchEvent(new CustomEvent('post-removed', { detail: { postId: this.post.id }, bubbles: true, composed: true }));
+    } catch (err) {
+      toasts.show(`Could not delete: ${errorText(err)}`, { tone: 'error' });
+    }
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'kj-post-card': KjPostCard;
+  }
+}

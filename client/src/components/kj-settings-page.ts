@@ -1,0 +1,131 @@
+import { LitElement, css, html } from 'lit';
+import { customElement, state } from 'lit/decorators.js';
+import type { SpaceDto, SpaceModule } from '../../../shared/dto.js';
+import { defaultTheme } from '../../../server/modules/spaces/theme.js';
+import { SessionController } from '../controllers/session-controller.js';
+import { api, errorText } from '../services/api.js';
+import { session } from '../services/session.js';
+import { toasts } from '../services/toasts.js';
+import { shared } from '../styles/shared.js';
+import './kj-module-editor.js';
+import './kj-space-view.js';
+import './kj-theme-form.js';
+import type { LookDraft } from './kj-theme-form.js';
+
+/** `/settings`: decorate your space with a live preview, and your account. */
+@customElement('kj-settings-page')
+export class KjSettingsPage extends LitElement {
+  static override styles = [
+    shared,
+    css`
+      .layout { display: grid; grid-template-columns: 360px minmax(0, 1fr); gap: 20px; align-items: start; }
+      .editor { position: sticky; top: 12px; max-height: calc(100vh - 24px); overflow: auto; }
+      .preview { border: 2px dashed var(--kj-line); border-radius: 18px; padding: 6px; }
+      .preview-label { margin: 0 0 6px 6px; }
+      .actions { display: flex; gap: 8px; flex-wrap: wrap; margin-top: 12px; }
+      h1 { margin: 0 0 10px; font-size: 1.25rem; }
+      @media (max-width: 900px) { .layout { grid-template-columns: 1fr; } .editor { position: static; max-height: none; } }
+    `,
+  ];
+
+  @state() private saved: SpaceDto | null = null;
+  @state() private draft: SpaceDto | null = null;
+  @state() private busy = false;
+  @state() private message = '';
+  private readonly session = new SessionController(this);
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    void this.load();
+  }
+
+  override render() {
+    const me = this.session.user;
+    const draft = this.draft;
+    const dirty = JSON.stringify(draft) !== JSON.stringify(this.saved);
+    return html`<div class="layout">
+      <div class="editor">
+        <section class="card" aria-labelledby="deco">
+          <h1 id="deco">Decorate my space</h1>
+          ${draft
+            ? html`<kj-theme-form .value=${{ title: draft.title, theme: draft.theme, music: draft.music }} @look-change=${this.onLook}></kj-theme-form>
+                <kj-module-editor .modules=${draft.modules} @modules-change=${this.onModules}></kj-module-editor>
+                <div class="actions">
+                  <button class="primary" ?disabled=${this.busy || !dirty} @click=${this.save}>Save changes</button>
+                  <button ?disabled=${!dirty} @click=${() => (this.draft = this.saved)}>Discard</button>
+                  <button ?disabled=${this.busy} @click=${this.restore}>Restore default</button>
+                </div>`
+            : html`<p class="muted" role="status">Loading…</p>`}
+          ${this.message ? html`<p class="notice" role="status">${this.message}</p>` : null}
+        </section>
+        <section class="card" style="margin-top:16px" aria-labelledby="acct">
+          <h2 id="acct">Account</h2>
+          <p>Signed in as <b>${me.displayName}</b> (@${me.handle})${me.role === 'moderator' ? ' · moderator' : ''}.</p>
+          <button class="danger" @click=${() => session.signOut()}>Sign out</button>
+        </section>
+      </div>
+      <section aria-label="Live preview">
+        <p class="muted preview-label">Live preview — this is what visitors see.</p>
+        <div class="preview">${draft ? html`<kj-space-view .space=${draft} .viewer=${me}></kj-space-view>` : null}</div>
+      </section>
+    </div>`;
+  }
+
+  private async load(): Promise<void> {
+    try {
+      const { space } = await api.get<{ space: SpaceDto }>(`/spaces/${this.session.user.handle}`);
+      this.saved = this.draft = space;
+    } catch (err) {
+      this.message = errorText(err);
+    }
+  }
+
+  private onLook(e: CustomEvent<LookDraft>): void {
+    if (this.draft) this.draft = { ...this.draft, ...e.detail };
+  }
+
+  private onModules(e: CustomEvent<SpaceModule[]>): void {
+    if (this.draft) this.draft = { ...this.draft, modules: e.detail };
+  }
+
+  private async save(): Promise<void> {
+    const draft = this.draft;
+    if (!draft) return;
+    await this.run(async () => {
+      const { space } = await api.patch<{ space: SpaceDto }>('/spaces/me', {
+        title: draft.title,
+        theme: draft.theme,
+        modules: draft.modules,
+        music: draft.music,
+      });
+      return space;
+    }, 'Saved. Your space looks like this now.');
+  }
+
+  private async restore(): Promise<void> {
+    if (!confirm('Restore the default look and modules?')) return;
+    await this.run(async () => {
+      await api.post('/spaces/me/modules/restore');
+      return (await api.patch<{ space: SpaceDto }>('/spaces/me', { theme: defaultTheme })).space;
+    }, 'Restored the default look and modules.');
+  }
+
+  private async run(action: () => Promise<SpaceDto>, done: string): Promise<void> {
+    this.busy = true;
+    this.message = '';
+    try {
+      this.saved = this.draft = await action();
+      toasts.show(done, { tone: 'success' });
+    } catch (err) {
+      this.message = errorText(err);
+    } finally {
+      this.busy = false;
+    }
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'kj-settings-page': KjSettingsPage;
+  }
+}

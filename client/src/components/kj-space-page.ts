@@ -1,0 +1,89 @@
+import { LitElement, css, html } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import type { PostDto, SpaceDto } from '../../../shared/dto.js';
+import { SessionController } from '../controllers/session-controller.js';
+import { LiveEvents } from '../controllers/live-events.js';
+import { api, errorText, isAbort } from '../services/api.js';
+import { realtime } from '../services/realtime.js';
+import { shared } from '../styles/shared.js';
+import './kj-space-view.js';
+
+/**
+ * `/space/:handle`: loads the space and its posts, records the visit (`space:enter`), and hands
+ * everything to `<kj-space-view>`, which draws it the way its owner designed it.
+ */
+@customElement('kj-space-page')
+export class KjSpacePage extends LitElement {
+  static override styles = [shared, css``];
+
+  @property() handle = '';
+  @state() private space: SpaceDto | null = null;
+  @state() private posts: PostDto[] = [];
+  @state() private error = '';
+  private readonly session = new SessionController(this);
+  private abort: AbortController | null = null;
+  private enteredFor = '';
+
+  constructor() {
+    super();
+    new LiveEvents(this)
+      .on('feed:post', ({ post }) => {
+        if (post.author.handle === this.handle && !this.posts.some((p) => p.id === post.id)) this.posts = [post, ...this.posts];
+      })
+      .on('feed:remove', ({ postId }) => (this.posts = this.posts.filter((p) => p.id !== postId)))
+      .onConnected(() => this.enter());
+  }
+
+  override willUpdate(changed: Map<string, unknown>): void {
+    if (changed.has('handle')) void this.load();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.abort?.abort();
+  }
+
+  override render() {
+    if (this.error) return html`<div class="card"><h2>Space not found</h2><p>${this.error}</p><a href="/">Back to the feed</a></div>`;
+    if (!this.space) return html`<p class="muted" role="status">Opening the space…</p>`;
+    return html`<kj-space-view .space=${this.space} .posts=${this.posts} .viewer=${this.session.me}
+      @post-removed=${(e: CustomEvent<{ postId: string }>) => (this.posts = this.posts.filter((p) => p.id !== e.detail.postId))}></kj-space-view>`;
+  }
+
+  private async load(): Promise<void> {
+    this.abort?.abort();
+    const abort = (this.abort = new AbortController());
+    this.space = null;
+    this.error = '';
+    this.enteredFor = '';
+    try {
+      const [{ space }, { posts }] = await Promise.all([
+        api.get<{ space: SpaceDto }>(`/spaces/${encodeURIComponent(this.handle)}`, { signal: abort.signal }),
+        api.get<{ posts: PostDto[] }>(`/spaces/${encodeURIComponent(this.handle)}/posts?limit=20`, { signal: abort.signal }),
+      ]);
+      this.space = space;
+      this.posts = posts;
+      document.title = `${space.title} · 空间 Kongjian`;
+      this.enter();
+    } catch (err) {
+      if (!isAbort(err)) this.error = errorText(err);
+    }
+  }
+
+  /** Records the visit once per page view (the hub counts a visitor once per 30 minutes anyway). */
+  private enter(): void {
+    const space = this.space;
+    if (!space || space.owner.id === this.session.me?.id || this.enteredFor === space.owner.handle) return;
+    if (realtime.state !== 'online') return;
+    this.enteredFor = space.owner.handle;
+    realtime.request('space:enter', { handle: space.owner.handle }).catch(() => {
+      this.enteredFor = '';
+    });
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'kj-space-page': KjSpacePage;
+  }
+}

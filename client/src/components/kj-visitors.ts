@@ -1,0 +1,65 @@
+import { LitElement, css, html } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import type { VisitorDto } from '../../../shared/dto.js';
+import { LiveEvents } from '../controllers/live-events.js';
+import { timeAgo } from '../format.js';
+import { api, errorText } from '../services/api.js';
+import { shared } from '../styles/shared.js';
+import './kj-avatar.js';
+
+/** Recent visitors, for the owner's eyes only; new visits appear live. */
+@customElement('kj-visitors')
+export class KjVisitors extends LitElement {
+  static override styles = [
+    shared,
+    css`
+      ul { display: grid; grid-template-columns: repeat(auto-fill, minmax(64px, 1fr)); gap: 8px; }
+      li { text-align: center; font-size: 0.8rem; overflow: hidden; }
+      li a { display: block; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
+    `,
+  ];
+
+  @property() handle = '';
+  @state() private visitors: VisitorDto[] = [];
+  @state() private error = '';
+
+  constructor() {
+    super();
+    new LiveEvents(this).on('space:visitor', ({ visitor, at }) => {
+      this.visitors = [{ user: visitor, at }, ...this.visitors.filter((v) => v.user.id !== visitor.id)];
+    });
+  }
+
+  override willUpdate(changed: Map<string, unknown>): void {
+    if (changed.has('handle')) void this.load();
+  }
+
+  override render() {
+    return html`<section class="card" aria-label="Visitors">
+      <h2>Recent visitors</h2>
+      ${this.error ? html`<p class="muted">${this.error}</p>` : null}
+      <ul class="plain">
+        ${this.visitors.slice(0, 12).map(
+          (v) => html`<li><a href=${`/space/${v.user.handle}`} title=${v.user.displayName}>
+            <kj-avatar .user=${v.user} size="40"></kj-avatar><br />${v.user.displayName}</a>
+            <span class="muted">${timeAgo(v.at)}</span></li>`,
+        )}
+      </ul>
+      ${this.visitors.length === 0 && !this.error ? html`<p class="muted">No visitors yet.</p>` : null}
+    </section>`;
+  }
+
+  private async load(): Promise<void> {
+    try {
+      this.visitors = (await api.get<{ visitors: VisitorDto[] }>(`/spaces/${this.handle}/visitors`)).visitors;
+    } catch (err) {
+      this.error = errorText(err);
+    }
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'kj-visitors': KjVisitors;
+  }
+}

@@ -1,0 +1,128 @@
+/**
+ * The friend feed, live: the first page from REST, then `feed:post` entries at the top (or, when the
+ * reader has scrolled down, into a "N new posts" bar so nothing jumps), `feed:remove` removals, and
+ * after a reconnect the first page again, merged by id, to catch up on what was pushed meanwhile.
+ */
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { PostDto } from '../../../shared/dto.js';
+import { api, errorText, isAbort } from '../services/api.js';
+import { LiveEvents } from './live-events.js';
+
+const pageSize = 20;
+/** Above this scroll offset the reader is "down the page" and new posts wait in the bar. */
+const nearTopPx = 120;
+
+const byNewest = (a: PostDto, b: PostDto) => b.createdAt.localeCompare(a.createdAt) || b.id.localeCompare(a.id);
+
+export class LiveFeedController implements ReactiveController {
+  posts: PostDto[] = [];
+  /** Arrived while the reader was scrolled down; shown once they ask. */
+  pending: PostDto[] = [];
+  next: string | null = null;
+  loading = false;
+  error = '';
+  private abort: AbortController | null = null;
+
+  constructor(private readonly host: ReactiveControllerHost) {
+    host.addController(this);
+    new LiveEvents(host)
+      .on('feed:post', ({ post }) => this.arrive([post]))
+      .on('feed:remove', ({ postId }) => this.remove(postId))
+      .onConnected((reconnected) => {
+        if (reconnected) void this.catchUp();
+      });
+  }
+
+  hostConnected(): void {
+    void this.loadFirst();
+  }
+
+  hostDisconnected(): void {
+    this.abort?.abort();
+  }
+
+  /** Shows the waiting posts and goes to the top. */
+  showPending(): void {
+    this.posts = this.merge(this.posts, this.pending);
+    this.pending = [];
+    this.host.requestUpdate();
+    window.scrollTo({ top: 0, behavior: 'smooth' });
+  }
+
+  /** A post the reader just wrote: at the top at once, whatever the scroll. */
+  addOwn(post: PostDto): void {
+    this.posts = this.merge(this.posts, [post]);
+    this.host.requestUpdate();
+  }
+
+  remove(postId: string): void {
+    this.posts = this.posts.filter((p) => p.id !== postId);
+    this.pending = this.pending.filter((p) => p.id !== postId);
+    this.host.requestUpdate();
+  }
+
+  async loadMore(): Promise<void> {
+    if (!this.next || this.loading) return;
+    const page = await this.fetchPage(this.next);
+    if (!page) return;
+    this.posts = this.merge(this.posts, page.posts);
+    this.next = page.next;
+    this.host.requestUpdate();
+  }
+
+  private async loadFirst(): Promise<void> {
+    const page = await this.fetchPage();
+    if (!page) return;
+    this.posts = page.posts;
+    this.pending = [];
+    this.next = page.next;
+    this.host.requestUpdate();
+  }
+
+  private async catchUp(): Promise<void> {
+    const page = await this.fetchPage();
+    if (!page) return;
+    // Within the first page's time span the hub's answer is the truth: removed posts go, counts refresh.
+    const oldest = page.posts.at(-1)?.createdAt ?? '';
+    const older = page.next ? this.posts.filter((p) => p.createdAt < oldest) : [];
+    const known = new Set(this.posts.map((p) => p.id));
+    this.posts = this.merge(older, page.posts.filter((p) => known.has(p.id)));
+    this.arrive(page.posts.filter((p) => !known.has(p.id)));
+    this.host.requestUpdate();
+  }
+
+  private arrive(posts: readonly PostDto[]): void {
+    const known = new Set([...this.posts, ...this.pending].map((p) => p.id));
+    const fresh = posts.filter((p) => !known.has(p.id));
+    if (fresh.length === 0) return;
+    if (window.scrollY > nearTopPx) this.pending = this.merge(this.pending, fresh);
+    else this.posts = this.merge(this.posts, fresh);
+    this.host.requestUpdate();
+  }
+
+  private merge(into: readonly PostDto[], posts: readonly PostDto[]): PostDto[] {
+    const byId = new Map(into.map((p) => [p.id, p]));
+    for (const p of posts) byId.set(p.id, p);
+    return [...byId.values()].sort(byNewest);
+  }
+
+  private async fetchPage(before?: string): Promise<{ posts: PostDto[]; next: string | null } | null> {
+    this.abort?.abort();
+    const abort = (this.abort = new AbortController());
+    this.loading = true;
+    this.error = '';
+    this.host.requestUpdate();
+    try {
+      const query = new URLSearchParams({ limit: String(pageSize), ...(before ? { before } : {}) });
+      return await api.get<{ posts: PostDto[]; next: string | null }>(`/feed?${query}`, { signal: abort.signal });
+    } catch (err) {
+      if (!isAbort(err)) this.error = errorText(err);
+      return null;
+    } finally {
+      if (this.abort === abort) {
+        this.loading = false;
+        this.host.requestUpdate();
+      }
+    }
+  }
+}

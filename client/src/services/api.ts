@@ -1,0 +1,75 @@
+/** REST calls to the hub: JSON in and out, the session token attached, errors as `ApiError`. */
+import type { ErrorCode, ErrorResponse, FieldErrors } from '../../../shared/errors.js';
+import { session } from './session.js';
+
+/** A non-2xx answer, with the contract's error body. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: ErrorCode | 'network',
+    message: string,
+    readonly fields?: FieldErrors,
+  ) {
+    super(message);
+  }
+}
+
+export interface RequestOptions {
+  readonly signal?: AbortSignal;
+}
+
+/** A successful answer: its status matters where the contract gives meaning to it (202 held). */
+export interface ApiAnswer<T> {
+  readonly status: number;
+  readonly body: T;
+}
+
+async function send<T>(method: string, path: string, body: BodyInit | object | undefined, options: RequestOptions = {}): Promise<ApiAnswer<T>> {
+  const headers: Record<string, string> = {};
+  const token = session.token;
+  if (token) headers.Authorization = `Bearer ${token}`;
+  let payload: BodyInit | undefined;
+  if (body instanceof FormData) payload = body;
+  else if (body !== undefined) {
+    headers['Content-Type'] = 'application/json';
+    payload = JSON.stringify(body);
+  }
+  let res: Response;
+  try {
+    res = await fetch(`/api${path}`, { method, headers, body: payload, signal: options.signal });
+  } catch (err) {
+    if (err instanceof DOMException && err.name === 'AbortError') throw err;
+    throw new ApiError(0, 'network', 'The hub cannot be reached. Check your connection.');
+  }
+  const text = await res.text();
+  const parsed: unknown = text ? JSON.parse(text) : undefined;
+  if (!res.ok) {
+    const error = (parsed as Partial<ErrorResponse> | undefined)?.error;
+    if (res.status === 401 && token) session.expire();
+    throw new ApiError(res.status, error?.code ?? 'internal', error?.message ?? res.statusText, error?.fields);
+  }
+  return { status: res.status, body: parsed as T };
+}
+
+/** The hub's REST API; every method resolves with the parsed body or rejects with `ApiError`. */
+export const api = {
+  get: async <T>(path: string, o?: RequestOptions) => (await send<T>('GET', path, undefined, o)).body,
+  post: async <T>(path: string, body?: object, o?: RequestOptions) => (await send<T>('POST', path, body ?? {}, o)).body,
+  put: async <T>(path: string, body?: object, o?: RequestOptions) => (await send<T>('PUT', path, body ?? {}, o)).body,
+  patch: async <T>(path: string, body: object, o?: RequestOptions) => (await send<T>('PATCH', path, body, o)).body,
+  delete: async <T = void>(path: string, o?: RequestOptions) => (await send<T>('DELETE', path, undefined, o)).body,
+  /** POST that also tells the status, for answers like 202 "held". */
+  postWithStatus: <T>(path: string, body: object, o?: RequestOptions) => send<T>('POST', path, body, o),
+  upload: async <T>(path: string, form: FormData, o?: RequestOptions) => (await send<T>('POST', path, form, o)).body,
+};
+
+/** A message fit to show a person, for any thrown value. */
+export function errorText(err: unknown): string {
+  if (err instanceof ApiError) {
+    const fields = err.fields ? Object.entries(err.fields).map(([k, v]) => `${k} ${v}`) : [];
+    return fields.length ? `${err.message}: ${fields.join('; ')}` : err.message;
+  }
+  return err instanceof Error ? err.message : 'Something went wrong.';
+}
+
+export const isAbort = (err: unknown): boolean => err instanceof DOMException && err.name === 'AbortError';
