@@ -16,6 +16,8 @@ export interface TestHubOptions {
   readonly mongodbUri?: string;
   /** Extra environment, as `npm start` would read it. */
   readonly env?: Readonly<Record<string, string>>;
+  /** Serve this built web client at / (browser tests); by default the hub serves none. */
+  readonly clientDir?: string;
 }
 
 export interface TestHub extends Hub {
@@ -53,7 +55,7 @@ export async function startTestHub(options: TestHubOptions = {}): Promise<TestHu
       : {}),
     ...options.env,
   });
-  const hub = await startHub(config, { clientDir: path.join(dataDir, 'no-client') });
+  const hub = await startHub(config, { clientDir: options.clientDir ?? path.join(dataDir, 'no-client') });
   return {
     ...hub,
     engine,
