@@ -1,0 +1,178 @@
+/**
+ * The web client in a real browser against a real hub: two (or three) people, each in their own
+ * browser context, see each other's activity live.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import type { MatchDto, PostDto } from '../../shared/dto.js';
+import { makeFriends, registerUser } from '../helpers/users.js';
+import { openAs, screenshot, startE2E, type E2E, type UserPage } from './browser.js';
+
+let e2e: E2E;
+const opened: UserPage[] = [];
+
+beforeAll(async () => {
+  e2e = await startE2E();
+}, 90_000);
+
+afterAll(async () => {
+  await Promise.all(opened.map((o) => o.context.close()));
+  await e2e?.close();
+});
+
+async function open(...args: Parameters<typeof openAs> extends [E2E, ...infer R] ? R : never): Promise<Page> {
+  const o = await openAs(e2e, ...args);
+  opened.push(o);
+  return o.page;
+}
+
+const card = (page: Page, postId: string) => page.locator(`kj-post-card article[data-post-id="${postId}"]`);
+
+describe('the web client', () => {
+  it('signs up through the form, keeps the token in localStorage, and signs out', async () => {
+    const context = await e2e.browser.newContext({ viewport: { width: 1200, height: 900 } });
+    opened.push({ context, page: await context.newPage() });
+    const page = opened.at(-1)!.page;
+    await page.goto(e2e.hub.url + '/');
+    await page.getByRole('tab', { name: 'Create account' }).click();
+    await screenshot(page, 'auth');
+    const handle = `e2e_${Date.now().toString(36)}`;
+    await page.getByLabel('Handle').fill(handle);
+    await page.getByLabel('Display name').fill('Mei Lin');
+    await page.getByLabel('Password').fill('correct horse battery');
+    await page.getByRole('button', { name: 'Create my space' }).click();
+    await expect.poll(() => page.locator('kj-header').count()).toBe(1);
+    await page.getByText('Information center').waitFor();
+    expect(await page.evaluate(() => localStorage.getItem('kongjian.token'))).toBeTruthy();
+    await page.reload();
+    await page.locator('kj-header').waitFor();
+    await page.goto(e2e.hub.url + '/settings');
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('tab', { name: 'Sign in' }).waitFor();
+    expect(await page.evaluate(() => localStorage.getItem('kongjian.token'))).toBeNull();
+  });
+
+  it("a friend's post enters the feed live; likes and comments update live on both sides", async () => {
+    const alice = await registerUser(e2e.hub, 'alice', 'Alice Wang');
+    const bob = await registerUser(e2e.hub, 'bob', 'Bob Chen');
+    const carol = await registerUser(e2e.hub, 'carol', 'Carol Li');
+    await makeFriends(alice, bob);
+    await makeFriends(alice, carol);
+    const [a, b] = await Promise.all([open(alice), open(bob)]);
+    await Promise.all([a.getByText('Your feed is quiet').waitFor(), b.getByText('Your feed is quiet').waitFor()]);
+
+    await a.getByLabel("What's on your mind?").fill('Spring in Hangzhou 🌸 the lake is lovely');
+    await a.getByLabel('Who can see it').selectOption('friends');
+    await a.getByRole('button', { name: 'Post', exact: true }).click();
+    await a.getByText('Posted!').waitFor();
+
+    // Bob never reloads: the post arrives over the socket.
+    await b.getByText('Spring in Hangzhou').waitFor();
+    const postId = (await b.locator('kj-post-card article').first().getAttribute('data-post-id'))!;
+
+    // Bob likes and comments in the UI; Alice (the author) sees both without reloading.
+    await card(b, postId).getByRole('button', { name: /Like/ }).click();
+    await expect.poll(() => card(a, postId).getByTestId('likes').textContent()).toBe('1');
+    await card(b, postId).getByRole('button', { name: /Comments/ }).click();
+    await card(b, postId).getByLabel('Write a comment').fill('Take me with you next time!');
+    await card(b, postId).getByRole('button', { name: 'Send' }).click();
+    await expect.poll(() => card(a, postId).getByTestId('comment-count').textContent()).toBe('1');
+    // Alice's bell counts the like and the comment.
+    await expect.poll(async () => Number((await a.locator('kj-bell [data-testid="unread"]').textContent().catch(() => '0')) ?? 0)).toBeGreaterThanOrEqual(1);
+
+    // Carol acts through the API; Bob watches the post, so his open card follows.
+    await carol.api.put(`/posts/${postId}/like`);
+    await carol.api.post(`/posts/${postId}/comments`, { text: 'So jealous' });
+    await expect.poll(() => card(b, postId).getByTestId('likes').textContent()).toBe('2');
+    await card(b, postId).getByText('So jealous').waitFor();
+    await expect.poll(() => card(b, postId).getByTestId('comment-count').textContent()).toBe('2');
+    await screenshot(b, 'feed');
+
+    await a.goto(e2e.hub.url + '/notifications');
+    await a.getByText('commented on your post').first().waitFor();
+    await screenshot(a, 'notifications');
+    await expect.poll(() => a.locator('kj-bell [data-testid="unread"]').count()).toBe(0);
+
+    // Deleting removes it from Bob's feed live.
+    await alice.api.delete(`/posts/${postId}`);
+    await expect.poll(() => card(b, postId).count()).toBe(0);
+  });
+
+  it('the owner sees a visitor toast; the space wears the owner’s theme', async () => {
+    const owner = await registerUser(e2e.hub, 'owner', 'Xiao Hong');
+    const guest = await registerUser(e2e.hub, 'guest', 'Da Wei');
+    await makeFriends(owner, guest);
+    const patch = await owner.api.patch('/spaces/me', {
+      title: 'Hong’s little garden',
+      theme: { background: { color: '#fde2e4' }, colors: { accent: '#c2255c', panel: '#fff5f7' }, layout: 'wide' },
+      music: { title: 'Moonlight over the lotus pond', url: 'https://example.com/moon.mp3' },
+    });
+    expect(patch.status, JSON.stringify(patch.body)).toBe(200);
+    await owner.api.post('/posts', { kind: 'shuoshuo', text: 'Planted tulips today', privacy: 'public' });
+    await owner.api.post('/posts', { kind: 'diary', title: 'A quiet Sunday', text: '<p>Tea, <b>books</b> and rain.</p>', privacy: 'friends' });
+
+    const o = await open(owner, `/space/${owner.handle}`);
+    await o.getByText('Hong’s little garden').waitFor();
+    const g = await open(guest, `/space/${owner.handle}`);
+    await g.getByText('A quiet Sunday').waitFor();
+    expect(await g.locator('kj-space-view .space').getAttribute('data-layout')).toBe('wide');
+    expect(await g.locator('kj-music-player audio').evaluate((el: HTMLAudioElement) => el.paused && !el.autoplay)).toBe(true);
+    await g.locator('kj-post-card b', { hasText: 'books' }).waitFor();
+
+    await o.locator('kj-toasts').getByText(/Da Wei .* is visiting your space/).waitFor();
+    await o.locator('kj-visitors').getByText('Da Wei').waitFor();
+    await screenshot(g, 'space');
+    await screenshot(o, 'space-owner-toast');
+  });
+
+  it('keeps a friends-only post from a stranger, in the space and by its address', async () => {
+    const author = await registerUser(e2e.hub, 'author', 'Zhang San');
+    const stranger = await registerUser(e2e.hub, 'stranger', 'Li Si');
+    await author.api.post('/posts', { kind: 'shuoshuo', text: 'Public hello to the world', privacy: 'public' });
+    const secret = await author.api.post('/posts', { kind: 'shuoshuo', text: 'Friends-only secret plans', privacy: 'friends' });
+    expect(secret.status).toBe(201);
+    const s = await open(stranger, `/space/${author.handle}`);
+    await s.getByText('Public hello to the world').waitFor();
+    expect(await s.getByText('Friends-only secret plans').count()).toBe(0);
+    const direct = await stranger.api.get(`/posts/${(secret.body as { post: PostDto }).post.id}`);
+    expect(direct.status).toBe(404);
+  });
+
+  it('an invite is accepted from a toast and a Gomoku match is played to a win, by mouse and keyboard', async () => {
+    const host = await registerUser(e2e.hub, 'host', 'Wang Fang');
+    const guest = await registerUser(e2e.hub, 'player', 'Zhou Jie');
+    await makeFriends(host, guest);
+    const h = await open(host, '/games');
+    const g = await open(guest, '/');
+    const row = h.locator(`kj-games-page li[data-friend="${guest.handle}"]`);
+    await row.getByText('online').waitFor();
+    await row.getByRole('button', { name: 'Invite to Gomoku' }).click();
+
+    await g.locator('kj-toasts').getByText(/invites you to play Gomoku/).waitFor();
+    await g.locator('kj-toasts').getByRole('button', { name: 'Accept' }).click();
+    await g.waitForURL(/\/games\/[0-9a-f]{24}$/);
+    await h.waitForURL(/\/games\/[0-9a-f]{24}$/);
+    const matchId = g.url().split('/').pop()!;
+    const { match } = (await host.api.get(`/matches/${matchId}`)).body as { match: MatchDto };
+    const black = match.players[0]!.id === host.id ? h : g;
+    const white = black === h ? g : h;
+
+    // Black plays by mouse along row 7; white answers by keyboard along row 8.
+    for (let i = 0; i < 5; i++) {
+      await black.locator('kj-match-page [data-testid="match-status"]', { hasText: 'Your move.' }).waitFor();
+      await black.locator(`kj-gomoku-board [data-x="${3 + i}"][data-y="7"]`).click();
+      if (i === 4) break;
+      await white.locator('kj-match-page [data-testid="match-status"]', { hasText: 'Your move.' }).waitFor();
+      // The cursor starts at (7,7); go down one and to column 3+i.
+      await white.locator('kj-gomoku-board [data-x="7"][data-y="7"]').focus();
+      await white.keyboard.press('ArrowDown');
+      for (let k = 7; k > 3 + i; k--) await white.keyboard.press('ArrowLeft');
+      for (let k = 7; k < 3 + i; k++) await white.keyboard.press('ArrowRight');
+      await white.keyboard.press(i % 2 ? 'Space' : 'Enter');
+    }
+    await black.getByText('You won!').waitFor();
+    await white.getByText(/won\.$/).waitFor();
+    expect(await white.locator('kj-gomoku-board [data-x="7"][data-y="7"]').getAttribute('aria-label')).toContain('black');
+    await screenshot(black, 'gomoku');
+  });
+});

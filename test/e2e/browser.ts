@@ -1,0 +1,71 @@
+/** Browser tests' set-up: the client built once per file, a real hub serving it, and Debian's Chromium. */
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { startTestHub, type TestHub } from '../helpers/hub.js';
+import type { TestUser } from '../helpers/users.js';
+
+export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const screenshotDir = path.resolve('test/e2e/screenshots');
+
+/** Builds the web client into a fresh temporary directory. */
+export async function buildClient(): Promise<string> {
+  const outDir = await fs.mkdtemp(path.join(os.tmpdir(), 'kj-client-'));
+  const { build } = await import('vite');
+  await build({
+    configFile: path.resolve('client/vite.config.ts'),
+    logLevel: 'warn',
+    build: { outDir, emptyOutDir: true, sourcemap: false },
+  });
+  return outDir;
+}
+
+export interface E2E {
+  readonly hub: TestHub;
+  readonly browser: Browser;
+  close(): Promise<void>;
+}
+
+export async function startE2E(): Promise<E2E> {
+  const clientDir = await buildClient();
+  const [hub, browser] = await Promise.all([
+    startTestHub({ clientDir }),
+    chromium.launch({
+      executablePath: chromiumPath,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    }),
+  ]);
+  await fs.mkdir(screenshotDir, { recursive: true });
+  return {
+    hub,
+    browser,
+    close: async () => {
+      await browser.close();
+      await hub.close();
+      await fs.rm(clientDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export interface UserPage {
+  readonly context: BrowserContext;
+  readonly page: Page;
+}
+
+/** A browser context signed in as `user` (the token in localStorage, as the app keeps it), at `path`. */
+export async function openAs(e2e: E2E, user: TestUser, urlPath = '/', viewport = { width: 1200, height: 900 }): Promise<UserPage> {
+  const context = await e2e.browser.newContext({ viewport });
+  await context.addInitScript((token: string) => {
+    if (!localStorage.getItem('kongjian.token')) localStorage.setItem('kongjian.token', token);
+  }, user.token);
+  const page = await context.newPage();
+  page.on('pageerror', (err) => console.error(`[${user.handle}] page error:`, err.message));
+  await page.goto(e2e.hub.url + urlPath);
+  await page.locator('kj-header').waitFor();
+  return { context, page };
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: path.join(screenshotDir, `${name}.png`), fullPage: false });
+}
