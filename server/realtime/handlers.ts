@@ -24,5 +24,5 @@ export function socketHandlers(s: Services): SocketHandler[] {
 export type ConnectionListener = (socket: HubSocket, viewer: Viewer) => void;
 
 export function connectionListeners(s: Services): ConnectionListener[] {
-  return [presenceConnectionListener(s.presence), gameConnectionListener(s.games, s.logger)];
+  return [presenceConnectionListener(s.presence), gameConnectionListener(s.games)];
 }

@@ -35,7 +35,7 @@ export function createForfeitWatch(d: ForfeitWatchDeps) {
       .findOneAndUpdate(
         { _id: matchId, status: 'active', absences: { $elemMatch: { user: userId, since: { $lte: cutoff } } } },
         { $set: { status: 'finished', winner, endReason: 'forfeit', finishedAt: new Date(), absences: [] } },
-        { new: true },
+        { returnDocument: 'after' },
       )
       .lean<MatchRecord>();
     if (!finished) return false;

@@ -59,7 +59,7 @@ export function createInviteDesk(d: InviteDeskDeps) {
       .findOneAndUpdate(
         { _id: id, status: 'pending', expiresAt: { $lte: now } },
         { $set: { status: 'expired', decidedAt: now } },
-        { new: true },
+        { returnDocument: 'after' },
       )
       .lean<InviteRecord>();
     if (!expired) return false;
@@ -109,7 +109,7 @@ export function createInviteDesk(d: InviteDeskDeps) {
       .findOneAndUpdate(
         { _id: id, ...who, status: 'pending', expiresAt: { $gt: now } },
         { $set: { status: decision, decidedAt: now, ...extra } },
-        { new: true },
+        { returnDocument: 'after' },
       )
       .lean<InviteRecord>();
     if (!decided) throw await refusal(viewer, id, decision);

@@ -117,7 +117,7 @@ export function createMatchBook(d: MatchBookDeps) {
             $inc: { moveCount: 1 },
             ...(judged.outcome === 'continue' ? {} : { $set: finish }),
           },
-          { new: true },
+          { returnDocument: 'after' },
         )
         .lean<MatchRecord>();
       if (!updated) throw conflict('the match changed meanwhile; this move was not played');

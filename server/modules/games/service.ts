@@ -90,16 +90,26 @@ export function createGameService({ conn, pusher, accounts, friends, notifier, l
     /** A space owner's matches, newest first. */
     spaceMatches: (viewer: Viewer | null, handle: string, page: MatchPageQuery) => book.listForSpace(viewer, handle, page),
 
-    /** A socket connected: it gets the state of each of the user's active matches, and their absence ends. */
+    /** A socket connected: it gets the state of each of the user's active matches, and their absence ends. Never rejects. */
     async connected(userId: string, socket: GameSocket): Promise<void> {
-      const active = await book.activeFor(userId);
-      if (!active.length) return;
-      await watch.returned(userId);
-      for (const match of active) socket.emit('game:state', { match });
+      try {
+        const active = await book.activeFor(userId);
+        if (!active.length) return;
+        await watch.returned(userId);
+        for (const match of active) socket.emit('game:state', { match });
+      } catch (err) {
+        logger.warn({ err, user: userId }, 'game catch-up on connect failed');
+      }
     },
 
-    /** A socket went away: if it was the user's last, the forfeit clock of their active matches starts. */
-    disconnected: (userId: string): Promise<void> => watch.left(userId),
+    /** A socket went away: if it was the user's last, the forfeit clock of their active matches starts. Never rejects. */
+    async disconnected(userId: string): Promise<void> {
+      try {
+        await watch.left(userId);
+      } catch (err) {
+        logger.warn({ err, user: userId }, 'game absence tracking failed');
+      }
+    },
 
     /** Runs both sweeps now (tests; the sweeps also run by themselves). */
     async sweepNow(): Promise<void> {

@@ -1,6 +1,5 @@
 /** Socket events of the game center: moves, and catching a (re)connected socket up on its matches. */
 import { moveEvent } from '../../../shared/schemas/games.js';
-import type { Logger } from '../../logger.js';
 import { defineSocketHandler, type SocketHandler } from '../../realtime/gateway.js';
 import type { HubSocket } from '../../realtime/types.js';
 import type { Viewer } from '../accounts/viewer.js';
@@ -20,11 +19,9 @@ export function gameSocketHandlers(games: GameService): SocketHandler[] {
  * On connect: push the state of each active match to the new socket, and end the user's absence.
  * On disconnect: start the forfeit clock if that was the user's last socket anywhere.
  */
-export function gameConnectionListener(games: GameService, logger: Logger) {
+export function gameConnectionListener(games: GameService) {
   return (socket: HubSocket, viewer: Viewer): void => {
-    games.connected(viewer.id, socket).catch((err: unknown) => logger.warn({ err, user: viewer.id }, 'game catch-up failed'));
-    socket.on('disconnect', () => {
-      games.disconnected(viewer.id).catch((err: unknown) => logger.warn({ err, user: viewer.id }, 'game absence tracking failed'));
-    });
+    void games.connected(viewer.id, socket);
+    socket.on('disconnect', () => void games.disconnected(viewer.id));
   };
 }
