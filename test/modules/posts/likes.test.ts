@@ -1,0 +1,60 @@
+/** Likes: idempotent both ways, exact under concurrency, and the author is told (not for self-likes). */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { registerUser, startTestHub, type TestHub } from '../../helpers/index.js';
+import { shuoshuo } from './post-fixtures.js';
+
+describe('likes', () => {
+  let hub: TestHub;
+  beforeAll(async () => {
+    hub = await startTestHub();
+  });
+  afterAll(async () => {
+    await hub?.close();
+  });
+
+  it('liking twice counts once, unliking twice uncounts once, and `liked` follows the viewer', async () => {
+    const alice = await registerUser(hub, 'alice');
+    const bob = await registerUser(hub, 'bob');
+    const post = await shuoshuo(alice, 'public');
+    expect((await bob.api.put(`/posts/${post.id}/like`)).body).toEqual({ likes: 1, liked: true });
+    expect((await bob.api.put(`/posts/${post.id}/like`)).body).toEqual({ likes: 1, liked: true });
+    expect((await bob.api.get(`/posts/${post.id}`)).body.post).toMatchObject({ liked: true, counts: { likes: 1 } });
+    expect((await alice.api.get(`/posts/${post.id}`)).body.post).toMatchObject({ liked: false, counts: { likes: 1 } });
+    const feedOfBobSpace = await bob.api.get(`/spaces/${alice.handle}/posts`);
+    expect(feedOfBobSpace.body.posts[0]).toMatchObject({ id: post.id, liked: true });
+    expect((await bob.api.delete(`/posts/${post.id}/like`)).body).toEqual({ likes: 0, liked: false });
+    expect((await bob.api.delete(`/posts/${post.id}/like`)).body).toEqual({ likes: 0, liked: false });
+    expect((await alice.api.put(`/posts/${post.id}/like`)).body).toEqual({ likes: 1, liked: true });
+  });
+
+  it('100 users liking at once make exactly 100 likes; all unliking at once make 0', async () => {
+    const alice = await registerUser(hub, 'alice');
+    const post = await shuoshuo(alice, 'public');
+    const fans = await Promise.all(Array.from({ length: 100 }, (_, i) => registerUser(hub, `fan${i}`)));
+    // Each fan likes twice, concurrently, to race the duplicate path too.
+    const answers = await Promise.all(fans.flatMap((f) => [f.api.put(`/posts/${post.id}/like`), f.api.put(`/posts/${post.id}/like`)]));
+    for (const a of answers) expect(a.status).toBe(200);
+    expect((await alice.api.get(`/posts/${post.id}`)).body.post.counts.likes).toBe(100);
+    await Promise.all(fans.map((f) => f.api.delete(`/posts/${post.id}/like`)));
+    expect((await alice.api.get(`/posts/${post.id}`)).body.post.counts.likes).toBe(0);
+  }, 180_000); // registering 100 users (scrypt) dominates on a busy machine
+
+  it('the author gets a grouped like notification, never one for their own like', async () => {
+    const alice = await registerUser(hub, 'alice');
+    const bob = await registerUser(hub, 'bob');
+    const carol = await registerUser(hub, 'carol');
+    const post = await shuoshuo(alice, 'public');
+    await alice.api.put(`/posts/${post.id}/like`);
+    await bob.api.put(`/posts/${post.id}/like`);
+    await carol.api.put(`/posts/${post.id}/like`);
+    const res = await alice.api.get('/notifications');
+    expect(res.status).toBe(200);
+    const likes = res.body.notifications.filter((n: { kind: string }) => n.kind === 'like');
+    expect(likes.length).toBeGreaterThanOrEqual(1);
+    expect(likes.every((n: { subject: { id: string } }) => n.subject.id === post.id)).toBe(true);
+    expect(likes.some((n: { actor: { id: string } | null }) => n.actor?.id === alice.id)).toBe(false);
+    // Grouped by `like:<postId>`: two likers fold into one unread notification (or are counted in it).
+    const counted = likes.reduce((sum: number, n: { subject: { count?: number } }) => sum + (n.subject.count ?? 1), 0);
+    expect(counted).toBe(2);
+  });
+});
