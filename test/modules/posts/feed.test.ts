@@ -1,12 +1,14 @@
 /** What the feed holds: one's own posts and what friends let one see, never strangers'. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeFriends, registerUser, startTestHub, type TestHub } from '../../helpers/index.js';
+import { makeFriends, registerUser, startTestHub, type TestHub, type TestUser } from '../../helpers/index.js';
 import { allPages, shuoshuo } from './post-fixtures.js';
 
 describe('the feed', () => {
   let hub: TestHub;
+  let moderator: TestUser;
   beforeAll(async () => {
     hub = await startTestHub();
+    moderator = await registerUser(hub, 'mod'); // the first user of a hub is a moderator
   });
   afterAll(async () => {
     await hub?.close();
@@ -63,5 +65,7 @@ describe('the feed', () => {
     expect((await friend.api.delete(`/posts/${pub.id}`)).status).toBe(403);
     expect((await stranger.api.delete(`/posts/${priv.id}`)).status).toBe(404);
     expect((await me.api.get(`/posts/${pub.id}`)).status).toBe(200);
+    expect((await moderator.api.delete(`/posts/${priv.id}`)).status).toBe(204);
+    expect((await me.api.get(`/posts/${priv.id}`)).status).toBe(404);
   });
 });
