@@ -1,0 +1,67 @@
+/**
+ * One hub node as the load tester runs it: what `npm start` does (config from the environment,
+ * then `startHub`), minus building the web client, plus an IPC channel that reports the node's
+ * ports, memory and event-loop delay to the load tester every second.
+ */
+import os from 'node:os';
+import path from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { startHub } from '../../server/app.js';
+import { loadConfig } from '../../server/config.js';
+
+export type HubChildMessage =
+  | { readonly type: 'ready'; readonly url: string; readonly realtimeUrl: string; readonly pid: number }
+  | { readonly type: 'stats'; readonly at: number; readonly memory: NodeJS.MemoryUsage; readonly eventLoop: EventLoopStats; readonly sockets: number }
+  | { readonly type: 'memory'; readonly memory: NodeJS.MemoryUsage };
+
+export type HubChildCommand = { readonly type: 'gc' } | { readonly type: 'stop' };
+
+export interface EventLoopStats {
+  readonly p50Ms: number;
+  readonly p99Ms: number;
+  readonly maxMs: number;
+}
+
+const send = (m: HubChildMessage): void => {
+  process.send?.(m);
+};
+
+const config = loadConfig();
+const hub = await startHub(config, { clientDir: path.join(os.tmpdir(), 'kj-loadtest-no-client') });
+send({ type: 'ready', url: hub.url, realtimeUrl: hub.realtimeUrl, pid: process.pid });
+
+const delay = monitorEventLoopDelay({ resolution: 5 });
+delay.enable();
+const timer = setInterval(() => {
+  const ms = (ns: number) => Math.round(ns / 1e4) / 100;
+  const eventLoop = { p50Ms: ms(delay.percentile(50)), p99Ms: ms(delay.percentile(99)), maxMs: ms(delay.max) };
+  delay.reset();
+  hub.health().then(
+    (h) => send({ type: 'stats', at: Date.now(), memory: process.memoryUsage(), eventLoop, sockets: h.sockets }),
+    () => undefined,
+  );
+}, 1_000);
+timer.unref();
+
+let stopping = false;
+const stop = (): void => {
+  if (stopping) return;
+  stopping = true;
+  clearInterval(timer);
+  hub.close().then(
+    () => process.exit(0),
+    () => process.exit(1),
+  );
+};
+process.on('message', (cmd: HubChildCommand) => {
+  if (cmd.type === 'gc') {
+    const gc = (globalThis as { gc?: () => void }).gc;
+    gc?.();
+    gc?.();
+    send({ type: 'memory', memory: process.memoryUsage() });
+  } else if (cmd.type === 'stop') stop();
+});
+process.on('SIGTERM', stop);
+process.on('SIGINT', stop);
+// The load tester going away must not leave a hub behind.
+process.on('disconnect', stop);

@@ -1,0 +1,76 @@
+/**
+ * `npm run loadtest -- [options]`: hammers the socket endpoints of a hub (one it starts, or
+ * `--url`) and prints what it measured; `--json` and `--report` keep it. See `--help`.
+ */
+import fs from 'node:fs/promises';
+import { parseArgs, usage } from './options.js';
+import { renderReport } from './report.js';
+import { runLoadTest } from './run.js';
+import type { LoadTestSummary } from './summary.js';
+
+export { runLoadTest } from './run.js';
+export type { LoadTestSummary } from './summary.js';
+
+const kb = (b: number) => `${(b / 1024).toFixed(1)} KB`;
+const mb = (b: number) => `${(b / 2 ** 20).toFixed(1)} MB`;
+
+/** The human-readable lines printed at the end of a run. */
+export function formatSummary(s: LoadTestSummary): string {
+  const l = s.latencyMs;
+  const lines = [
+    `target        ${s.setup.target}`,
+    `sockets       ${s.connected}/${s.users} connected, ${s.connectFailures} failed, ${s.connectsPerSec}/s over ${s.connectSeconds}s`,
+  ];
+  if (!s.setup.idle) {
+    lines.push(
+      `posts         ${s.posts.acked} acknowledged (${s.posts.perSec}/s), ${s.posts.held} held, ${s.posts.skipped} skipped`,
+      `deliveries    ${s.deliveries} (${s.deliveriesPerSec}/s, peak ${s.peakDeliveriesPerSec}/s); expected ${s.expected}, missing ${s.missing}, duplicates ${s.duplicates}, not-friends ${s.unexpected}`,
+      `latency       post 201 → friend's feed:post: p50 ${l.p50} ms, p95 ${l.p95} ms, p99 ${l.p99} ms, max ${l.max} ms (${s.deliveredBeforeAck} arrived before the 201)`,
+      `from send     POST sent → friend's feed:post: p50 ${s.fromSendLatencyMs.p50} ms, p99 ${s.fromSendLatencyMs.p99} ms, max ${s.fromSendLatencyMs.max} ms`,
+    );
+    if (s.crossNodeLatencyMs) lines.push(`cross-node    p50 ${s.crossNodeLatencyMs.p50} ms, p99 ${s.crossNodeLatencyMs.p99} ms (same node p99 ${s.sameNodeLatencyMs?.p99 ?? '-'} ms)`);
+    if (s.comments.acked) lines.push(`comments      ${s.comments.acked} acked, ${s.comments.received} pushed, p99 ${s.comments.latencyMs.p99} ms`);
+    if (s.visits.acked) lines.push(`visits        ${s.visits.acked} acked, ${s.visits.received} pushed, p99 ${s.visits.latencyMs.p99} ms`);
+    if (s.redis) lines.push(`redis         ${s.redis.outputBytesPerDelivery} bytes out and ${s.redis.commandsPerDelivery} commands per delivery`);
+  }
+  lines.push(
+    `server memory ${mb(s.serverRssBytes)} RSS (baseline ${mb(s.serverRssBaselineBytes)}): ${kb(s.bytesPerSocket)} per socket` +
+      (s.heapBytesPerSocket !== null ? `, heap ${kb(s.heapBytesPerSocket)} per socket` : ''),
+    `hub loop      p99 max ${s.hubEventLoop.p99MaxMs ?? '-'} ms (${s.hubEventLoop.source})`,
+    `generator     ${s.generator.workers} workers, busiest ${Math.round(s.generator.maxBusy * 100)}%, ${s.generator.cpuCores} cores`,
+  );
+  if (Object.keys(s.httpErrors).length) lines.push(`http errors   ${JSON.stringify(s.httpErrors)}`);
+  if (Object.keys(s.connectErrors).length) lines.push(`connect errs  ${JSON.stringify(s.connectErrors)}`);
+  if (Object.keys(s.otherEvents).length) lines.push(`other         ${JSON.stringify(s.otherEvents)}`);
+  for (const w of s.warnings) lines.push(`WARNING       ${w}`);
+  return lines.join('\n');
+}
+
+async function main(): Promise<void> {
+  let options;
+  try {
+    options = parseArgs(process.argv.slice(2));
+  } catch (err) {
+    process.stderr.write(`${(err as Error).message}\n`);
+    process.exit(2);
+  }
+  if (options === 'help') {
+    process.stdout.write(`${usage}\n`);
+    return;
+  }
+  const summary = await runLoadTest(options);
+  process.stdout.write(`${formatSummary(summary)}\n`);
+  if (options.json) await fs.writeFile(options.json, `${JSON.stringify(summary, null, 2)}\n`);
+  if (options.report) await fs.writeFile(options.report, renderReport(summary));
+  if (summary.generator.saturated) process.stderr.write('warning: the load generator was saturated (CPU > 85%)\n');
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  main().then(
+    () => process.exit(0),
+    (err: unknown) => {
+      process.stderr.write(`loadtest failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+      process.exit(1);
+    },
+  );
+}

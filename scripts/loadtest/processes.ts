@@ -1,0 +1,202 @@
+/**
+ * The processes a self-contained run starts: hub nodes (hub-child.ts), a shared store process
+ * (`npm run db`) and a private redis-server for clusters. Each is stopped by the pid it was
+ * given, never by name.
+ */
+import { fork, spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { HubChildCommand, HubChildMessage } from './hub-child.js';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+export const repoRoot = path.resolve(here, '../..');
+
+/** A port that was free a moment ago on 127.0.0.1. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.unref();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** Resident memory of a process, from /proc (Linux); 0 where it cannot be read. */
+export function readRssBytes(pid: number): number {
+  try {
+    const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+    const m = /VmRSS:\s+(\d+)\s+kB/.exec(status);
+    return m ? Number(m[1]) * 1024 : 0;
+  } catch {
+    return 0;
+  }
+}
+
+function stopChild(child: ChildProcess, graceMs = 15_000): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const hard = setTimeout(() => child.kill('SIGKILL'), graceMs);
+    child.once('exit', () => {
+      clearTimeout(hard);
+      resolve();
+    });
+    child.kill('SIGTERM');
+  });
+}
+
+export interface HubNode {
+  readonly pid: number;
+  readonly url: string;
+  readonly realtimeUrl: string;
+  /** The last stats the node reported (memory, event-loop delay, sockets). */
+  lastStats: Extract<HubChildMessage, { type: 'stats' }> | undefined;
+  onStats(listener: (s: Extract<HubChildMessage, { type: 'stats' }>) => void): void;
+  /** Forces two full GCs in the node and answers its memory afterwards. */
+  gcAndMeasure(): Promise<NodeJS.MemoryUsage>;
+  stop(): Promise<void>;
+}
+
+export interface HubNodeOptions {
+  readonly env: Readonly<Record<string, string>>;
+  readonly profileDir?: string;
+  readonly label: string;
+}
+
+/** Starts one hub node and resolves once it accepts requests and sockets. */
+export function startHubNode(options: HubNodeOptions): Promise<HubNode> {
+  const execArgv = ['--import', 'tsx', '--expose-gc'];
+  if (options.profileDir) {
+    fs.mkdirSync(options.profileDir, { recursive: true });
+    execArgv.push('--cpu-prof', '--cpu-prof-dir', path.resolve(options.profileDir), '--cpu-prof-name', `${options.label}.cpuprofile`);
+  }
+  const child = fork(path.join(here, 'hub-child.ts'), [], {
+    cwd: repoRoot,
+    execArgv,
+    env: { ...process.env, ...options.env },
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  return new Promise((resolve, reject) => {
+    const statsListeners: Array<(s: Extract<HubChildMessage, { type: 'stats' }>) => void> = [];
+    let memoryWaiter: ((m: NodeJS.MemoryUsage) => void) | undefined;
+    const failed = (code: number | null) => reject(new Error(`hub ${options.label} exited (${code}) before it was ready`));
+    child.once('exit', failed);
+    child.on('message', (m: HubChildMessage) => {
+      if (m.type === 'ready') {
+        child.off('exit', failed);
+        const node: HubNode = {
+          pid: m.pid,
+          url: m.url,
+          realtimeUrl: m.realtimeUrl,
+          lastStats: undefined,
+          onStats: (l) => statsListeners.push(l),
+          gcAndMeasure: () =>
+            new Promise((res) => {
+              memoryWaiter = res;
+              child.send({ type: 'gc' } satisfies HubChildCommand);
+            }),
+          stop: () => stopChild(child),
+        };
+        resolve(node);
+        child.on('message', (s: HubChildMessage) => {
+          if (s.type === 'stats') {
+            node.lastStats = s;
+            for (const l of statsListeners) l(s);
+          } else if (s.type === 'memory') {
+            memoryWaiter?.(s.memory);
+            memoryWaiter = undefined;
+          }
+        });
+      }
+    });
+  });
+}
+
+export interface StoreProcess {
+  readonly pid: number;
+  /** mongodb:// URI with the database name. */
+  readonly uri: string;
+  stop(): Promise<void>;
+}
+
+/** Runs `npm run db -- --port P --dir D` (as its node command, so the pid is the store's own). */
+export async function startStoreProcess(dir: string): Promise<StoreProcess> {
+  const port = await freePort();
+  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/db.ts', '--port', String(port), '--dir', dir], {
+    cwd: repoRoot,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  await new Promise<void>((resolve, reject) => {
+    let out = '';
+    const onData = (chunk: Buffer) => {
+      out += chunk.toString();
+      if (out.includes('embedded store ready')) {
+        child.stdout?.off('data', onData);
+        child.stdout?.resume();
+        resolve();
+      }
+    };
+    child.stdout?.on('data', onData);
+    child.once('exit', (code) => reject(new Error(`store process exited (${code}): ${out}`)));
+  });
+  return { pid: child.pid ?? 0, uri: `mongodb://127.0.0.1:${port}/kongjian`, stop: () => stopChild(child) };
+}
+
+export interface RedisProcess {
+  readonly pid: number;
+  readonly url: string;
+  stop(): Promise<void>;
+}
+
+/** A private redis-server on a free port, without persistence. */
+export async function startRedisProcess(): Promise<RedisProcess> {
+  const { Redis } = await import('ioredis');
+  const port = await freePort();
+  const url = `redis://127.0.0.1:${port}`;
+  const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
+    stdio: 'ignore',
+  });
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    const client = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
+    try {
+      await client.connect();
+      await client.ping();
+      break;
+    } catch (err) {
+      if (Date.now() > deadline || child.exitCode !== null) throw err;
+      await new Promise((r) => setTimeout(r, 50));
+    } finally {
+      client.disconnect();
+    }
+  }
+  return { pid: child.pid ?? 0, url, stop: () => stopChild(child, 5_000) };
+}
+
+export interface RedisTraffic {
+  readonly outputBytes: number;
+  readonly inputBytes: number;
+  readonly commands: number;
+}
+
+/** `INFO stats` counters: bytes out/in and commands processed so far. */
+export async function redisTraffic(url: string): Promise<RedisTraffic> {
+  const { Redis } = await import('ioredis');
+  const client = new Redis(url, { maxRetriesPerRequest: 1 });
+  try {
+    const info = await client.info('stats');
+    const field = (name: string) => Number(new RegExp(`^${name}:(\\d+)`, 'm').exec(info)?.[1] ?? 0);
+    return {
+      outputBytes: field('total_net_output_bytes'),
+      inputBytes: field('total_net_input_bytes'),
+      commands: field('total_commands_processed'),
+    };
+  } finally {
+    client.disconnect();
+  }
+}

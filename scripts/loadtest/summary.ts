@@ -1,0 +1,84 @@
+/** The shape of a run's result: what `--json` writes and the HTML report draws. */
+import type { LatencySummary } from './histogram.js';
+import type { LoadTestOptions } from './options.js';
+
+export interface TimelinePoint {
+  /** Seconds since the first connect attempt. */
+  readonly t: number;
+  readonly phase: 'connect' | 'load' | 'drain' | 'hold';
+  readonly connected: number;
+  readonly connectsPerSec: number;
+  readonly postsPerSec: number;
+  readonly deliveriesPerSec: number;
+  readonly latencyMs: Pick<LatencySummary, 'p50' | 'p95' | 'p99' | 'max'>;
+  readonly serverRssBytes: number;
+  readonly hubEventLoopP99Ms: number | null;
+  /** Busiest generator worker's event-loop utilisation (0–1). */
+  readonly generatorBusy: number;
+}
+
+export interface LoadTestSummary {
+  readonly setup: Omit<LoadTestOptions, 'json' | 'report' | 'verbose'> & {
+    readonly workerMode: string;
+    readonly target: string;
+  };
+  readonly users: number;
+  readonly connected: number;
+  readonly connectFailures: number;
+  readonly connectErrors: Readonly<Record<string, number>>;
+  readonly connectSeconds: number;
+  readonly connectsPerSec: number;
+  readonly posts: {
+    readonly sent: number;
+    readonly acked: number;
+    readonly held: number;
+    readonly skipped: number;
+    readonly perSec: number;
+  };
+  readonly httpErrors: Readonly<Record<string, number>>;
+  readonly deliveries: number;
+  readonly deliveriesPerSec: number;
+  readonly peakDeliveriesPerSec: number;
+  readonly expected: number;
+  readonly missing: number;
+  readonly duplicates: number;
+  /** Deliveries to users who are not the author's friends: must be 0. */
+  readonly unexpected: number;
+  readonly unacked: number;
+  readonly deliveredBeforeAck: number;
+  /** From the post's 201 to each friend's `feed:post` (0 when the push beat the 201). */
+  readonly latencyMs: LatencySummary;
+  /** From sending `POST /api/posts` to each friend's `feed:post`. */
+  readonly fromSendLatencyMs: LatencySummary;
+  readonly crossNodeLatencyMs?: LatencySummary;
+  readonly sameNodeLatencyMs?: LatencySummary;
+  readonly comments: { readonly acked: number; readonly received: number; readonly latencyMs: LatencySummary };
+  readonly visits: { readonly acked: number; readonly received: number; readonly latencyMs: LatencySummary };
+  /** Sum of the hub processes' resident memory at the end of the connect (or hold) phase. */
+  readonly serverRssBytes: number;
+  readonly serverRssBaselineBytes: number;
+  /** (RSS with the sockets − RSS before them) / sockets. */
+  readonly bytesPerSocket: number;
+  /** The same for the V8 heap after a forced GC (hubs started by the load tester only). */
+  readonly heapBytesPerSocket: number | null;
+  readonly storeRssBytes: number | null;
+  readonly hubEventLoop: { readonly source: string; readonly p99MaxMs: number | null };
+  readonly generator: {
+    readonly workers: number;
+    readonly maxBusy: number;
+    readonly cpuCores: number;
+    readonly eventLoopP99Ms: number;
+    readonly saturated: boolean;
+  };
+  readonly redis?: {
+    readonly outputBytes: number;
+    readonly inputBytes: number;
+    readonly commands: number;
+    readonly outputBytesPerDelivery: number;
+    readonly commandsPerDelivery: number;
+  };
+  readonly disconnects: number;
+  readonly otherEvents: Readonly<Record<string, number>>;
+  readonly warnings: readonly string[];
+  readonly timeline: readonly TimelinePoint[];
+}

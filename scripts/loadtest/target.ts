@@ -1,0 +1,163 @@
+/**
+ * What a run tests: hubs the load tester starts (seeded in bulk straight into their store), or a
+ * running hub at `--url` (seeded over REST). Either way: URLs, seeded users, memory probes, a stop.
+ */
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import type { FriendGraph } from './friend-graph.js';
+import { httpJson, metricValue } from './http.js';
+import type { LoadTestOptions } from './options.js';
+import {
+  readRssBytes,
+  redisTraffic,
+  startHubNode,
+  startRedisProcess,
+  startStoreProcess,
+  type HubNode,
+  type RedisProcess,
+  type RedisTraffic,
+  type StoreProcess,
+} from './processes.js';
+import { seedStore, seedViaApi, type SeededUser } from './seed.js';
+
+export interface Target {
+  readonly description: string;
+  readonly baseUrls: readonly string[];
+  readonly realtimeUrls: readonly string[];
+  readonly users: readonly SeededUser[];
+  readonly hubs: readonly HubNode[];
+  /** Resident memory of the hub processes now (bytes), summed; null if it cannot be known. */
+  serverRss(): Promise<number | null>;
+  /** V8 heap used by the hubs after a forced GC; null when the hubs are not ours. */
+  heapAfterGc(): Promise<number | null>;
+  storeRss(): number | null;
+  /** The hub's event-loop delay p99 (ms) over the last second, if the hub tells. */
+  hubEventLoopP99(): Promise<number | null>;
+  readonly eventLoopSource: string;
+  redisTraffic(): Promise<RedisTraffic | null>;
+  stop(): Promise<void>;
+}
+
+export async function prepareTarget(
+  options: LoadTestOptions,
+  graph: FriendGraph,
+  handlePrefix: string,
+  log: (line: string) => void,
+): Promise<Target> {
+  return options.url ? remoteTarget(options, graph, handlePrefix, log) : ownTarget(options, graph, handlePrefix, log);
+}
+
+async function remoteTarget(options: LoadTestOptions, graph: FriendGraph, prefix: string, log: (line: string) => void): Promise<Target> {
+  const base = options.url!.replace(/\/$/, '');
+  const cfg = await httpJson<{ realtimeUrl: string }>(base, 'GET', '/api/config');
+  if (cfg.status !== 200) throw new Error(`GET ${base}/api/config answered ${cfg.status}`);
+  const users = await seedViaApi(base, graph, prefix, options.sourceIps, log);
+  const metrics = async (): Promise<string | null> => {
+    for (const p of ['/metrics', '/api/metrics']) {
+      try {
+        const res = await httpJson<string>(base, 'GET', p, { timeoutMs: 2_000 });
+        if (res.status === 200 && typeof res.body === 'string') return res.body;
+      } catch {
+        // try the next
+      }
+    }
+    return null;
+  };
+  const hasMetrics = (await metrics()) !== null;
+  return {
+    description: base,
+    baseUrls: [base],
+    realtimeUrls: [cfg.body.realtimeUrl],
+    users,
+    hubs: [],
+    serverRss: async () => {
+      const text = await metrics();
+      return text ? (metricValue(text, 'process_resident_memory_bytes') ?? null) : null;
+    },
+    heapAfterGc: async () => null,
+    storeRss: () => null,
+    hubEventLoopP99: async () => {
+      const text = await metrics();
+      const v = text ? metricValue(text, 'nodejs_eventloop_lag_p99_seconds') : undefined;
+      return v === undefined ? null : v * 1000;
+    },
+    eventLoopSource: hasMetrics ? 'hub /metrics' : 'none (the hub has no /metrics; see the generator figure)',
+    redisTraffic: async () => null,
+    stop: async () => undefined,
+  };
+}
+
+async function ownTarget(options: LoadTestOptions, graph: FriendGraph, prefix: string, log: (line: string) => void): Promise<Target> {
+  const root = await fs.mkdtemp(path.join(os.tmpdir(), 'kj-loadtest-'));
+  const secret = randomBytes(24).toString('hex');
+  const cluster = options.nodes > 1;
+  let store: StoreProcess | undefined;
+  let redis: RedisProcess | undefined;
+  const hubs: HubNode[] = [];
+  const stop = async () => {
+    await Promise.allSettled(hubs.map((h) => h.stop()));
+    await Promise.allSettled([store?.stop(), redis?.stop()]);
+    await fs.rm(root, { recursive: true, force: true });
+  };
+  try {
+    let users: SeededUser[];
+    let mongodbUri: string | undefined;
+    if (cluster) {
+      store = await startStoreProcess(path.join(root, 'db'));
+      redis = await startRedisProcess();
+      mongodbUri = store.uri;
+      users = await seedStore(store.uri, graph, prefix, secret, log);
+    } else {
+      // One node, as `npm start` runs it: its own embedded store in DATA_DIR, seeded before it starts.
+      const { startEmbeddedStore } = await import('../../server/db/embedded/index.js');
+      const embedded = await startEmbeddedStore({ dir: path.join(root, 'node0', 'db') });
+      try {
+        users = await seedStore(`${embedded.uri}/kongjian`, graph, prefix, secret, log);
+      } finally {
+        await embedded.close();
+      }
+    }
+    for (let i = 0; i < options.nodes; i++) {
+      const env: Record<string, string> = {
+        PORT: '0',
+        WS_PORT: '0',
+        HOST: '127.0.0.1',
+        REALTIME_ENGINE: options.engine,
+        DATA_DIR: path.join(root, `node${i}`),
+        LOG_LEVEL: 'warn',
+        RATE_LIMIT_SCALE: '100000',
+        SECRET: secret,
+        NODE_ID: `lt-node${i}`,
+      };
+      if (mongodbUri) env.MONGODB_URI = mongodbUri;
+      if (redis) {
+        env.REDIS_URL = redis.url;
+        env.REDIS_PREFIX = 'lt';
+      }
+      hubs.push(await startHubNode({ env, label: `hub${i}-${options.engine}`, ...(options.profileDir ? { profileDir: options.profileDir } : {}) }));
+    }
+    log(`started ${hubs.length} hub node(s) on ${options.engine}${cluster ? ' through Redis' : ''}: ${hubs.map((h) => h.realtimeUrl).join(', ')}`);
+    return {
+      description: `${options.nodes} node(s), ${options.engine}, started by the load tester`,
+      baseUrls: hubs.map((h) => h.url),
+      realtimeUrls: hubs.map((h) => h.realtimeUrl),
+      users,
+      hubs,
+      serverRss: async () => hubs.reduce((sum, h) => sum + readRssBytes(h.pid), 0),
+      heapAfterGc: async () => (await Promise.all(hubs.map((h) => h.gcAndMeasure()))).reduce((s, m) => s + m.heapUsed, 0),
+      storeRss: () => (store ? readRssBytes(store.pid) : null),
+      hubEventLoopP99: async () => {
+        const values = hubs.map((h) => h.lastStats?.eventLoop.p99Ms).filter((v): v is number => v !== undefined);
+        return values.length ? Math.max(...values) : null;
+      },
+      eventLoopSource: 'hub process (monitorEventLoopDelay)',
+      redisTraffic: async () => (redis ? redisTraffic(redis.url) : null),
+      stop,
+    };
+  } catch (err) {
+    await stop();
+    throw err;
+  }
+}
