@@ -34,6 +34,8 @@ export interface Hub {
   readonly httpPort: number;
   readonly wsPort: number;
   health(): Promise<HealthReport>;
+  /** Every REST endpoint, as mounted under /api (for tests and docs). */
+  readonly routes: ReadonlyArray<{ readonly method: string; readonly path: string; readonly auth: boolean }>;
   /** Graceful stop: stop accepting, tell sockets to go elsewhere, finish in-flight work, flush. */
   close(): Promise<void>;
 }
@@ -95,10 +97,11 @@ export async function startHub(config: Config, options: HubOptions = {}): Promis
     };
   };
 
+  const endpoints = [...systemRoutes({ config, health, realtimePort: () => wsPort }), ...apiEndpoints(services)];
   const app = createHttpApp({
     config,
     logger,
-    endpoints: [...systemRoutes({ config, health, realtimePort: () => wsPort }), ...apiEndpoints(services)],
+    endpoints,
     authenticate: services.accounts.authenticate,
     rateLimits,
     clientDir: options.clientDir ?? path.resolve('dist/client'),
@@ -156,6 +159,7 @@ export async function startHub(config: Config, options: HubOptions = {}): Promis
     httpPort,
     wsPort,
     health,
+    routes: endpoints.map((e) => ({ method: e.method, path: e.path, auth: e.auth })),
     close: () => (closing ??= close()),
   };
 }

@@ -68,3 +68,15 @@ export type ClientAckFields<E extends ClientEventName> =
 
 /** The payload type of a server → client event. */
 export type ServerPayload<E extends ServerEventName> = Parameters<ServerToClientEvents[E]>[0];
+
+/** Every client → server event name at run time (a missing or extra name fails to compile). */
+const clientEventSet: { readonly [E in ClientEventName]: true } = {
+  'space:enter': true,
+  'post:watch': true,
+  'post:unwatch': true,
+  'notifications:sync': true,
+  'game:move': true,
+  'presence:list': true,
+  ping: true,
+};
+export const clientEventNames = Object.keys(clientEventSet) as readonly ClientEventName[];

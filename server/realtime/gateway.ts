@@ -90,7 +90,7 @@ export function attachGateway(io: HubServer, handlers: readonly SocketHandler[],
         return;
       }
       const payload = ack ? args.slice(0, -1)[0] : args[0];
-      handler.run(payload ?? {}, { viewer, socket }).then(
+      handler.run(payload === undefined ? {} : payload, { viewer, socket }).then(
         (result) => ack?.({ ok: true, ...result }),
         (err: unknown) => {
           const appError = toAppError(err);
