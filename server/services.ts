@@ -49,6 +49,8 @@ export function createServices(deps: CoreDeps) {
     pusher: deps.pusher,
     accounts,
     notifier,
+    // replaced when moderation lands: pass the moderation service to screen guestbook text
+    screen: undefined,
     rateLimitScale: deps.config.rateLimitScale,
   });
   const presence = createPresence({
