@@ -171,8 +171,64 @@ describe('the web client', () => {
       await white.keyboard.press(i % 2 ? 'Space' : 'Enter');
     }
     await black.getByText('You won!').waitFor();
+    for (let x = 3; x <= 6; x++) {
+      expect(await black.locator(`kj-gomoku-board [data-x="${x}"][data-y="8"]`).getAttribute('aria-label')).toContain('white');
+    }
     await white.getByText(/won\.$/).waitFor();
     expect(await white.locator('kj-gomoku-board [data-x="7"][data-y="7"]').getAttribute('aria-label')).toContain('black');
     await screenshot(black, 'gomoku');
+  });
+
+  it('shows an offline banner and catches up on the feed and notifications after reconnecting', async () => {
+    const poster = await registerUser(e2e.hub, 'poster', 'Lin Yu');
+    const reader = await registerUser(e2e.hub, 'reader', 'Guo Ming');
+    await makeFriends(poster, reader);
+    const own = await reader.api.post('/posts', { kind: 'shuoshuo', text: 'Anyone up for hotpot?', privacy: 'friends' });
+    const ownId = (own.body as { post: PostDto }).post.id;
+    const o = await openAs(e2e, reader, '/');
+    opened.push(o);
+    await o.page.getByText('Anyone up for hotpot?').waitFor();
+
+    // The friend request counts already; the comment made while offline must come on top.
+    await expect.poll(() => o.page.locator('kj-bell [data-testid="unread"]').textContent()).toBe('1');
+    await o.context.setOffline(true);
+    await o.page.getByText('You are offline').waitFor();
+    await poster.api.post('/posts', { kind: 'shuoshuo', text: 'Posted while you were away', privacy: 'friends' });
+    await poster.api.post(`/posts/${ownId}/comments`, { text: 'Count me in!' });
+    await o.context.setOffline(false);
+
+    await o.page.getByText('Posted while you were away').waitFor({ timeout: 20_000 });
+    await expect.poll(() => o.page.getByText('You are offline').count()).toBe(0);
+    await expect.poll(() => o.page.locator('kj-bell [data-testid="unread"]').textContent(), { timeout: 10_000 }).toBe('2');
+    await o.page.goto(e2e.hub.url + '/notifications');
+    await o.page.getByText('Lin Yu commented on your post').waitFor();
+  });
+
+  it('lets the owner decorate the space with a live preview, and fits a phone screen', async () => {
+    const owner = await registerUser(e2e.hub, 'decorator', 'Su Lan');
+    await owner.api.post('/posts', { kind: 'shuoshuo', text: 'My first shuoshuo here', privacy: 'public' });
+    const page = await open(owner, '/settings');
+    await page.getByLabel('Space title').fill('Lan’s tea house');
+    await page.locator('kj-space-view').getByText('Lan’s tea house').waitFor();
+    await page.getByLabel('Layout').selectOption('wide');
+    expect(await page.locator('kj-space-view .space').getAttribute('data-layout')).toBe('wide');
+    await page.getByRole('button', { name: 'Move Guestbook 留言板 up' }).click();
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await page.locator('kj-toasts').getByText('Saved.').waitFor();
+    const saved = (await owner.api.get(`/spaces/${owner.handle}`)).body as { space: { title: string; theme: { layout: string } } };
+    expect(saved.space.title).toBe('Lan’s tea house');
+    expect(saved.space.theme.layout).toBe('wide');
+    await screenshot(page, 'settings');
+
+    page.once('dialog', (d) => void d.accept());
+    await page.getByRole('button', { name: 'Restore default' }).click();
+    await page.locator('kj-toasts').getByText('Restored').waitFor();
+    expect(await page.locator('kj-space-view .space').getAttribute('data-layout')).toBe('classic');
+
+    const phone = await open(owner, '/', { width: 360, height: 740 });
+    await phone.getByText('My first shuoshuo here').waitFor();
+    const overflow = await phone.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await screenshot(phone, 'phone-feed');
   });
 });

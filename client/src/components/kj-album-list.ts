@@ -2,7 +2,8 @@ import { LitElement, css, html } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { AlbumDto, PhotoDto } from '../../../shared/dto.js';
 import { privacyLabel } from '../format.js';
-import { api, errorText, isAbort } from '../services/api.js';
+import { ApiError, api, errorText, isAbort } from '../services/api.js';
+import { icon } from '../icons.js';
 import { shared } from '../styles/shared.js';
 
 /** The owner's albums as covers; opening one shows its photos. */
@@ -32,7 +33,7 @@ export class KjAlbumList extends LitElement {
   override render() {
     return html`<section class="card" aria-label="Albums">
       <div class="row spread">
-        <h2 style="margin:0 0 10px">🖼 Albums 相册</h2>
+        <h2 style="margin:0 0 10px">${icon('image', 18)} Albums 相册</h2>
         ${this.open ? html`<button class="ghost" @click=${() => (this.open = null)}>← All albums</button>` : null}
       </div>
       ${this.error ? html`<p class="muted">${this.error}</p>` : null}
@@ -45,7 +46,7 @@ export class KjAlbumList extends LitElement {
     return html`<div class="grid">
       ${this.albums.map(
         (a) => html`<button class="album ghost" @click=${() => this.show(a)} aria-label=${`Open album ${a.title}`}>
-          ${a.coverThumbUrl ? html`<img class="cover" src=${a.coverThumbUrl} alt="" />` : html`<span class="cover" aria-hidden="true">🖼</span>`}
+          ${a.coverThumbUrl ? html`<img class="cover" src=${a.coverThumbUrl} alt="" />` : html`<span class="cover" aria-hidden="true">${icon('image', 32)}</span>`}
           <b>${a.title}</b><span class="muted">${a.photoCount} photos · ${privacyLabel[a.privacy]}</span>
         </button>`,
       )}
@@ -64,7 +65,8 @@ export class KjAlbumList extends LitElement {
     try {
       this.albums = (await api.get<{ albums: AlbumDto[] }>(`/spaces/${this.handle}/albums`)).albums;
     } catch (err) {
-      this.error = errorText(err);
+      // A hub without albums (or a space without any) simply shows none.
+      if (!(err instanceof ApiError && err.code === 'not_found')) this.error = errorText(err);
     }
   }
 

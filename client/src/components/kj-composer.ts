@@ -4,6 +4,7 @@ import type { PhotoDto, PostDto, PostKind, Privacy } from '../../../shared/dto.j
 import { privacyLabel } from '../format.js';
 import { ApiError, api, errorText } from '../services/api.js';
 import { uploadShuoshuoPhoto } from '../services/photos.js';
+import { icon } from '../icons.js';
 import { shared } from '../styles/shared.js';
 import type { KjRichEditor } from './kj-rich-editor.js';
 import './kj-rich-editor.js';
@@ -49,8 +50,8 @@ export class KjComposer extends LitElement {
     const shuoshuo = this.kind === 'shuoshuo';
     return html`<form class="card" @submit=${this.submit} aria-label="Write a post">
       <div class="kinds" role="group" aria-label="Kind of post">
-        <button type="button" aria-pressed=${shuoshuo ? 'true' : 'false'} @click=${() => (this.kind = 'shuoshuo')}>💬 Shuoshuo</button>
-        <button type="button" aria-pressed=${shuoshuo ? 'false' : 'true'} @click=${() => (this.kind = 'diary')}>📔 Diary</button>
+        <button type="button" aria-pressed=${shuoshuo ? 'true' : 'false'} @click=${() => (this.kind = 'shuoshuo')}>${icon('comment')} Shuoshuo</button>
+        <button type="button" aria-pressed=${shuoshuo ? 'false' : 'true'} @click=${() => (this.kind = 'diary')}>${icon('book')} Diary</button>
       </div>
       ${shuoshuo
         ? html`<label class="sr-only" for="text">What's on your mind?</label>
@@ -60,9 +61,9 @@ export class KjComposer extends LitElement {
             <kj-rich-editor label="Diary text"></kj-rich-editor>`}
       <div class="foot">
         ${shuoshuo
-          ? html`<label class="file-label button">
+          ? html`<label class="file-label">
               <input type="file" accept="image/*" multiple @change=${this.pick} ?disabled=${this.photos.length >= maxPhotos} />
-              <span class="button">📷 Photos ${this.photos.length}/${maxPhotos}</span>
+              <span class="button">${icon('camera')} Photos ${this.photos.length}/${maxPhotos}</span>
             </label>`
           : null}
         <span class="grow"></span>

@@ -56,7 +56,7 @@ export class KjGomokuBoard extends LitElement {
             const edges = `${x === 0 ? 'first-x' : ''} ${x === size - 1 ? 'last-x' : ''} ${y === 0 ? 'first-y' : ''} ${y === size - 1 ? 'last-y' : ''}`;
             return html`<button role="gridcell" class="cell ${edges} ${here ? 'cursor' : ''}" data-x=${x} data-y=${y}
               tabindex=${here ? 0 : -1} aria-label=${`Row ${y + 1}, column ${x + 1}, ${stoneName[v] ?? 'empty'}`}
-              aria-disabled=${v !== 0 || !this.myTurn ? 'true' : 'false'} @click=${() => this.play(x, y)}>
+              aria-disabled=${v !== 0 || !this.myTurn ? 'true' : 'false'} @focus=${() => this.follow(x, y)} @click=${() => this.play(x, y)}>
               ${v ? html`<span class="stone ${stoneName[v]} ${last ? 'last' : ''}"></span>` : null}
             </button>`;
           })}
@@ -81,6 +81,11 @@ export class KjGomokuBoard extends LitElement {
     e.preventDefault();
     this.cursor = { x, y };
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLButtonElement>(`[data-x="${x}"][data-y="${y}"]`)?.focus());
+  }
+
+  /** The cursor follows focus, however the focus got there (pointer, script, assistive tech). */
+  private follow(x: number, y: number): void {
+    if (this.cursor.x !== x || this.cursor.y !== y) this.cursor = { x, y };
   }
 
   private play(x: number, y: number): void {

@@ -3,6 +3,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import type { GuestbookEntryDto } from '../../../shared/dto.js';
 import { timeAgo } from '../format.js';
 import { api, errorText } from '../services/api.js';
+import { icon } from '../icons.js';
 import { shared } from '../styles/shared.js';
 import './kj-avatar.js';
 
@@ -32,7 +33,7 @@ export class KjGuestbook extends LitElement {
 
   override render() {
     return html`<section class="card" aria-label="Guestbook">
-      <h2>📝 Guestbook 留言板</h2>
+      <h2>${icon('pen', 18)} Guestbook 留言板</h2>
       <ul class="plain">
         ${this.entries.map(
           (e) => html`<li>

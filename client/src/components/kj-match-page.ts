@@ -80,7 +80,7 @@ export class KjMatchPage extends LitElement {
     if (m.winner === 'draw') return 'A draw — the board is full.';
     if (m.winner) {
       const winner = m.players.find((p) => p.id === m.winner);
-      return m.winner === me ? 'You won! 🎉' : `${winner?.displayName ?? 'Your opponent'} won.`;
+      return m.winner === me ? 'You won!' : `${winner?.displayName ?? 'Your opponent'} won.`;
     }
     if (m.turn === me) return 'Your move.';
     const other = m.players.find((p) => p.id === m.turn);

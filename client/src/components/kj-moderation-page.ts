@@ -66,7 +66,7 @@ export class KjModerationPage extends LitElement {
             </div>
           </div>`,
         )}
-        ${this.queue.length === 0 ? html`<p class="card muted">Nothing waiting. 🎉</p>` : null}
+        ${this.queue.length === 0 ? html`<p class="card muted">Nothing waiting.</p>` : null}
       </section>
       ${this.message ? html`<p class="notice" role="status">${this.message}</p>` : null}
     </div>`;

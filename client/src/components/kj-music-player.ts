@@ -1,6 +1,7 @@
 import { LitElement, css, html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { SpaceMusic } from '../../../shared/dto.js';
+import { icon } from '../icons.js';
 import { shared } from '../styles/shared.js';
 
 /**
@@ -21,7 +22,7 @@ export class KjMusicPlayer extends LitElement {
 
   override render() {
     return html`<section class="card" aria-label="Music">
-      <h2>♪ Music</h2>
+      <h2>${icon('music', 18)} Music</h2>
       ${this.music
         ? html`<div class="title">${this.music.title}</div>
             <audio controls preload="none" src=${this.music.url} aria-label=${`Play ${this.music.title}`}></audio>`

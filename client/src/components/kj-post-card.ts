@@ -8,6 +8,7 @@ import { WatchController } from '../controllers/watch-controller.js';
 import { privacyLabel, timeAgo } from '../format.js';
 import { api, errorText } from '../services/api.js';
 import { toasts } from '../services/toasts.js';
+import { icon } from '../icons.js';
 import { shared } from '../styles/shared.js';
 import './kj-avatar.js';
 import './kj-comments.js';
@@ -41,7 +42,8 @@ export class KjPostCard extends LitElement {
       .photos img { width: 100%; aspect-ratio: 1; object-fit: cover; border-radius: 6px; background: var(--kj-accent-soft); }
       .actions { display: flex; gap: 4px; border-top: 1px solid var(--kj-line); padding-top: 8px; margin-top: 8px; }
       .actions button { border-color: transparent; }
-      .liked { color: #e03131; font-weight: 700; }
+      .actions button svg { color: var(--kj-muted); }
+      .liked, .actions button.liked svg { color: #e03131; font-weight: 700; }
       .note { margin-top: 8px; font-size: 0.88rem; }
     `,
   ];
@@ -105,10 +107,10 @@ export class KjPostCard extends LitElement {
       ${note ? html`<p class="notice note" data-status=${p.status}>${note}</p>` : null}
       <div class="actions">
         <button class=${this.liked ? 'liked' : ''} aria-pressed=${this.liked ? 'true' : 'false'} @click=${this.toggleLike}>
-          ${this.liked ? '♥' : '♡'} Like <span class="count" data-testid="likes">${this.likes}</span>
+          ${icon('heart')} Like <span class="count" data-testid="likes">${this.likes}</span>
         </button>
         <button aria-expanded=${this.showComments ? 'true' : 'false'} @click=${this.toggleComments}>
-          💬 Comments <span data-testid="comment-count">${this.commentCount}</span>
+          ${icon('comment')} Comments <span data-testid="comment-count">${this.commentCount}</span>
         </button>
       </div>
       ${this.showComments

@@ -1,5 +1,6 @@
 import { LitElement, css, html } from 'lit';
 import { customElement, property, query } from 'lit/decorators.js';
+import { icon } from '../icons.js';
 import { shared } from '../styles/shared.js';
 
 type Command = 'bold' | 'italic' | 'insertUnorderedList' | 'createLink';
@@ -44,7 +45,7 @@ export class KjRichEditor extends LitElement {
     return html`
       <div class="toolbar" role="toolbar" aria-label="Formatting">
         ${button('bold', 'Bold', html`<b>B</b>`)} ${button('italic', 'Italic', html`<i>I</i>`)}
-        ${button('insertUnorderedList', 'Bulleted list', '• List')} ${button('createLink', 'Link', '🔗 Link')}
+        ${button('insertUnorderedList', 'Bulleted list', '• List')} ${button('createLink', 'Link', html`${icon('link')} Link`)}
       </div>
       <div class="editor" part="editor" contenteditable="true" role="textbox" aria-multiline="true" aria-label=${this.label}
         data-placeholder="Write your diary…" @input=${this.changed} @keydown=${this.shortcut}></div>

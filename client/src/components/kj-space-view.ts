@@ -2,6 +2,7 @@ import { LitElement, css, html, type TemplateResult } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { MeDto, PostDto, SpaceDto, SpaceModule } from '../../../shared/dto.js';
+import { icon } from '../icons.js';
 import { shared } from '../styles/shared.js';
 import './kj-album-list.js';
 import './kj-guestbook.js';
@@ -101,7 +102,7 @@ export class KjSpaceView extends LitElement {
   private postList(kind: 'shuoshuo' | 'diary'): TemplateResult {
     const posts = this.posts.filter((p) => p.kind === kind);
     return html`<section data-module=${kind} aria-label=${kind === 'shuoshuo' ? 'Shuoshuo' : 'Diary'}>
-      <div class="card" style="padding:10px 16px;margin-bottom:12px"><h2 style="margin:0">${kind === 'shuoshuo' ? '💬 Shuoshuo 说说' : '📔 Diary 日志'}</h2></div>
+      <div class="card" style="padding:10px 16px;margin-bottom:12px"><h2 style="margin:0">${kind === 'shuoshuo' ? html`${icon('comment', 18)} Shuoshuo 说说` : html`${icon('book', 18)} Diary 日志`}</h2></div>
       <div class="posts">
         ${repeat(posts, (p) => p.id, (p) => html`<kj-post-card .post=${p}></kj-post-card>`)}
         ${posts.length === 0 ? html`<p class="card muted">Nothing here yet.</p>` : null}
