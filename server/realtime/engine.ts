@@ -6,6 +6,9 @@ import type { Server as HttpServer } from 'node:http';
 import { Server, type ServerOptions } from 'socket.io';
 import uWS from 'uWebSockets.js';
 import type { Config } from '../config.js';
+import type { Logger } from '../logger.js';
+import { guardSlowConsumers } from './slow-consumers.js';
+import { usePlainBroadcast } from './uws-publish.js';
 import type { HubServer } from './types.js';
 
 export interface RealtimeEngine {
@@ -20,7 +23,9 @@ export function createRealtimeEngine(
   config: Config,
   httpServer: HttpServer,
   allowOrigin: (origin: string | undefined) => boolean,
+  logger?: Logger,
 ): RealtimeEngine {
+  const guard = (io: HubServer) => guardSlowConsumers(io, { maxBufferedBytes: config.socketMaxBufferBytes, ...(logger ? { logger } : {}) });
   const options: Partial<ServerOptions> = {
     serveClient: false,
     maxHttpBufferSize: config.socketMaxMessageBytes,
@@ -35,6 +40,7 @@ export function createRealtimeEngine(
 
   if (config.engine === 'ws') {
     const io: HubServer = new Server(httpServer, options);
+    guard(io);
     return {
       io,
       listen: async () => config.port,
@@ -44,13 +50,15 @@ export function createRealtimeEngine(
 
   const app = uWS.App();
   const io: HubServer = new Server(options);
+  guard(io);
   io.attachApp(app, {
-    // uWS drops (not queues) messages past maxBackpressure; the gateway cuts a slow consumer off
-    // well before that, so nothing acknowledged is silently dropped.
+    // uWS drops (not queues) messages past maxBackpressure; slow-consumers.ts cuts a slow
+    // consumer off well before that, so nothing is silently dropped.
     maxBackpressure: config.socketMaxBufferBytes * 4,
     idleTimeout: 0,
     compression: uWS.DISABLED,
   } as Parameters<HubServer['attachApp']>[1]);
+  usePlainBroadcast();
   let listenSocket: uWS.us_listen_socket | null = null;
   return {
     io,
