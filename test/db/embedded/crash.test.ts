@@ -77,7 +77,7 @@ describe('crash safety', () => {
     dirs.push(dir);
     let store = await startEmbeddedStore({ dir });
     let client = new MongoClient(`${store.uri}/r`);
-    let col = client.db('r').collection('c');
+    let col = client.db('r').collection<{ _id: number; email: string }>('c');
     await col.createIndex({ email: 1 }, { unique: true });
     await col.insertMany([{ _id: 1, email: 'a' }, { _id: 2, email: 'b' }, { _id: 3, email: 'c' }]);
     await col.updateOne({ _id: 2 }, { $set: { email: 'bb' } });
@@ -89,10 +89,10 @@ describe('crash safety', () => {
 
     store = await startEmbeddedStore({ dir });
     client = new MongoClient(`${store.uri}/r`);
-    col = client.db('r').collection('c');
+    col = client.db('r').collection<{ _id: number; email: string }>('c');
     try {
       expect(await col.find().sort({ _id: 1 }).toArray()).toEqual([{ _id: 1, email: 'a' }, { _id: 2, email: 'bb' }]);
-      await expect(col.insertOne({ email: 'a' })).rejects.toMatchObject({ code: 11000 });
+      await expect(col.insertOne({ _id: 4, email: 'a' })).rejects.toMatchObject({ code: 11000 });
       expect((await client.db('r').listCollections().toArray()).map((c) => c.name)).toEqual(['c']);
     } finally {
       await client.close();
