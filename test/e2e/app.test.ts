@@ -231,4 +231,25 @@ describe('the web client', () => {
     expect(overflow).toBeLessThanOrEqual(0);
     await screenshot(phone, 'phone-feed');
   });
+
+  it('holds new posts in a "new posts" bar while the reader is scrolled down, without moving what they read', async () => {
+    const writer = await registerUser(e2e.hub, 'writer', 'Han Mei');
+    const reader = await registerUser(e2e.hub, 'scroller', 'Tang Yi');
+    await makeFriends(writer, reader);
+    for (let i = 1; i <= 8; i++) await writer.api.post('/posts', { kind: 'shuoshuo', text: `Travel note ${i}\n${'Long road, '.repeat(20)}`, privacy: 'friends' });
+    const page = await open(reader, '/', { width: 1000, height: 600 });
+    await page.getByText('Travel note 8').waitFor();
+    const target = page.locator('kj-post-card article', { hasText: 'Travel note 4' });
+    await target.scrollIntoViewIfNeeded();
+    const before = (await target.boundingBox())!.y;
+
+    await writer.api.post('/posts', { kind: 'shuoshuo', text: 'Fresh news from the mountains', privacy: 'friends' });
+    await page.getByRole('button', { name: /1 new post/ }).waitFor();
+    expect(await page.getByText('Fresh news from the mountains').count()).toBe(0);
+    expect((await target.boundingBox())!.y).toBe(before);
+
+    await page.getByRole('button', { name: /1 new post/ }).click();
+    await page.getByText('Fresh news from the mountains').waitFor();
+    await expect.poll(() => page.locator('kj-post-card article').first().textContent()).toContain('Fresh news');
+  });
 });

@@ -33,7 +33,7 @@ export class KjAlbumList extends LitElement {
   override render() {
     return html`<section class="card" aria-label="Albums">
       <div class="row spread">
-        <h2 style="margin:0 0 10px">${icon('image', 18)} Albums 相册</h2>
+        <h2>${icon('image', 18)} Albums 相册</h2>
         ${this.open ? html`<button class="ghost" @click=${() => (this.open = null)}>← All albums</button>` : null}
       </div>
       ${this.error ? html`<p class="muted">${this.error}</p>` : null}

@@ -27,7 +27,7 @@ export class KjFeedPage extends LitElement {
       aside { position: sticky; top: 12px; }
       @media (max-width: 860px) {
         .layout { grid-template-columns: 1fr; }
-        aside { position: static; order: -1; }
+        aside { position: static; }
       }
     `,
   ];

@@ -55,8 +55,8 @@ export class KjThemeForm extends LitElement {
         <div class="field">
           <label for="layout">Layout</label>
           <select id="layout" .value=${theme.layout} @change=${(e: Event) => this.emit(this.theme({ layout: val(e) === 'wide' ? 'wide' : 'classic' }))}>
-            <option value="classic">Classic (sidebar left)</option>
-            <option value="wide">Wide (sidebar right)</option>
+            <option value="classic">Classic</option>
+            <option value="wide">Wide</option>
           </select>
         </div>
         <div class="field">

@@ -15,7 +15,7 @@ export const shared = css`
     box-shadow: var(--kj-shadow);
     padding: 16px;
   }
-  .card > h2, .card > header h2 { margin: 0 0 12px; font-size: 1rem; color: var(--kj-accent-strong); }
+  .card h2 { margin: 0 0 12px; font-size: 1rem; color: var(--kj-accent-strong); }
   button, .button {
     font: inherit; cursor: pointer; border-radius: 999px; padding: 6px 14px;
     border: 1px solid var(--kj-line); background: #fff; color: var(--kj-text);
