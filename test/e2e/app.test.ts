@@ -5,14 +5,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { MatchDto, PostDto } from '../../shared/dto.js';
-import { makeFriends, registerUser } from '../helpers/users.js';
+import sharp from 'sharp';
+import { makeFriends, registerUser, type TestUser } from '../helpers/users.js';
 import { openAs, screenshot, startE2E, type E2E, type UserPage } from './browser.js';
 
 let e2e: E2E;
+let moderator: TestUser;
 const opened: UserPage[] = [];
 
 beforeAll(async () => {
   e2e = await startE2E();
+  // The hub's first account is its moderator.
+  moderator = await registerUser(e2e.hub, 'moderator', 'Mod Squad');
 }, 90_000);
 
 afterAll(async () => {
@@ -251,5 +255,43 @@ describe('the web client', () => {
     await page.getByRole('button', { name: /1 new post/ }).click();
     await page.getByText('Fresh news from the mountains').waitFor();
     await expect.poll(() => page.locator('kj-post-card article').first().textContent()).toContain('Fresh news');
+  });
+
+  it('posts a shuoshuo with a photo and a formatted diary, and shows moderation outcomes plainly', async () => {
+    expect((await moderator.api.post('/moderation/rules', { pattern: 'forbiddenword', action: 'block' })).status).toBe(201);
+    expect((await moderator.api.post('/moderation/rules', { pattern: 'previewme', action: 'review' })).status).toBe(201);
+    const author = await registerUser(e2e.hub, 'writer2', 'Qian Yue');
+    const page = await open(author, '/');
+    const composer = page.locator('kj-composer');
+
+    const png = await sharp({ create: { width: 32, height: 24, channels: 3, background: '#f08c00' } }).png().toBuffer();
+    await composer.locator('input[type="file"]').setInputFiles({ name: 'sunset.png', mimeType: 'image/png', buffer: png });
+    await composer.locator('.thumb img').waitFor();
+    await composer.getByLabel("What's on your mind?").fill('Sunset from the balcony');
+    await composer.getByRole('button', { name: 'Post', exact: true }).click();
+    await composer.getByText('Posted!').waitFor();
+    await page.locator('kj-post-card', { hasText: 'Sunset from the balcony' }).locator('.photos img').waitFor();
+
+    await composer.getByRole('button', { name: 'Diary' }).click();
+    await composer.getByLabel('Title').fill('Notes on tea');
+    await composer.getByRole('textbox', { name: 'Diary text' }).click();
+    await composer.getByRole('button', { name: 'Bold' }).click();
+    await page.keyboard.type('Longjing is best in April');
+    await composer.getByRole('button', { name: 'Post', exact: true }).click();
+    await composer.getByText('Posted!').waitFor();
+    const diary = page.locator('kj-post-card', { hasText: 'Notes on tea' });
+    await diary.locator('.body :is(b, strong)', { hasText: 'Longjing' }).waitFor();
+
+    await composer.getByRole('button', { name: 'Shuoshuo' }).click();
+    await composer.getByLabel("What's on your mind?").fill('this has forbiddenword in it');
+    await composer.getByRole('button', { name: 'Post', exact: true }).click();
+    await composer.getByText(/Not posted — blocked by moderation/).waitFor();
+    expect(await page.locator('kj-post-card', { hasText: 'forbiddenword' }).count()).toBe(0);
+
+    await composer.getByLabel("What's on your mind?").fill('please previewme soon');
+    await composer.getByRole('button', { name: 'Post', exact: true }).click();
+    await composer.getByText(/being previewed/).waitFor();
+    await page.locator('kj-post-card', { hasText: 'please previewme soon' }).getByText(/Being previewed/).waitFor();
+    await screenshot(page, 'composer-outcomes');
   });
 });
