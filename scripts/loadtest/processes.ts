@@ -72,8 +72,10 @@ export interface HubNodeOptions {
 export function startHubNode(options: HubNodeOptions): Promise<HubNode> {
   const execArgv = ['--import', 'tsx', '--expose-gc'];
   if (options.profileDir) {
-    fs.mkdirSync(options.profileDir, { recursive: true });
-    execArgv.push('--cpu-prof', '--cpu-prof-dir', path.resolve(options.profileDir), '--cpu-prof-name', `${options.label}.cpuprofile`);
+    // One folder per node: V8 writes a profile per thread (the main one is the largest).
+    const dir = path.resolve(options.profileDir, options.label);
+    fs.mkdirSync(dir, { recursive: true });
+    execArgv.push('--cpu-prof', '--cpu-prof-dir', dir);
   }
   const child = fork(path.join(here, 'hub-child.ts'), [], {
     cwd: repoRoot,
