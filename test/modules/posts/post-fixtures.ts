@@ -1,7 +1,7 @@
 /** Small helpers shared by the posts tests. */
 import { expect } from 'vitest';
 import type { PostDto, Privacy } from '../../../shared/dto.js';
-import type { TestUser } from '../../helpers/index.js';
+import { connectSocket, type TestSocket, type TestUser } from '../../helpers/index.js';
 
 let n = 0;
 
@@ -28,4 +28,12 @@ export async function allPages(user: { api: TestUser['api'] }, path: string, lim
     if (!before) return out;
   }
   throw new Error('too many pages');
+}
+
+/** One connected socket per user, in order. */
+export function connectAll<const T extends readonly TestUser[]>(
+  hub: { readonly realtimeUrl: string },
+  users: T,
+): Promise<{ [K in keyof T]: TestSocket }> {
+  return Promise.all(users.map((u) => connectSocket(hub, u.token))) as Promise<{ [K in keyof T]: TestSocket }>;
 }
