@@ -2,8 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiClient, makeFriends, registerUser, startTestHub, userRef, type TestHub, type TestUser } from '../../helpers/index.js';
 
 let hub: TestHub;
+/** The hub's first user, so a moderator (who may add keyword rules). */
+let moderator: TestUser;
 beforeAll(async () => {
   hub = await startTestHub();
+  moderator = await registerUser(hub, 'mod');
 });
 afterAll(async () => {
   await hub?.close();
@@ -116,5 +119,21 @@ describe('the guestbook', () => {
     // Entry ids belong to one guestbook: another space's path does not reach it.
     expect((await bob.api.delete(`/spaces/${carol.handle}/guestbook/${hidden}`)).status).toBe(404);
     expect((await alice.api.delete(`${path}/not-an-id`)).status).toBe(400);
+  });
+
+  it('refuses text a keyword rule matches, whatever the rule’s action, and stores nothing', async () => {
+    const alice = await registerUser(hub, 'alice');
+    const bob = await registerUser(hub, 'bob');
+    const stem = `zq${Date.now().toString(36)}`;
+    for (const action of ['block', 'hold', 'review'] as const) {
+      const rule = await moderator.api.post('/moderation/rules', { pattern: `${stem}${action}`, action });
+      expect(rule.status, JSON.stringify(rule.body)).toBe(201);
+      const res = await bob.api.post(`/spaces/${alice.handle}/guestbook`, { text: `buy ${stem}${action} now` });
+      expect(res.status, action).toBe(422);
+      expect(res.body.error.code).toBe('blocked');
+    }
+    expect((await alice.api.get(`/spaces/${alice.handle}/guestbook`)).body.entries).toEqual([]);
+    expect((await alice.api.get('/notifications')).body.notifications).toEqual([]);
+    expect((await bob.api.post(`/spaces/${alice.handle}/guestbook`, { text: 'a kind word' })).status).toBe(201);
   });
 });
