@@ -4,7 +4,6 @@
  */
 import http from 'node:http';
 import path from 'node:path';
-import { createAdapter } from '@socket.io/redis-adapter';
 import type { Config } from './config.js';
 import { openStore } from './db/connect.js';
 import { createHttpApp } from './http/app.js';
@@ -14,6 +13,7 @@ import { createLogger, type Logger } from './logger.js';
 import { createTokenSigner } from './modules/accounts/tokens.js';
 import { createRateLimits } from './rate-limits.js';
 import { attachSocketAuth, socketViewer } from './realtime/auth.js';
+import { createClusterAdapter } from './realtime/adapter.js';
 import { createRealtimeEngine } from './realtime/engine.js';
 import { attachGateway } from './realtime/gateway.js';
 import { connectionListeners, socketHandlers } from './realtime/handlers.js';
@@ -22,6 +22,8 @@ import { connectRedis } from './redis.js';
 import { loadOrCreateSecret } from './secret.js';
 import { createMetrics } from './metrics.js';
 import { closeServices, createServices, type Services } from './services.js';
+import { photoUploadRoutes } from './modules/albums/upload-route.js';
+import { photoFileRoutes } from './modules/albums/photo-file-routes.js';
 
 export interface Hub {
   readonly config: Config;
@@ -55,9 +57,9 @@ export async function startHub(config: Config, options: HubOptions = {}): Promis
   const allowOrigin = (origin: string | undefined) =>
     !origin || !config.corsOrigins || config.corsOrigins.includes(origin);
   const httpServer = http.createServer({ keepAliveTimeout: 5_000, requestTimeout: 30_000 });
-  const engine = createRealtimeEngine(config, httpServer, allowOrigin);
+  const engine = createRealtimeEngine(config, httpServer, allowOrigin, logger);
   const { io } = engine;
-  if (redis) io.adapter(createAdapter(redis.main, redis.sub, { key: `${config.redisPrefix}:sio` }));
+  if (redis) io.adapter(createClusterAdapter(config.redisAdapter, redis, config.redisPrefix));
   const metrics = createMetrics(io, config.nodeId);
   metrics.observeStore(store.conn);
   if (redis) metrics.observeRedis(redis);
@@ -65,8 +67,9 @@ export async function startHub(config: Config, options: HubOptions = {}): Promis
   const rateLimits = createRateLimits(redis?.main, config.redisPrefix);
   const tokens = createTokenSigner(secret, config.tokenTtlSeconds);
   const pusher = createPusher(io);
-  const services = createServices({ config, logger, conn: store.conn, pusher, rateLimits, tokens, redis });
+  const services = createServices({ config, logger, conn: store.conn, pusher, rateLimits, tokens, redis, secret });
   await store.syncIndexes();
+  await services.moderation.ready();
 
   attachSocketAuth(io, services.accounts.authenticate);
   attachGateway(io, socketHandlers(services), {
@@ -106,7 +109,9 @@ export async function startHub(config: Config, options: HubOptions = {}): Promis
     rateLimits,
     clientDir: options.clientDir ?? path.resolve('dist/client'),
     metricsMiddleware: metrics.httpMiddleware(),
+    rawRoutes: photoUploadRoutes(services.albums, { authenticate: services.accounts.authenticate, rateLimits }),
     outerRoutes: (outer) => {
+      photoFileRoutes(services.albums)(outer);
       outer.get('/metrics', (_req, res, next) => {
         metrics.registry.metrics().then((text) => res.type(metrics.registry.contentType).send(text), next);
       });

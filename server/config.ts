@@ -28,6 +28,8 @@ const envSchema = z.object({
   REDIS_URL: optionalUrl(['redis:', 'rediss:']),
   /** Prefix of every Redis key and channel the hub uses (several hubs may share one Redis). */
   REDIS_PREFIX: z.string().regex(/^[\w:-]{1,32}$/, 'must be 1–32 of a-z A-Z 0-9 _ : -').default('kj'),
+  /** Socket.IO's Redis adapter: `classic` pub/sub or `sharded` (Redis 7 sharded pub/sub). */
+  REDIS_ADAPTER: z.enum(['classic', 'sharded']).default('classic'),
   SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
   HOST: z.string().trim().min(1).default('0.0.0.0'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -76,6 +78,7 @@ export interface Config {
   readonly mongodbUri: string | undefined;
   readonly redisUrl: string | undefined;
   readonly redisPrefix: string;
+  readonly redisAdapter: 'classic' | 'sharded';
   /** Unset means: generated once into `dataDir`. */
   readonly secret: string | undefined;
   readonly logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
@@ -122,6 +125,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
     mongodbUri: e.MONGODB_URI,
     redisUrl: e.REDIS_URL,
     redisPrefix: e.REDIS_PREFIX,
+    redisAdapter: e.REDIS_ADAPTER,
     secret: e.SECRET,
     logLevel: e.LOG_LEVEL,
     nodeId: e.NODE_ID ?? `node-${process.pid}`,
