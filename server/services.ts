@@ -16,7 +16,10 @@ import { createPresence } from './modules/presence/index.js';
 import { createSpaceService } from './modules/spaces/service.js';
 import { createPostService } from './modules/posts/service.js';
 import { createGameService } from './modules/games/service.js';
-import { invalid } from './errors.js';
+import { createModerationService } from './modules/moderation/service.js';
+import { createAlbumService } from './modules/albums/service.js';
+import { createUrlSigner } from './modules/albums/url-signer.js';
+import { createFanService } from './modules/fans/service.js';
 
 export interface CoreDeps {
   readonly config: Config;
@@ -26,6 +29,8 @@ export interface CoreDeps {
   readonly rateLimits: RateLimits;
   readonly tokens: TokenSigner;
   readonly redis: RedisClients | undefined;
+  /** Signs photo capability URLs (the token secret). */
+  readonly secret: string;
 }
 
 export function createServices(deps: CoreDeps) {
@@ -37,6 +42,7 @@ export function createServices(deps: CoreDeps) {
   });
   const notifications = createNotificationService({ conn: deps.conn, pusher: deps.pusher, accounts, logger: deps.logger });
   const notifier = notifications;
+  const moderation = createModerationService({ conn: deps.conn, logger: deps.logger, notifier });
   const friends = createFriendService({
     conn: deps.conn,
     pusher: deps.pusher,
@@ -49,8 +55,7 @@ export function createServices(deps: CoreDeps) {
     pusher: deps.pusher,
     accounts,
     notifier,
-    // replaced when moderation lands: pass the moderation service to screen guestbook text
-    screen: undefined,
+    screen: moderation,
     rateLimitScale: deps.config.rateLimitScale,
   });
   const presence = createPresence({
@@ -61,25 +66,28 @@ export function createServices(deps: CoreDeps) {
     redisPrefix: deps.config.redisPrefix,
     nodeId: deps.config.nodeId,
   });
+  const albums = createAlbumService({
+    conn: deps.conn,
+    config: deps.config,
+    accounts,
+    friends,
+    logger: deps.logger,
+    signer: createUrlSigner(deps.secret),
+    audit: moderation.audit,
+  });
   const posts = createPostService({
     conn: deps.conn,
     pusher: deps.pusher,
     accounts,
     friends,
     notifier,
-    // replaced when moderation lands
-    screen: { screen: () => ({ action: 'allow' }) },
-    // replaced when albums lands
-    photos: {
-      resolveOwn: async (_ownerId, ids) => {
-        if (ids.length) throw invalid('images: no such photos', { images: 'must be your own photos' });
-        return [];
-      },
-      byIds: async () => new Map(),
-    },
+    screen: moderation,
+    photos: albums,
     logger: deps.logger,
     rateLimitScale: deps.config.rateLimitScale,
   });
+  moderation.attachQueue(posts);
+  const fans = createFanService({ conn: deps.conn, pusher: deps.pusher, accounts, spaces, audit: moderation.audit, logger: deps.logger });
   const games = createGameService({
     conn: deps.conn,
     pusher: deps.pusher,
@@ -89,7 +97,7 @@ export function createServices(deps: CoreDeps) {
     logger: deps.logger,
     config: deps.config,
   });
-  return { accounts, notifications, friends, spaces, presence, posts, games };
+  return { accounts, notifications, friends, spaces, presence, posts, games, moderation, albums, fans };
 }
 
 export type Services = ReturnType<typeof createServices>;

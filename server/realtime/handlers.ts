@@ -6,6 +6,7 @@ import { postSocketHandlers } from '../modules/posts/socket.js';
 import { notificationSocketHandlers } from '../modules/notifications/socket.js';
 import { presenceConnectionListener, presenceSocketHandlers } from '../modules/presence/socket.js';
 import { gameConnectionListener, gameSocketHandlers } from '../modules/games/socket.js';
+import { fanConnectionListener } from '../modules/fans/socket.js';
 import { defineSocketHandler, type SocketHandler } from './gateway.js';
 import type { HubSocket } from './types.js';
 import type { Viewer } from '../modules/accounts/viewer.js';
@@ -24,5 +25,5 @@ export function socketHandlers(s: Services): SocketHandler[] {
 export type ConnectionListener = (socket: HubSocket, viewer: Viewer) => void;
 
 export function connectionListeners(s: Services): ConnectionListener[] {
-  return [presenceConnectionListener(s.presence), gameConnectionListener(s.games)];
+  return [presenceConnectionListener(s.presence), gameConnectionListener(s.games), fanConnectionListener(s.fans)];
 }

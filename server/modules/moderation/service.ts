@@ -18,19 +18,20 @@ import type { TextScreen } from './screening.js';
 /** What the posts service offers moderators (it implements this; wired in services.ts). */
 export interface ModerationQueue {
   /** Held and in-review posts, oldest first. */
-  listQueue(): Promise<PostDto[]>;
+  listQueue(): Promise<{ posts: PostDto[] }>;
   /** Publishes a held/review post, with the live pushes publication makes. */
-  approve(postId: string, moderator: Viewer): Promise<PostDto>;
-  /** Rejects a held/review post. */
-  reject(postId: string, moderator: Viewer): Promise<PostDto>;
-  /** Takes a published post down from every feed. */
-  unpublish(postId: string, moderator: Viewer): Promise<unknown>;
+  approve(postId: string, moderator: Viewer): Promise<{ post: PostDto }>;
+  /** Rejects a held/review post and notifies its author. */
+  reject(postId: string, moderator: Viewer): Promise<{ post: PostDto }>;
+  /** Takes a published post down from every feed (`feed:remove`). */
+  unpublish(postId: string, moderator: Viewer): Promise<void>;
 }
 
 export interface ModerationServiceDeps {
   readonly conn: Connection;
   readonly logger: Logger;
-  readonly notifier: Notifier | undefined;
+  /** Unused for now: rejected authors are notified by the posts service's `reject`. */
+  readonly notifier?: Notifier;
   /** How often other nodes' rule changes are picked up. */
   readonly refreshMs?: number;
 }
@@ -140,23 +141,23 @@ export function createModerationService({ conn, logger, refreshMs = 3_000 }: Mod
     /** Held and in-review posts, oldest first. */
     async listQueue(viewer: Viewer): Promise<{ posts: PostDto[] }> {
       requireModerator(viewer);
-      return { posts: await requireQueue().listQueue() };
+      return requireQueue().listQueue();
     },
 
     /** Approves a queued post. */
     async approve(viewer: Viewer, postId: string): Promise<{ post: PostDto }> {
       requireModerator(viewer);
-      const post = await requireQueue().approve(postId, viewer);
+      const answer = await requireQueue().approve(postId, viewer);
       await audit.record(viewer, 'post.approve', { type: 'post', id: postId });
-      return { post };
+      return answer;
     },
 
     /** Rejects a queued post (its author is notified by the posts service). */
     async reject(viewer: Viewer, postId: string): Promise<{ post: PostDto }> {
       requireModerator(viewer);
-      const post = await requireQueue().reject(postId, viewer);
+      const answer = await requireQueue().reject(postId, viewer);
       await audit.record(viewer, 'post.reject', { type: 'post', id: postId });
-      return { post };
+      return answer;
     },
 
     /** Takes a published post down everywhere. */

@@ -1,0 +1,76 @@
+import { Schema, type Connection, type InferSchemaType, type Model, type Types } from 'mongoose';
+
+const albumSchema = new Schema(
+  {
+    owner: { type: String, required: true },
+    title: { type: String, required: true },
+    privacy: { type: String, enum: ['public', 'friends', 'private'], required: true },
+    /** Reserved before a photo record is written, given back if the write fails (see uploads). */
+    photoCount: { type: Number, required: true, default: 0 },
+    coverPhotoId: { type: String, default: null },
+  },
+  { timestamps: { createdAt: true, updatedAt: false }, strict: 'throw' },
+);
+albumSchema.index({ owner: 1, createdAt: -1 });
+
+const photoSchema = new Schema(
+  {
+    album: { type: String, required: true },
+    owner: { type: String, required: true },
+    /** sha256 of the stored (re-encoded) image: its file name, shared by identical uploads. */
+    hash: { type: String, required: true },
+    ext: { type: String, required: true },
+    mime: { type: String, required: true },
+    bytes: { type: Number, required: true },
+    width: { type: Number, required: true },
+    height: { type: Number, required: true },
+  },
+  { timestamps: { createdAt: true, updatedAt: false }, strict: 'throw' },
+);
+photoSchema.index({ album: 1, _id: 1 });
+photoSchema.index({ hash: 1 });
+
+/** Per user: photo bytes in use and albums owned, changed only by conditional `$inc`s. */
+const storageSchema = new Schema(
+  {
+    _id: { type: String, required: true },
+    used: { type: Number, required: true, default: 0 },
+    albums: { type: Number, required: true, default: 0 },
+  },
+  { strict: 'throw' },
+);
+
+export interface StoredAlbum {
+  readonly _id: Types.ObjectId;
+  readonly owner: string;
+  readonly title: string;
+  readonly privacy: 'public' | 'friends' | 'private';
+  readonly photoCount: number;
+  readonly coverPhotoId: string | null;
+  readonly createdAt: Date;
+}
+
+export interface StoredPhoto {
+  readonly _id: Types.ObjectId;
+  readonly album: string;
+  readonly owner: string;
+  readonly hash: string;
+  readonly ext: string;
+  readonly mime: string;
+  readonly bytes: number;
+  readonly width: number;
+  readonly height: number;
+  readonly createdAt: Date;
+}
+
+export function albumModel(conn: Connection): Model<InferSchemaType<typeof albumSchema>> {
+  return conn.models.Album ?? conn.model('Album', albumSchema);
+}
+
+export function photoModel(conn: Connection): Model<InferSchemaType<typeof photoSchema>> {
+  return conn.models.Photo ?? conn.model('Photo', photoSchema);
+}
+
+export function storageModel(conn: Connection): Model<InferSchemaType<typeof storageSchema>> {
+  return conn.models.PhotoStorage ?? conn.model('PhotoStorage', storageSchema);
+}

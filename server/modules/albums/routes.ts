@@ -1,0 +1,75 @@
+import { albumBody, photoPageQuery } from '../../../shared/schemas/albums.js';
+import { handleParams, idParams } from '../../../shared/schemas/common.js';
+import { tierBody } from '../../../shared/schemas/moderation.js';
+import { defineEndpoint, type Endpoint } from '../../http/endpoint.js';
+import type { AlbumService } from './service.js';
+
+const albumWrites = { name: 'album-write', points: 120, perSeconds: 60 } as const;
+
+export function albumRoutes(albums: AlbumService): Endpoint[] {
+  return [
+    defineEndpoint({
+      method: 'get',
+      path: '/albums/quota',
+      auth: true,
+      handler: ({ viewer }) => albums.quota(viewer),
+    }),
+    defineEndpoint({
+      method: 'post',
+      path: '/albums',
+      auth: true,
+      body: albumBody,
+      rateLimit: albumWrites,
+      status: 201,
+      handler: ({ viewer, body }) => albums.createAlbum(viewer, body),
+    }),
+    defineEndpoint({
+      method: 'get',
+      path: '/spaces/:handle/albums',
+      auth: false,
+      params: handleParams,
+      handler: ({ viewer, params }) => albums.listAlbums(viewer, params.handle),
+    }),
+    defineEndpoint({
+      method: 'get',
+      path: '/albums/:id',
+      auth: false,
+      params: idParams,
+      handler: ({ viewer, params }) => albums.getAlbum(viewer, params.id),
+    }),
+    defineEndpoint({
+      method: 'delete',
+      path: '/albums/:id',
+      auth: true,
+      params: idParams,
+      rateLimit: albumWrites,
+      status: 204,
+      handler: ({ viewer, params }) => albums.deleteAlbum(viewer, params.id),
+    }),
+    defineEndpoint({
+      method: 'get',
+      path: '/albums/:id/photos',
+      auth: false,
+      params: idParams,
+      query: photoPageQuery,
+      handler: ({ viewer, params, query }) => albums.listPhotos(viewer, params.id, query),
+    }),
+    defineEndpoint({
+      method: 'delete',
+      path: '/photos/:id',
+      auth: true,
+      params: idParams,
+      rateLimit: albumWrites,
+      status: 204,
+      handler: ({ viewer, params }) => albums.deletePhoto(viewer, params.id),
+    }),
+    defineEndpoint({
+      method: 'post',
+      path: '/users/:handle/tier',
+      auth: true,
+      params: handleParams,
+      body: tierBody,
+      handler: ({ viewer, params, body }) => albums.setTier(viewer, params.handle, body.tier),
+    }),
+  ];
+}

@@ -1,0 +1,37 @@
+/**
+ * `POST /api/albums/:id/photos`: mounted before the JSON body parser (the body is a multipart
+ * stream), but declared like every other endpoint, so auth, rate limit and errors work the same.
+ */
+import type { Router } from 'express';
+import { idParams } from '../../../shared/schemas/common.js';
+import { defineEndpoint } from '../../http/endpoint.js';
+import { mountEndpoints, type MountDeps } from '../../http/mount.js';
+import { receiveFile } from './multipart.js';
+import type { AlbumService } from './service.js';
+
+const uploads = { name: 'photo-upload', points: 120, perSeconds: 60 } as const;
+
+export function photoUploadRoutes(albums: AlbumService, deps: MountDeps): (router: Router) => void {
+  const upload = defineEndpoint({
+    method: 'post',
+    path: '/albums/:id/photos',
+    auth: true,
+    params: idParams,
+    rateLimit: uploads,
+    status: 201,
+    handler: async ({ viewer, params, req }) => {
+      let file: string | undefined;
+      try {
+        await albums.getOwnAlbum(viewer, params.id); // refuse before reading megabytes
+        file = (await receiveFile(req, 'file', albums.uploadMaxBytes, albums.uploadTmpDir)).path;
+        return await albums.addPhoto(viewer, params.id, file);
+      } catch (err) {
+        req.resume(); // whatever is left of the body is read and dropped
+        throw err;
+      } finally {
+        if (file) await albums.discardUpload(file);
+      }
+    },
+  });
+  return (router) => mountEndpoints(router, [upload], deps);
+}

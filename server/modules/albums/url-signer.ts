@@ -1,0 +1,38 @@
+/**
+ * Capability URLs for photos of non-public albums. Browsers load images without an Authorization
+ * header, so a photo URL handed to an allowed viewer carries an HMAC over the photo id and an expiry;
+ * without a valid one the photo is not served. Expiries are rounded up to the hour so one viewer
+ * sees stable URLs (and cached images) for a while.
+ */
+import { createHmac, timingSafeEqual } from 'node:crypto';
+
+export interface UrlSigner {
+  /** `?sig=…&exp=…` query for `photoId`, valid for at least `minSeconds`. */
+  query(photoId: string): string;
+  /** Whether `sig` is a valid, unexpired signature for `photoId`; the seconds it stays valid otherwise 0. */
+  verify(photoId: string, sig: unknown, exp: unknown): number;
+}
+
+const bucketSeconds = 3600;
+
+export function createUrlSigner(secret: string, now = () => Date.now()): UrlSigner {
+  const mac = (photoId: string, exp: number) =>
+    createHmac('sha256', secret).update(`photo:${photoId}:${exp}`).digest();
+  return {
+    query(photoId) {
+      const nowSeconds = Math.floor(now() / 1000);
+      // At least one full hour left, and the same URL for everyone asking within that hour.
+      const exp = (Math.floor(nowSeconds / bucketSeconds) + 2) * bucketSeconds;
+      return `sig=${mac(photoId, exp).toString('base64url')}&exp=${exp}`;
+    },
+    verify(photoId, sig, exp) {
+      if (typeof sig !== 'string' || typeof exp !== 'string' || !/^\d{1,12}$/.test(exp) || sig.length > 64) return 0;
+      const expSeconds = Number(exp);
+      const left = expSeconds - Math.floor(now() / 1000);
+      if (left <= 0) return 0;
+      const given = Buffer.from(sig, 'base64url');
+      const expected = mac(photoId, expSeconds);
+      return given.length === expected.length && timingSafeEqual(given, expected) ? left : 0;
+    },
+  };
+}

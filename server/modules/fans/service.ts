@@ -1,0 +1,126 @@
+/**
+ * Certified spaces and their fans. A moderator certifies a space; anyone may then like ("follow")
+ * it. Its public posts reach fans live through one room per certified space, which each fan's
+ * sockets join on connect and on follow (the posts module pushes to `fanRooms(...)`).
+ */
+import { Types, type Connection } from 'mongoose';
+import type { Privacy, UserDto } from '../../../shared/dto.js';
+import { conflict, forbidden, invalid } from '../../errors.js';
+import type { Logger } from '../../logger.js';
+import { rooms } from '../../realtime/rooms.js';
+import type { Pusher } from '../../realtime/pusher.js';
+import type { HubSocket } from '../../realtime/types.js';
+import type { AccountService } from '../accounts/service.js';
+import { isModerator, type Viewer } from '../accounts/viewer.js';
+import type { AuditLog } from '../moderation/audit.js';
+import { spaceModel } from '../spaces/space-model.js';
+import { fanModel } from './model.js';
+
+export interface FanServiceDeps {
+  readonly conn: Connection;
+  readonly pusher: Pusher;
+  readonly accounts: AccountService;
+  /** The spaces service owns the `certified` flag. */
+  readonly spaces: { setCertified(ownerId: string, certified: boolean): Promise<void> };
+  readonly audit: AuditLog;
+  readonly logger: Logger;
+}
+
+export interface FanState {
+  readonly fans: number;
+  readonly fan: boolean;
+}
+
+/** Certification changes rarely; other nodes see one within this long. */
+const certifiedTtlMs = 3_000;
+
+export function createFanService({ conn, pusher, accounts, spaces, audit, logger }: FanServiceDeps) {
+  const fans = fanModel(conn);
+  const spaceRecords = spaceModel(conn);
+  const certifiedCache = new Map<string, { certified: boolean; at: number }>();
+
+  async function isCertified(ownerId: string): Promise<boolean> {
+    const hit = certifiedCache.get(ownerId);
+    if (hit && Date.now() - hit.at < certifiedTtlMs) return hit.certified;
+    if (!Types.ObjectId.isValid(ownerId)) return false;
+    const certified = Boolean(await spaceRecords.exists({ owner: new Types.ObjectId(ownerId), certified: true }));
+    if (certifiedCache.size > 10_000) certifiedCache.clear();
+    certifiedCache.set(ownerId, { certified, at: Date.now() });
+    return certified;
+  }
+
+  const countFans = (ownerId: string) => fans.countDocuments({ owner: ownerId });
+
+  /** Certified spaces `userId` follows, as owner ids. */
+  async function followedIds(userId: string): Promise<string[]> {
+    const followed = await fans.find({ fan: userId }, { owner: 1 }).lean<Array<{ owner: string }>>();
+    if (!followed.length) return [];
+    const certified = await spaceRecords
+      .find({ owner: { $in: followed.map((f) => new Types.ObjectId(f.owner)) }, certified: true }, { owner: 1 })
+      .lean<Array<{ owner: Types.ObjectId }>>();
+    return certified.map((s) => s.owner.toHexString());
+  }
+
+  return {
+    isCertified,
+    followedIds,
+
+    /**
+     * The rooms a newly visible post must also be pushed to, beyond its friends: the fans room of
+     * its author when the post is public and the author's space is certified.
+     */
+    async fanRooms(authorId: string, privacy: Privacy): Promise<string[]> {
+      return privacy === 'public' && (await isCertified(authorId)) ? [rooms.fans(authorId)] : [];
+    },
+
+    /** A moderator certifies (or uncertifies) `handle`'s space. */
+    async certify(viewer: Viewer, handle: string, certified: boolean): Promise<{ user: UserDto; certified: boolean; fans: number }> {
+      if (!isModerator(viewer)) throw forbidden('moderators only');
+      const owner = await accounts.requireByHandle(handle);
+      await spaces.setCertified(owner.id, certified);
+      certifiedCache.set(owner.id, { certified, at: Date.now() });
+      await audit.record(viewer, certified ? 'space.certify' : 'space.uncertify', { type: 'space', id: owner.id }, owner.handle);
+      return { user: owner, certified, fans: await countFans(owner.id) };
+    },
+
+    /** Whether the viewer likes `handle`'s space, and how many do. */
+    async state(viewer: Viewer | null, handle: string): Promise<FanState> {
+      const owner = await accounts.requireByHandle(handle);
+      const fan = viewer ? Boolean(await fans.exists({ owner: owner.id, fan: viewer.id })) : false;
+      return { fans: await countFans(owner.id), fan };
+    },
+
+    /** The viewer likes a certified space (idempotent); their sockets join its fans room at once. */
+    async follow(viewer: Viewer, handle: string): Promise<FanState> {
+      const owner = await accounts.requireByHandle(handle);
+      if (owner.id === viewer.id) throw invalid('you cannot be a fan of your own space');
+      if (!(await isCertified(owner.id))) throw conflict('only certified spaces have fans');
+      try {
+        await fans.create({ owner: owner.id, fan: viewer.id });
+      } catch (err) {
+        if ((err as { code?: number }).code !== 11000) throw err;
+      }
+      await pusher.joinUser(viewer.id, rooms.fans(owner.id));
+      return { fans: await countFans(owner.id), fan: true };
+    },
+
+    /** The viewer stops liking a space (idempotent). */
+    async unfollow(viewer: Viewer, handle: string): Promise<FanState> {
+      const owner = await accounts.requireByHandle(handle);
+      await fans.deleteOne({ owner: owner.id, fan: viewer.id });
+      await pusher.leaveUser(viewer.id, rooms.fans(owner.id));
+      return { fans: await countFans(owner.id), fan: false };
+    },
+
+    /** On connect: the socket joins the fans room of every certified space its user likes. */
+    connectionListener(socket: HubSocket, viewer: Viewer): void {
+      followedIds(viewer.id)
+        .then((ids) => {
+          if (ids.length && socket.connected) void socket.join(ids.map(rooms.fans));
+        })
+        .catch((err: unknown) => logger.warn({ err, user: viewer.id }, 'fans rooms not joined'));
+    },
+  };
+}
+
+export type FanService = ReturnType<typeof createFanService>;

@@ -1,0 +1,19 @@
+/** Input schemas of albums and photos. */
+import { z } from 'zod';
+import { objectId, privacy, text } from './common.js';
+
+export const albumBody = z.strictObject({
+  title: text(1, 60),
+  privacy,
+});
+export type AlbumBody = z.infer<typeof albumBody>;
+
+/** `after` is a photo id: photos come in upload order. */
+export const photoPageQuery = z.strictObject({
+  after: objectId.optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(200),
+});
+export type PhotoPageQuery = z.infer<typeof photoPageQuery>;
+
+/** The at most 9 photos a shuoshuo may show. */
+export const photoIds = z.array(objectId).max(9, 'at most 9 images');
