@@ -77,6 +77,8 @@ export async function startHub(config: Config, options: HubOptions = {}): Promis
     eventsPerSecond: 20 * config.rateLimitScale,
     burst: 40 * config.rateLimitScale,
     viewerOf: socketViewer,
+    rateLimits,
+    rateLimitScale: config.rateLimitScale,
   });
   const listeners = connectionListeners(services);
   io.on('connection', (socket) => {

@@ -9,6 +9,7 @@ import type { Ack, ClientAckFields, ClientEventName } from '../../shared/events.
 import type { Logger } from '../logger.js';
 import { AppError, toAppError } from '../errors.js';
 import type { Viewer } from '../modules/accounts/viewer.js';
+import type { RateLimitRule, RateLimits } from '../rate-limits.js';
 import { parseInput } from '../validation.js';
 import { createTokenBucket, type TokenBucket } from './token-bucket.js';
 import type { HubServer, HubSocket } from './types.js';
@@ -20,6 +21,8 @@ export interface SocketHandlerContext {
 
 export interface SocketHandler {
   readonly event: ClientEventName;
+  /** A per-user budget shared by all the user's sockets (and, with Redis, all nodes). */
+  readonly rateLimit?: RateLimitRule;
   run(payload: unknown, ctx: SocketHandlerContext): Promise<object>;
 }
 
@@ -27,10 +30,13 @@ export interface SocketHandler {
 export function defineSocketHandler<E extends ClientEventName, S extends z.ZodType>(spec: {
   readonly event: E;
   readonly schema: S;
+  /** Limits calls per user across sockets and nodes, on top of the per-socket flood limit. */
+  readonly rateLimit?: RateLimitRule;
   readonly handler: (payload: z.output<S>, ctx: SocketHandlerContext) => Promise<ClientAckFields<E>>;
 }): SocketHandler {
   return {
     event: spec.event,
+    ...(spec.rateLimit ? { rateLimit: spec.rateLimit } : {}),
     run: async (payload, ctx) => spec.handler(parseInput(spec.schema, payload, 'payload'), ctx) as Promise<object>,
   };
 }
@@ -43,6 +49,10 @@ export interface GatewayOptions {
   readonly burst: number;
   /** The viewer a connected socket belongs to (set by the auth middleware). */
   readonly viewerOf: (socket: HubSocket) => Viewer;
+  /** Where handlers' per-user `rateLimit`s are kept; without it only the per-socket limit applies. */
+  readonly rateLimits?: RateLimits;
+  /** Multiplies handlers' per-user budgets (load tests raise it). */
+  readonly rateLimitScale?: number;
 }
 
 /** Refused events in a row before a flooding socket is cut off. */
@@ -90,7 +100,12 @@ export function attachGateway(io: HubServer, handlers: readonly SocketHandler[],
         return;
       }
       const payload = ack ? args.slice(0, -1)[0] : args[0];
-      handler.run(payload === undefined ? {} : payload, { viewer, socket }).then(
+      const rule = handler.rateLimit;
+      const limited =
+        rule && options.rateLimits
+          ? options.rateLimits.consume({ ...rule, points: Math.ceil(rule.points * (options.rateLimitScale ?? 1)) }, viewer.id)
+          : Promise.resolve();
+      limited.then(() => handler.run(payload === undefined ? {} : payload, { viewer, socket })).then(
         (result) => ack?.({ ok: true, ...result }),
         (err: unknown) => {
           const appError = toAppError(err);

@@ -7,6 +7,7 @@ export function notificationSocketHandlers(notifications: NotificationService): 
     defineSocketHandler({
       event: 'notifications:sync',
       schema: notificationSyncPayload,
+      rateLimit: { name: 'notifications-sync', points: 120, perSeconds: 60 },
       handler: ({ after, limit }, { viewer }) => notifications.list(viewer.id, after, limit),
     }),
   ];

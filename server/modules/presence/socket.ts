@@ -8,6 +8,7 @@ export function presenceSocketHandlers(presence: PresenceService): SocketHandler
     defineSocketHandler({
       event: 'presence:list',
       schema: empty,
+      rateLimit: { name: 'presence-list', points: 120, perSeconds: 60 },
       handler: (_payload, { viewer }) => presence.onlineFriends(viewer.id),
     }),
   ];
