@@ -75,6 +75,7 @@ export function createServices(deps: CoreDeps) {
     signer: createUrlSigner(deps.secret),
     audit: moderation.audit,
   });
+  const fans = createFanService({ conn: deps.conn, pusher: deps.pusher, accounts, spaces, audit: moderation.audit, logger: deps.logger });
   const posts = createPostService({
     conn: deps.conn,
     pusher: deps.pusher,
@@ -87,7 +88,6 @@ export function createServices(deps: CoreDeps) {
     rateLimitScale: deps.config.rateLimitScale,
   });
   moderation.attachQueue(posts);
-  const fans = createFanService({ conn: deps.conn, pusher: deps.pusher, accounts, spaces, audit: moderation.audit, logger: deps.logger });
   const games = createGameService({
     conn: deps.conn,
     pusher: deps.pusher,

@@ -1,0 +1,88 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import {
+  closeAllSockets,
+  connectSocket,
+  engines,
+  expectNoEvent,
+  nextEvent,
+  registerUser,
+  registerUsers,
+  startTestHub,
+  type TestHub,
+  type TestUser,
+} from '../../helpers/index.js';
+
+describe.each(engines)('certified spaces and fans (%s)', (engine) => {
+  let hub: TestHub;
+  let moderator: TestUser;
+
+  beforeAll(async () => {
+    hub = await startTestHub({ engine });
+    moderator = await registerUser(hub, 'mod');
+  });
+  afterEach(() => closeAllSockets());
+  afterAll(() => hub?.close());
+
+  const certify = async (user: TestUser, certified = true) => {
+    const res = await moderator.api.post(`/spaces/${user.handle}/certify`, { certified });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+  };
+
+  it('lets moderators alone certify a space, and records it', async () => {
+    const star = await registerUser(hub, 'star');
+    expect((await star.api.post(`/spaces/${star.handle}/certify`, { certified: true })).status).toBe(403);
+    expect((await fetch(`${hub.url}/api/spaces/${star.handle}/certify`, { method: 'POST' })).status).toBe(401);
+    expect((await moderator.api.post(`/spaces/${star.handle}/certify`, { certified: 'yes' })).status).toBe(400);
+    await certify(star);
+    expect((await star.api.get(`/spaces/${star.handle}`)).body.space.certified).toBe(true);
+    const entry = (await moderator.api.get('/moderation/audit?limit=1')).body.entries[0];
+    expect(entry).toMatchObject({ action: 'space.certify', target: { type: 'space', id: star.id } });
+    await certify(star, false);
+    expect((await star.api.get(`/spaces/${star.handle}`)).body.space.certified).toBe(false);
+  });
+
+  it('counts fans exactly; following and unfollowing are idempotent', async () => {
+    const [star, plain, a, b] = await registerUsers(hub, ['star', 'plain', 'a', 'b']);
+    await certify(star!);
+    expect((await a!.api.put(`/spaces/${plain!.handle}/fan`)).status).toBe(409);
+    expect((await star!.api.put(`/spaces/${star!.handle}/fan`)).status).toBe(400);
+
+    expect((await a!.api.put(`/spaces/${star!.handle}/fan`)).body).toEqual({ fans: 1, fan: true });
+    expect((await a!.api.put(`/spaces/${star!.handle}/fan`)).body).toEqual({ fans: 1, fan: true });
+    expect((await b!.api.put(`/spaces/${star!.handle}/fan`)).body).toEqual({ fans: 2, fan: true });
+    expect((await a!.api.delete(`/spaces/${star!.handle}/fan`)).body).toEqual({ fans: 1, fan: false });
+    expect((await a!.api.delete(`/spaces/${star!.handle}/fan`)).body).toEqual({ fans: 1, fan: false });
+    expect((await b!.api.get(`/spaces/${star!.handle}/fan`)).body).toEqual({ fans: 1, fan: true });
+
+    const crowd = await registerUsers(hub, Array.from({ length: 12 }, () => 'fan'));
+    const answers = await Promise.all(crowd.flatMap((u) => [u.api.put(`/spaces/${star!.handle}/fan`), u.api.put(`/spaces/${star!.handle}/fan`)]));
+    expect(answers.every((r) => r.status === 200)).toBe(true);
+    expect((await a!.api.get(`/spaces/${star!.handle}/fan`)).body).toEqual({ fans: 13, fan: false });
+  });
+
+  it("pushes a certified space's public post live to its fans, not to others or for non-public posts", async () => {
+    const [star, early, late, stranger] = await registerUsers(hub, ['star', 'early', 'late', 'stranger']);
+    await certify(star!);
+    // `early` follows before connecting (joins the room on connect); `late` follows while connected.
+    await early!.api.put(`/spaces/${star!.handle}/fan`);
+    const earlySocket = await connectSocket(hub, early!.token);
+    const lateSocket = await connectSocket(hub, late!.token);
+    const strangerSocket = await connectSocket(hub, stranger!.token);
+    await late!.api.put(`/spaces/${star!.handle}/fan`);
+
+    const res = await star!.api.post('/posts', { kind: 'shuoshuo', text: 'hello, fans', privacy: 'public' });
+    expect(res.status).toBe(201);
+    const id = res.body.post.id as string;
+    await nextEvent(earlySocket, 'feed:post', (p) => p.post.id === id);
+    await nextEvent(lateSocket, 'feed:post', (p) => p.post.id === id);
+    await expectNoEvent(strangerSocket, 'feed:post', (p) => p.post.id === id);
+
+    const friendsOnly = await star!.api.post('/posts', { kind: 'shuoshuo', text: 'friends only', privacy: 'friends' });
+    await expectNoEvent(earlySocket, 'feed:post', (p) => p.post.id === friendsOnly.body.post.id);
+
+    await late!.api.delete(`/spaces/${star!.handle}/fan`);
+    const after = await star!.api.post('/posts', { kind: 'shuoshuo', text: 'second hello', privacy: 'public' });
+    await nextEvent(earlySocket, 'feed:post', (p) => p.post.id === after.body.post.id);
+    await expectNoEvent(lateSocket, 'feed:post', (p) => p.post.id === after.body.post.id);
+  });
+});
