@@ -66,6 +66,8 @@ async function main(): Promise<void> {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
+  // Exiting runs the 'exit' hook that stops every process the run started.
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => process.exit(130));
   main().then(
     () => process.exit(0),
     (err: unknown) => {

@@ -57,7 +57,7 @@ export const defaultOptions: LoadTestOptions = {
   hold: 3,
   workers: Math.max(1, Math.min(4, os.availableParallelism() - 1)),
   sourceIps: 8,
-  connectConcurrency: 200,
+  connectConcurrency: 50,
   drain: 3,
   seed: 1,
   verbose: true,

@@ -13,6 +13,18 @@ import type { HubChildCommand, HubChildMessage } from './hub-child.js';
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const repoRoot = path.resolve(here, '../..');
 
+/** Every child still running: killed if the load tester exits without stopping them (Ctrl-C, crash). */
+const live = new Set<ChildProcess>();
+process.on('exit', () => {
+  for (const child of live) child.kill('SIGKILL');
+});
+
+function track(child: ChildProcess): ChildProcess {
+  live.add(child);
+  child.once('exit', () => live.delete(child));
+  return child;
+}
+
 /** A port that was free a moment ago on 127.0.0.1. */
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -52,6 +64,7 @@ function stopChild(child: ChildProcess, graceMs = 15_000): Promise<void> {
 
 export interface HubNode {
   readonly pid: number;
+  readonly logFile: string;
   readonly url: string;
   readonly realtimeUrl: string;
   /** The last stats the node reported (memory, event-loop delay, sockets). */
@@ -66,6 +79,8 @@ export interface HubNodeOptions {
   readonly env: Readonly<Record<string, string>>;
   readonly profileDir?: string;
   readonly label: string;
+  /** Where the node's stdout and stderr go (`<label>.log`). */
+  readonly logDir: string;
 }
 
 /** Starts one hub node and resolves once it accepts requests and sockets. */
@@ -77,12 +92,17 @@ export function startHubNode(options: HubNodeOptions): Promise<HubNode> {
     fs.mkdirSync(dir, { recursive: true });
     execArgv.push('--cpu-prof', '--cpu-prof-dir', dir);
   }
-  const child = fork(path.join(here, 'hub-child.ts'), [], {
+  const child = track(fork(path.join(here, 'hub-child.ts'), [], {
     cwd: repoRoot,
     execArgv,
     env: { ...process.env, ...options.env },
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-  });
+    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+  }));
+  // The hub's log goes to a file, so a run's output stays readable; the summary names the file.
+  const logFile = path.join(options.logDir, `${options.label}.log`);
+  const logStream = fs.createWriteStream(logFile);
+  child.stdout?.pipe(logStream);
+  child.stderr?.pipe(logStream);
   return new Promise((resolve, reject) => {
     const statsListeners: Array<(s: Extract<HubChildMessage, { type: 'stats' }>) => void> = [];
     let memoryWaiter: ((m: NodeJS.MemoryUsage) => void) | undefined;
@@ -93,6 +113,7 @@ export function startHubNode(options: HubNodeOptions): Promise<HubNode> {
         child.off('exit', failed);
         const node: HubNode = {
           pid: m.pid,
+          logFile,
           url: m.url,
           realtimeUrl: m.realtimeUrl,
           lastStats: undefined,
@@ -129,10 +150,10 @@ export interface StoreProcess {
 /** Runs `npm run db -- --port P --dir D` (as its node command, so the pid is the store's own). */
 export async function startStoreProcess(dir: string): Promise<StoreProcess> {
   const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/db.ts', '--port', String(port), '--dir', dir], {
+  const child = track(spawn(process.execPath, ['--import', 'tsx', 'scripts/db.ts', '--port', String(port), '--dir', dir], {
     cwd: repoRoot,
     stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  }));
   await new Promise<void>((resolve, reject) => {
     let out = '';
     const onData = (chunk: Buffer) => {
@@ -160,9 +181,9 @@ export async function startRedisProcess(): Promise<RedisProcess> {
   const { Redis } = await import('ioredis');
   const port = await freePort();
   const url = `redis://127.0.0.1:${port}`;
-  const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
+  const child = track(spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
     stdio: 'ignore',
-  });
+  }));
   const deadline = Date.now() + 10_000;
   for (;;) {
     const client = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });

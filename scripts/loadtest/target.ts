@@ -93,6 +93,8 @@ async function ownTarget(options: LoadTestOptions, graph: FriendGraph, prefix: s
   const root = await fs.mkdtemp(path.join(os.tmpdir(), 'kj-loadtest-'));
   const secret = randomBytes(24).toString('hex');
   const cluster = options.nodes > 1;
+  // Hub logs outlive the run's data directory, for a look afterwards.
+  const logDir = await fs.mkdtemp(path.join(os.tmpdir(), 'kj-loadtest-logs-'));
   let store: StoreProcess | undefined;
   let redis: RedisProcess | undefined;
   const hubs: HubNode[] = [];
@@ -136,8 +138,11 @@ async function ownTarget(options: LoadTestOptions, graph: FriendGraph, prefix: s
         env.REDIS_URL = redis.url;
         env.REDIS_PREFIX = 'lt';
       }
-      hubs.push(await startHubNode({ env, label: `hub${i}-${options.engine}`, ...(options.profileDir ? { profileDir: options.profileDir } : {}) }));
+      hubs.push(
+        await startHubNode({ env, label: `hub${i}-${options.engine}`, logDir, ...(options.profileDir ? { profileDir: options.profileDir } : {}) }),
+      );
     }
+    log(`hub logs: ${logDir}`);
     log(`started ${hubs.length} hub node(s) on ${options.engine}${cluster ? ' through Redis' : ''}: ${hubs.map((h) => h.realtimeUrl).join(', ')}`);
     return {
       description: `${options.nodes} node(s), ${options.engine}, started by the load tester`,

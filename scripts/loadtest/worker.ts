@@ -118,6 +118,18 @@ function createWorker(init: WorkerInit) {
     const localAddress = `127.0.0.${1 + (user.index % init.sourceIps)}`;
     if (!firstAttemptAt) firstAttemptAt = clock();
     return new Promise((resolve) => {
+      let settled = false;
+      // The Manager's timeout covers the transport only; a handshake the server never answers
+      // (auth middleware stuck) would otherwise hang this lane forever.
+      const deadline = setTimeout(() => {
+        if (settled) return;
+        settled = true;
+        failures++;
+        bump(connectErrors, 'handshake timeout (30 s)');
+        socket.close();
+        sockets[slot] = undefined;
+        resolve();
+      }, 30_000);
       const socket: LoadSocket = io(url, {
         transports: ['websocket'],
         auth: { token: user.token },
@@ -128,6 +140,9 @@ function createWorker(init: WorkerInit) {
       } as Parameters<typeof io>[1]);
       sockets[slot] = socket;
       socket.once('connect', () => {
+        if (settled) return;
+        settled = true;
+        clearTimeout(deadline);
         connectedAt[slot] = clock();
         lastConnectAt = connectedAt[slot]!;
         connected++;
@@ -135,6 +150,9 @@ function createWorker(init: WorkerInit) {
         resolve();
       });
       socket.once('connect_error', (err: Error) => {
+        if (settled) return;
+        settled = true;
+        clearTimeout(deadline);
         failures++;
         bump(connectErrors, err.message || 'connect_error');
         socket.close();
