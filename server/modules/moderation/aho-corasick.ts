@@ -16,8 +16,11 @@ export interface KeywordMatch {
 }
 
 export interface KeywordAutomaton {
-  /** The most severe keyword occurring in `text`, or null. `text` must already be normalised. */
-  find(text: string): KeywordMatch | null;
+  /**
+   * The most severe keyword occurring in `text`, or null. `text` must already be in the keywords'
+   * form, except for a per-code-unit `fold` the scan applies itself.
+   */
+  find(text: string, fold?: Uint16Array): KeywordMatch | null;
   readonly size: number;
 }
 
@@ -65,11 +68,11 @@ export function buildAutomaton(keywords: readonly Keyword[]): KeywordAutomaton {
 
   return {
     size: list.length,
-    find(text) {
+    find(text, fold) {
       let state = 0;
       let found = -1;
       for (let i = 0; i < text.length; i++) {
-        const c = text.charCodeAt(i);
+        const c = fold ? fold[text.charCodeAt(i)]! : text.charCodeAt(i);
         let next = goto[state]!.get(c);
         while (next === undefined && state !== 0) {
           state = fail[state]!;

@@ -61,3 +61,14 @@ export const traditionalToSimplified: ReadonlyMap<number, number> = (() => {
   }
   return map;
 })();
+
+/**
+ * The same mapping as a lookup table over UTF-16 code units (every pair above is in the BMP), so the
+ * matcher folds text as it scans instead of building a converted copy first.
+ */
+export const foldCodeUnit: Uint16Array = (() => {
+  const table = new Uint16Array(0x10000);
+  for (let i = 0; i < table.length; i++) table[i] = i;
+  for (const [from, to] of traditionalToSimplified) if (from < 0x10000 && to < 0x10000) table[from] = to;
+  return table;
+})();

@@ -1,7 +1,8 @@
 /** The compiled keyword rules: one automaton, answering with the strictest matching action. */
 import type { ModerationAction } from '../../../shared/dto.js';
 import { buildAutomaton, type KeywordAutomaton } from './aho-corasick.js';
-import { normalizeForMatch } from './normalize.js';
+import { foldCodeUnit } from './han-variants.js';
+import { prepareForMatch } from './normalize.js';
 import type { ScreenResult } from './screening.js';
 
 /** block > hold > review. */
@@ -28,7 +29,7 @@ export function compileRules(rules: readonly CompiledRule[]): RuleSet {
     size: automaton.size,
     screen(text) {
       if (automaton.size === 0) return { action: 'allow' };
-      const match = automaton.find(normalizeForMatch(text));
+      const match = automaton.find(prepareForMatch(text), foldCodeUnit);
       if (!match) return { action: 'allow' };
       return { action: actionOf[match.severity]!, pattern: patternOf.get(match.keyword) ?? match.keyword };
     },
