@@ -1,0 +1,51 @@
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startEmbeddedStore, type EmbeddedStore } from '../../../server/db/embedded/index.js';
+import { registerUser, startTestHub, type TestHub, type TestUser } from '../../helpers/index.js';
+
+/** Polls `check` until it holds (rules reach other nodes on their next refresh, every few seconds). */
+async function eventually(check: () => boolean, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+describe('moderation rules across nodes sharing a store', () => {
+  let store: EmbeddedStore;
+  let storeDir: string;
+  let a: TestHub;
+  let b: TestHub;
+  let moderator: TestUser;
+
+  beforeAll(async () => {
+    storeDir = await fs.mkdtemp(path.join(os.tmpdir(), 'kj-moderation-store-'));
+    store = await startEmbeddedStore({ dir: storeDir });
+    const node = () => startTestHub({ mongodbUri: `${store.uri}/kongjian` });
+    [a, b] = await Promise.all([node(), node()]);
+    moderator = await registerUser(a, 'mod');
+  });
+  afterAll(async () => {
+    await a?.close();
+    await b?.close();
+    await store?.close();
+    await fs.rm(storeDir, { recursive: true, force: true });
+  });
+
+  it('a rule made on one node is applied by the other after its refresh, and so is its deletion', async () => {
+    const word = `jackpot${randomBytes(3).toString('hex')}`;
+    const text = `win the ${word.toUpperCase()} today`;
+    expect(b.services.moderation.screen(text).action).toBe('allow');
+    const created = await moderator.api.post('/moderation/rules', { pattern: word, action: 'hold' });
+    expect(created.status).toBe(201);
+    expect(a.services.moderation.screen(text).action).toBe('hold'); // the writing node at once
+    await eventually(() => b.services.moderation.screen(text).action === 'hold');
+
+    expect((await moderator.api.delete(`/moderation/rules/${created.body.rule.id}`)).status).toBe(204);
+    await eventually(() => b.services.moderation.screen(text).action === 'allow');
+  });
+});
