@@ -174,6 +174,40 @@ describe('photo uploads', () => {
   });
 });
 
+describe('formats and references', () => {
+  it('accepts webp, gif and avif, keeping each format', async () => {
+    const alice = await registerUser(hub, 'alice');
+    const id = await album(alice, 'public');
+    const base = sharp({ create: { width: 48, height: 32, channels: 3, background: { r: 10, g: 120, b: 200 } } });
+    const cases = [
+      { bytes: await base.clone().webp().toBuffer(), type: 'image/webp' },
+      { bytes: await base.clone().gif().toBuffer(), type: 'image/gif' },
+      { bytes: await base.clone().avif({ effort: 0 }).toBuffer(), type: 'image/avif' },
+    ];
+    for (const c of cases) {
+      const res = await uploadPhoto(hub.url, alice.token, id, c.bytes, { filename: 'x.bin', type: 'application/octet-stream' });
+      expect(res.status, `${c.type}: ${JSON.stringify(res.body)}`).toBe(201);
+      expect(res.body.photo).toMatchObject({ width: 48, height: 32 });
+      expect((await fetchPhoto(res.body.photo.url)).headers.get('content-type')).toBe(c.type);
+    }
+  });
+
+  it("lets a shuoshuo show its author's own photos only", async () => {
+    const alice = await registerUser(hub, 'alice');
+    const bob = await registerUser(hub, 'bob');
+    const id = await album(alice, 'private');
+    const { photo } = (await uploadPhoto(hub.url, alice.token, id, await noisePng(40, 40, 21))).body;
+    const post = await alice.api.post('/posts', { kind: 'shuoshuo', text: 'look', images: [photo.id], privacy: 'public' });
+    expect(post.status, JSON.stringify(post.body)).toBe(201);
+    expect(post.body.post.images).toEqual([expect.objectContaining({ id: photo.id, width: 40, height: 40 })]);
+    // Whoever may see the post gets a working (signed) URL for its image.
+    const seen = await bob.api.get(`/posts/${post.body.post.id}`);
+    expect((await fetchPhoto(seen.body.post.images[0].url)).status).toBe(200);
+    const stolen = await bob.api.post('/posts', { kind: 'shuoshuo', text: 'mine now', images: [photo.id], privacy: 'public' });
+    expect(stolen.status).toBe(400);
+  });
+});
+
 describe('photo privacy', () => {
   it('serves a private photo only through the signed URL given to its owner', async () => {
     const alice = await registerUser(hub, 'alice');
