@@ -111,7 +111,7 @@ describe('a cluster of three nodes', { timeout: 120_000 }, () => {
     await expect(notice).resolves.toBeTruthy();
     // "transport close" (not "io server disconnect") is what makes a Socket.IO client reconnect by itself.
     expect(await reason).toBe('transport close');
-    expect(await exit).toBe(0);
+    expect(await exit, n3!.child.output()).toBe(0);
     const moved = await connectSocket(n1!, carol.token);
     expect((await emitAck(moved, 'ping', {})).ok).toBe(true);
     cluster.nodes[2] = await n3!.restart();
