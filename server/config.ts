@@ -28,8 +28,12 @@ const envSchema = z.object({
   REDIS_URL: optionalUrl(['redis:', 'rediss:']),
   /** Prefix of every Redis key and channel the hub uses (several hubs may share one Redis). */
   REDIS_PREFIX: z.string().regex(/^[\w:-]{1,32}$/, 'must be 1–32 of a-z A-Z 0-9 _ : -').default('kj'),
-  /** Socket.IO's Redis adapter: `classic` pub/sub or `sharded` (Redis 7 sharded pub/sub). */
-  REDIS_ADAPTER: z.enum(['classic', 'sharded']).default('classic'),
+  /**
+   * Socket.IO's Redis adapter: `sharded` (Redis ≥ 7 sharded pub/sub, a channel per room: a node
+   * hears only rooms it has sockets in; measured faster, `npm run bench -- adapter`) or `classic`
+   * pub/sub (any Redis).
+   */
+  REDIS_ADAPTER: z.enum(['classic', 'sharded']).default('sharded'),
   SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
   HOST: z.string().trim().min(1).default('0.0.0.0'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),

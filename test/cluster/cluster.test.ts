@@ -28,9 +28,9 @@ import {
 } from '../helpers/index.js';
 
 const setups: ReadonlyArray<readonly [Engine, 'classic' | 'sharded']> = [
-  ['uws', 'classic'],
-  ['ws', 'classic'],
   ['uws', 'sharded'],
+  ['ws', 'sharded'],
+  ['uws', 'classic'],
 ];
 
 async function waitFor(condition: () => Promise<boolean> | boolean, timeoutMs = 10_000): Promise<void> {
