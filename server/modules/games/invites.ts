@@ -175,6 +175,11 @@ export function createInviteDesk(d: InviteDeskDeps) {
 
     /** Accepts an invite (the invited player only) and starts its match. Retrying an accepted invite answers the same match. */
     async accept(viewer: Viewer, id: string): Promise<{ invite: InviteDto; match: MatchDto }> {
+      const pending = await requireOwn(viewer, id);
+      // Friends only, also at the moment of playing: an invite from someone since unfriended is refused.
+      if (pending.status === 'pending' && !(await d.friends.areFriends(pending.from.toHexString(), pending.to.toHexString()))) {
+        throw forbidden('you can only play with friends');
+      }
       let decided: InviteRecord;
       try {
         decided = await decide(viewer, id, 'accepted', { matchId: new Types.ObjectId() });

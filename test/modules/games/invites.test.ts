@@ -168,6 +168,16 @@ describe.each(engines)('game invites on %s', (engine) => {
     expect((await bob.api.post(`/invites/${sent.id}/decline`)).status).toBe(409);
   });
 
+  it('an invite from someone since unfriended cannot be accepted', async () => {
+    const [alice, bob] = await friendPair(hub);
+    const sent = await invite(alice, bob);
+    expect((await alice.api.delete(`/friends/${bob.handle}`)).status).toBe(204);
+    const res = await bob.api.post(`/invites/${sent.id}/accept`);
+    expect(res.status).toBe(403);
+    expect((await bob.api.get(`/invites/${sent.id}`)).body.invite.status).toBe('pending');
+    expect((await bob.api.post(`/invites/${sent.id}/decline`)).status).toBe(200);
+  });
+
   it('bad ids are refused as invalid', async () => {
     const [, bob] = await friendPair(hub);
     const res = await bob.api.post('/invites/not-an-id/accept');
