@@ -1,0 +1,182 @@
+/**
+ * The authorization matrix over sockets, on both engines: every live push reaches exactly the
+ * sockets allowed to see it (positives and negatives asserted for every role), every client event
+ * refuses what the caller may not touch the way a missing id is refused, and an ex-friend's watch
+ * goes quiet. A client event without a row here fails the coverage check.
+ */
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { clientEventNames, type ClientEventName } from '../../../shared/events.js';
+import {
+  closeAllSockets,
+  connectSocket,
+  emitAck,
+  engines,
+  expectNoEvent,
+  makeFriends,
+  nextEvent,
+  registerUser,
+  startTestHub,
+  type TestHub,
+  type TestSocket,
+  type TestUser,
+} from '../../helpers/index.js';
+import { holdWord, missingId, ok, reviewWord } from '../helpers/cast.js';
+
+type LiveRole = 'owner' | 'friend' | 'exFriend' | 'stranger' | 'moderator';
+const liveRoles: readonly LiveRole[] = ['owner', 'friend', 'exFriend', 'stranger', 'moderator'];
+
+/** Client events each test below exercises for authorization (the coverage check reads this). */
+const coveredEvents: readonly ClientEventName[] = ['space:enter', 'post:watch', 'post:unwatch', 'notifications:sync', 'game:move', 'presence:list', 'ping'];
+
+interface LiveCast {
+  readonly users: Readonly<Record<LiveRole, TestUser>>;
+  readonly sockets: Readonly<Record<LiveRole, TestSocket>>;
+}
+
+describe.each(engines)('authorization of live events on %s', (engine) => {
+  let hub: TestHub;
+  let moderator: TestUser;
+  beforeAll(async () => {
+    hub = await startTestHub({ engine });
+    moderator = await registerUser(hub, 'moderator'); // the first account is a moderator
+    await ok(moderator.api.post('/moderation/rules', { pattern: holdWord, action: 'hold' }), 201);
+    await ok(moderator.api.post('/moderation/rules', { pattern: reviewWord, action: 'review' }), 201);
+  });
+  afterEach(() => closeAllSockets());
+  afterAll(async () => {
+    await hub?.close();
+  });
+
+  /** A fresh owner with a friend, an ex-friend and a stranger, everyone (and the moderator) connected. */
+  async function liveCast(): Promise<LiveCast> {
+    const [owner, friend, exFriend, stranger] = await Promise.all(['owner', 'friend', 'exfriend', 'stranger'].map((s) => registerUser(hub, s)));
+    await makeFriends(owner!, friend!);
+    await makeFriends(owner!, exFriend!);
+    await ok(owner!.api.delete(`/friends/${exFriend!.handle}`), 204);
+    const users = { owner: owner!, friend: friend!, exFriend: exFriend!, stranger: stranger!, moderator };
+    const sockets = {} as Record<LiveRole, TestSocket>;
+    for (const role of liveRoles) sockets[role] = await connectSocket(hub, users[role].token);
+    return { users, sockets };
+  }
+
+  /** Asserts `event` (matching `where`) reached exactly the `allowed` roles' sockets. */
+  async function reachesExactly<E extends Parameters<typeof nextEvent>[1]>(
+    c: LiveCast,
+    event: E,
+    where: Parameters<typeof nextEvent<E>>[2],
+    allowed: readonly LiveRole[],
+    label: string,
+    among: readonly LiveRole[] = liveRoles,
+  ): Promise<void> {
+    for (const role of among) {
+      if (allowed.includes(role)) await expect(nextEvent(c.sockets[role], event, where), `${label}: ${role} gets ${event}`).resolves.toBeTruthy();
+      else await expectNoEvent(c.sockets[role], event, where).catch((err: Error) => expect.fail(`${label}: ${role} got ${event}: ${err.message}`));
+    }
+  }
+
+  it('covers every client event', () => {
+    expect(clientEventNames.filter((e) => !coveredEvents.includes(e))).toEqual([]);
+  });
+
+  it('feed:post reaches exactly those who may see the post, for every privacy and moderation state', async () => {
+    const c = await liveCast();
+    const cases = [
+      { text: 'public news', privacy: 'public', allowed: ['owner', 'friend'] },
+      { text: 'friends news', privacy: 'friends', allowed: ['owner', 'friend'] },
+      { text: 'private news', privacy: 'private', allowed: ['owner'] },
+      { text: `held news ${holdWord}`, privacy: 'public', allowed: [] },
+      { text: `review news ${reviewWord}`, privacy: 'public', allowed: [] },
+    ] as const;
+    for (const { text, privacy, allowed } of cases) {
+      const made = await c.users.owner.api.post('/posts', { kind: 'shuoshuo', text, privacy });
+      expect(made.status).toBeLessThan(300);
+      const id = made.body.post.id as string;
+      await reachesExactly(c, 'feed:post', (p) => p.post.id === id, allowed, text);
+    }
+  });
+
+  it('post:comment and post:likes reach the author and allowed watchers; watching a hidden post is refused like a missing one', async () => {
+    const c = await liveCast();
+    const post = (await ok(c.users.owner.api.post('/posts', { kind: 'shuoshuo', text: 'watch me', privacy: 'friends' }), 201)).post.id as string;
+    const missing = await emitAck(c.sockets.stranger, 'post:watch', { postId: missingId });
+    expect(missing.ok).toBe(false);
+    for (const role of liveRoles) {
+      const answer = await emitAck(c.sockets[role], 'post:watch', { postId: post });
+      if (role === 'owner' || role === 'friend') expect(answer, role).toEqual({ ok: true });
+      else expect(answer, `${role} watches a friends-only post`).toEqual(missing);
+    }
+    const comment = (await ok(c.users.friend.api.post(`/posts/${post}/comments`, { text: 'seen' }), 201)).comment.id as string;
+    await reachesExactly(c, 'post:comment', (p) => p.comment.id === comment, ['owner', 'friend'], 'comment');
+    await ok(c.users.friend.api.put(`/posts/${post}/like`), 200);
+    await reachesExactly(c, 'post:likes', (p) => p.postId === post && p.likes === 1, ['owner', 'friend'], 'like');
+    // A held comment is its author's alone until approved: nobody hears of it live.
+    const held = await c.users.friend.api.post(`/posts/${post}/comments`, { text: `psst ${holdWord}` });
+    expect(held.status).toBe(202);
+    await reachesExactly(c, 'post:comment', (p) => p.comment.id === held.body.comment.id, [], 'held comment');
+    // Unwatching is harmless on any id and ends the pushes.
+    for (const role of liveRoles) expect(await emitAck(c.sockets[role], 'post:unwatch', { postId: post }), role).toEqual({ ok: true });
+    await ok(c.users.friend.api.delete(`/posts/${post}/like`), 200);
+    await reachesExactly(c, 'post:likes', (p) => p.postId === post && p.likes === 0, ['owner'], 'unlike after unwatch');
+  });
+
+  it('an ex-friend’s watch stops: no comments, likes or new posts after the unfriending', async () => {
+    const c = await liveCast();
+    const post = (await ok(c.users.owner.api.post('/posts', { kind: 'shuoshuo', text: 'soon hidden', privacy: 'friends' }), 201)).post.id as string;
+    expect(await emitAck(c.sockets.friend, 'post:watch', { postId: post })).toEqual({ ok: true });
+    await ok(c.users.friend.api.delete(`/friends/${c.users.owner.handle}`), 204);
+    await ok(c.users.owner.api.post(`/posts/${post}/comments`, { text: 'after the split' }), 201);
+    await ok(c.users.owner.api.put(`/posts/${post}/like`), 200);
+    const later = (await ok(c.users.owner.api.post('/posts', { kind: 'shuoshuo', text: 'later', privacy: 'friends' }), 201)).post.id as string;
+    await nextEvent(c.sockets.owner, 'feed:post', (p) => p.post.id === later);
+    await expectNoEvent(c.sockets.friend, 'post:comment');
+    await expectNoEvent(c.sockets.friend, 'post:likes');
+    await expectNoEvent(c.sockets.friend, 'feed:post', (p) => p.post.id === later);
+    expect((await emitAck(c.sockets.friend, 'post:watch', { postId: post })).ok).toBe(false);
+  });
+
+  it('space:visitor reaches the owner alone; notification its recipient alone', async () => {
+    const c = await liveCast();
+    expect(await emitAck(c.sockets.stranger, 'space:enter', { handle: c.users.owner.handle })).toEqual({ ok: true });
+    await reachesExactly(c, 'space:visitor', (p) => p.visitor.id === c.users.stranger.id, ['owner'], 'visit');
+    const post = (await ok(c.users.owner.api.post('/posts', { kind: 'shuoshuo', text: 'say something', privacy: 'public' }), 201)).post.id as string;
+    await ok(c.users.stranger.api.post(`/posts/${post}/comments`, { text: 'something' }), 201);
+    await reachesExactly(c, 'notification', (p) => p.notification.kind === 'comment', ['owner'], 'comment notification');
+    const synced = await emitAck(c.sockets.stranger, 'notifications:sync', { after: 0 });
+    expect(synced.ok && synced.notifications.some((n) => n.kind === 'comment')).toBe(false);
+    const own = await emitAck(c.sockets.owner, 'notifications:sync', { after: 0 });
+    expect(own.ok && own.notifications.some((n) => n.kind === 'comment')).toBe(true);
+  });
+
+  it('presence reaches friends only; presence:list names friends only', async () => {
+    const c = await liveCast();
+    // Everyone is connected already; a second owner device is not news, so reconnect the owner fresh.
+    c.sockets.owner.close();
+    const listening = liveRoles.filter((r) => r !== 'owner');
+    await reachesExactly(c, 'presence', (p) => p.userId === c.users.owner.id && !p.online, ['friend'], 'owner leaves', listening);
+    const again = await connectSocket(hub, c.users.owner.token);
+    await reachesExactly(c, 'presence', (p) => p.userId === c.users.owner.id && p.online, ['friend'], 'owner returns', listening);
+    const list = await emitAck(again, 'presence:list', {});
+    expect(list.ok && list.online).toEqual([c.users.friend.id]);
+    for (const role of ['exFriend', 'stranger', 'moderator'] as const) {
+      const theirs = await emitAck(c.sockets[role], 'presence:list', {});
+      expect(theirs.ok && theirs.online.includes(c.users.owner.id), role).toBe(false);
+    }
+    expect((await emitAck(again, 'ping', {})).ok).toBe(true);
+  });
+
+  it('invite and game:state reach the two players alone; a move in someone else’s match is refused like a missing one', async () => {
+    const c = await liveCast();
+    const invite = (await ok(c.users.owner.api.post('/invites', { to: c.users.friend.handle, game: 'gomoku' }), 201)).invite.id as string;
+    await reachesExactly(c, 'invite', (p) => p.invite.id === invite && p.invite.status === 'pending', ['owner', 'friend'], 'invite');
+    const match = (await ok(c.users.friend.api.post(`/invites/${invite}/accept`), 200)).match.id as string;
+    await reachesExactly(c, 'invite', (p) => p.invite.id === invite && p.invite.status === 'accepted', ['owner', 'friend'], 'accepted');
+    const missing = await emitAck(c.sockets.stranger, 'game:move', { matchId: missingId, x: 7, y: 7 });
+    expect(missing.ok).toBe(false);
+    for (const role of ['exFriend', 'stranger', 'moderator'] as const) {
+      expect(await emitAck(c.sockets[role], 'game:move', { matchId: match, x: 7, y: 7 }), role).toEqual(missing);
+    }
+    const moved = await emitAck(c.sockets.owner, 'game:move', { matchId: match, x: 7, y: 7 });
+    expect(moved.ok).toBe(true);
+    await reachesExactly(c, 'game:state', (p) => p.match.id === match && p.match.moves.length === 1, ['owner', 'friend'], 'move');
+  });
+});
