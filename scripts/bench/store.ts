@@ -1,25 +1,34 @@
 /**
- * Embedded store benchmark, through mongoose, against a fresh store in a temp dir.
- *   npm run bench -- store [--inproc] [--posts 100000] [--authors 1000]
+ * Embedded store benchmark, through mongoose, against fresh stores in temp dirs.
+ *   npm run bench -- store [--inproc] [--posts 100000] [--authors 1000] [--pool 32]
+ *                          [--baseline <commit>] [--store-prof DIR]
  *   node --import tsx scripts/bench/store.ts
  * By default the store runs in its own process (as with `npm run db`), so the store and the
- * client each get a core; --inproc runs it inside the benchmark process.
+ * client each get a core; --inproc runs it inside the benchmark process (as `npm start` does).
+ *
+ * The machine is shared, so absolute figures swing with other people's load. `--baseline
+ * <commit>` also starts the store as it was at that commit (extracted with `git archive`) and
+ * runs every phase on both, alternating which goes first, printing the ratio current/baseline:
+ * both sides see the same load, so the ratio is what to trust. `--store-prof DIR` writes a
+ * CPU profile of each store child process into DIR.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import mongoose, { Schema, type Types } from 'mongoose';
-import { startEmbeddedStore } from '../../server/db/embedded/index.js';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import mongoose, { Schema, type Connection, type Model, type Types } from 'mongoose';
 
-interface Figures {
-  [metric: string]: number | string;
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const currentModule = path.join(root, 'server', 'db', 'embedded', 'index.ts');
+
+interface StoreModule {
+  startEmbeddedStore(opts: { dir: string; port?: number }): Promise<{ uri: string; close(): Promise<void> }>;
 }
 
-function opt(args: string[], name: string, dflt: number): number {
+function opt(args: string[], name: string): string | undefined {
   const i = args.indexOf(`--${name}`);
-  return i >= 0 ? Number(args[i + 1]) : dflt;
+  return i >= 0 ? args[i + 1] : undefined;
 }
 
 function pct(sorted: number[], p: number): number {
@@ -47,9 +56,27 @@ async function concurrent(total: number, callers: number, fn: (i: number) => Pro
   return total / ((performance.now() - t) / 1000);
 }
 
-async function startChildStore(dir: string): Promise<{ uri: string; stop(): Promise<void> }> {
-  const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'scripts', 'db.ts'), '--dir', dir, '--port', '0'], {
+/** The store module as it was at `commit`, extracted where it still resolves this repo's node_modules. */
+function extractBaseline(commit: string): string {
+  const sha = execFileSync('git', ['rev-parse', commit], { cwd: root, encoding: 'utf8' }).trim();
+  const dest = path.join(root, 'node_modules', '.cache', 'kj-store-baseline', sha);
+  const mod = path.join(dest, 'server', 'db', 'embedded', 'index.ts');
+  if (!fs.existsSync(mod)) {
+    fs.mkdirSync(dest, { recursive: true });
+    const tar = execFileSync('git', ['archive', sha, 'server/db/embedded'], { cwd: root, maxBuffer: 64 * 1024 * 1024 });
+    execFileSync('tar', ['-x', '-C', dest], { input: tar });
+  }
+  return mod;
+}
+
+interface RunningStore {
+  uri: string;
+  stop(): Promise<void>;
+}
+
+async function startChildStore(modulePath: string, dir: string, profDir: string | undefined): Promise<RunningStore> {
+  const flags = profDir ? ['--cpu-prof', '--cpu-prof-dir', profDir] : [];
+  const child: ChildProcess = spawn(process.execPath, [...flags, '--import', 'tsx', fileURLToPath(import.meta.url), '--serve', modulePath, '--dir', dir], {
     stdio: ['ignore', 'pipe', 'inherit'],
     cwd: root,
   });
@@ -72,119 +99,203 @@ async function startChildStore(dir: string): Promise<{ uri: string; stop(): Prom
   };
 }
 
-export async function run(args: string[]): Promise<void> {
-  const posts = opt(args, 'posts', 100_000);
-  const authors = opt(args, 'authors', 1000);
-  const inproc = args.includes('--inproc');
+/** Child mode: run one store until SIGTERM. */
+async function serve(modulePath: string, dir: string): Promise<void> {
+  const mod = (await import(pathToFileURL(modulePath).href)) as StoreModule;
+  const store = await mod.startEmbeddedStore({ dir, port: 0 });
+  console.log(`store ready uri=${store.uri}`);
+  process.once('SIGTERM', () => {
+    void store.close().then(() => process.exit(0));
+  });
+}
+
+/** One store under test, its connection, models and the state phases hand on to each other. */
+interface Target {
+  label: string;
+  dir: string;
+  store: RunningStore;
+  conn: Connection;
+  User: Model<{ name: string; email: string; karma: number; createdAt: Date }>;
+  Post: Model<{ author: Types.ObjectId; status: string; privacy: string; body: string; createdAt: Date }>;
+  userIds: unknown[];
+  figures: Map<string, number>;
+}
+
+async function openTarget(label: string, modulePath: string, inproc: boolean, pool: number, profDir: string | undefined): Promise<Target> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kj-bench-store-'));
-  let stop: () => Promise<void>;
-  let uri: string;
+  let store: RunningStore;
   if (inproc) {
-    const store = await startEmbeddedStore({ dir });
-    uri = store.uri;
-    stop = () => store.close();
+    const mod = (await import(pathToFileURL(modulePath).href)) as StoreModule;
+    const s = await mod.startEmbeddedStore({ dir });
+    store = { uri: s.uri, stop: () => s.close() };
   } else {
-    ({ uri, stop } = await startChildStore(dir));
+    store = await startChildStore(modulePath, dir, profDir);
   }
-  const conn = await mongoose.createConnection(`${uri}/bench`, { maxPoolSize: 32 }).asPromise();
-  const figures: Figures = { mode: inproc ? 'in-process store' : 'store in its own process' };
-  try {
-    const User = conn.model(
-      'BenchUser',
-      new Schema({ name: { type: String, unique: true }, email: String, karma: Number, createdAt: Date }),
-    );
-    const postSchema = new Schema({
-      author: { type: Schema.Types.ObjectId, required: true },
-      status: String,
-      privacy: String,
-      body: String,
-      createdAt: Date,
-    });
-    postSchema.index({ author: 1, createdAt: -1, _id: -1 });
-    postSchema.index({ createdAt: -1 });
-    const Post = conn.model('BenchPost', postSchema);
-    await User.init();
-    await Post.init();
+  const conn = await mongoose.createConnection(`${store.uri}/bench`, { maxPoolSize: pool }).asPromise();
+  const User = conn.model(
+    'BenchUser',
+    new Schema({ name: { type: String, unique: true }, email: String, karma: Number, createdAt: Date }),
+  ) as Target['User'];
+  const postSchema = new Schema({
+    author: { type: Schema.Types.ObjectId, required: true },
+    status: String,
+    privacy: String,
+    body: String,
+    createdAt: Date,
+  });
+  postSchema.index({ author: 1, createdAt: -1, _id: -1 });
+  postSchema.index({ createdAt: -1 });
+  const Post = conn.model('BenchPost', postSchema) as Target['Post'];
+  await User.init();
+  await Post.init();
+  return { label, dir, store, conn, User, Post, userIds: [], figures: new Map() };
+}
 
-    // 1. Concurrent single-document inserts through Model.create.
-    const nUsers = 20_000;
-    figures['inserts/s (Model.create, 64 callers)'] = Math.round(
-      await concurrent(nUsers, 64, (i) => User.create({ name: `user${i}`, email: `u${i}@example.com`, karma: i % 100, createdAt: new Date() })),
-    );
+interface Phase {
+  /** Runs the phase on one target; returns metric -> value (higher-is-better unless the name says ms). */
+  run(t: Target): Promise<Record<string, number>>;
+}
 
-    // 2. Point reads by _id and by a unique field.
-    const ids = (await User.find({}, { _id: 1 }).lean()).map((u) => u._id);
-    figures['point reads/s (findById, 64 callers)'] = Math.round(await concurrent(40_000, 64, (i) => User.findById(ids[(i * 7919) % ids.length]).lean()));
-    figures['point reads/s (findOne unique name)'] = Math.round(await concurrent(20_000, 64, (i) => User.findOne({ name: `user${(i * 31) % nUsers}` }).lean()));
-
-    // 3. Load posts.
-    const authorIds: Types.ObjectId[] = Array.from({ length: authors }, () => new mongoose.Types.ObjectId());
-    const t0 = Date.now() - posts * 1000;
-    const statuses = ['published', 'published', 'published', 'draft'];
-    const privacies = ['public', 'friends', 'private'];
-    const loadStart = performance.now();
-    for (let i = 0; i < posts; i += 1000) {
-      const batch = [];
-      for (let j = i; j < Math.min(posts, i + 1000); j++) {
-        batch.push({
-          author: authorIds[(j * 7) % authors],
-          status: statuses[j % 4],
-          privacy: privacies[j % 3],
-          body: `post ${j} lorem ipsum dolor sit amet`,
-          createdAt: new Date(t0 + j * 1000),
+function phases(posts: number, authors: number): Phase[] {
+  const nUsers = 20_000;
+  const authorIds: Types.ObjectId[] = Array.from({ length: authors }, () => new mongoose.Types.ObjectId());
+  const t0 = Date.now() - posts * 1000;
+  const statuses = ['published', 'published', 'published', 'draft'];
+  const privacies = ['public', 'friends', 'private'];
+  return [
+    {
+      async run(t) {
+        const rate = await concurrent(nUsers, 64, (i) => t.User.create({ name: `user${i}`, email: `u${i}@example.com`, karma: i % 100, createdAt: new Date() }));
+        return { 'inserts/s (Model.create, 64 callers)': rate };
+      },
+    },
+    {
+      async run(t) {
+        t.userIds = (await t.User.find({}, { _id: 1 }).lean()).map((u) => u._id);
+        const ids = t.userIds;
+        return {
+          'point reads/s (findById, 64 callers)': await concurrent(40_000, 64, (i) => t.User.findById(ids[(i * 7919) % ids.length]).lean()),
+          'point reads/s (findOne unique name)': await concurrent(20_000, 64, (i) => t.User.findOne({ name: `user${(i * 31) % nUsers}` }).lean()),
+        };
+      },
+    },
+    {
+      async run(t) {
+        const loadStart = performance.now();
+        for (let i = 0; i < posts; i += 1000) {
+          const batch = [];
+          for (let j = i; j < Math.min(posts, i + 1000); j++) {
+            batch.push({
+              author: authorIds[(j * 7) % authors],
+              status: statuses[j % 4],
+              privacy: privacies[j % 3],
+              body: `post ${j} lorem ipsum dolor sit amet`,
+              createdAt: new Date(t0 + j * 1000),
+            });
+          }
+          await t.Post.insertMany(batch, { lean: true });
+        }
+        return { 'bulk load docs/s (insertMany x1000)': posts / ((performance.now() - loadStart) / 1000) };
+      },
+    },
+    {
+      async run(t) {
+        const range = await timed(500, () => {
+          const from = new Date(t0 + Math.floor(Math.random() * posts) * 1000);
+          return t.Post.find({ createdAt: { $gte: from, $lt: new Date(from.getTime() + 3_600_000) } })
+            .sort({ createdAt: -1 })
+            .limit(20)
+            .lean();
         });
-      }
-      await Post.insertMany(batch, { lean: true });
+        return { 'range query p50 ms': pct(range, 50), 'range query p99 ms': pct(range, 99) };
+      },
+    },
+    {
+      async run(t) {
+        // Feed query: $in over 100 authors, status/privacy filters, createdAt cursor, sorted, limit 20.
+        let rows = 0;
+        const feed = await timed(500, async () => {
+          const follow = Array.from({ length: 100 }, () => authorIds[Math.floor(Math.random() * authors)]!);
+          const cursorDate = new Date(t0 + Math.floor((0.5 + Math.random() * 0.5) * posts) * 1000);
+          const r = await t.Post.find({
+            author: { $in: follow },
+            status: 'published',
+            privacy: { $in: ['public', 'friends'] },
+            createdAt: { $lt: cursorDate },
+          })
+            .sort({ createdAt: -1, _id: -1 })
+            .limit(20)
+            .lean();
+          rows += r.length;
+        });
+        return { 'feed query p50 ms': pct(feed, 50), 'feed query p99 ms': pct(feed, 99), 'feed rows/query (avg)': rows / 500 };
+      },
+    },
+    {
+      async run(t) {
+        const countStart = performance.now();
+        await t.Post.countDocuments({ status: 'published' });
+        return { 'countDocuments over all posts ms': performance.now() - countStart };
+      },
+    },
+  ];
+}
+
+function fmt(v: number | undefined): string {
+  if (v === undefined) return '-';
+  return v >= 100 ? String(Math.round(v)) : v.toFixed(2);
+}
+
+export async function run(args: string[]): Promise<void> {
+  const posts = Number(opt(args, 'posts') ?? 100_000);
+  const authors = Number(opt(args, 'authors') ?? 1000);
+  const pool = Number(opt(args, 'pool') ?? 32);
+  const inproc = args.includes('--inproc');
+  const baseline = opt(args, 'baseline');
+  const profDir = opt(args, 'store-prof');
+  const loadBefore = fs.readFileSync('/proc/loadavg', 'utf8').trim();
+  const targets: Target[] = [];
+  try {
+    if (baseline) targets.push(await openTarget(`baseline ${baseline}`, extractBaseline(baseline), inproc, pool, profDir));
+    targets.push(await openTarget('current', currentModule, inproc, pool, profDir));
+    let i = 0;
+    for (const phase of phases(posts, authors)) {
+      // Alternate who goes first so neither side always gets the warmer (or quieter) slot.
+      const order = i++ % 2 === 0 ? targets : [...targets].reverse();
+      for (const t of order) for (const [k, v] of Object.entries(await phase.run(t))) t.figures.set(k, v);
     }
-    figures['bulk load docs/s (insertMany x1000)'] = Math.round(posts / ((performance.now() - loadStart) / 1000));
-
-    // 4. Indexed range query on createdAt.
-    const range = await timed(500, () => {
-      const from = new Date(t0 + Math.floor(Math.random() * posts) * 1000);
-      return Post.find({ createdAt: { $gte: from, $lt: new Date(from.getTime() + 3_600_000) } })
-        .sort({ createdAt: -1 })
-        .limit(20)
-        .lean();
-    });
-    figures[`range query p50 ms (${posts} docs)`] = +pct(range, 50).toFixed(2);
-    figures[`range query p99 ms (${posts} docs)`] = +pct(range, 99).toFixed(2);
-
-    // 5. Feed query: $in over 100 authors, status/privacy filters, createdAt cursor, sorted, limit 20.
-    let feedRows = 0;
-    const feed = await timed(500, async () => {
-      const follow = Array.from({ length: 100 }, () => authorIds[Math.floor(Math.random() * authors)]!);
-      const cursorDate = new Date(t0 + Math.floor((0.5 + Math.random() * 0.5) * posts) * 1000);
-      const rows = await Post.find({
-        author: { $in: follow },
-        status: 'published',
-        privacy: { $in: ['public', 'friends'] },
-        createdAt: { $lt: cursorDate },
-      })
-        .sort({ createdAt: -1, _id: -1 })
-        .limit(20)
-        .lean();
-      feedRows += rows.length;
-    });
-    figures[`feed query p50 ms (${posts} posts, ${authors} authors, $in 100)`] = +pct(feed, 50).toFixed(2);
-    figures[`feed query p99 ms (${posts} posts, ${authors} authors, $in 100)`] = +pct(feed, 99).toFixed(2);
-    figures['feed rows/query (avg)'] = +(feedRows / 500).toFixed(1);
-
-    const countStart = performance.now();
-    await Post.countDocuments({ status: 'published' });
-    figures['countDocuments over all posts ms'] = +(performance.now() - countStart).toFixed(1);
   } finally {
-    await conn.close();
-    await stop();
-    fs.rmSync(dir, { recursive: true, force: true });
+    for (const t of targets) {
+      await t.conn.close();
+      await t.store.stop();
+      fs.rmSync(t.dir, { recursive: true, force: true });
+    }
   }
-  const width = Math.max(...Object.keys(figures).map((k) => k.length));
-  console.log('\nembedded store benchmark');
-  for (const [k, v] of Object.entries(figures)) console.log(`  ${k.padEnd(width)}  ${v}`);
-  console.log(JSON.stringify({ bench: 'store', figures }));
+  const loadAfter = fs.readFileSync('/proc/loadavg', 'utf8').trim();
+  const cur = targets[targets.length - 1]!;
+  const base = targets.length > 1 ? targets[0] : undefined;
+  const metrics = [...cur.figures.keys()];
+  const width = Math.max(...metrics.map((k) => k.length));
+  console.log(`\nembedded store benchmark (${inproc ? 'in-process store' : 'store in its own process'}, ${posts} posts, ${authors} authors, pool ${pool})`);
+  console.log(`load average before: ${loadBefore}\nload average after:  ${loadAfter}`);
+  console.log(`  ${'metric'.padEnd(width)}  ${base ? 'baseline'.padStart(10) : ''}  ${'current'.padStart(10)}${base ? '      ratio' : ''}`);
+  const json: Record<string, unknown> = {};
+  for (const k of metrics) {
+    const c = cur.figures.get(k);
+    const b = base?.figures.get(k);
+    // Ratio is always "times better": current/baseline for rates, baseline/current for latencies.
+    const ratio = b !== undefined && c !== undefined && b > 0 && c > 0 ? (k.includes(' ms') ? b / c : c / b) : undefined;
+    console.log(`  ${k.padEnd(width)}  ${base ? fmt(b).padStart(10) : ''}  ${fmt(c).padStart(10)}${ratio !== undefined ? `   x${ratio.toFixed(2)}` : ''}`);
+    json[k] = base ? { baseline: b, current: c, ratio } : c;
+  }
+  console.log(JSON.stringify({ bench: 'store', mode: inproc ? 'inproc' : 'child', posts, authors, pool, baseline, loadBefore, loadAfter, figures: json }));
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  run(process.argv.slice(2)).catch((err: unknown) => {
+  const argv = process.argv.slice(2);
+  const serveModule = opt(argv, 'serve');
+  const main = serveModule ? serve(serveModule, opt(argv, 'dir')!) : run(argv);
+  main.catch((err: unknown) => {
     console.error(err);
     process.exit(1);
   });
