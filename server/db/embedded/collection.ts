@@ -7,7 +7,7 @@ import { deserialize, ObjectId, serialize, type Document } from 'bson';
 import { idKey } from './bson-values.js';
 import { ErrorCodes, MongoServerError } from './errors.js';
 import { Index } from './indexes.js';
-import { compileFilter } from './matcher.js';
+import { compileMatcher } from './fast-filter.js';
 import { planQuery, sortEntries, type PlanInfo } from './query-planner.js';
 import { prependObjectId } from './raw-bson.js';
 import type { DocEntry, IndexSpec, SortSpec } from './types.js';
@@ -146,7 +146,7 @@ export class Collection {
     const skip = opts.skip ?? 0;
     const limit = opts.limit ?? 0;
     const src = planQuery({ docs: this.docs, indexes: this.indexes.values() }, filter, sort);
-    const match = src.exact ? null : compileFilter(filter);
+    const match = src.exact ? null : compileMatcher(filter);
     const seen = src.dedupe ? new Set<string>() : null;
     const out: DocEntry[] = [];
     if (src.info.sortedByIndex) {
