@@ -1,0 +1,237 @@
+/**
+ * Feed benchmark: 1k users with ~100 friends each and 100k posts, seeded straight into the
+ * embedded store through the posts models, then the first feed page measured through the posts
+ * service and through HTTP (p50/p95/p99, sequential requests), plus the two ways of writing the
+ * feed query at store level (one `$or` query vs own + friends queries merged).
+ *   npm run bench -- feed [--users 1000] [--posts 100000] [--friends 100] [--requests 2000] [--limit 20]
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import mongoose, { Types, type Connection } from 'mongoose';
+import type { PostStatus, Privacy } from '../../shared/dto.js';
+import { startHub, type Hub } from '../../server/app.js';
+import { loadConfig } from '../../server/config.js';
+import { startEmbeddedStore } from '../../server/db/embedded/index.js';
+import { userModel } from '../../server/modules/accounts/model.js';
+import { createTokenSigner } from '../../server/modules/accounts/tokens.js';
+import type { Viewer } from '../../server/modules/accounts/viewer.js';
+import { friendEdgeModel } from '../../server/modules/friends/model.js';
+import { postModel, type PostRecord } from '../../server/modules/posts/post-model.js';
+
+const secret = 'bench-secret-0123456789abcdef0123';
+
+function opt(args: string[], name: string, dflt: number): number {
+  const i = args.indexOf(`--${name}`);
+  const v = i >= 0 ? Number(args[i + 1]) : dflt;
+  if (!Number.isFinite(v) || v <= 0) throw new Error(`--${name} must be a positive number`);
+  return v;
+}
+
+/** A small deterministic PRNG, so runs seed the same data. */
+function prng(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = s;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+interface Stats {
+  readonly p50: number;
+  readonly p95: number;
+  readonly p99: number;
+  readonly max: number;
+  readonly mean: number;
+}
+
+function stats(samples: number[]): Stats {
+  const s = [...samples].sort((a, b) => a - b);
+  const at = (p: number) => +s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]!.toFixed(2);
+  return { p50: at(50), p95: at(95), p99: at(99), max: +s[s.length - 1]!.toFixed(2), mean: +(s.reduce((a, b) => a + b, 0) / s.length).toFixed(2) };
+}
+
+async function measure(n: number, fn: (i: number) => Promise<unknown>): Promise<Stats> {
+  for (let i = 0; i < Math.min(50, n); i++) await fn(i); // warm-up
+  const samples: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const t = performance.now();
+    await fn(i);
+    samples.push(performance.now() - t);
+  }
+  return stats(samples);
+}
+
+async function insertInChunks(label: string, total: number, make: (i: number) => object, insert: (docs: object[]) => Promise<unknown>) {
+  const t = performance.now();
+  for (let i = 0; i < total; i += 5000) {
+    const docs: object[] = [];
+    for (let j = i; j < Math.min(total, i + 5000); j++) docs.push(make(j));
+    await insert(docs);
+  }
+  process.stdout.write(`  seeded ${total} ${label} in ${((performance.now() - t) / 1000).toFixed(1)} s\n`);
+}
+
+async function seed(conn: Connection, users: number, posts: number, friends: number): Promise<Types.ObjectId[]> {
+  const rnd = prng(42);
+  const userIds = Array.from({ length: users }, () => new Types.ObjectId());
+  await insertInChunks('users', users, (i) => ({
+    _id: userIds[i],
+    handle: `bench_${i}`,
+    displayName: `Bench ${i}`,
+    passwordHash: 'scrypt$unused',
+    role: 'user',
+    tier: 'basic',
+  }), (docs) => userModel(conn).insertMany(docs, { ordered: false }));
+
+  // A ring: each user is friends with the `friends / 2` users on either side (symmetric, exact degree).
+  const half = Math.floor(friends / 2);
+  const since = new Date();
+  await insertInChunks('friend edges', users * half * 2, (k) => {
+    const i = Math.floor(k / (half * 2));
+    const d = (k % (half * 2)) - half;
+    const j = (i + (d >= 0 ? d + 1 : d) + users) % users;
+    return { user: userIds[i], friend: userIds[j], since };
+  }, (docs) => friendEdgeModel(conn).insertMany(docs, { ordered: false }));
+
+  const now = Date.now();
+  const privacies = ['public', 'public', 'public', 'friends', 'friends', 'private'] as const;
+  await insertInChunks('posts', posts, () => {
+    const r = rnd();
+    return {
+      author: userIds[Math.floor(rnd() * users)],
+      kind: 'shuoshuo',
+      text: `bench post ${Math.floor(r * 1e9)}`,
+      images: [],
+      privacy: privacies[Math.floor(rnd() * privacies.length)],
+      status: r < 0.02 ? 'held' : 'published',
+      // Spread over 30 days; ties in milliseconds are possible and exercise the _id tie-break.
+      createdAt: new Date(now - Math.floor(rnd() * 30 * 24 * 3600 * 1000)),
+      likes: 0,
+      comments: 0,
+    };
+  }, (docs) => postModel(conn).insertMany(docs, { ordered: false }));
+  return userIds;
+}
+
+export async function run(args: string[]): Promise<void> {
+  const users = opt(args, 'users', 1000);
+  const posts = opt(args, 'posts', 100_000);
+  const friends = opt(args, 'friends', 100);
+  const requests = opt(args, 'requests', 2000);
+  const limit = opt(args, 'limit', 20);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kj-bench-feed-'));
+  const store = await startEmbeddedStore({ dir: path.join(dir, 'db') });
+  const uri = `${store.uri}/kongjian`;
+  let hub: Hub | undefined;
+  let conn: Connection | undefined;
+  try {
+    hub = await startHub(
+      loadConfig({
+        PORT: '0',
+        WS_PORT: '0',
+        HOST: '127.0.0.1',
+        REALTIME_ENGINE: 'ws',
+        DATA_DIR: dir,
+        LOG_LEVEL: 'silent',
+        RATE_LIMIT_SCALE: '1000',
+        SECRET: secret,
+        MONGODB_URI: uri,
+      }),
+      { clientDir: path.join(dir, 'no-client') },
+    );
+    conn = await mongoose.createConnection(uri, { autoIndex: false, maxPoolSize: 8 }).asPromise();
+    process.stdout.write(`feed benchmark: ${users} users, ~${friends} friends each, ${posts} posts, page size ${limit}\n`);
+    const userIds = await seed(conn, users, posts, friends);
+    const tokens = createTokenSigner(secret, 3600);
+    const viewerAt = (i: number): Viewer => {
+      const id = userIds[(i * 7919) % users]!.toHexString();
+      return { id, handle: `bench_${(i * 7919) % users}`, role: 'user', tier: 'basic' };
+    };
+    const service = hub.services.posts;
+    const h = hub;
+
+    // A second page needs the first one's cursor: collect a few to page from.
+    const firstPage = await measure(requests, (i) => service.feed(viewerAt(i), { limit }));
+    let rows = 0;
+    for (let i = 0; i < 100; i++) rows += (await service.feed(viewerAt(i), { limit })).posts.length;
+    const cursors = await Promise.all(Array.from({ length: 100 }, async (_, i) => (await service.feed(viewerAt(i), { limit })).next));
+    const secondPage = await measure(requests, (i) => service.feed(viewerAt(i % 100), { limit, before: cursors[i % 100] ?? undefined }));
+    const http = await measure(requests, async (i) => {
+      const res = await fetch(`${h.url}/api/feed?limit=${limit}`, { headers: { authorization: `Bearer ${tokens.sign(viewerAt(i).id)}` } });
+      if (res.status !== 200) throw new Error(`feed answered ${res.status}`);
+      await res.arrayBuffer();
+    });
+
+    // Store level: the single $or query the service runs, vs own + friends queries merged.
+    const Post = postModel(conn);
+    const Edges = friendEdgeModel(conn);
+    const friendsOf = async (id: Types.ObjectId) => (await Edges.find({ user: id }, { friend: 1 }).lean()).map((e) => e.friend);
+    const sort = { createdAt: -1, _id: -1 } as const;
+    const own = (self: Types.ObjectId) => ({
+      author: self,
+      status: { $in: ['published', 'held', 'review'] as PostStatus[] },
+      privacy: { $in: ['public', 'friends', 'private'] as Privacy[] },
+    });
+    const ofFriends = (ids: Types.ObjectId[]) => ({
+      author: { $in: ids },
+      status: 'published' as const,
+      privacy: { $in: ['public', 'friends'] as Privacy[] },
+    });
+    const oneQuery = await measure(Math.min(requests, 1000), async (i) => {
+      const self = userIds[(i * 7919) % users]!;
+      const f = await friendsOf(self);
+      await Post.find({ author: { $in: [self, ...f] }, $or: [own(self), ofFriends(f)] }).sort(sort).limit(limit + 1).lean<PostRecord[]>();
+    });
+    const twoQueries = await measure(Math.min(requests, 1000), async (i) => {
+      const self = userIds[(i * 7919) % users]!;
+      const f = await friendsOf(self);
+      const [a, b] = await Promise.all([
+        Post.find(own(self)).sort(sort).limit(limit + 1).lean<PostRecord[]>(),
+        Post.find(ofFriends(f)).sort(sort).limit(limit + 1).lean<PostRecord[]>(),
+      ]);
+      [...a, ...b].sort((x, y) => y.createdAt.getTime() - x.createdAt.getTime() || (y._id.toHexString() > x._id.toHexString() ? 1 : -1)).slice(0, limit + 1);
+    });
+
+    // Where the time goes: the friend list, and the friends' posts query given the friend list.
+    const friendLists = await Promise.all(userIds.slice(0, 100).map(friendsOf));
+    const friendList = await measure(Math.min(requests, 1000), (i) => friendsOf(userIds[(i * 7919) % users]!));
+    const postsOnly = await measure(Math.min(requests, 1000), (i) =>
+      Post.find(ofFriends(friendLists[i % 100]!)).sort(sort).limit(limit + 1).lean(),
+    );
+
+    const table: Record<string, Stats> = {
+      'service.feed, first page': firstPage,
+      'service.feed, second page': secondPage,
+      'GET /api/feed (HTTP)': http,
+      'store: one $or query': oneQuery,
+      'store: own + friends merged': twoQueries,
+      'store: friend list alone': friendList,
+      "store: friends' posts query alone": postsOnly,
+    };
+    const width = Math.max(...Object.keys(table).map((k) => k.length));
+    process.stdout.write(`\n  ${'ms'.padEnd(width)}     p50     p95     p99     max    mean\n`);
+    for (const [k, s] of Object.entries(table)) {
+      process.stdout.write(`  ${k.padEnd(width)}  ${[s.p50, s.p95, s.p99, s.max, s.mean].map((v) => v.toFixed(2).padStart(6)).join('  ')}\n`);
+    }
+    const avgRows = +(rows / 100).toFixed(1);
+    process.stdout.write(`  posts per first page (avg): ${avgRows}; target p99 ≤ 20 ms: ${http.p99 <= 20 && firstPage.p99 <= 20 ? 'met' : 'NOT met'}\n`);
+    console.log(JSON.stringify({ bench: 'feed', users, posts, friends, requests, limit, avgRows, results: table }));
+  } finally {
+    await conn?.close();
+    await hub?.close();
+    await store.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  run(process.argv.slice(2)).catch((err: unknown) => {
+    console.error(err);
+    process.exit(1);
+  });
+}
