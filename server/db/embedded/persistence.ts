@@ -1,8 +1,8 @@
 /**
  * Durable storage on lmdb. Documents are stored as their exact BSON bytes under the key
  * [namespace, canonical _id]; collection metadata (options + index specs) as BSON under the
- * namespace. Every command's writes go into one lmdb transaction (batched by lmdb-js with other
- * commands of the same event turn) and the command is acknowledged only after it commits.
+ * namespace. Every command's writes go into one lmdb transaction, shared with the other commands
+ * queued meanwhile (group commit), and the command is acknowledged only after it commits.
  */
 import { open, type Database, type RootDatabase } from 'lmdb';
 import { deserialize, type Document } from 'bson';
@@ -52,20 +52,53 @@ export class Persistence {
     return out;
   }
 
-  /** Applies the ops atomically; resolves once the transaction is committed to disk. */
-  async commit(ops: readonly WriteOp[]): Promise<void> {
-    if (ops.length === 0) return;
+  /** Commands whose ops wait for the next transaction, and the promise they all resolve with. */
+  private queued: Array<readonly WriteOp[]> = [];
+  private queuedDone: Promise<void> | undefined;
+  private inflight: Promise<void> | undefined;
+
+  /**
+   * Applies the ops atomically; resolves once the transaction holding them is committed to disk.
+   * Group commit: while one transaction is being written, every command that arrives queues its
+   * ops; they all go into the next single transaction, and each caller is acknowledged only after
+   * that commit. A command's ops are never split across transactions.
+   */
+  commit(ops: readonly WriteOp[]): Promise<void> {
+    if (ops.length === 0) return Promise.resolve();
+    this.queued.push(ops);
+    this.queuedDone ??= (async () => {
+      // Let every command of this event-loop turn (and those arriving during the commit ahead) join.
+      if (this.inflight) await this.inflight.catch(() => undefined);
+      else await new Promise<void>((r) => setImmediate(r));
+      const batch = this.queued;
+      this.queued = [];
+      this.queuedDone = undefined;
+      const run = this.write(batch);
+      this.inflight = run;
+      try {
+        await run;
+      } finally {
+        if (this.inflight === run) this.inflight = undefined;
+      }
+    })();
+    return this.queuedDone;
+  }
+
+  private async write(batch: ReadonlyArray<readonly WriteOp[]>): Promise<void> {
     await this.root.transaction(() => {
-      for (const op of ops) {
-        if (op.type === 'put') void this.docs.put([op.ns, op.key], op.raw);
-        else if (op.type === 'del') void this.docs.remove([op.ns, op.key]);
-        else if (op.value) void this.meta.put(op.ns, op.value);
-        else void this.meta.remove(op.ns);
+      for (const ops of batch) {
+        for (const op of ops) {
+          if (op.type === 'put') void this.docs.put([op.ns, op.key], op.raw);
+          else if (op.type === 'del') void this.docs.remove([op.ns, op.key]);
+          else if (op.value) void this.meta.put(op.ns, op.value);
+          else void this.meta.remove(op.ns);
+        }
       }
     });
   }
 
   async close(): Promise<void> {
+    while (this.queuedDone || this.inflight) await (this.queuedDone ?? this.inflight)!.catch(() => undefined);
     await this.root.flushed;
     await this.root.close();
   }
