@@ -35,6 +35,11 @@ async function main(): Promise<void> {
       },
     );
   };
+  // The Redis adapter publishes fire-and-forget; a publish refused during a Redis outage must be
+  // logged, not take the node down (delivery resumes, and clients catch up, once Redis is back).
+  process.on('unhandledRejection', (err: unknown) => {
+    logger.error({ err: err instanceof Error ? err.message : String(err) }, 'unhandled rejection');
+  });
   process.on('SIGTERM', () => stop('SIGTERM'));
   process.on('SIGINT', () => stop('SIGINT'));
 }

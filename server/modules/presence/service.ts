@@ -19,11 +19,22 @@ export interface PresenceServiceDeps {
 
 export function createPresenceService({ pusher, friends, tracker, logger }: PresenceServiceDeps) {
   // One user's comings and goings on this node are announced in the order they happened.
-  const perUser = createKeyedQueue();
+  const queue = createKeyedQueue();
+  // Work still running, so a shutdown can let it finish before Redis and the store close.
+  const pending = new Set<Promise<unknown>>();
+  let closing = false;
+  const perUser = <T>(userId: string, task: () => Promise<T>): Promise<T> => {
+    const run = queue(userId, task);
+    const settled = run.then(() => undefined, () => undefined);
+    pending.add(settled);
+    void settled.then(() => pending.delete(settled));
+    return run;
+  };
 
   async function announce(userId: string, online: boolean): Promise<void> {
     const friendIds = await friends.friendIds(userId);
-    if (friendIds.length) pusher.toUsers(friendIds, 'presence', { userId, online });
+    // While this node stops, its users are moving to other nodes; those nodes announce them.
+    if (friendIds.length && !closing) pusher.toUsers(friendIds, 'presence', { userId, online });
   }
 
   const failed = (what: string, userId: string) => (err: unknown) =>
@@ -56,6 +67,8 @@ export function createPresenceService({ pusher, friends, tracker, logger }: Pres
     },
 
     async close(): Promise<void> {
+      closing = true;
+      await Promise.all(pending);
       await tracker.close();
     },
   };
