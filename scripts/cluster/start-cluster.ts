@@ -38,6 +38,10 @@ export interface Cluster {
   readonly mongodbUri: string;
   readonly redisUrl: string;
   readonly dataDir: string;
+  /** Stops the store process (SIGKILL by default) and starts it again on the same port and dir. */
+  restartStore(signal?: NodeJS.Signals): Promise<void>;
+  stopStore(signal?: NodeJS.Signals): Promise<void>;
+  startStore(): Promise<void>;
   /** Stops and starts the private Redis (same port); not possible with an outside REDIS_URL. */
   restartRedis(): Promise<void>;
   stopRedis(): Promise<void>;
@@ -76,12 +80,20 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
   const started: Child[] = [];
 
   let mongodbUri = options.mongodbUri;
+  let storeChild: Child | undefined;
+  const storePort = mongodbUri ? 0 : await freePort();
+  const startStore = async () => {
+    if (options.mongodbUri) return;
+    storeChild = spawnChild('store', process.execPath, [...tsx, 'scripts/db.ts', '--port', String(storePort), '--dir', path.join(dataDir, 'db')], process.env, echo);
+    started.push(storeChild);
+    await waitUntil(storeChild, () => tcpOpen(storePort));
+  };
+  const stopStore = async (signal: NodeJS.Signals = 'SIGKILL') => {
+    await storeChild?.stop(signal);
+  };
   if (!mongodbUri) {
-    const port = await freePort();
-    const store = spawnChild('store', process.execPath, [...tsx, 'scripts/db.ts', '--port', String(port), '--dir', path.join(dataDir, 'db')], process.env, echo);
-    started.push(store);
-    await waitUntil(store, () => tcpOpen(port));
-    mongodbUri = `mongodb://127.0.0.1:${port}/kongjian`;
+    await startStore();
+    mongodbUri = `mongodb://127.0.0.1:${storePort}/kongjian`;
   }
 
   let redisUrl = options.redisUrl;
@@ -148,6 +160,12 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
     mongodbUri,
     redisUrl,
     dataDir,
+    startStore,
+    stopStore,
+    async restartStore(signal: NodeJS.Signals = 'SIGKILL') {
+      await stopStore(signal);
+      await startStore();
+    },
     startRedis,
     stopRedis,
     async restartRedis() {
