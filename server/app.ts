@@ -70,6 +70,8 @@ export async function startHub(config: Config, options: HubOptions = {}): Promis
   const services = createServices({ config, logger, conn: store.conn, pusher, rateLimits, tokens, redis, secret });
   await store.syncIndexes();
   await services.moderation.ready();
+  // A node that died mid-write may have left a like/comment counter one short: recount recent ones.
+  await services.posts.repairRecentCounters();
 
   attachSocketAuth(io, services.accounts.authenticate);
   attachGateway(io, socketHandlers(services), {

@@ -135,6 +135,24 @@ export function createPostService(deps: PostServiceDeps) {
       return { likes: await likes.recount(id), comments: await comments.recount(id) };
     },
 
+    /**
+     * Recounts every post liked or commented on in the last `windowMs`. A node killed between a
+     * like/comment insert and its counter update leaves that post's counter one short, and such a
+     * write is always recent when a node starts; record ids are time-ordered, so the _id index finds them.
+     */
+    async repairRecentCounters(windowMs = 10 * 60_000): Promise<number> {
+      const since = Types.ObjectId.createFromTime(Math.floor((Date.now() - windowMs) / 1000));
+      const touched = new Set<string>();
+      for (const id of await ctx.likes.distinct('post', { _id: { $gt: since } })) touched.add(String(id));
+      for (const id of await ctx.comments.distinct('post', { _id: { $gt: since } })) touched.add(String(id));
+      for (const id of touched) {
+        const postId = new Types.ObjectId(id);
+        await likes.recount(postId);
+        await comments.recount(postId);
+      }
+      return touched.size;
+    },
+
     /** Posts waiting for a moderator (held and review), oldest first. */
     async listQueue(): Promise<{ posts: PostDto[] }> {
       const waiting = await posts
