@@ -1,0 +1,68 @@
+/**
+ * A reconnect storm against one hub process: 2,000 authenticated Socket.IO clients (websocket
+ * transport) connect at once and all get in; the node is then restarted (SIGTERM, start again on
+ * the same ports) and every one of them reconnects by itself. Refused connects that are retried
+ * are allowed; any other error is not.
+ */
+import { randomBytes } from 'node:crypto';
+import { io, type Socket } from 'socket.io-client';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startCluster, type Cluster } from '../../../scripts/cluster/start-cluster.js';
+import { makeFriendGraph } from '../../../scripts/loadtest/friend-graph.js';
+import { seedStore, type SeededUser } from '../../../scripts/loadtest/seed.js';
+import { health, within } from '../helpers/faults.js';
+
+const clients = 2_000;
+
+describe('reconnect storm', { timeout: 120_000 }, () => {
+  let cluster: Cluster;
+  let users: SeededUser[];
+  const sockets: Socket[] = [];
+  const secret = randomBytes(24).toString('base64url');
+
+  beforeAll(async () => {
+    cluster = await startCluster({ nodes: 1, env: { SECRET: secret, RATE_LIMIT_SCALE: '1000' } });
+    users = await seedStore(cluster.mongodbUri, makeFriendGraph(clients, 4), `storm${randomBytes(2).toString('hex')}_`, secret, () => undefined);
+  }, 90_000);
+  afterAll(async () => {
+    for (const s of sockets) s.close();
+    await cluster?.stop();
+  });
+
+  it(`${clients} clients connect at once, and all reconnect after the node restarts`, async () => {
+    const node = cluster.nodes[0]!;
+    const connects = new Array<number>(clients).fill(0);
+    const errors = new Map<string, number>();
+    const started = Date.now();
+    for (const [i, user] of users.entries()) {
+      const socket = io(node.realtimeUrl, {
+        auth: { token: user.token },
+        transports: ['websocket'],
+        forceNew: true,
+        reconnection: true,
+        reconnectionDelay: 500,
+        reconnectionDelayMax: 3_000,
+        timeout: 10_000,
+      });
+      socket.on('connect', () => (connects[i]! += 1));
+      socket.on('connect_error', (err) => errors.set(err.message, (errors.get(err.message) ?? 0) + 1));
+      sockets.push(socket);
+    }
+    const allConnected = (round: number) => connects.every((n) => n >= round);
+    await within(40_000, async () => allConnected(1), 'all clients connected');
+    const firstMs = Date.now() - started;
+    expect((await health(node.url)).body.sockets).toBe(clients);
+
+    const firstErrors = [...errors.values()].reduce((a, b) => a + b, 0);
+    const restartAt = Date.now();
+    expect(await node.child.stop('SIGTERM')).toBe(0);
+    cluster.nodes[0] = await node.restart();
+    await within(40_000, async () => allConnected(2), 'all clients reconnected');
+    const againMs = Date.now() - restartAt;
+    expect((await health(node.url)).body.sockets).toBe(clients);
+    console.info(`reconnect storm: ${clients} clients connected in ${firstMs} ms; ${firstErrors} connect errors on the way in; restart + all reconnected in ${againMs} ms; connect errors in all ${JSON.stringify(Object.fromEntries(errors))}`);
+    // The only connect errors allowed are refused connections while the node was down, then retried.
+    for (const message of errors.keys()) expect(message, 'connect error').toMatch(/websocket error|timeout|xhr poll error/);
+    expect(connects.every((n) => n === 2), 'one reconnect each, no flapping').toBe(true);
+  });
+});
