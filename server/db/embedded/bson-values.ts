@@ -83,9 +83,40 @@ function cmpPrim<T extends number | string>(a: T, b: T): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+/** bson 7 keeps an ObjectId as four 24-bit integers; reading `.id` allocates a fresh Buffer. */
+interface OidWords {
+  i0?: unknown;
+  i1: number;
+  i2: number;
+  i3: number;
+}
+
+function compareObjectIds(a: ObjectId, b: ObjectId): number {
+  const x = a as unknown as OidWords;
+  const y = b as unknown as OidWords;
+  if (typeof x.i0 === 'number' && typeof y.i0 === 'number') {
+    // Big-endian 24-bit words in byte order: comparing them in turn is comparing the 12 bytes.
+    if (x.i0 !== y.i0) return x.i0 < y.i0 ? -1 : 1;
+    if (x.i1 !== y.i1) return x.i1 < y.i1 ? -1 : 1;
+    if (x.i2 !== y.i2) return x.i2 < y.i2 ? -1 : 1;
+    return x.i3 === y.i3 ? 0 : x.i3 < y.i3 ? -1 : 1;
+  }
+  return compareBytes(a.id, b.id);
+}
+
 /** Compares two BSON values in MongoDB's order (numbers across types, then strings, objects, ...). */
 export function compareValues(a: unknown, b: unknown): number {
   if (a === b) return 0;
+  // Fast paths for the index key types met most (same-type numbers, strings, Dates, ObjectIds).
+  const ta = typeof a;
+  if (ta === typeof b) {
+    if (ta === 'string') return (a as string) < (b as string) ? -1 : 1;
+    if (ta === 'number' && !Number.isNaN(a) && !Number.isNaN(b)) return (a as number) < (b as number) ? -1 : (a as number) > (b as number) ? 1 : 0;
+    if (ta === 'object' && a !== null && b !== null) {
+      if (a instanceof Date && b instanceof Date) return cmpPrim(a.getTime(), b.getTime());
+      if ((a as Tagged)._bsontype === 'ObjectId' && (b as Tagged)._bsontype === 'ObjectId') return compareObjectIds(a as ObjectId, b as ObjectId);
+    }
+  }
   const ra = typeRank(a);
   const rb = typeRank(b);
   if (ra !== rb) return ra < rb ? -1 : 1;
@@ -108,7 +139,7 @@ export function compareValues(a: unknown, b: unknown): number {
     case 10:
       return cmpPrim((a as Date).getTime(), (b as Date).getTime());
     case 8:
-      return compareBytes((a as ObjectId).id, (b as ObjectId).id);
+      return compareObjectIds(a as ObjectId, b as ObjectId);
     case 7: {
       const ba = a instanceof Uint8Array ? a : (a as { buffer: Uint8Array }).buffer;
       const bb = b instanceof Uint8Array ? b : (b as { buffer: Uint8Array }).buffer;
