@@ -1,0 +1,96 @@
+/** Screened posts and comments: blocked never stored, held/review seen by the author alone until approved. */
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import {
+  apiClient,
+  closeAllSockets,
+  engines,
+  expectNoEvent,
+  makeFriends,
+  nextEvent,
+  registerUser,
+  startTestHub,
+  type TestHub,
+  type TestUser,
+} from '../../helpers/index.js';
+import { allPages, connectAll } from './post-fixtures.js';
+
+describe.each(engines)('moderated posts on %s', (engine) => {
+  let hub: TestHub;
+  let moderator: TestUser;
+  beforeAll(async () => {
+    hub = await startTestHub({ engine });
+    moderator = await registerUser(hub, 'mod'); // the first user of a hub is a moderator
+    for (const [pattern, action] of [['forbiddenword', 'block'], ['holdword', 'hold'], ['reviewword', 'review']] as const) {
+      expect((await moderator.api.post('/moderation/rules', { pattern, action })).status).toBe(201);
+    }
+  });
+  afterEach(() => closeAllSockets());
+  afterAll(async () => {
+    await hub?.close();
+  });
+
+  it('blocked text answers 422 and stores nothing', async () => {
+    const alice = await registerUser(hub, 'alice');
+    const res = await alice.api.post('/posts', { kind: 'shuoshuo', text: 'a forbiddenword here', privacy: 'public' });
+    expect(res.status).toBe(422);
+    expect(res.body.error.code).toBe('blocked');
+    expect(res.body.error.message).toContain('forbiddenword');
+    const diary = await alice.api.post('/posts', { kind: 'diary', title: 'forbiddenword', text: '<p>ok</p>', privacy: 'public' });
+    expect(diary.status).toBe(422);
+    expect(await allPages(alice, `/spaces/${alice.handle}/posts`)).toEqual([]);
+  });
+
+  it('a held post is the author’s alone, pushed to nobody, until approved — then it reaches friends live', async () => {
+    const alice = await registerUser(hub, 'alice');
+    const bob = await registerUser(hub, 'bob');
+    await makeFriends(alice, bob);
+    const [bobSocket] = await connectAll(hub, [bob]);
+    const res = await alice.api.post('/posts', { kind: 'shuoshuo', text: 'a holdword post', privacy: 'friends' });
+    expect(res.status).toBe(202);
+    expect(res.body.post.status).toBe('held');
+    const id: string = res.body.post.id;
+
+    expect((await alice.api.get(`/posts/${id}`)).body.post.status).toBe('held');
+    expect(await allPages(alice, '/feed')).toContain(id);
+    expect(await allPages(alice, `/spaces/${alice.handle}/posts`)).toContain(id);
+    expect((await bob.api.get(`/posts/${id}`)).status).toBe(404);
+    expect(await allPages(bob, '/feed')).not.toContain(id);
+    expect(await allPages(bob, `/spaces/${alice.handle}/posts`)).not.toContain(id);
+    expect((await bob.api.put(`/posts/${id}/like`)).status).toBe(404);
+    await expectNoEvent(bobSocket, 'feed:post', (p) => p.post.id === id);
+
+    const queue = await moderator.api.get('/moderation/queue');
+    expect(queue.body.posts.map((p: { id: string }) => p.id)).toContain(id);
+    expect((await moderator.api.post(`/moderation/queue/${id}/approve`)).status).toBe(200);
+    expect((await nextEvent(bobSocket, 'feed:post', (p) => p.post.id === id)).post.status).toBe('published');
+    expect((await bob.api.get(`/posts/${id}`)).status).toBe(200);
+  });
+
+  it('a review post answers 201 "review"; rejecting it hides it for good and tells the author', async () => {
+    const alice = await registerUser(hub, 'alice');
+    const res = await alice.api.post('/posts', { kind: 'shuoshuo', text: 'a reviewword post', privacy: 'public' });
+    expect(res.status).toBe(201);
+    expect(res.body.post.status).toBe('review');
+    const id: string = res.body.post.id;
+    expect((await apiClient(hub.url).get(`/posts/${id}`)).status).toBe(404);
+    expect((await moderator.api.post(`/moderation/queue/${id}/reject`)).status).toBe(200);
+    expect((await alice.api.get(`/posts/${id}`)).status).toBe(404);
+    const notes = (await alice.api.get('/notifications')).body.notifications;
+    expect(notes.some((n: { kind: string; subject: { id: string; detail?: string } }) => n.kind === 'moderation' && n.subject.id === id && n.subject.detail === 'rejected')).toBe(true);
+  });
+
+  it('a held comment is seen by its author alone, not pushed, not counted', async () => {
+    const alice = await registerUser(hub, 'alice');
+    const bob = await registerUser(hub, 'bob');
+    const post = (await alice.api.post('/posts', { kind: 'shuoshuo', text: 'plain', privacy: 'public' })).body.post;
+    const [aliceSocket] = await connectAll(hub, [alice]);
+    const held = await bob.api.post(`/posts/${post.id}/comments`, { text: 'holdword comment' });
+    expect(held.status).toBe(202);
+    expect(held.body.comment.status).toBe('held');
+    expect((await bob.api.post(`/posts/${post.id}/comments`, { text: 'forbiddenword' })).status).toBe(422);
+    expect((await bob.api.get(`/posts/${post.id}/comments`)).body.comments.map((c: { id: string }) => c.id)).toEqual([held.body.comment.id]);
+    expect((await alice.api.get(`/posts/${post.id}/comments`)).body.comments).toEqual([]);
+    expect((await alice.api.get(`/posts/${post.id}`)).body.post.counts.comments).toBe(0);
+    await expectNoEvent(aliceSocket, 'post:comment');
+  });
+});
