@@ -86,6 +86,7 @@ export function createServices(deps: CoreDeps) {
     photos: albums,
     logger: deps.logger,
     rateLimitScale: deps.config.rateLimitScale,
+    fans,
   });
   moderation.attachQueue(posts);
   const games = createGameService({

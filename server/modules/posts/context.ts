@@ -2,6 +2,7 @@
  * What every part of the posts service shares: its dependencies, its models, and the two reads
  * every operation starts from (how a viewer stands to an author; a post the viewer may see).
  */
+import type { Privacy } from '../../../shared/dto.js';
 import { Types, type Connection } from 'mongoose';
 import type { Logger } from '../../logger.js';
 import type { Pusher } from '../../realtime/pusher.js';
@@ -28,6 +29,16 @@ export interface PostServiceDeps {
   readonly logger: Logger;
   /** Multiplies the creation rate limits (load tests raise it). Default 1. */
   readonly rateLimitScale?: number;
+  /** Certified spaces' fans: their public posts also reach fans' feeds. */
+  readonly fans?: FanReach;
+}
+
+/** What posts need from the fans module (implemented by server/modules/fans/service.ts). */
+export interface FanReach {
+  /** The rooms a newly visible post must also reach: its author's fans room when public and certified. */
+  fanRooms(authorId: string, privacy: Privacy): Promise<string[]>;
+  /** The certified spaces `userId` follows, as owner ids. */
+  followedIds(userId: string): Promise<string[]>;
 }
 
 export type PostContext = ReturnType<typeof createPostContext>;

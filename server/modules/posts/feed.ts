@@ -68,19 +68,33 @@ export function createFeed(ctx: PostContext, views: PostViews) {
   }
 
   return {
-    /** The viewer's feed: own posts (held/review included) and friends' published public/friends posts. */
+    /**
+     * The viewer's feed: own posts (held/review included), friends' published public/friends posts,
+     * and the public posts of certified spaces the viewer is a fan of.
+     */
     async feed(viewer: Viewer, query: PageQuery): Promise<PostPage> {
       decodeCursor(query.before); // a bad cursor answers 400 before anything is looked up
-      const friendIds = (await deps.friends.friendIds(viewer.id)).map((id) => new Types.ObjectId(id));
+      const [friendHexIds, followedHexIds] = await Promise.all([
+        deps.friends.friendIds(viewer.id),
+        deps.fans ? deps.fans.followedIds(viewer.id) : Promise.resolve([]),
+      ]);
+      const friendIds = friendHexIds.map((id) => new Types.ObjectId(id));
+      // Spaces followed but not already friends (their posts come through the friends query).
+      const known = new Set([...friendHexIds, viewer.id]);
+      const followedIds = followedHexIds.filter((id) => !known.has(id)).map((id) => new Types.ObjectId(id));
       // Two queries, own and friends', each an exact index selection, merged here: measured faster
       // on the embedded store than one query whose $or is re-checked per row (scripts/bench/feed.ts).
-      const [own, friends] = await Promise.all([
+      const [own, friends, followed] = await Promise.all([
         newest(ownPosts(new Types.ObjectId(viewer.id)), query),
         friendIds.length
           ? newest({ author: { $in: friendIds }, status: 'published', privacy: { $in: visiblePrivacies('friend') } }, query)
           : Promise.resolve([]),
+        followedIds.length
+          ? newest({ author: { $in: followedIds }, status: 'published', privacy: { $in: visiblePrivacies('stranger') } }, query)
+          : Promise.resolve([]),
       ]);
-      return page(mergeNewestFirst(own, friends, query.limit + 1), query, viewer.id);
+      const merged = mergeNewestFirst(mergeNewestFirst(own, friends, query.limit + 1), followed, query.limit + 1);
+      return page(merged, query, viewer.id);
     },
 
     /** The posts of one space, as far as the viewer may see them. */

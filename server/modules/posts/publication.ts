@@ -5,6 +5,7 @@
  * get either: public posts reach them by reading, not by push.
  */
 import type { PostDto } from '../../../shared/dto.js';
+import { rooms } from '../../realtime/rooms.js';
 import type { PostContext } from './context.js';
 import type { PostRecord } from './post-model.js';
 
@@ -18,18 +19,25 @@ export function createPublication(ctx: PostContext) {
     return [authorId, ...(await deps.friends.friendIds(authorId))];
   }
 
+  /** Its audience's user rooms plus, for a certified author's public post, the one fans room. */
+  async function reach(post: PostRecord): Promise<string[]> {
+    const fanRooms = deps.fans ? await deps.fans.fanRooms(post.author.toHexString(), post.privacy) : [];
+    return [...(await audience(post)).map(rooms.user), ...fanRooms];
+  }
+
   return {
     /** Pushes a newly visible post to its audience; `dto` carries no viewer-specific fields. */
     async announce(post: PostRecord, dto: PostDto): Promise<void> {
       if (post.status !== 'published') return;
       const { liked: _viewerSpecific, ...shared } = dto;
-      deps.pusher.toUsers(await audience(post), 'feed:post', { post: shared });
+      // One emit over all rooms: a fan who is also a friend gets it once.
+      deps.pusher.toRooms(await reach(post), 'feed:post', { post: shared });
     },
 
     /** Tells those who got a post that it is gone; an unpublished post was only ever its author's. */
     async retract(post: PostRecord, wasPublished: boolean): Promise<void> {
-      const to = wasPublished ? await audience(post) : [post.author.toHexString()];
-      deps.pusher.toUsers(to, 'feed:remove', { postId: post._id.toHexString() });
+      const to = wasPublished ? await reach(post) : [rooms.user(post.author.toHexString())];
+      deps.pusher.toRooms(to, 'feed:remove', { postId: post._id.toHexString() });
     },
   };
 }

@@ -85,4 +85,23 @@ describe.each(engines)('certified spaces and fans (%s)', (engine) => {
     await nextEvent(earlySocket, 'feed:post', (p) => p.post.id === after.body.post.id);
     await expectNoEvent(lateSocket, 'feed:post', (p) => p.post.id === after.body.post.id);
   });
+
+  it("puts a followed certified space's public posts in the fan's feed, never its friends-only ones", async () => {
+    const [star, fan, friendFan] = await registerUsers(hub, ['star', 'fan', 'friendfan']);
+    await certify(star!);
+    const friendReq = await friendFan!.api.post('/friends/requests', { to: star!.handle });
+    await star!.api.post(`/friends/requests/${friendReq.body.request.id}/accept`);
+    for (const u of [fan!, friendFan!]) expect((await u.api.put(`/spaces/${star!.handle}/fan`)).status).toBe(200);
+    const pub = await star!.api.post('/posts', { kind: 'shuoshuo', text: 'for everyone', privacy: 'public' });
+    const fr = await star!.api.post('/posts', { kind: 'shuoshuo', text: 'for friends', privacy: 'friends' });
+
+    const fanFeed = (await fan!.api.get('/feed')).body.posts.map((p: { id: string }) => p.id);
+    expect(fanFeed).toEqual([pub.body.post.id]);
+    // A fan who is also a friend sees both, each once.
+    const friendFeed = (await friendFan!.api.get('/feed')).body.posts.map((p: { id: string }) => p.id);
+    expect(friendFeed).toEqual([fr.body.post.id, pub.body.post.id]);
+
+    await fan!.api.delete(`/spaces/${star!.handle}/fan`);
+    expect((await fan!.api.get('/feed')).body.posts).toEqual([]);
+  });
 });
