@@ -22,7 +22,7 @@ export function createLikes(ctx: PostContext) {
   /** Moves the counter and tells the author and the post's watchers the new count. */
   async function bump(post: PostRecord, by: 1 | -1): Promise<number> {
     const updated = await posts
-      .findOneAndUpdate({ _id: post._id }, { $inc: { likes: by } }, { new: true, projection: { likes: 1 } })
+      .findOneAndUpdate({ _id: post._id }, { $inc: { likes: by } }, { returnDocument: 'after', projection: { likes: 1 } })
       .lean<{ likes: number }>();
     const count = Math.max(0, updated?.likes ?? 0);
     const authorId = post.author.toHexString();

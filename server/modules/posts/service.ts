@@ -59,7 +59,7 @@ export function createPostService(deps: PostServiceDeps) {
           .findOneAndUpdate(
             { _id: new Types.ObjectId(postId), status: { $in: from } },
             { $set: { status: to, ...(by ? { moderatedBy: new Types.ObjectId(by.id) } : {}) } },
-            { new: true },
+            { returnDocument: 'after' },
           )
           .lean<PostRecord>()
       : Promise.resolve(null);
