@@ -74,13 +74,13 @@ async function remoteTarget(options: LoadTestOptions, graph: FriendGraph, prefix
     hubs: [],
     serverRss: async () => {
       const text = await metrics();
-      return text ? (metricValue(text, 'process_resident_memory_bytes') ?? null) : null;
+      return text ? (metricValue(text, 'kj_process_resident_memory_bytes') ?? metricValue(text, 'process_resident_memory_bytes') ?? null) : null;
     },
     heapAfterGc: async () => null,
     storeRss: () => null,
     hubEventLoopP99: async () => {
       const text = await metrics();
-      const v = text ? metricValue(text, 'nodejs_eventloop_lag_p99_seconds') : undefined;
+      const v = text ? (metricValue(text, 'kj_nodejs_eventloop_lag_p99_seconds') ?? metricValue(text, 'nodejs_eventloop_lag_p99_seconds')) : undefined;
       return v === undefined ? null : v * 1000;
     },
     eventLoopSource: hasMetrics ? 'hub /metrics' : 'none (the hub has no /metrics; see the generator figure)',
