@@ -81,6 +81,7 @@ export async function startHub(config: Config, options: HubOptions = {}): Promis
     viewerOf: socketViewer,
     rateLimits,
     rateLimitScale: config.rateLimitScale,
+    onAnswered: metrics.observeAck,
   });
   const listeners = connectionListeners(services);
   io.on('connection', (socket) => {

@@ -53,6 +53,8 @@ export interface GatewayOptions {
   readonly rateLimits?: RateLimits;
   /** Multiplies handlers' per-user budgets (load tests raise it). */
   readonly rateLimitScale?: number;
+  /** Told how long each handled event took to answer (metrics). */
+  readonly onAnswered?: (event: string, seconds: number, ok: boolean) => void;
 }
 
 /** Refused events in a row before a flooding socket is cut off. */
@@ -100,14 +102,20 @@ export function attachGateway(io: HubServer, handlers: readonly SocketHandler[],
         return;
       }
       const payload = ack ? args.slice(0, -1)[0] : args[0];
+      const started = performance.now();
+      const answered = (ok: boolean) => options.onAnswered?.(event, (performance.now() - started) / 1000, ok);
       const rule = handler.rateLimit;
       const limited =
         rule && options.rateLimits
           ? options.rateLimits.consume({ ...rule, points: Math.ceil(rule.points * (options.rateLimitScale ?? 1)) }, viewer.id)
           : Promise.resolve();
       limited.then(() => handler.run(payload === undefined ? {} : payload, { viewer, socket })).then(
-        (result) => ack?.({ ok: true, ...result }),
+        (result) => {
+          ack?.({ ok: true, ...result });
+          answered(true);
+        },
         (err: unknown) => {
+          answered(false);
           const appError = toAppError(err);
           if (appError.code === 'internal') options.logger.error({ err, event, user: viewer.id }, 'socket handler failed');
           answerError(appError);

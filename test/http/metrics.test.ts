@@ -23,6 +23,7 @@ describe('/metrics', () => {
     expect(sample('kj_sockets_connected', 'node=')).toMatch(/ 1$/);
     expect(sample('kj_socket_events_in_total', 'event="ping"')).toMatch(/ 1$/);
     expect(sample('kj_socket_events_out_total', 'event="ping"')).toBeUndefined(); // acks are not events
+    expect(sample('kj_ack_latency_seconds_count', 'event="ping",ok="true"')).toMatch(/ 1$/);
     expect(sample('kj_http_request_duration_seconds_count', 'method="GET",route="/api/me",status="200"')).toMatch(/ 1$/);
     expect(sample('kj_store_command_duration_seconds_count', 'command="find",ok="true"')).toMatch(/ [1-9]\d*$/);
     expect(text).toMatch(/^kj_nodejs_eventloop_lag_p99_seconds/m);
