@@ -54,6 +54,7 @@ export interface WorkerTick {
   readonly connectsInTick: number;
   readonly deliveriesInTick: number;
   readonly latency: HistogramSnapshot;
+  readonly fromSendLatency: HistogramSnapshot;
   /** Fraction of the tick this worker's event loop was busy (0–1). */
   readonly busy: number;
   /** Process CPU over wall time since the last tick (1 = one core); per process, not per thread. */

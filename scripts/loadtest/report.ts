@@ -47,8 +47,8 @@ export function lineChart(title: string, unit: string, xs: readonly number[], se
   series.forEach((s, si) => {
     const pts = s.values.map((v, i) => `${x(xs[i] ?? 0).toFixed(1)},${y(v).toFixed(1)}`).join(' ');
     parts.push(`<polyline fill="none" stroke="${s.color}" stroke-width="2" points="${pts}"/>`);
-    parts.push(`<rect x="${m.l + si * 130}" y="${h - 14}" width="10" height="10" fill="${s.color}"/>`);
-    parts.push(`<text x="${m.l + si * 130 + 14}" y="${h - 5}">${esc(s.name)}</text>`);
+    parts.push(`<rect x="${m.l + si * 180}" y="${h - 14}" width="10" height="10" fill="${s.color}"/>`);
+    parts.push(`<text x="${m.l + si * 180 + 14}" y="${h - 5}">${esc(s.name)}</text>`);
   });
   return `<figure><svg viewBox="0 0 ${w} ${h}" width="${w}" height="${h}" role="img" aria-label="${esc(title)}" font-family="sans-serif" font-size="11">
 <text x="${m.l}" y="16" font-size="13" font-weight="bold">${esc(title)}</text><text x="${w - m.r}" y="16" text-anchor="end" fill="#666">${esc(unit)}</text>
@@ -66,10 +66,15 @@ export function renderReport(s: LoadTestSummary): string {
   const phases = tl.map((p) => p.phase);
   const l = s.latencyMs;
   const charts = [
-    lineChart('Post → friend latency (per second)', 'ms', xs, [
+    lineChart('Post 201 → friend latency (per second)', 'ms', xs, [
       { name: 'p50', color: '#2b8a3e', values: tl.map((p) => p.latencyMs.p50) },
       { name: 'p95', color: '#e67700', values: tl.map((p) => p.latencyMs.p95) },
       { name: 'p99', color: '#c92a2a', values: tl.map((p) => p.latencyMs.p99) },
+    ], phases),
+    lineChart('POST sent → friend latency (per second)', 'ms', xs, [
+      { name: 'p50', color: '#2b8a3e', values: tl.map((p) => p.fromSendLatencyMs.p50) },
+      { name: 'p95', color: '#e67700', values: tl.map((p) => p.fromSendLatencyMs.p95) },
+      { name: 'p99', color: '#c92a2a', values: tl.map((p) => p.fromSendLatencyMs.p99) },
     ], phases),
     lineChart('Deliveries and posts', 'per second', xs, [
       { name: 'feed:post deliveries/s', color: '#1971c2', values: tl.map((p) => p.deliveriesPerSec) },

@@ -53,7 +53,7 @@ export async function runLoadTest(partial: Partial<LoadTestOptions> = {}): Promi
 
     // Per-second timeline, fed by the workers' ticks.
     let phase: TimelinePoint['phase'] = 'connect';
-    const acc = { connects: 0, deliveries: 0, busy: 0, cpu: new Map<number, number>(), latency: new Histogram() };
+    const acc = { connects: 0, deliveries: 0, busy: 0, cpu: new Map<number, number>(), latency: new Histogram(), fromSend: new Histogram() };
     const lastConnected = new Map<number, number>();
     const timeline: TimelinePoint[] = [];
     const busyDuringLoad: number[] = [];
@@ -67,6 +67,7 @@ export async function runLoadTest(partial: Partial<LoadTestOptions> = {}): Promi
         acc.busy = Math.max(acc.busy, t.busy);
         acc.cpu.set(workerMode === 'thread' ? 0 : t.workerId, t.processCpu);
         acc.latency.add(t.latency);
+        acc.fromSend.add(t.fromSendLatency);
         lastConnected.set(t.workerId, t.connected);
       });
     }
@@ -89,6 +90,7 @@ export async function runLoadTest(partial: Partial<LoadTestOptions> = {}): Promi
           postsPerSec: 0,
           deliveriesPerSec: acc.deliveries,
           latencyMs: acc.latency.summary(),
+          fromSendLatencyMs: acc.fromSend.summary(),
           serverRssBytes: rss,
           hubEventLoopP99Ms: eventLoop,
           generatorBusy: round(busy, 3),
@@ -109,6 +111,7 @@ export async function runLoadTest(partial: Partial<LoadTestOptions> = {}): Promi
         acc.deliveries = 0;
         acc.busy = 0;
         acc.latency.reset();
+        acc.fromSend.reset();
       })();
     }, 1_000);
 

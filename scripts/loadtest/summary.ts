@@ -11,6 +11,8 @@ export interface TimelinePoint {
   readonly postsPerSec: number;
   readonly deliveriesPerSec: number;
   readonly latencyMs: Pick<LatencySummary, 'p50' | 'p95' | 'p99' | 'max'>;
+  /** From sending the POST, per second. */
+  readonly fromSendLatencyMs: Pick<LatencySummary, 'p50' | 'p95' | 'p99' | 'max'>;
   readonly serverRssBytes: number;
   readonly hubEventLoopP99Ms: number | null;
   /** Busiest generator worker's event-loop utilisation (0–1). */

@@ -45,6 +45,7 @@ function createWorker(init: WorkerInit) {
   const latency = new Histogram();
   const fromSend = new Histogram();
   const tickLatency = new Histogram();
+  const tickFromSend = new Histogram();
   const cross = new Histogram();
   const same = new Histogram();
   const side = { comment: new Histogram(), visit: new Histogram() };
@@ -70,6 +71,7 @@ function createWorker(init: WorkerInit) {
     if (ms < 0) beforeAck++;
     latency.record(ms);
     fromSend.record(recvAt - info.sentAt);
+    tickFromSend.record(recvAt - info.sentAt);
     tickLatency.record(ms);
     if (nodes > 1) (recipient % nodes === info.node ? same : cross).record(ms);
   };
@@ -242,6 +244,7 @@ function createWorker(init: WorkerInit) {
       connectsInTick,
       deliveriesInTick,
       latency: tickLatency.snapshot(),
+      fromSendLatency: tickFromSend.snapshot(),
       busy: elu.utilization,
       processCpu: wallUs > 0 ? (cpu.user + cpu.system) / wallUs : 0,
       disconnects,
@@ -249,6 +252,7 @@ function createWorker(init: WorkerInit) {
     connectsInTick = 0;
     deliveriesInTick = 0;
     tickLatency.reset();
+    tickFromSend.reset();
   }, 1_000);
 
   function finish(): WorkerFinal {
