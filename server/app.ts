@@ -146,11 +146,20 @@ export async function startHub(config: Config, options: HubOptions = {}): Promis
     const httpClosed = new Promise<void>((resolve) => httpServer.close(() => resolve()));
     httpServer.closeIdleConnections();
     // Sockets are told why, then their connection is closed so clients reconnect (to another node).
-    for (const socket of io.of('/').sockets.values()) {
+    const open = [...io.of('/').sockets.values()];
+    // Their disconnect handlers (presence, games) must have run before the services and the store close.
+    const socketsGone = Promise.all(open.map((socket) => new Promise<void>((resolve) => (socket.connected ? socket.once('disconnect', () => resolve()) : resolve()))));
+    for (const socket of open) {
       socket.emit('server:notice', { code: 'shutdown', message: 'this node is stopping; reconnecting' });
       socket.conn.close(); // flushes the notice first; the client sees "transport close" and reconnects
     }
-    const grace = setTimeout(() => httpServer.closeAllConnections(), config.shutdownGraceMs);
+    let graceOver!: () => void;
+    const graceEnded = new Promise<void>((resolve) => (graceOver = resolve));
+    const grace = setTimeout(() => {
+      httpServer.closeAllConnections();
+      graceOver();
+    }, config.shutdownGraceMs);
+    await Promise.race([Promise.all([httpClosed, socketsGone]), graceEnded]);
     await httpClosed;
     clearTimeout(grace);
     await closeServices(services);

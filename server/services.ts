@@ -75,7 +75,7 @@ export function createServices(deps: CoreDeps) {
     signer: createUrlSigner(deps.secret),
     audit: moderation.audit,
   });
-  const fans = createFanService({ conn: deps.conn, pusher: deps.pusher, accounts, spaces, audit: moderation.audit, logger: deps.logger });
+  const fans = createFanService({ conn: deps.conn, pusher: deps.pusher, accounts, spaces, audit: moderation.audit, logger: deps.logger, clustered: Boolean(deps.redis) });
   const posts = createPostService({
     conn: deps.conn,
     pusher: deps.pusher,
@@ -97,6 +97,7 @@ export function createServices(deps: CoreDeps) {
     notifier,
     logger: deps.logger,
     config: deps.config,
+    clustered: Boolean(deps.redis),
   });
   return { accounts, notifications, friends, spaces, presence, posts, games, moderation, albums, fans };
 }

@@ -14,6 +14,7 @@ import type { AccountService } from '../accounts/service.js';
 import { isModerator, type Viewer } from '../accounts/viewer.js';
 import type { AuditLog } from '../moderation/audit.js';
 import { spaceModel } from '../spaces/space-model.js';
+import { createFollowerSet } from './followers.js';
 import { fanModel } from './model.js';
 
 export interface FanServiceDeps {
@@ -24,6 +25,8 @@ export interface FanServiceDeps {
   readonly spaces: { setCertified(ownerId: string, certified: boolean): Promise<void> };
   readonly audit: AuditLog;
   readonly logger: Logger;
+  /** Other nodes share the store (a cluster): this node does not see every follow. Default true. */
+  readonly clustered?: boolean;
 }
 
 export interface FanState {
@@ -34,10 +37,11 @@ export interface FanState {
 /** Certification changes rarely; other nodes see one within this long. */
 const certifiedTtlMs = 3_000;
 
-export function createFanService({ conn, pusher, accounts, spaces, audit, logger }: FanServiceDeps) {
+export function createFanService({ conn, pusher, accounts, spaces, audit, logger, clustered = true }: FanServiceDeps) {
   const fans = fanModel(conn);
   const spaceRecords = spaceModel(conn);
   const certifiedCache = new Map<string, { certified: boolean; at: number }>();
+  const followers = createFollowerSet({ fans, clustered, logger });
 
   async function isCertified(ownerId: string): Promise<boolean> {
     const hit = certifiedCache.get(ownerId);
@@ -95,6 +99,7 @@ export function createFanService({ conn, pusher, accounts, spaces, audit, logger
       const owner = await accounts.requireByHandle(handle);
       if (owner.id === viewer.id) throw invalid('you cannot be a fan of your own space');
       if (!(await isCertified(owner.id))) throw conflict('only certified spaces have fans');
+      followers.following(viewer.id);
       try {
         await fans.create({ owner: owner.id, fan: viewer.id });
       } catch (err) {
@@ -114,6 +119,8 @@ export function createFanService({ conn, pusher, accounts, spaces, audit, logger
 
     /** On connect: the socket joins the fans room of every certified space its user likes. */
     connectionListener(socket: HubSocket, viewer: Viewer): void {
+      // Nearly everyone follows nothing: their connects cost no query.
+      if (!followers.mayFollow(viewer.id)) return;
       followedIds(viewer.id)
         .then((ids) => {
           if (ids.length && socket.connected) void socket.join(ids.map(rooms.fans));

@@ -8,6 +8,7 @@
 import type { Model } from 'mongoose';
 import type { Logger } from '../../logger.js';
 import type { Pusher } from '../../realtime/pusher.js';
+import type { ActivePlayers } from './active-players.js';
 import type { Deadlines } from './expiry.js';
 import type { MatchRecord } from './match-model.js';
 import type { MatchBook } from './matches.js';
@@ -19,6 +20,7 @@ export interface ForfeitWatchDeps {
   readonly logger: Logger;
   readonly forfeitMs: number;
   readonly deadlines: () => Deadlines;
+  readonly active: ActivePlayers;
 }
 
 const sweepBatch = 100;
@@ -39,6 +41,7 @@ export function createForfeitWatch(d: ForfeitWatchDeps) {
       )
       .lean<MatchRecord>();
     if (!finished) return false;
+    d.active.finished(finished.players.map((p) => p.toHexString()));
     d.book.announce(await d.book.toDto(finished));
     return true;
   }
@@ -77,6 +80,7 @@ export function createForfeitWatch(d: ForfeitWatchDeps) {
 
     /** A socket of the user went away: if it was their last one anywhere, the forfeit clock starts. */
     async left(userId: string): Promise<void> {
+      if (!d.active.mayHave(userId)) return;
       if (!(await matches.exists({ players: userId, status: 'active' }))) return;
       if (await d.pusher.isConnected(userId)) return;
       const since = new Date();

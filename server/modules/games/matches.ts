@@ -13,6 +13,7 @@ import type { Viewer } from '../accounts/viewer.js';
 import type { FriendRelations } from '../friends/relations.js';
 import type { InviteRecord } from './invite-model.js';
 import type { MatchRecord } from './match-model.js';
+import type { ActivePlayers } from './active-players.js';
 import { gameRules } from './registry.js';
 import { matchDto, usersOf } from './views.js';
 
@@ -21,6 +22,7 @@ export interface MatchBookDeps {
   readonly accounts: AccountService;
   readonly friends: FriendRelations;
   readonly pusher: Pusher;
+  readonly active: ActivePlayers;
 }
 
 const isDuplicateKey = (err: unknown) => (err as { code?: number }).code === 11000;
@@ -60,6 +62,8 @@ export function createMatchBook(d: MatchBookDeps) {
     /** The match an accepted invite started, created under the id the invite names (idempotent). */
     async startFor(invite: InviteRecord): Promise<MatchDto> {
       if (!invite.matchId) throw new Error('an accepted invite names its match');
+      const players = [invite.from.toHexString(), invite.to.toHexString()];
+      d.active.starting(players);
       try {
         const created = await matches.create({
           _id: invite.matchId,
@@ -74,6 +78,8 @@ export function createMatchBook(d: MatchBookDeps) {
         });
         return toDto(created.toObject() as MatchRecord);
       } catch (err) {
+        // Not stored now: either it failed, or it existed already (and was counted when it was).
+        d.active.notStarted(players);
         if (!isDuplicateKey(err)) throw err;
         const existing = await matches.findById(invite.matchId).lean<MatchRecord>();
         if (!existing) throw err;
@@ -121,6 +127,7 @@ export function createMatchBook(d: MatchBookDeps) {
         )
         .lean<MatchRecord>();
       if (!updated) throw conflict('the match changed meanwhile; this move was not played');
+      if (updated.status === 'finished') d.active.finished(playerIds(updated));
       const match = await toDto(updated);
       announce(match);
       return { match };

@@ -12,6 +12,7 @@ import type { AccountService } from '../accounts/service.js';
 import type { Viewer } from '../accounts/viewer.js';
 import type { FriendRelations } from '../friends/relations.js';
 import type { Notifier } from '../notifications/notifier.js';
+import { createActivePlayers } from './active-players.js';
 import { createDeadlines } from './expiry.js';
 import { createForfeitWatch } from './forfeit.js';
 import { inviteModel } from './invite-model.js';
@@ -38,6 +39,8 @@ export interface GameServiceDeps {
   readonly notifier: Notifier;
   readonly logger: Logger;
   readonly config: GameTimings;
+  /** Other nodes share the store (a cluster): this node cannot know every active match. Default true. */
+  readonly clustered?: boolean;
 }
 
 /** A socket of a user, as far as the game center needs one. */
@@ -45,10 +48,11 @@ export interface GameSocket {
   emit(event: 'game:state', payload: { match: MatchDto }): unknown;
 }
 
-export function createGameService({ conn, pusher, accounts, friends, notifier, logger, config }: GameServiceDeps) {
+export function createGameService({ conn, pusher, accounts, friends, notifier, logger, config, clustered = true }: GameServiceDeps) {
   const invites = inviteModel(conn);
   const matches = matchModel(conn);
-  const book = createMatchBook({ matches, accounts, friends, pusher });
+  const active = createActivePlayers({ matches, clustered, logger });
+  const book = createMatchBook({ matches, accounts, friends, pusher, active });
   const desk = createInviteDesk({
     invites,
     matches: book,
@@ -60,9 +64,17 @@ export function createGameService({ conn, pusher, accounts, friends, notifier, l
     ttlMs: config.inviteTtlMs,
     deadlines: () => inviteDeadlines,
   });
-  const watch = createForfeitWatch({ matches, book, pusher, logger, forfeitMs: config.forfeitMs, deadlines: () => forfeitDeadlines });
+  const watch = createForfeitWatch({ matches, book, pusher, logger, forfeitMs: config.forfeitMs, deadlines: () => forfeitDeadlines, active });
   const inviteDeadlines = createDeadlines({ name: 'invite expiry', sweepMs: config.gameSweepMs, sweep: () => desk.expireDue(), logger });
   const forfeitDeadlines = createDeadlines({ name: 'forfeit', sweepMs: config.gameSweepMs, sweep: watch.sweep, logger });
+  // Connect and disconnect work still running, so a shutdown lets it finish before the store closes.
+  const pending = new Set<Promise<void>>();
+  let closing = false;
+  const tracked = (work: Promise<void>): Promise<void> => {
+    pending.add(work);
+    void work.then(() => pending.delete(work));
+    return work;
+  };
 
   return {
     /** The games on offer. */
@@ -91,24 +103,31 @@ export function createGameService({ conn, pusher, accounts, friends, notifier, l
     spaceMatches: (viewer: Viewer | null, handle: string, page: MatchPageQuery) => book.listForSpace(viewer, handle, page),
 
     /** A socket connected: it gets the state of each of the user's active matches, and their absence ends. Never rejects. */
-    async connected(userId: string, socket: GameSocket): Promise<void> {
-      try {
-        const active = await book.activeFor(userId);
-        if (!active.length) return;
-        await watch.returned(userId);
-        for (const match of active) socket.emit('game:state', { match });
-      } catch (err) {
-        logger.warn({ err, user: userId }, 'game catch-up on connect failed');
-      }
+    connected(userId: string, socket: GameSocket): Promise<void> {
+      if (closing || !active.mayHave(userId)) return Promise.resolve();
+      return tracked(
+        (async () => {
+          try {
+            const mine = await book.activeFor(userId);
+            if (!mine.length) return;
+            await watch.returned(userId);
+            for (const match of mine) socket.emit('game:state', { match });
+          } catch (err) {
+            logger.warn({ err, user: userId }, 'game catch-up on connect failed');
+          }
+        })(),
+      );
     },
 
     /** A socket went away: if it was the user's last, the forfeit clock of their active matches starts. Never rejects. */
-    async disconnected(userId: string): Promise<void> {
-      try {
-        await watch.left(userId);
-      } catch (err) {
-        logger.warn({ err, user: userId }, 'game absence tracking failed');
-      }
+    disconnected(userId: string): Promise<void> {
+      // A stopping node's sockets are moving to other nodes, not leaving: no absence starts.
+      if (closing || !active.mayHave(userId)) return Promise.resolve();
+      return tracked(
+        watch.left(userId).catch((err: unknown) => {
+          logger.warn({ err, user: userId }, 'game absence tracking failed');
+        }),
+      );
     },
 
     /** Runs both sweeps now (tests; the sweeps also run by themselves). */
@@ -116,10 +135,12 @@ export function createGameService({ conn, pusher, accounts, friends, notifier, l
       await Promise.all([inviteDeadlines.sweepNow(), forfeitDeadlines.sweepNow()]);
     },
 
-    /** Stops the timers and sweeps of this node (the other nodes' sweeps take over). */
-    close(): void {
+    /** Stops the timers and sweeps of this node (the other nodes' sweeps take over) and finishes pending connect/disconnect work. */
+    async close(): Promise<void> {
+      closing = true;
       inviteDeadlines.close();
       forfeitDeadlines.close();
+      await Promise.all(pending);
     },
   };
 }
