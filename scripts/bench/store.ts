@@ -1,7 +1,7 @@
 /**
  * Embedded store benchmark, through mongoose, against fresh stores in temp dirs.
  *   npm run bench -- store [--inproc] [--posts 100000] [--authors 1000] [--pool 32]
- *                          [--baseline <commit>] [--store-prof DIR]
+ *                          [--baseline <commit>] [--store-prof DIR] [--monitor]
  *   node --import tsx scripts/bench/store.ts
  * By default the store runs in its own process (as with `npm run db`), so the store and the
  * client each get a core; --inproc runs it inside the benchmark process (as `npm start` does).
@@ -10,13 +10,19 @@
  * <commit>` also starts the store as it was at that commit (extracted with `git archive`) and
  * runs every phase on both, alternating which goes first, printing the ratio current/baseline:
  * both sides see the same load, so the ratio is what to trust. `--store-prof DIR` writes a
- * CPU profile of each store child process into DIR.
+ * CPU profile of each store child process into DIR. `--monitor` connects with
+ * `monitorCommands: true` as server/db/connect.ts does (the driver then builds an event per command).
+ * The "raw" metrics drive the store with pre-encoded OP_MSG over plain sockets (one request in
+ * flight per socket, like the driver's pool) so they show what the store itself sustains once
+ * mongoose and the driver (which cost more CPU per operation than the store) are out of the way.
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import net from 'node:net';
+import { ObjectId, serialize, type Document } from 'bson';
 import mongoose, { Schema, type Connection, type Model, type Types } from 'mongoose';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -121,7 +127,7 @@ interface Target {
   figures: Map<string, number>;
 }
 
-async function openTarget(label: string, modulePath: string, inproc: boolean, pool: number, profDir: string | undefined): Promise<Target> {
+async function openTarget(label: string, modulePath: string, inproc: boolean, pool: number, monitor: boolean, profDir: string | undefined): Promise<Target> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kj-bench-store-'));
   let store: RunningStore;
   if (inproc) {
@@ -131,7 +137,7 @@ async function openTarget(label: string, modulePath: string, inproc: boolean, po
   } else {
     store = await startChildStore(modulePath, dir, profDir);
   }
-  const conn = await mongoose.createConnection(`${store.uri}/bench`, { maxPoolSize: pool }).asPromise();
+  const conn = await mongoose.createConnection(`${store.uri}/bench`, { maxPoolSize: pool, monitorCommands: monitor }).asPromise();
   const User = conn.model(
     'BenchUser',
     new Schema({ name: { type: String, unique: true }, email: String, karma: Number, createdAt: Date }),
@@ -156,7 +162,7 @@ interface Phase {
   run(t: Target): Promise<Record<string, number>>;
 }
 
-function phases(posts: number, authors: number): Phase[] {
+function phases(posts: number, authors: number, pool: number): Phase[] {
   const nUsers = 20_000;
   const authorIds: Types.ObjectId[] = Array.from({ length: authors }, () => new mongoose.Types.ObjectId());
   const t0 = Date.now() - posts * 1000;
@@ -238,7 +244,103 @@ function phases(posts: number, authors: number): Phase[] {
         return { 'countDocuments over all posts ms': performance.now() - countStart };
       },
     },
+    rawPhase(posts, authorIds, t0, pool),
   ];
+}
+
+/** Pre-encoded OP_MSG: kind-0 body plus an optional kind-1 document sequence. */
+function opMsg(body: Document, seq?: [string, Buffer[]]): Buffer {
+  const head = Buffer.alloc(21);
+  head.writeInt32LE(2013, 12);
+  const parts = [head, Buffer.from(serialize(body))];
+  if (seq) {
+    const id = Buffer.from(`${seq[0]}\0`);
+    const docs = Buffer.concat(seq[1]);
+    const h = Buffer.alloc(5);
+    h[0] = 1;
+    h.writeInt32LE(4 + id.length + docs.length, 1);
+    parts.push(h, id, docs);
+  }
+  const out = Buffer.concat(parts);
+  out.writeInt32LE(out.length, 0);
+  return out;
+}
+
+interface RawSocket {
+  call(msg: Buffer): Promise<void>;
+  close(): void;
+}
+
+async function rawSocket(uri: string): Promise<RawSocket> {
+  const u = new URL(uri);
+  const sock = net.connect({ host: u.hostname, port: Number(u.port), noDelay: true });
+  await new Promise<void>((resolve, reject) => sock.once('connect', resolve).once('error', reject));
+  let pending: (() => void) | undefined;
+  let buf: Buffer = Buffer.alloc(0);
+  sock.on('data', (c: Buffer) => {
+    buf = buf.length ? Buffer.concat([buf, c]) : c;
+    while (buf.length >= 4 && buf.length >= buf.readInt32LE(0)) {
+      buf = buf.subarray(buf.readInt32LE(0));
+      const p = pending;
+      pending = undefined;
+      p?.();
+    }
+  });
+  return {
+    call: (msg) =>
+      new Promise<void>((resolve) => {
+        pending = resolve;
+        sock.write(msg);
+      }),
+    close: () => sock.destroy(),
+  };
+}
+
+async function rawConcurrent(uri: string, sockets: number, msgs: (i: number) => Buffer, total: number): Promise<number> {
+  const socks = await Promise.all(Array.from({ length: sockets }, () => rawSocket(uri)));
+  try {
+    let next = 0;
+    const t = performance.now();
+    await Promise.all(
+      socks.map(async (sock) => {
+        while (next < total) await sock.call(msgs(next++));
+      }),
+    );
+    return total / ((performance.now() - t) / 1000);
+  } finally {
+    for (const s of socks) s.close();
+  }
+}
+
+function rawPhase(posts: number, authorIds: readonly Types.ObjectId[], t0: number, pool: number): Phase {
+  return {
+    async run(t) {
+      const lsid = { id: new ObjectId() };
+      const inserts = Array.from({ length: 20_000 }, (_, i) =>
+        opMsg({ insert: 'rawinserts', ordered: true, lsid, $db: 'bench' }, ['documents', [Buffer.from(serialize({ _id: new ObjectId(), name: `r${i}`, karma: i % 100, createdAt: new Date() }))]]),
+      );
+      const insertRate = await rawConcurrent(t.store.uri, pool, (i) => inserts[i]!, inserts.length);
+      const ids = t.userIds;
+      const finds = ids.slice(0, 2000).map((id) => opMsg({ find: 'benchusers', filter: { _id: id }, limit: 1, singleBatch: true, batchSize: 1, lsid, $db: 'bench' }));
+      const readRate = await rawConcurrent(t.store.uri, pool, (i) => finds[(i * 7919) % finds.length]!, 60_000);
+      const feeds = Array.from({ length: 500 }, () => {
+        const follow = Array.from({ length: 100 }, () => authorIds[Math.floor(Math.random() * authorIds.length)]!);
+        const cursorDate = new Date(t0 + Math.floor((0.5 + Math.random() * 0.5) * posts) * 1000);
+        const filter = { author: { $in: follow }, status: 'published', privacy: { $in: ['public', 'friends'] }, createdAt: { $lt: cursorDate } };
+        return opMsg({ find: 'benchposts', filter, sort: { createdAt: -1, _id: -1 }, limit: 20, lsid, $db: 'bench' });
+      });
+      const sock = await rawSocket(t.store.uri);
+      let n = 0;
+      const feed = await timed(500, () => sock.call(feeds[n++]!));
+      sock.close();
+      return {
+        'raw inserts/s (OP_MSG, one per socket)': insertRate,
+        'raw findById/s (OP_MSG, one per socket)': readRate,
+        'raw feed query p50 ms': pct(feed, 50),
+        'raw feed query p99 ms': pct(feed, 99),
+      };
+    },
+  };
 }
 
 function fmt(v: number | undefined): string {
@@ -251,15 +353,16 @@ export async function run(args: string[]): Promise<void> {
   const authors = Number(opt(args, 'authors') ?? 1000);
   const pool = Number(opt(args, 'pool') ?? 32);
   const inproc = args.includes('--inproc');
+  const monitor = args.includes('--monitor');
   const baseline = opt(args, 'baseline');
   const profDir = opt(args, 'store-prof');
   const loadBefore = fs.readFileSync('/proc/loadavg', 'utf8').trim();
   const targets: Target[] = [];
   try {
-    if (baseline) targets.push(await openTarget(`baseline ${baseline}`, extractBaseline(baseline), inproc, pool, profDir));
-    targets.push(await openTarget('current', currentModule, inproc, pool, profDir));
+    if (baseline) targets.push(await openTarget(`baseline ${baseline}`, extractBaseline(baseline), inproc, pool, monitor, profDir));
+    targets.push(await openTarget('current', currentModule, inproc, pool, monitor, profDir));
     let i = 0;
-    for (const phase of phases(posts, authors)) {
+    for (const phase of phases(posts, authors, pool)) {
       // Alternate who goes first so neither side always gets the warmer (or quieter) slot.
       const order = i++ % 2 === 0 ? targets : [...targets].reverse();
       for (const t of order) for (const [k, v] of Object.entries(await phase.run(t))) t.figures.set(k, v);
@@ -276,7 +379,7 @@ export async function run(args: string[]): Promise<void> {
   const base = targets.length > 1 ? targets[0] : undefined;
   const metrics = [...cur.figures.keys()];
   const width = Math.max(...metrics.map((k) => k.length));
-  console.log(`\nembedded store benchmark (${inproc ? 'in-process store' : 'store in its own process'}, ${posts} posts, ${authors} authors, pool ${pool})`);
+  console.log(`\nembedded store benchmark (${inproc ? 'in-process store' : 'store in its own process'}, ${posts} posts, ${authors} authors, pool ${pool}${monitor ? ', monitorCommands' : ''})`);
   console.log(`load average before: ${loadBefore}\nload average after:  ${loadAfter}`);
   console.log(`  ${'metric'.padEnd(width)}  ${base ? 'baseline'.padStart(10) : ''}  ${'current'.padStart(10)}${base ? '      ratio' : ''}`);
   const json: Record<string, unknown> = {};
@@ -288,7 +391,7 @@ export async function run(args: string[]): Promise<void> {
     console.log(`  ${k.padEnd(width)}  ${base ? fmt(b).padStart(10) : ''}  ${fmt(c).padStart(10)}${ratio !== undefined ? `   x${ratio.toFixed(2)}` : ''}`);
     json[k] = base ? { baseline: b, current: c, ratio } : c;
   }
-  console.log(JSON.stringify({ bench: 'store', mode: inproc ? 'inproc' : 'child', posts, authors, pool, baseline, loadBefore, loadAfter, figures: json }));
+  console.log(JSON.stringify({ bench: 'store', mode: inproc ? 'inproc' : 'child', posts, authors, pool, monitor, baseline, loadBefore, loadAfter, figures: json }));
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
