@@ -59,11 +59,43 @@ export function createAccountService({ conn, tokens, rateLimits, rateLimitScale 
     return entry;
   };
 
+  // Look-ups that miss the cache within one turn of the event loop share one `$in` query: a burst
+  // of socket handshakes (a node restart, a reconnect storm) costs a few queries, not one each.
+  let batch: Map<string, Array<{ resolve: (u: StoredUser | null) => void; reject: (err: unknown) => void }>> | null = null;
+  const flush = (): void => {
+    const waiting = batch;
+    batch = null;
+    if (!waiting) return;
+    users
+      .find({ _id: { $in: [...waiting.keys()].map((id) => new Types.ObjectId(id)) } }, { handle: 1, displayName: 1, role: 1, tier: 1 })
+      .lean<StoredUser[]>()
+      .then(
+        (found) => {
+          const byId = new Map(found.map((u) => [u._id.toHexString(), u]));
+          for (const [id, waiters] of waiting) for (const w of waiters) w.resolve(byId.get(id) ?? null);
+        },
+        (err: unknown) => {
+          for (const waiters of waiting.values()) for (const w of waiters) w.reject(err);
+        },
+      );
+  };
+  const fetchUser = (id: string): Promise<StoredUser | null> =>
+    new Promise((resolve, reject) => {
+      if (!batch) {
+        batch = new Map();
+        setImmediate(flush);
+      }
+      const waiters = batch.get(id);
+      if (waiters) waiters.push({ resolve, reject });
+      else batch.set(id, [{ resolve, reject }]);
+      if (batch.size >= 500) flush();
+    });
+
   async function lookup(id: string) {
     const hit = cache.get(id);
     if (hit && Date.now() - hit.at < cacheTtlMs) return hit;
     if (!Types.ObjectId.isValid(id)) return null;
-    const u = await users.findById(id, { handle: 1, displayName: 1, role: 1, tier: 1 }).lean<StoredUser>();
+    const u = await fetchUser(id);
     if (!u) {
       cache.delete(id);
       return null;

@@ -21,8 +21,11 @@ export function createPublication(ctx: PostContext) {
 
   /** Its audience's user rooms plus, for a certified author's public post, the one fans room. */
   async function reach(post: PostRecord): Promise<string[]> {
-    const fanRooms = deps.fans ? await deps.fans.fanRooms(post.author.toHexString(), post.privacy) : [];
-    return [...(await audience(post)).map(rooms.user), ...fanRooms];
+    const [users, fanRooms] = await Promise.all([
+      audience(post),
+      deps.fans ? deps.fans.fanRooms(post.author.toHexString(), post.privacy) : [],
+    ]);
+    return [...users.map(rooms.user), ...fanRooms];
   }
 
   return {

@@ -90,7 +90,8 @@ export function createPostService(deps: PostServiceDeps) {
           comments: 0,
         })
       ).toObject<PostRecord>();
-      const post = await views.toDto(record, viewer.id);
+      // Nobody has liked a post that did not exist a moment ago: no likes query.
+      const post: PostDto = { ...(await views.toDto(record, null)), liked: false };
       await publication.announce(record, post);
       return { post };
     },
