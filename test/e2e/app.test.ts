@@ -117,6 +117,8 @@ describe('the web client', () => {
 
     const o = await open(owner, `/space/${owner.handle}`);
     await o.getByText('Hong’s little garden').waitFor();
+    const visits = (where: 'kj-profile-card' | '.banner') => o.locator(`kj-space-view ${where} [data-testid="visits"]`).textContent();
+    expect(await visits('kj-profile-card')).toBe('0');
     const g = await open(guest, `/space/${owner.handle}`);
     await g.getByText('A quiet Sunday').waitFor();
     expect(await g.locator('kj-space-view .space').getAttribute('data-layout')).toBe('wide');
@@ -125,8 +127,53 @@ describe('the web client', () => {
 
     await o.locator('kj-toasts').getByText(/Da Wei .* is visiting your space/).waitFor();
     await o.locator('kj-visitors').getByText('Da Wei').waitFor();
+    // The owner's open page counts the visit without a reload, in the profile card and the banner.
+    await expect.poll(() => visits('kj-profile-card')).toBe('1');
+    expect(await visits('.banner')).toBe('1');
     await screenshot(g, 'space');
     await screenshot(o, 'space-owner-toast');
+  });
+
+  it('threads replies under their comment, live for another viewer, and replies by keyboard', async () => {
+    const poet = await registerUser(e2e.hub, 'poet', 'Du Fu');
+    const friend = await registerUser(e2e.hub, 'friend', 'Li Bai');
+    const other = await registerUser(e2e.hub, 'other', 'Wang Wei');
+    await makeFriends(poet, friend);
+    await makeFriends(poet, other);
+    const created = await poet.api.post('/posts', { kind: 'shuoshuo', text: 'Moon over the river tonight', privacy: 'friends' });
+    const postId = (created.body as { post: PostDto }).post.id;
+    const first = await friend.api.post(`/posts/${postId}/comments`, { text: 'Raise a cup to it' });
+    const parentId = (first.body as { comment: { id: string } }).comment.id;
+    await other.api.post(`/posts/${postId}/comments`, { text: 'Wish I were there' });
+
+    const [f, p] = await Promise.all([open(friend), open(poet)]);
+    for (const page of [f, p]) {
+      await card(page, postId).getByRole('button', { name: /Comments/ }).click();
+      await card(page, postId).getByText('Wish I were there').waitFor();
+    }
+    const thread = (page: Page) => card(page, postId).locator(`kj-comments li[data-comment-id="${parentId}"]`);
+
+    // Li Bai starts a reply and is still typing when the poet's reply arrives: it threads in, his text stays.
+    await thread(f).getByRole('button', { name: 'Reply to Li Bai' }).click();
+    await thread(f).getByLabel('Your reply to Li Bai').fill('Half-written');
+    await poet.api.post(`/posts/${postId}/comments`, { text: 'Come over, I have wine', parentId });
+    await thread(f).locator('.replies li[data-parent-id]', { hasText: 'Come over, I have wine' }).waitFor();
+    expect(await thread(f).getByLabel('Your reply to Li Bai').inputValue()).toBe('Half-written');
+    await expect.poll(() => card(f, postId).getByTestId('comment-count').textContent()).toBe('3');
+    await thread(f).getByLabel('Your reply to Li Bai').press('Escape');
+    await expect.poll(() => thread(f).getByLabel('Your reply to Li Bai').count()).toBe(0);
+
+    // The poet replies by keyboard alone; Li Bai sees it under his comment, not at the end.
+    const replyButton = thread(p).getByRole('button', { name: 'Reply to Li Bai' });
+    await replyButton.focus();
+    await p.keyboard.press('Enter');
+    await expect.poll(() => replyButton.getAttribute('aria-expanded')).toBe('true');
+    await p.keyboard.type('And bring your poems');
+    await p.keyboard.press('Enter');
+    await thread(f).locator('.replies li', { hasText: 'And bring your poems' }).waitFor();
+    // Sending closes the box on the poet's side.
+    await expect.poll(() => replyButton.getAttribute('aria-expanded')).toBe('false');
+    await screenshot(f, 'comment-replies');
   });
 
   it('keeps a friends-only post from a stranger, in the space and by its address', async () => {

@@ -1,15 +1,33 @@
-import { LitElement, css, html } from 'lit';
+import { LitElement, css, html, type TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
+import { repeat } from 'lit/directives/repeat.js';
 import type { CommentDto } from '../../../shared/dto.js';
 import { timeAgo } from '../format.js';
 import { ApiError, api, errorText } from '../services/api.js';
 import { shared } from '../styles/shared.js';
 import './kj-avatar.js';
 
+/** Top-level comments in order, each with its replies (one level, as the hub keeps them). */
+interface Thread {
+  readonly comment: CommentDto;
+  readonly replies: readonly CommentDto[];
+}
+
+function threads(comments: readonly CommentDto[]): Thread[] {
+  const tops = new Set(comments.filter((c) => !c.parentId).map((c) => c.id));
+  const replies = new Map<string, CommentDto[]>();
+  for (const c of comments) {
+    if (c.parentId && tops.has(c.parentId)) replies.set(c.parentId, [...(replies.get(c.parentId) ?? []), c]);
+  }
+  // A reply whose parent this viewer cannot see (held, or gone) still shows, on its own line.
+  return comments.filter((c) => !c.parentId || !tops.has(c.parentId)).map((c) => ({ comment: c, replies: replies.get(c.id) ?? [] }));
+}
+
 /**
- * A post's comments, oldest first, and a box to add one. The list itself is owned by the post card,
- * which also merges comments arriving live.
- * @fires comment-added - detail `{ comment }`, after the hub stored a new comment
+ * A post's comments, oldest first, replies threaded under their parent, a box to add a comment and
+ * a "Reply" box per top-level comment. The list itself is owned by the post card, which also merges
+ * comments arriving live; items are keyed, so an arrival never disturbs an open reply box.
+ * @fires comment-added - detail `{ comment }`, after the hub stored a new comment or reply
  */
 @customElement('kj-comments')
 export class KjComments extends LitElement {
@@ -17,12 +35,20 @@ export class KjComments extends LitElement {
     shared,
     css`
       :host { margin-top: 10px; }
-      li { display: flex; gap: 8px; padding: 6px 0; }
+      .item { display: flex; gap: 8px; padding: 6px 0; }
       .bubble { background: #fff8ec; border-radius: 10px; padding: 6px 10px; flex: 1; min-width: 0; }
       .bubble p { margin: 2px 0 0; white-space: pre-wrap; overflow-wrap: anywhere; }
       .bubble b { font-size: 0.9rem; }
+      .replies { margin-left: 36px; border-left: 2px solid var(--kj-line); padding-left: 8px; font-size: 0.9rem; }
+      .replies .item { padding: 4px 0; }
+      .replies .bubble { background: #fffcf6; padding: 4px 8px; }
+      .reply-action { min-height: 0; padding: 0 6px; font-size: 0.82rem; color: var(--kj-muted); }
+      .fresh > .item .bubble { animation: arrive 1.6s ease-out; }
+      @keyframes arrive { from { background: var(--kj-accent-soft); } }
+      @media (prefers-reduced-motion: reduce) { .fresh > .item .bubble { animation: none; } }
       form { display: flex; gap: 8px; margin-top: 8px; }
       form input { flex: 1; }
+      .replies form { margin: 4px 0 6px; }
     `,
   ];
 
@@ -30,21 +56,26 @@ export class KjComments extends LitElement {
   @property({ attribute: false }) comments: readonly CommentDto[] | null = null;
   @state() private busy = false;
   @state() private message = '';
+  /** The top-level comment whose reply box is open. */
+  @state() private replyingTo: string | null = null;
+  /** Comments on screen before now; later ones arrived live and get a brief highlight. */
+  private seen: Set<string> | null = null;
 
   override render() {
     if (!this.comments) return html`<p class="muted" role="status">Loading comments…</p>`;
+    const seen = (this.seen ??= new Set(this.comments.map((c) => c.id)));
+    const fresh = (c: CommentDto) => (seen.has(c.id) ? '' : 'fresh');
     return html`
       <ul class="plain" aria-label="Comments">
-        ${this.comments.map(
-          (c) => html`<li data-comment-id=${c.id}>
-            <kj-avatar .user=${c.author} size="28"></kj-avatar>
-            <div class="bubble">
-              <b><a href=${`/space/${c.author.handle}`}>${c.author.displayName}</a></b>
-              <span class="muted">· ${timeAgo(c.createdAt)}${c.status === 'review' ? ' · being previewed' : c.status === 'held' ? ' · held for review' : ''}</span>
-              <p>${c.text}</p>
-            </div>
-          </li>`,
-        )}
+        ${repeat(threads(this.comments), (t) => t.comment.id, (t) => html`<li data-comment-id=${t.comment.id} class=${fresh(t.comment)}>
+          ${this.item(t.comment, true)}
+          ${t.replies.length || this.replyingTo === t.comment.id
+            ? html`<ul class="plain replies" aria-label=${`Replies to ${t.comment.author.displayName}`}>
+                ${repeat(t.replies, (r) => r.id, (r) => html`<li data-comment-id=${r.id} data-parent-id=${t.comment.id} class=${fresh(r)}>${this.item(r, false)}</li>`)}
+                ${this.replyingTo === t.comment.id ? html`<li>${this.replyForm(t.comment)}</li>` : null}
+              </ul>`
+            : null}
+        </li>`)}
       </ul>
       ${this.comments.length === 0 ? html`<p class="muted">No comments yet — say something nice.</p>` : null}
       <form @submit=${this.submit}>
@@ -56,7 +87,45 @@ export class KjComments extends LitElement {
     `;
   }
 
-  private async submit(e: SubmitEvent): Promise<void> {
+  override updated(): void {
+    for (const c of this.comments ?? []) this.seen?.add(c.id);
+  }
+
+  private item(c: CommentDto, top: boolean): TemplateResult {
+    const open = this.replyingTo === c.id;
+    return html`<div class="item">
+      <kj-avatar .user=${c.author} size=${top ? '28' : '22'}></kj-avatar>
+      <div class="bubble">
+        <b><a href=${`/space/${c.author.handle}`}>${c.author.displayName}</a></b>
+        <span class="muted">· ${timeAgo(c.createdAt)}${c.status === 'review' ? ' · being previewed' : c.status === 'held' ? ' · held for review' : ''}</span>
+        <p>${c.text}</p>
+        ${top
+          ? html`<button class="ghost reply-action" id=${`reply-to-${c.id}`} aria-expanded=${open ? 'true' : 'false'}
+              aria-controls=${`reply-box-${c.id}`} aria-label=${`Reply to ${c.author.displayName}`}
+              @click=${() => this.openReply(open ? null : c.id)}>Reply</button>`
+          : null}
+      </div>
+    </div>`;
+  }
+
+  private replyForm(parent: CommentDto): TemplateResult {
+    return html`<form id=${`reply-box-${parent.id}`} @submit=${(e: SubmitEvent) => this.submit(e, parent.id)}
+      @keydown=${(e: KeyboardEvent) => e.key === 'Escape' && this.openReply(null, parent.id)}>
+      <label class="sr-only" for=${`reply-${parent.id}`}>Your reply to ${parent.author.displayName}</label>
+      <input id=${`reply-${parent.id}`} name="text" maxlength="1000" placeholder=${`Reply to ${parent.author.displayName}…`} autocomplete="off" />
+      <button class="primary" type="submit" ?disabled=${this.busy}>Reply</button>
+    </form>`;
+  }
+
+  /** Opens one reply box (focused) or closes it, handing focus back to its "Reply" button. */
+  private async openReply(parentId: string | null, returnTo = this.replyingTo): Promise<void> {
+    this.replyingTo = parentId;
+    await this.updateComplete;
+    const target = parentId ? `#reply-${parentId}` : returnTo ? `#reply-to-${returnTo}` : null;
+    if (target) this.renderRoot.querySelector<HTMLElement>(target)?.focus();
+  }
+
+  private async submit(e: SubmitEvent, parentId?: string): Promise<void> {
     e.preventDefault();
     const form = e.target as HTMLFormElement;
     const text = String(new FormData(form).get('text') ?? '').trim();
@@ -64,11 +133,13 @@ export class KjComments extends LitElement {
     this.busy = true;
     this.message = '';
     try {
-      const { status, body } = await api.postWithStatus<{ comment: CommentDto }>(`/posts/${this.postId}/comments`, { text });
+      const body = parentId ? { text, parentId } : { text };
+      const { status, body: answer } = await api.postWithStatus<{ comment: CommentDto }>(`/posts/${this.postId}/comments`, body);
       form.reset();
-      if (status === 202 || body.comment.status === 'held') this.message = 'Your comment is held for review; only you can see it for now.';
-      else if (body.comment.status === 'review') this.message = 'Your comment is being previewed by a moderator.';
-      this.dispatchEvent(new CustomEvent('comment-added', { detail: { comment: body.comment }, bubbles: true, composed: true }));
+      if (status === 202 || answer.comment.status === 'held') this.message = 'Your comment is held for review; only you can see it for now.';
+      else if (answer.comment.status === 'review') this.message = 'Your comment is being previewed by a moderator.';
+      if (parentId) void this.openReply(null, parentId);
+      this.dispatchEvent(new CustomEvent('comment-added', { detail: { comment: answer.comment }, bubbles: true, composed: true }));
     } catch (err) {
       this.message = err instanceof ApiError && err.code === 'blocked' ? `Blocked: ${err.message}` : errorText(err);
     } finally {

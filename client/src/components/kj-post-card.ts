@@ -19,6 +19,12 @@ const statusNote: Partial<Record<PostDto['status'], string>> = {
   rejected: 'Rejected by a moderator — only you can see it.',
 };
 
+const othersNote: Partial<Record<PostDto['status'], string>> = {
+  review: 'Being previewed — visible to its author until approved.',
+  held: 'Held for review — visible to its author until approved.',
+  rejected: 'Rejected — visible to its author only.',
+};
+
 /**
  * One post: author, text (diary bodies as the hub sanitised them), photos, likes and comments,
  * all kept live while the card is on screen.
@@ -81,7 +87,8 @@ export class KjPostCard extends LitElement {
   override render() {
     const p = this.post;
     const mine = p.author.id === this.session.me?.id;
-    const note = statusNote[p.status];
+    // A moderator looking at the queue is not the "you" the author's notes speak to.
+    const note = (mine ? statusNote : othersNote)[p.status];
     return html`<article class="card" part="card" data-post-id=${p.id} aria-labelledby=${`by-${p.id}`}>
       <div class="head">
         <kj-avatar .user=${p.author} size="42"></kj-avatar>

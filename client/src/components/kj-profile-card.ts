@@ -33,7 +33,7 @@ export class KjProfileCard extends LitElement {
       <div class="muted">@${owner.handle}</div>
       ${owner.tier === 'yellow' ? html`<span class="badge yellow">Yellow diamond</span>` : null}
       <div class="stats">
-        <div><b>${stats.visits}</b><span class="muted">visits</span></div>
+        <div><b data-testid="visits">${stats.visits}</b><span class="muted">${stats.visits === 1 ? 'visit' : 'visits'}</span></div>
         ${stats.fans !== undefined ? html`<div><b>${stats.fans}</b><span class="muted">fans</span></div>` : null}
       </div>
       ${this.isOwner ? html`<p><a href="/settings">Decorate my space →</a></p>` : null}

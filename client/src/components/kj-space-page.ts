@@ -31,6 +31,11 @@ export class KjSpacePage extends LitElement {
         if (post.author.handle === this.handle && !this.posts.some((p) => p.id === post.id)) this.posts = [post, ...this.posts];
       })
       .on('feed:remove', ({ postId }) => (this.posts = this.posts.filter((p) => p.id !== postId)))
+      // Only the owner hears of visits, and the hub pushes counted ones only: one event, one visit.
+      .on('space:visitor', () => {
+        const space = this.space;
+        if (space && space.owner.id === this.session.me?.id) this.space = { ...space, stats: { ...space.stats, visits: space.stats.visits + 1 } };
+      })
       .onConnected(() => this.enter());
   }
 

@@ -61,7 +61,7 @@ export class KjSpaceView extends LitElement {
     return html`<div class="space ${theme.layout}" part="space" style=${vars} data-layout=${theme.layout}>
       <div class="banner">
         <h1>${this.space.title}</h1>
-        <div class="muted">@${owner.handle} · ${this.space.stats.visits} visits${this.space.certified ? html` · <span class="badge">Certified</span>` : ''}</div>
+        <div class="muted">@${owner.handle} · <span data-testid="visits">${this.space.stats.visits}</span> ${this.space.stats.visits === 1 ? 'visit' : 'visits'}${this.space.certified ? html` · <span class="badge">Certified</span>` : ''}</div>
       </div>
       <div class="columns">
         <div class="col side">${repeat(column('side'), (m) => m.kind, (m) => this.module(m))}</div>
