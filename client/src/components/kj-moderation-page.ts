@@ -1,9 +1,10 @@
 import { LitElement, css, html } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
-import type { ModerationAction, ModerationRuleDto, PostDto } from '../../../shared/dto.js';
+import type { AuditEntryDto, ModerationAction, ModerationRuleDto, PostDto } from '../../../shared/dto.js';
 import { SessionController } from '../controllers/session-controller.js';
 import { api, errorText } from '../services/api.js';
 import { shared } from '../styles/shared.js';
+import './kj-audit-log.js';
 import './kj-post-card.js';
 
 const actionText: Readonly<Record<ModerationAction, string>> = {
@@ -12,7 +13,11 @@ const actionText: Readonly<Record<ModerationAction, string>> = {
   review: 'Publish to author, preview by moderator',
 };
 
-/** `/moderation`: keyword rules, and the queue of held posts to approve or reject. Moderators only. */
+/**
+ * `/moderation`: keyword rules, the queue of held posts to approve or reject, and the audit log.
+ * Moderators only. The hub pushes nothing about the queue, so it reloads on "Refresh" and when the
+ * tab comes back into view.
+ */
 @customElement('kj-moderation-page')
 export class KjModerationPage extends LitElement {
   static override styles = [
@@ -21,7 +26,9 @@ export class KjModerationPage extends LitElement {
       .stack { display: flex; flex-direction: column; gap: 16px; }
       form { display: grid; grid-template-columns: 1fr auto auto; gap: 8px; }
       form select { width: auto; }
-      li.rule { display: flex; justify-content: space-between; gap: 8px; padding: 6px 0; border-bottom: 1px solid var(--kj-line); }
+      li.rule { display: flex; align-items: center; gap: 8px; padding: 6px 0; border-bottom: 1px solid var(--kj-line); }
+      li.rule code { flex: 1; min-width: 0; overflow-wrap: anywhere; background: none; }
+      .queue-head { display: flex; align-items: center; justify-content: space-between; gap: 8px; }
       code { background: #fff4e6; padding: 1px 6px; border-radius: 4px; }
       .queue-item .row { margin-top: 6px; }
       @media (max-width: 600px) { form { grid-template-columns: 1fr; } }
@@ -30,16 +37,29 @@ export class KjModerationPage extends LitElement {
 
   @state() private rules: ModerationRuleDto[] = [];
   @state() private queue: PostDto[] = [];
+  @state() private audit: AuditEntryDto[] = [];
   @state() private message = '';
   private readonly session = new SessionController(this);
 
   override connectedCallback(): void {
     super.connectedCallback();
     void this.load();
+    document.addEventListener('visibilitychange', this.onVisible);
   }
 
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    document.removeEventListener('visibilitychange', this.onVisible);
+  }
+
+  private readonly onVisible = () => {
+    if (document.visibilityState === 'visible') void this.load();
+  };
+
   override render() {
-    if (this.session.me?.role !== 'moderator') return html`<div class="card"><h2>Moderators only</h2><p>This page is for the hub's moderators.</p></div>`;
+    if (this.session.me?.role !== 'moderator') {
+      return html`<div class="card" role="status"><h2>Moderators only</h2><p>This page is for the hub's moderators.</p></div>`;
+    }
     return html`<div class="stack">
       <section class="card" aria-labelledby="rules">
         <h2 id="rules">Keyword rules</h2>
@@ -51,36 +71,47 @@ export class KjModerationPage extends LitElement {
           <button class="primary" type="submit">Add rule</button>
         </form>
         <ul class="plain">
-          ${this.rules.map((r) => html`<li class="rule"><code>${r.pattern}</code><span class="badge">${r.action}</span></li>`)}
+          ${this.rules.map(
+            (r) => html`<li class="rule" data-rule-id=${r.id}>
+              <code>${r.pattern}</code><span class="badge">${r.action}</span>
+              <button class="ghost danger" aria-label=${`Delete rule ${r.pattern}`} @click=${() => this.deleteRule(r)}>Delete</button>
+            </li>`,
+          )}
         </ul>
         ${this.rules.length === 0 ? html`<p class="muted">No rules yet.</p>` : null}
       </section>
       <section aria-labelledby="queue" class="stack">
-        <h2 id="queue" style="margin:0">Queue (${this.queue.length})</h2>
+        <div class="queue-head">
+          <h2 id="queue" style="margin:0">Queue (${this.queue.length})</h2>
+          <button @click=${() => this.load()}>Refresh</button>
+        </div>
         ${this.queue.map(
-          (p) => html`<div class="queue-item">
+          (p) => html`<div class="queue-item" data-post-id=${p.id}>
             <kj-post-card .post=${p}></kj-post-card>
             <div class="row">
-              <button class="primary" @click=${() => this.decide(p, 'approve')}>Approve</button>
-              <button class="danger" @click=${() => this.decide(p, 'reject')}>Reject</button>
+              <button class="primary" aria-label=${`Approve the post by ${p.author.displayName}`} @click=${() => this.decide(p, 'approve')}>Approve</button>
+              <button class="danger" aria-label=${`Reject the post by ${p.author.displayName}`} @click=${() => this.decide(p, 'reject')}>Reject</button>
             </div>
           </div>`,
         )}
         ${this.queue.length === 0 ? html`<p class="card muted">Nothing waiting.</p>` : null}
       </section>
       ${this.message ? html`<p class="notice" role="status">${this.message}</p>` : null}
+      <kj-audit-log .entries=${this.audit}></kj-audit-log>
     </div>`;
   }
 
   private async load(): Promise<void> {
     if (this.session.me?.role !== 'moderator') return;
     try {
-      const [{ rules }, { posts }] = await Promise.all([
+      const [{ rules }, { posts }, { entries }] = await Promise.all([
         api.get<{ rules: ModerationRuleDto[] }>('/moderation/rules'),
         api.get<{ posts: PostDto[] }>('/moderation/queue'),
+        api.get<{ entries: AuditEntryDto[] }>('/moderation/audit?limit=30'),
       ]);
       this.rules = rules;
       this.queue = posts;
+      this.audit = entries;
     } catch (err) {
       this.message = errorText(err);
     }
@@ -97,8 +128,30 @@ export class KjModerationPage extends LitElement {
       });
       this.rules = [...this.rules, rule];
       form.reset();
+      this.message = `Rule added: “${rule.pattern}” → ${rule.action}.`;
+      void this.loadAudit();
     } catch (err) {
       this.message = errorText(err);
+    }
+  }
+
+  private async deleteRule(rule: ModerationRuleDto): Promise<void> {
+    if (!confirm(`Delete the rule “${rule.pattern}”?`)) return;
+    try {
+      await api.delete(`/moderation/rules/${rule.id}`);
+      this.rules = this.rules.filter((r) => r.id !== rule.id);
+      this.message = `Rule deleted: “${rule.pattern}”.`;
+      void this.loadAudit();
+    } catch (err) {
+      this.message = errorText(err);
+    }
+  }
+
+  private async loadAudit(): Promise<void> {
+    try {
+      this.audit = (await api.get<{ entries: AuditEntryDto[] }>('/moderation/audit?limit=30')).entries;
+    } catch {
+      // The action itself succeeded; the log catches up on the next load.
     }
   }
 
@@ -107,6 +160,7 @@ export class KjModerationPage extends LitElement {
       await api.post(`/moderation/queue/${post.id}/${verb}`);
       this.queue = this.queue.filter((p) => p.id !== post.id);
       this.message = verb === 'approve' ? 'Approved: the post is now visible as its author chose.' : 'Rejected.';
+      void this.loadAudit();
     } catch (err) {
       this.message = errorText(err);
     }
