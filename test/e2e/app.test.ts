@@ -145,6 +145,7 @@ describe('the web client', () => {
     const first = await friend.api.post(`/posts/${postId}/comments`, { text: 'Raise a cup to it' });
     const parentId = (first.body as { comment: { id: string } }).comment.id;
     await other.api.post(`/posts/${postId}/comments`, { text: 'Wish I were there' });
+    for (let i = 1; i <= 6; i++) await other.api.post(`/posts/${postId}/comments`, { text: `Line ${i} of my answering poem` });
 
     const [f, p] = await Promise.all([open(friend), open(poet)]);
     for (const page of [f, p]) {
@@ -153,13 +154,20 @@ describe('the web client', () => {
     }
     const thread = (page: Page) => card(page, postId).locator(`kj-comments li[data-comment-id="${parentId}"]`);
 
-    // Li Bai starts a reply and is still typing when the poet's reply arrives: it threads in, his text stays.
+    // Li Bai starts a reply, then scrolls down to read; the poet's reply threads in above what he reads
+    // without moving it, and his half-written text stays.
     await thread(f).getByRole('button', { name: 'Reply to Li Bai' }).click();
     await thread(f).getByLabel('Your reply to Li Bai').fill('Half-written');
+    const reading = card(f, postId).getByText('Line 6 of my answering poem');
+    await f.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+    const before = (await reading.boundingBox())!.y;
+    expect((await thread(f).boundingBox())!.y).toBeLessThan(0);
     await poet.api.post(`/posts/${postId}/comments`, { text: 'Come over, I have wine', parentId });
-    await thread(f).locator('.replies li[data-parent-id]', { hasText: 'Come over, I have wine' }).waitFor();
+    await thread(f).locator('.replies li[data-parent-id]', { hasText: 'Come over, I have wine' }).waitFor({ state: 'attached' });
+    // Within a pixel: scroll offsets snap to device pixels.
+    expect(Math.abs((await reading.boundingBox())!.y - before)).toBeLessThan(1);
     expect(await thread(f).getByLabel('Your reply to Li Bai').inputValue()).toBe('Half-written');
-    await expect.poll(() => card(f, postId).getByTestId('comment-count').textContent()).toBe('3');
+    await expect.poll(() => card(f, postId).getByTestId('comment-count').textContent()).toBe('9');
     await thread(f).getByLabel('Your reply to Li Bai').press('Escape');
     await expect.poll(() => thread(f).getByLabel('Your reply to Li Bai').count()).toBe(0);
 

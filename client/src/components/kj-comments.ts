@@ -2,6 +2,7 @@ import { LitElement, css, html, type TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { CommentDto } from '../../../shared/dto.js';
+import { ScrollAnchor } from '../controllers/scroll-anchor.js';
 import { timeAgo } from '../format.js';
 import { ApiError, api, errorText } from '../services/api.js';
 import { shared } from '../styles/shared.js';
@@ -60,6 +61,12 @@ export class KjComments extends LitElement {
   @state() private replyingTo: string | null = null;
   /** Comments on screen before now; later ones arrived live and get a brief highlight. */
   private seen: Set<string> | null = null;
+  /** A comment arriving above the reader's place must not push what they read down the page. */
+  private readonly place = new ScrollAnchor(() => this.renderRoot.querySelectorAll('li[data-comment-id], form'), () => this);
+
+  override willUpdate(changed: Map<string, unknown>): void {
+    if (changed.has('comments') && changed.get('comments')) this.place.note();
+  }
 
   override render() {
     if (!this.comments) return html`<p class="muted" role="status">Loading comments…</p>`;
@@ -87,8 +94,9 @@ export class KjComments extends LitElement {
     `;
   }
 
-  override updated(): void {
+  override updated(changed: Map<string, unknown>): void {
     for (const c of this.comments ?? []) this.seen?.add(c.id);
+    if (changed.has('comments')) this.place.restore();
   }
 
   private item(c: CommentDto, top: boolean): TemplateResult {
