@@ -136,7 +136,7 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
     const child = spawnChild(id, process.execPath, [...tsx, 'server/main.ts'], env, echo);
     started.push(child);
     const url = `http://127.0.0.1:${httpPort}`;
-    await waitUntil(child, async () => (await fetch(`${url}/api/health`)).ok, 30_000);
+    await waitUntil(child, async () => (await fetch(`${url}/api/health`)).ok, 90_000);
     const node: ClusterNode = {
       id,
       url,

@@ -58,7 +58,8 @@ export async function openStore(config: Config, logger: Logger): Promise<Store> 
       try {
         await Promise.race([
           conn.db.admin().ping(),
-          new Promise((_, reject) => setTimeout(() => reject(new Error('ping timed out')), 1_000).unref()),
+          // Generous: a node busy with a reconnect storm answers late, and is not down for that.
+          new Promise((_, reject) => setTimeout(() => reject(new Error('ping timed out')), 3_000).unref()),
         ]);
         return true;
       } catch {

@@ -14,7 +14,7 @@ import { health, within } from '../helpers/faults.js';
 
 const clients = 2_000;
 
-describe('reconnect storm', { timeout: 120_000 }, () => {
+describe('reconnect storm', { timeout: 240_000 }, () => {
   let cluster: Cluster;
   let users: SeededUser[];
   const sockets: Socket[] = [];
@@ -49,7 +49,7 @@ describe('reconnect storm', { timeout: 120_000 }, () => {
       sockets.push(socket);
     }
     const allConnected = (round: number) => connects.every((n) => n >= round);
-    await within(40_000, async () => allConnected(1), 'all clients connected');
+    await within(60_000, async () => allConnected(1), 'all clients connected');
     const firstMs = Date.now() - started;
     expect((await health(node.url)).body.sockets).toBe(clients);
 
@@ -57,7 +57,7 @@ describe('reconnect storm', { timeout: 120_000 }, () => {
     const restartAt = Date.now();
     expect(await node.child.stop('SIGTERM')).toBe(0);
     cluster.nodes[0] = await node.restart();
-    await within(40_000, async () => allConnected(2), 'all clients reconnected');
+    await within(60_000, async () => allConnected(2), 'all clients reconnected');
     const againMs = Date.now() - restartAt;
     expect((await health(node.url)).body.sockets).toBe(clients);
     console.info(`reconnect storm: ${clients} clients connected in ${firstMs} ms; ${firstErrors} connect errors on the way in; restart + all reconnected in ${againMs} ms; connect errors in all ${JSON.stringify(Object.fromEntries(errors))}`);
