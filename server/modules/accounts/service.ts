@@ -72,7 +72,7 @@ export function createAccountService({ conn, tokens, rateLimits, rateLimitScale 
       .then(
         (found) => {
           const byId = new Map(found.map((u) => [u._id.toHexString(), u]));
-          for (const [id, waiters] of waiting) for (const w of waiters) w.resolve(byId.get(id) ?? null);
+          for (const [id, waiters] of waiting) for (const w of waiters) w.resolve(byId.get(new Types.ObjectId(id).toHexString()) ?? null);
         },
         (err: unknown) => {
           for (const waiters of waiting.values()) for (const w of waiters) w.reject(err);
