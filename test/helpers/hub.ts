@@ -3,8 +3,10 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
+import { afterAll, afterEach, beforeAll } from 'vitest';
 import { startHub, type Hub } from '../../server/app.js';
 import { loadConfig, type Engine } from '../../server/config.js';
+import { closeAllSockets } from './sockets.js';
 
 export interface TestHubOptions {
   readonly engine?: Engine;
@@ -65,4 +67,25 @@ export async function startTestHub(options: TestHubOptions = {}): Promise<TestHu
       await fs.rm(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * One hub for a test file (or a `describe` block): started before its tests, its sockets closed
+ * after each test, stopped after all. The returned object stands for the hub once it has started.
+ */
+export function useTestHub(options: TestHubOptions = {}): TestHub {
+  let current: TestHub | undefined;
+  beforeAll(async () => {
+    current = await startTestHub(options);
+  });
+  afterEach(() => closeAllSockets());
+  afterAll(async () => {
+    await current?.close();
+  });
+  return new Proxy({} as TestHub, {
+    get(_target, key) {
+      if (!current) throw new Error('the test hub is used before it started (use it inside tests and hooks)');
+      return current[key as keyof TestHub];
+    },
+  });
 }

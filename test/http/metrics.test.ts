@@ -1,13 +1,8 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { apiClient, closeAllSockets, connectSocket, emitAck, registerUser, startTestHub, type TestHub } from '../helpers/index.js';
+import { describe, expect, it } from 'vitest';
+import { apiClient, connectSocket, emitAck, registerUser, useTestHub } from '../helpers/index.js';
 
 describe('/metrics', () => {
-  let hub: TestHub;
-  beforeAll(async () => {
-    hub = await startTestHub();
-  });
-  afterEach(() => closeAllSockets());
-  afterAll(() => hub.close());
+  const hub = useTestHub();
 
   it('reports sockets, events, deliveries, HTTP and store latency in Prometheus format', async () => {
     const alice = await registerUser(hub, 'alice');

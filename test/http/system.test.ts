@@ -1,12 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiClient, engines, startTestHub, type TestHub } from '../helpers/index.js';
+import { describe, expect, it } from 'vitest';
+import { apiClient, engines, useTestHub } from '../helpers/index.js';
 
 describe.each(engines)('system endpoints on the %s engine', (engine) => {
-  let hub: TestHub;
-  beforeAll(async () => {
-    hub = await startTestHub({ engine });
-  });
-  afterAll(() => hub.close());
+  const hub = useTestHub({ engine });
 
   it('reports health with the store up', async () => {
     const res = await apiClient(hub.url).get('/health');

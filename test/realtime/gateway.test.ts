@@ -1,24 +1,15 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
-  closeAllSockets,
   connectSocket,
   emitAck,
   engines,
   nextEvent,
   registerUser,
-  startTestHub,
-  type TestHub,
+  useTestHub,
 } from '../helpers/index.js';
 
 describe.each(engines)('the socket gateway on %s', (engine) => {
-  let hub: TestHub;
-  beforeAll(async () => {
-    hub = await startTestHub({ engine });
-  });
-  afterEach(() => closeAllSockets());
-  afterAll(async () => {
-    await hub?.close();
-  });
+  const hub = useTestHub({ engine });
 
   it('answers an unknown event with an error acknowledgement', async () => {
     const alice = await registerUser(hub, 'alice');

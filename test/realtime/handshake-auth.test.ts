@@ -1,13 +1,8 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { closeAllSockets, connectSocket, emitAck, engines, registerUser, startTestHub, type TestHub } from '../helpers/index.js';
+import { describe, expect, it } from 'vitest';
+import { connectSocket, emitAck, engines, registerUser, useTestHub } from '../helpers/index.js';
 
 describe.each(engines)('socket handshake on the %s engine', (engine) => {
-  let hub: TestHub;
-  beforeAll(async () => {
-    hub = await startTestHub({ engine });
-  });
-  afterEach(() => closeAllSockets());
-  afterAll(() => hub.close());
+  const hub = useTestHub({ engine });
 
   it('connects a signed-in user and answers a ping', async () => {
     const alice = await registerUser(hub, 'alice');

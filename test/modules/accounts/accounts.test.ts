@@ -1,12 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiClient, registerUser, startTestHub, uniqueHandle, type TestHub } from '../../helpers/index.js';
+import { describe, expect, it } from 'vitest';
+import { apiClient, registerUser, startTestHub, uniqueHandle, useTestHub } from '../../helpers/index.js';
 
 describe('accounts', () => {
-  let hub: TestHub;
-  beforeAll(async () => {
-    hub = await startTestHub();
-  });
-  afterAll(() => hub.close());
+  const hub = useTestHub();
 
   it('makes the first registered user a moderator, and nobody after', async () => {
     const first = await registerUser(hub, 'first');

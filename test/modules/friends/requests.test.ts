@@ -1,13 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiClient, makeFriends, registerUser, startTestHub, userRef, type TestHub } from '../../helpers/index.js';
+import { describe, expect, it } from 'vitest';
+import { apiClient, makeFriends, registerUser, useTestHub, userRef } from '../../helpers/index.js';
 
-let hub: TestHub;
-beforeAll(async () => {
-  hub = await startTestHub();
-});
-afterAll(async () => {
-  await hub?.close();
-});
+const hub = useTestHub();
 
 describe('friend requests', () => {
   it('a request goes from pending to accepted, and both then list each other as friends', async () => {

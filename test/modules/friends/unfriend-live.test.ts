@@ -1,7 +1,6 @@
 /** Ending a friendship ends access at once: friends-only reads, and live pushes already subscribed. */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
-  closeAllSockets,
   connectSocket,
   emitAck,
   engines,
@@ -9,19 +8,11 @@ import {
   makeFriends,
   nextEvent,
   registerUser,
-  startTestHub,
-  type TestHub,
+  useTestHub,
 } from '../../helpers/index.js';
 
 describe.each(engines)('unfriending on %s', (engine) => {
-  let hub: TestHub;
-  beforeAll(async () => {
-    hub = await startTestHub({ engine });
-  });
-  afterEach(() => closeAllSockets());
-  afterAll(async () => {
-    await hub?.close();
-  });
+  const hub = useTestHub({ engine });
 
   it('an ex-friend loses a friends-only post, its live comments, and the right to watch it again', async () => {
     const alice = await registerUser(hub, 'alice');

@@ -1,14 +1,12 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
-  closeAllSockets,
   connectSocket,
   engines,
   expectNoEvent,
   nextEvent,
   received,
   settle,
-  startTestHub,
-  type TestHub,
+  useTestHub,
 } from '../../helpers/index.js';
 import { friendPair, invite, move, startMatch } from './game-fixtures.js';
 
@@ -17,14 +15,7 @@ const timings = { INVITE_TTL_MS: '1500', FORFEIT_MS: '700', GAME_SWEEP_MS: '250'
 const wait = 10_000;
 
 describe.each(engines)('invite expiry and forfeits on %s', (engine) => {
-  let hub: TestHub;
-  beforeAll(async () => {
-    hub = await startTestHub({ engine, env: timings });
-  });
-  afterEach(() => closeAllSockets());
-  afterAll(async () => {
-    await hub?.close();
-  });
+  const hub = useTestHub({ engine, env: timings });
 
   it('an unanswered invite expires: pushed to both as expired, and accepting it then changes nothing', async () => {
     const [alice, bob] = await friendPair(hub);

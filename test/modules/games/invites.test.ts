@@ -1,27 +1,17 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   apiClient,
-  closeAllSockets,
   connectSocket,
   engines,
   expectNoEvent,
   nextEvent,
   registerUser,
-  startTestHub,
-  userRef,
-  type TestHub,
+  useTestHub, userRef,
 } from '../../helpers/index.js';
 import { friendPair, invite } from './game-fixtures.js';
 
 describe.each(engines)('game invites on %s', (engine) => {
-  let hub: TestHub;
-  beforeAll(async () => {
-    hub = await startTestHub({ engine });
-  });
-  afterEach(() => closeAllSockets());
-  afterAll(async () => {
-    await hub?.close();
-  });
+  const hub = useTestHub({ engine });
 
   it('lists gomoku among the games, to anyone', async () => {
     const res = await apiClient(hub.url).get('/games');

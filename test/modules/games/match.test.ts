@@ -1,8 +1,7 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { MatchDto } from '../../../shared/dto.js';
 import {
   apiClient,
-  closeAllSockets,
   connectSocket,
   emitAck,
   engines,
@@ -12,21 +11,13 @@ import {
   received,
   registerUser,
   settle,
-  startTestHub,
-  type TestHub,
+  useTestHub,
   type TestSocket,
 } from '../../helpers/index.js';
 import { friendPair, move, startMatch } from './game-fixtures.js';
 
 describe.each(engines)('gomoku matches on %s', (engine) => {
-  let hub: TestHub;
-  beforeAll(async () => {
-    hub = await startTestHub({ engine });
-  });
-  afterEach(() => closeAllSockets());
-  afterAll(async () => {
-    await hub?.close();
-  });
+  const hub = useTestHub({ engine });
 
   it('two players play a whole match to a win; both see every state, and it is kept for replay', async () => {
     const [alice, bob] = await friendPair(hub);

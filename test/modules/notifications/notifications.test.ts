@@ -1,7 +1,6 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { NotificationDto } from '../../../shared/dto.js';
 import {
-  closeAllSockets,
   connectSocket,
   emitAck,
   engines,
@@ -10,22 +9,14 @@ import {
   received,
   registerUser,
   settle,
-  startTestHub,
-  type TestHub,
+  useTestHub,
   type TestUser,
 } from '../../helpers/index.js';
 
 const postSubject = (id: string, excerpt = 'hello') => ({ type: 'post' as const, id, excerpt });
 
 describe.each(engines)('notifications on %s', (engine) => {
-  let hub: TestHub;
-  beforeAll(async () => {
-    hub = await startTestHub({ engine });
-  });
-  afterEach(() => closeAllSockets());
-  afterAll(async () => {
-    await hub?.close();
-  });
+  const hub = useTestHub({ engine });
 
   const comment = (to: TestUser, from: TestUser, postId = 'a'.repeat(24)) =>
     hub.services.notifications.notify({ to: to.id, kind: 'comment', actorId: from.id, subject: postSubject(postId) });

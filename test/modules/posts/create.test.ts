@@ -1,15 +1,9 @@
 /** Creating posts: every field validated, diaries sanitised, and a post read back as created. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiClient, registerUser, startTestHub, type TestHub } from '../../helpers/index.js';
+import { describe, expect, it } from 'vitest';
+import { apiClient, registerUser, useTestHub } from '../../helpers/index.js';
 
 describe('creating posts', () => {
-  let hub: TestHub;
-  beforeAll(async () => {
-    hub = await startTestHub();
-  });
-  afterAll(async () => {
-    await hub?.close();
-  });
+  const hub = useTestHub();
 
   it('a shuoshuo is created, read back, and shaped as the contract says', async () => {
     const alice = await registerUser(hub, 'alice');

@@ -1,16 +1,10 @@
 /** Likes: idempotent both ways, exact under concurrency, and the author is told (not for self-likes). */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { registerUser, startTestHub, type TestHub } from '../../helpers/index.js';
+import { describe, expect, it } from 'vitest';
+import { registerUser, useTestHub } from '../../helpers/index.js';
 import { shuoshuo } from './post-fixtures.js';
 
 describe('likes', () => {
-  let hub: TestHub;
-  beforeAll(async () => {
-    hub = await startTestHub();
-  });
-  afterAll(async () => {
-    await hub?.close();
-  });
+  const hub = useTestHub();
 
   it('liking twice counts once, unliking twice uncounts once, and `liked` follows the viewer', async () => {
     const alice = await registerUser(hub, 'alice');

@@ -1,7 +1,6 @@
 /** Live pushes of posts, comments and likes: to exactly those who may see them, on both engines. */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
-  closeAllSockets,
   connectSocket,
   emitAck,
   engines,
@@ -11,20 +10,12 @@ import {
   received,
   registerUser,
   settle,
-  startTestHub,
-  type TestHub,
+  useTestHub,
 } from '../../helpers/index.js';
 import { connectAll, shuoshuo } from './post-fixtures.js';
 
 describe.each(engines)('live posts on %s', (engine) => {
-  let hub: TestHub;
-  beforeAll(async () => {
-    hub = await startTestHub({ engine });
-  });
-  afterEach(() => closeAllSockets());
-  afterAll(async () => {
-    await hub?.close();
-  });
+  const hub = useTestHub({ engine });
 
   it('a friend sees a new post live, shaped as GET shows it; a stranger does not', async () => {
     const alice = await registerUser(hub, 'alice');

@@ -1,16 +1,10 @@
 /** Paging a space's posts and the feed: newest first, stable under new posts, opaque validated cursors. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiClient, makeFriends, registerUser, startTestHub, type TestHub } from '../../helpers/index.js';
+import { describe, expect, it } from 'vitest';
+import { apiClient, makeFriends, registerUser, useTestHub } from '../../helpers/index.js';
 import { allPages, ids, shuoshuo } from './post-fixtures.js';
 
 describe('paging posts', () => {
-  let hub: TestHub;
-  beforeAll(async () => {
-    hub = await startTestHub();
-  });
-  afterAll(async () => {
-    await hub?.close();
-  });
+  const hub = useTestHub();
 
   it('pages newest first, and posts written between pages never shift the later pages', async () => {
     const alice = await registerUser(hub, 'alice');

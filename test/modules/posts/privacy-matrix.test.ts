@@ -2,19 +2,16 @@
  * The privacy matrix: every read path (GET post, space list, feed, comments, watch) for every
  * privacy level and every kind of viewer. Any leak fails.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Privacy } from '../../../shared/dto.js';
 import {
   apiClient,
-  closeAllSockets,
   connectSocket,
   emitAck,
   engines,
   makeFriends,
   registerUser,
-  startTestHub,
-  type ApiClient,
-  type TestHub,
+  useTestHub, type ApiClient,
 } from '../../helpers/index.js';
 import { allPages, shuoshuo } from './post-fixtures.js';
 
@@ -27,14 +24,7 @@ const allowed: Record<Privacy, readonly Who[]> = {
 };
 
 describe.each(engines)('post privacy on %s', (engine) => {
-  let hub: TestHub;
-  beforeAll(async () => {
-    hub = await startTestHub({ engine });
-  });
-  afterEach(() => closeAllSockets());
-  afterAll(async () => {
-    await hub?.close();
-  });
+  const hub = useTestHub({ engine });
 
   it('each viewer sees exactly what the privacy allows, on every read path', async () => {
     const owner = await registerUser(hub, 'owner');

@@ -1,6 +1,5 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
-  closeAllSockets,
   connectSocket,
   emitAck,
   engines,
@@ -8,8 +7,7 @@ import {
   makeFriends,
   nextEvent,
   registerUser,
-  startTestHub,
-  type TestHub,
+  useTestHub, type TestHub,
 } from '../../helpers/index.js';
 
 async function socketCount(hub: TestHub): Promise<number> {
@@ -25,14 +23,7 @@ async function waitFor(condition: () => Promise<boolean>, timeoutMs = 5_000): Pr
 }
 
 describe.each(engines)('presence on %s', (engine) => {
-  let hub: TestHub;
-  beforeAll(async () => {
-    hub = await startTestHub({ engine });
-  });
-  afterEach(() => closeAllSockets());
-  afterAll(async () => {
-    await hub?.close();
-  });
+  const hub = useTestHub({ engine });
 
   it('friends learn of the first connect and the last disconnect, several tabs counting as one; strangers learn nothing', async () => {
     const [alice, bob, stranger] = await Promise.all([registerUser(hub, 'alice'), registerUser(hub, 'bob'), registerUser(hub, 'eve')]);

@@ -1,14 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { defaultModules, defaultTheme } from '../../../server/modules/spaces/theme.js';
-import { apiClient, registerUser, startTestHub, userRef, type TestHub } from '../../helpers/index.js';
+import { apiClient, registerUser, useTestHub, userRef } from '../../helpers/index.js';
 
-let hub: TestHub;
-beforeAll(async () => {
-  hub = await startTestHub();
-});
-afterAll(async () => {
-  await hub?.close();
-});
+const hub = useTestHub();
 
 describe('a space', () => {
   it('exists from registration, with the defaults, and anyone may read it', async () => {

@@ -1,7 +1,6 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   apiClient,
-  closeAllSockets,
   connectSocket,
   emitAck,
   engines,
@@ -10,20 +9,11 @@ import {
   received,
   registerUser,
   settle,
-  startTestHub,
-  userRef,
-  type TestHub,
+  useTestHub, userRef,
 } from '../../helpers/index.js';
 
 describe.each(engines)('visits on %s', (engine) => {
-  let hub: TestHub;
-  beforeAll(async () => {
-    hub = await startTestHub({ engine });
-  });
-  afterEach(() => closeAllSockets());
-  afterAll(async () => {
-    await hub?.close();
-  });
+  const hub = useTestHub({ engine });
 
   it('a visit by REST is pushed live to the owner only, and counted once per window', async () => {
     const alice = await registerUser(hub, 'alice');
