@@ -5,6 +5,7 @@ import type { Collection } from '../collection.js';
 import type { ResultItem } from '../cursors.js';
 import { badValue, ErrorCodes, MongoServerError } from '../errors.js';
 import { compileFilter, project, runPipeline } from '../matcher.js';
+import { compileFastProjection } from '../fast-projection.js';
 import { parseSort } from '../query-planner.js';
 import { cursorReply } from '../raw-bson.js';
 import type { DocEntry } from '../types.js';
@@ -24,6 +25,8 @@ function filterOf(v: unknown): Document | undefined {
 
 function projected(entries: DocEntry[], projection: unknown): ResultItem[] {
   if (isPlainObject(projection) && Object.keys(projection).length > 0) {
+    const fast = compileFastProjection(projection);
+    if (fast) return entries.map((e) => fast(e.doc));
     return project(
       entries.map((e) => e.doc),
       projection,
