@@ -77,8 +77,9 @@ describe('a slow consumer against a hub process', { timeout: 120_000 }, () => {
       `slow consumer: ${stalledCount} stalled clients, ${(pushed / 2 ** 20).toFixed(1)} MiB pushed at each; hub RSS ${(rssBefore / 2 ** 20).toFixed(1)} → ${(rssAfter / 2 ** 20).toFixed(1)} MiB (${(growth / 2 ** 20).toFixed(1)} MiB; the same work without a stalled client: ${(controlGrowth / 2 ** 20).toFixed(1)} MiB)`,
     );
     // Unbounded queueing would hold everything the stalled clients missed (8 × ~17 MiB) on top of
-    // what the same work costs without them; RSS is noisy (no forced GC), so the bound is one client's share.
-    expect(growth - controlGrowth, 'RSS growth beyond the control (bytes)').toBeLessThan(pushed);
+    // what the same work costs without them. RSS is noisy (no forced GC in the hub: seen up to ~18 MiB
+    // beyond the control on a busy box), so the bound is half of what unbounded queueing would hold.
+    expect(growth - controlGrowth, 'RSS growth beyond the control (bytes)').toBeLessThan((pushed * stalledCount) / 2);
     for (const ws of stalled) ws.terminate();
   });
 });
