@@ -5,9 +5,9 @@
  */
 import { fork, spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { freePort } from '../ports.js';
 import type { HubChildCommand, HubChildMessage } from './hub-child.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -25,19 +25,6 @@ function track(child: ChildProcess): ChildProcess {
   return child;
 }
 
-/** A port that was free a moment ago on 127.0.0.1. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.unref();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /** Resident memory of a process, from /proc (Linux); 0 where it cannot be read. */
 export function readRssBytes(pid: number): number {
