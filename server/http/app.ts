@@ -60,6 +60,10 @@ export function createHttpApp(deps: HttpAppDeps): Express {
           'img-src': ["'self'", 'data:', 'blob:', 'https:'],
           'media-src': ["'self'", 'https:', 'http:'],
           'style-src': ["'self'", "'unsafe-inline'"],
+          // helmet adds upgrade-insecure-requests by default: a browser that opened http://<lan-ip>:3000
+          // would then fetch the scripts over https and show a blank page. An HTTPS proxy in front
+          // can add it (deploy/nginx.conf); the hub itself serves plain HTTP.
+          'upgrade-insecure-requests': null,
         },
       },
       crossOriginEmbedderPolicy: false,

@@ -38,4 +38,11 @@ describe.each(engines)('system endpoints on the %s engine', (engine) => {
     expect(res.headers.get('x-content-type-options')).toBe('nosniff');
     expect(res.headers.get('x-powered-by')).toBeNull();
   });
+
+  it('never asks a plain-HTTP browser to upgrade its requests (a LAN address would load a blank page)', async () => {
+    const res = await fetch(`${hub.url}/api/health`);
+    const csp = res.headers.get('content-security-policy') ?? '';
+    expect(csp).toContain("default-src 'self'");
+    expect(csp).not.toContain('upgrade-insecure-requests');
+  });
 });
