@@ -1,3 +1,4 @@
+import { localized, msg } from '@lit/localize';
 import { LitElement, css, html } from 'lit';
 import { customElement } from 'lit/decorators.js';
 import { SessionController } from '../controllers/session-controller.js';
@@ -18,6 +19,7 @@ import './kj-space-page.js';
 import './kj-toasts.js';
 
 /** The app shell: header, offline banner, the routed page, and the toast region. */
+@localized()
 @customElement('kj-app')
 export class KjApp extends LitElement {
   static override styles = [
@@ -39,13 +41,13 @@ export class KjApp extends LitElement {
   private readonly connection = new StoreController(this, realtime, 'state');
 
   override render() {
-    if (this.session.store.status === 'loading') return html`<div class="loading" role="status">Opening your space…</div>`;
+    if (this.session.store.status === 'loading') return html`<div class="loading" role="status">${msg('Opening your space…', { id: 'app.loading' })}</div>`;
     if (!this.session.me) return html`<kj-auth></kj-auth><kj-toasts></kj-toasts>`;
     const offline = this.connection.store.state === 'offline';
     return html`
       <kj-header .route=${this.routes.store.route}></kj-header>
       ${offline
-        ? html`<div class="offline" role="status">You are offline — reconnecting… Live updates resume when the connection is back.</div>`
+        ? html`<div class="offline" role="status">${msg('You are offline — reconnecting… Live updates resume when the connection is back.', { id: 'app.offline' })}</div>`
         : null}
       <main id="main" tabindex="-1">${this.page(this.routes.store.route)}</main>
       <kj-invites></kj-invites>
@@ -70,7 +72,10 @@ export class KjApp extends LitElement {
       case 'moderation':
         return html`<kj-moderation-page></kj-moderation-page>`;
       case 'not-found':
-        return html`<div class="card"><h2>Nothing here</h2><p>This page does not exist. <a href="/">Back to the feed</a>.</p></div>`;
+        return html`<div class="card">
+          <h1>${msg('Nothing here', { id: 'app.notFoundTitle' })}</h1>
+          <p>${msg('This page does not exist.', { id: 'app.notFoundBody' })} <a href="/">${msg('Back to the feed', { id: 'app.backToFeed' })}</a></p>
+        </div>`;
     }
   }
 }

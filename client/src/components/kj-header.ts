@@ -1,3 +1,4 @@
+import { localized, msg } from '@lit/localize';
 import { LitElement, css, html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { SessionController } from '../controllers/session-controller.js';
@@ -7,6 +8,7 @@ import './kj-avatar.js';
 import './kj-bell.js';
 
 /** The top bar: the hub's name, the main navigation, the notification bell and the signed-in user. */
+@localized()
 @customElement('kj-header')
 export class KjHeader extends LitElement {
   static override styles = [
@@ -45,25 +47,25 @@ export class KjHeader extends LitElement {
   override render() {
     const me = this.session.user;
     const links: Array<[string, string, Route['name'][]]> = [
-      ['/', 'Feed', ['feed']],
-      [`/space/${me.handle}`, 'My space', ['space']],
-      ['/games', 'Games', ['games', 'match']],
-      ['/settings', 'Settings', ['settings']],
+      ['/', msg('Feed', { id: 'nav.feed' }), ['feed']],
+      [`/space/${me.handle}`, msg('My space', { id: 'nav.mySpace' }), ['space']],
+      ['/games', msg('Games', { id: 'nav.games' }), ['games', 'match']],
+      ['/settings', msg('Settings', { id: 'nav.settings' }), ['settings']],
     ];
-    if (me.role === 'moderator') links.push(['/moderation', 'Moderation', ['moderation']]);
+    if (me.role === 'moderator') links.push(['/moderation', msg('Moderation', { id: 'nav.moderation' }), ['moderation']]);
     const current = (names: Route['name'][]) =>
       names.includes(this.route.name) && (this.route.name !== 'space' || this.route.handle === me.handle);
     return html`<header>
-      <a class="skip" href="#main" @click=${this.skip}>Skip to content</a>
+      <a class="skip" href="#main" @click=${this.skip}>${msg('Skip to content', { id: 'nav.skip' })}</a>
       <div class="bar">
         <a class="brand" href="/">空间 <small>Kongjian</small></a>
-        <nav aria-label="Main">
+        <nav aria-label=${msg('Main', { id: 'nav.main' })}>
           ${links.map(([href, label, names]) => html`<a href=${href} aria-current=${current(names) ? 'page' : 'false'}>${label}</a>`)}
         </nav>
         <div class="me">
           <kj-bell></kj-bell>
-          <a href=${`/space/${me.handle}`} title=${`${me.displayName} (@${me.handle})`} aria-label="Your space">
-            <kj-avatar .user=${me} size="34"></kj-avatar>
+          <a href=${`/space/${me.handle}`} title=${`${me.displayName} (@${me.handle})`}>
+            <kj-avatar .user=${me} size="34"></kj-avatar><span class="sr-only">${msg('Your space', { id: 'nav.yourSpace' })}</span>
           </a>
         </div>
       </div>

@@ -1,5 +1,9 @@
 /** REST calls to the hub: JSON in and out, the session token attached, errors as `ApiError`. */
 import type { ErrorCode, ErrorResponse, FieldErrors } from '../../../shared/errors.js';
+import { msg } from '@lit/localize';
+import { errorMessage, fieldName } from '../i18n/errors.js';
+import { formatList } from '../i18n/format.js';
+import { currentLocale } from '../i18n/locale.js';
 import { session } from './session.js';
 
 /** A non-2xx answer, with the contract's error body. */
@@ -63,13 +67,21 @@ export const api = {
   upload: async <T>(path: string, form: FormData, o?: RequestOptions) => (await send<T>('POST', path, form, o)).body,
 };
 
-/** A message fit to show a person, for any thrown value. */
+/**
+ * A message fit to show a person, in their language, for any thrown value. The hub's own messages are
+ * English (for logs); the client words each error code itself (../i18n/errors.ts). For `invalid` answers
+ * the fields are named; English readers also get the hub's detail, which is English already.
+ */
 export function errorText(err: unknown): string {
   if (err instanceof ApiError) {
-    const fields = err.fields ? Object.entries(err.fields).map(([k, v]) => `${k} ${v}`) : [];
-    return fields.length ? `${err.message}: ${fields.join('; ')}` : err.message;
+    const fields = err.fields ? Object.entries(err.fields) : [];
+    if (err.code === 'invalid' && fields.length) {
+      if (currentLocale() === 'en') return `${msg('Some of what you entered is not valid', { id: 'error.withFields' })}: ${fields.map(([k, v]) => `${fieldName(k)} ${v}`).join('; ')}`;
+      return `${msg('Some of what you entered is not valid', { id: 'error.withFields' })}${formatList(fields.map(([k]) => fieldName(k)))}`;
+    }
+    return errorMessage(err.code);
   }
-  return err instanceof Error ? err.message : 'Something went wrong.';
+  return msg('Something went wrong.', { id: 'error.generic' });
 }
 
 export const isAbort = (err: unknown): boolean => err instanceof DOMException && err.name === 'AbortError';
