@@ -3,6 +3,8 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
+/** Where `npm run dev`'s hub listens (the same PORT it reads). */
+const hub = `http://127.0.0.1:${process.env.PORT ?? '3000'}`;
 
 export default defineConfig({
   root: here,
@@ -14,6 +16,12 @@ export default defineConfig({
     sourcemap: true,
   },
   server: {
-    proxy: { '/api': 'http://127.0.0.1:3000' },
+    // `npm run dev`: the hub on :3000 answers REST and photo files; Socket.IO is reached directly at the
+    // realtimeUrl that /api/config names (uws: :3001; ws: proxied with /api's origin below).
+    proxy: {
+      '/api': hub,
+      '/photos': hub,
+      '/socket.io': { target: hub, ws: true },
+    },
   },
 });

@@ -18,7 +18,8 @@ async function main(): Promise<void> {
   }
   const logger = createLogger(config.logLevel, config.nodeId);
   const clientDir = path.resolve('dist/client');
-  await ensureClientBuilt(clientDir, logger);
+  // `npm run dev` serves the client from Vite's dev server instead (HMR); no build needed here.
+  if (!process.argv.includes('--no-client-build')) await ensureClientBuilt(clientDir, logger);
   const hub = await startHub(config, { logger, clientDir });
   process.stdout.write(`Kongjian is up: open ${hub.url}\n`);
 
