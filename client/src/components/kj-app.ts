@@ -10,10 +10,13 @@ import './kj-auth.js';
 import './kj-feed-page.js';
 import './kj-games-page.js';
 import './kj-header.js';
+import './kj-invite-page.js';
 import './kj-invites.js';
 import './kj-match-page.js';
 import './kj-moderation-page.js';
+import './kj-notification-settings.js';
 import './kj-notifications-page.js';
+import './kj-post-page.js';
 import './kj-settings-page.js';
 import './kj-space-page.js';
 import './kj-toasts.js';
@@ -60,7 +63,16 @@ export class KjApp extends LitElement {
       case 'feed':
         return html`<kj-feed-page></kj-feed-page>`;
       case 'space':
+        return html`<kj-space-page .handle=${route.handle} .section=${route.section ?? ''}></kj-space-page>`;
+      case 'albums':
+      case 'album':
         return html`<kj-space-page .handle=${route.handle}></kj-space-page>`;
+      case 'post':
+        return html`<kj-post-page .postId=${route.postId}></kj-post-page>`;
+      case 'invite':
+        return html`<kj-invite-page .inviteId=${route.inviteId}></kj-invite-page>`;
+      case 'notification-settings':
+        return html`<kj-notification-settings></kj-notification-settings>`;
       case 'notifications':
         return html`<kj-notifications-page></kj-notifications-page>`;
       case 'games':

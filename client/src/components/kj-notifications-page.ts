@@ -1,11 +1,15 @@
+import { msg } from '@lit/localize';
 import { LitElement, css, html } from 'lit';
 import { customElement } from 'lit/decorators.js';
 import type { NotificationDto } from '../../../shared/dto.js';
+import { PendingRequests } from '../controllers/pending-requests.js';
+import { SessionController } from '../controllers/session-controller.js';
 import { StoreController } from '../controllers/store-controller.js';
 import { timeAgo } from '../format.js';
 import { notifications } from '../services/notifications.js';
 import { shared } from '../styles/shared.js';
 import './kj-avatar.js';
+import './kj-request-answer.js';
 
 function describe(n: NotificationDto): string {
   const who = n.actor?.displayName ?? 'Someone';
@@ -30,10 +34,13 @@ function describe(n: NotificationDto): string {
   }
 }
 
-function linkFor(n: NotificationDto): string {
-  if (n.kind === 'guestbook' || n.kind === 'friend_request' || n.kind === 'friend_accept') return n.actor ? `/space/${n.actor.handle}` : '/';
+/** Where a notification leads: the post, the guestbook, the invite, the match or the person. */
+function linkFor(n: NotificationDto, me: string | undefined): string {
   if (n.subject.type === 'match') return `/games/${n.subject.id}`;
-  if (n.kind === 'invite') return '/games';
+  if (n.subject.type === 'post') return `/post/${n.subject.id}`;
+  if (n.kind === 'guestbook') return me ? `/space/${me}/guestbook` : '/';
+  if (n.kind === 'invite' || n.subject.type === 'invite') return `/invites/${n.subject.id}`;
+  if (n.kind === 'friend_request' || n.kind === 'friend_accept') return n.actor ? `/space/${n.actor.handle}` : '/';
   return '/';
 }
 
@@ -51,6 +58,8 @@ export class KjNotificationsPage extends LitElement {
   ];
 
   private readonly store = new StoreController(this, notifications);
+  private readonly session = new SessionController(this);
+  private readonly requests = new PendingRequests(this);
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -65,12 +74,16 @@ export class KjNotificationsPage extends LitElement {
   override render() {
     const items = this.store.store.items;
     return html`<section class="card" aria-labelledby="n-title">
-      <h1 id="n-title">Notifications</h1>
+      <div class="row spread"><h1 id="n-title">Notifications</h1><a href="/notifications/settings" data-testid="notification-settings">${msg('Choose what to hear about', { id: 'notifSettings.link' })}</a></div>
       <ul class="plain" aria-live="polite">
         ${items.map(
           (n) => html`<li class=${n.read ? '' : 'unread'} data-seq=${n.seq}>
             <kj-avatar .user=${n.actor} size="36"></kj-avatar>
-            <a href=${linkFor(n)}>${describe(n)}</a>
+            <a href=${linkFor(n, this.session.me?.handle)}>${describe(n)}</a>
+            ${n.kind === 'friend_request'
+              ? html`<kj-request-answer .request=${this.requests.pending(n.subject.id)} outcome=${this.requests.outcome(n.subject.id)}
+                  @request-answered=${(e: CustomEvent<{ requestId: string; verb: 'accept' | 'decline' }>) => this.requests.answer(e.detail.requestId, e.detail.verb)}></kj-request-answer>`
+              : null}
             <time class="muted" datetime=${n.createdAt}>${timeAgo(n.createdAt)}</time>
           </li>`,
         )}

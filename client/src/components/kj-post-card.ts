@@ -55,6 +55,8 @@ export class KjPostCard extends LitElement {
   ];
 
   @property({ attribute: false }) post!: PostDto;
+  /** Opens the comments at once (the `/post/:id` page). */
+  @property({ type: Boolean, attribute: 'open-comments' }) openComments = false;
   @state() private likes = 0;
   @state() private liked = false;
   @state() private commentCount = 0;
@@ -82,6 +84,10 @@ export class KjPostCard extends LitElement {
       this.commentCount = this.post.counts.comments;
       this.liked = this.post.liked ?? false;
     }
+  }
+
+  override firstUpdated(): void {
+    if (this.openComments && !this.showComments) void this.toggleComments();
   }
 
   override render() {

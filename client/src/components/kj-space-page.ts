@@ -17,6 +17,8 @@ export class KjSpacePage extends LitElement {
   static override styles = [shared, css``];
 
   @property() handle = '';
+  /** A module to bring into view once the space is drawn (`/space/:handle/guestbook`). */
+  @property() section = '';
   @state() private space: SpaceDto | null = null;
   @state() private posts: PostDto[] = [];
   @state() private error = '';
@@ -70,9 +72,18 @@ export class KjSpacePage extends LitElement {
       this.posts = posts;
       document.title = `${space.title} · 空间 Kongjian`;
       this.enter();
+      void this.reveal();
     } catch (err) {
       if (!isAbort(err)) this.error = errorText(err);
     }
+  }
+
+  private async reveal(): Promise<void> {
+    if (!this.section) return;
+    await this.updateComplete;
+    const view = this.renderRoot.querySelector('kj-space-view');
+    await view?.updateComplete;
+    view?.renderRoot.querySelector(`[data-module="${this.section}"]`)?.scrollIntoView({ block: 'start' });
   }
 
   /** Records the visit once per page view (the hub counts a visitor once per 30 minutes anyway). */

@@ -2,7 +2,12 @@
 
 export type Route =
   | { readonly name: 'feed' }
-  | { readonly name: 'space'; readonly handle: string }
+  | { readonly name: 'space'; readonly handle: string; readonly section?: 'guestbook' }
+  | { readonly name: 'albums'; readonly handle: string }
+  | { readonly name: 'album'; readonly handle: string; readonly albumId: string }
+  | { readonly name: 'post'; readonly postId: string }
+  | { readonly name: 'invite'; readonly inviteId: string }
+  | { readonly name: 'notification-settings' }
   | { readonly name: 'notifications' }
   | { readonly name: 'games' }
   | { readonly name: 'match'; readonly matchId: string }
@@ -15,6 +20,15 @@ export function parseRoute(pathname: string): Route {
   const [first, second] = parts;
   if (parts.length === 0) return { name: 'feed' };
   if (first === 'space' && second && parts.length === 2) return { name: 'space', handle: second };
+  // A space opened at its guestbook (where a guestbook notification leads).
+  if (first === 'space' && second && parts.length === 3 && parts[2] === 'guestbook') return { name: 'space', handle: second, section: 'guestbook' };
+  if (first === 'space' && second && parts.length === 3 && parts[2] === 'albums') return { name: 'albums', handle: second };
+  if (first === 'space' && second && parts.length === 4 && parts[2] === 'albums' && parts[3]) {
+    return { name: 'album', handle: second, albumId: parts[3] };
+  }
+  if (first === 'post' && second && parts.length === 2) return { name: 'post', postId: second };
+  if (first === 'invites' && second && parts.length === 2) return { name: 'invite', inviteId: second };
+  if (first === 'notifications' && second === 'settings' && parts.length === 2) return { name: 'notification-settings' };
   if (first === 'games' && second && parts.length === 2) return { name: 'match', matchId: second };
   if (parts.length === 1 && (first === 'notifications' || first === 'games' || first === 'settings' || first === 'moderation')) {
     return { name: first };

@@ -7,8 +7,16 @@
 import type { TemplateMap } from '@lit/localize';
 import { templates as common } from './common.js';
 import { templates as nav } from './nav.js';
+import { templates as friendRequests } from './friend-requests.js';
+import { templates as invitePage } from './invite-page.js';
+import { templates as notificationSettings } from './notification-settings.js';
+import { templates as postPage } from './post-page.js';
 
 export const templates: TemplateMap = {
   ...common,
   ...nav,
+  ...friendRequests,
+  ...invitePage,
+  ...notificationSettings,
+  ...postPage,
 };

@@ -1,0 +1,114 @@
+import { localized, msg, str } from '@lit/localize';
+import { LitElement, css, html } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import type { InviteDto, MatchDto } from '../../../shared/dto.js';
+import { LiveEvents } from '../controllers/live-events.js';
+import { SessionController } from '../controllers/session-controller.js';
+import { ApiError, api, errorText, isAbort } from '../services/api.js';
+import { router } from '../services/router.js';
+import { shared } from '../styles/shared.js';
+import './kj-avatar.js';
+import { gameName } from './kj-invites.js';
+
+/**
+ * `/invites/:id`: one game invite, where an invite notification leads. The invited player can
+ * accept (and goes to the match) or decline; the inviter can cancel; its status follows `invite` live.
+ */
+@localized()
+@customElement('kj-invite-page')
+export class KjInvitePage extends LitElement {
+  static override styles = [shared, css`.who { display: flex; gap: 12px; align-items: center; margin: 12px 0; }`];
+
+  @property() inviteId = '';
+  @state() private invite: InviteDto | null = null;
+  @state() private error = '';
+  @state() private busy = false;
+  private readonly session = new SessionController(this);
+  private abort: AbortController | null = null;
+
+  constructor() {
+    super();
+    new LiveEvents(this).on('invite', ({ invite }) => {
+      if (invite.id === this.inviteId) this.invite = invite;
+    });
+  }
+
+  override willUpdate(changed: Map<string, unknown>): void {
+    if (changed.has('inviteId')) void this.load();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.abort?.abort();
+  }
+
+  override render() {
+    const back = html`<p><a href="/games">${msg('← Games', { id: 'inviteView.back' })}</a></p>`;
+    if (this.error) return html`${back}<div class="card" role="alert"><h2>${msg('Invite not found', { id: 'inviteView.notFound' })}</h2><p>${this.error}</p></div>`;
+    const inv = this.invite;
+    if (!inv) return html`<p class="muted" role="status">${msg('Opening the invite…', { id: 'inviteView.loading' })}</p>`;
+    const toMe = inv.to.id === this.session.me?.id;
+    const other = toMe ? inv.from : inv.to;
+    const game = gameName(inv.game);
+    return html`${back}<section class="card" aria-labelledby="inv-title" data-invite-status=${inv.status}>
+      <h2 id="inv-title">${toMe ? msg(str`${inv.from.displayName} invites you to ${game}`, { id: 'inviteView.toMe' }) : msg(str`Your invite to ${inv.to.displayName}: ${game}`, { id: 'inviteView.fromMe' })}</h2>
+      <div class="who"><kj-avatar .user=${other} size="42"></kj-avatar><a href=${`/space/${other.handle}`}>${other.displayName}</a></div>
+      <p role="status" data-testid="invite-status">${this.statusText(inv, toMe)}</p>
+      <div class="row">
+        ${inv.status === 'pending' && toMe
+          ? html`<button class="primary" ?disabled=${this.busy} @click=${() => this.act('accept')}>${msg('Accept and play', { id: 'inviteView.accept' })}</button>
+              <button ?disabled=${this.busy} @click=${() => this.act('decline')}>${msg('Decline', { id: 'inviteView.decline' })}</button>`
+          : null}
+        ${inv.status === 'pending' && !toMe
+          ? html`<button ?disabled=${this.busy} @click=${() => this.act('cancel')}>${msg('Cancel the invite', { id: 'inviteView.cancel' })}</button>`
+          : null}
+        ${inv.status === 'accepted' && inv.matchId ? html`<a class="button" href=${`/games/${inv.matchId}`}>${msg('Open the match', { id: 'inviteView.openMatch' })}</a>` : null}
+      </div>
+    </section>`;
+  }
+
+  private statusText(inv: InviteDto, toMe: boolean): string {
+    switch (inv.status) {
+      case 'pending':
+        return toMe
+          ? msg(str`Waiting for your answer until ${new Date(inv.expiresAt).toLocaleTimeString()}.`, { id: 'inviteView.pendingToMe' })
+          : msg(str`Waiting for ${inv.to.displayName} to answer.`, { id: 'inviteView.pendingFromMe' });
+      case 'accepted': return msg('Accepted: the match is on.', { id: 'inviteView.accepted' });
+      case 'declined': return msg('Declined.', { id: 'inviteView.declined' });
+      case 'cancelled': return msg('Cancelled by the inviter.', { id: 'inviteView.cancelled' });
+      case 'expired': return msg('Expired: nobody answered in time.', { id: 'inviteView.expired' });
+    }
+  }
+
+  private async load(): Promise<void> {
+    this.abort?.abort();
+    const abort = (this.abort = new AbortController());
+    this.invite = null;
+    this.error = '';
+    try {
+      this.invite = (await api.get<{ invite: InviteDto }>(`/invites/${encodeURIComponent(this.inviteId)}`, { signal: abort.signal })).invite;
+    } catch (err) {
+      if (isAbort(err)) return;
+      this.error = err instanceof ApiError && err.code === 'not_found' ? msg('It is gone, or not yours to see.', { id: 'inviteView.gone' }) : errorText(err);
+    }
+  }
+
+  private async act(verb: 'accept' | 'decline' | 'cancel'): Promise<void> {
+    this.busy = true;
+    try {
+      const res = await api.post<{ invite: InviteDto; match?: MatchDto }>(`/invites/${this.inviteId}/${verb}`);
+      this.invite = res.invite;
+      if (res.match) router.go(`/games/${res.match.id}`);
+    } catch (err) {
+      this.error = errorText(err);
+    } finally {
+      this.busy = false;
+    }
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'kj-invite-page': KjInvitePage;
+  }
+}

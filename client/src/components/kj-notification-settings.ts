@@ -1,0 +1,109 @@
+import { localized, msg } from '@lit/localize';
+import { LitElement, css, html } from 'lit';
+import { customElement, state } from 'lit/decorators.js';
+import type { NotificationKind } from '../../../shared/dto.js';
+import { api, errorText, isAbort } from '../services/api.js';
+import { shared } from '../styles/shared.js';
+
+/** The kinds a person may mute, in the order they matter to most people. */
+const kinds: readonly NotificationKind[] = ['comment', 'reply', 'like', 'friend_request', 'friend_accept', 'guestbook', 'invite', 'moderation'];
+
+function label(kind: NotificationKind): string {
+  switch (kind) {
+    case 'comment': return msg('Comments on my posts', { id: 'notifSettings.comment' });
+    case 'reply': return msg('Replies to my comments', { id: 'notifSettings.reply' });
+    case 'like': return msg('Likes', { id: 'notifSettings.like' });
+    case 'friend_request': return msg('Friend requests', { id: 'notifSettings.friendRequest' });
+    case 'friend_accept': return msg('Accepted friend requests', { id: 'notifSettings.friendAccept' });
+    case 'guestbook': return msg('Guestbook messages', { id: 'notifSettings.guestbook' });
+    case 'invite': return msg('Game invites', { id: 'notifSettings.invite' });
+    case 'moderation': return msg('Moderation decisions', { id: 'notifSettings.moderation' });
+    default: return kind;
+  }
+}
+
+/** `/notifications/settings`: one switch per kind; a muted kind is neither stored nor pushed. */
+@localized()
+@customElement('kj-notification-settings')
+export class KjNotificationSettings extends LitElement {
+  static override styles = [
+    shared,
+    css`
+      h1 { margin: 0 0 8px; font-size: 1.3rem; }
+      li label { display: flex; gap: 10px; align-items: center; font-weight: 400; padding: 8px 0; border-bottom: 1px solid var(--kj-line); margin: 0; }
+      input[type='checkbox'] { width: 18px; height: 18px; }
+    `,
+  ];
+
+  @state() private muted: ReadonlySet<NotificationKind> | null = null;
+  @state() private busy = false;
+  @state() private message = '';
+  @state() private failed = false;
+  private abort: AbortController | null = null;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    void this.load();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.abort?.abort();
+  }
+
+  override render() {
+    return html`<section class="card" aria-labelledby="ns-title">
+      <p><a href="/notifications">${msg('← Notifications', { id: 'notifSettings.back' })}</a></p>
+      <h1 id="ns-title">${msg('What to hear about', { id: 'notifSettings.title' })}</h1>
+      <p class="muted">${msg('Unticked kinds are muted: they are not kept and do not ring the bell.', { id: 'notifSettings.help' })}</p>
+      ${this.muted
+        ? html`<ul class="plain">${kinds.map((k) => html`<li><label>
+            <input type="checkbox" name=${k} .checked=${!this.muted?.has(k)} ?disabled=${this.busy} @change=${(e: Event) => this.toggle(k, (e.target as HTMLInputElement).checked)} />
+            ${label(k)}</label></li>`)}</ul>`
+        : html`<p class="muted" role="status">${msg('Loading…', { id: 'notifSettings.loading' })}</p>`}
+      ${this.message ? html`<p class="notice ${this.failed ? 'error' : ''}" role="status">${this.message}</p>` : null}
+    </section>`;
+  }
+
+  private async load(): Promise<void> {
+    this.abort?.abort();
+    const abort = (this.abort = new AbortController());
+    try {
+      const { muted } = await api.get<{ muted: NotificationKind[] }>('/notifications/settings', { signal: abort.signal });
+      this.muted = new Set(muted);
+    } catch (err) {
+      if (!isAbort(err)) this.show(errorText(err), true);
+    }
+  }
+
+  /** Saves at once: a switch that did not save goes back to where it was. */
+  private async toggle(kind: NotificationKind, hear: boolean): Promise<void> {
+    const before = this.muted ?? new Set<NotificationKind>();
+    const next = new Set(before);
+    if (hear) next.delete(kind);
+    else next.add(kind);
+    this.muted = next;
+    this.busy = true;
+    try {
+      const { muted } = await api.put<{ muted: NotificationKind[] }>('/notifications/settings', { muted: [...next] });
+      this.muted = new Set(muted);
+      this.show(msg('Saved.', { id: 'notifSettings.saved' }), false);
+    } catch (err) {
+      this.muted = before;
+      this.show(errorText(err), true);
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  private show(message: string, failed: boolean): void {
+    this.message = message;
+    this.failed = failed;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'kj-notification-settings': KjNotificationSettings;
+  }
+}

@@ -1,0 +1,70 @@
+import { localized, msg } from '@lit/localize';
+import { LitElement, html } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import type { PostDto } from '../../../shared/dto.js';
+import { LiveEvents } from '../controllers/live-events.js';
+import { ApiError, api, errorText, isAbort } from '../services/api.js';
+import { shared } from '../styles/shared.js';
+import './kj-post-card.js';
+
+/**
+ * `/post/:id`: one post with its comments open, where a like, comment, reply or mention
+ * notification leads. Kept live by the card; a deletion while open says so instead of a stale card.
+ */
+@localized()
+@customElement('kj-post-page')
+export class KjPostPage extends LitElement {
+  static override styles = [shared];
+
+  @property() postId = '';
+  @state() private post: PostDto | null = null;
+  @state() private error = '';
+  @state() private gone = false;
+  private abort: AbortController | null = null;
+
+  constructor() {
+    super();
+    new LiveEvents(this).on('feed:remove', ({ postId }) => {
+      if (postId === this.postId) this.gone = true;
+    });
+  }
+
+  override willUpdate(changed: Map<string, unknown>): void {
+    if (changed.has('postId')) void this.load();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.abort?.abort();
+  }
+
+  override render() {
+    const back = html`<p><a href="/">${msg('← Back to the feed', { id: 'postPage.back' })}</a></p>`;
+    if (this.gone) return html`${back}<p class="card" role="status">${msg('This post was deleted.', { id: 'postPage.deleted' })}</p>`;
+    if (this.error) return html`${back}<div class="card" role="alert"><h2>${msg('Post not found', { id: 'postPage.notFound' })}</h2><p>${this.error}</p></div>`;
+    if (!this.post) return html`<p class="muted" role="status">${msg('Opening the post…', { id: 'postPage.loading' })}</p>`;
+    return html`${back}<kj-post-card .post=${this.post} open-comments @post-removed=${() => (this.gone = true)}></kj-post-card>`;
+  }
+
+  private async load(): Promise<void> {
+    this.abort?.abort();
+    const abort = (this.abort = new AbortController());
+    this.post = null;
+    this.error = '';
+    this.gone = false;
+    try {
+      this.post = (await api.get<{ post: PostDto }>(`/posts/${encodeURIComponent(this.postId)}`, { signal: abort.signal })).post;
+    } catch (err) {
+      if (isAbort(err)) return;
+      this.error = err instanceof ApiError && err.code === 'not_found'
+        ? msg('It was deleted, or you may not see it.', { id: 'postPage.notVisible' })
+        : errorText(err);
+    }
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'kj-post-page': KjPostPage;
+  }
+}
