@@ -15,12 +15,13 @@ import { createRateLimits } from './rate-limits.js';
 import { attachSocketAuth, socketViewer } from './realtime/auth.js';
 import { createClusterAdapter } from './realtime/adapter.js';
 import { createRealtimeEngine } from './realtime/engine.js';
+import { runningEngine } from './realtime/uws-native.js';
 import { attachGateway } from './realtime/gateway.js';
 import { connectionListeners, socketHandlers } from './realtime/handlers.js';
 import { createPusher } from './realtime/pusher.js';
 import { connectRedis } from './redis.js';
 import { loadOrCreateSecret } from './secret.js';
-import { createMetrics } from './metrics.js';
+import { createMetrics, metricsRoute } from './metrics.js';
 import { closeServices, createServices, type Services } from './services.js';
 import { photoUploadRoutes } from './modules/albums/upload-route.js';
 import { photoFileRoutes } from './modules/albums/photo-file-routes.js';
@@ -60,7 +61,7 @@ export async function startHub(config: Config, options: HubOptions = {}): Promis
   const engine = createRealtimeEngine(config, httpServer, allowOrigin, logger);
   const { io } = engine;
   if (redis) io.adapter(createClusterAdapter(config.redisAdapter, redis, config.redisPrefix));
-  const metrics = createMetrics(io, config.nodeId);
+  const metrics = createMetrics(io, config.nodeId, runningEngine(config.engine));
   metrics.observeStore(store.conn);
   if (redis) metrics.observeRedis(redis);
 
@@ -97,7 +98,7 @@ export async function startHub(config: Config, options: HubOptions = {}): Promis
     return {
       ok: storeUp && redisUp !== false,
       node: config.nodeId,
-      engine: config.engine,
+      engine: runningEngine(config.engine),
       store: storeUp ? 'up' : 'down',
       ...(redisUp === undefined ? {} : { redis: redisUp ? 'up' : 'down' }),
       sockets: io.of('/').sockets.size,
@@ -105,7 +106,8 @@ export async function startHub(config: Config, options: HubOptions = {}): Promis
     };
   };
 
-  const endpoints = [...systemRoutes({ config, health, realtimePort: () => wsPort }), ...apiEndpoints(services)];
+  const ready = async () => ({ store: await store.isUp(), ...(redis ? { redis: redis.isUp() } : {}) });
+  const endpoints = [...systemRoutes({ config, health, ready, realtimePort: () => wsPort }), ...apiEndpoints(services)];
   const app = createHttpApp({
     config,
     logger,
@@ -117,9 +119,7 @@ export async function startHub(config: Config, options: HubOptions = {}): Promis
     rawRoutes: photoUploadRoutes(services.albums, { authenticate: services.accounts.authenticate, rateLimits }),
     outerRoutes: (outer) => {
       photoFileRoutes(services.albums)(outer);
-      outer.get('/metrics', (_req, res, next) => {
-        metrics.registry.metrics().then((text) => res.type(metrics.registry.contentType).send(text), next);
-      });
+      outer.get('/metrics', metricsRoute(metrics, config.metricsToken));
     },
     allowOrigin,
   });
@@ -166,6 +166,7 @@ export async function startHub(config: Config, options: HubOptions = {}): Promis
     await new Promise<void>((resolve) => io.close(() => resolve()));
     await redis?.close();
     await store.close();
+    metrics.close();
     logger.info('hub stopped');
   }
 

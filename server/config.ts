@@ -35,6 +35,10 @@ const envSchema = z.object({
    */
   REDIS_ADAPTER: z.enum(['classic', 'sharded']).default('sharded'),
   SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
+  /** The previous SECRET during a key rotation: what it signed stays valid for verification. */
+  SECRET_PREVIOUS: z.string().min(16, 'must be at least 16 characters').optional(),
+  /** Bearer token for GET /metrics; unset, /metrics answers loopback peers only. */
+  METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   HOST: z.string().trim().min(1).default('0.0.0.0'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   NODE_ID: z.string().trim().min(1).max(64).optional(),
@@ -85,6 +89,9 @@ export interface Config {
   readonly redisAdapter: 'classic' | 'sharded';
   /** Unset means: generated once into `dataDir`. */
   readonly secret: string | undefined;
+  /** The secret before the last rotation: still accepted when verifying, never used to sign. */
+  readonly secretPrevious: string | undefined;
+  readonly metricsToken: string | undefined;
   readonly logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   readonly nodeId: string;
   readonly realtimeUrl: string | undefined;
@@ -131,6 +138,8 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
     redisPrefix: e.REDIS_PREFIX,
     redisAdapter: e.REDIS_ADAPTER,
     secret: e.SECRET,
+    secretPrevious: e.SECRET_PREVIOUS,
+    metricsToken: e.METRICS_TOKEN,
     logLevel: e.LOG_LEVEL,
     nodeId: e.NODE_ID ?? `node-${process.pid}`,
     realtimeUrl: e.REALTIME_URL,

@@ -1,9 +1,11 @@
 /**
  * Prometheus metrics (prom-client) for `/metrics`: sockets, events in/out by name, deliveries,
- * acknowledgement latency, HTTP latency, store command latency, Redis adapter errors, and the
- * process defaults (event-loop delay, heap, CPU).
+ * acknowledgement latency, HTTP latency, store command latency, Redis adapter errors, the engine
+ * actually running, a cumulative event-loop delay histogram, and the process defaults (heap, CPU).
  */
+import { createHash, timingSafeEqual } from 'node:crypto';
 import type { RequestHandler } from 'express';
+import { observeLoopDelay } from './metrics-loop.js';
 import type { Connection } from 'mongoose';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { RedisClients } from './redis.js';
@@ -22,12 +24,33 @@ export interface Metrics {
   /** Times every store command through the driver's command monitoring. */
   observeStore(conn: Connection): void;
   observeRedis(redis: RedisClients): void;
+  /** Stops feeding this registry (the loop-delay sampler is shared by every hub in the process). */
+  close(): void;
 }
 
-export function createMetrics(io: HubServer, nodeId: string): Metrics {
+/**
+ * prom-client's event-loop gauges (min/max/mean/pNN) reset their histogram on every scrape, so two
+ * scrapers (Prometheus and the load tester) each see only what happened since the other's scrape.
+ * They are replaced by `kj_event_loop_delay_seconds`, a cumulative histogram any number of scrapers
+ * can take `rate()`s of.
+ */
+const resettingLoopGauges = ['min', 'max', 'mean', 'stddev', 'p50', 'p90', 'p99'].map((s) => `kj_nodejs_eventloop_lag_${s}_seconds`);
+
+export function createMetrics(io: HubServer, nodeId: string, engine?: string): Metrics {
   const registry = new Registry();
   registry.setDefaultLabels({ node: nodeId });
   collectDefaultMetrics({ register: registry, prefix: 'kj_', eventLoopMonitoringPrecision: 10 });
+  for (const name of resettingLoopGauges) registry.removeSingleMetric(name);
+  const loopDelay = new Histogram({
+    name: 'kj_event_loop_delay_seconds',
+    help: 'Event-loop delay: how late a 10 ms timer fired, sampled continuously (cumulative: never reset by a scrape)',
+    buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+    registers: [registry],
+  });
+  const stopLoop = observeLoopDelay((seconds) => loopDelay.observe(seconds));
+  if (engine) {
+    new Gauge({ name: 'kj_realtime_engine', help: 'The realtime engine actually running (1 for it): uws only with its native binary', labelNames: ['engine'], registers: [registry] }).set({ engine }, 1);
+  }
 
   new Gauge({
     name: 'kj_sockets_connected',
@@ -76,6 +99,7 @@ export function createMetrics(io: HubServer, nodeId: string): Metrics {
       redis.main.on('error', () => redisErrors.inc({ client: 'main' }));
       redis.sub.on('error', () => redisErrors.inc({ client: 'sub' }));
     },
+    close: stopLoop,
   };
 }
 
@@ -85,4 +109,34 @@ const knownEvents = new Set([
 ]);
 function knownEvent(event: string): string {
   return knownEvents.has(event) ? event : 'unknown';
+}
+
+/** A loopback peer: the connection itself, never a forwarded-for header, which any client can write. */
+export function isLoopbackPeer(address: string | undefined): boolean {
+  if (!address) return false;
+  return address === '::1' || address.startsWith('127.') || address.startsWith('::ffff:127.');
+}
+
+function sameToken(given: string, expected: string): boolean {
+  const a = createHash('sha256').update(given).digest();
+  const b = createHash('sha256').update(expected).digest();
+  return timingSafeEqual(a, b);
+}
+
+/**
+ * `GET /metrics`: with `METRICS_TOKEN` set, only for `Authorization: Bearer <token>`; without it,
+ * only for loopback peers (a scraper on the same host, or through an explicit tunnel). Anyone else
+ * gets 404, as if there were nothing here: the figures describe the hub's load and users.
+ */
+export function metricsRoute(metrics: Metrics, token: string | undefined): RequestHandler {
+  return (req, res, next) => {
+    const header = req.get('authorization') ?? '';
+    const allowed = token ? header.startsWith('Bearer ') && sameToken(header.slice(7), token) : isLoopbackPeer(req.socket.remoteAddress);
+    if (!allowed) {
+      if (token) res.setHeader('WWW-Authenticate', 'Bearer realm="metrics"');
+      res.status(token ? 401 : 404).type('text/plain').send(token ? 'a metrics token is needed\n' : 'not found\n');
+      return;
+    }
+    metrics.registry.metrics().then((text) => res.type(metrics.registry.contentType).send(text), next);
+  };
 }

@@ -1,4 +1,7 @@
-/** `GET /api/health` and `GET /api/config` (contract: "Processes and configuration"). */
+/**
+ * `GET /api/health`, `GET /api/config` (contract: "Processes and configuration") and the probes
+ * `GET /api/livez` / `GET /api/readyz` (contract v1.1, "Operations").
+ */
 import type { Request } from 'express';
 import type { Config } from '../config.js';
 import { defineEndpoint, type Endpoint } from './endpoint.js';
@@ -16,6 +19,8 @@ export interface HealthReport {
 export interface SystemDeps {
   readonly config: Config;
   readonly health: () => Promise<HealthReport>;
+  /** Whether the store (and Redis, when configured) answer right now. */
+  readonly ready: () => Promise<{ readonly store: boolean; readonly redis?: boolean }>;
   /** The port Socket.IO listens on (known once it listens). */
   readonly realtimePort: () => number;
 }
@@ -34,6 +39,29 @@ function portSuffix(req: Request): string {
 
 export function systemRoutes(deps: SystemDeps): Endpoint[] {
   return [
+    // Liveness: the process serves HTTP. No store or Redis call, so a supervisor restarts a wedged
+    // process, never a healthy one whose store or Redis blipped.
+    defineEndpoint({
+      method: 'get',
+      path: '/livez',
+      auth: false,
+      handler: async () => ({ ok: true, node: deps.config.nodeId }),
+    }),
+    // Readiness: may this node take traffic? A proxy stops sending to it while this answers 503.
+    defineEndpoint({
+      method: 'get',
+      path: '/readyz',
+      auth: false,
+      status: (report: { ok: boolean }) => (report.ok ? 200 : 503),
+      handler: async () => {
+        const { store, redis } = await deps.ready();
+        return {
+          ok: store && redis !== false,
+          store: store ? 'up' : 'down',
+          ...(redis === undefined ? {} : { redis: redis ? 'up' : 'down' }),
+        };
+      },
+    }),
     defineEndpoint({
       method: 'get',
       path: '/health',

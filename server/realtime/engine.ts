@@ -10,6 +10,7 @@ import type { Logger } from '../logger.js';
 import { guardSlowConsumers } from './slow-consumers.js';
 import { usePlainBroadcast } from './uws-publish.js';
 import type { HubServer } from './types.js';
+import { assertEngineAvailable } from './uws-native.js';
 
 export interface RealtimeEngine {
   readonly io: HubServer;
@@ -48,6 +49,7 @@ export function createRealtimeEngine(
     };
   }
 
+  assertEngineAvailable(config.engine); // never run the ws shim while calling it uws
   const app = uWS.App();
   const io: HubServer = new Server(options);
   guard(io);

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { isLoopbackPeer } from '../../server/metrics.js';
 import { apiClient, connectSocket, emitAck, registerUser, useTestHub } from '../helpers/index.js';
+
+const loopCount = (text: string) => Number(/^kj_event_loop_delay_seconds_count\{[^}]*\} (\d+)$/m.exec(text)?.[1] ?? NaN);
 
 describe('/metrics', () => {
   const hub = useTestHub();
@@ -21,7 +24,8 @@ describe('/metrics', () => {
     expect(sample('kj_ack_latency_seconds_count', 'event="ping",ok="true"')).toMatch(/ 1$/);
     expect(sample('kj_http_request_duration_seconds_count', 'method="GET",route="/api/me",status="200"')).toMatch(/ 1$/);
     expect(sample('kj_store_command_duration_seconds_count', 'command="find",ok="true"')).toMatch(/ [1-9]\d*$/);
-    expect(text).toMatch(/^kj_nodejs_eventloop_lag_p99_seconds/m);
+    expect(text).toMatch(/^kj_event_loop_delay_seconds_bucket\{le="0.01"/m);
+    expect(sample('kj_realtime_engine', 'engine="uws"')).toMatch(/ 1$/);
     expect(text).toMatch(/^kj_nodejs_heap_size_used_bytes/m);
   });
 
@@ -33,5 +37,37 @@ describe('/metrics', () => {
     expect(text).not.toContain('made:up:event');
     expect(text).toMatch(/kj_socket_events_in_total\{event="unknown"/);
     expect((await apiClient(hub.url).get('/health')).status).toBe(200);
+  });
+
+  it('keeps the event-loop delay histogram cumulative: a second scraper still sees every sample', async () => {
+    const first = loopCount(await (await fetch(`${hub.url}/metrics`)).text());
+    await new Promise((r) => setTimeout(r, 200));
+    const second = loopCount(await (await fetch(`${hub.url}/metrics`)).text());
+    expect(first).toBeGreaterThan(0);
+    // prom-client's own loop gauges reset on each scrape; this count only ever grows.
+    expect(second).toBeGreaterThan(first);
+    expect(await (await fetch(`${hub.url}/metrics`)).text()).not.toMatch(/^kj_nodejs_eventloop_lag_p99_seconds/m);
+  });
+});
+
+describe('/metrics access', () => {
+  const token = 'metrics-token-0123456789';
+  const hub = useTestHub({ env: { METRICS_TOKEN: token } });
+
+  it('with METRICS_TOKEN set, answers only its bearer, even on loopback', async () => {
+    expect((await fetch(`${hub.url}/metrics`)).status).toBe(401);
+    expect((await fetch(`${hub.url}/metrics`, { headers: { authorization: 'Bearer wrong-token-0123456789' } })).status).toBe(401);
+    const ok = await fetch(`${hub.url}/metrics`, { headers: { authorization: `Bearer ${token}` } });
+    expect(ok.status).toBe(200);
+    expect(await ok.text()).toContain('kj_sockets_connected');
+  });
+
+  it('without a token, only loopback peers are loopback (a forwarded-for header does not count)', () => {
+    expect(isLoopbackPeer('127.0.0.1')).toBe(true);
+    expect(isLoopbackPeer('::1')).toBe(true);
+    expect(isLoopbackPeer('::ffff:127.0.0.1')).toBe(true);
+    expect(isLoopbackPeer('10.0.0.5')).toBe(false);
+    expect(isLoopbackPeer('::ffff:192.168.1.4')).toBe(false);
+    expect(isLoopbackPeer(undefined)).toBe(false);
   });
 });
