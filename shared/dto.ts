@@ -3,7 +3,7 @@
 export type Tier = 'basic' | 'yellow';
 export type Role = 'user' | 'moderator';
 export type Privacy = 'public' | 'friends' | 'private';
-export type PostKind = 'shuoshuo' | 'diary';
+export type PostKind = 'shuoshuo' | 'diary' | 'repost';
 /** `held` and `review` are visible to the author alone until a moderator approves. */
 export type PostStatus = 'published' | 'held' | 'review' | 'rejected' | 'removed';
 
@@ -12,6 +12,12 @@ export interface UserDto {
   readonly handle: string;
   readonly displayName: string;
   readonly tier: Tier;
+  /** v1.1: a short self-description, when the user wrote one. */
+  readonly bio?: string;
+  /** v1.1: the small (square) avatar, when the user chose one of their photos. */
+  readonly avatarUrl?: string;
+  /** v1.1: the large avatar. */
+  readonly avatarLargeUrl?: string;
 }
 
 /** The signed-in user as `/api/me` and auth answers show it. */
@@ -76,6 +82,8 @@ export interface GuestbookEntryDto {
   readonly text: string;
   readonly private: boolean;
   readonly createdAt: string;
+  /** v1.1: users mentioned with `@handle`, as far as the viewer may see them. */
+  readonly mentions?: readonly UserDto[];
 }
 
 export type FriendRequestStatus = 'pending' | 'accepted' | 'declined';
@@ -95,6 +103,8 @@ export interface PhotoDto {
   readonly bytes: number;
   readonly width: number;
   readonly height: number;
+  /** Extension: the owner's caption, empty when none. */
+  readonly caption?: string;
 }
 
 export interface AlbumDto {
@@ -105,6 +115,8 @@ export interface AlbumDto {
   readonly photoCount: number;
   readonly coverThumbUrl: string | null;
   readonly createdAt: string;
+  /** Extension: `shuoshuo` for the album photos attached to shuoshuo go into; null for albums made by hand. */
+  readonly purpose?: 'shuoshuo' | null;
 }
 
 export interface PostDto {
@@ -117,9 +129,16 @@ export interface PostDto {
   readonly privacy: Privacy;
   readonly status: PostStatus;
   readonly createdAt: string;
-  readonly counts: { readonly likes: number; readonly comments: number };
+  readonly counts: { readonly likes: number; readonly comments: number; readonly reposts?: number };
   /** Whether the viewer likes it; present when the viewer is signed in. */
   readonly liked?: boolean;
+  /** v1.1: users mentioned with `@handle`, as far as the viewer may see them. */
+  readonly mentions?: readonly UserDto[];
+  /**
+   * v1.1, reposts only: the original as the viewer may see it, or null when the viewer may not see
+   * it (privacy, blocking) or it is gone. A repost of a repost embeds the original it reposted.
+   */
+  readonly repostOf?: PostDto | null;
 }
 
 export interface CommentDto {
@@ -130,6 +149,8 @@ export interface CommentDto {
   readonly parentId: string | null;
   readonly status?: PostStatus;
   readonly createdAt: string;
+  /** v1.1: users mentioned with `@handle`, as far as the viewer may see them. */
+  readonly mentions?: readonly UserDto[];
 }
 
 export interface PageDto<T> {
@@ -145,9 +166,22 @@ export type NotificationKind =
   | 'friend_accept'
   | 'guestbook'
   | 'invite'
-  | 'moderation';
+  | 'moderation'
+  | 'mention'
+  | 'repost'
+  | 'report'
+  | 'approved';
 
-export type NotificationSubjectType = 'post' | 'comment' | 'space' | 'friend_request' | 'invite' | 'match';
+export type NotificationSubjectType =
+  | 'post'
+  | 'comment'
+  | 'space'
+  | 'friend_request'
+  | 'invite'
+  | 'match'
+  | 'guestbook'
+  | 'user'
+  | 'report';
 
 export interface NotificationSubject {
   readonly type: NotificationSubjectType;
@@ -158,6 +192,8 @@ export interface NotificationSubject {
   readonly count?: number;
   /** Free-form detail, e.g. the moderation outcome. */
   readonly detail?: string;
+  /** For a comment or guestbook entry: the post or space (owner handle) it belongs to. */
+  readonly parentId?: string;
 }
 
 export interface NotificationDto {
@@ -230,13 +266,18 @@ export type AuditAction =
   | 'post.unpublish'
   | 'space.certify'
   | 'space.uncertify'
-  | 'user.tier';
+  | 'user.tier'
+  | 'comment.approve'
+  | 'comment.reject'
+  | 'content.blocked'
+  | 'report.dismiss'
+  | 'report.remove';
 
 export interface AuditEntryDto {
   readonly id: string;
   readonly actor: { readonly id: string; readonly handle: string };
   readonly action: AuditAction;
-  readonly target: { readonly type: 'rule' | 'post' | 'space' | 'user'; readonly id: string };
+  readonly target: { readonly type: 'rule' | 'post' | 'space' | 'user' | 'comment' | 'guestbook' | 'report'; readonly id: string };
   readonly detail: string | null;
   readonly createdAt: string;
 }
@@ -246,4 +287,24 @@ export interface QuotaDto {
   readonly used: number;
   readonly quota: number;
   readonly tier: Tier;
+}
+
+/** v1.1: what a report is about. */
+export type ReportSubjectKind = 'post' | 'comment' | 'guestbook' | 'user';
+export type ReportStatus = 'open' | 'dismissed' | 'removed';
+
+export interface ReportDto {
+  readonly id: string;
+  readonly reporter: UserDto;
+  readonly subject: { readonly kind: ReportSubjectKind; readonly id: string; readonly excerpt?: string };
+  readonly reason: string;
+  readonly status: ReportStatus;
+  readonly createdAt: string;
+  readonly resolvedAt?: string;
+}
+
+/** v1.1: a friend-of-friends suggestion. */
+export interface FriendSuggestionDto {
+  readonly user: UserDto;
+  readonly mutualFriends: number;
 }

@@ -32,7 +32,7 @@ export interface ServerToClientEvents {
   'game:state': (payload: { match: MatchDto }) => void;
   presence: (payload: { userId: string; online: boolean }) => void;
   /** Extension: why the server is about to cut this socket off (flood, slow consumer, shutdown). */
-  'server:notice': (payload: { code: 'rate_limited' | 'slow_consumer' | 'shutdown' | 'invalid'; message: string }) => void;
+  'server:notice': (payload: { code: 'rate_limited' | 'slow_consumer' | 'shutdown' | 'invalid' | 'revoked'; message: string }) => void;
 }
 
 export interface ClientToServerEvents {

@@ -10,6 +10,10 @@ export const notificationKinds = [
   'guestbook',
   'invite',
   'moderation',
+  'mention',
+  'repost',
+  'report',
+  'approved',
 ] as const;
 
 export const notificationKind = z.enum(notificationKinds);

@@ -1,4 +1,7 @@
 import { Schema, type Connection, type InferSchemaType, type Model } from 'mongoose';
+import { searchKeysOf } from './search-keys.js';
+
+const revokedTokenSchema = new Schema({ h: { type: String, required: true }, exp: { type: Date, required: true } }, { _id: false });
 
 const userSchema = new Schema(
   {
@@ -7,9 +10,25 @@ const userSchema = new Schema(
     passwordHash: { type: String, required: true },
     role: { type: String, enum: ['user', 'moderator'], default: 'user', required: true },
     tier: { type: String, enum: ['basic', 'yellow'], default: 'basic', required: true },
+    // v1.1 profile: a short bio and the avatar (the source photo's content hash names its files).
+    bio: { type: String, default: '' },
+    avatarKey: { type: String, default: null },
+    // Lowercased handle and display-name prefixes' starting points, for indexed prefix search.
+    searchKeys: { type: [String], default: [] },
+    // Sessions (accounts/sessions.ts): tokens of an older generation are refused; so are the
+    // listed ones (signed-out tokens, by hash, until they would have expired anyway).
+    tokenGen: { type: Number, default: 0 },
+    revokedTokens: { type: [revokedTokenSchema], default: [] },
   },
   { timestamps: true, strict: 'throw' },
 );
+userSchema.index({ searchKeys: 1 });
+// Every new account is findable at once, whichever code path creates it.
+userSchema.pre('validate', function setSearchKeys() {
+  if (this.isNew || this.isModified('displayName') || this.isModified('handle')) {
+    this.searchKeys = searchKeysOf(this.handle, this.displayName);
+  }
+});
 
 /** One document whose unique `_id` makes "the first registered user" an atomic fact. */
 const markerSchema = new Schema({ _id: { type: String, required: true }, userId: { type: String, required: true } });

@@ -8,8 +8,10 @@ import { markerModel, userModel } from './model.js';
 import { hashPassword, verifyPassword } from './password.js';
 import type { TokenSigner } from './tokens.js';
 import type { Viewer } from './viewer.js';
+import { profileOf, userProjection, type ProfileFields } from './profile-view.js';
+import { sessionOf, tokenAccepted, type SessionFields, type SessionState } from './session-state.js';
 
-interface StoredUser {
+interface StoredUser extends ProfileFields, SessionFields {
   readonly _id: Types.ObjectId;
   readonly handle: string;
   readonly displayName: string;
@@ -24,7 +26,7 @@ export const loginRules = {
 } as const satisfies Record<string, RateLimitRule>;
 
 export function toUserDto(u: StoredUser): UserDto {
-  return { id: u._id.toHexString(), handle: u.handle, displayName: u.displayName, tier: u.tier as Tier };
+  return { id: u._id.toHexString(), handle: u.handle, displayName: u.displayName, tier: u.tier as Tier, ...profileOf(u) };
 }
 
 function toMeDto(u: StoredUser): MeDto {
@@ -48,12 +50,19 @@ export function createAccountService({ conn, tokens, rateLimits, rateLimitScale 
   const users = userModel(conn);
   const markers = markerModel(conn);
   const afterRegisterHooks: AfterRegisterHook[] = [];
-  const cache = new Map<string, { user: UserDto; viewer: Viewer; at: number }>();
+  const cache = new Map<string, { user: UserDto; viewer: Viewer; session: SessionState; at: number }>();
+  // Bumped by `evict`: a look-up that started before an eviction must not re-cache what it read.
+  const epochs = new Map<string, number>();
   const scaled = (rule: RateLimitRule): RateLimitRule => ({ ...rule, points: Math.ceil(rule.points * rateLimitScale) });
 
   const remember = (u: StoredUser) => {
     const user = toUserDto(u);
-    const entry = { user, viewer: { id: user.id, handle: user.handle, role: u.role as Role, tier: user.tier }, at: Date.now() };
+    const entry = {
+      user,
+      viewer: { id: user.id, handle: user.handle, role: u.role as Role, tier: user.tier },
+      session: sessionOf(u),
+      at: Date.now(),
+    };
     if (cache.size >= cacheMax) cache.delete(cache.keys().next().value as string);
     cache.set(user.id, entry);
     return entry;
@@ -67,7 +76,7 @@ export function createAccountService({ conn, tokens, rateLimits, rateLimitScale 
     batch = null;
     if (!waiting) return;
     users
-      .find({ _id: { $in: [...waiting.keys()].map((id) => new Types.ObjectId(id)) } }, { handle: 1, displayName: 1, role: 1, tier: 1 })
+      .find({ _id: { $in: [...waiting.keys()].map((id) => new Types.ObjectId(id)) } }, userProjection)
       .lean<StoredUser[]>()
       .then(
         (found) => {
@@ -95,11 +104,13 @@ export function createAccountService({ conn, tokens, rateLimits, rateLimitScale 
     const hit = cache.get(id);
     if (hit && Date.now() - hit.at < cacheTtlMs) return hit;
     if (!Types.ObjectId.isValid(id)) return null;
+    const epoch = epochs.get(id);
     const u = await fetchUser(id);
     if (!u) {
       cache.delete(id);
       return null;
     }
+    if (epochs.get(id) !== epoch) return { ...remember(u), at: 0 };
     return remember(u);
   }
 
@@ -146,7 +157,7 @@ export function createAccountService({ conn, tokens, rateLimits, rateLimitScale 
         throw err;
       }
       remember(created);
-      return { user: toMeDto(created), token: tokens.sign(id) };
+      return { user: toMeDto(created), token: tokens.sign(id, created.tokenGen ?? 0) };
     },
 
     /** Checks a handle and password; rate-limited per handle and per IP. */
@@ -157,7 +168,7 @@ export function createAccountService({ conn, tokens, rateLimits, rateLimitScale 
       if (!u || !(await verifyPassword(input.password, u.passwordHash))) throw unauthorized('wrong handle or password');
       await rateLimits.reset(loginRules.perHandle, input.handle);
       remember(u);
-      return { user: toMeDto(u), token: tokens.sign(u._id.toHexString()) };
+      return { user: toMeDto(u), token: tokens.sign(u._id.toHexString(), u.tokenGen ?? 0) };
     },
 
     /** The viewer behind a bearer token, or null if the token is bad, expired, or its account is gone. */
@@ -165,7 +176,18 @@ export function createAccountService({ conn, tokens, rateLimits, rateLimitScale 
       if (!token) return null;
       const claims = tokens.verify(token);
       if (!claims) return null;
-      return (await lookup(claims.sub))?.viewer ?? null;
+      const entry = await lookup(claims.sub);
+      return entry && tokenAccepted(entry.session, claims, token) ? entry.viewer : null;
+    },
+
+    /**
+     * Forgets what this node cached about a user (sessions.ts calls it on every node after a
+     * revocation, a profile change or a deletion), so the next look-up reads the store.
+     */
+    evict(userId: string): void {
+      cache.delete(userId);
+      epochs.set(userId, (epochs.get(userId) ?? 0) + 1);
+      if (epochs.size > cacheMax) epochs.delete(epochs.keys().next().value as string);
     },
 
     async me(viewer: Viewer): Promise<{ user: MeDto }> {
@@ -190,7 +212,7 @@ export function createAccountService({ conn, tokens, rateLimits, rateLimitScale 
         else if (Types.ObjectId.isValid(id)) missing.push(id);
       }
       if (missing.length) {
-        const found = await users.find({ _id: { $in: missing } }, { handle: 1, displayName: 1, role: 1, tier: 1 }).lean<StoredUser[]>();
+        const found = await users.find({ _id: { $in: missing } }, userProjection).lean<StoredUser[]>();
         for (const u of found) result.set(u._id.toHexString(), remember(u).user);
       }
       return result;
@@ -198,7 +220,7 @@ export function createAccountService({ conn, tokens, rateLimits, rateLimitScale 
 
     /** A user by handle; `not_found` if there is none. */
     async requireByHandle(handle: string): Promise<UserDto> {
-      const u = await users.findOne({ handle }, { handle: 1, displayName: 1, role: 1, tier: 1 }).lean<StoredUser>();
+      const u = await users.findOne({ handle }, userProjection).lean<StoredUser>();
       if (!u) throw notFound('user');
       return remember(u).user;
     },

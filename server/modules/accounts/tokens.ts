@@ -8,10 +8,13 @@ export interface TokenClaims {
   readonly iat: number;
   /** Expires at, seconds since the epoch. */
   readonly exp: number;
+  /** The user's token generation when it was issued (absent: 0); a password change moves it on. */
+  readonly gen?: number;
 }
 
 export interface TokenSigner {
-  sign(userId: string): string;
+  /** `gen`: the user's current token generation (accounts/sessions.ts). */
+  sign(userId: string, gen?: number): string;
   /** The claims of a valid, unexpired token; null for anything else. */
   verify(token: string): TokenClaims | null;
 }
@@ -19,9 +22,10 @@ export interface TokenSigner {
 export function createTokenSigner(secret: string, ttlSeconds: number, now = () => Date.now()): TokenSigner {
   const mac = (payload: string) => createHmac('sha256', secret).update(payload).digest();
   return {
-    sign(userId) {
+    sign(userId, gen = 0) {
       const iat = Math.floor(now() / 1000);
-      const payload = Buffer.from(JSON.stringify({ sub: userId, iat, exp: iat + ttlSeconds })).toString('base64url');
+      const claims = { sub: userId, iat, exp: iat + ttlSeconds, ...(gen ? { gen } : {}) };
+      const payload = Buffer.from(JSON.stringify(claims)).toString('base64url');
       return `${payload}.${mac(payload).toString('base64url')}`;
     },
     verify(token) {
@@ -45,5 +49,10 @@ export function createTokenSigner(secret: string, ttlSeconds: number, now = () =
 function isClaims(value: unknown): value is TokenClaims {
   if (typeof value !== 'object' || value === null) return false;
   const c = value as Record<string, unknown>;
-  return typeof c.sub === 'string' && typeof c.iat === 'number' && typeof c.exp === 'number';
+  return (
+    typeof c.sub === 'string' &&
+    typeof c.iat === 'number' &&
+    typeof c.exp === 'number' &&
+    (c.gen === undefined || (typeof c.gen === 'number' && Number.isSafeInteger(c.gen)))
+  );
 }

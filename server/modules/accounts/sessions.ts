@@ -1,0 +1,113 @@
+/**
+ * Sessions that end when asked. Sign-out lists the token as revoked on the user record; a password
+ * change moves the user's token generation on (every older token stops) and hands back a new token;
+ * deletion ends them all. Each is written to the store first, then broadcast to every node, which
+ * drops the user from its 5 s accounts cache and re-checks the tokens of that user's sockets there:
+ * a socket whose token no longer passes gets `server:notice` `revoked` and is disconnected.
+ */
+import { Types, type Connection } from 'mongoose';
+import type { PasswordBody } from '../../../shared/schemas/profile.js';
+import { unauthorized } from '../../errors.js';
+import type { Logger } from '../../logger.js';
+import type { ClusterBus } from '../../realtime/cluster-bus.js';
+import { rooms } from '../../realtime/rooms.js';
+import type { AccountService } from './service.js';
+import { userModel } from './model.js';
+import { hashPassword, verifyPassword } from './password.js';
+import { tokenHash } from './session-state.js';
+import type { TokenSigner } from './tokens.js';
+import type { Viewer } from './viewer.js';
+
+export interface SessionDeps {
+  readonly conn: Connection;
+  readonly tokens: TokenSigner;
+  readonly accounts: Pick<AccountService, 'authenticate' | 'evict'>;
+  readonly bus: ClusterBus;
+  readonly logger: Logger;
+}
+
+/** Sign-outs remembered per user; beyond it the oldest fall off once expired, or the generation moves. */
+const maxRevoked = 200;
+const channel = 'accounts:changed';
+
+export function createSessions({ conn, tokens, accounts, bus, logger }: SessionDeps) {
+  const users = userModel(conn);
+
+  /** Every node: forget the cached user, then cut off this node's sockets whose token stopped working. */
+  bus.onBroadcast(channel, (message) => {
+    const userId = (message as { userId?: unknown } | null)?.userId;
+    if (typeof userId !== 'string') return;
+    accounts.evict(userId);
+    for (const socket of bus.localSocketsIn(rooms.user(userId))) {
+      const raw: unknown = (socket.handshake.auth as Record<string, unknown> | undefined)?.token;
+      accounts.authenticate(typeof raw === 'string' ? raw : undefined).then(
+        (viewer) => {
+          if (viewer?.id === userId) return;
+          socket.emit('server:notice', { code: 'revoked', message: 'this session has ended; sign in again' });
+          socket.disconnect(true);
+        },
+        (err: unknown) => logger.warn({ err, userId }, 'session re-check failed'),
+      );
+    }
+  });
+
+  /** Tells every node (this one included) that a user's sessions or profile changed. */
+  const announce = (userId: string) => bus.broadcast(channel, { userId });
+
+  return {
+    announce,
+
+    /** Ends the session of `token` (the caller's own), on REST and sockets, on every node. */
+    async logout(viewer: Viewer, token: string): Promise<void> {
+      const claims = tokens.verify(token);
+      if (!claims || claims.sub !== viewer.id) throw unauthorized();
+      const now = new Date();
+      const id = new Types.ObjectId(viewer.id);
+      // Expired entries go first, so the list holds only tokens that would still work.
+      await users.updateOne({ _id: id }, { $pull: { revokedTokens: { exp: { $lte: now } } } });
+      const updated = await users.findOneAndUpdate(
+        { _id: id },
+        { $push: { revokedTokens: { h: tokenHash(token), exp: new Date(claims.exp * 1000) } } },
+        { returnDocument: 'after', projection: { revokedTokens: 1 } },
+      );
+      // A user who signed out of hundreds of live sessions: end them all by generation instead.
+      if ((updated?.revokedTokens?.length ?? 0) > maxRevoked) {
+        await users.updateOne({ _id: id }, { $inc: { tokenGen: 1 }, $set: { revokedTokens: [] } });
+      }
+      announce(viewer.id);
+    },
+
+    /** Changes the password: every other token stops at once; the answer carries a new one. */
+    async changePassword(viewer: Viewer, body: PasswordBody): Promise<{ token: string }> {
+      const id = new Types.ObjectId(viewer.id);
+      const u = await users.findById(id, { passwordHash: 1 }).lean<{ passwordHash: string }>();
+      if (!u || !(await verifyPassword(body.current, u.passwordHash))) throw unauthorized('the current password is wrong');
+      const passwordHash = await hashPassword(body.next);
+      const updated = await users
+        .findOneAndUpdate(
+          { _id: id },
+          { $set: { passwordHash, revokedTokens: [] }, $inc: { tokenGen: 1 } },
+          { returnDocument: 'after', projection: { tokenGen: 1 } },
+        )
+        .lean<{ tokenGen: number }>();
+      if (!updated) throw unauthorized();
+      announce(viewer.id);
+      return { token: tokens.sign(viewer.id, updated.tokenGen) };
+    },
+
+    /** Checks a user's password (account deletion asks for it again). */
+    async checkPassword(userId: string, password: string): Promise<void> {
+      const u = await users.findById(new Types.ObjectId(userId), { passwordHash: 1 }).lean<{ passwordHash: string }>();
+      if (!u || !(await verifyPassword(password, u.passwordHash))) throw unauthorized('the password is wrong');
+    },
+  };
+}
+
+export type Sessions = ReturnType<typeof createSessions>;
+
+/** The bearer token of a request, as the HTTP layer accepted it. */
+export function bearerToken(header: string | undefined): string {
+  const match = /^Bearer ([\w.-]{1,512})$/.exec(header ?? '');
+  if (!match?.[1]) throw unauthorized();
+  return match[1];
+}

@@ -1,0 +1,24 @@
+/** v1.1 input schemas of blocking, reports and reposts. */
+import { z } from 'zod';
+import { objectId, privacy, text } from './common.js';
+
+export const reportSubjectKinds = ['post', 'comment', 'guestbook', 'user'] as const;
+
+/** `POST /api/reports`: a user is named by id, like every other subject. */
+export const reportBody = z.strictObject({
+  subject: z.strictObject({ kind: z.enum(reportSubjectKinds), id: objectId }),
+  reason: text(1, 500),
+});
+export type ReportBody = z.infer<typeof reportBody>;
+
+export const resolveReportBody = z.strictObject({ action: z.enum(['dismiss', 'remove']) });
+export type ResolveReportBody = z.infer<typeof resolveReportBody>;
+
+/** `POST /api/posts/:id/repost`: an optional comment of one's own. */
+export const repostBody = z.strictObject({
+  text: text(0, 2000).optional(),
+  privacy,
+});
+export type RepostBody = z.infer<typeof repostBody>;
+
+export const commentIdParams = z.strictObject({ id: objectId });
