@@ -4,11 +4,13 @@ import { startHub } from './app.js';
 import { ensureClientBuilt } from './client-build.js';
 import { ConfigError, loadConfig } from './config.js';
 import { createLogger } from './logger.js';
+import { assertEngineAvailable } from './realtime/uws-native.js';
 
 async function main(): Promise<void> {
   let config;
   try {
     config = loadConfig();
+    assertEngineAvailable(config.engine); // before opening anything: say at once why not
   } catch (err) {
     if (err instanceof ConfigError) {
       process.stderr.write(`kongjian: ${err.message}\n`);
