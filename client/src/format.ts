@@ -1,23 +1,21 @@
 /** Small formatting helpers shared by views. */
+import { msg } from '@lit/localize';
 import type { Privacy } from '../../shared/dto.js';
 
-const rtf = new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' });
+/** Relative times live with the other locale-aware formatters; re-exported for existing imports. */
+export { timeAgo } from './i18n/format.js';
 
-/** "2 minutes ago", "yesterday", or a date for older things. */
-export function timeAgo(iso: string, now = Date.now()): string {
-  const seconds = Math.round((new Date(iso).getTime() - now) / 1000);
-  const abs = Math.abs(seconds);
-  if (abs < 45) return 'just now';
-  if (abs < 3600) return rtf.format(Math.round(seconds / 60), 'minute');
-  if (abs < 86_400) return rtf.format(Math.round(seconds / 3600), 'hour');
-  if (abs < 7 * 86_400) return rtf.format(Math.round(seconds / 86_400), 'day');
-  return new Date(iso).toLocaleDateString();
-}
-
+/** Who may see something, in the shown language (getters, so each read follows a locale switch). */
 export const privacyLabel: Readonly<Record<Privacy, string>> = {
-  public: 'Everyone',
-  friends: 'Friends',
-  private: 'Only me',
+  get public() {
+    return msg('Everyone', { id: 'privacy.public' });
+  },
+  get friends() {
+    return msg('Friends', { id: 'privacy.friends' });
+  },
+  get private() {
+    return msg('Only me', { id: 'privacy.private' });
+  },
 };
 
 /** A stable warm colour for a user, from their id. */
@@ -25,7 +23,8 @@ export function colourFor(seed: string): string {
   let h = 0;
   for (const ch of seed) h = (h * 31 + ch.charCodeAt(0)) >>> 0;
   const hues = [18, 32, 45, 200, 160, 340, 280, 120, 8, 220];
-  return `hsl(${hues[h % hues.length]} 65% 52%)`;
+  // dark enough that white initials read at ≥ 4.5:1 on every hue (yellow and green are the hardest)
+  return `hsl(${hues[h % hues.length]} 60% 30%)`;
 }
 
 /** One or two letters for an avatar: the first of up to two words, or the first CJK character. */

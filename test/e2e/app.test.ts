@@ -271,7 +271,7 @@ describe('the web client', () => {
     await page.locator('kj-space-view').getByText('Lan’s tea house').waitFor();
     await page.getByLabel('Layout').selectOption('wide');
     expect(await page.locator('kj-space-view .space').getAttribute('data-layout')).toBe('wide');
-    await page.getByRole('button', { name: 'Move Guestbook 留言板 up' }).click();
+    await page.getByRole('button', { name: 'Move Guestbook up' }).click();
     await page.getByRole('button', { name: 'Save changes' }).click();
     await page.locator('kj-toasts').getByText('Saved.').waitFor();
     const saved = (await owner.api.get(`/spaces/${owner.handle}`)).body as { space: { title: string; theme: { layout: string } } };

@@ -1,12 +1,15 @@
+import { localized, msg, str } from '@lit/localize';
 import { LitElement, css, html } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { AlbumDto, PhotoDto } from '../../../shared/dto.js';
 import { privacyLabel } from '../format.js';
 import { ApiError, api, errorText, isAbort } from '../services/api.js';
 import { icon } from '../icons.js';
+import { formatNumber, plural } from '../i18n/format.js';
 import { shared } from '../styles/shared.js';
 
 /** The owner's albums as covers; opening one shows its photos. */
+@localized()
 @customElement('kj-album-list')
 export class KjAlbumList extends LitElement {
   static override styles = [
@@ -31,10 +34,10 @@ export class KjAlbumList extends LitElement {
   }
 
   override render() {
-    return html`<section class="card" aria-label="Albums">
+    return html`<section class="card" aria-labelledby="albums-title">
       <div class="row spread">
-        <h2>${icon('image', 18)} Albums 相册</h2>
-        ${this.open ? html`<button class="ghost" @click=${() => (this.open = null)}>← All albums</button>` : null}
+        <h2 id="albums-title">${icon('image', 18)} ${msg('Albums', { id: 'space.albums' })}</h2>
+        ${this.open ? html`<button class="ghost" @click=${() => (this.open = null)}>${msg('← All albums', { id: 'albums.all' })}</button>` : null}
       </div>
       ${this.error ? html`<p class="muted">${this.error}</p>` : null}
       ${this.open ? this.openAlbum(this.open) : this.covers()}
@@ -42,12 +45,12 @@ export class KjAlbumList extends LitElement {
   }
 
   private covers() {
-    if (this.albums.length === 0) return html`<p class="muted">No albums yet.</p>`;
+    if (this.albums.length === 0) return html`<p class="muted">${msg('No albums yet.', { id: 'albums.none' })}</p>`;
     return html`<div class="grid">
       ${this.albums.map(
-        (a) => html`<button class="album ghost" @click=${() => this.show(a)} aria-label=${`Open album ${a.title}`}>
+        (a) => html`<button class="album ghost" @click=${() => this.show(a)} aria-label=${msg(str`Open album ${a.title}`, { id: 'albums.open' })}>
           ${a.coverThumbUrl ? html`<img class="cover" src=${a.coverThumbUrl} alt="" />` : html`<span class="cover" aria-hidden="true">${icon('image', 32)}</span>`}
-          <b>${a.title}</b><span class="muted">${a.photoCount} photos · ${privacyLabel[a.privacy]}</span>
+          <b>${a.title}</b><span class="muted">${plural(a.photoCount, { one: () => msg('1 photo', { id: 'albums.photo' }), other: () => msg(str`${formatNumber(a.photoCount)} photos`, { id: 'albums.photos' }) })} · ${privacyLabel[a.privacy]}</span>
         </button>`,
       )}
     </div>`;
@@ -56,9 +59,9 @@ export class KjAlbumList extends LitElement {
   private openAlbum(album: AlbumDto) {
     return html`<h3>${album.title}</h3>
       <div class="grid photos">
-        ${this.photos.map((p) => html`<a href=${p.url} target="_blank" rel="noopener"><img src=${p.thumbUrl} alt=${`Photo in ${album.title}`} loading="lazy" /></a>`)}
+        ${this.photos.map((p) => html`<a href=${p.url} target="_blank" rel="noopener"><img src=${p.thumbUrl} alt=${msg(str`Photo in ${album.title}`, { id: 'albums.photoIn' })} loading="lazy" /></a>`)}
       </div>
-      ${this.photos.length === 0 ? html`<p class="muted">This album is empty.</p>` : null}`;
+      ${this.photos.length === 0 ? html`<p class="muted">${msg('This album is empty.', { id: 'albums.empty' })}</p>` : null}`;
   }
 
   private async load(): Promise<void> {

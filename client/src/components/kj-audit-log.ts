@@ -1,21 +1,29 @@
+import { localized, msg } from '@lit/localize';
 import { LitElement, css, html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import type { AuditAction, AuditEntryDto } from '../../../shared/dto.js';
+import type { AuditEntryDto } from '../../../shared/dto.js';
 import { timeAgo } from '../format.js';
 import { shared } from '../styles/shared.js';
 
-const actionText: Readonly<Record<AuditAction, string>> = {
-  'rule.create': 'added a rule',
-  'rule.delete': 'deleted a rule',
-  'post.approve': 'approved a post',
-  'post.reject': 'rejected a post',
-  'post.unpublish': 'took down a post',
-  'space.certify': 'changed a space’s certification',
-  'space.uncertify': 'removed a space’s certification',
-  'user.tier': 'changed a user’s tier',
+// Keyed by string so actions the hub adds later still show (as their code) before they get words here.
+const actionText: Readonly<Record<string, () => string>> = {
+  'rule.create': () => msg('added a rule', { id: 'audit.ruleCreate' }),
+  'rule.delete': () => msg('deleted a rule', { id: 'audit.ruleDelete' }),
+  'post.approve': () => msg('approved a post', { id: 'audit.postApprove' }),
+  'post.reject': () => msg('rejected a post', { id: 'audit.postReject' }),
+  'post.unpublish': () => msg('took down a post', { id: 'audit.postUnpublish' }),
+  'space.certify': () => msg('changed a space’s certification', { id: 'audit.spaceCertify' }),
+  'space.uncertify': () => msg('removed a space’s certification', { id: 'audit.spaceUncertify' }),
+  'user.tier': () => msg('changed a user’s tier', { id: 'audit.userTier' }),
+  'comment.approve': () => msg('approved a comment', { id: 'audit.commentApprove' }),
+  'comment.reject': () => msg('rejected a comment', { id: 'audit.commentReject' }),
+  'content.blocked': () => msg('blocked content', { id: 'audit.contentBlocked' }),
+  'report.dismiss': () => msg('dismissed a report', { id: 'audit.reportDismiss' }),
+  'report.remove': () => msg('removed reported content', { id: 'audit.reportRemove' }),
 };
 
 /** The moderators' audit log, newest first, as the moderation page loaded it. */
+@localized()
 @customElement('kj-audit-log')
 export class KjAuditLog extends LitElement {
   static override styles = [
@@ -31,18 +39,18 @@ export class KjAuditLog extends LitElement {
 
   override render() {
     return html`<section class="card" aria-labelledby="audit">
-      <h2 id="audit">Audit log</h2>
+      <h2 id="audit">${msg('Audit log', { id: 'audit.title' })}</h2>
       <ul class="plain">
         ${this.entries.map(
           (e) => html`<li data-action=${e.action}>
             <a href=${`/space/${e.actor.handle}`}>@${e.actor.handle}</a>
-            <span>${actionText[e.action] ?? e.action}</span>
+            <span>${actionText[e.action]?.() ?? e.action}</span>
             ${e.detail ? html`<code>${e.detail}</code>` : null}
             <time class="muted" datetime=${e.createdAt}>${timeAgo(e.createdAt)}</time>
           </li>`,
         )}
       </ul>
-      ${this.entries.length === 0 ? html`<p class="muted">No moderator actions yet.</p>` : null}
+      ${this.entries.length === 0 ? html`<p class="muted">${msg('No moderator actions yet.', { id: 'audit.none' })}</p>` : null}
     </section>`;
   }
 }

@@ -1,14 +1,18 @@
+import { localized, msg } from '@lit/localize';
 import { LitElement, css, html } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import type { AuthResponse } from '../../../shared/dto.js';
 import type { FieldErrors } from '../../../shared/errors.js';
 import { ApiError, api, errorText } from '../services/api.js';
 import { session } from '../services/session.js';
+import { fieldProblem } from '../i18n/errors.js';
 import { shared } from '../styles/shared.js';
+import './kj-locale-switch.js';
 
 type Mode = 'sign-in' | 'sign-up';
 
 /** Sign in or create an account; on success the session holds the token and the app opens. */
+@localized()
 @customElement('kj-auth')
 export class KjAuth extends LitElement {
   static override styles = [
@@ -24,6 +28,7 @@ export class KjAuth extends LitElement {
       .tabs button[aria-selected='true'] { background: #fff; box-shadow: var(--kj-shadow); font-weight: 700; }
       form button.primary { width: 100%; justify-content: center; margin-top: 4px; }
       .hint { font-size: 0.8rem; color: var(--kj-muted); margin-top: 2px; }
+      kj-locale-switch { margin-top: 14px; text-align: center; }
     `,
   ];
 
@@ -37,24 +42,25 @@ export class KjAuth extends LitElement {
     return html`<div class="wrap">
       <div class="hero">
         <h1>空间 Kongjian</h1>
-        <p>Your own space. Your friends, live.</p>
+        <p>${msg('Your own space. Your friends, live.', { id: 'auth.tagline' })}</p>
       </div>
       <div class="card">
-        <div class="tabs" role="tablist" aria-label="Account">
+        <div class="tabs" role="tablist" aria-label=${msg('Account', { id: 'auth.account' })}>
           ${(['sign-in', 'sign-up'] as const).map(
             (m) => html`<button role="tab" aria-selected=${this.mode === m ? 'true' : 'false'} @click=${() => this.switchTo(m)}>
-              ${m === 'sign-in' ? 'Sign in' : 'Create account'}
+              ${m === 'sign-in' ? msg('Sign in', { id: 'auth.signIn' }) : msg('Create account', { id: 'auth.createAccount' })}
             </button>`,
           )}
         </div>
         <form @submit=${this.submit} novalidate>
-          ${this.input('handle', 'Handle', 'text', 'username', signUp ? '3–32 of a–z, 0–9 and _' : '')}
-          ${signUp ? this.input('displayName', 'Display name', 'text', 'nickname', 'How friends see you') : null}
-          ${this.input('password', 'Password', 'password', signUp ? 'new-password' : 'current-password', signUp ? 'At least 8 characters' : '')}
+          ${this.input('handle', msg('Handle', { id: 'field.handle' }), 'text', 'username', signUp ? msg('3–32 of a–z, 0–9 and _', { id: 'auth.handleHint' }) : '')}
+          ${signUp ? this.input('displayName', msg('Display name', { id: 'field.displayName' }), 'text', 'nickname', msg('How friends see you — Chinese welcome', { id: 'auth.displayNameHint' })) : null}
+          ${this.input('password', msg('Password', { id: 'field.password' }), 'password', signUp ? 'new-password' : 'current-password', signUp ? msg('At least 8 characters', { id: 'auth.passwordHint' }) : '')}
           ${this.error ? html`<p class="notice error" role="alert">${this.error}</p>` : null}
-          <button class="primary" type="submit" ?disabled=${this.busy}>${signUp ? 'Create my space' : 'Sign in'}</button>
+          <button class="primary" type="submit" ?disabled=${this.busy}>${signUp ? msg('Create my space', { id: 'auth.createMySpace' }) : msg('Sign in', { id: 'auth.signIn' })}</button>
         </form>
       </div>
+      <kj-locale-switch></kj-locale-switch>
     </div>`;
   }
 
@@ -64,7 +70,7 @@ export class KjAuth extends LitElement {
       <label for=${name}>${label}</label>
       <input id=${name} name=${name} type=${type} autocomplete=${autocomplete} required
         aria-invalid=${error ? 'true' : 'false'} aria-describedby=${`${name}-hint`} />
-      <div class="hint ${error ? 'error' : ''}" id=${`${name}-hint`}>${error ?? hint}</div>
+      <div class="hint ${error ? 'error' : ''}" id=${`${name}-hint`}>${error ? fieldProblem(error) : hint}</div>
     </div>`;
   }
 
@@ -89,7 +95,7 @@ export class KjAuth extends LitElement {
       session.signIn(auth);
     } catch (err) {
       if (err instanceof ApiError && err.fields) this.fields = err.fields;
-      this.error = err instanceof ApiError && err.status === 401 ? 'Wrong handle or password.' : errorText(err);
+      this.error = err instanceof ApiError && err.status === 401 ? msg('Wrong handle or password.', { id: 'auth.wrongPassword' }) : errorText(err);
     } finally {
       this.busy = false;
     }

@@ -1,3 +1,4 @@
+import { localized, msg, str } from '@lit/localize';
 import { LitElement, css, html, type TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
@@ -30,6 +31,7 @@ function threads(comments: readonly CommentDto[]): Thread[] {
  * comments arriving live; items are keyed, so an arrival never disturbs an open reply box.
  * @fires comment-added - detail `{ comment }`, after the hub stored a new comment or reply
  */
+@localized()
 @customElement('kj-comments')
 export class KjComments extends LitElement {
   static override styles = [
@@ -57,6 +59,7 @@ export class KjComments extends LitElement {
   @property({ attribute: false }) comments: readonly CommentDto[] | null = null;
   @state() private busy = false;
   @state() private message = '';
+  @state() private messageIsError = false;
   /** The top-level comment whose reply box is open. */
   @state() private replyingTo: string | null = null;
   /** Comments on screen before now; later ones arrived live and get a brief highlight. */
@@ -69,28 +72,28 @@ export class KjComments extends LitElement {
   }
 
   override render() {
-    if (!this.comments) return html`<p class="muted" role="status">Loading comments…</p>`;
+    if (!this.comments) return html`<p class="muted" role="status">${msg('Loading comments…', { id: 'comments.loading' })}</p>`;
     const seen = (this.seen ??= new Set(this.comments.map((c) => c.id)));
     const fresh = (c: CommentDto) => (seen.has(c.id) ? '' : 'fresh');
     return html`
-      <ul class="plain" aria-label="Comments">
+      <ul class="plain" aria-label=${msg('Comments', { id: 'post.comments' })}>
         ${repeat(threads(this.comments), (t) => t.comment.id, (t) => html`<li data-comment-id=${t.comment.id} class=${fresh(t.comment)}>
           ${this.item(t.comment, true)}
           ${t.replies.length || this.replyingTo === t.comment.id
-            ? html`<ul class="plain replies" aria-label=${`Replies to ${t.comment.author.displayName}`}>
+            ? html`<ul class="plain replies" aria-label=${msg(str`Replies to ${t.comment.author.displayName}`, { id: 'comments.repliesTo' })}>
                 ${repeat(t.replies, (r) => r.id, (r) => html`<li data-comment-id=${r.id} data-parent-id=${t.comment.id} class=${fresh(r)}>${this.item(r, false)}</li>`)}
                 ${this.replyingTo === t.comment.id ? html`<li>${this.replyForm(t.comment)}</li>` : null}
               </ul>`
             : null}
         </li>`)}
       </ul>
-      ${this.comments.length === 0 ? html`<p class="muted">No comments yet — say something nice.</p>` : null}
+      ${this.comments.length === 0 ? html`<p class="muted">${msg('No comments yet — say something nice.', { id: 'comments.none' })}</p>` : null}
       <form @submit=${this.submit}>
-        <label class="sr-only" for="comment">Write a comment</label>
-        <input id="comment" name="text" maxlength="1000" placeholder="Write a comment…" autocomplete="off" />
-        <button class="primary" type="submit" ?disabled=${this.busy}>Send</button>
+        <label class="sr-only" for="comment">${msg('Write a comment', { id: 'comments.write' })}</label>
+        <input id="comment" name="text" maxlength="1000" placeholder=${msg('Write a comment…', { id: 'comments.writePlaceholder' })} autocomplete="off" />
+        <button class="primary" type="submit" ?disabled=${this.busy}>${msg('Send', { id: 'comments.send' })}</button>
       </form>
-      ${this.message ? html`<p class="notice ${this.message.startsWith('Blocked') ? 'error' : ''}" role="alert">${this.message}</p>` : null}
+      ${this.message ? html`<p class="notice ${this.messageIsError ? 'error' : ''}" role="alert">${this.message}</p>` : null}
     `;
   }
 
@@ -105,12 +108,12 @@ export class KjComments extends LitElement {
       <kj-avatar .user=${c.author} size=${top ? '28' : '22'}></kj-avatar>
       <div class="bubble">
         <b><a href=${`/space/${c.author.handle}`}>${c.author.displayName}</a></b>
-        <span class="muted">· ${timeAgo(c.createdAt)}${c.status === 'review' ? ' · being previewed' : c.status === 'held' ? ' · held for review' : ''}</span>
+        <span class="muted">· ${timeAgo(c.createdAt)}${c.status === 'review' ? ` · ${msg('being previewed', { id: 'comments.review' })}` : c.status === 'held' ? ` · ${msg('held for review', { id: 'comments.held' })}` : ''}</span>
         <p>${c.text}</p>
         ${top
           ? html`<button class="ghost reply-action" id=${`reply-to-${c.id}`} aria-expanded=${open ? 'true' : 'false'}
-              aria-controls=${`reply-box-${c.id}`} aria-label=${`Reply to ${c.author.displayName}`}
-              @click=${() => this.openReply(open ? null : c.id)}>Reply</button>`
+              aria-controls=${`reply-box-${c.id}`} aria-label=${msg(str`Reply to ${c.author.displayName}`, { id: 'comments.replyTo' })}
+              @click=${() => this.openReply(open ? null : c.id)}>${msg('Reply', { id: 'comments.reply' })}</button>`
           : null}
       </div>
     </div>`;
@@ -119,9 +122,9 @@ export class KjComments extends LitElement {
   private replyForm(parent: CommentDto): TemplateResult {
     return html`<form id=${`reply-box-${parent.id}`} @submit=${(e: SubmitEvent) => this.submit(e, parent.id)}
       @keydown=${(e: KeyboardEvent) => e.key === 'Escape' && this.openReply(null, parent.id)}>
-      <label class="sr-only" for=${`reply-${parent.id}`}>Your reply to ${parent.author.displayName}</label>
-      <input id=${`reply-${parent.id}`} name="text" maxlength="1000" placeholder=${`Reply to ${parent.author.displayName}…`} autocomplete="off" />
-      <button class="primary" type="submit" ?disabled=${this.busy}>Reply</button>
+      <label class="sr-only" for=${`reply-${parent.id}`}>${msg(str`Your reply to ${parent.author.displayName}`, { id: 'comments.yourReplyTo' })}</label>
+      <input id=${`reply-${parent.id}`} name="text" maxlength="1000" placeholder=${msg(str`Reply to ${parent.author.displayName}…`, { id: 'comments.replyPlaceholder' })} autocomplete="off" />
+      <button class="primary" type="submit" ?disabled=${this.busy}>${msg('Reply', { id: 'comments.reply' })}</button>
     </form>`;
   }
 
@@ -140,16 +143,18 @@ export class KjComments extends LitElement {
     if (!text) return;
     this.busy = true;
     this.message = '';
+    this.messageIsError = false;
     try {
       const body = parentId ? { text, parentId } : { text };
       const { status, body: answer } = await api.postWithStatus<{ comment: CommentDto }>(`/posts/${this.postId}/comments`, body);
       form.reset();
-      if (status === 202 || answer.comment.status === 'held') this.message = 'Your comment is held for review; only you can see it for now.';
-      else if (answer.comment.status === 'review') this.message = 'Your comment is being previewed by a moderator.';
+      if (status === 202 || answer.comment.status === 'held') this.message = msg('Your comment is held for review; only you can see it for now.', { id: 'comments.heldNote' });
+      else if (answer.comment.status === 'review') this.message = msg('Your comment is being previewed by a moderator.', { id: 'comments.reviewNote' });
       if (parentId) void this.openReply(null, parentId);
       this.dispatchEvent(new CustomEvent('comment-added', { detail: { comment: answer.comment }, bubbles: true, composed: true }));
     } catch (err) {
-      this.message = err instanceof ApiError && err.code === 'blocked' ? `Blocked: ${err.message}` : errorText(err);
+      this.messageIsError = true;
+      this.message = err instanceof ApiError && err.code === 'blocked' ? msg('Blocked: this comment breaks the community rules.', { id: 'comments.blocked' }) : errorText(err);
     } finally {
       this.busy = false;
     }

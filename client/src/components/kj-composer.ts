@@ -1,3 +1,4 @@
+import { localized, msg, str } from '@lit/localize';
 import { LitElement, css, html } from 'lit';
 import { customElement, query, state } from 'lit/decorators.js';
 import type { PhotoDto, PostDto, PostKind, Privacy } from '../../../shared/dto.js';
@@ -17,6 +18,7 @@ type Outcome = { readonly tone: 'ok' | 'warn' | 'error'; readonly text: string }
  * and learn plainly what moderation decided.
  * @fires post-created - detail `{ post }`, once the hub stored it (also when held or in review)
  */
+@localized()
 @customElement('kj-composer')
 export class KjComposer extends LitElement {
   static override styles = [
@@ -48,30 +50,30 @@ export class KjComposer extends LitElement {
 
   override render() {
     const shuoshuo = this.kind === 'shuoshuo';
-    return html`<form class="card" @submit=${this.submit} aria-label="Write a post">
-      <div class="kinds" role="group" aria-label="Kind of post">
-        <button type="button" aria-pressed=${shuoshuo ? 'true' : 'false'} @click=${() => (this.kind = 'shuoshuo')}>${icon('comment')} Shuoshuo</button>
-        <button type="button" aria-pressed=${shuoshuo ? 'false' : 'true'} @click=${() => (this.kind = 'diary')}>${icon('book')} Diary</button>
+    return html`<form class="card" @submit=${this.submit} aria-label=${msg('Write a post', { id: 'composer.label' })}>
+      <div class="kinds" role="group" aria-label=${msg('Kind of post', { id: 'composer.kind' })}>
+        <button type="button" aria-pressed=${shuoshuo ? 'true' : 'false'} @click=${() => (this.kind = 'shuoshuo')}>${icon('comment')} ${msg('Shuoshuo', { id: 'post.shuoshuo' })}</button>
+        <button type="button" aria-pressed=${shuoshuo ? 'false' : 'true'} @click=${() => (this.kind = 'diary')}>${icon('book')} ${msg('Diary', { id: 'post.diary' })}</button>
       </div>
       ${shuoshuo
-        ? html`<label class="sr-only" for="text">What's on your mind?</label>
-            <textarea id="text" name="text" maxlength="2000" placeholder="What's on your mind?"></textarea>
+        ? html`<label class="sr-only" for="text">${msg("What's on your mind?", { id: 'composer.prompt' })}</label>
+            <textarea id="text" name="text" maxlength="2000" placeholder=${msg("What's on your mind?", { id: 'composer.prompt' })}></textarea>
             ${this.thumbs()}`
-        : html`<div class="field"><label for="title">Title</label><input id="title" name="title" maxlength="120" /></div>
-            <kj-rich-editor label="Diary text"></kj-rich-editor>`}
+        : html`<div class="field"><label for="title">${msg('Title', { id: 'field.title' })}</label><input id="title" name="title" maxlength="120" /></div>
+            <kj-rich-editor label=${msg('Diary text', { id: 'composer.diaryText' })}></kj-rich-editor>`}
       <div class="foot">
         ${shuoshuo
           ? html`<label class="file-label">
               <input type="file" accept="image/*" multiple @change=${this.pick} ?disabled=${this.photos.length >= maxPhotos} />
-              <span class="button">${icon('camera')} Photos ${this.photos.length}/${maxPhotos}</span>
+              <span class="button">${icon('camera')} ${msg('Photos', { id: 'composer.photos' })} ${this.photos.length}/${maxPhotos}</span>
             </label>`
           : null}
         <span class="grow"></span>
-        <label class="sr-only" for="privacy">Who can see it</label>
+        <label class="sr-only" for="privacy">${msg('Who can see it', { id: 'composer.privacy' })}</label>
         <select id="privacy" name="privacy">
           ${(['friends', 'public', 'private'] as const).map((p) => html`<option value=${p}>${privacyLabel[p]}</option>`)}
         </select>
-        <button class="primary" type="submit" ?disabled=${this.busy || this.uploading > 0}>Post</button>
+        <button class="primary" type="submit" ?disabled=${this.busy || this.uploading > 0}>${msg('Post', { id: 'composer.post' })}</button>
       </div>
       ${this.outcome ? html`<p class="notice outcome ${this.outcome.tone === 'error' ? 'error' : this.outcome.tone}" role="alert">${this.outcome.text}</p>` : null}
     </form>`;
@@ -81,10 +83,10 @@ export class KjComposer extends LitElement {
     if (!this.photos.length && !this.uploading) return null;
     return html`<div class="thumbs">
       ${this.photos.map(
-        (p) => html`<div class="thumb"><img src=${p.thumbUrl} alt="Attached photo" />
-          <button type="button" aria-label="Remove photo" @click=${() => (this.photos = this.photos.filter((q) => q !== p))}>✕</button></div>`,
+        (p) => html`<div class="thumb"><img src=${p.thumbUrl} alt=${msg('Attached photo', { id: 'composer.attached' })} />
+          <button type="button" aria-label=${msg('Remove photo', { id: 'composer.removePhoto' })} @click=${() => (this.photos = this.photos.filter((q) => q !== p))}>✕</button></div>`,
       )}
-      ${this.uploading ? html`<span class="muted" role="status">Uploading ${this.uploading}…</span>` : null}
+      ${this.uploading ? html`<span class="muted" role="status">${msg(str`Uploading ${this.uploading}…`, { id: 'composer.uploading' })}</span>` : null}
     </div>`;
   }
 
@@ -126,7 +128,7 @@ export class KjComposer extends LitElement {
       this.dispatchEvent(new CustomEvent('post-created', { detail: { post: res.post }, bubbles: true, composed: true }));
     } catch (err) {
       const blocked = err instanceof ApiError && err.code === 'blocked';
-      this.outcome = { tone: 'error', text: blocked ? `Not posted — blocked by moderation: ${err.message}` : errorText(err) };
+      this.outcome = { tone: 'error', text: blocked ? msg('Not posted — blocked by moderation: it breaks the community rules.', { id: 'composer.blocked' }) : errorText(err) };
     } finally {
       this.busy = false;
     }
@@ -134,9 +136,9 @@ export class KjComposer extends LitElement {
 }
 
 function describe(status: number, post: PostDto): Outcome {
-  if (status === 202 || post.status === 'held') return { tone: 'warn', text: 'Held for review: only you can see it until a moderator approves it.' };
-  if (post.status === 'review') return { tone: 'warn', text: 'Posted — being previewed: only you can see it until a moderator approves it.' };
-  return { tone: 'ok', text: 'Posted!' };
+  if (status === 202 || post.status === 'held') return { tone: 'warn', text: msg('Held for review: only you can see it until a moderator approves it.', { id: 'composer.held' }) };
+  if (post.status === 'review') return { tone: 'warn', text: msg('Posted — being previewed: only you can see it until a moderator approves it.', { id: 'composer.review' }) };
+  return { tone: 'ok', text: msg('Posted!', { id: 'composer.posted' }) };
 }
 
 declare global {

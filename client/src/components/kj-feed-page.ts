@@ -1,14 +1,17 @@
+import { localized, msg, str } from '@lit/localize';
 import { LitElement, css, html } from 'lit';
 import { customElement } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { PostDto } from '../../../shared/dto.js';
 import { LiveFeedController } from '../controllers/live-feed-controller.js';
+import { formatNumber, plural } from '../i18n/format.js';
 import { shared } from '../styles/shared.js';
 import './kj-composer.js';
 import './kj-friends-panel.js';
 import './kj-post-card.js';
 
 /** The information center: what friends posted, newest first, arriving live. */
+@localized()
 @customElement('kj-feed-page')
 export class KjFeedPage extends LitElement {
   static override styles = [
@@ -38,25 +41,28 @@ export class KjFeedPage extends LitElement {
     const { posts, pending, loading, error, next } = this.feed;
     return html`<div class="layout">
       <section class="feed" aria-labelledby="feed-title">
-        <h1 id="feed-title">Information center</h1>
+        <h1 id="feed-title">${msg('Information center', { id: 'feed.title' })}</h1>
         <kj-composer @post-created=${(e: CustomEvent<{ post: PostDto }>) => this.feed.addOwn(e.detail.post)}></kj-composer>
         ${pending.length
           ? html`<button class="newbar" @click=${() => this.feed.showPending()}>
-              ↑ ${pending.length} new post${pending.length === 1 ? '' : 's'}
+              ↑ ${plural(pending.length, {
+                one: () => msg('1 new post', { id: 'feed.newPost' }),
+                other: () => msg(str`${formatNumber(pending.length)} new posts`, { id: 'feed.newPosts' }),
+              })}
             </button>`
           : null}
         ${error ? html`<p class="notice error" role="alert">${error}</p>` : null}
-        <div class="feed" role="feed" aria-busy=${loading ? 'true' : 'false'} aria-label="Posts" @post-removed=${this.onRemoved}>
+        <div class="feed" role="feed" aria-busy=${loading ? 'true' : 'false'} aria-label=${msg('Posts', { id: 'feed.posts' })} @post-removed=${this.onRemoved}>
           ${repeat(posts, (p) => p.id, (p) => html`<kj-post-card .post=${p}></kj-post-card>`)}
         </div>
         ${!loading && posts.length === 0
           ? html`<div class="card empty">
-              <p><b>Your feed is quiet.</b></p>
-              <p class="muted">Write your first shuoshuo above, or add friends to see theirs here.</p>
+              <p><b>${msg('Your feed is quiet.', { id: 'feed.quiet' })}</b></p>
+              <p class="muted">${msg('Write your first shuoshuo above, or add friends to see theirs here.', { id: 'feed.quietHint' })}</p>
             </div>`
           : null}
-        ${loading ? html`<p class="muted" role="status">Loading…</p>` : null}
-        ${next && !loading ? html`<button class="more" @click=${() => this.feed.loadMore()}>Show older posts</button>` : null}
+        ${loading ? html`<p class="muted" role="status">${msg('Loading…', { id: 'common.loading' })}</p>` : null}
+        ${next && !loading ? html`<button class="more" @click=${() => this.feed.loadMore()}>${msg('Show older posts', { id: 'feed.older' })}</button>` : null}
       </section>
       <aside><kj-friends-panel></kj-friends-panel></aside>
     </div>`;

@@ -1,3 +1,4 @@
+import { localized, msg, str } from '@lit/localize';
 import { LitElement, css, html } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import type { FriendRequestDto, UserDto } from '../../../shared/dto.js';
@@ -5,10 +6,12 @@ import { LiveEvents } from '../controllers/live-events.js';
 import { StoreController } from '../controllers/store-controller.js';
 import { api, errorText } from '../services/api.js';
 import { presence } from '../services/presence.js';
+import { formatList } from '../i18n/format.js';
 import { shared } from '../styles/shared.js';
 import './kj-avatar.js';
 
 /** Friends with live presence dots, friend requests to answer, and a box to add a friend by handle. */
+@localized()
 @customElement('kj-friends-panel')
 export class KjFriendsPanel extends LitElement {
   static override styles = [
@@ -46,33 +49,33 @@ export class KjFriendsPanel extends LitElement {
     const online = (u: UserDto) => this.presence.store.isOnline(u.id);
     const sorted = [...this.friends].sort((a, b) => Number(online(b)) - Number(online(a)) || a.displayName.localeCompare(b.displayName));
     return html`<section class="card" aria-labelledby="friends-title">
-      <h2 id="friends-title">Friends</h2>
+      <h2 id="friends-title">${msg('Friends', { id: 'friends.title' })}</h2>
       ${this.incoming.length
-        ? html`<h3>Requests</h3>
+        ? html`<h3>${msg('Requests', { id: 'friends.requests' })}</h3>
             <ul class="plain">${this.incoming.map(
               (r) => html`<li data-request-id=${r.id}>
                 <kj-avatar .user=${r.from} size="32"></kj-avatar>
                 <a class="name" href=${`/space/${r.from.handle}`}>${r.from.displayName}</a>
-                <button class="primary" @click=${() => this.answer(r, 'accept')} aria-label=${`Accept ${r.from.displayName}`}>Accept</button>
-                <button @click=${() => this.answer(r, 'decline')} aria-label=${`Decline ${r.from.displayName}`}>✕</button>
+                <button class="primary" @click=${() => this.answer(r, 'accept')} aria-label=${msg(str`Accept ${r.from.displayName}`, { id: 'friends.acceptName' })}>${msg('Accept', { id: 'common.accept' })}</button>
+                <button @click=${() => this.answer(r, 'decline')} aria-label=${msg(str`Decline ${r.from.displayName}`, { id: 'friends.declineName' })}>✕</button>
               </li>`,
             )}</ul>`
         : null}
-      <ul class="plain" aria-label="Your friends">
+      <ul class="plain" aria-label=${msg('Your friends', { id: 'friends.yours' })}>
         ${sorted.map(
           (f) => html`<li data-friend=${f.handle}>
             <kj-avatar .user=${f} size="32" .online=${online(f)}></kj-avatar>
             <a class="name" href=${`/space/${f.handle}`}>${f.displayName}</a>
-            <span class="muted">${online(f) ? 'online' : ''}</span>
+            <span class="muted">${online(f) ? msg('online', { id: 'presence.online' }) : ''}</span>
           </li>`,
         )}
       </ul>
-      ${this.friends.length === 0 ? html`<p class="muted">No friends yet. Add one by their handle.</p>` : null}
-      ${this.outgoing.length ? html`<p class="muted">Waiting for: ${this.outgoing.map((r) => `@${r.to.handle}`).join(', ')}</p>` : null}
+      ${this.friends.length === 0 ? html`<p class="muted">${msg('No friends yet. Add one by their handle.', { id: 'friends.none' })}</p>` : null}
+      ${this.outgoing.length ? html`<p class="muted">${msg('Waiting for:', { id: 'friends.waiting' })} ${formatList(this.outgoing.map((r) => `@${r.to.handle}`))}</p>` : null}
       <form @submit=${this.request}>
-        <label class="sr-only" for="add-friend">Friend's handle</label>
-        <input id="add-friend" name="handle" placeholder="Add a friend by handle" autocomplete="off" />
-        <button type="submit">Add</button>
+        <label class="sr-only" for="add-friend">${msg("Friend's handle", { id: 'friends.handle' })}</label>
+        <input id="add-friend" name="handle" placeholder=${msg('Add a friend by handle', { id: 'friends.addPlaceholder' })} autocomplete="off" />
+        <button type="submit">${msg('Add', { id: 'friends.add' })}</button>
       </form>
       ${this.message ? html`<p class="message" role="status">${this.message}</p>` : null}
     </section>`;
@@ -99,7 +102,7 @@ export class KjFriendsPanel extends LitElement {
     if (!to) return;
     try {
       await api.post('/friends/requests', { to });
-      this.message = `Request sent to @${to}.`;
+      this.message = msg(str`Request sent to @${to}.`, { id: 'friends.sent' });
       form.reset();
       await this.load();
     } catch (err) {

@@ -1,3 +1,4 @@
+import { localized, msg, str } from '@lit/localize';
 import { LitElement, css, html } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import type { GameDto, InviteDto, UserDto } from '../../../shared/dto.js';
@@ -5,11 +6,13 @@ import { LiveEvents } from '../controllers/live-events.js';
 import { StoreController } from '../controllers/store-controller.js';
 import { api, errorText } from '../services/api.js';
 import { presence } from '../services/presence.js';
+import { formatNumber } from '../i18n/format.js';
 import { shared } from '../styles/shared.js';
 import './kj-avatar.js';
 import { gameName } from './kj-invites.js';
 
 /** The game room: invite an online friend to Gomoku; an accepted invite opens the match. */
+@localized()
 @customElement('kj-games-page')
 export class KjGamesPage extends LitElement {
   static override styles = [
@@ -47,24 +50,24 @@ export class KjGamesPage extends LitElement {
     const friends = [...this.friends].sort((a, b) => Number(online(b)) - Number(online(a)));
     return html`<div class="stack">
       <section class="card hero">
-        <h1>Games 游戏</h1>
-        <p class="muted">${this.games.map((g) => `${gameName(g.id)} — ${g.players} players`).join(' · ') || 'Gomoku 五子棋'}: five in a row wins.</p>
+        <h1>${msg('Games', { id: 'nav.games' })}</h1>
+        <p class="muted">${this.games.map((g) => `${gameName(g.id)} — ${msg(str`${formatNumber(g.players)} players`, { id: 'games.players' })}`).join(' · ') || gameName('gomoku')}${msg(': five in a row wins.', { id: 'games.rule' })}</p>
       </section>
       <section class="card" aria-labelledby="g-friends">
-        <h2 id="g-friends">Invite a friend to Gomoku</h2>
+        <h2 id="g-friends">${msg('Invite a friend to Gomoku', { id: 'games.inviteTitle' })}</h2>
         <ul class="plain">
           ${friends.map((f) => {
             const invite = this.sent.get(f.id);
             return html`<li data-friend=${f.handle}>
               <kj-avatar .user=${f} size="36" .online=${online(f)}></kj-avatar>
-              <span class="name">${f.displayName} <span class="muted">${online(f) ? 'online' : 'offline'}</span></span>
+              <span class="name">${f.displayName} <span class="muted">${online(f) ? msg('online', { id: 'presence.online' }) : msg('offline', { id: 'presence.offline' })}</span></span>
               ${invite?.status === 'pending'
-                ? html`<span class="muted" role="status">Waiting for ${f.displayName}…</span>`
-                : html`<button class="primary" @click=${() => this.invite(f)}>Invite to Gomoku</button>`}
+                ? html`<span class="muted" role="status">${msg(str`Waiting for ${f.displayName}…`, { id: 'games.waitingFor' })}</span>`
+                : html`<button class="primary" @click=${() => this.invite(f)}>${msg('Invite to Gomoku', { id: 'games.invite' })}</button>`}
             </li>`;
           })}
         </ul>
-        ${this.friends.length === 0 ? html`<p class="muted">Add friends on the <a href="/">feed</a> to play with them.</p>` : null}
+        ${this.friends.length === 0 ? html`<p class="muted">${msg('Add friends on the feed to play with them.', { id: 'games.noFriends' })} <a href="/">${msg('Feed', { id: 'nav.feed' })}</a></p>` : null}
         ${this.message ? html`<p class="notice" role="status">${this.message}</p>` : null}
       </section>
     </div>`;
@@ -88,7 +91,7 @@ export class KjGamesPage extends LitElement {
     try {
       const { invite } = await api.post<{ invite: InviteDto }>('/invites', { to: friend.handle, game: 'gomoku' });
       this.sent = new Map(this.sent).set(friend.id, invite);
-      this.message = `Invite sent to ${friend.displayName}. It expires in a minute.`;
+      this.message = msg(str`Invite sent to ${friend.displayName}. It expires in a minute.`, { id: 'games.inviteSent' });
     } catch (err) {
       this.message = errorText(err);
     }

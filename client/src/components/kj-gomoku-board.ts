@@ -1,8 +1,14 @@
+import { localized, msg, str } from '@lit/localize';
 import { LitElement, css, html } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { shared } from '../styles/shared.js';
 
 const stoneName = ['empty', 'black', 'white'] as const;
+const stoneLabel = [
+  () => msg('empty', { id: 'gomoku.empty' }),
+  () => msg('black', { id: 'gomoku.black' }),
+  () => msg('white', { id: 'gomoku.white' }),
+] as const;
 
 /**
  * A Gomoku board. Keyboard: arrow keys move the cursor (Home/End to the row's ends), Enter or Space
@@ -10,6 +16,7 @@ const stoneName = ['empty', 'black', 'white'] as const;
  * @fires play - detail `{ x, y }`, when the player picks an empty cell and it is their turn
  * @csspart board - the grid
  */
+@localized()
 @customElement('kj-gomoku-board')
 export class KjGomokuBoard extends LitElement {
   static override styles = [
@@ -46,7 +53,7 @@ export class KjGomokuBoard extends LitElement {
 
   override render() {
     const size = this.board.length;
-    return html`<div class="board" part="board" role="grid" aria-label="Gomoku board, ${size} by ${size}"
+    return html`<div class="board" part="board" role="grid" aria-label=${msg(str`Gomoku board, ${size} by ${size}`, { id: 'gomoku.board' })}
       style=${`grid-template-columns:repeat(${size},1fr)`} @keydown=${this.onKey}>
       ${this.board.map(
         (row, y) => html`<div role="row" style="display:contents">
@@ -55,7 +62,7 @@ export class KjGomokuBoard extends LitElement {
             const last = this.lastMove?.x === x && this.lastMove?.y === y;
             const edges = `${x === 0 ? 'first-x' : ''} ${x === size - 1 ? 'last-x' : ''} ${y === 0 ? 'first-y' : ''} ${y === size - 1 ? 'last-y' : ''}`;
             return html`<button role="gridcell" class="cell ${edges} ${here ? 'cursor' : ''}" data-x=${x} data-y=${y}
-              tabindex=${here ? 0 : -1} aria-label=${`Row ${y + 1}, column ${x + 1}, ${stoneName[v] ?? 'empty'}`}
+              tabindex=${here ? 0 : -1} aria-label=${msg(str`Row ${y + 1}, column ${x + 1}, ${(stoneLabel[v] ?? stoneLabel[0])()}`, { id: 'gomoku.cell' })}
               aria-disabled=${v !== 0 || !this.myTurn ? 'true' : 'false'} @focus=${() => this.follow(x, y)} @click=${() => this.play(x, y)}>
               ${v ? html`<span class="stone ${stoneName[v]} ${last ? 'last' : ''}"></span>` : null}
             </button>`;

@@ -1,3 +1,4 @@
+import { localized, msg } from '@lit/localize';
 import { LitElement, css, html } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { GuestbookEntryDto } from '../../../shared/dto.js';
@@ -8,6 +9,7 @@ import { shared } from '../styles/shared.js';
 import './kj-avatar.js';
 
 /** The guestbook (留言板): messages to the owner, optionally private (author and owner only). */
+@localized()
 @customElement('kj-guestbook')
 export class KjGuestbook extends LitElement {
   static override styles = [
@@ -32,29 +34,29 @@ export class KjGuestbook extends LitElement {
   }
 
   override render() {
-    return html`<section class="card" aria-label="Guestbook">
-      <h2>${icon('pen', 18)} Guestbook 留言板</h2>
+    return html`<section class="card" aria-labelledby="gb-title">
+      <h2 id="gb-title">${icon('pen', 18)} ${msg('Guestbook', { id: 'space.guestbook' })}</h2>
       <ul class="plain">
         ${this.entries.map(
           (e) => html`<li>
             <kj-avatar .user=${e.author} size="34"></kj-avatar>
             <div>
               <a href=${`/space/${e.author.handle}`}><b>${e.author.displayName}</b></a>
-              <span class="muted">· ${timeAgo(e.createdAt)}</span> ${e.private ? html`<span class="badge">private</span>` : null}
+              <span class="muted">· ${timeAgo(e.createdAt)}</span> ${e.private ? html`<span class="badge">${msg('private', { id: 'guestbook.private' })}</span>` : null}
               <p>${e.text}</p>
             </div>
           </li>`,
         )}
       </ul>
-      ${this.entries.length === 0 ? html`<p class="muted">No messages yet.</p>` : null}
+      ${this.entries.length === 0 ? html`<p class="muted">${msg('No messages yet.', { id: 'guestbook.none' })}</p>` : null}
       ${this.isOwner
         ? null
         : html`<form @submit=${this.submit}>
-            <label for="gb-text">Leave a message</label>
+            <label for="gb-text">${msg('Leave a message', { id: 'guestbook.leave' })}</label>
             <textarea id="gb-text" name="text" maxlength="500"></textarea>
             <div class="row spread">
-              <label class="check"><input type="checkbox" name="private" /> Only the owner can see it</label>
-              <button class="primary" type="submit">Leave message</button>
+              <label class="check"><input type="checkbox" name="private" /> ${msg('Only the owner can see it', { id: 'guestbook.ownerOnly' })}</label>
+              <button class="primary" type="submit">${msg('Leave message', { id: 'guestbook.submit' })}</button>
             </div>
           </form>`}
       ${this.message ? html`<p class="notice" role="status">${this.message}</p>` : null}

@@ -15,26 +15,29 @@ export class KjHeader extends LitElement {
     shared,
     css`
       header {
-        background: linear-gradient(90deg, #f76707, #f59f00 55%, #fcc419);
+        /* deep orange, so white nav text reads at ≥ 5:1 (the old #f59f00 → #fcc419 gave ≈ 2:1) */
+        background: linear-gradient(90deg, #a84300, #b8460b 55%, #c2410c);
         color: #fff; box-shadow: 0 2px 10px rgb(160 80 0 / 0.25);
       }
       .bar { max-width: 1080px; margin: 0 auto; display: flex; align-items: center; gap: 16px; padding: 8px 16px; }
       .brand { color: #fff; font-weight: 800; font-size: 1.35rem; letter-spacing: 0.02em; white-space: nowrap; }
-      .brand small { font-weight: 600; font-size: 0.85rem; opacity: 0.9; margin-left: 4px; }
+      .brand small { font-weight: 600; font-size: 0.85rem; margin-left: 4px; }
       .brand:hover { text-decoration: none; }
       nav { flex: 1; display: flex; gap: 4px; overflow-x: auto; scrollbar-width: none; }
       nav a {
         color: #fff; padding: 6px 12px; border-radius: 999px; white-space: nowrap; font-weight: 600;
-        text-shadow: 0 1px 1px rgb(0 0 0 / 0.15);
       }
-      nav a:hover { background: rgb(255 255 255 / 0.2); text-decoration: none; }
-      nav a[aria-current='page'] { background: rgb(255 255 255 / 0.92); color: var(--kj-accent-strong); text-shadow: none; }
+      nav a:hover { background: rgb(0 0 0 / 0.18); text-decoration: none; }
+      nav a:focus-visible, .brand:focus-visible, .me a:focus-visible { box-shadow: 0 0 0 3px #fff; border-radius: 999px; }
+      nav a[aria-current='page'] { background: #fff; color: var(--kj-accent-strong); }
       .me { display: flex; align-items: center; gap: 8px; color: #fff; }
       .skip { position: absolute; left: -999px; top: 8px; background: #fff; padding: 6px 12px; border-radius: 8px; }
       .skip:focus { left: 8px; z-index: 50; }
       @media (max-width: 720px) {
         .bar { flex-wrap: wrap; gap: 6px 10px; padding: 8px; }
-        nav { order: 3; flex-basis: 100%; }
+        /* wrap rather than scroll: at 390 px every item stays visible and reachable (Moderation fell off) */
+        nav { order: 3; flex-basis: 100%; flex-wrap: wrap; overflow: visible; }
+        nav a { padding: 4px 10px; }
         .brand small { display: none; }
         .me { margin-left: auto; }
       }

@@ -1,3 +1,4 @@
+import { msg, str } from '@lit/localize';
 import { LitElement } from 'lit';
 import { customElement } from 'lit/decorators.js';
 import type { InviteDto, MatchDto } from '../../../shared/dto.js';
@@ -20,8 +21,8 @@ export class KjInvites extends LitElement {
     new LiveEvents(this)
       .on('invite', ({ invite }) => this.onInvite(invite))
       .on('space:visitor', ({ visitor }) => {
-        toasts.show(`${visitor.displayName} (@${visitor.handle}) is visiting your space`, {
-          actions: [{ label: 'See their space', run: () => router.go(`/space/${visitor.handle}`) }],
+        toasts.show(msg(str`${visitor.displayName} (@${visitor.handle}) is visiting your space`, { id: 'invites.visiting' }), {
+          actions: [{ label: msg('See their space', { id: 'invites.seeSpace' }), run: () => router.go(`/space/${visitor.handle}`) }],
         });
       });
   }
@@ -36,22 +37,22 @@ export class KjInvites extends LitElement {
     if (previous !== undefined) toasts.dismiss(previous);
     if (invite.status === 'pending' && mine) {
       const ms = Math.max(5_000, new Date(invite.expiresAt).getTime() - Date.now());
-      const id = toasts.show(`${invite.from.displayName} invites you to play ${gameName(invite.game)}`, {
+      const id = toasts.show(msg(str`${invite.from.displayName} invites you to play ${gameName(invite.game)}`, { id: 'invites.invitesYou' }), {
         timeout: ms,
         actions: [
-          { label: 'Accept', run: () => this.answer(invite, 'accept') },
-          { label: 'Decline', run: () => this.answer(invite, 'decline') },
+          { label: msg('Accept', { id: 'common.accept' }), run: () => this.answer(invite, 'accept') },
+          { label: msg('Decline', { id: 'common.decline' }), run: () => this.answer(invite, 'decline') },
         ],
       });
       this.toastOf.set(invite.id, id);
     } else if (invite.status === 'accepted' && !mine && invite.matchId) {
       const matchId = invite.matchId;
       if (router.route.name === 'games') router.go(`/games/${matchId}`);
-      else toasts.show(`${invite.to.displayName} accepted your ${gameName(invite.game)} invite`, {
-        actions: [{ label: 'Play now', run: () => router.go(`/games/${matchId}`) }],
+      else toasts.show(msg(str`${invite.to.displayName} accepted your ${gameName(invite.game)} invite`, { id: 'invites.accepted' }), {
+        actions: [{ label: msg('Play now', { id: 'invites.playNow' }), run: () => router.go(`/games/${matchId}`) }],
       });
     } else if (invite.status === 'declined' && !mine) {
-      toasts.show(`${invite.to.displayName} declined your invite`);
+      toasts.show(msg(str`${invite.to.displayName} declined your invite`, { id: 'invites.declined' }));
     }
   }
 
@@ -60,12 +61,12 @@ export class KjInvites extends LitElement {
       const res = await api.post<{ invite: InviteDto; match?: MatchDto }>(`/invites/${invite.id}/${verb}`);
       if (res.match) router.go(`/games/${res.match.id}`);
     } catch (err) {
-      toasts.show(`Could not ${verb} the invite: ${errorText(err)}`, { tone: 'error' });
+      toasts.show(`${verb === 'accept' ? msg('Could not accept the invite', { id: 'invites.acceptFailed' }) : msg('Could not decline the invite', { id: 'invites.declineFailed' })}: ${errorText(err)}`, { tone: 'error' });
     }
   }
 }
 
-export const gameName = (game: string): string => (game === 'gomoku' ? 'Gomoku 五子棋' : game);
+export const gameName = (game: string): string => (game === 'gomoku' ? msg('Gomoku', { id: 'games.gomoku' }) : game);
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -1,3 +1,4 @@
+import { localized, msg, str } from '@lit/localize';
 import { LitElement, css, html } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { MatchDto } from '../../../shared/dto.js';
@@ -5,11 +6,13 @@ import { LiveEvents } from '../controllers/live-events.js';
 import { SessionController } from '../controllers/session-controller.js';
 import { api, errorText, isAbort } from '../services/api.js';
 import { realtime } from '../services/realtime.js';
+import { gameName } from './kj-invites.js';
 import { shared } from '../styles/shared.js';
 import './kj-avatar.js';
 import './kj-gomoku-board.js';
 
 /** `/games/:matchId`: a live Gomoku match; moves go over the socket and illegal ones are explained. */
+@localized()
 @customElement('kj-match-page')
 export class KjMatchPage extends LitElement {
   static override styles = [
@@ -53,18 +56,18 @@ export class KjMatchPage extends LitElement {
 
   override render() {
     const m = this.match;
-    if (!m) return html`<div class="card">${this.error ? html`<p class="error" role="alert">${this.error}</p>` : html`<p class="muted" role="status">Loading the match…</p>`}</div>`;
+    if (!m) return html`<div class="card">${this.error ? html`<p class="error" role="alert">${this.error}</p>` : html`<p class="muted" role="status">${msg('Loading the match…', { id: 'match.loading' })}</p>`}</div>`;
     const me = this.session.me?.id;
     const myTurn = m.status === 'active' && m.turn === me;
     const last = m.moves.at(-1);
     return html`<section class="card" aria-labelledby="match-title">
-      <h2 id="match-title">Gomoku 五子棋</h2>
+      <h1 id="match-title">${gameName(m.game)}</h1>
       <div class="players">
         ${m.players.map(
           (p, i) => html`<div class="player ${m.turn === p.id ? 'turn' : ''}">
             <kj-avatar .user=${p} size="30"></kj-avatar>
             <span class="stone" style=${`background:${i === 0 ? '#111' : '#fff'}`} aria-hidden="true"></span>
-            <span>${p.displayName}${p.id === me ? ' (you)' : ''} — ${i === 0 ? 'black' : 'white'}</span>
+            <span>${p.displayName}${p.id === me ? ` ${msg('(you)', { id: 'match.you' })}` : ''} — ${i === 0 ? msg('black', { id: 'gomoku.black' }) : msg('white', { id: 'gomoku.white' })}</span>
           </div>`,
         )}
       </div>
@@ -72,19 +75,22 @@ export class KjMatchPage extends LitElement {
       ${this.error ? html`<p class="notice error" role="alert">${this.error}</p>` : null}
       <kj-gomoku-board .board=${m.board} .myTurn=${myTurn && !this.busy} .lastMove=${last ? { x: last.x, y: last.y } : null}
         @play=${this.play}></kj-gomoku-board>
-      <p class="muted" style="text-align:center">Arrow keys move, Enter or Space places a stone.</p>
+      <p class="muted" style="text-align:center">${msg('Arrow keys move, Enter or Space places a stone.', { id: 'match.keys' })}</p>
     </section>`;
   }
 
   private statusText(m: MatchDto, me: string | undefined): string {
-    if (m.winner === 'draw') return 'A draw — the board is full.';
+    if (m.winner === 'draw') return msg('A draw — the board is full.', { id: 'match.draw' });
     if (m.winner) {
       const winner = m.players.find((p) => p.id === m.winner);
-      return m.winner === me ? 'You won!' : `${winner?.displayName ?? 'Your opponent'} won.`;
+      if (m.winner === me) return msg('You won!', { id: 'match.youWon' });
+      const name = winner?.displayName ?? msg('Your opponent', { id: 'match.opponent' });
+      return msg(str`${name} won.`, { id: 'match.won' });
     }
-    if (m.turn === me) return 'Your move.';
+    if (m.turn === me) return msg('Your move.', { id: 'match.yourMove' });
     const other = m.players.find((p) => p.id === m.turn);
-    return `Waiting for ${other?.displayName ?? 'your opponent'}…`;
+    const name = other?.displayName ?? msg('your opponent', { id: 'match.yourOpponent' });
+    return msg(str`Waiting for ${name}…`, { id: 'match.waiting' });
   }
 
   private async load(): Promise<void> {
@@ -105,7 +111,7 @@ export class KjMatchPage extends LitElement {
       const { match } = await realtime.request('game:move', { matchId: this.matchId, ...e.detail });
       if (!this.match || match.moves.length >= this.match.moves.length) this.match = match;
     } catch (err) {
-      this.error = `That move was not accepted: ${errorText(err)}`;
+      this.error = `${msg('That move was not accepted', { id: 'match.moveRefused' })}: ${errorText(err)}`;
     } finally {
       this.busy = false;
     }

@@ -1,16 +1,25 @@
+import { localized, msg, str } from '@lit/localize';
 import { LitElement, css, html } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import type { AuditEntryDto, ModerationAction, ModerationRuleDto, PostDto } from '../../../shared/dto.js';
 import { SessionController } from '../controllers/session-controller.js';
 import { api, errorText } from '../services/api.js';
+import { formatNumber } from '../i18n/format.js';
 import { shared } from '../styles/shared.js';
 import './kj-audit-log.js';
 import './kj-post-card.js';
 
-const actionText: Readonly<Record<ModerationAction, string>> = {
-  block: 'Block (refuse the post)',
-  hold: 'Hold for review',
-  review: 'Publish to author, preview by moderator',
+const actionText: Readonly<Record<ModerationAction, () => string>> = {
+  block: () => msg('Block (refuse the post)', { id: 'mod.blockLong' }),
+  hold: () => msg('Hold for review', { id: 'mod.holdLong' }),
+  review: () => msg('Publish to author, preview by moderator', { id: 'mod.reviewLong' }),
+};
+
+/** The short name of a rule's action, as its badge shows it. */
+const actionName: Readonly<Record<ModerationAction, () => string>> = {
+  block: () => msg('block', { id: 'mod.block' }),
+  hold: () => msg('hold', { id: 'mod.hold' }),
+  review: () => msg('review', { id: 'mod.review' }),
 };
 
 /**
@@ -18,6 +27,7 @@ const actionText: Readonly<Record<ModerationAction, string>> = {
  * Moderators only. The hub pushes nothing about the queue, so it reloads on "Refresh" and when the
  * tab comes back into view.
  */
+@localized()
 @customElement('kj-moderation-page')
 export class KjModerationPage extends LitElement {
   static override styles = [
@@ -58,43 +68,44 @@ export class KjModerationPage extends LitElement {
 
   override render() {
     if (this.session.me?.role !== 'moderator') {
-      return html`<div class="card" role="status"><h2>Moderators only</h2><p>This page is for the hub's moderators.</p></div>`;
+      return html`<div class="card" role="status"><h1>${msg('Moderators only', { id: 'mod.only' })}</h1><p>${msg("This page is for the hub's moderators.", { id: 'mod.onlyBody' })}</p></div>`;
     }
     return html`<div class="stack">
+      <h1>${msg('Moderation', { id: 'nav.moderation' })}</h1>
       <section class="card" aria-labelledby="rules">
-        <h2 id="rules">Keyword rules</h2>
+        <h2 id="rules">${msg('Keyword rules', { id: 'mod.rules' })}</h2>
         <form @submit=${this.addRule}>
-          <label class="sr-only" for="pattern">Keyword or phrase</label>
-          <input id="pattern" name="pattern" placeholder="Keyword or phrase" maxlength="100" />
-          <label class="sr-only" for="action">Action</label>
-          <select id="action" name="action">${(['block', 'hold', 'review'] as const).map((a) => html`<option value=${a}>${actionText[a]}</option>`)}</select>
-          <button class="primary" type="submit">Add rule</button>
+          <label class="sr-only" for="pattern">${msg('Keyword or phrase', { id: 'mod.pattern' })}</label>
+          <input id="pattern" name="pattern" placeholder=${msg('Keyword or phrase', { id: 'mod.pattern' })} maxlength="100" />
+          <label class="sr-only" for="action">${msg('Action', { id: 'mod.action' })}</label>
+          <select id="action" name="action">${(['block', 'hold', 'review'] as const).map((a) => html`<option value=${a}>${actionText[a]()}</option>`)}</select>
+          <button class="primary" type="submit">${msg('Add rule', { id: 'mod.addRule' })}</button>
         </form>
         <ul class="plain">
           ${this.rules.map(
             (r) => html`<li class="rule" data-rule-id=${r.id}>
-              <code>${r.pattern}</code><span class="badge">${r.action}</span>
-              <button class="ghost danger" aria-label=${`Delete rule ${r.pattern}`} @click=${() => this.deleteRule(r)}>Delete</button>
+              <code>${r.pattern}</code><span class="badge">${actionName[r.action]()}</span>
+              <button class="ghost danger" aria-label=${msg(str`Delete rule ${r.pattern}`, { id: 'mod.deleteRule' })} @click=${() => this.deleteRule(r)}>${msg('Delete', { id: 'common.delete' })}</button>
             </li>`,
           )}
         </ul>
-        ${this.rules.length === 0 ? html`<p class="muted">No rules yet.</p>` : null}
+        ${this.rules.length === 0 ? html`<p class="muted">${msg('No rules yet.', { id: 'mod.noRules' })}</p>` : null}
       </section>
       <section aria-labelledby="queue" class="stack">
         <div class="queue-head">
-          <h2 id="queue" style="margin:0">Queue (${this.queue.length})</h2>
-          <button @click=${() => this.load()}>Refresh</button>
+          <h2 id="queue" style="margin:0">${msg(str`Queue (${formatNumber(this.queue.length)})`, { id: 'mod.queue' })}</h2>
+          <button @click=${() => this.load()}>${msg('Refresh', { id: 'common.refresh' })}</button>
         </div>
         ${this.queue.map(
           (p) => html`<div class="queue-item" data-post-id=${p.id}>
             <kj-post-card .post=${p}></kj-post-card>
             <div class="row">
-              <button class="primary" aria-label=${`Approve the post by ${p.author.displayName}`} @click=${() => this.decide(p, 'approve')}>Approve</button>
-              <button class="danger" aria-label=${`Reject the post by ${p.author.displayName}`} @click=${() => this.decide(p, 'reject')}>Reject</button>
+              <button class="primary" aria-label=${msg(str`Approve the post by ${p.author.displayName}`, { id: 'mod.approveBy' })} @click=${() => this.decide(p, 'approve')}>${msg('Approve', { id: 'mod.approve' })}</button>
+              <button class="danger" aria-label=${msg(str`Reject the post by ${p.author.displayName}`, { id: 'mod.rejectBy' })} @click=${() => this.decide(p, 'reject')}>${msg('Reject', { id: 'mod.reject' })}</button>
             </div>
           </div>`,
         )}
-        ${this.queue.length === 0 ? html`<p class="card muted">Nothing waiting.</p>` : null}
+        ${this.queue.length === 0 ? html`<p class="card muted">${msg('Nothing waiting.', { id: 'mod.nothing' })}</p>` : null}
       </section>
       ${this.message ? html`<p class="notice" role="status">${this.message}</p>` : null}
       <kj-audit-log .entries=${this.audit}></kj-audit-log>
@@ -128,7 +139,7 @@ export class KjModerationPage extends LitElement {
       });
       this.rules = [...this.rules, rule];
       form.reset();
-      this.message = `Rule added: “${rule.pattern}” → ${rule.action}.`;
+      this.message = msg(str`Rule added: “${rule.pattern}” → ${actionName[rule.action]()}.`, { id: 'mod.ruleAdded' });
       void this.loadAudit();
     } catch (err) {
       this.message = errorText(err);
@@ -136,11 +147,11 @@ export class KjModerationPage extends LitElement {
   }
 
   private async deleteRule(rule: ModerationRuleDto): Promise<void> {
-    if (!confirm(`Delete the rule “${rule.pattern}”?`)) return;
+    if (!confirm(msg(str`Delete the rule “${rule.pattern}”?`, { id: 'mod.deleteConfirm' }))) return;
     try {
       await api.delete(`/moderation/rules/${rule.id}`);
       this.rules = this.rules.filter((r) => r.id !== rule.id);
-      this.message = `Rule deleted: “${rule.pattern}”.`;
+      this.message = msg(str`Rule deleted: “${rule.pattern}”.`, { id: 'mod.ruleDeleted' });
       void this.loadAudit();
     } catch (err) {
       this.message = errorText(err);
@@ -159,7 +170,7 @@ export class KjModerationPage extends LitElement {
     try {
       await api.post(`/moderation/queue/${post.id}/${verb}`);
       this.queue = this.queue.filter((p) => p.id !== post.id);
-      this.message = verb === 'approve' ? 'Approved: the post is now visible as its author chose.' : 'Rejected.';
+      this.message = verb === 'approve' ? msg('Approved: the post is now visible as its author chose.', { id: 'mod.approved' }) : msg('Rejected.', { id: 'mod.rejected' });
       void this.loadAudit();
     } catch (err) {
       this.message = errorText(err);

@@ -1,23 +1,28 @@
+import { localized, msg, str } from '@lit/localize';
 import { LitElement, css, html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { SpaceModule, SpaceModuleKind } from '../../../shared/dto.js';
 import { shared } from '../styles/shared.js';
 
-export const moduleName: Readonly<Record<SpaceModuleKind, string>> = {
-  profile: 'Profile card',
-  shuoshuo: 'Shuoshuo 说说',
-  diary: 'Diary 日志',
-  albums: 'Albums 相册',
-  guestbook: 'Guestbook 留言板',
-  visitors: 'Visitors (only you see it)',
-  music: 'Music player',
-  games: 'Games',
+const moduleNames: Readonly<Record<SpaceModuleKind, () => string>> = {
+  profile: () => msg('Profile card', { id: 'module.profile' }),
+  shuoshuo: () => msg('Shuoshuo', { id: 'post.shuoshuo' }),
+  diary: () => msg('Diary', { id: 'post.diary' }),
+  albums: () => msg('Albums', { id: 'space.albums' }),
+  guestbook: () => msg('Guestbook', { id: 'space.guestbook' }),
+  visitors: () => msg('Visitors (only you see it)', { id: 'module.visitors' }),
+  music: () => msg('Music player', { id: 'module.music' }),
+  games: () => msg('Games', { id: 'nav.games' }),
 };
+
+/** A space module's name in the shown language. */
+export const moduleName = (kind: SpaceModuleKind): string => moduleNames[kind]();
 
 /**
  * Which modules a space shows, in which column and order.
  * @fires modules-change - detail `SpaceModule[]`, renumbered, on every edit
  */
+@localized()
 @customElement('kj-module-editor')
 export class KjModuleEditor extends LitElement {
   static override styles = [
@@ -36,16 +41,16 @@ export class KjModuleEditor extends LitElement {
   override render() {
     return html`${(['main', 'side'] as const).map((column) => {
       const list = this.column(column);
-      return html`<h3>${column === 'main' ? 'Main column' : 'Sidebar'}</h3>
+      return html`<h3>${column === 'main' ? msg('Main column', { id: 'module.main' }) : msg('Sidebar', { id: 'module.side' })}</h3>
         <ul class="plain">
           ${list.map(
             (m, i) => html`<li>
               <span class="name"><input type="checkbox" id=${`vis-${m.kind}`} .checked=${m.visible}
-                @change=${(e: Event) => this.replace(m, { visible: (e.target as HTMLInputElement).checked })} /><label for=${`vis-${m.kind}`}>${moduleName[m.kind]}</label></span>
-              <button ?disabled=${i === 0} aria-label=${`Move ${moduleName[m.kind]} up`} @click=${() => this.move(m, -1)}>↑</button>
-              <button ?disabled=${i === list.length - 1} aria-label=${`Move ${moduleName[m.kind]} down`} @click=${() => this.move(m, 1)}>↓</button>
-              <button aria-label=${`Move ${moduleName[m.kind]} to the ${column === 'main' ? 'sidebar' : 'main column'}`}
-                @click=${() => this.replace(m, { column: column === 'main' ? 'side' : 'main', order: 99 })}>${column === 'main' ? '→ Side' : '← Main'}</button>
+                @change=${(e: Event) => this.replace(m, { visible: (e.target as HTMLInputElement).checked })} /><label for=${`vis-${m.kind}`}>${moduleName(m.kind)}</label></span>
+              <button ?disabled=${i === 0} aria-label=${msg(str`Move ${moduleName(m.kind)} up`, { id: 'module.up' })} @click=${() => this.move(m, -1)}>↑</button>
+              <button ?disabled=${i === list.length - 1} aria-label=${msg(str`Move ${moduleName(m.kind)} down`, { id: 'module.down' })} @click=${() => this.move(m, 1)}>↓</button>
+              <button aria-label=${column === 'main' ? msg(str`Move ${moduleName(m.kind)} to the side column`, { id: 'module.toSide' }) : msg(str`Move ${moduleName(m.kind)} to the main column`, { id: 'module.toMain' })}
+                @click=${() => this.replace(m, { column: column === 'main' ? 'side' : 'main', order: 99 })}>${column === 'main' ? `→ ${msg('Side', { id: 'module.sideShort' })}` : `← ${msg('Main', { id: 'module.mainShort' })}`}</button>
             </li>`,
           )}
         </ul>`;

@@ -1,3 +1,4 @@
+import { localized, msg, str } from '@lit/localize';
 import { LitElement, css, html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { SpaceMusic } from '../../../shared/dto.js';
@@ -8,6 +9,7 @@ import { shared } from '../styles/shared.js';
  * The space's background music. It never plays by itself: sound starts only when the visitor
  * presses play (`preload="none"`, no autoplay).
  */
+@localized()
 @customElement('kj-music-player')
 export class KjMusicPlayer extends LitElement {
   static override styles = [
@@ -21,12 +23,12 @@ export class KjMusicPlayer extends LitElement {
   @property({ attribute: false }) music: SpaceMusic | null = null;
 
   override render() {
-    return html`<section class="card" aria-label="Music">
-      <h2>${icon('music', 18)} Music</h2>
+    return html`<section class="card" aria-labelledby="music-title">
+      <h2 id="music-title">${icon('music', 18)} ${msg('Music', { id: 'space.music' })}</h2>
       ${this.music
         ? html`<div class="title">${this.music.title}</div>
-            <audio controls preload="none" src=${this.music.url} aria-label=${`Play ${this.music.title}`}></audio>`
-        : html`<p class="muted">No music chosen.</p>`}
+            <audio controls preload="none" src=${this.music.url} aria-label=${msg(str`Play ${this.music.title}`, { id: 'music.play' })}></audio>`
+        : html`<p class="muted">${msg('No music chosen.', { id: 'music.none' })}</p>`}
     </section>`;
   }
 }

@@ -1,4 +1,4 @@
-import { msg } from '@lit/localize';
+import { localized, msg, str } from '@lit/localize';
 import { LitElement, css, html } from 'lit';
 import { customElement } from 'lit/decorators.js';
 import type { NotificationDto } from '../../../shared/dto.js';
@@ -7,30 +7,50 @@ import { SessionController } from '../controllers/session-controller.js';
 import { StoreController } from '../controllers/store-controller.js';
 import { timeAgo } from '../format.js';
 import { notifications } from '../services/notifications.js';
+import { formatNumber, plural } from '../i18n/format.js';
+import { currentLocale } from '../i18n/locale.js';
 import { shared } from '../styles/shared.js';
 import './kj-avatar.js';
 import './kj-request-answer.js';
 
 function describe(n: NotificationDto): string {
-  const who = n.actor?.displayName ?? 'Someone';
-  const about = n.subject.excerpt ? `: “${n.subject.excerpt}”` : '';
+  const who = n.actor?.displayName ?? msg('Someone', { id: 'notif.someone' });
+  const about = n.subject.excerpt ? `${msg(': ', { id: 'common.colon' })}“${n.subject.excerpt}”` : '';
   switch (n.kind) {
     case 'comment':
-      return `${who} commented on your post${about}`;
+      return msg(str`${who} commented on your post`, { id: 'notif.comment' }) + about;
     case 'reply':
-      return `${who} replied to your comment${about}`;
-    case 'like':
-      return n.subject.count && n.subject.count > 1 ? `${who} and ${n.subject.count - 1} others liked your post${about}` : `${who} liked your post${about}`;
+      return msg(str`${who} replied to your comment`, { id: 'notif.reply' }) + about;
+    case 'like': {
+      const others = (n.subject.count ?? 1) - 1;
+      if (others < 1) return msg(str`${who} liked your post`, { id: 'notif.like' }) + about;
+      const count = formatNumber(others);
+      return plural(others, {
+        one: () => msg(str`${who} and ${count} other liked your post`, { id: 'notif.likeOther' }),
+        other: () => msg(str`${who} and ${count} others liked your post`, { id: 'notif.likeOthers' }),
+      }) + about;
+    }
     case 'friend_request':
-      return `${who} wants to be your friend`;
+      return msg(str`${who} wants to be your friend`, { id: 'notif.friendRequest' });
     case 'friend_accept':
-      return `${who} accepted your friend request`;
+      return msg(str`${who} accepted your friend request`, { id: 'notif.friendAccept' });
     case 'guestbook':
-      return `${who} left a message in your guestbook${about}`;
+      return msg(str`${who} left a message in your guestbook`, { id: 'notif.guestbook' }) + about;
     case 'invite':
-      return `${who} invited you to a game`;
+      return msg(str`${who} invited you to a game`, { id: 'notif.invite' });
+    case 'mention':
+      return msg(str`${who} mentioned you`, { id: 'notif.mention' }) + about;
+    case 'repost':
+      return msg(str`${who} reposted your post`, { id: 'notif.repost' }) + about;
+    case 'report':
+      return msg(str`${who} reported something for moderators to look at`, { id: 'notif.report' }) + about;
+    case 'approved':
+      return msg('A moderator approved your post', { id: 'notif.approved' }) + about;
     case 'moderation':
-      return `Moderation: ${n.subject.detail ?? 'a decision about your post'}${about}`;
+      // the hub's detail is English (it is written for logs too); other languages get a plain summary
+      return `${msg('Moderation', { id: 'nav.moderation' })}${msg(': ', { id: 'common.colon' })}${
+        n.subject.detail && currentLocale() === 'en' ? n.subject.detail : msg('a decision about your post', { id: 'notif.moderationDecision' })
+      }${about}`;
   }
 }
 
@@ -45,6 +65,7 @@ function linkFor(n: NotificationDto, me: string | undefined): string {
 }
 
 /** Everything that happened to you, newest first; opening the page marks it read everywhere. */
+@localized()
 @customElement('kj-notifications-page')
 export class KjNotificationsPage extends LitElement {
   static override styles = [
@@ -74,7 +95,7 @@ export class KjNotificationsPage extends LitElement {
   override render() {
     const items = this.store.store.items;
     return html`<section class="card" aria-labelledby="n-title">
-      <div class="row spread"><h1 id="n-title">Notifications</h1><a href="/notifications/settings" data-testid="notification-settings">${msg('Choose what to hear about', { id: 'notifSettings.link' })}</a></div>
+      <div class="row spread"><h1 id="n-title">${msg('Notifications', { id: 'notif.title' })}</h1><a href="/notifications/settings" data-testid="notification-settings">${msg('Choose what to hear about', { id: 'notifSettings.link' })}</a></div>
       <ul class="plain" aria-live="polite">
         ${items.map(
           (n) => html`<li class=${n.read ? '' : 'unread'} data-seq=${n.seq}>
@@ -88,7 +109,7 @@ export class KjNotificationsPage extends LitElement {
           </li>`,
         )}
       </ul>
-      ${items.length === 0 ? html`<p class="muted">Nothing yet. Likes, comments and invites will show up here.</p>` : null}
+      ${items.length === 0 ? html`<p class="muted">${msg('Nothing yet. Likes, comments and invites will show up here.', { id: 'notif.none' })}</p>` : null}
     </section>`;
   }
 }

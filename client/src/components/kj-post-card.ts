@@ -1,3 +1,4 @@
+import { localized, msg } from '@lit/localize';
 import { LitElement, css, html } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
@@ -9,20 +10,21 @@ import { privacyLabel, timeAgo } from '../format.js';
 import { api, errorText } from '../services/api.js';
 import { toasts } from '../services/toasts.js';
 import { icon } from '../icons.js';
+import { formatDateTime } from '../i18n/format.js';
 import { shared } from '../styles/shared.js';
 import './kj-avatar.js';
 import './kj-comments.js';
 
-const statusNote: Partial<Record<PostDto['status'], string>> = {
-  review: 'Being previewed — only you can see it until a moderator approves it.',
-  held: 'Held for review — only you can see it until a moderator approves it.',
-  rejected: 'Rejected by a moderator — only you can see it.',
+const statusNote: Partial<Record<PostDto['status'], () => string>> = {
+  review: () => msg('Being previewed — only you can see it until a moderator approves it.', { id: 'post.reviewMine' }),
+  held: () => msg('Held for review — only you can see it until a moderator approves it.', { id: 'post.heldMine' }),
+  rejected: () => msg('Rejected by a moderator — only you can see it.', { id: 'post.rejectedMine' }),
 };
 
-const othersNote: Partial<Record<PostDto['status'], string>> = {
-  review: 'Being previewed — visible to its author until approved.',
-  held: 'Held for review — visible to its author until approved.',
-  rejected: 'Rejected — visible to its author only.',
+const othersNote: Partial<Record<PostDto['status'], () => string>> = {
+  review: () => msg('Being previewed — visible to its author until approved.', { id: 'post.reviewOthers' }),
+  held: () => msg('Held for review — visible to its author until approved.', { id: 'post.heldOthers' }),
+  rejected: () => msg('Rejected — visible to its author only.', { id: 'post.rejectedOthers' }),
 };
 
 /**
@@ -31,6 +33,7 @@ const othersNote: Partial<Record<PostDto['status'], string>> = {
  * @fires post-removed - detail `{ postId }`, after its author deleted it
  * @csspart card - the card container
  */
+@localized()
 @customElement('kj-post-card')
 export class KjPostCard extends LitElement {
   static override styles = [
@@ -94,19 +97,19 @@ export class KjPostCard extends LitElement {
     const p = this.post;
     const mine = p.author.id === this.session.me?.id;
     // A moderator looking at the queue is not the "you" the author's notes speak to.
-    const note = (mine ? statusNote : othersNote)[p.status];
+    const note = (mine ? statusNote : othersNote)[p.status]?.();
     return html`<article class="card" part="card" data-post-id=${p.id} aria-labelledby=${`by-${p.id}`}>
       <div class="head">
         <kj-avatar .user=${p.author} size="42"></kj-avatar>
         <div class="who">
           <a id=${`by-${p.id}`} href=${`/space/${p.author.handle}`}>${p.author.displayName}</a>
           <div class="muted">
-            <time datetime=${p.createdAt} title=${new Date(p.createdAt).toLocaleString()}>${timeAgo(p.createdAt)}</time>
-            · ${p.kind === 'diary' ? 'Diary' : 'Shuoshuo'} · ${privacyLabel[p.privacy]}
+            <time datetime=${p.createdAt} title=${formatDateTime(p.createdAt)}>${timeAgo(p.createdAt)}</time>
+            · ${p.kind === 'diary' ? msg('Diary', { id: 'post.diary' }) : msg('Shuoshuo', { id: 'post.shuoshuo' })} · ${privacyLabel[p.privacy]}
           </div>
         </div>
         ${mine || this.session.me?.role === 'moderator'
-          ? html`<button class="ghost danger" @click=${this.deletePost} aria-label="Delete this post">Delete</button>`
+          ? html`<button class="ghost danger" @click=${this.deletePost}>${msg('Delete', { id: 'common.delete' })}<span class="sr-only"> ${msg('this post', { id: 'post.thisPost' })}</span></button>`
           : null}
       </div>
       ${p.kind === 'diary'
@@ -114,16 +117,16 @@ export class KjPostCard extends LitElement {
         : html`<p class="text">${p.text}</p>`}
       ${p.images.length
         ? html`<div class="photos ${p.images.length === 1 ? 'one' : ''}">
-            ${p.images.map((img) => html`<a href=${img.url} target="_blank" rel="noopener"><img src=${img.thumbUrl} alt="Photo" loading="lazy" /></a>`)}
+            ${p.images.map((img) => html`<a href=${img.url} target="_blank" rel="noopener"><img src=${img.thumbUrl} alt=${msg('Photo', { id: 'post.photo' })} loading="lazy" /></a>`)}
           </div>`
         : null}
       ${note ? html`<p class="notice note" data-status=${p.status}>${note}</p>` : null}
       <div class="actions">
         <button class=${this.liked ? 'liked' : ''} aria-pressed=${this.liked ? 'true' : 'false'} @click=${this.toggleLike}>
-          ${icon('heart')} Like <span class="count" data-testid="likes">${this.likes}</span>
+          ${icon('heart')} ${msg('Like', { id: 'post.like' })} <span class="count" data-testid="likes">${this.likes}</span>
         </button>
         <button aria-expanded=${this.showComments ? 'true' : 'false'} @click=${this.toggleComments}>
-          ${icon('comment')} Comments <span data-testid="comment-count">${this.commentCount}</span>
+          ${icon('comment')} ${msg('Comments', { id: 'post.comments' })} <span data-testid="comment-count">${this.commentCount}</span>
         </button>
       </div>
       ${this.showComments
@@ -142,7 +145,7 @@ export class KjPostCard extends LitElement {
       this.liked = res.liked;
     } catch (err) {
       this.liked = !like;
-      toasts.show(`Could not update your like: ${errorText(err)}`, { tone: 'error' });
+      toasts.show(`${msg('Could not update your like', { id: 'post.likeFailed' })}: ${errorText(err)}`, { tone: 'error' });
     }
   }
 
@@ -156,7 +159,7 @@ export class KjPostCard extends LitElement {
       const live = (this.comments as CommentDto[] | null) ?? [];
       this.comments = [...comments, ...live.filter((c) => !seen.has(c.id))];
     } catch (err) {
-      toasts.show(`Could not load comments: ${errorText(err)}`, { tone: 'error' });
+      toasts.show(`${msg('Could not load comments', { id: 'post.commentsFailed' })}: ${errorText(err)}`, { tone: 'error' });
       this.comments = [];
     }
   }
@@ -169,12 +172,12 @@ export class KjPostCard extends LitElement {
   }
 
   private async deletePost(): Promise<void> {
-    if (!confirm('Delete this post?')) return;
+    if (!confirm(msg('Delete this post?', { id: 'post.deleteConfirm' }))) return;
     try {
       await api.delete(`/posts/${this.post.id}`);
       this.dispatchEvent(new CustomEvent('post-removed', { detail: { postId: this.post.id }, bubbles: true, composed: true }));
     } catch (err) {
-      toasts.show(`Could not delete: ${errorText(err)}`, { tone: 'error' });
+      toasts.show(`${msg('Could not delete', { id: 'post.deleteFailed' })}: ${errorText(err)}`, { tone: 'error' });
     }
   }
 }

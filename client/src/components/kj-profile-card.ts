@@ -1,12 +1,15 @@
+import { localized, msg } from '@lit/localize';
 import { LitElement, css, html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { SpaceDto } from '../../../shared/dto.js';
 import { StoreController } from '../controllers/store-controller.js';
 import { presence } from '../services/presence.js';
+import { plural } from '../i18n/format.js';
 import { shared } from '../styles/shared.js';
 import './kj-avatar.js';
 
 /** The owner's card at the top of their space. */
+@localized()
 @customElement('kj-profile-card')
 export class KjProfileCard extends LitElement {
   static override styles = [
@@ -27,16 +30,16 @@ export class KjProfileCard extends LitElement {
   override render() {
     const { owner, stats } = this.space;
     const online = this.isOwner ? undefined : this.presence.store.isOnline(owner.id) || undefined;
-    return html`<section class="card" aria-label="Profile">
+    return html`<section class="card" aria-label=${msg('Profile', { id: 'space.profile' })}>
       <kj-avatar .user=${owner} size="84" .online=${online}></kj-avatar>
       <h2>${owner.displayName}</h2>
       <div class="muted">@${owner.handle}</div>
-      ${owner.tier === 'yellow' ? html`<span class="badge yellow">Yellow diamond</span>` : null}
+      ${owner.tier === 'yellow' ? html`<span class="badge yellow">${msg('Yellow diamond', { id: 'space.yellow' })}</span>` : null}
       <div class="stats">
-        <div><b data-testid="visits">${stats.visits}</b><span class="muted">${stats.visits === 1 ? 'visit' : 'visits'}</span></div>
-        ${stats.fans !== undefined ? html`<div><b>${stats.fans}</b><span class="muted">fans</span></div>` : null}
+        <div><b data-testid="visits">${stats.visits}</b><span class="muted">${plural(stats.visits, { one: () => msg('visit', { id: 'space.visit' }), other: () => msg('visits', { id: 'space.visits' }) })}</span></div>
+        ${stats.fans !== undefined ? html`<div><b>${stats.fans}</b><span class="muted">${msg('fans', { id: 'space.fans' })}</span></div>` : null}
       </div>
-      ${this.isOwner ? html`<p><a href="/settings">Decorate my space →</a></p>` : null}
+      ${this.isOwner ? html`<p><a href="/settings">${msg('Decorate my space', { id: 'settings.decorate' })} →</a></p>` : null}
     </section>`;
   }
 }

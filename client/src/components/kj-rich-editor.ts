@@ -1,3 +1,4 @@
+import { localized, msg } from '@lit/localize';
 import { LitElement, css, html } from 'lit';
 import { customElement, property, query } from 'lit/decorators.js';
 import { icon } from '../icons.js';
@@ -11,6 +12,7 @@ type Command = 'bold' | 'italic' | 'insertUnorderedList' | 'createLink';
  * @fires input - whenever the content changes; read `value`
  * @csspart editor - the editable area
  */
+@localized()
 @customElement('kj-rich-editor')
 export class KjRichEditor extends LitElement {
   static override styles = [
@@ -27,6 +29,7 @@ export class KjRichEditor extends LitElement {
     `,
   ];
 
+  /** The editor's accessible name; the composer passes a localized one. */
   @property() label = 'Diary text';
   @query('.editor') private editor!: HTMLDivElement;
 
@@ -43,19 +46,19 @@ export class KjRichEditor extends LitElement {
     const button = (command: Command, label: string, face: unknown) =>
       html`<button type="button" aria-label=${label} title=${label} @mousedown=${(e: Event) => e.preventDefault()} @click=${() => this.exec(command)}>${face}</button>`;
     return html`
-      <div class="toolbar" role="toolbar" aria-label="Formatting">
-        ${button('bold', 'Bold', html`<b>B</b>`)} ${button('italic', 'Italic', html`<i>I</i>`)}
-        ${button('insertUnorderedList', 'Bulleted list', '• List')} ${button('createLink', 'Link', html`${icon('link')} Link`)}
+      <div class="toolbar" role="toolbar" aria-label=${msg('Formatting', { id: 'editor.toolbar' })}>
+        ${button('bold', msg('Bold', { id: 'editor.bold' }), html`<b>B</b>`)} ${button('italic', msg('Italic', { id: 'editor.italic' }), html`<i>I</i>`)}
+        ${button('insertUnorderedList', msg('Bulleted list', { id: 'editor.list' }), `• ${msg('List', { id: 'editor.listShort' })}`)} ${button('createLink', msg('Link', { id: 'editor.link' }), html`${icon('link')} ${msg('Link', { id: 'editor.link' })}`)}
       </div>
       <div class="editor" part="editor" contenteditable="true" role="textbox" aria-multiline="true" aria-label=${this.label}
-        data-placeholder="Write your diary…" @input=${this.changed} @keydown=${this.shortcut}></div>
+        data-placeholder=${msg('Write your diary…', { id: 'editor.placeholder' })} @input=${this.changed} @keydown=${this.shortcut}></div>
     `;
   }
 
   private exec(command: Command): void {
     this.editor.focus();
     if (command === 'createLink') {
-      const url = prompt('Link address (http or https):', 'https://');
+      const url = prompt(msg('Link address (http or https):', { id: 'editor.linkPrompt' }), 'https://');
       if (!url || !/^https?:\/\/\S+$/i.test(url)) return;
       document.execCommand('createLink', false, url);
     } else {

@@ -1,3 +1,4 @@
+import { localized, msg } from '@lit/localize';
 import { LitElement, css, html } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import type { SpaceDto, SpaceModule } from '../../../shared/dto.js';
@@ -7,12 +8,14 @@ import { api, errorText } from '../services/api.js';
 import { session } from '../services/session.js';
 import { toasts } from '../services/toasts.js';
 import { shared } from '../styles/shared.js';
+import './kj-locale-switch.js';
 import './kj-module-editor.js';
 import './kj-space-view.js';
 import './kj-theme-form.js';
 import type { LookDraft } from './kj-theme-form.js';
 
 /** `/settings`: decorate your space with a live preview, and your account. */
+@localized()
 @customElement('kj-settings-page')
 export class KjSettingsPage extends LitElement {
   static override styles = [
@@ -46,26 +49,30 @@ export class KjSettingsPage extends LitElement {
     return html`<div class="layout">
       <div class="editor">
         <section class="card" aria-labelledby="deco">
-          <h1 id="deco">Decorate my space</h1>
+          <h1 id="deco">${msg('Decorate my space', { id: 'settings.decorate' })}</h1>
           ${draft
             ? html`<kj-theme-form .value=${{ title: draft.title, theme: draft.theme, music: draft.music }} @look-change=${this.onLook}></kj-theme-form>
                 <kj-module-editor .modules=${draft.modules} @modules-change=${this.onModules}></kj-module-editor>
                 <div class="actions">
-                  <button class="primary" ?disabled=${this.busy || !dirty} @click=${this.save}>Save changes</button>
-                  <button ?disabled=${!dirty} @click=${() => (this.draft = this.saved)}>Discard</button>
-                  <button ?disabled=${this.busy} @click=${this.restore}>Restore default</button>
+                  <button class="primary" ?disabled=${this.busy || !dirty} @click=${this.save}>${msg('Save changes', { id: 'settings.save' })}</button>
+                  <button ?disabled=${!dirty} @click=${() => (this.draft = this.saved)}>${msg('Discard', { id: 'settings.discard' })}</button>
+                  <button ?disabled=${this.busy} @click=${this.restore}>${msg('Restore default', { id: 'settings.restore' })}</button>
                 </div>`
-            : html`<p class="muted" role="status">Loading…</p>`}
+            : html`<p class="muted" role="status">${msg('Loading…', { id: 'common.loading' })}</p>`}
           ${this.message ? html`<p class="notice" role="status">${this.message}</p>` : null}
         </section>
         <section class="card" style="margin-top:16px" aria-labelledby="acct">
-          <h2 id="acct">Account</h2>
-          <p>Signed in as <b>${me.displayName}</b> (@${me.handle})${me.role === 'moderator' ? ' · moderator' : ''}.</p>
-          <button class="danger" @click=${() => session.signOut()}>Sign out</button>
+          <h2 id="acct">${msg('Account', { id: 'auth.account' })}</h2>
+          <p>${msg('Signed in as', { id: 'settings.signedInAs' })} <b>${me.displayName}</b> (@${me.handle})${me.role === 'moderator' ? ` · ${msg('moderator', { id: 'settings.moderator' })}` : ''}</p>
+          <button class="danger" @click=${() => session.signOut()}>${msg('Sign out', { id: 'settings.signOut' })}</button>
+        </section>
+        <section class="card" style="margin-top:16px" aria-labelledby="lang">
+          <h2 id="lang">${msg('Language', { id: 'settings.language' })}</h2>
+          <kj-locale-switch></kj-locale-switch>
         </section>
       </div>
-      <section aria-label="Live preview">
-        <p class="muted preview-label">Live preview — this is what visitors see.</p>
+      <section aria-label=${msg('Live preview', { id: 'settings.preview' })}>
+        <p class="muted preview-label">${msg('Live preview — this is what visitors see.', { id: 'settings.previewNote' })}</p>
         <div class="preview">${draft ? html`<kj-space-view .space=${draft} .viewer=${me}></kj-space-view>` : null}</div>
       </section>
     </div>`;
@@ -99,15 +106,15 @@ export class KjSettingsPage extends LitElement {
         music: draft.music,
       });
       return space;
-    }, 'Saved. Your space looks like this now.');
+    }, msg('Saved. Your space looks like this now.', { id: 'settings.saved' }));
   }
 
   private async restore(): Promise<void> {
-    if (!confirm('Restore the default look and modules?')) return;
+    if (!confirm(msg('Restore the default look and modules?', { id: 'settings.restoreConfirm' }))) return;
     await this.run(async () => {
       await api.post('/spaces/me/modules/restore');
       return (await api.patch<{ space: SpaceDto }>('/spaces/me', { theme: defaultTheme })).space;
-    }, 'Restored the default look and modules.');
+    }, msg('Restored the default look and modules.', { id: 'settings.restored' }));
   }
 
   private async run(action: () => Promise<SpaceDto>, done: string): Promise<void> {

@@ -1,3 +1,4 @@
+import { localized, msg } from '@lit/localize';
 import { LitElement, css, html } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { PostDto, SpaceDto } from '../../../shared/dto.js';
@@ -12,6 +13,7 @@ import './kj-space-view.js';
  * `/space/:handle`: loads the space and its posts, records the visit (`space:enter`), and hands
  * everything to `<kj-space-view>`, which draws it the way its owner designed it.
  */
+@localized()
 @customElement('kj-space-page')
 export class KjSpacePage extends LitElement {
   static override styles = [shared, css``];
@@ -51,8 +53,8 @@ export class KjSpacePage extends LitElement {
   }
 
   override render() {
-    if (this.error) return html`<div class="card"><h2>Space not found</h2><p>${this.error}</p><a href="/">Back to the feed</a></div>`;
-    if (!this.space) return html`<p class="muted" role="status">Opening the space…</p>`;
+    if (this.error) return html`<div class="card"><h1>${msg('Space not found', { id: 'space.notFound' })}</h1><p>${this.error}</p><a href="/">${msg('Back to the feed', { id: 'app.backToFeed' })}</a></div>`;
+    if (!this.space) return html`<p class="muted" role="status">${msg('Opening the space…', { id: 'space.opening' })}</p>`;
     return html`<kj-space-view .space=${this.space} .posts=${this.posts} .viewer=${this.session.me}
       @post-removed=${(e: CustomEvent<{ postId: string }>) => (this.posts = this.posts.filter((p) => p.id !== e.detail.postId))}></kj-space-view>`;
   }

@@ -1,8 +1,10 @@
+import { localized, msg, str } from '@lit/localize';
 import { LitElement, css, html, type TemplateResult } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { MeDto, PostDto, SpaceDto, SpaceModule } from '../../../shared/dto.js';
 import { icon } from '../icons.js';
+import { plural } from '../i18n/format.js';
 import { shared } from '../styles/shared.js';
 import './kj-album-list.js';
 import './kj-guestbook.js';
@@ -18,6 +20,7 @@ const safeImage = (url: string | null) => (url && /^https?:\/\/[^\s"'()\\<>]+$/i
  * transparency, and modules in their order. Also the live preview in the space editor.
  * @csspart space - the themed surface
  */
+@localized()
 @customElement('kj-space-view')
 export class KjSpaceView extends LitElement {
   static override styles = [
@@ -61,7 +64,7 @@ export class KjSpaceView extends LitElement {
     return html`<div class="space ${theme.layout}" part="space" style=${vars} data-layout=${theme.layout}>
       <div class="banner">
         <h1>${this.space.title}</h1>
-        <div class="muted">@${owner.handle} · <span data-testid="visits">${this.space.stats.visits}</span> ${this.space.stats.visits === 1 ? 'visit' : 'visits'}${this.space.certified ? html` · <span class="badge">Certified</span>` : ''}</div>
+        <div class="muted">@${owner.handle} · <span data-testid="visits">${this.space.stats.visits}</span> ${plural(this.space.stats.visits, { one: () => msg('visit', { id: 'space.visit' }), other: () => msg('visits', { id: 'space.visits' }) })}${this.space.certified ? html` · <span class="badge">${msg('Certified', { id: 'space.certified' })}</span>` : ''}</div>
       </div>
       <div class="columns">
         <div class="col side">${repeat(column('side'), (m) => m.kind, (m) => this.module(m))}</div>
@@ -92,20 +95,20 @@ export class KjSpaceView extends LitElement {
         return html`<kj-music-player .music=${this.space.music} data-module="music"></kj-music-player>`;
       case 'games':
         return html`<section class="card" data-module="games">
-          <h2>Games</h2>
-          <p class="muted">${this.isOwner ? 'Invite a friend to a game of Gomoku.' : `Challenge ${owner.displayName} to Gomoku.`}</p>
-          <a href="/games">Go to games →</a>
+          <h2>${msg('Games', { id: 'nav.games' })}</h2>
+          <p class="muted">${this.isOwner ? msg('Invite a friend to a game of Gomoku.', { id: 'space.gamesOwner' }) : msg(str`Challenge ${owner.displayName} to Gomoku.`, { id: 'space.gamesVisitor' })}</p>
+          <a href="/games">${msg('Go to games →', { id: 'space.goGames' })}</a>
         </section>`;
     }
   }
 
   private postList(kind: 'shuoshuo' | 'diary'): TemplateResult {
     const posts = this.posts.filter((p) => p.kind === kind);
-    return html`<section data-module=${kind} aria-label=${kind === 'shuoshuo' ? 'Shuoshuo' : 'Diary'}>
-      <div class="card" style="padding:10px 16px;margin-bottom:12px"><h2 style="margin:0">${kind === 'shuoshuo' ? html`${icon('comment', 18)} Shuoshuo 说说` : html`${icon('book', 18)} Diary 日志`}</h2></div>
+    return html`<section data-module=${kind} aria-label=${kind === 'shuoshuo' ? msg('Shuoshuo', { id: 'post.shuoshuo' }) : msg('Diary', { id: 'post.diary' })}>
+      <div class="card" style="padding:10px 16px;margin-bottom:12px"><h2 style="margin:0">${kind === 'shuoshuo' ? html`${icon('comment', 18)} ${msg('Shuoshuo', { id: 'post.shuoshuo' })}` : html`${icon('book', 18)} ${msg('Diary', { id: 'post.diary' })}`}</h2></div>
       <div class="posts">
         ${repeat(posts, (p) => p.id, (p) => html`<kj-post-card .post=${p}></kj-post-card>`)}
-        ${posts.length === 0 ? html`<p class="card muted">Nothing here yet.</p>` : null}
+        ${posts.length === 0 ? html`<p class="card muted">${msg('Nothing here yet.', { id: 'space.empty' })}</p>` : null}
       </div>
     </section>`;
   }

@@ -1,3 +1,4 @@
+import { localized, msg, str } from '@lit/localize';
 import { LitElement, css, html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { SpaceMusic, SpaceTheme } from '../../../shared/dto.js';
@@ -13,6 +14,7 @@ export interface LookDraft {
  * The look of a space: title, colours, background image, layout, panel transparency and music.
  * @fires look-change - detail `LookDraft`, on every edit (for the live preview)
  */
+@localized()
 @customElement('kj-theme-form')
 export class KjThemeForm extends LitElement {
   static override styles = [
@@ -34,43 +36,43 @@ export class KjThemeForm extends LitElement {
       html`<div><label for=${id}>${label}</label><input id=${id} type="color" .value=${v} @input=${(e: Event) => this.emit(set(val(e)))} /></div>`;
     return html`
       <div class="field">
-        <label for="title">Space title</label>
+        <label for="title">${msg('Space title', { id: 'theme.title' })}</label>
         <input id="title" maxlength="60" .value=${title} @input=${(e: Event) => this.emit({ ...this.value, title: val(e) })} />
       </div>
       <fieldset>
-        <legend>Colours</legend>
+        <legend>${msg('Colours', { id: 'theme.colours' })}</legend>
         <div class="grid">
-          ${color('bg', 'Background', theme.background.color, (c) => this.theme({ background: { ...theme.background, color: c } }))}
-          ${color('accent', 'Accent', theme.colors.accent, (c) => this.theme({ colors: { ...theme.colors, accent: c } }))}
-          ${color('text', 'Text', theme.colors.text, (c) => this.theme({ colors: { ...theme.colors, text: c } }))}
-          ${color('panel', 'Panels', theme.colors.panel, (c) => this.theme({ colors: { ...theme.colors, panel: c } }))}
+          ${color('bg', msg('Background', { id: 'theme.background' }), theme.background.color, (c) => this.theme({ background: { ...theme.background, color: c } }))}
+          ${color('accent', msg('Accent', { id: 'theme.accent' }), theme.colors.accent, (c) => this.theme({ colors: { ...theme.colors, accent: c } }))}
+          ${color('text', msg('Text', { id: 'theme.text' }), theme.colors.text, (c) => this.theme({ colors: { ...theme.colors, text: c } }))}
+          ${color('panel', msg('Panels', { id: 'theme.panels' }), theme.colors.panel, (c) => this.theme({ colors: { ...theme.colors, panel: c } }))}
         </div>
       </fieldset>
       <div class="field">
-        <label for="image">Background image URL (optional)</label>
+        <label for="image">${msg('Background image URL (optional)', { id: 'theme.image' })}</label>
         <input id="image" type="url" placeholder="https://…" .value=${theme.background.imageUrl ?? ''}
           @change=${(e: Event) => this.emit(this.theme({ background: { ...theme.background, imageUrl: val(e).trim() || null } }))} />
       </div>
       <div class="grid">
         <div class="field">
-          <label for="layout">Layout</label>
+          <label for="layout">${msg('Layout', { id: 'theme.layout' })}</label>
           <select id="layout" .value=${theme.layout} @change=${(e: Event) => this.emit(this.theme({ layout: val(e) === 'wide' ? 'wide' : 'classic' }))}>
-            <option value="classic">Classic</option>
-            <option value="wide">Wide</option>
+            <option value="classic">${msg('Classic', { id: 'theme.classic' })}</option>
+            <option value="wide">${msg('Wide', { id: 'theme.wide' })}</option>
           </select>
         </div>
         <div class="field">
-          <label for="transparency">Panel transparency: ${Math.round(theme.transparency * 100)}%</label>
+          <label for="transparency">${msg(str`Panel transparency: ${Math.round(theme.transparency * 100)}%`, { id: 'theme.transparency' })}</label>
           <input id="transparency" type="range" min="0" max="0.9" step="0.05" .value=${String(theme.transparency)}
             @input=${(e: Event) => this.emit(this.theme({ transparency: Number(val(e)) }))} />
         </div>
       </div>
       <fieldset>
-        <legend>Music</legend>
+        <legend>${msg('Music', { id: 'space.music' })}</legend>
         <div class="grid">
-          <div><label for="m-title">Song title</label><input id="m-title" maxlength="80" .value=${music?.title ?? ''}
+          <div><label for="m-title">${msg('Song title', { id: 'theme.song' })}</label><input id="m-title" maxlength="80" .value=${music?.title ?? ''}
             @change=${(e: Event) => this.music({ title: val(e), url: music?.url ?? '' })} /></div>
-          <div><label for="m-url">Audio URL</label><input id="m-url" type="url" placeholder="https://…" .value=${music?.url ?? ''}
+          <div><label for="m-url">${msg('Audio URL', { id: 'theme.audio' })}</label><input id="m-url" type="url" placeholder="https://…" .value=${music?.url ?? ''}
             @change=${(e: Event) => this.music({ title: music?.title ?? '', url: val(e) })} /></div>
         </div>
       </fieldset>
@@ -83,7 +85,7 @@ export class KjThemeForm extends LitElement {
 
   private music(m: SpaceMusic): void {
     const blank = !m.title.trim() && !m.url.trim();
-    this.emit({ ...this.value, music: blank ? null : { title: m.title.trim() || 'Untitled', url: m.url.trim() } });
+    this.emit({ ...this.value, music: blank ? null : { title: m.title.trim() || msg('Untitled', { id: 'theme.untitled' }), url: m.url.trim() } });
   }
 
   private emit(value: LookDraft): void {

@@ -1,3 +1,4 @@
+import { localized, msg } from '@lit/localize';
 import { LitElement, css, html } from 'lit';
 import { customElement } from 'lit/decorators.js';
 import { StoreController } from '../controllers/store-controller.js';
@@ -5,6 +6,7 @@ import { toasts, type Toast, type ToastAction } from '../services/toasts.js';
 import { shared } from '../styles/shared.js';
 
 /** Toasts in a polite live region, bottom-right (bottom on phones); actions are real buttons. */
+@localized()
 @customElement('kj-toasts')
 export class KjToasts extends LitElement {
   static override styles = [
@@ -41,7 +43,7 @@ export class KjToasts extends LitElement {
       <p class="text">${t.text}</p>
       <div class="row">
         ${t.actions.map((a) => html`<button class=${a === t.actions[0] ? 'primary' : ''} @click=${() => this.run(t, a)}>${a.label}</button>`)}
-        <button class="ghost" aria-label="Dismiss" @click=${() => toasts.dismiss(t.id)}>✕</button>
+        <button class="ghost" aria-label=${msg('Dismiss', { id: 'common.dismiss' })} @click=${() => toasts.dismiss(t.id)}>✕</button>
       </div>
     </div>`;
   }

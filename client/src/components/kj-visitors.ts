@@ -1,3 +1,4 @@
+import { localized, msg } from '@lit/localize';
 import { LitElement, css, html } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { VisitorDto } from '../../../shared/dto.js';
@@ -8,6 +9,7 @@ import { shared } from '../styles/shared.js';
 import './kj-avatar.js';
 
 /** Recent visitors, for the owner's eyes only; new visits appear live. */
+@localized()
 @customElement('kj-visitors')
 export class KjVisitors extends LitElement {
   static override styles = [
@@ -35,8 +37,8 @@ export class KjVisitors extends LitElement {
   }
 
   override render() {
-    return html`<section class="card" aria-label="Visitors">
-      <h2>Recent visitors</h2>
+    return html`<section class="card" aria-labelledby="visitors-title">
+      <h2 id="visitors-title">${msg('Recent visitors', { id: 'space.visitors' })}</h2>
       ${this.error ? html`<p class="muted">${this.error}</p>` : null}
       <ul class="plain">
         ${this.visitors.slice(0, 12).map(
@@ -45,7 +47,7 @@ export class KjVisitors extends LitElement {
             <span class="muted">${timeAgo(v.at)}</span></li>`,
         )}
       </ul>
-      ${this.visitors.length === 0 && !this.error ? html`<p class="muted">No visitors yet.</p>` : null}
+      ${this.visitors.length === 0 && !this.error ? html`<p class="muted">${msg('No visitors yet.', { id: 'visitors.none' })}</p>` : null}
     </section>`;
   }
 

@@ -4,6 +4,7 @@
  */
 import { msg } from '@lit/localize';
 import type { ErrorCode } from '../../../shared/errors.js';
+import { currentLocale } from './locale.js';
 
 export type ClientErrorCode = ErrorCode | 'network';
 
@@ -41,4 +42,9 @@ export function fieldName(field: string): string {
     name: () => msg('Name', { id: 'field.name' }),
   };
   return names[field]?.() ?? field;
+}
+
+/** What is wrong with one field: the hub's own words in English, a localized generic phrase otherwise. */
+export function fieldProblem(detail: string): string {
+  return currentLocale() === 'en' ? detail : msg('Not in the right form.', { id: 'field.problem' });
 }

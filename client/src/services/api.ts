@@ -43,7 +43,7 @@ async function send<T>(method: string, path: string, body: BodyInit | object | u
     res = await fetch(`/api${path}`, { method, headers, body: payload, signal: options.signal });
   } catch (err) {
     if (err instanceof DOMException && err.name === 'AbortError') throw err;
-    throw new ApiError(0, 'network', 'The hub cannot be reached. Check your connection.');
+    throw new ApiError(0, 'network', 'The hub cannot be reached.'); // shown via errorText, localized
   }
   const text = await res.text();
   const parsed: unknown = text ? JSON.parse(text) : undefined;

@@ -13,6 +13,7 @@ import type {
   ServerPayload,
   ServerToClientEvents,
 } from '../../../shared/events.js';
+import { ApiError } from './api.js';
 import { session } from './session.js';
 
 export type HubSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -44,12 +45,12 @@ class Realtime extends EventTarget {
   /** Emits with an acknowledgement; rejects when offline, on timeout, or with the server's error. */
   async request<E extends ClientEventName>(event: E, payload: ClientPayload<E>): Promise<ClientAckFields<E>> {
     const socket = this.socket;
-    if (!socket?.connected) throw new Error('You are offline; try again when the connection is back.');
+    if (!socket?.connected) throw new ApiError(0, 'network', 'offline'); // errorText words it in the reader's language
     const timed = socket.timeout(ackTimeoutMs);
     // The typed overloads of emitWithAck do not narrow over a generic event name; the maps still bind both ends.
     const emit = timed.emitWithAck as unknown as (e: E, p: ClientPayload<E>) => Promise<Ack<ClientAckFields<E>>>;
     const answer = await emit.call(timed, event, payload);
-    if (!answer.ok) throw new Error(answer.error.message);
+    if (!answer.ok) throw new ApiError(0, answer.error.code, answer.error.message);
     return answer as ClientAckFields<E>;
   }
 

@@ -15,6 +15,8 @@ export const shared = css`
     box-shadow: var(--kj-shadow);
     padding: 16px;
   }
+  /* every page has one h1 (screen-reader users jump to it); pages style theirs, this is the default */
+  h1 { margin: 0 0 10px; font-size: 1.3rem; line-height: 1.3; }
   .card h2 { margin: 0 0 12px; font-size: 1rem; color: var(--kj-accent-strong); }
   button, .button {
     font: inherit; cursor: pointer; border-radius: 999px; padding: 6px 14px;
@@ -24,10 +26,11 @@ export const shared = css`
   button:hover:not(:disabled) { background: var(--kj-accent-soft); }
   button:disabled { opacity: 0.55; cursor: default; }
   button.primary {
-    background: linear-gradient(180deg, #ffa94d, var(--kj-accent)); color: #fff;
-    border-color: var(--kj-accent); font-weight: 600;
+    /* white on these is ≥ 5.2:1; the lighter brand orange is for borders and fills without text */
+    background: linear-gradient(180deg, #c2410c, #a84300); color: #fff;
+    border-color: #a84300; font-weight: 600;
   }
-  button.primary:hover:not(:disabled) { background: var(--kj-accent-strong); }
+  button.primary:hover:not(:disabled) { background: #9c3d00; }
   button.ghost { border-color: transparent; background: transparent; }
   button.danger { color: var(--kj-danger); }
   label { display: block; font-weight: 600; font-size: 0.9rem; margin-bottom: 4px; }
