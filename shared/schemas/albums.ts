@@ -8,6 +8,10 @@ export const albumBody = z.strictObject({
 });
 export type AlbumBody = z.infer<typeof albumBody>;
 
+/** `PATCH /api/photos/:id { caption }`: empty clears it. */
+export const photoCaptionBody = z.strictObject({ caption: text(0, 200) });
+export type PhotoCaptionBody = z.infer<typeof photoCaptionBody>;
+
 /** `after` is a photo id: photos come in upload order. */
 export const photoPageQuery = z.strictObject({
   after: objectId.optional(),

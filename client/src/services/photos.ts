@@ -1,18 +1,16 @@
-/** Photos attached to shuoshuo go into the author's "Shuoshuo photos" album, made on first use. */
+/**
+ * Photos attached to shuoshuo go into the author's shuoshuo album, which the hub finds or makes
+ * (`PUT /api/albums/shuoshuo`): the rule lives on the server, not in a title the browser searches for.
+ */
 import type { AlbumDto, PhotoDto } from '../../../shared/dto.js';
 import { api } from './api.js';
 import { session } from './session.js';
 
-export const shuoshuoAlbumTitle = 'Shuoshuo photos';
 let albumId: Promise<string> | null = null;
 
 async function findOrCreateAlbum(): Promise<string> {
-  const handle = session.me?.handle;
-  if (!handle) throw new Error('not signed in');
-  const { albums } = await api.get<{ albums: AlbumDto[] }>(`/spaces/${handle}/albums`);
-  const existing = albums.find((a) => a.title === shuoshuoAlbumTitle && a.owner.id === session.me?.id);
-  if (existing) return existing.id;
-  const { album } = await api.post<{ album: AlbumDto }>('/albums', { title: shuoshuoAlbumTitle, privacy: 'friends' });
+  if (!session.me) throw new Error('not signed in');
+  const { album } = await api.put<{ album: AlbumDto }>('/albums/shuoshuo');
   return album.id;
 }
 

@@ -8,10 +8,14 @@ const albumSchema = new Schema(
     /** Reserved before a photo record is written, given back if the write fails (see uploads). */
     photoCount: { type: Number, required: true, default: 0 },
     coverPhotoId: { type: String, default: null },
+    /** `shuoshuo`: the one album per user that photos attached to shuoshuo go into (made on first use). */
+    purpose: { type: String, enum: ['shuoshuo', null], default: null },
   },
   { timestamps: { createdAt: true, updatedAt: false }, strict: 'throw' },
 );
 albumSchema.index({ owner: 1, createdAt: -1 });
+// At most one shuoshuo album per user, even when two first uploads race to create it.
+albumSchema.index({ owner: 1, purpose: 1 }, { unique: true, partialFilterExpression: { purpose: 'shuoshuo' } });
 
 const photoSchema = new Schema(
   {
@@ -24,6 +28,8 @@ const photoSchema = new Schema(
     bytes: { type: Number, required: true },
     width: { type: Number, required: true },
     height: { type: Number, required: true },
+    /** The owner's words under the photo; empty when none. */
+    caption: { type: String, default: '' },
   },
   { timestamps: { createdAt: true, updatedAt: false }, strict: 'throw' },
 );
@@ -47,6 +53,7 @@ export interface StoredAlbum {
   readonly privacy: 'public' | 'friends' | 'private';
   readonly photoCount: number;
   readonly coverPhotoId: string | null;
+  readonly purpose?: 'shuoshuo' | null;
   readonly createdAt: Date;
 }
 
@@ -60,6 +67,7 @@ export interface StoredPhoto {
   readonly bytes: number;
   readonly width: number;
   readonly height: number;
+  readonly caption?: string;
   readonly createdAt: Date;
 }
 

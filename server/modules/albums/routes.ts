@@ -1,4 +1,4 @@
-import { albumBody, photoPageQuery } from '../../../shared/schemas/albums.js';
+import { albumBody, photoCaptionBody, photoPageQuery } from '../../../shared/schemas/albums.js';
 import { handleParams, idParams } from '../../../shared/schemas/common.js';
 import { tierBody } from '../../../shared/schemas/moderation.js';
 import { defineEndpoint, type Endpoint } from '../../http/endpoint.js';
@@ -22,6 +22,13 @@ export function albumRoutes(albums: AlbumService): Endpoint[] {
       rateLimit: albumWrites,
       status: 201,
       handler: ({ viewer, body }) => albums.createAlbum(viewer, body),
+    }),
+    defineEndpoint({
+      method: 'put',
+      path: '/albums/shuoshuo',
+      auth: true,
+      rateLimit: albumWrites,
+      handler: ({ viewer }) => albums.shuoshuoAlbum(viewer),
     }),
     defineEndpoint({
       method: 'get',
@@ -62,6 +69,15 @@ export function albumRoutes(albums: AlbumService): Endpoint[] {
       rateLimit: albumWrites,
       status: 204,
       handler: ({ viewer, params }) => albums.deletePhoto(viewer, params.id),
+    }),
+    defineEndpoint({
+      method: 'patch',
+      path: '/photos/:id',
+      auth: true,
+      params: idParams,
+      body: photoCaptionBody,
+      rateLimit: albumWrites,
+      handler: ({ viewer, params, body }) => albums.setCaption(viewer, params.id, body.caption),
     }),
     defineEndpoint({
       method: 'post',

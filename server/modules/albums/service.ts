@@ -42,6 +42,10 @@ export interface ServablePhoto {
 }
 
 const oid = (id: string) => new Types.ObjectId(id);
+const isDuplicateKey = (err: unknown): boolean => (err as { code?: number } | null)?.code === 11000;
+
+/** The shuoshuo album's stored title; clients show it in their own language by its `purpose`. */
+export const shuoshuoAlbumTitle = 'Shuoshuo photos';
 
 export function createAlbumService({ conn, config, accounts, friends, logger, signer, audit }: AlbumServiceDeps) {
   const albums = albumModel(conn);
@@ -53,7 +57,15 @@ export function createAlbumService({ conn, config, accounts, friends, logger, si
   function photoDto(p: StoredPhoto, albumIsPublic: boolean): PhotoDto {
     const id = p._id.toHexString();
     const query = albumIsPublic ? '' : `?${signer.query(id)}`;
-    return { id, url: `/photos/${id}${query}`, thumbUrl: `/photos/${id}/thumb${query}`, bytes: p.bytes, width: p.width, height: p.height };
+    return {
+      id,
+      url: `/photos/${id}${query}`,
+      thumbUrl: `/photos/${id}/thumb${query}`,
+      bytes: p.bytes,
+      width: p.width,
+      height: p.height,
+      caption: p.caption ?? '',
+    };
   }
 
   function albumDto(a: StoredAlbum, owner: UserDto): AlbumDto {
@@ -67,6 +79,7 @@ export function createAlbumService({ conn, config, accounts, friends, logger, si
       photoCount: a.photoCount,
       coverThumbUrl: cover ? `/photos/${cover}/thumb${query}` : null,
       createdAt: a.createdAt.toISOString(),
+      purpose: a.purpose ?? null,
     };
   }
 
@@ -260,6 +273,36 @@ export function createAlbumService({ conn, config, accounts, friends, logger, si
         }
         throw err;
       }
+    },
+
+    /**
+     * The viewer's shuoshuo album (photos attached to shuoshuo go there), created on first use as
+     * friends-only. One per user by a unique index: a racing second creation finds the first.
+     */
+    async shuoshuoAlbum(viewer: Viewer): Promise<{ album: AlbumDto }> {
+      const owner = await accounts.getUser(viewer.id);
+      if (!owner) throw notFound('user');
+      const existing = await albums.findOne({ owner: viewer.id, purpose: 'shuoshuo' }).lean<StoredAlbum>();
+      if (existing) return { album: albumDto(existing, owner) };
+      await storage.reserveAlbum(viewer.id, config.albumLimit);
+      try {
+        const doc = await albums.create({ owner: viewer.id, title: shuoshuoAlbumTitle, privacy: 'friends', purpose: 'shuoshuo' });
+        return { album: albumDto(doc.toObject() as unknown as StoredAlbum, owner) };
+      } catch (err) {
+        await storage.releaseAlbum(viewer.id);
+        if (!isDuplicateKey(err)) throw err;
+        const winner = await albums.findOne({ owner: viewer.id, purpose: 'shuoshuo' }).lean<StoredAlbum>();
+        if (!winner) throw err;
+        return { album: albumDto(winner, owner) };
+      }
+    },
+
+    /** Sets or clears a photo's caption (owner only). */
+    async setCaption(viewer: Viewer, id: string, caption: string): Promise<{ photo: PhotoDto }> {
+      const p = await photos.findOneAndUpdate({ _id: oid(id), owner: viewer.id }, { $set: { caption } }, { returnDocument: 'after' }).lean<StoredPhoto>();
+      if (!p) throw notFound('photo');
+      const album = await albums.findById(p.album, { privacy: 1 }).lean<{ privacy: string }>();
+      return { photo: photoDto(p, album?.privacy === 'public') };
     },
 
     /** Deletes one photo (owner only), giving its bytes back. */
