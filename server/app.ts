@@ -25,6 +25,8 @@ import { createMetrics, metricsRoute } from './metrics.js';
 import { closeServices, createServices, type Services } from './services.js';
 import { photoUploadRoutes } from './modules/albums/upload-route.js';
 import { photoFileRoutes } from './modules/albums/photo-file-routes.js';
+import { avatarFileRoutes } from './modules/accounts/self-routes.js';
+import { createClusterBus } from './realtime/cluster-bus.js';
 
 export interface Hub {
   readonly config: Config;
@@ -68,7 +70,8 @@ export async function startHub(config: Config, options: HubOptions = {}): Promis
   const rateLimits = createRateLimits(redis?.main, config.redisPrefix);
   const tokens = createTokenSigner(secret, config.tokenTtlSeconds);
   const pusher = createPusher(io);
-  const services = createServices({ config, logger, conn: store.conn, pusher, rateLimits, tokens, redis, secret });
+  const bus = createClusterBus(io, Boolean(redis));
+  const services = createServices({ config, logger, conn: store.conn, pusher, rateLimits, tokens, redis, secret, bus });
   await store.syncIndexes();
   await services.moderation.ready();
   // A node that died mid-write may have left a like/comment counter one short: recount recent ones.
@@ -119,6 +122,7 @@ export async function startHub(config: Config, options: HubOptions = {}): Promis
     rawRoutes: photoUploadRoutes(services.albums, { authenticate: services.accounts.authenticate, rateLimits }),
     outerRoutes: (outer) => {
       photoFileRoutes(services.albums)(outer);
+      avatarFileRoutes(config.dataDir)(outer);
       outer.get('/metrics', metricsRoute(metrics, config.metricsToken));
     },
     allowOrigin,

@@ -20,6 +20,10 @@ import { createModerationService } from './modules/moderation/service.js';
 import { createAlbumService } from './modules/albums/service.js';
 import { createUrlSigner } from './modules/albums/url-signer.js';
 import { createFanService } from './modules/fans/service.js';
+import type { ClusterBus } from './realtime/cluster-bus.js';
+import { createSessions } from './modules/accounts/sessions.js';
+import { createProfiles } from './modules/accounts/profile.js';
+import { createAccountDeletion } from './modules/accounts/deletion.js';
 
 export interface CoreDeps {
   readonly config: Config;
@@ -31,6 +35,8 @@ export interface CoreDeps {
   readonly redis: RedisClients | undefined;
   /** Signs photo capability URLs (the token secret). */
   readonly secret: string;
+  /** Cluster-wide broadcasts (session revocations reach every node). */
+  readonly bus: ClusterBus;
 }
 
 export function createServices(deps: CoreDeps) {
@@ -99,7 +105,17 @@ export function createServices(deps: CoreDeps) {
     config: deps.config,
     clustered: Boolean(deps.redis),
   });
-  return { accounts, notifications, friends, spaces, presence, posts, games, moderation, albums, fans };
+  const sessions = createSessions({ conn: deps.conn, tokens: deps.tokens, accounts, bus: deps.bus, logger: deps.logger });
+  const profiles = createProfiles({ conn: deps.conn, dataDir: deps.config.dataDir, accounts, announce: sessions.announce });
+  const deleteAccount = createAccountDeletion({
+    conn: deps.conn,
+    logger: deps.logger,
+    deleteAlbum: albums.deleteAlbum,
+    recountPost: posts.recountPost,
+    announce: sessions.announce,
+  });
+  const self = { sessions, profiles, deleteAccount };
+  return { accounts, notifications, friends, spaces, presence, posts, games, moderation, albums, fans, self };
 }
 
 export type Services = ReturnType<typeof createServices>;

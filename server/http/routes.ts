@@ -9,8 +9,9 @@ import { gameRoutes } from '../modules/games/routes.js';
 import { moderationRoutes } from '../modules/moderation/routes.js';
 import { albumRoutes } from '../modules/albums/routes.js';
 import { fanRoutes } from '../modules/fans/routes.js';
+import { selfRoutes } from '../modules/accounts/self-routes.js';
 import type { Endpoint } from './endpoint.js';
 
 export function apiEndpoints(s: Services): Endpoint[] {
-  return [...accountRoutes(s.accounts), ...friendRoutes(s.friends), ...notificationRoutes(s.notifications), ...spaceRoutes(s.spaces), ...postRoutes(s.posts), ...gameRoutes(s.games), ...moderationRoutes(s.moderation), ...albumRoutes(s.albums), ...fanRoutes(s.fans)];
+  return [...accountRoutes(s.accounts), ...friendRoutes(s.friends), ...notificationRoutes(s.notifications), ...spaceRoutes(s.spaces), ...postRoutes(s.posts), ...gameRoutes(s.games), ...moderationRoutes(s.moderation), ...albumRoutes(s.albums), ...fanRoutes(s.fans), ...selfRoutes(s.self)];
 }

@@ -1,5 +1,5 @@
 /** Signed, expiring bearer tokens: `<payload>.<hmac>`, both base64url; HMAC-SHA256 over the payload. */
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 
 export interface TokenClaims {
   /** The user id. */
@@ -24,7 +24,8 @@ export function createTokenSigner(secret: string, ttlSeconds: number, now = () =
   return {
     sign(userId, gen = 0) {
       const iat = Math.floor(now() / 1000);
-      const claims = { sub: userId, iat, exp: iat + ttlSeconds, ...(gen ? { gen } : {}) };
+      // `jti` tells apart two sign-ins in the same second, so signing out of one leaves the other.
+      const claims = { sub: userId, iat, exp: iat + ttlSeconds, ...(gen ? { gen } : {}), jti: randomBytes(9).toString('base64url') };
       const payload = Buffer.from(JSON.stringify(claims)).toString('base64url');
       return `${payload}.${mac(payload).toString('base64url')}`;
     },

@@ -1,0 +1,79 @@
+/**
+ * Account deletion: the account record goes first (its tokens stop at once on every node, as the
+ * look-up finds no user), then everything it owns — space, visits, guestbook entries written and
+ * received, posts with their comments and likes, its comments and likes elsewhere (those posts'
+ * counters recounted), albums and photos (bytes released, files removed when unused), friendships,
+ * requests, blocks, reports, fan follows and notifications. A crash half-way leaves only records
+ * of a user who no longer exists, which every read already treats as gone.
+ */
+import { Types, type Connection } from 'mongoose';
+import type { Logger } from '../../logger.js';
+import { albumModel } from '../albums/model.js';
+import { blockModel } from '../blocks/model.js';
+import { fanModel } from '../fans/model.js';
+import { friendEdgeModel, friendRequestModel } from '../friends/model.js';
+import { notificationModel, notificationSettingsModel } from '../notifications/model.js';
+import { commentModel } from '../posts/comment-model.js';
+import { likeModel } from '../posts/like-model.js';
+import { postModel } from '../posts/post-model.js';
+import { reportModel } from '../reports/model.js';
+import { guestbookEntryModel } from '../spaces/guestbook-model.js';
+import { spaceModel } from '../spaces/space-model.js';
+import { visitModel } from '../spaces/visit-model.js';
+import { userModel } from './model.js';
+import type { Viewer } from './viewer.js';
+
+export interface DeletionDeps {
+  readonly conn: Connection;
+  readonly logger: Logger;
+  /** Removes one album with its photos, releasing their bytes (the albums service). */
+  readonly deleteAlbum: (viewer: Viewer, albumId: string) => Promise<void>;
+  /** Recounts a post's likes and comments after someone's were removed (the posts service). */
+  readonly recountPost: (postId: string) => Promise<unknown>;
+  /** Ends the user's sessions everywhere. */
+  readonly announce: (userId: string) => void;
+}
+
+export function createAccountDeletion({ conn, logger, deleteAlbum, recountPost, announce }: DeletionDeps) {
+  return async function deleteAccount(viewer: Viewer): Promise<void> {
+    const id = new Types.ObjectId(viewer.id);
+    await userModel(conn).deleteOne({ _id: id });
+    announce(viewer.id);
+
+    const posts = postModel(conn);
+    const comments = commentModel(conn);
+    const likes = likeModel(conn);
+    const own = (await posts.find({ author: id }, { _id: 1 }).lean<Array<{ _id: Types.ObjectId }>>()).map((p) => p._id);
+    // Posts elsewhere whose counters move when this user's comments and likes go.
+    const touched = new Set<string>([
+      ...(await comments.distinct('post', { author: id })).map(String),
+      ...(await likes.distinct('post', { user: id })).map(String),
+    ]);
+    await comments.deleteMany({ post: { $in: own } });
+    await likes.deleteMany({ post: { $in: own } });
+    await comments.deleteMany({ author: id });
+    await likes.deleteMany({ user: id });
+    await posts.deleteMany({ author: id });
+    const ownIds = new Set(own.map((p) => p.toHexString()));
+    for (const postId of touched) if (!ownIds.has(postId)) await recountPost(postId);
+
+    for (const album of await albumModel(conn).find({ owner: viewer.id }, { _id: 1 }).lean<Array<{ _id: Types.ObjectId }>>()) {
+      try {
+        await deleteAlbum(viewer, album._id.toHexString());
+      } catch (err) {
+        logger.warn({ err, userId: viewer.id }, 'account deletion: an album was not removed');
+      }
+    }
+
+    await spaceModel(conn).deleteMany({ owner: id });
+    await visitModel(conn).deleteMany({ $or: [{ owner: id }, { visitor: id }] });
+    await guestbookEntryModel(conn).deleteMany({ $or: [{ owner: id }, { author: id }] });
+    await friendEdgeModel(conn).deleteMany({ $or: [{ user: id }, { friend: id }] });
+    await friendRequestModel(conn).deleteMany({ $or: [{ from: id }, { to: id }] });
+    await blockModel(conn).deleteMany({ $or: [{ blocker: id }, { blocked: id }] });
+    await reportModel(conn).deleteMany({ reporter: id });
+    await fanModel(conn).deleteMany({ $or: [{ fan: viewer.id }, { owner: viewer.id }] });
+    await notificationModel(conn).deleteMany({ userId: viewer.id });
+    await notificationSettingsModel(conn).deleteMany({ _id: viewer.id });
+  };
+}

@@ -1,0 +1,83 @@
+/**
+ * Profile edits: display name, bio and avatar. The avatar is one of the caller's own photos, cut
+ * to a centred square by sharp in two sizes and served publicly at `/avatars/<hash>-<size>.webp`
+ * (named by the source photo's content hash, so the same photo twice costs nothing).
+ */
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { Types, type Connection } from 'mongoose';
+import sharp from 'sharp';
+import type { MeDto } from '../../../shared/dto.js';
+import type { ProfileBody } from '../../../shared/schemas/profile.js';
+import { invalid } from '../../errors.js';
+import { photoModel } from '../albums/model.js';
+import { createPhotoFiles } from '../albums/photo-files.js';
+import { userModel } from './model.js';
+import { avatarFileName, avatarSizes } from './profile-view.js';
+import { searchKeysOf } from './search-keys.js';
+import type { AccountService } from './service.js';
+import type { Viewer } from './viewer.js';
+
+export interface ProfileDeps {
+  readonly conn: Connection;
+  readonly dataDir: string;
+  readonly accounts: Pick<AccountService, 'me'>;
+  /** Tells every node the user changed (their caches hold the old name for up to 5 s otherwise). */
+  readonly announce: (userId: string) => void;
+}
+
+export const avatarDir = (dataDir: string) => path.join(dataDir, 'avatars');
+
+export function createProfiles({ conn, dataDir, accounts, announce }: ProfileDeps) {
+  const users = userModel(conn);
+  const photos = photoModel(conn);
+  const files = createPhotoFiles(dataDir);
+  const dir = avatarDir(dataDir);
+
+  /** Writes both renditions of a photo (once per content hash); returns the key naming them. */
+  async function renderAvatar(ownerId: string, photoId: string): Promise<string> {
+    const photo = await photos
+      .findOne({ _id: new Types.ObjectId(photoId), owner: ownerId }, { hash: 1, ext: 1 })
+      .lean<{ hash: string; ext: string }>();
+    if (!photo) throw invalid('avatar: must be one of your photos', { avatar: 'must be one of your photos' });
+    const key = photo.hash.slice(0, 40);
+    await fs.mkdir(dir, { recursive: true });
+    for (const size of Object.keys(avatarSizes) as Array<keyof typeof avatarSizes>) {
+      const target = path.join(dir, avatarFileName(key, size));
+      if (await fs.stat(target).then(() => true, () => false)) continue;
+      const image = await sharp(files.imagePath(photo.hash, photo.ext))
+        .rotate()
+        .resize(avatarSizes[size], avatarSizes[size], { fit: 'cover', position: 'attention' })
+        .webp({ quality: 82 })
+        .toBuffer();
+      const temp = path.join(dir, `.${randomBytes(8).toString('hex')}.part`);
+      await fs.writeFile(temp, image);
+      await fs.rename(temp, target);
+    }
+    return key;
+  }
+
+  return {
+    /** `PATCH /api/me`. */
+    async update(viewer: Viewer, body: ProfileBody): Promise<{ user: MeDto }> {
+      const set: Record<string, unknown> = {};
+      if (body.displayName !== undefined) {
+        set.displayName = body.displayName;
+        set.searchKeys = searchKeysOf(viewer.handle, body.displayName);
+      }
+      if (body.bio !== undefined) set.bio = body.bio;
+      if (body.avatar !== undefined) set.avatarKey = body.avatar === null ? null : await renderAvatar(viewer.id, body.avatar);
+      await users.updateOne({ _id: new Types.ObjectId(viewer.id) }, { $set: set });
+      announce(viewer.id);
+      return accounts.me(viewer);
+    },
+  };
+}
+
+export type Profiles = ReturnType<typeof createProfiles>;
+
+/** The file to serve for `/avatars/:name`, or null for any name that is not a rendition's. */
+export function avatarFile(dataDir: string, name: string): string | null {
+  return /^[0-9a-f]{16,64}-(64|256)\.webp$/.test(name) ? path.join(avatarDir(dataDir), name) : null;
+}

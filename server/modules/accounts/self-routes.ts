@@ -1,0 +1,74 @@
+/** v1.1 endpoints of one's own account: profile, password, sign-out, deletion, and avatar files. */
+import type { Express } from 'express';
+import { deleteAccountBody, passwordBody, profileBody } from '../../../shared/schemas/profile.js';
+import { notFound } from '../../errors.js';
+import { defineEndpoint, type Endpoint } from '../../http/endpoint.js';
+import type { Viewer } from './viewer.js';
+import { avatarFile, type Profiles } from './profile.js';
+import { bearerToken, type Sessions } from './sessions.js';
+
+export interface SelfServices {
+  readonly profiles: Profiles;
+  readonly sessions: Sessions;
+  readonly deleteAccount: (viewer: Viewer) => Promise<void>;
+}
+
+const passwordTries = { name: 'password-check', points: 10, perSeconds: 15 * 60 } as const;
+
+export function selfRoutes({ profiles, sessions, deleteAccount }: SelfServices): Endpoint[] {
+  return [
+    defineEndpoint({
+      method: 'patch',
+      path: '/me',
+      auth: true,
+      body: profileBody,
+      rateLimit: { name: 'profile-update', points: 60, perSeconds: 60 },
+      handler: ({ viewer, body }) => profiles.update(viewer, body),
+    }),
+    defineEndpoint({
+      method: 'post',
+      path: '/auth/password',
+      auth: true,
+      body: passwordBody,
+      rateLimit: passwordTries,
+      handler: ({ viewer, body }) => sessions.changePassword(viewer, body),
+    }),
+    defineEndpoint({
+      method: 'post',
+      path: '/auth/logout',
+      auth: true,
+      status: 204,
+      handler: async ({ viewer, req }) => {
+        await sessions.logout(viewer, bearerToken(req.get('authorization')));
+      },
+    }),
+    defineEndpoint({
+      method: 'delete',
+      path: '/me',
+      auth: true,
+      body: deleteAccountBody,
+      rateLimit: passwordTries,
+      status: 204,
+      handler: async ({ viewer, body }) => {
+        await sessions.checkPassword(viewer.id, body.password);
+        await deleteAccount(viewer);
+      },
+    }),
+  ];
+}
+
+/** `GET /avatars/<hash>-<size>.webp`: public and immutable (a new avatar has a new name). */
+export function avatarFileRoutes(dataDir: string): (app: Express) => void {
+  return (app) => {
+    app.get('/avatars/:name', (req, res, next) => {
+      const file = avatarFile(dataDir, String(req.params.name ?? ''));
+      if (!file) {
+        next(notFound('avatar'));
+        return;
+      }
+      res.sendFile(file, { maxAge: '365d', immutable: true, dotfiles: 'deny' }, (err) => {
+        if (err && !res.headersSent) next(notFound('avatar'));
+      });
+    });
+  };
+}
