@@ -9,6 +9,7 @@ import { startTestHub, type TestHub } from '../../helpers/index.js';
 import { buildCast, type Cast } from '../helpers/cast.js';
 import { readRows } from './read-rows.js';
 import { writeRows } from './write-rows.js';
+import { socialRows } from './social-rows.js';
 
 describe('authorization matrix over REST', () => {
   let hub: TestHub;
@@ -22,14 +23,14 @@ describe('authorization matrix over REST', () => {
   });
 
   it('covers every mounted endpoint', () => {
-    const covered = new Set([...readRows, ...writeRows].flatMap((r) => r.covers));
+    const covered = new Set([...readRows, ...writeRows, ...socialRows].flatMap((r) => r.covers));
     const mounted = hub.routes.map((r) => `${r.method} ${r.path}`);
     expect(mounted.filter((m) => !covered.has(m)), 'endpoints no matrix row covers').toEqual([]);
     expect([...covered].filter((m) => !mounted.includes(m)), 'rows naming endpoints that are not mounted').toEqual([]);
   });
 
   // Reads first, while every fixture item is as built; writes after (they leave extra comments).
-  it.each([...readRows, ...writeRows].map((r) => [r.name, r] as const))('%s', async (_name, row) => {
+  it.each([...readRows, ...writeRows, ...socialRows].map((r) => [r.name, r] as const))('%s', async (_name, row) => {
     await row.run(cast, hub);
   });
 });

@@ -1,0 +1,52 @@
+/**
+ * Rows of the authorization matrix for the v1.1 social endpoints: one's own account (profile,
+ * password, sign-out, deletion), blocks, search and suggestions, reports, the comment queue and
+ * reposts. Rows that end sessions or delete accounts use fresh users, never the shared cast.
+ */
+import { expect } from 'vitest';
+import { apiClient, registerUser } from '../../helpers/index.js';
+import { ok } from '../helpers/cast.js';
+import type { MatrixRow } from './read-rows.js';
+
+const password = 'correct horse battery';
+
+export const socialRows: readonly MatrixRow[] = [
+  {
+    covers: ['patch /me'],
+    name: 'a profile is edited by its owner alone; an avatar must be one of the caller’s own photos',
+    async run(c) {
+      for (const role of ['friend', 'exFriend', 'moderator'] as const) {
+        const res = await c.actors[role].api.patch('/me', { avatar: c.photos.private.id });
+        expect(res.status, `${role}: someone else's photo`).toBe(400);
+        expect(res.body.error.code).toBe('invalid');
+      }
+      const me = await ok(c.owner.api.patch('/me', { bio: 'hello there', avatar: c.photos.private.id }), 200);
+      expect(me.user.bio).toBe('hello there');
+      expect(me.user.avatarUrl).toMatch(/^\/avatars\/[0-9a-f]+-64\.webp$/);
+      const seen = await ok(c.stranger.api.get(`/spaces/${c.owner.handle}`), 200);
+      expect(seen.space.owner.avatarUrl).toBe(me.user.avatarUrl);
+      expect(seen.space.owner.bio).toBe('hello there');
+      await ok(c.owner.api.patch('/me', { avatar: null, bio: '' }), 200);
+    },
+  },
+  {
+    covers: ['post /auth/password', 'post /auth/logout', 'delete /me'],
+    name: 'password change, sign-out and deletion act on the caller’s own account only, with its password',
+    async run(_c, hub) {
+      const user = await registerUser(hub, 'selfonly');
+      const other = await registerUser(hub, 'bystander');
+      await ok(other.api.post('/auth/password', { current: password, next: 'x'.repeat(7) }), 400);
+      await ok(other.api.post('/auth/password', { current: 'not it at all', next: 'another secret' }), 401);
+      await ok(other.api.delete('/me', { password: 'not it at all' }), 401);
+      await ok(other.api.get('/me'), 200);
+      await ok(user.api.post('/auth/logout'), 204);
+      await ok(user.api.get('/me'), 401);
+      await ok(user.api.post('/auth/logout'), 401);
+      await ok(other.api.get('/me'), 200);
+      const again = (await ok(apiClient(hub.url).post('/auth/login', { handle: user.handle, password }), 200)).token as string;
+      await ok(apiClient(hub.url, again).delete('/me', { password }), 204);
+      await ok(apiClient(hub.url, again).get('/me'), 401);
+      await ok(other.api.get('/me'), 200);
+    },
+  },
+];
