@@ -17,16 +17,16 @@ import { statusAfterScreening } from './moderation-outcome.js';
 import type { PostRecord } from './post-model.js';
 import { createPostViews } from './post-views.js';
 import { createPublication } from './publication.js';
-import { sanitizeDiary } from './sanitize-diary.js';
+import { createDiarySanitizer, type DiarySanitizer } from './diary-sanitizer.js';
 
 export type { PostServiceDeps } from './context.js';
 
 /** The text, title and images a new post is stored with, after sanitising and checks. */
-async function prepare(deps: PostServiceDeps, viewer: Viewer, body: CreatePostBody) {
+async function prepare(deps: PostServiceDeps, sanitizer: DiarySanitizer, viewer: Viewer, body: CreatePostBody) {
   let text = body.text;
   let screened = body.text;
   if (body.kind === 'diary') {
-    const diary = sanitizeDiary(body.text);
+    const diary = await sanitizer.sanitize(body.text);
     if (diary.empty) throw invalid('text: nothing is left once unsupported HTML is removed', { text: 'is empty after sanitising' });
     if (diary.html.length > maxDiaryChars) {
       throw invalid(`text: must be at most ${maxDiaryChars} characters`, { text: `must be at most ${maxDiaryChars} characters` });
@@ -47,6 +47,8 @@ export function createPostService(deps: PostServiceDeps) {
   const comments = createComments(ctx);
   const likes = createLikes(ctx);
   const scale = deps.rateLimitScale ?? 1;
+  // Diary HTML is sanitised in worker threads with a time budget, never on the event loop.
+  const sanitizer = createDiarySanitizer();
 
   const requireModerator = (viewer: Viewer) => {
     if (!isModerator(viewer)) throw forbidden('moderators only');
@@ -74,7 +76,7 @@ export function createPostService(deps: PostServiceDeps) {
 
     /** Creates a post: blocked text is refused, held/review text is kept for its author alone. */
     async create(viewer: Viewer, body: CreatePostBody): Promise<{ post: PostDto }> {
-      const { text, screened, imageIds } = await prepare(deps, viewer, body);
+      const { text, screened, imageIds } = await prepare(deps, sanitizer, viewer, body);
       const status = statusAfterScreening(deps.screen.screen(screened));
       const record = (
         await posts.create({
@@ -113,6 +115,9 @@ export function createPostService(deps: PostServiceDeps) {
       if (!removed || !before) throw notFound('post');
       await publication.retract(removed, before.status === 'published');
     },
+
+    /** Stops the sanitiser's workers. */
+    close: () => sanitizer.close(),
 
     feed: feed.feed,
     spacePosts: feed.spacePosts,
