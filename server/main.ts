@@ -3,7 +3,7 @@ import path from 'node:path';
 import { startHub } from './app.js';
 import { ensureClientBuilt } from './client-build.js';
 import { ConfigError, loadConfig } from './config.js';
-import { createLogger } from './logger.js';
+import { createLogger, flushLogs } from './logger.js';
 import { assertEngineAvailable } from './realtime/uws-native.js';
 
 async function main(): Promise<void> {
@@ -30,11 +30,15 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'shutting down');
+    // Whatever wedges (a dependency that never answers), the process still ends: after the grace
+    // period plus time to close the store, exit non-zero.
+    setTimeout(() => process.exit(1), config.shutdownGraceMs + 10_000).unref();
+    // Logs are flushed with a deadline: a log reader that stopped reading never holds the exit.
     hub.close().then(
-      () => process.exit(0),
+      () => flushLogs(2_000).then(() => process.exit(0)),
       (err: unknown) => {
         logger.error({ err }, 'unclean shutdown');
-        process.exit(1);
+        void flushLogs(2_000).then(() => process.exit(1));
       },
     );
   };
