@@ -1,6 +1,4 @@
 /** The Express app: security headers, CORS, JSON bodies, the REST API under /api, and the web client. */
-import fs from 'node:fs';
-import path from 'node:path';
 import express, { type Express, type RequestHandler } from 'express';
 import helmet from 'helmet';
 import type { Config } from '../config.js';
@@ -10,6 +8,7 @@ import type { Endpoint } from './endpoint.js';
 import { errorHandler } from './error-handler.js';
 import { mountEndpoints, type MountDeps } from './mount.js';
 import { requestLog } from './request-log.js';
+import { staticClient } from './static-client.js';
 
 export interface HttpAppDeps extends MountDeps {
   readonly config: Config;
@@ -84,17 +83,7 @@ export function createHttpApp(deps: HttpAppDeps): Express {
   return app;
 }
 
-/** Serves the built client; unknown GET paths outside /api get index.html (history-API routes). */
+/** Serves the built client (precompressed, cached by kind; see ./static-client.ts); unknown HTML GETs get index.html. */
 function serveClient(app: Express, clientDir: string): void {
-  app.use(
-    '/assets',
-    express.static(path.join(clientDir, 'assets'), { immutable: true, maxAge: '365d', index: false, fallthrough: false }),
-  );
-  app.use(express.static(clientDir, { index: false, maxAge: '1h' }));
-  const indexFile = path.join(clientDir, 'index.html');
-  app.get(/^\/(?!api\/|socket\.io\/).*/, (req, res, next) => {
-    if (!req.accepts('html') || !fs.existsSync(indexFile)) return next();
-    res.setHeader('Cache-Control', 'no-cache');
-    res.sendFile(indexFile);
-  });
+  app.use(staticClient(clientDir));
 }
