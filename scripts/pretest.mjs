@@ -1,15 +1,23 @@
 #!/usr/bin/env node
-// `npm test` set-up: the tests need redis-server (cluster tests start private ones) and Debian's
-// chromium (browser tests). Install what is missing where we can; otherwise say what to install.
+// `npm test` set-up: the tests need redis-server (cluster tests start private ones), Debian's
+// chromium (browser tests) and fonts with Han characters and emoji (so browser screenshots show
+// Chinese and emoji, not empty boxes). Install what is missing where we can; otherwise say what to install.
 import { execFileSync, spawnSync } from 'node:child_process';
 
+const onPath = (bin) => spawnSync('sh', ['-c', `command -v ${bin}`], { stdio: 'ignore' }).status === 0;
+/** A Debian package is installed (fonts have no binary to look for); off Debian we cannot tell, so assume so. */
+const installed = (pkg) =>
+  !onPath('dpkg-query') ||
+  (spawnSync('dpkg-query', ['-W', '-f=${Status}', pkg], { encoding: 'utf8' }).stdout?.includes('install ok installed') ?? false);
+
 const needs = [
-  { bin: 'redis-server', pkg: 'redis-server' },
-  { bin: 'chromium', pkg: 'chromium' },
+  { pkg: 'redis-server', present: () => onPath('redis-server') },
+  { pkg: 'chromium', present: () => onPath('chromium') },
+  { pkg: 'fonts-noto-cjk', present: () => installed('fonts-noto-cjk') },
+  { pkg: 'fonts-noto-color-emoji', present: () => installed('fonts-noto-color-emoji') },
 ];
 
-const onPath = (bin) => spawnSync('sh', ['-c', `command -v ${bin}`], { stdio: 'ignore' }).status === 0;
-const missing = needs.filter((n) => !onPath(n.bin));
+const missing = needs.filter((n) => !n.present());
 if (missing.length === 0) process.exit(0);
 
 const pkgs = missing.map((n) => n.pkg);
@@ -27,7 +35,7 @@ try {
   console.error(`npm test needs: ${pkgs.join(', ')} — apt-get failed; install with: apt-get install -y ${pkgs.join(' ')}`);
   process.exit(1);
 }
-const still = missing.filter((n) => !onPath(n.bin)).map((n) => n.pkg);
+const still = missing.filter((n) => !n.present()).map((n) => n.pkg);
 if (still.length) {
   console.error(`npm test needs: ${still.join(', ')} — still missing after apt-get`);
   process.exit(1);
