@@ -7,6 +7,7 @@ import path from 'node:path';
 import type { Config } from './config.js';
 import { openStore } from './db/connect.js';
 import { createHttpApp } from './http/app.js';
+import { createIdempotencyStore } from './http/idempotency/store.js';
 import { apiEndpoints } from './http/routes.js';
 import { systemRoutes, type HealthReport } from './http/system-routes.js';
 import { createLogger, type Logger } from './logger.js';
@@ -59,7 +60,10 @@ export async function startHub(config: Config, options: HubOptions = {}): Promis
 
   const allowOrigin = (origin: string | undefined) =>
     !origin || !config.corsOrigins || config.corsOrigins.includes(origin);
-  const httpServer = http.createServer({ keepAliveTimeout: 5_000, requestTimeout: 30_000 });
+  // Idle keep-alive connections outlive common client and proxy idle timeouts (nginx and load
+  // balancers 60 s): the server closing first races a client reusing the connection (ECONNRESET).
+  // Node requires headersTimeout ≤ requestTimeout; 120 s also lets a 20 MB upload finish on a slow link.
+  const httpServer = http.createServer({ keepAliveTimeout: 65_000, headersTimeout: 66_000, requestTimeout: 120_000 });
   const engine = createRealtimeEngine(config, httpServer, allowOrigin, logger);
   const { io } = engine;
   if (redis) io.adapter(createClusterAdapter(config.redisAdapter, redis, config.redisPrefix));
@@ -72,6 +76,7 @@ export async function startHub(config: Config, options: HubOptions = {}): Promis
   const pusher = createPusher(io);
   const bus = createClusterBus(io, Boolean(redis));
   const services = createServices({ config, logger, conn: store.conn, pusher, rateLimits, tokens, redis, secret, bus });
+  const idempotency = createIdempotencyStore(store.conn); // before syncIndexes: its TTL index
   await store.syncIndexes();
   await services.moderation.ready();
   // A node that died mid-write may have left a like/comment counter one short: recount recent ones.
@@ -117,6 +122,7 @@ export async function startHub(config: Config, options: HubOptions = {}): Promis
     endpoints,
     authenticate: services.accounts.authenticate,
     rateLimits,
+    idempotency,
     clientDir: options.clientDir ?? path.resolve('dist/client'),
     metricsMiddleware: metrics.httpMiddleware(),
     rawRoutes: photoUploadRoutes(services.albums, { authenticate: services.accounts.authenticate, rateLimits }),

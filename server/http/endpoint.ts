@@ -48,7 +48,20 @@ export interface Endpoint {
   readonly path: string;
   readonly auth: boolean;
   readonly rateLimit?: RateLimitRule;
+  /** Runs the handler and says what to answer, without sending it (idempotent replays keep it). */
+  answer(req: Request, viewer: Viewer | null): Promise<EndpointAnswer>;
   run(req: Request, res: Response, viewer: Viewer | null): Promise<void>;
+}
+
+/** A success answer: its status and JSON body (undefined: no body). */
+export interface EndpointAnswer {
+  readonly status: number;
+  readonly body: unknown;
+}
+
+export function sendAnswer(res: Response, answer: EndpointAnswer): void {
+  if (answer.body === undefined) res.status(answer.status).end();
+  else res.status(answer.status).json(answer.body);
 }
 
 export function defineEndpoint<
@@ -64,6 +77,9 @@ export function defineEndpoint<
     auth: spec.auth,
     ...(spec.rateLimit ? { rateLimit: spec.rateLimit } : {}),
     async run(req, res, viewer) {
+      sendAnswer(res, await this.answer(req, viewer));
+    },
+    async answer(req, viewer) {
       if (spec.auth && !viewer) throw unauthorized();
       const input = {
         body: (spec.body ? parseInput(spec.body, req.body ?? {}, 'body') : undefined) as Out<BS>,
@@ -74,8 +90,8 @@ export function defineEndpoint<
       };
       const result = await spec.handler(input);
       const status = typeof spec.status === 'function' ? spec.status(result) : (spec.status ?? 200);
-      if (status === 204 || result === undefined) res.status(status === 200 ? 204 : status).end();
-      else res.status(status).json(result);
+      if (status === 204 || result === undefined) return { status: status === 200 ? 204 : status, body: undefined };
+      return { status, body: result };
     },
   };
 }

@@ -3,11 +3,14 @@ import type { NextFunction, Request, Response, Router } from 'express';
 import { unauthorized } from '../errors.js';
 import type { Viewer } from '../modules/accounts/viewer.js';
 import type { RateLimits } from '../rate-limits.js';
-import type { Endpoint } from './endpoint.js';
+import { sendAnswer, type Endpoint, type EndpointAnswer } from './endpoint.js';
+import { requestFingerprint, validIdempotencyKey, type IdempotencyStore } from './idempotency/store.js';
 
 export interface MountDeps {
   readonly authenticate: (token: string | undefined) => Promise<Viewer | null>;
   readonly rateLimits: RateLimits;
+  /** Where `Idempotency-Key` answers are kept; without it the header is ignored. */
+  readonly idempotency?: IdempotencyStore;
 }
 
 /** The viewer behind `Authorization: Bearer …`; a header that is present but bad answers 401. */
@@ -25,9 +28,38 @@ export function mountEndpoints(router: Router, endpoints: readonly Endpoint[], d
     router[endpoint.method](endpoint.path, (req: Request, res: Response, next: NextFunction) => {
       (async () => {
         const viewer = await viewerOf(req, deps.authenticate);
+        const key = endpoint.method === 'post' && viewer ? req.get('idempotency-key') : undefined;
+        if (key !== undefined && deps.idempotency) return runOnce(endpoint, req, res, viewer!, key, deps);
         if (endpoint.rateLimit) await deps.rateLimits.consume(endpoint.rateLimit, viewer?.id ?? `ip:${req.ip}`);
         await endpoint.run(req, res, viewer);
       })().catch(next);
     });
   }
+}
+
+/**
+ * A signed-in POST with `Idempotency-Key`: the first request with the key runs and its answer is
+ * kept; a repeat (same user, key and request, within 24 h) gets that answer again without running,
+ * and without spending rate budget. Failed requests keep nothing, so a retry runs afresh.
+ */
+async function runOnce(endpoint: Endpoint, req: Request, res: Response, viewer: Viewer, key: string, deps: MountDeps): Promise<void> {
+  const fingerprint = requestFingerprint(req.method, req.baseUrl + req.path, req.body);
+  const claim = await deps.idempotency!.claim(viewer.id, validIdempotencyKey(key), fingerprint);
+  if (claim.kind === 'replay') {
+    res.setHeader('Idempotent-Replayed', 'true');
+    sendAnswer(res, claim.answer);
+    return;
+  }
+  let answer: EndpointAnswer;
+  try {
+    if (endpoint.rateLimit) await deps.rateLimits.consume(endpoint.rateLimit, viewer.id);
+    answer = await endpoint.answer(req, viewer);
+  } catch (err) {
+    await claim.abandon().catch(() => undefined);
+    throw err;
+  }
+  // Done is done: if keeping the answer fails, the client still gets it, and the key stays claimed
+  // (a retry answers 409) rather than letting a retry create the thing twice.
+  await claim.finish(answer).catch(() => undefined);
+  sendAnswer(res, answer);
 }

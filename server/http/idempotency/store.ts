@@ -1,0 +1,101 @@
+/**
+ * `Idempotency-Key` for creating requests: the same key from the same user within 24 h gets the
+ * same answer (status and body) and creates nothing twice. A duplicate that arrives while the first
+ * is still running waits for its answer; a key reused for a different request is a conflict.
+ *
+ * Why: a client whose keep-alive connection was reset cannot know whether its POST was applied;
+ * with a key it can simply send it again.
+ */
+import { createHash } from 'node:crypto';
+import type { Connection } from 'mongoose';
+import { conflict, invalid } from '../../errors.js';
+import { idempotencyModel, idempotencyWindowSeconds, type IdempotencyRecord } from './model.js';
+
+export interface StoredAnswer {
+  readonly status: number;
+  readonly body: unknown;
+}
+
+export type Claim =
+  | { readonly kind: 'first'; finish(answer: StoredAnswer): Promise<void>; abandon(): Promise<void> }
+  | { readonly kind: 'replay'; readonly answer: StoredAnswer };
+
+export interface IdempotencyStore {
+  /** Claims `key` for this request, or hands back the answer an earlier one got (waiting for it if needed). */
+  claim(userId: string, key: string, fingerprint: string): Promise<Claim>;
+}
+
+export interface IdempotencyOptions {
+  /** How long a duplicate waits for the first request's answer before answering 409. */
+  readonly waitMs?: number;
+  readonly pollMs?: number;
+}
+
+/** Visible ASCII, as the IETF draft's examples (UUIDs, random strings); bounded. */
+const keyPattern = /^[\x21-\x7e]{1,255}$/;
+
+export function validIdempotencyKey(key: string): string {
+  if (!keyPattern.test(key)) throw invalid('Idempotency-Key must be 1–255 visible ASCII characters', { 'Idempotency-Key': 'invalid' });
+  return key;
+}
+
+/** What makes two requests "the same": method, path and the parsed body (key order ignored). */
+export function requestFingerprint(method: string, path: string, body: unknown): string {
+  return createHash('sha256').update(`${method} ${path}\n${canonicalJson(body ?? null)}`).digest('base64url');
+}
+
+function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'null';
+}
+
+const isDuplicateKey = (err: unknown) => (err as { code?: number } | null)?.code === 11000;
+
+export function createIdempotencyStore(conn: Connection, options: IdempotencyOptions = {}): IdempotencyStore {
+  const Keys = idempotencyModel(conn);
+  const waitMs = options.waitMs ?? 15_000;
+  const pollMs = options.pollMs ?? 50;
+
+  async function existing(id: string): Promise<IdempotencyRecord | null> {
+    return Keys.findById(id).lean<IdempotencyRecord>().exec();
+  }
+
+  return {
+    async claim(userId, key, fingerprint) {
+      const id = `${userId}:${key}`;
+      const deadline = Date.now() + waitMs;
+      for (;;) {
+        try {
+          await Keys.create({ _id: id, fingerprint, state: 'pending', createdAt: new Date() });
+          return {
+            kind: 'first',
+            finish: async (answer) => {
+              await Keys.updateOne({ _id: id }, { $set: { state: 'done', status: answer.status, body: answer.body } }).exec();
+            },
+            // The request failed: no answer is kept, so the client's retry runs it afresh.
+            abandon: async () => {
+              await Keys.deleteOne({ _id: id, state: 'pending' }).exec();
+            },
+          };
+        } catch (err) {
+          if (!isDuplicateKey(err)) throw err;
+        }
+        const record = await existing(id);
+        if (!record) continue; // the first one failed and let go of the key meanwhile: claim it
+        if (record.fingerprint !== fingerprint) throw conflict('this Idempotency-Key was already used for a different request');
+        // A record past the window is about to be swept by the TTL index; treat it as gone.
+        if (Date.now() - record.createdAt.getTime() > idempotencyWindowSeconds * 1000) {
+          await Keys.deleteOne({ _id: id, createdAt: record.createdAt }).exec();
+          continue;
+        }
+        if (record.state === 'done') return { kind: 'replay', answer: { status: record.status ?? 200, body: record.body } };
+        if (Date.now() > deadline) throw conflict('a request with this Idempotency-Key is still in progress; retry later');
+        await new Promise((r) => setTimeout(r, pollMs));
+      }
+    },
+  };
+}
