@@ -22,6 +22,11 @@ export interface RequestOptions {
   readonly signal?: AbortSignal;
 }
 
+/** 128 random bits; crypto.randomUUID needs a secure context, and the hub is often opened over plain HTTP. */
+function idempotencyKey(): string {
+  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
 /** A successful answer: its status matters where the contract gives meaning to it (202 held). */
 export interface ApiAnswer<T> {
   readonly status: number;
@@ -38,9 +43,17 @@ async function send<T>(method: string, path: string, body: BodyInit | object | u
     headers['Content-Type'] = 'application/json';
     payload = JSON.stringify(body);
   }
+  // A signed-in POST carries an Idempotency-Key, so when the connection drops before the answer (a
+  // reset keep-alive connection) it is sent once more and the hub creates nothing twice.
+  const retryable = method === 'POST' && token !== null && token !== undefined && !(body instanceof FormData);
+  if (retryable) headers['Idempotency-Key'] = idempotencyKey();
+  const attempt = () => fetch(`/api${path}`, { method, headers, body: payload, signal: options.signal });
   let res: Response;
   try {
-    res = await fetch(`/api${path}`, { method, headers, body: payload, signal: options.signal });
+    res = await attempt().catch((err: unknown) => {
+      if (!retryable || (err instanceof DOMException && err.name === 'AbortError')) throw err;
+      return attempt();
+    });
   } catch (err) {
     if (err instanceof DOMException && err.name === 'AbortError') throw err;
     throw new ApiError(0, 'network', 'The hub cannot be reached.'); // shown via errorText, localized
