@@ -4,10 +4,11 @@
  * collected WriteOps to lmdb in one transaction before acknowledging the command.
  */
 import { deserialize, ObjectId, serialize, type Document } from 'bson';
-import { idKey } from './bson-values.js';
+import { idKey, isPlainObject } from './bson-values.js';
 import { ErrorCodes, MongoServerError } from './errors.js';
 import { Index } from './indexes.js';
 import { compileMatcher } from './fast-filter.js';
+import { compileFilter } from './matcher.js';
 import { planQuery, sortEntries, type PlanInfo } from './query-planner.js';
 import { prependObjectId } from './raw-bson.js';
 import type { DocEntry, IndexSpec, SortSpec } from './types.js';
@@ -36,10 +37,22 @@ export function tooLarge(size: number): MongoServerError {
   );
 }
 
+/** MongoDB refuses an array `_id` and `$`-prefixed field names anywhere inside an `_id` document. */
+function checkId(id: unknown): void {
+  if (Array.isArray(id)) throw new MongoServerError(ErrorCodes.BadValue, `The '_id' value cannot be of type array`);
+  if (!isPlainObject(id)) return;
+  for (const [k, v] of Object.entries(id)) {
+    if (k.startsWith('$')) throw new MongoServerError(ErrorCodes.DollarPrefixedFieldName, `_id fields may not contain '$'-prefixed fields: ${k} is not valid for storage.`);
+    checkId(v);
+  }
+}
+
 export interface FindOptions {
   sort?: SortSpec;
   skip?: number;
   limit?: number;
+  /** `let` variables for `$$name` in `$expr`. */
+  variables?: Document;
 }
 
 export class Collection {
@@ -77,7 +90,7 @@ export class Collection {
       doc = { _id: oid, ...doc };
     }
     if (bytes.length > MAX_BSON_SIZE) throw tooLarge(bytes.length);
-    if (Array.isArray(doc._id)) throw new MongoServerError(ErrorCodes.BadValue, `The '_id' value cannot be of type array`);
+    checkId(doc._id);
     return { key: idKey(doc._id), id: doc._id, raw: bytes, doc };
   }
 
@@ -88,6 +101,7 @@ export class Collection {
       const { _id, ...rest } = doc;
       doc = { _id, ...rest };
     }
+    checkId(doc._id);
     const raw = Buffer.from(serialize(doc));
     if (raw.length > MAX_BSON_SIZE) throw tooLarge(raw.length);
     return { key: idKey(doc._id), id: doc._id, raw, doc: decodeDoc(raw) };
@@ -146,7 +160,7 @@ export class Collection {
     const skip = opts.skip ?? 0;
     const limit = opts.limit ?? 0;
     const src = planQuery({ docs: this.docs, indexes: this.indexes.values() }, filter, sort);
-    const match = src.exact ? null : compileMatcher(filter);
+    const match = src.exact ? null : opts.variables ? compileFilter(filter, opts.variables) : compileMatcher(filter);
     const seen = src.dedupe ? new Set<string>() : null;
     const out: DocEntry[] = [];
     if (src.info.sortedByIndex) {

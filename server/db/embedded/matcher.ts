@@ -2,7 +2,7 @@
  * Thin layer over mingo: query predicates, projections, update operators and aggregation
  * pipelines all come from mingo; this file only adapts inputs/outputs and errors.
  */
-import { Aggregator, ProcessingMode, update as mingoUpdate, updateOne as mingoUpdateOne } from 'mingo';
+import { Aggregator, ProcessingMode, update as mingoUpdate } from 'mingo';
 import { Context } from 'mingo/core';
 import * as accumulatorOperators from 'mingo/operators/accumulator';
 import * as expressionOperators from 'mingo/operators/expression';
@@ -20,10 +20,21 @@ export type Matcher = (doc: Document) => boolean;
 
 const baseOptions = { idKey: '_id', scriptEnabled: false, useStrictMode: true } as const;
 
+/** `_id` first, as MongoDB's projection puts it (mingo appends it after computed fields). */
+function idFirst<T>(doc: T): T {
+  if (!isPlainObject(doc) || !('_id' in doc) || Object.keys(doc)[0] === '_id') return doc;
+  const { _id, ...rest } = doc;
+  return { _id, ...rest } as T;
+}
+
+type StageFn = (coll: { map(f: (x: unknown) => unknown): unknown }, expr: unknown, opts: Options) => { map(f: (x: unknown) => unknown): unknown };
+const mingoProject = pipelineOperators.$project as unknown as StageFn;
+const $project: StageFn = (coll, expr, opts) => mingoProject(coll, expr, opts).map(idFirst) as ReturnType<StageFn>;
+
 const FULL_CONTEXT = Context.init({
   accumulator: accumulatorOperators,
   expression: expressionOperators,
-  pipeline: pipelineOperators,
+  pipeline: { ...pipelineOperators, $project } as unknown as typeof pipelineOperators,
   projection: projectionOperators,
   query: queryOperators,
   window: windowOperators,
@@ -65,7 +76,7 @@ const UPDATE_OPERATORS = new Set([
 ]);
 
 /** Compiles a query filter; null for an empty filter (matches everything). Throws BadValue on bad operators. */
-export function compileFilter(filter: unknown): Matcher | null {
+export function compileFilter(filter: unknown, variables?: Document): Matcher | null {
   if (filter === undefined || filter === null) return null;
   if (!isPlainObject(filter)) throw badValue('filter must be an object');
   let f = filter;
@@ -83,7 +94,8 @@ export function compileFilter(filter: unknown): Matcher | null {
   if ('$text' in f) throw badValue('text index required for $text query');
   let q: Query;
   try {
-    q = new Query(f, queryOptions);
+    // `let` variables need their own options object (the shared one is built once, without variables).
+    q = new Query(f, variables ? { ...baseOptions, failOnError: true, processingMode: ProcessingMode.CLONE_OFF, context: FULL_CONTEXT, variables } : queryOptions);
   } catch (err) {
     throw toServerError(err);
   }
@@ -99,7 +111,7 @@ export function compileFilter(filter: unknown): Matcher | null {
 /** Applies a find projection to documents (one mingo pass over the batch). */
 export function project(docs: Document[], projection: Document): Document[] {
   try {
-    return new Query({}, queryOptions).find(docs, projection).all() as Document[];
+    return (new Query({}, queryOptions).find(docs, projection).all() as Document[]).map(idFirst);
   } catch (err) {
     throw toServerError(err);
   }
@@ -118,6 +130,24 @@ export function validateUpdate(u: unknown): void {
     const bad = keys.find((k) => !k.startsWith('$'));
     throw new MongoServerError(ErrorCodes.FailedToParse, `Unknown modifier: ${bad}. Expected a valid update modifier or pipeline-style update specified as an array`);
   }
+  const seen: Array<[string, string]> = [];
+  const claim = (path: string): void => {
+    for (const [p] of seen) {
+      if (p === path || p.startsWith(`${path}.`) || path.startsWith(`${p}.`)) {
+        throw new MongoServerError(ErrorCodes.ConflictingUpdateOperators, `Updating the path '${path}' would create a conflict at '${p.length < path.length ? p : path}'`);
+      }
+    }
+    seen.push([path, path]);
+  };
+  for (const op of ops) {
+    const arg = u[op];
+    if (isPlainObject(arg)) {
+      for (const [path, v] of Object.entries(arg)) {
+        claim(path);
+        if (op === '$rename' && typeof v === 'string') claim(v);
+      }
+    }
+  }
   for (const op of ops) {
     if (!UPDATE_OPERATORS.has(op)) {
       throw new MongoServerError(ErrorCodes.FailedToParse, `Unknown modifier: ${op}. Expected a valid update modifier or pipeline-style update specified as an array`);
@@ -133,13 +163,9 @@ export function validateUpdate(u: unknown): void {
  * Applies an operator update (or pipeline) to `doc` in place and returns the new document.
  * `$setOnInsert` is applied only when `inserting`.
  */
-export function applyUpdate(doc: Document, u: Document | Document[], opts: { arrayFilters?: Document[]; filter?: Document; inserting: boolean }): Document {
+export function applyUpdate(doc: Document, u: Document | Document[], opts: { arrayFilters?: Document[]; filter?: Document; inserting: boolean; variables?: Document }): Document {
+  if (Array.isArray(u)) return applyPipelineUpdate(doc, u, opts.variables);
   try {
-    if (Array.isArray(u)) {
-      const arr = [doc];
-      mingoUpdateOne(arr, {}, u as Parameters<typeof mingoUpdateOne>[2], {}, baseOptions);
-      return arr[0]!;
-    }
     let mod: Document = u;
     if ('$setOnInsert' in u) {
       mod = { ...u };
@@ -149,13 +175,33 @@ export function applyUpdate(doc: Document, u: Document | Document[], opts: { arr
     }
     if (Object.keys(mod).length === 0) return doc;
     const cond = opts.filter && Object.keys(opts.filter).length > 0 ? opts.filter : undefined;
-    mingoUpdate(doc, mod, opts.arrayFilters, cond, { cloneMode: 'copy', queryOptions: baseOptions });
+    mingoUpdate(doc, mod, opts.arrayFilters, cond, { cloneMode: 'copy', queryOptions: opts.variables ? { ...baseOptions, variables: opts.variables } : baseOptions });
     return doc;
   } catch (err) {
     if (err instanceof MongoServerError) throw err;
     const e = toServerError(err);
     throw e.code === ErrorCodes.BadValue ? new MongoServerError(ErrorCodes.BadValue, e.message) : e;
   }
+}
+
+const PIPELINE_UPDATE_STAGES = new Set(['$addFields', '$set', '$project', '$unset', '$replaceRoot', '$replaceWith']);
+
+/**
+ * A pipeline-style update runs as an aggregation over the one document (mingo's own updater
+ * tracks modified paths and cannot name a top-level field holding a dot or `$`). Like MongoDB,
+ * a result without `_id` keeps the original one.
+ */
+function applyPipelineUpdate(doc: Document, stages: Document[], variables: Document | undefined): Document {
+  for (const s of stages) {
+    const name = isPlainObject(s) ? Object.keys(s)[0] ?? '' : '';
+    if (!PIPELINE_UPDATE_STAGES.has(name)) {
+      throw new MongoServerError(ErrorCodes.InvalidOptions, `${name || 'stage'} is not allowed to be used within an update`);
+    }
+  }
+  const out = runPipeline([doc], stages, () => [], variables)[0];
+  if (!isPlainObject(out)) throw new MongoServerError(ErrorCodes.BadValue, 'the update pipeline did not produce a document');
+  if (out._id === undefined && doc._id !== undefined) return { _id: doc._id, ...out };
+  return out;
 }
 
 /** Seed document for an upsert: the equality conditions of the filter. */
@@ -201,7 +247,7 @@ const SUPPORTED_STAGES = new Set([
 ]);
 
 /** Runs an aggregation pipeline with mingo. `resolve` supplies other collections for $lookup/$unionWith. */
-export function runPipeline(docs: Document[], pipeline: Document[], resolve: (name: string) => Document[]): Document[] {
+export function runPipeline(docs: Document[], pipeline: Document[], resolve: (name: string) => Document[], variables?: Document): Document[] {
   let cloneNeeded = false;
   for (const stage of pipeline) {
     const name = Object.keys(stage)[0] ?? '';
@@ -215,6 +261,8 @@ export function runPipeline(docs: Document[], pipeline: Document[], resolve: (na
       ...baseOptions,
       processingMode: cloneNeeded ? ProcessingMode.CLONE_INPUT : ProcessingMode.CLONE_OFF,
       collectionResolver: resolve,
+      context: FULL_CONTEXT,
+      ...(variables ? { variables } : {}),
     });
     return agg.run(docs) as Document[];
   } catch (err) {

@@ -7,6 +7,7 @@ import { badValue, ErrorCodes, MongoServerError } from '../errors.js';
 import { indexNameFor } from '../indexes.js';
 import { compileFilter } from '../matcher.js';
 import type { IndexSpec } from '../types.js';
+import { checkCollation } from './options.js';
 import { firstBatchReply, type CommandHandler } from './context.js';
 
 const COMMAND_FIELDS = new Set(['lsid', '$db', '$clusterTime', 'txnNumber', 'readConcern', 'writeConcern', 'apiVersion', 'apiStrict', 'apiDeprecationErrors', 'comment', '$readPreference']);
@@ -27,6 +28,7 @@ function normalizeIndexSpec(raw: unknown): IndexSpec {
     }
     key[f] = n;
   }
+  checkCollation(raw.collation);
   const spec: IndexSpec = { v: 2, key, name: typeof raw.name === 'string' ? raw.name : indexNameFor(key) };
   if (raw.unique === true) spec.unique = true;
   if (raw.sparse === true) spec.sparse = true;
@@ -143,6 +145,14 @@ const listDatabases: CommandHandler = (cmd, ctx) => {
 
 const create: CommandHandler = async (cmd, ctx) => {
   const name = validateCollectionName(ctx.db, cmd.create);
+  if (cmd.viewOn !== undefined || cmd.pipeline !== undefined) {
+    // A view would otherwise become an empty ordinary collection, answering every read wrongly.
+    throw new MongoServerError(ErrorCodes.CommandNotSupported, 'views are not supported by the embedded store');
+  }
+  if (cmd.timeseries !== undefined || cmd.clusteredIndex !== undefined || cmd.encryptedFields !== undefined) {
+    throw new MongoServerError(ErrorCodes.CommandNotSupported, 'timeseries, clustered and encrypted collections are not supported by the embedded store');
+  }
+  checkCollation(cmd.collation);
   if (ctx.engine.get(ctx.db, name)) throw new MongoServerError(ErrorCodes.NamespaceExists, `Collection ${ctx.db}.${name} already exists.`);
   const options: Document = {};
   for (const [k, v] of Object.entries(cmd)) if (k !== 'create' && !COMMAND_FIELDS.has(k)) options[k] = v;

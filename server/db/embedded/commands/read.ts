@@ -9,6 +9,7 @@ import { compileFastProjection } from '../fast-projection.js';
 import { parseSort } from '../query-planner.js';
 import { cursorReply } from '../raw-bson.js';
 import type { DocEntry } from '../types.js';
+import { checkCollation, FIND_FIELDS, letVariables, rejectUnknown } from './options.js';
 import { firstBatchReply, optInt, toCursorId, type CommandContext, type CommandHandler } from './context.js';
 
 function collName(cmd: Document, key: string): string {
@@ -37,6 +38,9 @@ function projected(entries: DocEntry[], projection: unknown): ResultItem[] {
 
 const find: CommandHandler = (cmd, ctx) => {
   const name = collName(cmd, 'find');
+  rejectUnknown(cmd, 'find', FIND_FIELDS);
+  checkCollation(cmd.collation);
+  const variables = letVariables(cmd.let);
   const ns = `${ctx.db}.${name}`;
   const filter = filterOf(cmd.filter);
   const sort = parseSort(cmd.sort);
@@ -51,10 +55,10 @@ const find: CommandHandler = (cmd, ctx) => {
   const batchSize = optInt(cmd.batchSize, 'batchSize');
   const coll = ctx.engine.get(ctx.db, name);
   if (!coll) {
-    compileFilter(filter);
+    compileFilter(filter, variables);
     return cursorReply('firstBatch', [], 0n, ns);
   }
-  const { entries } = coll.find(filter, { sort, skip, limit });
+  const { entries } = coll.find(filter, { sort, skip, limit, variables });
   const items = projected(entries, cmd.projection);
   return firstBatchReply(ctx, ns, items, limit > 0 && batchSize === undefined ? Math.max(limit, 1) : batchSize, singleBatch);
 };
@@ -83,6 +87,7 @@ const killCursors: CommandHandler = (cmd, ctx) => {
 };
 
 const count: CommandHandler = (cmd, ctx) => {
+  checkCollation(cmd.collation);
   const coll = ctx.engine.get(ctx.db, collName(cmd, 'count'));
   const filter = filterOf(cmd.query);
   if (!coll) {
@@ -100,6 +105,7 @@ const count: CommandHandler = (cmd, ctx) => {
 const distinct: CommandHandler = (cmd, ctx) => {
   const key = cmd.key;
   if (typeof key !== 'string') throw new MongoServerError(ErrorCodes.TypeMismatch, "BSON field 'distinct.key' is missing or the wrong type");
+  checkCollation(cmd.collation);
   const coll = ctx.engine.get(ctx.db, collName(cmd, 'distinct'));
   const filter = filterOf(cmd.query);
   if (!coll) {
@@ -121,8 +127,8 @@ const distinct: CommandHandler = (cmd, ctx) => {
   return { values: [...seen.values()].sort(compareValues), ok: 1 };
 };
 
-/** Executes a leading $match [+ $sort [+ $skip] [+ $limit]] with the query planner. */
-function pushDown(coll: Collection, pipeline: Document[]): { docs: Document[]; rest: Document[] } {
+/** Executes a leading $match [+ $sort] [+ $skip] [+ $limit] with the query planner. */
+function pushDown(coll: Collection, pipeline: Document[], variables: Document | undefined): { docs: Document[]; rest: Document[] } {
   let i = 0;
   let filter: Document | undefined;
   if (isPlainObject(pipeline[0]?.$match)) {
@@ -135,10 +141,13 @@ function pushDown(coll: Collection, pipeline: Document[]): { docs: Document[]; r
   if (isPlainObject(pipeline[i]?.$sort)) {
     sort = parseSort(pipeline[i]!.$sort);
     i++;
-    if (pipeline[i]?.$skip !== undefined) skip = optInt(pipeline[i++]!.$skip, '$skip') ?? 0;
-    if (pipeline[i]?.$limit !== undefined) limit = optInt(pipeline[i++]!.$limit, '$limit') ?? 0;
   }
-  const { entries } = coll.find(filter, { sort, skip, limit });
+  // $skip then $limit (countDocuments' shape) commute with the match; a $limit before a $skip does not fold.
+  if (pipeline[i]?.$skip !== undefined) skip = optInt(pipeline[i++]!.$skip, '$skip') ?? 0;
+  if (pipeline[i]?.$limit !== undefined) limit = optInt(pipeline[i++]!.$limit, '$limit') ?? 0;
+  if (skip < 0 || limit < 0) throw badValue('invalid argument to $skip/$limit stage: must be non-negative');
+  if (limit === 0 && pipeline[i - 1]?.$limit !== undefined) throw badValue('the limit must be positive');
+  const { entries } = coll.find(filter, { sort, skip, limit, variables });
   return { docs: entries.map((e) => e.doc), rest: pipeline.slice(i) };
 }
 
@@ -164,14 +173,17 @@ const aggregate: CommandHandler = (cmd, ctx: CommandContext) => {
   for (const s of stages) {
     if (!isPlainObject(s) || Object.keys(s).length !== 1) throw new MongoServerError(40323, 'A pipeline stage specification object must contain exactly one field.');
   }
+  checkCollation(cmd.collation);
+  const variables = letVariables(cmd.let);
+  if (cmd.aggregate === 1) return dbAggregate(cmd, ctx, stages, variables);
   const name = typeof cmd.aggregate === 'string' ? cmd.aggregate : null;
-  if (name === null) throw new MongoServerError(ErrorCodes.InvalidNamespace, 'collection-less aggregate is not supported by the embedded store');
+  if (name === null) throw new MongoServerError(ErrorCodes.InvalidNamespace, "BSON field 'aggregate' must be a collection name or 1");
   const ns = `${ctx.db}.${name}`;
   const coll = ctx.engine.get(ctx.db, name);
   let docs: Document[] = [];
   let rest = stages;
-  if (coll) ({ docs, rest } = pushDown(coll, stages));
-  else if (isPlainObject(stages[0]?.$match)) compileFilter(stages[0]!.$match);
+  if (coll) ({ docs, rest } = pushDown(coll, stages, variables));
+  else if (isPlainObject(stages[0]?.$match)) compileFilter(stages[0]!.$match, variables);
   let out: Document[];
   const countGroup = rest.length === 1 ? isCountGroup(rest[0]) : undefined;
   if (countGroup) out = docs.length > 0 ? [{ _id: countGroup.id ?? null, [countGroup.field]: docs.length }] : [];
@@ -180,10 +192,38 @@ const aggregate: CommandHandler = (cmd, ctx: CommandContext) => {
       const c = ctx.engine.get(ctx.db, other);
       return c ? [...c.docs.values()].map((e) => e.doc) : [];
     };
-    out = runPipeline(docs, rest, resolve);
+    out = runPipeline(docs, rest, resolve, variables);
   }
   const batchSize = optInt((cmd.cursor as Document).batchSize, 'batchSize');
   return firstBatchReply(ctx, ns, out, batchSize);
 };
+
+/**
+ * `db.aggregate()`: a pipeline with no collection, which must start with a stage that produces
+ * documents by itself. `$documents` gives its literal documents; `$listLocalSessions` lists none
+ * (sessions are accepted and not tracked), answering one placeholder only so later stages run.
+ */
+function dbAggregate(cmd: Document, ctx: CommandContext, stages: Document[], variables: Document | undefined): Uint8Array {
+  const first = stages[0] ?? {};
+  const name = Object.keys(first)[0] ?? '';
+  let docs: Document[];
+  if (name === '$documents') {
+    const v = first.$documents;
+    if (!Array.isArray(v) || !v.every(isPlainObject)) throw new MongoServerError(5858203, 'an array of documents must be specified to $documents');
+    docs = v as Document[];
+  } else if (name === '$listLocalSessions') {
+    docs = [{ _id: { id: ctx.req.body.lsid?.id ?? null }, user: null, lastUse: new Date() }];
+  } else if (name === '$currentOp' || name === '$changeStream' || name === '$querySettings') {
+    throw new MongoServerError(ErrorCodes.NotImplemented, `${name} is not supported by the embedded store`);
+  } else {
+    throw new MongoServerError(ErrorCodes.InvalidNamespace, `{aggregate: 1} is not valid for '${name}'; a collection is required.`);
+  }
+  const resolve = (other: string): Document[] => {
+    const c = ctx.engine.get(ctx.db, other);
+    return c ? [...c.docs.values()].map((e) => e.doc) : [];
+  };
+  const out = runPipeline(docs, stages.slice(1), resolve, variables);
+  return firstBatchReply(ctx, `${ctx.db}.$cmd.aggregate`, out, optInt((cmd.cursor as Document).batchSize, 'batchSize'));
+}
 
 export const readCommands: Record<string, CommandHandler> = { find, getMore, killCursors, count, distinct, aggregate };

@@ -9,6 +9,7 @@ import { parseSort } from '../query-planner.js';
 import { docElement, documentOf, doubleElement, extractRawArray, nullElement } from '../raw-bson.js';
 import type { DocEntry } from '../types.js';
 import type { CommandContext, CommandHandler } from './context.js';
+import { checkCollation, DELETE_STATEMENT_FIELDS, letVariables, rejectUnknown, UPDATE_STATEMENT_FIELDS } from './options.js';
 
 function immutableId(): MongoServerError {
   return new MongoServerError(ErrorCodes.ImmutableField, "Performing an update on the path '_id' would modify the immutable field '_id'");
@@ -34,7 +35,7 @@ function stripIdNoop(u: Document, key: string): Document {
 }
 
 /** Computes the updated version of `entry` (or null when the update changes nothing). */
-function updatedEntry(coll: Collection, entry: DocEntry, u: Document | Document[], arrayFilters: Document[] | undefined, filter: Document | undefined): DocEntry | null {
+function updatedEntry(coll: Collection, entry: DocEntry, u: Document | Document[], arrayFilters: Document[] | undefined, filter: Document | undefined, variables?: Document): DocEntry | null {
   let next: Document;
   if (!Array.isArray(u) && isReplacement(u)) {
     if (u._id !== undefined && idKey(u._id) !== entry.key) {
@@ -45,11 +46,11 @@ function updatedEntry(coll: Collection, entry: DocEntry, u: Document | Document[
   } else {
     if (!Array.isArray(u)) u = stripIdNoop(u, entry.key);
     try {
-      next = applyUpdate(decodeForUpdate(entry.raw), u, { arrayFilters, filter, inserting: false });
+      next = applyUpdate(decodeForUpdate(entry.raw), u, { arrayFilters, filter, inserting: false, variables });
     } catch (err) {
       // Long-typed fields can trip mingo's arithmetic; retry on the promoted view.
       if (err instanceof MongoServerError && err.code !== ErrorCodes.BadValue) throw err;
-      next = applyUpdate(decodeDoc(entry.raw), u, { arrayFilters, filter, inserting: false });
+      next = applyUpdate(decodeDoc(entry.raw), u, { arrayFilters, filter, inserting: false, variables });
     }
     if (next._id === undefined || idKey(next._id) !== entry.key) throw immutableId();
   }
@@ -59,14 +60,14 @@ function updatedEntry(coll: Collection, entry: DocEntry, u: Document | Document[
 }
 
 /** Builds and inserts the document for an upsert that matched nothing. */
-function upsertEntry(coll: Collection, filter: Document | undefined, u: Document | Document[], arrayFilters: Document[] | undefined, ops: WriteOp[]): DocEntry {
+function upsertEntry(coll: Collection, filter: Document | undefined, u: Document | Document[], arrayFilters: Document[] | undefined, ops: WriteOp[], variables?: Document): DocEntry {
   const seed = upsertSeed(filter);
   let doc: Document;
   if (!Array.isArray(u) && isReplacement(u)) {
     if (u._id !== undefined && seed._id !== undefined && idKey(u._id) !== idKey(seed._id)) throw immutableId();
     doc = { _id: u._id ?? seed._id ?? new ObjectId(), ...u };
   } else {
-    doc = applyUpdate(seed, u, { arrayFilters, inserting: true });
+    doc = applyUpdate(seed, u, { arrayFilters, inserting: true, variables });
     if (seed._id !== undefined && (doc._id === undefined || idKey(doc._id) !== idKey(seed._id))) throw immutableId();
   }
   const e = coll.entryFromDoc(doc);
@@ -111,6 +112,7 @@ const update: CommandHandler = async (cmd, ctx) => {
   const name = validateCollectionName(ctx.db, cmd.update);
   const stmts = statements(cmd, ctx, 'updates');
   const ordered = cmd.ordered !== false;
+  const cmdVars = letVariables(cmd.let);
   const ops: WriteOp[] = [];
   let n = 0;
   let nModified = 0;
@@ -119,27 +121,31 @@ const update: CommandHandler = async (cmd, ctx) => {
   for (let i = 0; i < stmts.length; i++) {
     const s = stmts[i]!;
     try {
+      rejectUnknown(s, 'update.updates', UPDATE_STATEMENT_FIELDS, false);
+      checkCollation(s.collation);
       const q = (s.q ?? {}) as Document;
       const u = s.u as Document | Document[];
       validateUpdate(u);
+      // `c` holds constants for a pipeline update; they join the command's `let` variables.
+      const variables = isPlainObject(s.c) ? { ...cmdVars, ...letVariables(s.c) } : cmdVars;
       const multi = s.multi === true;
       if (multi && !Array.isArray(u) && isReplacement(u)) {
         throw new MongoServerError(ErrorCodes.FailedToParse, 'multi update is not supported for replacement-style update');
       }
       const arrayFilters = Array.isArray(s.arrayFilters) ? (s.arrayFilters as Document[]) : undefined;
       const existing = ctx.engine.get(ctx.db, name);
-      const matches = existing ? existing.find(q, { limit: multi ? 0 : 1, sort: parseSort(s.sort) }).entries : [];
+      const matches = existing ? existing.find(q, { limit: multi ? 0 : 1, variables }).entries : [];
       if (matches.length === 0) {
         if (s.upsert === true) {
           const coll = ctx.engine.ensure(ctx.db, name, ops);
-          const e = upsertEntry(coll, q, u, arrayFilters, ops);
+          const e = upsertEntry(coll, q, u, arrayFilters, ops, variables);
           upserted.push({ index: i, _id: e.id });
           n++;
         }
         continue;
       }
       for (const e of matches) {
-        const ne = updatedEntry(existing!, e, u, arrayFilters, q);
+        const ne = updatedEntry(existing!, e, u, arrayFilters, q, variables);
         n++;
         if (ne) {
           existing!.replace(e, ne, ops);
@@ -163,6 +169,7 @@ const del: CommandHandler = async (cmd, ctx) => {
   const name = validateCollectionName(ctx.db, cmd.delete);
   const stmts = statements(cmd, ctx, 'deletes');
   const ordered = cmd.ordered !== false;
+  const variables = letVariables(cmd.let);
   const ops: WriteOp[] = [];
   let n = 0;
   const writeErrors: Document[] = [];
@@ -170,13 +177,15 @@ const del: CommandHandler = async (cmd, ctx) => {
   for (let i = 0; i < stmts.length; i++) {
     const s = stmts[i]!;
     try {
+      rejectUnknown(s, 'delete.deletes', DELETE_STATEMENT_FIELDS, false);
+      checkCollation(s.collation);
       const limit = Number(s.limit ?? 0);
       if (limit !== 0 && limit !== 1) throw new MongoServerError(ErrorCodes.FailedToParse, 'The limit field in delete objects must be 0 or 1. Got ' + limit);
       if (!coll) {
-        if (isPlainObject(s.q)) compileFilter(s.q);
+        if (isPlainObject(s.q)) compileFilter(s.q, variables);
         continue;
       }
-      const { entries } = coll.find((s.q ?? {}) as Document, { limit, sort: parseSort(s.sort) });
+      const { entries } = coll.find((s.q ?? {}) as Document, { limit, variables });
       for (const e of entries) {
         coll.delete(e, ops);
         n++;
@@ -201,10 +210,12 @@ const findAndModify: CommandHandler = async (cmd, ctx) => {
     throw new MongoServerError(ErrorCodes.FailedToParse, 'Cannot specify both an update and remove=true');
   }
   if (u !== undefined) validateUpdate(u);
+  checkCollation(cmd.collation);
+  const variables = letVariables(cmd.let);
   const arrayFilters = Array.isArray(cmd.arrayFilters) ? (cmd.arrayFilters as Document[]) : undefined;
   const ops: WriteOp[] = [];
   const existing = ctx.engine.get(ctx.db, name);
-  const found = existing?.find(query, { sort, limit: 1 }).entries[0];
+  const found = existing?.find(query, { sort, limit: 1, variables }).entries[0];
   let value: DocEntry | null = null;
   const leo: Document = {};
   if (remove) {
@@ -214,14 +225,14 @@ const findAndModify: CommandHandler = async (cmd, ctx) => {
     }
     leo.n = found ? 1 : 0;
   } else if (found) {
-    const ne = updatedEntry(existing!, found, u!, arrayFilters, query);
+    const ne = updatedEntry(existing!, found, u!, arrayFilters, query, variables);
     if (ne) existing!.replace(found, ne, ops);
     value = cmd.new === true ? (ne ?? found) : found;
     leo.n = 1;
     leo.updatedExisting = true;
   } else if (cmd.upsert === true) {
     const coll = ctx.engine.ensure(ctx.db, name, ops);
-    const e = upsertEntry(coll, query, u!, arrayFilters, ops);
+    const e = upsertEntry(coll, query, u!, arrayFilters, ops, variables);
     value = cmd.new === true ? e : null;
     leo.n = 1;
     leo.updatedExisting = false;

@@ -9,7 +9,7 @@
 import { EJSON, type Document } from 'bson';
 import { MongoClient, MongoServerError, type Db, type Collection as DriverCollection, type ClientSession } from 'mongodb';
 import { assertMatches, isDocument, MatchError, type MatchContext } from './match.js';
-import { embeddedSkip } from './skips.js';
+import { driverSkip, embeddedSkip } from './skips.js';
 import { runOperation, UnsupportedOperation, type Entities } from './operations.js';
 
 export interface UnifiedFile {
@@ -275,7 +275,7 @@ export async function runFile(name: string, file: UnifiedFile, internal: MongoCl
       out.push({ ...label, status: 'skip', reason: unmet });
       continue;
     }
-    const listed = opts.applySkipList && info.embedded ? embeddedSkip(name, t.description) : undefined;
+    const listed = driverSkip(name, t.description) ?? (opts.applySkipList && info.embedded ? embeddedSkip(name, t.description) : undefined);
     if (listed) {
       out.push({ ...label, status: 'skip', reason: listed });
       continue;
