@@ -66,7 +66,7 @@ export async function startHub(config: Config, options: HubOptions = {}): Promis
   const httpServer = http.createServer({ keepAliveTimeout: 65_000, headersTimeout: 66_000, requestTimeout: 120_000 });
   const engine = createRealtimeEngine(config, httpServer, allowOrigin, logger);
   const { io } = engine;
-  if (redis) io.adapter(createClusterAdapter(config.redisAdapter, redis, config.redisPrefix));
+  if (redis) engine.useAdapter(createClusterAdapter(config.redisAdapter, redis, config.redisPrefix));
   const metrics = createMetrics(io, config.nodeId, runningEngine(config.engine));
   metrics.observeStore(store.conn);
   if (redis) metrics.observeRedis(redis);

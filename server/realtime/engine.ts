@@ -8,7 +8,8 @@ import uWS from 'uWebSockets.js';
 import type { Config } from '../config.js';
 import type { Logger } from '../logger.js';
 import { guardSlowConsumers } from './slow-consumers.js';
-import { usePlainBroadcast } from './uws-publish.js';
+import { withNativePublish, type AdapterConstructor } from './uws-adapter.js';
+import { InMemoryAdapter, usePlainBroadcast } from './uws-publish.js';
 import type { HubServer } from './types.js';
 import { assertEngineAvailable } from './uws-native.js';
 
@@ -18,6 +19,11 @@ export interface RealtimeEngine {
   listen(): Promise<number>;
   /** Stops accepting new connections; existing sockets stay until `io` closes them. */
   stopAccepting(): void;
+  /**
+   * Sets the Socket.IO adapter (e.g. the Redis one). Use this, not `io.adapter(...)`: on the uws
+   * engine the adapter is wrapped so that single-room broadcasts are published natively.
+   */
+  useAdapter(adapter: AdapterConstructor): void;
 }
 
 export function createRealtimeEngine(
@@ -46,6 +52,7 @@ export function createRealtimeEngine(
       io,
       listen: async () => config.port,
       stopAccepting: () => undefined,
+      useAdapter: (adapter) => void io.adapter(adapter),
     };
   }
 
@@ -53,14 +60,23 @@ export function createRealtimeEngine(
   const app = uWS.App();
   const io: HubServer = new Server(options);
   guard(io);
-  io.attachApp(app, {
-    // uWS drops (not queues) messages past maxBackpressure; slow-consumers.ts cuts a slow
-    // consumer off well before that, so nothing is silently dropped.
-    maxBackpressure: config.socketMaxBufferBytes * 4,
+  // A socket whose backlog passes maxBackpressure is closed by uWS (it reconnects and catches up)
+  // instead of silently skipped: natively published broadcasts bypass slow-consumers.ts, so uWS
+  // itself must enforce the limit. engine.io does not pass this option on, hence the wrapper.
+  const appForEngine = {
+    any: (...args: Parameters<uWS.TemplatedApp['any']>) => (app.any(...args), appForEngine),
+    ws: (pattern: uWS.RecognizedString, behavior: uWS.WebSocketBehavior<unknown>) => (
+      app.ws(pattern, { ...behavior, closeOnBackpressureLimit: 1 }), appForEngine
+    ),
+  };
+  io.attachApp(appForEngine as unknown as uWS.TemplatedApp, {
+    maxBackpressure: config.socketMaxBufferBytes,
     idleTimeout: 0,
     compression: uWS.DISABLED,
   } as Parameters<HubServer['attachApp']>[1]);
   usePlainBroadcast();
+  const useAdapter = (adapter: AdapterConstructor) => void io.adapter(withNativePublish(adapter, app));
+  useAdapter(InMemoryAdapter as unknown as AdapterConstructor);
   let listenSocket: uWS.us_listen_socket | null = null;
   return {
     io,
@@ -77,5 +93,6 @@ export function createRealtimeEngine(
       if (listenSocket) uWS.us_listen_socket_close(listenSocket);
       listenSocket = null;
     },
+    useAdapter,
   };
 }

@@ -1,0 +1,167 @@
+/**
+ * Native uWS publish for one hub: a single-room broadcast (a post to its author's audience room,
+ * a certified space's fans room) is encoded once and published by uWebSockets.js in C++ to every
+ * subscribed socket, instead of one engine.io `send` in JavaScript per recipient.
+ *
+ * Why not socket.io's own uWS support: it patches the Adapter prototype *process-wide* and binds
+ * it to one uWS app, so a second hub in the same process would publish into the first one's app,
+ * and a ws-engine hub would crash on join (uws-publish.ts undoes that patch). Here each adapter
+ * instance of one hub gets the methods, closed over that hub's own app.
+ *
+ * Slow consumers: a native publish bypasses engine.io, so slow-consumers.ts does not see it;
+ * engine.ts sets uWS's `closeOnBackpressureLimit` with `maxBackpressure` = SOCKET_MAX_BUFFER_BYTES,
+ * so a socket that cannot keep up is closed (it reconnects and catches up) rather than silently
+ * skipped. A cut-off socket leaves every room (slow-consumers.ts), which unsubscribes it here.
+ *
+ * Cluster: with a Redis adapter underneath, the broadcast still goes out as one adapter publish
+ * (the base adapter's), and only its *local* delivery is replaced by the native publish. Other
+ * nodes deliver what they hear through the base adapter's path (engine.io per socket).
+ */
+import type { Namespace } from 'socket.io';
+import type { BroadcastOptions, Room, SocketId } from 'socket.io-adapter';
+import type uWS from 'uWebSockets.js';
+import type { HubServer } from './types.js';
+import { InMemoryAdapter } from './uws-publish.js';
+
+/** What `io.adapter(...)` takes: a class, or a factory called with `new` (the Redis adapters). */
+export type AdapterConstructor = NonNullable<Parameters<HubServer['adapter']>[0]>;
+
+/** The adapter methods replaced here (some are private in socket.io-adapter's typings). */
+interface AdapterInternals {
+  readonly sids: Map<SocketId, Set<Room>>;
+  readonly encoder: { encode(packet: unknown): Array<string | Buffer> };
+  addAll(id: SocketId, rooms: Set<Room>): void;
+  del(id: SocketId, room: Room): void;
+  delAll(id: SocketId): void;
+  broadcast(packet: { nsp?: string }, opts: BroadcastOptions): void;
+  apply(opts: BroadcastOptions, callback: (socket: unknown) => void): void;
+}
+
+/** uWS topics are per app; the namespace keeps rooms of different namespaces apart. */
+const separator = '\x1f';
+/** Marks the options of a broadcast whose local delivery was already published natively. */
+const publishedNatively = Symbol('publishedNatively');
+
+interface RawUwsSocket {
+  subscribe(topic: string): boolean;
+  unsubscribe(topic: string): boolean;
+}
+
+interface EngineConnLike {
+  readonly transport: { readonly name: string; readonly socket?: RawUwsSocket };
+  once(event: 'upgrade', listener: () => void): void;
+}
+
+interface SocketLike {
+  readonly conn: EngineConnLike;
+  readonly client: { writeToEngine(packets: unknown[], opts: object): void };
+}
+
+type MarkedOptions = BroadcastOptions & { [publishedNatively]?: true };
+
+/** The raw uWS socket of a socket on the websocket transport, else undefined (long-polling). */
+function rawOf(socket: SocketLike): RawUwsSocket | undefined {
+  const transport = socket.conn.transport;
+  return transport.name === 'websocket' ? transport.socket : undefined;
+}
+
+/** Subscribing or unsubscribing a closed uWS socket throws; it has no subscriptions left anyway. */
+function safely(run: () => void): void {
+  try {
+    run();
+  } catch {
+    // closed
+  }
+}
+
+/**
+ * Wraps `Base` (the in-memory adapter or a Redis adapter factory) so that its adapters publish
+ * single-room broadcasts natively through `app`. Everything else is the base adapter's.
+ */
+export function withNativePublish(Base: AdapterConstructor, app: Pick<uWS.TemplatedApp, 'publish'>): AdapterConstructor {
+  function NativePublishAdapter(nsp: Namespace): unknown {
+    const adapter = new (Base as unknown as new (nsp: Namespace) => AdapterInternals)(nsp);
+    const base = {
+      addAll: adapter.addAll.bind(adapter),
+      del: adapter.del.bind(adapter),
+      delAll: adapter.delAll.bind(adapter),
+      broadcast: adapter.broadcast.bind(adapter),
+      apply: adapter.apply.bind(adapter),
+    };
+    // A plain in-memory adapter has no other nodes to tell; the Redis ones extend it.
+    const clustered = Object.getPrototypeOf(adapter) !== InMemoryAdapter.prototype;
+    const topic = (room: Room) => `${nsp.name}${separator}${String(room)}`;
+    const socketOf = (id: SocketId): SocketLike | undefined =>
+      (nsp.sockets.get(id) ?? (nsp as unknown as { _preConnectSockets: Map<string, unknown> })._preConnectSockets.get(id)) as SocketLike | undefined;
+    /** Sockets still on long-polling: native publish cannot reach them. Almost always empty. */
+    const polling = new Set<SocketId>();
+
+    adapter.addAll = (id, rooms) => {
+      const isNew = !adapter.sids.has(id);
+      base.addAll(id, rooms);
+      const socket = socketOf(id);
+      if (!socket) return;
+      const raw = rawOf(socket);
+      if (raw) {
+        for (const room of rooms) safely(() => raw.subscribe(topic(room)));
+        return;
+      }
+      if (isNew) {
+        polling.add(id);
+        socket.conn.once('upgrade', () => {
+          polling.delete(id);
+          const joined = adapter.sids.get(id);
+          const upgraded = rawOf(socket);
+          if (joined && upgraded) for (const room of joined) safely(() => upgraded.subscribe(topic(room)));
+        });
+      }
+    };
+
+    adapter.del = (id, room) => {
+      base.del(id, room);
+      const socket = socketOf(id);
+      const raw = socket && rawOf(socket);
+      if (raw) safely(() => raw.unsubscribe(topic(room)));
+    };
+
+    adapter.delAll = (id) => {
+      const joined = adapter.sids.get(id);
+      const socket = socketOf(id);
+      const raw = socket && rawOf(socket);
+      if (raw && joined) for (const room of joined) safely(() => raw.unsubscribe(topic(room)));
+      polling.delete(id);
+      base.delAll(id);
+    };
+
+    adapter.apply = (opts, callback) => {
+      if ((opts as MarkedOptions)[publishedNatively]) return;
+      base.apply(opts, callback);
+    };
+
+    adapter.broadcast = (packet, opts) => {
+      if (opts.rooms.size !== 1 || (opts.except?.size ?? 0) !== 0) return base.broadcast(packet, opts);
+      const room = opts.rooms.values().next().value as Room;
+      packet.nsp = nsp.name;
+      const encoded = adapter.encoder.encode(packet);
+      for (const data of encoded) {
+        // "4": an engine.io message packet, as engine.io itself would frame it.
+        if (typeof data === 'string') app.publish(topic(room), `4${data}`, false);
+        else app.publish(topic(room), data, true);
+      }
+      if (polling.size > 0) {
+        const flags = opts.flags ?? {};
+        const packetOpts = { preEncoded: true, volatile: flags.volatile, compress: flags.compress };
+        base.apply(opts, (socket) => {
+          const s = socket as unknown as SocketLike;
+          if (!rawOf(s)) s.client.writeToEngine(encoded, packetOpts);
+        });
+      }
+      // The cluster hop: the base adapter publishes to the other nodes; its local delivery (through
+      // `apply`) is skipped, as it was just published here.
+      if (clustered && !opts.flags?.local) base.broadcast(packet, { ...opts, [publishedNatively]: true } as MarkedOptions);
+    };
+
+    return adapter;
+  }
+  return NativePublishAdapter as unknown as AdapterConstructor;
+}
