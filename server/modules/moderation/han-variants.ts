@@ -1,74 +1,31 @@
 /**
- * Traditional → simplified Chinese, for common characters only: a compact table (a few hundred pairs,
- * each written "繁简") so a keyword written in one script also catches text in the other. Not a full
- * OpenCC conversion: rare characters pass through unchanged, and one-to-many cases (e.g. 乾/幹 → 干)
- * are folded on both the pattern and the text, which can only widen a match, never hide one.
+ * Traditional → simplified Chinese, so a keyword written in one script also catches text in the
+ * other: the full OpenCC character table (TSCharacters plus Taiwan/Hong Kong standard forms),
+ * generated into ./han-variants.generated.ts by scripts/gen-han-variants.ts. Character by character,
+ * not OpenCC's phrase-aware conversion: where one traditional character has several simplified
+ * forms the first is taken (乾 → 干), and since the pattern and the text are folded the same way
+ * that can only widen a match, never hide one.
  */
-const pairs = `
-個个 們们 來来 時时 說说 説说 對对 會会 國国 過过 這这 還还 學学 為为 爲为 麼么 裡里 裏里 開开 點点 長长 見见 問问
-電电 動动 機机 現现 發发 後后 處处 實实 從从 應应 關关 經经 業业 當当 與与 頭头 體体 進进 種种 樣样 幾几 邊边 車车
-產产 無无 話话 給给 讓让 東东 號号 聽听 員员 書书 買买 賣卖 錢钱 鐵铁 銀银 網网 絡络 視视 頁页 題题 顏颜 風风 飛飞
-馬马 魚鱼 鳥鸟 龍龙 門门 間间 聞闻 閱阅 陽阳 陰阴 隊队 際际 隨随 險险 雖虽 雙双 難难 離离 靜静 響响 順顺 須须 領领
-頻频 願愿 類类 飯饭 飲饮 館馆 餘余 驗验 驚惊 髮发 鬥斗 黨党 齊齐 齒齿 亂乱 爭争 於于 親亲 計计 記记 設设 許许 論论
-證证 試试 詩诗 語语 誤误 請请 讀读 課课 調调 談谈 講讲 議议 識识 護护 變变 讚赞 貝贝 負负 財财 貨货 質质 費费 資资
-賽赛 贏赢 趕赶 趙赵 跡迹 躍跃 軍军 轉转 輕轻 較较 輸输 辦办 農农 運运 達达 遠远 適适 選选 遺遗 鄉乡 醫医 針针 鐘钟
-錯错 鍵键 鏡镜 閉闭 閃闪 陸陆 陳陈 隱隐 雜杂 雞鸡 霧雾 靈灵 韓韩 頂顶 項项 預预 頓顿 顯显 飄飘 饑饥 駕驾 騎骑 騙骗
-鬧闹 魯鲁 鮮鲜 麥麦 黃黄 齡龄 龜龟 億亿 價价 優优 兒儿 內内 兩两 冊册 劃划 劍剑 劇剧 勞劳 勝胜 勢势 區区 協协 單单
-嚴严 團团 圓圆 圖图 場场 塊块 壓压 壞坏 夢梦 夠够 奪夺 奮奋 婦妇 媽妈 孫孙 寧宁 寶宝 將将 專专 尋寻 導导 屬属 歲岁
-島岛 幣币 師师 帶带 幫帮 廣广 廳厅 張张 彈弹 彙汇 復复 徵征 態态 憂忧 懷怀 戰战 戲戏 擊击 擁拥 擇择 擔担 據据 擴扩
-攝摄 敗败 敵敌 數数 斷断 舊旧 權权 條条 楊杨 極极 構构 標标 樂乐 樓楼 橋桥 檢检 歡欢 歷历 殺杀 氣气 漢汉 滿满 潔洁
-澤泽 濟济 滅灭 燈灯 煙烟 熱热 爺爷 牆墙 獎奖 獨独 獲获 環环 畫画 異异 療疗 盡尽 監监 盤盘 確确 禮礼 禪禅 稅税 稱称
-穩稳 窮穷 競竞 筆笔 節节 範范 築筑 簡简 糧粮 紀纪 約约 紅红 級级 紙纸 細细 終终 組组 結结 統统 絕绝 絲丝 維维 綜综
-綠绿 線线 練练 縣县 總总 績绩 繼继 續续 罰罚 羅罗 義义 習习 聖圣 聯联 聲声 職职 肅肃 腦脑 臉脸 舉举 藝艺 蘇苏 蘭兰
-蟲虫 術术 衛卫 補补 裝装 製制 複复 襲袭 規规 覺觉 覽览 觀观 訂订 訊讯 訴诉 評评 詞词 誠诚 誰谁 豐丰 豬猪 貓猫 貴贵
-貿贸 賓宾 賴赖 購购 贈赠 輪轮 辭辞 邏逻 郵邮 醜丑 釋释 鍋锅 錄录 鎖锁 閒闲 陣阵 隻只 雲云 韋韦 頌颂 顧顾 颱台 飽饱
-養养 驅驱 骯肮 髒脏 鬆松 麗丽 齋斋 傳传 傷伤 偉伟 備备 僅仅 償偿 儘尽 興兴 凍冻 則则 剛刚 創创 劑剂 務务 勵励 匯汇
-卻却 廠厂 參参 吳吴 啟启 喚唤 嗎吗 嗚呜 噴喷 嚇吓 囑嘱 圍围 園园 堅坚 報报 塵尘 墳坟 壯壮 壺壶 夾夹 奧奥 姦奸 娛娱
-嬰婴 審审 寫写 寬宽 屆届 層层 岡冈 峽峡 嶺岭 巖岩 幹干 乾干 庫库 廢废 彎弯 徑径 恆恒 惡恶 惱恼 愛爱 慣惯 慮虑 憐怜
-憶忆 懶懒 戀恋 掛挂 採采 揚扬 換换 揮挥 損损 搖摇 搶抢 摟搂 撲扑 擺摆 攜携 敘叙 斬斩 晉晋 晝昼 暈晕 暫暂 曆历 曉晓
-朧胧 梟枭 棄弃 棟栋 檔档 檯台 臺台 櫃柜 歐欧 殘残 毀毁 氫氢 決决 沒没 況况 淚泪 淺浅 測测 湯汤 溝沟 溫温 滄沧 滬沪
-漁渔 漲涨 潛潜 潤润 澀涩 灑洒 災灾 煩烦 燒烧 營营 爛烂 爾尔 牽牵 犧牺 狀状 狹狭 猶犹 獄狱 獸兽 瑪玛 瓊琼 畢毕 疊叠
-瘋疯 癢痒 皺皱 盜盗 眾众 睏困 矯矫 礦矿 碼码 磚砖 禍祸 禦御 穀谷 窩窝 竊窃 筍笋 簽签 籃篮 籠笼 粵粤 糾纠 紐纽 純纯
-納纳 紛纷 紹绍 綁绑 緊紧 緒绪 編编 緣缘 縮缩 織织 繞绕 繩绳 罷罢 羨羡 聰聪 膚肤 膽胆 膠胶 臨临 艦舰 艱艰 蒼苍 蓋盖
-蔣蒋 薦荐 薩萨 藍蓝 蘋苹 蝦虾 螢萤 蠟蜡 衝冲 觸触 討讨 訓训 託托 詐诈 診诊 該该 詳详 誇夸 認认 誕诞 誘诱 謀谋 謂谓
-謝谢 謠谣 譯译 豈岂 貞贞 貢贡 貪贪 貫贯 責责 販贩 貸贷 賀贺 賊贼 賄贿 賜赐 賞赏 賠赔 賦赋 賬账 賺赚 贊赞 趨趋 蹟迹
-軌轨 軟软 載载 輔辅 輛辆 輩辈 轎轿 辯辩 週周 遊游 違违 遙遥 遞递 遲迟 鄰邻 釘钉 釣钓 鈔钞 鈴铃 鉛铅 銅铜 銷销 鋒锋
-鋼钢 錦锦 錶表 鍊炼 鎮镇 鏈链 鑰钥 閣阁 闆板 闊阔 陝陕 隸隶 雛雏 韻韵 頗颇 額额 顆颗 顛颠 飢饥 飼饲 飾饰 餅饼 餓饿
-饒饶 驕骄 騰腾 驟骤 鬍胡 鯨鲸 鳳凤 鳴鸣 鴨鸭 鵝鹅 鶴鹤 鷹鹰 鹽盐 麵面 黴霉 齣出 龐庞 盧卢 廬庐 蘆芦 爐炉 驢驴 臟脏
-贓赃 歸归 漸渐 濃浓 濕湿 瀏浏 瞭了 矇蒙 罵骂 萬万 葉叶 著着 蕭萧 薑姜 藥药 蘿萝 虧亏 蝕蚀 蠶蚕 蠻蛮 褲裤 襪袜 訪访
-詢询 詭诡 誌志 諾诺 謊谎 謎谜 譜谱 譽誉 貧贫 賭赌 贖赎 踐践 蹤踪 軀躯 輝辉 轟轰 辮辫 邁迈 遷迁 鄭郑 鄧邓 醬酱 釀酿
-鈕钮 銳锐 錨锚 鍾钟 鎊镑 鐲镯 鑄铸 鑒鉴 鑑鉴 鑽钻 閥阀 闖闯 鞏巩 頸颈 頒颁 頰颊 顫颤 颳刮 颶飓 飆飙 饅馒 馳驰 駐驻
-駛驶 騷骚 鬱郁 魷鱿 鯉鲤 鰻鳗 鱷鳄 鳩鸠 鴉鸦 鴿鸽 鵡鹉 鷗鸥 鸚鹦 槍枪 屍尸 賤贱 砲炮 礮炮 獵猎 儀仪 冑胄 劉刘 勸劝
-壇坛 壘垒 夥伙 奬奖 嬌娇 寢寝 嶼屿 廟庙 彌弥 徹彻 憑凭 懼惧 攤摊 攬揽 樞枢 橫横 歎叹 殼壳 氾泛 滯滞 漿浆 潑泼 澆浇
-濱滨 濾滤 瀉泻 瀕濒 灣湾 燦灿 燭烛 燴烩 犢犊 猻狲 獅狮 獻献 璽玺 甕瓮 產产 痺痹 瘡疮 癒愈 癡痴 皚皑 盞盏 矚瞩 礙碍
-祿禄 禱祷 稜棱 穌稣 窪洼 窯窑 竄窜 箋笺 簫箫 籌筹 籤签 糰团 紮扎 紳绅 絃弦 綢绸 綱纲 網网 綴缀 緻致 縫缝 縱纵 繁繁
-繪绘 繳缴 纏缠 罈坛 羈羁 翹翘 聳耸 聶聂 肅肃 脅胁 脫脱 腫肿 膩腻 臍脐 艷艳 芻刍 莊庄 莖茎 華华 萊莱 蓮莲 蔥葱 蕩荡
-藉借 蘊蕴 處处 虛虚 號号 蝸蜗 螞蚂 蠍蝎 衆众 裊袅 褻亵 襯衬 覓觅 覬觊 訝讶 詛诅 誣诬 諷讽 諺谚 謹谨 譁哗 譏讥 譴谴
-讒谗 豎竖 貶贬 貼贴 賈贾 賑赈 賢贤 賦赋 贅赘 贍赡 趕赶 跡迹 踴踊 蹣蹒 躪躏 軒轩 軸轴 輿舆 轄辖 轍辙 辭辞 遜逊 遞递
-邊边 醞酝 釁衅 鈍钝 鉤钩 銜衔 鋪铺 錐锥 鍛锻 鎔熔 鏟铲 鐮镰 鑼锣 閏闰 閩闽 闡阐 陘陉 隴陇 雋隽 霽霁 靄霭 韌韧 頑顽
-頹颓 顎颚 顱颅 飪饪 餵喂 饋馈 駁驳 駝驼 駭骇 騾骡 驍骁 骼骼 鬢鬓 魘魇 鯊鲨 鰭鳍 鳶鸢 鴕鸵 鵑鹃 鶯莺 鷺鹭 麩麸 黯黯
-`;
+import { pairs } from './han-variants.generated.js';
 
 /** Traditional code point → simplified code point. */
 export const traditionalToSimplified: ReadonlyMap<number, number> = (() => {
   const map = new Map<number, number>();
-  for (const token of pairs.split(/\s+/)) {
-    const chars = [...token];
-    if (chars.length !== 2) continue;
-    const from = chars[0]!.codePointAt(0)!;
-    const to = chars[1]!.codePointAt(0)!;
+  for (let i = 0; i + 1 < pairs.length; i += 2) {
+    const from = pairs.charCodeAt(i);
+    const to = pairs.charCodeAt(i + 1);
     if (from !== to) map.set(from, to);
   }
   return map;
 })();
 
 /**
- * The same mapping as a lookup table over UTF-16 code units (every pair above is in the BMP), so the
- * matcher folds text as it scans instead of building a converted copy first.
+ * The same mapping as a lookup table over UTF-16 code units (the generator keeps only BMP pairs), so
+ * the matcher folds text as it scans instead of building a converted copy first.
  */
 export const foldCodeUnit: Uint16Array = (() => {
   const table = new Uint16Array(0x10000);
   for (let i = 0; i < table.length; i++) table[i] = i;
-  for (const [from, to] of traditionalToSimplified) if (from < 0x10000 && to < 0x10000) table[from] = to;
+  for (const [from, to] of traditionalToSimplified) table[from] = to;
   return table;
 })();
