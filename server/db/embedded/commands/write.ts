@@ -113,6 +113,8 @@ const update: CommandHandler = async (cmd, ctx) => {
   const stmts = statements(cmd, ctx, 'updates');
   const ordered = cmd.ordered !== false;
   const cmdVars = letVariables(cmd.let);
+  // Like MongoDB's command parser: an unknown field fails the whole command before any statement runs.
+  for (const s of stmts) if (isPlainObject(s)) rejectUnknown(s, 'update.updates', UPDATE_STATEMENT_FIELDS, false);
   const ops: WriteOp[] = [];
   let n = 0;
   let nModified = 0;
@@ -121,7 +123,6 @@ const update: CommandHandler = async (cmd, ctx) => {
   for (let i = 0; i < stmts.length; i++) {
     const s = stmts[i]!;
     try {
-      rejectUnknown(s, 'update.updates', UPDATE_STATEMENT_FIELDS, false);
       checkCollation(s.collation);
       const q = (s.q ?? {}) as Document;
       const u = s.u as Document | Document[];
@@ -170,6 +171,7 @@ const del: CommandHandler = async (cmd, ctx) => {
   const stmts = statements(cmd, ctx, 'deletes');
   const ordered = cmd.ordered !== false;
   const variables = letVariables(cmd.let);
+  for (const s of stmts) if (isPlainObject(s)) rejectUnknown(s, 'delete.deletes', DELETE_STATEMENT_FIELDS, false);
   const ops: WriteOp[] = [];
   let n = 0;
   const writeErrors: Document[] = [];
@@ -177,7 +179,6 @@ const del: CommandHandler = async (cmd, ctx) => {
   for (let i = 0; i < stmts.length; i++) {
     const s = stmts[i]!;
     try {
-      rejectUnknown(s, 'delete.deletes', DELETE_STATEMENT_FIELDS, false);
       checkCollation(s.collation);
       const limit = Number(s.limit ?? 0);
       if (limit !== 0 && limit !== 1) throw new MongoServerError(ErrorCodes.FailedToParse, 'The limit field in delete objects must be 0 or 1. Got ' + limit);
