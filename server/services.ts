@@ -24,6 +24,7 @@ import type { ClusterBus } from './realtime/cluster-bus.js';
 import { createSessions } from './modules/accounts/sessions.js';
 import { createProfiles } from './modules/accounts/profile.js';
 import { createAccountDeletion } from './modules/accounts/deletion.js';
+import { createBlockService } from './modules/blocks/service.js';
 
 export interface CoreDeps {
   readonly config: Config;
@@ -56,7 +57,9 @@ export function createServices(deps: CoreDeps) {
     notifier,
     rateLimitScale: deps.config.rateLimitScale,
   });
+  const blocks = createBlockService({ conn: deps.conn, pusher: deps.pusher, accounts, friends });
   const spaces = createSpaceService({
+    blocks: blocks.lookup,
     conn: deps.conn,
     pusher: deps.pusher,
     accounts,
@@ -115,7 +118,7 @@ export function createServices(deps: CoreDeps) {
     announce: sessions.announce,
   });
   const self = { sessions, profiles, deleteAccount };
-  return { accounts, notifications, friends, spaces, presence, posts, games, moderation, albums, fans, self };
+  return { accounts, notifications, friends, spaces, presence, posts, games, moderation, albums, fans, self, blocks };
 }
 
 export type Services = ReturnType<typeof createServices>;

@@ -15,6 +15,7 @@ import type { Notifier } from '../notifications/notifier.js';
 import { friendEdgeModel, friendRequestModel, pairKeyOf, type FriendRequestRecord } from './model.js';
 import type { FriendRelations } from './relations.js';
 import type { Relation } from './visibility.js';
+import { createBlockLookup } from '../blocks/lookup.js';
 
 export interface FriendServiceDeps {
   readonly conn: Connection;
@@ -34,6 +35,7 @@ const oid = (id: string) => new Types.ObjectId(id);
 export function createFriendService({ conn, pusher, accounts, notifier, rateLimitScale = 1 }: FriendServiceDeps) {
   const edges = friendEdgeModel(conn);
   const requests = friendRequestModel(conn);
+  const blocks = createBlockLookup(conn);
 
   const limits = {
     request: { name: 'friend-request', points: Math.ceil(60 * rateLimitScale), perSeconds: 10 * 60 },
@@ -98,7 +100,10 @@ export function createFriendService({ conn, pusher, accounts, notifier, rateLimi
     async relation(viewerId: string | null, ownerId: string): Promise<Relation> {
       if (viewerId === null) return 'anonymous';
       if (viewerId === ownerId) return 'self';
-      return (await areFriends(viewerId, ownerId)) ? 'friend' : 'stranger';
+      // Both in parallel: a block answers first in meaning, but costs no extra round trip.
+      const [friends, blockedByOwner] = await Promise.all([areFriends(viewerId, ownerId), blocks.blocks(ownerId, viewerId)]);
+      if (blockedByOwner) return 'blocked';
+      return friends ? 'friend' : 'stranger';
     },
     areFriends,
     async friendIds(userId: string): Promise<string[]> {
@@ -119,6 +124,8 @@ export function createFriendService({ conn, pusher, accounts, notifier, rateLimi
     async request(viewer: Viewer, toHandle: string): Promise<{ request: FriendRequestDto }> {
       const target = await accounts.requireByHandle(toHandle);
       if (target.id === viewer.id) throw invalid('you cannot send yourself a friend request', { to: 'must be someone else' });
+      // Blocked either way: as if there were no such user (a block is never revealed by its error).
+      if (await blocks.eitherWay(viewer.id, target.id)) throw notFound('user');
       if (await areFriends(viewer.id, target.id)) throw conflict('you are already friends');
       const pairKey = pairKeyOf(viewer.id, target.id);
       const existing = await requests.findOne({ pairKey, status: 'pending' }).lean<FriendRequestRecord>();

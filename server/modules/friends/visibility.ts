@@ -6,7 +6,8 @@
  */
 import type { Privacy } from '../../../shared/dto.js';
 
-export type Relation = 'self' | 'friend' | 'stranger' | 'anonymous';
+/** `blocked`: the owner blocks the viewer, who then sees nothing of the owner's (contract v1.1). */
+export type Relation = 'self' | 'friend' | 'stranger' | 'anonymous' | 'blocked';
 
 export interface Visible {
   readonly privacy: Privacy;
@@ -16,6 +17,7 @@ export interface Visible {
 
 export function canView(relation: Relation, item: Visible): boolean {
   if (relation === 'self') return item.status !== 'removed' && item.status !== 'rejected';
+  if (relation === 'blocked') return false;
   if (item.status !== undefined && item.status !== 'published') return false;
   if (item.privacy === 'public') return true;
   if (item.privacy === 'friends') return relation === 'friend';
@@ -26,5 +28,6 @@ export function canView(relation: Relation, item: Visible): boolean {
 export function visiblePrivacies(relation: Relation): Privacy[] {
   if (relation === 'self') return ['public', 'friends', 'private'];
   if (relation === 'friend') return ['public', 'friends'];
+  if (relation === 'blocked') return [];
   return ['public'];
 }

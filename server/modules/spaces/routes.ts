@@ -27,7 +27,7 @@ export function spaceRoutes(spaces: SpaceService): Endpoint[] {
       path: '/spaces/:handle',
       auth: false,
       params: handleParams,
-      handler: ({ params }) => spaces.get(params.handle),
+      handler: ({ params, viewer }) => spaces.get(params.handle, viewer),
     }),
     defineEndpoint({
       method: 'post',

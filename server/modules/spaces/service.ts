@@ -11,6 +11,7 @@ import type { Pusher } from '../../realtime/pusher.js';
 import type { AccountService } from '../accounts/service.js';
 import type { Viewer } from '../accounts/viewer.js';
 import type { TextScreen } from '../moderation/screening.js';
+import type { BlockLookup } from '../blocks/lookup.js';
 import type { Notifier } from '../notifications/notifier.js';
 import { createGuestbook } from './guestbook.js';
 import { spaceModel, type SpaceRecord } from './space-model.js';
@@ -22,6 +23,8 @@ export interface SpaceServiceDeps {
   readonly pusher: Pusher;
   readonly accounts: AccountService;
   readonly notifier: Notifier;
+  /** v1.1: a space's owner who blocks the viewer answers as if there were no such space. */
+  readonly blocks?: Pick<BlockLookup, 'blocks'>;
   /** Keyword screening of guestbook text, when the moderation service is there. */
   readonly screen?: TextScreen | undefined;
   /** The visit window and clock (tests inject a clock). */
@@ -68,6 +71,12 @@ export function createSpaceService(deps: SpaceServiceDeps) {
   const { conn, pusher, accounts, rateLimitScale = 1 } = deps;
   const spaces = spaceModel(conn);
   const visitLog = createVisitLog(conn, deps.visits);
+  /** The owner of `handle`'s space, unless that owner blocks the viewer (then `not_found`, as for no user). */
+  async function ownerFor(viewer: Viewer | null, handle: string): Promise<UserDto> {
+    const owner = await accounts.requireByHandle(handle);
+    if (viewer && deps.blocks && (await deps.blocks.blocks(owner.id, viewer.id))) throw notFound('user');
+    return owner;
+  }
   const guestbook = createGuestbook({ conn, accounts, notifier: deps.notifier, screen: deps.screen });
 
   const limits = {
@@ -138,8 +147,8 @@ export function createSpaceService(deps: SpaceServiceDeps) {
     },
 
     /** The space of `handle`; anyone may read the shell. */
-    async get(handle: string): Promise<{ space: SpaceDto }> {
-      const owner = await accounts.requireByHandle(handle);
+    async get(handle: string, viewer: Viewer | null = null): Promise<{ space: SpaceDto }> {
+      const owner = await ownerFor(viewer, handle);
       return { space: toSpaceDto(await spaceOf(owner), owner) };
     },
 
@@ -165,12 +174,12 @@ export function createSpaceService(deps: SpaceServiceDeps) {
 
     /** Records a visit by the viewer to `handle`'s space (the owner's own visits are not recorded). */
     async visit(viewer: Viewer, handle: string): Promise<void> {
-      await recordVisit(viewer, await accounts.requireByHandle(handle));
+      await recordVisit(viewer, await ownerFor(viewer, handle));
     },
 
     /** Who visited, newest first: for the space owner only. */
     async visitors(viewer: Viewer, handle: string, limit: number): Promise<{ visitors: VisitorDto[] }> {
-      const owner = await accounts.requireByHandle(handle);
+      const owner = await ownerFor(viewer, handle);
       if (owner.id !== viewer.id) throw forbidden('only the owner sees who visited');
       const recent = await visitLog.recent(owner.id, limit);
       const users = await accounts.getUsers(recent.map((v) => v.visitorId));
@@ -184,12 +193,12 @@ export function createSpaceService(deps: SpaceServiceDeps) {
 
     /** Guestbook entries of `handle`'s space that the viewer may see, newest first. */
     async guestbookEntries(viewer: Viewer | null, handle: string, page: GuestbookQuery): Promise<{ entries: GuestbookEntryDto[]; next: string | null }> {
-      return guestbook.list(viewer, await accounts.requireByHandle(handle), page);
+      return guestbook.list(viewer, await ownerFor(viewer, handle), page);
     },
 
     /** Leaves an entry in `handle`'s guestbook. */
     async signGuestbook(viewer: Viewer, handle: string, body: GuestbookBody): Promise<{ entry: GuestbookEntryDto }> {
-      const owner = await accounts.requireByHandle(handle);
+      const owner = await ownerFor(viewer, handle);
       const author = await accounts.getUser(viewer.id);
       if (!author) throw unauthorized();
       return guestbook.post(viewer, author, owner, body);
