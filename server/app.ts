@@ -82,7 +82,7 @@ export async function startHub(config: Config, options: HubOptions = {}): Promis
   // A node that died mid-write may have left a like/comment counter one short: recount recent ones.
   await services.posts.repairRecentCounters();
 
-  attachSocketAuth(io, services.accounts.authenticate);
+  attachSocketAuth(io, services.accounts.authenticate, { socketsPerUser: config.socketsPerUser, clustered: Boolean(redis) });
   attachGateway(io, socketHandlers(services), {
     logger,
     eventsPerSecond: 20 * config.rateLimitScale,

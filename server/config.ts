@@ -1,6 +1,7 @@
 /** Environment → one typed, validated config object, read once at start. */
 import { z } from 'zod';
 import path from 'node:path';
+import { isIP } from 'node:net';
 
 const port = z.coerce.number().int().min(0).max(65535);
 const optionalUrl = (protocols: readonly string[]) =>
@@ -18,6 +19,14 @@ const optionalUrl = (protocols: readonly string[]) =>
     .optional();
 
 const positiveInt = z.coerce.number().int().positive();
+
+/** A name express's `trust proxy` knows, an IP address, or an address/prefix range. */
+function isProxyName(p: string): boolean {
+  if (['loopback', 'linklocal', 'uniquelocal'].includes(p)) return true;
+  const [address = '', prefix, ...rest] = p.split('/');
+  if (rest.length || isIP(address) === 0) return false;
+  return prefix === undefined || (/^\d{1,3}$/.test(prefix) && Number(prefix) <= (isIP(address) === 4 ? 32 : 128));
+}
 
 const envSchema = z.object({
   PORT: port.default(3000),
@@ -44,6 +53,18 @@ const envSchema = z.object({
   NODE_ID: z.string().trim().min(1).max(64).optional(),
   /** What `/api/config` tells clients to connect to, when a proxy fronts the nodes. */
   REALTIME_URL: optionalUrl(['http:', 'https:']),
+  /** Most sockets one user may have open at once (across nodes with Redis); the next gets `too_many_sockets`. */
+  SOCKETS_PER_USER: z.coerce.number().int().min(1).max(10_000).default(16),
+  /**
+   * Which peers may set X-Forwarded-For / X-Forwarded-Host: comma-separated `loopback`, `linklocal`,
+   * `uniquelocal`, addresses and CIDR ranges, or a number of proxy hops. Unset: nobody (the peer's own
+   * address is the client's).
+   */
+  TRUST_PROXY: z
+    .string()
+    .trim()
+    .refine((v) => /^\d{1,2}$/.test(v) || v.split(',').every((p) => isProxyName(p.trim())), 'must be loopback, linklocal, uniquelocal, addresses or CIDR ranges (comma-separated), or a hop count')
+    .optional(),
   /** Multiplies every rate-limit budget (a load tester's own hub raises it). */
   RATE_LIMIT_SCALE: z.coerce.number().positive().max(100_000).default(1),
   /** Comma-separated origins allowed by CORS; unset allows any origin (tokens, not cookies, carry auth). */
@@ -96,6 +117,9 @@ export interface Config {
   readonly nodeId: string;
   readonly realtimeUrl: string | undefined;
   readonly rateLimitScale: number;
+  readonly socketsPerUser: number;
+  /** express `trust proxy`: false (trust no peer), a hop count, or the trusted peers. */
+  readonly trustProxy: false | number | readonly string[];
   readonly corsOrigins: readonly string[] | undefined;
   readonly tokenTtlSeconds: number;
   readonly socketMaxBufferBytes: number;
@@ -144,6 +168,8 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
     nodeId: e.NODE_ID ?? `node-${process.pid}`,
     realtimeUrl: e.REALTIME_URL,
     rateLimitScale: e.RATE_LIMIT_SCALE,
+    socketsPerUser: e.SOCKETS_PER_USER,
+    trustProxy: !e.TRUST_PROXY ? false : /^\d+$/.test(e.TRUST_PROXY) ? Number(e.TRUST_PROXY) : e.TRUST_PROXY.split(',').map((p) => p.trim()),
     corsOrigins: e.CORS_ORIGINS ? e.CORS_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean) : undefined,
     tokenTtlSeconds: e.TOKEN_TTL_SECONDS,
     socketMaxBufferBytes: e.SOCKET_MAX_BUFFER_BYTES,

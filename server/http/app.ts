@@ -46,7 +46,10 @@ function cors(allowOrigin: HttpAppDeps['allowOrigin']): RequestHandler {
 export function createHttpApp(deps: HttpAppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback, linklocal, uniquelocal');
+  // Only the proxies TRUST_PROXY names may set X-Forwarded-For/-Host/-Proto; by default no peer may,
+  // so a client cannot pick its own address for the per-address limits or its host for /api/config.
+  const trust = deps.config.trustProxy;
+  app.set('trust proxy', Array.isArray(trust) ? [...trust] : trust);
   app.set('query parser', 'simple');
   app.use(requestLog(deps.logger));
   if (deps.metricsMiddleware) app.use(deps.metricsMiddleware);

@@ -1,23 +1,74 @@
-/** Handshake authentication: a socket without a valid token gets `connect_error` "unauthorized". */
+/**
+ * Handshake authentication: a socket without a valid token gets `connect_error` "unauthorized", and a
+ * user's socket beyond `socketsPerUser` gets `connect_error` "too_many_sockets" (counted across nodes
+ * when the hub is clustered), so one token cannot open hundreds of sockets.
+ */
 import type { Viewer } from '../modules/accounts/viewer.js';
 import { rooms } from './rooms.js';
 import type { HubServer, HubSocket } from './types.js';
 
 const viewers = new WeakMap<HubSocket, Viewer>();
 
-export function attachSocketAuth(io: HubServer, authenticate: (token: string | undefined) => Promise<Viewer | null>): void {
+export interface SocketAuthOptions {
+  /** Most sockets one user may have open at once. */
+  readonly socketsPerUser: number;
+  /** Whether other nodes hold sockets too (then they are counted through the adapter). */
+  readonly clustered: boolean;
+  /** How long to wait for the other nodes' counts before deciding on this node's alone. */
+  readonly clusterCountTimeoutMs?: number;
+}
+
+export function attachSocketAuth(io: HubServer, authenticate: (token: string | undefined) => Promise<Viewer | null>, options: SocketAuthOptions): void {
+  // Sockets per user on this node, counted from the moment a handshake is let through (so parallel
+  // handshakes of one user cannot all slip under the cap) until its connection closes.
+  const here = new Map<string, number>();
+  const release = (userId: string) => {
+    const n = (here.get(userId) ?? 1) - 1;
+    if (n > 0) here.set(userId, n);
+    else here.delete(userId);
+  };
+
+  /** The user's sockets on other nodes; 0 when they do not answer in time (this node's cap still holds). */
+  const elsewhere = async (userId: string): Promise<number> => {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never[]>((resolve) => (timer = setTimeout(() => resolve([]), options.clusterCountTimeoutMs ?? 1_000)));
+    try {
+      const all = await Promise.race([io.in(rooms.user(userId)).fetchSockets(), timeout]);
+      const local = io.of('/').sockets;
+      return all.filter((s) => !local.has(s.id)).length;
+    } catch {
+      return 0;
+    } finally {
+      clearTimeout(timer);
+    }
+  };
+
   io.use((socket, next) => {
     const raw: unknown = (socket.handshake.auth as Record<string, unknown> | undefined)?.token;
     const token = typeof raw === 'string' ? raw : undefined;
-    authenticate(token).then(
-      (viewer) => {
-        if (!viewer) return next(new Error('unauthorized'));
-        viewers.set(socket, viewer);
-        socket.data.userId = viewer.id;
-        socket.data.handle = viewer.handle;
-        socket.join(rooms.user(viewer.id));
-        next();
-      },
+    const admit = async (): Promise<Error | undefined> => {
+      const viewer = await authenticate(token);
+      if (!viewer) return new Error('unauthorized');
+      if ((here.get(viewer.id) ?? 0) >= options.socketsPerUser) return new Error('too_many_sockets');
+      here.set(viewer.id, (here.get(viewer.id) ?? 0) + 1);
+      let released = false;
+      const releaseOnce = () => {
+        if (!released) release(viewer.id);
+        released = true;
+      };
+      socket.conn.once('close', releaseOnce);
+      if (options.clustered && (await elsewhere(viewer.id)) + (here.get(viewer.id) ?? 0) > options.socketsPerUser) {
+        releaseOnce();
+        return new Error('too_many_sockets');
+      }
+      viewers.set(socket, viewer);
+      socket.data.userId = viewer.id;
+      socket.data.handle = viewer.handle;
+      socket.join(rooms.user(viewer.id));
+      return undefined;
+    };
+    admit().then(
+      (refusal) => next(refusal),
       () => next(new Error('unavailable')),
     );
   });

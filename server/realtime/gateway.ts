@@ -43,7 +43,7 @@ export function defineSocketHandler<E extends ClientEventName, S extends z.ZodTy
 
 export interface GatewayOptions {
   readonly logger: Logger;
-  /** Events a socket may send per second, sustained. */
+  /** Events a user may send per second, sustained, from all their sockets on this node together. */
   readonly eventsPerSecond: number;
   /** Short bursts above the sustained rate. */
   readonly burst: number;
@@ -69,10 +69,24 @@ export function attachGateway(io: HubServer, handlers: readonly SocketHandler[],
     byEvent.set(h.event, h);
   }
 
+  // One bucket per user, shared by all their sockets: opening more sockets buys no more events.
+  const buckets = new Map<string, { bucket: TokenBucket; sockets: number }>();
+  const bucketOf = (userId: string): TokenBucket => {
+    let entry = buckets.get(userId);
+    if (!entry) buckets.set(userId, (entry = { bucket: createTokenBucket(options.eventsPerSecond, options.burst), sockets: 0 }));
+    entry.sockets += 1;
+    return entry.bucket;
+  };
+  const dropBucket = (userId: string) => {
+    const entry = buckets.get(userId);
+    if (entry && --entry.sockets <= 0) buckets.delete(userId);
+  };
+
   io.on('connection', (socket) => {
-    const bucket: TokenBucket = createTokenBucket(options.eventsPerSecond, options.burst);
     let strikes = 0;
     const viewer = options.viewerOf(socket);
+    const bucket = bucketOf(viewer.id);
+    socket.once('disconnect', () => dropBucket(viewer.id));
 
     socket.onAny((event: string, ...args: unknown[]) => {
       const last = args[args.length - 1];

@@ -19,9 +19,16 @@ interface StoredUser extends ProfileFields, SessionFields {
   readonly tier: string;
 }
 
+/**
+ * Sign-in protection as rate-limiter-flexible's login example does it: only failures are counted,
+ * per (handle, address) and per address, so someone else's wrong guesses never lock an owner out
+ * (handles are public); a success clears its (handle, address) count.
+ */
 export const loginRules = {
-  perHandle: { name: 'login-handle', points: 10, perSeconds: 15 * 60 },
-  perIp: { name: 'login-ip', points: 100, perSeconds: 5 * 60 },
+  /** Consecutive failures of one handle from one address. */
+  failsPerHandleAndIp: { name: 'login-fail-handle-ip', points: 10, perSeconds: 15 * 60 },
+  /** Failures from one address, whatever the handle (slows guessing across many handles). */
+  failsPerIp: { name: 'login-fail-ip', points: 100, perSeconds: 60 * 60 },
   registerPerIp: { name: 'register-ip', points: 30, perSeconds: 10 * 60 },
 } as const satisfies Record<string, RateLimitRule>;
 
@@ -160,13 +167,19 @@ export function createAccountService({ conn, tokens, rateLimits, rateLimitScale 
       return { user: toMeDto(created), token: tokens.sign(id, created.tokenGen ?? 0) };
     },
 
-    /** Checks a handle and password; rate-limited per handle and per IP. */
+    /** Checks a handle and password; failures are limited per (handle, address) and per address. */
     async login(input: LoginBody, ip: string): Promise<AuthResponse> {
-      await rateLimits.consume(scaled(loginRules.perIp), ip);
-      await rateLimits.consume(scaled(loginRules.perHandle), input.handle);
+      const pair = `${input.handle}|${ip}`;
+      // A zero-cost spend only checks: an address past its failures is refused before any scrypt work.
+      await rateLimits.consume(scaled(loginRules.failsPerIp), ip, 0);
+      await rateLimits.consume(scaled(loginRules.failsPerHandleAndIp), pair, 0);
       const u = await users.findOne({ handle: input.handle }).lean<StoredUser & { passwordHash: string }>();
-      if (!u || !(await verifyPassword(input.password, u.passwordHash))) throw unauthorized('wrong handle or password');
-      await rateLimits.reset(loginRules.perHandle, input.handle);
+      if (!u || !(await verifyPassword(input.password, u.passwordHash))) {
+        await rateLimits.consume(scaled(loginRules.failsPerIp), ip);
+        await rateLimits.consume(scaled(loginRules.failsPerHandleAndIp), pair);
+        throw unauthorized('wrong handle or password');
+      }
+      await rateLimits.reset(loginRules.failsPerHandleAndIp, pair);
       remember(u);
       return { user: toMeDto(u), token: tokens.sign(u._id.toHexString(), u.tokenGen ?? 0) };
     },

@@ -10,6 +10,8 @@ export function postSocketHandlers(posts: PostService): SocketHandler[] {
     defineSocketHandler({
       event: 'post:watch',
       schema: watchPayload,
+      // Each watch reads the post and the viewer's relation: a per-user budget across sockets and nodes.
+      rateLimit: { name: 'post-watch', points: 120, perSeconds: 60 },
       // The room is joined only after the privacy check: a post the viewer may not see answers not_found.
       handler: async ({ postId }, { viewer, socket }) => {
         await socket.join(await posts.watchRoom(viewer, postId));
