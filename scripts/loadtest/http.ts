@@ -1,4 +1,5 @@
 /** A small JSON-over-HTTP client with keep-alive and a chosen source address. */
+import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 
 export interface HttpAnswer<T> {
@@ -12,6 +13,7 @@ export interface HttpCall {
   /** Source address (127.0.0.x), to spread per-IP limits and ephemeral ports. */
   readonly localAddress?: string;
   readonly timeoutMs?: number;
+  readonly headers?: Readonly<Record<string, string>>;
 }
 
 const agents = new Map<string, http.Agent>();
@@ -32,10 +34,27 @@ export function closeHttpAgents(): void {
   agents.clear();
 }
 
+/** A reset or closed connection: the request may or may not have reached the hub. */
+const connectionLost = (err: unknown) => ['ECONNRESET', 'EPIPE', 'ECONNABORTED'].includes((err as NodeJS.ErrnoException).code ?? '') || /socket hang up/.test(String(err));
+
+/**
+ * A signed-in POST carries an Idempotency-Key and is sent once more when the connection drops
+ * before the answer (a kept-alive connection the hub closed at that moment): the hub answers the
+ * repeat with the first answer, so nothing is created twice and the run counts no false failure.
+ */
 export function httpJson<T = unknown>(base: string, method: string, path: string, call: HttpCall = {}): Promise<HttpAnswer<T>> {
+  if (method !== 'POST' || !call.token) return httpJsonOnce<T>(base, method, path, call);
+  const withKey = { ...call, headers: { ...call.headers, 'idempotency-key': randomUUID() } };
+  return httpJsonOnce<T>(base, method, path, withKey).catch((err: unknown) => {
+    if (!connectionLost(err)) throw err;
+    return httpJsonOnce<T>(base, method, path, withKey);
+  });
+}
+
+function httpJsonOnce<T>(base: string, method: string, path: string, call: HttpCall): Promise<HttpAnswer<T>> {
   const url = new URL(path, base);
   const payload = call.body === undefined ? undefined : JSON.stringify(call.body);
-  const headers: Record<string, string> = { accept: 'application/json' };
+  const headers: Record<string, string> = { accept: 'application/json', ...call.headers };
   if (payload !== undefined) {
     headers['content-type'] = 'application/json';
     headers['content-length'] = String(Buffer.byteLength(payload));
@@ -73,4 +92,28 @@ export function httpJson<T = unknown>(base: string, method: string, path: string
 export function metricValue(text: string, name: string): number | undefined {
   const m = new RegExp(`^${name}(?:\\{[^}]*\\})? ([0-9.eE+-]+)$`, 'm').exec(text);
   return m ? Number(m[1]) : undefined;
+}
+
+/** A Prometheus histogram's cumulative bucket counts (upper bound → count), first series only. */
+export function histogramBuckets(text: string, name: string): Map<number, number> {
+  const buckets = new Map<number, number>();
+  for (const m of text.matchAll(new RegExp(`^${name}_bucket\\{[^}]*le="([^"]+)"[^}]*\\} ([0-9.eE+-]+)$`, 'gm'))) {
+    const le = m[1] === '+Inf' ? Infinity : Number(m[1]);
+    if (!buckets.has(le)) buckets.set(le, Number(m[2]));
+  }
+  return buckets;
+}
+
+/**
+ * The q-quantile of what a cumulative histogram observed between two scrapes (its bucket's upper
+ * bound, as `histogram_quantile` without interpolation); undefined when nothing was observed.
+ */
+export function quantileBetween(before: Map<number, number>, after: Map<number, number>, q: number): number | undefined {
+  const bounds = [...after.keys()].sort((a, b) => a - b);
+  const total = (after.get(Infinity) ?? 0) - (before.get(Infinity) ?? 0);
+  if (total <= 0) return undefined;
+  for (const le of bounds) {
+    if ((after.get(le) ?? 0) - (before.get(le) ?? 0) >= q * total) return le === Infinity ? bounds[bounds.length - 2] : le;
+  }
+  return undefined;
 }

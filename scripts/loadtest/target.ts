@@ -7,7 +7,7 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { FriendGraph } from './friend-graph.js';
-import { httpJson, metricValue } from './http.js';
+import { histogramBuckets, httpJson, metricValue, quantileBetween } from './http.js';
 import type { LoadTestOptions } from './options.js';
 import {
   readRssBytes,
@@ -57,7 +57,8 @@ async function remoteTarget(options: LoadTestOptions, graph: FriendGraph, prefix
   const metrics = async (): Promise<string | null> => {
     for (const p of ['/metrics', '/api/metrics']) {
       try {
-        const res = await httpJson<string>(base, 'GET', p, { timeoutMs: 2_000 });
+        const token = process.env.METRICS_TOKEN; // the hub answers /metrics to loopback peers or this bearer
+        const res = await httpJson<string>(base, 'GET', p, { timeoutMs: 2_000, ...(token ? { headers: { authorization: `Bearer ${token}` } } : {}) });
         if (res.status === 200 && typeof res.body === 'string') return res.body;
       } catch {
         // try the next
@@ -66,6 +67,7 @@ async function remoteTarget(options: LoadTestOptions, graph: FriendGraph, prefix
     return null;
   };
   const hasMetrics = (await metrics()) !== null;
+  let lastLoopBuckets: Map<number, number> | undefined;
   return {
     description: base,
     baseUrls: [base],
@@ -80,7 +82,17 @@ async function remoteTarget(options: LoadTestOptions, graph: FriendGraph, prefix
     storeRss: () => null,
     hubEventLoopP99: async () => {
       const text = await metrics();
-      const v = text ? (metricValue(text, 'kj_nodejs_eventloop_lag_p99_seconds') ?? metricValue(text, 'nodejs_eventloop_lag_p99_seconds')) : undefined;
+      if (!text) return null;
+      // The hub's histogram is cumulative (other scrapers see it too): the p99 of this interval is
+      // read from the difference with the previous scrape.
+      const buckets = histogramBuckets(text, 'kj_event_loop_delay_seconds');
+      if (buckets.size === 0) {
+        const v = metricValue(text, 'kj_nodejs_eventloop_lag_p99_seconds') ?? metricValue(text, 'nodejs_eventloop_lag_p99_seconds');
+        return v === undefined ? null : v * 1000;
+      }
+      const before = lastLoopBuckets;
+      lastLoopBuckets = buckets;
+      const v = before ? quantileBetween(before, buckets, 0.99) : undefined;
       return v === undefined ? null : v * 1000;
     },
     eventLoopSource: hasMetrics ? 'hub /metrics' : 'none (the hub has no /metrics; see the generator figure)',
