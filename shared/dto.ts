@@ -287,6 +287,8 @@ export interface QuotaDto {
   readonly used: number;
   readonly quota: number;
   readonly tier: Tier;
+  /** The largest single upload the hub takes, so a client can say so before sending. */
+  readonly uploadMaxBytes?: number;
 }
 
 /** v1.1: what a report is about. */

@@ -6,6 +6,8 @@ import { StoreController } from '../controllers/store-controller.js';
 import { realtime } from '../services/realtime.js';
 import { router, type Route } from '../services/router.js';
 import { shared } from '../styles/shared.js';
+import './kj-album-page.js';
+import './kj-albums-page.js';
 import './kj-auth.js';
 import './kj-feed-page.js';
 import './kj-games-page.js';
@@ -65,8 +67,9 @@ export class KjApp extends LitElement {
       case 'space':
         return html`<kj-space-page .handle=${route.handle} .section=${route.section ?? ''}></kj-space-page>`;
       case 'albums':
+        return html`<kj-albums-page .handle=${route.handle}></kj-albums-page>`;
       case 'album':
-        return html`<kj-space-page .handle=${route.handle}></kj-space-page>`;
+        return html`<kj-album-page .handle=${route.handle} .albumId=${route.albumId}></kj-album-page>`;
       case 'post':
         return html`<kj-post-page .postId=${route.postId}></kj-post-page>`;
       case 'invite':

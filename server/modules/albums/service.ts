@@ -316,7 +316,7 @@ export function createAlbumService({ conn, config, accounts, friends, logger, si
     async quota(viewer: Viewer): Promise<QuotaDto> {
       const user = await accounts.getUser(viewer.id);
       const tier = user?.tier ?? viewer.tier;
-      return { used: await storage.used(viewer.id), quota: quotaOf(tier), tier };
+      return { used: await storage.used(viewer.id), quota: quotaOf(tier), tier, uploadMaxBytes: config.uploadMaxBytes };
     },
 
     /** Moderators change a user's tier (and so their quota). */

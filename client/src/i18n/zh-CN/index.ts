@@ -16,6 +16,12 @@ import { templates as notifications } from './notifications.js';
 import { templates as post } from './post.js';
 import { templates as settings } from './settings.js';
 import { templates as space } from './space.js';
+// Screens of issue #14 (notification targets, albums): one file per screen.
+import { templates as albumPages } from './album-pages.js';
+import { templates as friendRequests } from './friend-requests.js';
+import { templates as invitePage } from './invite-page.js';
+import { templates as notificationSettings } from './notification-settings.js';
+import { templates as postPage } from './post-page.js';
 
 export const templates: TemplateMap = {
   ...common,
@@ -28,4 +34,9 @@ export const templates: TemplateMap = {
   ...notifications,
   ...moderation,
   ...settings,
+  ...albumPages,
+  ...friendRequests,
+  ...invitePage,
+  ...notificationSettings,
+  ...postPage,
 };

@@ -24,7 +24,6 @@ export const templates = {
   'albums.open': str`打开相册 ${0}`,
   'albums.photo': '1 张照片',
   'albums.photos': str`${0} 张照片`,
-  'albums.photoIn': str`${0}中的照片`,
   'albums.empty': '这个相册是空的。',
   'guestbook.private': '悄悄话',
   'guestbook.none': '还没有留言。',

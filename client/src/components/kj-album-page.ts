@@ -1,0 +1,154 @@
+import { localized, msg, str } from '@lit/localize';
+import { LitElement, css, html } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { repeat } from 'lit/directives/repeat.js';
+import type { AlbumDto, PhotoDto, QuotaDto } from '../../../shared/dto.js';
+import { albumTitle, photoCountText } from '../album-format.js';
+import { SessionController } from '../controllers/session-controller.js';
+import { privacyLabel } from '../format.js';
+import { formatNumber } from '../i18n/format.js';
+import { ApiError, api, errorText, isAbort } from '../services/api.js';
+import { router } from '../services/router.js';
+import { shared } from '../styles/shared.js';
+import './kj-photo-uploader.js';
+import './kj-photo-viewer.js';
+
+/**
+ * `/space/:handle/albums/:id`: one album's photos as thumbnails; a photo opens in the viewer.
+ * Its owner uploads (several at once, with progress), captions and deletes photos, and deletes the album.
+ */
+@localized()
+@customElement('kj-album-page')
+export class KjAlbumPage extends LitElement {
+  static override styles = [
+    shared,
+    css`
+      .grid { display: grid; grid-template-columns: repeat(auto-fill, minmax(130px, 1fr)); gap: 8px; margin-top: 12px; }
+      .thumb { padding: 0; border: none; border-radius: 8px; overflow: hidden; background: var(--kj-accent-soft); display: block; min-height: 0; }
+      .thumb img { width: 100%; aspect-ratio: 1; object-fit: cover; display: block; }
+      .stack { display: flex; flex-direction: column; gap: 16px; }
+      h1 { margin: 4px 0; font-size: 1.3rem; }
+    `,
+  ];
+
+  @property() handle = '';
+  @property() albumId = '';
+  @state() private album: AlbumDto | null = null;
+  @state() private photos: PhotoDto[] = [];
+  @state() private quota: QuotaDto | null = null;
+  @state() private viewing: number | null = null;
+  @state() private error = '';
+  private readonly session = new SessionController(this);
+  private abort: AbortController | null = null;
+
+  private get isOwner(): boolean {
+    return !!this.album && this.album.owner.id === this.session.me?.id;
+  }
+
+  override willUpdate(changed: Map<string, unknown>): void {
+    if (changed.has('albumId')) void this.load();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.abort?.abort();
+  }
+
+  override render() {
+    const back = html`<p><a href=${`/space/${this.handle}/albums`}>${msg('← All albums', { id: 'albums.all' })}</a></p>`;
+    if (this.error && !this.album) return html`${back}<div class="card" role="alert"><h2>${msg('Album not found', { id: 'albumPage.notFound' })}</h2><p>${this.error}</p></div>`;
+    const album = this.album;
+    if (!album) return html`<p class="muted" role="status">${msg('Opening the album…', { id: 'albumPage.opening' })}</p>`;
+    return html`<div class="stack">
+      <section class="card" aria-labelledby="album-title">
+        ${back}
+        <div class="row spread">
+          <div>
+            <h1 id="album-title">${albumTitle(album)}</h1>
+            <span class="muted" data-testid="photo-count">${photoCountText(this.photos.length)} · ${privacyLabel[album.privacy]}</span>
+          </div>
+          ${this.isOwner ? html`<button class="danger" @click=${this.deleteAlbum}>${msg('Delete album', { id: 'albumPage.delete' })}</button>` : null}
+        </div>
+        ${this.error ? html`<p class="notice error" role="alert">${this.error}</p>` : null}
+        ${this.isOwner ? html`<kj-photo-uploader .albumId=${album.id} .quota=${this.quota} @photo-uploaded=${this.uploaded}></kj-photo-uploader>` : null}
+      </section>
+      <section class="card" aria-label=${msg('Photos', { id: 'albumPage.photos' })}>
+        ${this.photos.length === 0 ? html`<p class="muted">${msg('This album is empty.', { id: 'albums.empty' })}</p>` : null}
+        <div class="grid">
+          ${repeat(this.photos, (p) => p.id, (p, i) => html`<button class="thumb" data-photo-id=${p.id} @click=${() => (this.viewing = i)}
+              aria-label=${p.caption ? msg(str`Open photo: ${p.caption}`, { id: 'albumPage.openCaptioned' }) : msg(str`Open photo ${formatNumber(i + 1)}`, { id: 'albumPage.openPhoto' })}>
+            <img src=${p.thumbUrl} alt="" loading="lazy" />
+          </button>`)}
+        </div>
+      </section>
+      ${this.viewing !== null
+        ? html`<kj-photo-viewer .photos=${this.photos} .index=${this.viewing} ?editable=${this.isOwner}
+            @viewer-close=${() => (this.viewing = null)}
+            @viewer-move=${(e: CustomEvent<{ index: number }>) => (this.viewing = e.detail.index)}
+            @photo-changed=${(e: CustomEvent<{ photo: PhotoDto }>) => (this.photos = this.photos.map((p) => (p.id === e.detail.photo.id ? e.detail.photo : p)))}
+            @photo-deleted=${this.photoDeleted}></kj-photo-viewer>`
+        : null}
+    </div>`;
+  }
+
+  private async load(): Promise<void> {
+    this.abort?.abort();
+    const abort = (this.abort = new AbortController());
+    this.album = null;
+    this.photos = [];
+    this.error = '';
+    try {
+      const id = encodeURIComponent(this.albumId);
+      const [{ album }, { photos }] = await Promise.all([
+        api.get<{ album: AlbumDto }>(`/albums/${id}`, { signal: abort.signal }),
+        api.get<{ photos: PhotoDto[] }>(`/albums/${id}/photos`, { signal: abort.signal }),
+      ]);
+      this.album = album;
+      this.photos = photos;
+      if (this.isOwner) await this.refreshQuota();
+    } catch (err) {
+      if (isAbort(err)) return;
+      this.error = err instanceof ApiError && err.code === 'not_found' ? msg('It was deleted, or you may not see it.', { id: 'albumPage.gone' }) : errorText(err);
+    }
+  }
+
+  private async refreshQuota(): Promise<void> {
+    try {
+      this.quota = await api.get<QuotaDto>('/albums/quota', { signal: this.abort?.signal });
+    } catch {
+      // The uploader falls back to the default limit; the hub still enforces the real one.
+    }
+  }
+
+  private uploaded(e: CustomEvent<{ photo: PhotoDto }>): void {
+    this.photos = [...this.photos, e.detail.photo];
+    void this.refreshQuota();
+  }
+
+  private photoDeleted(e: CustomEvent<{ photoId: string }>): void {
+    const index = this.photos.findIndex((p) => p.id === e.detail.photoId);
+    this.photos = this.photos.filter((p) => p.id !== e.detail.photoId);
+    // Stay in the viewer on the next photo (or the one before the last); close when none is left.
+    this.viewing = this.photos.length === 0 ? null : Math.min(index, this.photos.length - 1);
+    void this.refreshQuota();
+  }
+
+  private async deleteAlbum(): Promise<void> {
+    const album = this.album;
+    if (!album) return;
+    const question = msg(str`Delete the album “${albumTitle(album)}” and its ${photoCountText(this.photos.length)}? This cannot be undone.`, { id: 'albumPage.deleteConfirm' });
+    if (!confirm(question)) return;
+    try {
+      await api.delete(`/albums/${album.id}`);
+      router.go(`/space/${this.handle}/albums`);
+    } catch (err) {
+      this.error = errorText(err);
+    }
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'kj-album-page': KjAlbumPage;
+  }
+}

@@ -1,0 +1,146 @@
+import { localized, msg, str } from '@lit/localize';
+import { LitElement, css, html } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import type { AlbumDto, Privacy, QuotaDto } from '../../../shared/dto.js';
+import { albumTitle, photoCountText, sizeText } from '../album-format.js';
+import { SessionController } from '../controllers/session-controller.js';
+import { privacyLabel } from '../format.js';
+import { icon } from '../icons.js';
+import { api, errorText, isAbort } from '../services/api.js';
+import { router } from '../services/router.js';
+import { shared } from '../styles/shared.js';
+
+/**
+ * `/space/:handle/albums`: a space's albums as covers. Its owner also sees the storage used and
+ * left, and makes new albums here (title and privacy), landing in the new album to fill it.
+ */
+@localized()
+@customElement('kj-albums-page')
+export class KjAlbumsPage extends LitElement {
+  static override styles = [
+    shared,
+    css`
+      .grid { display: grid; grid-template-columns: repeat(auto-fill, minmax(150px, 1fr)); gap: 12px; }
+      .album { display: flex; flex-direction: column; gap: 2px; padding: 6px; border-radius: 10px; color: var(--kj-text); }
+      .album:hover { background: var(--kj-accent-soft); text-decoration: none; }
+      .cover { aspect-ratio: 4 / 3; border-radius: 8px; background: linear-gradient(135deg, #ffe8cc, #ffd8a8); object-fit: cover; width: 100%; display: grid; place-items: center; }
+      .stack { display: flex; flex-direction: column; gap: 16px; }
+      form { display: grid; grid-template-columns: minmax(0, 1fr) auto auto; gap: 8px; align-items: end; }
+      progress { width: 100%; height: 10px; }
+      @media (max-width: 600px) { form { grid-template-columns: 1fr; } }
+    `,
+  ];
+
+  @property() handle = '';
+  @state() private albums: AlbumDto[] | null = null;
+  @state() private quota: QuotaDto | null = null;
+  @state() private error = '';
+  @state() private formError = '';
+  @state() private busy = false;
+  private readonly session = new SessionController(this);
+  private abort: AbortController | null = null;
+
+  private get isOwner(): boolean {
+    return this.session.me?.handle === this.handle;
+  }
+
+  override willUpdate(changed: Map<string, unknown>): void {
+    if (changed.has('handle')) void this.load();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.abort?.abort();
+  }
+
+  override render() {
+    return html`<div class="stack">
+      <section class="card" aria-labelledby="albums-title">
+        <p><a href=${`/space/${this.handle}`}>${msg('← Back to the space', { id: 'albumPage.backToSpace' })}</a></p>
+        <h1 id="albums-title">${icon('image', 20)} ${msg('Albums', { id: 'albumPage.albums' })}</h1>
+        ${this.isOwner ? this.ownerTools() : null}
+      </section>
+      <section class="card" aria-label=${msg('All albums', { id: 'albumPage.allAlbums' })}>
+        ${this.error ? html`<p class="notice error" role="alert">${this.error}</p>` : null}
+        ${this.albums === null && !this.error ? html`<p class="muted" role="status">${msg('Loading…', { id: 'albumPage.loading' })}</p>` : null}
+        ${this.albums?.length === 0 ? html`<p class="muted">${msg('No albums yet.', { id: 'albums.none' })}</p>` : null}
+        <div class="grid">${(this.albums ?? []).map((a) => this.cover(a))}</div>
+      </section>
+    </div>`;
+  }
+
+  private ownerTools() {
+    const q = this.quota;
+    return html`
+      ${q
+        ? html`<div data-testid="quota">
+            <label for="quota-bar">${msg(str`Storage: ${sizeText(q.used)} used of ${sizeText(q.quota)}, ${sizeText(Math.max(0, q.quota - q.used))} left`, { id: 'albumPage.quota' })}</label>
+            <progress id="quota-bar" max=${q.quota} .value=${q.used}></progress>
+          </div>`
+        : null}
+      <h2>${msg('New album', { id: 'albumPage.newAlbum' })}</h2>
+      <form @submit=${this.create} novalidate>
+        <div><label for="album-title">${msg('Title', { id: 'albumPage.title' })}</label>
+          <input id="album-title" name="title" maxlength="60" autocomplete="off" aria-describedby="album-form-error" /></div>
+        <div><label for="album-privacy">${msg('Who can see it', { id: 'albumPage.privacy' })}</label>
+          <select id="album-privacy" name="privacy">
+            ${(['public', 'friends', 'private'] as const).map((p) => html`<option value=${p} ?selected=${p === 'friends'}>${privacyLabel[p]}</option>`)}
+          </select></div>
+        <button class="primary" type="submit" ?disabled=${this.busy}>${msg('Create album', { id: 'albumPage.create' })}</button>
+      </form>
+      <p id="album-form-error" class="error" role="alert">${this.formError}</p>`;
+  }
+
+  private cover(a: AlbumDto) {
+    return html`<a class="album" href=${`/space/${this.handle}/albums/${a.id}`} data-album-id=${a.id}>
+      ${a.coverThumbUrl ? html`<img class="cover" src=${a.coverThumbUrl} alt="" />` : html`<span class="cover" aria-hidden="true">${icon('image', 32)}</span>`}
+      <b>${albumTitle(a)}</b>
+      <span class="muted" data-testid="photo-count">${photoCountText(a.photoCount)} · ${privacyLabel[a.privacy]}</span>
+    </a>`;
+  }
+
+  private async load(): Promise<void> {
+    this.abort?.abort();
+    const abort = (this.abort = new AbortController());
+    this.albums = null;
+    this.error = '';
+    try {
+      const [{ albums }, quota] = await Promise.all([
+        api.get<{ albums: AlbumDto[] }>(`/spaces/${encodeURIComponent(this.handle)}/albums`, { signal: abort.signal }),
+        this.isOwner ? api.get<QuotaDto>('/albums/quota', { signal: abort.signal }) : Promise.resolve(null),
+      ]);
+      this.albums = albums;
+      this.quota = quota;
+    } catch (err) {
+      if (!isAbort(err)) this.error = errorText(err);
+    }
+  }
+
+  private async create(e: SubmitEvent): Promise<void> {
+    e.preventDefault();
+    const data = new FormData(e.target as HTMLFormElement);
+    const title = String(data.get('title') ?? '').trim();
+    const privacy = String(data.get('privacy') ?? 'friends') as Privacy;
+    if (!title) {
+      this.formError = msg('Give the album a title.', { id: 'albumPage.titleMissing' });
+      this.renderRoot.querySelector<HTMLInputElement>('#album-title')?.focus();
+      return;
+    }
+    this.formError = '';
+    this.busy = true;
+    try {
+      const { album } = await api.post<{ album: AlbumDto }>('/albums', { title, privacy });
+      router.go(`/space/${this.handle}/albums/${album.id}`);
+    } catch (err) {
+      this.formError = errorText(err);
+    } finally {
+      this.busy = false;
+    }
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'kj-albums-page': KjAlbumsPage;
+  }
+}
