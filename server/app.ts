@@ -56,7 +56,11 @@ export async function startHub(config: Config, options: HubOptions = {}): Promis
   const logger = options.logger ?? createLogger(config.logLevel, config.nodeId);
   const secret = config.secret ?? (await loadOrCreateSecret(config.dataDir));
   const store = await openStore(config, logger);
-  const redis = config.redisUrl ? connectRedis(config.redisUrl, logger) : undefined;
+  const redis = config.redisUrl
+    ? connectRedis({ url: config.redisUrl }, logger)
+    : config.redisClusterNodes
+      ? connectRedis({ clusterNodes: config.redisClusterNodes }, logger)
+      : undefined;
 
   const allowOrigin = (origin: string | undefined) =>
     !origin || !config.corsOrigins || config.corsOrigins.includes(origin);

@@ -35,6 +35,12 @@ const envSchema = z.object({
   DATA_DIR: z.string().trim().min(1).default('./data'),
   MONGODB_URI: optionalUrl(['mongodb:', 'mongodb+srv:']),
   REDIS_URL: optionalUrl(['redis:', 'rediss:']),
+  /** Seed nodes of a Redis Cluster, `host:port,host:port,…` (instead of REDIS_URL). */
+  REDIS_CLUSTER_NODES: z
+    .string()
+    .trim()
+    .regex(/^[\w.-]+:\d{1,5}(,\s*[\w.-]+:\d{1,5})*$/, 'must be host:port,host:port,…')
+    .optional(),
   /** Prefix of every Redis key and channel the hub uses (several hubs may share one Redis). */
   REDIS_PREFIX: z.string().regex(/^[\w:-]{1,32}$/, 'must be 1–32 of a-z A-Z 0-9 _ : -').default('kj'),
   /**
@@ -106,6 +112,8 @@ export interface Config {
   readonly dataDir: string;
   readonly mongodbUri: string | undefined;
   readonly redisUrl: string | undefined;
+  /** Redis Cluster seed nodes (`host:port`); set instead of `redisUrl`, never with it. */
+  readonly redisClusterNodes: readonly string[] | undefined;
   readonly redisPrefix: string;
   readonly redisAdapter: 'classic' | 'sharded';
   /** Unset means: generated once into `dataDir`. */
@@ -151,6 +159,12 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
   if (e.REALTIME_ENGINE === 'uws' && wsPort === e.PORT && e.PORT !== 0) {
     throw new ConfigError('invalid configuration: WS_PORT must differ from PORT on the uws engine');
   }
+  if (e.REDIS_URL && e.REDIS_CLUSTER_NODES) {
+    throw new ConfigError('invalid configuration: set REDIS_URL (one Redis) or REDIS_CLUSTER_NODES (a Redis Cluster), not both');
+  }
+  if (e.REDIS_CLUSTER_NODES && present.REDIS_ADAPTER === 'classic') {
+    throw new ConfigError('invalid configuration: REDIS_ADAPTER=classic cannot run on a Redis Cluster (it needs sharded pub/sub)');
+  }
   return {
     port: e.PORT,
     wsPort,
@@ -159,6 +173,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
     dataDir: path.resolve(e.DATA_DIR),
     mongodbUri: e.MONGODB_URI,
     redisUrl: e.REDIS_URL,
+    redisClusterNodes: e.REDIS_CLUSTER_NODES?.split(',').map((n) => n.trim()),
     redisPrefix: e.REDIS_PREFIX,
     redisAdapter: e.REDIS_ADAPTER,
     secret: e.SECRET,

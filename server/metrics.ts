@@ -96,8 +96,17 @@ export function createMetrics(io: HubServer, nodeId: string, engine?: string): M
       client.on('commandFailed', (e) => storeLatency.observe({ command: e.commandName, ok: 'false' }, e.duration / 1000));
     },
     observeRedis(redis) {
-      redis.main.on('error', () => redisErrors.inc({ client: 'main' }));
-      redis.sub.on('error', () => redisErrors.inc({ client: 'sub' }));
+      // On a Redis Cluster this counts every node connection's errors too (a failover shows here).
+      redis.onError((client) => redisErrors.inc({ client }));
+      new Gauge({
+        name: 'kj_redis_up',
+        help: 'Redis reachable: 1 when every master (one Redis, or each master of the cluster) answers',
+        labelNames: ['mode'],
+        registers: [registry],
+        collect() {
+          this.set({ mode: redis.mode }, redis.isUp() ? 1 : 0);
+        },
+      });
     },
     close: stopLoop,
   };

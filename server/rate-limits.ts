@@ -1,10 +1,11 @@
 /**
  * Rate limits from `rate-limiter-flexible`: in memory on a single node, shared through Redis in a
  * cluster (with an in-memory insurance limiter so a Redis outage does not turn into unlimited writes
- * or into refusing everyone).
+ * or into refusing everyone). Each budget is one key (`<prefix>:rl:<rule>:<key>`, one single-key
+ * script per spend), so on a Redis Cluster the budgets spread over every slot.
  */
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
-import type { Redis } from 'ioredis';
+import type { RedisConnection } from './redis.js';
 import { rateLimited } from './errors.js';
 
 export interface RateLimitRule {
@@ -21,14 +22,22 @@ export interface RateLimits {
   reset(rule: RateLimitRule, key: string): Promise<void>;
 }
 
-export function createRateLimits(redis: Redis | undefined, prefix = 'kj'): RateLimits {
+export function createRateLimits(redis: RedisConnection | undefined, prefix = 'kj'): RateLimits {
   const limiters = new Map<string, RateLimiterAbstract>();
   const limiterFor = (rule: RateLimitRule): RateLimiterAbstract => {
     let limiter = limiters.get(rule.name);
     if (!limiter) {
       const base = { keyPrefix: `${prefix}:rl:${rule.name}`, points: rule.points, duration: rule.perSeconds };
       limiter = redis
-        ? new RateLimiterRedis({ ...base, storeClient: redis, insuranceLimiter: new RateLimiterMemory(base) })
+        ? new RateLimiterRedis({
+            ...base,
+            storeClient: redis,
+            // node-redis (a cluster client is not recognised by its class name); while Redis is not
+            // ready the insurance limiter answers at once instead of waiting on a dead connection.
+            useRedisPackage: true,
+            rejectIfRedisNotReady: true,
+            insuranceLimiter: new RateLimiterMemory(base),
+          })
         : new RateLimiterMemory(base);
       limiters.set(rule.name, limiter);
     }

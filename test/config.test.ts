@@ -17,6 +17,12 @@ describe('config', () => {
     expect(config.wsPort).toBe(4000);
   });
 
+  it('reads a Redis Cluster’s seed nodes', () => {
+    const config = loadConfig({ REDIS_CLUSTER_NODES: 'r1:7000, r2:7001,10.0.0.3:7002' });
+    expect(config.redisClusterNodes).toEqual(['r1:7000', 'r2:7001', '10.0.0.3:7002']);
+    expect(config.redisUrl).toBeUndefined();
+  });
+
   it.each([
     [{ PORT: 'eighty' }, 'PORT'],
     [{ PORT: '70000' }, 'PORT'],
@@ -25,6 +31,9 @@ describe('config', () => {
     [{ REDIS_URL: 'localhost:6379' }, 'REDIS_URL'],
     [{ SECRET: 'short' }, 'SECRET'],
     [{ PORT: '4000', WS_PORT: '4000' }, 'WS_PORT'],
+    [{ REDIS_CLUSTER_NODES: 'redis-a' }, 'REDIS_CLUSTER_NODES'],
+    [{ REDIS_URL: 'redis://r:6379', REDIS_CLUSTER_NODES: 'r1:7000,r2:7000' }, 'REDIS_CLUSTER_NODES'],
+    [{ REDIS_CLUSTER_NODES: 'r1:7000', REDIS_ADAPTER: 'classic' }, 'REDIS_ADAPTER'],
   ])('stops on a bad value and names it: %o', (env, name) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(name);

@@ -5,26 +5,15 @@
  * the latency of a round trip under that load, per adapter.
  */
 import http from 'node:http';
-import { Redis } from 'ioredis';
 import { Server } from 'socket.io';
 import { io as connect, type Socket } from 'socket.io-client';
 import pino from 'pino';
 import { createClusterAdapter, type RedisAdapterKind } from '../../server/realtime/adapter.js';
-import type { RedisClients } from '../../server/redis.js';
+import { connectRedis, type RedisClients } from '../../server/redis.js';
 import { startTestRedis } from '../../test/helpers/redis.js';
 
 function clients(url: string): RedisClients {
-  const main = new Redis(url);
-  const sub = new Redis(url);
-  return {
-    main,
-    sub,
-    isUp: () => true,
-    async close() {
-      main.disconnect();
-      sub.disconnect();
-    },
-  };
+  return connectRedis({ url }, pino({ level: 'silent' }));
 }
 
 async function startNode(kind: RedisAdapterKind, redis: RedisClients, prefix: string) {

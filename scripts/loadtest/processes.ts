@@ -165,25 +165,16 @@ export interface RedisProcess {
 
 /** A private redis-server on a free port, without persistence. */
 export async function startRedisProcess(): Promise<RedisProcess> {
-  const { Redis } = await import('ioredis');
+  const { cli } = await import('../cluster/redis-cluster.js');
   const port = await freePort();
   const url = `redis://127.0.0.1:${port}`;
   const child = track(spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
     stdio: 'ignore',
   }));
   const deadline = Date.now() + 10_000;
-  for (;;) {
-    const client = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
-    try {
-      await client.connect();
-      await client.ping();
-      break;
-    } catch (err) {
-      if (Date.now() > deadline || child.exitCode !== null) throw err;
-      await new Promise((r) => setTimeout(r, 50));
-    } finally {
-      client.disconnect();
-    }
+  while ((await cli(port, 'PING').catch(() => '')).trim() !== 'PONG') {
+    if (Date.now() > deadline || child.exitCode !== null) throw new Error(`redis-server on ${port} did not start`);
+    await new Promise((r) => setTimeout(r, 50));
   }
   return { pid: child.pid ?? 0, url, stop: () => stopChild(child, 5_000) };
 }
@@ -194,19 +185,20 @@ export interface RedisTraffic {
   readonly commands: number;
 }
 
-/** `INFO stats` counters: bytes out/in and commands processed so far. */
+/**
+ * `INFO stats` counters: bytes out/in and commands processed so far, summed over every server of
+ * `url` (one Redis) or of a comma-separated list of `host:port` (the nodes of a Redis Cluster).
+ */
 export async function redisTraffic(url: string): Promise<RedisTraffic> {
-  const { Redis } = await import('ioredis');
-  const client = new Redis(url, { maxRetriesPerRequest: 1 });
-  try {
-    const info = await client.info('stats');
+  const { cli } = await import('../cluster/redis-cluster.js');
+  const ports = url.startsWith('redis://') ? [Number(new URL(url).port || 6379)] : url.split(',').map((n) => Number(n.split(':')[1]));
+  const total = { outputBytes: 0, inputBytes: 0, commands: 0 };
+  for (const port of ports) {
+    const info = await cli(port, 'INFO', 'stats');
     const field = (name: string) => Number(new RegExp(`^${name}:(\\d+)`, 'm').exec(info)?.[1] ?? 0);
-    return {
-      outputBytes: field('total_net_output_bytes'),
-      inputBytes: field('total_net_input_bytes'),
-      commands: field('total_commands_processed'),
-    };
-  } finally {
-    client.disconnect();
+    total.outputBytes += field('total_net_output_bytes');
+    total.inputBytes += field('total_net_input_bytes');
+    total.commands += field('total_commands_processed');
   }
+  return total;
 }

@@ -1,42 +1,75 @@
 /**
  * The Socket.IO adapter that joins the nodes of a cluster through Redis: `classic` (PUBLISH /
- * SUBSCRIBE, one channel set per namespace) or `sharded` (Redis 7 SPUBLISH / SSUBSCRIBE, with a
- * channel per room so a node hears only rooms it has sockets in). Both run over ioredis, which
- * resubscribes (SSUBSCRIBE included) by itself after Redis comes back, so a node never goes deaf;
- * test/cluster checks that after a Redis restart.
+ * SUBSCRIBE, one channel set per namespace; one Redis only) or `sharded` (Redis 7 SPUBLISH /
+ * SSUBSCRIBE, with a channel per room so a node hears only rooms it has sockets in; on a Redis
+ * Cluster each channel lives on the shard that owns its slot, not broadcast to every node). Both run
+ * over node-redis, which restores subscriptions after a reconnect and, on a cluster, moves them to a
+ * promoted replica; test/cluster checks both.
  */
 import { createAdapter, createShardedAdapter } from '@socket.io/redis-adapter';
-import type { Redis } from 'ioredis';
 import type { RedisClients } from '../redis.js';
 
 export type RedisAdapterKind = 'classic' | 'sharded';
 
 export function createClusterAdapter(kind: RedisAdapterKind, redis: RedisClients, prefix: string) {
-  if (kind === 'sharded') {
-    return createShardedAdapter(redis.main, shardedSubscriber(redis.sub), { channelPrefix: `${prefix}:sio`, subscriptionMode: 'dynamic' });
+  if (kind === 'sharded' || redis.mode === 'cluster') {
+    return createShardedAdapter(redis.main, shardedSubscriber(redis), { channelPrefix: `${prefix}:sio`, subscriptionMode: 'dynamic' });
   }
   return createAdapter(redis.main, redis.sub, { key: `${prefix}:sio` });
 }
 
+type Handler = (message: Buffer, channel: Buffer) => void;
+
 /**
- * ioredis handles an SSUBSCRIBE sent before its first connection is ready badly (the ready check's
- * INFO is then refused "in subscriber mode"), unlike SUBSCRIBE. So the sharded adapter gets a
- * subscriber whose (un)subscriptions wait for the first `ready`, in order; after that ioredis
- * itself restores them on every reconnect.
+ * The adapter subscribes without waiting and without handling a refusal. This subscriber (what the
+ * adapter recognises as a node-redis client: it has `sSubscribe`) holds (un)subscriptions until the
+ * first connection is up (a cluster client cannot route anything before it knows the slots), and
+ * retries a refused subscription while the room still wants it: a cluster client refuses one whose
+ * shard is unreachable (mid-failover) without keeping its listener, which would leave this node
+ * deaf to that room for good. Once subscribed, node-redis restores it after every reconnect.
  */
-function shardedSubscriber(sub: Redis) {
-  let firstReady: Promise<void> =
-    sub.status === 'ready' ? Promise.resolve() : new Promise<void>((resolve) => sub.once('ready', () => resolve()));
-  const afterReady = (run: () => Promise<unknown>) => {
-    firstReady = firstReady.then(run).then(
-      () => undefined,
-      () => undefined, // a failed (un)subscribe is retried by ioredis's resubscription, not by us
-    );
-    return firstReady;
+function shardedSubscriber(redis: RedisClients, retryMs = 1_000) {
+  // Both client kinds take these arguments; the union of their overloads does not type-check as one call.
+  const sub = redis.sub as unknown as {
+    sSubscribe(channels: string | string[], listener: Handler, bufferMode: true): Promise<void>;
+    sUnsubscribe(channels?: string | string[]): Promise<void>;
   };
+  let connected = false;
+  void redis.ready.then(() => (connected = true));
+  /** Channels the adapter wants, with their listener. */
+  const wanted = new Map<string, Handler>();
+  const subscribe = async (channel: string, listener: Handler): Promise<void> => {
+    if (!connected) await redis.ready; // continuations run in call order, so order is kept
+    for (;;) {
+      if (wanted.get(channel) !== listener) return;
+      try {
+        await sub.sSubscribe(channel, listener, true);
+        return;
+      } catch {
+        await new Promise((r) => setTimeout(r, retryMs).unref());
+      }
+    }
+  };
+  const unsubscribe = async (channel: string): Promise<void> => {
+    if (!connected) await redis.ready;
+    await sub.sUnsubscribe(channel).catch(() => undefined); // a lost shard has forgotten it anyway
+  };
+  const each = (channels: string | string[]) => (Array.isArray(channels) ? channels : [channels]);
   return {
-    on: sub.on.bind(sub),
-    ssubscribe: (...channels: string[]) => afterReady(() => sub.ssubscribe(...channels)),
-    sunsubscribe: (...channels: string[]) => afterReady(() => sub.sunsubscribe(...channels)),
+    on: () => undefined,
+    sSubscribe: (channels: string | string[], listener: Handler) =>
+      Promise.all(
+        each(channels).map((channel) => {
+          wanted.set(channel, listener);
+          return subscribe(channel, listener);
+        }),
+      ).then(() => undefined),
+    sUnsubscribe: (channels: string | string[]) =>
+      Promise.all(
+        each(channels).map((channel) => {
+          wanted.delete(channel);
+          return unsubscribe(channel);
+        }),
+      ).then(() => undefined),
   };
 }

@@ -12,6 +12,8 @@ export interface TestHubOptions {
   readonly engine?: Engine;
   /** Join a cluster through this Redis. */
   readonly redisUrl?: string;
+  /** Join a cluster through this Redis Cluster (`host:port,…` seeds) instead. */
+  readonly redisClusterNodes?: string;
   /** Hubs sharing a Redis must share a prefix to see each other; unset gets a fresh one. */
   readonly redisPrefix?: string;
   /** Share a store (e.g. `npm run db` or the test's own embedded store); else the hub embeds its own. */
@@ -54,6 +56,9 @@ export async function startTestHub(options: TestHubOptions = {}): Promise<TestHu
     ...(mongodbUri ? { MONGODB_URI: mongodbUri } : {}),
     ...(options.redisUrl
       ? { REDIS_URL: options.redisUrl, REDIS_PREFIX: options.redisPrefix ?? `t${randomBytes(4).toString('hex')}` }
+      : {}),
+    ...(options.redisClusterNodes
+      ? { REDIS_CLUSTER_NODES: options.redisClusterNodes, REDIS_PREFIX: options.redisPrefix ?? `t${randomBytes(4).toString('hex')}` }
       : {}),
     ...options.env,
   });

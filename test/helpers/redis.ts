@@ -1,6 +1,9 @@
-/** A private redis-server on a free port (or `REDIS_URL` when given), stopped afterwards. */
+/**
+ * A private redis-server on a free port (or `REDIS_URL` when given), or a private Redis Cluster
+ * (three masters, three replicas; or `REDIS_CLUSTER_NODES` when given), stopped and deleted afterwards.
+ */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { Redis } from 'ioredis';
+import { cli, startRedisCluster, type RedisCluster } from '../../scripts/cluster/redis-cluster.js';
 import { freePort } from './ports.js';
 
 export interface TestRedis {
@@ -11,21 +14,14 @@ export interface TestRedis {
   close(): Promise<void>;
 }
 
-async function waitForRedis(url: string): Promise<void> {
+async function waitForRedis(port: number, child: ChildProcess): Promise<void> {
   const deadline = Date.now() + 10_000;
   for (;;) {
-    const client = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
-    client.on('error', () => undefined);
-    try {
-      await client.connect();
-      await client.ping();
-      return;
-    } catch (err) {
-      if (Date.now() > deadline) throw err;
-      await new Promise((r) => setTimeout(r, 50));
-    } finally {
-      client.disconnect();
-    }
+    const answer = await cli(port, 'PING').catch(() => '');
+    if (answer.trim() === 'PONG') return;
+    if (child.exitCode !== null) throw new Error(`redis-server on ${port} exited at start`);
+    if (Date.now() > deadline) throw new Error(`redis-server on ${port} did not answer`);
+    await new Promise((r) => setTimeout(r, 25));
   }
 }
 
@@ -41,11 +37,11 @@ export async function startTestRedis(): Promise<TestRedis> {
     child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
       stdio: 'ignore',
     });
-    await waitForRedis(url);
+    await waitForRedis(port, child);
   };
   const stop = async () => {
     const c = child;
-    if (!c || c.exitCode !== null) return;
+    if (!c || c.exitCode !== null || c.signalCode !== null) return;
     await new Promise<void>((resolve) => {
       c.once('exit', () => resolve());
       c.kill('SIGKILL');
@@ -53,4 +49,43 @@ export async function startTestRedis(): Promise<TestRedis> {
   };
   await start();
   return { url, stop, restart: start, close: stop };
+}
+
+export type TestRedisCluster = RedisCluster;
+
+/**
+ * A Redis Cluster of three masters and three replicas on free loopback ports (node timeout 2 s, so a
+ * killed master's replica takes over within a few seconds). With `REDIS_CLUSTER_NODES` set, that
+ * cluster is used instead and nothing is started (then tests that kill nodes are skipped).
+ */
+export async function startTestRedisCluster(): Promise<TestRedisCluster> {
+  const external = process.env.REDIS_CLUSTER_NODES;
+  if (external) {
+    return { nodes: [], seeds: external, nodeTimeoutMs: 0, cli, masterOf: () => Promise.reject(new Error('an outside cluster')), waitHealthy: async () => {}, stop: async () => {} };
+  }
+  return startRedisCluster({ masters: 3, replicas: 1, nodeTimeoutMs: 2000 });
+}
+
+/** The two ways a hub joins a cluster: one Redis, or a Redis Cluster (tests run on both). */
+export type RedisSetupKind = 'one Redis' | 'Redis Cluster';
+export const redisSetups: readonly RedisSetupKind[] = ['one Redis', 'Redis Cluster'];
+
+export interface TestRedisSetup {
+  readonly kind: RedisSetupKind;
+  /** What `startTestHub` needs to join it. */
+  readonly hub: { readonly redisUrl: string } | { readonly redisClusterNodes: string };
+  /** The same as hub environment (`REDIS_URL` or `REDIS_CLUSTER_NODES`), for real processes. */
+  readonly env: Readonly<Record<string, string>>;
+  readonly single?: TestRedis;
+  readonly cluster?: TestRedisCluster;
+  close(): Promise<void>;
+}
+
+export async function startTestRedisSetup(kind: RedisSetupKind): Promise<TestRedisSetup> {
+  if (kind === 'one Redis') {
+    const single = await startTestRedis();
+    return { kind, hub: { redisUrl: single.url }, env: { REDIS_URL: single.url }, single, close: () => single.close() };
+  }
+  const cluster = await startTestRedisCluster();
+  return { kind, hub: { redisClusterNodes: cluster.seeds }, env: { REDIS_CLUSTER_NODES: cluster.seeds }, cluster, close: () => cluster.stop() };
 }

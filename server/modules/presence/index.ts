@@ -22,7 +22,7 @@ export function createPresence({ pusher, friends, logger, redis, redisPrefix, no
   let service: PresenceService | undefined;
   const tracker = redis
     ? createRedisTracker({
-        redis: redis.main,
+        redis: redis.commands,
         prefix: redisPrefix,
         nodeId,
         logger,

@@ -4,13 +4,17 @@
  * entries on a heartbeat. A node that crashes stops refreshing, so its sockets expire instead of
  * keeping their users online forever, and a sweep announces those users offline. The heartbeat
  * also heals the sets after a Redis restart lost them.
+ *
+ * Keys carry a hash tag per bucket of users (`{p<n>}`): a script touches one user's set and their
+ * bucket's index, which must share a slot on a Redis Cluster, while the buckets spread users over
+ * many slots (and so over every master) instead of one hot index key.
  */
-import type { Redis } from 'ioredis';
+import type { RedisCommands } from '../../redis.js';
 import type { Logger } from '../../logger.js';
 import type { PresenceTracker } from './tracker.js';
 
 export interface RedisTrackerOptions {
-  readonly redis: Redis;
+  readonly redis: RedisCommands;
   readonly prefix: string;
   readonly nodeId: string;
   readonly logger: Logger;
@@ -18,6 +22,22 @@ export interface RedisTrackerOptions {
   readonly ttlMs?: number;
   /** Called for users whose last socket expired (their node went away without saying so). */
   readonly onExpired?: (userId: string) => void;
+}
+
+/** How many index buckets users are spread over (each its own hash tag, so its own slot). */
+export const presenceBuckets = 32;
+
+/** The bucket of a user: a stable hash of the id, so every node agrees. */
+export function presenceBucket(userId: string): number {
+  let hash = 2166136261; // FNV-1a
+  for (let i = 0; i < userId.length; i += 1) hash = Math.imul(hash ^ userId.charCodeAt(i), 16777619);
+  return (hash >>> 0) % presenceBuckets;
+}
+
+/** The keys of one user: their socket set and their bucket's index of users, in one slot. */
+export function presenceKeys(prefix: string, userId: string): { user: string; users: string } {
+  const tag = `{p${presenceBucket(userId)}}`;
+  return { user: `${prefix}:presence:${tag}:u:${userId}`, users: `${prefix}:presence:${tag}:users` };
 }
 
 // KEYS: user set, users index. ARGV: now, expiresAt, member, userId, ttl. Returns the user's socket count.
@@ -44,26 +64,21 @@ if top[2] == nil then return redis.call('ZREM', KEYS[2], ARGV[2]) end
 redis.call('ZADD', KEYS[2], top[2], ARGV[2])
 return 0`;
 
-interface PresenceCommands {
-  presenceConnect(userKey: string, usersKey: string, now: number, expiresAt: number, member: string, userId: string, ttl: number): Promise<number>;
-  presenceDisconnect(userKey: string, usersKey: string, now: number, member: string, userId: string): Promise<[number, number]>;
-  presenceSweep(userKey: string, usersKey: string, now: number, userId: string): Promise<number>;
-}
-
 export function createRedisTracker({ redis, prefix, nodeId, logger, ttlMs = 45_000, onExpired }: RedisTrackerOptions): PresenceTracker {
-  redis.defineCommand('presenceConnect', { numberOfKeys: 2, lua: connectScript });
-  redis.defineCommand('presenceDisconnect', { numberOfKeys: 2, lua: disconnectScript });
-  redis.defineCommand('presenceSweep', { numberOfKeys: 2, lua: sweepScript });
-  const commands = redis as unknown as PresenceCommands;
-  const userKey = (userId: string) => `${prefix}:presence:u:${userId}`;
-  const usersKey = `${prefix}:presence:users`;
   const memberOf = (socketId: string) => `${nodeId}|${socketId}`;
+  const bucketIndex = (bucket: number) => `${prefix}:presence:{p${bucket}}:users`;
   /** This node's sockets, refreshed on every heartbeat. */
   const local = new Map<string, Set<string>>();
 
-  const register = (userId: string, socketId: string) => {
+  const register = async (userId: string, socketId: string) => {
     const now = Date.now();
-    return commands.presenceConnect(userKey(userId), usersKey, now, now + ttlMs, memberOf(socketId), userId, ttlMs);
+    const keys = presenceKeys(prefix, userId);
+    return Number(await redis.script(connectScript, [keys.user, keys.users], [now, now + ttlMs, memberOf(socketId), userId, ttlMs]));
+  };
+  const unregister = async (userId: string, socketId: string, now: number) => {
+    const keys = presenceKeys(prefix, userId);
+    const [removed, remaining] = (await redis.script(disconnectScript, [keys.user, keys.users], [now, memberOf(socketId), userId])) as [number, number];
+    return { removed: Number(removed), remaining: Number(remaining) };
   };
 
   async function heartbeat(): Promise<void> {
@@ -71,10 +86,14 @@ export function createRedisTracker({ redis, prefix, nodeId, logger, ttlMs = 45_0
     const refreshes: Promise<unknown>[] = [];
     for (const [userId, sockets] of local) for (const socketId of sockets) refreshes.push(register(userId, socketId));
     await Promise.all(refreshes);
-    const stale = await redis.zrangebyscore(usersKey, '-inf', now, 'LIMIT', 0, 500);
-    for (const userId of stale) {
+    const buckets = Array.from({ length: presenceBuckets }, (_, b) => b);
+    const stale = await Promise.all(
+      buckets.map((b) => redis.send(bucketIndex(b), ['ZRANGEBYSCORE', bucketIndex(b), '-inf', String(now), 'LIMIT', '0', '500']) as Promise<string[]>),
+    );
+    for (const userId of stale.flat()) {
       if (local.has(userId)) continue;
-      if ((await commands.presenceSweep(userKey(userId), usersKey, now, userId)) === 1) onExpired?.(userId);
+      const keys = presenceKeys(prefix, userId);
+      if (Number(await redis.script(sweepScript, [keys.user, keys.users], [now, userId])) === 1) onExpired?.(userId);
     }
   }
 
@@ -94,29 +113,26 @@ export function createRedisTracker({ redis, prefix, nodeId, logger, ttlMs = 45_0
       const sockets = local.get(userId);
       sockets?.delete(socketId);
       if (sockets?.size === 0) local.delete(userId);
-      const [removed, remaining] = await commands.presenceDisconnect(userKey(userId), usersKey, Date.now(), memberOf(socketId), userId);
+      const { removed, remaining } = await unregister(userId, socketId, Date.now());
       return removed === 1 && remaining === 0;
     },
     async onlineAmong(userIds) {
       if (userIds.length === 0) return [];
       const min = `(${Date.now()}`;
-      const pipeline = redis.pipeline();
-      for (const id of userIds) pipeline.zcount(userKey(id), min, '+inf');
-      const counts = (await pipeline.exec()) ?? [];
-      return userIds.filter((_, i) => {
-        const [err, count] = counts[i] ?? [null, 0];
-        return !err && Number(count) > 0;
-      });
+      // Issued together, node-redis pipelines them (per master on a cluster).
+      const counts = await Promise.all(
+        userIds.map((id) => {
+          const key = presenceKeys(prefix, id).user;
+          return redis.send(key, ['ZCOUNT', key, min, '+inf']).then(Number, () => 0);
+        }),
+      );
+      return userIds.filter((_, i) => (counts[i] ?? 0) > 0);
     },
     async close() {
       clearInterval(timer);
       // This node's sockets are gone with it; say so now rather than waiting for them to expire.
       const now = Date.now();
-      await Promise.allSettled(
-        [...local].flatMap(([userId, sockets]) =>
-          [...sockets].map((socketId) => commands.presenceDisconnect(userKey(userId), usersKey, now, memberOf(socketId), userId)),
-        ),
-      );
+      await Promise.allSettled([...local].flatMap(([userId, sockets]) => [...sockets].map((socketId) => unregister(userId, socketId, now))));
       local.clear();
     },
   };

@@ -1,29 +1,34 @@
-/** Presence through Redis: a node that dies without saying so does not keep its users online. */
+/**
+ * Presence through Redis, on one Redis and on a Redis Cluster: a node that dies without saying so
+ * does not keep its users online, and on a cluster every script's keys share a slot while users
+ * spread over every master.
+ */
 import { randomBytes } from 'node:crypto';
-import { Redis } from 'ioredis';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createRedisTracker } from '../../../server/modules/presence/redis-tracker.js';
-import { startTestRedis, type TestRedis } from '../../helpers/index.js';
+import { createRedisTracker, presenceKeys } from '../../../server/modules/presence/redis-tracker.js';
+import { connectRedis, type RedisClients } from '../../../server/redis.js';
+import { redisSetups, startTestRedisSetup, type TestRedisSetup } from '../../helpers/index.js';
 
-describe('the Redis presence tracker', () => {
-  let server: TestRedis;
-  let redis: Redis;
+const logger = pino({ level: 'silent' });
+
+describe.each(redisSetups)('the Redis presence tracker on %s', (kind) => {
+  let setup: TestRedisSetup;
+  let redis: RedisClients;
   beforeAll(async () => {
-    server = await startTestRedis();
-    redis = new Redis(server.url);
-  });
+    setup = await startTestRedisSetup(kind);
+    redis = connectRedis('redisUrl' in setup.hub ? { url: setup.hub.redisUrl } : { clusterNodes: setup.hub.redisClusterNodes.split(',') }, logger);
+    await redis.ready;
+  }, 60_000);
   afterAll(async () => {
-    redis?.disconnect();
-    await server?.close();
+    await redis?.close();
+    await setup?.close();
   });
-
-  const logger = pino({ level: 'silent' });
 
   it('counts one user’s sockets on several nodes as one', async () => {
     const prefix = `p${randomBytes(4).toString('hex')}`;
-    const a = createRedisTracker({ redis, prefix, nodeId: 'a', logger });
-    const b = createRedisTracker({ redis, prefix, nodeId: 'b', logger });
+    const a = createRedisTracker({ redis: redis.commands, prefix, nodeId: 'a', logger });
+    const b = createRedisTracker({ redis: redis.commands, prefix, nodeId: 'b', logger });
     expect(await a.connect('u1', 's1')).toBe(true);
     expect(await b.connect('u1', 's2')).toBe(false);
     expect(await a.onlineAmong(['u1', 'u2'])).toEqual(['u1']);
@@ -39,11 +44,12 @@ describe('the Redis presence tracker', () => {
     const ttlMs = 300;
     // What a node leaves behind when it dies mid-heartbeat: its entries, and nobody to remove them.
     const expiresAt = Date.now() + ttlMs;
-    await redis.zadd(`${prefix}:presence:u:u9`, expiresAt, 'dead|s1');
-    await redis.zadd(`${prefix}:presence:users`, expiresAt, 'u9');
+    const keys = presenceKeys(prefix, 'u9');
+    await redis.commands.send(keys.user, ['ZADD', keys.user, String(expiresAt), 'dead|s1']);
+    await redis.commands.send(keys.users, ['ZADD', keys.users, String(expiresAt), 'u9']);
     const expired: string[] = [];
-    const liveA = createRedisTracker({ redis, prefix, nodeId: 'a', logger, ttlMs, onExpired: (u) => expired.push(`a:${u}`) });
-    const liveB = createRedisTracker({ redis, prefix, nodeId: 'b', logger, ttlMs, onExpired: (u) => expired.push(`b:${u}`) });
+    const liveA = createRedisTracker({ redis: redis.commands, prefix, nodeId: 'a', logger, ttlMs, onExpired: (u) => expired.push(`a:${u}`) });
+    const liveB = createRedisTracker({ redis: redis.commands, prefix, nodeId: 'b', logger, ttlMs, onExpired: (u) => expired.push(`b:${u}`) });
     expect(await liveA.onlineAmong(['u9'])).toEqual(['u9']);
     const deadline = Date.now() + 5_000;
     while (expired.length === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 25));
@@ -53,5 +59,19 @@ describe('the Redis presence tracker', () => {
     expect(await liveA.onlineAmong(['u9'])).toEqual([]);
     await Promise.all([liveA.close(), liveB.close()]);
   });
-});
 
+  it.runIf(kind === 'Redis Cluster' && !process.env.REDIS_CLUSTER_NODES)(
+    'keeps each user’s keys in one slot and spreads users over every master',
+    async () => {
+      const cluster = setup.cluster!;
+      const slot = async (key: string) => Number((await cluster.cli(cluster.nodes[0]!.port, 'CLUSTER', 'KEYSLOT', key)).trim());
+      const masters = new Set<number>();
+      for (let i = 0; i < 40; i += 1) {
+        const keys = presenceKeys('kj', randomBytes(12).toString('hex'));
+        expect(await slot(keys.user)).toBe(await slot(keys.users));
+        masters.add((await cluster.masterOf(keys.user)).port);
+      }
+      expect(masters.size).toBe(3);
+    },
+  );
+});
