@@ -27,13 +27,18 @@ export interface E2E {
   close(): Promise<void>;
 }
 
-export async function startE2E(): Promise<E2E> {
+export interface E2EOptions {
+  /** Extra Chromium switches, e.g. `--host-resolver-rules=MAP kongjian.test 127.0.0.1`. */
+  readonly chromiumArgs?: readonly string[];
+}
+
+export async function startE2E(options: E2EOptions = {}): Promise<E2E> {
   const clientDir = await buildClient();
   const [hub, browser] = await Promise.all([
     startTestHub({ clientDir }),
     chromium.launch({
       executablePath: chromiumPath,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', ...(options.chromiumArgs ?? [])],
     }),
   ]);
   await fs.mkdir(screenshotDir, { recursive: true });
@@ -53,15 +58,30 @@ export interface UserPage {
   readonly page: Page;
 }
 
+export interface OpenOptions {
+  /** The browser's language (navigator.languages, Accept-Language); the app follows it. Default en-US. */
+  readonly locale?: string;
+  /** Where the hub is reached, default its 127.0.0.1 URL. */
+  readonly baseUrl?: string;
+  /** Lets tests inject axe-core's source past the app's CSP (script-src 'self'). */
+  readonly bypassCSP?: boolean;
+}
+
 /** A browser context signed in as `user` (the token in localStorage, as the app keeps it), at `path`. */
-export async function openAs(e2e: E2E, user: TestUser, urlPath = '/', viewport = { width: 1200, height: 900 }): Promise<UserPage> {
-  const context = await e2e.browser.newContext({ viewport });
+export async function openAs(
+  e2e: E2E,
+  user: TestUser,
+  urlPath = '/',
+  viewport = { width: 1200, height: 900 },
+  options: OpenOptions = {},
+): Promise<UserPage> {
+  const context = await e2e.browser.newContext({ viewport, locale: options.locale ?? 'en-US', bypassCSP: options.bypassCSP ?? false });
   await context.addInitScript((token: string) => {
     if (!localStorage.getItem('kongjian.token')) localStorage.setItem('kongjian.token', token);
   }, user.token);
   const page = await context.newPage();
   page.on('pageerror', (err) => console.error(`[${user.handle}] page error:`, err.message));
-  await page.goto(e2e.hub.url + urlPath);
+  await page.goto((options.baseUrl ?? e2e.hub.url) + urlPath);
   await page.locator('kj-header').waitFor();
   return { context, page };
 }

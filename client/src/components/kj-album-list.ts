@@ -1,4 +1,4 @@
-import { localized, msg, str } from '@lit/localize';
+import { localized, msg } from '@lit/localize';
 import { LitElement, css, html } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { AlbumDto } from '../../../shared/dto.js';
@@ -47,7 +47,7 @@ export class KjAlbumList extends LitElement {
       ${this.albums.length === 0 ? html`<p class="muted">${msg('No albums yet.', { id: 'albums.none' })}</p>` : null}
       <div class="grid">
         ${this.albums.slice(0, 8).map(
-          (a) => html`<a class="album" href=${`${all}/${a.id}`} aria-label=${msg(str`Open album ${albumTitle(a)}`, { id: 'albums.open' })}>
+          (a) => html`<a class="album" href=${`${all}/${a.id}`}>
             ${a.coverThumbUrl ? html`<img class="cover" src=${a.coverThumbUrl} alt="" />` : html`<span class="cover" aria-hidden="true">${icon('image', 32)}</span>`}
             <b>${albumTitle(a)}</b><span class="muted">${photoCountText(a.photoCount)} · ${privacyLabel[a.privacy]}</span>
           </a>`,

@@ -21,6 +21,7 @@ export class KjFriendsPanel extends LitElement {
       li .name { flex: 1; min-width: 0; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
       h3 { font-size: 0.9rem; margin: 12px 0 4px; color: var(--kj-muted); }
       form { display: flex; gap: 6px; margin-top: 10px; }
+      form button { white-space: nowrap; }
       .message { margin: 8px 0 0; font-size: 0.88rem; }
     `,
   ];

@@ -1,4 +1,4 @@
-import { localized, msg } from '@lit/localize';
+import { localized, msg, str } from '@lit/localize';
 import { LitElement, html } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { PostDto } from '../../../shared/dto.js';
@@ -41,9 +41,10 @@ export class KjPostPage extends LitElement {
   override render() {
     const back = html`<p><a href="/">${msg('← Back to the feed', { id: 'postPage.back' })}</a></p>`;
     if (this.gone) return html`${back}<p class="card" role="status">${msg('This post was deleted.', { id: 'postPage.deleted' })}</p>`;
-    if (this.error) return html`${back}<div class="card" role="alert"><h2>${msg('Post not found', { id: 'postPage.notFound' })}</h2><p>${this.error}</p></div>`;
+    if (this.error) return html`${back}<div class="card" role="alert"><h1>${msg('Post not found', { id: 'postPage.notFound' })}</h1><p>${this.error}</p></div>`;
     if (!this.post) return html`<p class="muted" role="status">${msg('Opening the post…', { id: 'postPage.loading' })}</p>`;
-    return html`${back}<kj-post-card .post=${this.post} open-comments @post-removed=${() => (this.gone = true)}></kj-post-card>`;
+    // Every page has an h1 (screen-reader users jump to it); the card itself shows who wrote it.
+    return html`${back}<h1 class="sr-only">${msg(str`Post by ${this.post.author.displayName}`, { id: 'postPage.title' })}</h1><kj-post-card .post=${this.post} open-comments @post-removed=${() => (this.gone = true)}></kj-post-card>`;
   }
 
   private async load(): Promise<void> {

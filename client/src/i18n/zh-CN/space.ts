@@ -21,7 +21,6 @@ export const templates = {
   'visitors.none': '还没有访客。',
   'albums.all': '← 全部相册',
   'albums.none': '还没有相册。',
-  'albums.open': str`打开相册 ${0}`,
   'albums.photo': '1 张照片',
   'albums.photos': str`${0} 张照片`,
   'albums.empty': '这个相册是空的。',
