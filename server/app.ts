@@ -76,7 +76,7 @@ export async function startHub(config: Config, options: HubOptions = {}): Promis
   if (redis) metrics.observeRedis(redis);
 
   const rateLimits = createRateLimits(redis?.main, config.redisPrefix);
-  const tokens = createTokenSigner(secret, config.tokenTtlSeconds);
+  const tokens = createTokenSigner({ current: secret, previous: config.secretPrevious }, config.tokenTtlSeconds);
   const pusher = createPusher(io);
   const bus = createClusterBus(io, Boolean(redis));
   const services = createServices({ config, logger, conn: store.conn, pusher, rateLimits, tokens, redis, secret, bus });

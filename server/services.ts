@@ -81,7 +81,7 @@ export function createServices(deps: CoreDeps) {
     accounts,
     friends,
     logger: deps.logger,
-    signer: createUrlSigner(deps.secret),
+    signer: createUrlSigner({ current: deps.secret, previous: deps.config.secretPrevious }),
     audit: moderation.audit,
   });
   const fans = createFanService({ conn: deps.conn, pusher: deps.pusher, accounts, spaces, audit: moderation.audit, logger: deps.logger, clustered: Boolean(deps.redis) });

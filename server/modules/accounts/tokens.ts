@@ -1,5 +1,6 @@
 /** Signed, expiring bearer tokens: `<payload>.<hmac>`, both base64url; HMAC-SHA256 over the payload. */
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { signingKeys, type Secrets } from '../../secret.js';
 
 export interface TokenClaims {
   /** The user id. */
@@ -19,8 +20,16 @@ export interface TokenSigner {
   verify(token: string): TokenClaims | null;
 }
 
-export function createTokenSigner(secret: string, ttlSeconds: number, now = () => Date.now()): TokenSigner {
-  const mac = (payload: string) => createHmac('sha256', secret).update(payload).digest();
+/** `secrets`: the key is derived for tokens alone (server/secret.ts); a previous secret still verifies. */
+export function createTokenSigner(secrets: Secrets, ttlSeconds: number, now = () => Date.now()): TokenSigner {
+  const keys = signingKeys(secrets, 'token');
+  const macWith = (key: Buffer, payload: string) => createHmac('sha256', key).update(payload).digest();
+  const mac = (payload: string) => macWith(keys.current, payload);
+  const signedByAnyKey = (payload: string, given: Buffer) =>
+    keys.verifying.some((key) => {
+      const expected = macWith(key, payload);
+      return given.length === expected.length && timingSafeEqual(given, expected);
+    });
   return {
     sign(userId, gen = 0) {
       const iat = Math.floor(now() / 1000);
@@ -33,9 +42,7 @@ export function createTokenSigner(secret: string, ttlSeconds: number, now = () =
       if (typeof token !== 'string' || token.length > 512) return null;
       const [payload, signature, extra] = token.split('.');
       if (!payload || !signature || extra !== undefined) return null;
-      const given = Buffer.from(signature, 'base64url');
-      const expected = mac(payload);
-      if (given.length !== expected.length || !timingSafeEqual(given, expected)) return null;
+      if (!signedByAnyKey(payload, Buffer.from(signature, 'base64url'))) return null;
       try {
         const claims: unknown = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
         if (!isClaims(claims) || claims.exp * 1000 <= now()) return null;

@@ -5,6 +5,7 @@
  * sees stable URLs (and cached images) for a while.
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
+import { signingKeys, type Secrets } from '../../secret.js';
 
 export interface UrlSigner {
   /** `?sig=…&exp=…` query for `photoId`, valid for at least `minSeconds`. */
@@ -15,9 +16,11 @@ export interface UrlSigner {
 
 const bucketSeconds = 3600;
 
-export function createUrlSigner(secret: string, now = () => Date.now()): UrlSigner {
-  const mac = (photoId: string, exp: number) =>
-    createHmac('sha256', secret).update(`photo:${photoId}:${exp}`).digest();
+/** `secrets`: the key is derived for photo URLs alone (server/secret.ts); a previous secret still verifies. */
+export function createUrlSigner(secrets: Secrets, now = () => Date.now()): UrlSigner {
+  const keys = signingKeys(secrets, 'photo-url');
+  const macWith = (key: Buffer, photoId: string, exp: number) => createHmac('sha256', key).update(`photo:${photoId}:${exp}`).digest();
+  const mac = (photoId: string, exp: number) => macWith(keys.current, photoId, exp);
   return {
     query(photoId) {
       const nowSeconds = Math.floor(now() / 1000);
@@ -31,8 +34,11 @@ export function createUrlSigner(secret: string, now = () => Date.now()): UrlSign
       const left = expSeconds - Math.floor(now() / 1000);
       if (left <= 0) return 0;
       const given = Buffer.from(sig, 'base64url');
-      const expected = mac(photoId, expSeconds);
-      return given.length === expected.length && timingSafeEqual(given, expected) ? left : 0;
+      const signed = keys.verifying.some((key) => {
+        const expected = macWith(key, photoId, expSeconds);
+        return given.length === expected.length && timingSafeEqual(given, expected);
+      });
+      return signed ? left : 0;
     },
   };
 }
