@@ -1,5 +1,5 @@
-/** What a new space looks like, and what "restore default" brings back. */
-import type { SpaceModule, SpaceTheme } from '../../../shared/dto.js';
+/** What a new space looks like, and what "restore default" brings back (shared: the client's editor offers the same defaults). */
+import type { SpaceModule, SpaceTheme } from './dto.js';
 
 export const defaultTheme: SpaceTheme = {
   background: { color: '#f3f6fb', imageUrl: null },

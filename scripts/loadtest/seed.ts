@@ -10,7 +10,7 @@ import { hashPassword } from '../../server/modules/accounts/password.js';
 import { createTokenSigner } from '../../server/modules/accounts/tokens.js';
 import { friendEdgeModel } from '../../server/modules/friends/model.js';
 import { spaceModel } from '../../server/modules/spaces/space-model.js';
-import { defaultModules, defaultTheme, defaultTitle } from '../../server/modules/spaces/theme.js';
+import { defaultModules, defaultTheme, defaultTitle } from '../../shared/space-defaults.js';
 import { friendships, type FriendGraph } from './friend-graph.js';
 import { httpJson } from './http.js';
 

@@ -7,8 +7,9 @@ import { notificationSocketHandlers } from '../modules/notifications/socket.js';
 import { presenceConnectionListener, presenceSocketHandlers } from '../modules/presence/socket.js';
 import { gameConnectionListener, gameSocketHandlers } from '../modules/games/socket.js';
 import { fanConnectionListener } from '../modules/fans/socket.js';
+import { joinFriendAudiences } from '../modules/friends/socket.js';
 import { defineSocketHandler, type SocketHandler } from './gateway.js';
-import type { HubSocket } from './types.js';
+import type { ConnectionListener, HubSocket } from './types.js';
 import type { Viewer } from '../modules/accounts/viewer.js';
 
 const ping = defineSocketHandler({
@@ -22,7 +23,18 @@ export function socketHandlers(s: Services): SocketHandler[] {
 }
 
 /** Runs for every authenticated socket once it is connected (presence, catch-up of game state…). */
-export type ConnectionListener = (socket: HubSocket, viewer: Viewer) => void;
+export type { ConnectionListener };
+
+/**
+ * Runs during the handshake of every authenticated socket, before it counts as connected: room
+ * memberships that must be in place before the client sees `connect` (its friends' audiences).
+ * A failure refuses the connection ('unavailable'); the client retries.
+ */
+export type ConnectPreparer = (socket: HubSocket, viewer: Viewer) => Promise<void>;
+
+export function connectPreparers(s: Services): ConnectPreparer[] {
+  return [joinFriendAudiences(s.friends)];
+}
 
 export function connectionListeners(s: Services): ConnectionListener[] {
   return [presenceConnectionListener(s.presence), gameConnectionListener(s.games), fanConnectionListener(s.fans)];

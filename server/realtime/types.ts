@@ -1,8 +1,12 @@
 import type { Server, Socket } from 'socket.io';
 import type { ClientToServerEvents, ServerToClientEvents, SocketData } from '../../shared/events.js';
+import type { Viewer } from '../modules/accounts/viewer.js';
 
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type
 type InterServerEvents = {};
 
 export type HubServer = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
 export type HubSocket = Socket<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
+
+/** Runs for every authenticated socket as it connects (feature modules register one each). */
+export type ConnectionListener = (socket: HubSocket, viewer: Viewer) => void;

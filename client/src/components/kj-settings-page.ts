@@ -2,7 +2,7 @@ import { localized, msg } from '@lit/localize';
 import { LitElement, css, html } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import type { SpaceDto, SpaceModule } from '../../../shared/dto.js';
-import { defaultTheme } from '../../../server/modules/spaces/theme.js';
+import { defaultTheme } from '../../../shared/space-defaults.js';
 import { SessionController } from '../controllers/session-controller.js';
 import { api, errorText } from '../services/api.js';
 import { session } from '../services/session.js';

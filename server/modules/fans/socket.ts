@@ -1,4 +1,4 @@
-import type { ConnectionListener } from '../../realtime/handlers.js';
+import type { ConnectionListener } from '../../realtime/types.js';
 import type { FanService } from './service.js';
 
 /** A fan's new socket joins the fans rooms of the certified spaces its user likes. */

@@ -3,27 +3,10 @@
  * invite, match and transport code never knows which game it is running.
  */
 import type { GameDto } from '../../../shared/dto.js';
+import type { GameRules } from './game-rules.js';
 import { gomoku } from './gomoku/rules.js';
 
-export interface Point {
-  readonly x: number;
-  readonly y: number;
-}
-
-/** What the next move leads to, or why it is refused. */
-export type PlayResult =
-  | { readonly ok: true; readonly outcome: 'continue' | 'win' | 'draw' }
-  | { readonly ok: false; readonly reason: 'off_board' | 'occupied' };
-
-export interface GameRules {
-  readonly id: string;
-  readonly name: string;
-  readonly players: number;
-  /** board[y][x] after `moves`: 0 empty, k + 1 for player k's pieces (players take turns from player 0). */
-  board(moves: readonly Point[]): number[][];
-  /** Judges `next`, played by whoever's turn it is after `moves`. */
-  play(moves: readonly Point[], next: Point): PlayResult;
-}
+export type { GameRules, PlayResult, Point } from './game-rules.js';
 
 const games: ReadonlyMap<string, GameRules> = new Map([[gomoku.id, gomoku]]);
 

@@ -1,6 +1,6 @@
 import { empty } from '../../../shared/schemas/common.js';
 import { defineSocketHandler, type SocketHandler } from '../../realtime/gateway.js';
-import type { ConnectionListener } from '../../realtime/handlers.js';
+import type { ConnectionListener } from '../../realtime/types.js';
 import type { PresenceService } from './service.js';
 
 export function presenceSocketHandlers(presence: PresenceService): SocketHandler[] {

@@ -15,7 +15,7 @@ import type { BlockLookup } from '../blocks/lookup.js';
 import type { Notifier } from '../notifications/notifier.js';
 import { createGuestbook } from './guestbook.js';
 import { spaceModel, type SpaceRecord } from './space-model.js';
-import { defaultModules, defaultTheme, defaultTitle } from './theme.js';
+import { defaultModules, defaultTheme, defaultTitle } from '../../../shared/space-defaults.js';
 import { createVisitLog, type VisitLogOptions } from './visitors.js';
 
 export interface SpaceServiceDeps {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultModules, defaultTheme } from '../../../server/modules/spaces/theme.js';
+import { defaultModules, defaultTheme } from '../../../shared/space-defaults.js';
 import { apiClient, registerUser, useTestHub, userRef } from '../../helpers/index.js';
 
 const hub = useTestHub();

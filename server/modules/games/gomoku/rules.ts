@@ -3,7 +3,7 @@
  * stones in a row — horizontally, vertically or on either diagonal — win, and a full board with no
  * such row is a draw. Pure functions only: no store, no transport.
  */
-import type { GameRules, PlayResult, Point } from '../registry.js';
+import type { GameRules, PlayResult, Point } from '../game-rules.js';
 
 export const size = 15;
 
