@@ -18,7 +18,7 @@ import { createClusterAdapter } from './realtime/adapter.js';
 import { createRealtimeEngine } from './realtime/engine.js';
 import { runningEngine } from './realtime/uws-native.js';
 import { attachGateway } from './realtime/gateway.js';
-import { connectionListeners, socketHandlers } from './realtime/handlers.js';
+import { connectionListeners, connectPreparers, socketHandlers } from './realtime/handlers.js';
 import { createPusher } from './realtime/pusher.js';
 import { connectRedis } from './redis.js';
 import { loadOrCreateSecret } from './secret.js';
@@ -87,6 +87,11 @@ export async function startHub(config: Config, options: HubOptions = {}): Promis
   await services.posts.repairRecentCounters();
 
   attachSocketAuth(io, services.accounts.authenticate, { socketsPerUser: config.socketsPerUser, clustered: Boolean(redis) });
+  for (const prepare of connectPreparers(services)) {
+    io.use((socket, next) => {
+      prepare(socket, socketViewer(socket)).then(() => next(), () => next(new Error('unavailable')));
+    });
+  }
   attachGateway(io, socketHandlers(services), {
     logger,
     eventsPerSecond: 20 * config.rateLimitScale,

@@ -57,6 +57,7 @@ export function createServices(deps: CoreDeps) {
     notifier,
     rateLimitScale: deps.config.rateLimitScale,
   });
+    bus: deps.bus,
   const blocks = createBlockService({ conn: deps.conn, pusher: deps.pusher, accounts, friends });
   const spaces = createSpaceService({
     blocks: blocks.lookup,

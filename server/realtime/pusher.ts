@@ -11,6 +11,24 @@ export interface Pusher {
   toUsers<E extends ServerEventName>(userIds: Iterable<string>, event: E, payload: ServerPayload<E>): void;
   /** One delivery per socket even when a socket is in several of `rooms`. */
   toRooms<E extends ServerEventName>(rooms: string | readonly string[], event: E, payload: ServerPayload<E>): void;
+  /**
+   * One broadcast per room, for rooms that share no socket (a user, their audience, their fans):
+   * each is a single-room broadcast, which the uws engine publishes natively (once, in C++).
+   */
+  toEach<E extends ServerEventName>(rooms: readonly string[], event: E, payload: ServerPayload<E>): void;
+  /**
+   * `a` and `b` became friends: every socket of each, on any node, joins the other's audience
+   * (and leaves the other's fans room: a friend gets a certified space's posts through its audience).
+   */
+  joinAudience(a: string, b: string): Promise<void>;
+  /**
+   * `a` and `b` are no longer friends, or one blocked the other: every socket of each, on any node,
+   * leaves the other's audience and fans rooms and the other's post rooms, at once.
+   */
+  leaveAudience(a: string, b: string): Promise<void>;
+  /** Every socket of `userId`, on any node, joins `room` unless it is in `unlessIn`. */
+  joinUserUnless(userId: string, room: string, unlessIn: string): Promise<void>;
+
   /** Every socket of `userId`, on any node, joins `room`. */
   joinUser(userId: string, room: string): Promise<void>;
   /** Every socket of `userId`, on any node, leaves `room` and every room whose name starts with `roomPrefix`. */
@@ -26,6 +44,12 @@ export function createPusher(io: HubServer): Pusher {
     if (typeof targets !== 'string' && targets.length === 0) return;
     (io.to(targets as string | string[]).emit as unknown as AnyEmit)(event, payload);
   };
+  async function leaveUser(userId: string, roomPrefix: string): Promise<void> {
+    const sockets = await io.in(rooms.user(userId)).fetchSockets();
+    for (const socket of sockets) {
+      for (const room of socket.rooms) if (room.startsWith(roomPrefix)) socket.leave(room);
+    }
+  }
   return {
     toUser(userId, event, payload) {
       emitTo(rooms.user(userId), event, payload);
@@ -36,15 +60,35 @@ export function createPusher(io: HubServer): Pusher {
     toRooms(targets, event, payload) {
       emitTo(targets, event, payload);
     },
+    toEach(targets, event, payload) {
+      for (const room of targets) emitTo(room, event, payload);
+    },
+    async joinAudience(a, b) {
+      for (const [user, other] of [
+        [a, b],
+        [b, a],
+      ] as const) {
+        io.in(rooms.user(user)).socketsJoin(rooms.audience(other));
+        io.in(rooms.user(user)).socketsLeave(rooms.fans(other));
+      }
+    },
+    async leaveAudience(a, b) {
+      for (const [user, other] of [
+        [a, b],
+        [b, a],
+      ] as const) {
+        io.in(rooms.user(user)).socketsLeave(rooms.audience(other));
+        io.in(rooms.user(user)).socketsLeave(rooms.fans(other));
+      }
+      await Promise.all([leaveUser(a, rooms.postsOf(b)), leaveUser(b, rooms.postsOf(a))]);
+    },
+    async joinUserUnless(userId, room, unlessIn) {
+      io.in(rooms.user(userId)).except(unlessIn).socketsJoin(room);
+    },
     async joinUser(userId, room) {
       io.in(rooms.user(userId)).socketsJoin(room);
     },
-    async leaveUser(userId, roomPrefix) {
-      const sockets = await io.in(rooms.user(userId)).fetchSockets();
-      for (const socket of sockets) {
-        for (const room of socket.rooms) if (room.startsWith(roomPrefix)) socket.leave(room);
-      }
-    },
+    leaveUser,
     async isConnected(userId) {
       const sockets = await io.in(rooms.user(userId)).fetchSockets();
       return sockets.length > 0;

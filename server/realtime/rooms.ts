@@ -3,13 +3,22 @@ export const rooms = {
   /** Every socket of one user. */
   user: (userId: string) => `u:${userId}`,
   /**
+   * A user's audience: the sockets of their friends (not their own, so that `user` and `audience`
+   * never share a socket and a post goes to both as two native publishes without duplicates).
+   * Joined on connect and on friendship, left on unfriend and block (friends/audience.ts).
+   */
+  audience: (userId: string) => `a:${userId}`,
+  /**
    * Sockets watching one post. The author id is part of the name so that ending a friendship can
    * drop an ex-friend's sockets from all of the author's post rooms at once.
    */
   post: (authorId: string, postId: string) => `p:${authorId}:${postId}`,
   /** Every post room of one author: the prefix of `post(authorId, …)`. */
   postsOf: (authorId: string) => `p:${authorId}:`,
-  /** Fans of a certified space: its public posts are pushed once to this room. */
+  /**
+   * Fans of a certified space who are not its friends (those are in its `audience`): its public
+   * posts are pushed once to this room and once to its audience, which share no socket.
+   */
   fans: (ownerId: string) => `f:${ownerId}`,
   /** The two players of a match. */
   match: (matchId: string) => `m:${matchId}`,

@@ -105,7 +105,8 @@ export function createFanService({ conn, pusher, accounts, spaces, audit, logger
       } catch (err) {
         if ((err as { code?: number }).code !== 11000) throw err;
       }
-      await pusher.joinUser(viewer.id, rooms.fans(owner.id));
+      // A friend already gets the space's posts through its audience room (rooms.ts).
+      await pusher.joinUserUnless(viewer.id, rooms.fans(owner.id), rooms.audience(owner.id));
       return { fans: await countFans(owner.id), fan: true };
     },
 
@@ -123,7 +124,9 @@ export function createFanService({ conn, pusher, accounts, spaces, audit, logger
       if (!followers.mayFollow(viewer.id)) return;
       followedIds(viewer.id)
         .then((ids) => {
-          if (ids.length && socket.connected) void socket.join(ids.map(rooms.fans));
+          // Friends of a space are in its audience room (joined during the handshake): not here too.
+          const fanOnly = ids.filter((id) => !socket.rooms.has(rooms.audience(id)));
+          if (fanOnly.length && socket.connected) void socket.join(fanOnly.map(rooms.fans));
         })
         .catch((err: unknown) => logger.warn({ err, user: viewer.id }, 'fans rooms not joined'));
     },

@@ -1,17 +1,21 @@
 /**
  * Friends: requests, acceptance, the friend list, unfriending, and the `FriendRelations` every other
- * module asks before showing or pushing anything. No cache: a friendship check is one indexed
- * lookup, and a stale "still friends" answer after an unfriend would be a leak.
+ * module asks before showing or pushing anything. `areFriends` is not cached: it is one indexed
+ * lookup, and a stale "still friends" answer after an unfriend would be a leak. `friendIds` is
+ * cached (every connect, presence change and post asks for it) and invalidated here, on every
+ * node, whenever a friendship is made or ended (friend-ids.ts).
  */
 import { Types, type Connection } from 'mongoose';
 import type { FriendRequestDto, UserDto } from '../../../shared/dto.js';
 import { conflict, invalid, notFound } from '../../errors.js';
 import type { RateLimitRule } from '../../rate-limits.js';
+import type { ClusterBus } from '../../realtime/cluster-bus.js';
 import type { Pusher } from '../../realtime/pusher.js';
 import { rooms } from '../../realtime/rooms.js';
 import type { AccountService } from '../accounts/service.js';
 import type { Viewer } from '../accounts/viewer.js';
 import type { Notifier } from '../notifications/notifier.js';
+import { createFriendIdCache } from './friend-ids.js';
 import { friendEdgeModel, friendRequestModel, pairKeyOf, type FriendRequestRecord } from './model.js';
 import type { FriendRelations } from './relations.js';
 import type { Relation } from './visibility.js';
@@ -24,6 +28,8 @@ export interface FriendServiceDeps {
   readonly notifier: Notifier;
   /** Multiplies the rate-limit budgets (load tests raise it). */
   readonly rateLimitScale?: number;
+  /** Tells every node to forget cached friend ids (without it: this node only). */
+  readonly bus?: Pick<ClusterBus, 'broadcast' | 'onBroadcast'>;
 }
 
 /** How many pending requests each list shows at most. */
@@ -32,9 +38,15 @@ const requestListMax = 500;
 const isDuplicateKey = (err: unknown): boolean => (err as { code?: number }).code === 11000;
 const oid = (id: string) => new Types.ObjectId(id);
 
-export function createFriendService({ conn, pusher, accounts, notifier, rateLimitScale = 1 }: FriendServiceDeps) {
+export function createFriendService({ conn, pusher, accounts, notifier, rateLimitScale = 1, bus }: FriendServiceDeps) {
   const edges = friendEdgeModel(conn);
   const requests = friendRequestModel(conn);
+  const friendIdCache = createFriendIdCache(edges);
+  // A friendship was made or ended: every node (this one at once) forgets both users' friend ids.
+  bus?.onBroadcast('friends:changed', (ids) => {
+    if (Array.isArray(ids)) friendIdCache.forget(ids.filter((id): id is string => typeof id === 'string'));
+  });
+  const changed = (a: string, b: string) => (bus ? bus.broadcast('friends:changed', [a, b]) : friendIdCache.forget([a, b]));
   const blocks = createBlockLookup(conn);
 
   const limits = {
@@ -69,6 +81,8 @@ export function createFriendService({ conn, pusher, accounts, notifier, rateLimi
         if (!isDuplicateKey(err)) throw err; // a concurrent upsert made it: same outcome
       }
     }
+    changed(a, b);
+    await pusher.joinAudience(a, b);
   }
 
   /** Makes the pending `request` a friendship: edges first, then the request is marked accepted. */
@@ -79,6 +93,7 @@ export function createFriendService({ conn, pusher, accounts, notifier, rateLimi
     const now = new Date();
     await link(requesterId, recipient.id, now);
     await requests.updateOne({ _id: request._id, status: 'pending' }, { $set: { status: 'accepted', decidedAt: now } });
+    // Both sides' open friend lists and presence dots follow at once, whatever notifications they muted.
     await notifier.notify({
       to: requesterId,
       kind: 'friend_accept',
@@ -106,11 +121,7 @@ export function createFriendService({ conn, pusher, accounts, notifier, rateLimi
       return friends ? 'friend' : 'stranger';
     },
     areFriends,
-    async friendIds(userId: string): Promise<string[]> {
-      if (!Types.ObjectId.isValid(userId)) return [];
-      const found = await edges.find({ user: oid(userId) }, { friend: 1, _id: 0 }).lean<{ friend: Types.ObjectId }[]>();
-      return found.map((e) => e.friend.toHexString());
-    },
+    friendIds: (userId: string) => friendIdCache.get(userId),
   };
 
   return {
@@ -190,7 +201,8 @@ export function createFriendService({ conn, pusher, accounts, notifier, rateLimi
 
     /**
      * Ends a friendship both ways. Access to friends-only items ends at once: both edges go, then
-     * each side's sockets leave the other's post rooms (live comments and likes stop too).
+     * each side's sockets leave the other's audience and post rooms (live posts, comments and
+     * likes stop too).
      */
     async remove(viewer: Viewer, friendHandle: string): Promise<void> {
       const other = await accounts.requireByHandle(friendHandle);
@@ -202,7 +214,8 @@ export function createFriendService({ conn, pusher, accounts, notifier, rateLimi
         ],
       });
       if (result.deletedCount === 0) throw notFound('friend');
-      await Promise.all([pusher.leaveUser(other.id, rooms.postsOf(viewer.id)), pusher.leaveUser(viewer.id, rooms.postsOf(other.id))]);
+      await pusher.leaveAudience(viewer.id, other.id);
+      changed(viewer.id, other.id);
     },
   };
 }

@@ -2,7 +2,16 @@
  * Who hears about a post coming and going. `feed:post` goes out only once a post is visible
  * (published at creation, or approved), to its author and to the friends its privacy admits;
  * `feed:remove` goes to that same audience, computed again when the post goes. Strangers never
- * get either: public posts reach them by reading, not by push.
+ * get either: public posts reach them by reading, not by push — except the fans of a certified
+ * space, who get its public posts.
+ *
+ * How: a friends-or-public post goes to three rooms that share no socket — the author's own
+ * sockets, the author's audience (every friend's sockets, joined on connect and on friendship,
+ * left on unfriend and block) and, for a certified author's public post, its fans room (fans who
+ * are not friends). Each is one single-room broadcast, which the uws engine publishes natively:
+ * the cost of a post no longer grows with one engine.io send per friend, and on a cluster it is
+ * one adapter publish per room, not one per friend. A private post goes to its author alone.
+ * Posts that are not published (held, in review) are not pushed at all.
  */
 import type { PostDto } from '../../../shared/dto.js';
 import { rooms } from '../../realtime/rooms.js';
@@ -12,20 +21,12 @@ import type { PostRecord } from './post-model.js';
 export function createPublication(ctx: PostContext) {
   const { deps } = ctx;
 
-  /** The author, plus every friend when the privacy lets friends see it. */
-  async function audience(post: PostRecord): Promise<string[]> {
-    const authorId = post.author.toHexString();
-    if (post.privacy === 'private') return [authorId];
-    return [authorId, ...(await deps.friends.friendIds(authorId))];
-  }
-
-  /** Its audience's user rooms plus, for a certified author's public post, the one fans room. */
+  /** The rooms that together reach a post's live audience, pairwise disjoint. */
   async function reach(post: PostRecord): Promise<string[]> {
-    const [users, fanRooms] = await Promise.all([
-      audience(post),
-      deps.fans ? deps.fans.fanRooms(post.author.toHexString(), post.privacy) : [],
-    ]);
-    return [...users.map(rooms.user), ...fanRooms];
+    const authorId = post.author.toHexString();
+    if (post.privacy === 'private') return [rooms.user(authorId)];
+    const fanRooms = deps.fans ? await deps.fans.fanRooms(authorId, post.privacy) : [];
+    return [rooms.user(authorId), rooms.audience(authorId), ...fanRooms];
   }
 
   return {
@@ -33,14 +34,13 @@ export function createPublication(ctx: PostContext) {
     async announce(post: PostRecord, dto: PostDto): Promise<void> {
       if (post.status !== 'published') return;
       const { liked: _viewerSpecific, ...shared } = dto;
-      // One emit over all rooms: a fan who is also a friend gets it once.
-      deps.pusher.toRooms(await reach(post), 'feed:post', { post: shared });
+      deps.pusher.toEach(await reach(post), 'feed:post', { post: shared });
     },
 
     /** Tells those who got a post that it is gone; an unpublished post was only ever its author's. */
     async retract(post: PostRecord, wasPublished: boolean): Promise<void> {
       const to = wasPublished ? await reach(post) : [rooms.user(post.author.toHexString())];
-      deps.pusher.toRooms(to, 'feed:remove', { postId: post._id.toHexString() });
+      deps.pusher.toEach(to, 'feed:remove', { postId: post._id.toHexString() });
     },
   };
 }

@@ -4,6 +4,7 @@
  */
 import type { Logger } from '../../logger.js';
 import type { Pusher } from '../../realtime/pusher.js';
+import { rooms } from '../../realtime/rooms.js';
 import type { HubSocket } from '../../realtime/types.js';
 import type { Viewer } from '../accounts/viewer.js';
 import type { FriendRelations } from '../friends/relations.js';
@@ -31,10 +32,13 @@ export function createPresenceService({ pusher, friends, tracker, logger }: Pres
     return run;
   };
 
+  /**
+   * To the user's audience room: every friend's sockets, on every node, in one single-room
+   * broadcast (published natively on uws) — no friend list to read, no send per friend.
+   */
   async function announce(userId: string, online: boolean): Promise<void> {
-    const friendIds = await friends.friendIds(userId);
     // While this node stops, its users are moving to other nodes; those nodes announce them.
-    if (friendIds.length && !closing) pusher.toUsers(friendIds, 'presence', { userId, online });
+    if (!closing) pusher.toRooms(rooms.audience(userId), 'presence', { userId, online });
   }
 
   const failed = (what: string, userId: string) => (err: unknown) =>

@@ -1,0 +1,98 @@
+/**
+ * Friend ids per user, cached, because every connect, presence change and post asks for them.
+ * Correctness comes from invalidation, not expiry: the friends service forgets both users of a
+ * friendship the moment it is made or ended (before it answers), on this node at once and on the
+ * other nodes through the cluster (`Pusher.tellOtherNodes`); the TTL only bounds what a lost
+ * cluster message could leave behind. A load that started before an invalidation does not fill
+ * the cache (generation check), so it cannot put an ex-friend back.
+ *
+ * Misses in the same event-loop turn share one `$in` query (a reconnect storm is thousands of
+ * misses at once).
+ */
+import { Types, type Model } from 'mongoose';
+import type { FriendEdgeRecord } from './model.js';
+
+export interface FriendIdCacheOptions {
+  readonly ttlMs?: number;
+  /** Users kept at most; the oldest entries go first. */
+  readonly maxUsers?: number;
+}
+
+interface Entry {
+  readonly ids: readonly string[];
+  readonly at: number;
+}
+
+export function createFriendIdCache(edges: Model<FriendEdgeRecord>, { ttlMs = 60_000, maxUsers = 200_000 }: FriendIdCacheOptions = {}) {
+  const cache = new Map<string, Entry>();
+  /** Bumped by every invalidation of a user, so a load that raced it is not cached. */
+  const generation = new Map<string, number>();
+  let batch: Map<string, Array<{ resolve: (ids: string[]) => void; reject: (err: unknown) => void }>> | undefined;
+
+  const generationOf = (userId: string) => generation.get(userId) ?? 0;
+
+  async function load(userIds: readonly string[]): Promise<Map<string, string[]>> {
+    const found = await edges
+      .find({ user: { $in: userIds.map((id) => new Types.ObjectId(id)) } }, { user: 1, friend: 1, _id: 0 })
+      .lean<Array<{ user: Types.ObjectId; friend: Types.ObjectId }>>();
+    const byUser = new Map<string, string[]>(userIds.map((id) => [id, []]));
+    for (const e of found) byUser.get(e.user.toHexString())?.push(e.friend.toHexString());
+    return byUser;
+  }
+
+  function flush(): void {
+    const waiting = batch;
+    batch = undefined;
+    if (!waiting) return;
+    const userIds = [...waiting.keys()];
+    const generations = userIds.map(generationOf);
+    load(userIds).then(
+      (byUser) => {
+        const now = Date.now();
+        userIds.forEach((userId, i) => {
+          const ids = byUser.get(userId) ?? [];
+          if (generationOf(userId) === generations[i]) remember(userId, { ids, at: now });
+          for (const w of waiting.get(userId) ?? []) w.resolve([...ids]);
+        });
+      },
+      (err: unknown) => {
+        for (const waiters of waiting.values()) for (const w of waiters) w.reject(err);
+      },
+    );
+  }
+
+  function remember(userId: string, entry: Entry): void {
+    cache.delete(userId); // re-inserted last: Map order is the eviction order
+    cache.set(userId, entry);
+    if (cache.size > maxUsers) cache.delete(cache.keys().next().value as string);
+  }
+
+  return {
+    /** The friends of `userId` (a copy: callers may keep or change it). */
+    get(userId: string): Promise<string[]> {
+      if (!Types.ObjectId.isValid(userId)) return Promise.resolve([]);
+      const hit = cache.get(userId);
+      if (hit && Date.now() - hit.at < ttlMs) return Promise.resolve([...hit.ids]);
+      return new Promise((resolve, reject) => {
+        if (!batch) {
+          batch = new Map();
+          setImmediate(flush);
+        }
+        let waiters = batch.get(userId);
+        if (!waiters) batch.set(userId, (waiters = []));
+        waiters.push({ resolve, reject });
+      });
+    },
+    /** Their friendships changed: the next `get` asks the store. */
+    forget(userIds: readonly string[]): void {
+      for (const id of userIds) {
+        cache.delete(id);
+        // Never pruned: a pruned entry could make a racing load look current. It grows with
+        // friendship changes only (small next to the cache itself).
+        generation.set(id, generationOf(id) + 1);
+      }
+    },
+  };
+}
+
+export type FriendIdCache = ReturnType<typeof createFriendIdCache>;
