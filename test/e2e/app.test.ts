@@ -45,7 +45,7 @@ describe('the web client', () => {
     await page.getByLabel('Display name').fill('Mei Lin');
     await page.getByLabel('Password').fill('correct horse battery');
     await page.getByRole('button', { name: 'Create my space' }).click();
-    await expect.poll(() => page.locator('kj-header').count()).toBe(1);
+    await page.locator('kj-header').waitFor(); // the app opens once the account exists (a loaded box takes a while)
     await page.getByText('Information center').waitFor();
     expect(await page.evaluate(() => localStorage.getItem('kongjian.token'))).toBeTruthy();
     await page.reload();
