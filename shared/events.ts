@@ -31,6 +31,8 @@ export interface ServerToClientEvents {
   invite: (payload: { invite: InviteDto }) => void;
   'game:state': (payload: { match: MatchDto }) => void;
   presence: (payload: { userId: string; online: boolean }) => void;
+  /** Extension: a friendship of yours was made (`friends: true`) or ended, by either side; to both users. */
+  'friend:change': (payload: { userId: string; friends: boolean }) => void;
   /** Extension: why the server is about to cut this socket off (flood, slow consumer, shutdown). */
   'server:notice': (payload: { code: 'rate_limited' | 'slow_consumer' | 'shutdown' | 'invalid' | 'revoked'; message: string }) => void;
 }

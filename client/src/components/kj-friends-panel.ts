@@ -19,6 +19,7 @@ export class KjFriendsPanel extends LitElement {
     css`
       li { display: flex; align-items: center; gap: 10px; padding: 6px 0; }
       li .name { flex: 1; min-width: 0; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
+      li .danger { min-height: 0; padding: 2px 8px; font-size: 0.8rem; }
       h3 { font-size: 0.9rem; margin: 12px 0 4px; color: var(--kj-muted); }
       form { display: flex; gap: 6px; margin-top: 10px; }
       form button { white-space: nowrap; }
@@ -38,6 +39,7 @@ export class KjFriendsPanel extends LitElement {
       .on('notification', ({ notification }) => {
         if (notification.kind === 'friend_request' || notification.kind === 'friend_accept') void this.load();
       })
+      .on('friend:change', () => void this.load())
       .onConnected(() => void this.load());
   }
 
@@ -68,6 +70,7 @@ export class KjFriendsPanel extends LitElement {
             <kj-avatar .user=${f} size="32" .online=${online(f)}></kj-avatar>
             <a class="name" href=${`/space/${f.handle}`}>${f.displayName}</a>
             <span class="muted">${online(f) ? msg('online', { id: 'presence.online' }) : ''}</span>
+            <button class="ghost danger" @click=${() => this.unfriend(f)} aria-label=${msg(str`Unfriend ${f.displayName}`, { id: 'friendsPanel.unfriendName' })}>${msg('Unfriend', { id: 'friendsPanel.unfriend' })}</button>
           </li>`,
         )}
       </ul>
@@ -106,6 +109,19 @@ export class KjFriendsPanel extends LitElement {
       this.message = msg(str`Request sent to @${to}.`, { id: 'friends.sent' });
       form.reset();
       await this.load();
+    } catch (err) {
+      this.message = errorText(err);
+    }
+  }
+
+  /** Ends a friendship after asking; both lists drop it live (`friend:change`). */
+  private async unfriend(friend: UserDto): Promise<void> {
+    const question = msg(str`Unfriend ${friend.displayName}? You will stop seeing each other's friends-only posts.`, { id: 'friendsPanel.unfriendConfirm' });
+    if (!confirm(question)) return;
+    try {
+      await api.delete(`/friends/${encodeURIComponent(friend.handle)}`);
+      this.friends = this.friends.filter((f) => f.id !== friend.id);
+      this.message = msg(str`You and ${friend.displayName} are no longer friends.`, { id: 'friendsPanel.unfriended' });
     } catch (err) {
       this.message = errorText(err);
     }

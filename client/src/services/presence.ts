@@ -12,6 +12,8 @@ class Presence extends EventTarget {
       this.changed();
     });
     realtime.addEventListener('connected', () => void this.refresh());
+    // A new friend's dot is right at once (their next presence change may be hours away); an ex-friend's goes.
+    realtime.on('friend:change', () => void this.refresh());
   }
 
   isOnline(userId: string): boolean {

@@ -94,6 +94,8 @@ export function createFriendService({ conn, pusher, accounts, notifier, rateLimi
     await link(requesterId, recipient.id, now);
     await requests.updateOne({ _id: request._id, status: 'pending' }, { $set: { status: 'accepted', decidedAt: now } });
     // Both sides' open friend lists and presence dots follow at once, whatever notifications they muted.
+    pusher.toUser(requesterId, 'friend:change', { userId: recipient.id, friends: true });
+    pusher.toUser(recipient.id, 'friend:change', { userId: requesterId, friends: true });
     await notifier.notify({
       to: requesterId,
       kind: 'friend_accept',
@@ -216,6 +218,8 @@ export function createFriendService({ conn, pusher, accounts, notifier, rateLimi
       if (result.deletedCount === 0) throw notFound('friend');
       await pusher.leaveAudience(viewer.id, other.id);
       changed(viewer.id, other.id);
+      pusher.toUser(other.id, 'friend:change', { userId: viewer.id, friends: false });
+      pusher.toUser(viewer.id, 'friend:change', { userId: other.id, friends: false });
     },
   };
 }
