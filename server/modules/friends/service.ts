@@ -216,8 +216,9 @@ export function createFriendService({ conn, pusher, accounts, notifier, rateLimi
         ],
       });
       if (result.deletedCount === 0) throw notFound('friend');
-      await pusher.leaveAudience(viewer.id, other.id);
+      // Before the rooms: a socket connecting meanwhile must not join an audience from a stale list.
       changed(viewer.id, other.id);
+      await pusher.leaveAudience(viewer.id, other.id);
       pusher.toUser(other.id, 'friend:change', { userId: viewer.id, friends: false });
       pusher.toUser(viewer.id, 'friend:change', { userId: other.id, friends: false });
     },
