@@ -1,5 +1,8 @@
 /** zh-CN: the single-post page (`/post/:id`). */
+import { str } from '@lit/localize';
+
 export const templates = {
+  'postPage.title': str`${0}的动态`,
   'postPage.back': '← 返回好友动态',
   'postPage.deleted': '这条动态已被删除。',
   'postPage.notFound': '找不到这条动态',
