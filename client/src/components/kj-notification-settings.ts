@@ -2,11 +2,14 @@ import { localized, msg } from '@lit/localize';
 import { LitElement, css, html } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import type { NotificationKind } from '../../../shared/dto.js';
+import { SessionController } from '../controllers/session-controller.js';
 import { api, errorText, isAbort } from '../services/api.js';
 import { shared } from '../styles/shared.js';
 
 /** The kinds a person may mute, in the order they matter to most people. */
-const kinds: readonly NotificationKind[] = ['comment', 'reply', 'like', 'friend_request', 'friend_accept', 'guestbook', 'invite', 'moderation'];
+const kinds: readonly NotificationKind[] = [
+  'comment', 'reply', 'like', 'mention', 'repost', 'friend_request', 'friend_accept', 'guestbook', 'invite', 'moderation', 'approved',
+];
 
 function label(kind: NotificationKind): string {
   switch (kind) {
@@ -18,6 +21,10 @@ function label(kind: NotificationKind): string {
     case 'guestbook': return msg('Guestbook messages', { id: 'notifSettings.guestbook' });
     case 'invite': return msg('Game invites', { id: 'notifSettings.invite' });
     case 'moderation': return msg('Moderation decisions', { id: 'notifSettings.moderation' });
+    case 'mention': return msg('Mentions of me', { id: 'notifSettings.mention' });
+    case 'repost': return msg('Reposts of my posts', { id: 'notifSettings.repost' });
+    case 'approved': return msg('My held posts approved', { id: 'notifSettings.approved' });
+    case 'report': return msg('New reports (moderators)', { id: 'notifSettings.report' });
     default: return kind;
   }
 }
@@ -40,6 +47,7 @@ export class KjNotificationSettings extends LitElement {
   @state() private message = '';
   @state() private failed = false;
   private abort: AbortController | null = null;
+  private readonly session = new SessionController(this);
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -57,7 +65,7 @@ export class KjNotificationSettings extends LitElement {
       <h1 id="ns-title">${msg('What to hear about', { id: 'notifSettings.title' })}</h1>
       <p class="muted">${msg('Unticked kinds are muted: they are not kept and do not ring the bell.', { id: 'notifSettings.help' })}</p>
       ${this.muted
-        ? html`<ul class="plain">${kinds.map((k) => html`<li><label>
+        ? html`<ul class="plain">${[...kinds, ...(this.session.me?.role === 'moderator' ? (['report'] as const) : [])].map((k) => html`<li><label>
             <input type="checkbox" name=${k} .checked=${!this.muted?.has(k)} ?disabled=${this.busy} @change=${(e: Event) => this.toggle(k, (e.target as HTMLInputElement).checked)} />
             ${label(k)}</label></li>`)}</ul>`
         : html`<p class="muted" role="status">${msg('Loading…', { id: 'notifSettings.loading' })}</p>`}

@@ -58,6 +58,9 @@ function describe(n: NotificationDto): string {
 function linkFor(n: NotificationDto, me: string | undefined): string {
   if (n.subject.type === 'match') return `/games/${n.subject.id}`;
   if (n.subject.type === 'post') return `/post/${n.subject.id}`;
+  // v1.1: a mention in a comment names its post, one in a guestbook entry names the space's handle.
+  if (n.subject.type === 'comment' && n.subject.parentId) return `/post/${n.subject.parentId}`;
+  if (n.subject.type === 'guestbook' && n.subject.parentId) return `/space/${n.subject.parentId}/guestbook`;
   if (n.kind === 'guestbook') return me ? `/space/${me}/guestbook` : '/';
   if (n.kind === 'invite' || n.subject.type === 'invite') return `/invites/${n.subject.id}`;
   if (n.kind === 'friend_request' || n.kind === 'friend_accept') return n.actor ? `/space/${n.actor.handle}` : '/';

@@ -14,4 +14,8 @@ export const templates = {
   'notifSettings.guestbook': '留言板留言',
   'notifSettings.invite': '游戏邀请',
   'notifSettings.moderation': '审核结果',
+  'notifSettings.mention': '有人@我',
+  'notifSettings.repost': '我的动态被转载',
+  'notifSettings.approved': '我的待审内容通过审核',
+  'notifSettings.report': '新的举报（管理员）',
 };
