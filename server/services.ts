@@ -25,6 +25,7 @@ import { createSessions } from './modules/accounts/sessions.js';
 import { createProfiles } from './modules/accounts/profile.js';
 import { createAccountDeletion } from './modules/accounts/deletion.js';
 import { createBlockService } from './modules/blocks/service.js';
+import { createSearchService } from './modules/search/service.js';
 
 export interface CoreDeps {
   readonly config: Config;
@@ -56,8 +57,8 @@ export function createServices(deps: CoreDeps) {
     accounts,
     notifier,
     rateLimitScale: deps.config.rateLimitScale,
-  });
     bus: deps.bus,
+  });
   const blocks = createBlockService({ conn: deps.conn, pusher: deps.pusher, accounts, friends });
   const spaces = createSpaceService({
     blocks: blocks.lookup,
@@ -119,7 +120,8 @@ export function createServices(deps: CoreDeps) {
     announce: sessions.announce,
   });
   const self = { sessions, profiles, deleteAccount };
-  return { accounts, notifications, friends, spaces, presence, posts, games, moderation, albums, fans, self, blocks };
+  const search = createSearchService({ conn: deps.conn, accounts, blocks: blocks.lookup });
+  return { accounts, notifications, friends, spaces, presence, posts, games, moderation, albums, fans, self, blocks, search };
 }
 
 export type Services = ReturnType<typeof createServices>;

@@ -21,6 +21,7 @@ import { guestbookEntryModel } from '../spaces/guestbook-model.js';
 import { spaceModel } from '../spaces/space-model.js';
 import { visitModel } from '../spaces/visit-model.js';
 import { userModel } from './model.js';
+import { searchKeyModel } from './search-key-model.js';
 import type { Viewer } from './viewer.js';
 
 export interface DeletionDeps {
@@ -39,6 +40,7 @@ export function createAccountDeletion({ conn, logger, deleteAlbum, recountPost, 
     const id = new Types.ObjectId(viewer.id);
     await userModel(conn).deleteOne({ _id: id });
     announce(viewer.id);
+    await searchKeyModel(conn).deleteMany({ user: id });
 
     const posts = postModel(conn);
     const comments = commentModel(conn);

@@ -1,5 +1,5 @@
 import { Schema, type Connection, type InferSchemaType, type Model } from 'mongoose';
-import { searchKeysOf } from './search-keys.js';
+import { writeSearchKeys } from './search-key-model.js';
 
 const revokedTokenSchema = new Schema({ h: { type: String, required: true }, exp: { type: Date, required: true } }, { _id: false });
 
@@ -13,8 +13,6 @@ const userSchema = new Schema(
     // v1.1 profile: a short bio and the avatar (the source photo's content hash names its files).
     bio: { type: String, default: '' },
     avatarKey: { type: String, default: null },
-    // Lowercased handle and display-name prefixes' starting points, for indexed prefix search.
-    searchKeys: { type: [String], default: [] },
     // Sessions (accounts/sessions.ts): tokens of an older generation are refused; so are the
     // listed ones (signed-out tokens, by hash, until they would have expired anyway).
     tokenGen: { type: Number, default: 0 },
@@ -22,12 +20,9 @@ const userSchema = new Schema(
   },
   { timestamps: true, strict: 'throw' },
 );
-userSchema.index({ searchKeys: 1 });
-// Every new account is findable at once, whichever code path creates it.
-userSchema.pre('validate', function setSearchKeys() {
-  if (this.isNew || this.isModified('displayName') || this.isModified('handle')) {
-    this.searchKeys = searchKeysOf(this.handle, this.displayName);
-  }
+// Every new account is findable at once, whichever code path creates it (search-key-model.ts).
+userSchema.post('save', async function indexForSearch(doc) {
+  await writeSearchKeys(doc.db, doc._id, doc.handle, doc.displayName);
 });
 
 /** One document whose unique `_id` makes "the first registered user" an atomic fact. */

@@ -15,7 +15,7 @@ import { photoModel } from '../albums/model.js';
 import { createPhotoFiles } from '../albums/photo-files.js';
 import { userModel } from './model.js';
 import { avatarFileName, avatarSizes } from './profile-view.js';
-import { searchKeysOf } from './search-keys.js';
+import { writeSearchKeys } from './search-key-model.js';
 import type { AccountService } from './service.js';
 import type { Viewer } from './viewer.js';
 
@@ -64,11 +64,11 @@ export function createProfiles({ conn, dataDir, accounts, announce }: ProfileDep
       const set: Record<string, unknown> = {};
       if (body.displayName !== undefined) {
         set.displayName = body.displayName;
-        set.searchKeys = searchKeysOf(viewer.handle, body.displayName);
       }
       if (body.bio !== undefined) set.bio = body.bio;
       if (body.avatar !== undefined) set.avatarKey = body.avatar === null ? null : await renderAvatar(viewer.id, body.avatar);
       await users.updateOne({ _id: new Types.ObjectId(viewer.id) }, { $set: set });
+      if (body.displayName !== undefined) await writeSearchKeys(conn, new Types.ObjectId(viewer.id), viewer.handle, body.displayName);
       announce(viewer.id);
       return accounts.me(viewer);
     },

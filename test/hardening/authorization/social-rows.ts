@@ -49,4 +49,41 @@ export const socialRows: readonly MatrixRow[] = [
       await ok(other.api.get('/me'), 200);
     },
   },
+  {
+    covers: ['put /blocks/:handle', 'delete /blocks/:handle', 'get /blocks'],
+    name: 'a block list is its owner’s alone; blocking hides the blocker’s items from the blocked like missing ones',
+    async run(c, hub) {
+      const blocker = await registerUser(hub, 'blocker');
+      const post = (await ok(blocker.api.post('/posts', { kind: 'shuoshuo', text: 'not for you', privacy: 'public' }), 201)).post.id;
+      await ok(blocker.api.put(`/blocks/${c.stranger.handle}`), 204);
+      for (const role of ['owner', 'friend', 'moderator'] as const) {
+        expect((await ok(c.actors[role].api.get('/blocks'), 200)).users, role).toEqual([]);
+        await ok(c.actors[role].api.get(`/posts/${post}`), 200, role);
+      }
+      expect((await ok(blocker.api.get('/blocks'), 200)).users.map((u: { id: string }) => u.id)).toEqual([c.stranger.id]);
+      await ok(c.stranger.api.get(`/posts/${post}`), 404, 'blocked');
+      await ok(c.stranger.api.get(`/spaces/${blocker.handle}`), 404, 'blocked');
+      await ok(c.stranger.api.put(`/posts/${post}/like`), 404, 'blocked');
+      // Someone else's unblock changes nothing.
+      await ok(c.owner.api.delete(`/blocks/${c.stranger.handle}`), 204);
+      await ok(c.stranger.api.get(`/posts/${post}`), 404, 'still blocked');
+      await ok(blocker.api.delete(`/blocks/${c.stranger.handle}`), 204);
+      await ok(c.stranger.api.get(`/posts/${post}`), 200, 'unblocked');
+    },
+  },
+  {
+    covers: ['get /users', 'get /friends/suggestions'],
+    name: 'search and suggestions need an account and never show someone who blocks the caller',
+    async run(c, hub) {
+      const blocker = await registerUser(hub, 'hider');
+      await ok(blocker.api.put(`/blocks/${c.stranger.handle}`), 204);
+      for (const role of ['owner', 'friend', 'exFriend', 'stranger', 'moderator'] as const) {
+        const users = (await ok(c.actors[role].api.get(`/users?q=${blocker.handle}`), 200, role)).users.map((u: { id: string }) => u.id);
+        expect(users.includes(blocker.id), role).toBe(role !== 'stranger');
+        await ok(c.actors[role].api.get('/friends/suggestions'), 200, role);
+      }
+      const own = (await ok(c.owner.api.get('/friends/suggestions'), 200)).suggestions;
+      expect(own.map((s: { user: { id: string } }) => s.user.id)).not.toContain(c.friend.id);
+    },
+  },
 ];
