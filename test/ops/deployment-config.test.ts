@@ -20,6 +20,15 @@ describe('deployment configuration', () => {
     expect(configVariables).toContain('NODE_ID');
   });
 
+  it('gates on readiness in compose and the proxy, liveness in the image', async () => {
+    const compose = await fs.readFile('compose.yaml', 'utf8');
+    expect(compose).toMatch(/healthcheck:\s*\n\s*test: \[[^\]]*\/api\/readyz/);
+    expect(compose).toContain('dockerfile: deploy/Dockerfile');
+    const nginx = await fs.readFile('deploy/nginx.conf', 'utf8');
+    expect(nginx).toMatch(/location \/ \{[^}]*proxy_next_upstream[^;]*http_503/s);
+    expect(await fs.readFile('deploy/Dockerfile', 'utf8')).toMatch(/HEALTHCHECK[^\n]*\\\n[^\n]*\/api\/livez/);
+  });
+
   it('routes /socket.io/ and /api through the proxy to every hub', async () => {
     const nginx = await fs.readFile('deploy/nginx.conf', 'utf8');
     expect(nginx).toMatch(/location \/socket\.io\/ \{[^}]*proxy_set_header Upgrade/s);

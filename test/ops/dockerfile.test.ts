@@ -1,0 +1,91 @@
+/**
+ * No container engine runs here, so the image is kept correct by reading its Dockerfile: multi-stage,
+ * production dependencies only, compiled server on plain node, /data owned by the run user, a
+ * liveness HEALTHCHECK, and a base on which the native uWS binary loads.
+ */
+import fs from 'node:fs/promises';
+import { describe, expect, it } from 'vitest';
+
+interface Stage {
+  readonly from: string;
+  readonly name: string | undefined;
+  readonly instructions: Array<{ readonly op: string; readonly args: string }>;
+}
+
+/** Dockerfile → stages of (instruction, arguments), continuation lines joined, comments dropped. */
+function parseDockerfile(text: string): { args: Map<string, string>; stages: Stage[] } {
+  const lines = text.replace(/\\\n\s*/g, ' ').split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('#'));
+  const args = new Map<string, string>();
+  const stages: Stage[] = [];
+  for (const line of lines) {
+    const [, op = '', rest = ''] = /^(\w+)\s+(.*)$/.exec(line) ?? [];
+    const instruction = { op: op.toUpperCase(), args: rest };
+    if (instruction.op === 'ARG' && stages.length === 0) {
+      const [k, v] = rest.split('=');
+      if (k && v) args.set(k, v);
+    } else if (instruction.op === 'FROM') {
+      const [, image = '', name] = /^(\S+)(?:\s+AS\s+(\S+))?/i.exec(rest) ?? [];
+      stages.push({ from: image.replace(/^\$\{(\w+)\}$/, (_, k: string) => args.get(k) ?? k), name, instructions: [] });
+    } else {
+      stages.at(-1)?.instructions.push(instruction);
+    }
+  }
+  return { args, stages };
+}
+
+const dockerfile = await fs.readFile('deploy/Dockerfile', 'utf8');
+const { stages } = parseDockerfile(dockerfile);
+const run = stages.at(-1)!;
+const all = (stage: Stage, op: string) => stage.instructions.filter((i) => i.op === op).map((i) => i.args);
+
+describe('deploy/Dockerfile', () => {
+  it('is multi-stage: the image that runs is not the one that builds', () => {
+    expect(stages.length).toBeGreaterThanOrEqual(2);
+    expect(all(run, 'RUN').join(' ')).not.toMatch(/npm run build|npm ci(?! --omit=dev)/);
+    expect(all(run, 'COPY').some((c) => /--from=\w+ \/app\/dist/.test(c))).toBe(true);
+  });
+
+  it('installs production dependencies only for the image that runs', () => {
+    const copied = all(run, 'COPY').find((c) => c.includes('node_modules'));
+    expect(copied).toBeDefined();
+    const source = stages.find((s) => copied!.includes(`--from=${s.name}`));
+    expect(all(source!, 'RUN').join(' ')).toMatch(/npm ci --omit=dev/);
+  });
+
+  it('runs the compiled server on plain node: no tsx, no TypeScript at run time', () => {
+    const cmd = all(run, 'CMD').at(-1)!;
+    expect(JSON.parse(cmd)).toEqual(['node', 'dist/server/main.js', '--no-client-build']);
+    expect(cmd).not.toContain('tsx');
+    expect(all(stages.find((s) => s.name === 'build')!, 'RUN').join(' ')).toContain('npm run build:server');
+  });
+
+  it('runs as an unprivileged user who owns /data', () => {
+    const user = all(run, 'USER').at(-1);
+    expect(user).toBeDefined();
+    expect(user).not.toMatch(/^(root|0)$/);
+    expect(all(run, 'RUN').join(' ')).toMatch(new RegExp(`chown ${user}(:${user})? /data`));
+    expect(all(run, 'ENV').join(' ')).toContain('DATA_DIR=/data');
+    // USER comes after the chown, so the chown ran as root.
+    const ops = run.instructions.map((i) => i.op);
+    expect(ops.lastIndexOf('USER')).toBeGreaterThan(ops.findIndex((op, i) => op === 'RUN' && run.instructions[i]!.args.includes('chown')));
+  });
+
+  it('checks liveness, not readiness, in its HEALTHCHECK', () => {
+    const health = all(run, 'HEALTHCHECK').at(-1)!;
+    expect(health).toContain('/api/livez');
+    expect(health).not.toContain('/api/health');
+  });
+
+  it('uses a base where the native uWS binary of the package in use loads (Node 20: ABI 115; Debian 12)', async () => {
+    for (const stage of stages) expect(stage.from).toBe('node:20-bookworm-slim');
+    const binaries = await fs.readdir('node_modules/uWebSockets.js/binaries');
+    expect(binaries).toContain('uws_linux_x64_115.node');
+  });
+});
+
+describe('.dockerignore', () => {
+  it('keeps local dependencies, builds, data and history out of the build context', async () => {
+    const ignored = (await fs.readFile('.dockerignore', 'utf8')).split('\n').map((l) => l.trim());
+    for (const entry of ['node_modules', 'dist', 'data', '.git']) expect(ignored).toContain(entry);
+  });
+});
