@@ -1,7 +1,8 @@
 /**
- * `npm run cluster -- --nodes N [--engine uws|ws] [--base-port 3000] [--dir ./data/cluster]`
- * Starts a local cluster (embedded store process or MONGODB_URI, Redis or REDIS_URL, N hub nodes)
- * and prints where to point a browser and the load tester. Ctrl-C stops everything cleanly.
+ * `npm run cluster -- --nodes N [--engine uws|ws] [--base-port 3000] [--dir ./data/cluster] [--redis-cluster]`
+ * Starts a local cluster (embedded store process or MONGODB_URI; Redis or REDIS_URL, or with
+ * `--redis-cluster` a Redis Cluster of three masters and three replicas or REDIS_CLUSTER_NODES; N hub
+ * nodes) and prints where to point a browser and the load tester. Ctrl-C stops everything cleanly.
  */
 import { parseArgs } from 'node:util';
 import { startCluster } from './cluster/start-cluster.js';
@@ -13,6 +14,7 @@ const { values } = parseArgs({
     'base-port': { type: 'string', default: '3000' },
     dir: { type: 'string' },
     quiet: { type: 'boolean', default: false },
+    'redis-cluster': { type: 'boolean', default: false },
   },
 });
 
@@ -28,13 +30,15 @@ const cluster = await startCluster({
   basePort,
   ...(values.dir ? { dataDir: values.dir } : {}),
   ...(process.env.MONGODB_URI ? { mongodbUri: process.env.MONGODB_URI } : {}),
-  ...(process.env.REDIS_URL ? { redisUrl: process.env.REDIS_URL } : {}),
+  ...(process.env.REDIS_URL && !values['redis-cluster'] ? { redisUrl: process.env.REDIS_URL } : {}),
+  ...(values['redis-cluster'] ? { redisCluster: true } : {}),
+  ...(process.env.REDIS_CLUSTER_NODES ? { redisClusterNodes: process.env.REDIS_CLUSTER_NODES } : {}),
   echo: !values.quiet,
 });
 
 console.log(`\nKongjian cluster is up (${nodes} nodes, ${values.engine} engine)`);
 console.log(`  store: ${cluster.mongodbUri}`);
-console.log(`  redis: ${cluster.redisUrl}`);
+console.log(cluster.redisCluster || process.env.REDIS_CLUSTER_NODES ? `  redis cluster: ${cluster.redisUrl}` : `  redis: ${cluster.redisUrl}`);
 for (const node of cluster.nodes) console.log(`  ${node.id}: open ${node.url}   (Socket.IO ${node.realtimeUrl})`);
 console.log(`  load test: npm run loadtest -- --url ${cluster.nodes[0]?.url ?? ''}`);
 console.log('Ctrl-C stops everything.\n');

@@ -1,6 +1,7 @@
 /**
  * A local cluster as real processes: the embedded store on its own (`npm run db`) or `MONGODB_URI`,
- * a Redis (`REDIS_URL`, or a private `redis-server`), and N hub nodes on their own ports, sharing one
+ * a Redis (`REDIS_URL`, or a private `redis-server`) or a Redis Cluster (`REDIS_CLUSTER_NODES`, or a
+ * private one of three masters and three replicas), and N hub nodes on their own ports, sharing one
  * DATA_DIR for photos and the signing secret.
  */
 import { randomBytes } from 'node:crypto';
@@ -9,6 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { freePort, tcpOpen } from '../ports.js';
 import { spawnChild, waitUntil, type Child } from './child.js';
+import { startRedisCluster, type RedisCluster } from './redis-cluster.js';
 
 export interface ClusterOptions {
   readonly nodes: number;
@@ -18,6 +20,10 @@ export interface ClusterOptions {
   readonly dataDir?: string;
   readonly mongodbUri?: string;
   readonly redisUrl?: string;
+  /** Join through a Redis Cluster: a private one (three masters, three replicas) when true. */
+  readonly redisCluster?: boolean;
+  /** An outside Redis Cluster's seed nodes (`host:port,…`); implies `redisCluster`. */
+  readonly redisClusterNodes?: string;
   /** Extra environment for every hub node. */
   readonly env?: Readonly<Record<string, string>>;
   /** Print the children's output prefixed with their names. */
@@ -36,13 +42,19 @@ export interface ClusterNode {
 export interface Cluster {
   readonly nodes: ClusterNode[];
   readonly mongodbUri: string;
+  /** One Redis: its URL; a Redis Cluster: its seed nodes (`host:port,…`). */
   readonly redisUrl: string;
+  /** The private Redis Cluster, when one was started. */
+  readonly redisCluster: RedisCluster | undefined;
   readonly dataDir: string;
   /** Stops the store process (SIGKILL by default) and starts it again on the same port and dir. */
   restartStore(signal?: NodeJS.Signals): Promise<void>;
   stopStore(signal?: NodeJS.Signals): Promise<void>;
   startStore(): Promise<void>;
-  /** Stops and starts the private Redis (same port); not possible with an outside REDIS_URL. */
+  /**
+   * Stops and starts the private Redis (same port) or every node of the private Redis Cluster (same
+   * ports, same nodes.conf); not possible with an outside Redis.
+   */
   restartRedis(): Promise<void>;
   stopRedis(): Promise<void>;
   startRedis(): Promise<void>;
@@ -74,21 +86,34 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
     mongodbUri = `mongodb://127.0.0.1:${storePort}/kongjian`;
   }
 
-  let redisUrl = options.redisUrl;
+  const clustered = Boolean(options.redisCluster || options.redisClusterNodes);
+  let redisUrl = clustered ? options.redisClusterNodes : options.redisUrl;
   let redisChild: Child | undefined;
-  const redisPort = redisUrl ? 0 : await freePort();
+  let redisCluster: RedisCluster | undefined;
+  const redisPort = redisUrl || clustered ? 0 : await freePort();
   const startRedis = async () => {
-    if (options.redisUrl) return;
+    if (options.redisUrl || options.redisClusterNodes) return;
+    if (redisCluster) {
+      await Promise.all(redisCluster.nodes.map((n) => n.start()));
+      await redisCluster.waitHealthy();
+      return;
+    }
     redisChild = spawnChild('redis', 'redis-server', ['--port', String(redisPort), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], process.env, echo);
     await waitUntil(redisChild, () => tcpOpen(redisPort));
   };
   const stopRedis = async () => {
+    if (redisCluster) await Promise.all(redisCluster.nodes.map((n) => n.kill('SIGKILL')));
     await redisChild?.stop('SIGKILL');
   };
-  if (!redisUrl) {
+  if (!redisUrl && clustered) {
+    redisCluster = await startRedisCluster({ dir: path.join(dataDir, 'redis-cluster') });
+    redisUrl = redisCluster.seeds;
+  } else if (!redisUrl) {
     await startRedis();
     redisUrl = `redis://127.0.0.1:${redisPort}`;
   }
+  // The other variable emptied (read as unset): an inherited one would make the pair a config error.
+  const redisEnv = clustered ? { REDIS_CLUSTER_NODES: redisUrl, REDIS_URL: '' } : { REDIS_URL: redisUrl, REDIS_CLUSTER_NODES: '' };
 
   const secret = randomBytes(24).toString('base64url');
   const prefix = `kj${randomBytes(3).toString('hex')}`;
@@ -103,7 +128,7 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
       REALTIME_ENGINE: engine,
       DATA_DIR: dataDir,
       MONGODB_URI: mongodbUri,
-      REDIS_URL: redisUrl,
+      ...redisEnv,
       REDIS_PREFIX: prefix,
       SECRET: secret,
       NODE_ID: id,
@@ -137,6 +162,7 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
     nodes,
     mongodbUri,
     redisUrl,
+    redisCluster,
     dataDir,
     startStore,
     stopStore,
@@ -156,6 +182,7 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
       await Promise.all(hubs.map((c) => c.stop('SIGTERM')));
       await Promise.all(started.filter((c) => !c.name.startsWith('node-')).map((c) => c.stop('SIGTERM')));
       await redisChild?.stop('SIGTERM');
+      await redisCluster?.stop();
       if (!options.dataDir) await fs.rm(dataDir, { recursive: true, force: true });
     },
   };

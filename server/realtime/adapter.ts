@@ -12,10 +12,31 @@ import type { RedisClients } from '../redis.js';
 export type RedisAdapterKind = 'classic' | 'sharded';
 
 export function createClusterAdapter(kind: RedisAdapterKind, redis: RedisClients, prefix: string) {
+  const pub = publisher(redis);
   if (kind === 'sharded' || redis.mode === 'cluster') {
-    return createShardedAdapter(redis.main, shardedSubscriber(redis), { channelPrefix: `${prefix}:sio`, subscriptionMode: 'dynamic' });
+    return createShardedAdapter(pub, shardedSubscriber(redis), { channelPrefix: `${prefix}:sio`, subscriptionMode: 'dynamic' });
   }
-  return createAdapter(redis.main, redis.sub, { key: `${prefix}:sio` });
+  return createAdapter(pub, redis.sub, { key: `${prefix}:sio` });
+}
+
+/**
+ * The command client as the adapters' publisher, except that a refused (S)PUBLISH resolves instead
+ * of rejecting: the adapters publish fire-and-forget in places (responses, the classic broadcast),
+ * and the command client fails at once while Redis is away. A lost publish costs a live push only;
+ * clients catch up through `notifications:sync` and a feed refetch.
+ */
+function publisher(redis: RedisClients): RedisClients['main'] {
+  const main = redis.main as unknown as Record<PropertyKey, unknown>;
+  return new Proxy(main, {
+    get(target, prop) {
+      const value = Reflect.get(target, prop, target);
+      if (typeof value !== 'function') return value;
+      if (prop === 'publish' || prop === 'sPublish') {
+        return (...args: unknown[]) => (value.apply(target, args) as Promise<number>).catch(() => 0);
+      }
+      return value.bind(target);
+    },
+  }) as unknown as RedisClients['main'];
 }
 
 type Handler = (message: Buffer, channel: Buffer) => void;

@@ -1,14 +1,19 @@
 /**
- * Two nodes sharing one Redis and one store: pushes, presence and catch-up work across nodes, and
- * survive a Redis restart.
+ * Two nodes sharing one store and one Redis or a Redis Cluster (three masters, three replicas):
+ * pushes, presence, shared rate limits and catch-up work across nodes, and survive a Redis restart
+ * or, on the cluster, the failover of the master that owns a busy room's channel.
  */
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import pino from 'pino';
 import type { Engine } from '../../server/config.js';
 import { startEmbeddedStore, type EmbeddedStore } from '../../server/db/embedded/index.js';
+import { createRateLimits } from '../../server/rate-limits.js';
+import { connectRedis } from '../../server/redis.js';
+import { rooms } from '../../server/realtime/rooms.js';
 import {
   closeAllSockets,
   connectSocket,
@@ -20,17 +25,19 @@ import {
   registerUser,
   settle,
   startTestHub,
-  startTestRedis,
+  startTestRedisSetup,
+  type RedisSetupKind,
   type TestHub,
-  type TestRedis,
+  type TestRedisSetup,
   type TestSocket,
   type TestUser,
 } from '../helpers/index.js';
 
-const setups: ReadonlyArray<readonly [Engine, 'classic' | 'sharded']> = [
-  ['uws', 'sharded'],
-  ['ws', 'sharded'],
-  ['uws', 'classic'],
+const setups: ReadonlyArray<readonly [Engine, 'classic' | 'sharded', RedisSetupKind]> = [
+  ['uws', 'sharded', 'one Redis'],
+  ['ws', 'sharded', 'one Redis'],
+  ['uws', 'classic', 'one Redis'],
+  ['uws', 'sharded', 'Redis Cluster'],
 ];
 
 async function waitFor(condition: () => Promise<boolean> | boolean, timeoutMs = 10_000): Promise<void> {
@@ -41,27 +48,29 @@ async function waitFor(condition: () => Promise<boolean> | boolean, timeoutMs = 
   }
 }
 
-describe.each(setups)('a two-node cluster on %s with the %s adapter', (engine, adapter) => {
-  let redis: TestRedis;
+describe.each(setups)('a two-node cluster on %s with the %s adapter over %s', { timeout: 60_000 }, (engine, adapter, redisKind) => {
+  let redis: TestRedisSetup;
+  let redisPrefix: string;
   let store: EmbeddedStore;
   let storeDir: string;
   let nodeA: TestHub;
   let nodeB: TestHub;
 
   beforeAll(async () => {
-    redis = await startTestRedis();
+    redis = await startTestRedisSetup(redisKind);
+    redisPrefix = `c${randomBytes(4).toString('hex')}`;
     storeDir = await fs.mkdtemp(path.join(os.tmpdir(), 'kj-cluster-'));
     store = await startEmbeddedStore({ dir: storeDir });
     const shared = {
       engine,
-      redisUrl: redis.url,
-      redisPrefix: `c${randomBytes(4).toString('hex')}`,
+      ...redis.hub,
+      redisPrefix,
       mongodbUri: `${store.uri}/kongjian`,
       env: { REDIS_ADAPTER: adapter },
     };
     nodeA = await startTestHub(shared);
     nodeB = await startTestHub(shared);
-  });
+  }, 90_000);
   afterEach(() => closeAllSockets());
   afterAll(async () => {
     await nodeA?.close();
@@ -152,11 +161,27 @@ describe.each(setups)('a two-node cluster on %s with the %s adapter', (engine, a
     await expectNoEvent(eveOnA, 'presence');
   });
 
-  it('cross-node delivery resumes after Redis restarts', async () => {
+  it('a rate-limit budget is shared by both nodes, and each key has its own', async () => {
+    const logger = pino({ level: 'silent' });
+    const [onA, onB] = [connectRedis(redis.target, logger), connectRedis(redis.target, logger)] as const;
+    try {
+      await Promise.all([onA.ready, onB.ready]);
+      const [limitsA, limitsB] = [createRateLimits(onA.main, redisPrefix), createRateLimits(onB.main, redisPrefix)];
+      const rule = { name: `shared-${randomBytes(3).toString('hex')}`, points: 6, perSeconds: 60 };
+      for (let i = 0; i < 6; i += 1) await (i % 2 ? limitsA : limitsB).consume(rule, 'user-1');
+      await expect(limitsA.consume(rule, 'user-1')).rejects.toMatchObject({ code: 'rate_limited' });
+      await expect(limitsB.consume(rule, 'user-1')).rejects.toMatchObject({ code: 'rate_limited' });
+      await expect(limitsB.consume(rule, 'user-2')).resolves.toBeUndefined();
+    } finally {
+      await Promise.all([onA.close(), onB.close()]);
+    }
+  });
+
+  it.runIf(redisKind === 'one Redis' && !process.env.REDIS_URL)('cross-node delivery resumes after Redis restarts', async () => {
     const [alice, bob] = await Promise.all([registerUser(nodeA, 'alice'), registerUser(nodeA, 'bob')]);
     const aliceOnB: TestSocket = await connectSocket(nodeB, alice.token);
-    await redis.stop();
-    await redis.restart();
+    await redis.single!.stop();
+    await redis.single!.restart();
     // Delivery is awaited by re-sending until one arrives (each try is a new notification).
     let delivered = false;
     const deadline = Date.now() + 20_000;
@@ -176,6 +201,52 @@ describe.each(setups)('a two-node cluster on %s with the %s adapter', (engine, a
     expect(sync.ok && sync.notifications.length).toBeGreaterThan(0);
     expect(aliceOnB.connected).toBe(true);
   });
+
+  it.runIf(redisKind === 'Redis Cluster' && !process.env.REDIS_CLUSTER_NODES)(
+    'the master owning a busy room’s channel fails over: deliveries resume, nothing acknowledged is lost',
+    async () => {
+      const cluster = redis.cluster!;
+      const [alice, bob] = await Promise.all([registerUser(nodeA, 'alice'), registerUser(nodeA, 'bob')]);
+      const aliceOnB = await connectSocket(nodeB, alice.token);
+      const seqs = () => received(aliceOnB, 'notification').map((p) => p.notification.seq);
+      // Bob keeps commenting through node A, one after another; each is acknowledged once stored.
+      let acked = 0;
+      let writing = true;
+      const writer = (async () => {
+        while (writing) {
+          await comment(nodeA, alice, bob).then(() => (acked += 1), () => undefined);
+          await new Promise((r) => setTimeout(r, 40));
+        }
+      })();
+      await waitFor(() => seqs().length >= 5);
+      // Alice's user room is a sharded channel on one master: kill that master.
+      const master = await cluster.masterOf(`${redisPrefix}:sio#/#${rooms.user(alice.id)}#`);
+      const killedAt = Date.now();
+      await master.kill('SIGKILL');
+      const firstAfterKill = acked + 2; // the writer has at most one in flight
+      let sawDown = false;
+      await waitFor(async () => {
+        if ((await nodeB.health()).redis === 'down') sawDown = true;
+        return seqs().some((seq) => seq >= firstAfterKill);
+      }, cluster.nodeTimeoutMs + 15_000);
+      const resumedMs = Date.now() - killedAt;
+      writing = false;
+      await writer;
+      console.info(`failover: deliveries resumed ${resumedMs} ms after the master was killed (node timeout ${cluster.nodeTimeoutMs} ms); ${acked} acknowledged`);
+      expect(resumedMs).toBeLessThan(cluster.nodeTimeoutMs + 8_000);
+      expect(sawDown, 'health followed the cluster down').toBe(true);
+      await waitFor(async () => (await nodeB.health()).redis === 'up' && (await nodeA.health()).redis === 'up');
+      // Nothing acknowledged is lost: notifications:sync returns every one, numbered without gaps.
+      const sync = await emitAck(aliceOnB, 'notifications:sync', { after: 0 });
+      expect(sync.ok).toBe(true);
+      if (sync.ok) expect(sync.notifications.map((n) => n.seq)).toEqual(Array.from({ length: acked }, (_, i) => i + 1));
+      // And every later one arrives live.
+      const before = seqs().length;
+      for (let i = 0; i < 5; i += 1) await comment(nodeA, alice, bob);
+      await waitFor(() => seqs().length === before + 5);
+      expect(aliceOnB.connected).toBe(true);
+    },
+  );
 });
 
 function apiOn(hub: TestHub, user: TestUser) {

@@ -4,6 +4,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { cli, startRedisCluster, type RedisCluster } from '../../scripts/cluster/redis-cluster.js';
+import type { RedisTarget } from '../../server/redis.js';
 import { freePort } from './ports.js';
 
 export interface TestRedis {
@@ -76,6 +77,8 @@ export interface TestRedisSetup {
   readonly hub: { readonly redisUrl: string } | { readonly redisClusterNodes: string };
   /** The same as hub environment (`REDIS_URL` or `REDIS_CLUSTER_NODES`), for real processes. */
   readonly env: Readonly<Record<string, string>>;
+  /** For a client of one's own (`connectRedis`). */
+  readonly target: RedisTarget;
   readonly single?: TestRedis;
   readonly cluster?: TestRedisCluster;
   close(): Promise<void>;
@@ -84,8 +87,8 @@ export interface TestRedisSetup {
 export async function startTestRedisSetup(kind: RedisSetupKind): Promise<TestRedisSetup> {
   if (kind === 'one Redis') {
     const single = await startTestRedis();
-    return { kind, hub: { redisUrl: single.url }, env: { REDIS_URL: single.url }, single, close: () => single.close() };
+    return { kind, hub: { redisUrl: single.url }, env: { REDIS_URL: single.url }, target: { url: single.url }, single, close: () => single.close() };
   }
   const cluster = await startTestRedisCluster();
-  return { kind, hub: { redisClusterNodes: cluster.seeds }, env: { REDIS_CLUSTER_NODES: cluster.seeds }, cluster, close: () => cluster.stop() };
+  return { kind, hub: { redisClusterNodes: cluster.seeds }, env: { REDIS_CLUSTER_NODES: cluster.seeds }, target: { clusterNodes: cluster.seeds.split(',') }, cluster, close: () => cluster.stop() };
 }
