@@ -40,6 +40,7 @@ function cleanSubject(subject: NotificationSubject, count: number | undefined): 
     ...(excerpt === undefined ? {} : { excerpt }),
     ...(count === undefined ? {} : { count }),
     ...(detail === undefined ? {} : { detail }),
+    ...(subject.parentId === undefined ? {} : { parentId: subject.parentId.slice(0, 64) }),
   };
 }
 
@@ -113,17 +114,34 @@ export function createNotificationService({ conn, pusher, accounts, logger }: No
     if (notification) pusher.toUser(input.to, 'notification', { notification, unread });
   }
 
+  /** One fewer in the newest unread notification of `groupKey`; hidden when none is left. */
+  async function withdrawOne(to: string, groupKey: string): Promise<void> {
+    const folded = await notifications
+      .findOne({ userId: to, groupKey, read: false, superseded: false }, { seq: 1, subject: 1 })
+      .sort({ seq: -1 })
+      .lean();
+    if (!folded) return;
+    const count = folded.subject.count ?? 1;
+    await notifications.updateOne(
+      { _id: folded._id },
+      count > 1 ? { $set: { 'subject.count': count - 1 } } : { $set: { superseded: true } },
+    );
+  }
+
   const notifier: Notifier = {
     async notify(input) {
       if (input.actorId !== null && input.actorId === input.to) return;
       if ((await mutedKinds(input.to)).includes(input.kind)) return;
       await perRecipient(input.to, () => store(input));
     },
+    // In the recipient's queue, so it never interleaves with the fold of a like being stored.
+    withdraw: (to, groupKey) => perRecipient(to, () => withdrawOne(to, groupKey)),
   };
 
   return {
     /** Stores a notification (numbered per recipient), then pushes it live; drops self and muted ones. */
     notify: notifier.notify,
+    withdraw: notifier.withdraw,
 
     /** The viewer's notifications numbered after `after`, oldest first, and the unread count. */
     async list(userId: string, after: number, limit: number): Promise<NotificationList> {

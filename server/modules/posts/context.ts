@@ -65,17 +65,45 @@ export function createPostContext(deps: PostServiceDeps) {
     return { post, relation };
   }
 
-  /** Notifications are a side effect: a failure is logged, never turned into a failed request. */
+  /**
+   * Whether `userId` may see post `postId` right now: the rule of every read, applied again when a
+   * notification about the post is sent (a friend removed since they commented must not keep
+   * receiving replies to their comment, excerpts included).
+   */
+  async function recipientMaySee(userId: string, postId: string): Promise<boolean> {
+    if (!Types.ObjectId.isValid(postId)) return false;
+    const post = await posts.findById(postId, { author: 1, privacy: 1, status: 1 }).lean<Pick<PostRecord, 'author' | 'privacy' | 'status'>>();
+    if (!post) return false;
+    const authorId = post.author.toHexString();
+    const relation: Relation = userId === authorId ? 'self' : await deps.friends.relation(userId, authorId);
+    return canView(relation, post);
+  }
+
+  /** The post a notification is about, when it is about one (moderation notices to an author are not re-checked). */
+  function postOf(input: NotifyInput): string | undefined {
+    if (input.kind === 'moderation') return undefined;
+    if (input.subject.type === 'post') return input.subject.id;
+    if (input.subject.type === 'comment') return input.subject.parentId;
+    return undefined;
+  }
+
+  /**
+   * Notifications are a side effect: a failure is logged, never turned into a failed request. Every
+   * notification about a post goes through here, and reaches its recipient only if they may see the
+   * post at this moment (reply, comment, like, and mention/repost notifications alike).
+   */
   async function notify(input: NotifyInput): Promise<void> {
     if (input.actorId !== null && input.actorId === input.to) return;
     try {
+      const postId = postOf(input);
+      if (postId && !(await recipientMaySee(input.to, postId))) return;
       await deps.notifier.notify(input);
     } catch (err) {
       deps.logger.error({ err, kind: input.kind, to: input.to }, 'notification failed');
     }
   }
 
-  return { deps, posts, comments, likes, relationTo, visiblePost, notify };
+  return { deps, posts, comments, likes, relationTo, visiblePost, notify, recipientMaySee };
 }
 
 /** The first characters of a text, for notification excerpts. */

@@ -62,7 +62,14 @@ export function createLikes(ctx: PostContext) {
       const { post } = await ctx.visiblePost(viewer, postId);
       const gone = await likes.deleteOne({ post: post._id, user: new Types.ObjectId(viewer.id) });
       if (gone.deletedCount !== 1) return { likes: await current(post._id), liked: false };
-      return { likes: await bump(post, -1), liked: false };
+      const count = await bump(post, -1);
+      // The like's unread notification counted this like: take it back (a side effect, like notify).
+      try {
+        await deps.notifier.withdraw?.(post.author.toHexString(), `like:${postId}`);
+      } catch (err) {
+        deps.logger.error({ err, postId }, 'withdrawing a like notification failed');
+      }
+      return { likes: count, liked: false };
     },
 
     /** Recomputes a post's like counter from the like documents (repair after a crash). */
