@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmbeddedStore, type EmbeddedStore } from '../../server/db/embedded/index.js';
 import { apiClient, freePort, startTestHub, startTestRedis, type TestHub, type TestRedis } from '../helpers/index.js';
 
-async function statusUntil(hub: TestHub, path: string, status: number): Promise<{ status: number; body: any }> {
+async function statusUntil(hub: TestHub, path: string, status: number): Promise<{ status: number; body: unknown }> {
   const deadline = Date.now() + 20_000;
   for (;;) {
     const res = await apiClient(hub.url).get(path);
