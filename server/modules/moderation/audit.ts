@@ -7,7 +7,7 @@ import type { Viewer } from '../accounts/viewer.js';
 import { auditModel, type StoredAuditEntry } from './model.js';
 
 export interface AuditTarget {
-  readonly type: 'rule' | 'post' | 'space' | 'user';
+  readonly type: 'rule' | 'post' | 'space' | 'user' | 'comment' | 'guestbook' | 'report';
   readonly id: string;
 }
 

@@ -55,6 +55,22 @@ export function moderationRoutes(moderation: ModerationService): Endpoint[] {
     }),
     defineEndpoint({
       method: 'post',
+      path: '/moderation/queue/comments/:id/approve',
+      auth: true,
+      params: idParams,
+      rateLimit: moderatorWrites,
+      handler: ({ viewer, params }) => moderation.approveComment(viewer, params.id),
+    }),
+    defineEndpoint({
+      method: 'post',
+      path: '/moderation/queue/comments/:id/reject',
+      auth: true,
+      params: idParams,
+      rateLimit: moderatorWrites,
+      handler: ({ viewer, params }) => moderation.rejectComment(viewer, params.id),
+    }),
+    defineEndpoint({
+      method: 'post',
       path: '/moderation/posts/:postId/unpublish',
       auth: true,
       params: postIdParams,

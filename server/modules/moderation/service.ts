@@ -3,7 +3,7 @@
  * node applies the same rules), the queue of held and previewed posts, and the audit log.
  */
 import { Types, type Connection } from 'mongoose';
-import type { ModerationRuleDto, PostDto } from '../../../shared/dto.js';
+import type { CommentDto, ModerationRuleDto, PostDto } from '../../../shared/dto.js';
 import type { AuditQuery, RuleBody } from '../../../shared/schemas/moderation.js';
 import { conflict, forbidden, invalid, notFound } from '../../errors.js';
 import type { Logger } from '../../logger.js';
@@ -17,8 +17,12 @@ import type { TextScreen } from './screening.js';
 
 /** What the posts service offers moderators (it implements this; wired in services.ts). */
 export interface ModerationQueue {
-  /** Held and in-review posts, oldest first. */
-  listQueue(): Promise<{ posts: PostDto[] }>;
+  /** Held and in-review posts and comments, oldest first. */
+  listQueue(): Promise<{ posts: PostDto[]; comments: CommentDto[] }>;
+  /** Publishes a held/review comment, pushed and notified as a new comment would be. */
+  approveComment(commentId: string, moderator: Viewer): Promise<{ comment: CommentDto }>;
+  /** Rejects a held/review comment: it is removed and its author told. */
+  rejectComment(commentId: string, moderator: Viewer): Promise<{ comment: CommentDto }>;
   /** Publishes a held/review post, with the live pushes publication makes. */
   approve(postId: string, moderator: Viewer): Promise<{ post: PostDto }>;
   /** Rejects a held/review post and notifies its author. */
@@ -85,7 +89,16 @@ export function createModerationService({ conn, logger, refreshMs = 3_000 }: Mod
     return queue;
   };
 
-  const screen: TextScreen['screen'] = (text) => ruleSet.screen(text);
+  /** Who blocked text is recorded against in the audit log: the rules, not a person. */
+  const rulesActor = { id: 'rules', handle: 'keyword rules', role: 'moderator', tier: 'basic' } as const;
+  const screen: TextScreen['screen'] = (text) => {
+    const result = ruleSet.screen(text);
+    // The author is told only that the text cannot be published; moderators see which keyword did it.
+    if (result.action === 'block') {
+      void audit.record(rulesActor, 'content.blocked', { type: 'rule', id: result.pattern ?? '?' }, `"${result.pattern ?? '?'}" in: ${text.replace(/\s+/g, ' ').slice(0, 120)}`);
+    }
+    return result;
+  };
 
   return {
     /** Resolves once the rules have been loaded the first time. */
@@ -138,8 +151,24 @@ export function createModerationService({ conn, logger, refreshMs = 3_000 }: Mod
       await audit.record(viewer, 'rule.delete', { type: 'rule', id }, `${removed.action}: ${removed.pattern}`);
     },
 
-    /** Held and in-review posts, oldest first. */
-    async listQueue(viewer: Viewer): Promise<{ posts: PostDto[] }> {
+    /** Approves a queued comment. */
+    async approveComment(viewer: Viewer, commentId: string): Promise<{ comment: CommentDto }> {
+      requireModerator(viewer);
+      const answer = await requireQueue().approveComment(commentId, viewer);
+      await audit.record(viewer, 'comment.approve', { type: 'comment', id: commentId });
+      return answer;
+    },
+
+    /** Rejects a queued comment. */
+    async rejectComment(viewer: Viewer, commentId: string): Promise<{ comment: CommentDto }> {
+      requireModerator(viewer);
+      const answer = await requireQueue().rejectComment(commentId, viewer);
+      await audit.record(viewer, 'comment.reject', { type: 'comment', id: commentId }, answer.comment.text.slice(0, 120));
+      return answer;
+    },
+
+    /** Held and in-review posts and comments, oldest first. */
+    async listQueue(viewer: Viewer): Promise<{ posts: PostDto[]; comments: CommentDto[] }> {
       requireModerator(viewer);
       return requireQueue().listQueue();
     },

@@ -29,6 +29,7 @@ const subjectSchema = new Schema<NotificationSubject>(
     excerpt: { type: String },
     count: { type: Number },
     detail: { type: String },
+    parentId: { type: String },
   },
   { _id: false, strict: 'throw' },
 );

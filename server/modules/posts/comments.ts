@@ -130,6 +130,57 @@ export function createComments(ctx: PostContext) {
       if (removedPublished > 0) await posts.updateOne({ _id: post._id }, { $inc: { comments: -removedPublished } });
     },
 
+    /** Held and in-review comments, oldest first, for the moderators' queue (moderator views, no privacy filter). */
+    async listQueue(): Promise<CommentDto[]> {
+      const waiting = await comments.find({ status: { $in: pending } }).sort({ createdAt: 1, _id: 1 }).limit(200).lean<CommentRecord[]>();
+      const users = await deps.accounts.getUsers(waiting.map((c) => c.author.toHexString()));
+      return waiting.map((c) => toDto(c, users));
+    },
+
+    /**
+     * Publishes a held/review comment: counted, pushed (`post:comment`) and notified as a new
+     * comment would be, and its author is told it was approved. Only one moderator's approval wins.
+     */
+    async approve(commentId: string): Promise<{ comment: CommentDto }> {
+      if (!Types.ObjectId.isValid(commentId)) throw notFound('comment in the moderation queue');
+      const record = await comments
+        .findOneAndUpdate({ _id: new Types.ObjectId(commentId), status: { $in: pending } }, { $set: { status: 'published' } }, { returnDocument: 'after' })
+        .lean<CommentRecord>();
+      if (!record) throw notFound('comment in the moderation queue');
+      const authorId = record.author.toHexString();
+      const users = await deps.accounts.getUsers([authorId]);
+      const comment = toDto(record, users);
+      const post = await posts.findOneAndUpdate({ _id: record.post }, { $inc: { comments: 1 } }, { returnDocument: 'after' }).lean<PostRecord>();
+      if (post && post.status === 'published') {
+        const repliedTo = record.parentId ? await comments.findById(record.parentId).lean<CommentRecord>() : null;
+        await announce(post, comment, repliedTo, { id: authorId } as Viewer);
+      }
+      await ctx.notify({
+        to: authorId,
+        kind: 'approved',
+        actorId: null,
+        subject: { type: 'comment', id: comment.id, parentId: comment.postId, excerpt: excerpt(comment.text) },
+      });
+      return { comment };
+    },
+
+    /** Rejects a held/review comment: it is deleted, and its author told. */
+    async reject(commentId: string): Promise<{ comment: CommentDto }> {
+      if (!Types.ObjectId.isValid(commentId)) throw notFound('comment in the moderation queue');
+      const record = await comments
+        .findOneAndDelete({ _id: new Types.ObjectId(commentId), status: { $in: pending } })
+        .lean<CommentRecord>();
+      if (!record) throw notFound('comment in the moderation queue');
+      const comment = toDto(record, await deps.accounts.getUsers([record.author.toHexString()]));
+      await ctx.notify({
+        to: comment.author.id,
+        kind: 'moderation',
+        actorId: null,
+        subject: { type: 'comment', id: comment.id, parentId: comment.postId, excerpt: excerpt(comment.text), detail: 'rejected' },
+      });
+      return { comment };
+    },
+
     /** Recomputes a post's comment counter from the comments themselves (repair after a crash). */
     async recount(postId: Types.ObjectId): Promise<number> {
       const n = await comments.countDocuments({ post: postId, status: 'published' });

@@ -3,14 +3,14 @@
  * plus the feed, comments, likes and post watching, composed from their own files.
  */
 import { Types } from 'mongoose';
-import type { PostDto, PostStatus } from '../../../shared/dto.js';
+import type { CommentDto, PostDto, PostStatus } from '../../../shared/dto.js';
 import { maxDiaryChars, type CreatePostBody } from '../../../shared/schemas/posts.js';
 import { forbidden, invalid, notFound } from '../../errors.js';
 import type { RateLimitRule } from '../../rate-limits.js';
 import { rooms } from '../../realtime/rooms.js';
 import { isModerator, type Viewer } from '../accounts/viewer.js';
 import { createComments } from './comments.js';
-import { createPostContext, type PostServiceDeps } from './context.js';
+import { createPostContext, excerpt, type PostServiceDeps } from './context.js';
 import { createFeed } from './feed.js';
 import { createLikes } from './likes.js';
 import { statusAfterScreening } from './moderation-outcome.js';
@@ -159,14 +159,14 @@ export function createPostService(deps: PostServiceDeps) {
       return touched.size;
     },
 
-    /** Posts waiting for a moderator (held and review), oldest first. */
-    async listQueue(): Promise<{ posts: PostDto[] }> {
+    /** Posts and comments waiting for a moderator (held and review), oldest first. */
+    async listQueue(): Promise<{ posts: PostDto[]; comments: CommentDto[] }> {
       const waiting = await posts
         .find({ status: { $in: ['held', 'review'] } })
         .sort({ createdAt: 1 })
         .limit(200)
         .lean<PostRecord[]>();
-      return { posts: await views.toDtos(waiting, null) };
+      return { posts: await views.toDtos(waiting, null), comments: await comments.listQueue() };
     },
 
     /** Publishes a held/review post and only now pushes it to the feeds its privacy allows. */
@@ -176,8 +176,17 @@ export function createPostService(deps: PostServiceDeps) {
       if (!record) throw notFound('post in the moderation queue');
       const post = await views.toDto(record, null);
       await publication.announce(record, post);
+      await ctx.notify({
+        to: record.author.toHexString(),
+        kind: 'approved',
+        actorId: null,
+        subject: { type: 'post', id: postId, excerpt: excerpt(record.title ?? record.text) },
+      });
       return { post };
     },
+
+    approveComment: (commentId: string, _moderator: Viewer) => comments.approve(commentId),
+    rejectComment: (commentId: string, _moderator: Viewer) => comments.reject(commentId),
 
     /** Rejects a held/review post: it stays hidden for good and its author is told. */
     async reject(postId: string, moderator: Viewer): Promise<{ post: PostDto }> {

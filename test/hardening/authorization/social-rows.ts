@@ -86,4 +86,20 @@ export const socialRows: readonly MatrixRow[] = [
       expect(own.map((s: { user: { id: string } }) => s.user.id)).not.toContain(c.friend.id);
     },
   },
+  {
+    covers: ['post /moderation/queue/comments/:id/approve', 'post /moderation/queue/comments/:id/reject'],
+    name: 'held comments are approved or rejected by moderators alone; a missing one answers like missing',
+    async run(c) {
+      for (const role of ['owner', 'friend', 'exFriend', 'stranger'] as const) {
+        for (const act of ['approve', 'reject']) {
+          const res = await c.actors[role].api.post(`/moderation/queue/comments/${c.heldComment}/${act}`);
+          expect(res.status, `${role} ${act}`).toBe(403);
+        }
+      }
+      const queue = await ok(c.moderator.api.get('/moderation/queue'), 200);
+      expect(queue.comments.map((x: { id: string }) => x.id)).toEqual(expect.arrayContaining([c.heldComment, c.reviewComment]));
+      await ok(c.moderator.api.post('/moderation/queue/comments/ffffffffffffffffffffffff/approve'), 404);
+      await ok(c.moderator.api.post(`/moderation/queue/comments/${c.friendComment}/reject`), 404, 'a published comment is not queued');
+    },
+  },
 ];

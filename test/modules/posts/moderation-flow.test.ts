@@ -34,7 +34,8 @@ describe.each(engines)('moderated posts on %s', (engine) => {
     const res = await alice.api.post('/posts', { kind: 'shuoshuo', text: 'a forbiddenword here', privacy: 'public' });
     expect(res.status).toBe(422);
     expect(res.body.error.code).toBe('blocked');
-    expect(res.body.error.message).toContain('forbiddenword');
+    // v1.1: the answer never names the keyword (the audit log keeps it for moderators).
+    expect(res.body.error.message).not.toContain('forbiddenword');
     const diary = await alice.api.post('/posts', { kind: 'diary', title: 'forbiddenword', text: '<p>ok</p>', privacy: 'public' });
     expect(diary.status).toBe(422);
     expect(await allPages(alice, `/spaces/${alice.handle}/posts`)).toEqual([]);
