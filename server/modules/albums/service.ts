@@ -221,10 +221,11 @@ export function createAlbumService({ conn, config, accounts, friends, logger, si
      */
     async addPhoto(viewer: Viewer, albumId: string, file: string): Promise<{ photo: PhotoDto }> {
       const album = await ownAlbum(viewer, albumId);
-      const image = await processImage(file);
+      const user = await accounts.getUser(viewer.id);
+      // The tier decides how many pixels an upload may decode to.
+      const image = await processImage(file, { tier: user?.tier ?? viewer.tier });
       const hash = createHash('sha256').update(image.data).digest('hex');
       const bytes = image.data.length;
-      const user = await accounts.getUser(viewer.id);
       await storage.reserveBytes(viewer.id, bytes, quotaOf(user?.tier ?? viewer.tier));
       let slotTaken = false;
       let recordRemoved = false; // removePhoto gave everything back already

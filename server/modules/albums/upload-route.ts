@@ -4,14 +4,16 @@
  */
 import type { Router } from 'express';
 import { idParams } from '../../../shared/schemas/common.js';
-import { defineEndpoint } from '../../http/endpoint.js';
+import { defineEndpoint, type Endpoint } from '../../http/endpoint.js';
 import { mountEndpoints, type MountDeps } from '../../http/mount.js';
+import { imageWork } from './image-work.js';
 import { receiveFile } from './multipart.js';
 import type { AlbumService } from './service.js';
 
 const uploads = { name: 'photo-upload', points: 120, perSeconds: 60 } as const;
 
-export function photoUploadRoutes(albums: AlbumService, deps: MountDeps): (router: Router) => void {
+/** The streaming upload endpoints, declared like the JSON ones (the API document lists them too). */
+export function photoUploadEndpoints(albums: AlbumService): Endpoint[] {
   const upload = defineEndpoint({
     method: 'post',
     path: '/albums/:id/photos',
@@ -19,12 +21,18 @@ export function photoUploadRoutes(albums: AlbumService, deps: MountDeps): (route
     params: idParams,
     rateLimit: uploads,
     status: 201,
+    summary: 'Upload one photo (multipart/form-data, field "file") into an album of yours',
+    errors: ['not_found', 'too_large', 'unsupported_media', 'unavailable'],
+    upload: { field: 'file' },
     handler: async ({ viewer, params, req }) => {
       let file: string | undefined;
       try {
-        await albums.getOwnAlbum(viewer, params.id); // refuse before reading megabytes
-        file = (await receiveFile(req, 'file', albums.uploadMaxBytes, albums.uploadTmpDir)).path;
-        return await albums.addPhoto(viewer, params.id, file);
+        // At most a couple of uploads per user in flight (429 beyond), whatever their rate.
+        return await imageWork.upload(viewer.id, async () => {
+          await albums.getOwnAlbum(viewer, params.id); // refuse before reading megabytes
+          file = (await receiveFile(req, 'file', albums.uploadMaxBytes, albums.uploadTmpDir)).path;
+          return await albums.addPhoto(viewer, params.id, file);
+        });
       } catch (err) {
         req.resume(); // whatever is left of the body is read and dropped
         throw err;
@@ -33,5 +41,10 @@ export function photoUploadRoutes(albums: AlbumService, deps: MountDeps): (route
       }
     },
   });
-  return (router) => mountEndpoints(router, [upload], deps);
+  return [upload];
+}
+
+export function photoUploadRoutes(albums: AlbumService, deps: MountDeps): (router: Router) => void {
+  const endpoints = photoUploadEndpoints(albums);
+  return (router) => mountEndpoints(router, endpoints, deps);
 }
