@@ -4,7 +4,7 @@
  */
 import type { Router } from 'express';
 import { idParams } from '../../../shared/schemas/common.js';
-import { defineEndpoint, type Endpoint } from '../../http/endpoint.js';
+import { defineEndpoint } from '../../http/endpoint.js';
 import { mountEndpoints, type MountDeps } from '../../http/mount.js';
 import { imageWork } from './image-work.js';
 import { receiveFile } from './multipart.js';
@@ -12,8 +12,7 @@ import type { AlbumService } from './service.js';
 
 const uploads = { name: 'photo-upload', points: 120, perSeconds: 60 } as const;
 
-/** The streaming upload endpoints, declared like the JSON ones (the API document lists them too). */
-export function photoUploadEndpoints(albums: AlbumService): Endpoint[] {
+export function photoUploadRoutes(albums: AlbumService, deps: MountDeps): (router: Router) => void {
   const upload = defineEndpoint({
     method: 'post',
     path: '/albums/:id/photos',
@@ -21,9 +20,6 @@ export function photoUploadEndpoints(albums: AlbumService): Endpoint[] {
     params: idParams,
     rateLimit: uploads,
     status: 201,
-    summary: 'Upload one photo (multipart/form-data, field "file") into an album of yours',
-    errors: ['not_found', 'too_large', 'unsupported_media', 'unavailable'],
-    upload: { field: 'file' },
     handler: async ({ viewer, params, req }) => {
       let file: string | undefined;
       try {
@@ -41,10 +37,5 @@ export function photoUploadEndpoints(albums: AlbumService): Endpoint[] {
       }
     },
   });
-  return [upload];
-}
-
-export function photoUploadRoutes(albums: AlbumService, deps: MountDeps): (router: Router) => void {
-  const endpoints = photoUploadEndpoints(albums);
-  return (router) => mountEndpoints(router, endpoints, deps);
+  return (router) => mountEndpoints(router, [upload], deps);
 }
