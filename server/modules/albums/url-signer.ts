@@ -1,8 +1,9 @@
 /**
  * Capability URLs for photos of non-public albums. Browsers load images without an Authorization
  * header, so a photo URL handed to an allowed viewer carries an HMAC over the photo id and an expiry;
- * without a valid one the photo is not served. Expiries are rounded up to the hour so one viewer
- * sees stable URLs (and cached images) for a while.
+ * without a valid one the photo is not served. Expiries are rounded up to a 5-minute step, so one
+ * viewer sees stable URLs (and cached images) for a few minutes, and a viewer who loses access (an
+ * ex-friend, an album made private) keeps a working URL for at most 10 minutes (it was 1–2 hours).
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { signingKeys, type Secrets } from '../../secret.js';
@@ -14,7 +15,8 @@ export interface UrlSigner {
   verify(photoId: string, sig: unknown, exp: unknown): number;
 }
 
-const bucketSeconds = 3600;
+/** URLs are valid for 5–10 minutes: at least one full step, the same URL for everyone within a step. */
+export const bucketSeconds = 300;
 
 /** `secrets`: the key is derived for photo URLs alone (server/secret.ts); a previous secret still verifies. */
 export function createUrlSigner(secrets: Secrets, now = () => Date.now()): UrlSigner {
@@ -24,7 +26,7 @@ export function createUrlSigner(secrets: Secrets, now = () => Date.now()): UrlSi
   return {
     query(photoId) {
       const nowSeconds = Math.floor(now() / 1000);
-      // At least one full hour left, and the same URL for everyone asking within that hour.
+      // At least one full step left, and the same URL for everyone asking within that step.
       const exp = (Math.floor(nowSeconds / bucketSeconds) + 2) * bucketSeconds;
       return `sig=${mac(photoId, exp).toString('base64url')}&exp=${exp}`;
     },
