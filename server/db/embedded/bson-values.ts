@@ -182,13 +182,24 @@ export function compareValues(a: unknown, b: unknown): number {
   }
 }
 
+const oidKeyBuf = Buffer.alloc(25, 0x6f);
+
+/**
+ * 'o' + the hex form, as one flat 25-byte string. `'o' + toHexString()` is a rope over bson's
+ * hex string and kept ~220 B of heap alive per stored document instead of 48.
+ */
+function objectIdKey(oid: ObjectId): string {
+  oidKeyBuf.write(oid.toHexString(), 1, 'latin1');
+  return oidKeyBuf.toString('latin1');
+}
+
 /** A string that is equal for two _id values exactly when MongoDB considers them the same _id. */
 export function idKey(v: unknown): string {
   if (typeof v === 'string') return 's' + v;
   if (typeof v === 'number') return 'n' + (Object.is(v, -0) ? 0 : v);
   if (v && typeof v === 'object') {
     const t = bsonType(v);
-    if (t === 'ObjectId') return 'o' + (v as ObjectId).toHexString();
+    if (t === 'ObjectId') return objectIdKey(v as ObjectId);
     if (t === 'Long' || t === 'Int32' || t === 'Double') return 'n' + toNumber(v);
     if (v instanceof Date) return 'd' + v.getTime();
   }

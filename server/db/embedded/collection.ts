@@ -11,7 +11,8 @@ import { compileMatcher } from './fast-filter.js';
 import { compileFilter } from './matcher.js';
 import { planQuery, sortEntries, type PlanInfo } from './query-planner.js';
 import { prependObjectId } from './raw-bson.js';
-import type { DocEntry, IndexSpec, SortSpec } from './types.js';
+import { DocEntry, type IndexSpec, type SortSpec } from './types.js';
+import type { DocArena } from './doc-arena.js';
 
 export const MAX_BSON_SIZE = 16 * 1024 * 1024;
 
@@ -63,6 +64,8 @@ export class Collection {
   constructor(
     readonly db: string,
     readonly name: string,
+    /** Holds the documents' bytes (shared by every collection of the engine). */
+    readonly arena: DocArena,
     options: Document = {},
     specs: IndexSpec[] = [],
   ) {
@@ -80,8 +83,11 @@ export class Collection {
     return Buffer.from(serialize({ db: this.db, name: this.name, options: this.options, indexes: specs }));
   }
 
-  /** Builds an entry from client bytes, adding an ObjectId _id first when missing. */
-  entryFromRaw(raw: Buffer): DocEntry {
+  /**
+   * Checks client bytes (adding an ObjectId _id first when missing) and returns them with
+   * their decoded form, for `insert`. Nothing is stored yet.
+   */
+  prepareRaw(raw: Uint8Array): { bytes: Uint8Array; doc: Document } {
     let doc = decodeDoc(raw);
     let bytes = raw;
     if (doc._id === undefined) {
@@ -91,51 +97,59 @@ export class Collection {
     }
     if (bytes.length > MAX_BSON_SIZE) throw tooLarge(bytes.length);
     checkId(doc._id);
-    return { key: idKey(doc._id), id: doc._id, raw: bytes, doc };
+    return { bytes, doc };
   }
 
-  /** Builds an entry from a document object (updates, upserts). */
-  entryFromDoc(doc: Document): DocEntry {
+  /** Checks and encodes a document object (updates, upserts); nothing is stored yet. */
+  prepareDoc(doc: Document): { bytes: Uint8Array; doc: Document } {
     if (doc._id === undefined) doc = { _id: new ObjectId(), ...doc };
     else if (Object.keys(doc)[0] !== '_id') {
       const { _id, ...rest } = doc;
       doc = { _id, ...rest };
     }
     checkId(doc._id);
-    const raw = Buffer.from(serialize(doc));
-    if (raw.length > MAX_BSON_SIZE) throw tooLarge(raw.length);
-    return { key: idKey(doc._id), id: doc._id, raw, doc: decodeDoc(raw) };
+    const bytes = serialize(doc);
+    if (bytes.length > MAX_BSON_SIZE) throw tooLarge(bytes.length);
+    // The matching view is what a stored document decodes to (e.g. an integral Double reads back as a number).
+    return { bytes, doc: decodeDoc(bytes) };
   }
 
   /** Adds a document loaded from disk (no checks). */
-  load(raw: Buffer): void {
+  load(raw: Uint8Array): void {
     const doc = decodeDoc(raw);
-    const e: DocEntry = { key: idKey(doc._id), id: doc._id, raw, doc };
+    const e = new DocEntry(idKey(doc._id), doc._id, raw, this.arena);
     this.docs.set(e.key, e);
-    for (const ix of this.indexes.values()) ix.add(e);
+    for (const ix of this.indexes.values()) ix.add(e, ix.keysFor(doc));
   }
 
-  insert(e: DocEntry, ops: WriteOp[]): void {
+  /** Stores a prepared document (prepareRaw/prepareDoc) as a new one; throws E11000 leaving nothing behind. */
+  insert(p: { bytes: Uint8Array; doc: Document }, ops: WriteOp[]): DocEntry {
     const keys = new Map<Index, unknown[][] | null>();
     for (const ix of this.indexes.values()) {
-      const k = ix.keysFor(e.doc);
+      const k = ix.keysFor(p.doc);
       keys.set(ix, k);
       ix.checkUnique(this.ns, k, null);
     }
+    const e = new DocEntry(idKey(p.doc._id), p.doc._id, p.bytes, this.arena);
     this.docs.set(e.key, e);
     for (const [ix, k] of keys) ix.add(e, k);
     ops.push({ type: 'put', ns: this.ns, key: e.key, raw: e.raw });
+    return e;
   }
 
-  replace(old: DocEntry, next: DocEntry, ops: WriteOp[]): void {
+  /** Replaces `old` by the prepared next version (same _id). */
+  replace(old: DocEntry, p: { bytes: Uint8Array; doc: Document }, ops: WriteOp[]): DocEntry {
+    const oldDoc = old.doc;
     const changes: Array<[Index, unknown[][] | null, unknown[][] | null, boolean]> = [];
     for (const ix of this.indexes.values()) {
-      const before = ix.keysFor(old.doc);
-      const after = ix.keysFor(next.doc);
+      const before = ix.keysFor(oldDoc);
+      const after = ix.keysFor(p.doc);
       const same = sameKeys(ix, before, after);
       if (!same) ix.checkUnique(this.ns, after, old.key);
       changes.push([ix, before, after, same]);
     }
+    const next = new DocEntry(old.key, old.id, p.bytes, this.arena);
+    this.arena.release(old.len);
     for (const [ix, before, after, same] of changes) {
       if (same) {
         if (after) ix.replaceSameKeys(old, next, after);
@@ -146,12 +160,20 @@ export class Collection {
     }
     this.docs.set(next.key, next);
     ops.push({ type: 'put', ns: this.ns, key: next.key, raw: next.raw });
+    return next;
   }
 
   delete(e: DocEntry, ops: WriteOp[]): void {
     if (!this.docs.delete(e.key)) return;
-    for (const ix of this.indexes.values()) ix.remove(e);
+    this.arena.release(e.len);
+    const doc = e.doc;
+    for (const ix of this.indexes.values()) ix.remove(e, ix.keysFor(doc));
     ops.push({ type: 'del', ns: this.ns, key: e.key });
+  }
+
+  /** Forgets every document without persisting anything (drop: the caller deletes them on disk). */
+  releaseAll(): void {
+    for (const e of this.docs.values()) this.arena.release(e.len);
   }
 
   /** Runs a query: plan, re-check with mingo, sort, skip, limit. */
@@ -201,14 +223,10 @@ export class Collection {
   /** Creates an index over existing documents; throws (leaving nothing behind) on duplicates. */
   createIndex(spec: IndexSpec): Index {
     const ix = new Index(spec);
-    if (ix.unique) {
-      for (const e of this.docs.values()) {
-        const k = ix.keysFor(e.doc);
-        ix.checkUnique(this.ns, k, e.key);
-        ix.add(e, k);
-      }
-    } else {
-      for (const e of this.docs.values()) ix.add(e);
+    for (const e of this.docs.values()) {
+      const k = ix.keysFor(e.doc);
+      ix.checkUnique(this.ns, k, e.key);
+      ix.add(e, k);
     }
     this.indexes.set(spec.name, ix);
     return ix;

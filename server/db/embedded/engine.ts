@@ -5,6 +5,7 @@
 import type { Document } from 'bson';
 import { Collection, type WriteOp } from './collection.js';
 import { CursorManager } from './cursors.js';
+import { DocArena } from './doc-arena.js';
 import { ErrorCodes, MongoServerError } from './errors.js';
 import { Persistence } from './persistence.js';
 import type { IndexSpec } from './types.js';
@@ -19,6 +20,8 @@ export function validateCollectionName(db: string, name: unknown): string {
 export class Engine {
   private readonly dbs = new Map<string, Map<string, Collection>>();
   readonly cursors = new CursorManager();
+  /** The bytes of every stored document, in slabs the store owns (see doc-arena.ts). */
+  readonly arena = new DocArena();
   private ttlTimer: NodeJS.Timeout | undefined;
   private closed = false;
 
@@ -27,12 +30,16 @@ export class Engine {
   static open(dir: string, ttlSweepMs = 2000): Engine {
     const p = Persistence.open(dir);
     const eng = new Engine(p);
-    for (const c of p.loadAll().values()) {
-      const specs = Array.isArray(c.meta.indexes) ? (c.meta.indexes as IndexSpec[]) : [];
-      const coll = new Collection(c.db, c.name, (c.meta.options as Document | undefined) ?? {}, specs);
-      for (const raw of c.docs) coll.load(raw);
-      eng.dbMap(c.db, true).set(c.name, coll);
-    }
+    const byNs = new Map<string, Collection>();
+    p.loadAll(
+      (ns, meta) => {
+        const specs = Array.isArray(meta.indexes) ? (meta.indexes as IndexSpec[]) : [];
+        const coll = new Collection(String(meta.db), String(meta.name), eng.arena, (meta.options as Document | undefined) ?? {}, specs);
+        eng.dbMap(coll.db, true).set(coll.name, coll);
+        byNs.set(ns, coll);
+      },
+      (ns, raw) => byNs.get(ns)?.load(raw),
+    );
     eng.ttlTimer = setInterval(() => void eng.sweepTtl(), ttlSweepMs);
     eng.ttlTimer.unref();
     return eng;
@@ -64,7 +71,7 @@ export class Engine {
     let c = this.get(db, name);
     if (!c) {
       validateCollectionName(db, name);
-      c = new Collection(db, name, options);
+      c = new Collection(db, name, this.arena, options);
       this.dbMap(db, true).set(name, c);
       ops.push({ type: 'meta', ns: c.ns, value: c.metaBytes() });
     }
@@ -76,6 +83,7 @@ export class Engine {
     if (!c) return false;
     for (const e of c.docs.values()) ops.push({ type: 'del', ns: c.ns, key: e.key });
     ops.push({ type: 'meta', ns: c.ns, value: null });
+    c.releaseAll();
     this.dbs.get(db)!.delete(name);
     return true;
   }
@@ -86,15 +94,28 @@ export class Engine {
   }
 
   rename(from: Collection, toDb: string, toName: string, ops: WriteOp[]): void {
-    const target = new Collection(toDb, toName, from.options, [...from.indexes.values()].map((i) => i.spec));
+    const target = new Collection(toDb, toName, this.arena, from.options, [...from.indexes.values()].map((i) => i.spec));
+    const entries = [...from.docs.values()];
     this.drop(from.db, from.name, ops);
     ops.push({ type: 'meta', ns: target.ns, value: target.metaBytes() });
-    for (const e of from.docs.values()) target.insert(e, ops);
+    for (const e of entries) target.insert({ bytes: e.raw, doc: e.doc }, ops);
     this.dbMap(toDb, true).set(toName, target);
   }
 
   async commit(ops: WriteOp[]): Promise<void> {
-    await this.persistence.commit(ops);
+    const done = this.persistence.commit(ops);
+    if (this.arena.needsCompaction()) this.compact();
+    await done;
+  }
+
+  /** Copies every live document into fresh slabs, releasing the holes updates and deletes left. */
+  compact(): void {
+    const all = this;
+    this.arena.compact(
+      (function* () {
+        for (const m of all.dbs.values()) for (const c of m.values()) yield* c.docs.values();
+      })(),
+    );
   }
 
   /** Deletes documents whose TTL-indexed date is older than expireAfterSeconds. */
@@ -110,7 +131,7 @@ export class Engine {
           const cutoff = new Date(now - secs * 1000);
           const victims = new Map<string, import('./types.js').DocEntry>();
           const range = { lo: new Date(-8.64e15), loIncl: true, hi: cutoff, hiIncl: false };
-          for (const x of ix.scan({ eq: [], range }, ix.dirs[0]! < 0)) victims.set(x.e.key, x.e);
+          for (const x of ix.scan({ eq: [], range }, ix.dirs[0]! < 0)) victims.set(x[0].key, x[0]);
           for (const e of victims.values()) {
             c.delete(e, ops);
             removed++;

@@ -10,9 +10,26 @@ import { compileFilter, type Matcher } from './matcher.js';
 import { SortedList } from './sorted-list.js';
 import type { DocEntry, IndexSpec } from './types.js';
 
-export interface IndexEntry {
-  k: unknown[];
-  e: DocEntry;
+/**
+ * One index entry, flat: `[document, key0, key1, ...]`. An array instead of `{ k: [...], e }`
+ * saves an object per document per index (~50 B of heap each).
+ */
+export type IndexEntry = [DocEntry, ...unknown[]];
+
+/** An exactly-sized entry (a spread leaves spare capacity in the array's backing store). */
+function entryOf(e: DocEntry, k: unknown[]): IndexEntry {
+  switch (k.length) {
+    case 1:
+      return [e, k[0]];
+    case 2:
+      return [e, k[0], k[1]];
+    case 3:
+      return [e, k[0], k[1], k[2]];
+    case 4:
+      return [e, k[0], k[1], k[2], k[3]];
+    default:
+      return [e, ...k];
+  }
 }
 
 export interface Range {
@@ -53,10 +70,10 @@ export class Index {
     const n = dirs.length;
     this.list = new SortedList<IndexEntry>((a, b) => {
       for (let i = 0; i < n; i++) {
-        const c = compareValues(a.k[i], b.k[i]);
+        const c = compareValues(a[i + 1], b[i + 1]);
         if (c !== 0) return c * dirs[i]!;
       }
-      return a.e.key < b.e.key ? -1 : a.e.key > b.e.key ? 1 : 0;
+      return a[0].key < b[0].key ? -1 : a[0].key > b[0].key ? 1 : 0;
     });
   }
 
@@ -115,17 +132,17 @@ export class Index {
 
   add(e: DocEntry, keys = this.keysFor(e.doc)): void {
     if (!keys) return;
-    for (const k of keys) this.list.insert({ k, e });
+    for (const k of keys) this.list.insert(entryOf(e, k));
   }
 
   remove(e: DocEntry, keys = this.keysFor(e.doc)): void {
     if (!keys) return;
-    for (const k of keys) this.list.remove({ k, e });
+    for (const k of keys) this.list.remove([e, ...k]);
   }
 
   /** Swaps the document an entry points to when its keys did not change. */
   replaceSameKeys(oldE: DocEntry, newE: DocEntry, keys: unknown[][]): void {
-    for (const k of keys) this.list.replace({ k, e: oldE }, { k, e: newE });
+    for (const k of keys) this.list.replace([oldE, ...k], [newE, ...k]);
   }
 
   /** Throws E11000 if another document already holds one of `keys` in this unique index. */
@@ -133,10 +150,10 @@ export class Index {
     if (!this.unique || !keys) return;
     const n = this.dirs.length;
     for (const k of keys) {
-      const p = this.list.partition((x) => this.cmpKey(x.k, k, n) < 0);
+      const p = this.list.partition((x) => this.cmpKey(x, k, n) < 0);
       for (const x of this.list.forward(p)) {
-        if (this.cmpKey(x.k, k, n) !== 0) break;
-        if (x.e.key !== selfKey) throw this.duplicateError(ns, k);
+        if (this.cmpKey(x, k, n) !== 0) break;
+        if (x[0].key !== selfKey) throw this.duplicateError(ns, k);
       }
     }
   }
@@ -149,9 +166,10 @@ export class Index {
     return new MongoServerError(ErrorCodes.DuplicateKey, msg, { keyPattern: { ...this.spec.key }, keyValue });
   }
 
-  private cmpKey(a: unknown[], b: unknown[], n: number): number {
+  /** Compares an entry's keys with a key tuple. */
+  private cmpKey(a: IndexEntry, b: unknown[], n: number): number {
     for (let i = 0; i < n; i++) {
-      const c = compareValues(a[i], b[i]);
+      const c = compareValues(a[i + 1], b[i]);
       if (c !== 0) return c * this.dirs[i]!;
     }
     return 0;
@@ -163,9 +181,9 @@ export class Index {
     const dirs = this.dirs;
     const eq = b.eq;
     const r = b.range;
-    const prefixCmp = (k: unknown[]): number => {
+    const prefixCmp = (x: IndexEntry): number => {
       for (let j = 0; j < m; j++) {
-        const c = compareValues(k[j], eq[j]);
+        const c = compareValues(x[j + 1], eq[j]);
         if (c !== 0) return c * dirs[j]!;
       }
       return 0;
@@ -173,10 +191,10 @@ export class Index {
     const rd = dirs[m] ?? 1;
     // In index order the range starts at lo for ascending fields and at hi for descending ones.
     const before = (x: IndexEntry): boolean => {
-      const c = prefixCmp(x.k);
+      const c = prefixCmp(x);
       if (c !== 0) return c < 0;
       if (!r) return false;
-      const v = x.k[m];
+      const v = x[m + 1];
       const bound = rd > 0 ? r.lo : r.hi;
       if (bound === undefined) return false;
       const incl = rd > 0 ? r.loIncl : r.hiIncl;
@@ -184,10 +202,10 @@ export class Index {
       return d < 0 || (d === 0 && !incl);
     };
     const afterEnd = (x: IndexEntry): boolean => {
-      const c = prefixCmp(x.k);
+      const c = prefixCmp(x);
       if (c !== 0) return c > 0;
       if (!r) return false;
-      const v = x.k[m];
+      const v = x[m + 1];
       const bound = rd > 0 ? r.hi : r.lo;
       if (bound === undefined) return false;
       const incl = rd > 0 ? r.hiIncl : r.loIncl;

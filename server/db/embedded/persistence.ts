@@ -31,25 +31,26 @@ export class Persistence {
     return new Persistence(root, docs, meta);
   }
 
-  /** Everything that was committed: collection metadata and the documents of each namespace. */
-  loadAll(): Map<string, LoadedCollection> {
-    const out = new Map<string, LoadedCollection>();
+  /**
+   * Everything that was committed: each collection's metadata, then every document. `onDoc`
+   * gets lmdb's buffer, valid only during the call (the caller copies what it keeps).
+   */
+  loadAll(onCollection: (ns: string, meta: Document) => void, onDoc: (ns: string, raw: Uint8Array) => void): void {
+    const known = new Set<string>();
     for (const { key, value } of this.meta.getRange({})) {
-      const meta = deserialize(value);
-      out.set(key, { db: String(meta.db), name: String(meta.name), meta, docs: [] });
+      onCollection(key, deserialize(value));
+      known.add(key);
     }
     for (const { key, value } of this.docs.getRange({})) {
       const ns = key[0];
-      let c = out.get(ns);
-      if (!c) {
+      if (!known.has(ns)) {
         // Documents without metadata (should not happen): keep them under a default catalog entry.
         const dot = ns.indexOf('.');
-        c = { db: ns.slice(0, dot), name: ns.slice(dot + 1), meta: {}, docs: [] };
-        out.set(ns, c);
+        onCollection(ns, { db: ns.slice(0, dot), name: ns.slice(dot + 1) });
+        known.add(ns);
       }
-      c.docs.push(Buffer.from(value));
+      onDoc(ns, value);
     }
-    return out;
   }
 
   /** Commands whose ops wait for the next transaction, and the promise they all resolve with. */

@@ -144,7 +144,7 @@ function* mergeStreams(streams: Iterable<IndexEntry>[], cmp: (a: IndexEntry, b: 
 }
 
 function* mapEntries(src: Iterable<IndexEntry>): Generator<DocEntry> {
-  for (const x of src) yield x.e;
+  for (const x of src) yield x[0];
 }
 
 export function planQuery(coll: CollectionView, filter: Document | undefined, sort: SortSpec): CandidateSource {
@@ -229,10 +229,10 @@ export function planQuery(coll: CollectionView, filter: Document | undefined, so
     const s = reverse ? -1 : 1;
     merged = mergeStreams(iters, (a, b) => {
       for (let i = m; i < n; i++) {
-        const c = compareValues(a.k[i], b.k[i]);
+        const c = compareValues(a[i + 1], b[i + 1]);
         if (c !== 0) return c * ix.dirs[i]! * s;
       }
-      return (a.e.key < b.e.key ? -1 : a.e.key > b.e.key ? 1 : 0) * s;
+      return (a[0].key < b[0].key ? -1 : a[0].key > b[0].key ? 1 : 0) * s;
     });
   } else {
     merged = (function* () {

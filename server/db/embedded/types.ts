@@ -1,12 +1,47 @@
-import type { Document } from 'bson';
+import { deserialize, type Document } from 'bson';
+import type { DocArena } from './doc-arena.js';
 
-/** One stored document: its exact BSON bytes plus the deserialized view used for matching. */
-export interface DocEntry {
-  /** Canonical string form of _id (see idKey). */
-  readonly key: string;
-  readonly id: unknown;
-  readonly raw: Buffer;
-  readonly doc: Document;
+/**
+ * One stored document: its exact BSON bytes, kept in the engine's arena. The deserialized view
+ * used for matching is built on demand and not kept: holding it for every document cost ~500 B
+ * of heap each. Read `doc` once per use.
+ */
+export class DocEntry {
+  /** Where the bytes are (moved by compaction). */
+  private slab: Buffer;
+  private off: number;
+
+  constructor(
+    /** Canonical string form of _id (see idKey). */
+    readonly key: string,
+    readonly id: unknown,
+    bytes: Uint8Array,
+    arena: DocArena,
+  ) {
+    const p = arena.store(bytes);
+    this.slab = p.slab;
+    this.off = p.off;
+    this.len = bytes.length;
+  }
+
+  readonly len: number;
+
+  /** The stored bytes (a view: do not keep it longer than the reply that sends it). */
+  get raw(): Buffer {
+    return this.slab.subarray(this.off, this.off + this.len);
+  }
+
+  /** A fresh deserialized copy (numbers and safe Longs promoted), for matching and projection. */
+  get doc(): Document {
+    return deserialize(this.slab, { index: this.off, allowObjectSmallerThanBufferSize: true });
+  }
+
+  /** Copies the bytes into `arena` (compaction). */
+  moveTo(arena: DocArena): void {
+    const p = arena.store(this.raw);
+    this.slab = p.slab;
+    this.off = p.off;
+  }
 }
 
 export interface IndexSpec {

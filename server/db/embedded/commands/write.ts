@@ -34,8 +34,10 @@ function stripIdNoop(u: Document, key: string): Document {
   return out;
 }
 
+type Prepared = { bytes: Uint8Array; doc: Document };
+
 /** Computes the updated version of `entry` (or null when the update changes nothing). */
-function updatedEntry(coll: Collection, entry: DocEntry, u: Document | Document[], arrayFilters: Document[] | undefined, filter: Document | undefined, variables?: Document): DocEntry | null {
+function updatedEntry(coll: Collection, entry: DocEntry, u: Document | Document[], arrayFilters: Document[] | undefined, filter: Document | undefined, variables?: Document): Prepared | null {
   let next: Document;
   if (!Array.isArray(u) && isReplacement(u)) {
     if (u._id !== undefined && idKey(u._id) !== entry.key) {
@@ -54,8 +56,8 @@ function updatedEntry(coll: Collection, entry: DocEntry, u: Document | Document[
     }
     if (next._id === undefined || idKey(next._id) !== entry.key) throw immutableId();
   }
-  const ne = coll.entryFromDoc(next);
-  if (ne.raw.equals(entry.raw)) return null;
+  const ne = coll.prepareDoc(next);
+  if (Buffer.compare(ne.bytes, entry.raw) === 0) return null;
   return ne;
 }
 
@@ -70,9 +72,7 @@ function upsertEntry(coll: Collection, filter: Document | undefined, u: Document
     doc = applyUpdate(seed, u, { arrayFilters, inserting: true, variables });
     if (seed._id !== undefined && (doc._id === undefined || idKey(doc._id) !== idKey(seed._id))) throw immutableId();
   }
-  const e = coll.entryFromDoc(doc);
-  coll.insert(e, ops);
-  return e;
+  return coll.insert(coll.prepareDoc(doc), ops);
 }
 
 const insert: CommandHandler = async (cmd, ctx) => {
@@ -89,7 +89,7 @@ const insert: CommandHandler = async (cmd, ctx) => {
   const writeErrors: Document[] = [];
   for (let i = 0; i < raws.length; i++) {
     try {
-      coll.insert(coll.entryFromRaw(raws[i]!), ops);
+      coll.insert(coll.prepareRaw(raws[i]!), ops);
       n++;
     } catch (err) {
       writeErrors.push(toServerError(err).toWriteError(i));
@@ -227,8 +227,8 @@ const findAndModify: CommandHandler = async (cmd, ctx) => {
     leo.n = found ? 1 : 0;
   } else if (found) {
     const ne = updatedEntry(existing!, found, u!, arrayFilters, query, variables);
-    if (ne) existing!.replace(found, ne, ops);
-    value = cmd.new === true ? (ne ?? found) : found;
+    const stored = ne ? existing!.replace(found, ne, ops) : found;
+    value = cmd.new === true ? stored : found;
     leo.n = 1;
     leo.updatedExisting = true;
   } else if (cmd.upsert === true) {
