@@ -6,6 +6,18 @@ import { Types } from 'mongoose';
 import type { PhotoDto, PostDto, UserDto } from '../../../shared/dto.js';
 import type { PostContext } from './context.js';
 import type { PostRecord } from './post-model.js';
+import { diaryPhotoIds } from './sanitize-diary.js';
+
+/**
+ * A diary stores its images as `/photos/<id>`; readers get each photo's URL as the albums service
+ * gives it (signed for a non-public album, and short-lived, so never stored in the diary).
+ */
+function withPhotoUrls(html: string, photos: ReadonlyMap<string, PhotoDto>): string {
+  return html.replace(/<img src="\/photos\/([0-9a-f]{24})"/g, (whole, id: string) => {
+    const photo = photos.get(id);
+    return photo ? `<img src="${photo.url.replace(/&/g, '&amp;')}"` : whole;
+  });
+}
 
 /** Shown for an author whose account no longer exists, so a page keeps its size. */
 const goneUser = (id: string): UserDto => ({ id, handle: 'deleted', displayName: '(deleted)', tier: 'basic' });
@@ -28,7 +40,7 @@ export function createPostViews(ctx: PostContext) {
    */
   async function toDtos(records: readonly PostRecord[], viewerId: string | null): Promise<PostDto[]> {
     if (records.length === 0) return [];
-    const imageIds = [...new Set(records.flatMap((p) => p.images.map((i) => i.toHexString())))];
+    const imageIds = [...new Set(records.flatMap((p) => [...p.images.map((i) => i.toHexString()), ...(p.kind === 'diary' ? diaryPhotoIds(p.text) : [])]))];
     const [users, photos, liked] = await Promise.all([
       deps.accounts.getUsers(records.map((p) => p.author.toHexString())),
       imageIds.length ? deps.photos.byIds(imageIds) : Promise.resolve(new Map<string, PhotoDto>()),
@@ -42,7 +54,7 @@ export function createPostViews(ctx: PostContext) {
         author: users.get(authorId) ?? goneUser(authorId),
         kind: p.kind,
         ...(p.title === undefined || p.title === null ? {} : { title: p.title }),
-        text: p.text,
+        text: p.kind === 'diary' ? withPhotoUrls(p.text, photos) : p.text,
         images: p.images.flatMap((i) => photos.get(i.toHexString()) ?? []),
         privacy: p.privacy,
         status: p.status,

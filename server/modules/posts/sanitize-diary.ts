@@ -2,6 +2,9 @@
  * Diary HTML → a safe rich-text subset. Anything executable goes: script/style/iframe (with their
  * contents), event-handler attributes, and every URL scheme other than http(s) (and mailto for
  * links). Links open in a new tab without handing the page an opener or search-engine credit.
+ * Images are the author's own photos only (`/photos/<id>`, checked by the posts service, signed per
+ * viewer when shown), never another host (a tracking pixel would tell that host who read the diary),
+ * and their rendered height is capped.
  */
 import sanitizeHtml from 'sanitize-html';
 
@@ -11,13 +14,14 @@ const options: sanitizeHtml.IOptions = {
   allowedTags: ['p', 'br', 'b', 'i', 'u', 's', 'strong', 'em', 'h1', 'h2', 'h3', 'h4', 'ul', 'ol', 'li', 'blockquote', 'a', 'img', 'span'],
   allowedAttributes: {
     a: ['href', 'rel', 'target'],
-    img: ['src', 'alt', 'width', 'height'],
+    img: ['src', 'alt', 'style'],
     span: ['style'],
     p: ['style'],
   },
   allowedStyles: {
     span: { color: colour, 'background-color': colour },
     p: { 'text-align': [/^(?:left|right|center|justify)$/] },
+    img: { 'max-height': [/^\d{1,3}px$/], 'max-width': [/^100%$/] },
   },
   allowedSchemes: ['http', 'https', 'mailto'],
   allowedSchemesByTag: { img: ['http', 'https'] },
@@ -33,13 +37,26 @@ const options: sanitizeHtml.IOptions = {
       return { tagName, attribs: { ...safe, rel: 'noopener nofollow ugc', target: '_blank' } };
     },
     img: (tagName, attribs) => {
-      const { src, ...rest } = attribs;
-      return { tagName, attribs: src !== undefined && isAbsolute(src, ['http:', 'https:']) ? { ...rest, src } : rest };
+      // Only the photo path is kept (a signed query expires; it is added again for each viewer), and
+      // the size is the reader's: no author width/height, a capped height.
+      const photo = attribs.src === undefined ? null : ownPhotoSrc.exec(attribs.src.trim());
+      const alt = attribs.alt === undefined ? {} : { alt: attribs.alt };
+      return { tagName, attribs: photo ? { src: `/photos/${photo[1]}`, ...alt, style: imageStyle } : alt };
     },
   },
   // An image without an (allowed) source shows nothing: drop it.
   exclusiveFilter: (frame) => frame.tag === 'img' && !frame.attribs.src,
 };
+
+/** A hub photo (`/photos/<id>`, its `/thumb`, with or without a signed query): the id is kept. */
+const ownPhotoSrc = /^\/photos\/([0-9a-f]{24})(?:\/thumb)?(?:\?[^"'<>\s]*)?$/;
+/** Diary images render at most this tall (and never wider than the diary). */
+export const diaryImageMaxHeightPx = 480;
+const imageStyle = `max-height:${diaryImageMaxHeightPx}px;max-width:100%`;
+/** The photo ids of a sanitised diary's images. */
+export function diaryPhotoIds(html: string): string[] {
+  return [...new Set([...html.matchAll(/<img src="\/photos\/([0-9a-f]{24})"/g)].map((m) => m[1]!))];
+}
 
 /** Relative and protocol-relative URLs are refused too: a diary links out, never into the hub. */
 function isAbsolute(url: string, protocols: readonly string[]): boolean {
@@ -58,6 +75,10 @@ export interface SanitizedDiary {
   readonly html: string;
   /** The words a reader sees (for keyword screening and excerpts). */
   readonly plain: string;
+  /** What a reader meets without it being text: image alt texts and link URLs (screened too). */
+  readonly unseen: string;
+  /** The author's photos the diary shows (the posts service checks they are the author's). */
+  readonly photoIds: readonly string[];
   /** True when nothing readable or visible is left. */
   readonly empty: boolean;
 }
@@ -71,5 +92,8 @@ export function sanitizeDiary(input: string): SanitizedDiary {
     .replace(/\u00a0/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();
-  return { html, plain, empty: plain.length === 0 && !/<img\s/i.test(html) };
+  const unseen = [...html.matchAll(/<(?:img[^>]*\salt|a[^>]*\shref)="([^"]*)"/g)]
+    .map((m) => m[1]!.replace(/&(?:amp|lt|gt|quot|#39|nbsp);/g, (e) => entities[e] ?? e))
+    .join('\n');
+  return { html, plain, unseen, photoIds: diaryPhotoIds(html), empty: plain.length === 0 && !/<img\s/i.test(html) };
 }

@@ -32,7 +32,10 @@ async function prepare(deps: PostServiceDeps, sanitizer: DiarySanitizer, viewer:
       throw invalid(`text: must be at most ${maxDiaryChars} characters`, { text: `must be at most ${maxDiaryChars} characters` });
     }
     text = diary.html;
-    screened = `${body.title}\n${diary.plain}`;
+    // Image alt texts and link URLs are read too: they are screened with the words.
+    screened = `${body.title}\n${diary.plain}\n${diary.unseen}`;
+    // Inline images, like a shuoshuo's, must be the author's own photos (invalid otherwise).
+    if (diary.photoIds.length) await deps.photos.resolveOwn(viewer.id, diary.photoIds);
   }
   const photos = body.images.length ? await deps.photos.resolveOwn(viewer.id, body.images) : [];
   return { text, screened, imageIds: photos.map((p) => new Types.ObjectId(p.id)) };
