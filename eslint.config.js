@@ -11,7 +11,8 @@ export default tseslint.config(
     extends: [tseslint.configs.base],
     languageOptions: {
       parserOptions: {
-        projectService: true,
+        // client/tsconfig.json covers client/src (DOM, no Node); the build files beside it run in Node.
+        projectService: { allowDefaultProject: ['client/vite.config.ts', 'client/vite-precompress.ts'] },
         tsconfigRootDir: import.meta.dirname,
       },
     },
