@@ -44,14 +44,14 @@ export class KjInvitePage extends LitElement {
 
   override render() {
     const back = html`<p><a href="/games">${msg('← Games', { id: 'inviteView.back' })}</a></p>`;
-    if (this.error) return html`${back}<div class="card" role="alert"><h2>${msg('Invite not found', { id: 'inviteView.notFound' })}</h2><p>${this.error}</p></div>`;
+    if (this.error) return html`${back}<div class="card" role="alert"><h1>${msg('Invite not found', { id: 'inviteView.notFound' })}</h1><p>${this.error}</p></div>`;
     const inv = this.invite;
     if (!inv) return html`<p class="muted" role="status">${msg('Opening the invite…', { id: 'inviteView.loading' })}</p>`;
     const toMe = inv.to.id === this.session.me?.id;
     const other = toMe ? inv.from : inv.to;
     const game = gameName(inv.game);
     return html`${back}<section class="card" aria-labelledby="inv-title" data-invite-status=${inv.status}>
-      <h2 id="inv-title">${toMe ? msg(str`${inv.from.displayName} invites you to ${game}`, { id: 'inviteView.toMe' }) : msg(str`Your invite to ${inv.to.displayName}: ${game}`, { id: 'inviteView.fromMe' })}</h2>
+      <h1 id="inv-title">${toMe ? msg(str`${inv.from.displayName} invites you to ${game}`, { id: 'inviteView.toMe' }) : msg(str`Your invite to ${inv.to.displayName}: ${game}`, { id: 'inviteView.fromMe' })}</h1>
       <div class="who"><kj-avatar .user=${other} size="42"></kj-avatar><a href=${`/space/${other.handle}`}>${other.displayName}</a></div>
       <p role="status" data-testid="invite-status">${this.statusText(inv, toMe)}</p>
       <div class="row">
