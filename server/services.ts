@@ -26,6 +26,7 @@ import { createProfiles } from './modules/accounts/profile.js';
 import { createAccountDeletion } from './modules/accounts/deletion.js';
 import { createBlockService } from './modules/blocks/service.js';
 import { createSearchService } from './modules/search/service.js';
+import { createReportService } from './modules/reports/service.js';
 
 export interface CoreDeps {
   readonly config: Config;
@@ -51,6 +52,7 @@ export function createServices(deps: CoreDeps) {
   const notifications = createNotificationService({ conn: deps.conn, pusher: deps.pusher, accounts, logger: deps.logger });
   const notifier = notifications;
   const moderation = createModerationService({ conn: deps.conn, logger: deps.logger, notifier });
+  accounts.screenNamesWith(moderation);
   const friends = createFriendService({
     conn: deps.conn,
     pusher: deps.pusher,
@@ -85,6 +87,7 @@ export function createServices(deps: CoreDeps) {
     logger: deps.logger,
     signer: createUrlSigner({ current: deps.secret, previous: deps.config.secretPrevious }),
     audit: moderation.audit,
+    screen: moderation,
   });
   const fans = createFanService({ conn: deps.conn, pusher: deps.pusher, accounts, spaces, audit: moderation.audit, logger: deps.logger, clustered: Boolean(deps.redis) });
   const posts = createPostService({
@@ -111,7 +114,7 @@ export function createServices(deps: CoreDeps) {
     clustered: Boolean(deps.redis),
   });
   const sessions = createSessions({ conn: deps.conn, tokens: deps.tokens, accounts, bus: deps.bus, logger: deps.logger });
-  const profiles = createProfiles({ conn: deps.conn, dataDir: deps.config.dataDir, accounts, announce: sessions.announce });
+  const profiles = createProfiles({ conn: deps.conn, dataDir: deps.config.dataDir, accounts, announce: sessions.announce, screen: moderation });
   const deleteAccount = createAccountDeletion({
     conn: deps.conn,
     logger: deps.logger,
@@ -121,7 +124,17 @@ export function createServices(deps: CoreDeps) {
   });
   const self = { sessions, profiles, deleteAccount };
   const search = createSearchService({ conn: deps.conn, accounts, blocks: blocks.lookup });
-  return { accounts, notifications, friends, spaces, presence, posts, games, moderation, albums, fans, self, blocks, search };
+  const reports = createReportService({
+    conn: deps.conn,
+    logger: deps.logger,
+    accounts,
+    friends,
+    notifier,
+    audit: moderation.audit,
+    posts,
+    deleteAccount,
+  });
+  return { accounts, notifications, friends, spaces, presence, posts, games, moderation, albums, fans, self, blocks, search, reports };
 }
 
 export type Services = ReturnType<typeof createServices>;

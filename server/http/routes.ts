@@ -12,8 +12,9 @@ import { fanRoutes } from '../modules/fans/routes.js';
 import { selfRoutes } from '../modules/accounts/self-routes.js';
 import { blockRoutes } from '../modules/blocks/routes.js';
 import { searchRoutes } from '../modules/search/routes.js';
+import { reportRoutes } from '../modules/reports/routes.js';
 import type { Endpoint } from './endpoint.js';
 
 export function apiEndpoints(s: Services): Endpoint[] {
-  return [...accountRoutes(s.accounts), ...friendRoutes(s.friends), ...notificationRoutes(s.notifications), ...spaceRoutes(s.spaces), ...postRoutes(s.posts), ...gameRoutes(s.games), ...moderationRoutes(s.moderation), ...albumRoutes(s.albums), ...fanRoutes(s.fans), ...selfRoutes(s.self), ...blockRoutes(s.blocks), ...searchRoutes(s.search)];
+  return [...accountRoutes(s.accounts), ...friendRoutes(s.friends), ...notificationRoutes(s.notifications), ...spaceRoutes(s.spaces), ...postRoutes(s.posts), ...gameRoutes(s.games), ...moderationRoutes(s.moderation), ...albumRoutes(s.albums), ...fanRoutes(s.fans), ...selfRoutes(s.self), ...blockRoutes(s.blocks), ...searchRoutes(s.search), ...reportRoutes(s.reports)];
 }

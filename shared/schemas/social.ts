@@ -21,4 +21,4 @@ export const repostBody = z.strictObject({
 });
 export type RepostBody = z.infer<typeof repostBody>;
 
-export const commentIdParams = z.strictObject({ id: objectId });
+

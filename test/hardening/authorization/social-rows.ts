@@ -102,4 +102,24 @@ export const socialRows: readonly MatrixRow[] = [
       await ok(c.moderator.api.post(`/moderation/queue/comments/${c.friendComment}/reject`), 404, 'a published comment is not queued');
     },
   },
+  {
+    covers: ['post /reports', 'get /moderation/reports', 'post /moderation/reports/:id/resolve'],
+    name: 'reports: only what the reporter may see; listing and resolving for moderators alone',
+    async run(c) {
+      for (const role of ['exFriend', 'stranger'] as const) {
+        const res = await c.actors[role].api.post('/reports', { subject: { kind: 'post', id: c.posts.friends }, reason: 'peek' });
+        expect(res.status, `${role} reports a post hidden from them`).toBe(404);
+        await ok(c.actors[role].api.post('/reports', { subject: { kind: 'comment', id: c.heldComment }, reason: 'peek' }), 404, role);
+        await ok(c.actors[role].api.post('/reports', { subject: { kind: 'guestbook', id: c.guestbook.privateEntry }, reason: 'peek' }), role === 'stranger' ? 201 : 404, role);
+      }
+      const report = (await ok(c.friend.api.post('/reports', { subject: { kind: 'post', id: c.posts.friends }, reason: 'matrix' }), 201)).report;
+      for (const role of ['owner', 'friend', 'exFriend', 'stranger'] as const) {
+        await ok(c.actors[role].api.get('/moderation/reports'), 403, role);
+        await ok(c.actors[role].api.post(`/moderation/reports/${report.id}/resolve`, { action: 'remove' }), 403, role);
+      }
+      await ok(c.owner.api.get(`/posts/${c.posts.friends}`), 200, 'untouched');
+      await ok(c.moderator.api.post(`/moderation/reports/${report.id}/resolve`, { action: 'dismiss' }), 200);
+      await ok(c.moderator.api.post('/moderation/reports/ffffffffffffffffffffffff/resolve', { action: 'dismiss' }), 404);
+    },
+  },
 ];
