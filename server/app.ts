@@ -24,7 +24,10 @@ import { connectRedis } from './redis.js';
 import { loadOrCreateSecret } from './secret.js';
 import { createMetrics, metricsRoute } from './metrics.js';
 import { closeServices, createServices, type Services } from './services.js';
-import { photoUploadRoutes } from './modules/albums/upload-route.js';
+import { photoUploadEndpoints } from './modules/albums/upload-route.js';
+import { mountEndpoints } from './http/mount.js';
+import type { Endpoint } from './http/endpoint.js';
+import { openApiRoute } from './http/openapi-route.js';
 import { photoFileRoutes } from './modules/albums/photo-file-routes.js';
 import { avatarFileRoutes } from './modules/accounts/self-routes.js';
 import { createClusterBus } from './realtime/cluster-bus.js';
@@ -124,7 +127,9 @@ export async function startHub(config: Config, options: HubOptions = {}): Promis
   };
 
   const ready = async () => ({ store: await store.isUp(), ...(redis ? { redis: redis.isUp() } : {}) });
-  const endpoints = [...systemRoutes({ config, health, ready, realtimePort: () => wsPort }), ...apiEndpoints(services)];
+  const uploadEndpoints = photoUploadEndpoints(services.albums);
+  const endpoints: Endpoint[] = [...systemRoutes({ config, health, ready, realtimePort: () => wsPort }), ...apiEndpoints(services)];
+  endpoints.push(openApiRoute(() => [...endpoints, ...uploadEndpoints]));
   const app = createHttpApp({
     config,
     logger,
@@ -134,7 +139,7 @@ export async function startHub(config: Config, options: HubOptions = {}): Promis
     idempotency,
     clientDir: options.clientDir ?? path.resolve('dist/client'),
     metricsMiddleware: metrics.httpMiddleware(),
-    rawRoutes: photoUploadRoutes(services.albums, { authenticate: services.accounts.authenticate, rateLimits }),
+    rawRoutes: (router) => mountEndpoints(router, uploadEndpoints, { authenticate: services.accounts.authenticate, rateLimits }),
     outerRoutes: (outer) => {
       photoFileRoutes(services.albums)(outer);
       avatarFileRoutes(config.dataDir)(outer);

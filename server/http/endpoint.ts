@@ -8,6 +8,7 @@ import { parseInput } from '../validation.js';
 import type { Viewer } from '../modules/accounts/viewer.js';
 import { unauthorized } from '../errors.js';
 import type { RateLimitRule } from '../rate-limits.js';
+import type { ErrorCode } from '../../shared/errors.js';
 
 export type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 
@@ -39,6 +40,14 @@ export interface EndpointSpec<
   readonly rateLimit?: RateLimitRule;
   /** Success status: a number, or chosen from the result (e.g. 202 for a held post). Default 200; 204 sends no body. */
   readonly status?: number | ((result: R) => number);
+  /** One line for the API document (GET /api/openapi.json). */
+  readonly summary?: string;
+  /** The answer's shape, for the API document; the handler's result must fit it. */
+  readonly response?: z.ZodType<R>;
+  /** Error codes this endpoint answers beyond those every endpoint may (invalid, unauthorized, rate_limited, internal). */
+  readonly errors?: readonly ErrorCode[];
+  /** The body is a multipart/form-data upload with one file in this field (read by the handler). */
+  readonly upload?: { readonly field: string };
   readonly handler: (input: EndpointInput<Out<BS>, Out<QS>, Out<PS>, A extends true ? Viewer : Viewer | null>) => Promise<R>;
 }
 
@@ -48,9 +57,23 @@ export interface Endpoint {
   readonly path: string;
   readonly auth: boolean;
   readonly rateLimit?: RateLimitRule;
+  /** What the API document says of it: the same schemas that validate its input. */
+  readonly doc: EndpointDoc;
   /** Runs the handler and says what to answer, without sending it (idempotent replays keep it). */
   answer(req: Request, viewer: Viewer | null): Promise<EndpointAnswer>;
   run(req: Request, res: Response, viewer: Viewer | null): Promise<void>;
+}
+
+export interface EndpointDoc {
+  readonly body?: z.ZodType;
+  readonly query?: z.ZodType;
+  readonly params?: z.ZodType;
+  readonly response?: z.ZodType;
+  /** The success status when it is fixed; undefined when chosen per result (200 or 202). */
+  readonly status?: number;
+  readonly summary?: string;
+  readonly errors?: readonly ErrorCode[];
+  readonly upload?: { readonly field: string };
 }
 
 /** A success answer: its status and JSON body (undefined: no body). */
@@ -76,6 +99,16 @@ export function defineEndpoint<
     path: spec.path,
     auth: spec.auth,
     ...(spec.rateLimit ? { rateLimit: spec.rateLimit } : {}),
+    doc: {
+      ...(spec.body ? { body: spec.body } : {}),
+      ...(spec.query ? { query: spec.query } : {}),
+      ...(spec.params ? { params: spec.params } : {}),
+      ...(spec.response ? { response: spec.response } : {}),
+      ...(typeof spec.status === 'function' ? {} : { status: spec.status ?? 200 }),
+      ...(spec.summary ? { summary: spec.summary } : {}),
+      ...(spec.errors ? { errors: spec.errors } : {}),
+      ...(spec.upload ? { upload: spec.upload } : {}),
+    },
     async run(req, res, viewer) {
       sendAnswer(res, await this.answer(req, viewer));
     },

@@ -2,17 +2,16 @@
  * `POST /api/albums/:id/photos`: mounted before the JSON body parser (the body is a multipart
  * stream), but declared like every other endpoint, so auth, rate limit and errors work the same.
  */
-import type { Router } from 'express';
 import { idParams } from '../../../shared/schemas/common.js';
-import { defineEndpoint } from '../../http/endpoint.js';
-import { mountEndpoints, type MountDeps } from '../../http/mount.js';
+import { defineEndpoint, type Endpoint } from '../../http/endpoint.js';
 import { imageWork } from './image-work.js';
 import { receiveFile } from './multipart.js';
 import type { AlbumService } from './service.js';
 
 const uploads = { name: 'photo-upload', points: 120, perSeconds: 60 } as const;
 
-export function photoUploadRoutes(albums: AlbumService, deps: MountDeps): (router: Router) => void {
+/** The streaming upload endpoints, declared like the JSON ones (the API document lists them too). */
+export function photoUploadEndpoints(albums: AlbumService): Endpoint[] {
   const upload = defineEndpoint({
     method: 'post',
     path: '/albums/:id/photos',
@@ -20,6 +19,9 @@ export function photoUploadRoutes(albums: AlbumService, deps: MountDeps): (route
     params: idParams,
     rateLimit: uploads,
     status: 201,
+    summary: 'Upload one photo (multipart/form-data, field "file") into an album of yours',
+    errors: ['not_found', 'too_large', 'unsupported_media', 'unavailable'],
+    upload: { field: 'file' },
     handler: async ({ viewer, params, req }) => {
       let file: string | undefined;
       try {
@@ -37,5 +39,5 @@ export function photoUploadRoutes(albums: AlbumService, deps: MountDeps): (route
       }
     },
   });
-  return (router) => mountEndpoints(router, [upload], deps);
+  return [upload];
 }
