@@ -204,6 +204,17 @@ describe('the language switch', () => {
   });
 });
 
+describe('language detection', () => {
+  it('a traditional-Chinese browser (zh-TW) gets English, a zh-SG one Simplified Chinese', async () => {
+    for (const [locale, lang, feed] of [['zh-TW', 'en', 'Feed'], ['zh-SG', 'zh-CN', '好友动态']] as const) {
+      const page = await open(visitor, '/', { locale });
+      await page.locator('kj-header nav').getByRole('link', { name: feed, exact: true }).waitFor();
+      expect(await page.evaluate(() => document.documentElement.lang), locale).toBe(lang);
+      await page.context().close();
+    }
+  });
+});
+
 describe('served right', () => {
   it(`opened as http://${testHost}, the signed-in feed renders and goes live with no failed request, a compressed bundle and no source map`, async () => {
     const port = new URL(e2e.hub.url).port;
