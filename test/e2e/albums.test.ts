@@ -137,7 +137,7 @@ describe('albums in the browser', () => {
     expect((await albumsOf(owner))[0]?.photoCount).toBe(0);
     expect(await usedBytes(owner)).toBe(0);
     expect(await o.getByText('This album is empty.').count()).toBe(1);
-  });
+  }, 90_000); // a 30 MB pick read in the page and four rounds of checks: ~25 s alone on a loaded 2-core box
 
   it('photos attached to a shuoshuo go into the one shuoshuo album the hub keeps', async () => {
     const writer = await registerUser(e2e.hub, 'writer', 'Zhang San');
