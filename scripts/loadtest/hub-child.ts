@@ -12,9 +12,11 @@ import { loadConfig } from '../../server/config.js';
 export type HubChildMessage =
   | { readonly type: 'ready'; readonly url: string; readonly realtimeUrl: string; readonly pid: number }
   | { readonly type: 'stats'; readonly at: number; readonly memory: NodeJS.MemoryUsage; readonly eventLoop: EventLoopStats; readonly sockets: number }
-  | { readonly type: 'memory'; readonly memory: NodeJS.MemoryUsage };
+  | { readonly type: 'memory'; readonly memory: NodeJS.MemoryUsage }
+  /** CPU time the hub process used so far (user + system, microseconds): read from the hub, not estimated. */
+  | { readonly type: 'cpu'; readonly cpuMicros: number };
 
-export type HubChildCommand = { readonly type: 'gc' } | { readonly type: 'stop' };
+export type HubChildCommand = { readonly type: 'gc' } | { readonly type: 'cpu' } | { readonly type: 'stop' };
 
 export interface EventLoopStats {
   readonly p50Ms: number;
@@ -59,6 +61,9 @@ process.on('message', (cmd: HubChildCommand) => {
     gc?.();
     gc?.();
     send({ type: 'memory', memory: process.memoryUsage() });
+  } else if (cmd.type === 'cpu') {
+    const { user, system } = process.cpuUsage();
+    send({ type: 'cpu', cpuMicros: user + system });
   } else if (cmd.type === 'stop') stop();
 });
 process.on('SIGTERM', stop);

@@ -28,6 +28,10 @@ export function formatSummary(s: LoadTestSummary): string {
       `latency       post 201 → friend's feed:post: p50 ${l.p50} ms, p95 ${l.p95} ms, p99 ${l.p99} ms, max ${l.max} ms (${s.deliveredBeforeAck} arrived before the 201)`,
       `from send     POST sent → friend's feed:post: p50 ${s.fromSendLatencyMs.p50} ms, p99 ${s.fromSendLatencyMs.p99} ms, max ${s.fromSendLatencyMs.max} ms`,
     );
+    lines.push(
+      `fan-out       POST sent → last recipient: p50 ${s.fanoutMs.p50} ms, p99 ${s.fanoutMs.p99} ms, max ${s.fanoutMs.max} ms`,
+      `hub cpu       ${s.hubCpu.loadMs ?? '-'} ms during the load: ${s.hubCpuMsPerKDelivery ?? '-'} ms per 1 000 deliveries`,
+    );
     if (s.crossNodeLatencyMs) lines.push(`cross-node    p50 ${s.crossNodeLatencyMs.p50} ms, p99 ${s.crossNodeLatencyMs.p99} ms (same node p99 ${s.sameNodeLatencyMs?.p99 ?? '-'} ms)`);
     if (s.comments.acked) lines.push(`comments      ${s.comments.acked} acked, ${s.comments.received} pushed, p99 ${s.comments.latencyMs.p99} ms`);
     if (s.visits.acked) lines.push(`visits        ${s.visits.acked} acked, ${s.visits.received} pushed, p99 ${s.visits.latencyMs.p99} ms`);
@@ -36,8 +40,10 @@ export function formatSummary(s: LoadTestSummary): string {
   lines.push(
     `server memory ${mb(s.serverRssBytes)} RSS (baseline ${mb(s.serverRssBaselineBytes)}): ${kb(s.bytesPerSocket)} per socket` +
       (s.heapBytesPerSocket !== null ? `, heap ${kb(s.heapBytesPerSocket)} per socket` : ''),
+    `connect cpu   ${s.hubCpu.connectMs ?? '-'} ms of hub CPU while connecting: ${s.hubCpu.msPerKConnect ?? '-'} ms per 1 000 connects`,
     `hub loop      p99 max ${s.hubEventLoop.p99MaxMs ?? '-'} ms (${s.hubEventLoop.source})`,
-    `generator     ${s.generator.workers} workers, busiest ${Math.round(s.generator.maxBusy * 100)}%, ${s.generator.cpuCores} cores`,
+    `generator     ${s.generator.workers} workers, busiest ${Math.round(s.generator.maxBusy * 100)}%, ${s.generator.cpuCores} cores: ` +
+      (s.generator.saturated ? 'the generator was the limit' : 'the generator was not the limit'),
   );
   if (Object.keys(s.httpErrors).length) lines.push(`http errors   ${JSON.stringify(s.httpErrors)}`);
   if (Object.keys(s.connectErrors).length) lines.push(`connect errs  ${JSON.stringify(s.connectErrors)}`);

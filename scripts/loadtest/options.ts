@@ -2,10 +2,17 @@
 import os from 'node:os';
 
 export type Engine = 'uws' | 'ws';
+/** `friends`: everyone posts to their friends. `celebrity`: one certified space posts to all its fans. */
+export type Scenario = 'friends' | 'celebrity';
 
 export interface LoadTestOptions {
   /** A running hub to test; unset: the load tester starts its own. */
   readonly url?: string;
+  readonly scenario: Scenario;
+  /** Celebrity: posts the space makes, one after another. */
+  readonly posts: number;
+  /** Run the hub of another checkout (e.g. a `git worktree` of an older commit) with this generator. */
+  readonly hubRoot?: string;
   readonly users: number;
   /** Friends per user. */
   readonly friends: number;
@@ -43,6 +50,8 @@ export interface LoadTestOptions {
 }
 
 export const defaultOptions: LoadTestOptions = {
+  scenario: 'friends',
+  posts: 50,
   users: 200,
   friends: 10,
   postRate: 20,
@@ -65,6 +74,11 @@ export const defaultOptions: LoadTestOptions = {
 
 export const usage = `npm run loadtest -- [options]
   --url URL            test a running hub (else one is started with a temp DATA_DIR)
+  --scenario friends|celebrity   friends: users post to their friends (default); celebrity: user 0's
+                       certified space posts --posts public posts, one after another, to every other
+                       user, online as its fan
+  --posts P            celebrity: posts to make (default ${defaultOptions.posts})
+  --hub-root DIR       run the hub of another checkout (before/after comparisons) with this generator
   --users N            users, each with one socket (default ${defaultOptions.users})
   --friends K          friends per user (default ${defaultOptions.friends})
   --post-rate R|max    posts/s across all users; max = closed loop of --posters (default ${defaultOptions.postRate})
@@ -107,6 +121,18 @@ export function parseArgs(argv: readonly string[]): LoadTestOptions | 'help' {
         return 'help';
       case '--url':
         o.url = value();
+        break;
+      case '--scenario': {
+        const v = value();
+        if (v !== 'friends' && v !== 'celebrity') throw new Error(`--scenario is friends or celebrity, got ${v ?? 'nothing'}`);
+        o.scenario = v;
+        break;
+      }
+      case '--posts':
+        o.posts = Math.floor(num(flag, value(), 1));
+        break;
+      case '--hub-root':
+        o.hubRoot = value();
         break;
       case '--users':
         o.users = Math.floor(num(flag, value(), 1));
@@ -180,6 +206,7 @@ export function parseArgs(argv: readonly string[]): LoadTestOptions | 'help' {
         throw new Error(`unknown option ${raw}\n\n${usage}`);
     }
   }
+  if (o.scenario === 'celebrity' && o.url) throw new Error('--scenario celebrity seeds a certified space in the store: not with --url');
   if (o.url && o.nodes > 1) throw new Error('--nodes only applies when the load tester starts the hubs (no --url)');
   return o;
 }

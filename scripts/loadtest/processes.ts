@@ -59,6 +59,8 @@ export interface HubNode {
   onStats(listener: (s: Extract<HubChildMessage, { type: 'stats' }>) => void): void;
   /** Forces two full GCs in the node and answers its memory afterwards. */
   gcAndMeasure(): Promise<NodeJS.MemoryUsage>;
+  /** CPU time (user + system) the node's process has used so far, in microseconds. */
+  cpuMicros(): Promise<number>;
   stop(): Promise<void>;
 }
 
@@ -68,6 +70,8 @@ export interface HubNodeOptions {
   readonly label: string;
   /** Where the node's stdout and stderr go (`<label>.log`). */
   readonly logDir: string;
+  /** The checkout whose hub runs (default: this one); it gets this generator's hub-child.ts. */
+  readonly hubRoot?: string;
 }
 
 /** Starts one hub node and resolves once it accepts requests and sockets. */
@@ -79,8 +83,10 @@ export function startHubNode(options: HubNodeOptions): Promise<HubNode> {
     fs.mkdirSync(dir, { recursive: true });
     execArgv.push('--cpu-prof', '--cpu-prof-dir', dir);
   }
-  const child = track(fork(path.join(here, 'hub-child.ts'), [], {
-    cwd: repoRoot,
+  const root = options.hubRoot ? path.resolve(options.hubRoot) : repoRoot;
+  if (root !== repoRoot) fs.copyFileSync(path.join(here, 'hub-child.ts'), path.join(root, 'scripts/loadtest/hub-child.ts'));
+  const child = track(fork(path.join(root, 'scripts/loadtest/hub-child.ts'), [], {
+    cwd: root,
     execArgv,
     env: { ...process.env, ...options.env },
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
@@ -93,6 +99,7 @@ export function startHubNode(options: HubNodeOptions): Promise<HubNode> {
   return new Promise((resolve, reject) => {
     const statsListeners: Array<(s: Extract<HubChildMessage, { type: 'stats' }>) => void> = [];
     let memoryWaiter: ((m: NodeJS.MemoryUsage) => void) | undefined;
+    const cpuWaiters: Array<(micros: number) => void> = [];
     const failed = (code: number | null) => reject(new Error(`hub ${options.label} exited (${code}) before it was ready`));
     child.once('exit', failed);
     child.on('message', (m: HubChildMessage) => {
@@ -110,6 +117,11 @@ export function startHubNode(options: HubNodeOptions): Promise<HubNode> {
               memoryWaiter = res;
               child.send({ type: 'gc' } satisfies HubChildCommand);
             }),
+          cpuMicros: () =>
+            new Promise((res) => {
+              cpuWaiters.push(res);
+              child.send({ type: 'cpu' } satisfies HubChildCommand);
+            }),
           stop: () => stopChild(child),
         };
         resolve(node);
@@ -120,7 +132,7 @@ export function startHubNode(options: HubNodeOptions): Promise<HubNode> {
           } else if (s.type === 'memory') {
             memoryWaiter?.(s.memory);
             memoryWaiter = undefined;
-          }
+          } else if (s.type === 'cpu') cpuWaiters.shift()?.(s.cpuMicros);
         });
       }
     });

@@ -19,6 +19,8 @@ export interface WorkerInit {
   readonly connectConcurrency: number;
   /** Milliseconds to spread this worker's connects over. */
   readonly rampMs: number;
+  /** The celebrity scenario's certified space (a user index): every other user gets its posts. -1: none. */
+  readonly celebrity: number;
 }
 
 /** A post the main thread got its 201 for: the workers check who of its author's friends got it. */
@@ -89,6 +91,8 @@ export interface WorkerFinal {
   readonly sideReceived: Readonly<Record<'comment' | 'visit', number>>;
   readonly disconnects: number;
   readonly otherEvents: Readonly<Record<string, number>>;
+  /** Per post: when its last receipt here arrived (shared clock), for the fan-out time. */
+  readonly lastReceipts: ReadonlyArray<readonly [postId: string, at: number]>;
 }
 
 export type WorkerToMain =

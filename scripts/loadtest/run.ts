@@ -47,6 +47,7 @@ export async function runLoadTest(partial: Partial<LoadTestOptions> = {}): Promi
         sourceIps: options.sourceIps,
         connectConcurrency: options.connectConcurrency,
         rampMs: options.ramp * 1000,
+        celebrity: options.scenario === 'celebrity' ? 0 : -1,
       }),
     );
     await ready;
@@ -117,15 +118,20 @@ export async function runLoadTest(partial: Partial<LoadTestOptions> = {}): Promi
 
     const rssBaseline = (await target.serverRss()) ?? 0;
     const heapBaseline = await target.heapAfterGc();
+    const cpuBeforeConnect = await target.hubCpuMs();
     log(`connecting ${options.users} sockets from ${workerCount} ${workerMode} worker(s)`);
     for (const w of workers) w.post({ type: 'connect' });
     const connectedReports = await fromEach(workers, 'connected', 30 * 60_000);
+    const cpuAfterConnect = await target.hubCpuMs();
     const connectedNow = connectedReports.reduce((s, r) => s + r.connected, 0);
     log(`connected ${connectedNow}/${options.users} (${connectedReports.reduce((s, r) => s + r.failures, 0)} failures)`);
 
     let rssWithSockets: number;
     let heapWithSockets: number | null;
     let redisBefore = await target.redisTraffic();
+    let cpuBeforeLoad: number | null = null;
+    let cpuAfterLoad: number | null = null;
+    const sentAtOf = new Map<string, number>();
     if (options.idle) {
       phase = 'hold';
       await new Promise((r) => setTimeout(r, options.hold * 1000));
@@ -136,6 +142,7 @@ export async function runLoadTest(partial: Partial<LoadTestOptions> = {}): Promi
       heapWithSockets = await target.heapAfterGc();
       rssWithSockets = (await target.serverRss()) ?? 0;
       redisBefore = await target.redisTraffic();
+      cpuBeforeLoad = await target.hubCpuMs();
       phase = 'load';
       traffic = await runTraffic({
         baseUrls: target.baseUrls,
@@ -148,14 +155,19 @@ export async function runLoadTest(partial: Partial<LoadTestOptions> = {}): Promi
         durationMs: options.duration * 1000,
         sourceIps: options.sourceIps,
         seed: options.seed,
-        announcePosts: (items) => workers.forEach((w) => w.post({ type: 'posted', items })),
+        announcePosts: (items) => {
+          for (const item of items) sentAtOf.set(item.postId, item.sentAt);
+          workers.forEach((w) => w.post({ type: 'posted', items }));
+        },
         announceSide: (items) => workers.forEach((w) => w.post({ type: 'side', items })),
+        ...(options.scenario === 'celebrity' ? { celebrityPosts: options.posts } : {}),
       });
       phase = 'drain';
       const drainEnd = clock() + options.drain * 1000;
       await new Promise((r) => setTimeout(r, Math.min(1_200, options.drain * 1000)));
       // Wait for a quiet second (no deliveries) or the end of the drain window.
       while (clock() < drainEnd && (timeline.at(-1)?.deliveriesPerSec ?? 0) > 0) await new Promise((r) => setTimeout(r, 250));
+      cpuAfterLoad = await target.hubCpuMs();
     }
     const redisAfter = await target.redisTraffic();
     const finalsP = fromEach(workers, 'final', 60_000);
@@ -183,6 +195,11 @@ export async function runLoadTest(partial: Partial<LoadTestOptions> = {}): Promi
       mainDelayP99: mainDelay.percentile(99) / 1e6,
       redis: redisBefore && redisAfter ? { before: redisBefore, after: redisAfter } : undefined,
       warnings,
+      hubCpu: {
+        connectMs: cpuBeforeConnect !== null && cpuAfterConnect !== null ? cpuAfterConnect - cpuBeforeConnect : null,
+        loadMs: cpuBeforeLoad !== null && cpuAfterLoad !== null ? cpuAfterLoad - cpuBeforeLoad : null,
+      },
+      sentAtOf,
     });
   } finally {
     mainDelay.disable();
@@ -218,6 +235,8 @@ interface SummaryInput {
   readonly mainDelayP99: number;
   readonly redis: { before: { outputBytes: number; inputBytes: number; commands: number }; after: { outputBytes: number; inputBytes: number; commands: number } } | undefined;
   readonly warnings: string[];
+  readonly hubCpu: { readonly connectMs: number | null; readonly loadMs: number | null };
+  readonly sentAtOf: ReadonlyMap<string, number>;
 }
 
 const sum = (xs: readonly number[]) => xs.reduce((s, v) => s + v, 0);
@@ -273,6 +292,22 @@ function summarize(s: SummaryInput): LoadTestSummary {
       }
     : undefined;
   const sideRecv = (k: 'comment' | 'visit') => sum(finals.map((f) => f.sideReceived[k]));
+  // Fan-out time per post: POST sent → its last receipt on any worker.
+  const lastAt = new Map<string, number>();
+  for (const f of finals) for (const [id, at] of f.lastReceipts) lastAt.set(id, Math.max(lastAt.get(id) ?? 0, at));
+  const fanout = new Histogram();
+  for (const [id, at] of lastAt) {
+    const sentAt = s.sentAtOf.get(id);
+    if (sentAt !== undefined) fanout.record(at - sentAt);
+  }
+  const perK = (ms: number | null, n: number) => (ms === null || n === 0 ? null : round((ms / n) * 1000, 2));
+  const connectedCount = sum(finals.map((f) => f.connected + f.disconnects));
+  const hubCpu = {
+    loadMs: s.hubCpu.loadMs === null ? null : Math.round(s.hubCpu.loadMs),
+    msPerKDelivery: perK(s.hubCpu.loadMs, deliveries),
+    connectMs: s.hubCpu.connectMs === null ? null : Math.round(s.hubCpu.connectMs),
+    msPerKConnect: perK(s.hubCpu.connectMs, connectedCount),
+  };
   const { json: _json, report: _report, verbose: _verbose, ...setup } = options;
   return {
     setup: { ...setup, workerMode: s.workerMode, workers: s.workerCount, target: s.targetDescription },
@@ -301,6 +336,9 @@ function summarize(s: SummaryInput): LoadTestSummary {
     deliveredBeforeAck: sum(finals.map((f) => f.beforeAck)),
     latencyMs: merge(finals.map((f) => f.latency)),
     fromSendLatencyMs: merge(finals.map((f) => f.fromSendLatency)),
+    fanoutMs: fanout.summary(),
+    hubCpu,
+    hubCpuMsPerKDelivery: hubCpu.msPerKDelivery,
     ...(options.nodes > 1
       ? { crossNodeLatencyMs: merge(finals.map((f) => f.crossNodeLatency)), sameNodeLatencyMs: merge(finals.map((f) => f.sameNodeLatency)) }
       : {}),

@@ -8,6 +8,7 @@ import type { AuthResponse, FriendRequestDto } from '../../shared/dto.js';
 import { userModel } from '../../server/modules/accounts/model.js';
 import { hashPassword } from '../../server/modules/accounts/password.js';
 import { createTokenSigner } from '../../server/modules/accounts/tokens.js';
+import { fanModel } from '../../server/modules/fans/model.js';
 import { friendEdgeModel } from '../../server/modules/friends/model.js';
 import { spaceModel } from '../../server/modules/spaces/space-model.js';
 import { defaultModules, defaultTheme, defaultTitle } from '../../shared/space-defaults.js';
@@ -35,6 +36,8 @@ export async function seedStore(
   prefix: string,
   secret: string,
   log: (line: string) => void,
+  /** User 0's space is certified and every other user is its fan (the celebrity scenario). */
+  celebrity = false,
 ): Promise<SeededUser[]> {
   const conn = mongoose.createConnection(uri, { autoIndex: false, maxPoolSize: 8 });
   await conn.asPromise();
@@ -70,7 +73,7 @@ export async function seedStore(
           theme: defaultTheme,
           modules: [...defaultModules],
           music: null,
-          certified: false,
+          certified: celebrity && from + j === 0,
           stats: { visits: 0 },
           createdAt: now,
         })),
@@ -92,6 +95,17 @@ export async function seedStore(
     }
     await flush();
     log(`seeded ${count / 2} friendships in ${Date.now() - started} ms total`);
+    if (celebrity) {
+      const fans = fanModel(conn);
+      const owner = ids[0]!.toHexString();
+      for (let from = 1; from < ids.length; from += batch) {
+        await fans.insertMany(
+          ids.slice(from, from + batch).map((fan) => ({ owner, fan: fan.toHexString(), createdAt: now })),
+          { ordered: false, lean: true },
+        );
+      }
+      log(`seeded ${ids.length - 1} fans of ${handleOf(prefix, 0)}'s certified space`);
+    }
 
     return ids.map((id, index) => ({ index, id: id.toHexString(), handle: handleOf(prefix, index), token: signer.sign(id.toHexString()) }));
   } finally {

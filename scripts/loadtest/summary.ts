@@ -52,6 +52,20 @@ export interface LoadTestSummary {
   readonly latencyMs: LatencySummary;
   /** From sending `POST /api/posts` to each friend's `feed:post`. */
   readonly fromSendLatencyMs: LatencySummary;
+  /** Per post: from sending `POST /api/posts` to the last recipient's `feed:post`. */
+  readonly fanoutMs: LatencySummary;
+  /**
+   * Hub CPU (all hub processes, user + system, read from the hubs) during the load phase, and per
+   * 1 000 deliveries; and during the connect phase, per 1 000 connects. null: the hubs do not tell.
+   */
+  readonly hubCpu: {
+    readonly loadMs: number | null;
+    readonly msPerKDelivery: number | null;
+    readonly connectMs: number | null;
+    readonly msPerKConnect: number | null;
+  };
+  /** Same figure as hubCpu.msPerKDelivery, top-level for scripts. */
+  readonly hubCpuMsPerKDelivery: number | null;
   readonly crossNodeLatencyMs?: LatencySummary;
   readonly sameNodeLatencyMs?: LatencySummary;
   readonly comments: { readonly acked: number; readonly received: number; readonly latencyMs: LatencySummary };

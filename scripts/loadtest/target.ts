@@ -32,6 +32,8 @@ export interface Target {
   serverRss(): Promise<number | null>;
   /** V8 heap used by the hubs after a forced GC; null when the hubs are not ours. */
   heapAfterGc(): Promise<number | null>;
+  /** CPU time the hub processes used so far (ms, summed), read from the hubs; null if they do not tell. */
+  hubCpuMs(): Promise<number | null>;
   storeRss(): number | null;
   /** The hub's event-loop delay p99 (ms) over the last second, if the hub tells. */
   hubEventLoopP99(): Promise<number | null>;
@@ -79,6 +81,11 @@ async function remoteTarget(options: LoadTestOptions, graph: FriendGraph, prefix
       return text ? (metricValue(text, 'kj_process_resident_memory_bytes') ?? metricValue(text, 'process_resident_memory_bytes') ?? null) : null;
     },
     heapAfterGc: async () => null,
+    hubCpuMs: async () => {
+      const text = await metrics();
+      const v = text ? (metricValue(text, 'kj_process_cpu_seconds_total') ?? metricValue(text, 'process_cpu_seconds_total')) : undefined;
+      return v === undefined ? null : v * 1000;
+    },
     storeRss: () => null,
     hubEventLoopP99: async () => {
       const text = await metrics();
@@ -122,13 +129,13 @@ async function ownTarget(options: LoadTestOptions, graph: FriendGraph, prefix: s
       store = await startStoreProcess(path.join(root, 'db'));
       redis = await startRedisProcess();
       mongodbUri = store.uri;
-      users = await seedStore(store.uri, graph, prefix, secret, log);
+      users = await seedStore(store.uri, graph, prefix, secret, log, options.scenario === 'celebrity');
     } else {
       // One node, as `npm start` runs it: its own embedded store in DATA_DIR, seeded before it starts.
       const { startEmbeddedStore } = await import('../../server/db/embedded/index.js');
       const embedded = await startEmbeddedStore({ dir: path.join(root, 'node0', 'db') });
       try {
-        users = await seedStore(`${embedded.uri}/kongjian`, graph, prefix, secret, log);
+        users = await seedStore(`${embedded.uri}/kongjian`, graph, prefix, secret, log, options.scenario === 'celebrity');
       } finally {
         await embedded.close();
       }
@@ -151,19 +158,26 @@ async function ownTarget(options: LoadTestOptions, graph: FriendGraph, prefix: s
         env.REDIS_PREFIX = 'lt';
       }
       hubs.push(
-        await startHubNode({ env, label: `hub${i}-${options.engine}`, logDir, ...(options.profileDir ? { profileDir: options.profileDir } : {}) }),
+        await startHubNode({
+          env,
+          label: `hub${i}-${options.engine}`,
+          logDir,
+          ...(options.profileDir ? { profileDir: options.profileDir } : {}),
+          ...(options.hubRoot ? { hubRoot: options.hubRoot } : {}),
+        }),
       );
     }
     log(`hub logs: ${logDir}`);
     log(`started ${hubs.length} hub node(s) on ${options.engine}${cluster ? ' through Redis' : ''}: ${hubs.map((h) => h.realtimeUrl).join(', ')}`);
     return {
-      description: `${options.nodes} node(s), ${options.engine}, started by the load tester`,
+      description: `${options.nodes} node(s), ${options.engine}, started by the load tester${options.hubRoot ? ` from ${options.hubRoot}` : ''}`,
       baseUrls: hubs.map((h) => h.url),
       realtimeUrls: hubs.map((h) => h.realtimeUrl),
       users,
       hubs,
       serverRss: async () => hubs.reduce((sum, h) => sum + readRssBytes(h.pid), 0),
       heapAfterGc: async () => (await Promise.all(hubs.map((h) => h.gcAndMeasure()))).reduce((s, m) => s + m.heapUsed, 0),
+      hubCpuMs: async () => (await Promise.all(hubs.map((h) => h.cpuMicros()))).reduce((s, us) => s + us / 1000, 0),
       storeRss: () => (store ? readRssBytes(store.pid) : null),
       hubEventLoopP99: async () => {
         const values = hubs.map((h) => h.lastStats?.eventLoop.p99Ms).filter((v): v is number => v !== undefined);

@@ -22,6 +22,8 @@ export interface TrafficPlan {
   readonly seed: number;
   readonly announcePosts: (items: PostedItem[]) => void;
   readonly announceSide: (items: SideItem[]) => void;
+  /** The celebrity scenario: this many public posts by user 0, one after another (instead of the rest). */
+  readonly celebrityPosts?: number;
 }
 
 export interface TrafficResult {
@@ -68,9 +70,9 @@ export async function runTraffic(plan: TrafficPlan): Promise<TrafficResult> {
   const from = (i: number) => `127.0.0.${1 + (i % plan.sourceIps)}`;
   const nodeOf = (i: number) => i % nodes;
 
-  async function post(): Promise<void> {
-    const author = cursor;
-    cursor = (cursor + 1) % n;
+  async function post(celebrity = false): Promise<void> {
+    const author = celebrity ? 0 : cursor;
+    if (!celebrity) cursor = (cursor + 1) % n;
     const user = plan.users[author]!;
     const node = nodeOf(author);
     postsSent++;
@@ -78,7 +80,7 @@ export async function runTraffic(plan: TrafficPlan): Promise<TrafficResult> {
     const sentAt = clock();
     try {
       const res = await httpJson<{ post: PostDto }>(plan.baseUrls[node]!, 'POST', '/api/posts', {
-        body: { kind: 'shuoshuo', text: `load test post ${postsSent} from ${user.handle}`, privacy: 'friends' },
+        body: { kind: 'shuoshuo', text: `load test post ${postsSent} from ${user.handle}`, privacy: celebrity ? 'public' : 'friends' },
         token: user.token,
         localAddress: from(author),
       });
@@ -181,7 +183,13 @@ export async function runTraffic(plan: TrafficPlan): Promise<TrafficResult> {
     );
   };
 
-  if (plan.postRate === 'max') {
+  if (plan.celebrityPosts !== undefined) {
+    lanes.push(
+      (async () => {
+        for (let i = 0; i < plan.celebrityPosts!; i++) await post(true);
+      })(),
+    );
+  } else if (plan.postRate === 'max') {
     for (let p = 0; p < Math.min(plan.posters, n); p++) {
       lanes.push(
         (async () => {

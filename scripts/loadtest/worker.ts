@@ -23,6 +23,8 @@ interface PostTrack {
   /** Receipts per friend slot of the author (see friendSlot). */
   readonly counts: Uint8Array;
   info: PostedItem | undefined;
+  /** When the last receipt of this post here arrived. */
+  lastAt: number;
   /** Receipts seen before the main thread's ack reached us: [recvAt, recipient] pairs. */
   pending: number[] | undefined;
 }
@@ -87,7 +89,9 @@ function createWorker(init: WorkerInit) {
     const author = authorOf(payload.post.author.handle);
     if (author < 0) return bump(otherEvents, 'feed:post (not from this run)');
     if (author === recipient) return bump(otherEvents, 'feed:post (own post)');
-    const slot = friendSlot(init.graph, offsets, author, recipient);
+    const fanPost = author === init.celebrity;
+    // A fan post's receipts are counted per local user; a friend post's per friend of the author.
+    const slot = fanPost ? (slotOf.get(recipient) ?? -1) : friendSlot(init.graph, offsets, author, recipient);
     if (slot < 0) {
       unexpected++;
       return;
@@ -96,9 +100,10 @@ function createWorker(init: WorkerInit) {
     deliveriesInTick++;
     let track = posts.get(payload.post.id);
     if (!track) {
-      track = { author, counts: new Uint8Array(degree), info: undefined, pending: undefined };
+      track = { author, counts: new Uint8Array(fanPost ? n : degree), info: undefined, pending: undefined, lastAt: 0 };
       posts.set(payload.post.id, track);
     }
+    track.lastAt = Math.max(track.lastAt, recvAt);
     if (track.counts[slot]! < 255) track.counts[slot]! += 1;
     if (track.info) recordLatency(track.info, recvAt, recipient);
     else (track.pending ??= []).push(recvAt, recipient);
@@ -201,7 +206,7 @@ function createWorker(init: WorkerInit) {
       let track = posts.get(item.postId);
       if (!track) {
         // Nobody here has it yet; keep the ack so late receipts and the final check can use it.
-        track = { author: item.author, counts: new Uint8Array(degree), info: item, pending: undefined };
+        track = { author: item.author, counts: new Uint8Array(item.author === init.celebrity ? n : degree), info: item, pending: undefined, lastAt: 0 };
         posts.set(item.postId, track);
         continue;
       }
@@ -268,10 +273,12 @@ function createWorker(init: WorkerInit) {
         for (const c of track.counts) unacked += c;
         continue;
       }
-      const friends = friendsOf(init.graph, track.author);
-      for (let s = 0; s < friends.length; s++) {
-        const local = slotOf.get(friends[s]!);
-        if (local === undefined) continue;
+      const fanPost = track.author === init.celebrity;
+      // Fans: every local user but the author; friends: the author's friends held here.
+      const audience = fanPost ? init.users.map((u) => u.index) : friendsOf(init.graph, track.author);
+      for (let s = 0; s < audience.length; s++) {
+        const local = slotOf.get(audience[s]!);
+        if (local === undefined || audience[s] === track.author) continue;
         const count = track.counts[s]!;
         if (count > 1) duplicates += count - 1;
         const online = connectedAt[local]! > 0 && connectedAt[local]! <= info.sentAt && !dropped[local];
@@ -304,6 +311,7 @@ function createWorker(init: WorkerInit) {
       sideReceived,
       disconnects,
       otherEvents,
+      lastReceipts: [...posts].filter(([, t]) => t.lastAt > 0).map(([id, t]) => [id, t.lastAt] as const),
     };
   }
 
