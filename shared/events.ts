@@ -4,6 +4,7 @@
  */
 import type {
   CommentDto,
+  GuestbookEntryDto,
   InviteDto,
   MatchDto,
   NotificationDto,
@@ -24,7 +25,13 @@ export interface ServerToClientEvents {
   'feed:remove': (payload: { postId: string }) => void;
   'post:comment': (payload: { postId: string; comment: CommentDto }) => void;
   'post:likes': (payload: { postId: string; likes: number }) => void;
+  /** Extension: comments deleted (a top-level one takes its replies); `removed` of them were counted. */
+  'post:comment:remove': (payload: { postId: string; commentIds: string[]; removed: number }) => void;
   'space:visitor': (payload: { visitor: UserDto; at: string }) => void;
+  /** Extension: a new guestbook entry, to the owner and those watching the guestbook who may see it. */
+  'guestbook:entry': (payload: { ownerId: string; entry: GuestbookEntryDto }) => void;
+  /** Extension: a guestbook entry deleted, to those who could see it. */
+  'guestbook:remove': (payload: { ownerId: string; entryId: string }) => void;
   notification: (payload: { notification: NotificationDto; unread: number }) => void;
   /** Extension: another device of the same user read notifications up to `upTo`. */
   'notifications:read': (payload: { upTo: number; unread: number }) => void;
@@ -41,6 +48,9 @@ export interface ClientToServerEvents {
   'space:enter': (payload: { handle: string }, ack: AckCallback) => void;
   'post:watch': (payload: { postId: string }, ack: AckCallback) => void;
   'post:unwatch': (payload: { postId: string }, ack: AckCallback) => void;
+  /** Extension: follow a space's guestbook live while it is on screen (public entries; the owner gets all). */
+  'guestbook:watch': (payload: { handle: string }, ack: AckCallback) => void;
+  'guestbook:unwatch': (payload: { handle: string }, ack: AckCallback) => void;
   'notifications:sync': (
     payload: { after: number },
     ack: AckCallback<{ notifications: NotificationDto[]; unread: number }>,
@@ -76,6 +86,8 @@ const clientEventSet: { readonly [E in ClientEventName]: true } = {
   'space:enter': true,
   'post:watch': true,
   'post:unwatch': true,
+  'guestbook:watch': true,
+  'guestbook:unwatch': true,
   'notifications:sync': true,
   'game:move': true,
   'presence:list': true,

@@ -20,6 +20,11 @@ export const rooms = {
    * posts are pushed once to this room and once to its audience, which share no socket.
    */
   fans: (ownerId: string) => `f:${ownerId}`,
+  /**
+   * Sockets watching `ownerId`'s guestbook. It sits under the owner's post-room prefix on purpose:
+   * ending a friendship or blocking drops a socket from `postsOf(ownerId)` rooms, and so from this one.
+   */
+  guestbook: (ownerId: string) => `p:${ownerId}:guestbook`,
   /** The two players of a match. */
   match: (matchId: string) => `m:${matchId}`,
 } as const;

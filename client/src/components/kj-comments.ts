@@ -4,6 +4,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { CommentDto } from '../../../shared/dto.js';
 import { ScrollAnchor } from '../controllers/scroll-anchor.js';
+import { SessionController } from '../controllers/session-controller.js';
 import { timeAgo } from '../format.js';
 import { ApiError, api, errorText } from '../services/api.js';
 import { shared } from '../styles/shared.js';
@@ -30,6 +31,7 @@ function threads(comments: readonly CommentDto[]): Thread[] {
  * a "Reply" box per top-level comment. The list itself is owned by the post card, which also merges
  * comments arriving live; items are keyed, so an arrival never disturbs an open reply box.
  * @fires comment-added - detail `{ comment }`, after the hub stored a new comment or reply
+ * @fires comment-removed - detail `{ commentIds }`, after the hub deleted a comment (and its replies)
  */
 @localized()
 @customElement('kj-comments')
@@ -56,6 +58,9 @@ export class KjComments extends LitElement {
   ];
 
   @property() postId = '';
+  /** The post's author may delete any comment on it. */
+  @property() postAuthorId = '';
+  private readonly session = new SessionController(this);
   @property({ attribute: false }) comments: readonly CommentDto[] | null = null;
   @state() private busy = false;
   @state() private message = '';
@@ -115,8 +120,32 @@ export class KjComments extends LitElement {
               aria-controls=${`reply-box-${c.id}`} aria-label=${msg(str`Reply to ${c.author.displayName}`, { id: 'comments.replyTo' })}
               @click=${() => this.openReply(open ? null : c.id)}>${msg('Reply', { id: 'comments.reply' })}</button>`
           : null}
+        ${this.mayDelete(c)
+          ? html`<button class="ghost reply-action" @click=${() => this.deleteComment(c)}
+              aria-label=${msg(str`Delete the comment by ${c.author.displayName}`, { id: 'commentsLive.deleteLabel' })}>${msg('Delete', { id: 'common.delete' })}</button>`
+          : null}
       </div>
     </div>`;
+  }
+
+  /** Its author, the post's author and moderators may delete a comment (the hub checks again). */
+  private mayDelete(c: CommentDto): boolean {
+    const me = this.session.me;
+    return !!me && (me.id === c.author.id || me.id === this.postAuthorId || me.role === 'moderator');
+  }
+
+  private async deleteComment(c: CommentDto): Promise<void> {
+    const question = c.parentId
+      ? msg('Delete this reply?', { id: 'commentsLive.deleteReplyConfirm' })
+      : msg('Delete this comment and its replies?', { id: 'commentsLive.deleteConfirm' });
+    if (!confirm(question)) return;
+    try {
+      await api.delete(`/posts/${this.postId}/comments/${c.id}`);
+      const replies = c.parentId ? [] : (this.comments ?? []).filter((r) => r.parentId === c.id).map((r) => r.id);
+      this.dispatchEvent(new CustomEvent('comment-removed', { detail: { commentIds: [c.id, ...replies] }, bubbles: true, composed: true }));
+    } catch (err) {
+      this.message = errorText(err);
+    }
   }
 
   private replyForm(parent: CommentDto): TemplateResult {

@@ -1,14 +1,20 @@
-import { localized, msg } from '@lit/localize';
+import { localized, msg, str } from '@lit/localize';
 import { LitElement, css, html } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { GuestbookEntryDto } from '../../../shared/dto.js';
+import { GuestbookWatch } from '../controllers/guestbook-watch.js';
+import { LiveEvents } from '../controllers/live-events.js';
+import { SessionController } from '../controllers/session-controller.js';
 import { timeAgo } from '../format.js';
 import { api, errorText } from '../services/api.js';
 import { icon } from '../icons.js';
 import { shared } from '../styles/shared.js';
 import './kj-avatar.js';
 
-/** The guestbook (留言板): messages to the owner, optionally private (author and owner only). */
+/**
+ * The guestbook (留言板): messages to the owner, optionally private (author and owner only). New and
+ * deleted entries arrive live; an author deletes their own entry, the owner any on their space.
+ */
 @localized()
 @customElement('kj-guestbook')
 export class KjGuestbook extends LitElement {
@@ -20,17 +26,40 @@ export class KjGuestbook extends LitElement {
       li > div { min-width: 0; flex: 1; }
       form { margin-top: 10px; }
       textarea { min-height: 60px; }
+      .small { min-height: 0; padding: 0 6px; font-size: 0.82rem; }
       .check { display: inline-flex; gap: 6px; align-items: center; font-weight: 400; margin: 0; }
     `,
   ];
 
   @property() handle = '';
   @property({ type: Boolean }) isOwner = false;
+  /** The space owner's id: live entries are matched by it. */
+  @property() ownerId = '';
   @state() private entries: GuestbookEntryDto[] = [];
   @state() private message = '';
 
+  private readonly session = new SessionController(this);
+  private readonly watch = new GuestbookWatch(this, () => this.handle);
+
+  constructor() {
+    super();
+    new LiveEvents(this)
+      .on('guestbook:entry', ({ ownerId, entry }) => {
+        if (ownerId === this.ownerId && !this.entries.some((e) => e.id === entry.id)) this.entries = [entry, ...this.entries];
+      })
+      .on('guestbook:remove', ({ ownerId, entryId }) => {
+        if (ownerId === this.ownerId) this.entries = this.entries.filter((e) => e.id !== entryId);
+      })
+      .onConnected((reconnected) => {
+        if (reconnected) void this.load(); // entries pushed while offline
+      });
+  }
+
   override willUpdate(changed: Map<string, unknown>): void {
-    if (changed.has('handle')) void this.load();
+    if (changed.has('handle')) {
+      void this.load();
+      this.watch.sync();
+    }
   }
 
   override render() {
@@ -44,6 +73,9 @@ export class KjGuestbook extends LitElement {
               <a href=${`/space/${e.author.handle}`}><b>${e.author.displayName}</b></a>
               <span class="muted">· ${timeAgo(e.createdAt)}</span> ${e.private ? html`<span class="badge">${msg('private', { id: 'guestbook.private' })}</span>` : null}
               <p>${e.text}</p>
+              ${this.isOwner || e.author.id === this.session.me?.id
+                ? html`<button class="ghost danger small" @click=${() => this.deleteEntry(e)} aria-label=${msg(str`Delete the message from ${e.author.displayName}`, { id: 'guestbookLive.deleteLabel' })}>${msg('Delete', { id: 'common.delete' })}</button>`
+                : null}
             </div>
           </li>`,
         )}
@@ -71,6 +103,16 @@ export class KjGuestbook extends LitElement {
     }
   }
 
+  private async deleteEntry(entry: GuestbookEntryDto): Promise<void> {
+    if (!confirm(msg('Delete this message?', { id: 'guestbookLive.deleteConfirm' }))) return;
+    try {
+      await api.delete(`/spaces/${encodeURIComponent(this.handle)}/guestbook/${entry.id}`);
+      this.entries = this.entries.filter((e) => e.id !== entry.id);
+    } catch (err) {
+      this.message = errorText(err);
+    }
+  }
+
   private async submit(e: SubmitEvent): Promise<void> {
     e.preventDefault();
     const form = e.target as HTMLFormElement;
@@ -79,7 +121,7 @@ export class KjGuestbook extends LitElement {
     if (!text) return;
     try {
       const { entry } = await api.post<{ entry: GuestbookEntryDto }>(`/spaces/${this.handle}/guestbook`, { text, private: data.has('private') });
-      this.entries = [entry, ...this.entries];
+      if (!this.entries.some((x) => x.id === entry.id)) this.entries = [entry, ...this.entries];
       this.message = '';
       form.reset();
     } catch (err) {

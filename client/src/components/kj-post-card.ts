@@ -63,6 +63,8 @@ export class KjPostCard extends LitElement {
   @state() private likes = 0;
   @state() private liked = false;
   @state() private commentCount = 0;
+  /** Comment ids already taken off, so a local deletion and its live echo count once. */
+  private readonly gone = new Set<string>();
   @state() private comments: CommentDto[] | null = null;
   @state() private showComments = false;
   private readonly session = new SessionController(this);
@@ -78,6 +80,9 @@ export class KjPostCard extends LitElement {
         if (postId !== this.post.id || this.comments?.some((c) => c.id === comment.id)) return;
         if (this.comments) this.comments = [...this.comments, comment];
         this.commentCount += 1;
+      })
+      .on('post:comment:remove', ({ postId, commentIds, removed }) => {
+        if (postId === this.post.id) this.dropComments(commentIds, removed);
       });
   }
 
@@ -130,7 +135,8 @@ export class KjPostCard extends LitElement {
         </button>
       </div>
       ${this.showComments
-        ? html`<kj-comments .postId=${p.id} .comments=${this.comments} @comment-added=${this.onCommentAdded}></kj-comments>`
+        ? html`<kj-comments .postId=${p.id} .postAuthorId=${p.author.id} .comments=${this.comments} @comment-added=${this.onCommentAdded}
+            @comment-removed=${(e: CustomEvent<{ commentIds: string[] }>) => this.dropComments(e.detail.commentIds)}></kj-comments>`
         : null}
     </article>`;
   }
@@ -169,6 +175,21 @@ export class KjPostCard extends LitElement {
     if (this.comments?.some((c) => c.id === comment.id)) return;
     this.comments = [...(this.comments ?? []), comment];
     this.commentCount += 1;
+  }
+
+  /**
+   * Comments gone (deleted here, or pushed live): off the list, and off the count once. `removed`
+   * is the hub's count of published ones; for a local deletion, the published ones this card shows.
+   */
+  private dropComments(commentIds: readonly string[], removed?: number): void {
+    const first = commentIds[0];
+    if (!first || this.gone.has(first)) return;
+    for (const id of commentIds) this.gone.add(id);
+    const ids = new Set(commentIds);
+    const shown = (this.comments ?? []).filter((c) => ids.has(c.id));
+    this.comments = this.comments?.filter((c) => !ids.has(c.id)) ?? null;
+    const counted = removed ?? shown.filter((c) => !c.status || c.status === 'published').length;
+    this.commentCount = Math.max(0, this.commentCount - counted);
   }
 
   private async deletePost(): Promise<void> {

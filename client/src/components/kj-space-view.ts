@@ -90,7 +90,7 @@ export class KjSpaceView extends LitElement {
       case 'albums':
         return html`<kj-album-list .handle=${owner.handle} data-module="albums"></kj-album-list>`;
       case 'guestbook':
-        return html`<kj-guestbook .handle=${owner.handle} .isOwner=${this.isOwner} data-module="guestbook"></kj-guestbook>`;
+        return html`<kj-guestbook .handle=${owner.handle} .ownerId=${owner.id} .isOwner=${this.isOwner} data-module="guestbook"></kj-guestbook>`;
       case 'visitors':
         return html`<kj-visitors .handle=${owner.handle} data-module="visitors"></kj-visitors>`;
       case 'music':

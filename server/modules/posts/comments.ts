@@ -120,6 +120,7 @@ export function createComments(ctx: PostContext) {
       const allowed = moderator || comment.author.toHexString() === viewer.id || post.author.toHexString() === viewer.id;
       if (!allowed) throw forbidden('only its author, the post author or a moderator may delete a comment');
       let removedPublished = 0;
+      const replies = comment.parentId ? [] : await comments.find({ parentId: comment._id }, { _id: 1 }).lean<Array<{ _id: Types.ObjectId }>>();
       if (!comment.parentId) {
         // Replies first: a crash half-way leaves a visible parent, never orphaned replies.
         removedPublished += (await comments.deleteMany({ parentId: comment._id, status: 'published' })).deletedCount;
@@ -128,6 +129,14 @@ export function createComments(ctx: PostContext) {
       const gone = await comments.deleteOne({ _id: comment._id });
       if (gone.deletedCount === 1 && comment.status === 'published') removedPublished += 1;
       if (removedPublished > 0) await posts.updateOne({ _id: post._id }, { $inc: { comments: -removedPublished } });
+      // Everyone who got the comments live loses them live: the same rooms `post:comment` went to.
+      const authorId = post.author.toHexString();
+      const pid = post._id.toHexString();
+      deps.pusher.toRooms([rooms.user(authorId), rooms.post(authorId, pid)], 'post:comment:remove', {
+        postId: pid,
+        commentIds: [comment._id.toHexString(), ...replies.map((r) => r._id.toHexString())],
+        removed: removedPublished,
+      });
     },
 
     /** Held and in-review comments, oldest first, for the moderators' queue (moderator views, no privacy filter). */

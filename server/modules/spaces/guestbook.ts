@@ -4,12 +4,15 @@
  */
 import { Types, type Connection, type QueryFilter } from 'mongoose';
 import type { GuestbookEntryDto, UserDto } from '../../../shared/dto.js';
+import type { ServerPayload } from '../../../shared/events.js';
 import type { GuestbookBody, GuestbookQuery } from '../../../shared/schemas/spaces.js';
 import { blocked, forbidden, notFound } from '../../errors.js';
 import type { AccountService } from '../accounts/service.js';
 import type { Viewer } from '../accounts/viewer.js';
 import type { TextScreen } from '../moderation/screening.js';
 import type { Notifier } from '../notifications/notifier.js';
+import type { Pusher } from '../../realtime/pusher.js';
+import { rooms } from '../../realtime/rooms.js';
 import { guestbookEntryModel, type GuestbookEntryRecord } from './guestbook-model.js';
 
 export interface GuestbookDeps {
@@ -18,6 +21,8 @@ export interface GuestbookDeps {
   readonly notifier: Notifier;
   /** Keyword screening, when the moderation service is there. */
   readonly screen?: TextScreen | undefined;
+  /** Live pushes of new and deleted entries. */
+  readonly pusher?: Pick<Pusher, 'toRooms' | 'toUsers'>;
 }
 
 const excerptLength = 80;
@@ -30,8 +35,15 @@ function visibleTo(ownerId: string, viewerId: string | null): QueryFilter<Guestb
   return { owner, $or: [{ private: false }, { author: new Types.ObjectId(viewerId) }] };
 }
 
-export function createGuestbook({ conn, accounts, notifier, screen }: GuestbookDeps) {
+export function createGuestbook({ conn, accounts, notifier, screen, pusher }: GuestbookDeps) {
   const entries = guestbookEntryModel(conn);
+
+  /** A private entry reaches its owner and author only; a public one also those watching the guestbook. */
+  function announce<E extends 'guestbook:entry' | 'guestbook:remove'>(ownerId: string, authorId: string, isPrivate: boolean, event: E, payload: ServerPayload<E>): void {
+    if (!pusher) return;
+    if (isPrivate) pusher.toUsers([ownerId, authorId], event, payload);
+    else pusher.toRooms([rooms.user(ownerId), rooms.user(authorId), rooms.guestbook(ownerId)], event, payload);
+  }
 
   const toDto = (e: GuestbookEntryRecord, author: UserDto): GuestbookEntryDto => ({
     id: e._id.toHexString(),
@@ -78,6 +90,7 @@ export function createGuestbook({ conn, accounts, notifier, screen }: GuestbookD
         createdAt: new Date(),
       });
       const entry = toDto(doc.toObject(), author);
+      announce(owner.id, viewer.id, body.private, 'guestbook:entry', { ownerId: owner.id, entry });
       if (viewer.id !== owner.id) {
         await notifier.notify({
           to: owner.id,
@@ -96,7 +109,8 @@ export function createGuestbook({ conn, accounts, notifier, screen }: GuestbookD
         .lean<GuestbookEntryRecord>();
       if (!entry) throw notFound('guestbook entry');
       if (viewer.id !== owner.id && entry.author.toHexString() !== viewer.id) throw forbidden('only its author or the space owner may delete an entry');
-      await entries.deleteOne({ _id: entry._id });
+      const { deletedCount } = await entries.deleteOne({ _id: entry._id });
+      if (deletedCount) announce(owner.id, entry.author.toHexString(), entry.private, 'guestbook:remove', { ownerId: owner.id, entryId });
     },
   };
 }

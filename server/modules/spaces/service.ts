@@ -8,6 +8,7 @@ import type { GuestbookBody, GuestbookQuery, SpacePatchBody, ThemePatch } from '
 import { forbidden, notFound, unauthorized } from '../../errors.js';
 import type { RateLimitRule } from '../../rate-limits.js';
 import type { Pusher } from '../../realtime/pusher.js';
+import { rooms } from '../../realtime/rooms.js';
 import type { AccountService } from '../accounts/service.js';
 import type { Viewer } from '../accounts/viewer.js';
 import type { TextScreen } from '../moderation/screening.js';
@@ -77,7 +78,7 @@ export function createSpaceService(deps: SpaceServiceDeps) {
     if (viewer && deps.blocks && (await deps.blocks.blocks(owner.id, viewer.id))) throw notFound('user');
     return owner;
   }
-  const guestbook = createGuestbook({ conn, accounts, notifier: deps.notifier, screen: deps.screen });
+  const guestbook = createGuestbook({ conn, accounts, notifier: deps.notifier, screen: deps.screen, pusher });
 
   const limits = {
     patch: { name: 'space-patch', points: Math.ceil(60 * rateLimitScale), perSeconds: 60 },
@@ -202,6 +203,11 @@ export function createSpaceService(deps: SpaceServiceDeps) {
       const author = await accounts.getUser(viewer.id);
       if (!author) throw unauthorized();
       return guestbook.post(viewer, author, owner, body);
+    },
+
+    /** The room of `handle`'s guestbook, if the viewer may see the space (a blocked viewer gets not_found). */
+    async guestbookRoom(viewer: Viewer, handle: string): Promise<string> {
+      return rooms.guestbook((await ownerFor(viewer, handle)).id);
     },
 
     /** Deletes a guestbook entry (its author or the space owner). */

@@ -15,5 +15,24 @@ export function spaceSocketHandlers(spaces: SpaceService): SocketHandler[] {
         return {};
       },
     }),
+    defineSocketHandler({
+      event: 'guestbook:watch',
+      schema: spaceEnterPayload,
+      rateLimit: { name: 'guestbook-watch', points: 120, perSeconds: 60 },
+      // Joined only after the check: a space whose owner blocks the viewer answers not_found.
+      handler: async ({ handle }, { viewer, socket }) => {
+        await socket.join(await spaces.guestbookRoom(viewer, handle));
+        return {};
+      },
+    }),
+    defineSocketHandler({
+      event: 'guestbook:unwatch',
+      schema: spaceEnterPayload,
+      handler: async (_payload, { socket }) => {
+        // A socket shows one guestbook at a time: leaving all of its guestbook rooms is leaving this one.
+        for (const room of [...socket.rooms]) if (room.startsWith('p:') && room.endsWith(':guestbook')) await socket.leave(room);
+        return {};
+      },
+    }),
   ];
 }

@@ -20,6 +20,7 @@ import { templates as space } from './space.js';
 import { templates as albumPages } from './album-pages.js';
 import { templates as friendRequests } from './friend-requests.js';
 import { templates as invitePage } from './invite-page.js';
+import { templates as liveDeletes } from './live-deletes.js';
 import { templates as notificationSettings } from './notification-settings.js';
 import { templates as postPage } from './post-page.js';
 
@@ -37,6 +38,7 @@ export const templates: TemplateMap = {
   ...albumPages,
   ...friendRequests,
   ...invitePage,
+  ...liveDeletes,
   ...notificationSettings,
   ...postPage,
 };
