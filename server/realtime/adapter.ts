@@ -46,8 +46,9 @@ type Handler = (message: Buffer, channel: Buffer) => void;
  * adapter recognises as a node-redis client: it has `sSubscribe`) holds (un)subscriptions until the
  * first connection is up (a cluster client cannot route anything before it knows the slots), and
  * retries a refused subscription while the room still wants it: a cluster client refuses one whose
- * shard is unreachable (mid-failover) without keeping its listener, which would leave this node
- * deaf to that room for good. Once subscribed, node-redis restores it after every reconnect.
+ * shard is unreachable (mid-failover), and node-redis drops one whose connection died before Redis
+ * answered, keeping no listener either way: either would leave this node deaf to that room for good.
+ * Once subscribed, node-redis restores it after every reconnect.
  */
 function shardedSubscriber(redis: RedisClients, retryMs = 1_000) {
   // Both client kinds take these arguments; the union of their overloads does not type-check as one call.
@@ -61,13 +62,16 @@ function shardedSubscriber(redis: RedisClients, retryMs = 1_000) {
   const wanted = new Map<string, Handler>();
   const subscribe = async (channel: string, listener: Handler): Promise<void> => {
     if (!connected) await redis.ready; // continuations run in call order, so order is kept
-    for (;;) {
+    for (let attempt = 0; ; attempt += 1) {
       if (wanted.get(channel) !== listener) return;
       try {
         await sub.sSubscribe(channel, listener, true);
         return;
       } catch {
-        await new Promise((r) => setTimeout(r, retryMs).unref());
+        // The first retry goes out at once: refused because the connection died before Redis
+        // answered, it waits in the client's offline queue and is sent the moment Redis is back,
+        // not a retry period later (a publish in between would be missed).
+        if (attempt > 0) await new Promise((r) => setTimeout(r, Math.min(retryMs, 50 * 2 ** attempt)).unref());
       }
     }
   };

@@ -1,20 +1,22 @@
 /**
- * Faults in a two-node cluster of real processes: a node SIGKILLed in the middle of a burst of
- * writes loses nothing it acknowledged and leaves no half state (counters equal their records);
- * Redis going away makes nodes report unhealthy, and once it is back they recover and deliver
- * across nodes again.
+ * Faults in a two-node cluster of real processes, over one Redis and over a Redis Cluster (three
+ * masters, three replicas): a node SIGKILLed in the middle of a burst of writes loses nothing it
+ * acknowledged and leaves no half state (counters equal their records); Redis (every node of the
+ * Redis Cluster) going away makes nodes report unhealthy, and once it is back they recover and
+ * deliver across nodes again.
  */
 import mongoose, { Types, type Connection } from 'mongoose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCluster, type Cluster } from '../../../scripts/cluster/start-cluster.js';
-import { apiClient, closeAllSockets, connectSocket, makeFriends, nextEvent, registerUser, type TestUser } from '../../helpers/index.js';
+import { apiClient, closeAllSockets, connectSocket, makeFriends, nextEvent, redisSetups, registerUser, type TestUser } from '../../helpers/index.js';
 import { healthBecomes, onNode, pool } from '../helpers/faults.js';
 
-describe('cluster faults', { timeout: 150_000 }, () => {
+describe.each(redisSetups)('cluster faults over %s', { timeout: 150_000 }, (redisKind) => {
+  const outside = redisKind === 'one Redis' ? process.env.REDIS_URL : process.env.REDIS_CLUSTER_NODES;
   let cluster: Cluster;
   let store: Connection;
   beforeAll(async () => {
-    cluster = await startCluster({ nodes: 2, env: { RATE_LIMIT_SCALE: '1000' } });
+    cluster = await startCluster({ nodes: 2, env: { RATE_LIMIT_SCALE: '1000' }, redisCluster: redisKind === 'Redis Cluster' });
     store = await mongoose.createConnection(cluster.mongodbUri).asPromise();
   }, 90_000);
   afterAll(async () => {
@@ -90,7 +92,7 @@ describe('cluster faults', { timeout: 150_000 }, () => {
     }
   });
 
-  it.runIf(!process.env.REDIS_URL)('Redis down: nodes report 503 naming Redis; back: healthy and delivering across nodes', async () => {
+  it.runIf(!outside)('Redis down: nodes report 503 naming Redis; back: healthy and delivering across nodes', async () => {
     const [n1, n2] = cluster.nodes as [Cluster['nodes'][0], Cluster['nodes'][0]];
     const alice = await registerUser(n1, 'alice');
     const bob = await registerUser(n2, 'bob');
