@@ -23,6 +23,8 @@ export class KjAlbumList extends LitElement {
   ];
 
   @property() handle = '';
+  /** Public albums only, as a stranger sees them (the space editor's preview). */
+  @property({ type: Boolean, attribute: 'public-only' }) publicOnly = false;
   @state() private albums: AlbumDto[] = [];
   @state() private error = '';
   private abort: AbortController | null = null;
@@ -38,15 +40,16 @@ export class KjAlbumList extends LitElement {
 
   override render() {
     const all = `/space/${this.handle}/albums`;
+    const albums = this.publicOnly ? this.albums.filter((a) => a.privacy === 'public') : this.albums;
     return html`<section class="card" aria-labelledby="albums-title">
       <div class="row spread">
         <h2 id="albums-title">${icon('image', 18)} ${msg('Albums', { id: 'space.albums' })}</h2>
         <a href=${all}>${msg('All albums →', { id: 'albumPage.allLink' })}</a>
       </div>
       ${this.error ? html`<p class="muted">${this.error}</p>` : null}
-      ${this.albums.length === 0 ? html`<p class="muted">${msg('No albums yet.', { id: 'albums.none' })}</p>` : null}
+      ${albums.length === 0 ? html`<p class="muted">${msg('No albums yet.', { id: 'albums.none' })}</p>` : null}
       <div class="grid">
-        ${this.albums.slice(0, 8).map(
+        ${albums.slice(0, 8).map(
           (a) => html`<a class="album" href=${`${all}/${a.id}`}>
             ${a.coverThumbUrl ? html`<img class="cover" src=${a.coverThumbUrl} alt="" />` : html`<span class="cover" aria-hidden="true">${icon('image', 32)}</span>`}
             <b>${albumTitle(a)}</b><span class="muted">${photoCountText(a.photoCount)} · ${privacyLabel[a.privacy]}</span>

@@ -33,6 +33,8 @@ export class KjGuestbook extends LitElement {
 
   @property() handle = '';
   @property({ type: Boolean }) isOwner = false;
+  /** As a stranger sees it (the space editor's preview): public entries only, nothing to write or delete. */
+  @property({ type: Boolean, attribute: 'visitor-view' }) visitorView = false;
   /** The space owner's id: live entries are matched by it. */
   @property() ownerId = '';
   @state() private entries: GuestbookEntryDto[] = [];
@@ -63,25 +65,27 @@ export class KjGuestbook extends LitElement {
   }
 
   override render() {
+    const entries = this.visitorView ? this.entries.filter((e) => !e.private) : this.entries;
+    const mayDelete = (e: GuestbookEntryDto) => !this.visitorView && (this.isOwner || e.author.id === this.session.me?.id);
     return html`<section class="card" aria-labelledby="gb-title">
       <h2 id="gb-title">${icon('pen', 18)} ${msg('Guestbook', { id: 'space.guestbook' })}</h2>
       <ul class="plain">
-        ${this.entries.map(
+        ${entries.map(
           (e) => html`<li>
             <kj-avatar .user=${e.author} size="34"></kj-avatar>
             <div>
               <a href=${`/space/${e.author.handle}`}><b>${e.author.displayName}</b></a>
               <span class="muted">· ${timeAgo(e.createdAt)}</span> ${e.private ? html`<span class="badge">${msg('private', { id: 'guestbook.private' })}</span>` : null}
               <p>${e.text}</p>
-              ${this.isOwner || e.author.id === this.session.me?.id
+              ${mayDelete(e)
                 ? html`<button class="ghost danger small" @click=${() => this.deleteEntry(e)} aria-label=${msg(str`Delete the message from ${e.author.displayName}`, { id: 'guestbookLive.deleteLabel' })}>${msg('Delete', { id: 'common.delete' })}</button>`
                 : null}
             </div>
           </li>`,
         )}
       </ul>
-      ${this.entries.length === 0 ? html`<p class="muted">${msg('No messages yet.', { id: 'guestbook.none' })}</p>` : null}
-      ${this.isOwner
+      ${entries.length === 0 ? html`<p class="muted">${msg('No messages yet.', { id: 'guestbook.none' })}</p>` : null}
+      ${this.isOwner || this.visitorView
         ? null
         : html`<form @submit=${this.submit}>
             <label for="gb-text">${msg('Leave a message', { id: 'guestbook.leave' })}</label>

@@ -48,7 +48,9 @@ export class KjHeader extends LitElement {
   private readonly session = new SessionController(this);
 
   override render() {
-    const me = this.session.user;
+    // Signing out re-renders this once more before the shell drops it: draw nothing rather than throw.
+    const me = this.session.me;
+    if (!me) return null;
     const links: Array<[string, string, Route['name'][]]> = [
       ['/', msg('Feed', { id: 'nav.feed' }), ['feed']],
       [`/space/${me.handle}`, msg('My space', { id: 'nav.mySpace' }), ['space']],

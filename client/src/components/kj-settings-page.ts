@@ -1,10 +1,11 @@
 import { localized, msg } from '@lit/localize';
 import { LitElement, css, html } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
-import type { SpaceDto, SpaceModule } from '../../../shared/dto.js';
+import type { PostDto, SpaceDto, SpaceModule } from '../../../shared/dto.js';
 import { defaultTheme } from '../../../shared/space-defaults.js';
 import { SessionController } from '../controllers/session-controller.js';
 import { api, errorText } from '../services/api.js';
+import { router } from '../services/router.js';
 import { session } from '../services/session.js';
 import { toasts } from '../services/toasts.js';
 import { shared } from '../styles/shared.js';
@@ -25,7 +26,8 @@ export class KjSettingsPage extends LitElement {
       .editor { position: sticky; top: 12px; max-height: calc(100vh - 24px); overflow: auto; }
       .preview { border: 2px dashed var(--kj-line); border-radius: 18px; padding: 6px; }
       .preview-label { margin: 0 0 6px 6px; }
-      .actions { display: flex; gap: 8px; flex-wrap: wrap; margin-top: 12px; }
+      /* Save stays in reach however long the editor is: pinned to the bottom of the scrolling editor (or the window). */
+      .actions { display: flex; gap: 8px; flex-wrap: wrap; margin-top: 12px; position: sticky; bottom: 0; z-index: 1; padding: 10px 0; background: var(--kj-panel); border-top: 1px solid var(--kj-line); }
       h1 { margin: 0 0 10px; font-size: 1.25rem; }
       @media (max-width: 900px) { .layout { grid-template-columns: 1fr; } .editor { position: static; max-height: none; } }
     `,
@@ -35,6 +37,7 @@ export class KjSettingsPage extends LitElement {
   @state() private draft: SpaceDto | null = null;
   @state() private busy = false;
   @state() private message = '';
+  @state() private publicPosts: PostDto[] = [];
   private readonly session = new SessionController(this);
 
   override connectedCallback(): void {
@@ -43,7 +46,9 @@ export class KjSettingsPage extends LitElement {
   }
 
   override render() {
-    const me = this.session.user;
+    // Signing out re-renders this once more before the shell drops it: draw nothing rather than throw.
+    const me = this.session.me;
+    if (!me) return null;
     const draft = this.draft;
     const dirty = JSON.stringify(draft) !== JSON.stringify(this.saved);
     return html`<div class="layout">
@@ -64,7 +69,7 @@ export class KjSettingsPage extends LitElement {
         <section class="card" style="margin-top:16px" aria-labelledby="acct">
           <h2 id="acct">${msg('Account', { id: 'auth.account' })}</h2>
           <p>${msg('Signed in as', { id: 'settings.signedInAs' })} <b>${me.displayName}</b> (@${me.handle})${me.role === 'moderator' ? ` · ${msg('moderator', { id: 'settings.moderator' })}` : ''}</p>
-          <button class="danger" @click=${() => session.signOut()}>${msg('Sign out', { id: 'settings.signOut' })}</button>
+          <button class="danger" @click=${this.signOut}>${msg('Sign out', { id: 'settings.signOut' })}</button>
         </section>
         <section class="card" style="margin-top:16px" aria-labelledby="lang">
           <h2 id="lang">${msg('Language', { id: 'settings.language' })}</h2>
@@ -73,15 +78,30 @@ export class KjSettingsPage extends LitElement {
       </div>
       <section aria-label=${msg('Live preview', { id: 'settings.preview' })}>
         <p class="muted preview-label">${msg('Live preview — this is what visitors see.', { id: 'settings.previewNote' })}</p>
-        <div class="preview">${draft ? html`<kj-space-view .space=${draft} .viewer=${me}></kj-space-view>` : null}</div>
+        <div class="preview">${draft ? html`<kj-space-view .space=${draft} .posts=${this.publicPosts} .viewer=${null} preview></kj-space-view>` : null}</div>
       </section>
     </div>`;
   }
 
+  /** Ends this token on the hub, forgets it here, and leaves for the front page (not a stale /settings). */
+  private async signOut(): Promise<void> {
+    this.busy = true;
+    await api.post('/auth/logout').catch(() => undefined); // already invalid or unreachable: signing out here is what matters
+    router.go('/');
+    session.signOut();
+  }
+
   private async load(): Promise<void> {
     try {
-      const { space } = await api.get<{ space: SpaceDto }>(`/spaces/${this.session.user.handle}`);
+      const handle = this.session.me?.handle;
+      if (!handle) return;
+      const [{ space }, { posts }] = await Promise.all([
+        api.get<{ space: SpaceDto }>(`/spaces/${handle}`),
+        api.get<{ posts: PostDto[] }>(`/spaces/${handle}/posts?limit=20`),
+      ]);
       this.saved = this.draft = space;
+      // The preview is a stranger's view: published public posts only.
+      this.publicPosts = posts.filter((p) => p.privacy === 'public' && p.status === 'published');
     } catch (err) {
       this.message = errorText(err);
     }

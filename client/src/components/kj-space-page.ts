@@ -6,8 +6,12 @@ import { SessionController } from '../controllers/session-controller.js';
 import { LiveEvents } from '../controllers/live-events.js';
 import { api, errorText, isAbort } from '../services/api.js';
 import { realtime } from '../services/realtime.js';
+import { toasts } from '../services/toasts.js';
 import { shared } from '../styles/shared.js';
 import './kj-space-view.js';
+
+/** Posts per page of a space. */
+const pageSize = 20;
 
 /**
  * `/space/:handle`: loads the space and its posts, records the visit (`space:enter`), and hands
@@ -23,6 +27,9 @@ export class KjSpacePage extends LitElement {
   @property() section = '';
   @state() private space: SpaceDto | null = null;
   @state() private posts: PostDto[] = [];
+  /** The cursor of the next older page of posts, or null when all are shown. */
+  @state() private next: string | null = null;
+  @state() private loadingMore = false;
   @state() private error = '';
   private readonly session = new SessionController(this);
   private abort: AbortController | null = null;
@@ -56,7 +63,28 @@ export class KjSpacePage extends LitElement {
     if (this.error) return html`<div class="card"><h1>${msg('Space not found', { id: 'space.notFound' })}</h1><p>${this.error}</p><a href="/">${msg('Back to the feed', { id: 'app.backToFeed' })}</a></div>`;
     if (!this.space) return html`<p class="muted" role="status">${msg('Opening the space…', { id: 'space.opening' })}</p>`;
     return html`<kj-space-view .space=${this.space} .posts=${this.posts} .viewer=${this.session.me}
-      @post-removed=${(e: CustomEvent<{ postId: string }>) => (this.posts = this.posts.filter((p) => p.id !== e.detail.postId))}></kj-space-view>`;
+      @post-removed=${(e: CustomEvent<{ postId: string }>) => (this.posts = this.posts.filter((p) => p.id !== e.detail.postId))}></kj-space-view>
+      ${this.next
+        ? html`<p style="text-align:center"><button ?disabled=${this.loadingMore} @click=${this.more}>${msg('Older posts', { id: 'spacePaging.older' })}</button></p>`
+        : this.posts.length >= pageSize ? html`<p class="muted" style="text-align:center">${msg('That is everything.', { id: 'spacePaging.end' })}</p>` : null}`;
+  }
+
+  /** The next older page, appended (a live post may have arrived meanwhile: one of each). */
+  private async more(): Promise<void> {
+    const before = this.next;
+    if (!before || this.loadingMore) return;
+    this.loadingMore = true;
+    try {
+      const query = new URLSearchParams({ limit: String(pageSize), before });
+      const page = await api.get<{ posts: PostDto[]; next: string | null }>(`/spaces/${encodeURIComponent(this.handle)}/posts?${query}`, { signal: this.abort?.signal });
+      const known = new Set(this.posts.map((p) => p.id));
+      this.posts = [...this.posts, ...page.posts.filter((p) => !known.has(p.id))];
+      this.next = page.next;
+    } catch (err) {
+      if (!isAbort(err)) toasts.show(errorText(err), { tone: 'error' });
+    } finally {
+      this.loadingMore = false;
+    }
   }
 
   private async load(): Promise<void> {
@@ -66,12 +94,13 @@ export class KjSpacePage extends LitElement {
     this.error = '';
     this.enteredFor = '';
     try {
-      const [{ space }, { posts }] = await Promise.all([
+      const [{ space }, { posts, next }] = await Promise.all([
         api.get<{ space: SpaceDto }>(`/spaces/${encodeURIComponent(this.handle)}`, { signal: abort.signal }),
-        api.get<{ posts: PostDto[] }>(`/spaces/${encodeURIComponent(this.handle)}/posts?limit=20`, { signal: abort.signal }),
+        api.get<{ posts: PostDto[]; next: string | null }>(`/spaces/${encodeURIComponent(this.handle)}/posts?limit=${pageSize}`, { signal: abort.signal }),
       ]);
       this.space = space;
       this.posts = posts;
+      this.next = next;
       document.title = `${space.title} · 空间 Kongjian`;
       this.enter();
       void this.reveal();

@@ -46,6 +46,8 @@ export class KjSpaceView extends LitElement {
   @property({ attribute: false }) space!: SpaceDto;
   @property({ attribute: false }) posts: readonly PostDto[] = [];
   @property({ attribute: false }) viewer: MeDto | null = null;
+  /** The editor's preview: drawn as a stranger sees it (public albums, no private guestbook entries, no forms). */
+  @property({ type: Boolean }) preview = false;
 
   override render() {
     const { theme, owner } = this.space;
@@ -88,9 +90,9 @@ export class KjSpaceView extends LitElement {
       case 'diary':
         return this.postList(m.kind);
       case 'albums':
-        return html`<kj-album-list .handle=${owner.handle} data-module="albums"></kj-album-list>`;
+        return html`<kj-album-list .handle=${owner.handle} ?public-only=${this.preview} data-module="albums"></kj-album-list>`;
       case 'guestbook':
-        return html`<kj-guestbook .handle=${owner.handle} .ownerId=${owner.id} .isOwner=${this.isOwner} data-module="guestbook"></kj-guestbook>`;
+        return html`<kj-guestbook .handle=${owner.handle} .ownerId=${owner.id} .isOwner=${this.isOwner} ?visitor-view=${this.preview} data-module="guestbook"></kj-guestbook>`;
       case 'visitors':
         return html`<kj-visitors .handle=${owner.handle} data-module="visitors"></kj-visitors>`;
       case 'music':

@@ -23,6 +23,7 @@ import { templates as invitePage } from './invite-page.js';
 import { templates as liveDeletes } from './live-deletes.js';
 import { templates as notificationSettings } from './notification-settings.js';
 import { templates as postPage } from './post-page.js';
+import { templates as spacePaging } from './space-paging.js';
 
 export const templates: TemplateMap = {
   ...common,
@@ -41,4 +42,5 @@ export const templates: TemplateMap = {
   ...liveDeletes,
   ...notificationSettings,
   ...postPage,
+  ...spacePaging,
 };
