@@ -4,7 +4,8 @@
  * every route in both languages (zero serious or critical violations), the skip link and focus ring,
  * every nav item reachable at 390 px, and the app opened by a host name that is not localhost
  * (Chromium's --host-resolver-rules) with no failed request, a compressed bundle and no source map.
- * Also writes the README's screenshots (docs/screenshots/feed-en.png, feed-zh-CN.png).
+ * Also takes the README's screenshots: into docs/screenshots/ with UPDATE_DOCS_SCREENSHOTS=1
+ * (`npm run docs:screenshots`), else into the ignored test/e2e/screenshots/ so a test run leaves git clean.
  */
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -12,11 +13,11 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AlbumDto, InviteDto, MatchDto, PostDto } from '../../shared/dto.js';
 import { makeFriends, registerUser, type TestUser } from '../helpers/users.js';
-import { openAs, startE2E, type E2E, type OpenOptions, type UserPage } from './browser.js';
+import { openAs, screenshotDir, startE2E, type E2E, type OpenOptions, type UserPage } from './browser.js';
 
 const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const testHost = 'kongjian.test';
-const docsShots = path.resolve('docs/screenshots');
+const docsShots = process.env.UPDATE_DOCS_SCREENSHOTS === '1' ? path.resolve('docs/screenshots') : screenshotDir;
 const languages = [
   { locale: 'en-US', lang: 'en', feed: 'Feed', settings: 'Settings', games: 'Games' },
   { locale: 'zh-CN', lang: 'zh-CN', feed: '好友动态', settings: '设置', games: '游戏' },
