@@ -1,3 +1,4 @@
+import { localized, msg } from '@lit/localize';
 import { LitElement, css, html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { UserDto } from '../../../shared/dto.js';
@@ -7,6 +8,7 @@ import { colourFor, initials } from '../format.js';
  * A round avatar drawn from the user's initials in their own colour, with an optional presence dot.
  * @csspart circle - the coloured circle
  */
+@localized()
 @customElement('kj-avatar')
 export class KjAvatar extends LitElement {
   static override styles = css`
@@ -33,7 +35,7 @@ export class KjAvatar extends LitElement {
     return html`<span class="circle" part="circle" style=${style} aria-hidden="true">${initials(name)}</span>
       ${this.online === undefined
         ? null
-        : html`<span class="dot ${this.online ? 'online' : ''}" role="img" aria-label=${this.online ? 'online' : 'offline'}></span>`}`;
+        : html`<span class="dot ${this.online ? 'online' : ''}" role="img" aria-label=${this.online ? msg('online', { id: 'presence.online' }) : msg('offline', { id: 'presence.offline' })}></span>`}`;
   }
 }
 
