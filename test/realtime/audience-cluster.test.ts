@@ -1,0 +1,73 @@
+/**
+ * Audience rooms across two nodes: a friendship made on one node puts the friend's sockets on the
+ * other node into the author's audience at once; an unfriend on one node takes them out at once,
+ * and the other node's cached friend ids are forgotten, so a new socket there does not rejoin.
+ */
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { startEmbeddedStore, type EmbeddedStore } from '../../server/db/embedded/index.js';
+import {
+  closeAllSockets,
+  connectSocket,
+  expectNoEvent,
+  makeFriends,
+  nextEvent,
+  registerUser,
+  startTestHub,
+  startTestRedisSetup,
+  type TestHub,
+  type TestRedisSetup,
+} from '../helpers/index.js';
+
+describe('audience rooms on a two-node uws cluster', { timeout: 60_000 }, () => {
+  let redis: TestRedisSetup;
+  let store: EmbeddedStore;
+  let storeDir: string;
+  let nodeA: TestHub;
+  let nodeB: TestHub;
+
+  beforeAll(async () => {
+    redis = await startTestRedisSetup('one Redis');
+    storeDir = await fs.mkdtemp(path.join(os.tmpdir(), 'kj-audience-'));
+    store = await startEmbeddedStore({ dir: storeDir });
+    const shared = { engine: 'uws' as const, ...redis.hub, redisPrefix: `a${randomBytes(4).toString('hex')}`, mongodbUri: `${store.uri}/kongjian` };
+    nodeA = await startTestHub(shared);
+    nodeB = await startTestHub(shared);
+  }, 90_000);
+  afterEach(() => closeAllSockets());
+  afterAll(async () => {
+    await nodeA?.close();
+    await nodeB?.close();
+    await store?.close();
+    await redis?.close();
+    if (storeDir) await fs.rm(storeDir, { recursive: true, force: true });
+  });
+
+  const post = (api: { post(path: string, body: object): Promise<{ status: number; body: { post: { id: string } } }> }, text: string) =>
+    api.post('/posts', { kind: 'shuoshuo', text, privacy: 'friends' });
+
+  it('a friendship made on one node reaches sockets on the other; an unfriend there stops it, for new sockets too', async () => {
+    const alice = await registerUser(nodeA, 'alice');
+    const bob = await registerUser(nodeB, 'bob');
+    // Bob is online on node B before they are friends (and B caches his empty friend list).
+    const bobEarly = await connectSocket(nodeB, bob.token);
+    await makeFriends(alice, bob);
+
+    const first = await post(alice.api, 'hello from node A');
+    expect(first.status).toBe(201);
+    await nextEvent(bobEarly, 'feed:post', (p) => p.post.id === first.body.post.id);
+    // A second socket of Bob on node B joins Alice's audience from B's (now invalidated) cache.
+    const bobLater = await connectSocket(nodeB, bob.token);
+    const second = await post(alice.api, 'second');
+    await nextEvent(bobLater, 'feed:post', (p) => p.post.id === second.body.post.id);
+
+    expect((await alice.api.delete(`/friends/${bob.handle}`)).status).toBe(204);
+    const bobAfter = await connectSocket(nodeB, bob.token);
+    const third = await post(alice.api, 'after the unfriend');
+    expect(third.status).toBe(201);
+    for (const socket of [bobEarly, bobLater, bobAfter]) await expectNoEvent(socket, 'feed:post', (p) => p.post.id === third.body.post.id);
+  });
+});
