@@ -410,8 +410,9 @@ function startMemChild(modulePath: string, dir: string): Promise<MemChild> {
   }));
 }
 
-/** Post-like documents of ~200 B (the soak's average was 196 B). */
-function postDocs(n: number): Buffer[] {
+/** Post-like documents of ~200 B (the soak's average was 196 B), and their ids. */
+function postDocs(n: number): { docs: Buffer[]; ids: ObjectId[] } {
+  const ids: ObjectId[] = [];
   const authors = Array.from({ length: 1000 }, () => new ObjectId());
   const t0 = Date.now() - n * 1000;
   const out: Buffer[] = [];
@@ -419,7 +420,7 @@ function postDocs(n: number): Buffer[] {
     out.push(
       Buffer.from(
         serialize({
-          _id: new ObjectId(),
+          _id: (ids[j] = new ObjectId()),
           author: authors[(j * 7) % 1000],
           status: j % 4 === 3 ? 'draft' : 'published',
           privacy: ['public', 'friends', 'private'][j % 3],
@@ -430,7 +431,21 @@ function postDocs(n: number): Buffer[] {
       ),
     );
   }
-  return out;
+  return { docs: out, ids };
+}
+
+/** One `$inc` per document, 500 statements per command, as a like counter would see. */
+async function updateAllRaw(uri: string, ids: ObjectId[]): Promise<void> {
+  const lsid = { id: new ObjectId() };
+  const sock = await rawSocket(uri);
+  try {
+    for (let i = 0; i < ids.length; i += 500) {
+      const updates = ids.slice(i, i + 500).map((id) => Buffer.from(serialize({ q: { _id: id }, u: { $inc: { likes: 1 } } })));
+      await sock.call(opMsg({ update: 'posts', ordered: true, lsid, $db: 'bench' }, ['updates', updates]));
+    }
+  } finally {
+    sock.close();
+  }
 }
 
 async function loadRaw(uri: string, docs: Buffer[]): Promise<void> {
@@ -465,7 +480,7 @@ async function runMemory(args: string[]): Promise<void> {
   console.log(`load average: ${fs.readFileSync('/proc/loadavg', 'utf8').trim()}`);
   const rows: Array<Record<string, string | number>> = [];
   for (const n of sizes) {
-    const docs = postDocs(n);
+    const { docs, ids } = postDocs(n);
     const stored = docs.reduce((s, d) => s + d.length, 0);
     for (const [label, mod] of modules) {
       const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kj-bench-mem-'));
@@ -476,6 +491,8 @@ async function runMemory(args: string[]): Promise<void> {
         await loadRaw(child.uri, docs);
         const loadS = (performance.now() - t) / 1000;
         const after = await child.mem();
+        await updateAllRaw(child.uri, ids);
+        const updated = await child.mem();
         await child.stop();
         child = await startMemChild(mod, dir);
         const restarted = await child.mem();
@@ -485,10 +502,12 @@ async function runMemory(args: string[]): Promise<void> {
           store: label,
           docs: n,
           'stored B/doc': Math.round(stored / n),
-          'external B/doc': per(after.external + after.arrayBuffers * 0, before.external),
+          'external B/doc': per(after.external, before.external),
           'heap B/doc': per(after.heapUsed, before.heapUsed),
           'rss B/doc': per(after.rss, before.rss),
           'external x stored': Number(((after.external - before.external) / stored).toFixed(2)),
+          'after 1 update/doc: external B/doc': per(updated.external, before.external),
+          'after 1 update/doc: heap B/doc': per(updated.heapUsed, before.heapUsed),
           'restart external B/doc': per(restarted.external, before.external),
           'restart heap B/doc': per(restarted.heapUsed, before.heapUsed),
           'restart rss B/doc': per(restarted.rss, before.rss),

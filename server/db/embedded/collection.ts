@@ -140,6 +140,8 @@ export class Collection {
   /** Replaces `old` by the prepared next version (same _id). */
   replace(old: DocEntry, p: { bytes: Uint8Array; doc: Document }, ops: WriteOp[]): DocEntry {
     const oldDoc = old.doc;
+    // Same _id (checked by the caller): share the stored one rather than keep a second copy in the index.
+    p.doc._id = old.id;
     const changes: Array<[Index, unknown[][] | null, unknown[][] | null, boolean]> = [];
     for (const ix of this.indexes.values()) {
       const before = ix.keysFor(oldDoc);

@@ -142,7 +142,7 @@ export class Index {
 
   /** Swaps the document an entry points to when its keys did not change. */
   replaceSameKeys(oldE: DocEntry, newE: DocEntry, keys: unknown[][]): void {
-    for (const k of keys) this.list.replace([oldE, ...k], [newE, ...k]);
+    for (const k of keys) this.list.replace(entryOf(oldE, k), entryOf(newE, k));
   }
 
   /** Throws E11000 if another document already holds one of `keys` in this unique index. */
