@@ -1,5 +1,6 @@
 /**
- * Comments and guestbook messages come and go live: the author deletes their own, the owner any on
+ * Comments and guestbook messages come and go live (a feed item shows its newest comments inline):
+ * the author deletes their own, the owner any on
  * their post or space, and everyone watching sees it without a reload. The owner's open guestbook
  * shows a new message at once; a private one reaches the owner only.
  */
@@ -59,6 +60,34 @@ describe('live deletions', () => {
     expect(await card(p, postId).getByTestId('comment-count').textContent()).toBe('0');
     // A stranger to the comment and the post gets no delete button.
     expect(await card(f, postId).locator('kj-comments').getByRole('button', { name: /Delete the comment/ }).count()).toBe(0);
+  });
+
+  it('a feed item shows its newest comments inline, new ones arrive there live, and "show all" opens the thread', async () => {
+    const alice = await registerUser(e2e.hub, 'alice', 'Alice Wang');
+    const bob = await registerUser(e2e.hub, 'bob', 'Bob Chen');
+    await makeFriends(alice, bob);
+    const postId = ((await alice.api.post('/posts', { kind: 'shuoshuo', text: 'Hotpot tonight?', privacy: 'friends' })).body as { post: PostDto }).post.id;
+    for (const text of ['Count me in', 'Spicy please', 'I bring drinks']) await bob.api.post(`/posts/${postId}/comments`, { text });
+    const a = await open(alice);
+    const inline = card(a, postId).locator('kj-comment-preview');
+    await inline.getByText('I bring drinks').waitFor();
+    expect(await inline.getByText('Count me in').count()).toBe(1);
+    expect(await inline.getByRole('button', { name: /Show all/ }).count()).toBe(0);
+
+    // A fourth comment arrives live inline; the oldest steps out of the preview, and "show all" appears.
+    await bob.api.post(`/posts/${postId}/comments`, { text: 'And dessert!' });
+    await inline.getByText('And dessert!').waitFor();
+    await expect.poll(() => inline.getByText('Count me in').count()).toBe(0);
+    await inline.getByRole('button', { name: 'Show all 4 comments' }).click();
+    await card(a, postId).locator('kj-comments').getByText('Count me in').waitFor();
+    expect(await card(a, postId).locator('kj-comment-preview').count()).toBe(0);
+    await screenshot(a, 'feed-inline-comments');
+
+    // A post nobody had commented on shows its first comment inline as it arrives.
+    const quiet = ((await alice.api.post('/posts', { kind: 'shuoshuo', text: 'Anyone up?', privacy: 'friends' })).body as { post: PostDto }).post.id;
+    await card(a, quiet).waitFor();
+    await bob.api.post(`/posts/${quiet}/comments`, { text: 'Me!' });
+    await card(a, quiet).locator('kj-comment-preview').getByText('Me!').waitFor();
   });
 
   it('the owner’s open guestbook shows new messages live; deletions reach every watcher', async () => {

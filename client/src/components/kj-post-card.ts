@@ -13,6 +13,7 @@ import { icon } from '../icons.js';
 import { formatDateTime } from '../i18n/format.js';
 import { shared } from '../styles/shared.js';
 import './kj-avatar.js';
+import './kj-comment-preview.js';
 import './kj-comments.js';
 
 const statusNote: Partial<Record<PostDto['status'], () => string>> = {
@@ -65,6 +66,7 @@ export class KjPostCard extends LitElement {
   @state() private commentCount = 0;
   /** Comment ids already taken off, so a local deletion and its live echo count once. */
   private readonly gone = new Set<string>();
+  private commentsLoad: Promise<void> | null = null;
   @state() private comments: CommentDto[] | null = null;
   @state() private showComments = false;
   private readonly session = new SessionController(this);
@@ -79,6 +81,8 @@ export class KjPostCard extends LitElement {
       .on('post:comment', ({ postId, comment }) => {
         if (postId !== this.post.id || this.comments?.some((c) => c.id === comment.id)) return;
         if (this.comments) this.comments = [...this.comments, comment];
+        // The first comment of a post nobody had commented on: it is the whole list, so the feed shows it inline.
+        else if (this.commentCount === 0) this.comments = [comment];
         this.commentCount += 1;
       })
       .on('post:comment:remove', ({ postId, commentIds, removed }) => {
@@ -96,6 +100,8 @@ export class KjPostCard extends LitElement {
 
   override firstUpdated(): void {
     if (this.openComments && !this.showComments) void this.toggleComments();
+    // The feed shows a post's newest comments inline: load them for posts that have any.
+    else if (this.commentCount > 0) void this.loadComments();
   }
 
   override render() {
@@ -134,6 +140,9 @@ export class KjPostCard extends LitElement {
           ${icon('comment')} ${msg('Comments', { id: 'post.comments' })} <span data-testid="comment-count">${this.commentCount}</span>
         </button>
       </div>
+      ${!this.showComments && this.comments?.length
+        ? html`<kj-comment-preview .comments=${this.comments} .total=${this.commentCount} @show-all=${this.toggleComments}></kj-comment-preview>`
+        : null}
       ${this.showComments
         ? html`<kj-comments .postId=${p.id} .postAuthorId=${p.author.id} .comments=${this.comments} @comment-added=${this.onCommentAdded}
             @comment-removed=${(e: CustomEvent<{ commentIds: string[] }>) => this.dropComments(e.detail.commentIds)}></kj-comments>`
@@ -157,7 +166,16 @@ export class KjPostCard extends LitElement {
 
   private async toggleComments(): Promise<void> {
     this.showComments = !this.showComments;
-    if (!this.showComments || this.comments) return;
+    if (this.showComments && !this.comments) await this.loadComments();
+  }
+
+  /** Loads the thread once (the inline preview and opening the thread share one request). */
+  private loadComments(): Promise<void> {
+    this.commentsLoad ??= this.fetchComments();
+    return this.commentsLoad;
+  }
+
+  private async fetchComments(): Promise<void> {
     try {
       const { comments } = await api.get<{ comments: CommentDto[] }>(`/posts/${this.post.id}/comments`);
       // Live comments may have come first; keep one of each.

@@ -18,6 +18,7 @@ import { templates as settings } from './settings.js';
 import { templates as space } from './space.js';
 // Screens of issue #14 (notification targets, albums): one file per screen.
 import { templates as albumPages } from './album-pages.js';
+import { templates as commentPreview } from './comment-preview.js';
 import { templates as friendRequests } from './friend-requests.js';
 import { templates as invitePage } from './invite-page.js';
 import { templates as liveDeletes } from './live-deletes.js';
@@ -37,6 +38,7 @@ export const templates: TemplateMap = {
   ...moderation,
   ...settings,
   ...albumPages,
+  ...commentPreview,
   ...friendRequests,
   ...invitePage,
   ...liveDeletes,
