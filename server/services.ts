@@ -52,6 +52,7 @@ export function createServices(deps: CoreDeps) {
   const notifications = createNotificationService({ conn: deps.conn, pusher: deps.pusher, accounts, logger: deps.logger });
   const notifier = notifications;
   const moderation = createModerationService({ conn: deps.conn, logger: deps.logger, notifier });
+  accounts.screenNamesWith(moderation);
   const friends = createFriendService({
     conn: deps.conn,
     pusher: deps.pusher,
@@ -86,6 +87,7 @@ export function createServices(deps: CoreDeps) {
     logger: deps.logger,
     signer: createUrlSigner({ current: deps.secret, previous: deps.config.secretPrevious }),
     audit: moderation.audit,
+    screen: moderation,
   });
   const fans = createFanService({ conn: deps.conn, pusher: deps.pusher, accounts, spaces, audit: moderation.audit, logger: deps.logger, clustered: Boolean(deps.redis) });
   const posts = createPostService({
@@ -112,7 +114,7 @@ export function createServices(deps: CoreDeps) {
     clustered: Boolean(deps.redis),
   });
   const sessions = createSessions({ conn: deps.conn, tokens: deps.tokens, accounts, bus: deps.bus, logger: deps.logger });
-  const profiles = createProfiles({ conn: deps.conn, dataDir: deps.config.dataDir, accounts, announce: sessions.announce });
+  const profiles = createProfiles({ conn: deps.conn, dataDir: deps.config.dataDir, accounts, announce: sessions.announce, screen: moderation });
   const deleteAccount = createAccountDeletion({
     conn: deps.conn,
     logger: deps.logger,

@@ -17,6 +17,8 @@ import { userModel } from './model.js';
 import { avatarFileName, avatarSizes } from './profile-view.js';
 import { writeSearchKeys } from './search-key-model.js';
 import type { AccountService } from './service.js';
+import { screenFields } from '../moderation/field-screen.js';
+import type { TextScreen } from '../moderation/screening.js';
 import type { Viewer } from './viewer.js';
 
 export interface ProfileDeps {
@@ -25,11 +27,13 @@ export interface ProfileDeps {
   readonly accounts: Pick<AccountService, 'me'>;
   /** Tells every node the user changed (their caches hold the old name for up to 5 s otherwise). */
   readonly announce: (userId: string) => void;
+  /** Keyword screening of the display name and bio. */
+  readonly screen?: TextScreen;
 }
 
 export const avatarDir = (dataDir: string) => path.join(dataDir, 'avatars');
 
-export function createProfiles({ conn, dataDir, accounts, announce }: ProfileDeps) {
+export function createProfiles({ conn, dataDir, accounts, announce, screen }: ProfileDeps) {
   const users = userModel(conn);
   const photos = photoModel(conn);
   const files = createPhotoFiles(dataDir);
@@ -61,6 +65,7 @@ export function createProfiles({ conn, dataDir, accounts, announce }: ProfileDep
   return {
     /** `PATCH /api/me`. */
     async update(viewer: Viewer, body: ProfileBody): Promise<{ user: MeDto }> {
+      screenFields(screen, { displayName: body.displayName, bio: body.bio });
       const set: Record<string, unknown> = {};
       if (body.displayName !== undefined) {
         set.displayName = body.displayName;

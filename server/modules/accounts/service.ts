@@ -4,6 +4,8 @@ import type { AuthResponse, MeDto, Role, Tier, UserDto } from '../../../shared/d
 import type { LoginBody, RegisterBody } from '../../../shared/schemas/auth.js';
 import { conflict, notFound, unauthorized } from '../../errors.js';
 import type { RateLimitRule, RateLimits } from '../../rate-limits.js';
+import { screenFields } from '../moderation/field-screen.js';
+import type { TextScreen } from '../moderation/screening.js';
 import { markerModel, userModel } from './model.js';
 import { hashPassword, verifyPassword } from './password.js';
 import type { TokenSigner } from './tokens.js';
@@ -57,6 +59,8 @@ export function createAccountService({ conn, tokens, rateLimits, rateLimitScale 
   const users = userModel(conn);
   const markers = markerModel(conn);
   const afterRegisterHooks: AfterRegisterHook[] = [];
+  // Set once the moderation service exists (it is built after accounts): screens display names.
+  let nameScreen: TextScreen | undefined;
   const cache = new Map<string, { user: UserDto; viewer: Viewer; session: SessionState; at: number }>();
   // Bumped by `evict`: a look-up that started before an eviction must not re-cache what it read.
   const epochs = new Map<string, number>();
@@ -138,9 +142,15 @@ export function createAccountService({ conn, tokens, rateLimits, rateLimitScale 
       afterRegisterHooks.push(hook);
     },
 
+    /** Display names are screened by these keyword rules from now on. */
+    screenNamesWith(screen: TextScreen): void {
+      nameScreen = screen;
+    },
+
     /** Creates an account and signs it in. */
     async register(input: RegisterBody, ip: string): Promise<AuthResponse> {
       await rateLimits.consume(scaled(loginRules.registerPerIp), ip);
+      screenFields(nameScreen, { displayName: input.displayName });
       if (await users.exists({ handle: input.handle })) throw conflict('that handle is taken');
       const passwordHash = await hashPassword(input.password);
       let created: StoredUser;

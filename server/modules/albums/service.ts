@@ -20,6 +20,8 @@ import { albumModel, photoModel, type StoredAlbum, type StoredPhoto } from './mo
 import { createPhotoFiles } from './photo-files.js';
 import type { PhotoRefs } from './photo-refs.js';
 import { createStorageAccounts } from './storage-accounts.js';
+import { screenFields } from '../moderation/field-screen.js';
+import type { TextScreen } from '../moderation/screening.js';
 import type { UrlSigner } from './url-signer.js';
 
 export interface AlbumServiceDeps {
@@ -31,6 +33,8 @@ export interface AlbumServiceDeps {
   readonly signer: UrlSigner;
   /** Where moderator actions (tier changes) are recorded. */
   readonly audit: AuditLog;
+  /** Keyword screening of album titles and photo captions. */
+  readonly screen?: TextScreen;
 }
 
 /** What the photo file routes need to answer one request. */
@@ -47,7 +51,7 @@ const isDuplicateKey = (err: unknown): boolean => (err as { code?: number } | nu
 /** The shuoshuo album's stored title; clients show it in their own language by its `purpose`. */
 export const shuoshuoAlbumTitle = 'Shuoshuo photos';
 
-export function createAlbumService({ conn, config, accounts, friends, logger, signer, audit }: AlbumServiceDeps) {
+export function createAlbumService({ conn, config, accounts, friends, logger, signer, audit, screen }: AlbumServiceDeps) {
   const albums = albumModel(conn);
   const photos = photoModel(conn);
   const files = createPhotoFiles(config.dataDir);
@@ -157,6 +161,7 @@ export function createAlbumService({ conn, config, accounts, friends, logger, si
 
     /** Creates an album (at most `albumLimit` per user). */
     async createAlbum(viewer: Viewer, input: AlbumBody): Promise<{ album: AlbumDto }> {
+      screenFields(screen, { title: input.title });
       await storage.reserveAlbum(viewer.id, config.albumLimit);
       try {
         const doc = await albums.create({ owner: viewer.id, title: input.title, privacy: input.privacy });
@@ -300,6 +305,7 @@ export function createAlbumService({ conn, config, accounts, friends, logger, si
 
     /** Sets or clears a photo's caption (owner only). */
     async setCaption(viewer: Viewer, id: string, caption: string): Promise<{ photo: PhotoDto }> {
+      screenFields(screen, { caption });
       const p = await photos.findOneAndUpdate({ _id: oid(id), owner: viewer.id }, { $set: { caption } }, { returnDocument: 'after' }).lean<StoredPhoto>();
       if (!p) throw notFound('photo');
       const album = await albums.findById(p.album, { privacy: 1 }).lean<{ privacy: string }>();

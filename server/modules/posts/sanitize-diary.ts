@@ -40,8 +40,10 @@ const options: sanitizeHtml.IOptions = {
       // Only the photo path is kept (a signed query expires; it is added again for each viewer), and
       // the size is the reader's: no author width/height, a capped height.
       const photo = attribs.src === undefined ? null : ownPhotoSrc.exec(attribs.src.trim());
-      const alt = attribs.alt === undefined ? {} : { alt: attribs.alt };
-      return { tagName, attribs: photo ? { src: `/photos/${photo[1]}`, ...alt, style: imageStyle } : alt };
+      const kept: sanitizeHtml.Attributes = photo ? { src: `/photos/${photo[1]}` } : {};
+      if (attribs.alt !== undefined) kept.alt = attribs.alt;
+      if (photo) kept.style = imageStyle;
+      return { tagName, attribs: kept };
     },
   },
   // An image without an (allowed) source shows nothing: drop it.
