@@ -31,7 +31,8 @@ export function createDiarySanitizer(options: DiarySanitizerOptions = {}): Diary
   const threads = options.threads ?? Math.max(1, Math.min(2, os.availableParallelism() - 1));
   const pool = new Piscina<SanitizeTask, SanitizedDiary>({
     filename: workerFile.href,
-    minThreads: 1,
+    // Started on the first diary (a hub that never sees one pays nothing), ended after 30 s idle.
+    minThreads: 0,
     maxThreads: threads,
     maxQueue: options.maxQueue ?? 32,
     idleTimeout: 30_000,
