@@ -38,4 +38,29 @@ describe('npm run loadtest', () => {
     expect(html).toContain('<svg');
     expect(html).not.toMatch(/<script|https?:\/\/(?!www\.w3)/);
   }, 90_000);
+
+  it('celebrity: every fan gets every post of the certified space once, with the hub CPU read from the hub', async () => {
+    const summary = await runLoadTest({
+      scenario: 'celebrity',
+      users: 30,
+      friends: 0,
+      posts: 5,
+      drain: 3,
+      workers: 2,
+      sourceIps: 2,
+      verbose: false,
+    });
+    expect(summary.connected).toBe(30);
+    expect(summary.posts.acked).toBe(5);
+    // Everyone but the space itself is a fan, online.
+    expect(summary.deliveries).toBe(5 * 29);
+    expect(summary.expected).toBe(summary.deliveries);
+    expect(summary.missing).toBe(0);
+    expect(summary.duplicates).toBe(0);
+    expect(summary.fanoutMs.count).toBe(5);
+    expect(summary.fanoutMs.p50).toBeGreaterThan(0);
+    expect(summary.hubCpu.loadMs).toBeGreaterThan(0);
+    expect(summary.hubCpuMsPerKDelivery).toBeGreaterThan(0);
+    expect(summary.hubCpu.msPerKConnect).toBeGreaterThan(0);
+  }, 90_000);
 });
