@@ -1,13 +1,14 @@
 import { localized, msg } from '@lit/localize';
 import { LitElement, css, html } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import type { PostDto, SpaceDto } from '../../../shared/dto.js';
+import type { PostDto, SpaceDto, UserDto } from '../../../shared/dto.js';
 import { SessionController } from '../controllers/session-controller.js';
 import { LiveEvents } from '../controllers/live-events.js';
 import { api, errorText, isAbort } from '../services/api.js';
 import { realtime } from '../services/realtime.js';
 import { toasts } from '../services/toasts.js';
 import { shared } from '../styles/shared.js';
+import './kj-moderator-tools.js';
 import './kj-space-view.js';
 
 /** Posts per page of a space. */
@@ -62,7 +63,13 @@ export class KjSpacePage extends LitElement {
   override render() {
     if (this.error) return html`<div class="card"><h1>${msg('Space not found', { id: 'space.notFound' })}</h1><p>${this.error}</p><a href="/">${msg('Back to the feed', { id: 'app.backToFeed' })}</a></div>`;
     if (!this.space) return html`<p class="muted" role="status">${msg('Opening the space…', { id: 'space.opening' })}</p>`;
-    return html`<kj-space-view .space=${this.space} .posts=${this.posts} .viewer=${this.session.me}
+    const space = this.space;
+    return html`${this.session.me?.role === 'moderator'
+        ? html`<kj-moderator-tools .space=${space} style="margin-bottom:12px"
+            @space-certified=${(e: CustomEvent<{ certified: boolean }>) => (this.space = { ...space, certified: e.detail.certified })}
+            @tier-changed=${(e: CustomEvent<{ user: UserDto }>) => (this.space = { ...space, owner: { ...space.owner, tier: e.detail.user.tier } })}></kj-moderator-tools>`
+        : null}
+      <kj-space-view .space=${this.space} .posts=${this.posts} .viewer=${this.session.me}
       @post-removed=${(e: CustomEvent<{ postId: string }>) => (this.posts = this.posts.filter((p) => p.id !== e.detail.postId))}></kj-space-view>
       ${this.next
         ? html`<p style="text-align:center"><button ?disabled=${this.loadingMore} @click=${this.more}>${msg('Older posts', { id: 'spacePaging.older' })}</button></p>`

@@ -8,6 +8,7 @@ import { plural } from '../i18n/format.js';
 import { readableOn } from '../contrast.js';
 import { shared } from '../styles/shared.js';
 import './kj-album-list.js';
+import './kj-fan-button.js';
 import './kj-guestbook.js';
 import './kj-music-player.js';
 import './kj-post-card.js';
@@ -69,6 +70,7 @@ export class KjSpaceView extends LitElement {
       <div class="banner">
         <h1>${this.space.title}</h1>
         <div class="muted">@${owner.handle} · <span data-testid="visits">${this.space.stats.visits}</span> ${plural(this.space.stats.visits, { one: () => msg('visit', { id: 'space.visit' }), other: () => msg('visits', { id: 'space.visits' }) })}${this.space.certified ? html` · <span class="badge">${msg('Certified', { id: 'space.certified' })}</span>` : ''}</div>
+        ${this.space.certified && !this.preview ? html`<kj-fan-button .handle=${owner.handle} ?isOwner=${this.isOwner}></kj-fan-button>` : null}
       </div>
       <div class="columns">
         <div class="col side">${repeat(column('side'), (m) => m.kind, (m) => this.module(m))}</div>

@@ -19,6 +19,7 @@ import { templates as space } from './space.js';
 // Screens of issue #14 (notification targets, albums): one file per screen.
 import { templates as albumPages } from './album-pages.js';
 import { templates as commentPreview } from './comment-preview.js';
+import { templates as fans } from './fans.js';
 import { templates as friendRequests } from './friend-requests.js';
 import { templates as invitePage } from './invite-page.js';
 import { templates as liveDeletes } from './live-deletes.js';
@@ -39,6 +40,7 @@ export const templates: TemplateMap = {
   ...settings,
   ...albumPages,
   ...commentPreview,
+  ...fans,
   ...friendRequests,
   ...invitePage,
   ...liveDeletes,

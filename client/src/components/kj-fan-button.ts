@@ -1,0 +1,82 @@
+import { localized, msg, str } from '@lit/localize';
+import { LitElement, css, html } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { formatNumber, plural } from '../i18n/format.js';
+import { icon } from '../icons.js';
+import { api, errorText, isAbort } from '../services/api.js';
+import { shared } from '../styles/shared.js';
+
+interface FanState {
+  readonly fans: number;
+  readonly fan: boolean;
+}
+
+/**
+ * "I like" (become a fan of) a certified space, with its fan count; the owner sees the count only.
+ * Fans get the space's public posts in their feed.
+ */
+@localized()
+@customElement('kj-fan-button')
+export class KjFanButton extends LitElement {
+  static override styles = [shared, css`:host { display: inline-flex; align-items: center; gap: 8px; } .on { color: #e03131; font-weight: 700; }`];
+
+  @property() handle = '';
+  @property({ type: Boolean }) isOwner = false;
+  @state() private state: FanState | null = null;
+  @state() private busy = false;
+  @state() private error = '';
+  private abort: AbortController | null = null;
+
+  override willUpdate(changed: Map<string, unknown>): void {
+    if (changed.has('handle')) void this.load();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.abort?.abort();
+  }
+
+  override render() {
+    const s = this.state;
+    if (!s) return null;
+    const count = plural(s.fans, {
+      one: () => msg('1 fan', { id: 'fans.one' }),
+      other: () => msg(str`${formatNumber(s.fans)} fans`, { id: 'fans.many' }),
+    });
+    return html`${this.isOwner
+        ? null
+        : html`<button class=${s.fan ? 'on' : ''} aria-pressed=${s.fan ? 'true' : 'false'} ?disabled=${this.busy} @click=${this.toggle}>
+            ${icon('heart')} ${s.fan ? msg('Liked', { id: 'fans.liked' }) : msg('I like', { id: 'fans.like' })}</button>`}
+      <span class="muted" data-testid="fan-count">${count}</span>
+      ${this.error ? html`<span class="error" role="alert">${this.error}</span>` : null}`;
+  }
+
+  private async load(): Promise<void> {
+    this.abort?.abort();
+    const abort = (this.abort = new AbortController());
+    try {
+      this.state = await api.get<FanState>(`/spaces/${encodeURIComponent(this.handle)}/fan`, { signal: abort.signal });
+    } catch (err) {
+      if (!isAbort(err)) this.error = errorText(err);
+    }
+  }
+
+  private async toggle(): Promise<void> {
+    const path = `/spaces/${encodeURIComponent(this.handle)}/fan`;
+    this.busy = true;
+    this.error = '';
+    try {
+      this.state = this.state?.fan ? await api.delete<FanState>(path) : await api.put<FanState>(path);
+    } catch (err) {
+      this.error = errorText(err);
+    } finally {
+      this.busy = false;
+    }
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'kj-fan-button': KjFanButton;
+  }
+}
