@@ -17,6 +17,9 @@ export async function buildClient(): Promise<string> {
     configFile: path.resolve('client/vite.config.ts'),
     logLevel: 'warn',
     build: { outDir, emptyOutDir: true, sourcemap: false },
+    // Vitest sets NODE_ENV=test, which would make Vite pick packages' development builds (Lit's dev mode:
+    // slower, and warnings in the console); test the production client.
+    resolve: { conditions: ['module', 'browser', 'production'] },
   });
   return outDir;
 }
