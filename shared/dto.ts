@@ -245,7 +245,7 @@ export interface MatchDto {
   readonly winner: string | null;
   readonly moves: readonly MoveDto[];
   readonly status: MatchStatus;
-  readonly endReason?: 'five' | 'draw' | 'forfeit';
+  readonly endReason?: 'five' | 'draw' | 'forfeit' | 'resign';
 }
 
 export type ModerationAction = 'block' | 'hold' | 'review';

@@ -5,7 +5,7 @@
 import { Schema, type Connection, type Model, type Types } from 'mongoose';
 import type { MatchStatus } from '../../../shared/dto.js';
 
-export type EndReason = 'five' | 'draw' | 'forfeit';
+export type EndReason = 'five' | 'draw' | 'forfeit' | 'resign';
 
 export interface MoveRecord {
   readonly x: number;
@@ -61,7 +61,7 @@ const matchSchema = new Schema<MatchRecord>(
     moveCount: { type: Number, required: true, default: 0 },
     status: { type: String, enum: ['active', 'finished'], required: true, default: 'active' },
     winner: { type: String, default: null },
-    endReason: { type: String, enum: ['five', 'draw', 'forfeit', null], default: null },
+    endReason: { type: String, enum: ['five', 'draw', 'forfeit', 'resign', null], default: null },
     absences: { type: [absenceSchema], default: [] },
     createdAt: { type: Date, required: true },
     finishedAt: { type: Date, default: null },

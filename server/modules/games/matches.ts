@@ -133,6 +133,26 @@ export function createMatchBook(d: MatchBookDeps) {
       return { match };
     },
 
+    /** The viewer gives up an active match of theirs: the other player wins (`endReason: resign`). */
+    async resign(viewer: Viewer, id: string): Promise<{ match: MatchDto }> {
+      const m = await matches.findById(id).lean<MatchRecord>();
+      const players = m ? playerIds(m) : [];
+      if (!m || !players.includes(viewer.id)) throw notFound('match');
+      const winner = players.find((p) => p !== viewer.id) ?? null;
+      const updated = await matches
+        .findOneAndUpdate(
+          { _id: m._id, status: 'active' },
+          { $set: { status: 'finished', winner, endReason: 'resign', finishedAt: new Date(), absences: [] } },
+          { returnDocument: 'after' },
+        )
+        .lean<MatchRecord>();
+      if (!updated) throw conflict('the match is over');
+      d.active.finished(playerIds(updated));
+      const match = await toDto(updated);
+      announce(match);
+      return { match };
+    },
+
     /** One match with its moves (for replay), for its players and their friends; others get not_found. */
     async get(viewer: Viewer, id: string): Promise<{ match: MatchDto }> {
       const m = await matches.findById(id).lean<MatchRecord>();

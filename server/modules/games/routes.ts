@@ -49,6 +49,14 @@ export function gameRoutes(games: GameService): Endpoint[] {
       handler: ({ viewer, params }) => games.cancel(viewer, params.id),
     }),
     defineEndpoint({
+      method: 'post',
+      path: '/matches/:id/resign',
+      auth: true,
+      params: idParams,
+      rateLimit: { name: 'match-resign', points: 30, perSeconds: 60 },
+      handler: ({ viewer, params }) => games.resign(viewer, params.id),
+    }),
+    defineEndpoint({
       method: 'get',
       path: '/matches/:id',
       auth: true,

@@ -97,6 +97,8 @@ export function createGameService({ conn, pusher, accounts, friends, notifier, l
 
     /** Plays a move in a match (the server judges it). */
     move: (viewer: Viewer, input: MoveEvent): Promise<{ match: MatchDto }> => book.move(viewer, input),
+    /** Gives up an active match; the other player wins. */
+    resign: (viewer: Viewer, id: string): Promise<{ match: MatchDto }> => book.resign(viewer, id),
     /** One match with its moves, for its players and their friends. */
     getMatch: (viewer: Viewer, id: string): Promise<{ match: MatchDto }> => book.get(viewer, id),
     /** A space owner's matches, newest first. */
