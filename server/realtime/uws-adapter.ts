@@ -48,6 +48,7 @@ interface RawUwsSocket {
 }
 
 interface EngineConnLike {
+  readonly readyState: string;
   readonly transport: { readonly name: string; readonly socket?: RawUwsSocket };
   once(event: 'upgrade', listener: () => void): void;
 }
@@ -63,6 +64,14 @@ type MarkedOptions = BroadcastOptions & { [publishedNatively]?: true };
 function rawOf(socket: SocketLike): RawUwsSocket | undefined {
   const transport = socket.conn.transport;
   return transport.name === 'websocket' ? transport.socket : undefined;
+}
+
+/**
+ * The raw socket to unsubscribe, if it is still open: a closed uWS socket has no subscriptions
+ * left, and touching it throws (costly when thousands of sockets leave their rooms at once).
+ */
+function openRawOf(socket: SocketLike | undefined): RawUwsSocket | undefined {
+  return socket && socket.conn.readyState === 'open' ? rawOf(socket) : undefined;
 }
 
 /** Subscribing or unsubscribing a closed uWS socket throws; it has no subscriptions left anyway. */
@@ -119,15 +128,13 @@ export function withNativePublish(Base: AdapterConstructor, app: Pick<uWS.Templa
 
     adapter.del = (id, room) => {
       base.del(id, room);
-      const socket = socketOf(id);
-      const raw = socket && rawOf(socket);
+      const raw = openRawOf(socketOf(id));
       if (raw) safely(() => raw.unsubscribe(topic(room)));
     };
 
     adapter.delAll = (id) => {
       const joined = adapter.sids.get(id);
-      const socket = socketOf(id);
-      const raw = socket && rawOf(socket);
+      const raw = openRawOf(socketOf(id));
       if (raw && joined) for (const room of joined) safely(() => raw.unsubscribe(topic(room)));
       polling.delete(id);
       base.delAll(id);
