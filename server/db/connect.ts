@@ -20,6 +20,15 @@ export interface Store {
   close(): Promise<void>;
 }
 
+/** Longest Unix socket path Linux accepts (sun_path is 108 bytes with its terminator). */
+const MAX_SOCKET_PATH = 107;
+
+/** Where the in-process store listens: `DATA_DIR/db.sock`, or loopback TCP when that path is too long for a socket. */
+export function embeddedListenOptions(dataDir: string): { socketPath?: string } {
+  const socketPath = path.resolve(dataDir, 'db.sock');
+  return Buffer.byteLength(socketPath) <= MAX_SOCKET_PATH ? { socketPath } : {};
+}
+
 function redactUri(uri: string): string {
   return uri.replace(/\/\/[^@/]*@/, '//***@');
 }
@@ -32,7 +41,9 @@ export async function openStore(config: Config, logger: Logger): Promise<Store> 
     description = redactUri(uri);
   } else {
     const dir = path.join(config.dataDir, 'db');
-    embedded = await startEmbeddedStore({ dir });
+    // A Unix socket of mode 0600 in DATA_DIR, not a loopback port: the store has no
+    // authentication, and any local user could otherwise connect to a TCP port.
+    embedded = await startEmbeddedStore({ dir, ...embeddedListenOptions(config.dataDir) });
     uri = `${embedded.uri}/kongjian`;
     description = `embedded:${dir}`;
   }

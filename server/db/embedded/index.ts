@@ -18,7 +18,7 @@ export interface EmbeddedStoreOptions {
   port?: number;
   /** TCP host, default 127.0.0.1. */
   host?: string;
-  /** Unix socket path; when set, `uri` points at the socket. */
+  /** Unix socket path; when set, `uri` points at the socket, which is made mode 0600 (owner only). */
   socketPath?: string;
   /** TTL monitor interval in ms (default 2000). */
   ttlSweepMs?: number;
@@ -83,6 +83,8 @@ export async function startEmbeddedStore(opts: EmbeddedStoreOptions): Promise<Em
     if (opts.socketPath) {
       fs.rmSync(opts.socketPath, { force: true });
       await server.listenUnix(opts.socketPath);
+      // The store has no authentication: only the owner of the process may connect.
+      fs.chmodSync(opts.socketPath, 0o600);
       uri = `mongodb://${encodeURIComponent(opts.socketPath)}`;
       if (opts.port !== undefined) await server.listenTcp(opts.port, opts.host ?? '127.0.0.1');
     } else {

@@ -25,7 +25,9 @@ export class Persistence {
   ) {}
 
   static open(dir: string): Persistence {
-    const root = open({ path: dir, maxDbs: 4, encoding: 'binary' });
+    // noSubdir: false — lmdb otherwise takes a directory whose name has a dot (mktemp -d's
+    // `tmp.XXXX`) for a file name and fails to open it.
+    const root = open({ path: dir, noSubdir: false, maxDbs: 4, encoding: 'binary' });
     const docs = root.openDB<Buffer, DocKey>({ name: 'docs', encoding: 'binary' });
     const meta = root.openDB<Buffer, string>({ name: 'meta', encoding: 'binary' });
     return new Persistence(root, docs, meta);
