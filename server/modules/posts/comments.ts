@@ -24,6 +24,15 @@ const goneUser = (id: string): UserDto => ({ id, handle: 'deleted', displayName:
 export function createComments(ctx: PostContext) {
   const { deps, posts, comments } = ctx;
 
+  /** `mention` notifications for a newly visible comment, to those who may see its post. */
+  const notifyMentions = (comment: CommentDto) =>
+    ctx.mentions.notify(
+      comment.text,
+      comment.author.id,
+      { type: 'comment', id: comment.id, parentId: comment.postId, excerpt: excerpt(comment.text) },
+      (userId) => ctx.recipientMaySee(userId, comment.postId),
+    );
+
   /** Whether `viewerId` may see a comment on a post they can see. */
   const commentVisible = (c: CommentRecord, viewerId: string | null) =>
     c.status === 'published' || (viewerId !== null && c.author.toHexString() === viewerId);
@@ -88,6 +97,7 @@ export function createComments(ctx: PostContext) {
       if (status === 'published') {
         await posts.updateOne({ _id: post._id }, { $inc: { comments: 1 } });
         await announce(post, comment, repliedTo, viewer);
+        await notifyMentions(comment);
       }
       return { comment };
     },
@@ -101,8 +111,11 @@ export function createComments(ctx: PostContext) {
         .sort({ createdAt: 1, _id: 1 })
         .limit(maxListed)
         .lean<CommentRecord[]>();
-      const users = await deps.accounts.getUsers(found.map((c) => c.author.toHexString()));
-      return { comments: found.map((c) => toDto(c, users)) };
+      const [users, mentioned] = await Promise.all([
+        deps.accounts.getUsers(found.map((c) => c.author.toHexString())),
+        ctx.mentions.forTexts(found.map((c) => c.text), viewer?.id ?? null),
+      ]);
+      return { comments: found.map((c, i) => ({ ...toDto(c, users), mentions: mentioned[i] ?? [] })) };
     },
 
     /**
@@ -163,6 +176,7 @@ export function createComments(ctx: PostContext) {
       if (post && post.status === 'published') {
         const repliedTo = record.parentId ? await comments.findById(record.parentId).lean<CommentRecord>() : null;
         await announce(post, comment, repliedTo, { id: authorId } as Viewer);
+        await notifyMentions(comment);
       }
       await ctx.notify({
         to: authorId,

@@ -17,6 +17,7 @@ import type { Notifier, NotifyInput } from '../notifications/notifier.js';
 import { commentModel } from './comment-model.js';
 import { likeModel } from './like-model.js';
 import { postModel, type PostRecord } from './post-model.js';
+import { createMentions } from './mentions.js';
 
 export interface PostServiceDeps {
   readonly conn: Connection;
@@ -104,7 +105,10 @@ export function createPostContext(deps: PostServiceDeps) {
     }
   }
 
-  return { deps, posts, comments, likes, relationTo, visiblePost, notify, recipientMaySee };
+  // v1.1: `@handle` mentions in posts and comments (read from the text; see mentions.ts).
+  const mentions = createMentions(deps);
+
+  return { deps, posts, comments, likes, relationTo, visiblePost, notify, recipientMaySee, mentions };
 }
 
 /** The first characters of a text, for notification excerpts. */

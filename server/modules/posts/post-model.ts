@@ -20,14 +20,19 @@ export interface PostRecord {
   readonly comments: number;
   /** The moderator who approved, rejected or removed it, if one did. */
   readonly moderatedBy?: Types.ObjectId | null;
+  /** v1.1, kind `repost`: the original post (always an original, never another repost). */
+  readonly repostOf?: Types.ObjectId | null;
+  /** v1.1: how many reposts this post has (absent on older posts: 0). */
+  readonly reposts?: number;
 }
 
 const postSchema = new Schema<PostRecord>(
   {
     author: { type: Schema.Types.ObjectId, required: true },
-    kind: { type: String, enum: ['shuoshuo', 'diary'], required: true },
+    kind: { type: String, enum: ['shuoshuo', 'diary', 'repost'], required: true },
     title: { type: String },
-    text: { type: String, required: true },
+    // A repost's own comment is optional; every other post has text.
+    text: { type: String, required: function (this: { kind?: string }) { return this.kind !== 'repost'; }, default: '' },
     images: { type: [Schema.Types.ObjectId], default: [] },
     privacy: { type: String, enum: ['public', 'friends', 'private'], required: true },
     status: { type: String, enum: ['published', 'held', 'review', 'rejected', 'removed'], required: true },
@@ -35,6 +40,8 @@ const postSchema = new Schema<PostRecord>(
     likes: { type: Number, required: true, default: 0 },
     comments: { type: Number, required: true, default: 0 },
     moderatedBy: { type: Schema.Types.ObjectId, default: null },
+    repostOf: { type: Schema.Types.ObjectId, default: null },
+    reposts: { type: Number, default: 0 },
   },
   { strict: 'throw', versionKey: false },
 );

@@ -5,6 +5,7 @@
 import { Types } from 'mongoose';
 import type { PhotoDto, PostDto, UserDto } from '../../../shared/dto.js';
 import type { PostContext } from './context.js';
+import { createReposts } from './reposts.js';
 import type { PostRecord } from './post-model.js';
 import { diaryPhotoIds } from './sanitize-diary.js';
 
@@ -24,6 +25,7 @@ const goneUser = (id: string): UserDto => ({ id, handle: 'deleted', displayName:
 
 export function createPostViews(ctx: PostContext) {
   const { deps, likes } = ctx;
+  const reposts = createReposts(ctx);
 
   /** Post ids among `postIds` that `viewerId` likes. */
   async function likedBy(viewerId: string, postIds: readonly Types.ObjectId[]): Promise<Set<string>> {
@@ -34,6 +36,15 @@ export function createPostViews(ctx: PostContext) {
     return new Set(found.map((l) => l.post.toHexString()));
   }
 
+  /** The DTOs of the originals of `records`' reposts, as `viewerId` may see them now. */
+  async function embedOriginals(records: readonly PostRecord[], viewerId: string | null): Promise<Map<string, PostDto>> {
+    const visible = await reposts.visibleOriginals(records, viewerId);
+    if (visible.size === 0) return new Map();
+    // Originals are never reposts themselves, so this goes one level deep.
+    const dtos = await toDtos([...visible.values()], viewerId);
+    return new Map(dtos.map((d) => [d.id, d]));
+  }
+
   /**
    * The DTOs of `records`, in order. `viewerId` null: no `liked` field (anonymous readers, and
    * pushes, which many viewers share).
@@ -41,12 +52,14 @@ export function createPostViews(ctx: PostContext) {
   async function toDtos(records: readonly PostRecord[], viewerId: string | null): Promise<PostDto[]> {
     if (records.length === 0) return [];
     const imageIds = [...new Set(records.flatMap((p) => [...p.images.map((i) => i.toHexString()), ...(p.kind === 'diary' ? diaryPhotoIds(p.text) : [])]))];
-    const [users, photos, liked] = await Promise.all([
+    const [users, photos, liked, originals, mentioned] = await Promise.all([
       deps.accounts.getUsers(records.map((p) => p.author.toHexString())),
       imageIds.length ? deps.photos.byIds(imageIds) : Promise.resolve(new Map<string, PhotoDto>()),
       viewerId ? likedBy(viewerId, records.map((p) => p._id)) : Promise.resolve(undefined),
+      embedOriginals(records, viewerId),
+      ctx.mentions.forTexts(records.map((p) => `${p.title ?? ''} ${p.text}`), viewerId),
     ]);
-    return records.map((p) => {
+    return records.map((p, index) => {
       const authorId = p.author.toHexString();
       const id = p._id.toHexString();
       return {
@@ -59,8 +72,10 @@ export function createPostViews(ctx: PostContext) {
         privacy: p.privacy,
         status: p.status,
         createdAt: p.createdAt.toISOString(),
-        counts: { likes: Math.max(0, p.likes), comments: Math.max(0, p.comments) },
+        counts: { likes: Math.max(0, p.likes), comments: Math.max(0, p.comments), reposts: Math.max(0, p.reposts ?? 0) },
         ...(liked ? { liked: liked.has(id) } : {}),
+        mentions: mentioned[index] ?? [],
+        ...(p.kind === 'repost' ? { repostOf: (p.repostOf && originals.get(p.repostOf.toHexString())) || null } : {}),
       };
     });
   }

@@ -2,6 +2,7 @@ import type { CommentDto, PostDto } from '../../../shared/dto.js';
 import { handleParams, idParams } from '../../../shared/schemas/common.js';
 import { commentParams, createCommentBody, createPostBody, postPageQuery } from '../../../shared/schemas/posts.js';
 import { defineEndpoint, type Endpoint } from '../../http/endpoint.js';
+import { repostBody } from '../../../shared/schemas/social.js';
 import type { PostService } from './service.js';
 
 /** 202 for text a moderator must look at first, 201 otherwise. */
@@ -72,6 +73,16 @@ export function postRoutes(posts: PostService): Endpoint[] {
       params: commentParams,
       status: 204,
       handler: ({ viewer, params }) => posts.removeComment(viewer, params.id, params.commentId),
+    }),
+    defineEndpoint({
+      method: 'post',
+      path: '/posts/:id/repost',
+      auth: true,
+      params: idParams,
+      body: repostBody,
+      rateLimit: posts.limits.createPost,
+      status: (r: { post: PostDto }) => createdOrHeld(r.post.status),
+      handler: ({ viewer, params, body }) => posts.repost(viewer, params.id, body),
     }),
     defineEndpoint({
       method: 'put',

@@ -13,6 +13,8 @@ import { createComments } from './comments.js';
 import { createPostContext, excerpt, type PostServiceDeps } from './context.js';
 import { createFeed } from './feed.js';
 import { createLikes } from './likes.js';
+import { createReposts } from './reposts.js';
+import type { RepostBody } from '../../../shared/schemas/social.js';
 import { statusAfterScreening } from './moderation-outcome.js';
 import type { PostRecord } from './post-model.js';
 import { createPostViews } from './post-views.js';
@@ -49,6 +51,18 @@ export function createPostService(deps: PostServiceDeps) {
   const feed = createFeed(ctx, views);
   const comments = createComments(ctx);
   const likes = createLikes(ctx);
+  const reposts = createReposts(ctx);
+
+  /** `mention` notifications for a newly visible post, to those who may see it. */
+  const notifyMentions = (record: PostRecord) => {
+    const id = record._id.toHexString();
+    return ctx.mentions.notify(
+      `${record.title ?? ''} ${record.text}`,
+      record.author.toHexString(),
+      { type: 'post', id, excerpt: excerpt(record.title ?? record.text) },
+      (userId) => ctx.recipientMaySee(userId, id),
+    );
+  };
   const scale = deps.rateLimitScale ?? 1;
   // Diary HTML is sanitised in worker threads with a time budget, never on the event loop.
   const sanitizer = createDiarySanitizer();
@@ -98,7 +112,17 @@ export function createPostService(deps: PostServiceDeps) {
       // Nobody has liked a post that did not exist a moment ago: no likes query.
       const post: PostDto = { ...(await views.toDto(record, null)), liked: false };
       await publication.announce(record, post);
+      if (status === 'published') await notifyMentions(record);
       return { post };
+    },
+
+    /** Reposts a post the viewer may see (reposts.ts); pushed like a new post, with a shared embed. */
+    async repost(viewer: Viewer, postId: string, body: RepostBody): Promise<{ post: PostDto }> {
+      return reposts.create(viewer, postId, body, async (record) => {
+        await publication.announce(record, await views.toDto(record, null));
+        if (record.status === 'published') await notifyMentions(record);
+        return { ...(await views.toDto(record, viewer.id)), liked: false };
+      });
     },
 
     /** One post, if the viewer may see it. */
@@ -116,6 +140,7 @@ export function createPostService(deps: PostServiceDeps) {
       const before = await posts.findById(postId, { status: 1 }).lean<Pick<PostRecord, 'status'>>();
       const removed = await transition(postId, ['published', 'held', 'review', 'rejected'], 'removed', isModerator(viewer) ? viewer : null);
       if (!removed || !before) throw notFound('post');
+      await reposts.forget(removed);
       await publication.retract(removed, before.status === 'published');
     },
 

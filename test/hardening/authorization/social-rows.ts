@@ -122,4 +122,25 @@ export const socialRows: readonly MatrixRow[] = [
       await ok(c.moderator.api.post('/moderation/reports/ffffffffffffffffffffffff/resolve', { action: 'dismiss' }), 404);
     },
   },
+  {
+    covers: ['post /posts/:id/repost'],
+    name: 'reposting a post one may not see answers like a missing post; the original never leaks through a repost',
+    async run(c) {
+      for (const state of ['friends', 'private', 'held', 'review'] as const) {
+        for (const role of ['exFriend', 'stranger', 'moderator'] as const) {
+          const res = await c.actors[role].api.post(`/posts/${c.posts[state]}/repost`, { privacy: 'public' });
+          expect(res.status, `${role} × ${state}`).toBe(404);
+        }
+      }
+      const repost = (await ok(c.friend.api.post(`/posts/${c.posts.friends}/repost`, { privacy: 'public' }), 201)).post.id;
+      for (const role of ['exFriend', 'stranger', 'moderator'] as const) {
+        const seen = (await ok(c.actors[role].api.get(`/posts/${repost}`), 200, role)).post;
+        expect(seen.repostOf, role).toBeNull();
+      }
+      const anon = (await ok(c.actors.anonymous.api.get(`/posts/${repost}`), 200)).post;
+      expect(anon.repostOf).toBeNull();
+      expect((await ok(c.owner.api.get(`/posts/${repost}`), 200)).post.repostOf.id).toBe(c.posts.friends);
+      await ok(c.friend.api.delete(`/posts/${repost}`), 204);
+    },
+  },
 ];

@@ -1,0 +1,79 @@
+/**
+ * Reposts (转载) and mentions (contract v1.1). A repost embeds its original as the reader may see it
+ * — `null` for a friends-only original to a stranger, after the original turns private, or once it
+ * is deleted — so the original never leaks. Mentions notify once, live, only those who may see the item.
+ */
+import { describe, expect, it } from 'vitest';
+import { connectSocket, engines, expectNoEvent, makeFriends, nextEvent, received, registerUser, settle, useTestHub } from '../../helpers/index.js';
+
+describe.each(engines)('reposts and mentions on %s', (engine) => {
+  const hub = useTestHub({ engine });
+
+  it('embeds the original only as each reader may see it, now and after it changes; counts and notifies', async () => {
+    const [author, friend, stranger] = [await registerUser(hub, 'orig'), await registerUser(hub, 'fan'), await registerUser(hub, 'outsider')];
+    await makeFriends(author, friend);
+    const original = (await author.api.post('/posts', { kind: 'shuoshuo', text: 'friends only secret', privacy: 'friends' })).body.post.id;
+    expect((await stranger.api.post(`/posts/${original}/repost`, { privacy: 'public' })).status).toBe(404);
+
+    const authorSocket = await connectSocket(hub, author.token);
+    const told = nextEvent(authorSocket, 'notification', (n) => n.notification.kind === 'repost');
+    const created = await friend.api.post(`/posts/${original}/repost`, { text: 'look at this', privacy: 'public' });
+    expect(created.status).toBe(201);
+    expect(created.body.post).toMatchObject({ kind: 'repost', text: 'look at this', repostOf: { id: original, text: 'friends only secret' } });
+    expect((await told).notification.actor?.id).toBe(friend.id);
+    const repost = created.body.post.id;
+    expect((await author.api.get(`/posts/${original}`)).body.post.counts.reposts).toBe(1);
+
+    // The stranger sees the repost (public) but not the friends-only original inside it.
+    const seen = (await stranger.api.get(`/posts/${repost}`)).body.post;
+    expect(seen.repostOf).toBeNull();
+    expect(JSON.stringify(seen)).not.toContain('friends only secret');
+    const listed = (await stranger.api.get(`/spaces/${friend.handle}/posts`)).body.posts.find((p: { id: string }) => p.id === repost);
+    expect(listed.repostOf).toBeNull();
+    // A repost of the repost reposts the original, which the stranger may not see.
+    expect((await stranger.api.post(`/posts/${repost}/repost`, { privacy: 'public' })).status).toBe(404);
+
+    expect((await friend.api.get(`/posts/${repost}`)).body.post.repostOf.id).toBe(original);
+    await author.api.delete(`/posts/${original}`);
+    expect((await friend.api.get(`/posts/${repost}`)).body.post.repostOf).toBeNull();
+  });
+
+  it('a public original turned unavailable embeds as null; a blocked reader sees no original', async () => {
+    const [author, reposter, reader] = [await registerUser(hub, 'src'), await registerUser(hub, 'rp'), await registerUser(hub, 'rd')];
+    const original = (await author.api.post('/posts', { kind: 'shuoshuo', text: 'open words', privacy: 'public' })).body.post.id;
+    const repost = (await reposter.api.post(`/posts/${original}/repost`, { privacy: 'public' })).body.post.id;
+    expect((await reader.api.get(`/posts/${repost}`)).body.post.repostOf.text).toBe('open words');
+    await author.api.put(`/blocks/${reader.handle}`);
+    expect((await reader.api.get(`/posts/${repost}`)).body.post.repostOf).toBeNull();
+    expect((await reader.api.post(`/posts/${original}/repost`, { privacy: 'public' })).status).toBe(404);
+  });
+
+  it('mentions notify once, live, only users who may see the item, and DTOs carry them', async () => {
+    const [author, friend, stranger, blocker] = await Promise.all(['talker', 'pal', 'far', 'nope'].map((s) => registerUser(hub, s)));
+    await makeFriends(author!, friend!);
+    await blocker!.api.put(`/blocks/${author!.handle}`);
+    const friendSocket = await connectSocket(hub, friend!.token);
+    const strangerSocket = await connectSocket(hub, stranger!.token);
+    const blockerSocket = await connectSocket(hub, blocker!.token);
+    const mentioned = nextEvent(friendSocket, 'notification', (n) => n.notification.kind === 'mention');
+    const text = `hi @${friend!.handle} and @${stranger!.handle} @${friend!.handle} @${blocker!.handle} @nobody_here_at_all`;
+    const post = (await author!.api.post('/posts', { kind: 'shuoshuo', text, privacy: 'friends' })).body.post;
+    expect((await mentioned).notification.subject).toMatchObject({ type: 'post', id: post.id });
+    await settle(friendSocket);
+    expect(received(friendSocket, 'notification').filter((n) => n.notification.kind === 'mention')).toHaveLength(1); // once, though named twice
+    await expectNoEvent(strangerSocket, 'notification', (n) => n.notification.kind === 'mention');
+    await expectNoEvent(blockerSocket, 'notification', (n) => n.notification.kind === 'mention');
+    const dto = (await friend!.api.get(`/posts/${post.id}`)).body.post;
+    // Users the viewer may see: the blocker blocks the author, not this reader.
+    expect(dto.mentions.map((u: { id: string }) => u.id)).toEqual([friend!.id, stranger!.id, blocker!.id]);
+    const authorsView = (await author!.api.get(`/posts/${post.id}`)).body.post;
+    expect(authorsView.mentions.map((u: { id: string }) => u.id)).toEqual([friend!.id, stranger!.id]);
+
+    const pub = (await author!.api.post('/posts', { kind: 'shuoshuo', text: 'open', privacy: 'public' })).body.post.id;
+    const inComment = nextEvent(strangerSocket, 'notification', (n) => n.notification.kind === 'mention');
+    await friend!.api.post(`/posts/${pub}/comments`, { text: `@${stranger!.handle} look` });
+    expect((await inComment).notification.subject).toMatchObject({ type: 'comment', parentId: pub });
+    const comments = (await stranger!.api.get(`/posts/${pub}/comments`)).body.comments;
+    expect(comments[0].mentions.map((u: { id: string }) => u.id)).toEqual([stranger!.id]);
+  });
+});
