@@ -9,6 +9,7 @@ import { presence } from '../services/presence.js';
 import { formatNumber } from '../i18n/format.js';
 import { shared } from '../styles/shared.js';
 import './kj-avatar.js';
+import './kj-pending-invites.js';
 import { gameName } from './kj-invites.js';
 
 /** The game room: invite an online friend to Gomoku; an accepted invite opens the match. */
@@ -53,6 +54,7 @@ export class KjGamesPage extends LitElement {
         <h1>${msg('Games', { id: 'nav.games' })}</h1>
         <p class="muted">${this.games.map((g) => `${gameName(g.id)} — ${msg(str`${formatNumber(g.players)} players`, { id: 'games.players' })}`).join(' · ') || gameName('gomoku')}${msg(': five in a row wins.', { id: 'games.rule' })}</p>
       </section>
+      <kj-pending-invites></kj-pending-invites>
       <section class="card" aria-labelledby="g-friends">
         <h2 id="g-friends">${msg('Invite a friend to Gomoku', { id: 'games.inviteTitle' })}</h2>
         <ul class="plain">

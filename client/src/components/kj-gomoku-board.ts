@@ -43,12 +43,15 @@ export class KjGomokuBoard extends LitElement {
       .black { background: radial-gradient(circle at 35% 30%, #666, #111 60%); box-shadow: 1px 2px 3px rgb(0 0 0 / 0.4); }
       .white { background: radial-gradient(circle at 35% 30%, #fff, #ddd 70%); box-shadow: 1px 2px 3px rgb(0 0 0 / 0.35); }
       .last { box-shadow: 0 0 0 3px #e8590c; }
+      .win { box-shadow: 0 0 0 3px #2f9e44, 0 0 10px 2px rgb(47 158 68 / 0.7); }
     `,
   ];
 
   @property({ attribute: false }) board: readonly (readonly number[])[] = [];
   @property({ type: Boolean }) myTurn = false;
   @property({ attribute: false }) lastMove: { x: number; y: number } | null = null;
+  /** The stones that won, drawn ringed. */
+  @property({ attribute: false }) winLine: readonly { x: number; y: number }[] = [];
   @state() private cursor = { x: 7, y: 7 };
 
   override render() {
@@ -60,11 +63,12 @@ export class KjGomokuBoard extends LitElement {
           ${row.map((v, x) => {
             const here = this.cursor.x === x && this.cursor.y === y;
             const last = this.lastMove?.x === x && this.lastMove?.y === y;
+            const won = this.winLine.some((c) => c.x === x && c.y === y);
             const edges = `${x === 0 ? 'first-x' : ''} ${x === size - 1 ? 'last-x' : ''} ${y === 0 ? 'first-y' : ''} ${y === size - 1 ? 'last-y' : ''}`;
             return html`<button role="gridcell" class="cell ${edges} ${here ? 'cursor' : ''}" data-x=${x} data-y=${y}
               tabindex=${here ? 0 : -1} aria-label=${msg(str`Row ${y + 1}, column ${x + 1}, ${(stoneLabel[v] ?? stoneLabel[0])()}`, { id: 'gomoku.cell' })}
               aria-disabled=${v !== 0 || !this.myTurn ? 'true' : 'false'} @focus=${() => this.follow(x, y)} @click=${() => this.play(x, y)}>
-              ${v ? html`<span class="stone ${stoneName[v]} ${last ? 'last' : ''}"></span>` : null}
+              ${v ? html`<span class="stone ${stoneName[v]} ${last ? 'last' : ''} ${won ? 'win' : ''}" data-win=${won ? 'true' : 'false'}></span>` : null}
             </button>`;
           })}
         </div>`,

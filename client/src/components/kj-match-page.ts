@@ -10,6 +10,8 @@ import { gameName } from './kj-invites.js';
 import { shared } from '../styles/shared.js';
 import './kj-avatar.js';
 import './kj-gomoku-board.js';
+import './kj-match-controls.js';
+import { boardAfter, winningLine } from '../gomoku-line.js';
 
 /** `/games/:matchId`: a live Gomoku match; moves go over the socket and illegal ones are explained. */
 @localized()
@@ -31,6 +33,8 @@ export class KjMatchPage extends LitElement {
   @state() private match: MatchDto | null = null;
   @state() private error = '';
   @state() private busy = false;
+  /** Replaying a finished match: the board after this many moves (null: as it ended). */
+  @state() private replayAt: number | null = null;
   private readonly session = new SessionController(this);
   private abort: AbortController | null = null;
 
@@ -46,7 +50,10 @@ export class KjMatchPage extends LitElement {
   }
 
   override willUpdate(changed: Map<string, unknown>): void {
-    if (changed.has('matchId')) void this.load();
+    if (changed.has('matchId')) {
+      this.replayAt = null;
+      void this.load();
+    }
   }
 
   override disconnectedCallback(): void {
@@ -58,8 +65,11 @@ export class KjMatchPage extends LitElement {
     const m = this.match;
     if (!m) return html`<div class="card">${this.error ? html`<p class="error" role="alert">${this.error}</p>` : html`<p class="muted" role="status">${msg('Loading the match…', { id: 'match.loading' })}</p>`}</div>`;
     const me = this.session.me?.id;
-    const myTurn = m.status === 'active' && m.turn === me;
-    const last = m.moves.at(-1);
+    const myTurn = m.status === 'active' && m.turn === me && this.replayAt === null;
+    const shownMoves = this.replayAt ?? m.moves.length;
+    const last = m.moves[shownMoves - 1];
+    const board = this.replayAt === null ? m.board : boardAfter(m, this.replayAt);
+    const won = m.endReason === 'five' && this.replayAt === null && last ? winningLine(board, last) : [];
     return html`<section class="card" aria-labelledby="match-title">
       <h1 id="match-title">${gameName(m.game)}</h1>
       <div class="players">
@@ -73,14 +83,21 @@ export class KjMatchPage extends LitElement {
       </div>
       <p class="status ${m.winner ? 'won' : ''}" role="status" aria-live="polite" data-testid="match-status">${this.statusText(m, me)}</p>
       ${this.error ? html`<p class="notice error" role="alert">${this.error}</p>` : null}
-      <kj-gomoku-board .board=${m.board} .myTurn=${myTurn && !this.busy} .lastMove=${last ? { x: last.x, y: last.y } : null}
+      <kj-gomoku-board .board=${board} .myTurn=${myTurn && !this.busy} .lastMove=${last ? { x: last.x, y: last.y } : null} .winLine=${won}
         @play=${this.play}></kj-gomoku-board>
+      <kj-match-controls .match=${m} me=${me ?? ''} .replayAt=${this.replayAt}
+        @replay=${(e: CustomEvent<{ at: number | null }>) => (this.replayAt = e.detail.at)}></kj-match-controls>
       <p class="muted" style="text-align:center">${msg('Arrow keys move, Enter or Space places a stone.', { id: 'match.keys' })}</p>
     </section>`;
   }
 
   private statusText(m: MatchDto, me: string | undefined): string {
     if (m.winner === 'draw') return msg('A draw — the board is full.', { id: 'match.draw' });
+    if (m.winner && m.endReason === 'resign') {
+      const loser = m.players.find((p) => p.id !== m.winner);
+      if (m.winner === me) return msg(str`${loser?.displayName ?? ''} resigned. You won!`, { id: 'matchEnd.theyResigned' });
+      return loser?.id === me ? msg('You resigned.', { id: 'matchEnd.youResigned' }) : msg(str`${loser?.displayName ?? ''} resigned.`, { id: 'matchEnd.resigned' });
+    }
     if (m.winner) {
       const winner = m.players.find((p) => p.id === m.winner);
       if (m.winner === me) return msg('You won!', { id: 'match.youWon' });

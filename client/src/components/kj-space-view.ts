@@ -9,6 +9,7 @@ import { readableOn } from '../contrast.js';
 import { shared } from '../styles/shared.js';
 import './kj-album-list.js';
 import './kj-fan-button.js';
+import './kj-match-history.js';
 import './kj-guestbook.js';
 import './kj-music-player.js';
 import './kj-post-card.js';
@@ -104,6 +105,7 @@ export class KjSpaceView extends LitElement {
           <h2>${msg('Games', { id: 'nav.games' })}</h2>
           <p class="muted">${this.isOwner ? msg('Invite a friend to a game of Gomoku.', { id: 'space.gamesOwner' }) : msg(str`Challenge ${owner.displayName} to Gomoku.`, { id: 'space.gamesVisitor' })}</p>
           <a href="/games">${msg('Go to games →', { id: 'space.goGames' })}</a>
+          ${this.preview ? null : html`<kj-match-history .handle=${owner.handle}></kj-match-history>`}
         </section>`;
     }
   }

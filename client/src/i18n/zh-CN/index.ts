@@ -23,6 +23,7 @@ import { templates as fans } from './fans.js';
 import { templates as friendRequests } from './friend-requests.js';
 import { templates as invitePage } from './invite-page.js';
 import { templates as liveDeletes } from './live-deletes.js';
+import { templates as matchExtras } from './match-extras.js';
 import { templates as notificationSettings } from './notification-settings.js';
 import { templates as postPage } from './post-page.js';
 import { templates as spacePaging } from './space-paging.js';
@@ -44,6 +45,7 @@ export const templates: TemplateMap = {
   ...friendRequests,
   ...invitePage,
   ...liveDeletes,
+  ...matchExtras,
   ...notificationSettings,
   ...postPage,
   ...spacePaging,

@@ -1,0 +1,30 @@
+/** zh-CN: open invites, the end of a match (resign, rematch, replay) and a space's match history. */
+import { str } from '@lit/localize';
+
+export const templates = {
+  'pendingInvites.title': '待处理的邀请',
+  'pendingInvites.toMe': str`${0} 邀请你玩${1}`,
+  'pendingInvites.fromMe': str`等待 ${0} 答复（${1}）`,
+  'pendingInvites.accept': '接受',
+  'pendingInvites.decline': '拒绝',
+  'pendingInvites.cancel': '取消',
+  'pendingInvites.cancelLabel': str`取消发给 ${0} 的邀请`,
+  'matchEnd.resign': '认输',
+  'matchEnd.resignConfirm': '确定认输吗？对手将获胜。',
+  'matchEnd.rematch': '再来一局',
+  'matchEnd.back': '返回游戏',
+  'matchEnd.replay': '复盘',
+  'matchEnd.first': '回到第一步',
+  'matchEnd.prev': '后退一步',
+  'matchEnd.next': '前进一步',
+  'matchEnd.last': '到最后一步',
+  'matchEnd.position': str`第 ${0} 步，共 ${1} 步`,
+  'matchEnd.theyResigned': str`${0} 认输了。你赢了！`,
+  'matchEnd.youResigned': '你认输了。',
+  'matchEnd.resigned': str`${0} 认输了。`,
+  'matchHistory.none': '还没有对局。',
+  'matchHistory.label': '对局',
+  'matchHistory.active': '进行中',
+  'matchHistory.draw': '平局',
+  'matchHistory.won': str`${0} 获胜`,
+};
