@@ -15,7 +15,7 @@ async function register(url: string, forwardedFor: string) {
   return res.status;
 }
 
-describe('forwarded headers from an untrusted peer (TRUST_PROXY unset)', () => {
+describe('forwarded headers from an untrusted peer (TRUST_PROXY unset)', { timeout: 120_000 }, () => {
   const hub = useTestHub({ env: { RATE_LIMIT_SCALE: '1' } });
 
   it('rotating X-Forwarded-For does not escape the per-address registration limit', async () => {
@@ -33,7 +33,7 @@ describe('forwarded headers from an untrusted peer (TRUST_PROXY unset)', () => {
   });
 });
 
-describe('forwarded headers from a proxy TRUST_PROXY names', () => {
+describe('forwarded headers from a proxy TRUST_PROXY names', { timeout: 120_000 }, () => {
   const hub = useTestHub({ env: { RATE_LIMIT_SCALE: '1', TRUST_PROXY: 'loopback' } });
 
   it('the address the proxy forwards is the client address, each with its own budget', async () => {

@@ -14,7 +14,7 @@ function signIn(url: string, from: string, handle: string, password: string) {
   }).then((r) => r.status);
 }
 
-describe('sign-in lock-out', () => {
+describe('sign-in lock-out', { timeout: 120_000 }, () => {
   // The test acts as several addresses through a trusted (loopback) proxy.
   const hub = useTestHub({ env: { RATE_LIMIT_SCALE: '1', TRUST_PROXY: 'loopback' } });
 

@@ -32,7 +32,7 @@ async function openMany(hub: { realtimeUrl: string }, token: string, n: number):
   };
 }
 
-describe('socket flood by one account', () => {
+describe('socket flood by one account', { timeout: 60_000 }, () => {
   // Budgets as in production (the test default multiplies them by 50).
   const hub = useTestHub({ env: { RATE_LIMIT_SCALE: '1', SOCKETS_PER_USER: '16' } });
 
