@@ -30,7 +30,8 @@ export function formatSummary(s: LoadTestSummary): string {
     );
     lines.push(
       `fan-out       POST sent → last recipient: p50 ${s.fanoutMs.p50} ms, p99 ${s.fanoutMs.p99} ms, max ${s.fanoutMs.max} ms`,
-      `hub cpu       ${s.hubCpu.loadMs ?? '-'} ms during the load: ${s.hubCpuMsPerKDelivery ?? '-'} ms per 1 000 deliveries`,
+      `hub cpu       ${s.hubCpu.loadMs ?? '-'} ms during the load: ${s.hubCpuMsPerKDelivery ?? '-'} ms per 1 000 deliveries; ` +
+        `${s.hubCpu.msPerKDeliveryAboveIdle ?? '-'} ms above idle (idle: ${s.hubCpu.idleMsPerSec ?? '-'} ms/s)`,
     );
     if (s.crossNodeLatencyMs) lines.push(`cross-node    p50 ${s.crossNodeLatencyMs.p50} ms, p99 ${s.crossNodeLatencyMs.p99} ms (same node p99 ${s.sameNodeLatencyMs?.p99 ?? '-'} ms)`);
     if (s.comments.acked) lines.push(`comments      ${s.comments.acked} acked, ${s.comments.received} pushed, p99 ${s.comments.latencyMs.p99} ms`);

@@ -131,6 +131,9 @@ export async function runLoadTest(partial: Partial<LoadTestOptions> = {}): Promi
     let redisBefore = await target.redisTraffic();
     let cpuBeforeLoad: number | null = null;
     let cpuAfterLoad: number | null = null;
+    let idleCpuMsPerSec: number | null = null;
+    let loadStartedAt = 0;
+    let loadEndedAt = 0;
     const sentAtOf = new Map<string, number>();
     if (options.idle) {
       phase = 'hold';
@@ -142,7 +145,15 @@ export async function runLoadTest(partial: Partial<LoadTestOptions> = {}): Promi
       heapWithSockets = await target.heapAfterGc();
       rssWithSockets = (await target.serverRss()) ?? 0;
       redisBefore = await target.redisTraffic();
+      // The hubs' CPU with every socket connected and nothing happening (pings, timers, stats):
+      // subtracted for the "above idle" figure, so that per-delivery cost is not diluted by it.
+      const idleFrom = await target.hubCpuMs();
+      const idleStart = clock();
+      await new Promise((r) => setTimeout(r, 2_000));
+      const idleTo = await target.hubCpuMs();
+      if (idleFrom !== null && idleTo !== null) idleCpuMsPerSec = ((idleTo - idleFrom) / (clock() - idleStart)) * 1000;
       cpuBeforeLoad = await target.hubCpuMs();
+      loadStartedAt = clock();
       phase = 'load';
       traffic = await runTraffic({
         baseUrls: target.baseUrls,
@@ -168,6 +179,7 @@ export async function runLoadTest(partial: Partial<LoadTestOptions> = {}): Promi
       // Wait for a quiet second (no deliveries) or the end of the drain window.
       while (clock() < drainEnd && (timeline.at(-1)?.deliveriesPerSec ?? 0) > 0) await new Promise((r) => setTimeout(r, 250));
       cpuAfterLoad = await target.hubCpuMs();
+      loadEndedAt = clock();
     }
     const redisAfter = await target.redisTraffic();
     const finalsP = fromEach(workers, 'final', 60_000);
@@ -198,6 +210,8 @@ export async function runLoadTest(partial: Partial<LoadTestOptions> = {}): Promi
       hubCpu: {
         connectMs: cpuBeforeConnect !== null && cpuAfterConnect !== null ? cpuAfterConnect - cpuBeforeConnect : null,
         loadMs: cpuBeforeLoad !== null && cpuAfterLoad !== null ? cpuAfterLoad - cpuBeforeLoad : null,
+        idleMsPerSec: idleCpuMsPerSec,
+        loadWallMs: loadEndedAt - loadStartedAt,
       },
       sentAtOf,
     });
@@ -235,7 +249,7 @@ interface SummaryInput {
   readonly mainDelayP99: number;
   readonly redis: { before: { outputBytes: number; inputBytes: number; commands: number }; after: { outputBytes: number; inputBytes: number; commands: number } } | undefined;
   readonly warnings: string[];
-  readonly hubCpu: { readonly connectMs: number | null; readonly loadMs: number | null };
+  readonly hubCpu: { readonly connectMs: number | null; readonly loadMs: number | null; readonly idleMsPerSec: number | null; readonly loadWallMs: number };
   readonly sentAtOf: ReadonlyMap<string, number>;
 }
 
@@ -302,9 +316,13 @@ function summarize(s: SummaryInput): LoadTestSummary {
   }
   const perK = (ms: number | null, n: number) => (ms === null || n === 0 ? null : round((ms / n) * 1000, 2));
   const connectedCount = sum(finals.map((f) => f.connected + f.disconnects));
+  const aboveIdle =
+    s.hubCpu.loadMs === null || s.hubCpu.idleMsPerSec === null ? null : Math.max(0, s.hubCpu.loadMs - (s.hubCpu.idleMsPerSec * s.hubCpu.loadWallMs) / 1000);
   const hubCpu = {
     loadMs: s.hubCpu.loadMs === null ? null : Math.round(s.hubCpu.loadMs),
     msPerKDelivery: perK(s.hubCpu.loadMs, deliveries),
+    idleMsPerSec: s.hubCpu.idleMsPerSec === null ? null : round(s.hubCpu.idleMsPerSec, 1),
+    msPerKDeliveryAboveIdle: perK(aboveIdle, deliveries),
     connectMs: s.hubCpu.connectMs === null ? null : Math.round(s.hubCpu.connectMs),
     msPerKConnect: perK(s.hubCpu.connectMs, connectedCount),
   };

@@ -61,6 +61,10 @@ export interface LoadTestSummary {
   readonly hubCpu: {
     readonly loadMs: number | null;
     readonly msPerKDelivery: number | null;
+    /** Hub CPU per second with every socket connected and no traffic (measured for 2 s before the load). */
+    readonly idleMsPerSec: number | null;
+    /** msPerKDelivery without that idle cost (pings, timers) over the load's duration. */
+    readonly msPerKDeliveryAboveIdle: number | null;
     readonly connectMs: number | null;
     readonly msPerKConnect: number | null;
   };
