@@ -44,7 +44,7 @@ export interface Hub {
   readonly wsPort: number;
   health(): Promise<HealthReport>;
   /** Every REST endpoint, as mounted under /api (for tests and docs). */
-  readonly routes: ReadonlyArray<{ readonly method: string; readonly path: string; readonly auth: boolean }>;
+  readonly routes: ReadonlyArray<{ readonly method: string; readonly path: string; readonly auth: boolean | 'moderator' }>;
   /** Graceful stop: stop accepting, tell sockets to go elsewhere, finish in-flight work, flush. */
   close(): Promise<void>;
 }
@@ -78,7 +78,7 @@ export async function startHub(config: Config, options: HubOptions = {}): Promis
   metrics.observeStore(store.conn);
   if (redis) metrics.observeRedis(redis);
 
-  const rateLimits = createRateLimits(redis?.main, config.redisPrefix);
+  const rateLimits = createRateLimits(redis?.main, config.redisPrefix, config.rateLimitScale);
   const tokens = createTokenSigner({ current: secret, previous: config.secretPrevious }, config.tokenTtlSeconds);
   const pusher = createPusher(io);
   const bus = createClusterBus(io, Boolean(redis));
@@ -101,7 +101,6 @@ export async function startHub(config: Config, options: HubOptions = {}): Promis
     burst: 40 * config.rateLimitScale,
     viewerOf: socketViewer,
     rateLimits,
-    rateLimitScale: config.rateLimitScale,
     onAnswered: metrics.observeAck,
   });
   const listeners = connectionListeners(services);

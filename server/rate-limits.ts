@@ -22,12 +22,16 @@ export interface RateLimits {
   reset(rule: RateLimitRule, key: string): Promise<void>;
 }
 
-export function createRateLimits(redis: RedisConnection | undefined, prefix = 'kj'): RateLimits {
+/**
+ * `scale` multiplies every rule's budget (RATE_LIMIT_SCALE; load tests raise it). It is applied here
+ * and only here, so every endpoint, socket event and service budget gets it and none twice.
+ */
+export function createRateLimits(redis: RedisConnection | undefined, prefix = 'kj', scale = 1): RateLimits {
   const limiters = new Map<string, RateLimiterAbstract>();
   const limiterFor = (rule: RateLimitRule): RateLimiterAbstract => {
     let limiter = limiters.get(rule.name);
     if (!limiter) {
-      const base = { keyPrefix: `${prefix}:rl:${rule.name}`, points: rule.points, duration: rule.perSeconds };
+      const base = { keyPrefix: `${prefix}:rl:${rule.name}`, points: Math.ceil(rule.points * scale), duration: rule.perSeconds };
       limiter = redis
         ? new RateLimiterRedis({
             ...base,

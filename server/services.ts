@@ -47,7 +47,6 @@ export function createServices(deps: CoreDeps) {
     conn: deps.conn,
     tokens: deps.tokens,
     rateLimits: deps.rateLimits,
-    rateLimitScale: deps.config.rateLimitScale,
   });
   const notifications = createNotificationService({ conn: deps.conn, pusher: deps.pusher, accounts, logger: deps.logger });
   const notifier = notifications;
@@ -58,7 +57,6 @@ export function createServices(deps: CoreDeps) {
     pusher: deps.pusher,
     accounts,
     notifier,
-    rateLimitScale: deps.config.rateLimitScale,
     bus: deps.bus,
   });
   const blocks = createBlockService({ conn: deps.conn, pusher: deps.pusher, accounts, friends });
@@ -69,7 +67,6 @@ export function createServices(deps: CoreDeps) {
     accounts,
     notifier,
     screen: moderation,
-    rateLimitScale: deps.config.rateLimitScale,
   });
   const presence = createPresence({
     pusher: deps.pusher,
@@ -99,7 +96,6 @@ export function createServices(deps: CoreDeps) {
     screen: moderation,
     photos: albums,
     logger: deps.logger,
-    rateLimitScale: deps.config.rateLimitScale,
     fans,
   });
   moderation.attachQueue(posts);

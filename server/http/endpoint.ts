@@ -6,11 +6,19 @@ import type { Request, Response, Router } from 'express';
 import type { z } from 'zod';
 import { parseInput } from '../validation.js';
 import type { Viewer } from '../modules/accounts/viewer.js';
-import { unauthorized } from '../errors.js';
+import { forbidden, unauthorized } from '../errors.js';
 import type { RateLimitRule } from '../rate-limits.js';
 import type { ErrorCode } from '../../shared/errors.js';
 
 export type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
+
+/**
+ * Who may call an endpoint: true, a signed-in user (else 401); 'moderator', a signed-in moderator
+ * (else 401, then 403); false, anyone (the viewer may be null). Checked once, before the input.
+ */
+export type Access = boolean | 'moderator';
+
+type ViewerFor<A extends Access> = A extends false ? Viewer | null : Viewer;
 
 type Out<S> = S extends z.ZodType ? z.output<S> : undefined;
 
@@ -23,7 +31,7 @@ export interface EndpointInput<B, Q, P, V> {
 }
 
 export interface EndpointSpec<
-  A extends boolean,
+  A extends Access,
   BS extends z.ZodType | undefined,
   QS extends z.ZodType | undefined,
   PS extends z.ZodType | undefined,
@@ -31,7 +39,7 @@ export interface EndpointSpec<
 > {
   readonly method: Method;
   readonly path: string;
-  /** true: answer 401 without a valid token. false: the viewer may be anonymous (null). */
+  /** true: answer 401 without a valid token. 'moderator': also 403 unless a moderator. false: the viewer may be anonymous (null). */
   readonly auth: A;
   readonly body?: BS;
   readonly query?: QS;
@@ -48,14 +56,14 @@ export interface EndpointSpec<
   readonly errors?: readonly ErrorCode[];
   /** The body is a multipart/form-data upload with one file in this field (read by the handler). */
   readonly upload?: { readonly field: string };
-  readonly handler: (input: EndpointInput<Out<BS>, Out<QS>, Out<PS>, A extends true ? Viewer : Viewer | null>) => Promise<R>;
+  readonly handler: (input: EndpointInput<Out<BS>, Out<QS>, Out<PS>, ViewerFor<A>>) => Promise<R>;
 }
 
 /** A declared endpoint, erased to what the mounting code needs. */
 export interface Endpoint {
   readonly method: Method;
   readonly path: string;
-  readonly auth: boolean;
+  readonly auth: Access;
   readonly rateLimit?: RateLimitRule;
   /** What the API document says of it: the same schemas that validate its input. */
   readonly doc: EndpointDoc;
@@ -88,7 +96,7 @@ export function sendAnswer(res: Response, answer: EndpointAnswer): void {
 }
 
 export function defineEndpoint<
-  A extends boolean,
+  A extends Access,
   BS extends z.ZodType | undefined = undefined,
   QS extends z.ZodType | undefined = undefined,
   PS extends z.ZodType | undefined = undefined,
@@ -114,11 +122,12 @@ export function defineEndpoint<
     },
     async answer(req, viewer) {
       if (spec.auth && !viewer) throw unauthorized();
+      if (spec.auth === 'moderator' && viewer?.role !== 'moderator') throw forbidden('moderators only');
       const input = {
         body: (spec.body ? parseInput(spec.body, req.body ?? {}, 'body') : undefined) as Out<BS>,
         query: (spec.query ? parseInput(spec.query, { ...req.query }, 'query') : undefined) as Out<QS>,
         params: (spec.params ? parseInput(spec.params, { ...req.params }, 'path') : undefined) as Out<PS>,
-        viewer: viewer as A extends true ? Viewer : Viewer | null,
+        viewer: viewer as ViewerFor<A>,
         req,
       };
       const result = await spec.handler(input);

@@ -69,11 +69,12 @@ function operationOf(endpoint: Endpoint): JsonSchema {
       ? {}
       : { content: { 'application/json': { schema: { type: 'object' } } } };
   const statuses = doc.status === undefined ? [200, 202] : [success];
-  const codes: ErrorCode[] = [...commonErrors, ...(endpoint.auth ? (['unauthorized'] as const) : []), ...(doc.errors ?? [])];
+  const codes: ErrorCode[] = [...commonErrors, ...(endpoint.auth ? (['unauthorized'] as const) : []), ...(endpoint.auth === 'moderator' ? (['forbidden'] as const) : []), ...(doc.errors ?? [])];
   return {
     operationId: `${endpoint.method}${openApiPath(endpoint.path).replace(/[{}]/g, '').replace(/\/(\w)/g, (_m, c: string) => c.toUpperCase()).replace(/\W/g, '')}`,
     ...(doc.summary ? { summary: doc.summary } : {}),
     ...(endpoint.auth ? { security: [{ bearer: [] }] } : {}),
+    ...(endpoint.auth === 'moderator' ? { 'x-role': 'moderator' } : {}),
     parameters: parametersOf(endpoint),
     ...requestBodyOf(endpoint),
     responses: {

@@ -51,8 +51,6 @@ export interface GatewayOptions {
   readonly viewerOf: (socket: HubSocket) => Viewer;
   /** Where handlers' per-user `rateLimit`s are kept; without it only the per-socket limit applies. */
   readonly rateLimits?: RateLimits;
-  /** Multiplies handlers' per-user budgets (load tests raise it). */
-  readonly rateLimitScale?: number;
   /** Told how long each handled event took to answer (metrics). */
   readonly onAnswered?: (event: string, seconds: number, ok: boolean) => void;
 }
@@ -121,7 +119,7 @@ export function attachGateway(io: HubServer, handlers: readonly SocketHandler[],
       const rule = handler.rateLimit;
       const limited =
         rule && options.rateLimits
-          ? options.rateLimits.consume({ ...rule, points: Math.ceil(rule.points * (options.rateLimitScale ?? 1)) }, viewer.id)
+          ? options.rateLimits.consume(rule, viewer.id)
           : Promise.resolve();
       limited.then(() => handler.run(payload === undefined ? {} : payload, { viewer, socket })).then(
         (result) => {

@@ -46,8 +46,6 @@ export interface AccountServiceDeps {
   readonly conn: Connection;
   readonly tokens: TokenSigner;
   readonly rateLimits: RateLimits;
-  /** Multiplies the auth rate-limit budgets (load tests raise it). */
-  readonly rateLimitScale: number;
 }
 
 export type AfterRegisterHook = (user: UserDto) => Promise<void>;
@@ -55,7 +53,7 @@ export type AfterRegisterHook = (user: UserDto) => Promise<void>;
 const cacheTtlMs = 5_000;
 const cacheMax = 50_000;
 
-export function createAccountService({ conn, tokens, rateLimits, rateLimitScale }: AccountServiceDeps) {
+export function createAccountService({ conn, tokens, rateLimits }: AccountServiceDeps) {
   const users = userModel(conn);
   const markers = markerModel(conn);
   const afterRegisterHooks: AfterRegisterHook[] = [];
@@ -64,7 +62,6 @@ export function createAccountService({ conn, tokens, rateLimits, rateLimitScale 
   const cache = new Map<string, { user: UserDto; viewer: Viewer; session: SessionState; at: number }>();
   // Bumped by `evict`: a look-up that started before an eviction must not re-cache what it read.
   const epochs = new Map<string, number>();
-  const scaled = (rule: RateLimitRule): RateLimitRule => ({ ...rule, points: Math.ceil(rule.points * rateLimitScale) });
 
   const remember = (u: StoredUser) => {
     const user = toUserDto(u);
@@ -149,7 +146,7 @@ export function createAccountService({ conn, tokens, rateLimits, rateLimitScale 
 
     /** Creates an account and signs it in. */
     async register(input: RegisterBody, ip: string): Promise<AuthResponse> {
-      await rateLimits.consume(scaled(loginRules.registerPerIp), ip);
+      await rateLimits.consume(loginRules.registerPerIp, ip);
       screenFields(nameScreen, { displayName: input.displayName });
       if (await users.exists({ handle: input.handle })) throw conflict('that handle is taken');
       const passwordHash = await hashPassword(input.password);
@@ -181,12 +178,12 @@ export function createAccountService({ conn, tokens, rateLimits, rateLimitScale 
     async login(input: LoginBody, ip: string): Promise<AuthResponse> {
       const pair = `${input.handle}|${ip}`;
       // A zero-cost spend only checks: an address past its failures is refused before any scrypt work.
-      await rateLimits.consume(scaled(loginRules.failsPerIp), ip, 0);
-      await rateLimits.consume(scaled(loginRules.failsPerHandleAndIp), pair, 0);
+      await rateLimits.consume(loginRules.failsPerIp, ip, 0);
+      await rateLimits.consume(loginRules.failsPerHandleAndIp, pair, 0);
       const u = await users.findOne({ handle: input.handle }).lean<StoredUser & { passwordHash: string }>();
       if (!u || !(await verifyPassword(input.password, u.passwordHash))) {
-        await rateLimits.consume(scaled(loginRules.failsPerIp), ip);
-        await rateLimits.consume(scaled(loginRules.failsPerHandleAndIp), pair);
+        await rateLimits.consume(loginRules.failsPerIp, ip);
+        await rateLimits.consume(loginRules.failsPerHandleAndIp, pair);
         throw unauthorized('wrong handle or password');
       }
       await rateLimits.reset(loginRules.failsPerHandleAndIp, pair);

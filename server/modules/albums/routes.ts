@@ -82,7 +82,7 @@ export function albumRoutes(albums: AlbumService): Endpoint[] {
     defineEndpoint({
       method: 'post',
       path: '/users/:handle/tier',
-      auth: true,
+      auth: 'moderator',
       params: handleParams,
       body: tierBody,
       handler: ({ viewer, params, body }) => albums.setTier(viewer, params.handle, body.tier),

@@ -33,7 +33,7 @@ export function fanRoutes(fans: FanService): Endpoint[] {
     defineEndpoint({
       method: 'post',
       path: '/spaces/:handle/certify',
-      auth: true,
+      auth: 'moderator',
       params: handleParams,
       body: certifyBody,
       handler: ({ viewer, params, body }) => fans.certify(viewer, params.handle, body.certified),

@@ -26,8 +26,6 @@ export interface FriendServiceDeps {
   readonly pusher: Pusher;
   readonly accounts: Pick<AccountService, 'getUser' | 'getUsers' | 'requireByHandle'>;
   readonly notifier: Notifier;
-  /** Multiplies the rate-limit budgets (load tests raise it). */
-  readonly rateLimitScale?: number;
   /** Tells every node to forget cached friend ids (without it: this node only). */
   readonly bus?: Pick<ClusterBus, 'broadcast' | 'onBroadcast'>;
 }
@@ -38,7 +36,7 @@ const requestListMax = 500;
 const isDuplicateKey = (err: unknown): boolean => (err as { code?: number }).code === 11000;
 const oid = (id: string) => new Types.ObjectId(id);
 
-export function createFriendService({ conn, pusher, accounts, notifier, rateLimitScale = 1, bus }: FriendServiceDeps) {
+export function createFriendService({ conn, pusher, accounts, notifier, bus }: FriendServiceDeps) {
   const edges = friendEdgeModel(conn);
   const requests = friendRequestModel(conn);
   const friendIdCache = createFriendIdCache(edges);
@@ -50,7 +48,7 @@ export function createFriendService({ conn, pusher, accounts, notifier, rateLimi
   const blocks = createBlockLookup(conn);
 
   const limits = {
-    request: { name: 'friend-request', points: Math.ceil(60 * rateLimitScale), perSeconds: 10 * 60 },
+    request: { name: 'friend-request', points: 60, perSeconds: 10 * 60 },
   } as const satisfies Record<string, RateLimitRule>;
 
   async function areFriends(a: string, b: string): Promise<boolean> {

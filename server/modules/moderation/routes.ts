@@ -10,7 +10,7 @@ export function moderationRoutes(moderation: ModerationService): Endpoint[] {
     defineEndpoint({
       method: 'post',
       path: '/moderation/rules',
-      auth: true,
+      auth: 'moderator',
       body: ruleBody,
       rateLimit: moderatorWrites,
       status: 201,
@@ -19,13 +19,13 @@ export function moderationRoutes(moderation: ModerationService): Endpoint[] {
     defineEndpoint({
       method: 'get',
       path: '/moderation/rules',
-      auth: true,
-      handler: ({ viewer }) => moderation.listRules(viewer),
+      auth: 'moderator',
+      handler: () => moderation.listRules(),
     }),
     defineEndpoint({
       method: 'delete',
       path: '/moderation/rules/:id',
-      auth: true,
+      auth: 'moderator',
       params: idParams,
       rateLimit: moderatorWrites,
       status: 204,
@@ -34,13 +34,13 @@ export function moderationRoutes(moderation: ModerationService): Endpoint[] {
     defineEndpoint({
       method: 'get',
       path: '/moderation/queue',
-      auth: true,
-      handler: ({ viewer }) => moderation.listQueue(viewer),
+      auth: 'moderator',
+      handler: () => moderation.listQueue(),
     }),
     defineEndpoint({
       method: 'post',
       path: '/moderation/queue/:postId/approve',
-      auth: true,
+      auth: 'moderator',
       params: postIdParams,
       rateLimit: moderatorWrites,
       handler: ({ viewer, params }) => moderation.approve(viewer, params.postId),
@@ -48,7 +48,7 @@ export function moderationRoutes(moderation: ModerationService): Endpoint[] {
     defineEndpoint({
       method: 'post',
       path: '/moderation/queue/:postId/reject',
-      auth: true,
+      auth: 'moderator',
       params: postIdParams,
       rateLimit: moderatorWrites,
       handler: ({ viewer, params }) => moderation.reject(viewer, params.postId),
@@ -56,7 +56,7 @@ export function moderationRoutes(moderation: ModerationService): Endpoint[] {
     defineEndpoint({
       method: 'post',
       path: '/moderation/queue/comments/:id/approve',
-      auth: true,
+      auth: 'moderator',
       params: idParams,
       rateLimit: moderatorWrites,
       handler: ({ viewer, params }) => moderation.approveComment(viewer, params.id),
@@ -64,7 +64,7 @@ export function moderationRoutes(moderation: ModerationService): Endpoint[] {
     defineEndpoint({
       method: 'post',
       path: '/moderation/queue/comments/:id/reject',
-      auth: true,
+      auth: 'moderator',
       params: idParams,
       rateLimit: moderatorWrites,
       handler: ({ viewer, params }) => moderation.rejectComment(viewer, params.id),
@@ -72,7 +72,7 @@ export function moderationRoutes(moderation: ModerationService): Endpoint[] {
     defineEndpoint({
       method: 'post',
       path: '/moderation/posts/:postId/unpublish',
-      auth: true,
+      auth: 'moderator',
       params: postIdParams,
       rateLimit: moderatorWrites,
       status: 204,
@@ -81,7 +81,7 @@ export function moderationRoutes(moderation: ModerationService): Endpoint[] {
     defineEndpoint({
       method: 'get',
       path: '/moderation/audit',
-      auth: true,
+      auth: 'moderator',
       query: auditQuery,
       handler: ({ viewer, query }) => moderation.listAudit(viewer, query),
     }),

@@ -5,9 +5,9 @@
 import { Types, type Connection } from 'mongoose';
 import type { CommentDto, ModerationRuleDto, PostDto } from '../../../shared/dto.js';
 import type { AuditQuery, RuleBody } from '../../../shared/schemas/moderation.js';
-import { conflict, forbidden, invalid, notFound } from '../../errors.js';
+import { conflict, invalid, notFound } from '../../errors.js';
 import type { Logger } from '../../logger.js';
-import { isModerator, type Viewer } from '../accounts/viewer.js';
+import type { Viewer } from '../accounts/viewer.js';
 import type { Notifier } from '../notifications/notifier.js';
 import { createAuditLog } from './audit.js';
 import { ruleModel, ruleVersionModel, type StoredRule } from './model.js';
@@ -81,9 +81,6 @@ export function createModerationService({ conn, logger, refreshMs = 3_000 }: Mod
   timer.unref();
   const ready = reloadOnce().catch((err: unknown) => logger.error({ err }, 'moderation rules not loaded'));
 
-  const requireModerator = (viewer: Viewer) => {
-    if (!isModerator(viewer)) throw forbidden('moderators only');
-  };
   const requireQueue = (): ModerationQueue => {
     if (!queue) throw notFound('moderation queue');
     return queue;
@@ -117,7 +114,6 @@ export function createModerationService({ conn, logger, refreshMs = 3_000 }: Mod
 
     /** Adds a keyword rule; the same keyword (after normalisation) twice is a conflict. */
     async createRule(viewer: Viewer, input: RuleBody): Promise<{ rule: ModerationRuleDto }> {
-      requireModerator(viewer);
       const normalized = normalizeForMatch(input.pattern);
       if (!normalized) throw invalid('pattern: must hold visible characters', { pattern: 'must hold visible characters' });
       if ((await rules.estimatedDocumentCount()) >= maxRules) throw conflict(`at most ${maxRules} rules`);
@@ -136,15 +132,13 @@ export function createModerationService({ conn, logger, refreshMs = 3_000 }: Mod
     },
 
     /** Every rule, oldest first. */
-    async listRules(viewer: Viewer): Promise<{ rules: ModerationRuleDto[] }> {
-      requireModerator(viewer);
+    async listRules(): Promise<{ rules: ModerationRuleDto[] }> {
       const found = await rules.find().sort({ _id: 1 }).lean<StoredRule[]>();
       return { rules: found.map(toRuleDto) };
     },
 
     /** Removes a rule. */
     async deleteRule(viewer: Viewer, id: string): Promise<void> {
-      requireModerator(viewer);
       const removed = await rules.findOneAndDelete({ _id: new Types.ObjectId(id) }).lean<StoredRule>();
       if (!removed) throw notFound('rule');
       await bumpVersion();
@@ -153,7 +147,6 @@ export function createModerationService({ conn, logger, refreshMs = 3_000 }: Mod
 
     /** Approves a queued comment. */
     async approveComment(viewer: Viewer, commentId: string): Promise<{ comment: CommentDto }> {
-      requireModerator(viewer);
       const answer = await requireQueue().approveComment(commentId, viewer);
       await audit.record(viewer, 'comment.approve', { type: 'comment', id: commentId });
       return answer;
@@ -161,21 +154,18 @@ export function createModerationService({ conn, logger, refreshMs = 3_000 }: Mod
 
     /** Rejects a queued comment. */
     async rejectComment(viewer: Viewer, commentId: string): Promise<{ comment: CommentDto }> {
-      requireModerator(viewer);
       const answer = await requireQueue().rejectComment(commentId, viewer);
       await audit.record(viewer, 'comment.reject', { type: 'comment', id: commentId }, answer.comment.text.slice(0, 120));
       return answer;
     },
 
     /** Held and in-review posts and comments, oldest first. */
-    async listQueue(viewer: Viewer): Promise<{ posts: PostDto[]; comments: CommentDto[] }> {
-      requireModerator(viewer);
+    async listQueue(): Promise<{ posts: PostDto[]; comments: CommentDto[] }> {
       return requireQueue().listQueue();
     },
 
     /** Approves a queued post. */
     async approve(viewer: Viewer, postId: string): Promise<{ post: PostDto }> {
-      requireModerator(viewer);
       const answer = await requireQueue().approve(postId, viewer);
       await audit.record(viewer, 'post.approve', { type: 'post', id: postId });
       return answer;
@@ -183,7 +173,6 @@ export function createModerationService({ conn, logger, refreshMs = 3_000 }: Mod
 
     /** Rejects a queued post (its author is notified by the posts service). */
     async reject(viewer: Viewer, postId: string): Promise<{ post: PostDto }> {
-      requireModerator(viewer);
       const answer = await requireQueue().reject(postId, viewer);
       await audit.record(viewer, 'post.reject', { type: 'post', id: postId });
       return answer;
@@ -191,14 +180,12 @@ export function createModerationService({ conn, logger, refreshMs = 3_000 }: Mod
 
     /** Takes a published post down everywhere. */
     async unpublish(viewer: Viewer, postId: string): Promise<void> {
-      requireModerator(viewer);
       await requireQueue().unpublish(postId, viewer);
       await audit.record(viewer, 'post.unpublish', { type: 'post', id: postId });
     },
 
     /** The audit log, newest first. */
     async listAudit(viewer: Viewer, query: AuditQuery) {
-      requireModerator(viewer);
       return { entries: await audit.list(query) };
     },
 

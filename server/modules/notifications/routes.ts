@@ -4,18 +4,16 @@ import {
   notificationSettingsBody,
 } from '../../../shared/schemas/notifications.js';
 import { defineEndpoint, type Endpoint } from '../../http/endpoint.js';
-import type { RateLimitRule } from '../../rate-limits.js';
 import type { NotificationService } from './service.js';
 
-export function notificationRoutes(notifications: NotificationService, rateLimitScale = 1): Endpoint[] {
-  const scaled = (rule: RateLimitRule): RateLimitRule => ({ ...rule, points: Math.ceil(rule.points * rateLimitScale) });
+export function notificationRoutes(notifications: NotificationService): Endpoint[] {
   return [
     defineEndpoint({
       method: 'get',
       path: '/notifications',
       auth: true,
       query: notificationListQuery,
-      rateLimit: scaled({ name: 'notifications-list', points: 240, perSeconds: 60 }),
+      rateLimit: { name: 'notifications-list', points: 240, perSeconds: 60 },
       handler: ({ viewer, query }) => notifications.list(viewer.id, query.after, query.limit),
     }),
     defineEndpoint({
@@ -23,7 +21,7 @@ export function notificationRoutes(notifications: NotificationService, rateLimit
       path: '/notifications/read',
       auth: true,
       body: markReadBody,
-      rateLimit: scaled({ name: 'notifications-read', points: 120, perSeconds: 60 }),
+      rateLimit: { name: 'notifications-read', points: 120, perSeconds: 60 },
       handler: ({ viewer, body }) => notifications.markRead(viewer.id, body.upTo),
     }),
     defineEndpoint({
@@ -37,7 +35,7 @@ export function notificationRoutes(notifications: NotificationService, rateLimit
       path: '/notifications/settings',
       auth: true,
       body: notificationSettingsBody,
-      rateLimit: scaled({ name: 'notifications-settings', points: 30, perSeconds: 60 }),
+      rateLimit: { name: 'notifications-settings', points: 30, perSeconds: 60 },
       handler: ({ viewer, body }) => notifications.putSettings(viewer.id, body.muted),
     }),
   ];

@@ -28,8 +28,6 @@ export interface PostServiceDeps {
   readonly screen: TextScreen;
   readonly photos: PhotoRefs;
   readonly logger: Logger;
-  /** Multiplies the creation rate limits (load tests raise it). Default 1. */
-  readonly rateLimitScale?: number;
   /** Certified spaces' fans: their public posts also reach fans' feeds. */
   readonly fans?: FanReach;
 }

@@ -17,13 +17,13 @@ export function reportRoutes(reports: ReportService): Endpoint[] {
     defineEndpoint({
       method: 'get',
       path: '/moderation/reports',
-      auth: true,
-      handler: ({ viewer }) => reports.list(viewer),
+      auth: 'moderator',
+      handler: () => reports.list(),
     }),
     defineEndpoint({
       method: 'post',
       path: '/moderation/reports/:id/resolve',
-      auth: true,
+      auth: 'moderator',
       params: idParams,
       body: resolveReportBody,
       rateLimit: { name: 'moderation-write', points: 600, perSeconds: 60 },

@@ -31,8 +31,6 @@ export interface SpaceServiceDeps {
   readonly screen?: TextScreen | undefined;
   /** The visit window and clock (tests inject a clock). */
   readonly visits?: VisitLogOptions;
-  /** Multiplies the rate-limit budgets (load tests raise it). */
-  readonly rateLimitScale?: number;
 }
 
 /** `theme` fields as dotted `$set` paths, so a partial theme merges into the stored one. */
@@ -70,7 +68,7 @@ function toSpaceDto(s: SpaceRecord, owner: UserDto): SpaceDto {
 }
 
 export function createSpaceService(deps: SpaceServiceDeps) {
-  const { conn, pusher, accounts, rateLimitScale = 1 } = deps;
+  const { conn, pusher, accounts } = deps;
   const spaces = spaceModel(conn);
   const visitLog = createVisitLog(conn, deps.visits);
   /** The owner of `handle`'s space, unless that owner blocks the viewer (then `not_found`, as for no user). */
@@ -82,8 +80,8 @@ export function createSpaceService(deps: SpaceServiceDeps) {
   const guestbook = createGuestbook({ conn, accounts, notifier: deps.notifier, screen: deps.screen, pusher });
 
   const limits = {
-    patch: { name: 'space-patch', points: Math.ceil(60 * rateLimitScale), perSeconds: 60 },
-    guestbook: { name: 'guestbook-post', points: Math.ceil(20 * rateLimitScale), perSeconds: 60 },
+    patch: { name: 'space-patch', points: 60, perSeconds: 60 },
+    guestbook: { name: 'guestbook-post', points: 20, perSeconds: 60 },
   } as const satisfies Record<string, RateLimitRule>;
 
   /** Creates `owner`'s space with the defaults unless it exists (idempotent). */
