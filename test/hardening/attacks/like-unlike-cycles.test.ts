@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { registerUser, useTestHub } from '../../helpers/index.js';
 
-describe('like/unlike cycles', () => {
+describe('like/unlike cycles', { timeout: 90_000 }, () => {
   const hub = useTestHub();
 
   const likeNotifications = async (api: { get: (p: string) => Promise<{ body: any }> }) =>
