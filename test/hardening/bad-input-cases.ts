@@ -38,6 +38,8 @@ export const fieldNames: readonly string[] = [
   'handle', 'password', 'displayName', 'to', 'kind', 'text', 'title', 'images', 'privacy', 'parentId',
   'upTo', 'after', 'pattern', 'action', 'game', 'theme', 'modules', 'music', 'private', 'certified',
   'tier', 'muted', 'x', 'y', 'matchId', 'postId',
+  // v1.1: profile, password, reports, reposts.
+  'bio', 'avatar', 'current', 'next', 'subject', 'reason',
 ];
 
 function deep(levels: number): unknown {
@@ -77,4 +79,10 @@ export const hostileQueries: readonly string[] = [
   `?before=${'z'.repeat(4000)}`,
   '?limit=10&limit=20',
   '?__proto__[polluted]=1',
+  // v1.1 user search: operators, patterns and overlong text are plain text or refused, never a query.
+  '?q[$regex]=.*',
+  '?q=.*&limit=50',
+  '?q=%5E(a%2B)%2B%24',
+  `?q=${'a'.repeat(5000)}`,
+  '?q=%00',
 ];
