@@ -28,6 +28,8 @@ export interface ServerToClientEvents {
   /** Extension: comments deleted (a top-level one takes its replies); `removed` of them were counted. */
   'post:comment:remove': (payload: { postId: string; commentIds: string[]; removed: number }) => void;
   'space:visitor': (payload: { visitor: UserDto; at: string }) => void;
+  /** Extension: a post or comment was held (or put in review): to moderators watching the queue. */
+  'moderation:queued': (payload: { post?: PostDto; comment?: CommentDto }) => void;
   /** Extension: a new guestbook entry, to the owner and those watching the guestbook who may see it. */
   'guestbook:entry': (payload: { ownerId: string; entry: GuestbookEntryDto }) => void;
   /** Extension: a guestbook entry deleted, to those who could see it. */
@@ -48,6 +50,8 @@ export interface ClientToServerEvents {
   'space:enter': (payload: { handle: string }, ack: AckCallback) => void;
   'post:watch': (payload: { postId: string }, ack: AckCallback) => void;
   'post:unwatch': (payload: { postId: string }, ack: AckCallback) => void;
+  /** Extension: moderators only — hear of newly held items while the queue is open. */
+  'moderation:watch': (payload: Record<string, never>, ack: AckCallback) => void;
   /** Extension: follow a space's guestbook live while it is on screen (public entries; the owner gets all). */
   'guestbook:watch': (payload: { handle: string }, ack: AckCallback) => void;
   'guestbook:unwatch': (payload: { handle: string }, ack: AckCallback) => void;
@@ -87,6 +91,7 @@ const clientEventSet: { readonly [E in ClientEventName]: true } = {
   'post:watch': true,
   'post:unwatch': true,
   'guestbook:watch': true,
+  'moderation:watch': true,
   'guestbook:unwatch': true,
   'notifications:sync': true,
   'game:move': true,

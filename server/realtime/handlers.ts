@@ -7,6 +7,7 @@ import { notificationSocketHandlers } from '../modules/notifications/socket.js';
 import { presenceConnectionListener, presenceSocketHandlers } from '../modules/presence/socket.js';
 import { gameConnectionListener, gameSocketHandlers } from '../modules/games/socket.js';
 import { fanConnectionListener } from '../modules/fans/socket.js';
+import { moderationSocketHandlers } from '../modules/moderation/socket.js';
 import { joinFriendAudiences } from '../modules/friends/socket.js';
 import { defineSocketHandler, type SocketHandler } from './gateway.js';
 import type { ConnectionListener, HubSocket } from './types.js';
@@ -19,7 +20,7 @@ const ping = defineSocketHandler({
 });
 
 export function socketHandlers(s: Services): SocketHandler[] {
-  return [ping, ...spaceSocketHandlers(s.spaces), ...notificationSocketHandlers(s.notifications), ...presenceSocketHandlers(s.presence), ...postSocketHandlers(s.posts), ...gameSocketHandlers(s.games)];
+  return [ping, ...spaceSocketHandlers(s.spaces), ...notificationSocketHandlers(s.notifications), ...presenceSocketHandlers(s.presence), ...postSocketHandlers(s.posts), ...gameSocketHandlers(s.games), ...moderationSocketHandlers()];
 }
 
 /** Runs for every authenticated socket once it is connected (presence, catch-up of game state…). */

@@ -25,6 +25,8 @@ export const rooms = {
    * ending a friendship or blocking drops a socket from `postsOf(ownerId)` rooms, and so from this one.
    */
   guestbook: (ownerId: string) => `p:${ownerId}:guestbook`,
+  /** Sockets of moderators with the moderation queue open (`moderation:watch`). */
+  moderators: () => 'mods',
   /** The two players of a match. */
   match: (matchId: string) => `m:${matchId}`,
 } as const;

@@ -98,6 +98,8 @@ export function createComments(ctx: PostContext) {
         await posts.updateOne({ _id: post._id }, { $inc: { comments: 1 } });
         await announce(post, comment, repliedTo, viewer);
         await notifyMentions(comment);
+      } else if (status === 'held' || status === 'review') {
+        deps.pusher.toRooms(rooms.moderators(), 'moderation:queued', { comment });
       }
       return { comment };
     },

@@ -11,7 +11,7 @@
  * are not friends). Each is one single-room broadcast, which the uws engine publishes natively:
  * the cost of a post no longer grows with one engine.io send per friend, and on a cluster it is
  * one adapter publish per room, not one per friend. A private post goes to its author alone.
- * Posts that are not published (held, in review) are not pushed at all.
+ * Posts that are not published (held, in review) reach no feed, only the moderators watching the queue.
  */
 import type { PostDto } from '../../../shared/dto.js';
 import { rooms } from '../../realtime/rooms.js';
@@ -32,6 +32,12 @@ export function createPublication(ctx: PostContext) {
   return {
     /** Pushes a newly visible post to its audience; `dto` carries no viewer-specific fields. */
     async announce(post: PostRecord, dto: PostDto): Promise<void> {
+      if (post.status === 'held' || post.status === 'review') {
+        // Nobody's feed gets it yet; the moderators with the queue open do, to decide on it.
+        const { liked: _viewerSpecific, ...queued } = dto;
+        deps.pusher.toRooms(rooms.moderators(), 'moderation:queued', { post: queued });
+        return;
+      }
       if (post.status !== 'published') return;
       const { liked: _viewerSpecific, ...shared } = dto;
       deps.pusher.toEach(await reach(post), 'feed:post', { post: shared });
