@@ -57,13 +57,18 @@ function shardedSubscriber(redis: RedisClients, retryMs = 1_000) {
     sUnsubscribe(channels?: string | string[]): Promise<void>;
   };
   let connected = false;
-  void redis.ready.then(() => (connected = true));
+  /** False when the clients were closed before they ever connected (a hub stopped early). */
+  const ready = redis.ready.then(
+    () => (connected = true),
+    () => false,
+  );
+  const open = () => (redis.sub as unknown as { isOpen: boolean }).isOpen;
   /** Channels the adapter wants, with their listener. */
   const wanted = new Map<string, Handler>();
   const subscribe = async (channel: string, listener: Handler): Promise<void> => {
-    if (!connected) await redis.ready; // continuations run in call order, so order is kept
+    if (!connected && !(await ready)) return; // continuations run in call order, so order is kept
     for (let attempt = 0; ; attempt += 1) {
-      if (wanted.get(channel) !== listener) return;
+      if (wanted.get(channel) !== listener || !open()) return;
       try {
         await sub.sSubscribe(channel, listener, true);
         return;
@@ -76,7 +81,7 @@ function shardedSubscriber(redis: RedisClients, retryMs = 1_000) {
     }
   };
   const unsubscribe = async (channel: string): Promise<void> => {
-    if (!connected) await redis.ready;
+    if (!connected && !(await ready)) return;
     await sub.sUnsubscribe(channel).catch(() => undefined); // a lost shard has forgotten it anyway
   };
   const each = (channels: string | string[]) => (Array.isArray(channels) ? channels : [channels]);
