@@ -2,8 +2,10 @@ import { localized, msg, str } from '@lit/localize';
 import { LitElement, css, html } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import type { AuditEntryDto, ModerationAction, ModerationRuleDto, PostDto } from '../../../shared/dto.js';
+import { LiveEvents } from '../controllers/live-events.js';
 import { SessionController } from '../controllers/session-controller.js';
 import { api, errorText } from '../services/api.js';
+import { realtime } from '../services/realtime.js';
 import { formatNumber } from '../i18n/format.js';
 import { shared } from '../styles/shared.js';
 import './kj-audit-log.js';
@@ -24,8 +26,8 @@ const actionName: Readonly<Record<ModerationAction, () => string>> = {
 
 /**
  * `/moderation`: keyword rules, the queue of held posts to approve or reject, and the audit log.
- * Moderators only. The hub pushes nothing about the queue, so it reloads on "Refresh" and when the
- * tab comes back into view.
+ * Moderators only. Newly held posts arrive live (`moderation:watch`, then `moderation:queued`); it
+ * also reloads on "Refresh", after a reconnect and when the tab comes back into view.
  */
 @localized()
 @customElement('kj-moderation-page')
@@ -51,8 +53,29 @@ export class KjModerationPage extends LitElement {
   @state() private message = '';
   private readonly session = new SessionController(this);
 
+  constructor() {
+    super();
+    new LiveEvents(this)
+      .on('moderation:queued', ({ post }) => {
+        if (post && !this.queue.some((p) => p.id === post.id)) this.queue = [...this.queue, post];
+      })
+      .onConnected(() => {
+        // Rooms do not survive a reconnect: watch again, and catch up on what was held meanwhile.
+        this.watchQueue();
+        void this.load();
+      });
+  }
+
+  private watchQueue(): void {
+    if (this.session.me?.role !== 'moderator' || realtime.state !== 'online') return;
+    realtime.request('moderation:watch', {}).catch(() => {
+      // Offline or no longer a moderator: the Refresh button still works.
+    });
+  }
+
   override connectedCallback(): void {
     super.connectedCallback();
+    this.watchQueue();
     void this.load();
     document.addEventListener('visibilitychange', this.onVisible);
   }

@@ -79,7 +79,15 @@ export class KjPostCard extends LitElement {
         if (postId === this.post.id) this.likes = likes;
       })
       .on('post:comment', ({ postId, comment }) => {
-        if (postId !== this.post.id || this.comments?.some((c) => c.id === comment.id)) return;
+        if (postId !== this.post.id) return;
+        const known = this.comments?.find((c) => c.id === comment.id);
+        // The reader's held comment approved: it comes again, published; the "held" note goes, and now it counts.
+        if (known && known.status !== comment.status && this.comments) {
+          this.comments = this.comments.map((c) => (c.id === comment.id ? comment : c));
+          if (comment.status === 'published' || !comment.status) this.commentCount += 1;
+          return;
+        }
+        if (known) return;
         if (this.comments) this.comments = [...this.comments, comment];
         // The first comment of a post nobody had commented on: it is the whole list, so the feed shows it inline.
         else if (this.commentCount === 0) this.comments = [comment];
@@ -119,6 +127,9 @@ export class KjPostCard extends LitElement {
             · ${p.kind === 'diary' ? msg('Diary', { id: 'post.diary' }) : msg('Shuoshuo', { id: 'post.shuoshuo' })} · ${privacyLabel[p.privacy]}
           </div>
         </div>
+        ${!mine && this.session.me?.role === 'moderator' && p.status === 'published'
+          ? html`<button class="ghost danger" @click=${this.unpublish}>${msg('Unpublish', { id: 'modLive.unpublish' })}</button>`
+          : null}
         ${mine || this.session.me?.role === 'moderator'
           ? html`<button class="ghost danger" @click=${this.deletePost}>${msg('Delete', { id: 'common.delete' })}<span class="sr-only"> ${msg('this post', { id: 'post.thisPost' })}</span></button>`
           : null}
@@ -208,6 +219,17 @@ export class KjPostCard extends LitElement {
     this.comments = this.comments?.filter((c) => !ids.has(c.id)) ?? null;
     const counted = removed ?? shown.filter((c) => !c.status || c.status === 'published').length;
     this.commentCount = Math.max(0, this.commentCount - counted);
+  }
+
+  /** A moderator takes a published post down (it leaves every feed; the author keeps nothing visible). */
+  private async unpublish(): Promise<void> {
+    if (!confirm(msg('Unpublish this post? It leaves every feed.', { id: 'modLive.unpublishConfirm' }))) return;
+    try {
+      await api.post(`/moderation/posts/${this.post.id}/unpublish`);
+      this.dispatchEvent(new CustomEvent('post-removed', { detail: { postId: this.post.id }, bubbles: true, composed: true }));
+    } catch (err) {
+      toasts.show(errorText(err), { tone: 'error' });
+    }
   }
 
   private async deletePost(): Promise<void> {

@@ -24,9 +24,14 @@ export class KjPostPage extends LitElement {
 
   constructor() {
     super();
-    new LiveEvents(this).on('feed:remove', ({ postId }) => {
-      if (postId === this.postId) this.gone = true;
-    });
+    new LiveEvents(this)
+      .on('feed:remove', ({ postId }) => {
+        if (postId === this.postId) this.gone = true;
+      })
+      .on('feed:post', ({ post }) => {
+        // The held post on this page was approved: show it published (its banner goes).
+        if (post.id === this.postId && this.post && this.post.status !== post.status) this.post = { ...post, liked: this.post.liked ?? false };
+      });
   }
 
   override willUpdate(changed: Map<string, unknown>): void {

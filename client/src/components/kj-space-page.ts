@@ -40,7 +40,10 @@ export class KjSpacePage extends LitElement {
     super();
     new LiveEvents(this)
       .on('feed:post', ({ post }) => {
-        if (post.author.handle === this.handle && !this.posts.some((p) => p.id === post.id)) this.posts = [post, ...this.posts];
+        if (post.author.handle !== this.handle) return;
+        if (!this.posts.some((p) => p.id === post.id)) this.posts = [post, ...this.posts];
+        // A held post of the owner's approved: the same post, now published, replaces the held one.
+        else this.posts = this.posts.map((p) => (p.id === post.id && p.status !== post.status ? { ...post, liked: p.liked ?? false } : p));
       })
       .on('feed:remove', ({ postId }) => (this.posts = this.posts.filter((p) => p.id !== postId)))
       // Only the owner hears of visits, and the hub pushes counted ones only: one event, one visit.

@@ -92,6 +92,12 @@ export class LiveFeedController implements ReactiveController {
   }
 
   private arrive(posts: readonly PostDto[]): void {
+    // A post already shown that comes again with a new status (a held post approved) replaces itself in place.
+    const changed = posts.filter((p) => this.posts.some((q) => q.id === p.id && q.status !== p.status));
+    if (changed.length) {
+      this.posts = this.merge(this.posts, changed.map((p) => ({ ...p, liked: this.posts.find((q) => q.id === p.id)?.liked ?? false })));
+      this.host.requestUpdate();
+    }
     const known = new Set([...this.posts, ...this.pending].map((p) => p.id));
     const fresh = posts.filter((p) => !known.has(p.id));
     if (fresh.length === 0) return;

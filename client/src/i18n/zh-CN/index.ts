@@ -24,6 +24,7 @@ import { templates as friendRequests } from './friend-requests.js';
 import { templates as invitePage } from './invite-page.js';
 import { templates as liveDeletes } from './live-deletes.js';
 import { templates as matchExtras } from './match-extras.js';
+import { templates as moderationLive } from './moderation-live.js';
 import { templates as notificationSettings } from './notification-settings.js';
 import { templates as postPage } from './post-page.js';
 import { templates as spacePaging } from './space-paging.js';
@@ -46,6 +47,7 @@ export const templates: TemplateMap = {
   ...invitePage,
   ...liveDeletes,
   ...matchExtras,
+  ...moderationLive,
   ...notificationSettings,
   ...postPage,
   ...spacePaging,

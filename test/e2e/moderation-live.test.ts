@@ -1,0 +1,75 @@
+/**
+ * The moderation queue is live: a held post appears on the moderator's open queue without a
+ * Refresh; approving it clears the author's "held" note live, reaches a friend's feed and tells the
+ * author; a moderator unpublishes a published post and it leaves a friend's feed at once.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import type { NotificationDto, PostDto } from '../../shared/dto.js';
+import { makeFriends, registerUser, type TestUser } from '../helpers/users.js';
+import { openAs, screenshot, startE2E, type E2E, type UserPage } from './browser.js';
+
+let e2e: E2E;
+let moderator: TestUser;
+const opened: UserPage[] = [];
+
+beforeAll(async () => {
+  e2e = await startE2E();
+  moderator = await registerUser(e2e.hub, 'moderator', 'Mod Squad'); // the hub's first account moderates
+}, 90_000);
+
+afterAll(async () => {
+  await Promise.all(opened.map((o) => o.context.close()));
+  await e2e?.close();
+});
+
+async function open(user: TestUser, path = '/'): Promise<Page> {
+  const o = await openAs(e2e, user, path);
+  opened.push(o);
+  o.page.on('dialog', (d) => void d.accept());
+  return o.page;
+}
+
+const card = (page: Page, postId: string) => page.locator(`kj-post-card article[data-post-id="${postId}"]`);
+
+describe('moderation, live', () => {
+  it('a held post reaches the open queue live; approval clears the author’s note and reaches a friend', async () => {
+    const author = await registerUser(e2e.hub, 'author', 'Zhang San');
+    const friend = await registerUser(e2e.hub, 'friend', 'Li Si');
+    await makeFriends(author, friend);
+    expect((await moderator.api.post('/moderation/rules', { pattern: 'lottery', action: 'hold' })).status).toBe(201);
+    const [m, a, f] = await Promise.all([open(moderator, '/moderation'), open(author), open(friend)]);
+    await m.getByRole('heading', { name: /Moderation/ }).first().waitFor();
+
+    await a.getByLabel("What's on your mind?").fill('I won the lottery, drinks on me');
+    await a.getByRole('button', { name: 'Post', exact: true }).click();
+    await a.locator('kj-post-card', { hasText: 'I won the lottery' }).getByText(/Held for review/).waitFor();
+    const postId = (await a.locator('kj-post-card article', { hasText: 'I won the lottery' }).getAttribute('data-post-id'))!;
+
+    // No Refresh: the post arrives in the moderator's queue over the socket.
+    const queued = card(m, postId);
+    await queued.getByText('I won the lottery').waitFor();
+    expect(await card(f, postId).count()).toBe(0);
+    await screenshot(m, 'moderation-queue-live');
+
+    await m.getByRole('button', { name: 'Approve the post by Zhang San' }).click();
+    await expect.poll(() => card(a, postId).locator('[data-status="held"]').count()).toBe(0);
+    await card(f, postId).getByText('I won the lottery').waitFor();
+    const list = (await author.api.get('/notifications')).body as { notifications: NotificationDto[] };
+    expect(list.notifications.some((n) => n.kind === 'approved' && n.subject.id === postId)).toBe(true);
+  });
+
+  it('a moderator unpublishes a published post from its page; it leaves a friend’s feed live', async () => {
+    const author = await registerUser(e2e.hub, 'poster', 'Wang Wu');
+    const friend = await registerUser(e2e.hub, 'reader', 'Zhao Liu');
+    await makeFriends(author, friend);
+    const postId = ((await author.api.post('/posts', { kind: 'shuoshuo', text: 'Buy my pills, cheap', privacy: 'public' })).body as { post: PostDto }).post.id;
+    const f = await open(friend);
+    await card(f, postId).waitFor();
+    const m = await open(moderator, `/post/${postId}`);
+    await card(m, postId).getByRole('button', { name: 'Unpublish' }).click();
+    await m.getByText('This post was deleted.').waitFor();
+    await expect.poll(() => card(f, postId).count()).toBe(0);
+    expect((await friend.api.get(`/posts/${postId}`)).status).toBe(404);
+  });
+});
