@@ -46,7 +46,9 @@ async function startBareHub(engine: 'uws' | 'ws'): Promise<BareHub> {
     sockets,
     async close() {
       realtime.stopAccepting();
-      await new Promise<void>((resolve) => realtime.io.close(() => resolve()));
+      await new Promise<void>((resolve) => {
+        void realtime.io.close(() => resolve());
+      });
       httpServer.closeAllConnections();
       await new Promise<void>((resolve) => httpServer.close(() => resolve()));
     },
