@@ -5,7 +5,8 @@
  */
 import { Types, type Connection } from 'mongoose';
 import type { Privacy, UserDto } from '../../../shared/dto.js';
-import { conflict, invalid } from '../../errors.js';
+import { conflict, invalid, notFound } from '../../errors.js';
+import { createBlockLookup } from '../blocks/lookup.js';
 import type { Logger } from '../../logger.js';
 import { rooms } from '../../realtime/rooms.js';
 import type { Pusher } from '../../realtime/pusher.js';
@@ -39,6 +40,7 @@ const certifiedTtlMs = 3_000;
 
 export function createFanService({ conn, pusher, accounts, spaces, audit, logger, clustered = true }: FanServiceDeps) {
   const fans = fanModel(conn);
+  const blocks = createBlockLookup(conn);
   const spaceRecords = spaceModel(conn);
   const certifiedCache = new Map<string, { certified: boolean; at: number }>();
   const followers = createFollowerSet({ fans, clustered, logger });
@@ -97,6 +99,8 @@ export function createFanService({ conn, pusher, accounts, spaces, audit, logger
     async follow(viewer: Viewer, handle: string): Promise<FanState> {
       const owner = await accounts.requireByHandle(handle);
       if (owner.id === viewer.id) throw invalid('you cannot be a fan of your own space');
+      // A space whose owner blocks the viewer is not there for them (v1.1 blocking).
+      if (await blocks.blocks(owner.id, viewer.id)) throw notFound('user');
       if (!(await isCertified(owner.id))) throw conflict('only certified spaces have fans');
       followers.following(viewer.id);
       try {

@@ -31,7 +31,8 @@ export interface MentionDeps {
   readonly conn: Connection;
   readonly accounts: Pick<AccountService, 'getUsers'>;
   readonly notifier: Notifier;
-  readonly logger: Logger;
+  /** Where failed mention notifications are reported (absent: they are dropped quietly). */
+  readonly logger?: Pick<Logger, 'error'>;
 }
 
 export function createMentions({ conn, accounts, notifier, logger }: MentionDeps) {
@@ -69,7 +70,7 @@ export function createMentions({ conn, accounts, notifier, logger }: MentionDeps
           if ((await blocks.eitherWay(user.id, authorId)) || !(await mayView(user.id))) continue;
           await notifier.notify({ to: user.id, kind: 'mention', actorId: authorId, subject });
         } catch (err) {
-          logger.error({ err, to: user.id }, 'mention notification failed');
+          logger?.error({ err, to: user.id }, 'mention notification failed');
         }
       }
     },

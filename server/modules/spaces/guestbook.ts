@@ -14,6 +14,8 @@ import type { Notifier } from '../notifications/notifier.js';
 import type { Pusher } from '../../realtime/pusher.js';
 import { rooms } from '../../realtime/rooms.js';
 import { guestbookEntryModel, type GuestbookEntryRecord } from './guestbook-model.js';
+import { createMentions } from '../posts/mentions.js';
+import { createBlockLookup } from '../blocks/lookup.js';
 
 export interface GuestbookDeps {
   readonly conn: Connection;
@@ -37,6 +39,9 @@ function visibleTo(ownerId: string, viewerId: string | null): QueryFilter<Guestb
 
 export function createGuestbook({ conn, accounts, notifier, screen, pusher }: GuestbookDeps) {
   const entries = guestbookEntryModel(conn);
+  // v1.1 `@handle` mentions (posts/mentions.ts): read from the text, notified to those who may see the entry.
+  const mentions = createMentions({ conn, accounts, notifier });
+  const blocks = createBlockLookup(conn);
 
   /** A private entry reaches its owner and author only; a public one also those watching the guestbook. */
   function announce<E extends 'guestbook:entry' | 'guestbook:remove'>(ownerId: string, authorId: string, isPrivate: boolean, event: E, payload: ServerPayload<E>): void {
@@ -65,9 +70,10 @@ export function createGuestbook({ conn, accounts, notifier, screen, pusher }: Gu
         .lean<GuestbookEntryRecord[]>();
       const pageItems = found.slice(0, page.limit);
       const authors = await accounts.getUsers(pageItems.map((e) => e.author.toHexString()));
-      const dtos = pageItems.flatMap((e) => {
+      const mentioned = await mentions.forTexts(pageItems.map((e) => e.text), viewer?.id ?? null);
+      const dtos = pageItems.flatMap((e, i) => {
         const author = authors.get(e.author.toHexString());
-        return author ? [toDto(e, author)] : [];
+        return author ? [{ ...toDto(e, author), mentions: mentioned[i] ?? [] }] : [];
       });
       const last = pageItems[pageItems.length - 1];
       return { entries: dtos, next: found.length > page.limit && last ? last._id.toHexString() : null };
@@ -80,7 +86,8 @@ export function createGuestbook({ conn, accounts, notifier, screen, pusher }: Gu
     async post(viewer: Viewer, author: UserDto, owner: UserDto, body: GuestbookBody): Promise<{ entry: GuestbookEntryDto }> {
       const verdict = screen?.screen(body.text);
       if (verdict && verdict.action !== 'allow') {
-        throw blocked(verdict.pattern ? `the text contains "${verdict.pattern}", which is not allowed here` : 'the text is not allowed here');
+        // v1.1: never names the keyword (the moderation audit log keeps it).
+        throw blocked('this text cannot be published here');
       }
       const doc = await entries.create({
         owner: new Types.ObjectId(owner.id),
@@ -91,6 +98,13 @@ export function createGuestbook({ conn, accounts, notifier, screen, pusher }: Gu
       });
       const entry = toDto(doc.toObject(), author);
       announce(owner.id, viewer.id, body.private, 'guestbook:entry', { ownerId: owner.id, entry });
+      // A private entry is its author's and the owner's alone: nobody else can be told of it.
+      await mentions.notify(
+        body.text,
+        viewer.id,
+        { type: 'guestbook', id: entry.id, parentId: owner.handle, excerpt: body.text.slice(0, excerptLength) },
+        async (userId) => (body.private ? userId === owner.id : !(await blocks.blocks(owner.id, userId))),
+      );
       if (viewer.id !== owner.id) {
         await notifier.notify({
           to: owner.id,

@@ -76,4 +76,21 @@ describe.each(engines)('reposts and mentions on %s', (engine) => {
     const comments = (await stranger!.api.get(`/posts/${pub}/comments`)).body.comments;
     expect(comments[0].mentions.map((u: { id: string }) => u.id)).toEqual([stranger!.id]);
   });
+
+  it('guestbook mentions: a public entry notifies the mentioned user, a private one only if they own the space', async () => {
+    const [owner, writer, named] = [await registerUser(hub, 'host'), await registerUser(hub, 'guest'), await registerUser(hub, 'named')];
+    const namedSocket = await connectSocket(hub, named.token);
+    const ownerSocket = await connectSocket(hub, owner.token);
+    const told = nextEvent(namedSocket, 'notification', (n) => n.notification.kind === 'mention');
+    const entry = (await writer.api.post(`/spaces/${owner.handle}/guestbook`, { text: `hello @${named.handle}` })).body.entry;
+    expect((await told).notification.subject).toMatchObject({ type: 'guestbook', id: entry.id, parentId: owner.handle });
+    const listed = (await named.api.get(`/spaces/${owner.handle}/guestbook`)).body.entries.find((e: { id: string }) => e.id === entry.id);
+    expect(listed.mentions.map((u: { id: string }) => u.id)).toEqual([named.id]);
+
+    const ownerTold = nextEvent(ownerSocket, 'notification', (n) => n.notification.kind === 'mention');
+    await writer.api.post(`/spaces/${owner.handle}/guestbook`, { text: `secret for @${named.handle} and @${owner.handle}`, private: true });
+    expect((await ownerTold).notification.subject.type).toBe('guestbook');
+    await settle(namedSocket);
+    expect(received(namedSocket, 'notification').filter((n) => n.notification.kind === 'mention')).toHaveLength(1);
+  });
 });
