@@ -59,6 +59,30 @@ describe('moderation, live', () => {
     expect(list.notifications.some((n) => n.kind === 'approved' && n.subject.id === postId)).toBe(true);
   });
 
+  it('a held comment reaches the queue live; approving it shows it to the post’s author and clears the commenter’s note', async () => {
+    const poet = await registerUser(e2e.hub, 'poet', 'Du Fu');
+    const fan = await registerUser(e2e.hub, 'fan', 'Li Bai');
+    await makeFriends(poet, fan);
+    expect((await moderator.api.post('/moderation/rules', { pattern: 'casino', action: 'hold' })).status).toBe(201);
+    const postId = ((await poet.api.post('/posts', { kind: 'shuoshuo', text: 'Autumn thoughts', privacy: 'friends' })).body as { post: PostDto }).post.id;
+    const [m, p, f] = await Promise.all([open(moderator, '/moderation'), open(poet, `/post/${postId}`), open(fan, `/post/${postId}`)]);
+    await m.getByRole('heading', { name: /Moderation/ }).first().waitFor();
+    await f.locator('kj-comments').getByText('No comments yet').waitFor();
+
+    await f.locator('kj-comments').getByLabel('Write a comment').fill('Meet me at the casino');
+    await f.locator('kj-comments').getByRole('button', { name: 'Send' }).click();
+    await f.locator('kj-comments li', { hasText: 'Meet me at the casino' }).getByText('held for review').waitFor();
+    const held = m.locator('kj-held-comments li', { hasText: 'Meet me at the casino' });
+    await held.waitFor();
+    expect(await p.locator('kj-comments').getByText('Meet me at the casino').count()).toBe(0);
+
+    await held.getByRole('button', { name: 'Approve the comment by Li Bai' }).click();
+    await p.locator('kj-comments').getByText('Meet me at the casino').waitFor();
+    await expect.poll(() => f.locator('kj-comments li', { hasText: 'Meet me at the casino' }).getByText('held for review').count()).toBe(0);
+    await expect.poll(() => m.locator('kj-held-comments li').count()).toBe(0);
+    await expect.poll(() => p.locator('kj-post-card [data-testid="comment-count"]').textContent()).toBe('1');
+  });
+
   it('a moderator unpublishes a published post from its page; it leaves a friend’s feed live', async () => {
     const author = await registerUser(e2e.hub, 'poster', 'Wang Wu');
     const friend = await registerUser(e2e.hub, 'reader', 'Zhao Liu');

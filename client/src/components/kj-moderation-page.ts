@@ -1,7 +1,7 @@
 import { localized, msg, str } from '@lit/localize';
 import { LitElement, css, html } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
-import type { AuditEntryDto, ModerationAction, ModerationRuleDto, PostDto } from '../../../shared/dto.js';
+import type { AuditEntryDto, CommentDto, ModerationAction, ModerationRuleDto, PostDto } from '../../../shared/dto.js';
 import { LiveEvents } from '../controllers/live-events.js';
 import { SessionController } from '../controllers/session-controller.js';
 import { api, errorText } from '../services/api.js';
@@ -9,6 +9,7 @@ import { realtime } from '../services/realtime.js';
 import { formatNumber } from '../i18n/format.js';
 import { shared } from '../styles/shared.js';
 import './kj-audit-log.js';
+import './kj-held-comments.js';
 import './kj-post-card.js';
 
 const actionText: Readonly<Record<ModerationAction, () => string>> = {
@@ -49,6 +50,7 @@ export class KjModerationPage extends LitElement {
 
   @state() private rules: ModerationRuleDto[] = [];
   @state() private queue: PostDto[] = [];
+  @state() private heldComments: CommentDto[] = [];
   @state() private audit: AuditEntryDto[] = [];
   @state() private message = '';
   private readonly session = new SessionController(this);
@@ -56,8 +58,9 @@ export class KjModerationPage extends LitElement {
   constructor() {
     super();
     new LiveEvents(this)
-      .on('moderation:queued', ({ post }) => {
+      .on('moderation:queued', ({ post, comment }) => {
         if (post && !this.queue.some((p) => p.id === post.id)) this.queue = [...this.queue, post];
+        if (comment && !this.heldComments.some((c) => c.id === comment.id)) this.heldComments = [...this.heldComments, comment];
       })
       .onConnected(() => {
         // Rooms do not survive a reconnect: watch again, and catch up on what was held meanwhile.
@@ -119,6 +122,8 @@ export class KjModerationPage extends LitElement {
           <h2 id="queue" style="margin:0">${msg(str`Queue (${formatNumber(this.queue.length)})`, { id: 'mod.queue' })}</h2>
           <button @click=${() => this.load()}>${msg('Refresh', { id: 'common.refresh' })}</button>
         </div>
+        <kj-held-comments .comments=${this.heldComments}
+          @comment-decided=${(e: CustomEvent<{ commentId: string }>) => (this.heldComments = this.heldComments.filter((c) => c.id !== e.detail.commentId))}></kj-held-comments>
         ${this.queue.map(
           (p) => html`<div class="queue-item" data-post-id=${p.id}>
             <kj-post-card .post=${p}></kj-post-card>
@@ -138,13 +143,14 @@ export class KjModerationPage extends LitElement {
   private async load(): Promise<void> {
     if (this.session.me?.role !== 'moderator') return;
     try {
-      const [{ rules }, { posts }, { entries }] = await Promise.all([
+      const [{ rules }, { posts, comments }, { entries }] = await Promise.all([
         api.get<{ rules: ModerationRuleDto[] }>('/moderation/rules'),
-        api.get<{ posts: PostDto[] }>('/moderation/queue'),
+        api.get<{ posts: PostDto[]; comments?: CommentDto[] }>('/moderation/queue'),
         api.get<{ entries: AuditEntryDto[] }>('/moderation/audit?limit=30'),
       ]);
       this.rules = rules;
       this.queue = posts;
+      this.heldComments = comments ?? [];
       this.audit = entries;
     } catch (err) {
       this.message = errorText(err);
