@@ -161,6 +161,12 @@ describe.each(setups)('a two-node cluster on %s with the %s adapter over %s', { 
     await expectNoEvent(eveOnA, 'presence');
   });
 
+  it('/metrics says Redis is up, and whether it is one Redis or a cluster', async () => {
+    const text = await (await fetch(`${nodeA.url}/metrics`)).text();
+    const mode = redisKind === 'Redis Cluster' ? 'cluster' : 'single';
+    expect(text).toMatch(new RegExp(`^kj_redis_up\\{[^}]*mode="${mode}"[^}]*\\} 1$`, 'm'));
+  });
+
   it('a rate-limit budget is shared by both nodes, and each key has its own', async () => {
     const logger = pino({ level: 'silent' });
     const [onA, onB] = [connectRedis(redis.target, logger), connectRedis(redis.target, logger)] as const;
