@@ -11,6 +11,20 @@ function bsonType(v: object): string | undefined {
   return (v as Tagged)._bsontype;
 }
 
+/**
+ * A Date as an index holds it: just the time value. A JS Date object costs ~97 B of heap (it
+ * caches its calendar fields); this ~32 B. Compares, ranks and renders exactly like a Date.
+ */
+export class DateKey {
+  constructor(readonly t: number) {}
+  getTime(): number {
+    return this.t;
+  }
+  toDate(): Date {
+    return new Date(this.t);
+  }
+}
+
 /** Canonical BSON type order (numbers of the comparison/sort order, not the wire type bytes). */
 export function typeRank(v: unknown): number {
   if (v === undefined || v === null) return 2;
@@ -27,7 +41,7 @@ export function typeRank(v: unknown): number {
     default:
       return 5;
   }
-  if (v instanceof Date) return 10;
+  if (v instanceof Date || v instanceof DateKey) return 10;
   if (Array.isArray(v)) return 6;
   if (v instanceof RegExp) return 12;
   switch (bsonType(v as object)) {
@@ -113,7 +127,7 @@ export function compareValues(a: unknown, b: unknown): number {
     if (ta === 'string') return (a as string) < (b as string) ? -1 : 1;
     if (ta === 'number' && !Number.isNaN(a) && !Number.isNaN(b)) return (a as number) < (b as number) ? -1 : (a as number) > (b as number) ? 1 : 0;
     if (ta === 'object' && a !== null && b !== null) {
-      if (a instanceof Date && b instanceof Date) return cmpPrim(a.getTime(), b.getTime());
+      if ((a instanceof Date || a instanceof DateKey) && (b instanceof Date || b instanceof DateKey)) return cmpPrim(a.getTime(), b.getTime());
       if ((a as Tagged)._bsontype === 'ObjectId' && (b as Tagged)._bsontype === 'ObjectId') return compareObjectIds(a as ObjectId, b as ObjectId);
     }
   }
@@ -265,7 +279,7 @@ export function renderValue(v: unknown): string {
   if (v === undefined || v === null) return 'null';
   if (typeof v === 'string') return JSON.stringify(v);
   if (typeof v === 'number' || typeof v === 'boolean') return String(v);
-  if (v instanceof Date) return `new Date(${v.getTime()})`;
+  if (v instanceof Date || v instanceof DateKey) return `new Date(${v.getTime()})`;
   if (Array.isArray(v)) return '[ ' + v.map(renderValue).join(', ') + ' ]';
   if (typeof v === 'object') {
     const t = bsonType(v);

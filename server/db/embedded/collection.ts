@@ -4,7 +4,7 @@
  * collected WriteOps to lmdb in one transaction before acknowledging the command.
  */
 import { deserialize, ObjectId, serialize, type Document } from 'bson';
-import { idKey, isPlainObject } from './bson-values.js';
+import { DateKey, idKey, isPlainObject } from './bson-values.js';
 import { ErrorCodes, MongoServerError } from './errors.js';
 import { Index } from './indexes.js';
 import { compileMatcher } from './fast-filter.js';
@@ -250,7 +250,7 @@ function sameKeys(ix: Index, a: unknown[][] | null, b: unknown[][] | null): bool
 
 /** Equality that also distinguishes types (so an index entry's stored key is kept exact). */
 function strictSame(a: unknown, b: unknown): boolean {
-  if (a instanceof Date && b instanceof Date) return a.getTime() === b.getTime();
+  if ((a instanceof Date || a instanceof DateKey) && (b instanceof Date || b instanceof DateKey)) return a.getTime() === b.getTime();
   if (a && b && typeof a === 'object' && typeof b === 'object') {
     const ta = (a as { _bsontype?: string })._bsontype;
     if (ta && ta === (b as { _bsontype?: string })._bsontype) {

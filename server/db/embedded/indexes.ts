@@ -4,7 +4,7 @@
  * sparse and partial indexes, and multikey (array) fields.
  */
 import type { Document } from 'bson';
-import { compareValues, pathValues, renderValue } from './bson-values.js';
+import { compareValues, DateKey, pathValues, renderValue } from './bson-values.js';
 import { ErrorCodes, MongoServerError } from './errors.js';
 import { compileFilter, type Matcher } from './matcher.js';
 import { SortedList } from './sorted-list.js';
@@ -111,8 +111,12 @@ export class Index {
         this.multikey = true;
       }
       for (let i = 0; i < vals.length; i++) {
-        if (vals[i] === undefined) vals[i] = null;
-        else allMissing = false;
+        const v = vals[i];
+        if (v === undefined) vals[i] = null;
+        else {
+          allMissing = false;
+          if (v instanceof Date) vals[i] = new DateKey(v.getTime());
+        }
       }
       perField.push(vals);
     }
@@ -160,7 +164,7 @@ export class Index {
 
   duplicateError(ns: string, k: unknown[]): MongoServerError {
     const keyValue: Record<string, unknown> = {};
-    this.fields.forEach((f, i) => (keyValue[f] = k[i]));
+    this.fields.forEach((f, i) => (keyValue[f] = k[i] instanceof DateKey ? k[i].toDate() : k[i]));
     const rendered = this.fields.map((f, i) => `${f}: ${renderValue(k[i])}`).join(', ');
     const msg = `E11000 duplicate key error collection: ${ns} index: ${this.name} dup key: { ${rendered} }`;
     return new MongoServerError(ErrorCodes.DuplicateKey, msg, { keyPattern: { ...this.spec.key }, keyValue });
