@@ -17,12 +17,15 @@ async function freshPost(c: Cast, privacy = 'public', text = 'a fresh post'): Pr
 
 export const writeRows: readonly MatrixRow[] = [
   {
-    covers: ['get /health', 'get /config', 'post /auth/register', 'post /auth/login'],
+    covers: ['get /health', 'get /config', 'get /livez', 'get /readyz', 'get /openapi.json', 'post /auth/register', 'post /auth/login'],
     name: 'open endpoints answer without an account',
     async run(c, hub) {
       const anon = apiClient(hub.url);
       await ok(anon.get('/health'), 200);
       await ok(anon.get('/config'), 200);
+      await ok(anon.get('/livez'), 200);
+      await ok(anon.get('/readyz'), 200);
+      await ok(anon.get('/openapi.json'), 200);
       await ok(anon.post('/auth/login', { handle: c.owner.handle, password: 'correct horse battery' }), 200);
       await ok(anon.post('/auth/login', { handle: c.owner.handle, password: 'wrong horse battery' }), 401);
       await ok(anon.post('/auth/register', { handle: c.owner.handle, password: 'correct horse battery', displayName: 'x' }), 409);
