@@ -119,7 +119,7 @@ export function createServices(deps: CoreDeps) {
     announce: sessions.announce,
   });
   const self = { sessions, profiles, deleteAccount };
-  const search = createSearchService({ conn: deps.conn, accounts, blocks: blocks.lookup });
+  const search = createSearchService({ conn: deps.conn, accounts, blocks: blocks.lookup, logger: deps.logger });
   const reports = createReportService({
     conn: deps.conn,
     logger: deps.logger,

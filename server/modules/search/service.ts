@@ -14,9 +14,14 @@ import type { AccountService } from '../accounts/service.js';
 import type { Viewer } from '../accounts/viewer.js';
 import type { BlockLookup } from '../blocks/lookup.js';
 import { friendEdgeModel } from '../friends/model.js';
+import type { Logger } from '../../logger.js';
+import { markerModel } from '../accounts/model.js';
+import { searchKeysOf } from '../accounts/search-keys.js';
 
 export interface SearchDeps {
   readonly conn: Connection;
+  /** Reports a failed one-time backfill of search keys. */
+  readonly logger?: Pick<Logger, 'warn' | 'info'>;
   readonly accounts: Pick<AccountService, 'getUsers'>;
   readonly blocks: Pick<BlockLookup, 'separatedFrom'>;
 }
@@ -25,9 +30,46 @@ export interface SearchDeps {
 const maxFriendsRead = 500;
 const maxSuggestions = 20;
 
-export function createSearchService({ conn, accounts, blocks }: SearchDeps) {
+export function createSearchService({ conn, accounts, blocks, logger }: SearchDeps) {
   const users = userModel(conn);
   const keys = searchKeyModel(conn);
+  let closed = false;
+
+  /**
+   * Accounts made before search keys existed get theirs once, in the background, in batches
+   * (any node may do it; duplicates are refused by the unique index). A marker says it is done.
+   */
+  async function backfill(): Promise<void> {
+    const markers = markerModel(conn);
+    if (await markers.exists({ _id: 'search-keys-v1' })) return;
+    let after: Types.ObjectId | undefined;
+    let written = 0;
+    while (!closed) {
+      const batch = await users
+        .find(after ? { _id: { $gt: after } } : {}, { handle: 1, displayName: 1 })
+        .sort({ _id: 1 })
+        .limit(500)
+        .lean<Array<{ _id: Types.ObjectId; handle: string; displayName: string }>>();
+      if (batch.length === 0) break;
+      const docs = batch.flatMap((u) => searchKeysOf(u.handle, u.displayName).map((key) => ({ key, user: u._id })));
+      try {
+        written += (await keys.insertMany(docs, { ordered: false })).length;
+      } catch (err) {
+        if ((err as { code?: number }).code !== 11000 && !(err as { writeErrors?: unknown }).writeErrors) throw err;
+      }
+      after = batch[batch.length - 1]!._id;
+    }
+    if (closed) return;
+    try {
+      await markers.create({ _id: 'search-keys-v1', userId: 'system' });
+    } catch (err) {
+      if ((err as { code?: number }).code !== 11000) throw err;
+    }
+    if (written) logger?.info({ written }, 'search keys written for existing accounts');
+  }
+  const backfilling = backfill().catch((err: unknown) => {
+    if (!closed) logger?.warn({ err }, 'search key backfill failed; it runs again at the next start');
+  });
   const edges = friendEdgeModel(conn);
 
   /** Exact handle first, then handle prefixes, then name prefixes; shorter (closer) first within each. */
@@ -39,6 +81,12 @@ export function createSearchService({ conn, accounts, blocks }: SearchDeps) {
   }
 
   return {
+    /** Stops the backfill between batches (hub shutdown). */
+    async close(): Promise<void> {
+      closed = true;
+      await backfilling;
+    },
+
     async search(viewer: Viewer, query: UserSearchQuery): Promise<{ users: UserDto[] }> {
       const q = foldForSearch(query.q);
       if (!q) return { users: [] };
