@@ -1,11 +1,17 @@
-/** Data shapes that cross the wire, as the contract describes them. */
+/**
+ * Data shapes that cross the wire, as the contract describes them. The word lists (unions) derive
+ * from the zod enums in schemas/dto/enums.ts; each interface is tied to its zod schema in
+ * schemas/dto/ties.ts, so a field renamed here or there fails to compile until both agree.
+ */
+import type { z } from 'zod';
+import type * as enums from './schemas/dto/enums.js';
 
-export type Tier = 'basic' | 'yellow';
-export type Role = 'user' | 'moderator';
-export type Privacy = 'public' | 'friends' | 'private';
-export type PostKind = 'shuoshuo' | 'diary' | 'repost';
+export type Tier = z.output<typeof enums.tier>;
+export type Role = z.output<typeof enums.role>;
+export type Privacy = z.output<typeof enums.privacy>;
+export type PostKind = z.output<typeof enums.postKind>;
 /** `held` and `review` are visible to the author alone until a moderator approves. */
-export type PostStatus = 'published' | 'held' | 'review' | 'rejected' | 'removed';
+export type PostStatus = z.output<typeof enums.postStatus>;
 
 export interface UserDto {
   readonly id: string;
@@ -30,16 +36,8 @@ export interface AuthResponse {
   readonly token: string;
 }
 
-export type SpaceLayout = 'classic' | 'wide';
-export type SpaceModuleKind =
-  | 'profile'
-  | 'shuoshuo'
-  | 'diary'
-  | 'albums'
-  | 'guestbook'
-  | 'visitors'
-  | 'music'
-  | 'games';
+export type SpaceLayout = z.output<typeof enums.spaceLayout>;
+export type SpaceModuleKind = z.output<typeof enums.spaceModuleKind>;
 
 export interface SpaceTheme {
   readonly background: { readonly color: string; readonly imageUrl: string | null };
@@ -86,7 +84,7 @@ export interface GuestbookEntryDto {
   readonly mentions?: readonly UserDto[];
 }
 
-export type FriendRequestStatus = 'pending' | 'accepted' | 'declined';
+export type FriendRequestStatus = z.output<typeof enums.friendRequestStatus>;
 
 export interface FriendRequestDto {
   readonly id: string;
@@ -158,30 +156,9 @@ export interface PageDto<T> {
   readonly items: readonly T[];
 }
 
-export type NotificationKind =
-  | 'comment'
-  | 'reply'
-  | 'like'
-  | 'friend_request'
-  | 'friend_accept'
-  | 'guestbook'
-  | 'invite'
-  | 'moderation'
-  | 'mention'
-  | 'repost'
-  | 'report'
-  | 'approved';
+export type NotificationKind = z.output<typeof enums.notificationKind>;
 
-export type NotificationSubjectType =
-  | 'post'
-  | 'comment'
-  | 'space'
-  | 'friend_request'
-  | 'invite'
-  | 'match'
-  | 'guestbook'
-  | 'user'
-  | 'report';
+export type NotificationSubjectType = z.output<typeof enums.notificationSubjectType>;
 
 export interface NotificationSubject {
   readonly type: NotificationSubjectType;
@@ -205,7 +182,7 @@ export interface NotificationDto {
   readonly read: boolean;
 }
 
-export type InviteStatus = 'pending' | 'accepted' | 'declined' | 'cancelled' | 'expired';
+export type InviteStatus = z.output<typeof enums.inviteStatus>;
 
 export interface InviteDto {
   readonly id: string;
@@ -230,7 +207,7 @@ export interface MoveDto {
   readonly at: string;
 }
 
-export type MatchStatus = 'active' | 'finished';
+export type MatchStatus = z.output<typeof enums.matchStatus>;
 
 export interface MatchDto {
   readonly id: string;
@@ -248,7 +225,7 @@ export interface MatchDto {
   readonly endReason?: 'five' | 'draw' | 'forfeit' | 'resign';
 }
 
-export type ModerationAction = 'block' | 'hold' | 'review';
+export type ModerationAction = z.output<typeof enums.moderationAction>;
 
 export interface ModerationRuleDto {
   readonly id: string;
@@ -258,20 +235,7 @@ export interface ModerationRuleDto {
 }
 
 /** Extension: what a moderator did, as the audit log keeps it. */
-export type AuditAction =
-  | 'rule.create'
-  | 'rule.delete'
-  | 'post.approve'
-  | 'post.reject'
-  | 'post.unpublish'
-  | 'space.certify'
-  | 'space.uncertify'
-  | 'user.tier'
-  | 'comment.approve'
-  | 'comment.reject'
-  | 'content.blocked'
-  | 'report.dismiss'
-  | 'report.remove';
+export type AuditAction = z.output<typeof enums.auditAction>;
 
 export interface AuditEntryDto {
   readonly id: string;
@@ -292,8 +256,8 @@ export interface QuotaDto {
 }
 
 /** v1.1: what a report is about. */
-export type ReportSubjectKind = 'post' | 'comment' | 'guestbook' | 'user';
-export type ReportStatus = 'open' | 'dismissed' | 'removed';
+export type ReportSubjectKind = z.output<typeof enums.reportSubjectKind>;
+export type ReportStatus = z.output<typeof enums.reportStatus>;
 
 export interface ReportDto {
   readonly id: string;

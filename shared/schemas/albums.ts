@@ -1,15 +1,16 @@
 /** Input schemas of albums and photos. */
 import { z } from 'zod';
+import { limits } from '../limits.js';
 import { objectId, privacy, text } from './common.js';
 
 export const albumBody = z.strictObject({
-  title: text(1, 60),
+  title: text(1, limits.albumTitleChars),
   privacy,
 });
 export type AlbumBody = z.infer<typeof albumBody>;
 
 /** `PATCH /api/photos/:id { caption }`: empty clears it. */
-export const photoCaptionBody = z.strictObject({ caption: text(0, 200) });
+export const photoCaptionBody = z.strictObject({ caption: text(0, limits.captionChars) });
 export type PhotoCaptionBody = z.infer<typeof photoCaptionBody>;
 
 /** `after` is a photo id: photos come in upload order. */
@@ -20,4 +21,4 @@ export const photoPageQuery = z.strictObject({
 export type PhotoPageQuery = z.infer<typeof photoPageQuery>;
 
 /** The at most 9 photos a shuoshuo may show. */
-export const photoIds = z.array(objectId).max(9, 'at most 9 images');
+export const photoIds = z.array(objectId).max(limits.shuoshuoImages, `at most ${limits.shuoshuoImages} images`);

@@ -1,8 +1,9 @@
 /** Input schemas of posts (shuoshuo and diaries), comments, likes and the feed. */
 import { z } from 'zod';
+import { limits } from '../limits.js';
 import { objectId, pageQuery, privacy, text } from './common.js';
 
-export const maxShuoshuoImages = 9;
+export const maxShuoshuoImages = limits.shuoshuoImages;
 /** Raw diary HTML accepted before sanitising; the sanitised result must fit `maxDiaryChars`. */
 export const maxDiaryInputChars = 200_000;
 export const maxDiaryChars = 100_000;
@@ -11,7 +12,7 @@ const images = z.array(objectId).max(maxShuoshuoImages, `at most ${maxShuoshuoIm
 
 const shuoshuoBody = z.strictObject({
   kind: z.literal('shuoshuo'),
-  text: text(1, 2000),
+  text: text(1, limits.shuoshuoChars),
   // Named in the schema so that a stray title is reported on its own field, not as "unknown key".
   title: z
     .unknown()
@@ -24,7 +25,7 @@ const shuoshuoBody = z.strictObject({
 
 const diaryBody = z.strictObject({
   kind: z.literal('diary'),
-  title: text(1, 120),
+  title: text(1, limits.diaryTitleChars),
   // HTML: bounded here, sanitised (and measured again) by the service.
   text: z
     .string()
@@ -40,7 +41,7 @@ export const createPostBody = z.discriminatedUnion('kind', [shuoshuoBody, diaryB
 export type CreatePostBody = z.output<typeof createPostBody>;
 
 export const createCommentBody = z.strictObject({
-  text: text(1, 1000),
+  text: text(1, limits.commentChars),
   /** A comment to reply to; a reply to a reply joins the thread of its top-level comment. */
   parentId: objectId.nullable().optional(),
 });

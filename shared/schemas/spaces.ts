@@ -1,5 +1,6 @@
 /** Input schemas of personal spaces: the owner's customisation, visits and the guestbook. */
 import { z } from 'zod';
+import { limits } from '../limits.js';
 import { handle, objectId, pageQuery, text } from './common.js';
 
 export const spaceModuleKinds = ['profile', 'shuoshuo', 'diary', 'albums', 'guestbook', 'visitors', 'music', 'games'] as const;
@@ -77,7 +78,7 @@ export const visitorsQuery = z.strictObject({
 });
 
 export const guestbookBody = z.strictObject({
-  text: text(1, 500),
+  text: text(1, limits.guestbookChars),
   private: z.boolean().default(false),
 });
 export type GuestbookBody = z.infer<typeof guestbookBody>;

@@ -5,9 +5,11 @@
  */
 import { describe, expect, it } from 'vitest';
 import { createRateLimits } from '../../server/rate-limits.js';
-import { apiClient, registerUser, useTestHub } from '../helpers/index.js';
+import { apiClient, registerUser, useTestHub, type ApiClient } from '../helpers/index.js';
 
 const missingId = '0123456789abcdef01234567';
+const send = (api: ApiClient, method: string, path: string) =>
+  method === 'get' ? api.get(path) : api[method as 'post' | 'put' | 'patch' | 'delete'](path, {});
 const fill = (path: string) => path.replace(/:handle/g, 'nobody_here').replace(/:[a-zA-Z]+/g, missingId);
 
 describe('endpoint access declared once', () => {
@@ -33,10 +35,10 @@ describe('endpoint access declared once', () => {
     const user = await registerUser(hub, 'plain');
     for (const route of hub.routes.filter((r) => r.auth === 'moderator')) {
       const path = fill(route.path);
-      const asUser = await user.api[route.method as 'get'](path, {} as never);
+      const asUser = await send(user.api, route.method, path);
       expect(asUser.status, `${route.method} ${route.path}`).toBe(403);
       expect(asUser.body.error.code).toBe('forbidden');
-      const anon = await apiClient(hub.url)[route.method as 'get'](path, {} as never);
+      const anon = await send(apiClient(hub.url), route.method, path);
       expect(anon.status, `${route.method} ${route.path}`).toBe(401);
     }
     // The moderator gets past the role check (a missing id is not found, an empty body is invalid).

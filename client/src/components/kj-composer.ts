@@ -9,8 +9,9 @@ import { icon } from '../icons.js';
 import { shared } from '../styles/shared.js';
 import type { KjRichEditor } from './kj-rich-editor.js';
 import './kj-rich-editor.js';
+import { limits } from '../../../shared/limits.js';
 
-const maxPhotos = 9;
+const maxPhotos = limits.shuoshuoImages;
 type Outcome = { readonly tone: 'ok' | 'warn' | 'error'; readonly text: string };
 
 /**
@@ -57,9 +58,9 @@ export class KjComposer extends LitElement {
       </div>
       ${shuoshuo
         ? html`<label class="sr-only" for="text">${msg("What's on your mind?", { id: 'composer.prompt' })}</label>
-            <textarea id="text" name="text" maxlength="2000" placeholder=${msg("What's on your mind?", { id: 'composer.prompt' })}></textarea>
+            <textarea id="text" name="text" maxlength=${limits.shuoshuoChars} placeholder=${msg("What's on your mind?", { id: 'composer.prompt' })}></textarea>
             ${this.thumbs()}`
-        : html`<div class="field"><label for="title">${msg('Title', { id: 'field.title' })}</label><input id="title" name="title" maxlength="120" /></div>
+        : html`<div class="field"><label for="title">${msg('Title', { id: 'field.title' })}</label><input id="title" name="title" maxlength=${limits.diaryTitleChars} /></div>
             <kj-rich-editor label=${msg('Diary text', { id: 'composer.diaryText' })}></kj-rich-editor>`}
       <div class="foot">
         ${shuoshuo

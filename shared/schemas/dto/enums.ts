@@ -1,0 +1,41 @@
+/**
+ * The closed word lists of the contract, written once as zod enums; shared/dto.ts derives its unions
+ * from these, so the server's validation, the API document and the client's types cannot drift apart.
+ */
+import { z } from 'zod';
+import { privacy } from '../common.js';
+import { moderationActions } from '../moderation.js';
+import { notificationKind } from '../notifications.js';
+import { reportSubjectKinds } from '../social.js';
+import { spaceModuleKinds } from '../spaces.js';
+
+export { privacy, notificationKind };
+export const tier = z.enum(['basic', 'yellow']);
+export const role = z.enum(['user', 'moderator']);
+export const postKind = z.enum(['shuoshuo', 'diary', 'repost']);
+/** `held` and `review` are visible to the author alone until a moderator approves. */
+export const postStatus = z.enum(['published', 'held', 'review', 'rejected', 'removed']);
+export const spaceLayout = z.enum(['classic', 'wide']);
+export const spaceModuleKind = z.enum(spaceModuleKinds);
+export const friendRequestStatus = z.enum(['pending', 'accepted', 'declined']);
+export const notificationSubjectType = z.enum(['post', 'comment', 'space', 'friend_request', 'invite', 'match', 'guestbook', 'user', 'report']);
+export const inviteStatus = z.enum(['pending', 'accepted', 'declined', 'cancelled', 'expired']);
+export const matchStatus = z.enum(['active', 'finished']);
+export const moderationAction = z.enum(moderationActions);
+export const auditAction = z.enum([
+  'rule.create',
+  'rule.delete',
+  'post.approve',
+  'post.reject',
+  'post.unpublish',
+  'space.certify',
+  'space.uncertify',
+  'user.tier',
+  'comment.approve',
+  'comment.reject',
+  'content.blocked',
+  'report.dismiss',
+  'report.remove',
+]);
+export const reportSubjectKind = z.enum(reportSubjectKinds);
+export const reportStatus = z.enum(['open', 'dismissed', 'removed']);
