@@ -85,6 +85,7 @@ export function createServices(deps: CoreDeps) {
     signer: createUrlSigner({ current: deps.secret, previous: deps.config.secretPrevious }),
     audit: moderation.audit,
     screen: moderation,
+    pusher: deps.pusher,
   });
   const fans = createFanService({ conn: deps.conn, pusher: deps.pusher, accounts, spaces, audit: moderation.audit, logger: deps.logger, clustered: Boolean(deps.redis) });
   const posts = createPostService({

@@ -8,6 +8,7 @@ import type {
   InviteDto,
   MatchDto,
   NotificationDto,
+  PhotoDto,
   PostDto,
   UserDto,
 } from './dto.js';
@@ -28,6 +29,10 @@ export interface ServerToClientEvents {
   /** Extension: comments deleted (a top-level one takes its replies); `removed` of them were counted. */
   'post:comment:remove': (payload: { postId: string; commentIds: string[]; removed: number }) => void;
   'space:visitor': (payload: { visitor: UserDto; at: string }) => void;
+  /** Extension: a photo added to (or re-captioned in) an album, to sockets with the album open. */
+  'album:photo': (payload: { albumId: string; photo: PhotoDto }) => void;
+  /** Extension: a photo deleted from an album (the album itself deleted: every photo), to sockets with it open. */
+  'album:photo:remove': (payload: { albumId: string; photoId: string }) => void;
   /** Extension: a post or comment was held (or put in review): to moderators watching the queue. */
   'moderation:queued': (payload: { post?: PostDto; comment?: CommentDto }) => void;
   /** Extension: a new guestbook entry, to the owner and those watching the guestbook who may see it. */
@@ -50,6 +55,9 @@ export interface ClientToServerEvents {
   'space:enter': (payload: { handle: string }, ack: AckCallback) => void;
   'post:watch': (payload: { postId: string }, ack: AckCallback) => void;
   'post:unwatch': (payload: { postId: string }, ack: AckCallback) => void;
+  /** Extension: follow an album the viewer may see while it is open. */
+  'album:watch': (payload: { albumId: string }, ack: AckCallback) => void;
+  'album:unwatch': (payload: { albumId: string }, ack: AckCallback) => void;
   /** Extension: moderators only — hear of newly held items while the queue is open. */
   'moderation:watch': (payload: Record<string, never>, ack: AckCallback) => void;
   /** Extension: follow a space's guestbook live while it is on screen (public entries; the owner gets all). */
@@ -92,6 +100,8 @@ const clientEventSet: { readonly [E in ClientEventName]: true } = {
   'post:unwatch': true,
   'guestbook:watch': true,
   'moderation:watch': true,
+  'album:watch': true,
+  'album:unwatch': true,
   'guestbook:unwatch': true,
   'notifications:sync': true,
   'game:move': true,

@@ -8,6 +8,7 @@ import { presenceConnectionListener, presenceSocketHandlers } from '../modules/p
 import { gameConnectionListener, gameSocketHandlers } from '../modules/games/socket.js';
 import { fanConnectionListener } from '../modules/fans/socket.js';
 import { moderationSocketHandlers } from '../modules/moderation/socket.js';
+import { albumSocketHandlers } from '../modules/albums/socket.js';
 import { joinFriendAudiences } from '../modules/friends/socket.js';
 import { defineSocketHandler, type SocketHandler } from './gateway.js';
 import type { ConnectionListener, HubSocket } from './types.js';
@@ -20,7 +21,7 @@ const ping = defineSocketHandler({
 });
 
 export function socketHandlers(s: Services): SocketHandler[] {
-  return [ping, ...spaceSocketHandlers(s.spaces), ...notificationSocketHandlers(s.notifications), ...presenceSocketHandlers(s.presence), ...postSocketHandlers(s.posts), ...gameSocketHandlers(s.games), ...moderationSocketHandlers()];
+  return [ping, ...spaceSocketHandlers(s.spaces), ...notificationSocketHandlers(s.notifications), ...presenceSocketHandlers(s.presence), ...postSocketHandlers(s.posts), ...gameSocketHandlers(s.games), ...moderationSocketHandlers(), ...albumSocketHandlers(s.albums)];
 }
 
 /** Runs for every authenticated socket once it is connected (presence, catch-up of game state…). */

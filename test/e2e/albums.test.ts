@@ -109,6 +109,31 @@ describe('albums in the browser', () => {
     expect(await usedBytes(owner)).toBe(0);
   });
 
+  it('a friend with the album open sees photos arrive, get a caption and go, without reloading', async () => {
+    const owner = await registerUser(e2e.hub, 'liveowner', 'Chen Jing');
+    const friend = await registerUser(e2e.hub, 'livefriend', 'Lu Yao');
+    await makeFriends(owner, friend);
+    const albumId = ((await owner.api.post('/albums', { title: 'Live album', privacy: 'friends' })).body as { album: AlbumDto }).album.id;
+    const [o, f] = await Promise.all([open(owner, `/space/${owner.handle}/albums/${albumId}`), open(friend, `/space/${owner.handle}/albums/${albumId}`)]);
+    await f.getByText('This album is empty.').waitFor();
+
+    await o.getByLabel(/Add photos/).setInputFiles([await pngFile('one.png', 80), await pngFile('two.png', 81)]);
+    await expect.poll(() => f.locator('kj-album-page button.thumb').count(), { timeout: 15_000 }).toBe(2);
+    await expect.poll(() => f.locator('kj-album-page [data-testid="photo-count"]').textContent()).toMatch(/^2 photos/);
+
+    await o.locator('kj-album-page button.thumb').first().click();
+    await o.getByLabel('Caption').fill('Morning mist');
+    await o.getByRole('button', { name: 'Save caption' }).click();
+    await f.locator('kj-album-page button.thumb').first().click();
+    await expect.poll(() => f.locator('kj-photo-viewer [data-testid="caption"]').textContent()).toBe('Morning mist');
+    await f.keyboard.press('Escape');
+
+    o.on('dialog', (d) => void d.accept());
+    await o.getByRole('button', { name: 'Delete photo' }).click();
+    await expect.poll(() => f.locator('kj-album-page button.thumb').count()).toBe(1);
+    await expect.poll(() => f.locator('kj-album-page [data-testid="photo-count"]').textContent()).toMatch(/^1 photo ·/);
+  });
+
   it('bad picks are told in the page and leave nothing behind', async () => {
     const owner = await registerUser(e2e.hub, 'picky', 'Lu Yao');
     const created = await owner.api.post('/albums', { title: 'Tests', privacy: 'public' });

@@ -4,6 +4,8 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { AlbumDto, PhotoDto, QuotaDto } from '../../../shared/dto.js';
 import { albumTitle, photoCountText } from '../album-format.js';
+import { AlbumWatch } from '../controllers/album-watch.js';
+import { LiveEvents } from '../controllers/live-events.js';
 import { SessionController } from '../controllers/session-controller.js';
 import { privacyLabel } from '../format.js';
 import { formatNumber } from '../i18n/format.js';
@@ -39,14 +41,34 @@ export class KjAlbumPage extends LitElement {
   @state() private viewing: number | null = null;
   @state() private error = '';
   private readonly session = new SessionController(this);
+  private readonly watch = new AlbumWatch(this, () => this.albumId);
   private abort: AbortController | null = null;
+
+  constructor() {
+    super();
+    new LiveEvents(this)
+      .on('album:photo', ({ albumId, photo }) => {
+        if (albumId !== this.albumId) return;
+        const known = this.photos.some((p) => p.id === photo.id);
+        this.photos = known ? this.photos.map((p) => (p.id === photo.id ? photo : p)) : [...this.photos, photo];
+      })
+      .on('album:photo:remove', ({ albumId, photoId }) => {
+        if (albumId === this.albumId) this.dropPhoto(photoId);
+      })
+      .onConnected((reconnected) => {
+        if (reconnected) void this.load(); // photos added or deleted while offline
+      });
+  }
 
   private get isOwner(): boolean {
     return !!this.album && this.album.owner.id === this.session.me?.id;
   }
 
   override willUpdate(changed: Map<string, unknown>): void {
-    if (changed.has('albumId')) void this.load();
+    if (changed.has('albumId')) {
+      void this.load();
+      this.watch.sync();
+    }
   }
 
   override disconnectedCallback(): void {
@@ -121,16 +143,24 @@ export class KjAlbumPage extends LitElement {
   }
 
   private uploaded(e: CustomEvent<{ photo: PhotoDto }>): void {
-    this.photos = [...this.photos, e.detail.photo];
+    const { photo } = e.detail;
+    if (!this.photos.some((p) => p.id === photo.id)) this.photos = [...this.photos, photo];
     void this.refreshQuota();
   }
 
   private photoDeleted(e: CustomEvent<{ photoId: string }>): void {
-    const index = this.photos.findIndex((p) => p.id === e.detail.photoId);
-    this.photos = this.photos.filter((p) => p.id !== e.detail.photoId);
-    // Stay in the viewer on the next photo (or the one before the last); close when none is left.
-    this.viewing = this.photos.length === 0 ? null : Math.min(index, this.photos.length - 1);
+    this.dropPhoto(e.detail.photoId);
     void this.refreshQuota();
+  }
+
+  /** A photo gone (here or live): the viewer stays on the next one (or the one before the last), or closes. */
+  private dropPhoto(photoId: string): void {
+    const index = this.photos.findIndex((p) => p.id === photoId);
+    if (index < 0) return;
+    this.photos = this.photos.filter((p) => p.id !== photoId);
+    if (this.viewing === null) return;
+    if (this.photos.length === 0) this.viewing = null;
+    else if (index < this.viewing || this.viewing >= this.photos.length) this.viewing = Math.max(0, Math.min(this.viewing - (index < this.viewing ? 1 : 0), this.photos.length - 1));
   }
 
   private async deleteAlbum(): Promise<void> {

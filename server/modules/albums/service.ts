@@ -23,6 +23,8 @@ import { createStorageAccounts } from './storage-accounts.js';
 import { screenFields } from '../moderation/field-screen.js';
 import type { TextScreen } from '../moderation/screening.js';
 import type { UrlSigner } from './url-signer.js';
+import type { Pusher } from '../../realtime/pusher.js';
+import { rooms } from '../../realtime/rooms.js';
 
 export interface AlbumServiceDeps {
   readonly conn: Connection;
@@ -35,6 +37,8 @@ export interface AlbumServiceDeps {
   readonly audit: AuditLog;
   /** Keyword screening of album titles and photo captions. */
   readonly screen?: TextScreen;
+  /** Live album pages: new, re-captioned and deleted photos go to sockets with the album open. */
+  readonly pusher?: Pick<Pusher, 'toRooms'>;
 }
 
 /** What the photo file routes need to answer one request. */
@@ -51,7 +55,7 @@ const isDuplicateKey = (err: unknown): boolean => (err as { code?: number } | nu
 /** The shuoshuo album's stored title; clients show it in their own language by its `purpose`. */
 export const shuoshuoAlbumTitle = 'Shuoshuo photos';
 
-export function createAlbumService({ conn, config, accounts, friends, logger, signer, audit, screen }: AlbumServiceDeps) {
+export function createAlbumService({ conn, config, accounts, friends, logger, signer, audit, screen, pusher }: AlbumServiceDeps) {
   const albums = albumModel(conn);
   const photos = photoModel(conn);
   const files = createPhotoFiles(config.dataDir);
@@ -118,6 +122,7 @@ export function createAlbumService({ conn, config, accounts, friends, logger, si
     await files.withHashLock(p.hash, async () => {
       if (!(await photos.exists({ hash: p.hash }))) await files.remove(p.hash, p.ext);
     });
+    pusher?.toRooms(rooms.album(p.owner, p.album), 'album:photo:remove', { albumId: p.album, photoId: id });
   }
 
   async function publicAlbumIds(albumIds: readonly string[]): Promise<Set<string>> {
@@ -151,6 +156,12 @@ export function createAlbumService({ conn, config, accounts, friends, logger, si
 
   return {
     ...refs,
+
+    /** The room of an album the viewer may see (`not_found` otherwise), for `album:watch`. */
+    async albumRoom(viewer: Viewer, id: string): Promise<string> {
+      const album = await visibleAlbum(viewer, id);
+      return rooms.album(album.owner, album._id.toHexString());
+    },
 
     /** The album, if the viewer owns it; `not_found` otherwise. */
     getOwnAlbum: ownAlbum,
@@ -271,7 +282,9 @@ export function createAlbumService({ conn, config, accounts, friends, logger, si
           throw notFound('album');
         }
         await albums.updateOne({ _id: album._id, coverPhotoId: null }, { $set: { coverPhotoId: record._id.toHexString() } });
-        return { photo: photoDto(record, album.privacy === 'public') };
+        const photo = photoDto(record, album.privacy === 'public');
+        pusher?.toRooms(rooms.album(viewer.id, albumId), 'album:photo', { albumId, photo });
+        return { photo };
       } catch (err) {
         if (!recordRemoved) {
           if (slotTaken) await albums.updateOne({ _id: album._id, photoCount: { $gt: 0 } }, { $inc: { photoCount: -1 } }).catch(() => undefined);
@@ -309,7 +322,9 @@ export function createAlbumService({ conn, config, accounts, friends, logger, si
       const p = await photos.findOneAndUpdate({ _id: oid(id), owner: viewer.id }, { $set: { caption } }, { returnDocument: 'after' }).lean<StoredPhoto>();
       if (!p) throw notFound('photo');
       const album = await albums.findById(p.album, { privacy: 1 }).lean<{ privacy: string }>();
-      return { photo: photoDto(p, album?.privacy === 'public') };
+      const photo = photoDto(p, album?.privacy === 'public');
+      pusher?.toRooms(rooms.album(viewer.id, p.album), 'album:photo', { albumId: p.album, photo });
+      return { photo };
     },
 
     /** Deletes one photo (owner only), giving its bytes back. */
