@@ -142,7 +142,7 @@ async function openTarget(label: string, modulePath: string, inproc: boolean, po
   const User = conn.model(
     'BenchUser',
     new Schema({ name: { type: String, unique: true }, email: String, karma: Number, createdAt: Date }),
-  ) as Target['User'];
+  ) as unknown as Target['User'];
   const postSchema = new Schema({
     author: { type: Schema.Types.ObjectId, required: true },
     status: String,
@@ -152,7 +152,7 @@ async function openTarget(label: string, modulePath: string, inproc: boolean, po
   });
   postSchema.index({ author: 1, createdAt: -1, _id: -1 });
   postSchema.index({ createdAt: -1 });
-  const Post = conn.model('BenchPost', postSchema) as Target['Post'];
+  const Post = conn.model('BenchPost', postSchema) as unknown as Target['Post'];
   await User.init();
   await Post.init();
   return { label, dir, store, conn, User, Post, userIds: [], figures: new Map() };

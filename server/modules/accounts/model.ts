@@ -1,4 +1,5 @@
 import { Schema, type Connection, type InferSchemaType, type Model } from 'mongoose';
+import { modelFor } from '../../db/model-for.js';
 import { writeSearchKeys } from './search-key-model.js';
 
 const revokedTokenSchema = new Schema({ h: { type: String, required: true }, exp: { type: Date, required: true } }, { _id: false });
@@ -31,9 +32,9 @@ const markerSchema = new Schema({ _id: { type: String, required: true }, userId:
 export type UserRecord = InferSchemaType<typeof userSchema> & { _id: import('mongoose').Types.ObjectId };
 
 export function userModel(conn: Connection): Model<InferSchemaType<typeof userSchema>> {
-  return conn.models.User ?? conn.model('User', userSchema);
+  return modelFor(conn, 'User', userSchema);
 }
 
 export function markerModel(conn: Connection) {
-  return conn.models.Marker ?? conn.model('Marker', markerSchema);
+  return modelFor(conn, 'Marker', markerSchema);
 }

@@ -1,4 +1,5 @@
 import { Schema, type Connection, type InferSchemaType, type Model, type Types } from 'mongoose';
+import { modelFor } from '../../db/model-for.js';
 
 const albumSchema = new Schema(
   {
@@ -72,13 +73,13 @@ export interface StoredPhoto {
 }
 
 export function albumModel(conn: Connection): Model<InferSchemaType<typeof albumSchema>> {
-  return conn.models.Album ?? conn.model('Album', albumSchema);
+  return modelFor(conn, 'Album', albumSchema);
 }
 
 export function photoModel(conn: Connection): Model<InferSchemaType<typeof photoSchema>> {
-  return conn.models.Photo ?? conn.model('Photo', photoSchema);
+  return modelFor(conn, 'Photo', photoSchema);
 }
 
 export function storageModel(conn: Connection): Model<InferSchemaType<typeof storageSchema>> {
-  return conn.models.PhotoStorage ?? conn.model('PhotoStorage', storageSchema);
+  return modelFor(conn, 'PhotoStorage', storageSchema);
 }

@@ -1,4 +1,5 @@
 import { Schema, type Connection, type InferSchemaType, type Model, type Types } from 'mongoose';
+import { modelFor } from '../../db/model-for.js';
 
 const ruleSchema = new Schema(
   {
@@ -48,13 +49,13 @@ export interface StoredAuditEntry {
 }
 
 export function ruleModel(conn: Connection): Model<InferSchemaType<typeof ruleSchema>> {
-  return conn.models.ModerationRule ?? conn.model('ModerationRule', ruleSchema);
+  return modelFor(conn, 'ModerationRule', ruleSchema);
 }
 
 export function ruleVersionModel(conn: Connection): Model<InferSchemaType<typeof ruleVersionSchema>> {
-  return conn.models.ModerationRuleVersion ?? conn.model('ModerationRuleVersion', ruleVersionSchema);
+  return modelFor(conn, 'ModerationRuleVersion', ruleVersionSchema);
 }
 
 export function auditModel(conn: Connection): Model<InferSchemaType<typeof auditSchema>> {
-  return conn.models.ModerationAudit ?? conn.model('ModerationAudit', auditSchema);
+  return modelFor(conn, 'ModerationAudit', auditSchema);
 }
