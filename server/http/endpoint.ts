@@ -51,7 +51,7 @@ export interface EndpointSpec<
   /** One line for the API document (GET /api/openapi.json). */
   readonly summary?: string;
   /** The answer's shape, for the API document; the handler's result must fit it. */
-  readonly response?: z.ZodType<R>;
+  readonly response?: z.ZodType<NoInfer<R>>;
   /** Error codes this endpoint answers beyond those every endpoint may (invalid, unauthorized, rate_limited, internal). */
   readonly errors?: readonly ErrorCode[];
   /** The body is a multipart/form-data upload with one file in this field (read by the handler). */

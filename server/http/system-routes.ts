@@ -5,6 +5,7 @@
 import type { Request } from 'express';
 import type { Config } from '../config.js';
 import { defineEndpoint, type Endpoint } from './endpoint.js';
+import * as responses from '../../shared/schemas/dto/responses.js';
 
 export interface HealthReport {
   readonly ok: boolean;
@@ -45,6 +46,7 @@ export function systemRoutes(deps: SystemDeps): Endpoint[] {
       method: 'get',
       path: '/livez',
       auth: false,
+      response: responses.live,
       handler: async () => ({ ok: true, node: deps.config.nodeId }),
     }),
     // Readiness: may this node take traffic? A proxy stops sending to it while this answers 503.
@@ -53,6 +55,7 @@ export function systemRoutes(deps: SystemDeps): Endpoint[] {
       path: '/readyz',
       auth: false,
       status: (report: { ok: boolean }) => (report.ok ? 200 : 503),
+      response: responses.ready,
       handler: async () => {
         const { store, redis } = await deps.ready();
         return {
@@ -67,12 +70,14 @@ export function systemRoutes(deps: SystemDeps): Endpoint[] {
       path: '/health',
       auth: false,
       status: (report: HealthReport) => (report.ok ? 200 : 503),
+      response: responses.health,
       handler: () => deps.health(),
     }),
     defineEndpoint({
       method: 'get',
       path: '/config',
       auth: false,
+      response: responses.clientConfig,
       handler: async ({ req }) => ({ realtimeUrl: realtimeUrlFor(req, deps) }),
     }),
   ];

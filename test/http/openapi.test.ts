@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { apiClient, useTestHub } from '../helpers/index.js';
+import { apiClient, makeFriends, registerUser, useTestHub } from '../helpers/index.js';
+import * as responses from '../../shared/schemas/dto/responses.js';
 import { openApiPath } from '../../server/http/openapi.js';
 
 interface Operation {
@@ -38,5 +39,42 @@ describe('GET /api/openapi.json', () => {
 
     const upload = paths['/api/albums/{id}/photos']!.post!;
     expect(Object.keys(upload.requestBody!.content)).toEqual(['multipart/form-data']);
+  });
+
+  it('declares an answer schema for every endpoint that answers a body', async () => {
+    const paths = (await apiClient(hub.url).get('/openapi.json')).body.paths as Paths;
+    const vague = Object.entries(paths).flatMap(([path, ops]) =>
+      Object.entries(ops).flatMap(([method, op]) =>
+        Object.entries(op.responses)
+          .filter(([status]) => status.startsWith('2') && status !== '204')
+          .filter(([, r]) => JSON.stringify((r as { content?: unknown }).content ?? null) === JSON.stringify({ 'application/json': { schema: { type: 'object' } } }))
+          .map(([status]) => `${method} ${path} ${status}`),
+      ),
+    );
+    expect(vague).toEqual([]);
+  });
+
+  it('answers what it declares: real answers parse with the declared schemas', async () => {
+    const a = await registerUser(hub, 'shape', '形状');
+    const b = await registerUser(hub, 'shapefriend');
+    await makeFriends(a, b);
+    const created = await a.api.post('/posts', { kind: 'shuoshuo', text: 'hello 你好', privacy: 'friends' });
+    const postId = (created.body as { post: { id: string } }).post.id;
+    await b.api.post(`/posts/${postId}/comments`, { text: 'nice' });
+    await b.api.put(`/posts/${postId}/like`);
+    const checks: Array<[string, unknown, { safeParse(v: unknown): { success: boolean; error?: unknown } }]> = [
+      ['POST /posts', created.body, responses.post],
+      ['GET /me', (await a.api.get('/me')).body, responses.me],
+      ['GET /feed', (await b.api.get('/feed')).body, responses.postPage],
+      ['GET /posts/:id', (await b.api.get(`/posts/${postId}`)).body, responses.post],
+      ['GET /posts/:id/comments', (await a.api.get(`/posts/${postId}/comments`)).body, responses.comments],
+      ['GET /spaces/:handle', (await b.api.get(`/spaces/${a.handle}`)).body, responses.space],
+      ['GET /friends', (await a.api.get('/friends')).body, responses.friends],
+      ['GET /notifications', (await a.api.get('/notifications')).body, responses.notifications],
+      ['GET /albums/quota', (await a.api.get('/albums/quota')).body, responses.quota],
+      ['GET /health', (await apiClient(hub.url).get('/health')).body, responses.health],
+    ];
+    const misfits = checks.map(([name, body, schema]) => [name, schema.safeParse(body)] as const).filter(([, r]) => !r.success);
+    expect(misfits.map(([name, r]) => `${name}: ${JSON.stringify(r.error)}`)).toEqual([]);
   });
 });

@@ -6,6 +6,7 @@ import { defineEndpoint, type Endpoint } from '../../http/endpoint.js';
 import type { Viewer } from './viewer.js';
 import { avatarFile, type Profiles } from './profile.js';
 import { bearerToken, type Sessions } from './sessions.js';
+import * as responses from '../../../shared/schemas/dto/responses.js';
 
 export interface SelfServices {
   readonly profiles: Profiles;
@@ -23,6 +24,7 @@ export function selfRoutes({ profiles, sessions, deleteAccount }: SelfServices):
       auth: true,
       body: profileBody,
       rateLimit: { name: 'profile-update', points: 60, perSeconds: 60 },
+      response: responses.me,
       handler: ({ viewer, body }) => profiles.update(viewer, body),
     }),
     defineEndpoint({
@@ -31,6 +33,7 @@ export function selfRoutes({ profiles, sessions, deleteAccount }: SelfServices):
       auth: true,
       body: passwordBody,
       rateLimit: passwordTries,
+      response: responses.token,
       handler: ({ viewer, body }) => sessions.changePassword(viewer, body),
     }),
     defineEndpoint({

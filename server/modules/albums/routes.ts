@@ -3,6 +3,7 @@ import { handleParams, idParams } from '../../../shared/schemas/common.js';
 import { tierBody } from '../../../shared/schemas/moderation.js';
 import { defineEndpoint, type Endpoint } from '../../http/endpoint.js';
 import type { AlbumService } from './service.js';
+import * as responses from '../../../shared/schemas/dto/responses.js';
 
 const albumWrites = { name: 'album-write', points: 120, perSeconds: 60 } as const;
 
@@ -12,6 +13,7 @@ export function albumRoutes(albums: AlbumService): Endpoint[] {
       method: 'get',
       path: '/albums/quota',
       auth: true,
+      response: responses.quota,
       handler: ({ viewer }) => albums.quota(viewer),
     }),
     defineEndpoint({
@@ -21,6 +23,7 @@ export function albumRoutes(albums: AlbumService): Endpoint[] {
       body: albumBody,
       rateLimit: albumWrites,
       status: 201,
+      response: responses.album,
       handler: ({ viewer, body }) => albums.createAlbum(viewer, body),
     }),
     defineEndpoint({
@@ -28,6 +31,7 @@ export function albumRoutes(albums: AlbumService): Endpoint[] {
       path: '/albums/shuoshuo',
       auth: true,
       rateLimit: albumWrites,
+      response: responses.album,
       handler: ({ viewer }) => albums.shuoshuoAlbum(viewer),
     }),
     defineEndpoint({
@@ -35,6 +39,7 @@ export function albumRoutes(albums: AlbumService): Endpoint[] {
       path: '/spaces/:handle/albums',
       auth: false,
       params: handleParams,
+      response: responses.albums,
       handler: ({ viewer, params }) => albums.listAlbums(viewer, params.handle),
     }),
     defineEndpoint({
@@ -42,6 +47,7 @@ export function albumRoutes(albums: AlbumService): Endpoint[] {
       path: '/albums/:id',
       auth: false,
       params: idParams,
+      response: responses.album,
       handler: ({ viewer, params }) => albums.getAlbum(viewer, params.id),
     }),
     defineEndpoint({
@@ -59,6 +65,7 @@ export function albumRoutes(albums: AlbumService): Endpoint[] {
       auth: false,
       params: idParams,
       query: photoPageQuery,
+      response: responses.photoPage,
       handler: ({ viewer, params, query }) => albums.listPhotos(viewer, params.id, query),
     }),
     defineEndpoint({
@@ -77,6 +84,7 @@ export function albumRoutes(albums: AlbumService): Endpoint[] {
       params: idParams,
       body: photoCaptionBody,
       rateLimit: albumWrites,
+      response: responses.photo,
       handler: ({ viewer, params, body }) => albums.setCaption(viewer, params.id, body.caption),
     }),
     defineEndpoint({
@@ -85,6 +93,7 @@ export function albumRoutes(albums: AlbumService): Endpoint[] {
       auth: 'moderator',
       params: handleParams,
       body: tierBody,
+      response: responses.user,
       handler: ({ viewer, params, body }) => albums.setTier(viewer, params.handle, body.tier),
     }),
   ];

@@ -7,6 +7,7 @@ import { defineEndpoint, type Endpoint } from '../../http/endpoint.js';
 import { imageWork } from './image-work.js';
 import { receiveFile } from './multipart.js';
 import type { AlbumService } from './service.js';
+import * as responses from '../../../shared/schemas/dto/responses.js';
 
 const uploads = { name: 'photo-upload', points: 120, perSeconds: 60 } as const;
 
@@ -22,6 +23,7 @@ export function photoUploadEndpoints(albums: AlbumService): Endpoint[] {
     summary: 'Upload one photo (multipart/form-data, field "file") into an album of yours',
     errors: ['not_found', 'too_large', 'unsupported_media', 'unavailable'],
     upload: { field: 'file' },
+    response: responses.photo,
     handler: async ({ viewer, params, req }) => {
       let file: string | undefined;
       try {

@@ -1,6 +1,7 @@
 import { handleParams } from '../../../shared/schemas/common.js';
 import { defineEndpoint, type Endpoint } from '../../http/endpoint.js';
 import type { BlockService } from './service.js';
+import * as responses from '../../../shared/schemas/dto/responses.js';
 
 const blockWrites = { name: 'block-write', points: 120, perSeconds: 60 } as const;
 
@@ -28,6 +29,7 @@ export function blockRoutes(blocks: BlockService): Endpoint[] {
       method: 'get',
       path: '/blocks',
       auth: true,
+      response: responses.users,
       handler: ({ viewer }) => blocks.list(viewer),
     }),
   ];

@@ -2,6 +2,7 @@ import { handleParams } from '../../../shared/schemas/common.js';
 import { certifyBody } from '../../../shared/schemas/moderation.js';
 import { defineEndpoint, type Endpoint } from '../../http/endpoint.js';
 import type { FanService } from './service.js';
+import * as responses from '../../../shared/schemas/dto/responses.js';
 
 const fanWrites = { name: 'fan-write', points: 120, perSeconds: 60 } as const;
 
@@ -12,6 +13,7 @@ export function fanRoutes(fans: FanService): Endpoint[] {
       path: '/spaces/:handle/fan',
       auth: false,
       params: handleParams,
+      response: responses.fanState,
       handler: ({ viewer, params }) => fans.state(viewer, params.handle),
     }),
     defineEndpoint({
@@ -20,6 +22,7 @@ export function fanRoutes(fans: FanService): Endpoint[] {
       auth: true,
       params: handleParams,
       rateLimit: fanWrites,
+      response: responses.fanState,
       handler: ({ viewer, params }) => fans.follow(viewer, params.handle),
     }),
     defineEndpoint({
@@ -28,6 +31,7 @@ export function fanRoutes(fans: FanService): Endpoint[] {
       auth: true,
       params: handleParams,
       rateLimit: fanWrites,
+      response: responses.fanState,
       handler: ({ viewer, params }) => fans.unfollow(viewer, params.handle),
     }),
     defineEndpoint({
@@ -36,6 +40,7 @@ export function fanRoutes(fans: FanService): Endpoint[] {
       auth: 'moderator',
       params: handleParams,
       body: certifyBody,
+      response: responses.certified,
       handler: ({ viewer, params, body }) => fans.certify(viewer, params.handle, body.certified),
     }),
   ];

@@ -2,6 +2,7 @@ import { friendRequestBody } from '../../../shared/schemas/friends.js';
 import { handleParams, idParams } from '../../../shared/schemas/common.js';
 import { defineEndpoint, type Endpoint } from '../../http/endpoint.js';
 import type { FriendService } from './service.js';
+import * as responses from '../../../shared/schemas/dto/responses.js';
 
 export function friendRoutes(friends: FriendService): Endpoint[] {
   return [
@@ -12,12 +13,14 @@ export function friendRoutes(friends: FriendService): Endpoint[] {
       body: friendRequestBody,
       rateLimit: friends.limits.request,
       status: 201,
+      response: responses.friendRequest,
       handler: ({ viewer, body }) => friends.request(viewer, body.to),
     }),
     defineEndpoint({
       method: 'get',
       path: '/friends/requests',
       auth: true,
+      response: responses.friendRequests,
       handler: ({ viewer }) => friends.listRequests(viewer),
     }),
     defineEndpoint({
@@ -25,6 +28,7 @@ export function friendRoutes(friends: FriendService): Endpoint[] {
       path: '/friends/requests/:id/accept',
       auth: true,
       params: idParams,
+      response: responses.friend,
       handler: ({ viewer, params }) => friends.accept(viewer, params.id),
     }),
     defineEndpoint({
@@ -39,6 +43,7 @@ export function friendRoutes(friends: FriendService): Endpoint[] {
       method: 'get',
       path: '/friends',
       auth: true,
+      response: responses.friends,
       handler: ({ viewer }) => friends.list(viewer),
     }),
     defineEndpoint({

@@ -2,6 +2,7 @@ import { idParams } from '../../../shared/schemas/common.js';
 import { auditQuery, postIdParams, ruleBody } from '../../../shared/schemas/moderation.js';
 import { defineEndpoint, type Endpoint } from '../../http/endpoint.js';
 import type { ModerationService } from './service.js';
+import * as responses from '../../../shared/schemas/dto/responses.js';
 
 const moderatorWrites = { name: 'moderation-write', points: 600, perSeconds: 60 } as const;
 
@@ -14,12 +15,14 @@ export function moderationRoutes(moderation: ModerationService): Endpoint[] {
       body: ruleBody,
       rateLimit: moderatorWrites,
       status: 201,
+      response: responses.rule,
       handler: ({ viewer, body }) => moderation.createRule(viewer, body),
     }),
     defineEndpoint({
       method: 'get',
       path: '/moderation/rules',
       auth: 'moderator',
+      response: responses.rules,
       handler: () => moderation.listRules(),
     }),
     defineEndpoint({
@@ -35,6 +38,7 @@ export function moderationRoutes(moderation: ModerationService): Endpoint[] {
       method: 'get',
       path: '/moderation/queue',
       auth: 'moderator',
+      response: responses.queue,
       handler: () => moderation.listQueue(),
     }),
     defineEndpoint({
@@ -43,6 +47,7 @@ export function moderationRoutes(moderation: ModerationService): Endpoint[] {
       auth: 'moderator',
       params: postIdParams,
       rateLimit: moderatorWrites,
+      response: responses.post,
       handler: ({ viewer, params }) => moderation.approve(viewer, params.postId),
     }),
     defineEndpoint({
@@ -51,6 +56,7 @@ export function moderationRoutes(moderation: ModerationService): Endpoint[] {
       auth: 'moderator',
       params: postIdParams,
       rateLimit: moderatorWrites,
+      response: responses.post,
       handler: ({ viewer, params }) => moderation.reject(viewer, params.postId),
     }),
     defineEndpoint({
@@ -59,6 +65,7 @@ export function moderationRoutes(moderation: ModerationService): Endpoint[] {
       auth: 'moderator',
       params: idParams,
       rateLimit: moderatorWrites,
+      response: responses.comment,
       handler: ({ viewer, params }) => moderation.approveComment(viewer, params.id),
     }),
     defineEndpoint({
@@ -67,6 +74,7 @@ export function moderationRoutes(moderation: ModerationService): Endpoint[] {
       auth: 'moderator',
       params: idParams,
       rateLimit: moderatorWrites,
+      response: responses.comment,
       handler: ({ viewer, params }) => moderation.rejectComment(viewer, params.id),
     }),
     defineEndpoint({
@@ -83,6 +91,7 @@ export function moderationRoutes(moderation: ModerationService): Endpoint[] {
       path: '/moderation/audit',
       auth: 'moderator',
       query: auditQuery,
+      response: responses.audit,
       handler: ({ viewer, query }) => moderation.listAudit(viewer, query),
     }),
   ];

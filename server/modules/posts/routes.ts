@@ -4,6 +4,7 @@ import { commentParams, createCommentBody, createPostBody, postPageQuery } from 
 import { defineEndpoint, type Endpoint } from '../../http/endpoint.js';
 import { repostBody } from '../../../shared/schemas/social.js';
 import type { PostService } from './service.js';
+import * as responses from '../../../shared/schemas/dto/responses.js';
 
 /** 202 for text a moderator must look at first, 201 otherwise. */
 const createdOrHeld = (status: string | undefined) => (status === 'held' ? 202 : 201);
@@ -17,6 +18,7 @@ export function postRoutes(posts: PostService): Endpoint[] {
       body: createPostBody,
       rateLimit: posts.limits.createPost,
       status: (r: { post: PostDto }) => createdOrHeld(r.post.status),
+      response: responses.post,
       handler: ({ viewer, body }) => posts.create(viewer, body),
     }),
     defineEndpoint({
@@ -24,6 +26,7 @@ export function postRoutes(posts: PostService): Endpoint[] {
       path: '/posts/:id',
       auth: false,
       params: idParams,
+      response: responses.post,
       handler: ({ viewer, params }) => posts.get(viewer, params.id),
     }),
     defineEndpoint({
@@ -39,6 +42,7 @@ export function postRoutes(posts: PostService): Endpoint[] {
       path: '/feed',
       auth: true,
       query: postPageQuery,
+      response: responses.postPage,
       handler: ({ viewer, query }) => posts.feed(viewer, query),
     }),
     defineEndpoint({
@@ -47,6 +51,7 @@ export function postRoutes(posts: PostService): Endpoint[] {
       auth: false,
       params: handleParams,
       query: postPageQuery,
+      response: responses.postPage,
       handler: ({ viewer, params, query }) => posts.spacePosts(viewer, params.handle, query),
     }),
     defineEndpoint({
@@ -57,6 +62,7 @@ export function postRoutes(posts: PostService): Endpoint[] {
       body: createCommentBody,
       rateLimit: posts.limits.createComment,
       status: (r: { comment: CommentDto }) => createdOrHeld(r.comment.status),
+      response: responses.comment,
       handler: ({ viewer, params, body }) => posts.createComment(viewer, params.id, body),
     }),
     defineEndpoint({
@@ -64,6 +70,7 @@ export function postRoutes(posts: PostService): Endpoint[] {
       path: '/posts/:id/comments',
       auth: false,
       params: idParams,
+      response: responses.comments,
       handler: ({ viewer, params }) => posts.listComments(viewer, params.id),
     }),
     defineEndpoint({
@@ -82,6 +89,7 @@ export function postRoutes(posts: PostService): Endpoint[] {
       body: repostBody,
       rateLimit: posts.limits.createPost,
       status: (r: { post: PostDto }) => createdOrHeld(r.post.status),
+      response: responses.post,
       handler: ({ viewer, params, body }) => posts.repost(viewer, params.id, body),
     }),
     defineEndpoint({
@@ -90,6 +98,7 @@ export function postRoutes(posts: PostService): Endpoint[] {
       auth: true,
       params: idParams,
       rateLimit: posts.limits.like,
+      response: responses.likeState,
       handler: ({ viewer, params }) => posts.like(viewer, params.id),
     }),
     defineEndpoint({
@@ -98,6 +107,7 @@ export function postRoutes(posts: PostService): Endpoint[] {
       auth: true,
       params: idParams,
       rateLimit: posts.limits.like,
+      response: responses.likeState,
       handler: ({ viewer, params }) => posts.unlike(viewer, params.id),
     }),
   ];

@@ -2,6 +2,7 @@ import { empty, handleParams } from '../../../shared/schemas/common.js';
 import { guestbookBody, guestbookEntryParams, guestbookQuery, spacePatchBody, visitorsQuery } from '../../../shared/schemas/spaces.js';
 import { defineEndpoint, type Endpoint } from '../../http/endpoint.js';
 import type { SpaceService } from './service.js';
+import * as responses from '../../../shared/schemas/dto/responses.js';
 
 export function spaceRoutes(spaces: SpaceService): Endpoint[] {
   return [
@@ -12,6 +13,7 @@ export function spaceRoutes(spaces: SpaceService): Endpoint[] {
       auth: true,
       body: spacePatchBody,
       rateLimit: spaces.limits.patch,
+      response: responses.space,
       handler: ({ viewer, body }) => spaces.patch(viewer, body),
     }),
     defineEndpoint({
@@ -20,6 +22,7 @@ export function spaceRoutes(spaces: SpaceService): Endpoint[] {
       auth: true,
       body: empty,
       rateLimit: spaces.limits.patch,
+      response: responses.space,
       handler: ({ viewer }) => spaces.restoreModules(viewer),
     }),
     defineEndpoint({
@@ -27,6 +30,7 @@ export function spaceRoutes(spaces: SpaceService): Endpoint[] {
       path: '/spaces/:handle',
       auth: false,
       params: handleParams,
+      response: responses.space,
       handler: ({ params, viewer }) => spaces.get(params.handle, viewer),
     }),
     defineEndpoint({
@@ -43,6 +47,7 @@ export function spaceRoutes(spaces: SpaceService): Endpoint[] {
       auth: true,
       params: handleParams,
       query: visitorsQuery,
+      response: responses.visitors,
       handler: ({ viewer, params, query }) => spaces.visitors(viewer, params.handle, query.limit),
     }),
     defineEndpoint({
@@ -51,6 +56,7 @@ export function spaceRoutes(spaces: SpaceService): Endpoint[] {
       auth: false,
       params: handleParams,
       query: guestbookQuery,
+      response: responses.guestbookPage,
       handler: ({ viewer, params, query }) => spaces.guestbookEntries(viewer, params.handle, query),
     }),
     defineEndpoint({
@@ -61,6 +67,7 @@ export function spaceRoutes(spaces: SpaceService): Endpoint[] {
       body: guestbookBody,
       rateLimit: spaces.limits.guestbook,
       status: 201,
+      response: responses.guestbookEntry,
       handler: ({ viewer, params, body }) => spaces.signGuestbook(viewer, params.handle, body),
     }),
     defineEndpoint({
