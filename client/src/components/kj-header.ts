@@ -6,6 +6,7 @@ import type { Route } from '../services/router.js';
 import { shared } from '../styles/shared.js';
 import './kj-avatar.js';
 import './kj-bell.js';
+import './kj-user-search.js';
 
 /** The top bar: the hub's name, the main navigation, the notification bell and the signed-in user. */
 @localized()
@@ -68,6 +69,7 @@ export class KjHeader extends LitElement {
           ${links.map(([href, label, names]) => html`<a href=${href} aria-current=${current(names) ? 'page' : 'false'}>${label}</a>`)}
         </nav>
         <div class="me">
+          <kj-user-search></kj-user-search>
           <kj-bell></kj-bell>
           <a href=${`/space/${me.handle}`} title=${`${me.displayName} (@${me.handle})`}>
             <kj-avatar .user=${me} size="34"></kj-avatar><span class="sr-only">${msg('Your space', { id: 'nav.yourSpace' })}</span>

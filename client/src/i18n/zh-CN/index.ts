@@ -28,10 +28,12 @@ import { templates as moderationLive } from './moderation-live.js';
 import { templates as notificationSettings } from './notification-settings.js';
 import { templates as postPage } from './post-page.js';
 import { templates as spacePaging } from './space-paging.js';
+import { templates as search } from './search.js';
 
 export const templates: TemplateMap = {
   ...common,
   ...nav,
+  ...search,
   ...auth,
   ...feed,
   ...post,
