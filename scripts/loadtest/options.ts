@@ -29,6 +29,8 @@ export interface LoadTestOptions {
   readonly engine: Engine;
   /** Hub nodes to start (> 1: a cluster through a private Redis and a shared store process). */
   readonly nodes: number;
+  /** With `nodes` > 1: join them through a private Redis Cluster (3 masters + 3 replicas), not one Redis. */
+  readonly redisCluster?: boolean;
   readonly json?: string;
   readonly report?: string;
   /** Connect and hold idle authenticated sockets; measure memory, not traffic. */
@@ -89,6 +91,7 @@ export const usage = `npm run loadtest -- [options]
   --ramp S             seconds to spread connects over (default: as fast as possible)
   --engine uws|ws      engine of the hub it starts (default uws)
   --nodes N            start N hubs through a private Redis and a shared store process
+  --redis-cluster      with --nodes: through a private Redis Cluster (3 masters + 3 replicas) instead
   --idle               only connect and hold idle sockets, measuring memory
   --hold S             seconds to hold idle sockets before measuring (default ${defaultOptions.hold})
   --workers W          generator workers (default ${defaultOptions.workers})
@@ -169,6 +172,9 @@ export function parseArgs(argv: readonly string[]): LoadTestOptions | 'help' {
       case '--nodes':
         o.nodes = Math.floor(num(flag, value(), 1));
         break;
+      case '--redis-cluster':
+        o.redisCluster = true;
+        break;
       case '--json':
         o.json = value();
         break;
@@ -208,5 +214,6 @@ export function parseArgs(argv: readonly string[]): LoadTestOptions | 'help' {
   }
   if (o.scenario === 'celebrity' && o.url) throw new Error('--scenario celebrity seeds a certified space in the store: not with --url');
   if (o.url && o.nodes > 1) throw new Error('--nodes only applies when the load tester starts the hubs (no --url)');
+  if (o.redisCluster && o.nodes < 2) throw new Error('--redis-cluster needs --nodes 2 or more');
   return o;
 }

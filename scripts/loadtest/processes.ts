@@ -171,8 +171,18 @@ export async function startStoreProcess(dir: string): Promise<StoreProcess> {
 
 export interface RedisProcess {
   readonly pid: number;
+  /** One Redis: its URL; a Redis Cluster: its seed nodes (`host:port,…`, what `redisTraffic` takes). */
   readonly url: string;
+  /** How a hub joins it: `REDIS_URL` or `REDIS_CLUSTER_NODES`. */
+  readonly env: Readonly<Record<string, string>>;
   stop(): Promise<void>;
+}
+
+/** A private Redis Cluster (three masters, three replicas) on free loopback ports. */
+export async function startRedisClusterProcesses(): Promise<RedisProcess> {
+  const { startRedisCluster } = await import('../cluster/redis-cluster.js');
+  const cluster = await startRedisCluster({ masters: 3, replicas: 1 });
+  return { pid: cluster.nodes[0]?.pid ?? 0, url: cluster.seeds, env: { REDIS_CLUSTER_NODES: cluster.seeds }, stop: () => cluster.stop() };
 }
 
 /** A private redis-server on a free port, without persistence. */
@@ -188,7 +198,7 @@ export async function startRedisProcess(): Promise<RedisProcess> {
     if (Date.now() > deadline || child.exitCode !== null) throw new Error(`redis-server on ${port} did not start`);
     await new Promise((r) => setTimeout(r, 50));
   }
-  return { pid: child.pid ?? 0, url, stop: () => stopChild(child, 5_000) };
+  return { pid: child.pid ?? 0, url, env: { REDIS_URL: url }, stop: () => stopChild(child, 5_000) };
 }
 
 export interface RedisTraffic {

@@ -13,6 +13,7 @@ import {
   readRssBytes,
   redisTraffic,
   startHubNode,
+  startRedisClusterProcesses,
   startRedisProcess,
   startStoreProcess,
   type HubNode,
@@ -127,7 +128,7 @@ async function ownTarget(options: LoadTestOptions, graph: FriendGraph, prefix: s
     let mongodbUri: string | undefined;
     if (cluster) {
       store = await startStoreProcess(path.join(root, 'db'));
-      redis = await startRedisProcess();
+      redis = options.redisCluster ? await startRedisClusterProcesses() : await startRedisProcess();
       mongodbUri = store.uri;
       users = await seedStore(store.uri, graph, prefix, secret, log, options.scenario === 'celebrity');
     } else {
@@ -154,7 +155,7 @@ async function ownTarget(options: LoadTestOptions, graph: FriendGraph, prefix: s
       };
       if (mongodbUri) env.MONGODB_URI = mongodbUri;
       if (redis) {
-        env.REDIS_URL = redis.url;
+        Object.assign(env, redis.env);
         env.REDIS_PREFIX = 'lt';
       }
       hubs.push(
