@@ -2,9 +2,10 @@ import { localized, msg, str } from '@lit/localize';
 import { LitElement, css, html } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import type { FriendRequestDto, UserDto } from '../../../shared/dto.js';
+import { FetchScope } from '../controllers/fetch-scope.js';
 import { LiveEvents } from '../controllers/live-events.js';
 import { StoreController } from '../controllers/store-controller.js';
-import { api, errorText } from '../services/api.js';
+import { api, errorText, isAbort } from '../services/api.js';
 import { presence } from '../services/presence.js';
 import { formatList } from '../i18n/format.js';
 import { shared } from '../styles/shared.js';
@@ -32,6 +33,7 @@ export class KjFriendsPanel extends LitElement {
   @state() private outgoing: FriendRequestDto[] = [];
   @state() private message = '';
   private readonly presence = new StoreController(this, presence);
+  private readonly loads = new FetchScope(this);
 
   constructor() {
     super();
@@ -86,16 +88,17 @@ export class KjFriendsPanel extends LitElement {
   }
 
   private async load(): Promise<void> {
+    const signal = this.loads.next();
     try {
       const [{ friends }, requests] = await Promise.all([
-        api.get<{ friends: UserDto[] }>('/friends'),
-        api.get<{ incoming: FriendRequestDto[]; outgoing: FriendRequestDto[] }>('/friends/requests'),
+        api.get<{ friends: UserDto[] }>('/friends', { signal }),
+        api.get<{ incoming: FriendRequestDto[]; outgoing: FriendRequestDto[] }>('/friends/requests', { signal }),
       ]);
       this.friends = friends;
       this.incoming = requests.incoming.filter((r) => r.status === 'pending');
       this.outgoing = requests.outgoing.filter((r) => r.status === 'pending');
     } catch (err) {
-      this.message = errorText(err);
+      if (!isAbort(err)) this.message = errorText(err);
     }
   }
 

@@ -2,9 +2,10 @@ import { localized, msg, str } from '@lit/localize';
 import { LitElement, css, html } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import type { GameDto, InviteDto, UserDto } from '../../../shared/dto.js';
+import { FetchScope } from '../controllers/fetch-scope.js';
 import { LiveEvents } from '../controllers/live-events.js';
 import { StoreController } from '../controllers/store-controller.js';
-import { api, errorText } from '../services/api.js';
+import { api, errorText, isAbort } from '../services/api.js';
 import { presence } from '../services/presence.js';
 import { formatNumber } from '../i18n/format.js';
 import { shared } from '../styles/shared.js';
@@ -32,6 +33,7 @@ export class KjGamesPage extends LitElement {
   @state() private sent = new Map<string, InviteDto>();
   @state() private message = '';
   private readonly presence = new StoreController(this, presence);
+  private readonly loads = new FetchScope(this);
 
   constructor() {
     super();
@@ -76,15 +78,19 @@ export class KjGamesPage extends LitElement {
   }
 
   private async load(): Promise<void> {
+    const signal = this.loads.next();
     try {
       const [{ games }, { friends }] = await Promise.all([
-        api.get<{ games: GameDto[] }>('/games').catch(() => ({ games: [] as GameDto[] })),
-        api.get<{ friends: UserDto[] }>('/friends'),
+        api.get<{ games: GameDto[] }>('/games', { signal }).catch((err: unknown) => {
+          if (isAbort(err)) throw err;
+          return { games: [] as GameDto[] };
+        }),
+        api.get<{ friends: UserDto[] }>('/friends', { signal }),
       ]);
       this.games = games;
       this.friends = friends;
     } catch (err) {
-      this.message = errorText(err);
+      if (!isAbort(err)) this.message = errorText(err);
     }
   }
 

@@ -2,11 +2,12 @@ import { localized, msg, str } from '@lit/localize';
 import { LitElement, css, html } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { GuestbookEntryDto } from '../../../shared/dto.js';
+import { FetchScope } from '../controllers/fetch-scope.js';
 import { GuestbookWatch } from '../controllers/guestbook-watch.js';
 import { LiveEvents } from '../controllers/live-events.js';
 import { SessionController } from '../controllers/session-controller.js';
 import { timeAgo } from '../format.js';
-import { api, errorText } from '../services/api.js';
+import { api, errorText, isAbort } from '../services/api.js';
 import { icon } from '../icons.js';
 import { shared } from '../styles/shared.js';
 import './kj-avatar.js';
@@ -41,6 +42,7 @@ export class KjGuestbook extends LitElement {
   @state() private message = '';
 
   private readonly session = new SessionController(this);
+  private readonly loads = new FetchScope(this);
   private readonly watch = new GuestbookWatch(this, () => this.handle);
 
   constructor() {
@@ -55,6 +57,11 @@ export class KjGuestbook extends LitElement {
       .onConnected((reconnected) => {
         if (reconnected) void this.load(); // entries pushed while offline
       });
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (this.hasUpdated) void this.load(); // moved within the page (modules reordered): a cut-short load starts again
   }
 
   override willUpdate(changed: Map<string, unknown>): void {
@@ -100,10 +107,11 @@ export class KjGuestbook extends LitElement {
   }
 
   private async load(): Promise<void> {
+    const signal = this.loads.next();
     try {
-      this.entries = (await api.get<{ entries: GuestbookEntryDto[] }>(`/spaces/${this.handle}/guestbook`)).entries;
+      this.entries = (await api.get<{ entries: GuestbookEntryDto[] }>(`/spaces/${this.handle}/guestbook`, { signal })).entries;
     } catch (err) {
-      this.message = errorText(err);
+      if (!isAbort(err)) this.message = errorText(err);
     }
   }
 

@@ -2,9 +2,10 @@ import { localized, msg, str } from '@lit/localize';
 import { LitElement, css, html } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import type { AuditEntryDto, CommentDto, ModerationAction, ModerationRuleDto, PostDto } from '../../../shared/dto.js';
+import { FetchScope } from '../controllers/fetch-scope.js';
 import { LiveEvents } from '../controllers/live-events.js';
 import { SessionController } from '../controllers/session-controller.js';
-import { api, errorText } from '../services/api.js';
+import { api, errorText, isAbort } from '../services/api.js';
 import { realtime } from '../services/realtime.js';
 import { formatNumber } from '../i18n/format.js';
 import { shared } from '../styles/shared.js';
@@ -54,6 +55,7 @@ export class KjModerationPage extends LitElement {
   @state() private audit: AuditEntryDto[] = [];
   @state() private message = '';
   private readonly session = new SessionController(this);
+  private readonly loads = new FetchScope(this);
 
   constructor() {
     super();
@@ -142,18 +144,19 @@ export class KjModerationPage extends LitElement {
 
   private async load(): Promise<void> {
     if (this.session.me?.role !== 'moderator') return;
+    const signal = this.loads.next();
     try {
       const [{ rules }, { posts, comments }, { entries }] = await Promise.all([
-        api.get<{ rules: ModerationRuleDto[] }>('/moderation/rules'),
-        api.get<{ posts: PostDto[]; comments?: CommentDto[] }>('/moderation/queue'),
-        api.get<{ entries: AuditEntryDto[] }>('/moderation/audit?limit=30'),
+        api.get<{ rules: ModerationRuleDto[] }>('/moderation/rules', { signal }),
+        api.get<{ posts: PostDto[]; comments?: CommentDto[] }>('/moderation/queue', { signal }),
+        api.get<{ entries: AuditEntryDto[] }>('/moderation/audit?limit=30', { signal }),
       ]);
       this.rules = rules;
       this.queue = posts;
       this.heldComments = comments ?? [];
       this.audit = entries;
     } catch (err) {
-      this.message = errorText(err);
+      if (!isAbort(err)) this.message = errorText(err);
     }
   }
 

@@ -3,8 +3,9 @@ import { LitElement, css, html } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import type { PostDto, SpaceDto, SpaceModule } from '../../../shared/dto.js';
 import { defaultTheme } from '../../../shared/space-defaults.js';
+import { FetchScope } from '../controllers/fetch-scope.js';
 import { SessionController } from '../controllers/session-controller.js';
-import { api, errorText } from '../services/api.js';
+import { api, errorText, isAbort } from '../services/api.js';
 import { router } from '../services/router.js';
 import { session } from '../services/session.js';
 import { toasts } from '../services/toasts.js';
@@ -39,6 +40,7 @@ export class KjSettingsPage extends LitElement {
   @state() private message = '';
   @state() private publicPosts: PostDto[] = [];
   private readonly session = new SessionController(this);
+  private readonly loads = new FetchScope(this);
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -95,15 +97,16 @@ export class KjSettingsPage extends LitElement {
     try {
       const handle = this.session.me?.handle;
       if (!handle) return;
+      const signal = this.loads.next();
       const [{ space }, { posts }] = await Promise.all([
-        api.get<{ space: SpaceDto }>(`/spaces/${handle}`),
-        api.get<{ posts: PostDto[] }>(`/spaces/${handle}/posts?limit=20`),
+        api.get<{ space: SpaceDto }>(`/spaces/${handle}`, { signal }),
+        api.get<{ posts: PostDto[] }>(`/spaces/${handle}/posts?limit=20`, { signal }),
       ]);
       this.saved = this.draft = space;
       // The preview is a stranger's view: published public posts only.
       this.publicPosts = posts.filter((p) => p.privacy === 'public' && p.status === 'published');
     } catch (err) {
-      this.message = errorText(err);
+      if (!isAbort(err)) this.message = errorText(err);
     }
   }
 

@@ -2,9 +2,10 @@ import { localized, msg } from '@lit/localize';
 import { LitElement, css, html } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { VisitorDto } from '../../../shared/dto.js';
+import { FetchScope } from '../controllers/fetch-scope.js';
 import { LiveEvents } from '../controllers/live-events.js';
 import { timeAgo } from '../format.js';
-import { api, errorText } from '../services/api.js';
+import { api, errorText, isAbort } from '../services/api.js';
 import { shared } from '../styles/shared.js';
 import './kj-avatar.js';
 
@@ -24,6 +25,7 @@ export class KjVisitors extends LitElement {
   @property() handle = '';
   @state() private visitors: VisitorDto[] = [];
   @state() private error = '';
+  private readonly loads = new FetchScope(this);
 
   constructor() {
     super();
@@ -34,6 +36,12 @@ export class KjVisitors extends LitElement {
 
   override willUpdate(changed: Map<string, unknown>): void {
     if (changed.has('handle')) void this.load();
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Moved within the page (modules reordered live): a load cut short by the move starts again.
+    if (this.hasUpdated) void this.load();
   }
 
   override render() {
@@ -52,10 +60,11 @@ export class KjVisitors extends LitElement {
   }
 
   private async load(): Promise<void> {
+    const signal = this.loads.next();
     try {
-      this.visitors = (await api.get<{ visitors: VisitorDto[] }>(`/spaces/${this.handle}/visitors`)).visitors;
+      this.visitors = (await api.get<{ visitors: VisitorDto[] }>(`/spaces/${encodeURIComponent(this.handle)}/visitors`, { signal })).visitors;
     } catch (err) {
-      this.error = errorText(err);
+      if (!isAbort(err)) this.error = errorText(err);
     }
   }
 }
