@@ -21,6 +21,7 @@ import { commentModel } from '../posts/comment-model.js';
 import { postModel } from '../posts/post-model.js';
 import type { PostService } from '../posts/service.js';
 import { guestbookEntryModel } from '../spaces/guestbook-model.js';
+import type { SpaceService } from '../spaces/service.js';
 import { reportModel, type ReportRecord } from './model.js';
 
 export interface ReportServiceDeps {
@@ -31,6 +32,7 @@ export interface ReportServiceDeps {
   readonly notifier: Notifier;
   readonly audit: AuditLog;
   readonly posts: Pick<PostService, 'remove' | 'removeComment'>;
+  readonly spaces: Pick<SpaceService, 'removeGuestbookEntryAsModerator'>;
   /** Removes a reported account (account deletion). */
   readonly deleteAccount: (user: Viewer) => Promise<void>;
 }
@@ -116,7 +118,7 @@ export function createReportService(deps: ReportServiceDeps) {
         return;
       }
       case 'guestbook':
-        await guestbook.deleteOne({ _id: oid(report.subjectId) });
+        await deps.spaces.removeGuestbookEntryAsModerator(report.subjectId);
         return;
       case 'user': {
         const u = await users.findById(oid(report.subjectId), { handle: 1, role: 1, tier: 1 }).lean<{ handle: string; role: 'user'; tier: 'basic' }>();

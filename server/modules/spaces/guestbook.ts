@@ -126,6 +126,14 @@ export function createGuestbook({ conn, accounts, notifier, screen, pusher }: Gu
       const { deletedCount } = await entries.deleteOne({ _id: entry._id });
       if (deletedCount) announce(owner.id, entry.author.toHexString(), entry.private, 'guestbook:remove', { ownerId: owner.id, entryId });
     },
+
+    /** A moderator's removal (a report resolved with `remove`): any entry, pushed live like a deletion. */
+    async removeAsModerator(entryId: string): Promise<void> {
+      const entry = await entries.findOneAndDelete({ _id: new Types.ObjectId(entryId) }).lean<GuestbookEntryRecord>();
+      if (!entry) return;
+      const ownerId = entry.owner.toHexString();
+      announce(ownerId, entry.author.toHexString(), entry.private, 'guestbook:remove', { ownerId, entryId });
+    },
   };
 }
 

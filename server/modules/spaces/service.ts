@@ -214,6 +214,11 @@ export function createSpaceService(deps: SpaceServiceDeps) {
     async deleteGuestbookEntry(viewer: Viewer, handle: string, entryId: string): Promise<void> {
       await guestbook.remove(viewer, await accounts.requireByHandle(handle), entryId);
     },
+
+    /** Removes any guestbook entry, live (moderators resolving a report; the caller checks the role). */
+    async removeGuestbookEntryAsModerator(entryId: string): Promise<void> {
+      await guestbook.removeAsModerator(entryId);
+    },
   };
 }
 

@@ -4,7 +4,7 @@
  * (live, as a moderator delete), which closes every open report on it.
  */
 import { describe, expect, it } from 'vitest';
-import { connectSocket, engines, nextEvent, registerUser, useTestHub, type TestUser } from '../../helpers/index.js';
+import { connectSocket, emitAck, engines, nextEvent, registerUser, useTestHub, type TestUser } from '../../helpers/index.js';
 
 const missing = 'ffffffffffffffffffffffff';
 
@@ -45,6 +45,27 @@ describe.each(engines)('reports on %s', (engine) => {
     expect(still).not.toContain(second.body.report.id); // closed with the subject
     // A closed report can be filed again (the subject is gone now, though).
     expect((await reporter.api.post('/reports', { subject: { kind: 'post', id: post }, reason: 'again' })).status).toBe(404);
+  });
+
+  it('removing a reported guestbook entry or comment takes it down live for those watching', async () => {
+    moderator ??= await registerUser(hub, 'mod');
+    const [owner, writer, reader] = [await registerUser(hub, 'gbowner'), await registerUser(hub, 'gbwriter'), await registerUser(hub, 'gbreader')];
+    const readerSocket = await connectSocket(hub, reader.token);
+    expect(await emitAck(readerSocket, 'guestbook:watch', { handle: owner.handle })).toEqual({ ok: true });
+    const entry = (await writer.api.post(`/spaces/${owner.handle}/guestbook`, { text: 'a rude entry' })).body.entry.id;
+    const report = (await reader.api.post('/reports', { subject: { kind: 'guestbook', id: entry }, reason: 'rude' })).body.report;
+    const gone = nextEvent(readerSocket, 'guestbook:remove', (e) => e.entryId === entry);
+    expect((await moderator.api.post(`/moderation/reports/${report.id}/resolve`, { action: 'remove' })).body.report.status).toBe('removed');
+    expect(await gone).toEqual({ ownerId: owner.id, entryId: entry });
+    expect((await reader.api.get(`/spaces/${owner.handle}/guestbook`)).body.entries.map((e: { id: string }) => e.id)).not.toContain(entry);
+
+    const post = (await owner.api.post('/posts', { kind: 'shuoshuo', text: 'open', privacy: 'public' })).body.post.id;
+    expect(await emitAck(readerSocket, 'post:watch', { postId: post })).toEqual({ ok: true });
+    const comment = (await writer.api.post(`/posts/${post}/comments`, { text: 'a rude comment' })).body.comment.id;
+    const commentReport = (await reader.api.post('/reports', { subject: { kind: 'comment', id: comment }, reason: 'rude' })).body.report;
+    const commentGone = nextEvent(readerSocket, 'post:comment:remove', (e) => e.postId === post);
+    await moderator.api.post(`/moderation/reports/${commentReport.id}/resolve`, { action: 'remove' });
+    expect((await commentGone).commentIds).toContain(comment);
   });
 
   it('dismisses; reports on missing or hidden subjects answer not_found', async () => {
