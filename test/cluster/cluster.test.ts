@@ -183,38 +183,67 @@ describe.each(setups)('a two-node cluster on %s with the %s adapter over %s', { 
     }
   });
 
-  it.runIf(redisKind === 'one Redis' && !process.env.REDIS_URL)('cross-node delivery resumes after Redis restarts', async () => {
-    const [alice, bob] = await Promise.all([registerUser(nodeA, 'alice'), registerUser(nodeA, 'bob')]);
-    const aliceOnB: TestSocket = await connectSocket(nodeB, alice.token);
-    await redis.single!.stop();
-    await redis.single!.restart();
-    // Delivery is awaited by re-sending until one arrives (each try is a new notification).
-    let delivered = false;
-    const deadline = Date.now() + 20_000;
-    while (!delivered && Date.now() < deadline) {
-      const before = received(aliceOnB, 'notification').length;
-      await comment(nodeA, alice, bob).catch(() => undefined);
+  /**
+   * Re-sends from `from` until a notification reaches `socket` (each try is a new, acknowledged
+   * notification): proves the socket's node is subscribed again. Resolves with the tries' count.
+   */
+  async function deliveredAcross(from: TestHub, socket: TestSocket, alice: TestUser, bob: TestUser, timeoutMs = 20_000): Promise<number> {
+    const deadline = Date.now() + timeoutMs;
+    for (let tries = 1; Date.now() < deadline; tries += 1) {
+      const before = received(socket, 'notification').length;
+      await comment(from, alice, bob);
       try {
-        await waitFor(() => received(aliceOnB, 'notification').length > before, 500);
-        delivered = true;
+        await waitFor(() => received(socket, 'notification').length > before, 500);
+        return tries;
       } catch {
-        // not yet resubscribed: try again
+        // not subscribed again yet: try again
       }
     }
-    expect(delivered).toBe(true);
-    // And whatever was pushed while Redis was away is there to sync.
-    const sync = await emitAck(aliceOnB, 'notifications:sync', { after: 0 });
-    expect(sync.ok && sync.notifications.length).toBeGreaterThan(0);
-    expect(aliceOnB.connected).toBe(true);
-  });
+    throw new Error('no delivery across nodes after Redis came back');
+  }
+
+  it.runIf(redisKind === 'one Redis' && !process.env.REDIS_URL)(
+    'Redis restarts: both nodes are subscribed again, deliveries resume both ways, what was missed is caught up',
+    async () => {
+      const [alice, bob] = await Promise.all([registerUser(nodeA, 'alice'), registerUser(nodeA, 'bob')]);
+      const aliceOnA = await connectSocket(nodeA, alice.token);
+      const aliceOnB = await connectSocket(nodeB, alice.token);
+      await comment(nodeA, alice, bob);
+      await waitFor(() => received(aliceOnB, 'notification').length === 1);
+      await redis.single!.stop();
+      // While Redis is away notifications are still stored and acknowledged; only the push across is lost.
+      await comment(nodeA, alice, bob);
+      await comment(nodeB, alice, bob);
+      await redis.single!.restart();
+      // Every node is subscribed again: one made on A reaches B, one made on B reaches A.
+      const triesAB = await deliveredAcross(nodeA, aliceOnB, alice, bob);
+      const triesBA = await deliveredAcross(nodeB, aliceOnA, alice, bob);
+      const total = 3 + triesAB + triesBA;
+      // Each socket catches up exactly: live pushes plus notifications:sync cover every seq once.
+      for (const socket of [aliceOnA, aliceOnB]) {
+        const live = received(socket, 'notification').map((p) => p.notification.seq);
+        const sync = await emitAck(socket, 'notifications:sync', { after: 0 });
+        expect(sync.ok).toBe(true);
+        if (!sync.ok) continue;
+        const all = sync.notifications.map((n) => n.seq);
+        expect(all).toEqual(Array.from({ length: total }, (_, i) => i + 1));
+        expect(live.every((seq) => all.includes(seq))).toBe(true);
+        expect(socket.connected).toBe(true);
+      }
+      // The pushes lost in the outage were really missed live, and sync is what brings them back.
+      expect(received(aliceOnB, 'notification').map((p) => p.notification.seq)).not.toContain(2);
+      expect(received(aliceOnA, 'notification').map((p) => p.notification.seq)).not.toContain(3);
+    },
+  );
 
   it.runIf(redisKind === 'Redis Cluster' && !process.env.REDIS_CLUSTER_NODES)(
-    'the master owning a busy room’s channel fails over: deliveries resume, nothing acknowledged is lost',
+    'the master owning a busy room’s channel fails over: /api/readyz follows, both nodes are subscribed again, nothing acknowledged is lost',
     async () => {
       const cluster = redis.cluster!;
       const [alice, bob] = await Promise.all([registerUser(nodeA, 'alice'), registerUser(nodeA, 'bob')]);
+      const aliceOnA = await connectSocket(nodeA, alice.token);
       const aliceOnB = await connectSocket(nodeB, alice.token);
-      const seqs = () => received(aliceOnB, 'notification').map((p) => p.notification.seq);
+      const seqs = (socket: TestSocket) => received(socket, 'notification').map((p) => p.notification.seq);
       // Bob keeps commenting through node A, one after another; each is acknowledged once stored.
       let acked = 0;
       let writing = true;
@@ -224,36 +253,49 @@ describe.each(setups)('a two-node cluster on %s with the %s adapter over %s', { 
           await new Promise((r) => setTimeout(r, 40));
         }
       })();
-      await waitFor(() => seqs().length >= 5);
-      // Alice's user room is a sharded channel on one master: kill that master.
+      await waitFor(() => seqs(aliceOnB).length >= 5);
+      expect(await readyz(nodeB)).toEqual({ status: 200, body: { ok: true, store: 'up', redis: 'up' } });
+      // Alice's user room is a sharded channel on one master, and both nodes listen on it: kill that master.
       const master = await cluster.masterOf(`${redisPrefix}:sio#/#${rooms.user(alice.id)}#`);
       const killedAt = Date.now();
       await master.kill('SIGKILL');
       const firstAfterKill = acked + 2; // the writer has at most one in flight
-      let sawDown = false;
+      const readyWhileDown: Array<{ status: number; body: unknown }> = [];
       await waitFor(async () => {
-        if ((await nodeB.health()).redis === 'down') sawDown = true;
-        return seqs().some((seq) => seq >= firstAfterKill);
+        const ready = await readyz(nodeB);
+        if (ready.status !== 200) readyWhileDown.push(ready);
+        return seqs(aliceOnB).some((seq) => seq >= firstAfterKill);
       }, cluster.nodeTimeoutMs + 15_000);
       const resumedMs = Date.now() - killedAt;
       writing = false;
       await writer;
-      console.info(`failover: deliveries resumed ${resumedMs} ms after the master was killed (node timeout ${cluster.nodeTimeoutMs} ms); ${acked} acknowledged`);
+      console.info(
+        `failover: deliveries resumed ${resumedMs} ms after the master was killed (node timeout ${cluster.nodeTimeoutMs} ms); ` +
+          `${acked} acknowledged, ${acked - seqs(aliceOnB).length} missed live on node B`,
+      );
       expect(resumedMs).toBeLessThan(cluster.nodeTimeoutMs + 8_000);
-      expect(sawDown, 'health followed the cluster down').toBe(true);
-      await waitFor(async () => (await nodeB.health()).redis === 'up' && (await nodeA.health()).redis === 'up');
+      // The load balancer's probe took the node out while a master was missing, naming Redis.
+      expect(readyWhileDown.length, '/api/readyz answered 503 during the failover').toBeGreaterThan(0);
+      expect(readyWhileDown[0]).toEqual({ status: 503, body: { ok: false, store: 'up', redis: 'down' } });
+      await waitFor(async () => (await readyz(nodeA)).status === 200 && (await readyz(nodeB)).status === 200);
+      expect(await readyz(nodeB)).toEqual({ status: 200, body: { ok: true, store: 'up', redis: 'up' } });
       // Nothing acknowledged is lost: notifications:sync returns every one, numbered without gaps.
       const sync = await emitAck(aliceOnB, 'notifications:sync', { after: 0 });
       expect(sync.ok).toBe(true);
       if (sync.ok) expect(sync.notifications.map((n) => n.seq)).toEqual(Array.from({ length: acked }, (_, i) => i + 1));
-      // And every later one arrives live.
-      const before = seqs().length;
-      for (let i = 0; i < 5; i += 1) await comment(nodeA, alice, bob);
-      await waitFor(() => seqs().length === before + 5);
-      expect(aliceOnB.connected).toBe(true);
+      // Both nodes are subscribed on the promoted replica: later ones from either node reach both sockets live.
+      const [beforeA, beforeB] = [seqs(aliceOnA).length, seqs(aliceOnB).length];
+      for (let i = 0; i < 6; i += 1) await comment(i % 2 ? nodeB : nodeA, alice, bob);
+      await waitFor(() => seqs(aliceOnA).length === beforeA + 6 && seqs(aliceOnB).length === beforeB + 6);
+      expect(aliceOnA.connected && aliceOnB.connected).toBe(true);
     },
   );
 });
+
+async function readyz(hub: TestHub): Promise<{ status: number; body: unknown }> {
+  const res = await fetch(`${hub.url}/api/readyz`);
+  return { status: res.status, body: (await res.json()) as unknown };
+}
 
 function apiOn(hub: TestHub, user: TestUser) {
   return { post: (p: string, body: unknown) => fetchJson(`${hub.url}/api${p}`, user.token, body) };
