@@ -111,13 +111,14 @@ export function createServices(deps: CoreDeps) {
     clustered: Boolean(deps.redis),
   });
   const sessions = createSessions({ conn: deps.conn, tokens: deps.tokens, accounts, bus: deps.bus, logger: deps.logger });
-  const profiles = createProfiles({ conn: deps.conn, dataDir: deps.config.dataDir, accounts, announce: sessions.announce, screen: moderation });
+  const profiles = createProfiles({ conn: deps.conn, dataDir: deps.config.dataDir, accounts, announce: sessions.announce, pusher: deps.pusher, screen: moderation });
   const deleteAccount = createAccountDeletion({
     conn: deps.conn,
     logger: deps.logger,
     deleteAlbum: albums.deleteAlbum,
     recountPost: posts.recountPost,
     announce: sessions.announce,
+    pusher: deps.pusher,
   });
   const self = { sessions, profiles, deleteAccount };
   const search = createSearchService({ conn: deps.conn, accounts, blocks: blocks.lookup, logger: deps.logger });

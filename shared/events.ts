@@ -47,6 +47,13 @@ export interface ServerToClientEvents {
   presence: (payload: { userId: string; online: boolean }) => void;
   /** Extension: a friendship of yours was made (`friends: true`) or ended, by either side; to both users. */
   'friend:change': (payload: { userId: string; friends: boolean }) => void;
+  /** Extension: a user's profile (name, bio, avatar) changed; to that user's own sockets and their friends. */
+  'user:updated': (payload: { user: UserDto }) => void;
+  /**
+   * Extension: a user is gone for you — they deleted their account (to their friends and those watching their
+   * space) or blocked you (to you alone, who would get `not_found` for everything of theirs from now on).
+   */
+  'user:gone': (payload: { userId: string }) => void;
   /** Extension: why the server is about to cut this socket off (flood, slow consumer, shutdown). */
   'server:notice': (payload: { code: 'rate_limited' | 'slow_consumer' | 'shutdown' | 'invalid' | 'revoked'; message: string }) => void;
 }

@@ -8,6 +8,8 @@
  */
 import { Types, type Connection } from 'mongoose';
 import type { Logger } from '../../logger.js';
+import type { Pusher } from '../../realtime/pusher.js';
+import { rooms } from '../../realtime/rooms.js';
 import { albumModel } from '../albums/model.js';
 import { blockModel } from '../blocks/model.js';
 import { fanModel } from '../fans/model.js';
@@ -33,13 +35,17 @@ export interface DeletionDeps {
   readonly recountPost: (postId: string) => Promise<unknown>;
   /** Ends the user's sessions everywhere. */
   readonly announce: (userId: string) => void;
+  /** Tells friends and those watching the space that the user is gone (`user:gone`). */
+  readonly pusher?: Pick<Pusher, 'toRooms'>;
 }
 
-export function createAccountDeletion({ conn, logger, deleteAlbum, recountPost, announce }: DeletionDeps) {
+export function createAccountDeletion({ conn, logger, deleteAlbum, recountPost, announce, pusher }: DeletionDeps) {
   return async function deleteAccount(viewer: Viewer): Promise<void> {
     const id = new Types.ObjectId(viewer.id);
     await userModel(conn).deleteOne({ _id: id });
     announce(viewer.id);
+    // Friends' feeds and friend lists, and anyone with the space or its guestbook open, drop the user live.
+    pusher?.toRooms([rooms.audience(viewer.id), rooms.guestbook(viewer.id), rooms.fans(viewer.id)], 'user:gone', { userId: viewer.id });
     await searchKeyModel(conn).deleteMany({ user: id });
 
     const posts = postModel(conn);

@@ -11,6 +11,8 @@ import sharp from 'sharp';
 import type { MeDto } from '../../../shared/dto.js';
 import type { ProfileBody } from '../../../shared/schemas/profile.js';
 import { invalid } from '../../errors.js';
+import type { Pusher } from '../../realtime/pusher.js';
+import { rooms } from '../../realtime/rooms.js';
 import { photoModel } from '../albums/model.js';
 import { createPhotoFiles } from '../albums/photo-files.js';
 import { userModel } from './model.js';
@@ -24,16 +26,18 @@ import type { Viewer } from './viewer.js';
 export interface ProfileDeps {
   readonly conn: Connection;
   readonly dataDir: string;
-  readonly accounts: Pick<AccountService, 'me'>;
+  readonly accounts: Pick<AccountService, 'me' | 'getUser'>;
   /** Tells every node the user changed (their caches hold the old name for up to 5 s otherwise). */
   readonly announce: (userId: string) => void;
+  /** Pushes the new profile to the user's own sockets and their friends' (`user:updated`). */
+  readonly pusher?: Pick<Pusher, 'toEach'>;
   /** Keyword screening of the display name and bio. */
   readonly screen?: TextScreen;
 }
 
 export const avatarDir = (dataDir: string) => path.join(dataDir, 'avatars');
 
-export function createProfiles({ conn, dataDir, accounts, announce, screen }: ProfileDeps) {
+export function createProfiles({ conn, dataDir, accounts, announce, pusher, screen }: ProfileDeps) {
   const users = userModel(conn);
   const photos = photoModel(conn);
   const files = createPhotoFiles(dataDir);
@@ -75,6 +79,9 @@ export function createProfiles({ conn, dataDir, accounts, announce, screen }: Pr
       await users.updateOne({ _id: new Types.ObjectId(viewer.id) }, { $set: set });
       if (body.displayName !== undefined) await writeSearchKeys(conn, new Types.ObjectId(viewer.id), viewer.handle, body.displayName);
       announce(viewer.id);
+      // Friends' open pages show the new name and avatar without a reload; so do the user's other tabs.
+      const user = await accounts.getUser(viewer.id);
+      if (user) pusher?.toEach([rooms.user(viewer.id), rooms.audience(viewer.id)], 'user:updated', { user });
       return accounts.me(viewer);
     },
   };

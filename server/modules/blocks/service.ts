@@ -18,6 +18,7 @@ import type { FriendService } from '../friends/service.js';
 import { inviteModel } from '../games/invite-model.js';
 import { createBlockLookup } from './lookup.js';
 import { blockModel } from './model.js';
+import { isDuplicateKey } from '../../db/duplicate-key.js';
 
 export interface BlockServiceDeps {
   readonly conn: Connection;
@@ -28,7 +29,6 @@ export interface BlockServiceDeps {
 }
 
 const oid = (id: string) => new Types.ObjectId(id);
-const isDuplicateKey = (err: unknown) => (err as { code?: number } | null)?.code === 11000;
 
 /** The realtime layer's audience rooms, when it has them (server/realtime/pusher.ts). */
 type AudiencePusher = Pusher & { leaveAudience?: (a: string, b: string) => Promise<void> };
@@ -82,6 +82,9 @@ export function createBlockService({ conn, pusher, accounts, friends }: BlockSer
         if (!isDuplicateKey(err)) throw err; // a concurrent block made it: same outcome
       }
       await separate(viewer, target);
+      // The blocked user's open pages drop the blocker's space, posts and friendship at once; from now on
+      // they would get `not_found` for all of it anyway, so this tells them nothing a reload would not.
+      pusher.toUser(target.id, 'user:gone', { userId: viewer.id });
     },
 
     /** `DELETE /api/blocks/:handle`: idempotent; the friendship does not come back. */
