@@ -5,6 +5,7 @@ import { SessionController } from '../controllers/session-controller.js';
 import { StoreController } from '../controllers/store-controller.js';
 import { realtime } from '../services/realtime.js';
 import { router, type Route } from '../services/router.js';
+import '../services/session-end.js';
 import { shared } from '../styles/shared.js';
 import './kj-album-page.js';
 import './kj-albums-page.js';

@@ -2,10 +2,14 @@ import { localized, msg } from '@lit/localize';
 import { LitElement, css, html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { UserDto } from '../../../shared/dto.js';
+import { StoreController } from '../controllers/store-controller.js';
 import { colourFor, initials } from '../format.js';
+import { people } from '../services/people.js';
 
 /**
- * A round avatar drawn from the user's initials in their own colour, with an optional presence dot.
+ * A round avatar: the user's chosen photo (the small or the large rendition by size), else their
+ * initials in their own colour; with an optional presence dot. A profile change pushed by the hub
+ * shows at once (services/people.ts).
  * @csspart circle - the coloured circle
  */
 @localized()
@@ -22,17 +26,24 @@ export class KjAvatar extends LitElement {
       border-radius: 50%; border: 2px solid #fff; background: #adb5bd;
     }
     .dot.online { background: #37b24d; }
+    img.circle { display: block; object-fit: cover; background: #dee2e6; }
   `;
 
   @property({ attribute: false }) user: UserDto | null = null;
   @property({ type: Number }) size = 40;
   /** Show a presence dot: true online, false offline, undefined none. */
   @property({ attribute: false }) online: boolean | undefined = undefined;
+  private readonly people = new StoreController(this, people);
 
   override render() {
-    const name = this.user?.displayName ?? '?';
-    const style = `width:${this.size}px;height:${this.size}px;font-size:${Math.round(this.size * 0.4)}px;background:${colourFor(this.user?.id ?? name)}`;
-    return html`<span class="circle" part="circle" style=${style} aria-hidden="true">${initials(name)}</span>
+    const user = this.user ? this.people.store.latest(this.user) : null;
+    const name = user?.displayName ?? '?';
+    const box = `width:${this.size}px;height:${this.size}px`;
+    const photo = this.size > 64 ? (user?.avatarLargeUrl ?? user?.avatarUrl) : user?.avatarUrl;
+    const circle = photo
+      ? html`<img class="circle" part="circle" style=${box} src=${photo} alt="" width=${this.size} height=${this.size} />`
+      : html`<span class="circle" part="circle" style=${`${box};font-size:${Math.round(this.size * 0.4)}px;background:${colourFor(user?.id ?? name)}`} aria-hidden="true">${initials(name)}</span>`;
+    return html`${circle}
       ${this.online === undefined
         ? null
         : html`<span class="dot ${this.online ? 'online' : ''}" role="img" aria-label=${this.online ? msg('online', { id: 'presence.online' }) : msg('offline', { id: 'presence.offline' })}></span>`}`;

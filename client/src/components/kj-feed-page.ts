@@ -7,6 +7,7 @@ import { LiveFeedController } from '../controllers/live-feed-controller.js';
 import { formatNumber, plural } from '../i18n/format.js';
 import { shared } from '../styles/shared.js';
 import './kj-composer.js';
+import './kj-friend-suggestions.js';
 import './kj-friends-panel.js';
 import './kj-post-card.js';
 
@@ -64,7 +65,7 @@ export class KjFeedPage extends LitElement {
         ${loading ? html`<p class="muted" role="status">${msg('Loading…', { id: 'common.loading' })}</p>` : null}
         ${next && !loading ? html`<button class="more" @click=${() => this.feed.loadMore()}>${msg('Show older posts', { id: 'feed.older' })}</button>` : null}
       </section>
-      <aside><kj-friends-panel></kj-friends-panel></aside>
+      <aside><kj-friends-panel></kj-friends-panel><kj-friend-suggestions style="display:block;margin-top:16px"></kj-friend-suggestions></aside>
     </div>`;
   }
 

@@ -42,6 +42,9 @@ export class KjFriendsPanel extends LitElement {
         if (notification.kind === 'friend_request' || notification.kind === 'friend_accept') void this.load();
       })
       .on('friend:change', () => void this.load())
+      // A friend's new name shows at once; a friend who deleted their account or blocked you goes.
+      .on('user:updated', ({ user }) => (this.friends = this.friends.map((f) => (f.id === user.id ? { ...f, ...user } : f))))
+      .on('user:gone', ({ userId }) => (this.friends = this.friends.filter((f) => f.id !== userId)))
       .onConnected(() => void this.load());
   }
 

@@ -10,7 +10,10 @@ import { router } from '../services/router.js';
 import { session } from '../services/session.js';
 import { toasts } from '../services/toasts.js';
 import { shared } from '../styles/shared.js';
+import './kj-account-security.js';
+import './kj-blocked-list.js';
 import './kj-locale-switch.js';
+import './kj-profile-form.js';
 import './kj-module-editor.js';
 import './kj-space-view.js';
 import './kj-theme-form.js';
@@ -68,10 +71,19 @@ export class KjSettingsPage extends LitElement {
             : html`<p class="muted" role="status">${msg('Loading…', { id: 'common.loading' })}</p>`}
           ${this.message ? html`<p class="notice" role="status">${this.message}</p>` : null}
         </section>
+        <section class="card" style="margin-top:16px" aria-labelledby="profile-title">
+          <h2 id="profile-title">${msg('Profile', { id: 'space.profile' })}</h2>
+          <kj-profile-form></kj-profile-form>
+        </section>
         <section class="card" style="margin-top:16px" aria-labelledby="acct">
           <h2 id="acct">${msg('Account', { id: 'auth.account' })}</h2>
           <p>${msg('Signed in as', { id: 'settings.signedInAs' })} <b>${me.displayName}</b> (@${me.handle})${me.role === 'moderator' ? ` · ${msg('moderator', { id: 'settings.moderator' })}` : ''}</p>
           <button class="danger" @click=${this.signOut}>${msg('Sign out', { id: 'settings.signOut' })}</button>
+          <kj-account-security></kj-account-security>
+        </section>
+        <section class="card" style="margin-top:16px" aria-labelledby="blocked-title">
+          <h2 id="blocked-title">${msg('Blocked people', { id: 'blocking.title' })}</h2>
+          <kj-blocked-list></kj-blocked-list>
         </section>
         <section class="card" style="margin-top:16px" aria-labelledby="lang">
           <h2 id="lang">${msg('Language', { id: 'settings.language' })}</h2>

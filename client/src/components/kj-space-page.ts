@@ -1,4 +1,4 @@
-import { localized, msg } from '@lit/localize';
+import { localized, msg, str } from '@lit/localize';
 import { LitElement, css, html } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { PostDto, SpaceDto, UserDto } from '../../../shared/dto.js';
@@ -8,6 +8,8 @@ import { api, errorText, isAbort } from '../services/api.js';
 import { realtime } from '../services/realtime.js';
 import { toasts } from '../services/toasts.js';
 import { shared } from '../styles/shared.js';
+import { people } from '../services/people.js';
+import './kj-block-button.js';
 import './kj-moderator-tools.js';
 import './kj-space-view.js';
 
@@ -21,7 +23,7 @@ const pageSize = 20;
 @localized()
 @customElement('kj-space-page')
 export class KjSpacePage extends LitElement {
-  static override styles = [shared, css``];
+  static override styles = [shared, css`.owner-actions { display: flex; justify-content: flex-end; margin-bottom: 8px; }`];
 
   @property() handle = '';
   /** A module to bring into view once the space is drawn (`/space/:handle/guestbook`). */
@@ -32,6 +34,10 @@ export class KjSpacePage extends LitElement {
   @state() private next: string | null = null;
   @state() private loadingMore = false;
   @state() private error = '';
+  /** The owner is gone for this reader (deleted, or blocked them) while the space was open. */
+  @state() private unavailable = false;
+  /** The reader just blocked the owner from here: their space gives way to a note with Unblock. */
+  @state() private blockedOwner: UserDto | null = null;
   private readonly session = new SessionController(this);
   private abort: AbortController | null = null;
   private enteredFor = '';
@@ -51,6 +57,20 @@ export class KjSpacePage extends LitElement {
         const space = this.space;
         if (space && space.owner.id === this.session.me?.id) this.space = { ...space, stats: { ...space.stats, visits: space.stats.visits + 1 } };
       })
+      // The owner's new name or avatar shows at once, on the card and on their posts.
+      .on('user:updated', ({ user }) => {
+        const space = this.space;
+        if (!space || space.owner.id !== user.id) return;
+        this.space = { ...space, owner: { ...space.owner, ...user } };
+        this.posts = this.posts.map((p) => (p.author.id === user.id ? { ...p, author: { ...p.author, ...user } } : p));
+      })
+      // The owner deleted their account or blocked this reader: nothing of theirs stays on screen.
+      .on('user:gone', ({ userId }) => {
+        if (this.space?.owner.id !== userId) return;
+        this.space = null;
+        this.posts = [];
+        this.unavailable = true;
+      })
       .onConnected(() => this.enter());
   }
 
@@ -64,6 +84,12 @@ export class KjSpacePage extends LitElement {
   }
 
   override render() {
+    if (this.unavailable)
+      return html`<div class="card" role="status"><h1>${msg('This space is not available', { id: 'blocking.unavailable' })}</h1><p>${msg('Its owner has left or is no longer sharing it with you.', { id: 'blocking.unavailableBody' })}</p><a href="/">${msg('Back to the feed', { id: 'app.backToFeed' })}</a></div>`;
+    if (this.blockedOwner)
+      return html`<div class="card"><h1>${msg(str`You blocked ${this.blockedOwner.displayName}`, { id: 'blocking.youBlocked' })}</h1>
+        <p>${msg('You no longer see each other\'s spaces, and they cannot reach you.', { id: 'blocking.youBlockedBody' })}</p>
+        <kj-block-button .user=${this.blockedOwner} @block-change=${this.onBlockChange}></kj-block-button></div>`;
     if (this.error) return html`<div class="card"><h1>${msg('Space not found', { id: 'space.notFound' })}</h1><p>${this.error}</p><a href="/">${msg('Back to the feed', { id: 'app.backToFeed' })}</a></div>`;
     if (!this.space) return html`<p class="muted" role="status">${msg('Opening the space…', { id: 'space.opening' })}</p>`;
     const space = this.space;
@@ -72,11 +98,25 @@ export class KjSpacePage extends LitElement {
             @space-certified=${(e: CustomEvent<{ certified: boolean }>) => (this.space = { ...space, certified: e.detail.certified })}
             @tier-changed=${(e: CustomEvent<{ user: UserDto }>) => (this.space = { ...space, owner: { ...space.owner, tier: e.detail.user.tier } })}></kj-moderator-tools>`
         : null}
+      ${this.session.me && this.session.me.id !== space.owner.id
+        ? html`<div class="owner-actions"><kj-block-button .user=${space.owner} @block-change=${this.onBlockChange}></kj-block-button></div>`
+        : null}
       <kj-space-view .space=${this.space} .posts=${this.posts} .viewer=${this.session.me}
       @post-removed=${(e: CustomEvent<{ postId: string }>) => (this.posts = this.posts.filter((p) => p.id !== e.detail.postId))}></kj-space-view>
       ${this.next
         ? html`<p style="text-align:center"><button ?disabled=${this.loadingMore} @click=${this.more}>${msg('Older posts', { id: 'spacePaging.older' })}</button></p>`
         : this.posts.length >= pageSize ? html`<p class="muted" style="text-align:center">${msg('That is everything.', { id: 'spacePaging.end' })}</p>` : null}`;
+  }
+
+  private onBlockChange(e: CustomEvent<{ blocked: boolean }>): void {
+    if (e.detail.blocked) {
+      this.blockedOwner = this.space ? people.latest(this.space.owner) : null;
+      this.space = null;
+      this.posts = [];
+    } else {
+      this.blockedOwner = null;
+      void this.load();
+    }
   }
 
   /** The next older page, appended (a live post may have arrived meanwhile: one of each). */
@@ -102,6 +142,8 @@ export class KjSpacePage extends LitElement {
     const abort = (this.abort = new AbortController());
     this.space = null;
     this.error = '';
+    this.unavailable = false;
+    this.blockedOwner = null;
     this.enteredFor = '';
     try {
       const [{ space }, { posts, next }] = await Promise.all([

@@ -4,7 +4,7 @@
  * after a reconnect the first page again, merged by id, to catch up on what was pushed meanwhile.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { PostDto } from '../../../shared/dto.js';
+import type { PostDto, UserDto } from '../../../shared/dto.js';
 import { api, errorText, isAbort } from '../services/api.js';
 import { LiveEvents } from './live-events.js';
 
@@ -28,6 +28,9 @@ export class LiveFeedController implements ReactiveController {
     new LiveEvents(host)
       .on('feed:post', ({ post }) => this.arrive([post]))
       .on('feed:remove', ({ postId }) => this.remove(postId))
+      // A friend's new name or avatar shows on their posts at once; someone gone takes their posts along.
+      .on('user:updated', ({ user }) => this.patchAuthor(user))
+      .on('user:gone', ({ userId }) => this.dropAuthor(userId))
       .onConnected((reconnected) => {
         if (reconnected) void this.catchUp();
       });
@@ -58,6 +61,19 @@ export class LiveFeedController implements ReactiveController {
   remove(postId: string): void {
     this.posts = this.posts.filter((p) => p.id !== postId);
     this.pending = this.pending.filter((p) => p.id !== postId);
+    this.host.requestUpdate();
+  }
+
+  private patchAuthor(user: UserDto): void {
+    const patch = (p: PostDto): PostDto => (p.author.id === user.id ? { ...p, author: { ...p.author, ...user } } : p);
+    this.posts = this.posts.map(patch);
+    this.pending = this.pending.map(patch);
+    this.host.requestUpdate();
+  }
+
+  private dropAuthor(userId: string): void {
+    this.posts = this.posts.filter((p) => p.author.id !== userId);
+    this.pending = this.pending.filter((p) => p.author.id !== userId);
     this.host.requestUpdate();
   }
 

@@ -20,6 +20,8 @@ export class ApiError extends Error {
 
 export interface RequestOptions {
   readonly signal?: AbortSignal;
+  /** A 401 here answers a password check (password change, account deletion), not a dead token. */
+  readonly passwordCheck?: boolean;
 }
 
 /** 128 random bits; crypto.randomUUID needs a secure context, and the hub is often opened over plain HTTP. */
@@ -62,7 +64,7 @@ async function send<T>(method: string, path: string, body: BodyInit | object | u
   const parsed: unknown = text ? JSON.parse(text) : undefined;
   if (!res.ok) {
     const error = (parsed as Partial<ErrorResponse> | undefined)?.error;
-    if (res.status === 401 && token) session.expire();
+    if (res.status === 401 && token && !options.passwordCheck) session.expire();
     throw new ApiError(res.status, error?.code ?? 'internal', error?.message ?? res.statusText, error?.fields);
   }
   return { status: res.status, body: parsed as T };
@@ -74,7 +76,7 @@ export const api = {
   post: async <T>(path: string, body?: object, o?: RequestOptions) => (await send<T>('POST', path, body ?? {}, o)).body,
   put: async <T>(path: string, body?: object, o?: RequestOptions) => (await send<T>('PUT', path, body ?? {}, o)).body,
   patch: async <T>(path: string, body: object, o?: RequestOptions) => (await send<T>('PATCH', path, body, o)).body,
-  delete: async <T = void>(path: string, o?: RequestOptions) => (await send<T>('DELETE', path, undefined, o)).body,
+  delete: async <T = void>(path: string, o?: RequestOptions & { readonly body?: object }) => (await send<T>('DELETE', path, o?.body, o)).body,
   /** POST that also tells the status, for answers like 202 "held". */
   postWithStatus: <T>(path: string, body: object, o?: RequestOptions) => send<T>('POST', path, body, o),
   upload: async <T>(path: string, form: FormData, o?: RequestOptions) => (await send<T>('POST', path, form, o)).body,

@@ -48,6 +48,30 @@ class Session extends EventTarget {
     this.set('signed-in', auth.user);
   }
 
+  /** The signed-in user's own record changed (a profile edit here or in another tab). */
+  updateMe(user: MeDto): void {
+    if (this.status === 'signed-in' && this.me?.id === user.id) this.set('signed-in', user);
+  }
+
+  /**
+   * A password change in flight: it ends every token of the user, this one too, and answers a new one.
+   * Until it settles, a `revoked` notice for this tab's socket is about the old token, not this session.
+   */
+  renewing: Promise<unknown> | null = null;
+
+  /** Runs a change that answers a new token (the password change) and keeps that token. */
+  async renew(change: () => Promise<{ token: string }>): Promise<void> {
+    const running = change();
+    this.renewing = running.catch(() => undefined);
+    try {
+      const { token } = await running;
+      localStorage.setItem(tokenKey, token);
+      if (this.me) this.set('signed-in', this.me);
+    } finally {
+      this.renewing = null;
+    }
+  }
+
   signOut(): void {
     localStorage.removeItem(tokenKey);
     this.set('signed-out', null);

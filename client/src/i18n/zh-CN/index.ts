@@ -28,6 +28,7 @@ import { templates as moderationLive } from './moderation-live.js';
 import { templates as notificationSettings } from './notification-settings.js';
 import { templates as postPage } from './post-page.js';
 import { templates as spacePaging } from './space-paging.js';
+import { templates as account } from './account.js';
 import { templates as search } from './search.js';
 
 export const templates: TemplateMap = {
@@ -53,4 +54,5 @@ export const templates: TemplateMap = {
   ...notificationSettings,
   ...postPage,
   ...spacePaging,
+  ...account,
 };

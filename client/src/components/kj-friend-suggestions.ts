@@ -1,0 +1,94 @@
+import { localized, msg, str } from '@lit/localize';
+import { LitElement, css, html } from 'lit';
+import { customElement, state } from 'lit/decorators.js';
+import type { FriendSuggestionDto, UserDto } from '../../../shared/dto.js';
+import { FetchScope } from '../controllers/fetch-scope.js';
+import { LiveEvents } from '../controllers/live-events.js';
+import { api, errorText, isAbort } from '../services/api.js';
+import { plural } from '../i18n/format.js';
+import { shared } from '../styles/shared.js';
+import './kj-avatar.js';
+
+/** "People you may know": friends of friends by mutual count, each with Add friend. */
+@localized()
+@customElement('kj-friend-suggestions')
+export class KjFriendSuggestions extends LitElement {
+  static override styles = [
+    shared,
+    css`
+      li { display: flex; align-items: center; gap: 10px; padding: 6px 0; }
+      li .who { flex: 1; min-width: 0; }
+      li .who a { display: block; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
+      li .muted { font-size: 0.8rem; }
+      li button { min-height: 0; padding: 2px 10px; font-size: 0.85rem; white-space: nowrap; }
+    `,
+  ];
+
+  @state() private suggestions: FriendSuggestionDto[] = [];
+  /** Handles a request went to from here: their button says so. */
+  @state() private sent = new Set<string>();
+  @state() private error = '';
+  private readonly loads = new FetchScope(this);
+
+  constructor() {
+    super();
+    // A friendship made or ended changes who is a friend of a friend.
+    new LiveEvents(this).on('friend:change', () => void this.load()).on('user:gone', () => void this.load());
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    void this.load();
+  }
+
+  override render() {
+    if (this.suggestions.length === 0 && !this.error) return null;
+    return html`<section class="card" aria-labelledby="suggest-title">
+      <h2 id="suggest-title">${msg('People you may know', { id: 'suggest.title' })}</h2>
+      ${this.error ? html`<p class="notice error" role="alert">${this.error}</p>` : null}
+      <ul class="plain">
+        ${this.suggestions.map(
+          ({ user, mutualFriends }) => html`<li data-suggested=${user.handle}>
+            <kj-avatar .user=${user} size="32"></kj-avatar>
+            <span class="who">
+              <a href=${`/space/${user.handle}`}>${user.displayName}</a>
+              <span class="muted">${plural(mutualFriends, {
+                one: () => msg('1 mutual friend', { id: 'suggest.mutualOne' }),
+                other: () => msg(str`${mutualFriends} mutual friends`, { id: 'suggest.mutual' }),
+              })}</span>
+            </span>
+            ${this.sent.has(user.handle)
+              ? html`<span class="muted" role="status">${msg('Request sent', { id: 'suggest.sent' })}</span>`
+              : html`<button @click=${() => this.add(user)} aria-label=${msg(str`Add ${user.displayName} as a friend`, { id: 'suggest.addName' })}>${msg('Add friend', { id: 'suggest.add' })}</button>`}
+          </li>`,
+        )}
+      </ul>
+    </section>`;
+  }
+
+  private async load(): Promise<void> {
+    const signal = this.loads.next();
+    try {
+      const { suggestions } = await api.get<{ suggestions: FriendSuggestionDto[] }>('/friends/suggestions', { signal });
+      this.suggestions = suggestions;
+      this.error = '';
+    } catch (err) {
+      if (!isAbort(err)) this.error = errorText(err);
+    }
+  }
+
+  private async add(user: UserDto): Promise<void> {
+    try {
+      await api.post('/friends/requests', { to: user.handle });
+      this.sent = new Set([...this.sent, user.handle]);
+    } catch (err) {
+      this.error = errorText(err);
+    }
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'kj-friend-suggestions': KjFriendSuggestions;
+  }
+}

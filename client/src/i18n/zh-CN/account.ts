@@ -1,0 +1,47 @@
+/** zh-CN: profile, password and account deletion, blocking, friend suggestions (issue #16's screens). */
+import { str } from '@lit/localize';
+
+export const templates = {
+  'profile.displayName': '昵称',
+  'profile.bio': '个人简介',
+  'profile.avatar': '头像：从你的照片中选一张',
+  'profile.noAvatar': '不用照片',
+  'profile.photoN': str`第${0}张照片`,
+  'profile.noPhotos': '先把照片上传到相册，就能选一张做头像。',
+  'profile.save': '保存资料',
+  'profile.saved': '资料已保存。',
+
+  'account.changePassword': '修改密码',
+  'account.currentPassword': '当前密码',
+  'account.newPassword': '新密码（至少8个字符）',
+  'account.passwordNote': '其他登录了你账号的设备都会被退出。',
+  'account.passwordChanged': '密码已修改，其他设备已退出登录。',
+  'account.wrongPassword': '密码不正确。',
+  'account.delete': '注销账号',
+  'account.deleteWarning': '你的空间、说说、日志、评论、照片、留言、好友和通知都会被永久删除。',
+  'account.typeHandle': '输入你的账号名以确认',
+  'account.password': '密码',
+  'account.deleteMine': '注销我的账号',
+  'account.deleted': '你的账号已注销。',
+  'account.sessionEnded': '你的登录已失效，请重新登录。',
+
+  'blocking.title': '黑名单',
+  'blocking.block': '拉黑',
+  'blocking.unblock': '移出黑名单',
+  'blocking.unblockName': str`把${0}移出黑名单`,
+  'blocking.confirm': str`拉黑${0}？你们将不再是好友，对方看不到你的空间，也无法联系你。`,
+  'blocking.done': str`已拉黑${0}。`,
+  'blocking.undone': str`已把${0}移出黑名单。`,
+  'blocking.none': '你的黑名单是空的。',
+  'blocking.unavailable': '这个空间无法访问',
+  'blocking.unavailableBody': '空间主人已经离开，或不再对你开放。',
+  'blocking.youBlocked': str`你已拉黑${0}`,
+  'blocking.youBlockedBody': '你们互相看不到对方的空间，对方也无法联系你。',
+
+  'suggest.title': '可能认识的人',
+  'suggest.mutualOne': '1位共同好友',
+  'suggest.mutual': str`${0}位共同好友`,
+  'suggest.add': '加好友',
+  'suggest.addName': str`加${0}为好友`,
+  'suggest.sent': '已发送请求',
+};
