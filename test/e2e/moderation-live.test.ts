@@ -1,7 +1,8 @@
 /**
  * The moderation queue is live: a held post appears on the moderator's open queue without a
  * Refresh; approving it clears the author's "held" note live, reaches a friend's feed and tells the
- * author; a moderator unpublishes a published post and it leaves a friend's feed at once.
+ * author; a rejected one leaves the queue and its author is told live; a moderator unpublishes a
+ * published post and it leaves a friend's feed at once.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -57,6 +58,29 @@ describe('moderation, live', () => {
     await card(f, postId).getByText('I won the lottery').waitFor();
     const list = (await author.api.get('/notifications')).body as { notifications: NotificationDto[] };
     expect(list.notifications.some((n) => n.kind === 'approved' && n.subject.id === postId)).toBe(true);
+  });
+
+  it('a rejected post leaves the queue and its author is told live; nobody else ever sees it', async () => {
+    const author = await registerUser(e2e.hub, 'spammer', 'Qian Duo');
+    const friend = await registerUser(e2e.hub, 'spamfriend', 'Sun Li');
+    await makeFriends(author, friend);
+    expect((await moderator.api.post('/moderation/rules', { pattern: 'jackpot', action: 'hold' })).status).toBe(201);
+    const [m, a, f] = await Promise.all([open(moderator, '/moderation'), open(author, '/notifications'), open(friend)]);
+    await m.getByRole('heading', { name: /Moderation/ }).first().waitFor();
+
+    const created = await author.api.post('/posts', { kind: 'shuoshuo', text: 'Jackpot tickets for sale', privacy: 'friends' });
+    expect(created.status).toBe(202);
+    const postId = (created.body as { post: PostDto }).post.id;
+    await card(m, postId).getByText('Jackpot tickets for sale').waitFor();
+    await m.getByRole('button', { name: 'Reject the post by Qian Duo' }).click();
+    await expect.poll(() => card(m, postId).count()).toBe(0);
+
+    // The author's open notifications page tells them, without a reload.
+    await a.locator('kj-notifications-page li', { hasText: 'Moderation' }).waitFor();
+    expect(await card(f, postId).count()).toBe(0);
+    expect((await friend.api.get(`/posts/${postId}`)).status).toBe(404);
+    const list = (await author.api.get('/notifications')).body as { notifications: NotificationDto[] };
+    expect(list.notifications.some((n) => n.kind === 'moderation' && n.subject.id === postId && n.subject.detail === 'rejected')).toBe(true);
   });
 
   it('a held comment reaches the queue live; approving it shows it to the post’s author and clears the commenter’s note', async () => {

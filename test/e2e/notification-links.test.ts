@@ -54,6 +54,27 @@ describe('notifications lead somewhere', () => {
     await a.getByText('Post not found').waitFor();
   });
 
+  it('a mention in a comment and a reply to a comment each open the post they are about', async () => {
+    const alice = await registerUser(e2e.hub, 'alice2', 'Alice Wang');
+    const bob = await registerUser(e2e.hub, 'bob2', 'Bob Chen');
+    const carol = await registerUser(e2e.hub, 'carol', 'Carol Xu');
+    const postId = ((await alice.api.post('/posts', { kind: 'shuoshuo', text: 'Sunset over the river', privacy: 'public' })).body as { post: PostDto }).post.id;
+    const [c, b] = await Promise.all([open(carol, '/notifications'), open(bob, '/notifications')]);
+
+    const comment = await bob.api.post(`/posts/${postId}/comments`, { text: `You would love this, @${carol.handle}` });
+    const commentId = (comment.body as { comment: { id: string } }).comment.id;
+    await item(c, 'Bob Chen mentioned you').getByRole('link').click();
+    await c.waitForURL(`**/post/${postId}`);
+    await c.locator('kj-post-page kj-comments').getByText('You would love this').waitFor();
+
+    await alice.api.post(`/posts/${postId}/comments`, { text: 'Come along next time', parentId: commentId });
+    await item(b, 'Alice Wang replied to your comment').getByRole('link').click();
+    await b.waitForURL(`**/post/${postId}`);
+    await b.locator('kj-post-page kj-comments').getByText('Come along next time').waitFor();
+    // Carol, still on the post, sees the reply arrive without a reload.
+    await c.locator('kj-post-page kj-comments').getByText('Come along next time').waitFor();
+  });
+
   it('a friend request is accepted from its notification; the requester sees the new friend live', async () => {
     const mei = await registerUser(e2e.hub, 'mei', 'Mei Lin');
     const jun = await registerUser(e2e.hub, 'jun', 'Jun Zhao');
