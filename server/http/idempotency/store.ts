@@ -10,6 +10,7 @@ import { createHash } from 'node:crypto';
 import type { Connection } from 'mongoose';
 import { conflict, invalid } from '../../errors.js';
 import { idempotencyModel, idempotencyWindowSeconds, type IdempotencyRecord } from './model.js';
+import { isDuplicateKey } from '../../db/duplicate-key.js';
 
 export interface StoredAnswer {
   readonly status: number;
@@ -52,8 +53,6 @@ function canonicalJson(value: unknown): string {
   }
   return JSON.stringify(value) ?? 'null';
 }
-
-const isDuplicateKey = (err: unknown) => (err as { code?: number } | null)?.code === 11000;
 
 export function createIdempotencyStore(conn: Connection, options: IdempotencyOptions = {}): IdempotencyStore {
   const Keys = idempotencyModel(conn);

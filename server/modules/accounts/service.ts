@@ -12,6 +12,8 @@ import type { TokenSigner } from './tokens.js';
 import type { Viewer } from './viewer.js';
 import { profileOf, userProjection, type ProfileFields } from './profile-view.js';
 import { sessionOf, tokenAccepted, type SessionFields, type SessionState } from './session-state.js';
+import { isDuplicateKey } from '../../db/duplicate-key.js';
+import { recordOf } from '../../db/record-of.js';
 
 interface StoredUser extends ProfileFields, SessionFields {
   readonly _id: Types.ObjectId;
@@ -128,7 +130,7 @@ export function createAccountService({ conn, tokens, rateLimits }: AccountServic
       await markers.create({ _id: 'first-moderator', userId });
       return true;
     } catch (err) {
-      if ((err as { code?: number }).code === 11000) return false;
+      if (isDuplicateKey(err)) return false;
       throw err;
     }
   }
@@ -153,9 +155,9 @@ export function createAccountService({ conn, tokens, rateLimits }: AccountServic
       let created: StoredUser;
       try {
         const doc = await users.create({ handle: input.handle, displayName: input.displayName, passwordHash });
-        created = doc.toObject() as unknown as StoredUser;
+        created = recordOf<StoredUser>(doc);
       } catch (err) {
-        if ((err as { code?: number }).code === 11000) throw conflict('that handle is taken');
+        if (isDuplicateKey(err)) throw conflict('that handle is taken');
         throw err;
       }
       const id = created._id.toHexString();

@@ -25,6 +25,8 @@ import type { TextScreen } from '../moderation/screening.js';
 import type { UrlSigner } from './url-signer.js';
 import type { Pusher } from '../../realtime/pusher.js';
 import { rooms } from '../../realtime/rooms.js';
+import { isDuplicateKey } from '../../db/duplicate-key.js';
+import { recordOf } from '../../db/record-of.js';
 
 export interface AlbumServiceDeps {
   readonly conn: Connection;
@@ -50,7 +52,6 @@ export interface ServablePhoto {
 }
 
 const oid = (id: string) => new Types.ObjectId(id);
-const isDuplicateKey = (err: unknown): boolean => (err as { code?: number } | null)?.code === 11000;
 
 /** The shuoshuo album's stored title; clients show it in their own language by its `purpose`. */
 export const shuoshuoAlbumTitle = 'Shuoshuo photos';
@@ -178,7 +179,7 @@ export function createAlbumService({ conn, config, accounts, friends, logger, si
         const doc = await albums.create({ owner: viewer.id, title: input.title, privacy: input.privacy });
         const owner = await accounts.getUser(viewer.id);
         if (!owner) throw notFound('user');
-        return { album: albumDto(doc.toObject() as unknown as StoredAlbum, owner) };
+        return { album: albumDto(recordOf<StoredAlbum>(doc), owner) };
       } catch (err) {
         await storage.releaseAlbum(viewer.id);
         throw err;
@@ -269,7 +270,7 @@ export function createAlbumService({ conn, config, accounts, friends, logger, si
               width: image.width,
               height: image.height,
             });
-            return doc.toObject() as unknown as StoredPhoto;
+            return recordOf<StoredPhoto>(doc);
           } catch (err) {
             if (!(await photos.exists({ hash }))) await files.remove(hash, image.ext);
             throw err;
@@ -306,7 +307,7 @@ export function createAlbumService({ conn, config, accounts, friends, logger, si
       await storage.reserveAlbum(viewer.id, config.albumLimit);
       try {
         const doc = await albums.create({ owner: viewer.id, title: shuoshuoAlbumTitle, privacy: 'friends', purpose: 'shuoshuo' });
-        return { album: albumDto(doc.toObject() as unknown as StoredAlbum, owner) };
+        return { album: albumDto(recordOf<StoredAlbum>(doc), owner) };
       } catch (err) {
         await storage.releaseAlbum(viewer.id);
         if (!isDuplicateKey(err)) throw err;

@@ -6,6 +6,7 @@
 import type { Connection } from 'mongoose';
 import { conflict, tooLarge } from '../../errors.js';
 import { storageModel } from './model.js';
+import { isDuplicateKey } from '../../db/duplicate-key.js';
 
 export function createStorageAccounts(conn: Connection) {
   const storage = storageModel(conn);
@@ -14,7 +15,7 @@ export function createStorageAccounts(conn: Connection) {
     try {
       await storage.updateOne({ _id: userId }, { $setOnInsert: { used: 0, albums: 0 } }, { upsert: true });
     } catch (err) {
-      if ((err as { code?: number }).code !== 11000) throw err; // a parallel first upload made it
+      if (!isDuplicateKey(err)) throw err; // a parallel first upload made it
     }
   }
 

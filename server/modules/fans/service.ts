@@ -17,6 +17,7 @@ import type { AuditLog } from '../moderation/audit.js';
 import { spaceModel } from '../spaces/space-model.js';
 import { createFollowerSet } from './followers.js';
 import { fanModel } from './model.js';
+import { isDuplicateKey } from '../../db/duplicate-key.js';
 
 export interface FanServiceDeps {
   readonly conn: Connection;
@@ -106,7 +107,7 @@ export function createFanService({ conn, pusher, accounts, spaces, audit, logger
       try {
         await fans.create({ owner: owner.id, fan: viewer.id });
       } catch (err) {
-        if ((err as { code?: number }).code !== 11000) throw err;
+        if (!isDuplicateKey(err)) throw err;
       }
       // A friend already gets the space's posts through its audience room (rooms.ts).
       await pusher.joinUserUnless(viewer.id, rooms.fans(owner.id), rooms.audience(owner.id));

@@ -11,7 +11,6 @@ import { conflict, invalid, notFound } from '../../errors.js';
 import type { RateLimitRule } from '../../rate-limits.js';
 import type { ClusterBus } from '../../realtime/cluster-bus.js';
 import type { Pusher } from '../../realtime/pusher.js';
-import { rooms } from '../../realtime/rooms.js';
 import type { AccountService } from '../accounts/service.js';
 import type { Viewer } from '../accounts/viewer.js';
 import type { Notifier } from '../notifications/notifier.js';
@@ -20,6 +19,8 @@ import { friendEdgeModel, friendRequestModel, pairKeyOf, type FriendRequestRecor
 import type { FriendRelations } from './relations.js';
 import type { Relation } from './visibility.js';
 import { createBlockLookup } from '../blocks/lookup.js';
+import { isDuplicateKey } from '../../db/duplicate-key.js';
+import { recordOf } from '../../db/record-of.js';
 
 export interface FriendServiceDeps {
   readonly conn: Connection;
@@ -33,7 +34,6 @@ export interface FriendServiceDeps {
 /** How many pending requests each list shows at most. */
 const requestListMax = 500;
 
-const isDuplicateKey = (err: unknown): boolean => (err as { code?: number }).code === 11000;
 const oid = (id: string) => new Types.ObjectId(id);
 
 export function createFriendService({ conn, pusher, accounts, notifier, bus }: FriendServiceDeps) {
@@ -150,7 +150,7 @@ export function createFriendService({ conn, pusher, accounts, notifier, bus }: F
       let created: FriendRequestRecord;
       try {
         const doc = await requests.create({ from: oid(viewer.id), to: oid(target.id), pairKey, status: 'pending', createdAt: new Date() });
-        created = doc.toObject();
+        created = recordOf<FriendRequestRecord>(doc);
       } catch (err) {
         if (isDuplicateKey(err)) throw conflict('a friend request between you is already pending');
         throw err;

@@ -18,6 +18,8 @@ import { pairKeyOf, type InviteRecord } from './invite-model.js';
 import type { MatchBook } from './matches.js';
 import { gameRules } from './registry.js';
 import { inviteDto, usersOf } from './views.js';
+import { isDuplicateKey } from '../../db/duplicate-key.js';
+import { recordOf } from '../../db/record-of.js';
 
 export interface InviteDeskDeps {
   readonly invites: Model<InviteRecord>;
@@ -36,8 +38,6 @@ type Decision = 'accepted' | 'declined' | 'cancelled';
 
 /** How many past-due invites one sweep expires; the next sweep takes the rest. */
 const sweepBatch = 100;
-
-const isDuplicateKey = (err: unknown) => (err as { code?: number }).code === 11000;
 
 export function createInviteDesk(d: InviteDeskDeps) {
   const { invites } = d;
@@ -156,7 +156,7 @@ export function createInviteDesk(d: InviteDeskDeps) {
           throw again;
         }
       }
-      const record = created.toObject() as InviteRecord;
+      const record = recordOf<InviteRecord>(created);
       d.deadlines().schedule(record._id.toHexString(), record.expiresAt, () => expire(record._id));
       const invite = await announce(record);
       try {

@@ -16,6 +16,8 @@ import type { MatchRecord } from './match-model.js';
 import type { ActivePlayers } from './active-players.js';
 import { gameRules } from './registry.js';
 import { matchDto, usersOf } from './views.js';
+import { isDuplicateKey } from '../../db/duplicate-key.js';
+import { recordOf } from '../../db/record-of.js';
 
 export interface MatchBookDeps {
   readonly matches: Model<MatchRecord>;
@@ -25,7 +27,6 @@ export interface MatchBookDeps {
   readonly active: ActivePlayers;
 }
 
-const isDuplicateKey = (err: unknown) => (err as { code?: number }).code === 11000;
 const playerIds = (m: MatchRecord) => m.players.map((p) => p.toHexString());
 
 export function createMatchBook(d: MatchBookDeps) {
@@ -76,7 +77,7 @@ export function createMatchBook(d: MatchBookDeps) {
           status: 'active',
           createdAt: new Date(),
         });
-        return toDto(created.toObject() as MatchRecord);
+        return toDto(recordOf<MatchRecord>(created));
       } catch (err) {
         // Not stored now: either it failed, or it existed already (and was counted when it was).
         d.active.notStarted(players);

@@ -14,6 +14,8 @@ import { ruleModel, ruleVersionModel, type StoredRule } from './model.js';
 import { normalizeForMatch } from './normalize.js';
 import { compileRules, type RuleSet } from './rule-set.js';
 import type { TextScreen } from './screening.js';
+import { isDuplicateKey } from '../../db/duplicate-key.js';
+import { recordOf } from '../../db/record-of.js';
 
 /** What the posts service offers moderators (it implements this; wired in services.ts). */
 export interface ModerationQueue {
@@ -120,9 +122,9 @@ export function createModerationService({ conn, logger, refreshMs = 3_000 }: Mod
       let created: StoredRule;
       try {
         const doc = await rules.create({ pattern: input.pattern, normalized, action: input.action, createdBy: viewer.id });
-        created = doc.toObject() as unknown as StoredRule;
+        created = recordOf<StoredRule>(doc);
       } catch (err) {
-        if ((err as { code?: number }).code === 11000) throw conflict('a rule for that keyword exists');
+        if (isDuplicateKey(err)) throw conflict('a rule for that keyword exists');
         throw err;
       }
       await bumpVersion();

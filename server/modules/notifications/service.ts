@@ -10,6 +10,8 @@ import type { AccountService } from '../accounts/service.js';
 import { createKeyedQueue } from './keyed-queue.js';
 import { notificationModel, notificationSettingsModel, type NotificationRecord } from './model.js';
 import type { Notifier, NotifyInput } from './notifier.js';
+import { isDuplicateKey } from '../../db/duplicate-key.js';
+import { recordOf } from '../../db/record-of.js';
 
 export interface NotificationServiceDeps {
   readonly conn: Connection;
@@ -28,7 +30,6 @@ const maxSeqAttempts = 25;
 const excerptMax = 140;
 const detailMax = 300;
 
-const isDuplicateKey = (err: unknown): boolean => (err as { code?: number }).code === 11000;
 const clip = (s: string | undefined, max: number) => (s === undefined ? undefined : s.length > max ? `${s.slice(0, max - 1)}…` : s);
 
 function cleanSubject(subject: NotificationSubject, count: number | undefined): NotificationSubject {
@@ -76,7 +77,7 @@ export function createNotificationService({ conn, pusher, accounts, logger }: No
       const seq = (last?.seq ?? 0) + 1;
       try {
         const doc = await notifications.create({ ...fields, seq, read: false, superseded: false });
-        return doc.toObject();
+        return recordOf<NotificationRecord>(doc);
       } catch (err) {
         if (!isDuplicateKey(err)) throw err;
       }

@@ -13,6 +13,7 @@ import type { CommentRecord, CommentStatus } from './comment-model.js';
 import { excerpt, type PostContext } from './context.js';
 import { statusAfterScreening } from './moderation-outcome.js';
 import type { PostRecord } from './post-model.js';
+import { recordOf } from '../../db/record-of.js';
 
 /** A post shows at most this many comments (oldest first). */
 const maxListed = 1000;
@@ -82,7 +83,7 @@ export function createComments(ctx: PostContext) {
       const { post } = await ctx.visiblePost(viewer, postId);
       const repliedTo = body.parentId ? await parentOf(post._id, body.parentId, viewer.id) : null;
       const status = statusAfterScreening(deps.screen.screen(body.text));
-      const record = (
+      const record = recordOf<CommentRecord>(
         await comments.create({
           post: post._id,
           author: new Types.ObjectId(viewer.id),
@@ -91,7 +92,7 @@ export function createComments(ctx: PostContext) {
           status,
           createdAt: new Date(),
         })
-      ).toObject<CommentRecord>();
+      );
       const users = await deps.accounts.getUsers([viewer.id]);
       const comment = toDto(record, users);
       if (status === 'published') {

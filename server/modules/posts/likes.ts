@@ -8,13 +8,12 @@ import { rooms } from '../../realtime/rooms.js';
 import type { Viewer } from '../accounts/viewer.js';
 import { excerpt, type PostContext } from './context.js';
 import type { PostRecord } from './post-model.js';
+import { isDuplicateKey } from '../../db/duplicate-key.js';
 
 export interface LikeState {
   readonly likes: number;
   readonly liked: boolean;
 }
-
-const isDuplicateKey = (err: unknown) => (err as { code?: number } | null)?.code === 11000;
 
 export function createLikes(ctx: PostContext) {
   const { deps, posts, likes } = ctx;

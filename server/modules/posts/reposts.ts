@@ -14,6 +14,7 @@ import { canView } from '../friends/visibility.js';
 import { excerpt, type PostContext } from './context.js';
 import { statusAfterScreening } from './moderation-outcome.js';
 import type { PostRecord } from './post-model.js';
+import { recordOf } from '../../db/record-of.js';
 
 export function createReposts(ctx: PostContext) {
   const { deps, posts } = ctx;
@@ -48,7 +49,7 @@ export function createReposts(ctx: PostContext) {
       const original = seen.kind === 'repost' && seen.repostOf ? (await ctx.visiblePost(viewer, seen.repostOf.toHexString())).post : seen;
       const text = body.text ?? '';
       const status = text ? statusAfterScreening(deps.screen.screen(text)) : 'published';
-      const record = (
+      const record = recordOf<PostRecord>(
         await posts.create({
           author: new Types.ObjectId(viewer.id),
           kind: 'repost',
@@ -62,7 +63,7 @@ export function createReposts(ctx: PostContext) {
           repostOf: original._id,
           reposts: 0,
         })
-      ).toObject<PostRecord>();
+      );
       await posts.updateOne({ _id: original._id }, { $inc: { reposts: 1 } });
       const post = await finish(record);
       const authorId = original.author.toHexString();

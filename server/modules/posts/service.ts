@@ -20,6 +20,7 @@ import type { PostRecord } from './post-model.js';
 import { createPostViews } from './post-views.js';
 import { createPublication } from './publication.js';
 import { createDiarySanitizer, type DiarySanitizer } from './diary-sanitizer.js';
+import { recordOf } from '../../db/record-of.js';
 
 export type { PostServiceDeps } from './context.js';
 
@@ -90,7 +91,7 @@ export function createPostService(deps: PostServiceDeps) {
     async create(viewer: Viewer, body: CreatePostBody): Promise<{ post: PostDto }> {
       const { text, screened, imageIds } = await prepare(deps, sanitizer, viewer, body);
       const status = statusAfterScreening(deps.screen.screen(screened));
-      const record = (
+      const record = recordOf<PostRecord>(
         await posts.create({
           author: new Types.ObjectId(viewer.id),
           kind: body.kind,
@@ -103,7 +104,7 @@ export function createPostService(deps: PostServiceDeps) {
           likes: 0,
           comments: 0,
         })
-      ).toObject<PostRecord>();
+      );
       // Nobody has liked a post that did not exist a moment ago: no likes query.
       const post: PostDto = { ...(await views.toDto(record, null)), liked: false };
       await publication.announce(record, post);

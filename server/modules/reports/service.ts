@@ -23,6 +23,8 @@ import type { PostService } from '../posts/service.js';
 import { guestbookEntryModel } from '../spaces/guestbook-model.js';
 import type { SpaceService } from '../spaces/service.js';
 import { reportModel, type ReportRecord } from './model.js';
+import { isDuplicateKey } from '../../db/duplicate-key.js';
+import { recordOf } from '../../db/record-of.js';
 
 export interface ReportServiceDeps {
   readonly conn: Connection;
@@ -45,7 +47,6 @@ interface ResolvedSubject {
 }
 
 const oid = (id: string) => new Types.ObjectId(id);
-const isDuplicateKey = (err: unknown) => (err as { code?: number } | null)?.code === 11000;
 const clip = (s: string, n = 160) => (s.length > n ? `${s.slice(0, n - 1)}…` : s).replace(/\s+/g, ' ');
 const goneUser = (id: string): UserDto => ({ id, handle: 'deleted', displayName: '(deleted)', tier: 'basic' });
 
@@ -102,7 +103,6 @@ export function createReportService(deps: ReportServiceDeps) {
     }));
   }
 
-
   /** Removes a reported subject as a moderator delete does (live where that is live). */
   async function removeSubject(moderator: Viewer, report: ReportRecord): Promise<void> {
     const swallowMissing = (err: unknown) => {
@@ -134,7 +134,7 @@ export function createReportService(deps: ReportServiceDeps) {
       const subject = await resolveSubject(viewer, kind, id);
       let record: ReportRecord;
       try {
-        record = (
+        record = recordOf<ReportRecord>(
           await reports.create({
             reporter: oid(viewer.id),
             subjectKind: kind,
@@ -145,7 +145,7 @@ export function createReportService(deps: ReportServiceDeps) {
             status: 'open',
             createdAt: new Date(),
           })
-        ).toObject<ReportRecord>();
+        );
       } catch (err) {
         if (isDuplicateKey(err)) throw conflict('you already reported this; a moderator will look at it');
         throw err;

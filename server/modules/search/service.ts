@@ -17,6 +17,7 @@ import { friendEdgeModel } from '../friends/model.js';
 import type { Logger } from '../../logger.js';
 import { markerModel } from '../accounts/model.js';
 import { searchKeysOf } from '../accounts/search-keys.js';
+import { isDuplicateKey } from '../../db/duplicate-key.js';
 
 export interface SearchDeps {
   readonly conn: Connection;
@@ -55,7 +56,7 @@ export function createSearchService({ conn, accounts, blocks, logger }: SearchDe
       try {
         written += (await keys.insertMany(docs, { ordered: false })).length;
       } catch (err) {
-        if ((err as { code?: number }).code !== 11000 && !(err as { writeErrors?: unknown }).writeErrors) throw err;
+        if (!isDuplicateKey(err) && !(err as { writeErrors?: unknown }).writeErrors) throw err;
       }
       after = batch[batch.length - 1]!._id;
     }
@@ -63,7 +64,7 @@ export function createSearchService({ conn, accounts, blocks, logger }: SearchDe
     try {
       await markers.create({ _id: 'search-keys-v1', userId: 'system' });
     } catch (err) {
-      if ((err as { code?: number }).code !== 11000) throw err;
+      if (!isDuplicateKey(err)) throw err;
     }
     if (written) logger?.info({ written }, 'search keys written for existing accounts');
   }

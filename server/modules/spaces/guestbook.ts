@@ -16,6 +16,7 @@ import { rooms } from '../../realtime/rooms.js';
 import { guestbookEntryModel, type GuestbookEntryRecord } from './guestbook-model.js';
 import { createMentions } from '../posts/mentions.js';
 import { createBlockLookup } from '../blocks/lookup.js';
+import { recordOf } from '../../db/record-of.js';
 
 export interface GuestbookDeps {
   readonly conn: Connection;
@@ -96,7 +97,7 @@ export function createGuestbook({ conn, accounts, notifier, screen, pusher }: Gu
         private: body.private,
         createdAt: new Date(),
       });
-      const entry = toDto(doc.toObject(), author);
+      const entry = toDto(recordOf<GuestbookEntryRecord>(doc), author);
       announce(owner.id, viewer.id, body.private, 'guestbook:entry', { ownerId: owner.id, entry });
       // A private entry is its author's and the owner's alone: nobody else can be told of it.
       await mentions.notify(

@@ -4,6 +4,7 @@
  */
 import { Types, type Connection } from 'mongoose';
 import { visitModel, type VisitRecord } from './visit-model.js';
+import { isDuplicateKey } from '../../db/duplicate-key.js';
 
 export const visitWindowMs = 30 * 60 * 1000;
 
@@ -18,8 +19,6 @@ export interface VisitOutcome {
   readonly counted: boolean;
   readonly at: Date;
 }
-
-const isDuplicateKey = (err: unknown): boolean => (err as { code?: number }).code === 11000;
 
 export function createVisitLog(conn: Connection, { windowMs = visitWindowMs, now = () => new Date() }: VisitLogOptions = {}) {
   const visits = visitModel(conn);
