@@ -1,6 +1,7 @@
 /**
  * A space's older posts page in; the space editor previews what a stranger really sees, keeps Save
- * in reach, and signing out leaves the page cleanly (front page, no uncaught errors).
+ * in reach, and signing out leaves the page cleanly (front page, no uncaught errors). A page left
+ * while it still loads cancels its requests.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -39,6 +40,38 @@ describe('a space and its editor', () => {
     expect(await r.locator('kj-post-card').count()).toBe(23);
     await r.getByText('That is everything.').waitFor();
     expect(await r.getByRole('button', { name: 'Older posts' }).count()).toBe(0);
+  });
+
+  it('a page left mid-load cancels its requests and the next page shows no stale error', async () => {
+    const owner = await registerUser(e2e.hub, 'leaver', 'Zhou Min');
+    const errors: string[] = [];
+    const o = await open(owner, '/');
+    o.on('pageerror', (err) => errors.push(err.message));
+    // The visitors list's answer is held back, so it is still loading when the owner moves on.
+    let held!: () => void;
+    const asked = new Promise<void>((resolve) => (held = resolve));
+    await o.route('**/api/spaces/*/visitors', () => held());
+    const cancelled = o.waitForEvent('requestfailed', (r) => r.url().endsWith(`/api/spaces/${owner.handle}/visitors`));
+    await o.locator('kj-header').getByRole('link', { name: 'My space' }).click();
+    await asked;
+    await o.locator('kj-header').getByRole('link', { name: 'Settings' }).click();
+    expect((await cancelled).failure()?.errorText).toBe('net::ERR_ABORTED');
+    await o.locator('kj-settings-page').getByRole('button', { name: 'Save changes' }).waitFor();
+    expect(await o.locator('kj-settings-page .notice').count()).toBe(0);
+    expect(errors).toEqual([]);
+  });
+
+  it('on a phone, Save is on screen as soon as there is something to save', async () => {
+    const owner = await registerUser(e2e.hub, 'phone', 'Ma Li');
+    const p = await open(owner, '/settings', { width: 390, height: 700 });
+    await p.locator('kj-theme-form').getByLabel(/title/i).first().fill('Ma Li on the go');
+    const save = p.getByRole('button', { name: 'Save changes' });
+    await expect.poll(() => save.isEnabled()).toBe(true);
+    const box = (await save.boundingBox())!;
+    expect(box.y).toBeGreaterThanOrEqual(0);
+    expect(box.y + box.height).toBeLessThanOrEqual(700);
+    await save.click();
+    await expect.poll(async () => ((await owner.api.get(`/spaces/${owner.handle}`)).body as { space: { title: string } }).space.title).toBe('Ma Li on the go');
   });
 
   it('previews the space as a stranger sees it, keeps Save in reach, and signs out cleanly', async () => {

@@ -33,7 +33,8 @@ export class KjSettingsPage extends LitElement {
       /* Save stays in reach however long the editor is: pinned to the bottom of the scrolling editor (or the window). */
       .actions { display: flex; gap: 8px; flex-wrap: wrap; margin-top: 12px; position: sticky; bottom: 0; z-index: 1; padding: 10px 0; background: var(--kj-panel); border-top: 1px solid var(--kj-line); }
       h1 { margin: 0 0 10px; font-size: 1.25rem; }
-      @media (max-width: 900px) { .layout { grid-template-columns: 1fr; } .editor { position: static; max-height: none; } }
+      /* One column: the page scrolls, not the editor (a scrolling editor would hold the sticky Save inside it, off screen). */
+      @media (max-width: 900px) { .layout { grid-template-columns: 1fr; } .editor { position: static; max-height: none; overflow: visible; } }
     `,
   ];
 
