@@ -146,7 +146,7 @@ describe('albums in the browser', () => {
     await input.setInputFiles(many);
     await expect.poll(() => message.textContent()).toContain('pick at most 20 at a time');
 
-    await input.setInputFiles([await pngFile('fine.png', 40), { name: 'huge.png', mimeType: 'image/png', buffer: Buffer.alloc(30 * 1024 * 1024, 1) }]);
+    await input.setInputFiles([await pngFile('fine.png', 40), { name: 'huge.png', mimeType: 'image/png', buffer: Buffer.alloc(30 * 1024 * 1024, 1) }], { timeout: 75_000 }); // 30 MB into the page: slow on a loaded box
     await expect.poll(() => message.textContent()).toContain('huge.png is 30 MB; a photo may be at most 20 MB');
 
     await input.setInputFiles([{ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('not a picture') }]);
@@ -162,7 +162,25 @@ describe('albums in the browser', () => {
     expect((await albumsOf(owner))[0]?.photoCount).toBe(0);
     expect(await usedBytes(owner)).toBe(0);
     expect(await o.getByText('This album is empty.').count()).toBe(1);
-  }, 90_000); // a 30 MB pick read in the page and four rounds of checks: ~25 s alone on a loaded 2-core box
+  }, 150_000); // a 30 MB pick read in the page and four rounds of checks: ~25 s alone on a loaded 2-core box
+
+  it('in Chinese, counts read "1 张照片" and the quota says what is used and left', async () => {
+    const owner = await registerUser(e2e.hub, 'zhowner', '王芳');
+    const viewer = await registerUser(e2e.hub, 'zhviewer', '李雷');
+    await makeFriends(owner, viewer);
+    const albumId = ((await owner.api.post('/albums', { title: '西湖', privacy: 'friends' })).body as { album: AlbumDto }).album.id;
+    const o = await openAs(e2e, owner, `/space/${owner.handle}/albums/${albumId}`, undefined, { locale: 'zh-CN' });
+    const v = await openAs(e2e, viewer, `/space/${owner.handle}/albums/${albumId}`, undefined, { locale: 'zh-CN' });
+    opened.push(o, v);
+    await v.page.locator('kj-album-page [data-testid="photo-count"]').getByText(/^0 张照片/).waitFor();
+
+    await o.page.locator('kj-photo-uploader input[type="file"]').setInputFiles([await pngFile('lake.png', 90)]);
+    // The friend's open album counts the new photo live, in Chinese.
+    await v.page.locator('kj-album-page [data-testid="photo-count"]').getByText(/^1 张照片 ·/).waitFor();
+    await o.page.goto(`${e2e.hub.url}/space/${owner.handle}/albums`);
+    await o.page.locator('kj-albums-page [data-testid="photo-count"]').getByText(/^1 张照片 ·/).waitFor();
+    expect(await o.page.getByTestId('quota').textContent()).toMatch(/已用 .+，共 3 GB，剩余 .+/);
+  });
 
   it('photos attached to a shuoshuo go into the one shuoshuo album the hub keeps', async () => {
     const writer = await registerUser(e2e.hub, 'writer', 'Zhang San');
