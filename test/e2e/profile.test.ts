@@ -1,7 +1,7 @@
 /**
  * Profiles in the browser, two people: one renames themself, writes a bio and picks one of their own
  * photos as the avatar in Settings; the friend's open feed shows the new name and avatar on the post
- * and in the friends list without a reload. A bad name is told in the form. Friend suggestions: a
+ * and in the friends list, and their open tab of the space the new name, bio and avatar, without a reload. A bad name is told in the form. Friend suggestions: a
  * friend of a friend is suggested with the mutual count, and "Add friend" reaches them live.
  * Also in Chinese.
  */
@@ -51,6 +51,11 @@ describe('profile in the browser', () => {
     const [l, h] = await Promise.all([open(lan, '/settings'), open(hua, '/')]);
     const post = h.locator('kj-post-card article', { hasText: 'Tea by the lake' });
     await post.getByText('Lan Wei').waitFor();
+    // Hua also has Lan's space open in a second tab.
+    const space = await h.context().newPage();
+    await space.goto(`${e2e.hub.url}/space/${lan.handle}`);
+    const card = space.locator('kj-profile-card');
+    await card.getByRole('heading', { name: 'Lan Wei' }).waitFor();
     expect(await post.locator('kj-avatar img').count()).toBe(0);
 
     const form = l.locator('kj-profile-form');
@@ -70,6 +75,9 @@ describe('profile in the browser', () => {
     await post.getByText('兰 Lan').waitFor();
     await expect.poll(() => post.locator('kj-avatar img').getAttribute('src')).toMatch(/^\/avatars\/[0-9a-f]+-64\.webp$/);
     await h.locator(`kj-friends-panel li[data-friend="${lan.handle}"]`).getByText('兰 Lan').waitFor();
+    await card.getByRole('heading', { name: '兰 Lan' }).waitFor();
+    await card.getByText('Painter of small things').waitFor();
+    await expect.poll(() => card.locator('kj-avatar img').getAttribute('src')).toMatch(/-256\.webp$/);
     const src = (await post.locator('kj-avatar img').getAttribute('src'))!;
     const image = await h.request.get(e2e.hub.url + src);
     expect(image.status()).toBe(200);

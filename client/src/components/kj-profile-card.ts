@@ -18,6 +18,7 @@ export class KjProfileCard extends LitElement {
       .card { text-align: center; }
       h2 { margin: 10px 0 0; font-size: 1.15rem; color: var(--kj-text); }
       .yellow { background: linear-gradient(90deg, #fab005, #fd7e14); color: #fff; border: none; }
+      .bio { margin: 8px 0 0; white-space: pre-line; overflow-wrap: anywhere; }
       .stats { display: flex; justify-content: center; gap: 16px; margin-top: 10px; }
       .stats b { display: block; font-size: 1.1rem; color: var(--kj-accent-strong); }
     `,
@@ -34,6 +35,7 @@ export class KjProfileCard extends LitElement {
       <kj-avatar .user=${owner} size="84" .online=${online}></kj-avatar>
       <h2>${owner.displayName}</h2>
       <div class="muted">@${owner.handle}</div>
+      ${owner.bio ? html`<p class="bio">${owner.bio}</p>` : null}
       ${owner.tier === 'yellow' ? html`<span class="badge yellow">${msg('Yellow diamond', { id: 'space.yellow' })}</span>` : null}
       <div class="stats">
         <div><b data-testid="visits">${stats.visits}</b><span class="muted">${plural(stats.visits, { one: () => msg('visit', { id: 'space.visit' }), other: () => msg('visits', { id: 'space.visits' }) })}</span></div>
