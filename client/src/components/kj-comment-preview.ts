@@ -4,6 +4,7 @@ import { customElement, property } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { CommentDto } from '../../../shared/dto.js';
 import { formatNumber, plural } from '../i18n/format.js';
+import { mentionText } from '../mention-text.js';
 import { shared } from '../styles/shared.js';
 
 /** How many of the newest comments a feed item shows before "show all". */
@@ -35,7 +36,7 @@ export class KjCommentPreview extends LitElement {
     const shown = this.comments.slice(-previewSize);
     const total = Math.max(this.total, this.comments.length);
     return html`<ul class="plain" aria-label=${msg('Latest comments', { id: 'commentPreview.label' })}>
-        ${repeat(shown, (c) => c.id, (c) => html`<li data-comment-id=${c.id}><b><a href=${`/space/${c.author.handle}`}>${c.author.displayName}</a></b>: ${c.text}</li>`)}
+        ${repeat(shown, (c) => c.id, (c) => html`<li data-comment-id=${c.id}><b><a href=${`/space/${c.author.handle}`}>${c.author.displayName}</a></b>: ${mentionText(c.text, c.mentions)}</li>`)}
       </ul>
       ${total > shown.length
         ? html`<button @click=${() => this.dispatchEvent(new CustomEvent('show-all'))}>${plural(total, {

@@ -6,9 +6,11 @@ import type { CommentDto } from '../../../shared/dto.js';
 import { ScrollAnchor } from '../controllers/scroll-anchor.js';
 import { SessionController } from '../controllers/session-controller.js';
 import { timeAgo } from '../format.js';
+import { mentionText } from '../mention-text.js';
 import { ApiError, api, errorText } from '../services/api.js';
 import { shared } from '../styles/shared.js';
 import './kj-avatar.js';
+import './kj-report-button.js';
 
 /** Top-level comments in order, each with its replies (one level, as the hub keeps them). */
 interface Thread {
@@ -114,7 +116,7 @@ export class KjComments extends LitElement {
       <div class="bubble">
         <b><a href=${`/space/${c.author.handle}`}>${c.author.displayName}</a></b>
         <span class="muted">· ${timeAgo(c.createdAt)}${c.status === 'review' ? ` · ${msg('being previewed', { id: 'comments.review' })}` : c.status === 'held' ? ` · ${msg('held for review', { id: 'comments.held' })}` : ''}</span>
-        <p>${c.text}</p>
+        <p>${mentionText(c.text, c.mentions)}</p>
         ${top
           ? html`<button class="ghost reply-action" id=${`reply-to-${c.id}`} aria-expanded=${open ? 'true' : 'false'}
               aria-controls=${`reply-box-${c.id}`} aria-label=${msg(str`Reply to ${c.author.displayName}`, { id: 'comments.replyTo' })}
@@ -123,6 +125,9 @@ export class KjComments extends LitElement {
         ${this.mayDelete(c)
           ? html`<button class="ghost reply-action" @click=${() => this.deleteComment(c)}
               aria-label=${msg(str`Delete the comment by ${c.author.displayName}`, { id: 'commentsLive.deleteLabel' })}>${msg('Delete', { id: 'common.delete' })}</button>`
+          : null}
+        ${this.session.me && this.session.me.id !== c.author.id && (!c.status || c.status === 'published')
+          ? html`<kj-report-button kind="comment" subject-id=${c.id} owner=${c.author.displayName}></kj-report-button>`
           : null}
       </div>
     </div>`;

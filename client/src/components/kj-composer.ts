@@ -1,6 +1,7 @@
 import { localized, msg, str } from '@lit/localize';
 import { LitElement, css, html } from 'lit';
 import { customElement, query, state } from 'lit/decorators.js';
+import { MentionSuggest, mentionListStyles } from '../controllers/mention-suggest.js';
 import type { PhotoDto, PostDto, PostKind, Privacy } from '../../../shared/dto.js';
 import { privacyLabel } from '../format.js';
 import { ApiError, api, errorText } from '../services/api.js';
@@ -24,6 +25,7 @@ type Outcome = { readonly tone: 'ok' | 'warn' | 'error'; readonly text: string }
 export class KjComposer extends LitElement {
   static override styles = [
     shared,
+    mentionListStyles,
     css`
       .kinds { display: flex; gap: 4px; margin-bottom: 10px; }
       .kinds button[aria-pressed='true'] { background: var(--kj-accent-soft); border-color: var(--kj-accent); font-weight: 700; }
@@ -48,9 +50,13 @@ export class KjComposer extends LitElement {
   @state() private busy = false;
   @state() private outcome: Outcome | null = null;
   @query('kj-rich-editor') private editor?: KjRichEditor;
+  @query('#text') private textBox?: HTMLTextAreaElement;
+  /** Typing `@` suggests friends to mention. */
+  private readonly mention = new MentionSuggest(this, () => this.textBox, 'composer-mention');
 
   override render() {
     const shuoshuo = this.kind === 'shuoshuo';
+    const m = this.mention.boxAttributes();
     return html`<form class="card" @submit=${this.submit} aria-label=${msg('Write a post', { id: 'composer.label' })}>
       <div class="kinds" role="group" aria-label=${msg('Kind of post', { id: 'composer.kind' })}>
         <button type="button" aria-pressed=${shuoshuo ? 'true' : 'false'} @click=${() => (this.kind = 'shuoshuo')}>${icon('comment')} ${msg('Shuoshuo', { id: 'post.shuoshuo' })}</button>
@@ -58,7 +64,12 @@ export class KjComposer extends LitElement {
       </div>
       ${shuoshuo
         ? html`<label class="sr-only" for="text">${msg("What's on your mind?", { id: 'composer.prompt' })}</label>
-            <textarea id="text" name="text" maxlength=${limits.shuoshuoChars} placeholder=${msg("What's on your mind?", { id: 'composer.prompt' })}></textarea>
+            <div class="mention-wrap">
+              <textarea id="text" name="text" maxlength=${limits.shuoshuoChars} placeholder=${msg("What's on your mind?", { id: 'composer.prompt' })}
+                aria-autocomplete="list" aria-controls=${m.controls} aria-activedescendant=${m.activedescendant}
+                @input=${this.mention.onInput} @keydown=${this.mention.onKeydown} @blur=${this.mention.onBlur}></textarea>
+              ${this.mention.listbox()}
+            </div>
             ${this.thumbs()}`
         : html`<div class="field"><label for="title">${msg('Title', { id: 'field.title' })}</label><input id="title" name="title" maxlength=${limits.diaryTitleChars} /></div>
             <kj-rich-editor label=${msg('Diary text', { id: 'composer.diaryText' })}></kj-rich-editor>`}

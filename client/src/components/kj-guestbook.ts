@@ -7,10 +7,12 @@ import { GuestbookWatch } from '../controllers/guestbook-watch.js';
 import { LiveEvents } from '../controllers/live-events.js';
 import { SessionController } from '../controllers/session-controller.js';
 import { timeAgo } from '../format.js';
+import { mentionText } from '../mention-text.js';
 import { api, errorText, isAbort } from '../services/api.js';
 import { icon } from '../icons.js';
 import { shared } from '../styles/shared.js';
 import './kj-avatar.js';
+import './kj-report-button.js';
 
 /**
  * The guestbook (留言板): messages to the owner, optionally private (author and owner only). New and
@@ -83,9 +85,12 @@ export class KjGuestbook extends LitElement {
             <div>
               <a href=${`/space/${e.author.handle}`}><b>${e.author.displayName}</b></a>
               <span class="muted">· ${timeAgo(e.createdAt)}</span> ${e.private ? html`<span class="badge">${msg('private', { id: 'guestbook.private' })}</span>` : null}
-              <p>${e.text}</p>
+              <p>${mentionText(e.text, e.mentions)}</p>
               ${mayDelete(e)
                 ? html`<button class="ghost danger small" @click=${() => this.deleteEntry(e)} aria-label=${msg(str`Delete the message from ${e.author.displayName}`, { id: 'guestbookLive.deleteLabel' })}>${msg('Delete', { id: 'common.delete' })}</button>`
+                : null}
+              ${!this.visitorView && this.session.me && e.author.id !== this.session.me.id
+                ? html`<kj-report-button kind="guestbook" subject-id=${e.id} owner=${e.author.displayName}></kj-report-button>`
                 : null}
             </div>
           </li>`,

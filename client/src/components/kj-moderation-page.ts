@@ -12,6 +12,7 @@ import { shared } from '../styles/shared.js';
 import './kj-audit-log.js';
 import './kj-held-comments.js';
 import './kj-post-card.js';
+import './kj-reports-queue.js';
 
 const actionText: Readonly<Record<ModerationAction, () => string>> = {
   block: () => msg('Block (refuse the post)', { id: 'mod.blockLong' }),
@@ -27,7 +28,8 @@ const actionName: Readonly<Record<ModerationAction, () => string>> = {
 };
 
 /**
- * `/moderation`: keyword rules, the queue of held posts to approve or reject, and the audit log.
+ * `/moderation`: keyword rules, the queue of held posts and comments to approve or reject, open
+ * reports (live, kj-reports-queue) and the audit log.
  * Moderators only. Newly held posts arrive live (`moderation:watch`, then `moderation:queued`); it
  * also reloads on "Refresh", after a reconnect and when the tab comes back into view.
  */
@@ -137,6 +139,7 @@ export class KjModerationPage extends LitElement {
         )}
         ${this.queue.length === 0 ? html`<p class="card muted">${msg('Nothing waiting.', { id: 'mod.nothing' })}</p>` : null}
       </section>
+      <kj-reports-queue></kj-reports-queue>
       ${this.message ? html`<p class="notice" role="status">${this.message}</p>` : null}
       <kj-audit-log .entries=${this.audit}></kj-audit-log>
     </div>`;

@@ -11,10 +11,14 @@ import { api, errorText } from '../services/api.js';
 import { toasts } from '../services/toasts.js';
 import { icon } from '../icons.js';
 import { formatDateTime } from '../i18n/format.js';
+import { mentionText } from '../mention-text.js';
 import { shared } from '../styles/shared.js';
 import './kj-avatar.js';
 import './kj-comment-preview.js';
 import './kj-comments.js';
+import './kj-report-button.js';
+import './kj-repost-button.js';
+import './kj-repost-embed.js';
 
 const statusNote: Partial<Record<PostDto['status'], () => string>> = {
   review: () => msg('Being previewed — only you can see it until a moderator approves it.', { id: 'post.reviewMine' }),
@@ -26,6 +30,12 @@ const othersNote: Partial<Record<PostDto['status'], () => string>> = {
   review: () => msg('Being previewed — visible to its author until approved.', { id: 'post.reviewOthers' }),
   held: () => msg('Held for review — visible to its author until approved.', { id: 'post.heldOthers' }),
   rejected: () => msg('Rejected — visible to its author only.', { id: 'post.rejectedOthers' }),
+};
+
+const kindLabel: Readonly<Record<PostDto['kind'], () => string>> = {
+  shuoshuo: () => msg('Shuoshuo', { id: 'post.shuoshuo' }),
+  diary: () => msg('Diary', { id: 'post.diary' }),
+  repost: () => msg('Repost', { id: 'post.repostKind' }),
 };
 
 /**
@@ -64,6 +74,7 @@ export class KjPostCard extends LitElement {
   @state() private likes = 0;
   @state() private liked = false;
   @state() private commentCount = 0;
+  @state() private reposts = 0;
   /** Comment ids already taken off, so a local deletion and its live echo count once. */
   private readonly gone = new Set<string>();
   private commentsLoad: Promise<void> | null = null;
@@ -102,6 +113,7 @@ export class KjPostCard extends LitElement {
     if (changed.has('post')) {
       this.likes = this.post.counts.likes;
       this.commentCount = this.post.counts.comments;
+      this.reposts = this.post.counts.reposts ?? 0;
       this.liked = this.post.liked ?? false;
     }
   }
@@ -124,19 +136,21 @@ export class KjPostCard extends LitElement {
           <a id=${`by-${p.id}`} href=${`/space/${p.author.handle}`}>${p.author.displayName}</a>
           <div class="muted">
             <time datetime=${p.createdAt} title=${formatDateTime(p.createdAt)}>${timeAgo(p.createdAt)}</time>
-            · ${p.kind === 'diary' ? msg('Diary', { id: 'post.diary' }) : msg('Shuoshuo', { id: 'post.shuoshuo' })} · ${privacyLabel[p.privacy]}
+            · ${kindLabel[p.kind]()} · ${privacyLabel[p.privacy]}
           </div>
         </div>
         ${!mine && this.session.me?.role === 'moderator' && p.status === 'published'
           ? html`<button class="ghost danger" @click=${this.unpublish}>${msg('Unpublish', { id: 'modLive.unpublish' })}</button>`
           : null}
+        ${!mine && this.session.me ? html`<kj-report-button kind="post" subject-id=${p.id} owner=${p.author.displayName}></kj-report-button>` : null}
         ${mine || this.session.me?.role === 'moderator'
           ? html`<button class="ghost danger" @click=${this.deletePost}>${msg('Delete', { id: 'common.delete' })}<span class="sr-only"> ${msg('this post', { id: 'post.thisPost' })}</span></button>`
           : null}
       </div>
       ${p.kind === 'diary'
         ? html`<div class="diary"><h3>${p.title}</h3><div class="body">${unsafeHTML(p.text)}</div></div>`
-        : html`<p class="text">${p.text}</p>`}
+        : p.text ? html`<p class="text">${mentionText(p.text, p.mentions)}</p>` : null}
+      ${p.kind === 'repost' ? html`<kj-repost-embed repost-id=${p.id} .original=${p.repostOf}></kj-repost-embed>` : null}
       ${p.images.length
         ? html`<div class="photos ${p.images.length === 1 ? 'one' : ''}">
             ${p.images.map((img) => html`<a href=${img.url} target="_blank" rel="noopener"><img src=${img.thumbUrl} alt=${msg('Photo', { id: 'post.photo' })} loading="lazy" /></a>`)}
@@ -150,6 +164,7 @@ export class KjPostCard extends LitElement {
         <button aria-expanded=${this.showComments ? 'true' : 'false'} @click=${this.toggleComments}>
           ${icon('comment')} ${msg('Comments', { id: 'post.comments' })} <span data-testid="comment-count">${this.commentCount}</span>
         </button>
+        ${this.repostButton()}
       </div>
       ${!this.showComments && this.comments?.length
         ? html`<kj-comment-preview .comments=${this.comments} .total=${this.commentCount} @show-all=${this.toggleComments}></kj-comment-preview>`
@@ -159,6 +174,16 @@ export class KjPostCard extends LitElement {
             @comment-removed=${(e: CustomEvent<{ commentIds: string[] }>) => this.dropComments(e.detail.commentIds)}></kj-comments>`
         : null}
     </article>`;
+  }
+
+  /** Reposting a repost reposts its original (the count shown is the original's); none when it is unavailable. */
+  private repostButton() {
+    const p = this.post;
+    if (!this.session.me || p.status !== 'published') return null;
+    if (p.kind !== 'repost') {
+      return html`<kj-repost-button .post=${p} .count=${this.reposts} @post-reposted=${() => (this.reposts += 1)}></kj-repost-button>`;
+    }
+    return p.repostOf ? html`<kj-repost-button .post=${p.repostOf} .count=${p.repostOf.counts.reposts ?? 0}></kj-repost-button>` : null;
   }
 
   private async toggleLike(): Promise<void> {

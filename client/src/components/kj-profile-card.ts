@@ -2,11 +2,13 @@ import { localized, msg } from '@lit/localize';
 import { LitElement, css, html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { SpaceDto } from '../../../shared/dto.js';
+import { SessionController } from '../controllers/session-controller.js';
 import { StoreController } from '../controllers/store-controller.js';
 import { presence } from '../services/presence.js';
 import { plural } from '../i18n/format.js';
 import { shared } from '../styles/shared.js';
 import './kj-avatar.js';
+import './kj-report-button.js';
 
 /** The owner's card at the top of their space. */
 @localized()
@@ -27,6 +29,7 @@ export class KjProfileCard extends LitElement {
   @property({ attribute: false }) space!: SpaceDto;
   @property({ type: Boolean }) isOwner = false;
   private readonly presence = new StoreController(this, presence);
+  private readonly session = new SessionController(this);
 
   override render() {
     const { owner, stats } = this.space;
@@ -41,6 +44,9 @@ export class KjProfileCard extends LitElement {
         <div><b data-testid="visits">${stats.visits}</b><span class="muted">${plural(stats.visits, { one: () => msg('visit', { id: 'space.visit' }), other: () => msg('visits', { id: 'space.visits' }) })}</span></div>
         ${stats.fans !== undefined ? html`<div><b>${stats.fans}</b><span class="muted">${msg('fans', { id: 'space.fans' })}</span></div>` : null}
       </div>
+      ${!this.isOwner && this.session.me && this.session.me.id !== owner.id
+        ? html`<p><kj-report-button kind="user" subject-id=${owner.id} owner=${owner.displayName}></kj-report-button></p>`
+        : null}
       ${this.isOwner ? html`<p><a href="/settings">${msg('Decorate my space', { id: 'settings.decorate' })} →</a></p>` : null}
     </section>`;
   }

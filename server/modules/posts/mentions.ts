@@ -6,15 +6,13 @@
  */
 import type { Connection } from 'mongoose';
 import type { NotificationSubject, UserDto } from '../../../shared/dto.js';
+import { maxMentions, mentionPattern } from '../../../shared/mentions.js';
 import type { Logger } from '../../logger.js';
 import { userModel } from '../accounts/model.js';
 import type { AccountService } from '../accounts/service.js';
 import { createBlockLookup } from '../blocks/lookup.js';
 import type { Notifier } from '../notifications/notifier.js';
 
-/** At most this many mentions per item are honoured (a wall of @s notifies nobody past it). */
-const maxMentions = 10;
-const mentionPattern = /(^|[^a-z0-9_@])@([a-z0-9_]{3,32})(?![a-z0-9_])/gi;
 
 /** The handles mentioned in `text` (HTML tags ignored), lowercased, first occurrence order. */
 export function mentionedHandles(text: string): string[] {

@@ -30,6 +30,7 @@ import { templates as postPage } from './post-page.js';
 import { templates as spacePaging } from './space-paging.js';
 import { templates as account } from './account.js';
 import { templates as search } from './search.js';
+import { templates as social } from './social.js';
 
 export const templates: TemplateMap = {
   ...common,
@@ -55,4 +56,5 @@ export const templates: TemplateMap = {
   ...postPage,
   ...spacePaging,
   ...account,
+  ...social,
 };

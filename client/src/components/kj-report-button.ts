@@ -1,0 +1,123 @@
+import { localized, msg, str } from '@lit/localize';
+import { LitElement, css, html, nothing } from 'lit';
+import { customElement, property, query, state } from 'lit/decorators.js';
+import type { ReportSubjectKind } from '../../../shared/dto.js';
+import { ApiError, api, errorText } from '../services/api.js';
+import { toasts } from '../services/toasts.js';
+import { shared } from '../styles/shared.js';
+import { reportReasons, reasonLabel, type ReportReason } from '../report-reasons.js';
+
+/**
+ * "Report" on a post, comment, guestbook entry or user: a dialog with a reason and optional details,
+ * sent to the hub's moderators. A second report of the same thing while the first is open is refused
+ * by the hub; the reader is told so plainly.
+ * @csspart button - the Report button
+ */
+@localized()
+@customElement('kj-report-button')
+export class KjReportButton extends LitElement {
+  static override styles = [
+    shared,
+    css`
+      :host { display: inline-block; }
+      button.open { min-height: 0; padding: 0 6px; font-size: 0.82rem; color: var(--kj-muted); border-color: transparent; }
+      dialog { border: 1px solid var(--kj-line); border-radius: var(--kj-radius, 10px); padding: 18px; max-width: min(440px, 92vw); }
+      dialog::backdrop { background: rgb(0 0 0 / 35%); }
+      dialog h2 { margin-top: 0; font-size: 1.1rem; }
+      fieldset { border: none; padding: 0; margin: 0 0 10px; }
+      fieldset label { display: flex; gap: 8px; align-items: center; font-weight: 400; margin: 4px 0; }
+      .row { justify-content: flex-end; margin-top: 10px; }
+    `,
+  ];
+
+  @property() kind: ReportSubjectKind = 'post';
+  @property({ attribute: 'subject-id' }) subjectId = '';
+  /** Whose item it is, for the button's accessible name ("Report the post by Li Si"). */
+  @property() owner = '';
+  @state() private busy = false;
+  /** The dialog's content is drawn only while it is open (a closed one adds no text to the page). */
+  @state() private showing = false;
+  @state() private error = '';
+  @query('dialog') private dialog!: HTMLDialogElement;
+
+  override render() {
+    return html`<button class="ghost open" part="button" aria-haspopup="dialog" aria-label=${this.buttonLabel()} @click=${this.openDialog}>${msg('Report', { id: 'report.button' })}</button>
+      <dialog aria-labelledby=${this.showing ? 'report-title' : nothing} @close=${() => ((this.error = ''), (this.showing = false))}>
+        ${this.showing ? this.form() : null}
+      </dialog>`;
+  }
+
+  private buttonLabel(): string {
+    const who = this.owner;
+    switch (this.kind) {
+      case 'post': return who ? msg(str`Report the post by ${who}`, { id: 'report.postBy' }) : msg('Report this post', { id: 'report.post' });
+      case 'comment': return msg(str`Report the comment by ${who}`, { id: 'report.commentBy' });
+      case 'guestbook': return msg(str`Report the message from ${who}`, { id: 'report.guestbookBy' });
+      case 'user': return msg(str`Report ${who}`, { id: 'report.user' });
+    }
+  }
+
+  private dialogTitle(): string {
+    switch (this.kind) {
+      case 'post': return msg('Report a post', { id: 'report.titlePost' });
+      case 'comment': return msg('Report a comment', { id: 'report.titleComment' });
+      case 'guestbook': return msg('Report a guestbook message', { id: 'report.titleGuestbook' });
+      case 'user': return msg(str`Report ${this.owner}`, { id: 'report.user' });
+    }
+  }
+
+  private form() {
+    return html`<form method="dialog" @submit=${this.submit}>
+      <h2 id="report-title">${this.dialogTitle()}</h2>
+      <fieldset>
+        <legend>${msg('Why?', { id: 'report.why' })}</legend>
+        ${reportReasons.map(
+          (r, i) => html`<label><input type="radio" name="reason" value=${r} ?checked=${i === 0} /> ${reasonLabel(r)}</label>`,
+        )}
+      </fieldset>
+      <label for="report-details">${msg('Details for the moderators (optional)', { id: 'report.details' })}</label>
+      <textarea id="report-details" name="details" maxlength="400"></textarea>
+      ${this.error ? html`<p class="notice error" role="alert">${this.error}</p>` : null}
+      <div class="row">
+        <button type="button" @click=${() => this.dialog.close()}>${msg('Cancel', { id: 'social.cancel' })}</button>
+        <button class="primary" type="submit" ?disabled=${this.busy}>${msg('Send report', { id: 'report.send' })}</button>
+      </div>
+    </form>`;
+  }
+
+  private async openDialog(): Promise<void> {
+    this.error = '';
+    this.showing = true;
+    await this.updateComplete;
+    this.dialog.showModal();
+  }
+
+  private async submit(e: SubmitEvent): Promise<void> {
+    e.preventDefault();
+    const form = e.target as HTMLFormElement; // read now: a shadow tree's event loses its target after dispatch
+    const data = new FormData(form);
+    const reason = String(data.get('reason') ?? 'other') as ReportReason;
+    const details = String(data.get('details') ?? '').trim();
+    this.busy = true;
+    this.error = '';
+    try {
+      await api.post('/reports', { subject: { kind: this.kind, id: this.subjectId }, reason: details ? `${reason}: ${details}` : reason });
+      form.reset();
+      this.dialog.close();
+      toasts.show(msg('Thank you — the moderators will look at it.', { id: 'report.sent' }));
+    } catch (err) {
+      this.error =
+        err instanceof ApiError && err.code === 'conflict'
+          ? msg('You have already reported this; a moderator will look at it.', { id: 'report.already' })
+          : errorText(err);
+    } finally {
+      this.busy = false;
+    }
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'kj-report-button': KjReportButton;
+  }
+}

@@ -1,0 +1,93 @@
+/**
+ * @mentions in the browser: typing `@` in the composer lists friends (keyboard: arrows, Enter); the
+ * mentioned friend is told live, the notification opens the post, and the mention is a link to their
+ * space — while markup typed into a post stays text. Mentions in comments and guestbook entries link too.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import type { PostDto } from '../../shared/dto.js';
+import { makeFriends, registerUser } from '../helpers/users.js';
+import { openAs, screenshot, startE2E, type E2E, type OpenOptions, type UserPage } from './browser.js';
+import type { TestUser } from '../helpers/users.js';
+
+let e2e: E2E;
+const opened: UserPage[] = [];
+
+beforeAll(async () => {
+  e2e = await startE2E();
+}, 90_000);
+
+afterAll(async () => {
+  await Promise.all(opened.map((o) => o.context.close()));
+  await e2e?.close();
+});
+
+async function open(user: TestUser, path = '/', options: OpenOptions = {}): Promise<Page> {
+  const o = await openAs(e2e, user, path, undefined, options);
+  opened.push(o);
+  return o.page;
+}
+
+describe('mentions', () => {
+  it('@ suggests friends by name; the friend is told live, opens the post and sees a safe link to their space', async () => {
+    const author = await registerUser(e2e.hub, 'wen', 'Wen Jing');
+    const friend = await registerUser(e2e.hub, 'lin', 'Lin Hua');
+    const other = await registerUser(e2e.hub, 'liu', 'Liu Yang');
+    await makeFriends(author, friend);
+    await makeFriends(author, other);
+    const [a, f] = await Promise.all([open(author, '/'), open(friend, '/notifications')]);
+
+    const box = a.getByLabel("What's on your mind?");
+    await box.fill('Dinner tonight? ');
+    await box.pressSequentially('@L');
+    // Both friends starting with L are offered; the arrow moves to the second, Enter picks it.
+    const list = a.getByRole('listbox', { name: 'Friends to mention' });
+    await list.getByRole('option', { name: /Lin Hua/ }).waitFor();
+    await list.getByRole('option', { name: /Liu Yang/ }).waitFor();
+    await box.pressSequentially('i');
+    await box.pressSequentially('n');
+    await expect.poll(() => list.getByRole('option').count()).toBe(1);
+    await screenshot(a, 'mention-suggestions');
+    await box.press('Enter');
+    await expect.poll(() => box.inputValue()).toBe(`Dinner tonight? @${friend.handle} `);
+    expect(await a.getByRole('listbox').count()).toBe(0);
+    // Escape closes a list without picking.
+    await box.pressSequentially('<b>bold</b> @L');
+    await list.waitFor();
+    await box.press('Escape');
+    expect(await a.getByRole('listbox').count()).toBe(0);
+    await a.getByRole('button', { name: 'Post', exact: true }).click();
+    await a.locator('kj-post-card', { hasText: 'Dinner tonight?' }).waitFor();
+
+    // Live: the notification arrives without a reload and opens the post.
+    const note = f.locator('kj-notifications-page li', { hasText: 'Wen Jing mentioned you' });
+    await note.getByRole('link').click();
+    await f.waitForURL('**/post/*');
+    const card = f.locator('kj-post-page kj-post-card');
+    const link = card.getByRole('link', { name: `@${friend.handle}` });
+    expect(await link.getAttribute('href')).toBe(`/space/${friend.handle}`);
+    await card.getByText('<b>bold</b>').waitFor(); // typed markup stays text
+    expect(await card.locator('p.text b').count()).toBe(0);
+    await link.click();
+    await f.waitForURL(`**/space/${friend.handle}`);
+  });
+
+  it('a mention in a comment arriving live and in a guestbook entry links to the space (中文界面)', async () => {
+    const host = await registerUser(e2e.hub, 'host', '王芳');
+    const guest = await registerUser(e2e.hub, 'guest', '赵磊');
+    const postId = ((await host.api.post('/posts', { kind: 'shuoshuo', text: '今天的晚霞', privacy: 'public' })).body as { post: PostDto }).post.id;
+    const h = await open(host, `/post/${postId}`, { locale: 'zh-CN' });
+    await h.locator('kj-post-page kj-post-card').getByText('今天的晚霞').waitFor();
+
+    await guest.api.post(`/posts/${postId}/comments`, { text: `太美了 @${host.handle}` });
+    const inComment = h.locator('kj-post-page kj-comments').getByRole('link', { name: `@${host.handle}` });
+    await inComment.waitFor();
+    expect(await inComment.getAttribute('href')).toBe(`/space/${host.handle}`);
+
+    await guest.api.post(`/spaces/${host.handle}/guestbook`, { text: `来看看 @${guest.handle}` });
+    await h.goto(`${e2e.hub.url}/space/${host.handle}`);
+    const inGuestbook = h.locator('kj-guestbook').getByRole('link', { name: `@${guest.handle}` });
+    await inGuestbook.waitFor();
+    expect(await inGuestbook.getAttribute('href')).toBe(`/space/${guest.handle}`);
+  });
+});
