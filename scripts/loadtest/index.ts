@@ -36,7 +36,15 @@ export function formatSummary(s: LoadTestSummary): string {
     if (s.crossNodeLatencyMs) lines.push(`cross-node    p50 ${s.crossNodeLatencyMs.p50} ms, p99 ${s.crossNodeLatencyMs.p99} ms (same node p99 ${s.sameNodeLatencyMs?.p99 ?? '-'} ms)`);
     if (s.comments.acked) lines.push(`comments      ${s.comments.acked} acked, ${s.comments.received} pushed, p99 ${s.comments.latencyMs.p99} ms`);
     if (s.visits.acked) lines.push(`visits        ${s.visits.acked} acked, ${s.visits.received} pushed, p99 ${s.visits.latencyMs.p99} ms`);
-    if (s.redis) lines.push(`redis         ${s.redis.outputBytesPerDelivery} bytes out and ${s.redis.commandsPerDelivery} commands per delivery`);
+    if (s.redis) {
+      const busiest = s.redis.busiestServer;
+      lines.push(
+        `redis         ${s.redis.outputBytesPerDelivery} bytes out and ${s.redis.masterCommandsPerDelivery} commands per delivery (${s.redis.commandsPerDelivery} with replicas); ` +
+          `busiest of ${s.redis.servers} server(s) ${busiest.server}: ${busiest.percentOfCore}% of a core, ` +
+          `${busiest.cpuMsPerKDelivery ?? '-'} ms CPU per 1 000 deliveries (all servers ${s.redis.totalCpuMs} ms)`,
+        `redis calls   on masters per 1 000 deliveries: ${Object.entries(s.redis.commandsPerKDelivery).slice(0, 6).map(([c, n]) => `${c} ${n}`).join(', ')}`,
+      );
+    }
   }
   lines.push(
     `server memory ${mb(s.serverRssBytes)} RSS (baseline ${mb(s.serverRssBaselineBytes)}): ${kb(s.bytesPerSocket)} per socket` +

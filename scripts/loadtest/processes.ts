@@ -205,22 +205,41 @@ export interface RedisTraffic {
   readonly outputBytes: number;
   readonly inputBytes: number;
   readonly commands: number;
+  /** Commands processed by masters only: what the hubs sent (a replica also counts each one it replays). */
+  readonly masterCommands: number;
+  /** CPU seconds (user + system) each server has used so far, by `host:port`: the busiest one is the limit. */
+  readonly cpuSecondsByServer: Readonly<Record<string, number>>;
+  /** Calls so far by command (`INFO commandstats`), summed over the masters: what the commands are. */
+  readonly callsByCommand: Readonly<Record<string, number>>;
+  /** When it was read (`Date.now()`). */
+  readonly at: number;
 }
 
 /**
- * `INFO stats` counters: bytes out/in and commands processed so far, summed over every server of
- * `url` (one Redis) or of a comma-separated list of `host:port` (the nodes of a Redis Cluster).
+ * `INFO` counters of every server of `url` (one Redis) or of a comma-separated list of `host:port`
+ * (the nodes of a Redis Cluster): bytes out/in and commands processed so far, summed (commands also
+ * over the masters alone, and by command there); and each server's CPU time (microsecond
+ * resolution, unlike /proc's 10 ms ticks).
  */
 export async function redisTraffic(url: string): Promise<RedisTraffic> {
   const { cli } = await import('../cluster/redis-cluster.js');
   const ports = url.startsWith('redis://') ? [Number(new URL(url).port || 6379)] : url.split(',').map((n) => Number(n.split(':')[1]));
-  const total = { outputBytes: 0, inputBytes: 0, commands: 0 };
+  const total = { outputBytes: 0, inputBytes: 0, commands: 0, masterCommands: 0 };
+  const cpuSecondsByServer: Record<string, number> = {};
+  const callsByCommand: Record<string, number> = {};
   for (const port of ports) {
-    const info = await cli(port, 'INFO', 'stats');
-    const field = (name: string) => Number(new RegExp(`^${name}:(\\d+)`, 'm').exec(info)?.[1] ?? 0);
+    const info = await cli(port, 'INFO', 'stats', 'cpu', 'commandstats', 'replication');
+    const master = /^role:master/m.test(info);
+    const field = (name: string) => Number(new RegExp(`^${name}:([\\d.]+)`, 'm').exec(info)?.[1] ?? 0);
     total.outputBytes += field('total_net_output_bytes');
     total.inputBytes += field('total_net_input_bytes');
     total.commands += field('total_commands_processed');
+    cpuSecondsByServer[`127.0.0.1:${port}`] = field('used_cpu_sys') + field('used_cpu_user');
+    if (!master) continue;
+    total.masterCommands += field('total_commands_processed');
+    for (const [, command, calls] of info.matchAll(/^cmdstat_([\w|-]+):calls=(\d+)/gm)) {
+      callsByCommand[command!] = (callsByCommand[command!] ?? 0) + Number(calls);
+    }
   }
-  return total;
+  return { ...total, cpuSecondsByServer, callsByCommand, at: Date.now() };
 }

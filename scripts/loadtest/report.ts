@@ -108,6 +108,7 @@ export function renderReport(s: LoadTestSummary): string {
   ];
   if (s.crossNodeLatencyMs) rows.push(['cross-node p50 / p99', `${s.crossNodeLatencyMs.p50} / ${s.crossNodeLatencyMs.p99} ms`]);
   if (s.redis) rows.push(['Redis per delivery', `${s.redis.outputBytesPerDelivery} bytes out, ${s.redis.commandsPerDelivery} commands`]);
+  if (s.redis) rows.push(['Busiest Redis process', `${s.redis.busiestServer.percentOfCore}% of a core, ${s.redis.busiestServer.cpuMsPerKDelivery ?? '-'} ms CPU per 1 000 deliveries (of ${s.redis.servers})`]);
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Kongjian load test</title>
 <style>body{font-family:sans-serif;margin:2rem;color:#222;max-width:800px}table{border-collapse:collapse;margin:1rem 0}th,td{padding:.2rem .8rem;border-bottom:1px solid #eee;text-align:left}th{color:#555;font-weight:normal}.warn{color:#c92a2a}figure{margin:1.5rem 0}</style>

@@ -10,6 +10,7 @@ import { closeHttpAgents } from './http.js';
 import { defaultOptions, type LoadTestOptions } from './options.js';
 import { clock, type WorkerFinal, type WorkerTick, type WorkerUser } from './protocol.js';
 import type { LoadTestSummary, TimelinePoint } from './summary.js';
+import type { RedisTraffic } from './processes.js';
 import { prepareTarget, type Target } from './target.js';
 import { runTraffic, type TrafficResult } from './traffic.js';
 import { fromEach, startWorkers, type WorkerMode } from './worker-pool.js';
@@ -247,7 +248,7 @@ interface SummaryInput {
   readonly busyDuringLoad: readonly number[];
   readonly cpuDuringLoad: readonly number[];
   readonly mainDelayP99: number;
-  readonly redis: { before: { outputBytes: number; inputBytes: number; commands: number }; after: { outputBytes: number; inputBytes: number; commands: number } } | undefined;
+  readonly redis: { readonly before: RedisTraffic; readonly after: RedisTraffic } | undefined;
   readonly warnings: string[];
   readonly hubCpu: { readonly connectMs: number | null; readonly loadMs: number | null; readonly idleMsPerSec: number | null; readonly loadWallMs: number };
   readonly sentAtOf: ReadonlyMap<string, number>;
@@ -296,15 +297,7 @@ function summarize(s: SummaryInput): LoadTestSummary {
   const heapBytesPerSocket =
     socketsHeld > 0 && s.heapBaseline !== null && s.heapWithSockets !== null ? Math.round((s.heapWithSockets - s.heapBaseline) / socketsHeld) : null;
   const loopValues = s.timeline.filter((p) => p.phase === 'load' || p.phase === 'hold').map((p) => p.hubEventLoopP99Ms).filter((v): v is number => v !== null);
-  const redis = s.redis
-    ? {
-        outputBytes: s.redis.after.outputBytes - s.redis.before.outputBytes,
-        inputBytes: s.redis.after.inputBytes - s.redis.before.inputBytes,
-        commands: s.redis.after.commands - s.redis.before.commands,
-        outputBytesPerDelivery: deliveries ? round((s.redis.after.outputBytes - s.redis.before.outputBytes) / deliveries, 1) : 0,
-        commandsPerDelivery: deliveries ? round((s.redis.after.commands - s.redis.before.commands) / deliveries, 3) : 0,
-      }
-    : undefined;
+  const redis = s.redis ? redisCost(s.redis.before, s.redis.after, deliveries) : undefined;
   const sideRecv = (k: 'comment' | 'visit') => sum(finals.map((f) => f.sideReceived[k]));
   // Fan-out time per post: POST sent → its last receipt on any worker.
   const lastAt = new Map<string, number>();
@@ -374,5 +367,38 @@ function summarize(s: SummaryInput): LoadTestSummary {
     otherEvents: addCounts(finals.map((f) => f.otherEvents)),
     warnings,
     timeline: s.timeline,
+  };
+}
+
+/** What the Redis servers did between two readings, per delivery; and the busiest server's CPU. */
+function redisCost(before: RedisTraffic, after: RedisTraffic, deliveries: number): NonNullable<LoadTestSummary['redis']> {
+  const cpuMs = Object.entries(after.cpuSecondsByServer).map(([server, seconds]) => ({
+    server,
+    ms: (seconds - (before.cpuSecondsByServer[server] ?? 0)) * 1000,
+  }));
+  const busiest = cpuMs.reduce((a, b) => (b.ms > a.ms ? b : a), { server: '-', ms: 0 });
+  const wallMs = Math.max(1, after.at - before.at);
+  return {
+    outputBytes: after.outputBytes - before.outputBytes,
+    inputBytes: after.inputBytes - before.inputBytes,
+    commands: after.commands - before.commands,
+    outputBytesPerDelivery: deliveries ? round((after.outputBytes - before.outputBytes) / deliveries, 1) : 0,
+    commandsPerDelivery: deliveries ? round((after.commands - before.commands) / deliveries, 3) : 0,
+    masterCommandsPerDelivery: deliveries ? round((after.masterCommands - before.masterCommands) / deliveries, 3) : 0,
+    servers: cpuMs.length,
+    busiestServer: {
+      server: busiest.server,
+      cpuMs: round(busiest.ms, 1),
+      percentOfCore: round((busiest.ms / wallMs) * 100, 1),
+      cpuMsPerKDelivery: deliveries ? round((busiest.ms / deliveries) * 1000, 2) : null,
+    },
+    totalCpuMs: round(cpuMs.reduce((sum, c) => sum + c.ms, 0), 1),
+    commandsPerKDelivery: Object.fromEntries(
+      Object.entries(after.callsByCommand)
+        .map(([command, calls]) => [command, calls - (before.callsByCommand[command] ?? 0)] as const)
+        .filter(([, calls]) => calls > 0)
+        .sort((a, b) => b[1] - a[1])
+        .map(([command, calls]) => [command, deliveries ? round((calls / deliveries) * 1000, 1) : calls]),
+    ),
   };
 }

@@ -96,6 +96,21 @@ export interface LoadTestSummary {
     readonly commands: number;
     readonly outputBytesPerDelivery: number;
     readonly commandsPerDelivery: number;
+    /** Commands the masters processed per delivery (without replicas replaying them). */
+    readonly masterCommandsPerDelivery: number;
+    /** Redis servers read (1, or every node of a Redis Cluster). */
+    readonly servers: number;
+    /** The Redis process that used the most CPU from before the load to after the drain. */
+    readonly busiestServer: {
+      readonly server: string;
+      readonly cpuMs: number;
+      readonly percentOfCore: number;
+      readonly cpuMsPerKDelivery: number | null;
+    };
+    /** CPU of every Redis server together over the same interval. */
+    readonly totalCpuMs: number;
+    /** Calls of each command per 1 000 deliveries, most called first. */
+    readonly commandsPerKDelivery: Readonly<Record<string, number>>;
   };
   readonly disconnects: number;
   readonly otherEvents: Readonly<Record<string, number>>;
