@@ -5,7 +5,7 @@
 import type { Request } from 'express';
 import type { Config } from '../config.js';
 import { defineEndpoint, type Endpoint } from './endpoint.js';
-import * as responses from '../../shared/schemas/dto/responses.js';
+import { apiRoutes } from '../../shared/api-routes.js';
 
 export interface HealthReport {
   readonly ok: boolean;
@@ -43,19 +43,13 @@ export function systemRoutes(deps: SystemDeps): Endpoint[] {
     // Liveness: the process serves HTTP. No store or Redis call, so a supervisor restarts a wedged
     // process, never a healthy one whose store or Redis blipped.
     defineEndpoint({
-      method: 'get',
-      path: '/livez',
-      auth: false,
-      response: responses.live,
+      ...apiRoutes['GET /livez'],
       handler: async () => ({ ok: true, node: deps.config.nodeId }),
     }),
     // Readiness: may this node take traffic? A proxy stops sending to it while this answers 503.
     defineEndpoint({
-      method: 'get',
-      path: '/readyz',
-      auth: false,
+      ...apiRoutes['GET /readyz'],
       status: (report: { ok: boolean }) => (report.ok ? 200 : 503),
-      response: responses.ready,
       handler: async () => {
         const { store, redis } = await deps.ready();
         return {
@@ -66,18 +60,12 @@ export function systemRoutes(deps: SystemDeps): Endpoint[] {
       },
     }),
     defineEndpoint({
-      method: 'get',
-      path: '/health',
-      auth: false,
+      ...apiRoutes['GET /health'],
       status: (report: HealthReport) => (report.ok ? 200 : 503),
-      response: responses.health,
       handler: () => deps.health(),
     }),
     defineEndpoint({
-      method: 'get',
-      path: '/config',
-      auth: false,
-      response: responses.clientConfig,
+      ...apiRoutes['GET /config'],
       handler: async ({ req }) => ({ realtimeUrl: realtimeUrlFor(req, deps) }),
     }),
   ];

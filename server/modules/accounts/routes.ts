@@ -1,32 +1,20 @@
-import { loginBody, registerBody } from '../../../shared/schemas/auth.js';
 import { defineEndpoint, type Endpoint } from '../../http/endpoint.js';
+import { apiRoutes } from '../../../shared/api-routes.js';
 import type { AccountService } from './service.js';
-import * as responses from '../../../shared/schemas/dto/responses.js';
 
 export function accountRoutes(accounts: AccountService): Endpoint[] {
   return [
     defineEndpoint({
-      method: 'post',
-      path: '/auth/register',
-      auth: false,
-      body: registerBody,
+      ...apiRoutes['POST /auth/register'],
       status: 201,
-      response: responses.auth,
       handler: ({ body, req }) => accounts.register(body, req.ip ?? 'unknown'),
     }),
     defineEndpoint({
-      method: 'post',
-      path: '/auth/login',
-      auth: false,
-      body: loginBody,
-      response: responses.auth,
+      ...apiRoutes['POST /auth/login'],
       handler: ({ body, req }) => accounts.login(body, req.ip ?? 'unknown'),
     }),
     defineEndpoint({
-      method: 'get',
-      path: '/me',
-      auth: true,
-      response: responses.me,
+      ...apiRoutes['GET /me'],
       handler: ({ viewer }) => accounts.me(viewer),
     }),
   ];

@@ -1,12 +1,11 @@
 /** v1.1 endpoints of one's own account: profile, password, sign-out, deletion, and avatar files. */
 import type { Express } from 'express';
-import { deleteAccountBody, passwordBody, profileBody } from '../../../shared/schemas/profile.js';
 import { notFound } from '../../errors.js';
 import { defineEndpoint, type Endpoint } from '../../http/endpoint.js';
+import { apiRoutes } from '../../../shared/api-routes.js';
 import type { Viewer } from './viewer.js';
 import { avatarFile, type Profiles } from './profile.js';
 import { bearerToken, type Sessions } from './sessions.js';
-import * as responses from '../../../shared/schemas/dto/responses.js';
 
 export interface SelfServices {
   readonly profiles: Profiles;
@@ -19,37 +18,24 @@ const passwordTries = { name: 'password-check', points: 10, perSeconds: 15 * 60 
 export function selfRoutes({ profiles, sessions, deleteAccount }: SelfServices): Endpoint[] {
   return [
     defineEndpoint({
-      method: 'patch',
-      path: '/me',
-      auth: true,
-      body: profileBody,
+      ...apiRoutes['PATCH /me'],
       rateLimit: { name: 'profile-update', points: 60, perSeconds: 60 },
-      response: responses.me,
       handler: ({ viewer, body }) => profiles.update(viewer, body),
     }),
     defineEndpoint({
-      method: 'post',
-      path: '/auth/password',
-      auth: true,
-      body: passwordBody,
+      ...apiRoutes['POST /auth/password'],
       rateLimit: passwordTries,
-      response: responses.token,
       handler: ({ viewer, body }) => sessions.changePassword(viewer, body),
     }),
     defineEndpoint({
-      method: 'post',
-      path: '/auth/logout',
-      auth: true,
+      ...apiRoutes['POST /auth/logout'],
       status: 204,
       handler: async ({ viewer, req }) => {
         await sessions.logout(viewer, bearerToken(req.get('authorization')));
       },
     }),
     defineEndpoint({
-      method: 'delete',
-      path: '/me',
-      auth: true,
-      body: deleteAccountBody,
+      ...apiRoutes['DELETE /me'],
       rateLimit: passwordTries,
       status: 204,
       handler: async ({ viewer, body }) => {

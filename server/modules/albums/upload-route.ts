@@ -2,28 +2,22 @@
  * `POST /api/albums/:id/photos`: mounted before the JSON body parser (the body is a multipart
  * stream), but declared like every other endpoint, so auth, rate limit and errors work the same.
  */
-import { idParams } from '../../../shared/schemas/common.js';
 import { defineEndpoint, type Endpoint } from '../../http/endpoint.js';
+import { apiRoutes } from '../../../shared/api-routes.js';
 import { imageWork } from './image-work.js';
 import { receiveFile } from './multipart.js';
 import type { AlbumService } from './service.js';
-import * as responses from '../../../shared/schemas/dto/responses.js';
 
 const uploads = { name: 'photo-upload', points: 120, perSeconds: 60 } as const;
 
 /** The streaming upload endpoints, declared like the JSON ones (the API document lists them too). */
 export function photoUploadEndpoints(albums: AlbumService): Endpoint[] {
   const upload = defineEndpoint({
-    method: 'post',
-    path: '/albums/:id/photos',
-    auth: true,
-    params: idParams,
+    ...apiRoutes['POST /albums/:id/photos'],
     rateLimit: uploads,
     status: 201,
     summary: 'Upload one photo (multipart/form-data, field "file") into an album of yours',
     errors: ['not_found', 'too_large', 'unsupported_media', 'unavailable'],
-    upload: { field: 'file' },
-    response: responses.photo,
     handler: async ({ viewer, params, req }) => {
       let file: string | undefined;
       try {
