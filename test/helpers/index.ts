@@ -4,3 +4,4 @@ export * from './ports.js';
 export * from './redis.js';
 export * from './sockets.js';
 export * from './users.js';
+export * from './wait-for.js';

@@ -6,6 +6,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { cli, startRedisCluster, type RedisCluster } from '../../scripts/cluster/redis-cluster.js';
 import type { RedisTarget } from '../../server/redis.js';
 import { freePort } from './ports.js';
+import { waitFor } from './wait-for.js';
 
 export interface TestRedis {
   readonly url: string;
@@ -16,14 +17,13 @@ export interface TestRedis {
 }
 
 async function waitForRedis(port: number, child: ChildProcess): Promise<void> {
-  const deadline = Date.now() + 10_000;
-  for (;;) {
-    const answer = await cli(port, 'PING').catch(() => '');
-    if (answer.trim() === 'PONG') return;
-    if (child.exitCode !== null) throw new Error(`redis-server on ${port} exited at start`);
-    if (Date.now() > deadline) throw new Error(`redis-server on ${port} did not answer`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
+  const exited = (): never => {
+    throw new Error(`redis-server on ${port} exited at start`);
+  };
+  await waitFor(async () => (child.exitCode !== null ? exited() : (await cli(port, 'PING').catch(() => '')).trim() === 'PONG'), {
+    timeoutMs: 10_000,
+    what: `redis-server on ${port} answering PING`,
+  });
 }
 
 export async function startTestRedis(): Promise<TestRedis> {

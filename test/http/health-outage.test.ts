@@ -4,16 +4,19 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmbeddedStore, type EmbeddedStore } from '../../server/db/embedded/index.js';
-import { apiClient, freePort, startTestHub, startTestRedis, type TestHub, type TestRedis } from '../helpers/index.js';
+import { apiClient, freePort, startTestHub, startTestRedis, waitFor, type TestHub, type TestRedis } from '../helpers/index.js';
 
-async function healthUntil(hub: TestHub, status: number): Promise<{ status: number; body: any }> {
-  const deadline = Date.now() + 20_000;
-  for (;;) {
-    const res = await apiClient(hub.url).get('/health');
-    if (res.status === status) return res;
-    if (Date.now() > deadline) throw new Error(`health stayed ${res.status}, wanted ${status}: ${JSON.stringify(res.body)}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
+async function healthUntil(hub: TestHub, status: number): Promise<{ status: number; body: unknown }> {
+  let last: { status: number; body: unknown } | undefined;
+  return waitFor(
+    async () => {
+      last = await apiClient(hub.url).get<unknown>('/health');
+      return last.status === status && last;
+    },
+    { timeoutMs: 20_000, intervalMs: 100, what: `health ${status}` },
+  ).catch((err: unknown) => {
+    throw new Error(`${String(err)}; it stayed ${last?.status}: ${JSON.stringify(last?.body)}`);
+  });
 }
 
 describe('health during outages', () => {

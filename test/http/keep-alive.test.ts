@@ -4,7 +4,7 @@
  */
 import net from 'node:net';
 import { describe, expect, it } from 'vitest';
-import { useTestHub } from '../helpers/index.js';
+import { pause, useTestHub, waitFor } from '../helpers/index.js';
 
 describe('HTTP keep-alive', () => {
   const hub = useTestHub();
@@ -19,14 +19,12 @@ describe('HTTP keep-alive', () => {
     const ask = () => socket.write('GET /api/livez HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: keep-alive\r\n\r\n');
     ask();
     const answered = (n: number) => (received.match(/HTTP\/1\.1 200/g) ?? []).length >= n;
-    while (!answered(1)) await new Promise((r) => setTimeout(r, 20));
+    await waitFor(() => answered(1), { what: 'the first answer' });
     expect(received).toMatch(/keep-alive: timeout=65/i);
-    await new Promise((r) => setTimeout(r, 6_500));
+    await pause(6_500); // idle past Node's old 5 s keep-alive
     expect(closedAt).toBeUndefined();
     ask();
-    const deadline = Date.now() + 5_000;
-    while (!answered(2) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
-    expect(answered(2)).toBe(true);
+    await waitFor(() => answered(2), { what: 'the second answer on the same connection' });
     socket.destroy();
   }, 20_000);
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isLoopbackPeer } from '../../server/metrics.js';
-import { apiClient, connectSocket, emitAck, registerUser, useTestHub } from '../helpers/index.js';
+import { apiClient, connectSocket, emitAck, pause, registerUser, useTestHub } from '../helpers/index.js';
 
 const loopCount = (text: string) => Number(/^kj_event_loop_delay_seconds_count\{[^}]*\} (\d+)$/m.exec(text)?.[1] ?? NaN);
 
@@ -41,7 +41,7 @@ describe('/metrics', () => {
 
   it('keeps the event-loop delay histogram cumulative: a second scraper still sees every sample', async () => {
     const first = loopCount(await (await fetch(`${hub.url}/metrics`)).text());
-    await new Promise((r) => setTimeout(r, 200));
+    await pause(200); // time for more event-loop samples
     const second = loopCount(await (await fetch(`${hub.url}/metrics`)).text());
     expect(first).toBeGreaterThan(0);
     // prom-client's own loop gauges reset on each scrape; this count only ever grows.

@@ -8,16 +8,19 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmbeddedStore, type EmbeddedStore } from '../../server/db/embedded/index.js';
-import { apiClient, freePort, startTestHub, startTestRedis, type TestHub, type TestRedis } from '../helpers/index.js';
+import { apiClient, freePort, startTestHub, startTestRedis, waitFor, type TestHub, type TestRedis } from '../helpers/index.js';
 
 async function statusUntil(hub: TestHub, path: string, status: number): Promise<{ status: number; body: unknown }> {
-  const deadline = Date.now() + 20_000;
-  for (;;) {
-    const res = await apiClient(hub.url).get(path);
-    if (res.status === status) return res;
-    if (Date.now() > deadline) throw new Error(`${path} stayed ${res.status}, wanted ${status}: ${JSON.stringify(res.body)}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
+  let last: { status: number; body: unknown } | undefined;
+  return waitFor(
+    async () => {
+      last = await apiClient(hub.url).get<unknown>(path);
+      return last.status === status && last;
+    },
+    { timeoutMs: 20_000, intervalMs: 100, what: `${path} ${status}` },
+  ).catch((err: unknown) => {
+    throw new Error(`${String(err)}; it stayed ${last?.status}: ${JSON.stringify(last?.body)}`);
+  });
 }
 
 describe.runIf(!process.env.REDIS_URL)('probes while Redis is down', () => {

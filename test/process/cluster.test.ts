@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { NotificationDto } from '../../shared/dto.js';
 import { startCluster, type Cluster } from '../../scripts/cluster/start-cluster.js';
-import { closeAllSockets, connectSocket, emitAck, makeFriends, nextEvent, registerUser, type TestSocket, type TestUser } from '../helpers/index.js';
+import { closeAllSockets, connectSocket, emitAck, makeFriends, nextEvent, registerUser, waitFor, type TestSocket, type TestUser } from '../helpers/index.js';
 
 async function sync(socket: TestSocket, after: number): Promise<NotificationDto[]> {
   const answer = await emitAck(socket, 'notifications:sync', { after });
@@ -15,11 +15,7 @@ async function sync(socket: TestSocket, after: number): Promise<NotificationDto[
 }
 
 async function waitHealthy(url: string, timeoutMs = 20_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await fetch(`${url}/api/health`).then((r) => r.ok, () => false))) {
-    if (Date.now() > deadline) throw new Error(`${url} not healthy within ${timeoutMs} ms`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
+  await waitFor(() => fetch(`${url}/api/health`).then((r) => r.ok, () => false), { timeoutMs, intervalMs: 100, what: `${url} healthy` });
 }
 
 describe('a cluster of three nodes', { timeout: 120_000 }, () => {
@@ -71,7 +67,7 @@ describe('a cluster of three nodes', { timeout: 120_000 }, () => {
       }
     })();
     const disconnected = new Promise<number>((resolve) => bobSocket.once('disconnect', () => resolve(Date.now())));
-    await new Promise((r) => setTimeout(r, 50));
+    await waitFor(() => acknowledged.length > 0, { what: 'the first comment through node 1' }); // the kill lands mid-traffic
     n2!.child.process.kill('SIGKILL');
     const lostAt = await disconnected;
     // As a proxy would: the client's next connection lands on a live node.

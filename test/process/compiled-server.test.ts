@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
-import { freePort } from '../helpers/index.js';
+import { freePort, waitFor } from '../helpers/index.js';
 
 const run = promisify(execFile);
 // Inside the project, so the compiled files resolve node_modules as dist/ does.
@@ -38,13 +38,15 @@ describe('the compiled server', () => {
     hub.stderr.on('data', (d: Buffer) => (output += d.toString()));
     const exited = new Promise<number | null>((resolve) => hub.once('exit', (code) => resolve(code)));
     try {
-      const deadline = Date.now() + 60_000;
-      let live: Response | undefined;
-      while (!live?.ok) {
-        if (Date.now() > deadline) throw new Error(`no /api/livez within 60 s:\n${output}`);
-        live = await fetch(`http://127.0.0.1:${port}/api/livez`).catch(() => undefined);
-        if (!live?.ok) await new Promise((r) => setTimeout(r, 200));
-      }
+      const live = await waitFor(
+        async () => {
+          const res = await fetch(`http://127.0.0.1:${port}/api/livez`).catch(() => undefined);
+          return res?.ok ? res : undefined;
+        },
+        { timeoutMs: 60_000, intervalMs: 200, what: '/api/livez' },
+      ).catch((err: unknown) => {
+        throw new Error(`${String(err)}\n${output}`);
+      });
       expect(await live.json()).toMatchObject({ ok: true });
       expect((await (await fetch(`http://127.0.0.1:${port}/api/health`)).json()).engine).toBe('uws');
       hub.kill('SIGTERM');

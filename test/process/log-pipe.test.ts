@@ -7,24 +7,16 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { freePort } from '../helpers/index.js';
+import { freePort, waitFor } from '../helpers/index.js';
 
 const dirs: string[] = [];
 afterAll(async () => {
   await Promise.all(dirs.map((d) => fs.rm(d, { recursive: true, force: true })));
 });
 
+/** A refused connection means not listening yet. */
 async function waitForLive(url: string, deadlineMs: number): Promise<void> {
-  const deadline = Date.now() + deadlineMs;
-  for (;;) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > deadline) throw new Error(`no answer from ${url} within ${deadlineMs} ms`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
+  await waitFor(() => fetch(url).then((res) => res.ok, () => false), { timeoutMs: deadlineMs, intervalMs: 100, what: `an answer from ${url}` });
 }
 
 function isAlive(pid: number): boolean {

@@ -4,7 +4,7 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { freePort } from '../helpers/index.js';
+import { freePort, waitFor } from '../helpers/index.js';
 
 const dirs: string[] = [];
 afterAll(async () => {
@@ -23,18 +23,17 @@ function startServer(env: Record<string, string>) {
   return { child, exited, output: () => output };
 }
 
-async function waitForHealth(url: string, deadlineMs: number): Promise<Response> {
-  const deadline = Date.now() + deadlineMs;
-  for (;;) {
-    try {
-      const res = await fetch(url);
-      if (res.ok) return res;
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > deadline) throw new Error(`no healthy answer from ${url} within ${deadlineMs} ms`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
+/** The first healthy answer (a refused connection means not listening yet). */
+function waitForHealth(url: string, deadlineMs: number): Promise<Response> {
+  const healthy = async () => {
+    const res = await fetch(url).catch(() => undefined);
+    return res?.ok ? res : undefined;
+  };
+  return waitFor(healthy, {
+    timeoutMs: deadlineMs,
+    intervalMs: 100,
+    what: `a healthy answer from ${url}`,
+  });
 }
 
 describe('npm start', () => {

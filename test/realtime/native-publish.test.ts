@@ -11,6 +11,7 @@ import WebSocket from 'ws';
 import { loadConfig } from '../../server/config.js';
 import { createRealtimeEngine, type RealtimeEngine } from '../../server/realtime/engine.js';
 import type { HubSocket } from '../../server/realtime/types.js';
+import { waitFor } from '../helpers/wait-for.js';
 
 const maxBufferedBytes = 64 * 1024;
 
@@ -159,7 +160,7 @@ describe('native publish on uws', () => {
     expect(await closed).toBe('transport close');
     // Closed once its backlog passed maxBackpressure, not after the loop ran out.
     expect(sent).toBeLessThan(4000);
-    while (readerGot < sent) await new Promise((r) => setTimeout(r, 10));
+    await waitFor(() => readerGot >= sent, { what: 'the reader to get every message' });
     expect(readerGot).toBe(sent);
     ws.terminate();
   });

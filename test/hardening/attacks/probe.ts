@@ -2,7 +2,7 @@
  * What a bystander feels while an attack runs: how long the liveness probe and a sign-in take.
  * The probe is `/api/livez` (no store call) where it exists, else `/api/health`.
  */
-import { apiClient } from '../../helpers/index.js';
+import { apiClient, pause } from '../../helpers/index.js';
 
 interface HubLike {
   readonly url: string;
@@ -50,7 +50,7 @@ export async function watchWhile(hub: HubLike, attack: Promise<unknown>, signIn:
     while (!done) {
       slowestProbeMs = Math.max(slowestProbeMs, await timed(() => api.get(path)));
       probes += 1;
-      await new Promise((r) => setTimeout(r, 20));
+      await pause(20);
     }
   })();
   const signingIn = (async () => {
@@ -69,7 +69,7 @@ export async function watchWhile(hub: HubLike, attack: Promise<unknown>, signIn:
 
 /** The same probes for `ms` with no attack: what this (shared, loaded) machine gives anyway. */
 export async function quietBaseline(hub: HubLike, ms: number, signIn: { handle: string; password: string }): Promise<Bystander> {
-  return watchWhile(hub, new Promise((resolve) => setTimeout(resolve, ms)), signIn);
+  return watchWhile(hub, pause(ms), signIn);
 }
 
 /**

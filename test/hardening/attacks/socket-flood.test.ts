@@ -14,10 +14,12 @@ import {
   closeAllSockets,
   connectSocket,
   emitAck,
+  pause,
   registerUser,
   startTestHub,
   startTestRedis,
   useTestHub,
+  waitFor,
   type TestHub,
   type TestRedis,
   type TestSocket,
@@ -46,12 +48,8 @@ describe('socket flood by one account', { timeout: 60_000 }, () => {
     sockets[0]!.disconnect();
     await closed;
     // The server learns of the close a moment after the client: retry until it has.
-    let again: TestSocket | undefined;
-    for (let attempt = 0; attempt < 50 && !again; attempt += 1) {
-      again = await connectSocket(hub, attacker.token).catch(() => undefined);
-      if (!again) await new Promise((r) => setTimeout(r, 20));
-    }
-    expect(again?.connected).toBe(true);
+    const again = await waitFor(() => connectSocket(hub, attacker.token).catch(() => undefined), { intervalMs: 20, what: 'a socket accepted again' });
+    expect(again.connected).toBe(true);
     // Other users are not affected by one user's cap.
     const other = await registerUser(hub, 'other');
     expect((await connectSocket(hub, other.token)).connected).toBe(true);
@@ -91,7 +89,7 @@ describe('socket flood by one account', { timeout: 60_000 }, () => {
     // refusal comes from the space:enter budget.
     for (let i = 0; i < 80; i += 1) {
       answers.push(await emitAck(i % 2 ? a : b, 'space:enter', { handle: owner.handle }));
-      await new Promise((r) => setTimeout(r, 40));
+      await pause(40);
     }
     expect(answers.filter((x) => x.ok)).toHaveLength(60);
     const refused = answers.filter((x) => !x.ok);

@@ -6,15 +6,12 @@ import { createHmac } from 'node:crypto';
 import mongoose, { Types } from 'mongoose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTokenSigner } from '../../../server/modules/accounts/tokens.js';
-import { apiClient, closeAllSockets, connectSocket, engines, registerUser, startTestHub, type TestHub } from '../../helpers/index.js';
+import { apiClient, closeAllSockets, connectSocket, engines, registerUser, startTestHub, waitFor, type TestHub } from '../../helpers/index.js';
 
-/** Polls `check` until true, at most `ms`. */
+/** Polls `check` until true, at most `ms`; resolves with the time it took. */
 async function within(ms: number, check: () => Promise<boolean>): Promise<number> {
   const start = Date.now();
-  while (!(await check())) {
-    if (Date.now() - start > ms) throw new Error(`not within ${ms} ms`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
+  await waitFor(check, { timeoutMs: ms, intervalMs: 100 });
   return Date.now() - start;
 }
 

@@ -8,7 +8,7 @@
 import mongoose, { Types, type Connection } from 'mongoose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCluster, type Cluster } from '../../../scripts/cluster/start-cluster.js';
-import { apiClient, closeAllSockets, connectSocket, makeFriends, nextEvent, redisSetups, registerUser, type TestUser } from '../../helpers/index.js';
+import { apiClient, closeAllSockets, connectSocket, makeFriends, nextEvent, redisSetups, registerUser, waitFor, type TestUser } from '../../helpers/index.js';
 import { healthBecomes, onNode, pool } from '../helpers/faults.js';
 
 describe.each(redisSetups)('cluster faults over %s', { timeout: 150_000 }, (redisKind) => {
@@ -48,7 +48,7 @@ describe.each(redisSetups)('cluster faults over %s', { timeout: 150_000 }, (redi
     const other: Record<string, number> = {};
     let sent = 0;
     const killed = (async () => {
-      while (sent < ops.length / 3) await new Promise((r) => setTimeout(r, 5));
+      await waitFor(() => sent >= ops.length / 3, { timeoutMs: 60_000, intervalMs: 5, what: 'a third of the writes sent' });
       n2.child.process.kill('SIGKILL');
     })();
     await pool(ops.length, 64, async (i) => {

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCluster, type Cluster } from '../../../scripts/cluster/start-cluster.js';
-import { registerUser, type TestUser } from '../../helpers/index.js';
+import { pause, registerUser, waitFor, type TestUser } from '../../helpers/index.js';
 import { healthBecomes, timed, type TimedAnswer } from '../helpers/faults.js';
 
 describe('store restart under load', { timeout: 120_000 }, () => {
@@ -38,22 +38,22 @@ describe('store restart under load', { timeout: 120_000 }, () => {
           answers.push(res);
           if (phase === 'outage') outageAnswers.push(res);
           if (res.status === 201) acknowledged.push(res.body.post.id as string);
-          if (res.status >= 500) await new Promise((r) => setTimeout(r, 50)); // a client backs off a little
+          if (res.status >= 500) await pause(50); // a client backs off a little
         }
       }),
     );
 
-    await new Promise((r) => setTimeout(r, 500));
+    await waitFor(() => acknowledged.length > 0, { timeoutMs: 10_000, what: 'the load running' });
     phase = 'outage';
     await cluster.stopStore('SIGKILL');
     expect(await healthBecomes(node.url, 503, 10_000)).toMatchObject({ ok: false, store: 'down' });
-    await new Promise((r) => setTimeout(r, 5_000)); // let the load meet the outage for a while
+    await pause(5_000); // let the load meet the outage for a while
     await cluster.startStore();
     phase = 'after';
     expect(await healthBecomes(node.url, 200, 20_000)).toMatchObject({ ok: true, store: 'up' });
     // Traffic succeeds again.
-    const deadline = Date.now() + 10_000;
-    while (!answers.slice(-16).every((a) => a.status < 300) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    const recovered = () => answers.slice(-16).every((a) => a.status < 300);
+    await waitFor(recovered, { timeoutMs: 10_000, intervalMs: 100 }).catch(() => false); // judged below, with the summary
     stop = true;
     await load;
 

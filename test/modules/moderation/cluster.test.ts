@@ -4,16 +4,10 @@ import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmbeddedStore, type EmbeddedStore } from '../../../server/db/embedded/index.js';
-import { registerUser, startTestHub, type TestHub, type TestUser } from '../../helpers/index.js';
+import { registerUser, startTestHub, waitFor, type TestHub, type TestUser } from '../../helpers/index.js';
 
-/** Polls `check` until it holds (rules reach other nodes on their next refresh, every few seconds). */
-async function eventually(check: () => boolean, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
+/** Rules reach other nodes on their next refresh, every few seconds. */
+const eventually = (check: () => boolean) => waitFor(check, { timeoutMs: 10_000, intervalMs: 100, what: 'rule change on the other node' });
 
 describe('moderation rules across nodes sharing a store', () => {
   let store: EmbeddedStore;

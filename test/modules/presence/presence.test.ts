@@ -7,19 +7,11 @@ import {
   makeFriends,
   nextEvent,
   registerUser,
-  useTestHub, type TestHub,
+  useTestHub, waitFor, type TestHub,
 } from '../../helpers/index.js';
 
 async function socketCount(hub: TestHub): Promise<number> {
   return (await hub.health()).sockets;
-}
-
-async function waitFor(condition: () => Promise<boolean>, timeoutMs = 5_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 20));
-  }
 }
 
 describe.each(engines)('presence on %s', (engine) => {

@@ -8,7 +8,7 @@ import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRedisTracker, presenceKeys } from '../../../server/modules/presence/redis-tracker.js';
 import { connectRedis, type RedisClients } from '../../../server/redis.js';
-import { redisSetups, startTestRedisSetup, type TestRedisSetup } from '../../helpers/index.js';
+import { pause, redisSetups, startTestRedisSetup, waitFor, type TestRedisSetup } from '../../helpers/index.js';
 
 const logger = pino({ level: 'silent' });
 
@@ -51,9 +51,8 @@ describe.each(redisSetups)('the Redis presence tracker on %s', (kind) => {
     const liveA = createRedisTracker({ redis: redis.commands, prefix, nodeId: 'a', logger, ttlMs, onExpired: (u) => expired.push(`a:${u}`) });
     const liveB = createRedisTracker({ redis: redis.commands, prefix, nodeId: 'b', logger, ttlMs, onExpired: (u) => expired.push(`b:${u}`) });
     expect(await liveA.onlineAmong(['u9'])).toEqual(['u9']);
-    const deadline = Date.now() + 5_000;
-    while (expired.length === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 25));
-    await new Promise((r) => setTimeout(r, ttlMs)); // a further sweep round must not announce again
+    await waitFor(() => expired.length > 0, { what: 'the dead entry expiring' });
+    await pause(ttlMs); // a further sweep round must not announce again
     expect(expired).toHaveLength(1);
     expect(expired[0]).toMatch(/^[ab]:u9$/);
     expect(await liveA.onlineAmong(['u9'])).toEqual([]);

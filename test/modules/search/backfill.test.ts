@@ -5,7 +5,7 @@ import path from 'node:path';
 import mongoose from 'mongoose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmbeddedStore, type EmbeddedStore } from '../../../server/db/embedded/index.js';
-import { registerUser, startTestHub } from '../../helpers/index.js';
+import { registerUser, startTestHub, waitFor } from '../../helpers/index.js';
 
 describe('search key backfill', () => {
   let store: EmbeddedStore;
@@ -34,12 +34,13 @@ describe('search key backfill', () => {
     const second = await startTestHub({ mongodbUri: uri });
     try {
       const viewer = await registerUser(second, 'newcomer');
-      const deadline = Date.now() + 10_000;
-      let found: Array<{ id: string }> = [];
-      while (found.length === 0 && Date.now() < deadline) {
-        found = (await viewer.api.get(`/users?q=${encodeURIComponent('老用')}`)).body.users;
-        if (found.length === 0) await new Promise((r) => setTimeout(r, 100));
-      }
+      const found = await waitFor(
+        async () => {
+          const users = (await viewer.api.get(`/users?q=${encodeURIComponent('老用')}`)).body.users as Array<{ id: string }>;
+          return users.length > 0 && users;
+        },
+        { timeoutMs: 10_000, intervalMs: 100, what: 'the old account in search' },
+      );
       expect(found.map((u) => u.id)).toEqual([old.id]);
     } finally {
       await second.close();
