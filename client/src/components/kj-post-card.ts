@@ -50,7 +50,7 @@ export class KjPostCard extends LitElement {
   static override styles = [
     shared,
     css`
-      .head { display: flex; gap: 10px; align-items: center; }
+      .head { display: flex; flex-wrap: wrap; gap: 10px; align-items: center; }
       .who { flex: 1; min-width: 0; }
       .who a { font-weight: 700; color: var(--kj-text); }
       .text { white-space: pre-wrap; overflow-wrap: anywhere; margin: 10px 0; }
@@ -60,7 +60,7 @@ export class KjPostCard extends LitElement {
       .photos { display: grid; grid-template-columns: repeat(3, 1fr); gap: 4px; max-width: 420px; margin: 8px 0; }
       .photos.one { grid-template-columns: 1fr; max-width: 320px; }
       .photos img { width: 100%; aspect-ratio: 1; object-fit: cover; border-radius: 6px; background: var(--kj-accent-soft); }
-      .actions { display: flex; gap: 4px; border-top: 1px solid var(--kj-line); padding-top: 8px; margin-top: 8px; }
+      .actions { display: flex; flex-wrap: wrap; gap: 4px; border-top: 1px solid var(--kj-line); padding-top: 8px; margin-top: 8px; }
       .actions button { border-color: transparent; }
       .actions button svg { color: var(--kj-muted); }
       .liked, .actions button.liked svg { color: #e03131; font-weight: 700; }
@@ -142,7 +142,7 @@ export class KjPostCard extends LitElement {
         ${!mine && this.session.me?.role === 'moderator' && p.status === 'published'
           ? html`<button class="ghost danger" @click=${this.unpublish}>${msg('Unpublish', { id: 'modLive.unpublish' })}</button>`
           : null}
-        ${!mine && this.session.me ? html`<kj-report-button kind="post" subject-id=${p.id} owner=${p.author.displayName}></kj-report-button>` : null}
+        ${!mine && this.session.me && this.session.me.role !== 'moderator' ? html`<kj-report-button kind="post" subject-id=${p.id} owner=${p.author.displayName}></kj-report-button>` : null}
         ${mine || this.session.me?.role === 'moderator'
           ? html`<button class="ghost danger" @click=${this.deletePost}>${msg('Delete', { id: 'common.delete' })}<span class="sr-only"> ${msg('this post', { id: 'post.thisPost' })}</span></button>`
           : null}
