@@ -39,6 +39,11 @@ export interface ServerToClientEvents {
   'guestbook:entry': (payload: { ownerId: string; entry: GuestbookEntryDto }) => void;
   /** Extension: a guestbook entry deleted, to those who could see it. */
   'guestbook:remove': (payload: { ownerId: string; entryId: string }) => void;
+  /**
+   * Extension: a space was certified or uncertified, or gained or lost a fan; to its owner and to those with
+   * the space open (who watch its guestbook). The whole state, so a repeat or a late one does no harm.
+   */
+  'space:fans': (payload: { ownerId: string; certified: boolean; fans: number }) => void;
   notification: (payload: { notification: NotificationDto; unread: number }) => void;
   /** Extension: another device of the same user read notifications up to `upTo`. */
   'notifications:read': (payload: { upTo: number; unread: number }) => void;

@@ -3,6 +3,7 @@ import { LitElement, css, html } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { formatNumber, plural } from '../i18n/format.js';
 import { icon } from '../icons.js';
+import { LiveEvents } from '../controllers/live-events.js';
 import { api, errorText, isAbort } from '../services/api.js';
 import { shared } from '../styles/shared.js';
 
@@ -13,7 +14,7 @@ interface FanState {
 
 /**
  * "I like" (become a fan of) a certified space, with its fan count; the owner sees the count only.
- * Fans get the space's public posts in their feed.
+ * Fans get the space's public posts in their feed. The count follows the hub live (`space:fans`).
  */
 @localized()
 @customElement('kj-fan-button')
@@ -21,11 +22,24 @@ export class KjFanButton extends LitElement {
   static override styles = [shared, css`:host { display: inline-flex; align-items: center; gap: 8px; } .on { color: #e03131; font-weight: 700; }`];
 
   @property() handle = '';
+  /** The space owner's id, to know which live counts are this space's. */
+  @property() ownerId = '';
   @property({ type: Boolean }) isOwner = false;
   @state() private state: FanState | null = null;
   @state() private busy = false;
   @state() private error = '';
   private abort: AbortController | null = null;
+
+  constructor() {
+    super();
+    new LiveEvents(this)
+      .on('space:fans', ({ ownerId, fans }) => {
+        if (ownerId === this.ownerId && this.state) this.state = { ...this.state, fans };
+      })
+      .onConnected((reconnected) => {
+        if (reconnected) void this.load(); // counts changed while offline
+      });
+  }
 
   override willUpdate(changed: Map<string, unknown>): void {
     if (changed.has('handle')) void this.load();

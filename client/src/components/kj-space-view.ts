@@ -1,8 +1,9 @@
 import { localized, msg, str } from '@lit/localize';
 import { LitElement, css, html, type TemplateResult } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
+import { customElement, property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { MeDto, PostDto, SpaceDto, SpaceModule } from '../../../shared/dto.js';
+import { LiveEvents } from '../controllers/live-events.js';
 import { icon } from '../icons.js';
 import { plural } from '../i18n/format.js';
 import { readableOn } from '../contrast.js';
@@ -50,6 +51,27 @@ export class KjSpaceView extends LitElement {
   @property({ attribute: false }) viewer: MeDto | null = null;
   /** The editor's preview: drawn as a stranger sees it (public albums, no private guestbook entries, no forms). */
   @property({ type: Boolean }) preview = false;
+  /** Certification as the hub last pushed it (`space:fans`), until a new space object comes in. */
+  @state() private liveCertified: boolean | null = null;
+
+  constructor() {
+    super();
+    new LiveEvents(this).on('space:fans', ({ ownerId, certified }) => {
+      if (ownerId === this.space?.owner.id) this.liveCertified = certified;
+    });
+  }
+
+  override willUpdate(changed: Map<string, unknown>): void {
+    // Another space, or a space object that itself says otherwise (it is newer): the push no longer applies.
+    // The same space redrawn for a visit or a profile edit keeps it.
+    const before = changed.get('space') as SpaceDto | undefined;
+    if (changed.has('space') && (before?.owner.id !== this.space.owner.id || before.certified !== this.space.certified)) this.liveCertified = null;
+  }
+
+  /** Certified or not, live: the badge and the "I like" button come and go with it. */
+  private get certified(): boolean {
+    return this.liveCertified ?? this.space.certified;
+  }
 
   override render() {
     const { theme, owner } = this.space;
@@ -70,8 +92,8 @@ export class KjSpaceView extends LitElement {
     return html`<div class="space ${theme.layout}" part="space" style=${vars} data-layout=${theme.layout}>
       <div class="banner">
         <h1>${this.space.title}</h1>
-        <div class="muted">@${owner.handle} · <span data-testid="visits">${this.space.stats.visits}</span> ${plural(this.space.stats.visits, { one: () => msg('visit', { id: 'space.visit' }), other: () => msg('visits', { id: 'space.visits' }) })}${this.space.certified ? html` · <span class="badge">${msg('Certified', { id: 'space.certified' })}</span>` : ''}</div>
-        ${this.space.certified && !this.preview ? html`<kj-fan-button .handle=${owner.handle} ?isOwner=${this.isOwner}></kj-fan-button>` : null}
+        <div class="muted">@${owner.handle} · <span data-testid="visits">${this.space.stats.visits}</span> ${plural(this.space.stats.visits, { one: () => msg('visit', { id: 'space.visit' }), other: () => msg('visits', { id: 'space.visits' }) })}${this.certified ? html` · <span class="badge">${msg('Certified', { id: 'space.certified' })}</span>` : ''}</div>
+        ${this.certified && !this.preview ? html`<kj-fan-button .handle=${owner.handle} .ownerId=${owner.id} ?isOwner=${this.isOwner}></kj-fan-button>` : null}
       </div>
       <div class="columns">
         <div class="col side">${repeat(column('side'), (m) => m.kind, (m) => this.module(m))}</div>

@@ -58,6 +58,11 @@ export function createFanService({ conn, pusher, accounts, spaces, audit, logger
 
   const countFans = (ownerId: string) => fans.countDocuments({ owner: ownerId });
 
+  /** The space's certification and fan count, live to its owner and to everyone with the space open. */
+  function announce(ownerId: string, certified: boolean, count: number): void {
+    pusher.toEach([rooms.user(ownerId), rooms.guestbook(ownerId)], 'space:fans', { ownerId, certified, fans: count });
+  }
+
   /** Certified spaces `userId` follows, as owner ids. */
   async function followedIds(userId: string): Promise<string[]> {
     const followed = await fans.find({ fan: userId }, { owner: 1 }).lean<Array<{ owner: string }>>();
@@ -86,7 +91,9 @@ export function createFanService({ conn, pusher, accounts, spaces, audit, logger
       await spaces.setCertified(owner.id, certified);
       certifiedCache.set(owner.id, { certified, at: Date.now() });
       await audit.record(viewer, certified ? 'space.certify' : 'space.uncertify', { type: 'space', id: owner.id }, owner.handle);
-      return { user: owner, certified, fans: await countFans(owner.id) };
+      const count = await countFans(owner.id);
+      announce(owner.id, certified, count);
+      return { user: owner, certified, fans: count };
     },
 
     /** Whether the viewer likes `handle`'s space, and how many do. */
@@ -111,15 +118,19 @@ export function createFanService({ conn, pusher, accounts, spaces, audit, logger
       }
       // A friend already gets the space's posts through its audience room (rooms.ts).
       await pusher.joinUserUnless(viewer.id, rooms.fans(owner.id), rooms.audience(owner.id));
-      return { fans: await countFans(owner.id), fan: true };
+      const count = await countFans(owner.id);
+      announce(owner.id, true, count);
+      return { fans: count, fan: true };
     },
 
     /** The viewer stops liking a space (idempotent). */
     async unfollow(viewer: Viewer, handle: string): Promise<FanState> {
       const owner = await accounts.requireByHandle(handle);
-      await fans.deleteOne({ owner: owner.id, fan: viewer.id });
+      const { deletedCount } = await fans.deleteOne({ owner: owner.id, fan: viewer.id });
       await pusher.leaveUser(viewer.id, rooms.fans(owner.id));
-      return { fans: await countFans(owner.id), fan: false };
+      const count = await countFans(owner.id);
+      if (deletedCount) announce(owner.id, await isCertified(owner.id), count);
+      return { fans: count, fan: false };
     },
 
     /** On connect: the socket joins the fans room of every certified space its user likes. */

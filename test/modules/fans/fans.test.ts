@@ -2,11 +2,14 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
   closeAllSockets,
   connectSocket,
+  emitAck,
   engines,
   expectNoEvent,
   nextEvent,
   registerUser,
+  received,
   registerUsers,
+  settle,
   startTestHub,
   type TestHub,
   type TestUser,
@@ -58,6 +61,32 @@ describe.each(engines)('certified spaces and fans (%s)', (engine) => {
     const answers = await Promise.all(crowd.flatMap((u) => [u.api.put(`/spaces/${star!.handle}/fan`), u.api.put(`/spaces/${star!.handle}/fan`)]));
     expect(answers.every((r) => r.status === 200)).toBe(true);
     expect((await a!.api.get(`/spaces/${star!.handle}/fan`)).body).toEqual({ fans: 13, fan: false });
+  });
+
+  it('tells the owner and those with the space open of certification and every fan gained or lost, live', async () => {
+    const [star, fan, reader] = await registerUsers(hub, ['star', 'fan', 'reader']);
+    const ownerSocket = await connectSocket(hub, star!.token);
+    const readerSocket = await connectSocket(hub, reader!.token);
+    expect(await emitAck(readerSocket, 'guestbook:watch', { handle: star!.handle })).toEqual({ ok: true });
+    const forStar = (p: { ownerId: string }) => p.ownerId === star!.id;
+
+    const certified = [nextEvent(ownerSocket, 'space:fans', forStar), nextEvent(readerSocket, 'space:fans', forStar)];
+    await certify(star!);
+    for (const event of await Promise.all(certified)) expect(event).toEqual({ ownerId: star!.id, certified: true, fans: 0 });
+
+    const gained = [nextEvent(ownerSocket, 'space:fans', (p) => forStar(p) && p.fans === 1), nextEvent(readerSocket, 'space:fans', (p) => forStar(p) && p.fans === 1)];
+    await fan!.api.put(`/spaces/${star!.handle}/fan`);
+    await Promise.all(gained);
+
+    const lost = nextEvent(ownerSocket, 'space:fans', (p) => forStar(p) && p.fans === 0);
+    await fan!.api.delete(`/spaces/${star!.handle}/fan`);
+    expect(await lost).toEqual({ ownerId: star!.id, certified: true, fans: 0 });
+    // Taking back a like that was not there changes nothing and says nothing.
+    await settle(ownerSocket);
+    const told = received(ownerSocket, 'space:fans').length;
+    await fan!.api.delete(`/spaces/${star!.handle}/fan`);
+    await settle(ownerSocket);
+    expect(received(ownerSocket, 'space:fans')).toHaveLength(told);
   });
 
   it("pushes a certified space's public post live to its fans, not to others or for non-public posts", async () => {
