@@ -4,11 +4,12 @@ import { customElement, property, state } from 'lit/decorators.js';
 import type { PostDto, SpaceDto, UserDto } from '../../../shared/dto.js';
 import { SessionController } from '../controllers/session-controller.js';
 import { LiveEvents } from '../controllers/live-events.js';
+import { StoreController } from '../controllers/store-controller.js';
 import { api, errorText, isAbort } from '../services/api.js';
 import { realtime } from '../services/realtime.js';
 import { toasts } from '../services/toasts.js';
 import { shared } from '../styles/shared.js';
-import { people } from '../services/people.js';
+import { blocks } from '../services/blocks.js';
 import './kj-block-button.js';
 import './kj-moderator-tools.js';
 import './kj-space-view.js';
@@ -23,7 +24,7 @@ const pageSize = 20;
 @localized()
 @customElement('kj-space-page')
 export class KjSpacePage extends LitElement {
-  static override styles = [shared, css`.owner-actions { display: flex; justify-content: flex-end; margin-bottom: 8px; }`];
+  static override styles = [shared, css`.owner-actions { display: flex; justify-content: flex-end; align-items: center; gap: 10px; margin-bottom: 8px; } .owner-actions p { margin: 0; }`];
 
   @property() handle = '';
   /** A module to bring into view once the space is drawn (`/space/:handle/guestbook`). */
@@ -36,9 +37,8 @@ export class KjSpacePage extends LitElement {
   @state() private error = '';
   /** The owner is gone for this reader (deleted, or blocked them) while the space was open. */
   @state() private unavailable = false;
-  /** The reader just blocked the owner from here: their space gives way to a note with Unblock. */
-  @state() private blockedOwner: UserDto | null = null;
   private readonly session = new SessionController(this);
+  private readonly blocks = new StoreController(this, blocks);
   private abort: AbortController | null = null;
   private enteredFor = '';
 
@@ -86,10 +86,6 @@ export class KjSpacePage extends LitElement {
   override render() {
     if (this.unavailable)
       return html`<div class="card" role="status"><h1>${msg('This space is not available', { id: 'blocking.unavailable' })}</h1><p>${msg('Its owner has left or is no longer sharing it with you.', { id: 'blocking.unavailableBody' })}</p><a href="/">${msg('Back to the feed', { id: 'app.backToFeed' })}</a></div>`;
-    if (this.blockedOwner)
-      return html`<div class="card"><h1>${msg(str`You blocked ${this.blockedOwner.displayName}`, { id: 'blocking.youBlocked' })}</h1>
-        <p>${msg('You no longer see each other\'s spaces, and they cannot reach you.', { id: 'blocking.youBlockedBody' })}</p>
-        <kj-block-button .user=${this.blockedOwner} @block-change=${this.onBlockChange}></kj-block-button></div>`;
     if (this.error) return html`<div class="card"><h1>${msg('Space not found', { id: 'space.notFound' })}</h1><p>${this.error}</p><a href="/">${msg('Back to the feed', { id: 'app.backToFeed' })}</a></div>`;
     if (!this.space) return html`<p class="muted" role="status">${msg('Opening the space…', { id: 'space.opening' })}</p>`;
     const space = this.space;
@@ -99,24 +95,18 @@ export class KjSpacePage extends LitElement {
             @tier-changed=${(e: CustomEvent<{ user: UserDto }>) => (this.space = { ...space, owner: { ...space.owner, tier: e.detail.user.tier } })}></kj-moderator-tools>`
         : null}
       ${this.session.me && this.session.me.id !== space.owner.id
-        ? html`<div class="owner-actions"><kj-block-button .user=${space.owner} @block-change=${this.onBlockChange}></kj-block-button></div>`
+        ? html`<div class="owner-actions">
+            ${this.blocks.store.has(space.owner.id)
+              ? html`<p class="muted" role="status">${msg(str`You block ${space.owner.displayName}: they cannot see your space or reach you.`, { id: 'blocking.youBlock' })}</p>`
+              : null}
+            <kj-block-button .user=${space.owner} @block-change=${() => void this.load()}></kj-block-button>
+          </div>`
         : null}
       <kj-space-view .space=${this.space} .posts=${this.posts} .viewer=${this.session.me}
       @post-removed=${(e: CustomEvent<{ postId: string }>) => (this.posts = this.posts.filter((p) => p.id !== e.detail.postId))}></kj-space-view>
       ${this.next
         ? html`<p style="text-align:center"><button ?disabled=${this.loadingMore} @click=${this.more}>${msg('Older posts', { id: 'spacePaging.older' })}</button></p>`
         : this.posts.length >= pageSize ? html`<p class="muted" style="text-align:center">${msg('That is everything.', { id: 'spacePaging.end' })}</p>` : null}`;
-  }
-
-  private onBlockChange(e: CustomEvent<{ blocked: boolean }>): void {
-    if (e.detail.blocked) {
-      this.blockedOwner = this.space ? people.latest(this.space.owner) : null;
-      this.space = null;
-      this.posts = [];
-    } else {
-      this.blockedOwner = null;
-      void this.load();
-    }
   }
 
   /** The next older page, appended (a live post may have arrived meanwhile: one of each). */
@@ -143,7 +133,6 @@ export class KjSpacePage extends LitElement {
     this.space = null;
     this.error = '';
     this.unavailable = false;
-    this.blockedOwner = null;
     this.enteredFor = '';
     try {
       const [{ space }, { posts, next }] = await Promise.all([

@@ -35,8 +35,7 @@ export const templates = {
   'blocking.none': '你的黑名单是空的。',
   'blocking.unavailable': '这个空间无法访问',
   'blocking.unavailableBody': '空间主人已经离开，或不再对你开放。',
-  'blocking.youBlocked': str`你已拉黑${0}`,
-  'blocking.youBlockedBody': '你们互相看不到对方的空间，对方也无法联系你。',
+  'blocking.youBlock': str`你已拉黑${0}：对方看不到你的空间，也无法联系你。`,
 
   'suggest.title': '可能认识的人',
   'suggest.mutualOne': '1位共同好友',
