@@ -86,6 +86,13 @@ describe('profile in the browser', () => {
 
     const me = await lan.api.get('/me');
     expect(me.body.user).toMatchObject({ displayName: '兰 Lan', bio: 'Painter of small things' });
+
+    // Back to no photo: the friend's avatars go back to initials, live.
+    await form.getByRole('radio', { name: 'No photo' }).check();
+    await form.getByRole('button', { name: 'Save profile' }).click();
+    await expect.poll(() => post.locator('kj-avatar img').count()).toBe(0);
+    await expect.poll(() => card.locator('kj-avatar img').count()).toBe(0);
+    expect((await lan.api.get('/me')).body.user.avatarUrl).toBeUndefined();
   });
 
   it('suggests a friend of a friend by mutual count; "Add friend" reaches them live', async () => {

@@ -43,7 +43,7 @@ export class KjFriendsPanel extends LitElement {
       })
       .on('friend:change', () => void this.load())
       // A friend's new name shows at once; a friend who deleted their account or blocked you goes.
-      .on('user:updated', ({ user }) => (this.friends = this.friends.map((f) => (f.id === user.id ? { ...f, ...user } : f))))
+      .on('user:updated', ({ user }) => (this.friends = this.friends.map((f) => (f.id === user.id ? user : f))))
       .on('user:gone', ({ userId }) => (this.friends = this.friends.filter((f) => f.id !== userId)))
       // The first connect follows the load in connectedCallback (a second one would only cancel it); after a
       // reconnect, what changed meanwhile is fetched.

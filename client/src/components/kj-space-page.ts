@@ -61,8 +61,8 @@ export class KjSpacePage extends LitElement {
       .on('user:updated', ({ user }) => {
         const space = this.space;
         if (!space || space.owner.id !== user.id) return;
-        this.space = { ...space, owner: { ...space.owner, ...user } };
-        this.posts = this.posts.map((p) => (p.author.id === user.id ? { ...p, author: { ...p.author, ...user } } : p));
+        this.space = { ...space, owner: user };
+        this.posts = this.posts.map((p) => (p.author.id === user.id ? { ...p, author: user } : p));
       })
       // The owner deleted their account or blocked this reader: nothing of theirs stays on screen.
       .on('user:gone', ({ userId }) => {

@@ -65,7 +65,7 @@ export class LiveFeedController implements ReactiveController {
   }
 
   private patchAuthor(user: UserDto): void {
-    const patch = (p: PostDto): PostDto => (p.author.id === user.id ? { ...p, author: { ...p.author, ...user } } : p);
+    const patch = (p: PostDto): PostDto => (p.author.id === user.id ? { ...p, author: user } : p);
     this.posts = this.posts.map(patch);
     this.pending = this.pending.map(patch);
     this.host.requestUpdate();

@@ -1,8 +1,8 @@
 /**
- * What the hub tells this tab about people since their DTOs were fetched: a newer profile
- * (`user:updated`, from the user's own tabs and their friends) and people gone for this reader
- * (`user:gone`: they deleted their account or blocked the reader). Views draw `latest(user)` and
- * drop what belongs to someone `isGone`, so a name, an avatar or a space changes without a reload.
+ * Profiles newer than the DTOs on screen: this tab's own edit, and `user:updated` pushed by the hub
+ * (from the user's other tabs and their friends). Avatars draw `latest(user)`, so a new photo shows
+ * wherever the person appears without a reload; pages that hold names patch them on the same event.
+ * (People gone for this reader — `user:gone` — are dropped by the pages that show their things.)
  */
 import type { UserDto } from '../../../shared/dto.js';
 import { realtime } from './realtime.js';
@@ -10,36 +10,24 @@ import { session } from './session.js';
 
 class People extends EventTarget {
   private readonly updated = new Map<string, UserDto>();
-  private readonly gone = new Set<string>();
 
   constructor() {
     super();
     realtime.on('user:updated', ({ user }) => this.learn(user));
-    realtime.on('user:gone', ({ userId }) => {
-      this.gone.add(userId);
-      this.dispatchEvent(new CustomEvent<{ userId: string }>('gone', { detail: { userId } }));
-      this.dispatchEvent(new Event('change'));
-    });
   }
 
-  /** A profile newer than the DTOs on screen: this tab's own edit, or one pushed by the hub. */
+  /** A profile newer than the DTOs on screen; one's own also updates the session. */
   learn(user: UserDto): void {
     this.updated.set(user.id, user);
-    this.gone.delete(user.id);
     const me = session.me;
     if (me?.id === user.id) session.updateMe({ ...user, role: me.role });
-    this.dispatchEvent(new CustomEvent<{ user: UserDto }>('updated', { detail: { user } }));
     this.dispatchEvent(new Event('change'));
   }
 
   /** `user` as last heard of: the pushed profile when one came after the DTO was fetched. */
-  latest<U extends UserDto>(user: U): U {
-    const newer = this.updated.get(user.id);
-    return newer ? { ...user, ...newer } : user;
-  }
-
-  isGone(userId: string): boolean {
-    return this.gone.has(userId);
+  latest(user: UserDto): UserDto {
+    // Whole, not merged: a removed avatar or bio is absent from the newer profile and must go.
+    return this.updated.get(user.id) ?? user;
   }
 }
 
