@@ -21,12 +21,26 @@ import {
   type TestUser,
 } from '../../helpers/index.js';
 import { holdWord, missingId, ok, reviewWord } from '../helpers/cast.js';
+import { noisePng, uploadPhoto } from '../../fixtures/images.js';
 
 type LiveRole = 'owner' | 'friend' | 'exFriend' | 'stranger' | 'moderator';
 const liveRoles: readonly LiveRole[] = ['owner', 'friend', 'exFriend', 'stranger', 'moderator'];
 
 /** Client events each test below exercises for authorization (the coverage check reads this). */
-const coveredEvents: readonly ClientEventName[] = ['space:enter', 'post:watch', 'post:unwatch', 'notifications:sync', 'game:move', 'presence:list', 'ping'];
+const coveredEvents: readonly ClientEventName[] = [
+  'space:enter',
+  'post:watch',
+  'post:unwatch',
+  'album:watch',
+  'album:unwatch',
+  'guestbook:watch',
+  'guestbook:unwatch',
+  'moderation:watch',
+  'notifications:sync',
+  'game:move',
+  'presence:list',
+  'ping',
+];
 
 interface LiveCast {
   readonly users: Readonly<Record<LiveRole, TestUser>>;
@@ -117,6 +131,52 @@ describe.each(engines)('authorization of live events on %s', (engine) => {
     for (const role of liveRoles) expect(await emitAck(c.sockets[role], 'post:unwatch', { postId: post }), role).toEqual({ ok: true });
     await ok(c.users.friend.api.delete(`/posts/${post}/like`), 200);
     await reachesExactly(c, 'post:likes', (p) => p.postId === post && p.likes === 0, ['owner'], 'unlike after unwatch');
+  });
+
+  it('album:watch is refused for an album one may not see, like a missing one; album:photo reaches allowed watchers alone', async () => {
+    const c = await liveCast();
+    const album = (await ok(c.users.owner.api.post('/albums', { title: 'friends only', privacy: 'friends' }), 201)).album.id as string;
+    const missing = await emitAck(c.sockets.stranger, 'album:watch', { albumId: missingId });
+    expect(missing.ok).toBe(false);
+    for (const role of liveRoles) {
+      const answer = await emitAck(c.sockets[role], 'album:watch', { albumId: album });
+      if (role === 'owner' || role === 'friend') expect(answer, role).toEqual({ ok: true });
+      else expect(answer, `${role} watches a friends-only album`).toEqual(missing);
+    }
+    const up = await uploadPhoto(hub.url, c.users.owner.token, album, await noisePng(24, 16, 3));
+    expect(up.status).toBe(201);
+    await reachesExactly(c, 'album:photo', (p) => p.albumId === album, ['owner', 'friend'], 'photo');
+    for (const role of liveRoles) expect(await emitAck(c.sockets[role], 'album:unwatch', { albumId: album }), role).toEqual({ ok: true });
+    await ok(c.users.owner.api.delete(`/photos/${up.body.photo.id}`), 204);
+    await reachesExactly(c, 'album:photo:remove', (p) => p.albumId === album, [], 'removal after unwatch', ['friend', 'exFriend', 'stranger', 'moderator']);
+  });
+
+  it('guestbook:watch: a private entry reaches the owner alone, a public one every watcher; a blocked watcher is refused like a missing space', async () => {
+    const c = await liveCast();
+    const missing = await emitAck(c.sockets.stranger, 'guestbook:watch', { handle: 'nobody_here_at_all' });
+    expect(missing.ok).toBe(false);
+    for (const role of liveRoles) expect(await emitAck(c.sockets[role], 'guestbook:watch', { handle: c.users.owner.handle }), role).toEqual({ ok: true });
+    const secret = (await ok(c.users.friend.api.post(`/spaces/${c.users.owner.handle}/guestbook`, { text: 'just for you', private: true }), 201)).entry.id as string;
+    await reachesExactly(c, 'guestbook:entry', (p) => p.entry.id === secret, ['owner', 'friend'], 'private entry', ['owner', 'exFriend', 'stranger', 'moderator']);
+    const open = (await ok(c.users.friend.api.post(`/spaces/${c.users.owner.handle}/guestbook`, { text: 'hello all' }), 201)).entry.id as string;
+    await reachesExactly(c, 'guestbook:entry', (p) => p.entry.id === open, liveRoles, 'public entry', ['owner', 'exFriend', 'stranger', 'moderator']);
+    for (const role of liveRoles) expect(await emitAck(c.sockets[role], 'guestbook:unwatch', { handle: c.users.owner.handle }), role).toEqual({ ok: true });
+    const after = (await ok(c.users.friend.api.post(`/spaces/${c.users.owner.handle}/guestbook`, { text: 'after unwatch' }), 201)).entry.id as string;
+    await reachesExactly(c, 'guestbook:entry', (p) => p.entry.id === after, [], 'after unwatch', ['exFriend', 'stranger', 'moderator']);
+    await ok(c.users.owner.api.put(`/blocks/${c.users.stranger.handle}`), 204);
+    expect(await emitAck(c.sockets.stranger, 'guestbook:watch', { handle: c.users.owner.handle }), 'blocked').toEqual(missing);
+  });
+
+  it('moderation:watch is for moderators alone; moderation:queued reaches them alone', async () => {
+    const c = await liveCast();
+    for (const role of liveRoles) {
+      const answer = await emitAck(c.sockets[role], 'moderation:watch', {});
+      if (role === 'moderator') expect(answer, role).toEqual({ ok: true });
+      else expect(answer, role).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    }
+    const held = await c.users.friend.api.post('/posts', { kind: 'shuoshuo', text: `about ${holdWord}`, privacy: 'public' });
+    expect(held.status).toBe(202);
+    await reachesExactly(c, 'moderation:queued', (p) => p.post?.id === held.body.post.id, ['moderator'], 'held post');
   });
 
   it('an ex-friend’s watch stops: no comments, likes or new posts after the unfriending', async () => {
