@@ -105,6 +105,7 @@ describe('sessions in the browser', () => {
     await remove.click();
     await signInPage(y).waitFor();
     await y.getByText('Your account has been deleted.').waitFor();
+    expect(await y.getByText('Your session has ended').count()).toBe(0); // this tab ended it: no news
 
     // Kai's feed, never reloaded: the post and the friendship are gone.
     await expect.poll(() => post.count()).toBe(0);

@@ -82,12 +82,14 @@ export class KjAccountSecurity extends LitElement {
     const data = new FormData(e.target as HTMLFormElement);
     this.busy = true;
     this.deleteError = '';
+    session.leaving = true;
     try {
       await api.delete('/me', { body: { password: String(data.get('password') ?? '') }, passwordCheck: true });
       router.go('/');
       session.signOut();
       toasts.show(msg('Your account has been deleted.', { id: 'account.deleted' }), { tone: 'info' });
     } catch (err) {
+      session.leaving = false;
       this.deleteError = wrongPassword(err) ?? errorText(err);
       this.busy = false;
     }

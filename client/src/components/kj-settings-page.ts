@@ -101,6 +101,7 @@ export class KjSettingsPage extends LitElement {
   /** Ends this token on the hub, forgets it here, and leaves for the front page (not a stale /settings). */
   private async signOut(): Promise<void> {
     this.busy = true;
+    session.leaving = true;
     await api.post('/auth/logout').catch(() => undefined); // already invalid or unreachable: signing out here is what matters
     router.go('/');
     session.signOut();

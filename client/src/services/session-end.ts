@@ -10,7 +10,8 @@ import { session } from './session.js';
 import { toasts } from './toasts.js';
 
 realtime.on('server:notice', ({ code }) => {
-  if (code !== 'revoked') return;
+  // A session this tab ends itself is no news to its reader.
+  if (code !== 'revoked' || session.leaving || session.status !== 'signed-in') return;
   void (async () => {
     await session.renewing;
     await session.restore();

@@ -59,6 +59,9 @@ class Session extends EventTarget {
    */
   renewing: Promise<unknown> | null = null;
 
+  /** This tab is signing itself out (sign-out, account deletion): the hub's `revoked` notice is expected. */
+  leaving = false;
+
   /** Runs a change that answers a new token (the password change) and keeps that token. */
   async renew(change: () => Promise<{ token: string }>): Promise<void> {
     const running = change();
@@ -75,6 +78,7 @@ class Session extends EventTarget {
   signOut(): void {
     localStorage.removeItem(tokenKey);
     this.set('signed-out', null);
+    this.leaving = false;
   }
 
   /** The hub refused the token (expired or revoked). */
