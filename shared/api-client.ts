@@ -10,10 +10,10 @@
  * that cannot be made is `ApiError` with code 'network'; an aborted call rejects with the AbortError.
  */
 import type { z } from 'zod';
-import type { ApiRoutes, RouteKey } from './api-routes.js';
+import type { ApiRoutes, HttpMethod, RouteKey } from './api-routes.js';
 import { errorStatus, type ErrorBody, type ErrorCode, type FieldErrors } from './errors.js';
 
-export type { RouteKey } from './api-routes.js';
+export type { HttpMethod, RouteKey } from './api-routes.js';
 
 type PathOf<K> = K extends `${string} ${infer P}` ? P : never;
 type PathParams<P> = P extends `${string}:${infer Name}/${infer Rest}`
@@ -121,7 +121,22 @@ export interface ApiClient {
   send<K extends RouteKey>(route: K, ...args: CallArgs<K>): Promise<ApiAnswer<K>>;
   /** Success or error as a value (tests assert statuses); only a failed connection rejects. */
   request<K extends RouteKey>(route: K, ...args: CallArgs<K>): Promise<ApiOutcome<K>>;
+  /**
+   * A call by method and path (query included), untyped: for callers not yet moved to routes and tests
+   * sending malformed input on purpose. Same headers, retry and errors as the typed calls.
+   */
+  requestPath(method: HttpMethod, path: string, input?: PathInput): Promise<PathOutcome>;
 }
+
+/** What `requestPath` takes: a body of any shape, and the usual options. */
+export interface PathInput extends CallOptions {
+  readonly body?: unknown;
+}
+
+/** An untyped answer: the parsed body (the error body too, as it came) with its status and headers. */
+export type PathOutcome =
+  | { readonly ok: true; readonly status: number; readonly body: unknown; readonly headers: HeadersLike }
+  | { readonly ok: false; readonly status: number; readonly error: ErrorBody; readonly body: unknown; readonly headers: HeadersLike };
 
 /** 128 random bits as hex; crypto.randomUUID needs a secure context, and a hub is often opened over plain HTTP. */
 export function newIdempotencyKey(): string {
@@ -168,14 +183,9 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
   const transport = options.transport ?? fetchTransport;
   const tokenOf = () => (typeof options.token === 'function' ? options.token() : options.token) ?? undefined;
 
-  async function request<K extends RouteKey>(route: K, ...[input]: CallArgs<K>): Promise<ApiOutcome<K>> {
-    const method = route.slice(0, route.indexOf(' '));
-    const { params, query, body, signal, idempotencyKey, headers: extra } = (input ?? {}) as CallOptions & {
-      params?: Record<string, unknown>;
-      query?: Record<string, unknown>;
-      body?: unknown;
-    };
-    const url = `${options.baseUrl ?? ''}/api${routePath(route, params)}${queryString(query)}`;
+  async function requestPath(method: HttpMethod, path: string, input: PathInput = {}): Promise<PathOutcome> {
+    const { body, signal, idempotencyKey, headers: extra } = input;
+    const url = `${options.baseUrl ?? ''}/api${path}`;
     const token = tokenOf();
     const headers: Record<string, string> = { ...extra };
     if (token) headers.Authorization = `Bearer ${token}`;
@@ -203,13 +213,18 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
       throw error;
     }
     const text = await res.text();
-    const json = (res.headers.get('content-type') ?? '').includes('json');
     let parsed: unknown = text || undefined;
-    if (text && json) parsed = JSON.parse(text);
-    if (res.status >= 200 && res.status < 300) return { ok: true, status: res.status, body: parsed as RouteAnswer<K>, headers: res.headers };
+    if (text && (res.headers.get('content-type') ?? '').includes('json')) parsed = JSON.parse(text);
+    if (res.status >= 200 && res.status < 300) return { ok: true, status: res.status, body: parsed, headers: res.headers };
     const error = errorOf(res.status, res.statusText, parsed);
     options.onError?.(new ApiError(res.status, error.code, error.message, error.fields));
-    return { ok: false, status: res.status, error, headers: res.headers };
+    return { ok: false, status: res.status, error, body: parsed, headers: res.headers };
+  }
+
+  async function request<K extends RouteKey>(route: K, ...[input]: CallArgs<K>): Promise<ApiOutcome<K>> {
+    const { params, query, ...rest } = (input ?? {}) as PathInput & { params?: Record<string, unknown>; query?: Record<string, unknown> };
+    const method = route.slice(0, route.indexOf(' ')) as HttpMethod;
+    return (await requestPath(method, `${routePath(route, params)}${queryString(query)}`, rest)) as ApiOutcome<K>;
   }
 
   async function send<K extends RouteKey>(route: K, ...args: CallArgs<K>): Promise<ApiAnswer<K>> {
@@ -222,5 +237,6 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
     request,
     send,
     call: async (route, ...args) => (await send(route, ...args)).body,
+    requestPath,
   };
 }

@@ -90,7 +90,7 @@ export class MentionSuggest implements ReactiveController {
 
   private async suggest(prefix: string): Promise<void> {
     this.loading ??= api
-      .get<{ friends: UserDto[] }>('/friends')
+      .call('GET /friends')
       .then(({ friends }) => void (this.friends = friends))
       .catch(() => void (this.friends = []));
     await this.loading;

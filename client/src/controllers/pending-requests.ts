@@ -52,7 +52,7 @@ export class PendingRequests implements ReactiveController {
     this.abort?.abort();
     const abort = (this.abort = new AbortController());
     try {
-      const { incoming } = await api.get<{ incoming: FriendRequestDto[] }>('/friends/requests', { signal: abort.signal });
+      const { incoming } = await api.call('GET /friends/requests', { signal: abort.signal });
       this.incoming = new Map(incoming.filter((r) => r.status === 'pending').map((r) => [r.id, r]));
       this.host.requestUpdate();
     } catch {

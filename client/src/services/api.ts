@@ -1,32 +1,22 @@
-/** REST calls to the hub: JSON in and out, the session token attached, errors as `ApiError`. */
-import type { ErrorCode, ErrorResponse, FieldErrors } from '../../../shared/errors.js';
+/**
+ * REST calls to the hub through the typed client of shared/api-client.ts: the session token attached,
+ * a signed-in POST keyed and sent once more if the connection drops, errors as `ApiError`.
+ * `api.call('GET /posts/:id', { params: { id } })` types the call from the contract's schemas; the
+ * path-based methods below (`api.get<T>(path)`) remain for components not yet moved to routes.
+ */
+import { ApiError, createApiClient, type ApiAnswer as RouteAnswerWithStatus, type CallArgs, type HttpMethod, type RouteAnswer, type RouteKey } from '../../../shared/api-client.js';
 import { msg } from '@lit/localize';
 import { errorMessage, fieldName } from '../i18n/errors.js';
 import { formatList } from '../i18n/format.js';
 import { currentLocale } from '../i18n/locale.js';
 import { session } from './session.js';
 
-/** A non-2xx answer, with the contract's error body. */
-export class ApiError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: ErrorCode | 'network',
-    message: string,
-    readonly fields?: FieldErrors,
-  ) {
-    super(message);
-  }
-}
+export { ApiError } from '../../../shared/api-client.js';
 
 export interface RequestOptions {
   readonly signal?: AbortSignal;
   /** A 401 here answers a password check (password change, account deletion), not a dead token. */
   readonly passwordCheck?: boolean;
-}
-
-/** 128 random bits; crypto.randomUUID needs a secure context, and the hub is often opened over plain HTTP. */
-function idempotencyKey(): string {
-  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
 /** A successful answer: its status matters where the contract gives meaning to it (202 held). */
@@ -35,43 +25,39 @@ export interface ApiAnswer<T> {
   readonly body: T;
 }
 
-async function send<T>(method: string, path: string, body: BodyInit | object | undefined, options: RequestOptions = {}): Promise<ApiAnswer<T>> {
-  const headers: Record<string, string> = {};
-  const token = session.token;
-  if (token) headers.Authorization = `Bearer ${token}`;
-  let payload: BodyInit | undefined;
-  if (body instanceof FormData) payload = body;
-  else if (body !== undefined) {
-    headers['Content-Type'] = 'application/json';
-    payload = JSON.stringify(body);
-  }
-  // A signed-in POST carries an Idempotency-Key, so when the connection drops before the answer (a
-  // reset keep-alive connection) it is sent once more and the hub creates nothing twice.
-  const retryable = method === 'POST' && token !== null && token !== undefined && !(body instanceof FormData);
-  if (retryable) headers['Idempotency-Key'] = idempotencyKey();
-  const attempt = () => fetch(`/api${path}`, { method, headers, body: payload, signal: options.signal });
-  let res: Response;
+const hub = createApiClient({ token: () => session.token });
+
+/** Routes whose 401 means a wrong password, not an expired session. */
+const passwordChecks: ReadonlySet<RouteKey> = new Set<RouteKey>(['POST /auth/password', 'DELETE /me']);
+
+/** A 401 to a signed-in call (other than a password check) means the session is over. */
+function noteFailure(err: unknown, passwordCheck: boolean | undefined): void {
+  if (err instanceof ApiError && err.status === 401 && session.token && !passwordCheck) session.expire();
+}
+
+async function send<T>(method: HttpMethod, path: string, body: unknown, options: RequestOptions = {}): Promise<ApiAnswer<T>> {
+  const outcome = await hub.requestPath(method, path, { body, ...(options.signal ? { signal: options.signal } : {}) });
+  if (outcome.ok) return { status: outcome.status, body: outcome.body as T };
+  const error = new ApiError(outcome.status, outcome.error.code, outcome.error.message, outcome.error.fields);
+  noteFailure(error, options.passwordCheck);
+  throw error;
+}
+
+async function sendRoute<K extends RouteKey>(route: K, ...args: CallArgs<K>): Promise<RouteAnswerWithStatus<K>> {
   try {
-    res = await attempt().catch((err: unknown) => {
-      if (!retryable || (err instanceof DOMException && err.name === 'AbortError')) throw err;
-      return attempt();
-    });
+    return await hub.send(route, ...args);
   } catch (err) {
-    if (err instanceof DOMException && err.name === 'AbortError') throw err;
-    throw new ApiError(0, 'network', 'The hub cannot be reached.'); // shown via errorText, localized
+    noteFailure(err, passwordChecks.has(route));
+    throw err;
   }
-  const text = await res.text();
-  const parsed: unknown = text ? JSON.parse(text) : undefined;
-  if (!res.ok) {
-    const error = (parsed as Partial<ErrorResponse> | undefined)?.error;
-    if (res.status === 401 && token && !options.passwordCheck) session.expire();
-    throw new ApiError(res.status, error?.code ?? 'internal', error?.message ?? res.statusText, error?.fields);
-  }
-  return { status: res.status, body: parsed as T };
 }
 
 /** The hub's REST API; every method resolves with the parsed body or rejects with `ApiError`. */
 export const api = {
+  /** A route of the contract, typed from its schemas: resolves with the answer's body. */
+  call: async <K extends RouteKey>(route: K, ...args: CallArgs<K>): Promise<RouteAnswer<K>> => (await sendRoute(route, ...args)).body,
+  /** A route of the contract, typed: the answer with its status (202 "held") and headers. */
+  send: sendRoute,
   get: async <T>(path: string, o?: RequestOptions) => (await send<T>('GET', path, undefined, o)).body,
   post: async <T>(path: string, body?: object, o?: RequestOptions) => (await send<T>('POST', path, body ?? {}, o)).body,
   put: async <T>(path: string, body?: object, o?: RequestOptions) => (await send<T>('PUT', path, body ?? {}, o)).body,

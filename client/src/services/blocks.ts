@@ -22,7 +22,7 @@ class Blocks extends EventTarget {
   load(force = false): Promise<void> {
     if (this.loaded && !force) return Promise.resolve();
     this.loading ??= api
-      .get<{ users: UserDto[] }>('/blocks')
+      .call('GET /blocks')
       .then(({ users }) => this.set(users, true))
       .finally(() => (this.loading = null));
     return this.loading;
@@ -34,13 +34,13 @@ class Blocks extends EventTarget {
 
   /** Blocks `user`: the friendship, requests and invites between you end; they no longer see your space. */
   async block(user: UserDto): Promise<void> {
-    await api.put(`/blocks/${encodeURIComponent(user.handle)}`);
+    await api.call('PUT /blocks/:handle', { params: { handle: user.handle } });
     this.set([user, ...this.users.filter((u) => u.id !== user.id)], this.loaded);
   }
 
   /** Unblocks `user` (a friendship that ended does not come back). */
   async unblock(user: UserDto): Promise<void> {
-    await api.delete(`/blocks/${encodeURIComponent(user.handle)}`);
+    await api.call('DELETE /blocks/:handle', { params: { handle: user.handle } });
     this.set(this.users.filter((u) => u.id !== user.id), this.loaded);
   }
 

@@ -36,7 +36,7 @@ class Notifications extends EventTarget {
   async markAllRead(): Promise<void> {
     if (this.unread === 0 || this.lastSeq === 0) return;
     const upTo = this.lastSeq;
-    const { unread } = await api.post<{ unread: number }>('/notifications/read', { upTo });
+    const { unread } = await api.call('POST /notifications/read', { body: { upTo } });
     this.applyRead(upTo, unread);
     this.channel?.postMessage({ upTo, unread });
   }
@@ -44,7 +44,7 @@ class Notifications extends EventTarget {
   private async catchUp(): Promise<void> {
     try {
       if (this.lastSeq === 0 && this.items.length === 0) {
-        const res = await api.get<{ notifications: NotificationDto[]; unread: number }>('/notifications');
+        const res = await api.call('GET /notifications');
         this.merge(res.notifications);
         this.setUnread(res.unread);
       } else {

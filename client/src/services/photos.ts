@@ -2,7 +2,7 @@
  * Photos attached to shuoshuo go into the author's shuoshuo album, which the hub finds or makes
  * (`PUT /api/albums/shuoshuo`): the rule lives on the server, not in a title the browser searches for.
  */
-import type { AlbumDto, PhotoDto } from '../../../shared/dto.js';
+import type { PhotoDto } from '../../../shared/dto.js';
 import { api } from './api.js';
 import { session } from './session.js';
 
@@ -10,7 +10,7 @@ let albumId: Promise<string> | null = null;
 
 async function findOrCreateAlbum(): Promise<string> {
   if (!session.me) throw new Error('not signed in');
-  const { album } = await api.put<{ album: AlbumDto }>('/albums/shuoshuo');
+  const { album } = await api.call('PUT /albums/shuoshuo');
   return album.id;
 }
 
@@ -22,7 +22,7 @@ export async function uploadShuoshuoPhoto(file: File, signal?: AbortSignal): Pro
   });
   const form = new FormData();
   form.append('file', file, file.name);
-  const { photo } = await api.upload<{ photo: PhotoDto }>(`/albums/${await albumId}/photos`, form, { signal });
+  const { photo } = await api.call('POST /albums/:id/photos', { params: { id: await albumId }, body: form, signal });
   return photo;
 }
 
