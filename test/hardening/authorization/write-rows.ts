@@ -207,8 +207,8 @@ export const writeRows: readonly MatrixRow[] = [
     },
   },
   {
-    covers: ['post /albums', 'delete /albums/:id', 'delete /photos/:id'],
-    name: 'albums and photos: anyone but the owner gets not_found on delete and upload, even a visible album',
+    covers: ['post /albums', 'delete /albums/:id', 'delete /photos/:id', 'patch /photos/:id'],
+    name: 'albums and photos: anyone but the owner gets not_found on delete, caption and upload, even a visible album',
     async run(c, hub) {
       const png = await noisePng(8, 8, 99);
       for (const privacy of privacies) {
@@ -218,12 +218,14 @@ export const writeRows: readonly MatrixRow[] = [
           const { api, user } = c.actors[role];
           await expectHidden(api, 'delete', `/albums/${album}`, album, undefined, `${role} × ${privacy}`);
           await expectHidden(api, 'delete', `/photos/${photo}`, photo, undefined, `${role} × ${privacy}`);
+          await expectHidden(api, 'patch', `/photos/${photo}`, photo, { caption: `${role} was here` }, `${role} captions ${privacy}`);
           const [up, upMissing] = await Promise.all([uploadPhoto(hub.url, user!.token, album, png), uploadPhoto(hub.url, user!.token, missingId, png)]);
           expect(up.status, `${role} uploads to ${privacy}`).toBe(404);
           expect(up.body).toEqual(upMissing.body);
         }
         const photos = (await ok(c.owner.api.get(`/albums/${album}/photos`), 200)).photos;
         expect(photos.map((p: { id: string }) => p.id)).toEqual([photo]);
+        expect(photos[0].caption ?? '', 'no one else captioned it').not.toContain('was here');
       }
       expect((await uploadPhoto(hub.url, undefined, c.albums.public, png)).status).toBe(401);
     },
@@ -252,6 +254,29 @@ export const writeRows: readonly MatrixRow[] = [
         expect(res.status, role).toBe(role === 'anonymous' ? 401 : role === 'stranger' ? 400 : 409);
         expect((await c.actors[role].api.delete(`/spaces/${c.stranger.handle}/fan`)).status, role).toBeLessThan(role === 'anonymous' ? 402 : 500);
       }
+    },
+  },
+  {
+    covers: ['put /albums/shuoshuo'],
+    name: 'the shuoshuo album is always the caller’s own: asking twice gives the same album, never someone else’s',
+    async run(c) {
+      const ownerAlbum = (await ok(c.owner.api.put('/albums/shuoshuo'), 200)).album;
+      expect((await ok(c.owner.api.put('/albums/shuoshuo'), 200)).album.id).toBe(ownerAlbum.id);
+      for (const role of others()) {
+        const album = (await ok(c.actors[role].api.put('/albums/shuoshuo'), 200, role)).album;
+        expect(album.id, role).not.toBe(ownerAlbum.id);
+        expect(album.owner.id, role).toBe(c.actors[role].user!.id);
+      }
+    },
+  },
+  {
+    covers: ['post /matches/:id/resign'],
+    name: 'only a player resigns: anyone else gets not_found, and the match goes on',
+    async run(c) {
+      for (const role of ['exFriend', 'stranger', 'moderator'] as const) {
+        await expectHidden(c.actors[role].api, 'post', `/matches/${c.match}/resign`, c.match, undefined, role);
+      }
+      expect((await ok(c.owner.api.get(`/matches/${c.match}`), 200)).match.status).toBe('active');
     },
   },
 ];
