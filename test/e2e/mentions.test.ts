@@ -1,7 +1,7 @@
 /**
  * @mentions in the browser: typing `@` in the composer lists friends (keyboard: arrows, Enter); the
  * mentioned friend is told live, the notification opens the post, and the mention is a link to their
- * space — while markup typed into a post stays text. Mentions in comments and guestbook entries link too.
+ * space — while markup typed into a post stays text. Mentions in comments, diaries and guestbook entries link too.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -83,6 +83,13 @@ describe('mentions', () => {
     const inComment = h.locator('kj-post-page kj-comments').getByRole('link', { name: `@${host.handle}` });
     await inComment.waitFor();
     expect(await inComment.getAttribute('href')).toBe(`/space/${host.handle}`);
+
+    // In a diary (HTML the hub sanitised) a mention links too.
+    const diary = await guest.api.post('/posts', { kind: 'diary', title: '游记', text: `<p>和 <b>@${host.handle}</b> 一起去了西湖</p>`, privacy: 'public' });
+    await h.goto(`${e2e.hub.url}/post/${(diary.body as { post: PostDto }).post.id}`);
+    const inDiary = h.locator('kj-post-page kj-post-card .body b').getByRole('link', { name: `@${host.handle}` });
+    await inDiary.waitFor();
+    expect(await inDiary.getAttribute('href')).toBe(`/space/${host.handle}`);
 
     await guest.api.post(`/spaces/${host.handle}/guestbook`, { text: `来看看 @${guest.handle}` });
     await h.goto(`${e2e.hub.url}/space/${host.handle}`);

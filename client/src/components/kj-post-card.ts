@@ -11,7 +11,7 @@ import { api, errorText } from '../services/api.js';
 import { toasts } from '../services/toasts.js';
 import { icon } from '../icons.js';
 import { formatDateTime } from '../i18n/format.js';
-import { mentionText } from '../mention-text.js';
+import { linkMentionsInHtml, mentionText } from '../mention-text.js';
 import { shared } from '../styles/shared.js';
 import './kj-avatar.js';
 import './kj-comment-preview.js';
@@ -148,7 +148,7 @@ export class KjPostCard extends LitElement {
           : null}
       </div>
       ${p.kind === 'diary'
-        ? html`<div class="diary"><h3>${p.title}</h3><div class="body">${unsafeHTML(p.text)}</div></div>`
+        ? html`<div class="diary"><h3>${p.title}</h3><div class="body">${unsafeHTML(linkMentionsInHtml(p.text, p.mentions))}</div></div>`
         : p.text ? html`<p class="text">${mentionText(p.text, p.mentions)}</p>` : null}
       ${p.kind === 'repost' ? html`<kj-repost-embed repost-id=${p.id} .original=${p.repostOf}></kj-repost-embed>` : null}
       ${p.images.length

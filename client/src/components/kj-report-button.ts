@@ -19,8 +19,10 @@ export class KjReportButton extends LitElement {
   static override styles = [
     shared,
     css`
-      :host { display: inline-block; }
-      button.open { min-height: 0; padding: 0 6px; font-size: 0.82rem; color: var(--kj-muted); border-color: transparent; }
+      /* One fixed height before and after the button renders, so a comment arriving live lays out once
+         (its thread keeps the reader's place: ScrollAnchor measures right after the list's update). */
+      :host { display: inline-block; vertical-align: top; height: 22px; }
+      button.open { height: 22px; min-height: 0; padding: 0 6px; font-size: 0.82rem; line-height: 20px; color: var(--kj-muted); border-color: transparent; }
       dialog { border: 1px solid var(--kj-line); border-radius: var(--kj-radius, 10px); padding: 18px; max-width: min(440px, 92vw); }
       dialog::backdrop { background: rgb(0 0 0 / 35%); }
       dialog h2 { margin-top: 0; font-size: 1.1rem; }

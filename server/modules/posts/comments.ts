@@ -93,8 +93,9 @@ export function createComments(ctx: PostContext) {
           createdAt: new Date(),
         })
       );
-      const users = await deps.accounts.getUsers([viewer.id]);
-      const comment = toDto(record, users);
+      const [users, [mentioned]] = await Promise.all([deps.accounts.getUsers([viewer.id]), ctx.mentions.forTexts([record.text], viewer.id)]);
+      // The live copy links its mentions at once, as a reload would (the text names them anyway).
+      const comment: CommentDto = { ...toDto(record, users), mentions: mentioned ?? [] };
       if (status === 'published') {
         await posts.updateOne({ _id: post._id }, { $inc: { comments: 1 } });
         await announce(post, comment, repliedTo, viewer);

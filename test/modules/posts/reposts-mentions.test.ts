@@ -71,7 +71,8 @@ describe.each(engines)('reposts and mentions on %s', (engine) => {
 
     const pub = (await author!.api.post('/posts', { kind: 'shuoshuo', text: 'open', privacy: 'public' })).body.post.id;
     const inComment = nextEvent(strangerSocket, 'notification', (n) => n.notification.kind === 'mention');
-    await friend!.api.post(`/posts/${pub}/comments`, { text: `@${stranger!.handle} look` });
+    const commented = await friend!.api.post(`/posts/${pub}/comments`, { text: `@${stranger!.handle} look` });
+    expect(commented.body.comment.mentions.map((u: { id: string }) => u.id)).toEqual([stranger!.id]); // the answer and the live copy carry them
     expect((await inComment).notification.subject).toMatchObject({ type: 'comment', parentId: pub });
     const comments = (await stranger!.api.get(`/posts/${pub}/comments`)).body.comments;
     expect(comments[0].mentions.map((u: { id: string }) => u.id)).toEqual([stranger!.id]);
