@@ -1,6 +1,7 @@
 /** Users for tests: registered through the real API, with a ready client. */
 import { randomBytes } from 'node:crypto';
 import { expect } from 'vitest';
+import { createApiClient, type ApiClient as RouteClient } from '../../shared/api-client.js';
 import type { MeDto, UserDto } from '../../shared/dto.js';
 import { apiClient, type ApiClient } from './api.js';
 
@@ -9,7 +10,10 @@ export interface TestUser {
   readonly id: string;
   readonly handle: string;
   readonly token: string;
+  /** Path-based calls answering `{ status, body }` whatever the status (tests of malformed input, errors). */
   readonly api: ApiClient;
+  /** Typed calls by route (`client.call('GET /posts/:id', { params: { id } })`), signed in as this user. */
+  readonly client: RouteClient;
 }
 
 interface HubLike {
@@ -26,14 +30,13 @@ export function uniqueHandle(stem = 'user'): string {
 
 export async function registerUser(hub: HubLike, stem = 'user', displayName?: string): Promise<TestUser> {
   const handle = uniqueHandle(stem);
-  const res = await apiClient(hub.url).post('/auth/register', {
-    handle,
-    password: 'correct horse battery',
-    displayName: displayName ?? stem,
+  const res = await createApiClient({ baseUrl: hub.url }).request('POST /auth/register', {
+    body: { handle, password: 'correct horse battery', displayName: displayName ?? stem },
   });
-  expect(res.status, JSON.stringify(res.body)).toBe(201);
-  const { user, token } = res.body as { user: MeDto; token: string };
-  return { user, id: user.id, handle, token, api: apiClient(hub.url, token) };
+  if (!res.ok) expect.fail(`register ${handle}: ${res.status} ${JSON.stringify(res.error)}`);
+  expect(res.status).toBe(201);
+  const { user, token } = res.body;
+  return { user, id: user.id, handle, token, api: apiClient(hub.url, token), client: createApiClient({ baseUrl: hub.url, token }) };
 }
 
 export async function registerUsers(hub: HubLike, stems: readonly string[]): Promise<TestUser[]> {
@@ -42,10 +45,8 @@ export async function registerUsers(hub: HubLike, stems: readonly string[]): Pro
 
 /** Makes `a` and `b` friends through the friend-request API. */
 export async function makeFriends(a: TestUser, b: TestUser): Promise<void> {
-  const req = await a.api.post('/friends/requests', { to: b.handle });
-  expect(req.status, JSON.stringify(req.body)).toBe(201);
-  const acc = await b.api.post(`/friends/requests/${req.body.request.id}/accept`);
-  expect(acc.status, JSON.stringify(acc.body)).toBe(200);
+  const { request } = await a.client.call('POST /friends/requests', { body: { to: b.handle } });
+  await b.client.call('POST /friends/requests/:id/accept', { params: { id: request.id } });
 }
 
 export const userRef = (u: TestUser): UserDto => ({ id: u.id, handle: u.handle, displayName: u.user.displayName, tier: u.user.tier });
