@@ -3,6 +3,7 @@
  * Renaming an event here fails to compile everywhere it is used.
  */
 import type {
+  AlbumDto,
   CommentDto,
   GuestbookEntryDto,
   InviteDto,
@@ -44,6 +45,14 @@ export interface ServerToClientEvents {
    * the space open (who watch its guestbook). The whole state, so a repeat or a late one does no harm.
    */
   'space:fans': (payload: { ownerId: string; certified: boolean; fans: number }) => void;
+  /**
+   * Extension: an album's card as it is now (made, a photo more or fewer, a new cover); to its owner and those
+   * who may see it: everyone watching the space's guestbook for a public album, the owner's friends for a
+   * friends-only one, the owner alone for a private one.
+   */
+  'space:album': (payload: { album: AlbumDto }) => void;
+  /** Extension: an album deleted; to the same people as `space:album`. */
+  'space:album:remove': (payload: { ownerId: string; albumId: string }) => void;
   notification: (payload: { notification: NotificationDto; unread: number }) => void;
   /** Extension: another device of the same user read notifications up to `upTo`. */
   'notifications:read': (payload: { upTo: number; unread: number }) => void;

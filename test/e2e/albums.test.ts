@@ -2,6 +2,7 @@
  * Albums in the browser: the owner makes an album, uploads several photos with progress, captions
  * and deletes them; a friend in another context browses the album and the photo viewer. Bad picks
  * (empty title, too many photos, a 30 MB file, a non-image) are told in the page and leave nothing.
+ * A friend with the space open sees albums made, filled and deleted live.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -107,7 +108,7 @@ describe('albums in the browser', () => {
     await o.waitForURL(`**/space/${owner.handle}/albums`);
     await o.getByText('No albums yet.').waitFor();
     expect(await usedBytes(owner)).toBe(0);
-  });
+  }, 90_000); // three uploads, two people and a viewer walk: ~15 s alone, more on a loaded box
 
   it('a friend with the album open sees photos arrive, get a caption and go, without reloading', async () => {
     const owner = await registerUser(e2e.hub, 'liveowner', 'Chen Jing');
@@ -132,6 +133,31 @@ describe('albums in the browser', () => {
     await o.getByRole('button', { name: 'Delete photo' }).click();
     await expect.poll(() => f.locator('kj-album-page button.thumb').count()).toBe(1);
     await expect.poll(() => f.locator('kj-album-page [data-testid="photo-count"]').textContent()).toMatch(/^1 photo ·/);
+  });
+
+  it('a friend with the space open sees an album made, filled and deleted, without reloading', async () => {
+    const owner = await registerUser(e2e.hub, 'cardowner', 'Song Yu');
+    const friend = await registerUser(e2e.hub, 'cardfriend', 'Han Mei');
+    await makeFriends(owner, friend);
+    const [o, f] = await Promise.all([open(owner, `/space/${owner.handle}/albums`), open(friend, `/space/${owner.handle}`)]);
+    const list = f.locator('kj-album-list');
+    await list.getByText('No albums yet.').waitFor();
+
+    await o.getByLabel('Title').fill('Yellow Mountain');
+    await o.getByLabel('Who can see it').selectOption('friends');
+    await o.getByRole('button', { name: 'Create album' }).click();
+    await o.waitForURL(/\/albums\/[0-9a-f]{24}$/);
+    const card = list.getByRole('link', { name: /^Yellow Mountain/ });
+    await card.getByText(/^0 photos/).waitFor();
+
+    await o.getByLabel(/Add photos/).setInputFiles([await pngFile('peak.png', 70)]);
+    await card.getByText(/^1 photo ·/).waitFor();
+    await expect.poll(() => card.locator('img.cover').count()).toBe(1);
+
+    o.once('dialog', (d) => void d.accept());
+    await o.getByRole('button', { name: 'Delete album' }).click();
+    await list.getByText('No albums yet.').waitFor();
+    expect(await card.count()).toBe(0);
   });
 
   it('bad picks are told in the page and leave nothing behind', async () => {

@@ -3,12 +3,13 @@ import { LitElement, css, html } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { AlbumDto } from '../../../shared/dto.js';
 import { albumTitle, photoCountText } from '../album-format.js';
+import { followAlbumCards } from '../controllers/album-cards-live.js';
 import { privacyLabel } from '../format.js';
 import { ApiError, api, errorText, isAbort } from '../services/api.js';
 import { icon } from '../icons.js';
 import { shared } from '../styles/shared.js';
 
-/** The albums module of a space: the newest albums as covers, each opening its album page. */
+/** The albums module of a space: the newest albums as covers, each opening its album page; live as albums come, change and go. */
 @localized()
 @customElement('kj-album-list')
 export class KjAlbumList extends LitElement {
@@ -28,6 +29,11 @@ export class KjAlbumList extends LitElement {
   @state() private albums: AlbumDto[] = [];
   @state() private error = '';
   private abort: AbortController | null = null;
+
+  constructor() {
+    super();
+    followAlbumCards(this, { handle: () => this.handle, get: () => this.albums, set: (albums) => (this.albums = albums), reload: () => void this.load() });
+  }
 
   override willUpdate(changed: Map<string, unknown>): void {
     if (changed.has('handle')) void this.load();

@@ -3,6 +3,7 @@ import { LitElement, css, html } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { AlbumDto, Privacy, QuotaDto } from '../../../shared/dto.js';
 import { albumTitle, photoCountText, sizeText } from '../album-format.js';
+import { followAlbumCards } from '../controllers/album-cards-live.js';
 import { SessionController } from '../controllers/session-controller.js';
 import { privacyLabel } from '../format.js';
 import { icon } from '../icons.js';
@@ -39,6 +40,12 @@ export class KjAlbumsPage extends LitElement {
   @state() private busy = false;
   private readonly session = new SessionController(this);
   private abort: AbortController | null = null;
+
+  constructor() {
+    super();
+    // Albums made, filled or deleted elsewhere (another tab, or the owner while a friend looks) show at once.
+    followAlbumCards(this, { handle: () => this.handle, get: () => this.albums, set: (albums) => (this.albums = albums), reload: () => void this.load() });
+  }
 
   private get isOwner(): boolean {
     return this.session.me?.handle === this.handle;

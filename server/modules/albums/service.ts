@@ -23,6 +23,7 @@ import { createStorageAccounts } from './storage-accounts.js';
 import { screenFields } from '../moderation/field-screen.js';
 import type { TextScreen } from '../moderation/screening.js';
 import type { UrlSigner } from './url-signer.js';
+import { createAlbumCardPush } from './album-card-push.js';
 import type { Pusher } from '../../realtime/pusher.js';
 import { rooms } from '../../realtime/rooms.js';
 import { isDuplicateKey } from '../../db/duplicate-key.js';
@@ -62,6 +63,14 @@ export function createAlbumService({ conn, config, accounts, friends, logger, si
   const files = createPhotoFiles(config.dataDir);
   const storage = createStorageAccounts(conn);
   const quotaOf = (tier: Tier) => config.quotaBytes[tier];
+  const cards = createAlbumCardPush(pusher);
+
+  /** Pushes the album's card as it is now to those who may see it (after a photo came or went). */
+  async function announceCard(albumId: string): Promise<void> {
+    const album = await findAlbum(albumId);
+    const owner = album ? await accounts.getUser(album.owner) : null;
+    if (album && owner) cards.changed(albumDto(album, owner));
+  }
 
   function photoDto(p: StoredPhoto, albumIsPublic: boolean): PhotoDto {
     const id = p._id.toHexString();
@@ -179,7 +188,9 @@ export function createAlbumService({ conn, config, accounts, friends, logger, si
         const doc = await albums.create({ owner: viewer.id, title: input.title, privacy: input.privacy });
         const owner = await accounts.getUser(viewer.id);
         if (!owner) throw notFound('user');
-        return { album: albumDto(recordOf<StoredAlbum>(doc), owner) };
+        const album = albumDto(recordOf<StoredAlbum>(doc), owner);
+        cards.changed(album);
+        return { album };
       } catch (err) {
         await storage.releaseAlbum(viewer.id);
         throw err;
@@ -215,7 +226,10 @@ export function createAlbumService({ conn, config, accounts, friends, logger, si
         for (const p of batch) await removePhoto(p);
       }
       const { deletedCount } = await albums.deleteOne({ _id: album._id });
-      if (deletedCount) await storage.releaseAlbum(viewer.id);
+      if (deletedCount) {
+        await storage.releaseAlbum(viewer.id);
+        cards.removed(viewer.id, id, album.privacy);
+      }
     },
 
     /** The photos of an album the viewer may see, in upload order. */
@@ -285,6 +299,7 @@ export function createAlbumService({ conn, config, accounts, friends, logger, si
         await albums.updateOne({ _id: album._id, coverPhotoId: null }, { $set: { coverPhotoId: record._id.toHexString() } });
         const photo = photoDto(record, album.privacy === 'public');
         pusher?.toRooms(rooms.album(viewer.id, albumId), 'album:photo', { albumId, photo });
+        await announceCard(albumId);
         return { photo };
       } catch (err) {
         if (!recordRemoved) {
@@ -333,6 +348,7 @@ export function createAlbumService({ conn, config, accounts, friends, logger, si
       const p = Types.ObjectId.isValid(id) ? await photos.findById(id).lean<StoredPhoto>() : null;
       if (!p || p.owner !== viewer.id) throw notFound('photo');
       await removePhoto(p);
+      await announceCard(p.album);
     },
 
     /** The viewer's storage use against their tier's quota. */

@@ -1,4 +1,7 @@
-/** Open albums follow their album live: new, re-captioned and deleted photos reach watchers who may see it. */
+/**
+ * Open albums follow their album live: new, re-captioned and deleted photos reach watchers who may see it.
+ * Album cards (space:album, space:album:remove) reach an open space's readers who may see the album.
+ */
 import { describe, expect, it } from 'vitest';
 import { connectSocket, emitAck, expectNoEvent, makeFriends, nextEvent, registerUser, useTestHub } from '../../helpers/index.js';
 import { noisePng, uploadPhoto } from '../../fixtures/images.js';
@@ -34,5 +37,39 @@ describe('live albums', () => {
     expect((await owner.api.delete(`/friends/${friend.handle}`)).status).toBe(204);
     const later = await uploadPhoto(hub.url, owner.token, albumId, await noisePng(40, 30, 10));
     await expectNoEvent(friendSocket, 'album:photo', (p) => p.photo.id === later.body.photo.id);
+  });
+
+  it('album cards come and go live for those who may see them: public to the space’s readers, friends-only to friends, private to the owner', async () => {
+    const owner = await registerUser(hub, 'cards');
+    const friend = await registerUser(hub, 'cardfriend');
+    const reader = await registerUser(hub, 'cardreader');
+    await makeFriends(owner, friend);
+    const [ownerSocket, friendSocket, readerSocket] = await Promise.all([connectSocket(hub, owner.token), connectSocket(hub, friend.token), connectSocket(hub, reader.token)]);
+    expect(await emitAck(readerSocket, 'guestbook:watch', { handle: owner.handle })).toEqual({ ok: true });
+    const titled = (title: string) => (p: { album: { title: string } }) => p.album.title === title;
+
+    const publicCard = nextEvent(readerSocket, 'space:album', titled('Open'));
+    const open: string = (await owner.api.post('/albums', { title: 'Open', privacy: 'public' })).body.album.id;
+    expect((await publicCard).album).toMatchObject({ id: open, photoCount: 0, owner: { id: owner.id } });
+
+    const friendsCard = nextEvent(friendSocket, 'space:album', titled('Close'));
+    const close: string = (await owner.api.post('/albums', { title: 'Close', privacy: 'friends' })).body.album.id;
+    expect((await friendsCard).album.id).toBe(close);
+    const mine = nextEvent(ownerSocket, 'space:album', titled('Mine'));
+    await owner.api.post('/albums', { title: 'Mine', privacy: 'private' });
+    await mine;
+
+    // A photo more: the card's count and cover follow.
+    const counted = nextEvent(friendSocket, 'space:album', (p) => p.album.id === close && p.album.photoCount === 1);
+    expect((await uploadPhoto(hub.url, owner.token, close, await noisePng(40, 30, 21))).status).toBe(201);
+    expect((await counted).album.coverThumbUrl).toMatch(/^\/photos\/[0-9a-f]{24}\/thumb\?/);
+
+    const gone = nextEvent(friendSocket, 'space:album:remove', (p) => p.albumId === close);
+    expect((await owner.api.delete(`/albums/${close}`)).status).toBe(204);
+    expect(await gone).toEqual({ ownerId: owner.id, albumId: close });
+
+    await expectNoEvent(readerSocket, 'space:album', (p) => p.album.privacy !== 'public');
+    await expectNoEvent(readerSocket, 'space:album:remove');
+    await expectNoEvent(friendSocket, 'space:album', (p) => p.album.privacy === 'private');
   });
 });
