@@ -59,9 +59,9 @@ describe.each(redisSetups)('the Redis presence tracker on %s', (kind) => {
     await Promise.all([liveA.close(), liveB.close()]);
   });
 
-  it.runIf(kind === 'Redis Cluster' && !process.env.REDIS_CLUSTER_NODES)(
-    'keeps each user’s keys in one slot and spreads users over every master',
-    async () => {
+  // Only on a private cluster (it asks its nodes for slots and masters); registered only there.
+  if (kind === 'Redis Cluster' && !process.env.REDIS_CLUSTER_NODES)
+    it('keeps each user’s keys in one slot and spreads users over every master', async () => {
       const cluster = setup.cluster!;
       const slot = async (key: string) => Number((await cluster.cli(cluster.nodes[0]!.port, 'CLUSTER', 'KEYSLOT', key)).trim());
       const masters = new Set<number>();
@@ -71,6 +71,5 @@ describe.each(redisSetups)('the Redis presence tracker on %s', (kind) => {
         masters.add((await cluster.masterOf(keys.user)).port);
       }
       expect(masters.size).toBe(3);
-    },
-  );
+    });
 });
