@@ -107,6 +107,25 @@ describe('moderation, live', () => {
     await expect.poll(() => p.locator('kj-post-card [data-testid="comment-count"]').textContent()).toBe('1');
   });
 
+  it('rejecting a held comment takes it off the commenter’s open post live and tells them', async () => {
+    const poet = await registerUser(e2e.hub, 'poet2', 'Bai Juyi');
+    const fan = await registerUser(e2e.hub, 'fan2', 'Yuan Zhen');
+    expect((await moderator.api.post('/moderation/rules', { pattern: 'roulette', action: 'hold' })).status).toBe(201);
+    const postId = ((await poet.api.post('/posts', { kind: 'shuoshuo', text: 'Winter plum blossoms', privacy: 'public' })).body as { post: PostDto }).post.id;
+    const [m, f] = await Promise.all([open(moderator, '/moderation'), open(fan, `/post/${postId}`)]);
+    await f.locator('kj-comments').getByText('No comments yet').waitFor();
+    await f.locator('kj-comments').getByLabel('Write a comment').fill('Play roulette with me');
+    await f.locator('kj-comments').getByRole('button', { name: 'Send' }).click();
+    await f.locator('kj-comments li', { hasText: 'Play roulette with me' }).getByText('held for review').waitFor();
+
+    await m.locator('kj-held-comments li', { hasText: 'Play roulette with me' }).getByRole('button', { name: 'Reject the comment by Yuan Zhen' }).click();
+    await f.locator('kj-comments li', { hasText: 'Play roulette with me' }).waitFor({ state: 'detached' });
+    await expect.poll(() => m.locator('kj-held-comments li', { hasText: 'Play roulette with me' }).count()).toBe(0);
+    expect(await f.locator('kj-post-card [data-testid="comment-count"]').textContent()).toBe('0');
+    const list = (await fan.api.get('/notifications')).body as { notifications: NotificationDto[] };
+    expect(list.notifications.some((n) => n.kind === 'moderation' && n.subject.detail === 'rejected')).toBe(true);
+  });
+
   it('a moderator unpublishes a published post from its page; it leaves a friend’s feed live', async () => {
     const author = await registerUser(e2e.hub, 'poster', 'Wang Wu');
     const friend = await registerUser(e2e.hub, 'reader', 'Zhao Liu');

@@ -228,7 +228,8 @@ export class KjPostCard extends LitElement {
     const { comment } = e.detail;
     if (this.comments?.some((c) => c.id === comment.id)) return;
     this.comments = [...(this.comments ?? []), comment];
-    this.commentCount += 1;
+    // A held or previewed comment counts once a moderator approves it (it comes again, published).
+    if (!comment.status || comment.status === 'published') this.commentCount += 1;
   }
 
   /**

@@ -191,7 +191,7 @@ export function createComments(ctx: PostContext) {
       return { comment };
     },
 
-    /** Rejects a held/review comment: it is deleted, and its author told. */
+    /** Rejects a held/review comment: it is deleted, off its author's screens live, and its author told. */
     async reject(commentId: string): Promise<{ comment: CommentDto }> {
       if (!Types.ObjectId.isValid(commentId)) throw notFound('comment in the moderation queue');
       const record = await comments
@@ -199,6 +199,8 @@ export function createComments(ctx: PostContext) {
         .lean<CommentRecord>();
       if (!record) throw notFound('comment in the moderation queue');
       const comment = toDto(record, await deps.accounts.getUsers([record.author.toHexString()]));
+      // Only its author ever saw it (as "held"): their open copies of the post drop it now; it was never counted.
+      deps.pusher.toRooms([rooms.user(comment.author.id)], 'post:comment:remove', { postId: comment.postId, commentIds: [comment.id], removed: 0 });
       await ctx.notify({
         to: comment.author.id,
         kind: 'moderation',

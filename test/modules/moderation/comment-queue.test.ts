@@ -57,8 +57,10 @@ describe.each(engines)('the comment queue on %s', (engine) => {
     const held = await commenter.api.post(`/posts/${post}/comments`, { text: `more ${holdWord}` });
     const socket = await connectSocket(hub, commenter.token);
     const told = nextEvent(socket, 'notification', (n) => n.notification.kind === 'moderation');
+    const dropped = nextEvent(socket, 'post:comment:remove', (e) => e.postId === post);
     expect((await moderator.api.post(`/moderation/queue/comments/${held.body.comment.id}/reject`)).status).toBe(200);
     expect((await told).notification.subject.detail).toBe('rejected');
+    expect(await dropped).toEqual({ postId: post, commentIds: [held.body.comment.id], removed: 0 }); // off the author's open copies, never counted
     expect((await commenter.api.get(`/posts/${post}/comments`)).body.comments).toEqual([]);
     expect((await author.api.get(`/posts/${post}`)).body.post.counts.comments).toBe(0);
     const queue = (await moderator.api.get('/moderation/queue')).body;
