@@ -104,8 +104,14 @@ export class KjComposer extends LitElement {
 
   private async pick(e: Event): Promise<void> {
     const input = e.target as HTMLInputElement;
-    const files = [...(input.files ?? [])].slice(0, maxPhotos - this.photos.length);
+    const files = [...(input.files ?? [])];
     input.value = '';
+    // A pick that does not fit is refused whole, before anything is sent (not cut short in silence).
+    const room = maxPhotos - this.photos.length;
+    if (files.length > room) {
+      this.outcome = { tone: 'error', text: msg(str`A shuoshuo holds at most ${maxPhotos} photos: you picked ${files.length}, and ${room} more fit.`, { id: 'composer.tooManyPhotos' }) };
+      return;
+    }
     this.outcome = null;
     this.uploading += files.length;
     for (const file of files) {

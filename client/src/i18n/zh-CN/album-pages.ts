@@ -41,4 +41,6 @@ export const templates = {
   'viewer.delete': '删除照片',
   'viewer.close': '关闭',
   'viewer.deleteConfirm': '删除这张照片？删除后无法恢复。',
+  // The composer's photo pick (the photos go into the shuoshuo album).
+  'composer.tooManyPhotos': str`一条说说最多 ${0} 张照片：你选了 ${1} 张，还能再加 ${2} 张。`,
 };
