@@ -186,7 +186,7 @@ export async function startHub(config: Config, options: HubOptions = {}): Promis
     await httpClosed;
     clearTimeout(grace);
     await closeServices(services);
-    await new Promise<void>((resolve) => io.close(() => resolve()));
+    await io.close();
     await redis?.close();
     await store.close();
     metrics.close();

@@ -60,7 +60,7 @@ async function startNode(index: number, redis: RedisClients, prefix: string) {
     if (typeof room === 'string') void socket.join(room);
   });
   const port = await new Promise<number>((resolve) => httpServer.listen(0, '127.0.0.1', () => resolve((httpServer.address() as { port: number }).port)));
-  return { index, io, port, close: () => new Promise<void>((resolve) => io.close(() => resolve())) };
+  return { index, io, port, close: () => io.close() };
 }
 
 async function cpuTicks(pid: number | undefined): Promise<number> {

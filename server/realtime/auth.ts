@@ -64,7 +64,7 @@ export function attachSocketAuth(io: HubServer, authenticate: (token: string | u
       viewers.set(socket, viewer);
       socket.data.userId = viewer.id;
       socket.data.handle = viewer.handle;
-      socket.join(rooms.user(viewer.id));
+      await socket.join(rooms.user(viewer.id));
       return undefined;
     };
     admit().then(

@@ -83,7 +83,7 @@ export function guardSlowConsumers(io: HubServer, { maxBufferedBytes, graceMs = 
       // does not reconnect by itself, while one whose connection drops does.)
       const leaveAll = (socket as unknown as { leaveAll?: () => void }).leaveAll;
       if (typeof leaveAll === 'function') leaveAll.call(socket);
-      else for (const room of [...socket.rooms]) socket.leave(room);
+      else for (const room of [...socket.rooms]) void socket.leave(room);
       socket.emit('server:notice', { code: 'slow_consumer', message: 'too far behind: disconnected, reconnect and sync' });
       const timer = setTimeout(() => destroy(conn), graceMs);
       conn.on('close', () => clearTimeout(timer));

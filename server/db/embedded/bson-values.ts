@@ -3,7 +3,7 @@
  * canonical keys for _id values, dotted-path access and the shell-like rendering
  * MongoDB uses in duplicate-key messages.
  */
-import { ObjectId, serialize, type Document } from 'bson';
+import { serialize, type Document, type ObjectId } from 'bson';
 
 type Tagged = { _bsontype?: string };
 

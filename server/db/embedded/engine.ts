@@ -8,7 +8,7 @@ import { CursorManager } from './cursors.js';
 import { DocArena } from './doc-arena.js';
 import { ErrorCodes, MongoServerError } from './errors.js';
 import { Persistence } from './persistence.js';
-import type { IndexSpec } from './types.js';
+import type { DocEntry, IndexSpec } from './types.js';
 
 export function validateCollectionName(db: string, name: unknown): string {
   if (typeof name !== 'string' || name.length === 0 || name.includes('\0') || name.startsWith('.') || name.includes('$')) {
@@ -129,7 +129,7 @@ export class Engine {
           const secs = ix.spec.expireAfterSeconds;
           if (typeof secs !== 'number' || ix.fields.length !== 1) continue;
           const cutoff = new Date(now - secs * 1000);
-          const victims = new Map<string, import('./types.js').DocEntry>();
+          const victims = new Map<string, DocEntry>();
           const range = { lo: new Date(-8.64e15), loIncl: true, hi: cutoff, hiIncl: false };
           for (const x of ix.scan({ eq: [], range }, ix.dirs[0]! < 0)) victims.set(x[0].key, x[0]);
           for (const e of victims.values()) {

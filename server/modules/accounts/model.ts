@@ -1,4 +1,4 @@
-import { Schema, type Connection, type InferSchemaType, type Model } from 'mongoose';
+import { Schema, type Connection, type InferSchemaType, type Model, type Types } from 'mongoose';
 import { modelFor } from '../../db/model-for.js';
 import { writeSearchKeys } from './search-key-model.js';
 
@@ -29,7 +29,7 @@ userSchema.post('save', async function indexForSearch(doc) {
 /** One document whose unique `_id` makes "the first registered user" an atomic fact. */
 const markerSchema = new Schema({ _id: { type: String, required: true }, userId: { type: String, required: true } });
 
-export type UserRecord = InferSchemaType<typeof userSchema> & { _id: import('mongoose').Types.ObjectId };
+export type UserRecord = InferSchemaType<typeof userSchema> & { _id: Types.ObjectId };
 
 export function userModel(conn: Connection): Model<InferSchemaType<typeof userSchema>> {
   return modelFor(conn, 'User', userSchema);

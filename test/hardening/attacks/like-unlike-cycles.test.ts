@@ -3,12 +3,12 @@
  * with 0. Now an unlike takes its like back from the unread folded notification.
  */
 import { describe, expect, it } from 'vitest';
-import { registerUser, useTestHub } from '../../helpers/index.js';
+import { registerUser, useTestHub, type ApiClient } from '../../helpers/index.js';
 
 describe('like/unlike cycles', { timeout: 90_000 }, () => {
   const hub = useTestHub();
 
-  const likeNotifications = async (api: { get: (p: string) => Promise<{ body: any }> }) =>
+  const likeNotifications = async (api: Pick<ApiClient, 'get'>) =>
     (await api.get('/notifications')).body.notifications.filter((n: { kind: string }) => n.kind === 'like');
 
   it('25 cycles by one user leave no like notification; one more like leaves "1"', async () => {

@@ -4,7 +4,7 @@
  * cheap count before sanitising, and sanitising runs in a worker pool with a time budget.
  */
 import { describe, expect, it } from 'vitest';
-import { registerUser, useTestHub } from '../../helpers/index.js';
+import { registerUser, useTestHub, type ApiAnswer } from '../../helpers/index.js';
 import { allowance, quietBaseline, watchWhile } from './probe.js';
 
 describe('sanitiser CPU bomb', () => {
@@ -18,7 +18,7 @@ describe('sanitiser CPU bomb', () => {
     // One request first, so that code compiled on first use (body parsing, schemas) is not counted as the attack.
     expect((await attacker.api.post('/posts', { kind: 'diary', title: 'bomb', text: bomb, privacy: 'public' })).status).toBe(400);
     const started = performance.now();
-    const answers: Array<{ status: number; body: any }> = [];
+    const answers: ApiAnswer[] = [];
     // Three at a time, for ten rounds (before the fix, one round held the event loop ~8.6 s here).
     const posting = (async () => {
       for (let round = 0; round < 10; round += 1) {

@@ -6,7 +6,7 @@
 import { expect } from 'vitest';
 import type { Privacy } from '../../../shared/dto.js';
 import { noisePng, uploadPhoto } from '../../fixtures/images.js';
-import { apiClient, makeFriends, registerUser, type ApiAnswer, type ApiClient, type TestUser } from '../../helpers/index.js';
+import { apiClient, makeFriends, registerUser, type ApiAnswer, type ApiClient, type TestUser, type UntypedJson } from '../../helpers/index.js';
 
 export const roles = ['owner', 'friend', 'exFriend', 'stranger', 'anonymous', 'moderator'] as const;
 export type Role = (typeof roles)[number];
@@ -65,7 +65,7 @@ export interface Cast {
   readonly match: string;
 }
 
-export async function ok(res: Promise<ApiAnswer> | ApiAnswer, status: number, label = ''): Promise<any> {
+export async function ok(res: Promise<ApiAnswer> | ApiAnswer, status: number, label = ''): Promise<UntypedJson> {
   const r = await res;
   expect(r.status, `${label} ${JSON.stringify(r.body).slice(0, 300)}`).toBe(status);
   return r.body;

@@ -1,19 +1,16 @@
 /** Small tools for fault-injection tests: bounded polling, timed requests, a process's memory. */
 import fs from 'node:fs/promises';
-import { apiClient, type ApiAnswer, type ApiClient } from '../../helpers/index.js';
+import { apiClient, waitFor, type ApiAnswer, type ApiClient, type UntypedJson } from '../../helpers/index.js';
 
-/** Polls `check` every 100 ms until it is true; fails after `ms`. Resolves with the time it took. */
+/** Polls `check` every 100 ms until it is true (an error counts as not yet); fails after `ms`. Resolves with the time it took. */
 export async function within(ms: number, check: () => Promise<boolean>, what = 'condition'): Promise<number> {
   const start = Date.now();
-  while (!(await check().catch(() => false))) {
-    if (Date.now() - start > ms) throw new Error(`${what} not reached within ${ms} ms`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
+  await waitFor(() => check().catch(() => false), { timeoutMs: ms, intervalMs: 100, what });
   return Date.now() - start;
 }
 
 /** The health answer of a node, or status 0 when it does not answer at all. */
-export async function health(url: string): Promise<{ status: number; body: any }> {
+export async function health(url: string): Promise<{ status: number; body: UntypedJson }> {
   try {
     const res = await fetch(`${url}/api/health`, { signal: AbortSignal.timeout(3_000) });
     return { status: res.status, body: await res.json() };
@@ -23,8 +20,8 @@ export async function health(url: string): Promise<{ status: number; body: any }
 }
 
 /** Waits until the node's health answers `status`; returns its body. */
-export async function healthBecomes(url: string, status: number, ms = 20_000): Promise<any> {
-  let last: { status: number; body: any } = { status: 0, body: null };
+export async function healthBecomes(url: string, status: number, ms = 20_000): Promise<UntypedJson> {
+  let last: { status: number; body: UntypedJson } = { status: 0, body: null };
   await within(ms, async () => (last = await health(url)).status === status, `health ${status} at ${url}`);
   return last.body;
 }

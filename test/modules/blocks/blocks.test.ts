@@ -4,7 +4,7 @@
  * content stops reaching B live at once — including post rooms B's sockets had already joined.
  */
 import { describe, expect, it } from 'vitest';
-import { connectSocket, emitAck, engines, expectNoEvent, makeFriends, nextEvent, registerUser, useTestHub } from '../../helpers/index.js';
+import { connectSocket, emitAck, engines, expectNoEvent, makeFriends, nextEvent, registerUser, useTestHub, type ApiAnswer } from '../../helpers/index.js';
 
 describe.each(engines)('blocking on %s', (engine) => {
   const hub = useTestHub({ engine });
@@ -33,7 +33,7 @@ describe.each(engines)('blocking on %s', (engine) => {
       ['get', `/albums/${album}`],
       ['post', '/friends/requests', { to: a.handle }],
     ] as const) {
-      const res = await (b.api as unknown as Record<string, (p: string, x?: unknown) => Promise<{ status: number; body: any }>>)[method]!(path, body);
+      const res = await (b.api as unknown as Record<string, (p: string, x?: unknown) => Promise<ApiAnswer>>)[method]!(path, body);
       expect(res.status, `${method} ${path}`).toBe(404);
       expect(res.body.error.code).toBe('not_found');
     }
