@@ -19,8 +19,8 @@ const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const testHost = 'kongjian.test';
 const docsShots = process.env.UPDATE_DOCS_SCREENSHOTS === '1' ? path.resolve('docs/screenshots') : screenshotDir;
 const languages = [
-  { locale: 'en-US', lang: 'en', feed: 'Feed', settings: 'Settings', games: 'Games' },
-  { locale: 'zh-CN', lang: 'zh-CN', feed: '好友动态', settings: '设置', games: '游戏' },
+  { locale: 'en-US', lang: 'en', feed: 'Feed', settings: 'Settings', games: 'Games', tabs: { feed: 'Friends’ feed', settings: 'Settings', signIn: 'Sign in' } },
+  { locale: 'zh-CN', lang: 'zh-CN', feed: '好友动态', settings: '设置', games: '游戏', tabs: { feed: '好友动态', settings: '设置', signIn: '登录' } },
 ] as const;
 
 let e2e: E2E;
@@ -107,6 +107,9 @@ describe.each(languages)('in $lang', (language) => {
       await nav.getByRole('link', { name: language.feed, exact: true }).waitFor();
       await nav.getByRole('link', { name: language.settings, exact: true }).waitFor();
       expect(await page.locator('h1').count(), `${route.name}: h1`).toBeGreaterThanOrEqual(1);
+      if (route.name === 'feed' || route.name === 'settings') {
+        expect(await page.title(), `${route.name}: tab title`).toBe(`${language.tabs[route.name]} · 空间 Kongjian`);
+      }
       for (const v of await axeProblems(page)) {
         problems.push(`${route.name}: [${v.impact}] ${v.id} — ${v.help}\n    ${v.nodes.map((n) => `${JSON.stringify(n.target)} ${n.failureSummary ?? ''}`).join('\n    ')}`);
       }
@@ -127,6 +130,7 @@ describe.each(languages)('in $lang', (language) => {
     await page.locator('kj-auth form').waitFor();
     expect(await page.evaluate(() => document.documentElement.lang)).toBe(language.lang);
     await page.getByRole('tab', { name: language.lang === 'en' ? 'Sign in' : '登录' }).waitFor();
+    expect(await page.title()).toBe(`${language.tabs.signIn} · 空间 Kongjian`);
     expect(await page.locator('h1').count()).toBe(1);
     expect(await axeProblems(page)).toEqual([]);
   });

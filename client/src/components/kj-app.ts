@@ -5,6 +5,8 @@ import { SessionController } from '../controllers/session-controller.js';
 import { StoreController } from '../controllers/store-controller.js';
 import { realtime } from '../services/realtime.js';
 import { router, type Route } from '../services/router.js';
+import { currentLocale } from '../i18n/locale.js';
+import { documentTitle } from '../page-title.js';
 import '../services/session-end.js';
 import { shared } from '../styles/shared.js';
 import './kj-album-page.js';
@@ -59,6 +61,17 @@ export class KjApp extends LitElement {
       <kj-invites></kj-invites>
       <kj-toasts></kj-toasts>
     `;
+  }
+
+  private titledFor = '';
+
+  /** Names the tab after the page, in the current language, when the page or the language changes (not on every render, so a page that names itself keeps its name). */
+  override updated() {
+    const route = this.session.me ? this.routes.store.route : null;
+    const key = `${currentLocale()} ${JSON.stringify(route)}`;
+    if (key === this.titledFor) return;
+    this.titledFor = key;
+    document.title = documentTitle(route);
   }
 
   private page(route: Route) {
