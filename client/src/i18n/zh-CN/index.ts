@@ -30,12 +30,14 @@ import { templates as postPage } from './post-page.js';
 import { templates as spacePaging } from './space-paging.js';
 import { templates as account } from './account.js';
 import { templates as search } from './search.js';
+import { templates as titles } from './titles.js';
 import { templates as social } from './social.js';
 
 export const templates: TemplateMap = {
   ...common,
   ...nav,
   ...search,
+  ...titles,
   ...auth,
   ...feed,
   ...post,
