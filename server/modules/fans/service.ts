@@ -3,18 +3,17 @@
  * it. Its public posts reach fans live through one room per certified space, which each fan's
  * sockets join on connect and on follow (the posts module pushes to `fanRooms(...)`).
  */
-import { Types, type Connection } from 'mongoose';
+import type { Connection } from 'mongoose';
 import type { Privacy, UserDto } from '../../../shared/dto.js';
 import { conflict, invalid, notFound } from '../../errors.js';
 import { createBlockLookup } from '../blocks/lookup.js';
 import type { Logger } from '../../logger.js';
 import { rooms } from '../../realtime/rooms.js';
 import type { Pusher } from '../../realtime/pusher.js';
-import type { HubSocket } from '../../realtime/types.js';
 import type { AccountService } from '../accounts/service.js';
+import type { SpaceService } from '../spaces/service.js';
 import type { Viewer } from '../accounts/viewer.js';
 import type { AuditLog } from '../moderation/audit.js';
-import { spaceModel } from '../spaces/space-model.js';
 import { createFollowerSet } from './followers.js';
 import { fanModel } from './model.js';
 import { isDuplicateKey } from '../../db/duplicate-key.js';
@@ -24,7 +23,7 @@ export interface FanServiceDeps {
   readonly pusher: Pusher;
   readonly accounts: AccountService;
   /** The spaces service owns the `certified` flag. */
-  readonly spaces: { setCertified(ownerId: string, certified: boolean): Promise<void> };
+  readonly spaces: Pick<SpaceService, 'setCertified' | 'isCertified' | 'certifiedAmong'>;
   readonly audit: AuditLog;
   readonly logger: Logger;
   /** Other nodes share the store (a cluster): this node does not see every follow. Default true. */
@@ -42,15 +41,13 @@ const certifiedTtlMs = 3_000;
 export function createFanService({ conn, pusher, accounts, spaces, audit, logger, clustered = true }: FanServiceDeps) {
   const fans = fanModel(conn);
   const blocks = createBlockLookup(conn);
-  const spaceRecords = spaceModel(conn);
   const certifiedCache = new Map<string, { certified: boolean; at: number }>();
   const followers = createFollowerSet({ fans, clustered, logger });
 
   async function isCertified(ownerId: string): Promise<boolean> {
     const hit = certifiedCache.get(ownerId);
     if (hit && Date.now() - hit.at < certifiedTtlMs) return hit.certified;
-    if (!Types.ObjectId.isValid(ownerId)) return false;
-    const certified = Boolean(await spaceRecords.exists({ owner: new Types.ObjectId(ownerId), certified: true }));
+    const certified = await spaces.isCertified(ownerId);
     if (certifiedCache.size > 10_000) certifiedCache.clear();
     certifiedCache.set(ownerId, { certified, at: Date.now() });
     return certified;
@@ -67,10 +64,7 @@ export function createFanService({ conn, pusher, accounts, spaces, audit, logger
   async function followedIds(userId: string): Promise<string[]> {
     const followed = await fans.find({ fan: userId }, { owner: 1 }).lean<Array<{ owner: string }>>();
     if (!followed.length) return [];
-    const certified = await spaceRecords
-      .find({ owner: { $in: followed.map((f) => new Types.ObjectId(f.owner)) }, certified: true }, { owner: 1 })
-      .lean<Array<{ owner: Types.ObjectId }>>();
-    return certified.map((s) => s.owner.toHexString());
+    return spaces.certifiedAmong(followed.map((f) => f.owner));
   }
 
   return {
@@ -133,17 +127,17 @@ export function createFanService({ conn, pusher, accounts, spaces, audit, logger
       return { fans: count, fan: false };
     },
 
-    /** On connect: the socket joins the fans room of every certified space its user likes. */
-    connectionListener(socket: HubSocket, viewer: Viewer): void {
-      // Nearly everyone follows nothing: their connects cost no query.
-      if (!followers.mayFollow(viewer.id)) return;
-      followedIds(viewer.id)
-        .then((ids) => {
-          // Friends of a space are in its audience room (joined during the handshake): not here too.
-          const fanOnly = ids.filter((id) => !socket.rooms.has(rooms.audience(id)));
-          if (fanOnly.length && socket.connected) void socket.join(fanOnly.map(rooms.fans));
-        })
-        .catch((err: unknown) => logger.warn({ err, user: viewer.id }, 'fans rooms not joined'));
+    /**
+     * The certified spaces `userId` likes, as owner ids, for a new socket to join their fans rooms
+     * (socket.ts). Nearly everyone follows nothing: their connects cost no query. Never rejects: a
+     * failed read is logged and joins nothing.
+     */
+    async followedSpaces(userId: string): Promise<string[]> {
+      if (!followers.mayFollow(userId)) return [];
+      return followedIds(userId).catch((err: unknown) => {
+        logger.warn({ err, user: userId }, 'fans rooms not joined');
+        return [];
+      });
     },
   };
 }

@@ -7,7 +7,7 @@ import type { NotificationDto, NotificationKind, NotificationSubject, UserDto } 
 import type { Pusher } from '../../realtime/pusher.js';
 import type { Logger } from '../../logger.js';
 import type { AccountService } from '../accounts/service.js';
-import { createKeyedQueue } from './keyed-queue.js';
+import { createKeyedQueue } from '../../keyed-queue.js';
 import { notificationModel, notificationSettingsModel, type NotificationRecord } from './model.js';
 import type { Notifier, NotifyInput } from './notifier.js';
 import { isDuplicateKey } from '../../db/duplicate-key.js';

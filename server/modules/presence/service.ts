@@ -5,10 +5,8 @@
 import type { Logger } from '../../logger.js';
 import type { Pusher } from '../../realtime/pusher.js';
 import { rooms } from '../../realtime/rooms.js';
-import type { HubSocket } from '../../realtime/types.js';
-import type { Viewer } from '../accounts/viewer.js';
 import type { FriendRelations } from '../friends/relations.js';
-import { createKeyedQueue } from '../notifications/keyed-queue.js';
+import { createKeyedQueue } from '../../keyed-queue.js';
 import type { PresenceTracker } from './tracker.js';
 
 export interface PresenceServiceDeps {
@@ -45,19 +43,21 @@ export function createPresenceService({ pusher, friends, tracker, logger }: Pres
     logger.warn({ err: err instanceof Error ? err.message : String(err), user: userId }, `presence ${what} failed`);
 
   return {
-    /** Tracks a connected socket until it disconnects, announcing the user's first and last. */
-    track(socket: HubSocket, viewer: Viewer): void {
-      const userId = viewer.id;
-      const connected = perUser(userId, async () => {
-        if (await tracker.connect(userId, socket.id)) await announce(userId, true);
+    /**
+     * One of the user's sockets connected: announced if it is the user's first anywhere. Queued per
+     * user, so the same socket's `disconnected` (called later) is always handled after it.
+     */
+    connected(userId: string, socketId: string): Promise<void> {
+      return perUser(userId, async () => {
+        if (await tracker.connect(userId, socketId)) await announce(userId, true);
       }).catch(failed('connect', userId));
-      socket.once('disconnect', () => {
-        void connected.then(() =>
-          perUser(userId, async () => {
-            if (await tracker.disconnect(userId, socket.id)) await announce(userId, false);
-          }).catch(failed('disconnect', userId)),
-        );
-      });
+    },
+
+    /** One of the user's sockets went away: announced if it was the user's last anywhere. */
+    disconnected(userId: string, socketId: string): Promise<void> {
+      return perUser(userId, async () => {
+        if (await tracker.disconnect(userId, socketId)) await announce(userId, false);
+      }).catch(failed('disconnect', userId));
     },
 
     /** Which of the user's friends are online now. */

@@ -14,6 +14,10 @@ export function presenceSocketHandlers(presence: PresenceService): SocketHandler
   ];
 }
 
+/** Tells presence of each socket's coming and going; the service never sees the socket. */
 export function presenceConnectionListener(presence: PresenceService): ConnectionListener {
-  return (socket, viewer) => presence.track(socket, viewer);
+  return (socket, viewer) => {
+    void presence.connected(viewer.id, socket.id);
+    socket.once('disconnect', () => void presence.disconnected(viewer.id, socket.id));
+  };
 }

@@ -168,6 +168,20 @@ export function createSpaceService(deps: SpaceServiceDeps) {
       await spaces.updateOne({ owner: new Types.ObjectId(ownerId) }, { $set: { certified } });
     },
 
+    /** Whether `ownerId`'s space is certified (its fans get its public posts live); false for no such space. */
+    async isCertified(ownerId: string): Promise<boolean> {
+      if (!Types.ObjectId.isValid(ownerId)) return false;
+      return Boolean(await spaces.exists({ owner: new Types.ObjectId(ownerId), certified: true }));
+    },
+
+    /** Which of `ownerIds` have a certified space. */
+    async certifiedAmong(ownerIds: readonly string[]): Promise<string[]> {
+      const ids = ownerIds.filter((id) => Types.ObjectId.isValid(id)).map((id) => new Types.ObjectId(id));
+      if (!ids.length) return [];
+      const found = await spaces.find({ owner: { $in: ids }, certified: true }, { owner: 1 }).lean<Array<{ owner: Types.ObjectId }>>();
+      return found.map((s) => s.owner.toHexString());
+    },
+
     /** Puts the viewer's modules back to the default set and order. */
     async restoreModules(viewer: Viewer): Promise<{ space: SpaceDto }> {
       return update(viewer, { modules: defaultModules });

@@ -1,7 +1,7 @@
 /**
- * Runs tasks one after another per key (here: per recipient), so notifications for one user on
- * this node never race each other for the next number; races between nodes are settled by the
- * store's unique index instead.
+ * Runs tasks one after another per key, on this node. Notifications queue per recipient, so two for
+ * one user never race for the next number (races between nodes are settled by the store's unique
+ * index instead); presence queues per user, so a user's comings and goings are announced in order.
  */
 export type KeyedQueue = <T>(key: string, task: () => Promise<T>) => Promise<T>;
 
