@@ -49,6 +49,19 @@ describe('games in the browser', () => {
     expect(((await guest.api.get('/invites')).body as { incoming: unknown[] }).incoming).toEqual([]);
   });
 
+  it('a friendship made while both have Games open puts each in the other’s list to invite, online, at once', async () => {
+    const ying = await registerUser(e2e.hub, 'ying', 'Ying Yue');
+    const bo = await registerUser(e2e.hub, 'bo', 'Bo Wen');
+    const [y, b] = await Promise.all([open(ying, '/games'), open(bo, '/games')]);
+    await y.locator('kj-games-page').getByText('Add friends on the feed to play with them.').waitFor();
+    await makeFriends(ying, bo);
+    const row = y.locator(`kj-games-page li[data-friend="${bo.handle}"]`);
+    await row.getByText('online').waitFor();
+    await b.locator(`kj-games-page li[data-friend="${ying.handle}"]`).getByText('online').waitFor();
+    await row.getByRole('button', { name: 'Invite to Gomoku' }).click();
+    await openInvites(b).getByText('Ying Yue invites you to Gomoku').waitFor();
+  });
+
   it('a won match shows the winning line and replays; rematch and resign work for both players live', async () => {
     const host = await registerUser(e2e.hub, 'host2', 'Chen Jing');
     const guest = await registerUser(e2e.hub, 'guest2', 'Lu Yao');

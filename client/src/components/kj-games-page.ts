@@ -37,10 +37,16 @@ export class KjGamesPage extends LitElement {
 
   constructor() {
     super();
-    new LiveEvents(this).on('invite', ({ invite }) => {
-      if (!this.sent.has(invite.to.id)) return;
-      this.sent = new Map(this.sent).set(invite.to.id, invite);
-    });
+    new LiveEvents(this)
+      .on('invite', ({ invite }) => {
+        if (!this.sent.has(invite.to.id)) return;
+        this.sent = new Map(this.sent).set(invite.to.id, invite);
+      })
+      // A friendship made or ended anywhere: the list of friends to invite follows at once.
+      .on('friend:change', () => void this.load())
+      .onConnected((reconnected) => {
+        if (reconnected) void this.load();
+      });
   }
 
   override connectedCallback(): void {
