@@ -1,6 +1,10 @@
-/** A small JSON-over-HTTP client with keep-alive and a chosen source address. */
-import { randomUUID } from 'node:crypto';
+/**
+ * HTTP for the load tester: the hub's REST API through the typed client (shared/api-client.ts) over
+ * node:http with keep-alive and a chosen source address, and plain GETs for what is outside the API
+ * contract (/metrics).
+ */
 import http from 'node:http';
+import { createApiClient, type ApiClient, type Transport } from '../../shared/api-client.js';
 
 export interface HttpAnswer<T> {
   readonly status: number;
@@ -34,21 +38,58 @@ export function closeHttpAgents(): void {
   agents.clear();
 }
 
-/** A reset or closed connection: the request may or may not have reached the hub. */
-const connectionLost = (err: unknown) => ['ECONNRESET', 'EPIPE', 'ECONNABORTED'].includes((err as NodeJS.ErrnoException).code ?? '') || /socket hang up/.test(String(err));
+export interface HubCall {
+  readonly token?: string;
+  /** Source address (127.0.0.x), to spread per-IP limits and ephemeral ports. */
+  readonly localAddress?: string;
+  readonly timeoutMs?: number;
+}
 
 /**
- * A signed-in POST carries an Idempotency-Key and is sent once more when the connection drops
- * before the answer (a kept-alive connection the hub closed at that moment): the hub answers the
- * repeat with the first answer, so nothing is created twice and the run counts no false failure.
+ * The typed REST client over kept-alive node:http connections. A signed-in POST carries an
+ * Idempotency-Key and is sent once more when the connection drops before the answer (a kept-alive
+ * connection the hub closed at that moment): the hub answers the repeat with the first answer, so
+ * nothing is created twice and the run counts no false failure.
  */
+export function hubClient(base: string, call: HubCall = {}): ApiClient {
+  return createApiClient({ baseUrl: base, ...(call.token ? { token: call.token } : {}), transport: httpTransport(call) });
+}
+
+/** A transport for the typed client: node:http with the kept-alive agent of the source address. */
+export function httpTransport(call: Pick<HubCall, 'localAddress' | 'timeoutMs'> = {}): Transport {
+  return (url, request) => {
+    const body = request.body;
+    if (body !== undefined && typeof body !== 'string') return Promise.reject(new TypeError('the load tester sends JSON only'));
+    return new Promise((resolve, reject) => {
+      const headers: Record<string, string> = { accept: 'application/json', ...request.headers };
+      if (body !== undefined) headers['content-length'] = String(Buffer.byteLength(body));
+      const req = http.request(
+        url,
+        { method: request.method, headers, agent: agentFor(call.localAddress), timeout: call.timeoutMs ?? 30_000, ...(request.signal ? { signal: request.signal } : {}) },
+        (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () => {
+            const text = Buffer.concat(chunks).toString('utf8');
+            const header = (name: string) => {
+              const value = res.headers[name.toLowerCase()];
+              return value === undefined ? null : Array.isArray(value) ? value.join(', ') : String(value);
+            };
+            resolve({ status: res.statusCode ?? 0, statusText: res.statusMessage ?? '', headers: { get: header }, text: async () => text });
+          });
+          res.on('error', reject);
+        },
+      );
+      req.on('timeout', () => req.destroy(new Error(`${request.method} ${url} timed out`)));
+      req.on('error', reject);
+      req.end(body);
+    });
+  };
+}
+
+/** A GET outside the API contract (Prometheus text), or any call by path: JSON parsed when it is JSON. */
 export function httpJson<T = unknown>(base: string, method: string, path: string, call: HttpCall = {}): Promise<HttpAnswer<T>> {
-  if (method !== 'POST' || !call.token) return httpJsonOnce<T>(base, method, path, call);
-  const withKey = { ...call, headers: { ...call.headers, 'idempotency-key': randomUUID() } };
-  return httpJsonOnce<T>(base, method, path, withKey).catch((err: unknown) => {
-    if (!connectionLost(err)) throw err;
-    return httpJsonOnce<T>(base, method, path, withKey);
-  });
+  return httpJsonOnce<T>(base, method, path, call);
 }
 
 function httpJsonOnce<T>(base: string, method: string, path: string, call: HttpCall): Promise<HttpAnswer<T>> {

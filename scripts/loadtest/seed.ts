@@ -4,7 +4,6 @@
  * the hub's SECRET (no login calls). Into a running hub: through the REST API, a few calls at a time.
  */
 import mongoose, { Types } from 'mongoose';
-import type { AuthResponse, FriendRequestDto } from '../../shared/dto.js';
 import { userModel } from '../../server/modules/accounts/model.js';
 import { hashPassword } from '../../server/modules/accounts/password.js';
 import { createTokenSigner } from '../../server/modules/accounts/tokens.js';
@@ -13,7 +12,7 @@ import { friendEdgeModel } from '../../server/modules/friends/model.js';
 import { spaceModel } from '../../server/modules/spaces/space-model.js';
 import { defaultModules, defaultTheme, defaultTitle } from '../../shared/space-defaults.js';
 import { friendships, type FriendGraph } from './friend-graph.js';
-import { httpJson } from './http.js';
+import { hubClient } from './http.js';
 
 export const seedPassword = 'loadtest-password-1';
 
@@ -136,11 +135,10 @@ export async function seedViaApi(
   const from = (i: number) => `127.0.0.${1 + (i % sourceIps)}`;
   await boundedAll(graph.users, 16, async (i) => {
     const handle = handleOf(prefix, i);
-    const res = await httpJson<AuthResponse>(baseUrl, 'POST', '/api/auth/register', {
+    const res = await hubClient(baseUrl, { localAddress: from(i) }).request('POST /auth/register', {
       body: { handle, password: seedPassword, displayName: `Load ${i}` },
-      localAddress: from(i),
     });
-    if (res.status !== 201) throw new Error(`register ${handle}: ${res.status} ${JSON.stringify(res.body)}`);
+    if (!res.ok) throw new Error(`register ${handle}: ${res.status} ${JSON.stringify(res.error)}`);
     seeded[i] = { index: i, id: res.body.user.id, handle, token: res.body.token };
   });
   log(`registered ${graph.users} users in ${Date.now() - started} ms`);
@@ -149,17 +147,12 @@ export async function seedViaApi(
     const [a, b] = pairs[p]!;
     const ua = seeded[a]!;
     const ub = seeded[b]!;
-    const req = await httpJson<{ request: FriendRequestDto }>(baseUrl, 'POST', '/api/friends/requests', {
-      body: { to: ub.handle },
-      token: ua.token,
-      localAddress: from(a),
+    const req = await hubClient(baseUrl, { token: ua.token, localAddress: from(a) }).request('POST /friends/requests', { body: { to: ub.handle } });
+    if (!req.ok) throw new Error(`friend request ${ua.handle}→${ub.handle}: ${req.status} ${JSON.stringify(req.error)}`);
+    const acc = await hubClient(baseUrl, { token: ub.token, localAddress: from(b) }).request('POST /friends/requests/:id/accept', {
+      params: { id: req.body.request.id },
     });
-    if (req.status !== 201) throw new Error(`friend request ${ua.handle}→${ub.handle}: ${req.status} ${JSON.stringify(req.body)}`);
-    const acc = await httpJson(baseUrl, 'POST', `/api/friends/requests/${req.body.request.id}/accept`, {
-      token: ub.token,
-      localAddress: from(b),
-    });
-    if (acc.status !== 200) throw new Error(`accept ${ub.handle}: ${acc.status} ${JSON.stringify(acc.body)}`);
+    if (!acc.ok) throw new Error(`accept ${ub.handle}: ${acc.status} ${JSON.stringify(acc.error)}`);
   });
   log(`made ${pairs.length} friendships in ${Date.now() - started} ms total`);
   return seeded;

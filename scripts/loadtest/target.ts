@@ -7,7 +7,7 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { FriendGraph } from './friend-graph.js';
-import { histogramBuckets, httpJson, metricValue, quantileBetween } from './http.js';
+import { histogramBuckets, httpJson, hubClient, metricValue, quantileBetween } from './http.js';
 import type { LoadTestOptions } from './options.js';
 import {
   readRssBytes,
@@ -54,8 +54,8 @@ export async function prepareTarget(
 
 async function remoteTarget(options: LoadTestOptions, graph: FriendGraph, prefix: string, log: (line: string) => void): Promise<Target> {
   const base = options.url!.replace(/\/$/, '');
-  const cfg = await httpJson<{ realtimeUrl: string }>(base, 'GET', '/api/config');
-  if (cfg.status !== 200) throw new Error(`GET ${base}/api/config answered ${cfg.status}`);
+  const cfg = await hubClient(base).request('GET /config');
+  if (!cfg.ok) throw new Error(`GET ${base}/api/config answered ${cfg.status}`);
   const users = await seedViaApi(base, graph, prefix, options.sourceIps, log);
   const metrics = async (): Promise<string | null> => {
     for (const p of ['/metrics', '/api/metrics']) {

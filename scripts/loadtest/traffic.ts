@@ -3,9 +3,8 @@
  * over REST like a browser makes them. Each acknowledged post is announced to the workers with
  * its send and ack times, so they can time and check the `feed:post` pushes.
  */
-import type { CommentDto, PostDto } from '../../shared/dto.js';
 import { friendsOf, prng, type FriendGraph } from './friend-graph.js';
-import { httpJson } from './http.js';
+import { hubClient } from './http.js';
 import { clock, type PostedItem, type SideItem } from './protocol.js';
 import type { SeededUser } from './seed.js';
 
@@ -79,13 +78,11 @@ export async function runTraffic(plan: TrafficPlan): Promise<TrafficResult> {
     inFlight++;
     const sentAt = clock();
     try {
-      const res = await httpJson<{ post: PostDto }>(plan.baseUrls[node]!, 'POST', '/api/posts', {
+      const res = await hubClient(plan.baseUrls[node]!, { token: user.token, localAddress: from(author) }).request('POST /posts', {
         body: { kind: 'shuoshuo', text: `load test post ${postsSent} from ${user.handle}`, privacy: celebrity ? 'public' : 'friends' },
-        token: user.token,
-        localAddress: from(author),
       });
       const ackAt = clock();
-      if (res.status === 201) {
+      if (res.ok && res.status === 201) {
         postsAcked++;
         const second = Math.floor((ackAt - startedAt) / 1000);
         postsPerSecond[second] = (postsPerSecond[second] ?? 0) + 1;
@@ -108,12 +105,11 @@ export async function runTraffic(plan: TrafficPlan): Promise<TrafficResult> {
     const by = friends[Math.floor(rand() * friends.length)];
     if (by === undefined) return;
     try {
-      const res = await httpJson<{ comment: CommentDto }>(plan.baseUrls[nodeOf(by)]!, 'POST', `/api/posts/${target.id}/comments`, {
+      const res = await hubClient(plan.baseUrls[nodeOf(by)]!, { token: plan.users[by]!.token, localAddress: from(by) }).request('POST /posts/:id/comments', {
+        params: { id: target.id },
         body: { text: 'load test comment' },
-        token: plan.users[by]!.token,
-        localAddress: from(by),
       });
-      if (res.status === 201) {
+      if (res.ok && res.status === 201) {
         commentsAcked++;
         sideBatch.push({ key: `c:${res.body.comment.id}`, ackAt: clock() });
       } else fail('POST /api/posts/:id/comments', res.status);
@@ -128,9 +124,8 @@ export async function runTraffic(plan: TrafficPlan): Promise<TrafficResult> {
     const owner = friends.length ? friends[Math.floor(rand() * friends.length)]! : (visitor + 1) % n;
     if (owner === visitor) return;
     try {
-      const res = await httpJson(plan.baseUrls[nodeOf(visitor)]!, 'POST', `/api/spaces/${plan.users[owner]!.handle}/visit`, {
-        token: plan.users[visitor]!.token,
-        localAddress: from(visitor),
+      const res = await hubClient(plan.baseUrls[nodeOf(visitor)]!, { token: plan.users[visitor]!.token, localAddress: from(visitor) }).request('POST /spaces/:handle/visit', {
+        params: { handle: plan.users[owner]!.handle },
       });
       if (res.status === 204) {
         visitsAcked++;
