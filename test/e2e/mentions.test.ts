@@ -1,5 +1,5 @@
 /**
- * @mentions in the browser: typing `@` in the composer lists friends (keyboard: arrows, Enter); the
+ * @mentions in the browser: typing `@` in the composer (or a comment box) lists friends (keyboard: arrows, Enter); the
  * mentioned friend is told live, the notification opens the post, and the mention is a link to their
  * space — while markup typed into a post stays text. Mentions in comments, diaries and guestbook entries link too.
  */
@@ -68,11 +68,20 @@ describe('mentions', () => {
     expect(await link.getAttribute('href')).toBe(`/space/${friend.handle}`);
     await card.getByText('<b>bold</b>').waitFor(); // typed markup stays text
     expect(await card.locator('p.text b').count()).toBe(0);
+    // The comment box suggests friends too.
+    const comment = f.locator('kj-post-page kj-comments').getByLabel('Write a comment');
+    await comment.pressSequentially('Yes! @We');
+    await f.locator('kj-comments').getByRole('option', { name: /Wen Jing/ }).waitFor();
+    await comment.press('Enter');
+    await expect.poll(() => comment.inputValue()).toBe(`Yes! @${author.handle} `);
+    await f.locator('kj-post-page kj-comments').getByRole('button', { name: 'Send' }).click();
+    await f.locator('kj-post-page kj-comments').getByRole('link', { name: `@${author.handle}` }).waitFor();
+
     await link.click();
     await f.waitForURL(`**/space/${friend.handle}`);
   });
 
-  it('a mention in a comment arriving live and in a guestbook entry links to the space (中文界面)', async () => {
+  it('a mention in a comment arriving live, in a diary and in a guestbook entry links to the space (中文界面)', async () => {
     const host = await registerUser(e2e.hub, 'host', '王芳');
     const guest = await registerUser(e2e.hub, 'guest', '赵磊');
     const postId = ((await host.api.post('/posts', { kind: 'shuoshuo', text: '今天的晚霞', privacy: 'public' })).body as { post: PostDto }).post.id;

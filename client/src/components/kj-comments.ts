@@ -1,8 +1,9 @@
 import { localized, msg, str } from '@lit/localize';
 import { LitElement, css, html, type TemplateResult } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
+import { customElement, property, query, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { CommentDto } from '../../../shared/dto.js';
+import { MentionSuggest, mentionListStyles } from '../controllers/mention-suggest.js';
 import { ScrollAnchor } from '../controllers/scroll-anchor.js';
 import { SessionController } from '../controllers/session-controller.js';
 import { timeAgo } from '../format.js';
@@ -40,6 +41,7 @@ function threads(comments: readonly CommentDto[]): Thread[] {
 export class KjComments extends LitElement {
   static override styles = [
     shared,
+    mentionListStyles,
     css`
       :host { margin-top: 10px; }
       .item { display: flex; gap: 8px; padding: 6px 0; }
@@ -54,7 +56,8 @@ export class KjComments extends LitElement {
       @keyframes arrive { from { background: var(--kj-accent-soft); } }
       @media (prefers-reduced-motion: reduce) { .fresh > .item .bubble { animation: none; } }
       form { display: flex; gap: 8px; margin-top: 8px; }
-      form input { flex: 1; }
+      form input, form .mention-wrap { flex: 1; }
+      .mention-wrap input { width: 100%; }
       .replies form { margin: 4px 0 6px; }
     `,
   ];
@@ -72,6 +75,9 @@ export class KjComments extends LitElement {
   /** Comments on screen before now; later ones arrived live and get a brief highlight. */
   private seen: Set<string> | null = null;
   /** A comment arriving above the reader's place must not push what they read down the page. */
+  @query('#comment') private commentBox?: HTMLInputElement;
+  /** Typing `@` in the comment box suggests friends to mention. */
+  private readonly mention = new MentionSuggest(this, () => this.commentBox, 'comment-mention');
   private readonly place = new ScrollAnchor(() => this.renderRoot.querySelectorAll('li[data-comment-id], form'), () => this);
 
   override willUpdate(changed: Map<string, unknown>): void {
@@ -82,6 +88,7 @@ export class KjComments extends LitElement {
     if (!this.comments) return html`<p class="muted" role="status">${msg('Loading comments…', { id: 'comments.loading' })}</p>`;
     const seen = (this.seen ??= new Set(this.comments.map((c) => c.id)));
     const fresh = (c: CommentDto) => (seen.has(c.id) ? '' : 'fresh');
+    const m = this.mention.boxAttributes();
     return html`
       <ul class="plain" aria-label=${msg('Comments', { id: 'post.comments' })}>
         ${repeat(threads(this.comments), (t) => t.comment.id, (t) => html`<li data-comment-id=${t.comment.id} class=${fresh(t.comment)}>
@@ -97,7 +104,12 @@ export class KjComments extends LitElement {
       ${this.comments.length === 0 ? html`<p class="muted">${msg('No comments yet — say something nice.', { id: 'comments.none' })}</p>` : null}
       <form @submit=${this.submit}>
         <label class="sr-only" for="comment">${msg('Write a comment', { id: 'comments.write' })}</label>
-        <input id="comment" name="text" maxlength="1000" placeholder=${msg('Write a comment…', { id: 'comments.writePlaceholder' })} autocomplete="off" />
+        <div class="mention-wrap">
+          <input id="comment" name="text" maxlength="1000" placeholder=${msg('Write a comment…', { id: 'comments.writePlaceholder' })} autocomplete="off"
+            aria-autocomplete="list" aria-controls=${m.controls} aria-activedescendant=${m.activedescendant}
+            @input=${this.mention.onInput} @keydown=${this.mention.onKeydown} @blur=${this.mention.onBlur} />
+          ${this.mention.listbox()}
+        </div>
         <button class="primary" type="submit" ?disabled=${this.busy}>${msg('Send', { id: 'comments.send' })}</button>
       </form>
       ${this.message ? html`<p class="notice ${this.messageIsError ? 'error' : ''}" role="alert">${this.message}</p>` : null}
