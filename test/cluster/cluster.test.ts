@@ -21,6 +21,7 @@ import {
   expectNoEvent,
   makeFriends,
   nextEvent,
+  pause,
   received,
   registerUser,
   settle,
@@ -31,6 +32,7 @@ import {
   type TestRedisSetup,
   type TestSocket,
   type TestUser,
+  waitFor,
 } from '../helpers/index.js';
 
 const setups: ReadonlyArray<readonly [Engine, 'classic' | 'sharded', RedisSetupKind]> = [
@@ -40,13 +42,8 @@ const setups: ReadonlyArray<readonly [Engine, 'classic' | 'sharded', RedisSetupK
   ['uws', 'sharded', 'Redis Cluster'],
 ];
 
-async function waitFor(condition: () => Promise<boolean> | boolean, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
+/** Cross-node state settles within a few seconds; allow ten on a loaded machine. */
+const until = (condition: () => Promise<boolean> | boolean, timeoutMs = 10_000) => waitFor(condition, { timeoutMs });
 
 describe.each(setups)('a two-node cluster on %s with the %s adapter over %s', { timeout: 60_000 }, (engine, adapter, redisKind) => {
   let redis: TestRedisSetup;
@@ -103,7 +100,7 @@ describe.each(setups)('a two-node cluster on %s with the %s adapter over %s', { 
     const seqs = listed.body.notifications.map((n: { seq: number }) => n.seq);
     expect(seqs).toEqual(Array.from({ length: 40 }, (_, i) => i + 1));
     expect(listed.body.unread).toBe(40);
-    await waitFor(() => received(socket, 'notification').length === 40);
+    await until(() => received(socket, 'notification').length === 40);
     // Each node pushes its own in order; across nodes the client orders by seq (and never misses one).
     expect(
       received(socket, 'notification')
@@ -133,7 +130,7 @@ describe.each(setups)('a two-node cluster on %s with the %s adapter over %s', { 
     const bobOnB = await connectSocket(nodeB, bob.token);
     await comment(nodeA, alice, bob);
     await comment(nodeB, alice, bob);
-    await waitFor(() => received(onB, 'notification').length === 2);
+    await until(() => received(onB, 'notification').length === 2);
     const read = await apiOn(nodeA, alice).post('/notifications/read', { upTo: 2 });
     expect(read.body).toEqual({ unread: 0 });
     expect(await nextEvent(onA, 'notifications:read')).toEqual({ upTo: 2, unread: 0 });
@@ -154,7 +151,7 @@ describe.each(setups)('a two-node cluster on %s with the %s adapter over %s', { 
     expect(onlineFromA).toEqual({ ok: true, online: [bob.id] });
 
     aliceOnA.close();
-    await waitFor(async () => (await nodeA.health()).sockets === 1); // eve alone is left on node A
+    await until(async () => (await nodeA.health()).sockets === 1); // eve alone is left on node A
     await settle(aliceOnB);
     await expectNoEvent(bobOnB, 'presence', (p) => p.userId === alice.id && !p.online);
     expect(received(bobOnB, 'presence').filter((p) => p.userId === alice.id)).toHaveLength(1);
@@ -197,7 +194,7 @@ describe.each(setups)('a two-node cluster on %s with the %s adapter over %s', { 
       const before = received(socket, 'notification').length;
       await comment(from, alice, bob);
       try {
-        await waitFor(() => received(socket, 'notification').length > before, 500);
+        await until(() => received(socket, 'notification').length > before, 500);
         return tries;
       } catch {
         // not subscribed again yet: try again
@@ -213,7 +210,7 @@ describe.each(setups)('a two-node cluster on %s with the %s adapter over %s', { 
       const aliceOnA = await connectSocket(nodeA, alice.token);
       const aliceOnB = await connectSocket(nodeB, alice.token);
       await comment(nodeA, alice, bob);
-      await waitFor(() => received(aliceOnB, 'notification').length === 1);
+      await until(() => received(aliceOnB, 'notification').length === 1);
       await redis.single!.stop();
       // While Redis is away notifications are still stored and acknowledged; only the push across is lost.
       await comment(nodeA, alice, bob);
@@ -255,10 +252,10 @@ describe.each(setups)('a two-node cluster on %s with the %s adapter over %s', { 
             () => (acked += 1),
             () => undefined,
           );
-          await new Promise((r) => setTimeout(r, 40));
+          await pause(40); // a steady trickle, not a flood
         }
       })();
-      await waitFor(() => seqs(aliceOnB).length >= 5);
+      await until(() => seqs(aliceOnB).length >= 5);
       expect(await readyz(nodeB)).toEqual({ status: 200, body: { ok: true, store: 'up', redis: 'up' } });
       // Alice's user room is a sharded channel on one master, and both nodes listen on it: kill that master.
       const master = await cluster.masterOf(`${redisPrefix}:sio#/#${rooms.user(alice.id)}#`);
@@ -266,7 +263,7 @@ describe.each(setups)('a two-node cluster on %s with the %s adapter over %s', { 
       await master.kill('SIGKILL');
       const firstAfterKill = acked + 2; // the writer has at most one in flight
       const readyWhileDown: Array<{ status: number; body: unknown }> = [];
-      await waitFor(async () => {
+      await until(async () => {
         const ready = await readyz(nodeB);
         if (ready.status !== 200) readyWhileDown.push(ready);
         return seqs(aliceOnB).some((seq) => seq >= firstAfterKill);
@@ -282,7 +279,7 @@ describe.each(setups)('a two-node cluster on %s with the %s adapter over %s', { 
       // The load balancer's probe took the node out while a master was missing, naming Redis.
       expect(readyWhileDown.length, '/api/readyz answered 503 during the failover').toBeGreaterThan(0);
       expect(readyWhileDown[0]).toEqual({ status: 503, body: { ok: false, store: 'up', redis: 'down' } });
-      await waitFor(async () => (await readyz(nodeA)).status === 200 && (await readyz(nodeB)).status === 200);
+      await until(async () => (await readyz(nodeA)).status === 200 && (await readyz(nodeB)).status === 200);
       expect(await readyz(nodeB)).toEqual({ status: 200, body: { ok: true, store: 'up', redis: 'up' } });
       // Nothing acknowledged is lost: notifications:sync returns every one, numbered without gaps.
       const sync = await emitAck(aliceOnB, 'notifications:sync', { after: 0 });
@@ -291,7 +288,7 @@ describe.each(setups)('a two-node cluster on %s with the %s adapter over %s', { 
       // Both nodes are subscribed on the promoted replica: later ones from either node reach both sockets live.
       const [beforeA, beforeB] = [seqs(aliceOnA).length, seqs(aliceOnB).length];
       for (let i = 0; i < 6; i += 1) await comment(i % 2 ? nodeB : nodeA, alice, bob);
-      await waitFor(() => seqs(aliceOnA).length === beforeA + 6 && seqs(aliceOnB).length === beforeB + 6);
+      await until(() => seqs(aliceOnA).length === beforeA + 6 && seqs(aliceOnB).length === beforeB + 6);
       expect(aliceOnA.connected && aliceOnB.connected).toBe(true);
     });
 });

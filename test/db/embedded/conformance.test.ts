@@ -5,7 +5,8 @@
 import { serialize } from 'bson';
 import { Binary, Decimal128, Double, Int32, Long, MongoClient, MongoServerError, ObjectId, type Db, type UpdateFilter } from 'mongodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTarget, targetKinds, waitFor, type Target } from './target.js';
+import { waitFor } from '../../helpers/wait-for.js';
+import { startTarget, targetKinds, type Target } from './target.js';
 
 interface Loose {
   _id?: string | number | ObjectId;
@@ -354,8 +355,7 @@ describe.each(targetKinds)('conformance against %s', (kind) => {
     const c = col('ttl');
     await c.createIndex({ at: 1 }, { expireAfterSeconds: 1 });
     await c.insertMany([{ _id: 'old', at: new Date(Date.now() - 60_000) }, { _id: 'fresh', at: new Date(Date.now() + 60_000) }, { _id: 'nodate', at: 'x' }]);
-    const gone = await waitFor(async () => (await c.findOne({ _id: 'old' })) === null, 10_000);
-    expect(gone).toBe(true);
+    await waitFor(async () => (await c.findOne({ _id: 'old' })) === null, { timeoutMs: 10_000, intervalMs: 50, what: 'the expired document removed' });
     expect((await c.find().sort({ _id: 1 }).toArray()).map((d) => d._id)).toEqual(['fresh', 'nodate']);
   });
 

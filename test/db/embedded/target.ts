@@ -48,13 +48,3 @@ export async function startTarget(kind: Target['kind'], name: string, opts: { tt
     },
   };
 }
-
-/** Polls `check` until it returns true or the timeout elapses. */
-export async function waitFor(check: () => Promise<boolean>, timeoutMs: number, intervalMs = 50): Promise<boolean> {
-  const end = Date.now() + timeoutMs;
-  while (Date.now() < end) {
-    if (await check()) return true;
-    await new Promise((r) => setTimeout(r, intervalMs));
-  }
-  return check();
-}
