@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import type { PostDto } from '../../shared/dto.js';
 import { registerUser, type TestUser } from '../helpers/users.js';
 import { openAs, screenshot, startE2E, type E2E, type UserPage } from './browser.js';
 
@@ -44,20 +45,28 @@ describe('a space and its editor', () => {
 
   it('a page left mid-load cancels its requests and the next page shows no stale error', async () => {
     const owner = await registerUser(e2e.hub, 'leaver', 'Zhou Min');
+    const postId = ((await owner.api.post('/posts', { kind: 'shuoshuo', text: 'A quiet afternoon', privacy: 'public' })).body as { post: PostDto }).post.id;
+    await owner.api.post(`/posts/${postId}/comments`, { text: 'Tea and a book' });
     const errors: string[] = [];
     const o = await open(owner, '/');
     o.on('pageerror', (err) => errors.push(err.message));
-    // The visitors list's answer is held back, so it is still loading when the owner moves on.
-    let held!: () => void;
-    const asked = new Promise<void>((resolve) => (held = resolve));
-    await o.route('**/api/spaces/*/visitors', () => held());
-    const cancelled = o.waitForEvent('requestfailed', (r) => r.url().endsWith(`/api/spaces/${owner.handle}/visitors`));
+    // The visitors list's and the post's comments' answers are held back, so they still load when the owner moves on.
+    const held = (pattern: string) =>
+      new Promise<void>((resolve) => {
+        void o.route(pattern, () => resolve());
+      });
+    const asked = [held('**/api/spaces/*/visitors'), held('**/api/posts/*/comments')];
+    const cancelled = (path: string) => o.waitForEvent('requestfailed', (r) => r.url().endsWith(path));
+    const visitors = cancelled(`/api/spaces/${owner.handle}/visitors`);
+    const comments = cancelled(`/api/posts/${postId}/comments`);
     await o.locator('kj-header').getByRole('link', { name: 'My space' }).click();
-    await asked;
+    await Promise.all(asked);
     await o.locator('kj-header').getByRole('link', { name: 'Settings' }).click();
-    expect((await cancelled).failure()?.errorText).toBe('net::ERR_ABORTED');
+    expect((await visitors).failure()?.errorText).toBe('net::ERR_ABORTED');
+    expect((await comments).failure()?.errorText).toBe('net::ERR_ABORTED');
     await o.locator('kj-settings-page').getByRole('button', { name: 'Save changes' }).waitFor();
     expect(await o.locator('kj-settings-page .notice').count()).toBe(0);
+    expect(await o.locator('kj-toasts').getByText('Could not load comments').count()).toBe(0);
     expect(errors).toEqual([]);
   });
 

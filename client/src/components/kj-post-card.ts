@@ -3,11 +3,12 @@ import { LitElement, css, html } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import type { CommentDto, PostDto } from '../../../shared/dto.js';
+import { FetchScope } from '../controllers/fetch-scope.js';
 import { LiveEvents } from '../controllers/live-events.js';
 import { SessionController } from '../controllers/session-controller.js';
 import { WatchController } from '../controllers/watch-controller.js';
 import { privacyLabel, timeAgo } from '../format.js';
-import { api, errorText } from '../services/api.js';
+import { api, errorText, isAbort } from '../services/api.js';
 import { toasts } from '../services/toasts.js';
 import { icon } from '../icons.js';
 import { formatDateTime } from '../i18n/format.js';
@@ -81,6 +82,7 @@ export class KjPostCard extends LitElement {
   @state() private comments: CommentDto[] | null = null;
   @state() private showComments = false;
   private readonly session = new SessionController(this);
+  private readonly loads = new FetchScope(this);
 
   constructor() {
     super();
@@ -116,6 +118,12 @@ export class KjPostCard extends LitElement {
       this.reposts = this.post.counts.reposts ?? 0;
       this.liked = this.post.liked ?? false;
     }
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Moved within the page: a comments load cut short by the move starts again.
+    if (this.hasUpdated && !this.comments && (this.showComments || this.commentCount > 0)) void this.loadComments();
   }
 
   override firstUpdated(): void {
@@ -213,12 +221,17 @@ export class KjPostCard extends LitElement {
 
   private async fetchComments(): Promise<void> {
     try {
-      const { comments } = await api.get<{ comments: CommentDto[] }>(`/posts/${this.post.id}/comments`);
+      const { comments } = await api.get<{ comments: CommentDto[] }>(`/posts/${this.post.id}/comments`, { signal: this.loads.next() });
       // Live comments may have come first; keep one of each.
       const seen = new Set(comments.map((c) => c.id));
       const live = (this.comments as CommentDto[] | null) ?? [];
       this.comments = [...comments, ...live.filter((c) => !seen.has(c.id))];
     } catch (err) {
+      // Cancelled because the card left the page: nothing to tell, and a later load may run.
+      if (isAbort(err)) {
+        this.commentsLoad = null;
+        return;
+      }
       toasts.show(`${msg('Could not load comments', { id: 'post.commentsFailed' })}: ${errorText(err)}`, { tone: 'error' });
       this.comments = [];
     }
