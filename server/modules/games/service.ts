@@ -43,11 +43,6 @@ export interface GameServiceDeps {
   readonly clustered?: boolean;
 }
 
-/** A socket of a user, as far as the game center needs one. */
-export interface GameSocket {
-  emit(event: 'game:state', payload: { match: MatchDto }): unknown;
-}
-
 export function createGameService({ conn, pusher, accounts, friends, notifier, logger, config, clustered = true }: GameServiceDeps) {
   const invites = inviteModel(conn);
   const matches = matchModel(conn);
@@ -68,9 +63,9 @@ export function createGameService({ conn, pusher, accounts, friends, notifier, l
   const inviteDeadlines = createDeadlines({ name: 'invite expiry', sweepMs: config.gameSweepMs, sweep: () => desk.expireDue(), logger });
   const forfeitDeadlines = createDeadlines({ name: 'forfeit', sweepMs: config.gameSweepMs, sweep: watch.sweep, logger });
   // Connect and disconnect work still running, so a shutdown lets it finish before the store closes.
-  const pending = new Set<Promise<void>>();
+  const pending = new Set<Promise<unknown>>();
   let closing = false;
-  const tracked = (work: Promise<void>): Promise<void> => {
+  const tracked = <T>(work: Promise<T>): Promise<T> => {
     pending.add(work);
     void work.then(() => pending.delete(work));
     return work;
@@ -104,18 +99,21 @@ export function createGameService({ conn, pusher, accounts, friends, notifier, l
     /** A space owner's matches, newest first. */
     spaceMatches: (viewer: Viewer | null, handle: string, page: MatchPageQuery) => book.listForSpace(viewer, handle, page),
 
-    /** A socket connected: it gets the state of each of the user's active matches, and their absence ends. Never rejects. */
-    connected(userId: string, socket: GameSocket): Promise<void> {
-      if (closing || !active.mayHave(userId)) return Promise.resolve();
+    /**
+     * A socket of the user connected: their absence ends, and it resolves with the user's active
+     * matches, whose state the new socket is to get (socket.ts sends it). Never rejects.
+     */
+    connected(userId: string): Promise<MatchDto[]> {
+      if (closing || !active.mayHave(userId)) return Promise.resolve([]);
       return tracked(
         (async () => {
           try {
             const mine = await book.activeFor(userId);
-            if (!mine.length) return;
-            await watch.returned(userId);
-            for (const match of mine) socket.emit('game:state', { match });
+            if (mine.length) await watch.returned(userId);
+            return mine;
           } catch (err) {
             logger.warn({ err, user: userId }, 'game catch-up on connect failed');
+            return [];
           }
         })(),
       );

@@ -21,7 +21,9 @@ export function gameSocketHandlers(games: GameService): SocketHandler[] {
  */
 export function gameConnectionListener(games: GameService) {
   return (socket: HubSocket, viewer: Viewer): void => {
-    void games.connected(viewer.id, socket);
+    void games.connected(viewer.id).then((mine) => {
+      for (const match of mine) socket.emit('game:state', { match });
+    });
     socket.on('disconnect', () => void games.disconnected(viewer.id));
   };
 }
