@@ -99,7 +99,11 @@ export class KjReportsQueue extends LitElement {
   }
 
   private async resolve(report: ReportDto, action: 'dismiss' | 'remove'): Promise<void> {
-    if (action === 'remove' && !confirm(msg('Remove what this report is about? This cannot be undone.', { id: 'reports.removeConfirm' }))) return;
+    const question =
+      report.subject.kind === 'user'
+        ? msg('Delete this account and everything it owns? This cannot be undone.', { id: 'reports.removeUserConfirm' })
+        : msg('Remove what this report is about? This cannot be undone.', { id: 'reports.removeConfirm' });
+    if (action === 'remove' && !confirm(question)) return;
     try {
       await api.post(`/moderation/reports/${report.id}/resolve`, { action });
       this.message = action === 'remove' ? msg('Removed.', { id: 'reports.removed' }) : msg('Report dismissed.', { id: 'reports.dismissed' });

@@ -42,6 +42,7 @@ export const templates = {
   'reports.remove': '删除内容',
   'reports.removeBy': str`删除 ${0} 举报的内容`,
   'reports.removeConfirm': '删除被举报的内容？此操作无法撤销。',
+  'reports.removeUserConfirm': '删除这个账号及其全部内容？此操作无法撤销。',
   'reports.removed': '已删除。',
   'reports.dismissed': '已驳回举报。',
 };
