@@ -133,6 +133,12 @@ describe('albums in the browser', () => {
     await o.getByRole('button', { name: 'Delete photo' }).click();
     await expect.poll(() => f.locator('kj-album-page button.thumb').count()).toBe(1);
     await expect.poll(() => f.locator('kj-album-page [data-testid="photo-count"]').textContent()).toMatch(/^1 photo ·/);
+
+    // The owner deletes the album: the friend's open page says so instead of showing an empty album.
+    await o.keyboard.press('Escape');
+    await o.getByRole('button', { name: 'Delete album' }).click();
+    await f.locator('kj-album-page').getByText('It was deleted, or you may not see it.').waitFor();
+    expect(await f.locator('kj-album-page button.thumb').count()).toBe(0);
   });
 
   it('a friend with the space open sees an album made, filled and deleted, without reloading', async () => {

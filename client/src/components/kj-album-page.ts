@@ -55,6 +55,14 @@ export class KjAlbumPage extends LitElement {
       .on('album:photo:remove', ({ albumId, photoId }) => {
         if (albumId === this.albumId) this.dropPhoto(photoId);
       })
+      // The owner deleted the album while it was open here: say so instead of an empty album.
+      .on('space:album:remove', ({ albumId }) => {
+        if (albumId !== this.albumId) return;
+        this.viewing = null;
+        this.album = null;
+        this.photos = [];
+        this.error = msg('It was deleted, or you may not see it.', { id: 'albumPage.gone' });
+      })
       .onConnected((reconnected) => {
         if (reconnected) void this.load(); // photos added or deleted while offline
       });

@@ -21,9 +21,9 @@ export function createAlbumCardPush(pusher: Pick<Pusher, 'toRooms'> | undefined)
       pusher?.toRooms(roomsFor(album.owner.id, album.privacy), 'space:album', { album });
     },
 
-    /** The album is gone; told to those who could see it. */
+    /** The album is gone; told to those who could see it, and to those who had it open. */
     removed(ownerId: string, albumId: string, privacy: Privacy): void {
-      pusher?.toRooms(roomsFor(ownerId, privacy), 'space:album:remove', { ownerId, albumId });
+      pusher?.toRooms([...roomsFor(ownerId, privacy), rooms.album(ownerId, albumId)], 'space:album:remove', { ownerId, albumId });
     },
   };
 }

@@ -71,5 +71,13 @@ describe('live albums', () => {
     await expectNoEvent(readerSocket, 'space:album', (p) => p.album.privacy !== 'public');
     await expectNoEvent(readerSocket, 'space:album:remove');
     await expectNoEvent(friendSocket, 'space:album', (p) => p.album.privacy === 'private');
+
+    // A stranger with the public album itself open hears that it is gone.
+    const stranger = await registerUser(hub, 'cardstranger');
+    const strangerSocket = await connectSocket(hub, stranger.token);
+    expect(await emitAck(strangerSocket, 'album:watch', { albumId: open })).toEqual({ ok: true });
+    const closed = nextEvent(strangerSocket, 'space:album:remove', (p) => p.albumId === open);
+    expect((await owner.api.delete(`/albums/${open}`)).status).toBe(204);
+    expect(await closed).toEqual({ ownerId: owner.id, albumId: open });
   });
 });
