@@ -22,6 +22,7 @@ export default defineConfig({
       'test/modules/moderation/screening.test.ts',
       'test/ops/deployment-config.test.ts',
       'test/ops/dockerfile.test.ts',
+      'test/scripts/check-cycles.test.ts',
     ],
     pool: 'threads',
     maxWorkers: 2,

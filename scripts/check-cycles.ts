@@ -65,9 +65,8 @@ export function findCycles(graph: ReadonlyMap<string, readonly string[]>): strin
   return cycles;
 }
 
-function main(): void {
-  const cwd = process.cwd();
-  const files = roots.flatMap((root) => sourceFiles(path.join(cwd, root)));
+/** Every cycle and every client → server import among `files`, as lines to print (none: all is well). */
+export function importProblems(files: readonly string[], cwd: string): string[] {
   const graph = importGraph(files);
   const rel = (file: string) => path.relative(cwd, file);
   const problems: string[] = [];
@@ -78,6 +77,18 @@ function main(): void {
       if (rel(target).startsWith('server/')) problems.push(`client imports server code: ${rel(file)} → ${rel(target)}`);
     }
   }
+  return problems;
+}
+
+/** The source files under `roots` (of `cwd`) that the check reads. */
+export function checkedFiles(cwd: string): string[] {
+  return roots.flatMap((root) => sourceFiles(path.join(cwd, root)));
+}
+
+function main(): void {
+  const cwd = process.cwd();
+  const files = checkedFiles(cwd);
+  const problems = importProblems(files, cwd);
   for (const problem of problems) console.error(problem);
   if (problems.length) process.exit(1);
   console.log(`no import cycles in ${files.length} files; the client imports no server code`);
