@@ -58,6 +58,11 @@ describe('moderation, live', () => {
     await card(f, postId).getByText('I won the lottery').waitFor();
     const list = (await author.api.get('/notifications')).body as { notifications: NotificationDto[] };
     expect(list.notifications.some((n) => n.kind === 'approved' && n.subject.id === postId)).toBe(true);
+    // The author is told in the page too: the bell leads to the notice, and the notice to the post.
+    await a.locator('kj-bell a').click();
+    await a.locator('kj-notifications-page li', { hasText: 'A moderator approved your post' }).getByRole('link').click();
+    await a.waitForURL(`**/post/${postId}`);
+    await card(a, postId).getByText('I won the lottery').waitFor();
   });
 
   it('a rejected post leaves the queue and its author is told live; nobody else ever sees it', async () => {
