@@ -85,7 +85,7 @@ export interface ClientToServerEvents {
   'guestbook:watch': (payload: { handle: string }, ack: AckCallback) => void;
   'guestbook:unwatch': (payload: { handle: string }, ack: AckCallback) => void;
   'notifications:sync': (
-    payload: { after: number },
+    payload: { after: number; limit?: number },
     ack: AckCallback<{ notifications: NotificationDto[]; unread: number }>,
   ) => void;
   'game:move': (payload: { matchId: string; x: number; y: number }, ack: AckCallback<{ match: MatchDto }>) => void;

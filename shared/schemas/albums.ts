@@ -22,3 +22,6 @@ export type PhotoPageQuery = z.infer<typeof photoPageQuery>;
 
 /** The at most 9 photos a shuoshuo may show. */
 export const photoIds = z.array(objectId).max(limits.shuoshuoImages, `at most ${limits.shuoshuoImages} images`);
+
+/** `album:watch` / `album:unwatch { albumId }`: follow an open album live. */
+export const albumWatchPayload = z.strictObject({ albumId: objectId });

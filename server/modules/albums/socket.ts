@@ -1,10 +1,7 @@
 /** Open album pages follow their album live: `album:watch` joins its room after the privacy check. */
-import { z } from 'zod';
-import { objectId } from '../../../shared/schemas/common.js';
+import { albumWatchPayload } from '../../../shared/schemas/albums.js';
 import { defineSocketHandler, type SocketHandler } from '../../realtime/gateway.js';
 import type { AlbumService } from './service.js';
-
-const albumWatchPayload = z.strictObject({ albumId: objectId });
 
 export function albumSocketHandlers(albums: AlbumService): SocketHandler[] {
   return [
