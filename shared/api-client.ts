@@ -23,7 +23,9 @@ type PathParams<P> = P extends `${string}:${infer Name}/${infer Rest}`
     : unknown;
 
 /** The path parameters of a route: its params schema's input, else the `:names` of its path as strings. */
-export type RouteParams<K extends RouteKey> = ApiRoutes[K] extends { params: infer S extends z.ZodType } ? z.input<S> : PathParams<PathOf<K>>;
+export type RouteParams<K extends RouteKey> = ApiRoutes[K] extends { params: infer S extends z.ZodType }
+  ? z.input<S>
+  : PathParams<PathOf<K>>;
 /** The query a route takes (never: none). */
 export type RouteQuery<K extends RouteKey> = ApiRoutes[K] extends { query: infer S extends z.ZodType } ? z.input<S> : never;
 /** The body a route takes: JSON fitting its schema, FormData for an upload (never: none). */
@@ -45,7 +47,8 @@ export interface CallOptions {
   readonly headers?: Readonly<Record<string, string>>;
 }
 
-type ParamsPart<K extends RouteKey> = unknown extends RouteParams<K> ? { readonly params?: undefined } : { readonly params: RouteParams<K> };
+type ParamsPart<K extends RouteKey> =
+  unknown extends RouteParams<K> ? { readonly params?: undefined } : { readonly params: RouteParams<K> };
 type QueryPart<K extends RouteKey> = [RouteQuery<K>] extends [never] ? { readonly query?: undefined } : { readonly query?: RouteQuery<K> };
 type BodyPart<K extends RouteKey> = [RouteBody<K>] extends [never]
   ? { readonly body?: undefined }
@@ -198,7 +201,8 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
     }
     const retryable = method === 'POST' && Boolean(token) && !upload && idempotencyKey !== false;
     if (retryable) headers['Idempotency-Key'] = idempotencyKey || newIdempotencyKey();
-    const attempt = () => transport(url, { method, headers, ...(payload === undefined ? {} : { body: payload }), ...(signal ? { signal } : {}) });
+    const attempt = () =>
+      transport(url, { method, headers, ...(payload === undefined ? {} : { body: payload }), ...(signal ? { signal } : {}) });
     let res: TransportResponse;
     try {
       // A reset keep-alive connection may drop a request before its answer: a keyed POST is sent once more.

@@ -41,7 +41,9 @@ type PathOf<K> = K extends `${HttpMethod} ${infer P}` ? P : never;
 /** A route's entry with its method (lower case, as Express names it) and path read from its key. */
 export type RouteDeclaration<K extends string, S> = S & { readonly method: Lowercase<MethodOf<K>>; readonly path: PathOf<K> };
 
-function routeTable<const T extends Record<`${HttpMethod} /${string}`, RouteShape>>(table: T): { readonly [K in keyof T & string]: RouteDeclaration<K, T[K]> } {
+function routeTable<const T extends Record<`${HttpMethod} /${string}`, RouteShape>>(
+  table: T,
+): { readonly [K in keyof T & string]: RouteDeclaration<K, T[K]> } {
   return Object.fromEntries(
     Object.entries(table).map(([key, shape]) => {
       const [method, path] = key.split(' ') as [string, string];

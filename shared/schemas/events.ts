@@ -39,7 +39,11 @@ export const clientEvents = {
     summary: 'Notifications after a sequence number (what a reconnecting client missed).',
   },
   'game:move': { payload: moveEvent, ack: z.object({ match: o.matchDto }), summary: 'Place a stone in a match of yours, on your turn.' },
-  'presence:list': { payload: empty, ack: z.object({ online: z.array(z.string()) }), summary: "Which of the caller's friends are online now." },
+  'presence:list': {
+    payload: empty,
+    ack: z.object({ online: z.array(z.string()) }),
+    summary: "Which of the caller's friends are online now.",
+  },
   ping: { payload: empty, ack: z.object({ at: z.number() }), summary: 'A round trip (latency; tests awaiting order).' },
 } as const satisfies { readonly [E in ClientEventName]: ClientEventSchema };
 
@@ -50,7 +54,10 @@ export interface ServerEventSchema {
 
 export const serverEvents = {
   'feed:post': { payload: z.object({ post: o.postDto }), summary: 'A post for your feed: a friend’s, a fanned space’s, or your own.' },
-  'feed:remove': { payload: z.object({ postId: objectId }), summary: 'A post left your feed (deleted, unpublished, or its author is gone).' },
+  'feed:remove': {
+    payload: z.object({ postId: objectId }),
+    summary: 'A post left your feed (deleted, unpublished, or its author is gone).',
+  },
   'post:comment': { payload: z.object({ postId: objectId, comment: o.commentDto }), summary: 'A comment on a watched post.' },
   'post:likes': { payload: z.object({ postId: objectId, likes: z.number() }), summary: 'The like count of a watched post.' },
   'post:comment:remove': {
@@ -58,26 +65,44 @@ export const serverEvents = {
     summary: 'Comments deleted (a top-level one takes its replies); `removed` of them were counted.',
   },
   'space:visitor': { payload: z.object({ visitor: o.userDto, at: z.string() }), summary: 'Someone visited your space.' },
-  'album:photo': { payload: z.object({ albumId: objectId, photo: o.photoDto }), summary: 'A photo added to (or re-captioned in) an open album.' },
+  'album:photo': {
+    payload: z.object({ albumId: objectId, photo: o.photoDto }),
+    summary: 'A photo added to (or re-captioned in) an open album.',
+  },
   'album:photo:remove': { payload: z.object({ albumId: objectId, photoId: objectId }), summary: 'A photo deleted from an open album.' },
   'moderation:queued': {
     payload: z.object({ post: o.postDto.optional(), comment: o.commentDto.optional() }),
     summary: 'A post or comment was held or put in review (moderators watching the queue).',
   },
-  'guestbook:entry': { payload: z.object({ ownerId: objectId, entry: o.guestbookEntryDto }), summary: 'A new guestbook entry you may see.' },
+  'guestbook:entry': {
+    payload: z.object({ ownerId: objectId, entry: o.guestbookEntryDto }),
+    summary: 'A new guestbook entry you may see.',
+  },
   'guestbook:remove': { payload: z.object({ ownerId: objectId, entryId: objectId }), summary: 'A guestbook entry deleted.' },
   'space:fans': {
     payload: z.object({ ownerId: objectId, certified: z.boolean(), fans: z.number() }),
     summary: 'A space was certified or uncertified, or gained or lost a fan (the whole state).',
   },
-  'space:album': { payload: z.object({ album: o.albumDto }), summary: "An album's card as it is now (made, a photo more or fewer, a new cover)." },
+  'space:album': {
+    payload: z.object({ album: o.albumDto }),
+    summary: "An album's card as it is now (made, a photo more or fewer, a new cover).",
+  },
   'space:album:remove': { payload: z.object({ ownerId: objectId, albumId: objectId }), summary: 'An album deleted.' },
-  notification: { payload: z.object({ notification: o.notificationDto, unread: z.number() }), summary: 'A new notification, with the unread count.' },
-  'notifications:read': { payload: z.object({ upTo: z.number(), unread: z.number() }), summary: 'Another device of yours read notifications up to `upTo`.' },
+  notification: {
+    payload: z.object({ notification: o.notificationDto, unread: z.number() }),
+    summary: 'A new notification, with the unread count.',
+  },
+  'notifications:read': {
+    payload: z.object({ upTo: z.number(), unread: z.number() }),
+    summary: 'Another device of yours read notifications up to `upTo`.',
+  },
   invite: { payload: z.object({ invite: o.inviteDto }), summary: 'A game invite to you, or a change to one of yours.' },
   'game:state': { payload: z.object({ match: o.matchDto }), summary: 'A match of yours changed (a move, a resignation, the end).' },
   presence: { payload: z.object({ userId: objectId, online: z.boolean() }), summary: 'A friend came online or went offline.' },
-  'friend:change': { payload: z.object({ userId: objectId, friends: z.boolean() }), summary: 'A friendship of yours was made or ended, by either side.' },
+  'friend:change': {
+    payload: z.object({ userId: objectId, friends: z.boolean() }),
+    summary: 'A friendship of yours was made or ended, by either side.',
+  },
   'user:updated': { payload: z.object({ user: o.userDto }), summary: "A user's profile (name, bio, avatar) changed." },
   'user:gone': { payload: z.object({ userId: objectId }), summary: 'A user is gone for you: they deleted their account, or blocked you.' },
   'server:notice': {

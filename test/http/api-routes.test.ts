@@ -8,7 +8,10 @@ describe('the route table (shared/api-routes.ts) is what the hub mounts', () => 
   const hub = useTestHub();
 
   it('every mounted endpoint is a route of the table with the same auth, and every route is mounted', () => {
-    const mounted = [...hub.routes.map((r) => `${r.method.toUpperCase()} ${r.path} auth=${String(r.auth)}`), 'POST /albums/:id/photos auth=true'];
+    const mounted = [
+      ...hub.routes.map((r) => `${r.method.toUpperCase()} ${r.path} auth=${String(r.auth)}`),
+      'POST /albums/:id/photos auth=true',
+    ];
     const table = Object.entries(apiRoutes).map(([key, route]) => `${key} auth=${String(route.auth)}`);
     expect([...new Set(mounted)].sort()).toEqual(table.sort());
   });

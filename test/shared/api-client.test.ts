@@ -21,7 +21,9 @@ describe('the typed REST client (shared/api-client.ts) against a real hub', () =
     expect(page.posts.map((p) => p.id)).toEqual([post.id]);
 
     const stranger = await registerUser(hub, 'stranger');
-    const outcome = await createApiClient({ baseUrl: hub.url, token: stranger.token }).request('GET /posts/:id', { params: { id: post.id } });
+    const outcome = await createApiClient({ baseUrl: hub.url, token: stranger.token }).request('GET /posts/:id', {
+      params: { id: post.id },
+    });
     expect(outcome.ok).toBe(false);
     if (!outcome.ok) expect(outcome.error.code).toBe('not_found');
     expect(outcome.status).toBe(404);
@@ -29,7 +31,9 @@ describe('the typed REST client (shared/api-client.ts) against a real hub', () =
 
   it('throws errors in the contract shape: invalid with fields, unauthorized without a token', async () => {
     const anonymous = createApiClient({ baseUrl: hub.url });
-    const invalid = await anonymous.call('POST /auth/register', { body: { handle: 'x', password: 'short', displayName: '' } }).catch((e: unknown) => e);
+    const invalid = await anonymous
+      .call('POST /auth/register', { body: { handle: 'x', password: 'short', displayName: '' } })
+      .catch((e: unknown) => e);
     expect(invalid).toBeInstanceOf(ApiError);
     expect((invalid as ApiError).status).toBe(400);
     expect((invalid as ApiError).code).toBe('invalid');
