@@ -1,4 +1,9 @@
-/** A tiny REST client for tests: real HTTP, answers as `{ status, body }`. */
+/**
+ * A tiny REST client for tests: real HTTP. Path-based calls answer `{ status, body }` whatever the status
+ * (tests of malformed input and errors); `call` / `send` / `request` name a route of the contract and are
+ * typed from its schemas (shared/api-client.ts), so a renamed field fails to compile here too.
+ */
+import { createApiClient, type ApiClient as RouteClient } from '../../shared/api-client.js';
 
 /**
  * A JSON answer read without a schema: what `JSON.parse` gives, so a test can reach into it
@@ -13,7 +18,7 @@ export interface ApiAnswer<T = UntypedJson> {
   readonly headers: Headers;
 }
 
-export interface ApiClient {
+export interface ApiClient extends Pick<RouteClient, 'call' | 'send' | 'request'> {
   readonly token: string | undefined;
   get<T = UntypedJson>(path: string): Promise<ApiAnswer<T>>;
   post<T = UntypedJson>(path: string, body?: unknown): Promise<ApiAnswer<T>>;
@@ -37,8 +42,12 @@ export function apiClient(baseUrl: string, token?: string): ApiClient {
   };
   const json = (method: string) => (path: string, body?: unknown) =>
     call(method, path, body === undefined ? undefined : JSON.stringify(body), body === undefined ? undefined : 'application/json');
+  const typed = createApiClient({ baseUrl, ...(token ? { token } : {}) });
   return {
     token,
+    call: typed.call,
+    send: typed.send,
+    request: typed.request,
     get: (path) => call('GET', path),
     post: json('POST'),
     put: json('PUT'),

@@ -1,7 +1,6 @@
 /** Users for tests: registered through the real API, with a ready client. */
 import { randomBytes } from 'node:crypto';
 import { expect } from 'vitest';
-import { createApiClient, type ApiClient as RouteClient } from '../../shared/api-client.js';
 import type { MeDto, UserDto } from '../../shared/dto.js';
 import { apiClient, type ApiClient } from './api.js';
 
@@ -10,10 +9,8 @@ export interface TestUser {
   readonly id: string;
   readonly handle: string;
   readonly token: string;
-  /** Path-based calls answering `{ status, body }` whatever the status (tests of malformed input, errors). */
+  /** Signed in as this user: typed calls by route (`api.call('GET /posts/:id', { params: { id } })`) and path-based ones. */
   readonly api: ApiClient;
-  /** Typed calls by route (`client.call('GET /posts/:id', { params: { id } })`), signed in as this user. */
-  readonly client: RouteClient;
 }
 
 interface HubLike {
@@ -30,13 +27,13 @@ export function uniqueHandle(stem = 'user'): string {
 
 export async function registerUser(hub: HubLike, stem = 'user', displayName?: string): Promise<TestUser> {
   const handle = uniqueHandle(stem);
-  const res = await createApiClient({ baseUrl: hub.url }).request('POST /auth/register', {
+  const res = await apiClient(hub.url).request('POST /auth/register', {
     body: { handle, password: 'correct horse battery', displayName: displayName ?? stem },
   });
   if (!res.ok) expect.fail(`register ${handle}: ${res.status} ${JSON.stringify(res.error)}`);
   expect(res.status).toBe(201);
   const { user, token } = res.body;
-  return { user, id: user.id, handle, token, api: apiClient(hub.url, token), client: createApiClient({ baseUrl: hub.url, token }) };
+  return { user, id: user.id, handle, token, api: apiClient(hub.url, token) };
 }
 
 export async function registerUsers(hub: HubLike, stems: readonly string[]): Promise<TestUser[]> {
@@ -45,8 +42,8 @@ export async function registerUsers(hub: HubLike, stems: readonly string[]): Pro
 
 /** Makes `a` and `b` friends through the friend-request API. */
 export async function makeFriends(a: TestUser, b: TestUser): Promise<void> {
-  const { request } = await a.client.call('POST /friends/requests', { body: { to: b.handle } });
-  await b.client.call('POST /friends/requests/:id/accept', { params: { id: request.id } });
+  const { request } = await a.api.call('POST /friends/requests', { body: { to: b.handle } });
+  await b.api.call('POST /friends/requests/:id/accept', { params: { id: request.id } });
 }
 
 export const userRef = (u: TestUser): UserDto => ({ id: u.id, handle: u.handle, displayName: u.user.displayName, tier: u.user.tier });
