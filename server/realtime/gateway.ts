@@ -6,6 +6,7 @@
  */
 import type { z } from 'zod';
 import type { Ack, ClientAckFields, ClientEventName } from '../../shared/events.js';
+import { clientEvents } from '../../shared/schemas/events.js';
 import type { Logger } from '../logger.js';
 import { AppError, toAppError } from '../errors.js';
 import type { Viewer } from '../modules/accounts/viewer.js';
@@ -26,18 +27,25 @@ export interface SocketHandler {
   run(payload: unknown, ctx: SocketHandlerContext): Promise<object>;
 }
 
-/** Declares a handler for one client → server event, with the schema its payload must match. */
-export function defineSocketHandler<E extends ClientEventName, S extends z.ZodType>(spec: {
+/** The payload of event E once its schema (shared/schemas/events.ts) has validated it. */
+type ValidPayload<E extends ClientEventName> = z.output<(typeof clientEvents)[E]['payload']>;
+
+/**
+ * Declares a handler for one client → server event; its payload is validated by the event's schema in
+ * shared/schemas/events.ts (the one docs/api.md shows and event-ties.ts ties to shared/events.ts).
+ */
+export function defineSocketHandler<E extends ClientEventName>(spec: {
   readonly event: E;
-  readonly schema: S;
   /** Limits calls per user across sockets and nodes, on top of the per-socket flood limit. */
   readonly rateLimit?: RateLimitRule;
-  readonly handler: (payload: z.output<S>, ctx: SocketHandlerContext) => Promise<ClientAckFields<E>>;
+  readonly handler: (payload: ValidPayload<E>, ctx: SocketHandlerContext) => Promise<ClientAckFields<E>>;
 }): SocketHandler {
+  // TypeScript does not narrow the union of schemas by a generic event; ValidPayload<E> is that event's.
+  const schema = clientEvents[spec.event].payload as z.ZodType as z.ZodType<ValidPayload<E>>;
   return {
     event: spec.event,
     ...(spec.rateLimit ? { rateLimit: spec.rateLimit } : {}),
-    run: async (payload, ctx) => spec.handler(parseInput(spec.schema, payload, 'payload'), ctx) as Promise<object>,
+    run: async (payload, ctx) => spec.handler(parseInput(schema, payload, 'payload'), ctx) as Promise<object>,
   };
 }
 

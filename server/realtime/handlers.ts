@@ -1,5 +1,4 @@
 /** Every client → server socket event of every feature module, and what runs on connect. */
-import { empty } from '../../shared/schemas/common.js';
 import type { Services } from '../services.js';
 import { spaceSocketHandlers } from '../modules/spaces/socket.js';
 import { postSocketHandlers } from '../modules/posts/socket.js';
@@ -16,7 +15,6 @@ import type { Viewer } from '../modules/accounts/viewer.js';
 
 const ping = defineSocketHandler({
   event: 'ping',
-  schema: empty,
   handler: async () => ({ at: Date.now() }),
 });
 

@@ -1,5 +1,4 @@
 /** Open album pages follow their album live: `album:watch` joins its room after the privacy check. */
-import { albumWatchPayload } from '../../../shared/schemas/albums.js';
 import { defineSocketHandler, type SocketHandler } from '../../realtime/gateway.js';
 import type { AlbumService } from './service.js';
 
@@ -7,7 +6,6 @@ export function albumSocketHandlers(albums: AlbumService): SocketHandler[] {
   return [
     defineSocketHandler({
       event: 'album:watch',
-      schema: albumWatchPayload,
       rateLimit: { name: 'album-watch', points: 120, perSeconds: 60 },
       // An album the viewer may not see answers not_found, and no room is joined.
       handler: async ({ albumId }, { viewer, socket }) => {
@@ -17,7 +15,6 @@ export function albumSocketHandlers(albums: AlbumService): SocketHandler[] {
     }),
     defineSocketHandler({
       event: 'album:unwatch',
-      schema: albumWatchPayload,
       handler: async ({ albumId }, { socket }) => {
         for (const room of [...socket.rooms]) if (room.startsWith('p:') && room.endsWith(`:album:${albumId}`)) await socket.leave(room);
         return {};

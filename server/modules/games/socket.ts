@@ -1,5 +1,4 @@
 /** Socket events of the game center: moves, and catching a (re)connected socket up on its matches. */
-import { moveEvent } from '../../../shared/schemas/games.js';
 import { defineSocketHandler, type SocketHandler } from '../../realtime/gateway.js';
 import type { HubSocket } from '../../realtime/types.js';
 import type { Viewer } from '../accounts/viewer.js';
@@ -9,7 +8,6 @@ export function gameSocketHandlers(games: GameService): SocketHandler[] {
   return [
     defineSocketHandler({
       event: 'game:move',
-      schema: moveEvent,
       handler: (payload, { viewer }) => games.move(viewer, payload),
     }),
   ];

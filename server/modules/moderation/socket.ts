@@ -1,5 +1,4 @@
 /** Moderators follow the queue live: `moderation:watch` joins the moderators' room (others: forbidden). */
-import { empty } from '../../../shared/schemas/common.js';
 import { forbidden } from '../../errors.js';
 import { defineSocketHandler, type SocketHandler } from '../../realtime/gateway.js';
 import { rooms } from '../../realtime/rooms.js';
@@ -9,7 +8,6 @@ export function moderationSocketHandlers(): SocketHandler[] {
   return [
     defineSocketHandler({
       event: 'moderation:watch',
-      schema: empty,
       handler: async (_payload, { viewer, socket }) => {
         if (!isModerator(viewer)) throw forbidden('moderators only');
         await socket.join(rooms.moderators());

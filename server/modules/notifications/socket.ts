@@ -1,4 +1,3 @@
-import { notificationSyncPayload } from '../../../shared/schemas/notifications.js';
 import { defineSocketHandler, type SocketHandler } from '../../realtime/gateway.js';
 import type { NotificationService } from './service.js';
 
@@ -6,7 +5,6 @@ export function notificationSocketHandlers(notifications: NotificationService): 
   return [
     defineSocketHandler({
       event: 'notifications:sync',
-      schema: notificationSyncPayload,
       rateLimit: { name: 'notifications-sync', points: 120, perSeconds: 60 },
       handler: ({ after, limit }, { viewer }) => notifications.list(viewer.id, after, limit),
     }),

@@ -1,4 +1,3 @@
-import { watchPayload } from '../../../shared/schemas/posts.js';
 import { defineSocketHandler, type SocketHandler } from '../../realtime/gateway.js';
 import type { PostService } from './service.js';
 
@@ -9,7 +8,6 @@ export function postSocketHandlers(posts: PostService): SocketHandler[] {
   return [
     defineSocketHandler({
       event: 'post:watch',
-      schema: watchPayload,
       // Each watch reads the post and the viewer's relation: a per-user budget across sockets and nodes.
       rateLimit: { name: 'post-watch', points: 120, perSeconds: 60 },
       // The room is joined only after the privacy check: a post the viewer may not see answers not_found.
@@ -20,7 +18,6 @@ export function postSocketHandlers(posts: PostService): SocketHandler[] {
     }),
     defineSocketHandler({
       event: 'post:unwatch',
-      schema: watchPayload,
       handler: async ({ postId }, { socket }) => {
         for (const room of [...socket.rooms]) if (isRoomOf(room, postId)) await socket.leave(room);
         return {};

@@ -1,4 +1,3 @@
-import { empty } from '../../../shared/schemas/common.js';
 import { defineSocketHandler, type SocketHandler } from '../../realtime/gateway.js';
 import type { ConnectionListener } from '../../realtime/types.js';
 import type { PresenceService } from './service.js';
@@ -7,7 +6,6 @@ export function presenceSocketHandlers(presence: PresenceService): SocketHandler
   return [
     defineSocketHandler({
       event: 'presence:list',
-      schema: empty,
       rateLimit: { name: 'presence-list', points: 120, perSeconds: 60 },
       handler: (_payload, { viewer }) => presence.onlineFriends(viewer.id),
     }),

@@ -1,4 +1,3 @@
-import { spaceEnterPayload } from '../../../shared/schemas/spaces.js';
 import { defineSocketHandler, type SocketHandler } from '../../realtime/gateway.js';
 import type { SpaceService } from './service.js';
 
@@ -6,7 +5,6 @@ export function spaceSocketHandlers(spaces: SpaceService): SocketHandler[] {
   return [
     defineSocketHandler({
       event: 'space:enter',
-      schema: spaceEnterPayload,
       // Each visit writes: a per-user budget across sockets and nodes.
       rateLimit: { name: 'space-enter', points: 60, perSeconds: 60 },
       // Records the visit exactly as POST /api/spaces/:handle/visit does.
@@ -17,7 +15,6 @@ export function spaceSocketHandlers(spaces: SpaceService): SocketHandler[] {
     }),
     defineSocketHandler({
       event: 'guestbook:watch',
-      schema: spaceEnterPayload,
       rateLimit: { name: 'guestbook-watch', points: 120, perSeconds: 60 },
       // Joined only after the check: a space whose owner blocks the viewer answers not_found.
       handler: async ({ handle }, { viewer, socket }) => {
@@ -27,7 +24,6 @@ export function spaceSocketHandlers(spaces: SpaceService): SocketHandler[] {
     }),
     defineSocketHandler({
       event: 'guestbook:unwatch',
-      schema: spaceEnterPayload,
       handler: async (_payload, { socket }) => {
         // A socket shows one guestbook at a time: leaving all of its guestbook rooms is leaving this one.
         for (const room of [...socket.rooms]) if (room.startsWith('p:') && room.endsWith(':guestbook')) await socket.leave(room);
