@@ -135,8 +135,7 @@ export class LiveFeedController implements ReactiveController {
     this.error = '';
     this.host.requestUpdate();
     try {
-      const query = new URLSearchParams({ limit: String(pageSize), ...(before ? { before } : {}) });
-      return await api.get<{ posts: PostDto[]; next: string | null }>(`/feed?${query}`, { signal: abort.signal });
+      return await api.call('GET /feed', { query: { limit: pageSize, ...(before ? { before } : {}) }, signal: abort.signal });
     } catch (err) {
       if (!isAbort(err)) this.error = errorText(err);
       return null;

@@ -13,6 +13,7 @@ import type {
   ServerPayload,
   ServerToClientEvents,
 } from '../../../shared/events.js';
+import { createApiClient } from '../../../shared/api-client.js';
 import { ApiError } from './api.js';
 import { session } from './session.js';
 
@@ -70,8 +71,7 @@ class Realtime extends EventTarget {
     this.setState('connecting');
     let url = location.origin;
     try {
-      const res = await fetch('/api/config');
-      url = ((await res.json()) as { realtimeUrl: string }).realtimeUrl;
+      ({ realtimeUrl: url } = await createApiClient().call('GET /config'));
     } catch {
       // Fall back to this origin; Socket.IO keeps retrying there.
     }

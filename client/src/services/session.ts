@@ -2,6 +2,7 @@
  * The signed-in user and their token. The token lives in localStorage under `kongjian.token`, so
  * a reload (or an outside test that sets it) signs in, and signing out in one tab signs out all.
  */
+import { createApiClient } from '../../../shared/api-client.js';
 import type { AuthResponse, MeDto } from '../../../shared/dto.js';
 
 export const tokenKey = 'kongjian.token';
@@ -28,14 +29,14 @@ class Session extends EventTarget {
     const token = this.token;
     if (!token) return this.set('signed-out', null);
     try {
-      const res = await fetch('/api/me', { headers: { Authorization: `Bearer ${token}` } });
+      // Its own client: services/api.ts reads the session, and a 401 here is an answer, not an expiry.
+      const res = await createApiClient({ token }).request('GET /me');
       if (res.status === 401) {
         localStorage.removeItem(tokenKey);
         return this.set('signed-out', null);
       }
       if (!res.ok) throw new Error(`me: ${res.status}`);
-      const { user } = (await res.json()) as { user: MeDto };
-      this.set('signed-in', user);
+      this.set('signed-in', res.body.user);
     } catch {
       // The hub is unreachable: stay signed in on the stored token and let the app show offline.
       this.set(this.me ? 'signed-in' : 'signed-out', this.me);
