@@ -94,7 +94,7 @@ export class KjUserSearch extends LitElement {
     this.abort?.abort();
     const abort = (this.abort = new AbortController());
     try {
-      const { users } = await api.get<{ users: UserDto[] }>(`/users?q=${encodeURIComponent(q)}&limit=8`, { signal: abort.signal });
+      const { users } = await api.call('GET /users', { query: { q, limit: 8 }, signal: abort.signal });
       if (abort.signal.aborted) return;
       this.results = users;
       this.searched = true;
