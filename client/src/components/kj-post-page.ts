@@ -59,7 +59,7 @@ export class KjPostPage extends LitElement {
     this.error = '';
     this.gone = false;
     try {
-      this.post = (await api.get<{ post: PostDto }>(`/posts/${encodeURIComponent(this.postId)}`, { signal: abort.signal })).post;
+      this.post = (await api.call('GET /posts/:id', { params: { id: this.postId }, signal: abort.signal })).post;
     } catch (err) {
       if (isAbort(err)) return;
       this.error = err instanceof ApiError && err.code === 'not_found'
