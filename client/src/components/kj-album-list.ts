@@ -69,7 +69,7 @@ export class KjAlbumList extends LitElement {
     this.abort?.abort();
     const abort = (this.abort = new AbortController());
     try {
-      this.albums = (await api.get<{ albums: AlbumDto[] }>(`/spaces/${this.handle}/albums`, { signal: abort.signal })).albums;
+      this.albums = (await api.call('GET /spaces/:handle/albums', { params: { handle: this.handle }, signal: abort.signal })).albums;
     } catch (err) {
       // A space without albums simply shows none.
       if (!isAbort(err) && !(err instanceof ApiError && err.code === 'not_found')) this.error = errorText(err);
