@@ -114,7 +114,7 @@ export class KjMatchPage extends LitElement {
     this.abort?.abort();
     const abort = (this.abort = new AbortController());
     try {
-      this.match = (await api.get<{ match: MatchDto }>(`/matches/${encodeURIComponent(this.matchId)}`, { signal: abort.signal })).match;
+      this.match = (await api.call('GET /matches/:id', { params: { id: this.matchId }, signal: abort.signal })).match;
       this.error = '';
     } catch (err) {
       if (!isAbort(err)) this.error = errorText(err);
