@@ -47,7 +47,7 @@ export class KjMatchHistory extends LitElement {
     this.abort?.abort();
     const abort = (this.abort = new AbortController());
     try {
-      this.played = (await api.get<{ matches: MatchDto[] }>(`/spaces/${encodeURIComponent(this.handle)}/matches?limit=10`, { signal: abort.signal })).matches;
+      this.played = (await api.call('GET /spaces/:handle/matches', { params: { handle: this.handle }, query: { limit: 10 }, signal: abort.signal })).matches;
     } catch (err) {
       if (!isAbort(err)) this.error = errorText(err);
     }
