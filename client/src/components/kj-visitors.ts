@@ -62,7 +62,7 @@ export class KjVisitors extends LitElement {
   private async load(): Promise<void> {
     const signal = this.loads.next();
     try {
-      this.visitors = (await api.get<{ visitors: VisitorDto[] }>(`/spaces/${encodeURIComponent(this.handle)}/visitors`, { signal })).visitors;
+      this.visitors = (await api.call('GET /spaces/:handle/visitors', { params: { handle: this.handle }, signal })).visitors;
     } catch (err) {
       if (!isAbort(err)) this.error = errorText(err);
     }
