@@ -85,7 +85,7 @@ export class KjRepostButton extends LitElement {
     const privacy = String(data.get('privacy')) as Privacy;
     this.busy = true;
     try {
-      const { post } = await api.post<{ post: PostDto }>(`/posts/${this.post.id}/repost`, { privacy, ...(text ? { text } : {}) });
+      const { post } = await api.call('POST /posts/:id/repost', { params: { id: this.post.id }, body: { privacy, ...(text ? { text } : {}) } });
       this.dialog.close();
       form.reset();
       toasts.show(post.status === 'published' ? msg('Reposted.', { id: 'repost.done' }) : msg('Reposted — held for review.', { id: 'repost.held' }));
