@@ -103,7 +103,7 @@ export class KjReportButton extends LitElement {
     this.busy = true;
     this.error = '';
     try {
-      await api.post('/reports', { subject: { kind: this.kind, id: this.subjectId }, reason: details ? `${reason}: ${details}` : reason });
+      await api.call('POST /reports', { body: { subject: { kind: this.kind, id: this.subjectId }, reason: details ? `${reason}: ${details}` : reason } });
       form.reset();
       this.dialog.close();
       toasts.show(msg('Thank you — the moderators will look at it.', { id: 'report.sent' }));
