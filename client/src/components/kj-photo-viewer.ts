@@ -106,7 +106,7 @@ export class KjPhotoViewer extends LitElement {
     e.preventDefault();
     const caption = String(new FormData(e.target as HTMLFormElement).get('caption') ?? '');
     await this.run(async () => {
-      const saved = await api.patch<{ photo: PhotoDto }>(`/photos/${photo.id}`, { caption });
+      const saved = await api.call('PATCH /photos/:id', { params: { id: photo.id }, body: { caption } });
       this.dispatchEvent(new CustomEvent('photo-changed', { detail: { photo: saved.photo } }));
     });
   }
@@ -114,7 +114,7 @@ export class KjPhotoViewer extends LitElement {
   private async deletePhoto(photo: PhotoDto): Promise<void> {
     if (!confirm(msg('Delete this photo? It cannot be brought back.', { id: 'viewer.deleteConfirm' }))) return;
     await this.run(async () => {
-      await api.delete(`/photos/${photo.id}`);
+      await api.call('DELETE /photos/:id', { params: { id: photo.id } });
       this.dispatchEvent(new CustomEvent('photo-deleted', { detail: { photoId: photo.id } }));
     });
   }
