@@ -69,7 +69,7 @@ export class KjFriendSuggestions extends LitElement {
   private async load(): Promise<void> {
     const signal = this.loads.next();
     try {
-      const { suggestions } = await api.get<{ suggestions: FriendSuggestionDto[] }>('/friends/suggestions', { signal });
+      const { suggestions } = await api.call('GET /friends/suggestions', { signal });
       this.suggestions = suggestions;
       this.error = '';
     } catch (err) {
@@ -79,7 +79,7 @@ export class KjFriendSuggestions extends LitElement {
 
   private async add(user: UserDto): Promise<void> {
     try {
-      await api.post('/friends/requests', { to: user.handle });
+      await api.call('POST /friends/requests', { body: { to: user.handle } });
       this.sent = new Set([...this.sent, user.handle]);
     } catch (err) {
       this.error = errorText(err);
