@@ -77,7 +77,7 @@ export class KjNotificationSettings extends LitElement {
     this.abort?.abort();
     const abort = (this.abort = new AbortController());
     try {
-      const { muted } = await api.get<{ muted: NotificationKind[] }>('/notifications/settings', { signal: abort.signal });
+      const { muted } = await api.call('GET /notifications/settings', { signal: abort.signal });
       this.muted = new Set(muted);
     } catch (err) {
       if (!isAbort(err)) this.show(errorText(err), true);
@@ -93,7 +93,7 @@ export class KjNotificationSettings extends LitElement {
     this.muted = next;
     this.busy = true;
     try {
-      const { muted } = await api.put<{ muted: NotificationKind[] }>('/notifications/settings', { muted: [...next] });
+      const { muted } = await api.call('PUT /notifications/settings', { body: { muted: [...next] } });
       this.muted = new Set(muted);
       this.show(msg('Saved.', { id: 'notifSettings.saved' }), false);
     } catch (err) {
