@@ -92,7 +92,7 @@ export class KjReportsQueue extends LitElement {
   private async load(): Promise<void> {
     const signal = this.loads.next();
     try {
-      this.reports = (await api.get<{ reports: ReportDto[] }>('/moderation/reports', { signal })).reports;
+      this.reports = (await api.call('GET /moderation/reports', { signal })).reports;
     } catch (err) {
       if (!isAbort(err)) this.message = errorText(err);
     }
@@ -105,7 +105,7 @@ export class KjReportsQueue extends LitElement {
         : msg('Remove what this report is about? This cannot be undone.', { id: 'reports.removeConfirm' });
     if (action === 'remove' && !confirm(question)) return;
     try {
-      await api.post(`/moderation/reports/${report.id}/resolve`, { action });
+      await api.call('POST /moderation/reports/:id/resolve', { params: { id: report.id }, body: { action } });
       this.message = action === 'remove' ? msg('Removed.', { id: 'reports.removed' }) : msg('Report dismissed.', { id: 'reports.dismissed' });
       // A removal closes every open report on the same subject.
       const same = (r: ReportDto) => r.subject.kind === report.subject.kind && r.subject.id === report.subject.id;
