@@ -1,7 +1,7 @@
 import { localized, msg } from '@lit/localize';
 import { LitElement, css, html } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import type { SpaceDto, Tier, UserDto } from '../../../shared/dto.js';
+import type { SpaceDto, Tier } from '../../../shared/dto.js';
 import { api, errorText } from '../services/api.js';
 import { shared } from '../styles/shared.js';
 
@@ -42,7 +42,7 @@ export class KjModeratorTools extends LitElement {
 
   private async certify(certified: boolean): Promise<void> {
     await this.run(async () => {
-      const res = await api.post<{ certified: boolean }>(`/spaces/${encodeURIComponent(this.space.owner.handle)}/certify`, { certified });
+      const res = await api.call('POST /spaces/:handle/certify', { params: { handle: this.space.owner.handle }, body: { certified } });
       this.dispatchEvent(new CustomEvent('space-certified', { detail: { certified: res.certified }, bubbles: true, composed: true }));
       return res.certified ? msg('Certified.', { id: 'modTools.certified' }) : msg('Certification removed.', { id: 'modTools.uncertified' });
     });
@@ -50,7 +50,7 @@ export class KjModeratorTools extends LitElement {
 
   private async setTier(tier: Tier): Promise<void> {
     await this.run(async () => {
-      const { user } = await api.post<{ user: UserDto }>(`/users/${encodeURIComponent(this.space.owner.handle)}/tier`, { tier });
+      const { user } = await api.call('POST /users/:handle/tier', { params: { handle: this.space.owner.handle }, body: { tier } });
       this.tier = user.tier;
       this.dispatchEvent(new CustomEvent('tier-changed', { detail: { user }, bubbles: true, composed: true }));
       return msg('Tier saved.', { id: 'modTools.tierSaved' });
