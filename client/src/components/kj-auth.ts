@@ -1,7 +1,6 @@
 import { localized, msg } from '@lit/localize';
 import { LitElement, css, html } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
-import type { AuthResponse } from '../../../shared/dto.js';
 import type { FieldErrors } from '../../../shared/errors.js';
 import { ApiError, api, errorText } from '../services/api.js';
 import { session } from '../services/session.js';
@@ -90,8 +89,8 @@ export class KjAuth extends LitElement {
     try {
       const auth =
         this.mode === 'sign-up'
-          ? await api.post<AuthResponse>('/auth/register', { handle: value('handle').trim().toLowerCase(), password: value('password'), displayName: value('displayName') })
-          : await api.post<AuthResponse>('/auth/login', { handle: value('handle').trim().toLowerCase(), password: value('password') });
+          ? await api.call('POST /auth/register', { body: { handle: value('handle').trim().toLowerCase(), password: value('password'), displayName: value('displayName') } })
+          : await api.call('POST /auth/login', { body: { handle: value('handle').trim().toLowerCase(), password: value('password') } });
       session.signIn(auth);
     } catch (err) {
       if (err instanceof ApiError && err.fields) this.fields = err.fields;
