@@ -157,7 +157,7 @@ export class KjComments extends LitElement {
       : msg('Delete this comment and its replies?', { id: 'commentsLive.deleteConfirm' });
     if (!confirm(question)) return;
     try {
-      await api.delete(`/posts/${this.postId}/comments/${c.id}`);
+      await api.call('DELETE /posts/:id/comments/:commentId', { params: { id: this.postId, commentId: c.id } });
       const replies = c.parentId ? [] : (this.comments ?? []).filter((r) => r.parentId === c.id).map((r) => r.id);
       this.dispatchEvent(new CustomEvent('comment-removed', { detail: { commentIds: [c.id, ...replies] }, bubbles: true, composed: true }));
     } catch (err) {
@@ -192,7 +192,7 @@ export class KjComments extends LitElement {
     this.messageIsError = false;
     try {
       const body = parentId ? { text, parentId } : { text };
-      const { status, body: answer } = await api.postWithStatus<{ comment: CommentDto }>(`/posts/${this.postId}/comments`, body);
+      const { status, body: answer } = await api.send('POST /posts/:id/comments', { params: { id: this.postId }, body });
       form.reset();
       if (status === 202 || answer.comment.status === 'held') this.message = msg('Your comment is held for review; only you can see it for now.', { id: 'comments.heldNote' });
       else if (answer.comment.status === 'review') this.message = msg('Your comment is being previewed by a moderator.', { id: 'comments.reviewNote' });
