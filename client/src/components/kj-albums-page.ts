@@ -113,8 +113,8 @@ export class KjAlbumsPage extends LitElement {
     this.error = '';
     try {
       const [{ albums }, quota] = await Promise.all([
-        api.get<{ albums: AlbumDto[] }>(`/spaces/${encodeURIComponent(this.handle)}/albums`, { signal: abort.signal }),
-        this.isOwner ? api.get<QuotaDto>('/albums/quota', { signal: abort.signal }) : Promise.resolve(null),
+        api.call('GET /spaces/:handle/albums', { params: { handle: this.handle }, signal: abort.signal }),
+        this.isOwner ? api.call('GET /albums/quota', { signal: abort.signal }) : Promise.resolve(null),
       ]);
       this.albums = albums;
       this.quota = quota;
@@ -136,7 +136,7 @@ export class KjAlbumsPage extends LitElement {
     this.formError = '';
     this.busy = true;
     try {
-      const { album } = await api.post<{ album: AlbumDto }>('/albums', { title, privacy });
+      const { album } = await api.call('POST /albums', { body: { title, privacy } });
       router.go(`/space/${this.handle}/albums/${album.id}`);
     } catch (err) {
       this.formError = errorText(err);
