@@ -69,7 +69,7 @@ export class KjFanButton extends LitElement {
     this.abort?.abort();
     const abort = (this.abort = new AbortController());
     try {
-      this.state = await api.get<FanState>(`/spaces/${encodeURIComponent(this.handle)}/fan`, { signal: abort.signal });
+      this.state = await api.call('GET /spaces/:handle/fan', { params: { handle: this.handle }, signal: abort.signal });
     } catch (err) {
       if (!isAbort(err)) this.error = errorText(err);
     }
