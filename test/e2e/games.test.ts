@@ -123,5 +123,5 @@ describe('games in the browser', () => {
     await history.locator(`li[data-match-id="${matchId}"] a`).click();
     await g.waitForURL(`**/games/${matchId}`);
     await g.locator('kj-match-controls [data-testid="replay-position"]').getByText('Move 9 of 9').waitFor();
-  });
+  }, 90_000); // two whole matches in two browsers: ~5 s alone, much longer beside the rest of the suite
 });
