@@ -76,11 +76,10 @@ export class KjFanButton extends LitElement {
   }
 
   private async toggle(): Promise<void> {
-    const path = `/spaces/${encodeURIComponent(this.handle)}/fan`;
     this.busy = true;
     this.error = '';
     try {
-      this.state = this.state?.fan ? await api.delete<FanState>(path) : await api.put<FanState>(path);
+      this.state = await api.call(this.state?.fan ? 'DELETE /spaces/:handle/fan' : 'PUT /spaces/:handle/fan', { params: { handle: this.handle } });
     } catch (err) {
       this.error = errorText(err);
     } finally {
