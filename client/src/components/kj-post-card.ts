@@ -198,8 +198,7 @@ export class KjPostCard extends LitElement {
     const like = !this.liked;
     this.liked = like;
     try {
-      const path = `/posts/${this.post.id}/like`;
-      const res = like ? await api.put<{ likes: number; liked: boolean }>(path) : await api.delete<{ likes: number; liked: boolean }>(path);
+      const res = await api.call(like ? 'PUT /posts/:id/like' : 'DELETE /posts/:id/like', { params: { id: this.post.id } });
       this.likes = res.likes;
       this.liked = res.liked;
     } catch (err) {
@@ -221,7 +220,7 @@ export class KjPostCard extends LitElement {
 
   private async fetchComments(): Promise<void> {
     try {
-      const { comments } = await api.get<{ comments: CommentDto[] }>(`/posts/${this.post.id}/comments`, { signal: this.loads.next() });
+      const { comments } = await api.call('GET /posts/:id/comments', { params: { id: this.post.id }, signal: this.loads.next() });
       // Live comments may have come first; keep one of each.
       const seen = new Set(comments.map((c) => c.id));
       const live = (this.comments as CommentDto[] | null) ?? [];
@@ -264,7 +263,7 @@ export class KjPostCard extends LitElement {
   private async unpublish(): Promise<void> {
     if (!confirm(msg('Unpublish this post? It leaves every feed.', { id: 'modLive.unpublishConfirm' }))) return;
     try {
-      await api.post(`/moderation/posts/${this.post.id}/unpublish`);
+      await api.call('POST /moderation/posts/:postId/unpublish', { params: { postId: this.post.id } });
       this.dispatchEvent(new CustomEvent('post-removed', { detail: { postId: this.post.id }, bubbles: true, composed: true }));
     } catch (err) {
       toasts.show(errorText(err), { tone: 'error' });
@@ -274,7 +273,7 @@ export class KjPostCard extends LitElement {
   private async deletePost(): Promise<void> {
     if (!confirm(msg('Delete this post?', { id: 'post.deleteConfirm' }))) return;
     try {
-      await api.delete(`/posts/${this.post.id}`);
+      await api.call('DELETE /posts/:id', { params: { id: this.post.id } });
       this.dispatchEvent(new CustomEvent('post-removed', { detail: { postId: this.post.id }, bubbles: true, composed: true }));
     } catch (err) {
       toasts.show(`${msg('Could not delete', { id: 'post.deleteFailed' })}: ${errorText(err)}`, { tone: 'error' });
