@@ -115,8 +115,7 @@ export class KjSpacePage extends LitElement {
     if (!before || this.loadingMore) return;
     this.loadingMore = true;
     try {
-      const query = new URLSearchParams({ limit: String(pageSize), before });
-      const page = await api.get<{ posts: PostDto[]; next: string | null }>(`/spaces/${encodeURIComponent(this.handle)}/posts?${query}`, { signal: this.abort?.signal });
+      const page = await api.call('GET /spaces/:handle/posts', { params: { handle: this.handle }, query: { limit: pageSize, before }, signal: this.abort?.signal });
       const known = new Set(this.posts.map((p) => p.id));
       this.posts = [...this.posts, ...page.posts.filter((p) => !known.has(p.id))];
       this.next = page.next;
@@ -136,8 +135,8 @@ export class KjSpacePage extends LitElement {
     this.enteredFor = '';
     try {
       const [{ space }, { posts, next }] = await Promise.all([
-        api.get<{ space: SpaceDto }>(`/spaces/${encodeURIComponent(this.handle)}`, { signal: abort.signal }),
-        api.get<{ posts: PostDto[]; next: string | null }>(`/spaces/${encodeURIComponent(this.handle)}/posts?limit=${pageSize}`, { signal: abort.signal }),
+        api.call('GET /spaces/:handle', { params: { handle: this.handle }, signal: abort.signal }),
+        api.call('GET /spaces/:handle/posts', { params: { handle: this.handle }, query: { limit: pageSize }, signal: abort.signal }),
       ]);
       this.space = space;
       this.posts = posts;
