@@ -128,10 +128,10 @@ export class KjAlbumPage extends LitElement {
     this.photos = [];
     this.error = '';
     try {
-      const id = encodeURIComponent(this.albumId);
+      const params = { id: this.albumId };
       const [{ album }, { photos }] = await Promise.all([
-        api.get<{ album: AlbumDto }>(`/albums/${id}`, { signal: abort.signal }),
-        api.get<{ photos: PhotoDto[] }>(`/albums/${id}/photos`, { signal: abort.signal }),
+        api.call('GET /albums/:id', { params, signal: abort.signal }),
+        api.call('GET /albums/:id/photos', { params, signal: abort.signal }),
       ]);
       this.album = album;
       this.photos = photos;
@@ -144,7 +144,7 @@ export class KjAlbumPage extends LitElement {
 
   private async refreshQuota(): Promise<void> {
     try {
-      this.quota = await api.get<QuotaDto>('/albums/quota', { signal: this.abort?.signal });
+      this.quota = await api.call('GET /albums/quota', { signal: this.abort?.signal });
     } catch {
       // The uploader falls back to the default limit; the hub still enforces the real one.
     }
@@ -177,7 +177,7 @@ export class KjAlbumPage extends LitElement {
     const question = msg(str`Delete the album “${albumTitle(album)}” and its ${photoCountText(this.photos.length)}? This cannot be undone.`, { id: 'albumPage.deleteConfirm' });
     if (!confirm(question)) return;
     try {
-      await api.delete(`/albums/${album.id}`);
+      await api.call('DELETE /albums/:id', { params: { id: album.id } });
       router.go(`/space/${this.handle}/albums`);
     } catch (err) {
       this.error = errorText(err);
