@@ -114,7 +114,7 @@ export class KjGuestbook extends LitElement {
   private async load(): Promise<void> {
     const signal = this.loads.next();
     try {
-      this.entries = (await api.get<{ entries: GuestbookEntryDto[] }>(`/spaces/${this.handle}/guestbook`, { signal })).entries;
+      this.entries = (await api.call('GET /spaces/:handle/guestbook', { params: { handle: this.handle }, signal })).entries;
     } catch (err) {
       if (!isAbort(err)) this.message = errorText(err);
     }
@@ -123,7 +123,7 @@ export class KjGuestbook extends LitElement {
   private async deleteEntry(entry: GuestbookEntryDto): Promise<void> {
     if (!confirm(msg('Delete this message?', { id: 'guestbookLive.deleteConfirm' }))) return;
     try {
-      await api.delete(`/spaces/${encodeURIComponent(this.handle)}/guestbook/${entry.id}`);
+      await api.call('DELETE /spaces/:handle/guestbook/:id', { params: { handle: this.handle, id: entry.id } });
       this.entries = this.entries.filter((e) => e.id !== entry.id);
     } catch (err) {
       this.message = errorText(err);
@@ -137,7 +137,7 @@ export class KjGuestbook extends LitElement {
     const text = String(data.get('text') ?? '').trim();
     if (!text) return;
     try {
-      const { entry } = await api.post<{ entry: GuestbookEntryDto }>(`/spaces/${this.handle}/guestbook`, { text, private: data.has('private') });
+      const { entry } = await api.call('POST /spaces/:handle/guestbook', { params: { handle: this.handle }, body: { text, private: data.has('private') } });
       if (!this.entries.some((x) => x.id === entry.id)) this.entries = [entry, ...this.entries];
       this.message = '';
       form.reset();
