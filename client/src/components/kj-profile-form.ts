@@ -1,7 +1,7 @@
 import { localized, msg, str } from '@lit/localize';
 import { LitElement, css, html } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
-import type { AlbumDto, MeDto, PhotoDto } from '../../../shared/dto.js';
+import type { PhotoDto } from '../../../shared/dto.js';
 import { FetchScope } from '../controllers/fetch-scope.js';
 import { SessionController } from '../controllers/session-controller.js';
 import { api, errorText, isAbort } from '../services/api.js';
@@ -93,9 +93,9 @@ export class KjProfileForm extends LitElement {
     if (!handle) return;
     const signal = this.loads.next();
     try {
-      const { albums } = await api.get<{ albums: AlbumDto[] }>(`/spaces/${encodeURIComponent(handle)}/albums`, { signal });
+      const { albums } = await api.call('GET /spaces/:handle/albums', { params: { handle }, signal });
       const withPhotos = albums.filter((a) => a.photoCount > 0).slice(0, albumsLooked);
-      const pages = await Promise.all(withPhotos.map((a) => api.get<{ photos: PhotoDto[] }>(`/albums/${a.id}/photos`, { signal })));
+      const pages = await Promise.all(withPhotos.map((a) => api.call('GET /albums/:id/photos', { params: { id: a.id }, signal })));
       this.photos = pages.flatMap((p) => p.photos).slice(0, photosShown);
     } catch (err) {
       if (!isAbort(err)) this.error = errorText(err);
@@ -113,7 +113,7 @@ export class KjProfileForm extends LitElement {
     this.busy = true;
     this.error = '';
     try {
-      const { user } = await api.patch<{ user: MeDto }>('/me', body);
+      const { user } = await api.call('PATCH /me', { body });
       people.learn(user);
       this.avatar = undefined;
       toasts.show(msg('Profile saved.', { id: 'profile.saved' }), { tone: 'success' });
