@@ -87,11 +87,11 @@ export class KjGamesPage extends LitElement {
     const signal = this.loads.next();
     try {
       const [{ games }, { friends }] = await Promise.all([
-        api.get<{ games: GameDto[] }>('/games', { signal }).catch((err: unknown) => {
+        api.call('GET /games', { signal }).catch((err: unknown) => {
           if (isAbort(err)) throw err;
           return { games: [] as GameDto[] };
         }),
-        api.get<{ friends: UserDto[] }>('/friends', { signal }),
+        api.call('GET /friends', { signal }),
       ]);
       this.games = games;
       this.friends = friends;
@@ -103,7 +103,7 @@ export class KjGamesPage extends LitElement {
   private async invite(friend: UserDto): Promise<void> {
     this.message = '';
     try {
-      const { invite } = await api.post<{ invite: InviteDto }>('/invites', { to: friend.handle, game: 'gomoku' });
+      const { invite } = await api.call('POST /invites', { body: { to: friend.handle, game: 'gomoku' } });
       this.sent = new Map(this.sent).set(friend.id, invite);
       this.message = msg(str`Invite sent to ${friend.displayName}. It expires in a minute.`, { id: 'games.inviteSent' });
     } catch (err) {
