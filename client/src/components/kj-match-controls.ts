@@ -1,7 +1,7 @@
 import { localized, msg, str } from '@lit/localize';
 import { LitElement, css, html } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import type { InviteDto, MatchDto } from '../../../shared/dto.js';
+import type { MatchDto } from '../../../shared/dto.js';
 import { formatNumber } from '../i18n/format.js';
 import { api, errorText } from '../services/api.js';
 import { router } from '../services/router.js';
@@ -66,7 +66,7 @@ export class KjMatchControls extends LitElement {
 
   private async resign(): Promise<void> {
     if (!confirm(msg('Resign this match? Your opponent wins.', { id: 'matchEnd.resignConfirm' }))) return;
-    await this.run(() => api.post(`/matches/${this.match.id}/resign`));
+    await this.run(() => api.call('POST /matches/:id/resign', { params: { id: this.match.id } }));
   }
 
   /** Invites the same opponent again and waits on the invite's page, which opens the match once accepted. */
@@ -74,7 +74,7 @@ export class KjMatchControls extends LitElement {
     const other = this.match.players.find((p) => p.id !== this.me);
     if (!other) return;
     await this.run(async () => {
-      const { invite } = await api.post<{ invite: InviteDto }>('/invites', { to: other.handle, game: this.match.game });
+      const { invite } = await api.call('POST /invites', { body: { to: other.handle, game: this.match.game } });
       router.go(`/invites/${invite.id}`);
     });
   }
