@@ -98,8 +98,8 @@ export class KjFriendsPanel extends LitElement {
     const signal = this.loads.next();
     try {
       const [{ friends }, requests] = await Promise.all([
-        api.get<{ friends: UserDto[] }>('/friends', { signal }),
-        api.get<{ incoming: FriendRequestDto[]; outgoing: FriendRequestDto[] }>('/friends/requests', { signal }),
+        api.call('GET /friends', { signal }),
+        api.call('GET /friends/requests', { signal }),
       ]);
       this.friends = friends;
       this.incoming = requests.incoming.filter((r) => r.status === 'pending');
@@ -115,7 +115,7 @@ export class KjFriendsPanel extends LitElement {
     const to = String(new FormData(form).get('handle') ?? '').trim().replace(/^@/, '').toLowerCase();
     if (!to) return;
     try {
-      await api.post('/friends/requests', { to });
+      await api.call('POST /friends/requests', { body: { to } });
       this.message = msg(str`Request sent to @${to}.`, { id: 'friends.sent' });
       form.reset();
       await this.load();
@@ -129,7 +129,7 @@ export class KjFriendsPanel extends LitElement {
     const question = msg(str`Unfriend ${friend.displayName}? You will stop seeing each other's friends-only posts.`, { id: 'friendsPanel.unfriendConfirm' });
     if (!confirm(question)) return;
     try {
-      await api.delete(`/friends/${encodeURIComponent(friend.handle)}`);
+      await api.call('DELETE /friends/:handle', { params: { handle: friend.handle } });
       this.friends = this.friends.filter((f) => f.id !== friend.id);
       this.message = msg(str`You and ${friend.displayName} are no longer friends.`, { id: 'friendsPanel.unfriended' });
     } catch (err) {
@@ -139,7 +139,7 @@ export class KjFriendsPanel extends LitElement {
 
   private async answer(r: FriendRequestDto, verb: 'accept' | 'decline'): Promise<void> {
     try {
-      await api.post(`/friends/requests/${r.id}/${verb}`);
+      await api.call(`POST /friends/requests/:id/${verb}`, { params: { id: r.id } });
       await this.load();
     } catch (err) {
       this.message = errorText(err);
