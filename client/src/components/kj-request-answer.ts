@@ -39,7 +39,7 @@ export class KjRequestAnswer extends LitElement {
     this.busy = true;
     this.error = '';
     try {
-      await api.post(`/friends/requests/${r.id}/${verb}`);
+      await api.call(`POST /friends/requests/:id/${verb}`, { params: { id: r.id } });
       this.outcome = verb === 'accept' ? 'accepted' : 'declined';
       this.dispatchEvent(new CustomEvent('request-answered', { detail: { requestId: r.id, verb }, bubbles: true, composed: true }));
     } catch (err) {
