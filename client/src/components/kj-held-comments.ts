@@ -45,7 +45,7 @@ export class KjHeldComments extends LitElement {
   private async decide(c: CommentDto, verb: 'approve' | 'reject'): Promise<void> {
     this.error = '';
     try {
-      await api.post(`/moderation/queue/comments/${c.id}/${verb}`);
+      await api.call(`POST /moderation/queue/comments/:id/${verb}`, { params: { id: c.id } });
       this.dispatchEvent(new CustomEvent('comment-decided', { detail: { commentId: c.id } }));
     } catch (err) {
       this.error = errorText(err);
