@@ -150,9 +150,9 @@ export class KjModerationPage extends LitElement {
     const signal = this.loads.next();
     try {
       const [{ rules }, { posts, comments }, { entries }] = await Promise.all([
-        api.get<{ rules: ModerationRuleDto[] }>('/moderation/rules', { signal }),
-        api.get<{ posts: PostDto[]; comments?: CommentDto[] }>('/moderation/queue', { signal }),
-        api.get<{ entries: AuditEntryDto[] }>('/moderation/audit?limit=30', { signal }),
+        api.call('GET /moderation/rules', { signal }),
+        api.call('GET /moderation/queue', { signal }),
+        api.call('GET /moderation/audit', { query: { limit: 30 }, signal }),
       ]);
       this.rules = rules;
       this.queue = posts;
@@ -184,7 +184,7 @@ export class KjModerationPage extends LitElement {
   private async deleteRule(rule: ModerationRuleDto): Promise<void> {
     if (!confirm(msg(str`Delete the rule “${rule.pattern}”?`, { id: 'mod.deleteConfirm' }))) return;
     try {
-      await api.delete(`/moderation/rules/${rule.id}`);
+      await api.call('DELETE /moderation/rules/:id', { params: { id: rule.id } });
       this.rules = this.rules.filter((r) => r.id !== rule.id);
       this.message = msg(str`Rule deleted: “${rule.pattern}”.`, { id: 'mod.ruleDeleted' });
       void this.loadAudit();
@@ -195,7 +195,7 @@ export class KjModerationPage extends LitElement {
 
   private async loadAudit(): Promise<void> {
     try {
-      this.audit = (await api.get<{ entries: AuditEntryDto[] }>('/moderation/audit?limit=30')).entries;
+      this.audit = (await api.call('GET /moderation/audit', { query: { limit: 30 } })).entries;
     } catch {
       // The action itself succeeded; the log catches up on the next load.
     }
@@ -203,7 +203,7 @@ export class KjModerationPage extends LitElement {
 
   private async decide(post: PostDto, verb: 'approve' | 'reject'): Promise<void> {
     try {
-      await api.post(`/moderation/queue/${post.id}/${verb}`);
+      await api.call(`POST /moderation/queue/:postId/${verb}`, { params: { postId: post.id } });
       this.queue = this.queue.filter((p) => p.id !== post.id);
       this.message = verb === 'approve' ? msg('Approved: the post is now visible as its author chose.', { id: 'mod.approved' }) : msg('Rejected.', { id: 'mod.rejected' });
       void this.loadAudit();
