@@ -28,11 +28,19 @@ export type RouteParams<K extends RouteKey> = ApiRoutes[K] extends { params: inf
   : PathParams<PathOf<K>>;
 /** The query a route takes (never: none). */
 export type RouteQuery<K extends RouteKey> = ApiRoutes[K] extends { query: infer S extends z.ZodType } ? z.input<S> : never;
+/** Read-only all the way down: what is sent is only read, so the client's readonly DTOs fit. */
+type Frozen<T> = T extends FormData
+  ? T
+  : T extends readonly (infer U)[]
+    ? readonly Frozen<U>[]
+    : T extends object
+      ? { readonly [P in keyof T]: Frozen<T[P]> }
+      : T;
 /** The body a route takes: JSON fitting its schema, FormData for an upload (never: none). */
 export type RouteBody<K extends RouteKey> = ApiRoutes[K] extends { upload: object }
   ? FormData
   : ApiRoutes[K] extends { body: infer S extends z.ZodType }
-    ? z.input<S>
+    ? Frozen<z.input<S>>
     : never;
 /** What a route answers on success (undefined: no body, 204). */
 export type RouteAnswer<K extends RouteKey> = ApiRoutes[K] extends { response: infer S extends z.ZodType } ? z.output<S> : undefined;
@@ -52,7 +60,7 @@ type ParamsPart<K extends RouteKey> =
 type QueryPart<K extends RouteKey> = [RouteQuery<K>] extends [never] ? { readonly query?: undefined } : { readonly query?: RouteQuery<K> };
 type BodyPart<K extends RouteKey> = [RouteBody<K>] extends [never]
   ? { readonly body?: undefined }
-  : object extends RouteBody<K>
+  : {} extends RouteBody<K>
     ? { readonly body?: RouteBody<K> }
     : { readonly body: RouteBody<K> };
 
