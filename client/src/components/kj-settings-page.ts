@@ -102,7 +102,7 @@ export class KjSettingsPage extends LitElement {
   private async signOut(): Promise<void> {
     this.busy = true;
     session.leaving = true;
-    await api.post('/auth/logout').catch(() => undefined); // already invalid or unreachable: signing out here is what matters
+    await api.call('POST /auth/logout').catch(() => undefined); // already invalid or unreachable: signing out here is what matters
     router.go('/');
     session.signOut();
   }
@@ -113,8 +113,8 @@ export class KjSettingsPage extends LitElement {
       if (!handle) return;
       const signal = this.loads.next();
       const [{ space }, { posts }] = await Promise.all([
-        api.get<{ space: SpaceDto }>(`/spaces/${handle}`, { signal }),
-        api.get<{ posts: PostDto[] }>(`/spaces/${handle}/posts?limit=20`, { signal }),
+        api.call('GET /spaces/:handle', { params: { handle }, signal }),
+        api.call('GET /spaces/:handle/posts', { params: { handle }, query: { limit: 20 }, signal }),
       ]);
       this.saved = this.draft = space;
       // The preview is a stranger's view: published public posts only.
@@ -136,11 +136,8 @@ export class KjSettingsPage extends LitElement {
     const draft = this.draft;
     if (!draft) return;
     await this.run(async () => {
-      const { space } = await api.patch<{ space: SpaceDto }>('/spaces/me', {
-        title: draft.title,
-        theme: draft.theme,
-        modules: draft.modules,
-        music: draft.music,
+      const { space } = await api.call('PATCH /spaces/me', {
+        body: { title: draft.title, theme: draft.theme, modules: draft.modules, music: draft.music },
       });
       return space;
     }, msg('Saved. Your space looks like this now.', { id: 'settings.saved' }));
@@ -149,8 +146,8 @@ export class KjSettingsPage extends LitElement {
   private async restore(): Promise<void> {
     if (!confirm(msg('Restore the default look and modules?', { id: 'settings.restoreConfirm' }))) return;
     await this.run(async () => {
-      await api.post('/spaces/me/modules/restore');
-      return (await api.patch<{ space: SpaceDto }>('/spaces/me', { theme: defaultTheme })).space;
+      await api.call('POST /spaces/me/modules/restore');
+      return (await api.call('PATCH /spaces/me', { body: { theme: defaultTheme } })).space;
     }, msg('Restored the default look and modules.', { id: 'settings.restored' }));
   }
 
