@@ -134,11 +134,11 @@ export class KjComposer extends LitElement {
     const body =
       this.kind === 'shuoshuo'
         ? { kind: this.kind, text: String(data.get('text') ?? ''), images: this.photos.map((p) => p.id), privacy }
-        : { kind: this.kind, title: String(data.get('title') ?? ''), text: this.editor?.value ?? '', privacy };
+        : { kind: 'diary' as const, title: String(data.get('title') ?? ''), text: this.editor?.value ?? '', privacy };
     this.busy = true;
     this.outcome = null;
     try {
-      const { status, body: res } = await api.postWithStatus<{ post: PostDto }>('/posts', body);
+      const { status, body: res } = await api.send('POST /posts', { body });
       this.outcome = describe(status, res.post);
       form.reset();
       this.editor?.clear();
