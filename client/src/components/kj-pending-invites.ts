@@ -90,7 +90,7 @@ export class KjPendingInvites extends LitElement {
   private async act(invite: InviteDto, verb: 'accept' | 'decline' | 'cancel'): Promise<void> {
     this.error = '';
     try {
-      const res = await api.post<{ invite: InviteDto; match?: MatchDto }>(`/invites/${invite.id}/${verb}`);
+      const res: { invite: InviteDto; match?: MatchDto } = await api.call(`POST /invites/:id/${verb}`, { params: { id: invite.id } });
       this.follow(res.invite);
       if (res.match) router.go(`/games/${res.match.id}`);
     } catch (err) {
