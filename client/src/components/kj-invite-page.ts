@@ -96,7 +96,7 @@ export class KjInvitePage extends LitElement {
   private async act(verb: 'accept' | 'decline' | 'cancel'): Promise<void> {
     this.busy = true;
     try {
-      const res = await api.post<{ invite: InviteDto; match?: MatchDto }>(`/invites/${this.inviteId}/${verb}`);
+      const res: { invite: InviteDto; match?: MatchDto } = await api.call(`POST /invites/:id/${verb}`, { params: { id: this.inviteId } });
       this.invite = res.invite;
       if (res.match) router.go(`/games/${res.match.id}`);
     } catch (err) {
