@@ -58,7 +58,7 @@ export class KjInvites extends LitElement {
 
   private async answer(invite: InviteDto, verb: 'accept' | 'decline'): Promise<void> {
     try {
-      const res = await api.post<{ invite: InviteDto; match?: MatchDto }>(`/invites/${invite.id}/${verb}`);
+      const res: { invite: InviteDto; match?: MatchDto } = await api.call(`POST /invites/:id/${verb}`, { params: { id: invite.id } });
       if (res.match) router.go(`/games/${res.match.id}`);
     } catch (err) {
       toasts.show(`${verb === 'accept' ? msg('Could not accept the invite', { id: 'invites.acceptFailed' }) : msg('Could not decline the invite', { id: 'invites.declineFailed' })}: ${errorText(err)}`, { tone: 'error' });
