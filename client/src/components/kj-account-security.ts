@@ -67,7 +67,7 @@ export class KjAccountSecurity extends LitElement {
     this.busy = true;
     this.passwordError = '';
     try {
-      await session.renew(() => api.post<{ token: string }>('/auth/password', { current: String(data.get('current') ?? ''), next: String(data.get('next') ?? '') }, { passwordCheck: true }));
+      await session.renew(() => api.call('POST /auth/password', { body: { current: String(data.get('current') ?? ''), next: String(data.get('next') ?? '') } }));
       form.reset();
       toasts.show(msg('Password changed. Other devices are signed out.', { id: 'account.passwordChanged' }), { tone: 'success' });
     } catch (err) {
@@ -84,7 +84,7 @@ export class KjAccountSecurity extends LitElement {
     this.deleteError = '';
     session.leaving = true;
     try {
-      await api.delete('/me', { body: { password: String(data.get('password') ?? '') }, passwordCheck: true });
+      await api.call('DELETE /me', { body: { password: String(data.get('password') ?? '') } });
       router.go('/');
       session.signOut();
       toasts.show(msg('Your account has been deleted.', { id: 'account.deleted' }), { tone: 'info' });
