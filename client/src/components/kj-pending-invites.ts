@@ -69,7 +69,7 @@ export class KjPendingInvites extends LitElement {
     this.abort?.abort();
     const abort = (this.abort = new AbortController());
     try {
-      const res = await api.get<{ incoming: InviteDto[]; outgoing: InviteDto[] }>('/invites', { signal: abort.signal });
+      const res = await api.call('GET /invites', { signal: abort.signal });
       this.incoming = res.incoming;
       this.outgoing = res.outgoing;
     } catch (err) {
