@@ -86,7 +86,7 @@ export class KjInvitePage extends LitElement {
     this.invite = null;
     this.error = '';
     try {
-      this.invite = (await api.get<{ invite: InviteDto }>(`/invites/${encodeURIComponent(this.inviteId)}`, { signal: abort.signal })).invite;
+      this.invite = (await api.call('GET /invites/:id', { params: { id: this.inviteId }, signal: abort.signal })).invite;
     } catch (err) {
       if (isAbort(err)) return;
       this.error = err instanceof ApiError && err.code === 'not_found' ? msg('It is gone, or not yours to see.', { id: 'inviteView.gone' }) : errorText(err);
