@@ -38,7 +38,9 @@ const cluster = await startCluster({
 
 console.log(`\nKongjian cluster is up (${nodes} nodes, ${values.engine} engine)`);
 console.log(`  store: ${cluster.mongodbUri}`);
-console.log(cluster.redisCluster || process.env.REDIS_CLUSTER_NODES ? `  redis cluster: ${cluster.redisUrl}` : `  redis: ${cluster.redisUrl}`);
+console.log(
+  cluster.redisCluster || process.env.REDIS_CLUSTER_NODES ? `  redis cluster: ${cluster.redisUrl}` : `  redis: ${cluster.redisUrl}`,
+);
 for (const node of cluster.nodes) console.log(`  ${node.id}: open ${node.url}   (Socket.IO ${node.realtimeUrl})`);
 console.log(`  load test: npm run loadtest -- --url ${cluster.nodes[0]?.url ?? ''}`);
 console.log('Ctrl-C stops everything.\n');
@@ -48,10 +50,13 @@ const stop = () => {
   if (stopping) return;
   stopping = true;
   console.log('stopping the cluster…');
-  cluster.stop().then(() => process.exit(0), (err: unknown) => {
-    console.error(err);
-    process.exit(1);
-  });
+  cluster.stop().then(
+    () => process.exit(0),
+    (err: unknown) => {
+      console.error(err);
+      process.exit(1);
+    },
+  );
 };
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);

@@ -70,6 +70,8 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   for (const m of result.missing) console.log(`missing  ${m.id}  (${m.file})`);
   for (const id of result.unused) console.log(`unused   ${id}`);
   for (const id of result.shapeMismatch) console.log(`shape    ${id}`);
-  console.log(`${result.ids} ids, ${result.missing.length} missing, ${result.unused.length} unused, ${result.shapeMismatch.length} shape mismatches`);
+  console.log(
+    `${result.ids} ids, ${result.missing.length} missing, ${result.unused.length} unused, ${result.shapeMismatch.length} shape mismatches`,
+  );
   process.exitCode = result.missing.length || result.shapeMismatch.length ? 1 : 0;
 }

@@ -65,8 +65,7 @@ export async function startHub(config: Config, options: HubOptions = {}): Promis
       ? connectRedis({ clusterNodes: config.redisClusterNodes }, logger)
       : undefined;
 
-  const allowOrigin = (origin: string | undefined) =>
-    !origin || !config.corsOrigins || config.corsOrigins.includes(origin);
+  const allowOrigin = (origin: string | undefined) => !origin || !config.corsOrigins || config.corsOrigins.includes(origin);
   // Idle keep-alive connections outlive common client and proxy idle timeouts (nginx and load
   // balancers 60 s): the server closing first races a client reusing the connection (ECONNRESET).
   // Node requires headersTimeout ≤ requestTimeout; 120 s also lets a 20 MB upload finish on a slow link.
@@ -92,7 +91,10 @@ export async function startHub(config: Config, options: HubOptions = {}): Promis
   attachSocketAuth(io, services.accounts.authenticate, { socketsPerUser: config.socketsPerUser, clustered: Boolean(redis) });
   for (const prepare of connectPreparers(services)) {
     io.use((socket, next) => {
-      prepare(socket, socketViewer(socket)).then(() => next(), () => next(new Error('unavailable')));
+      prepare(socket, socketViewer(socket)).then(
+        () => next(),
+        () => next(new Error('unavailable')),
+      );
     });
   }
   attachGateway(io, socketHandlers(services), {
@@ -171,7 +173,9 @@ export async function startHub(config: Config, options: HubOptions = {}): Promis
     // Sockets are told why, then their connection is closed so clients reconnect (to another node).
     const open = [...io.of('/').sockets.values()];
     // Their disconnect handlers (presence, games) must have run before the services and the store close.
-    const socketsGone = Promise.all(open.map((socket) => new Promise<void>((resolve) => (socket.connected ? socket.once('disconnect', () => resolve()) : resolve()))));
+    const socketsGone = Promise.all(
+      open.map((socket) => new Promise<void>((resolve) => (socket.connected ? socket.once('disconnect', () => resolve()) : resolve()))),
+    );
     for (const socket of open) {
       socket.emit('server:notice', { code: 'shutdown', message: 'this node is stopping; reconnecting' });
       socket.conn.close(); // flushes the notice first; the client sees "transport close" and reconnects

@@ -9,13 +9,16 @@ const optionalUrl = (protocols: readonly string[]) =>
     .string()
     .trim()
     .min(1)
-    .refine((v) => {
-      try {
-        return protocols.includes(new URL(v).protocol);
-      } catch {
-        return false;
-      }
-    }, `must be a URL starting with ${protocols.join(' or ')}//`)
+    .refine(
+      (v) => {
+        try {
+          return protocols.includes(new URL(v).protocol);
+        } catch {
+          return false;
+        }
+      },
+      `must be a URL starting with ${protocols.join(' or ')}//`,
+    )
     .optional();
 
 const positiveInt = z.coerce.number().int().positive();
@@ -42,7 +45,10 @@ const envSchema = z.object({
     .regex(/^[\w.-]+:\d{1,5}(,\s*[\w.-]+:\d{1,5})*$/, 'must be host:port,host:port,…')
     .optional(),
   /** Prefix of every Redis key and channel the hub uses (several hubs may share one Redis). */
-  REDIS_PREFIX: z.string().regex(/^[\w:-]{1,32}$/, 'must be 1–32 of a-z A-Z 0-9 _ : -').default('kj'),
+  REDIS_PREFIX: z
+    .string()
+    .regex(/^[\w:-]{1,32}$/, 'must be 1–32 of a-z A-Z 0-9 _ : -')
+    .default('kj'),
   /**
    * Socket.IO's Redis adapter: `sharded` (Redis ≥ 7 sharded pub/sub, a channel per room: a node
    * hears only rooms it has sockets in; measured faster, `npm run bench -- adapter`) or `classic`
@@ -69,7 +75,10 @@ const envSchema = z.object({
   TRUST_PROXY: z
     .string()
     .trim()
-    .refine((v) => /^\d{1,2}$/.test(v) || v.split(',').every((p) => isProxyName(p.trim())), 'must be loopback, linklocal, uniquelocal, addresses or CIDR ranges (comma-separated), or a hop count')
+    .refine(
+      (v) => /^\d{1,2}$/.test(v) || v.split(',').every((p) => isProxyName(p.trim())),
+      'must be loopback, linklocal, uniquelocal, addresses or CIDR ranges (comma-separated), or a hop count',
+    )
     .optional(),
   /** Multiplies every rate-limit budget (a load tester's own hub raises it). */
   RATE_LIMIT_SCALE: z.coerce.number().positive().max(100_000).default(1),
@@ -184,8 +193,16 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
     realtimeUrl: e.REALTIME_URL,
     rateLimitScale: e.RATE_LIMIT_SCALE,
     socketsPerUser: e.SOCKETS_PER_USER,
-    trustProxy: !e.TRUST_PROXY ? false : /^\d+$/.test(e.TRUST_PROXY) ? Number(e.TRUST_PROXY) : e.TRUST_PROXY.split(',').map((p) => p.trim()),
-    corsOrigins: e.CORS_ORIGINS ? e.CORS_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean) : undefined,
+    trustProxy: !e.TRUST_PROXY
+      ? false
+      : /^\d+$/.test(e.TRUST_PROXY)
+        ? Number(e.TRUST_PROXY)
+        : e.TRUST_PROXY.split(',').map((p) => p.trim()),
+    corsOrigins: e.CORS_ORIGINS
+      ? e.CORS_ORIGINS.split(',')
+          .map((o) => o.trim())
+          .filter(Boolean)
+      : undefined,
     tokenTtlSeconds: e.TOKEN_TTL_SECONDS,
     socketMaxBufferBytes: e.SOCKET_MAX_BUFFER_BYTES,
     socketMaxMessageBytes: e.SOCKET_MAX_MESSAGE_BYTES,

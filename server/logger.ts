@@ -29,7 +29,10 @@ export interface LogSinkOptions {
 }
 
 /** A non-blocking line sink over a writable stream (stdout by default). */
-export function createLogSink(out: NodeJS.WritableStream & { writableLength?: number } = process.stdout, options: LogSinkOptions = {}): LogSink {
+export function createLogSink(
+  out: NodeJS.WritableStream & { writableLength?: number } = process.stdout,
+  options: LogSinkOptions = {},
+): LogSink {
   const maxBacklog = options.maxBacklogBytes ?? 8 * 1024 * 1024;
   let closed = false;
   let dropped = 0;
@@ -82,7 +85,9 @@ let stdoutSink: LogSink | undefined;
 /** The one sink over process.stdout (listeners are added once, however many loggers are made). */
 function sharedStdoutSink(): LogSink {
   if (!stdoutSink) {
-    const pretty = process.stdout.isTTY ? prettyFactory({ colorize: true, translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname' }) : undefined;
+    const pretty = process.stdout.isTTY
+      ? prettyFactory({ colorize: true, translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname' })
+      : undefined;
     stdoutSink = createLogSink(process.stdout, pretty ? { format: (line) => pretty(line) } : {});
     // stderr carries only start-up failures, but an EPIPE on it must not crash a stopping hub either.
     process.stderr.on('error', () => undefined);

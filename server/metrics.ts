@@ -49,7 +49,12 @@ export function createMetrics(io: HubServer, nodeId: string, engine?: string): M
   });
   const stopLoop = observeLoopDelay((seconds) => loopDelay.observe(seconds));
   if (engine) {
-    new Gauge({ name: 'kj_realtime_engine', help: 'The realtime engine actually running (1 for it): uws only with its native binary', labelNames: ['engine'], registers: [registry] }).set({ engine }, 1);
+    new Gauge({
+      name: 'kj_realtime_engine',
+      help: 'The realtime engine actually running (1 for it): uws only with its native binary',
+      labelNames: ['engine'],
+      registers: [registry],
+    }).set({ engine }, 1);
   }
 
   new Gauge({
@@ -60,13 +65,50 @@ export function createMetrics(io: HubServer, nodeId: string, engine?: string): M
       this.set(io.of('/').sockets.size);
     },
   });
-  const eventsIn = new Counter({ name: 'kj_socket_events_in_total', help: 'Client → server events by name', labelNames: ['event'], registers: [registry] });
-  const eventsOut = new Counter({ name: 'kj_socket_events_out_total', help: 'Server → client events delivered to a socket, by name', labelNames: ['event'], registers: [registry] });
-  const deliveries = new Counter({ name: 'kj_deliveries_total', help: 'Server → client events delivered to sockets on this node', registers: [registry] });
-  const ackLatency = new Histogram({ name: 'kj_ack_latency_seconds', help: 'Time from a client event to its acknowledgement', labelNames: ['event', 'ok'], buckets: latencyBuckets, registers: [registry] });
-  const httpLatency = new Histogram({ name: 'kj_http_request_duration_seconds', help: 'REST request duration', labelNames: ['method', 'route', 'status'], buckets: latencyBuckets, registers: [registry] });
-  const storeLatency = new Histogram({ name: 'kj_store_command_duration_seconds', help: 'Store command duration', labelNames: ['command', 'ok'], buckets: latencyBuckets, registers: [registry] });
-  const redisErrors = new Counter({ name: 'kj_redis_errors_total', help: 'Redis connection errors (adapter, presence, rate limits)', labelNames: ['client'], registers: [registry] });
+  const eventsIn = new Counter({
+    name: 'kj_socket_events_in_total',
+    help: 'Client → server events by name',
+    labelNames: ['event'],
+    registers: [registry],
+  });
+  const eventsOut = new Counter({
+    name: 'kj_socket_events_out_total',
+    help: 'Server → client events delivered to a socket, by name',
+    labelNames: ['event'],
+    registers: [registry],
+  });
+  const deliveries = new Counter({
+    name: 'kj_deliveries_total',
+    help: 'Server → client events delivered to sockets on this node',
+    registers: [registry],
+  });
+  const ackLatency = new Histogram({
+    name: 'kj_ack_latency_seconds',
+    help: 'Time from a client event to its acknowledgement',
+    labelNames: ['event', 'ok'],
+    buckets: latencyBuckets,
+    registers: [registry],
+  });
+  const httpLatency = new Histogram({
+    name: 'kj_http_request_duration_seconds',
+    help: 'REST request duration',
+    labelNames: ['method', 'route', 'status'],
+    buckets: latencyBuckets,
+    registers: [registry],
+  });
+  const storeLatency = new Histogram({
+    name: 'kj_store_command_duration_seconds',
+    help: 'Store command duration',
+    labelNames: ['command', 'ok'],
+    buckets: latencyBuckets,
+    registers: [registry],
+  });
+  const redisErrors = new Counter({
+    name: 'kj_redis_errors_total',
+    help: 'Redis connection errors (adapter, presence, rate limits)',
+    labelNames: ['client'],
+    registers: [registry],
+  });
 
   return {
     registry,
@@ -113,9 +155,7 @@ export function createMetrics(io: HubServer, nodeId: string, engine?: string): M
 }
 
 /** Unknown event names from clients are folded into one label so a client cannot grow the label set. */
-const knownEvents = new Set([
-  'space:enter', 'post:watch', 'post:unwatch', 'notifications:sync', 'game:move', 'presence:list', 'ping',
-]);
+const knownEvents = new Set(['space:enter', 'post:watch', 'post:unwatch', 'notifications:sync', 'game:move', 'presence:list', 'ping']);
 function knownEvent(event: string): string {
   return knownEvents.has(event) ? event : 'unknown';
 }
@@ -143,7 +183,10 @@ export function metricsRoute(metrics: Metrics, token: string | undefined): Reque
     const allowed = token ? header.startsWith('Bearer ') && sameToken(header.slice(7), token) : isLoopbackPeer(req.socket.remoteAddress);
     if (!allowed) {
       if (token) res.setHeader('WWW-Authenticate', 'Bearer realm="metrics"');
-      res.status(token ? 401 : 404).type('text/plain').send(token ? 'a metrics token is needed\n' : 'not found\n');
+      res
+        .status(token ? 401 : 404)
+        .type('text/plain')
+        .send(token ? 'a metrics token is needed\n' : 'not found\n');
       return;
     }
     metrics.registry.metrics().then((text) => res.type(metrics.registry.contentType).send(text), next);

@@ -56,7 +56,10 @@ function single(url: string, logger: Logger): RedisClients {
   const main: RedisClient = createClient({ url, RESP: 2, socket, disableOfflineQueue: true });
   const sub: RedisClient = createClient({ url, RESP: 2, socket });
   const listeners: Array<(client: 'main' | 'sub', err: Error) => void> = [];
-  for (const [name, client] of [['main', main], ['sub', sub]] as const) {
+  for (const [name, client] of [
+    ['main', main],
+    ['sub', sub],
+  ] as const) {
     let wasUp = false;
     client.on('ready', () => {
       if (wasUp) logger.info({ redis: name }, 'redis reconnected');

@@ -87,7 +87,15 @@ export function createServices(deps: CoreDeps) {
     screen: moderation,
     pusher: deps.pusher,
   });
-  const fans = createFanService({ conn: deps.conn, pusher: deps.pusher, accounts, spaces, audit: moderation.audit, logger: deps.logger, clustered: Boolean(deps.redis) });
+  const fans = createFanService({
+    conn: deps.conn,
+    pusher: deps.pusher,
+    accounts,
+    spaces,
+    audit: moderation.audit,
+    logger: deps.logger,
+    clustered: Boolean(deps.redis),
+  });
   const posts = createPostService({
     conn: deps.conn,
     pusher: deps.pusher,
@@ -111,7 +119,14 @@ export function createServices(deps: CoreDeps) {
     clustered: Boolean(deps.redis),
   });
   const sessions = createSessions({ conn: deps.conn, tokens: deps.tokens, accounts, bus: deps.bus, logger: deps.logger });
-  const profiles = createProfiles({ conn: deps.conn, dataDir: deps.config.dataDir, accounts, announce: sessions.announce, pusher: deps.pusher, screen: moderation });
+  const profiles = createProfiles({
+    conn: deps.conn,
+    dataDir: deps.config.dataDir,
+    accounts,
+    announce: sessions.announce,
+    pusher: deps.pusher,
+    screen: moderation,
+  });
   const deleteAccount = createAccountDeletion({
     conn: deps.conn,
     logger: deps.logger,
@@ -140,7 +155,5 @@ export type Services = ReturnType<typeof createServices>;
 
 /** Stops timers and background work that services started. */
 export async function closeServices(services: Services): Promise<void> {
-  await Promise.allSettled(
-    Object.values(services).map((s) => (s as { close?: () => Promise<void> | void }).close?.()),
-  );
+  await Promise.allSettled(Object.values(services).map((s) => (s as { close?: () => Promise<void> | void }).close?.()));
 }

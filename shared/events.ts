@@ -2,23 +2,12 @@
  * Socket.IO event maps shared by the server, the web client and the load tester.
  * Renaming an event here fails to compile everywhere it is used.
  */
-import type {
-  AlbumDto,
-  CommentDto,
-  GuestbookEntryDto,
-  InviteDto,
-  MatchDto,
-  NotificationDto,
-  PhotoDto,
-  PostDto,
-  UserDto,
-} from './dto.js';
+import type { AlbumDto, CommentDto, GuestbookEntryDto, InviteDto, MatchDto, NotificationDto, PhotoDto, PostDto, UserDto } from './dto.js';
 import type { ErrorBody } from './errors.js';
 
 /** Every client → server event is acknowledged with this shape. */
 export type Ack<T extends object = object> =
-  | ({ readonly ok: true } & T)
-  | { readonly ok: false; readonly error: Pick<ErrorBody, 'code' | 'message'> };
+  ({ readonly ok: true } & T) | { readonly ok: false; readonly error: Pick<ErrorBody, 'code' | 'message'> };
 
 export type AckCallback<T extends object = object> = (answer: Ack<T>) => void;
 
@@ -108,8 +97,7 @@ export type ServerEventName = keyof ServerToClientEvents;
 export type ClientPayload<E extends ClientEventName> = Parameters<ClientToServerEvents[E]>[0];
 
 /** The success fields of a client → server event's acknowledgement. */
-export type ClientAckFields<E extends ClientEventName> =
-  Parameters<ClientToServerEvents[E]>[1] extends AckCallback<infer T> ? T : never;
+export type ClientAckFields<E extends ClientEventName> = Parameters<ClientToServerEvents[E]>[1] extends AckCallback<infer T> ? T : never;
 
 /** The payload type of a server → client event. */
 export type ServerPayload<E extends ServerEventName> = Parameters<ServerToClientEvents[E]>[0];

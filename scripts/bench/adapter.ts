@@ -59,7 +59,9 @@ async function startNode(index: number, redis: RedisClients, prefix: string) {
     const room = socket.handshake.auth.room;
     if (typeof room === 'string') void socket.join(room);
   });
-  const port = await new Promise<number>((resolve) => httpServer.listen(0, '127.0.0.1', () => resolve((httpServer.address() as { port: number }).port)));
+  const port = await new Promise<number>((resolve) =>
+    httpServer.listen(0, '127.0.0.1', () => resolve((httpServer.address() as { port: number }).port)),
+  );
   return { index, io, port, close: () => io.close() };
 }
 
@@ -95,7 +97,11 @@ async function measure(under: RedisUnderTest, users: number, messages: number) {
   const sockets: Array<{ socket: Socket; node: number }> = await Promise.all(
     Array.from({ length: users }, (_, i) => {
       const node = i % nodeCount;
-      const socket = connect(`http://127.0.0.1:${nodes[node]!.port}`, { transports: ['websocket'], auth: { room: `u:${i}` }, forceNew: true });
+      const socket = connect(`http://127.0.0.1:${nodes[node]!.port}`, {
+        transports: ['websocket'],
+        auth: { room: `u:${i}` },
+        forceNew: true,
+      });
       return new Promise<{ socket: Socket; node: number }>((resolve) => socket.once('connect', () => resolve({ socket, node })));
     }),
   );

@@ -52,7 +52,13 @@ interface Stats {
 function stats(samples: number[]): Stats {
   const s = [...samples].sort((a, b) => a - b);
   const at = (p: number) => +s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]!.toFixed(2);
-  return { p50: at(50), p95: at(95), p99: at(99), max: +s[s.length - 1]!.toFixed(2), mean: +(s.reduce((a, b) => a + b, 0) / s.length).toFixed(2) };
+  return {
+    p50: at(50),
+    p95: at(95),
+    p99: at(99),
+    max: +s[s.length - 1]!.toFixed(2),
+    mean: +(s.reduce((a, b) => a + b, 0) / s.length).toFixed(2),
+  };
 }
 
 async function measure(n: number, fn: (i: number) => Promise<unknown>): Promise<Stats> {
@@ -79,42 +85,57 @@ async function insertInChunks(label: string, total: number, make: (i: number) =>
 async function seed(conn: Connection, users: number, posts: number, friends: number): Promise<Types.ObjectId[]> {
   const rnd = prng(42);
   const userIds = Array.from({ length: users }, () => new Types.ObjectId());
-  await insertInChunks('users', users, (i) => ({
-    _id: userIds[i],
-    handle: `bench_${i}`,
-    displayName: `Bench ${i}`,
-    passwordHash: 'scrypt$unused',
-    role: 'user',
-    tier: 'basic',
-  }), (docs) => userModel(conn).insertMany(docs, { ordered: false }));
+  await insertInChunks(
+    'users',
+    users,
+    (i) => ({
+      _id: userIds[i],
+      handle: `bench_${i}`,
+      displayName: `Bench ${i}`,
+      passwordHash: 'scrypt$unused',
+      role: 'user',
+      tier: 'basic',
+    }),
+    (docs) => userModel(conn).insertMany(docs, { ordered: false }),
+  );
 
   // A ring: each user is friends with the `friends / 2` users on either side (symmetric, exact degree).
   const half = Math.floor(friends / 2);
   const since = new Date();
-  await insertInChunks('friend edges', users * half * 2, (k) => {
-    const i = Math.floor(k / (half * 2));
-    const d = (k % (half * 2)) - half;
-    const j = (i + (d >= 0 ? d + 1 : d) + users) % users;
-    return { user: userIds[i], friend: userIds[j], since };
-  }, (docs) => friendEdgeModel(conn).insertMany(docs, { ordered: false }));
+  await insertInChunks(
+    'friend edges',
+    users * half * 2,
+    (k) => {
+      const i = Math.floor(k / (half * 2));
+      const d = (k % (half * 2)) - half;
+      const j = (i + (d >= 0 ? d + 1 : d) + users) % users;
+      return { user: userIds[i], friend: userIds[j], since };
+    },
+    (docs) => friendEdgeModel(conn).insertMany(docs, { ordered: false }),
+  );
 
   const now = Date.now();
   const privacies = ['public', 'public', 'public', 'friends', 'friends', 'private'] as const;
-  await insertInChunks('posts', posts, () => {
-    const r = rnd();
-    return {
-      author: userIds[Math.floor(rnd() * users)],
-      kind: 'shuoshuo',
-      text: `bench post ${Math.floor(r * 1e9)}`,
-      images: [],
-      privacy: privacies[Math.floor(rnd() * privacies.length)],
-      status: r < 0.02 ? 'held' : 'published',
-      // Spread over 30 days; ties in milliseconds are possible and exercise the _id tie-break.
-      createdAt: new Date(now - Math.floor(rnd() * 30 * 24 * 3600 * 1000)),
-      likes: 0,
-      comments: 0,
-    };
-  }, (docs) => postModel(conn).insertMany(docs, { ordered: false }));
+  await insertInChunks(
+    'posts',
+    posts,
+    () => {
+      const r = rnd();
+      return {
+        author: userIds[Math.floor(rnd() * users)],
+        kind: 'shuoshuo',
+        text: `bench post ${Math.floor(r * 1e9)}`,
+        images: [],
+        privacy: privacies[Math.floor(rnd() * privacies.length)],
+        status: r < 0.02 ? 'held' : 'published',
+        // Spread over 30 days; ties in milliseconds are possible and exercise the _id tie-break.
+        createdAt: new Date(now - Math.floor(rnd() * 30 * 24 * 3600 * 1000)),
+        likes: 0,
+        comments: 0,
+      };
+    },
+    (docs) => postModel(conn).insertMany(docs, { ordered: false }),
+  );
   return userIds;
 }
 
@@ -185,23 +206,37 @@ export async function run(args: string[]): Promise<void> {
     const oneQuery = await measure(Math.min(requests, 1000), async (i) => {
       const self = userIds[(i * 7919) % users]!;
       const f = await friendsOf(self);
-      await Post.find({ author: { $in: [self, ...f] }, $or: [own(self), ofFriends(f)] }).sort(sort).limit(limit + 1).lean<PostRecord[]>();
+      await Post.find({ author: { $in: [self, ...f] }, $or: [own(self), ofFriends(f)] })
+        .sort(sort)
+        .limit(limit + 1)
+        .lean<PostRecord[]>();
     });
     const twoQueries = await measure(Math.min(requests, 1000), async (i) => {
       const self = userIds[(i * 7919) % users]!;
       const f = await friendsOf(self);
       const [a, b] = await Promise.all([
-        Post.find(own(self)).sort(sort).limit(limit + 1).lean<PostRecord[]>(),
-        Post.find(ofFriends(f)).sort(sort).limit(limit + 1).lean<PostRecord[]>(),
+        Post.find(own(self))
+          .sort(sort)
+          .limit(limit + 1)
+          .lean<PostRecord[]>(),
+        Post.find(ofFriends(f))
+          .sort(sort)
+          .limit(limit + 1)
+          .lean<PostRecord[]>(),
       ]);
-      [...a, ...b].sort((x, y) => y.createdAt.getTime() - x.createdAt.getTime() || (y._id.toHexString() > x._id.toHexString() ? 1 : -1)).slice(0, limit + 1);
+      [...a, ...b]
+        .sort((x, y) => y.createdAt.getTime() - x.createdAt.getTime() || (y._id.toHexString() > x._id.toHexString() ? 1 : -1))
+        .slice(0, limit + 1);
     });
 
     // Where the time goes: the friend list, and the friends' posts query given the friend list.
     const friendLists = await Promise.all(userIds.slice(0, 100).map(friendsOf));
     const friendList = await measure(Math.min(requests, 1000), (i) => friendsOf(userIds[(i * 7919) % users]!));
     const postsOnly = await measure(Math.min(requests, 1000), (i) =>
-      Post.find(ofFriends(friendLists[i % 100]!)).sort(sort).limit(limit + 1).lean(),
+      Post.find(ofFriends(friendLists[i % 100]!))
+        .sort(sort)
+        .limit(limit + 1)
+        .lean(),
     );
 
     const table: Record<string, Stats> = {
@@ -216,10 +251,14 @@ export async function run(args: string[]): Promise<void> {
     const width = Math.max(...Object.keys(table).map((k) => k.length));
     process.stdout.write(`\n  ${'ms'.padEnd(width)}     p50     p95     p99     max    mean\n`);
     for (const [k, s] of Object.entries(table)) {
-      process.stdout.write(`  ${k.padEnd(width)}  ${[s.p50, s.p95, s.p99, s.max, s.mean].map((v) => v.toFixed(2).padStart(6)).join('  ')}\n`);
+      process.stdout.write(
+        `  ${k.padEnd(width)}  ${[s.p50, s.p95, s.p99, s.max, s.mean].map((v) => v.toFixed(2).padStart(6)).join('  ')}\n`,
+      );
     }
     const avgRows = +(rows / 100).toFixed(1);
-    process.stdout.write(`  posts per first page (avg): ${avgRows}; target p99 ≤ 20 ms: ${http.p99 <= 20 && firstPage.p99 <= 20 ? 'met' : 'NOT met'}\n`);
+    process.stdout.write(
+      `  posts per first page (avg): ${avgRows}; target p99 ≤ 20 ms: ${http.p99 <= 20 && firstPage.p99 <= 20 ? 'met' : 'NOT met'}\n`,
+    );
     console.log(JSON.stringify({ bench: 'feed', users, posts, friends, requests, limit, avgRows, results: table }));
   } finally {
     await conn?.close();

@@ -83,10 +83,14 @@ interface RunningStore {
 
 async function startChildStore(modulePath: string, dir: string, profDir: string | undefined): Promise<RunningStore> {
   const flags = profDir ? ['--cpu-prof', '--cpu-prof-dir', profDir] : [];
-  const child: ChildProcess = spawn(process.execPath, [...flags, '--import', 'tsx', fileURLToPath(import.meta.url), '--serve', modulePath, '--dir', dir], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-    cwd: root,
-  });
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [...flags, '--import', 'tsx', fileURLToPath(import.meta.url), '--serve', modulePath, '--dir', dir],
+    {
+      stdio: ['ignore', 'pipe', 'inherit'],
+      cwd: root,
+    },
+  );
   const uri = await new Promise<string>((resolve, reject) => {
     let buf = '';
     child.stdout!.on('data', (c: Buffer) => {
@@ -128,7 +132,14 @@ interface Target {
   figures: Map<string, number>;
 }
 
-async function openTarget(label: string, modulePath: string, inproc: boolean, pool: number, monitor: boolean, profDir: string | undefined): Promise<Target> {
+async function openTarget(
+  label: string,
+  modulePath: string,
+  inproc: boolean,
+  pool: number,
+  monitor: boolean,
+  profDir: string | undefined,
+): Promise<Target> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kj-bench-store-'));
   let store: RunningStore;
   if (inproc) {
@@ -172,7 +183,9 @@ function phases(posts: number, authors: number, pool: number): Phase[] {
   return [
     {
       async run(t) {
-        const rate = await concurrent(nUsers, 64, (i) => t.User.create({ name: `user${i}`, email: `u${i}@example.com`, karma: i % 100, createdAt: new Date() }));
+        const rate = await concurrent(nUsers, 64, (i) =>
+          t.User.create({ name: `user${i}`, email: `u${i}@example.com`, karma: i % 100, createdAt: new Date() }),
+        );
         return { 'inserts/s (Model.create, 64 callers)': rate };
       },
     },
@@ -182,7 +195,9 @@ function phases(posts: number, authors: number, pool: number): Phase[] {
         const ids = t.userIds;
         return {
           'point reads/s (findById, 64 callers)': await concurrent(40_000, 64, (i) => t.User.findById(ids[(i * 7919) % ids.length]).lean()),
-          'point reads/s (findOne unique name)': await concurrent(20_000, 64, (i) => t.User.findOne({ name: `user${(i * 31) % nUsers}` }).lean()),
+          'point reads/s (findOne unique name)': await concurrent(20_000, 64, (i) =>
+            t.User.findOne({ name: `user${(i * 31) % nUsers}` }).lean(),
+          ),
         };
       },
     },
@@ -318,16 +333,26 @@ function rawPhase(posts: number, authorIds: readonly Types.ObjectId[], t0: numbe
     async run(t) {
       const lsid = { id: new ObjectId() };
       const inserts = Array.from({ length: 20_000 }, (_, i) =>
-        opMsg({ insert: 'rawinserts', ordered: true, lsid, $db: 'bench' }, ['documents', [Buffer.from(serialize({ _id: new ObjectId(), name: `r${i}`, karma: i % 100, createdAt: new Date() }))]]),
+        opMsg({ insert: 'rawinserts', ordered: true, lsid, $db: 'bench' }, [
+          'documents',
+          [Buffer.from(serialize({ _id: new ObjectId(), name: `r${i}`, karma: i % 100, createdAt: new Date() }))],
+        ]),
       );
       const insertRate = await rawConcurrent(t.store.uri, pool, (i) => inserts[i]!, inserts.length);
       const ids = t.userIds;
-      const finds = ids.slice(0, 2000).map((id) => opMsg({ find: 'benchusers', filter: { _id: id }, limit: 1, singleBatch: true, batchSize: 1, lsid, $db: 'bench' }));
+      const finds = ids
+        .slice(0, 2000)
+        .map((id) => opMsg({ find: 'benchusers', filter: { _id: id }, limit: 1, singleBatch: true, batchSize: 1, lsid, $db: 'bench' }));
       const readRate = await rawConcurrent(t.store.uri, pool, (i) => finds[(i * 7919) % finds.length]!, 60_000);
       const feeds = Array.from({ length: 500 }, () => {
         const follow = Array.from({ length: 100 }, () => authorIds[Math.floor(Math.random() * authorIds.length)]!);
         const cursorDate = new Date(t0 + Math.floor((0.5 + Math.random() * 0.5) * posts) * 1000);
-        const filter = { author: { $in: follow }, status: 'published', privacy: { $in: ['public', 'friends'] }, createdAt: { $lt: cursorDate } };
+        const filter = {
+          author: { $in: follow },
+          status: 'published',
+          privacy: { $in: ['public', 'friends'] },
+          createdAt: { $lt: cursorDate },
+        };
         return opMsg({ find: 'benchposts', filter, sort: { createdAt: -1, _id: -1 }, limit: 20, lsid, $db: 'bench' });
       });
       const sock = await rawSocket(t.store.uri);
@@ -378,10 +403,24 @@ async function serveMemory(modulePath: string, dir: string): Promise<void> {
 }
 
 function startMemChild(modulePath: string, dir: string): Promise<MemChild> {
-  const child = spawn(process.execPath, ['--expose-gc', '--max-old-space-size=8192', '--import', 'tsx', fileURLToPath(import.meta.url), '--serve-mem', modulePath, '--dir', dir], {
-    cwd: root,
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-  });
+  const child = spawn(
+    process.execPath,
+    [
+      '--expose-gc',
+      '--max-old-space-size=8192',
+      '--import',
+      'tsx',
+      fileURLToPath(import.meta.url),
+      '--serve-mem',
+      modulePath,
+      '--dir',
+      dir,
+    ],
+    {
+      cwd: root,
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    },
+  );
   const waitMsg = <T>(key: string): Promise<T> =>
     new Promise((resolve, reject) => {
       const onMsg = (m: unknown): void => {
@@ -557,7 +596,9 @@ export async function run(args: string[]): Promise<void> {
   const base = targets.length > 1 ? targets[0] : undefined;
   const metrics = [...cur.figures.keys()];
   const width = Math.max(...metrics.map((k) => k.length));
-  console.log(`\nembedded store benchmark (${inproc ? 'in-process store' : 'store in its own process'}, ${posts} posts, ${authors} authors, pool ${pool}${monitor ? ', monitorCommands' : ''})`);
+  console.log(
+    `\nembedded store benchmark (${inproc ? 'in-process store' : 'store in its own process'}, ${posts} posts, ${authors} authors, pool ${pool}${monitor ? ', monitorCommands' : ''})`,
+  );
   console.log(`load average before: ${loadBefore}\nload average after:  ${loadAfter}`);
   console.log(`  ${'metric'.padEnd(width)}  ${base ? 'baseline'.padStart(10) : ''}  ${'current'.padStart(10)}${base ? '      ratio' : ''}`);
   const json: Record<string, unknown> = {};
@@ -566,10 +607,25 @@ export async function run(args: string[]): Promise<void> {
     const b = base?.figures.get(k);
     // Ratio is always "times better": current/baseline for rates, baseline/current for latencies.
     const ratio = b !== undefined && c !== undefined && b > 0 && c > 0 ? (k.includes(' ms') ? b / c : c / b) : undefined;
-    console.log(`  ${k.padEnd(width)}  ${base ? fmt(b).padStart(10) : ''}  ${fmt(c).padStart(10)}${ratio !== undefined ? `   x${ratio.toFixed(2)}` : ''}`);
+    console.log(
+      `  ${k.padEnd(width)}  ${base ? fmt(b).padStart(10) : ''}  ${fmt(c).padStart(10)}${ratio !== undefined ? `   x${ratio.toFixed(2)}` : ''}`,
+    );
     json[k] = base ? { baseline: b, current: c, ratio } : c;
   }
-  console.log(JSON.stringify({ bench: 'store', mode: inproc ? 'inproc' : 'child', posts, authors, pool, monitor, baseline, loadBefore, loadAfter, figures: json }));
+  console.log(
+    JSON.stringify({
+      bench: 'store',
+      mode: inproc ? 'inproc' : 'child',
+      posts,
+      authors,
+      pool,
+      monitor,
+      baseline,
+      loadBefore,
+      loadAfter,
+      figures: json,
+    }),
+  );
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

@@ -87,11 +87,28 @@ export async function startRedisCluster(options: RedisClusterOptions = {}): Prom
         child = spawn(
           'redis-server',
           [
-            '--port', String(port), '--cluster-port', String(bus), '--bind', '127.0.0.1',
-            '--cluster-enabled', 'yes', '--cluster-config-file', `nodes-${port}.conf`,
-            '--cluster-node-timeout', String(nodeTimeoutMs), '--dir', dir,
-            '--save', '', '--appendonly', 'no', '--dbfilename', `dump-${port}.rdb`,
-            '--logfile', path.join(dir, `redis-${port}.log`),
+            '--port',
+            String(port),
+            '--cluster-port',
+            String(bus),
+            '--bind',
+            '127.0.0.1',
+            '--cluster-enabled',
+            'yes',
+            '--cluster-config-file',
+            `nodes-${port}.conf`,
+            '--cluster-node-timeout',
+            String(nodeTimeoutMs),
+            '--dir',
+            dir,
+            '--save',
+            '',
+            '--appendonly',
+            'no',
+            '--dbfilename',
+            `dump-${port}.rdb`,
+            '--logfile',
+            path.join(dir, `redis-${port}.log`),
           ],
           { stdio: 'ignore' },
         );
@@ -142,9 +159,7 @@ export async function startRedisCluster(options: RedisClusterOptions = {}): Prom
     async waitHealthy(timeoutMs = 30_000) {
       const deadline = Date.now() + timeoutMs;
       for (;;) {
-        const states = await Promise.all(
-          nodes.filter((n) => n.running).map((n) => cli(n.port, 'CLUSTER', 'INFO').catch(() => '')),
-        );
+        const states = await Promise.all(nodes.filter((n) => n.running).map((n) => cli(n.port, 'CLUSTER', 'INFO').catch(() => '')));
         if (states.every((s) => s.includes('cluster_state:ok') && s.includes('cluster_slots_ok:16384'))) return;
         if (Date.now() > deadline) throw new Error(`Redis Cluster not healthy in ${timeoutMs} ms`);
         await new Promise((r) => setTimeout(r, 100));

@@ -74,7 +74,13 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
   const storePort = mongodbUri ? 0 : await freePort();
   const startStore = async () => {
     if (options.mongodbUri) return;
-    storeChild = spawnChild('store', process.execPath, [...tsx, 'scripts/db.ts', '--port', String(storePort), '--dir', path.join(dataDir, 'db')], process.env, echo);
+    storeChild = spawnChild(
+      'store',
+      process.execPath,
+      [...tsx, 'scripts/db.ts', '--port', String(storePort), '--dir', path.join(dataDir, 'db')],
+      process.env,
+      echo,
+    );
     started.push(storeChild);
     await waitUntil(storeChild, () => tcpOpen(storePort));
   };
@@ -98,7 +104,13 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
       await redisCluster.waitHealthy();
       return;
     }
-    redisChild = spawnChild('redis', 'redis-server', ['--port', String(redisPort), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], process.env, echo);
+    redisChild = spawnChild(
+      'redis',
+      'redis-server',
+      ['--port', String(redisPort), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+      process.env,
+      echo,
+    );
     await waitUntil(redisChild, () => tcpOpen(redisPort));
   };
   const stopRedis = async () => {

@@ -65,7 +65,13 @@ export function httpTransport(call: Pick<HubCall, 'localAddress' | 'timeoutMs'> 
       if (body !== undefined) headers['content-length'] = String(Buffer.byteLength(body));
       const req = http.request(
         url,
-        { method: request.method, headers, agent: agentFor(call.localAddress), timeout: call.timeoutMs ?? 30_000, ...(request.signal ? { signal: request.signal } : {}) },
+        {
+          method: request.method,
+          headers,
+          agent: agentFor(call.localAddress),
+          timeout: call.timeoutMs ?? 30_000,
+          ...(request.signal ? { signal: request.signal } : {}),
+        },
         (res) => {
           const chunks: Buffer[] = [];
           res.on('data', (c: Buffer) => chunks.push(c));
@@ -102,27 +108,23 @@ function httpJsonOnce<T>(base: string, method: string, path: string, call: HttpC
   }
   if (call.token) headers.authorization = `Bearer ${call.token}`;
   return new Promise((resolve, reject) => {
-    const req = http.request(
-      url,
-      { method, headers, agent: agentFor(call.localAddress), timeout: call.timeoutMs ?? 30_000 },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => {
-          const text = Buffer.concat(chunks).toString('utf8');
-          let body: unknown = text;
-          if (text && (res.headers['content-type'] ?? '').includes('json')) {
-            try {
-              body = JSON.parse(text);
-            } catch {
-              body = text;
-            }
+    const req = http.request(url, { method, headers, agent: agentFor(call.localAddress), timeout: call.timeoutMs ?? 30_000 }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => {
+        const text = Buffer.concat(chunks).toString('utf8');
+        let body: unknown = text;
+        if (text && (res.headers['content-type'] ?? '').includes('json')) {
+          try {
+            body = JSON.parse(text);
+          } catch {
+            body = text;
           }
-          resolve({ status: res.statusCode ?? 0, body: body as T });
-        });
-        res.on('error', reject);
-      },
-    );
+        }
+        resolve({ status: res.statusCode ?? 0, body: body as T });
+      });
+      res.on('error', reject);
+    });
     req.on('timeout', () => req.destroy(new Error(`${method} ${path} timed out`)));
     req.on('error', reject);
     req.end(payload);

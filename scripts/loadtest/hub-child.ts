@@ -11,7 +11,13 @@ import { loadConfig } from '../../server/config.js';
 
 export type HubChildMessage =
   | { readonly type: 'ready'; readonly url: string; readonly realtimeUrl: string; readonly pid: number }
-  | { readonly type: 'stats'; readonly at: number; readonly memory: NodeJS.MemoryUsage; readonly eventLoop: EventLoopStats; readonly sockets: number }
+  | {
+      readonly type: 'stats';
+      readonly at: number;
+      readonly memory: NodeJS.MemoryUsage;
+      readonly eventLoop: EventLoopStats;
+      readonly sockets: number;
+    }
   | { readonly type: 'memory'; readonly memory: NodeJS.MemoryUsage }
   /** CPU time the hub process used so far (user + system, microseconds): read from the hub, not estimated. */
   | { readonly type: 'cpu'; readonly cpuMicros: number };

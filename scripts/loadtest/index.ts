@@ -33,8 +33,12 @@ export function formatSummary(s: LoadTestSummary): string {
       `hub cpu       ${s.hubCpu.loadMs ?? '-'} ms during the load: ${s.hubCpuMsPerKDelivery ?? '-'} ms per 1 000 deliveries; ` +
         `${s.hubCpu.msPerKDeliveryAboveIdle ?? '-'} ms above idle (idle: ${s.hubCpu.idleMsPerSec ?? '-'} ms/s)`,
     );
-    if (s.crossNodeLatencyMs) lines.push(`cross-node    p50 ${s.crossNodeLatencyMs.p50} ms, p99 ${s.crossNodeLatencyMs.p99} ms (same node p99 ${s.sameNodeLatencyMs?.p99 ?? '-'} ms)`);
-    if (s.comments.acked) lines.push(`comments      ${s.comments.acked} acked, ${s.comments.received} pushed, p99 ${s.comments.latencyMs.p99} ms`);
+    if (s.crossNodeLatencyMs)
+      lines.push(
+        `cross-node    p50 ${s.crossNodeLatencyMs.p50} ms, p99 ${s.crossNodeLatencyMs.p99} ms (same node p99 ${s.sameNodeLatencyMs?.p99 ?? '-'} ms)`,
+      );
+    if (s.comments.acked)
+      lines.push(`comments      ${s.comments.acked} acked, ${s.comments.received} pushed, p99 ${s.comments.latencyMs.p99} ms`);
     if (s.visits.acked) lines.push(`visits        ${s.visits.acked} acked, ${s.visits.received} pushed, p99 ${s.visits.latencyMs.p99} ms`);
     if (s.redis) {
       const busiest = s.redis.busiestServer;
@@ -42,7 +46,10 @@ export function formatSummary(s: LoadTestSummary): string {
         `redis         ${s.redis.outputBytesPerDelivery} bytes out and ${s.redis.masterCommandsPerDelivery} commands per delivery (${s.redis.commandsPerDelivery} with replicas); ` +
           `busiest of ${s.redis.servers} server(s) ${busiest.server}: ${busiest.percentOfCore}% of a core, ` +
           `${busiest.cpuMsPerKDelivery ?? '-'} ms CPU per 1 000 deliveries (all servers ${s.redis.totalCpuMs} ms)`,
-        `redis calls   on masters per 1 000 deliveries: ${Object.entries(s.redis.commandsPerKDelivery).slice(0, 6).map(([c, n]) => `${c} ${n}`).join(', ')}`,
+        `redis calls   on masters per 1 000 deliveries: ${Object.entries(s.redis.commandsPerKDelivery)
+          .slice(0, 6)
+          .map(([c, n]) => `${c} ${n}`)
+          .join(', ')}`,
       );
     }
   }

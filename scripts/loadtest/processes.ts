@@ -25,7 +25,6 @@ function track(child: ChildProcess): ChildProcess {
   return child;
 }
 
-
 /** Resident memory of a process, from /proc (Linux); 0 where it cannot be read. */
 export function readRssBytes(pid: number): number {
   try {
@@ -85,12 +84,14 @@ export function startHubNode(options: HubNodeOptions): Promise<HubNode> {
   }
   const root = options.hubRoot ? path.resolve(options.hubRoot) : repoRoot;
   if (root !== repoRoot) fs.copyFileSync(path.join(here, 'hub-child.ts'), path.join(root, 'scripts/loadtest/hub-child.ts'));
-  const child = track(fork(path.join(root, 'scripts/loadtest/hub-child.ts'), [], {
-    cwd: root,
-    execArgv,
-    env: { ...process.env, ...options.env },
-    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
-  }));
+  const child = track(
+    fork(path.join(root, 'scripts/loadtest/hub-child.ts'), [], {
+      cwd: root,
+      execArgv,
+      env: { ...process.env, ...options.env },
+      stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+    }),
+  );
   // The hub's log goes to a file, so a run's output stays readable; the summary names the file.
   const logFile = path.join(options.logDir, `${options.label}.log`);
   const logStream = fs.createWriteStream(logFile);
@@ -149,10 +150,12 @@ export interface StoreProcess {
 /** Runs `npm run db -- --port P --dir D` (as its node command, so the pid is the store's own). */
 export async function startStoreProcess(dir: string): Promise<StoreProcess> {
   const port = await freePort();
-  const child = track(spawn(process.execPath, ['--import', 'tsx', 'scripts/db.ts', '--port', String(port), '--dir', dir], {
-    cwd: repoRoot,
-    stdio: ['ignore', 'pipe', 'inherit'],
-  }));
+  const child = track(
+    spawn(process.execPath, ['--import', 'tsx', 'scripts/db.ts', '--port', String(port), '--dir', dir], {
+      cwd: repoRoot,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    }),
+  );
   await new Promise<void>((resolve, reject) => {
     let out = '';
     const onData = (chunk: Buffer) => {
@@ -190,9 +193,11 @@ export async function startRedisProcess(): Promise<RedisProcess> {
   const { cli } = await import('../cluster/redis-cluster.js');
   const port = await freePort();
   const url = `redis://127.0.0.1:${port}`;
-  const child = track(spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
-    stdio: 'ignore',
-  }));
+  const child = track(
+    spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
+      stdio: 'ignore',
+    }),
+  );
   const deadline = Date.now() + 10_000;
   while ((await cli(port, 'PING').catch(() => '')).trim() !== 'PONG') {
     if (Date.now() > deadline || child.exitCode !== null) throw new Error(`redis-server on ${port} did not start`);

@@ -23,7 +23,10 @@ export interface TopEntry {
 }
 
 const label = (n: ProfileNode) => {
-  const url = n.callFrame.url.replace(/^file:\/\//, '').replace(/.*\/node_modules\//, 'node_modules/').replace(/.*\/work\/main\//, '');
+  const url = n.callFrame.url
+    .replace(/^file:\/\//, '')
+    .replace(/.*\/node_modules\//, 'node_modules/')
+    .replace(/.*\/work\/main\//, '');
   return `${n.callFrame.functionName || '(anonymous)'} ${url ? `${url}:${n.callFrame.lineNumber + 1}` : ''}`.trim();
 };
 
@@ -75,7 +78,9 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const profile = JSON.parse(fs.readFileSync(file, 'utf8')) as CpuProfile;
   const count = Number(n ?? 25);
   process.stdout.write('self time by function:\n');
-  for (const e of topSelf(profile, count)) process.stdout.write(`${String(e.selfPct).padStart(5)}% ${String(e.selfMs).padStart(6)} ms  ${e.name}\n`);
+  for (const e of topSelf(profile, count))
+    process.stdout.write(`${String(e.selfPct).padStart(5)}% ${String(e.selfMs).padStart(6)} ms  ${e.name}\n`);
   process.stdout.write('\nself time by file or package:\n');
-  for (const e of topFiles(profile, 15)) process.stdout.write(`${String(e.selfPct).padStart(5)}% ${String(e.selfMs).padStart(6)} ms  ${e.name}\n`);
+  for (const e of topFiles(profile, 15))
+    process.stdout.write(`${String(e.selfPct).padStart(5)}% ${String(e.selfMs).padStart(6)} ms  ${e.name}\n`);
 }

@@ -19,7 +19,13 @@ function niceMax(v: number): number {
 const fmt = (v: number) => (v >= 1e6 ? `${+(v / 1e6).toFixed(1)}M` : v >= 1e3 ? `${+(v / 1e3).toFixed(1)}k` : `${+v.toFixed(2)}`);
 
 /** A line chart over the run's seconds, with phase bands behind it. */
-export function lineChart(title: string, unit: string, xs: readonly number[], series: readonly Series[], phases: readonly TimelinePoint['phase'][]): string {
+export function lineChart(
+  title: string,
+  unit: string,
+  xs: readonly number[],
+  series: readonly Series[],
+  phases: readonly TimelinePoint['phase'][],
+): string {
   const w = 720;
   const h = 240;
   const m = { l: 56, r: 16, t: 28, b: 36 };
@@ -33,7 +39,9 @@ export function lineChart(title: string, unit: string, xs: readonly number[], se
   const bandColor: Record<string, string> = { connect: '#eef3fb', load: '#fff', drain: '#f6f6f6', hold: '#f3faf1' };
   for (let i = 0; i < xs.length; i++) {
     const x0 = x(i === 0 ? 0 : xs[i - 1]!);
-    parts.push(`<rect x="${x0.toFixed(1)}" y="${m.t}" width="${Math.max(0, x(xs[i]!) - x0).toFixed(1)}" height="${ih}" fill="${bandColor[phases[i]!] ?? '#fff'}"/>`);
+    parts.push(
+      `<rect x="${x0.toFixed(1)}" y="${m.t}" width="${Math.max(0, x(xs[i]!) - x0).toFixed(1)}" height="${ih}" fill="${bandColor[phases[i]!] ?? '#fff'}"/>`,
+    );
   }
   for (let i = 0; i <= 4; i++) {
     const v = (yMax * i) / 4;
@@ -66,31 +74,65 @@ export function renderReport(s: LoadTestSummary): string {
   const phases = tl.map((p) => p.phase);
   const l = s.latencyMs;
   const charts = [
-    lineChart('Post 201 → friend latency (per second)', 'ms', xs, [
-      { name: 'p50', color: '#2b8a3e', values: tl.map((p) => p.latencyMs.p50) },
-      { name: 'p95', color: '#e67700', values: tl.map((p) => p.latencyMs.p95) },
-      { name: 'p99', color: '#c92a2a', values: tl.map((p) => p.latencyMs.p99) },
-    ], phases),
-    lineChart('POST sent → friend latency (per second)', 'ms', xs, [
-      { name: 'p50', color: '#2b8a3e', values: tl.map((p) => p.fromSendLatencyMs.p50) },
-      { name: 'p95', color: '#e67700', values: tl.map((p) => p.fromSendLatencyMs.p95) },
-      { name: 'p99', color: '#c92a2a', values: tl.map((p) => p.fromSendLatencyMs.p99) },
-    ], phases),
-    lineChart('Deliveries and posts', 'per second', xs, [
-      { name: 'feed:post deliveries/s', color: '#1971c2', values: tl.map((p) => p.deliveriesPerSec) },
-      { name: 'posts/s', color: '#862e9c', values: tl.map((p) => p.postsPerSec) },
-    ], phases),
-    lineChart('Connections', 'sockets', xs, [
-      { name: 'connected', color: '#1971c2', values: tl.map((p) => p.connected) },
-      { name: 'connects/s', color: '#2b8a3e', values: tl.map((p) => p.connectsPerSec) },
-    ], phases),
-    lineChart('Server memory', 'MB RSS (hub processes)', xs, [
-      { name: 'RSS', color: '#5f3dc4', values: tl.map((p) => p.serverRssBytes / 2 ** 20) },
-    ], phases),
-    lineChart('Busy-ness', 'ms / %', xs, [
-      { name: 'hub loop p99 ms', color: '#c92a2a', values: tl.map((p) => p.hubEventLoopP99Ms ?? 0) },
-      { name: 'generator busy %', color: '#868e96', values: tl.map((p) => p.generatorBusy * 100) },
-    ], phases),
+    lineChart(
+      'Post 201 → friend latency (per second)',
+      'ms',
+      xs,
+      [
+        { name: 'p50', color: '#2b8a3e', values: tl.map((p) => p.latencyMs.p50) },
+        { name: 'p95', color: '#e67700', values: tl.map((p) => p.latencyMs.p95) },
+        { name: 'p99', color: '#c92a2a', values: tl.map((p) => p.latencyMs.p99) },
+      ],
+      phases,
+    ),
+    lineChart(
+      'POST sent → friend latency (per second)',
+      'ms',
+      xs,
+      [
+        { name: 'p50', color: '#2b8a3e', values: tl.map((p) => p.fromSendLatencyMs.p50) },
+        { name: 'p95', color: '#e67700', values: tl.map((p) => p.fromSendLatencyMs.p95) },
+        { name: 'p99', color: '#c92a2a', values: tl.map((p) => p.fromSendLatencyMs.p99) },
+      ],
+      phases,
+    ),
+    lineChart(
+      'Deliveries and posts',
+      'per second',
+      xs,
+      [
+        { name: 'feed:post deliveries/s', color: '#1971c2', values: tl.map((p) => p.deliveriesPerSec) },
+        { name: 'posts/s', color: '#862e9c', values: tl.map((p) => p.postsPerSec) },
+      ],
+      phases,
+    ),
+    lineChart(
+      'Connections',
+      'sockets',
+      xs,
+      [
+        { name: 'connected', color: '#1971c2', values: tl.map((p) => p.connected) },
+        { name: 'connects/s', color: '#2b8a3e', values: tl.map((p) => p.connectsPerSec) },
+      ],
+      phases,
+    ),
+    lineChart(
+      'Server memory',
+      'MB RSS (hub processes)',
+      xs,
+      [{ name: 'RSS', color: '#5f3dc4', values: tl.map((p) => p.serverRssBytes / 2 ** 20) }],
+      phases,
+    ),
+    lineChart(
+      'Busy-ness',
+      'ms / %',
+      xs,
+      [
+        { name: 'hub loop p99 ms', color: '#c92a2a', values: tl.map((p) => p.hubEventLoopP99Ms ?? 0) },
+        { name: 'generator busy %', color: '#868e96', values: tl.map((p) => p.generatorBusy * 100) },
+      ],
+      phases,
+    ),
   ];
   const rows: Array<readonly [string, string]> = [
     ['target', s.setup.target],
@@ -108,7 +150,11 @@ export function renderReport(s: LoadTestSummary): string {
   ];
   if (s.crossNodeLatencyMs) rows.push(['cross-node p50 / p99', `${s.crossNodeLatencyMs.p50} / ${s.crossNodeLatencyMs.p99} ms`]);
   if (s.redis) rows.push(['Redis per delivery', `${s.redis.outputBytesPerDelivery} bytes out, ${s.redis.commandsPerDelivery} commands`]);
-  if (s.redis) rows.push(['Busiest Redis process', `${s.redis.busiestServer.percentOfCore}% of a core, ${s.redis.busiestServer.cpuMsPerKDelivery ?? '-'} ms CPU per 1 000 deliveries (of ${s.redis.servers})`]);
+  if (s.redis)
+    rows.push([
+      'Busiest Redis process',
+      `${s.redis.busiestServer.percentOfCore}% of a core, ${s.redis.busiestServer.cpuMsPerKDelivery ?? '-'} ms CPU per 1 000 deliveries (of ${s.redis.servers})`,
+    ]);
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Kongjian load test</title>
 <style>body{font-family:sans-serif;margin:2rem;color:#222;max-width:800px}table{border-collapse:collapse;margin:1rem 0}th,td{padding:.2rem .8rem;border-bottom:1px solid #eee;text-align:left}th{color:#555;font-weight:normal}.warn{color:#c92a2a}figure{margin:1.5rem 0}</style>

@@ -28,7 +28,9 @@ export async function runLoadTest(partial: Partial<LoadTestOptions> = {}): Promi
   const workerCount = Math.max(1, Math.min(options.workers, options.users));
   const workerMode: WorkerMode = options.users > socketsPerProcess ? 'process' : 'thread';
   if (workerMode === 'process' && options.users / workerCount > socketsPerProcess) {
-    warnings.push(`each worker process holds ${Math.ceil(options.users / workerCount)} sockets; raise --workers if connects fail with EMFILE`);
+    warnings.push(
+      `each worker process holds ${Math.ceil(options.users / workerCount)} sockets; raise --workers if connects fail with EMFILE`,
+    );
   }
   const workers = startWorkers(workerCount, workerMode);
   const mainDelay = monitorEventLoopDelay({ resolution: 5 });
@@ -55,7 +57,14 @@ export async function runLoadTest(partial: Partial<LoadTestOptions> = {}): Promi
 
     // Per-second timeline, fed by the workers' ticks.
     let phase: TimelinePoint['phase'] = 'connect';
-    const acc = { connects: 0, deliveries: 0, busy: 0, cpu: new Map<number, number>(), latency: new Histogram(), fromSend: new Histogram() };
+    const acc = {
+      connects: 0,
+      deliveries: 0,
+      busy: 0,
+      cpu: new Map<number, number>(),
+      latency: new Histogram(),
+      fromSend: new Histogram(),
+    };
     const lastConnected = new Map<number, number>();
     const timeline: TimelinePoint[] = [];
     const busyDuringLoad: number[] = [];
@@ -250,7 +259,12 @@ interface SummaryInput {
   readonly mainDelayP99: number;
   readonly redis: { readonly before: RedisTraffic; readonly after: RedisTraffic } | undefined;
   readonly warnings: string[];
-  readonly hubCpu: { readonly connectMs: number | null; readonly loadMs: number | null; readonly idleMsPerSec: number | null; readonly loadWallMs: number };
+  readonly hubCpu: {
+    readonly connectMs: number | null;
+    readonly loadMs: number | null;
+    readonly idleMsPerSec: number | null;
+    readonly loadWallMs: number;
+  };
   readonly sentAtOf: ReadonlyMap<string, number>;
 }
 
@@ -295,8 +309,13 @@ function summarize(s: SummaryInput): LoadTestSummary {
   const socketsHeld = sum(finals.map((f) => f.connected));
   const bytesPerSocket = socketsHeld > 0 ? Math.round((s.rssWithSockets - s.rssBaseline) / socketsHeld) : 0;
   const heapBytesPerSocket =
-    socketsHeld > 0 && s.heapBaseline !== null && s.heapWithSockets !== null ? Math.round((s.heapWithSockets - s.heapBaseline) / socketsHeld) : null;
-  const loopValues = s.timeline.filter((p) => p.phase === 'load' || p.phase === 'hold').map((p) => p.hubEventLoopP99Ms).filter((v): v is number => v !== null);
+    socketsHeld > 0 && s.heapBaseline !== null && s.heapWithSockets !== null
+      ? Math.round((s.heapWithSockets - s.heapBaseline) / socketsHeld)
+      : null;
+  const loopValues = s.timeline
+    .filter((p) => p.phase === 'load' || p.phase === 'hold')
+    .map((p) => p.hubEventLoopP99Ms)
+    .filter((v): v is number => v !== null);
   const redis = s.redis ? redisCost(s.redis.before, s.redis.after, deliveries) : undefined;
   const sideRecv = (k: 'comment' | 'visit') => sum(finals.map((f) => f.sideReceived[k]));
   // Fan-out time per post: POST sent → its last receipt on any worker.
@@ -310,7 +329,9 @@ function summarize(s: SummaryInput): LoadTestSummary {
   const perK = (ms: number | null, n: number) => (ms === null || n === 0 ? null : round((ms / n) * 1000, 2));
   const connectedCount = sum(finals.map((f) => f.connected + f.disconnects));
   const aboveIdle =
-    s.hubCpu.loadMs === null || s.hubCpu.idleMsPerSec === null ? null : Math.max(0, s.hubCpu.loadMs - (s.hubCpu.idleMsPerSec * s.hubCpu.loadWallMs) / 1000);
+    s.hubCpu.loadMs === null || s.hubCpu.idleMsPerSec === null
+      ? null
+      : Math.max(0, s.hubCpu.loadMs - (s.hubCpu.idleMsPerSec * s.hubCpu.loadWallMs) / 1000);
   const hubCpu = {
     loadMs: s.hubCpu.loadMs === null ? null : Math.round(s.hubCpu.loadMs),
     msPerKDelivery: perK(s.hubCpu.loadMs, deliveries),
@@ -353,7 +374,11 @@ function summarize(s: SummaryInput): LoadTestSummary {
     ...(options.nodes > 1
       ? { crossNodeLatencyMs: merge(finals.map((f) => f.crossNodeLatency)), sameNodeLatencyMs: merge(finals.map((f) => f.sameNodeLatency)) }
       : {}),
-    comments: { acked: traffic?.commentsAcked ?? 0, received: sideRecv('comment'), latencyMs: merge(finals.map((f) => f.sideLatency.comment)) },
+    comments: {
+      acked: traffic?.commentsAcked ?? 0,
+      received: sideRecv('comment'),
+      latencyMs: merge(finals.map((f) => f.sideLatency.comment)),
+    },
     visits: { acked: traffic?.visitsAcked ?? 0, received: sideRecv('visit'), latencyMs: merge(finals.map((f) => f.sideLatency.visit)) },
     serverRssBytes: s.rssWithSockets,
     serverRssBaselineBytes: s.rssBaseline,
@@ -361,7 +386,13 @@ function summarize(s: SummaryInput): LoadTestSummary {
     heapBytesPerSocket,
     storeRssBytes: s.storeRss,
     hubEventLoop: { source: s.eventLoopSource, p99MaxMs: loopValues.length ? Math.max(...loopValues) : null },
-    generator: { workers: s.workerCount, maxBusy: round(maxBusy, 3), cpuCores: round(cpuCores, 2), eventLoopP99Ms: round(s.mainDelayP99, 2), saturated },
+    generator: {
+      workers: s.workerCount,
+      maxBusy: round(maxBusy, 3),
+      cpuCores: round(cpuCores, 2),
+      eventLoopP99Ms: round(s.mainDelayP99, 2),
+      saturated,
+    },
     ...(redis ? { redis } : {}),
     disconnects: sum(finals.map((f) => f.disconnects)),
     otherEvents: addCounts(finals.map((f) => f.otherEvents)),
@@ -392,7 +423,10 @@ function redisCost(before: RedisTraffic, after: RedisTraffic, deliveries: number
       percentOfCore: round((busiest.ms / wallMs) * 100, 1),
       cpuMsPerKDelivery: deliveries ? round((busiest.ms / deliveries) * 1000, 2) : null,
     },
-    totalCpuMs: round(cpuMs.reduce((sum, c) => sum + c.ms, 0), 1),
+    totalCpuMs: round(
+      cpuMs.reduce((sum, c) => sum + c.ms, 0),
+      1,
+    ),
     commandsPerKDelivery: Object.fromEntries(
       Object.entries(after.callsByCommand)
         .map(([command, calls]) => [command, calls - (before.callsByCommand[command] ?? 0)] as const)

@@ -147,7 +147,9 @@ export async function seedViaApi(
     const [a, b] = pairs[p]!;
     const ua = seeded[a]!;
     const ub = seeded[b]!;
-    const req = await hubClient(baseUrl, { token: ua.token, localAddress: from(a) }).request('POST /friends/requests', { body: { to: ub.handle } });
+    const req = await hubClient(baseUrl, { token: ua.token, localAddress: from(a) }).request('POST /friends/requests', {
+      body: { to: ub.handle },
+    });
     if (!req.ok) throw new Error(`friend request ${ua.handle}→${ub.handle}: ${req.status} ${JSON.stringify(req.error)}`);
     const acc = await hubClient(baseUrl, { token: ub.token, localAddress: from(b) }).request('POST /friends/requests/:id/accept', {
       params: { id: req.body.request.id },

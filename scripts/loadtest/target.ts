@@ -61,7 +61,10 @@ async function remoteTarget(options: LoadTestOptions, graph: FriendGraph, prefix
     for (const p of ['/metrics', '/api/metrics']) {
       try {
         const token = process.env.METRICS_TOKEN; // the hub answers /metrics to loopback peers or this bearer
-        const res = await httpJson<string>(base, 'GET', p, { timeoutMs: 2_000, ...(token ? { headers: { authorization: `Bearer ${token}` } } : {}) });
+        const res = await httpJson<string>(base, 'GET', p, {
+          timeoutMs: 2_000,
+          ...(token ? { headers: { authorization: `Bearer ${token}` } } : {}),
+        });
         if (res.status === 200 && typeof res.body === 'string') return res.body;
       } catch {
         // try the next
@@ -79,7 +82,9 @@ async function remoteTarget(options: LoadTestOptions, graph: FriendGraph, prefix
     hubs: [],
     serverRss: async () => {
       const text = await metrics();
-      return text ? (metricValue(text, 'kj_process_resident_memory_bytes') ?? metricValue(text, 'process_resident_memory_bytes') ?? null) : null;
+      return text
+        ? (metricValue(text, 'kj_process_resident_memory_bytes') ?? metricValue(text, 'process_resident_memory_bytes') ?? null)
+        : null;
     },
     heapAfterGc: async () => null,
     hubCpuMs: async () => {
@@ -169,7 +174,9 @@ async function ownTarget(options: LoadTestOptions, graph: FriendGraph, prefix: s
       );
     }
     log(`hub logs: ${logDir}`);
-    log(`started ${hubs.length} hub node(s) on ${options.engine}${cluster ? ' through Redis' : ''}: ${hubs.map((h) => h.realtimeUrl).join(', ')}`);
+    log(
+      `started ${hubs.length} hub node(s) on ${options.engine}${cluster ? ' through Redis' : ''}: ${hubs.map((h) => h.realtimeUrl).join(', ')}`,
+    );
     return {
       description: `${options.nodes} node(s), ${options.engine}, started by the load tester${options.hubRoot ? ` from ${options.hubRoot}` : ''}`,
       baseUrls: hubs.map((h) => h.url),

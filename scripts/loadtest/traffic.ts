@@ -105,10 +105,13 @@ export async function runTraffic(plan: TrafficPlan): Promise<TrafficResult> {
     const by = friends[Math.floor(rand() * friends.length)];
     if (by === undefined) return;
     try {
-      const res = await hubClient(plan.baseUrls[nodeOf(by)]!, { token: plan.users[by]!.token, localAddress: from(by) }).request('POST /posts/:id/comments', {
-        params: { id: target.id },
-        body: { text: 'load test comment' },
-      });
+      const res = await hubClient(plan.baseUrls[nodeOf(by)]!, { token: plan.users[by]!.token, localAddress: from(by) }).request(
+        'POST /posts/:id/comments',
+        {
+          params: { id: target.id },
+          body: { text: 'load test comment' },
+        },
+      );
       if (res.ok && res.status === 201) {
         commentsAcked++;
         sideBatch.push({ key: `c:${res.body.comment.id}`, ackAt: clock() });
@@ -124,7 +127,10 @@ export async function runTraffic(plan: TrafficPlan): Promise<TrafficResult> {
     const owner = friends.length ? friends[Math.floor(rand() * friends.length)]! : (visitor + 1) % n;
     if (owner === visitor) return;
     try {
-      const res = await hubClient(plan.baseUrls[nodeOf(visitor)]!, { token: plan.users[visitor]!.token, localAddress: from(visitor) }).request('POST /spaces/:handle/visit', {
+      const res = await hubClient(plan.baseUrls[nodeOf(visitor)]!, {
+        token: plan.users[visitor]!.token,
+        localAddress: from(visitor),
+      }).request('POST /spaces/:handle/visit', {
         params: { handle: plan.users[owner]!.handle },
       });
       if (res.status === 204) {

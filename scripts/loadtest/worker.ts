@@ -206,7 +206,13 @@ function createWorker(init: WorkerInit) {
       let track = posts.get(item.postId);
       if (!track) {
         // Nobody here has it yet; keep the ack so late receipts and the final check can use it.
-        track = { author: item.author, counts: new Uint8Array(item.author === init.celebrity ? n : degree), info: item, pending: undefined, lastAt: 0 };
+        track = {
+          author: item.author,
+          counts: new Uint8Array(item.author === init.celebrity ? n : degree),
+          info: item,
+          pending: undefined,
+          lastAt: 0,
+        };
         posts.set(item.postId, track);
         continue;
       }

@@ -10,7 +10,8 @@ function fromTransportError(err: unknown): AppError | null {
   if (!e || typeof e !== 'object') return null;
   if (e.type === 'entity.parse.failed') return new AppError('invalid', 'the body is not valid JSON');
   if (e.type === 'entity.too.large') return new AppError('too_large', 'the body is too large');
-  if (e.type === 'encoding.unsupported' || e.type === 'charset.unsupported') return new AppError('unsupported_media', 'unsupported body encoding');
+  if (e.type === 'encoding.unsupported' || e.type === 'charset.unsupported')
+    return new AppError('unsupported_media', 'unsupported body encoding');
   if (e.type === 'request.aborted') return new AppError('invalid', 'the request was aborted');
   if (typeof e.status === 'number' && e.status >= 400 && e.status < 500) return new AppError('invalid', 'bad request');
   return null;

@@ -53,7 +53,11 @@ function errorResponses(codes: readonly ErrorCode[]): Record<string, JsonSchema>
 
 function requestBodyOf({ doc }: Endpoint): JsonSchema {
   if (doc.upload) {
-    const schema = { type: 'object', required: [doc.upload.field], properties: { [doc.upload.field]: { type: 'string', contentMediaType: 'application/octet-stream' } } };
+    const schema = {
+      type: 'object',
+      required: [doc.upload.field],
+      properties: { [doc.upload.field]: { type: 'string', contentMediaType: 'application/octet-stream' } },
+    };
     return { requestBody: { required: true, content: { 'multipart/form-data': { schema } } } };
   }
   if (!doc.body) return {};
@@ -69,16 +73,26 @@ function operationOf(endpoint: Endpoint): JsonSchema {
       ? {}
       : { content: { 'application/json': { schema: { type: 'object' } } } };
   const statuses = doc.status === undefined ? [200, 202] : [success];
-  const codes: ErrorCode[] = [...commonErrors, ...(endpoint.auth ? (['unauthorized'] as const) : []), ...(endpoint.auth === 'moderator' ? (['forbidden'] as const) : []), ...(doc.errors ?? [])];
+  const codes: ErrorCode[] = [
+    ...commonErrors,
+    ...(endpoint.auth ? (['unauthorized'] as const) : []),
+    ...(endpoint.auth === 'moderator' ? (['forbidden'] as const) : []),
+    ...(doc.errors ?? []),
+  ];
   return {
-    operationId: `${endpoint.method}${openApiPath(endpoint.path).replace(/[{}]/g, '').replace(/\/(\w)/g, (_m, c: string) => c.toUpperCase()).replace(/\W/g, '')}`,
+    operationId: `${endpoint.method}${openApiPath(endpoint.path)
+      .replace(/[{}]/g, '')
+      .replace(/\/(\w)/g, (_m, c: string) => c.toUpperCase())
+      .replace(/\W/g, '')}`,
     ...(doc.summary ? { summary: doc.summary } : {}),
     ...(endpoint.auth ? { security: [{ bearer: [] }] } : {}),
     ...(endpoint.auth === 'moderator' ? { 'x-role': 'moderator' } : {}),
     parameters: parametersOf(endpoint),
     ...requestBodyOf(endpoint),
     responses: {
-      ...Object.fromEntries(statuses.map((status) => [String(status), { description: status === 204 ? 'done' : 'success', ...successBody }])),
+      ...Object.fromEntries(
+        statuses.map((status) => [String(status), { description: status === 204 ? 'done' : 'success', ...successBody }]),
+      ),
       ...errorResponses(codes),
     },
   };

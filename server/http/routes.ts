@@ -16,5 +16,19 @@ import { reportRoutes } from '../modules/reports/routes.js';
 import type { Endpoint } from './endpoint.js';
 
 export function apiEndpoints(s: Services): Endpoint[] {
-  return [...accountRoutes(s.accounts), ...friendRoutes(s.friends), ...notificationRoutes(s.notifications), ...spaceRoutes(s.spaces), ...postRoutes(s.posts), ...gameRoutes(s.games), ...moderationRoutes(s.moderation), ...albumRoutes(s.albums), ...fanRoutes(s.fans), ...selfRoutes(s.self), ...blockRoutes(s.blocks), ...searchRoutes(s.search), ...reportRoutes(s.reports)];
+  return [
+    ...accountRoutes(s.accounts),
+    ...friendRoutes(s.friends),
+    ...notificationRoutes(s.notifications),
+    ...spaceRoutes(s.spaces),
+    ...postRoutes(s.posts),
+    ...gameRoutes(s.games),
+    ...moderationRoutes(s.moderation),
+    ...albumRoutes(s.albums),
+    ...fanRoutes(s.fans),
+    ...selfRoutes(s.self),
+    ...blockRoutes(s.blocks),
+    ...searchRoutes(s.search),
+    ...reportRoutes(s.reports),
+  ];
 }

@@ -79,14 +79,18 @@ function sendEncoded(req: Request, res: Response, file: string, cache: string, n
   // Content-Type from the original name, not from `.br`/`.gz` (send() keeps a type already set).
   res.type(path.extname(file) || 'application/octet-stream');
   if (encoding !== 'identity') res.setHeader('Content-Encoding', encoding);
-  res.sendFile(encoding === 'identity' ? file : file + suffix[encoding], {
-    cacheControl: false,
-    dotfiles: 'deny',
-    // Byte ranges of a compressed representation confuse more clients than they help.
-    acceptRanges: encoding === 'identity',
-  }, (err) => {
-    if (err && !res.headersSent) next(err);
-  });
+  res.sendFile(
+    encoding === 'identity' ? file : file + suffix[encoding],
+    {
+      cacheControl: false,
+      dotfiles: 'deny',
+      // Byte ranges of a compressed representation confuse more clients than they help.
+      acceptRanges: encoding === 'identity',
+    },
+    (err) => {
+      if (err && !res.headersSent) next(err);
+    },
+  );
 }
 
 /** The client's static files and the index.html fallback, as one router mounted after /api. */

@@ -18,7 +18,11 @@ export interface SocketAuthOptions {
   readonly clusterCountTimeoutMs?: number;
 }
 
-export function attachSocketAuth(io: HubServer, authenticate: (token: string | undefined) => Promise<Viewer | null>, options: SocketAuthOptions): void {
+export function attachSocketAuth(
+  io: HubServer,
+  authenticate: (token: string | undefined) => Promise<Viewer | null>,
+  options: SocketAuthOptions,
+): void {
   // Sockets per user on this node, counted from the moment a handshake is let through (so parallel
   // handshakes of one user cannot all slip under the cap) until its connection closes.
   const here = new Map<string, number>();

@@ -66,14 +66,18 @@ export function createRealtimeEngine(
   const appForEngine = {
     any: (...args: Parameters<uWS.TemplatedApp['any']>) => (app.any(...args), appForEngine),
     ws: (pattern: uWS.RecognizedString, behavior: uWS.WebSocketBehavior<unknown>) => (
-      app.ws(pattern, { ...behavior, closeOnBackpressureLimit: 1 }), appForEngine
+      app.ws(pattern, { ...behavior, closeOnBackpressureLimit: 1 }),
+      appForEngine
     ),
   };
-  io.attachApp(appForEngine as unknown as uWS.TemplatedApp, {
-    maxBackpressure: config.socketMaxBufferBytes,
-    idleTimeout: 0,
-    compression: uWS.DISABLED,
-  } as Parameters<HubServer['attachApp']>[1]);
+  io.attachApp(
+    appForEngine as unknown as uWS.TemplatedApp,
+    {
+      maxBackpressure: config.socketMaxBufferBytes,
+      idleTimeout: 0,
+      compression: uWS.DISABLED,
+    } as Parameters<HubServer['attachApp']>[1],
+  );
   usePlainBroadcast();
   const useAdapter = (adapter: AdapterConstructor) => void io.adapter(withNativePublish(adapter, app));
   useAdapter(InMemoryAdapter as unknown as AdapterConstructor);

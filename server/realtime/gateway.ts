@@ -100,7 +100,11 @@ export function attachGateway(io: HubServer, handlers: readonly SocketHandler[],
       const answerError = (err: AppError) => {
         const error = { code: err.code, message: err.message };
         if (ack) ack({ ok: false, error });
-        else socket.emit('server:notice', { code: err.code === 'rate_limited' ? 'rate_limited' : 'invalid', message: `${event}: ${err.message}` });
+        else
+          socket.emit('server:notice', {
+            code: err.code === 'rate_limited' ? 'rate_limited' : 'invalid',
+            message: `${event}: ${err.message}`,
+          });
       };
 
       if (!bucket.take()) {
@@ -125,22 +129,21 @@ export function attachGateway(io: HubServer, handlers: readonly SocketHandler[],
       const started = performance.now();
       const answered = (ok: boolean) => options.onAnswered?.(event, (performance.now() - started) / 1000, ok);
       const rule = handler.rateLimit;
-      const limited =
-        rule && options.rateLimits
-          ? options.rateLimits.consume(rule, viewer.id)
-          : Promise.resolve();
-      limited.then(() => handler.run(payload === undefined ? {} : payload, { viewer, socket })).then(
-        (result) => {
-          ack?.({ ok: true, ...result });
-          answered(true);
-        },
-        (err: unknown) => {
-          answered(false);
-          const appError = toAppError(err);
-          if (appError.code === 'internal') options.logger.error({ err, event, user: viewer.id }, 'socket handler failed');
-          answerError(appError);
-        },
-      );
+      const limited = rule && options.rateLimits ? options.rateLimits.consume(rule, viewer.id) : Promise.resolve();
+      limited
+        .then(() => handler.run(payload === undefined ? {} : payload, { viewer, socket }))
+        .then(
+          (result) => {
+            ack?.({ ok: true, ...result });
+            answered(true);
+          },
+          (err: unknown) => {
+            answered(false);
+            const appError = toAppError(err);
+            if (appError.code === 'internal') options.logger.error({ err, event, user: viewer.id }, 'socket handler failed');
+            answerError(appError);
+          },
+        );
     });
   });
 }

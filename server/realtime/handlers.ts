@@ -19,7 +19,16 @@ const ping = defineSocketHandler({
 });
 
 export function socketHandlers(s: Services): SocketHandler[] {
-  return [ping, ...spaceSocketHandlers(s.spaces), ...notificationSocketHandlers(s.notifications), ...presenceSocketHandlers(s.presence), ...postSocketHandlers(s.posts), ...gameSocketHandlers(s.games), ...moderationSocketHandlers(), ...albumSocketHandlers(s.albums)];
+  return [
+    ping,
+    ...spaceSocketHandlers(s.spaces),
+    ...notificationSocketHandlers(s.notifications),
+    ...presenceSocketHandlers(s.presence),
+    ...postSocketHandlers(s.posts),
+    ...gameSocketHandlers(s.games),
+    ...moderationSocketHandlers(),
+    ...albumSocketHandlers(s.albums),
+  ];
 }
 
 /** Runs for every authenticated socket once it is connected (presence, catch-up of game state…). */

@@ -101,7 +101,8 @@ export function withNativePublish(Base: AdapterConstructor, app: Pick<uWS.Templa
     const clustered = Object.getPrototypeOf(adapter) !== InMemoryAdapter.prototype;
     const topic = (room: Room) => `${nsp.name}${separator}${String(room)}`;
     const socketOf = (id: SocketId): SocketLike | undefined =>
-      (nsp.sockets.get(id) ?? (nsp as unknown as { _preConnectSockets: Map<string, unknown> })._preConnectSockets.get(id)) as SocketLike | undefined;
+      (nsp.sockets.get(id) ?? (nsp as unknown as { _preConnectSockets: Map<string, unknown> })._preConnectSockets.get(id)) as
+        SocketLike | undefined;
     /** Sockets still on long-polling: native publish cannot reach them. Almost always empty. */
     const polling = new Set<SocketId>();
 

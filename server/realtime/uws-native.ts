@@ -70,6 +70,6 @@ export function assertEngineAvailable(configured: Engine, status: UwsNativeStatu
   throw new ConfigError(
     `REALTIME_ENGINE=uws needs uWebSockets.js's native binary, but ${status.reason ?? 'it is not loaded'}. ` +
       `Node ${process.versions.node} (module ABI ${process.versions.modules}) on ${process.platform}-${process.arch}: ` +
-      'run a Node version listed in the README\'s Node matrix, or set REALTIME_ENGINE=ws (Socket.IO on the HTTP server, one port).',
+      "run a Node version listed in the README's Node matrix, or set REALTIME_ENGINE=ws (Socket.IO on the HTTP server, one port).",
   );
 }

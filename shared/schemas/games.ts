@@ -3,7 +3,11 @@ import { z } from 'zod';
 import { handle, objectId } from './common.js';
 
 /** A game id as the registry names it (`gomoku`); unknown ids are refused by the service. */
-export const gameId = z.string().min(1).max(32).regex(/^[a-z0-9_-]+$/, 'must be a game id');
+export const gameId = z
+  .string()
+  .min(1)
+  .max(32)
+  .regex(/^[a-z0-9_-]+$/, 'must be a game id');
 
 export const inviteBody = z.strictObject({ to: handle, game: gameId });
 export type InviteBody = z.infer<typeof inviteBody>;

@@ -20,5 +20,3 @@ export const repostBody = z.strictObject({
   privacy,
 });
 export type RepostBody = z.infer<typeof repostBody>;
-
-

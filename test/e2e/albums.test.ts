@@ -40,7 +40,10 @@ describe('albums in the browser', () => {
     const friend = await registerUser(e2e.hub, 'friend', 'Da Wei');
     await makeFriends(owner, friend);
     const o = await open(owner, `/space/${owner.handle}/albums`);
-    await o.getByTestId('quota').getByText(/0 B used of 3 GB/).waitFor();
+    await o
+      .getByTestId('quota')
+      .getByText(/0 B used of 3 GB/)
+      .waitFor();
 
     // An empty title is refused in the page, and nothing is made.
     await o.getByRole('button', { name: 'Create album' }).click();
@@ -54,9 +57,13 @@ describe('albums in the browser', () => {
     const albumId = o.url().split('/').at(-1)!;
     await o.getByText('This album is empty.').waitFor();
 
-    await o.getByLabel(/Add photos/).setInputFiles([await pngFile('dawn.png', 1), await pngFile('bridge.png', 2), await pngFile('pagoda.png', 3)]);
+    await o
+      .getByLabel(/Add photos/)
+      .setInputFiles([await pngFile('dawn.png', 1), await pngFile('bridge.png', 2), await pngFile('pagoda.png', 3)]);
     await expect.poll(() => o.locator('kj-photo-uploader li[data-state="done"]').count(), { timeout: 15_000 }).toBe(3);
-    expect(await o.locator('kj-photo-uploader progress').evaluateAll((bars) => bars.map((b) => (b as HTMLProgressElement).value))).toEqual([1, 1, 1]);
+    expect(await o.locator('kj-photo-uploader progress').evaluateAll((bars) => bars.map((b) => (b as HTMLProgressElement).value))).toEqual([
+      1, 1, 1,
+    ]);
     await expect.poll(() => o.locator('kj-album-page [data-testid="photo-count"]').textContent()).toMatch(/^3 photos/);
     await screenshot(o, 'album-uploaded');
 
@@ -64,14 +71,19 @@ describe('albums in the browser', () => {
     await o.locator('kj-album-page button.thumb').nth(1).click();
     await o.getByLabel('Caption').fill('The broken bridge in snow');
     await o.getByRole('button', { name: 'Save caption' }).click();
-    await expect.poll(async () => ((await owner.api.get(`/albums/${albumId}/photos`)).body as { photos: PhotoDto[] }).photos[1]?.caption).toBe('The broken bridge in snow');
+    await expect
+      .poll(async () => ((await owner.api.get(`/albums/${albumId}/photos`)).body as { photos: PhotoDto[] }).photos[1]?.caption)
+      .toBe('The broken bridge in snow');
     await o.keyboard.press('Escape');
     await expect.poll(() => o.locator('kj-photo-viewer').count()).toBe(0);
 
     // The friend finds it from the space and walks through the photos by keyboard.
     const f = await open(friend, `/space/${owner.handle}`);
     await f.locator('kj-album-list').getByText('3 photos').waitFor();
-    await f.locator('kj-album-list').getByRole('link', { name: /^West Lake/ }).click();
+    await f
+      .locator('kj-album-list')
+      .getByRole('link', { name: /^West Lake/ })
+      .click();
     await f.waitForURL(`**/space/${owner.handle}/albums/${albumId}`);
     await f.locator('kj-album-page button.thumb').first().click();
     const position = f.locator('kj-photo-viewer [data-testid="position"]');
@@ -100,7 +112,10 @@ describe('albums in the browser', () => {
     await o.keyboard.press('Escape');
     expect(await usedBytes(owner)).toBeLessThan(before);
     await o.getByRole('link', { name: '← All albums' }).click();
-    await o.locator('kj-albums-page [data-testid="photo-count"]').getByText(/^1 photo ·/).waitFor();
+    await o
+      .locator('kj-albums-page [data-testid="photo-count"]')
+      .getByText(/^1 photo ·/)
+      .waitFor();
 
     // Deleting the album takes it off the list and frees all of its storage.
     await o.locator(`kj-albums-page a[data-album-id="${albumId}"]`).click();
@@ -115,7 +130,10 @@ describe('albums in the browser', () => {
     const friend = await registerUser(e2e.hub, 'livefriend', 'Lu Yao');
     await makeFriends(owner, friend);
     const albumId = ((await owner.api.post('/albums', { title: 'Live album', privacy: 'friends' })).body as { album: AlbumDto }).album.id;
-    const [o, f] = await Promise.all([open(owner, `/space/${owner.handle}/albums/${albumId}`), open(friend, `/space/${owner.handle}/albums/${albumId}`)]);
+    const [o, f] = await Promise.all([
+      open(owner, `/space/${owner.handle}/albums/${albumId}`),
+      open(friend, `/space/${owner.handle}/albums/${albumId}`),
+    ]);
     await f.getByText('This album is empty.').waitFor();
 
     await o.getByLabel(/Add photos/).setInputFiles([await pngFile('one.png', 80), await pngFile('two.png', 81)]);
@@ -178,7 +196,10 @@ describe('albums in the browser', () => {
     await input.setInputFiles(many);
     await expect.poll(() => message.textContent()).toContain('pick at most 20 at a time');
 
-    await input.setInputFiles([await pngFile('fine.png', 40), { name: 'huge.png', mimeType: 'image/png', buffer: Buffer.alloc(30 * 1024 * 1024, 1) }], { timeout: 75_000 }); // 30 MB into the page: slow on a loaded box
+    await input.setInputFiles(
+      [await pngFile('fine.png', 40), { name: 'huge.png', mimeType: 'image/png', buffer: Buffer.alloc(30 * 1024 * 1024, 1) }],
+      { timeout: 75_000 },
+    ); // 30 MB into the page: slow on a loaded box
     await expect.poll(() => message.textContent()).toContain('huge.png is 30 MB; a photo may be at most 20 MB');
 
     await input.setInputFiles([{ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('not a picture') }]);
@@ -204,13 +225,22 @@ describe('albums in the browser', () => {
     const o = await openAs(e2e, owner, `/space/${owner.handle}/albums/${albumId}`, undefined, { locale: 'zh-CN' });
     const v = await openAs(e2e, viewer, `/space/${owner.handle}/albums/${albumId}`, undefined, { locale: 'zh-CN' });
     opened.push(o, v);
-    await v.page.locator('kj-album-page [data-testid="photo-count"]').getByText(/^0 张照片/).waitFor();
+    await v.page
+      .locator('kj-album-page [data-testid="photo-count"]')
+      .getByText(/^0 张照片/)
+      .waitFor();
 
     await o.page.locator('kj-photo-uploader input[type="file"]').setInputFiles([await pngFile('lake.png', 90)]);
     // The friend's open album counts the new photo live, in Chinese.
-    await v.page.locator('kj-album-page [data-testid="photo-count"]').getByText(/^1 张照片 ·/).waitFor();
+    await v.page
+      .locator('kj-album-page [data-testid="photo-count"]')
+      .getByText(/^1 张照片 ·/)
+      .waitFor();
     await o.page.goto(`${e2e.hub.url}/space/${owner.handle}/albums`);
-    await o.page.locator('kj-albums-page [data-testid="photo-count"]').getByText(/^1 张照片 ·/).waitFor();
+    await o.page
+      .locator('kj-albums-page [data-testid="photo-count"]')
+      .getByText(/^1 张照片 ·/)
+      .waitFor();
     expect(await o.page.getByTestId('quota').textContent()).toMatch(/已用 .+，共 3 GB，剩余 .+/);
   });
 
@@ -229,6 +259,9 @@ describe('albums in the browser', () => {
     expect(albums.map((a) => [a.purpose, a.photoCount, a.privacy])).toEqual([['shuoshuo', 2, 'friends']]);
     await w.goto(`${e2e.hub.url}/space/${writer.handle}/albums`);
     await w.locator('kj-albums-page').getByText('Shuoshuo photos').waitFor();
-    await w.locator('kj-albums-page').getByText(/^2 photos/).waitFor();
+    await w
+      .locator('kj-albums-page')
+      .getByText(/^2 photos/)
+      .waitFor();
   });
 });

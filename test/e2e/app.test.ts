@@ -77,12 +77,23 @@ describe('the web client', () => {
     // Bob likes and comments in the UI; Alice (the author) sees both without reloading.
     await card(b, postId).getByRole('button', { name: /Like/ }).click();
     await expect.poll(() => card(a, postId).getByTestId('likes').textContent()).toBe('1');
-    await card(b, postId).getByRole('button', { name: /Comments/ }).click();
+    await card(b, postId)
+      .getByRole('button', { name: /Comments/ })
+      .click();
     await card(b, postId).getByLabel('Write a comment').fill('Take me with you next time!');
     await card(b, postId).getByRole('button', { name: 'Send' }).click();
     await expect.poll(() => card(a, postId).getByTestId('comment-count').textContent()).toBe('1');
     // Alice's bell counts the like and the comment.
-    await expect.poll(async () => Number((await a.locator('kj-bell [data-testid="unread"]').textContent().catch(() => '0')) ?? 0)).toBeGreaterThanOrEqual(1);
+    await expect
+      .poll(async () =>
+        Number(
+          (await a
+            .locator('kj-bell [data-testid="unread"]')
+            .textContent()
+            .catch(() => '0')) ?? 0,
+        ),
+      )
+      .toBeGreaterThanOrEqual(1);
 
     // Carol acts through the API; Bob watches the post, so his open card follows.
     await carol.api.put(`/posts/${postId}/like`);
@@ -113,7 +124,12 @@ describe('the web client', () => {
     });
     expect(patch.status, JSON.stringify(patch.body)).toBe(200);
     await owner.api.post('/posts', { kind: 'shuoshuo', text: 'Planted tulips today', privacy: 'public' });
-    await owner.api.post('/posts', { kind: 'diary', title: 'A quiet Sunday', text: '<p>Tea, <b>books</b> and rain.</p>', privacy: 'friends' });
+    await owner.api.post('/posts', {
+      kind: 'diary',
+      title: 'A quiet Sunday',
+      text: '<p>Tea, <b>books</b> and rain.</p>',
+      privacy: 'friends',
+    });
 
     const o = await open(owner, `/space/${owner.handle}`);
     await o.getByText('Hong’s little garden').waitFor();
@@ -125,7 +141,10 @@ describe('the web client', () => {
     expect(await g.locator('kj-music-player audio').evaluate((el: HTMLAudioElement) => el.paused && !el.autoplay)).toBe(true);
     await g.locator('kj-post-card b', { hasText: 'books' }).waitFor();
 
-    await o.locator('kj-toasts').getByText(/Da Wei .* is visiting your space/).waitFor();
+    await o
+      .locator('kj-toasts')
+      .getByText(/Da Wei .* is visiting your space/)
+      .waitFor();
     await o.locator('kj-visitors').getByText('Da Wei').waitFor();
     // The owner's open page counts the visit without a reload, in the profile card and the banner.
     await expect.poll(() => visits('kj-profile-card')).toBe('1');
@@ -149,7 +168,9 @@ describe('the web client', () => {
 
     const [f, p] = await Promise.all([open(friend), open(poet)]);
     for (const page of [f, p]) {
-      await card(page, postId).getByRole('button', { name: /Comments/ }).click();
+      await card(page, postId)
+        .getByRole('button', { name: /Comments/ })
+        .click();
       await card(page, postId).getByText('Wish I were there').waitFor();
     }
     const thread = (page: Page) => card(page, postId).locator(`kj-comments li[data-comment-id="${parentId}"]`);
@@ -207,7 +228,10 @@ describe('the web client', () => {
     await row.getByText('online').waitFor();
     await row.getByRole('button', { name: 'Invite to Gomoku' }).click();
 
-    await g.locator('kj-toasts').getByText(/invites you to play Gomoku/).waitFor();
+    await g
+      .locator('kj-toasts')
+      .getByText(/invites you to play Gomoku/)
+      .waitFor();
     await g.locator('kj-toasts').getByRole('button', { name: 'Accept' }).click();
     await g.waitForURL(/\/games\/[0-9a-f]{24}$/);
     await h.waitForURL(/\/games\/[0-9a-f]{24}$/);
@@ -295,7 +319,8 @@ describe('the web client', () => {
     const writer = await registerUser(e2e.hub, 'writer', 'Han Mei');
     const reader = await registerUser(e2e.hub, 'scroller', 'Tang Yi');
     await makeFriends(writer, reader);
-    for (let i = 1; i <= 8; i++) await writer.api.post('/posts', { kind: 'shuoshuo', text: `Travel note ${i}\n${'Long road, '.repeat(20)}`, privacy: 'friends' });
+    for (let i = 1; i <= 8; i++)
+      await writer.api.post('/posts', { kind: 'shuoshuo', text: `Travel note ${i}\n${'Long road, '.repeat(20)}`, privacy: 'friends' });
     const page = await open(reader, '/', { width: 1000, height: 600 });
     await page.getByText('Travel note 8').waitFor();
     const target = page.locator('kj-post-card article', { hasText: 'Travel note 4' });
@@ -319,7 +344,9 @@ describe('the web client', () => {
     const page = await open(author, '/');
     const composer = page.locator('kj-composer');
 
-    const png = await sharp({ create: { width: 32, height: 24, channels: 3, background: '#f08c00' } }).png().toBuffer();
+    const png = await sharp({ create: { width: 32, height: 24, channels: 3, background: '#f08c00' } })
+      .png()
+      .toBuffer();
     await composer.locator('input[type="file"]').setInputFiles({ name: 'sunset.png', mimeType: 'image/png', buffer: png });
     await composer.locator('.thumb img').waitFor();
     await composer.getByLabel("What's on your mind?").fill('Sunset from the balcony');
@@ -346,7 +373,10 @@ describe('the web client', () => {
     await composer.getByLabel("What's on your mind?").fill('please previewme soon');
     await composer.getByRole('button', { name: 'Post', exact: true }).click();
     await composer.getByText(/being previewed/).waitFor();
-    await page.locator('kj-post-card', { hasText: 'please previewme soon' }).getByText(/Being previewed/).waitFor();
+    await page
+      .locator('kj-post-card', { hasText: 'please previewme soon' })
+      .getByText(/Being previewed/)
+      .waitFor();
     await screenshot(page, 'composer-outcomes');
   });
 });

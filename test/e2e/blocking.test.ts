@@ -29,57 +29,61 @@ async function open(user: TestUser, path = '/', locale?: string): Promise<Page> 
 }
 
 describe('blocking in the browser', () => {
-  it('the blocked person loses the blocker’s open space live; unblocking from the space and from Settings', { timeout: 60_000 }, async () => {
-    const ming = await registerUser(e2e.hub, 'ming', 'Ming Qi');
-    const ning = await registerUser(e2e.hub, 'ning', 'Ning Bai');
-    await makeFriends(ming, ning);
-    expect((await ming.api.post('/posts', { kind: 'shuoshuo', text: 'Only for friends', privacy: 'friends' })).status).toBe(201);
-    const [m, n] = await Promise.all([open(ming, `/space/${ning.handle}`), open(ning, `/space/${ming.handle}`)]);
-    await n.getByText('Only for friends').waitFor();
+  it(
+    'the blocked person loses the blocker’s open space live; unblocking from the space and from Settings',
+    { timeout: 60_000 },
+    async () => {
+      const ming = await registerUser(e2e.hub, 'ming', 'Ming Qi');
+      const ning = await registerUser(e2e.hub, 'ning', 'Ning Bai');
+      await makeFriends(ming, ning);
+      expect((await ming.api.post('/posts', { kind: 'shuoshuo', text: 'Only for friends', privacy: 'friends' })).status).toBe(201);
+      const [m, n] = await Promise.all([open(ming, `/space/${ning.handle}`), open(ning, `/space/${ming.handle}`)]);
+      await n.getByText('Only for friends').waitFor();
 
-    // Saying no changes nothing.
-    m.once('dialog', (d) => void d.dismiss());
-    await m.getByRole('button', { name: 'Block' }).click();
-    await m.locator('kj-space-view').waitFor();
+      // Saying no changes nothing.
+      m.once('dialog', (d) => void d.dismiss());
+      await m.getByRole('button', { name: 'Block' }).click();
+      await m.locator('kj-space-view').waitFor();
 
-    let asked = '';
-    m.once('dialog', (d) => {
-      asked = d.message();
-      void d.accept();
-    });
-    await m.getByRole('button', { name: 'Block' }).click();
-    await m.getByText('You block Ning Bai: they cannot see your space or reach you.').waitFor();
-    await m.getByRole('button', { name: 'Unblock' }).waitFor();
-    expect(asked).toContain('Block Ning Bai?');
+      let asked = '';
+      m.once('dialog', (d) => {
+        asked = d.message();
+        void d.accept();
+      });
+      await m.getByRole('button', { name: 'Block' }).click();
+      await m.getByText('You block Ning Bai: they cannot see your space or reach you.').waitFor();
+      await m.getByRole('button', { name: 'Unblock' }).waitFor();
+      expect(asked).toContain('Block Ning Bai?');
 
-    // Ning's page, never reloaded: the space is gone, and nothing of it is left.
-    await n.getByRole('heading', { name: 'This space is not available' }).waitFor();
-    expect(await n.getByText('Only for friends').count()).toBe(0);
-    expect(await n.locator('kj-space-view').count()).toBe(0);
-    await screenshot(n, 'blocking-unavailable');
-    expect((await ning.api.get(`/spaces/${ming.handle}`)).status).toBe(404);
-    expect((await ming.api.get('/friends')).body.friends).toEqual([]);
+      // Ning's page, never reloaded: the space is gone, and nothing of it is left.
+      await n.getByRole('heading', { name: 'This space is not available' }).waitFor();
+      expect(await n.getByText('Only for friends').count()).toBe(0);
+      expect(await n.locator('kj-space-view').count()).toBe(0);
+      await screenshot(n, 'blocking-unavailable');
+      expect((await ning.api.get(`/spaces/${ming.handle}`)).status).toBe(404);
+      expect((await ming.api.get('/friends')).body.friends).toEqual([]);
 
-    // Unblock from the space: Ning may see Ming's space again (the friendship does not come back).
-    await m.getByRole('button', { name: 'Unblock' }).click();
-    await m.getByRole('button', { name: 'Block' }).waitFor();
-    expect(await m.getByText('You block Ning Bai').count()).toBe(0);
-    expect((await ning.api.get(`/spaces/${ming.handle}`)).status).toBe(200);
+      // Unblock from the space: Ning may see Ming's space again (the friendship does not come back).
+      await m.getByRole('button', { name: 'Unblock' }).click();
+      await m.getByRole('button', { name: 'Block' }).waitFor();
+      expect(await m.getByText('You block Ning Bai').count()).toBe(0);
+      expect((await ning.api.get(`/spaces/${ming.handle}`)).status).toBe(200);
 
-    // Block again, then unblock from Settings' blocked list.
-    m.once('dialog', (d) => void d.accept());
-    await m.getByRole('button', { name: 'Block' }).click();
-    await m.getByRole('button', { name: 'Unblock' }).waitFor();
-    // Opened afresh, the space still says whom you block.
-    await m.reload();
-    await m.getByText('You block Ning Bai: they cannot see your space or reach you.').waitFor();
-    await m.locator('kj-header').getByRole('link', { name: 'Settings' }).click();
-    const row = m.locator(`kj-blocked-list li[data-blocked="${ning.handle}"]`);
-    await row.getByText('Ning Bai').waitFor();
-    await row.getByRole('button', { name: 'Unblock Ning Bai' }).click();
-    await m.locator('kj-blocked-list').getByText('You have not blocked anyone.').waitFor();
-    expect((await ming.api.get('/blocks')).body.users).toEqual([]);
-  });
+      // Block again, then unblock from Settings' blocked list.
+      m.once('dialog', (d) => void d.accept());
+      await m.getByRole('button', { name: 'Block' }).click();
+      await m.getByRole('button', { name: 'Unblock' }).waitFor();
+      // Opened afresh, the space still says whom you block.
+      await m.reload();
+      await m.getByText('You block Ning Bai: they cannot see your space or reach you.').waitFor();
+      await m.locator('kj-header').getByRole('link', { name: 'Settings' }).click();
+      const row = m.locator(`kj-blocked-list li[data-blocked="${ning.handle}"]`);
+      await row.getByText('Ning Bai').waitFor();
+      await row.getByRole('button', { name: 'Unblock Ning Bai' }).click();
+      await m.locator('kj-blocked-list').getByText('You have not blocked anyone.').waitFor();
+      expect((await ming.api.get('/blocks')).body.users).toEqual([]);
+    },
+  );
 
   it('a blocked stranger with a public space open loses it too; in Chinese', async () => {
     const owner = await registerUser(e2e.hub, 'zhowner', '主人');

@@ -41,7 +41,17 @@ export async function startE2E(options: E2EOptions = {}): Promise<E2E> {
     startTestHub({ clientDir }),
     chromium.launch({
       executablePath: chromiumPath,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', ...(options.chromiumArgs ?? [])],
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        ...(options.chromiumArgs ?? []),
+      ],
     }),
   ]);
   await fs.mkdir(screenshotDir, { recursive: true });

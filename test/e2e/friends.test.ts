@@ -34,7 +34,10 @@ describe('friends in the browser', () => {
     const mei = await registerUser(e2e.hub, 'mei', 'Mei Lin');
     const jun = await registerUser(e2e.hub, 'jun', 'Jun Zhao');
     const [m, j] = await Promise.all([open(mei), open(jun)]);
-    await Promise.all([m.locator('kj-friends-panel').getByText('No friends yet').waitFor(), j.locator('kj-friends-panel').getByText('No friends yet').waitFor()]);
+    await Promise.all([
+      m.locator('kj-friends-panel').getByText('No friends yet').waitFor(),
+      j.locator('kj-friends-panel').getByText('No friends yet').waitFor(),
+    ]);
 
     await j.locator('kj-friends-panel').getByLabel("Friend's handle").fill(mei.handle);
     await j.locator('kj-friends-panel').getByRole('button', { name: 'Add' }).click();

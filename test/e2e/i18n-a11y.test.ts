@@ -19,8 +19,22 @@ const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const testHost = 'kongjian.test';
 const docsShots = process.env.UPDATE_DOCS_SCREENSHOTS === '1' ? path.resolve('docs/screenshots') : screenshotDir;
 const languages = [
-  { locale: 'en-US', lang: 'en', feed: 'Feed', settings: 'Settings', games: 'Games', tabs: { feed: 'Friends’ feed', settings: 'Settings', signIn: 'Sign in' } },
-  { locale: 'zh-CN', lang: 'zh-CN', feed: '好友动态', settings: '设置', games: '游戏', tabs: { feed: '好友动态', settings: '设置', signIn: '登录' } },
+  {
+    locale: 'en-US',
+    lang: 'en',
+    feed: 'Feed',
+    settings: 'Settings',
+    games: 'Games',
+    tabs: { feed: 'Friends’ feed', settings: 'Settings', signIn: 'Sign in' },
+  },
+  {
+    locale: 'zh-CN',
+    lang: 'zh-CN',
+    feed: '好友动态',
+    settings: '设置',
+    games: '游戏',
+    tabs: { feed: '好友动态', settings: '设置', signIn: '登录' },
+  },
 ] as const;
 
 let e2e: E2E;
@@ -38,7 +52,12 @@ beforeAll(async () => {
   visitor = await registerUser(e2e.hub, 'dufu', '杜甫');
   await makeFriends(owner, visitor);
   await makeFriends(owner, moderator);
-  const post = await owner.api.post('/posts', { kind: 'shuoshuo', text: '床前明月光，疑是地上霜。🌙 Moonlight before my bed.', privacy: 'friends', images: [] });
+  const post = await owner.api.post('/posts', {
+    kind: 'shuoshuo',
+    text: '床前明月光，疑是地上霜。🌙 Moonlight before my bed.',
+    privacy: 'friends',
+    images: [],
+  });
   expect(post.status, JSON.stringify(post.body)).toBe(201);
   postId = (post.body as { post: PostDto }).post.id;
   await visitor.api.post(`/posts/${postId}/comments`, { text: '好诗！举头望明月。' });
@@ -57,7 +76,11 @@ afterAll(async () => {
   await e2e?.close();
 });
 
-async function open(user: TestUser, urlPath: string, options: OpenOptions & { viewport?: { width: number; height: number } } = {}): Promise<Page> {
+async function open(
+  user: TestUser,
+  urlPath: string,
+  options: OpenOptions & { viewport?: { width: number; height: number } } = {},
+): Promise<Page> {
   const o = await openAs(e2e, user, urlPath, options.viewport ?? { width: 1200, height: 900 }, options);
   opened.push(o);
   return o.page;
@@ -76,7 +99,12 @@ async function axeProblems(page: Page): Promise<AxeViolation[]> {
   const violations = await page.evaluate(async () => {
     const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: AxeViolation[] }> } }).axe;
     const result = await axe.run(document, { resultTypes: ['violations'] });
-    return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 5).map((n) => ({ target: n.target, failureSummary: n.failureSummary })) }));
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.slice(0, 5).map((n) => ({ target: n.target, failureSummary: n.failureSummary })),
+    }));
   });
   return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
 }
@@ -111,7 +139,9 @@ describe.each(languages)('in $lang', (language) => {
         expect(await page.title(), `${route.name}: tab title`).toBe(`${language.tabs[route.name]} · 空间 Kongjian`);
       }
       for (const v of await axeProblems(page)) {
-        problems.push(`${route.name}: [${v.impact}] ${v.id} — ${v.help}\n    ${v.nodes.map((n) => `${JSON.stringify(n.target)} ${n.failureSummary ?? ''}`).join('\n    ')}`);
+        problems.push(
+          `${route.name}: [${v.impact}] ${v.id} — ${v.help}\n    ${v.nodes.map((n) => `${JSON.stringify(n.target)} ${n.failureSummary ?? ''}`).join('\n    ')}`,
+        );
       }
       if (route.name === 'feed') {
         // The README's screenshot of this language.
@@ -190,7 +220,10 @@ describe('the language switch', () => {
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
     // Dates and numbers follow too: the post's relative time reads in Chinese.
     await page.goto(e2e.hub.url + '/');
-    await page.locator('kj-post-card time', { hasText: /刚刚|分钟前/ }).first().waitFor();
+    await page
+      .locator('kj-post-card time', { hasText: /刚刚|分钟前/ })
+      .first()
+      .waitFor();
 
     await page.goto(e2e.hub.url + '/settings');
     await page.getByRole('combobox', { name: '语言' }).selectOption('en');
@@ -211,7 +244,10 @@ describe('the language switch', () => {
 
 describe('language detection', () => {
   it('a traditional-Chinese browser (zh-TW) gets English, a zh-SG one Simplified Chinese', async () => {
-    for (const [locale, lang, feed] of [['zh-TW', 'en', 'Feed'], ['zh-SG', 'zh-CN', '好友动态']] as const) {
+    for (const [locale, lang, feed] of [
+      ['zh-TW', 'en', 'Feed'],
+      ['zh-SG', 'zh-CN', '好友动态'],
+    ] as const) {
       const page = await open(visitor, '/', { locale });
       await page.locator('kj-header nav').getByRole('link', { name: feed, exact: true }).waitFor();
       expect(await page.evaluate(() => document.documentElement.lang), locale).toBe(lang);

@@ -38,35 +38,52 @@ describe('live deletions', () => {
     const poet = await registerUser(e2e.hub, 'poet', 'Du Fu');
     const friend = await registerUser(e2e.hub, 'friend', 'Li Bai');
     await makeFriends(poet, friend);
-    const postId = ((await poet.api.post('/posts', { kind: 'shuoshuo', text: 'Spring rain at night', privacy: 'friends' })).body as { post: PostDto }).post.id;
+    const postId = (
+      (await poet.api.post('/posts', { kind: 'shuoshuo', text: 'Spring rain at night', privacy: 'friends' })).body as { post: PostDto }
+    ).post.id;
     await friend.api.post(`/posts/${postId}/comments`, { text: 'Oops, typo here' });
     await friend.api.post(`/posts/${postId}/comments`, { text: 'Off-topic spam' });
     const [p, f] = await Promise.all([open(poet), open(friend)]);
     for (const page of [p, f]) {
-      await card(page, postId).getByRole('button', { name: /Comments/ }).click();
+      await card(page, postId)
+        .getByRole('button', { name: /Comments/ })
+        .click();
       await card(page, postId).getByText('Off-topic spam').waitFor();
     }
 
     // Li Bai deletes his own comment; Du Fu's open card loses it live.
-    await card(f, postId).locator('kj-comments li', { hasText: 'Oops, typo here' }).getByRole('button', { name: 'Delete the comment by Li Bai' }).click();
+    await card(f, postId)
+      .locator('kj-comments li', { hasText: 'Oops, typo here' })
+      .getByRole('button', { name: 'Delete the comment by Li Bai' })
+      .click();
     await expect.poll(() => card(p, postId).getByText('Oops, typo here').count()).toBe(0);
     await expect.poll(() => card(p, postId).getByTestId('comment-count').textContent()).toBe('1');
     expect(await card(f, postId).getByTestId('comment-count').textContent()).toBe('1');
 
     // The post's author deletes someone else's comment on it; the commenter sees it go.
-    await card(p, postId).locator('kj-comments li', { hasText: 'Off-topic spam' }).getByRole('button', { name: 'Delete the comment by Li Bai' }).click();
+    await card(p, postId)
+      .locator('kj-comments li', { hasText: 'Off-topic spam' })
+      .getByRole('button', { name: 'Delete the comment by Li Bai' })
+      .click();
     await expect.poll(() => card(f, postId).getByText('Off-topic spam').count()).toBe(0);
     await expect.poll(() => card(f, postId).getByTestId('comment-count').textContent()).toBe('0');
     expect(await card(p, postId).getByTestId('comment-count').textContent()).toBe('0');
     // A stranger to the comment and the post gets no delete button.
-    expect(await card(f, postId).locator('kj-comments').getByRole('button', { name: /Delete the comment/ }).count()).toBe(0);
+    expect(
+      await card(f, postId)
+        .locator('kj-comments')
+        .getByRole('button', { name: /Delete the comment/ })
+        .count(),
+    ).toBe(0);
   });
 
   it('a feed item shows its newest comments inline, new ones arrive there live, and "show all" opens the thread', async () => {
     const alice = await registerUser(e2e.hub, 'alice', 'Alice Wang');
     const bob = await registerUser(e2e.hub, 'bob', 'Bob Chen');
     await makeFriends(alice, bob);
-    const postId = ((await alice.api.post('/posts', { kind: 'shuoshuo', text: 'Hotpot tonight?', privacy: 'friends' })).body as { post: PostDto }).post.id;
+    const postId = (
+      (await alice.api.post('/posts', { kind: 'shuoshuo', text: 'Hotpot tonight?', privacy: 'friends' })).body as { post: PostDto }
+    ).post.id;
     for (const text of ['Count me in', 'Spicy please', 'I bring drinks']) await bob.api.post(`/posts/${postId}/comments`, { text });
     const a = await open(alice);
     const inline = card(a, postId).locator('kj-comment-preview');
@@ -84,7 +101,8 @@ describe('live deletions', () => {
     await screenshot(a, 'feed-inline-comments');
 
     // A post nobody had commented on shows its first comment inline as it arrives.
-    const quiet = ((await alice.api.post('/posts', { kind: 'shuoshuo', text: 'Anyone up?', privacy: 'friends' })).body as { post: PostDto }).post.id;
+    const quiet = ((await alice.api.post('/posts', { kind: 'shuoshuo', text: 'Anyone up?', privacy: 'friends' })).body as { post: PostDto })
+      .post.id;
     await card(a, quiet).waitFor();
     await bob.api.post(`/posts/${quiet}/comments`, { text: 'Me!' });
     await card(a, quiet).locator('kj-comment-preview').getByText('Me!').waitFor();
@@ -94,7 +112,11 @@ describe('live deletions', () => {
     const owner = await registerUser(e2e.hub, 'owner', 'Xiao Hong');
     const guest = await registerUser(e2e.hub, 'guest', 'Da Wei');
     const passer = await registerUser(e2e.hub, 'passer', 'Wang Wu');
-    const [o, g, s] = await Promise.all([open(owner, `/space/${owner.handle}`), open(guest, `/space/${owner.handle}`), open(passer, `/space/${owner.handle}`)]);
+    const [o, g, s] = await Promise.all([
+      open(owner, `/space/${owner.handle}`),
+      open(guest, `/space/${owner.handle}`),
+      open(passer, `/space/${owner.handle}`),
+    ]);
     for (const page of [o, g, s]) await guestbook(page).getByText('No messages yet.').waitFor();
 
     await guestbook(g).getByLabel('Leave a message').fill('What a lovely space!');
@@ -109,14 +131,24 @@ describe('live deletions', () => {
     await screenshot(o, 'guestbook-live');
 
     // The owner deletes the public message: the guest and the passer-by see it go.
-    await guestbook(o).locator('li', { hasText: 'What a lovely space!' }).getByRole('button', { name: 'Delete the message from Da Wei' }).click();
+    await guestbook(o)
+      .locator('li', { hasText: 'What a lovely space!' })
+      .getByRole('button', { name: 'Delete the message from Da Wei' })
+      .click();
     await expect.poll(() => guestbook(g).getByText('What a lovely space!').count()).toBe(0);
     await expect.poll(() => guestbook(s).getByText('What a lovely space!').count()).toBe(0);
     // The private one never reached the passer-by; the guest deletes it and the owner sees that live.
     expect(await guestbook(s).getByText('Psst, only for you').count()).toBe(0);
-    await guestbook(g).locator('li', { hasText: 'Psst, only for you' }).getByRole('button', { name: 'Delete the message from Da Wei' }).click();
+    await guestbook(g)
+      .locator('li', { hasText: 'Psst, only for you' })
+      .getByRole('button', { name: 'Delete the message from Da Wei' })
+      .click();
     await expect.poll(() => guestbook(o).getByText('Psst, only for you').count()).toBe(0);
-    expect(await guestbook(s).getByRole('button', { name: /Delete the message/ }).count()).toBe(0);
+    expect(
+      await guestbook(s)
+        .getByRole('button', { name: /Delete the message/ })
+        .count(),
+    ).toBe(0);
     expect(((await owner.api.get(`/spaces/${owner.handle}/guestbook`)).body as { entries: unknown[] }).entries).toEqual([]);
   });
 });

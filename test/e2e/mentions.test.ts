@@ -71,11 +71,17 @@ describe('mentions', () => {
     // The comment box suggests friends too.
     const comment = f.locator('kj-post-page kj-comments').getByLabel('Write a comment');
     await comment.pressSequentially('Yes! @We');
-    await f.locator('kj-comments').getByRole('option', { name: /Wen Jing/ }).waitFor();
+    await f
+      .locator('kj-comments')
+      .getByRole('option', { name: /Wen Jing/ })
+      .waitFor();
     await comment.press('Enter');
     await expect.poll(() => comment.inputValue()).toBe(`Yes! @${author.handle} `);
     await f.locator('kj-post-page kj-comments').getByRole('button', { name: 'Send' }).click();
-    await f.locator('kj-post-page kj-comments').getByRole('link', { name: `@${author.handle}` }).waitFor();
+    await f
+      .locator('kj-post-page kj-comments')
+      .getByRole('link', { name: `@${author.handle}` })
+      .waitFor();
 
     await link.click();
     await f.waitForURL(`**/space/${friend.handle}`);
@@ -84,7 +90,8 @@ describe('mentions', () => {
   it('a mention in a comment arriving live, in a diary and in a guestbook entry links to the space (中文界面)', async () => {
     const host = await registerUser(e2e.hub, 'host', '王芳');
     const guest = await registerUser(e2e.hub, 'guest', '赵磊');
-    const postId = ((await host.api.post('/posts', { kind: 'shuoshuo', text: '今天的晚霞', privacy: 'public' })).body as { post: PostDto }).post.id;
+    const postId = ((await host.api.post('/posts', { kind: 'shuoshuo', text: '今天的晚霞', privacy: 'public' })).body as { post: PostDto })
+      .post.id;
     const h = await open(host, `/post/${postId}`, { locale: 'zh-CN' });
     await h.locator('kj-post-page kj-post-card').getByText('今天的晚霞').waitFor();
 
@@ -94,7 +101,12 @@ describe('mentions', () => {
     expect(await inComment.getAttribute('href')).toBe(`/space/${host.handle}`);
 
     // In a diary (HTML the hub sanitised) a mention links too.
-    const diary = await guest.api.post('/posts', { kind: 'diary', title: '游记', text: `<p>和 <b>@${host.handle}</b> 一起去了西湖</p>`, privacy: 'public' });
+    const diary = await guest.api.post('/posts', {
+      kind: 'diary',
+      title: '游记',
+      text: `<p>和 <b>@${host.handle}</b> 一起去了西湖</p>`,
+      privacy: 'public',
+    });
     await h.goto(`${e2e.hub.url}/post/${(diary.body as { post: PostDto }).post.id}`);
     const inDiary = h.locator('kj-post-page kj-post-card .body b').getByRole('link', { name: `@${host.handle}` });
     await inDiary.waitFor();

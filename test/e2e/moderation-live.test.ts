@@ -40,11 +40,17 @@ describe('moderation, live', () => {
     await makeFriends(author, friend);
     expect((await moderator.api.post('/moderation/rules', { pattern: 'lottery', action: 'hold' })).status).toBe(201);
     const [m, a, f] = await Promise.all([open(moderator, '/moderation'), open(author), open(friend)]);
-    await m.getByRole('heading', { name: /Moderation/ }).first().waitFor();
+    await m
+      .getByRole('heading', { name: /Moderation/ })
+      .first()
+      .waitFor();
 
     await a.getByLabel("What's on your mind?").fill('I won the lottery, drinks on me');
     await a.getByRole('button', { name: 'Post', exact: true }).click();
-    await a.locator('kj-post-card', { hasText: 'I won the lottery' }).getByText(/Held for review/).waitFor();
+    await a
+      .locator('kj-post-card', { hasText: 'I won the lottery' })
+      .getByText(/Held for review/)
+      .waitFor();
     const postId = (await a.locator('kj-post-card article', { hasText: 'I won the lottery' }).getAttribute('data-post-id'))!;
 
     // No Refresh: the post arrives in the moderator's queue over the socket.
@@ -71,7 +77,10 @@ describe('moderation, live', () => {
     await makeFriends(author, friend);
     expect((await moderator.api.post('/moderation/rules', { pattern: 'jackpot', action: 'hold' })).status).toBe(201);
     const [m, a, f] = await Promise.all([open(moderator, '/moderation'), open(author, '/notifications'), open(friend)]);
-    await m.getByRole('heading', { name: /Moderation/ }).first().waitFor();
+    await m
+      .getByRole('heading', { name: /Moderation/ })
+      .first()
+      .waitFor();
 
     const created = await author.api.post('/posts', { kind: 'shuoshuo', text: 'Jackpot tickets for sale', privacy: 'friends' });
     expect(created.status).toBe(202);
@@ -85,7 +94,9 @@ describe('moderation, live', () => {
     expect(await card(f, postId).count()).toBe(0);
     expect((await friend.api.get(`/posts/${postId}`)).status).toBe(404);
     const list = (await author.api.get('/notifications')).body as { notifications: NotificationDto[] };
-    expect(list.notifications.some((n) => n.kind === 'moderation' && n.subject.id === postId && n.subject.detail === 'rejected')).toBe(true);
+    expect(list.notifications.some((n) => n.kind === 'moderation' && n.subject.id === postId && n.subject.detail === 'rejected')).toBe(
+      true,
+    );
   });
 
   it('a held comment reaches the queue live; approving it shows it to the post’s author and clears the commenter’s note', async () => {
@@ -93,9 +104,14 @@ describe('moderation, live', () => {
     const fan = await registerUser(e2e.hub, 'fan', 'Li Bai');
     await makeFriends(poet, fan);
     expect((await moderator.api.post('/moderation/rules', { pattern: 'casino', action: 'hold' })).status).toBe(201);
-    const postId = ((await poet.api.post('/posts', { kind: 'shuoshuo', text: 'Autumn thoughts', privacy: 'friends' })).body as { post: PostDto }).post.id;
+    const postId = (
+      (await poet.api.post('/posts', { kind: 'shuoshuo', text: 'Autumn thoughts', privacy: 'friends' })).body as { post: PostDto }
+    ).post.id;
     const [m, p, f] = await Promise.all([open(moderator, '/moderation'), open(poet, `/post/${postId}`), open(fan, `/post/${postId}`)]);
-    await m.getByRole('heading', { name: /Moderation/ }).first().waitFor();
+    await m
+      .getByRole('heading', { name: /Moderation/ })
+      .first()
+      .waitFor();
     await f.locator('kj-comments').getByText('No comments yet').waitFor();
 
     await f.locator('kj-comments').getByLabel('Write a comment').fill('Meet me at the casino');
@@ -116,14 +132,19 @@ describe('moderation, live', () => {
     const poet = await registerUser(e2e.hub, 'poet2', 'Bai Juyi');
     const fan = await registerUser(e2e.hub, 'fan2', 'Yuan Zhen');
     expect((await moderator.api.post('/moderation/rules', { pattern: 'roulette', action: 'hold' })).status).toBe(201);
-    const postId = ((await poet.api.post('/posts', { kind: 'shuoshuo', text: 'Winter plum blossoms', privacy: 'public' })).body as { post: PostDto }).post.id;
+    const postId = (
+      (await poet.api.post('/posts', { kind: 'shuoshuo', text: 'Winter plum blossoms', privacy: 'public' })).body as { post: PostDto }
+    ).post.id;
     const [m, f] = await Promise.all([open(moderator, '/moderation'), open(fan, `/post/${postId}`)]);
     await f.locator('kj-comments').getByText('No comments yet').waitFor();
     await f.locator('kj-comments').getByLabel('Write a comment').fill('Play roulette with me');
     await f.locator('kj-comments').getByRole('button', { name: 'Send' }).click();
     await f.locator('kj-comments li', { hasText: 'Play roulette with me' }).getByText('held for review').waitFor();
 
-    await m.locator('kj-held-comments li', { hasText: 'Play roulette with me' }).getByRole('button', { name: 'Reject the comment by Yuan Zhen' }).click();
+    await m
+      .locator('kj-held-comments li', { hasText: 'Play roulette with me' })
+      .getByRole('button', { name: 'Reject the comment by Yuan Zhen' })
+      .click();
     await f.locator('kj-comments li', { hasText: 'Play roulette with me' }).waitFor({ state: 'detached' });
     await expect.poll(() => m.locator('kj-held-comments li', { hasText: 'Play roulette with me' }).count()).toBe(0);
     expect(await f.locator('kj-post-card [data-testid="comment-count"]').textContent()).toBe('0');
@@ -135,7 +156,9 @@ describe('moderation, live', () => {
     const author = await registerUser(e2e.hub, 'poster', 'Wang Wu');
     const friend = await registerUser(e2e.hub, 'reader', 'Zhao Liu');
     await makeFriends(author, friend);
-    const postId = ((await author.api.post('/posts', { kind: 'shuoshuo', text: 'Buy my pills, cheap', privacy: 'public' })).body as { post: PostDto }).post.id;
+    const postId = (
+      (await author.api.post('/posts', { kind: 'shuoshuo', text: 'Buy my pills, cheap', privacy: 'public' })).body as { post: PostDto }
+    ).post.id;
     const f = await open(friend);
     await card(f, postId).waitFor();
     const m = await open(moderator, `/post/${postId}`);

@@ -48,7 +48,10 @@ describe('the moderation page', () => {
     await composer.getByRole('button', { name: 'Post', exact: true }).click();
     await composer.getByText(/Held for review/).waitFor();
     const held = a.locator('kj-post-card', { hasText: 'Homemade mooncake recipe' });
-    await held.locator('[data-status="held"]').getByText(/Held for review/).waitFor();
+    await held
+      .locator('[data-status="held"]')
+      .getByText(/Held for review/)
+      .waitFor();
     await f.getByText('Your feed is quiet').waitFor();
 
     await page.getByRole('button', { name: 'Refresh' }).click();

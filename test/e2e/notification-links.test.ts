@@ -58,7 +58,9 @@ describe('notifications lead somewhere', () => {
     const alice = await registerUser(e2e.hub, 'alice2', 'Alice Wang');
     const bob = await registerUser(e2e.hub, 'bob2', 'Bob Chen');
     const carol = await registerUser(e2e.hub, 'carol', 'Carol Xu');
-    const postId = ((await alice.api.post('/posts', { kind: 'shuoshuo', text: 'Sunset over the river', privacy: 'public' })).body as { post: PostDto }).post.id;
+    const postId = (
+      (await alice.api.post('/posts', { kind: 'shuoshuo', text: 'Sunset over the river', privacy: 'public' })).body as { post: PostDto }
+    ).post.id;
     const [c, b] = await Promise.all([open(carol, '/notifications'), open(bob, '/notifications')]);
 
     const comment = await bob.api.post(`/posts/${postId}/comments`, { text: `You would love this, @${carol.handle}` });

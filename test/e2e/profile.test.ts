@@ -96,7 +96,11 @@ describe('profile in the browser', () => {
   });
 
   it('suggests a friend of a friend by mutual count; "Add friend" reaches them live', async () => {
-    const [ana, ben, cai] = [await registerUser(e2e.hub, 'ana', 'Ana Wu'), await registerUser(e2e.hub, 'ben', 'Ben Xu'), await registerUser(e2e.hub, 'cai', 'Cai Yu')];
+    const [ana, ben, cai] = [
+      await registerUser(e2e.hub, 'ana', 'Ana Wu'),
+      await registerUser(e2e.hub, 'ben', 'Ben Xu'),
+      await registerUser(e2e.hub, 'cai', 'Cai Yu'),
+    ];
     await makeFriends(ana, ben);
     await makeFriends(ben, cai);
     const [a, c] = await Promise.all([open(ana), open(cai)]);

@@ -44,7 +44,11 @@ describe('reports', () => {
   it('reports of a post, comment, guestbook message and user reach the moderator live; dismiss and remove', async () => {
     const spammer = await registerUser(e2e.hub, 'spammer', 'Ma Chao');
     const reader = await registerUser(e2e.hub, 'reader', 'Li Ming');
-    const postId = ((await spammer.api.post('/posts', { kind: 'shuoshuo', text: 'Cheap watches, click here', privacy: 'public' })).body as { post: PostDto }).post.id;
+    const postId = (
+      (await spammer.api.post('/posts', { kind: 'shuoshuo', text: 'Cheap watches, click here', privacy: 'public' })).body as {
+        post: PostDto;
+      }
+    ).post.id;
     expect((await spammer.api.post(`/posts/${postId}/comments`, { text: 'More watches in the comments' })).status).toBe(201);
     const m = await open(moderator, '/moderation', { locale: 'zh-CN' });
     const queue = m.locator('kj-reports-queue');
@@ -81,7 +85,9 @@ describe('reports', () => {
     await s.locator(`kj-post-card article[data-post-id="${postId}"]`).waitFor({ state: 'detached' });
 
     // A guestbook message and the user, from the space page.
-    const entry = ((await spammer.api.post(`/spaces/${reader.handle}/guestbook`, { text: 'Visit my watch shop' })).body as { entry: GuestbookEntryDto }).entry;
+    const entry = (
+      (await spammer.api.post(`/spaces/${reader.handle}/guestbook`, { text: 'Visit my watch shop' })).body as { entry: GuestbookEntryDto }
+    ).entry;
     await r.goto(`${e2e.hub.url}/space/${reader.handle}`);
     await r.locator('kj-guestbook').getByText('Visit my watch shop').waitFor();
     await report(r, 'Report the message from Ma Chao', 'Spam or advertising', 'guestbook ad');

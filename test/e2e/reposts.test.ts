@@ -30,8 +30,17 @@ async function open(user: TestUser, path = '/', options: OpenOptions = {}): Prom
 
 const card = (page: Page, postId: string) => page.locator(`kj-post-card article[data-post-id="${postId}"]`);
 
-async function repost(page: Page, postId: string, comment: string, privacy: 'public' | 'friends', labels = { button: 'Repost', say: 'Say something (optional)', who: 'Who can see it' }): Promise<void> {
-  await card(page, postId).locator('kj-repost-button').getByRole('button', { name: new RegExp(`^${labels.button}`) }).click();
+async function repost(
+  page: Page,
+  postId: string,
+  comment: string,
+  privacy: 'public' | 'friends',
+  labels = { button: 'Repost', say: 'Say something (optional)', who: 'Who can see it' },
+): Promise<void> {
+  await card(page, postId)
+    .locator('kj-repost-button')
+    .getByRole('button', { name: new RegExp(`^${labels.button}`) })
+    .click();
   const dialog = page.getByRole('dialog');
   await dialog.getByLabel(labels.say).fill(comment);
   await dialog.getByLabel(labels.who).selectOption(privacy);
@@ -46,8 +55,16 @@ describe('reposts', () => {
     const reader = await registerUser(e2e.hub, 'reader', '孟浩然');
     await makeFriends(author, reposter);
     await makeFriends(reposter, reader); // the reader is no friend of the author
-    const open1 = ((await author.api.post('/posts', { kind: 'shuoshuo', text: 'Spring night rain, quiet and kind', privacy: 'public' })).body as { post: PostDto }).post.id;
-    const closed = ((await author.api.post('/posts', { kind: 'shuoshuo', text: 'Only my friends may read this', privacy: 'friends' })).body as { post: PostDto }).post.id;
+    const open1 = (
+      (await author.api.post('/posts', { kind: 'shuoshuo', text: 'Spring night rain, quiet and kind', privacy: 'public' })).body as {
+        post: PostDto;
+      }
+    ).post.id;
+    const closed = (
+      (await author.api.post('/posts', { kind: 'shuoshuo', text: 'Only my friends may read this', privacy: 'friends' })).body as {
+        post: PostDto;
+      }
+    ).post.id;
     const [r, d] = await Promise.all([open(reposter, '/'), open(reader, '/', { locale: 'zh-CN' })]);
     await card(r, open1).waitFor();
 
@@ -70,7 +87,11 @@ describe('reposts', () => {
     await hidden.locator('[data-testid="repost-unavailable"]').waitFor();
     expect(await hidden.textContent()).not.toContain('Only my friends may read this');
     // The reposter, a friend of the author, sees the original in their own repost.
-    await r.locator('kj-post-card article', { hasText: 'You have to see this' }).locator('kj-repost-embed').getByText('Only my friends may read this').waitFor();
+    await r
+      .locator('kj-post-card article', { hasText: 'You have to see this' })
+      .locator('kj-repost-embed')
+      .getByText('Only my friends may read this')
+      .waitFor();
 
     // Deleted: the original is gone from the repost too.
     await author.api.delete(`/posts/${open1}`);

@@ -45,7 +45,9 @@ describe('a space and its editor', () => {
 
   it('a page left mid-load cancels its requests and the next page shows no stale error', async () => {
     const owner = await registerUser(e2e.hub, 'leaver', 'Zhou Min');
-    const postId = ((await owner.api.post('/posts', { kind: 'shuoshuo', text: 'A quiet afternoon', privacy: 'public' })).body as { post: PostDto }).post.id;
+    const postId = (
+      (await owner.api.post('/posts', { kind: 'shuoshuo', text: 'A quiet afternoon', privacy: 'public' })).body as { post: PostDto }
+    ).post.id;
     await owner.api.post(`/posts/${postId}/comments`, { text: 'Tea and a book' });
     const errors: string[] = [];
     const o = await open(owner, '/');
@@ -80,7 +82,9 @@ describe('a space and its editor', () => {
     expect(box.y).toBeGreaterThanOrEqual(0);
     expect(box.y + box.height).toBeLessThanOrEqual(700);
     await save.click();
-    await expect.poll(async () => ((await owner.api.get(`/spaces/${owner.handle}`)).body as { space: { title: string } }).space.title).toBe('Ma Li on the go');
+    await expect
+      .poll(async () => ((await owner.api.get(`/spaces/${owner.handle}`)).body as { space: { title: string } }).space.title)
+      .toBe('Ma Li on the go');
   });
 
   it('previews the space as a stranger sees it, keeps Save in reach, and signs out cleanly', async () => {

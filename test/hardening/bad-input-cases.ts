@@ -35,11 +35,39 @@ export const rawBodies: ReadonlyArray<readonly [string, string]> = [
 
 /** Every field name any endpoint takes, each tried with hostile values. */
 export const fieldNames: readonly string[] = [
-  'handle', 'password', 'displayName', 'to', 'kind', 'text', 'title', 'images', 'privacy', 'parentId',
-  'upTo', 'after', 'pattern', 'action', 'game', 'theme', 'modules', 'music', 'private', 'certified',
-  'tier', 'muted', 'x', 'y', 'matchId', 'postId',
+  'handle',
+  'password',
+  'displayName',
+  'to',
+  'kind',
+  'text',
+  'title',
+  'images',
+  'privacy',
+  'parentId',
+  'upTo',
+  'after',
+  'pattern',
+  'action',
+  'game',
+  'theme',
+  'modules',
+  'music',
+  'private',
+  'certified',
+  'tier',
+  'muted',
+  'x',
+  'y',
+  'matchId',
+  'postId',
   // v1.1: profile, password, reports, reposts.
-  'bio', 'avatar', 'current', 'next', 'subject', 'reason',
+  'bio',
+  'avatar',
+  'current',
+  'next',
+  'subject',
+  'reason',
 ];
 
 function deep(levels: number): unknown {

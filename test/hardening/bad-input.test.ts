@@ -6,10 +6,30 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clientEventNames } from '../../shared/events.js';
-import { apiClient, closeAllSockets, connectSocket, emitAck, registerUser, startTestHub, type ApiAnswer, type TestHub, type TestUser } from '../helpers/index.js';
+import {
+  apiClient,
+  closeAllSockets,
+  connectSocket,
+  emitAck,
+  registerUser,
+  startTestHub,
+  type ApiAnswer,
+  type TestHub,
+  type TestUser,
+} from '../helpers/index.js';
 import { fieldNames, hostileQueries, hostileSegments, hostileValues, rawBodies } from './bad-input-cases.js';
 
-const errorCodes = ['invalid', 'unauthorized', 'forbidden', 'not_found', 'conflict', 'too_large', 'unsupported_media', 'blocked', 'rate_limited'];
+const errorCodes = [
+  'invalid',
+  'unauthorized',
+  'forbidden',
+  'not_found',
+  'conflict',
+  'too_large',
+  'unsupported_media',
+  'blocked',
+  'rate_limited',
+];
 
 let cases = 0;
 function expectCleanRefusal(res: ApiAnswer, label: string): void {
@@ -39,7 +59,9 @@ describe('bad-input battery', () => {
 
   const fill = (path: string, segment: string) => path.replace(/:[a-zA-Z]+/g, segment);
   const call = (api: ReturnType<typeof apiClient>, method: string, path: string, body?: unknown) =>
-    method === 'get' ? api.get(path) : (api as unknown as Record<string, (p: string, b?: unknown) => Promise<ApiAnswer>>)[method]!(path, body ?? {});
+    method === 'get'
+      ? api.get(path)
+      : (api as unknown as Record<string, (p: string, b?: unknown) => Promise<ApiAnswer>>)[method]!(path, body ?? {});
 
   it('refuses hostile path segments on every endpoint', async () => {
     for (const route of routes.filter((r) => r.path.includes(':'))) {
@@ -99,9 +121,26 @@ describe('bad-input battery', () => {
   it('answers garbage on every socket event with an error acknowledgement and stays up', async () => {
     const socket = await connectSocket(hub, user.token);
     const emit = (event: string, payload: unknown) =>
-      (socket.timeout(3000).emitWithAck as (e: string, ...args: unknown[]) => Promise<{ ok: boolean; error?: { code: string } }>)(event, payload);
-    const garbage: unknown[] = [undefined, null, 0, 'text', [], [1, 2], { $ne: 1 }, { handle: { $gt: '' } }, { postId: '../../x' },
-      { matchId: 'x', x: -1, y: 99 }, { after: 'NaN' }, { after: { $gt: 0 } }, 'x'.repeat(50_000), { extra: true, handle: 'x' }];
+      (socket.timeout(3000).emitWithAck as (e: string, ...args: unknown[]) => Promise<{ ok: boolean; error?: { code: string } }>)(
+        event,
+        payload,
+      );
+    const garbage: unknown[] = [
+      undefined,
+      null,
+      0,
+      'text',
+      [],
+      [1, 2],
+      { $ne: 1 },
+      { handle: { $gt: '' } },
+      { postId: '../../x' },
+      { matchId: 'x', x: -1, y: 99 },
+      { after: 'NaN' },
+      { after: { $gt: 0 } },
+      'x'.repeat(50_000),
+      { extra: true, handle: 'x' },
+    ];
     for (const event of clientEventNames.filter((e) => e !== 'ping')) {
       for (const payload of garbage) {
         if (payload === undefined && event === 'presence:list') continue; // no payload is its valid form

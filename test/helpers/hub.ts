@@ -54,9 +54,7 @@ export async function startTestHub(options: TestHubOptions = {}): Promise<TestHu
     RATE_LIMIT_SCALE: '50',
     SECRET: 'test-secret-0123456789abcdef',
     ...(mongodbUri ? { MONGODB_URI: mongodbUri } : {}),
-    ...(options.redisUrl
-      ? { REDIS_URL: options.redisUrl, REDIS_PREFIX: options.redisPrefix ?? `t${randomBytes(4).toString('hex')}` }
-      : {}),
+    ...(options.redisUrl ? { REDIS_URL: options.redisUrl, REDIS_PREFIX: options.redisPrefix ?? `t${randomBytes(4).toString('hex')}` } : {}),
     ...(options.redisClusterNodes
       ? { REDIS_CLUSTER_NODES: options.redisClusterNodes, REDIS_PREFIX: options.redisPrefix ?? `t${randomBytes(4).toString('hex')}` }
       : {}),

@@ -62,7 +62,15 @@ export type TestRedisCluster = RedisCluster;
 export async function startTestRedisCluster(): Promise<TestRedisCluster> {
   const external = process.env.REDIS_CLUSTER_NODES;
   if (external) {
-    return { nodes: [], seeds: external, nodeTimeoutMs: 0, cli, masterOf: () => Promise.reject(new Error('an outside cluster')), waitHealthy: async () => {}, stop: async () => {} };
+    return {
+      nodes: [],
+      seeds: external,
+      nodeTimeoutMs: 0,
+      cli,
+      masterOf: () => Promise.reject(new Error('an outside cluster')),
+      waitHealthy: async () => {},
+      stop: async () => {},
+    };
   }
   return startRedisCluster({ masters: 3, replicas: 1, nodeTimeoutMs: 2000 });
 }
@@ -87,8 +95,22 @@ export interface TestRedisSetup {
 export async function startTestRedisSetup(kind: RedisSetupKind): Promise<TestRedisSetup> {
   if (kind === 'one Redis') {
     const single = await startTestRedis();
-    return { kind, hub: { redisUrl: single.url }, env: { REDIS_URL: single.url }, target: { url: single.url }, single, close: () => single.close() };
+    return {
+      kind,
+      hub: { redisUrl: single.url },
+      env: { REDIS_URL: single.url },
+      target: { url: single.url },
+      single,
+      close: () => single.close(),
+    };
   }
   const cluster = await startTestRedisCluster();
-  return { kind, hub: { redisClusterNodes: cluster.seeds }, env: { REDIS_CLUSTER_NODES: cluster.seeds }, target: { clusterNodes: cluster.seeds.split(',') }, cluster, close: () => cluster.stop() };
+  return {
+    kind,
+    hub: { redisClusterNodes: cluster.seeds },
+    env: { REDIS_CLUSTER_NODES: cluster.seeds },
+    target: { clusterNodes: cluster.seeds.split(',') },
+    cluster,
+    close: () => cluster.stop(),
+  };
 }

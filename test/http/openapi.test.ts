@@ -27,7 +27,10 @@ describe('GET /api/openapi.json', () => {
   it('shows the same schemas that validate requests: limits, required fields, path parameters, auth', async () => {
     const paths = (await apiClient(hub.url).get('/openapi.json')).body.paths as Paths;
     const register = paths['/api/auth/register']!.post!;
-    const schema = register.requestBody!.content['application/json']!.schema as { required: string[]; properties: Record<string, { pattern?: string; minLength?: number }> };
+    const schema = register.requestBody!.content['application/json']!.schema as {
+      required: string[];
+      properties: Record<string, { pattern?: string; minLength?: number }>;
+    };
     expect(schema.required).toEqual(expect.arrayContaining(['handle', 'password', 'displayName']));
     expect(schema.properties.password!.minLength).toBe(8);
     expect(register.security).toBeUndefined();
@@ -47,7 +50,11 @@ describe('GET /api/openapi.json', () => {
       Object.entries(ops).flatMap(([method, op]) =>
         Object.entries(op.responses)
           .filter(([status]) => status.startsWith('2') && status !== '204')
-          .filter(([, r]) => JSON.stringify((r as { content?: unknown }).content ?? null) === JSON.stringify({ 'application/json': { schema: { type: 'object' } } }))
+          .filter(
+            ([, r]) =>
+              JSON.stringify((r as { content?: unknown }).content ?? null) ===
+              JSON.stringify({ 'application/json': { schema: { type: 'object' } } }),
+          )
           .map(([status]) => `${method} ${path} ${status}`),
       ),
     );

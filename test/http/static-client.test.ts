@@ -75,7 +75,7 @@ describe('the client build', () => {
 
 describe('serving the client', () => {
   const mainScript = async () => {
-    const html = (await fs.readFile(path.join(clientDir, 'index.html'), 'utf8'));
+    const html = await fs.readFile(path.join(clientDir, 'index.html'), 'utf8');
     const src = /<script[^>]+src="([^"]+\.js)"/.exec(html)?.[1];
     expect(src).toMatch(/^\/assets\/index-[\w-]+\.js$/);
     return src!;

@@ -19,13 +19,25 @@ describe('Chinese content', () => {
     expect(moderator.user.role).toBe('moderator');
     expect(moderator.user.displayName).toBe('管理员');
     const forty = '李'.repeat(40);
-    const ok = await apiClient(hub.url).post('/auth/register', { handle: uniqueHandle('li'), password: 'correct horse battery', displayName: `  ${forty}  ` });
+    const ok = await apiClient(hub.url).post('/auth/register', {
+      handle: uniqueHandle('li'),
+      password: 'correct horse battery',
+      displayName: `  ${forty}  `,
+    });
     expect(ok.status, JSON.stringify(ok.body)).toBe(201);
     expect(ok.body.user.displayName).toBe(forty);
-    const tooLong = await apiClient(hub.url).post('/auth/register', { handle: uniqueHandle('li'), password: 'correct horse battery', displayName: `${forty}白` });
+    const tooLong = await apiClient(hub.url).post('/auth/register', {
+      handle: uniqueHandle('li'),
+      password: 'correct horse battery',
+      displayName: `${forty}白`,
+    });
     expect(tooLong.status).toBe(400);
     expect(tooLong.body.error.fields).toHaveProperty('displayName');
-    const chineseHandle = await apiClient(hub.url).post('/auth/register', { handle: '李白', password: 'correct horse battery', displayName: '李白' });
+    const chineseHandle = await apiClient(hub.url).post('/auth/register', {
+      handle: '李白',
+      password: 'correct horse battery',
+      displayName: '李白',
+    });
     expect(chineseHandle.status).toBe(400);
     expect(chineseHandle.body.error.fields).toHaveProperty('handle');
   });
@@ -43,7 +55,12 @@ describe('Chinese content', () => {
     const text = '床前明月光，疑是地上霜。舉頭望明月，低頭思故鄉。🌕';
     const shuoshuo = await owner.api.post('/posts', { kind: 'shuoshuo', text, privacy: 'friends', images: [] });
     expect(shuoshuo.status, JSON.stringify(shuoshuo.body)).toBe(201);
-    const diary = await owner.api.post('/posts', { kind: 'diary', title: '靜夜思', text: '<p><b>月光</b>如水，照在<i>床前</i>。</p>', privacy: 'friends' });
+    const diary = await owner.api.post('/posts', {
+      kind: 'diary',
+      title: '靜夜思',
+      text: '<p><b>月光</b>如水，照在<i>床前</i>。</p>',
+      privacy: 'friends',
+    });
     expect(diary.status, JSON.stringify(diary.body)).toBe(201);
     const feed = (await friend.api.get('/feed')).body.posts as PostDto[];
     expect(feed.find((p) => p.id === shuoshuo.body.post.id)?.text).toBe(text);

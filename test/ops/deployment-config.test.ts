@@ -6,13 +6,18 @@ import { configVariables } from '../../server/config.js';
 describe('deployment configuration', () => {
   it('documents every configuration variable in the README table, and nothing else', async () => {
     const readme = await fs.readFile('README.md', 'utf8');
-    const documented = new Set([...readme.matchAll(/^\| `([A-Z_]+)`(?: \/ `([A-Z_]+)`)? \|/gm)].flatMap((m) => [m[1], m[2]]).filter(Boolean));
+    const documented = new Set(
+      [...readme.matchAll(/^\| `([A-Z_]+)`(?: \/ `([A-Z_]+)`)? \|/gm)].flatMap((m) => [m[1], m[2]]).filter(Boolean),
+    );
     expect([...documented].sort()).toEqual([...configVariables].sort());
   });
 
   it('gives the hub nodes in compose.yaml only variables the hub reads', async () => {
     const compose = await fs.readFile('compose.yaml', 'utf8');
-    const hubEnv = compose.slice(compose.indexOf('environment: &hub-env'), compose.indexOf('  volumes:', compose.indexOf('environment: &hub-env')));
+    const hubEnv = compose.slice(
+      compose.indexOf('environment: &hub-env'),
+      compose.indexOf('  volumes:', compose.indexOf('environment: &hub-env')),
+    );
     const names = [...hubEnv.matchAll(/^ {4}([A-Z_]+):/gm)].map((m) => m[1]);
     expect(names.length).toBeGreaterThan(5);
     for (const name of names) expect(configVariables).toContain(name);

@@ -14,7 +14,11 @@ interface Stage {
 
 /** Dockerfile → stages of (instruction, arguments), continuation lines joined, comments dropped. */
 function parseDockerfile(text: string): { args: Map<string, string>; stages: Stage[] } {
-  const lines = text.replace(/\\\n\s*/g, ' ').split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('#'));
+  const lines = text
+    .replace(/\\\n\s*/g, ' ')
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l && !l.startsWith('#'));
   const args = new Map<string, string>();
   const stages: Stage[] = [];
   for (const line of lines) {
@@ -56,7 +60,12 @@ describe('deploy/Dockerfile', () => {
     const cmd = all(run, 'CMD').at(-1)!;
     expect(JSON.parse(cmd)).toEqual(['node', 'dist/server/main.js', '--no-client-build']);
     expect(cmd).not.toContain('tsx');
-    expect(all(stages.find((s) => s.name === 'build')!, 'RUN').join(' ')).toContain('npm run build:server');
+    expect(
+      all(
+        stages.find((s) => s.name === 'build')!,
+        'RUN',
+      ).join(' '),
+    ).toContain('npm run build:server');
   });
 
   it('runs as an unprivileged user who owns /data', () => {

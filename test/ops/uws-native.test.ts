@@ -28,7 +28,9 @@ describe('checkUwsNative', () => {
     expect(status.reason).toContain('cannot load');
     expect(runningEngine('uws', status)).toBe('ws');
     expect(() => assertEngineAvailable('uws', status)).toThrow(ConfigError);
-    expect(() => assertEngineAvailable('uws', status)).toThrow(/REALTIME_ENGINE=uws needs uWebSockets\.js's native binary.*REALTIME_ENGINE=ws/s);
+    expect(() => assertEngineAvailable('uws', status)).toThrow(
+      /REALTIME_ENGINE=uws needs uWebSockets\.js's native binary.*REALTIME_ENGINE=ws/s,
+    );
     // Asking for ws never needs the binary.
     expect(() => assertEngineAvailable('ws', status)).not.toThrow();
   });

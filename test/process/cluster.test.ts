@@ -6,7 +6,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { NotificationDto } from '../../shared/dto.js';
 import { startCluster, type Cluster } from '../../scripts/cluster/start-cluster.js';
-import { closeAllSockets, connectSocket, emitAck, makeFriends, nextEvent, registerUser, waitFor, type TestSocket, type TestUser } from '../helpers/index.js';
+import {
+  closeAllSockets,
+  connectSocket,
+  emitAck,
+  makeFriends,
+  nextEvent,
+  registerUser,
+  waitFor,
+  type TestSocket,
+  type TestUser,
+} from '../helpers/index.js';
 
 async function sync(socket: TestSocket, after: number): Promise<NotificationDto[]> {
   const answer = await emitAck(socket, 'notifications:sync', { after });
@@ -15,7 +25,14 @@ async function sync(socket: TestSocket, after: number): Promise<NotificationDto[
 }
 
 async function waitHealthy(url: string, timeoutMs = 20_000): Promise<void> {
-  await waitFor(() => fetch(`${url}/api/health`).then((r) => r.ok, () => false), { timeoutMs, intervalMs: 100, what: `${url} healthy` });
+  await waitFor(
+    () =>
+      fetch(`${url}/api/health`).then(
+        (r) => r.ok,
+        () => false,
+      ),
+    { timeoutMs, intervalMs: 100, what: `${url} healthy` },
+  );
 }
 
 describe('a cluster of three nodes', { timeout: 120_000 }, () => {
@@ -44,7 +61,9 @@ describe('a cluster of three nodes', { timeout: 120_000 }, () => {
     const made = await alice.api.post('/posts', { kind: 'shuoshuo', text: 'hello from node 1', privacy: 'friends' });
     expect(made.status).toBe(201);
     const id = made.body.post.id as string;
-    await expect(nextEvent(bobSocket, 'feed:post', (p) => p.post.id === id)).resolves.toMatchObject({ post: { text: 'hello from node 1' } });
+    await expect(nextEvent(bobSocket, 'feed:post', (p) => p.post.id === id)).resolves.toMatchObject({
+      post: { text: 'hello from node 1' },
+    });
     await expect(nextEvent(carolSocket, 'feed:post', (p) => p.post.id === id)).resolves.toBeTruthy();
     bobSocket.close();
     carolSocket.close();

@@ -21,7 +21,15 @@ describe('a hub asked for uws whose native binary is not loaded', () => {
     const [port, wsPort] = [await freePort(), await freePort()];
     // The package's own switch makes it hand out its JavaScript fallback, as on a Node it has no build for.
     const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts', '--no-client-build'], {
-      env: { ...process.env, UWS_USE_FALLBACK: '1', REALTIME_ENGINE: 'uws', PORT: String(port), WS_PORT: String(wsPort), DATA_DIR: dataDir, LOG_LEVEL: 'warn' },
+      env: {
+        ...process.env,
+        UWS_USE_FALLBACK: '1',
+        REALTIME_ENGINE: 'uws',
+        PORT: String(port),
+        WS_PORT: String(wsPort),
+        DATA_DIR: dataDir,
+        LOG_LEVEL: 'warn',
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';
@@ -29,7 +37,7 @@ describe('a hub asked for uws whose native binary is not loaded', () => {
     child.stderr.on('data', (d: Buffer) => (output += d.toString()));
     const code = await new Promise<number | null>((resolve) => child.once('exit', (c) => resolve(c)));
     expect(code).toBe(1);
-    expect(output).toContain('REALTIME_ENGINE=uws needs uWebSockets.js\'s native binary');
+    expect(output).toContain("REALTIME_ENGINE=uws needs uWebSockets.js's native binary");
     expect(output).toContain('REALTIME_ENGINE=ws');
     expect(output).not.toContain('Kongjian is up');
   }, 60_000);

@@ -33,7 +33,12 @@ describe('audience rooms on a two-node uws cluster', { timeout: 60_000 }, () => 
     redis = await startTestRedisSetup('one Redis');
     storeDir = await fs.mkdtemp(path.join(os.tmpdir(), 'kj-audience-'));
     store = await startEmbeddedStore({ dir: storeDir });
-    const shared = { engine: 'uws' as const, ...redis.hub, redisPrefix: `a${randomBytes(4).toString('hex')}`, mongodbUri: `${store.uri}/kongjian` };
+    const shared = {
+      engine: 'uws' as const,
+      ...redis.hub,
+      redisPrefix: `a${randomBytes(4).toString('hex')}`,
+      mongodbUri: `${store.uri}/kongjian`,
+    };
     nodeA = await startTestHub(shared);
     nodeB = await startTestHub(shared);
   }, 90_000);

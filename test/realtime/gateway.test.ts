@@ -1,12 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  connectSocket,
-  emitAck,
-  engines,
-  nextEvent,
-  registerUser,
-  useTestHub,
-} from '../helpers/index.js';
+import { connectSocket, emitAck, engines, nextEvent, registerUser, useTestHub } from '../helpers/index.js';
 
 describe.each(engines)('the socket gateway on %s', (engine) => {
   const hub = useTestHub({ engine });

@@ -37,7 +37,8 @@ function rawClient(port: number): Promise<WebSocket> {
     ws.on('error', reject);
     ws.on('message', (data) => {
       const text = data.toString();
-      if (text.startsWith('0')) ws.send('40'); // engine.io open → socket.io connect to "/"
+      if (text.startsWith('0'))
+        ws.send('40'); // engine.io open → socket.io connect to "/"
       else if (text.startsWith('40')) resolve(ws);
       else if (text === '2') ws.send('3'); // ping → pong
     });

@@ -38,7 +38,8 @@ describe('check-cycles', () => {
     const dir = tree({
       'server/theme.ts': 'export const theme = 1;\n',
       'shared/limits.ts': 'export const limits = 1;\n',
-      'client/src/view.ts': "import { theme } from '../../server/theme.js';\nimport { limits } from '../../shared/limits.js';\nexport const v = theme + limits;\n",
+      'client/src/view.ts':
+        "import { theme } from '../../server/theme.js';\nimport { limits } from '../../shared/limits.js';\nexport const v = theme + limits;\n",
     });
     expect(importProblems(checkedFiles(dir), dir)).toEqual(['client imports server code: client/src/view.ts → server/theme.ts']);
   });

@@ -8,7 +8,11 @@ describe('mentions', () => {
   it('finds handles after a space, punctuation or Chinese text, lowercased, and keeps the text whole', () => {
     const text = 'Hi @Lin_Hua, 你好@wen_jing! (@abc)';
     expect(handles(text)).toEqual(['lin_hua', 'wen_jing', 'abc']);
-    expect(mentionParts(text).map((p) => p.text).join('')).toBe(text);
+    expect(
+      mentionParts(text)
+        .map((p) => p.text)
+        .join(''),
+    ).toBe(text);
     expect(mentionParts(text)[1]).toEqual({ handle: 'lin_hua', text: '@Lin_Hua' });
   });
 

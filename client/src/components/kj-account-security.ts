@@ -67,7 +67,9 @@ export class KjAccountSecurity extends LitElement {
     this.busy = true;
     this.passwordError = '';
     try {
-      await session.renew(() => api.call('POST /auth/password', { body: { current: String(data.get('current') ?? ''), next: String(data.get('next') ?? '') } }));
+      await session.renew(() =>
+        api.call('POST /auth/password', { body: { current: String(data.get('current') ?? ''), next: String(data.get('next') ?? '') } }),
+      );
       form.reset();
       toasts.show(msg('Password changed. Other devices are signed out.', { id: 'account.passwordChanged' }), { tone: 'success' });
     } catch (err) {

@@ -32,7 +32,12 @@ export class KjAlbumList extends LitElement {
 
   constructor() {
     super();
-    followAlbumCards(this, { handle: () => this.handle, get: () => this.albums, set: (albums) => (this.albums = albums), reload: () => void this.load() });
+    followAlbumCards(this, {
+      handle: () => this.handle,
+      get: () => this.albums,
+      set: (albums) => (this.albums = albums),
+      reload: () => void this.load(),
+    });
   }
 
   override willUpdate(changed: Map<string, unknown>): void {

@@ -86,7 +86,8 @@ export class KjAlbumPage extends LitElement {
 
   override render() {
     const back = html`<p><a href=${`/space/${this.handle}/albums`}>${msg('← All albums', { id: 'albums.all' })}</a></p>`;
-    if (this.error && !this.album) return html`${back}<div class="card" role="alert"><h2>${msg('Album not found', { id: 'albumPage.notFound' })}</h2><p>${this.error}</p></div>`;
+    if (this.error && !this.album)
+      return html`${back}<div class="card" role="alert"><h2>${msg('Album not found', { id: 'albumPage.notFound' })}</h2><p>${this.error}</p></div>`;
     const album = this.album;
     if (!album) return html`<p class="muted" role="status">${msg('Opening the album…', { id: 'albumPage.opening' })}</p>`;
     return html`<div class="stack">
@@ -105,19 +106,25 @@ export class KjAlbumPage extends LitElement {
       <section class="card" aria-label=${msg('Photos', { id: 'albumPage.photos' })}>
         ${this.photos.length === 0 ? html`<p class="muted">${msg('This album is empty.', { id: 'albums.empty' })}</p>` : null}
         <div class="grid">
-          ${repeat(this.photos, (p) => p.id, (p, i) => html`<button class="thumb" data-photo-id=${p.id} @click=${() => (this.viewing = i)}
+          ${repeat(
+            this.photos,
+            (p) => p.id,
+            (p, i) => html`<button class="thumb" data-photo-id=${p.id} @click=${() => (this.viewing = i)}
               aria-label=${p.caption ? msg(str`Open photo: ${p.caption}`, { id: 'albumPage.openCaptioned' }) : msg(str`Open photo ${formatNumber(i + 1)}`, { id: 'albumPage.openPhoto' })}>
             <img src=${p.thumbUrl} alt="" loading="lazy" />
-          </button>`)}
+          </button>`,
+          )}
         </div>
       </section>
-      ${this.viewing !== null
-        ? html`<kj-photo-viewer .photos=${this.photos} .index=${this.viewing} ?editable=${this.isOwner}
+      ${
+        this.viewing !== null
+          ? html`<kj-photo-viewer .photos=${this.photos} .index=${this.viewing} ?editable=${this.isOwner}
             @viewer-close=${() => (this.viewing = null)}
             @viewer-move=${(e: CustomEvent<{ index: number }>) => (this.viewing = e.detail.index)}
             @photo-changed=${(e: CustomEvent<{ photo: PhotoDto }>) => (this.photos = this.photos.map((p) => (p.id === e.detail.photo.id ? e.detail.photo : p)))}
             @photo-deleted=${this.photoDeleted}></kj-photo-viewer>`
-        : null}
+          : null
+      }
     </div>`;
   }
 
@@ -138,7 +145,10 @@ export class KjAlbumPage extends LitElement {
       if (this.isOwner) await this.refreshQuota();
     } catch (err) {
       if (isAbort(err)) return;
-      this.error = err instanceof ApiError && err.code === 'not_found' ? msg('It was deleted, or you may not see it.', { id: 'albumPage.gone' }) : errorText(err);
+      this.error =
+        err instanceof ApiError && err.code === 'not_found'
+          ? msg('It was deleted, or you may not see it.', { id: 'albumPage.gone' })
+          : errorText(err);
     }
   }
 
@@ -168,13 +178,17 @@ export class KjAlbumPage extends LitElement {
     this.photos = this.photos.filter((p) => p.id !== photoId);
     if (this.viewing === null) return;
     if (this.photos.length === 0) this.viewing = null;
-    else if (index < this.viewing || this.viewing >= this.photos.length) this.viewing = Math.max(0, Math.min(this.viewing - (index < this.viewing ? 1 : 0), this.photos.length - 1));
+    else if (index < this.viewing || this.viewing >= this.photos.length)
+      this.viewing = Math.max(0, Math.min(this.viewing - (index < this.viewing ? 1 : 0), this.photos.length - 1));
   }
 
   private async deleteAlbum(): Promise<void> {
     const album = this.album;
     if (!album) return;
-    const question = msg(str`Delete the album “${albumTitle(album)}” and its ${photoCountText(this.photos.length)}? This cannot be undone.`, { id: 'albumPage.deleteConfirm' });
+    const question = msg(
+      str`Delete the album “${albumTitle(album)}” and its ${photoCountText(this.photos.length)}? This cannot be undone.`,
+      { id: 'albumPage.deleteConfirm' },
+    );
     if (!confirm(question)) return;
     try {
       await api.call('DELETE /albums/:id', { params: { id: album.id } });

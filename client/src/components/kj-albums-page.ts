@@ -44,7 +44,12 @@ export class KjAlbumsPage extends LitElement {
   constructor() {
     super();
     // Albums made, filled or deleted elsewhere (another tab, or the owner while a friend looks) show at once.
-    followAlbumCards(this, { handle: () => this.handle, get: () => this.albums, set: (albums) => (this.albums = albums), reload: () => void this.load() });
+    followAlbumCards(this, {
+      handle: () => this.handle,
+      get: () => this.albums,
+      set: (albums) => (this.albums = albums),
+      reload: () => void this.load(),
+    });
   }
 
   private get isOwner(): boolean {
@@ -79,12 +84,14 @@ export class KjAlbumsPage extends LitElement {
   private ownerTools() {
     const q = this.quota;
     return html`
-      ${q
-        ? html`<div data-testid="quota">
+      ${
+        q
+          ? html`<div data-testid="quota">
             <label for="quota-bar">${msg(str`Storage: ${sizeText(q.used)} used of ${sizeText(q.quota)}, ${sizeText(Math.max(0, q.quota - q.used))} left`, { id: 'albumPage.quota' })}</label>
             <progress id="quota-bar" max=${q.quota} .value=${q.used}></progress>
           </div>`
-        : null}
+          : null
+      }
       <h2>${msg('New album', { id: 'albumPage.newAlbum' })}</h2>
       <form @submit=${this.create} novalidate>
         <div><label for="album-title">${msg('Title', { id: 'albumPage.title' })}</label>

@@ -49,14 +49,17 @@ export class KjApp extends LitElement {
   private readonly connection = new StoreController(this, realtime, 'state');
 
   override render() {
-    if (this.session.store.status === 'loading') return html`<div class="loading" role="status">${msg('Opening your space…', { id: 'app.loading' })}</div>`;
+    if (this.session.store.status === 'loading')
+      return html`<div class="loading" role="status">${msg('Opening your space…', { id: 'app.loading' })}</div>`;
     if (!this.session.me) return html`<kj-auth></kj-auth><kj-toasts></kj-toasts>`;
     const offline = this.connection.store.state === 'offline';
     return html`
       <kj-header .route=${this.routes.store.route}></kj-header>
-      ${offline
-        ? html`<div class="offline" role="status">${msg('You are offline — reconnecting… Live updates resume when the connection is back.', { id: 'app.offline' })}</div>`
-        : null}
+      ${
+        offline
+          ? html`<div class="offline" role="status">${msg('You are offline — reconnecting… Live updates resume when the connection is back.', { id: 'app.offline' })}</div>`
+          : null
+      }
       <main id="main" tabindex="-1">${this.page(this.routes.store.route)}</main>
       <kj-invites></kj-invites>
       <kj-toasts></kj-toasts>

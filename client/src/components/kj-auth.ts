@@ -89,12 +89,15 @@ export class KjAuth extends LitElement {
     try {
       const auth =
         this.mode === 'sign-up'
-          ? await api.call('POST /auth/register', { body: { handle: value('handle').trim().toLowerCase(), password: value('password'), displayName: value('displayName') } })
+          ? await api.call('POST /auth/register', {
+              body: { handle: value('handle').trim().toLowerCase(), password: value('password'), displayName: value('displayName') },
+            })
           : await api.call('POST /auth/login', { body: { handle: value('handle').trim().toLowerCase(), password: value('password') } });
       session.signIn(auth);
     } catch (err) {
       if (err instanceof ApiError && err.fields) this.fields = err.fields;
-      this.error = err instanceof ApiError && err.status === 401 ? msg('Wrong handle or password.', { id: 'auth.wrongPassword' }) : errorText(err);
+      this.error =
+        err instanceof ApiError && err.status === 401 ? msg('Wrong handle or password.', { id: 'auth.wrongPassword' }) : errorText(err);
     } finally {
       this.busy = false;
     }

@@ -44,9 +44,11 @@ export class KjAvatar extends LitElement {
       ? html`<img class="circle" part="circle" style=${box} src=${photo} alt="" width=${this.size} height=${this.size} />`
       : html`<span class="circle" part="circle" style=${`${box};font-size:${Math.round(this.size * 0.4)}px;background:${colourFor(user?.id ?? name)}`} aria-hidden="true">${initials(name)}</span>`;
     return html`${circle}
-      ${this.online === undefined
-        ? null
-        : html`<span class="dot ${this.online ? 'online' : ''}" role="img" aria-label=${this.online ? msg('online', { id: 'presence.online' }) : msg('offline', { id: 'presence.offline' })}></span>`}`;
+      ${
+        this.online === undefined
+          ? null
+          : html`<span class="dot ${this.online ? 'online' : ''}" role="img" aria-label=${this.online ? msg('online', { id: 'presence.online' }) : msg('offline', { id: 'presence.offline' })}></span>`
+      }`;
   }
 }
 

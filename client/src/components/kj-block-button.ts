@@ -37,7 +37,14 @@ export class KjBlockButton extends LitElement {
 
   private async block(): Promise<void> {
     const name = this.user.displayName;
-    if (!confirm(msg(str`Block ${name}? You will no longer be friends, and they will not see your space or be able to reach you.`, { id: 'blocking.confirm' }))) return;
+    if (
+      !confirm(
+        msg(str`Block ${name}? You will no longer be friends, and they will not see your space or be able to reach you.`, {
+          id: 'blocking.confirm',
+        }),
+      )
+    )
+      return;
     await this.run(() => blocks.block(this.user), msg(str`You blocked ${name}.`, { id: 'blocking.done' }), true);
   }
 

@@ -36,14 +36,21 @@ export class KjCommentPreview extends LitElement {
     const shown = this.comments.slice(-previewSize);
     const total = Math.max(this.total, this.comments.length);
     return html`<ul class="plain" aria-label=${msg('Latest comments', { id: 'commentPreview.label' })}>
-        ${repeat(shown, (c) => c.id, (c) => html`<li data-comment-id=${c.id}><b><a href=${`/space/${c.author.handle}`}>${c.author.displayName}</a></b>: ${mentionText(c.text, c.mentions)}</li>`)}
+        ${repeat(
+          shown,
+          (c) => c.id,
+          (c) =>
+            html`<li data-comment-id=${c.id}><b><a href=${`/space/${c.author.handle}`}>${c.author.displayName}</a></b>: ${mentionText(c.text, c.mentions)}</li>`,
+        )}
       </ul>
-      ${total > shown.length
-        ? html`<button @click=${() => this.dispatchEvent(new CustomEvent('show-all'))}>${plural(total, {
-            one: () => msg('Show the comment', { id: 'commentPreview.showOne' }),
-            other: () => msg(str`Show all ${formatNumber(total)} comments`, { id: 'commentPreview.showAll' }),
-          })}</button>`
-        : null}`;
+      ${
+        total > shown.length
+          ? html`<button @click=${() => this.dispatchEvent(new CustomEvent('show-all'))}>${plural(total, {
+              one: () => msg('Show the comment', { id: 'commentPreview.showOne' }),
+              other: () => msg(str`Show all ${formatNumber(total)} comments`, { id: 'commentPreview.showAll' }),
+            })}</button>`
+          : null
+      }`;
   }
 }
 

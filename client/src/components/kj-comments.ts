@@ -78,7 +78,10 @@ export class KjComments extends LitElement {
   @query('#comment') private commentBox?: HTMLInputElement;
   /** Typing `@` in the comment box suggests friends to mention. */
   private readonly mention = new MentionSuggest(this, () => this.commentBox, 'comment-mention');
-  private readonly place = new ScrollAnchor(() => this.renderRoot.querySelectorAll('li[data-comment-id], form'), () => this);
+  private readonly place = new ScrollAnchor(
+    () => this.renderRoot.querySelectorAll('li[data-comment-id], form'),
+    () => this,
+  );
 
   override willUpdate(changed: Map<string, unknown>): void {
     if (changed.has('comments') && changed.get('comments')) this.place.note();
@@ -91,15 +94,25 @@ export class KjComments extends LitElement {
     const m = this.mention.boxAttributes();
     return html`
       <ul class="plain" aria-label=${msg('Comments', { id: 'post.comments' })}>
-        ${repeat(threads(this.comments), (t) => t.comment.id, (t) => html`<li data-comment-id=${t.comment.id} class=${fresh(t.comment)}>
+        ${repeat(
+          threads(this.comments),
+          (t) => t.comment.id,
+          (t) => html`<li data-comment-id=${t.comment.id} class=${fresh(t.comment)}>
           ${this.item(t.comment, true)}
-          ${t.replies.length || this.replyingTo === t.comment.id
-            ? html`<ul class="plain replies" aria-label=${msg(str`Replies to ${t.comment.author.displayName}`, { id: 'comments.repliesTo' })}>
-                ${repeat(t.replies, (r) => r.id, (r) => html`<li data-comment-id=${r.id} data-parent-id=${t.comment.id} class=${fresh(r)}>${this.item(r, false)}</li>`)}
+          ${
+            t.replies.length || this.replyingTo === t.comment.id
+              ? html`<ul class="plain replies" aria-label=${msg(str`Replies to ${t.comment.author.displayName}`, { id: 'comments.repliesTo' })}>
+                ${repeat(
+                  t.replies,
+                  (r) => r.id,
+                  (r) => html`<li data-comment-id=${r.id} data-parent-id=${t.comment.id} class=${fresh(r)}>${this.item(r, false)}</li>`,
+                )}
                 ${this.replyingTo === t.comment.id ? html`<li>${this.replyForm(t.comment)}</li>` : null}
               </ul>`
-            : null}
-        </li>`)}
+              : null
+          }
+        </li>`,
+        )}
       </ul>
       ${this.comments.length === 0 ? html`<p class="muted">${msg('No comments yet — say something nice.', { id: 'comments.none' })}</p>` : null}
       <form @submit=${this.submit}>
@@ -129,18 +142,24 @@ export class KjComments extends LitElement {
         <b><a href=${`/space/${c.author.handle}`}>${c.author.displayName}</a></b>
         <span class="muted">· ${timeAgo(c.createdAt)}${c.status === 'review' ? ` · ${msg('being previewed', { id: 'comments.review' })}` : c.status === 'held' ? ` · ${msg('held for review', { id: 'comments.held' })}` : ''}</span>
         <p>${mentionText(c.text, c.mentions)}</p>
-        ${top
-          ? html`<button class="ghost reply-action" id=${`reply-to-${c.id}`} aria-expanded=${open ? 'true' : 'false'}
+        ${
+          top
+            ? html`<button class="ghost reply-action" id=${`reply-to-${c.id}`} aria-expanded=${open ? 'true' : 'false'}
               aria-controls=${`reply-box-${c.id}`} aria-label=${msg(str`Reply to ${c.author.displayName}`, { id: 'comments.replyTo' })}
               @click=${() => this.openReply(open ? null : c.id)}>${msg('Reply', { id: 'comments.reply' })}</button>`
-          : null}
-        ${this.mayDelete(c)
-          ? html`<button class="ghost reply-action" @click=${() => this.deleteComment(c)}
+            : null
+        }
+        ${
+          this.mayDelete(c)
+            ? html`<button class="ghost reply-action" @click=${() => this.deleteComment(c)}
               aria-label=${msg(str`Delete the comment by ${c.author.displayName}`, { id: 'commentsLive.deleteLabel' })}>${msg('Delete', { id: 'common.delete' })}</button>`
-          : null}
-        ${this.session.me && this.session.me.id !== c.author.id && (!c.status || c.status === 'published')
-          ? html`<kj-report-button kind="comment" subject-id=${c.id} owner=${c.author.displayName}></kj-report-button>`
-          : null}
+            : null
+        }
+        ${
+          this.session.me && this.session.me.id !== c.author.id && (!c.status || c.status === 'published')
+            ? html`<kj-report-button kind="comment" subject-id=${c.id} owner=${c.author.displayName}></kj-report-button>`
+            : null
+        }
       </div>
     </div>`;
   }
@@ -194,13 +213,18 @@ export class KjComments extends LitElement {
       const body = parentId ? { text, parentId } : { text };
       const { status, body: answer } = await api.send('POST /posts/:id/comments', { params: { id: this.postId }, body });
       form.reset();
-      if (status === 202 || answer.comment.status === 'held') this.message = msg('Your comment is held for review; only you can see it for now.', { id: 'comments.heldNote' });
-      else if (answer.comment.status === 'review') this.message = msg('Your comment is being previewed by a moderator.', { id: 'comments.reviewNote' });
+      if (status === 202 || answer.comment.status === 'held')
+        this.message = msg('Your comment is held for review; only you can see it for now.', { id: 'comments.heldNote' });
+      else if (answer.comment.status === 'review')
+        this.message = msg('Your comment is being previewed by a moderator.', { id: 'comments.reviewNote' });
       if (parentId) void this.openReply(null, parentId);
       this.dispatchEvent(new CustomEvent('comment-added', { detail: { comment: answer.comment }, bubbles: true, composed: true }));
     } catch (err) {
       this.messageIsError = true;
-      this.message = err instanceof ApiError && err.code === 'blocked' ? msg('Blocked: this comment breaks the community rules.', { id: 'comments.blocked' }) : errorText(err);
+      this.message =
+        err instanceof ApiError && err.code === 'blocked'
+          ? msg('Blocked: this comment breaks the community rules.', { id: 'comments.blocked' })
+          : errorText(err);
     } finally {
       this.busy = false;
     }

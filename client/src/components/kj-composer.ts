@@ -62,8 +62,9 @@ export class KjComposer extends LitElement {
         <button type="button" aria-pressed=${shuoshuo ? 'true' : 'false'} @click=${() => (this.kind = 'shuoshuo')}>${icon('comment')} ${msg('Shuoshuo', { id: 'post.shuoshuo' })}</button>
         <button type="button" aria-pressed=${shuoshuo ? 'false' : 'true'} @click=${() => (this.kind = 'diary')}>${icon('book')} ${msg('Diary', { id: 'post.diary' })}</button>
       </div>
-      ${shuoshuo
-        ? html`<label class="sr-only" for="text">${msg("What's on your mind?", { id: 'composer.prompt' })}</label>
+      ${
+        shuoshuo
+          ? html`<label class="sr-only" for="text">${msg("What's on your mind?", { id: 'composer.prompt' })}</label>
             <div class="mention-wrap">
               <textarea id="text" name="text" maxlength=${limits.shuoshuoChars} placeholder=${msg("What's on your mind?", { id: 'composer.prompt' })}
                 aria-autocomplete="list" aria-controls=${m.controls} aria-activedescendant=${m.activedescendant}
@@ -71,15 +72,18 @@ export class KjComposer extends LitElement {
               ${this.mention.listbox()}
             </div>
             ${this.thumbs()}`
-        : html`<div class="field"><label for="title">${msg('Title', { id: 'field.title' })}</label><input id="title" name="title" maxlength=${limits.diaryTitleChars} /></div>
-            <kj-rich-editor label=${msg('Diary text', { id: 'composer.diaryText' })}></kj-rich-editor>`}
+          : html`<div class="field"><label for="title">${msg('Title', { id: 'field.title' })}</label><input id="title" name="title" maxlength=${limits.diaryTitleChars} /></div>
+            <kj-rich-editor label=${msg('Diary text', { id: 'composer.diaryText' })}></kj-rich-editor>`
+      }
       <div class="foot">
-        ${shuoshuo
-          ? html`<label class="file-label">
+        ${
+          shuoshuo
+            ? html`<label class="file-label">
               <input type="file" accept="image/*" multiple @change=${this.pick} ?disabled=${this.photos.length >= maxPhotos} />
               <span class="button">${icon('camera')} ${msg('Photos', { id: 'composer.photos' })} ${this.photos.length}/${maxPhotos}</span>
             </label>`
-          : null}
+            : null
+        }
         <span class="grow"></span>
         <label class="sr-only" for="privacy">${msg('Who can see it', { id: 'composer.privacy' })}</label>
         <select id="privacy" name="privacy">
@@ -109,7 +113,12 @@ export class KjComposer extends LitElement {
     // A pick that does not fit is refused whole, before anything is sent (not cut short in silence).
     const room = maxPhotos - this.photos.length;
     if (files.length > room) {
-      this.outcome = { tone: 'error', text: msg(str`A shuoshuo holds at most ${maxPhotos} photos: you picked ${files.length}, and ${room} more fit.`, { id: 'composer.tooManyPhotos' }) };
+      this.outcome = {
+        tone: 'error',
+        text: msg(str`A shuoshuo holds at most ${maxPhotos} photos: you picked ${files.length}, and ${room} more fit.`, {
+          id: 'composer.tooManyPhotos',
+        }),
+      };
       return;
     }
     this.outcome = null;
@@ -146,7 +155,12 @@ export class KjComposer extends LitElement {
       this.dispatchEvent(new CustomEvent('post-created', { detail: { post: res.post }, bubbles: true, composed: true }));
     } catch (err) {
       const blocked = err instanceof ApiError && err.code === 'blocked';
-      this.outcome = { tone: 'error', text: blocked ? msg('Not posted — blocked by moderation: it breaks the community rules.', { id: 'composer.blocked' }) : errorText(err) };
+      this.outcome = {
+        tone: 'error',
+        text: blocked
+          ? msg('Not posted — blocked by moderation: it breaks the community rules.', { id: 'composer.blocked' })
+          : errorText(err),
+      };
     } finally {
       this.busy = false;
     }
@@ -154,8 +168,13 @@ export class KjComposer extends LitElement {
 }
 
 function describe(status: number, post: PostDto): Outcome {
-  if (status === 202 || post.status === 'held') return { tone: 'warn', text: msg('Held for review: only you can see it until a moderator approves it.', { id: 'composer.held' }) };
-  if (post.status === 'review') return { tone: 'warn', text: msg('Posted — being previewed: only you can see it until a moderator approves it.', { id: 'composer.review' }) };
+  if (status === 202 || post.status === 'held')
+    return { tone: 'warn', text: msg('Held for review: only you can see it until a moderator approves it.', { id: 'composer.held' }) };
+  if (post.status === 'review')
+    return {
+      tone: 'warn',
+      text: msg('Posted — being previewed: only you can see it until a moderator approves it.', { id: 'composer.review' }),
+    };
   return { tone: 'ok', text: msg('Posted!', { id: 'composer.posted' }) };
 }
 

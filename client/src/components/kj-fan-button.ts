@@ -19,7 +19,10 @@ interface FanState {
 @localized()
 @customElement('kj-fan-button')
 export class KjFanButton extends LitElement {
-  static override styles = [shared, css`:host { display: inline-flex; align-items: center; gap: 8px; } .on { color: #e03131; font-weight: 700; }`];
+  static override styles = [
+    shared,
+    css`:host { display: inline-flex; align-items: center; gap: 8px; } .on { color: #e03131; font-weight: 700; }`,
+  ];
 
   @property() handle = '';
   /** The space owner's id, to know which live counts are this space's. */
@@ -57,10 +60,12 @@ export class KjFanButton extends LitElement {
       one: () => msg('1 fan', { id: 'fans.one' }),
       other: () => msg(str`${formatNumber(s.fans)} fans`, { id: 'fans.many' }),
     });
-    return html`${this.isOwner
+    return html`${
+      this.isOwner
         ? null
         : html`<button class=${s.fan ? 'on' : ''} aria-pressed=${s.fan ? 'true' : 'false'} ?disabled=${this.busy} @click=${this.toggle}>
-            ${icon('heart')} ${s.fan ? msg('Liked', { id: 'fans.liked' }) : msg('I like', { id: 'fans.like' })}</button>`}
+            ${icon('heart')} ${s.fan ? msg('Liked', { id: 'fans.liked' }) : msg('I like', { id: 'fans.like' })}</button>`
+    }
       <span class="muted" data-testid="fan-count">${count}</span>
       ${this.error ? html`<span class="error" role="alert">${this.error}</span>` : null}`;
   }
@@ -79,7 +84,9 @@ export class KjFanButton extends LitElement {
     this.busy = true;
     this.error = '';
     try {
-      this.state = await api.call(this.state?.fan ? 'DELETE /spaces/:handle/fan' : 'PUT /spaces/:handle/fan', { params: { handle: this.handle } });
+      this.state = await api.call(this.state?.fan ? 'DELETE /spaces/:handle/fan' : 'PUT /spaces/:handle/fan', {
+        params: { handle: this.handle },
+      });
     } catch (err) {
       this.error = errorText(err);
     } finally {

@@ -44,24 +44,32 @@ export class KjFeedPage extends LitElement {
       <section class="feed" aria-labelledby="feed-title">
         <h1 id="feed-title">${msg('Information center', { id: 'feed.title' })}</h1>
         <kj-composer @post-created=${(e: CustomEvent<{ post: PostDto }>) => this.feed.addOwn(e.detail.post)}></kj-composer>
-        ${pending.length
-          ? html`<button class="newbar" @click=${() => this.feed.showPending()}>
+        ${
+          pending.length
+            ? html`<button class="newbar" @click=${() => this.feed.showPending()}>
               ↑ ${plural(pending.length, {
                 one: () => msg('1 new post', { id: 'feed.newPost' }),
                 other: () => msg(str`${formatNumber(pending.length)} new posts`, { id: 'feed.newPosts' }),
               })}
             </button>`
-          : null}
+            : null
+        }
         ${error ? html`<p class="notice error" role="alert">${error}</p>` : null}
         <div class="feed" role="feed" aria-busy=${loading ? 'true' : 'false'} aria-label=${msg('Posts', { id: 'feed.posts' })} @post-removed=${this.onRemoved}>
-          ${repeat(posts, (p) => p.id, (p) => html`<kj-post-card .post=${p}></kj-post-card>`)}
+          ${repeat(
+            posts,
+            (p) => p.id,
+            (p) => html`<kj-post-card .post=${p}></kj-post-card>`,
+          )}
         </div>
-        ${!loading && posts.length === 0
-          ? html`<div class="card empty">
+        ${
+          !loading && posts.length === 0
+            ? html`<div class="card empty">
               <p><b>${msg('Your feed is quiet.', { id: 'feed.quiet' })}</b></p>
               <p class="muted">${msg('Write your first shuoshuo above, or add friends to see theirs here.', { id: 'feed.quietHint' })}</p>
             </div>`
-          : null}
+            : null
+        }
         ${loading ? html`<p class="muted" role="status">${msg('Loading…', { id: 'common.loading' })}</p>` : null}
         ${next && !loading ? html`<button class="more" @click=${() => this.feed.loadMore()}>${msg('Show older posts', { id: 'feed.older' })}</button>` : null}
       </section>

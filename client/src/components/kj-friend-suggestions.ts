@@ -57,9 +57,11 @@ export class KjFriendSuggestions extends LitElement {
                 other: () => msg(str`${mutualFriends} mutual friends`, { id: 'suggest.mutual' }),
               })}</span>
             </span>
-            ${this.sent.has(user.handle)
-              ? html`<span class="muted" role="status">${msg('Request sent', { id: 'suggest.sent' })}</span>`
-              : html`<button @click=${() => this.add(user)} aria-label=${msg(str`Add ${user.displayName} as a friend`, { id: 'suggest.addName' })}>${msg('Add friend', { id: 'suggest.add' })}</button>`}
+            ${
+              this.sent.has(user.handle)
+                ? html`<span class="muted" role="status">${msg('Request sent', { id: 'suggest.sent' })}</span>`
+                : html`<button @click=${() => this.add(user)} aria-label=${msg(str`Add ${user.displayName} as a friend`, { id: 'suggest.addName' })}>${msg('Add friend', { id: 'suggest.add' })}</button>`
+            }
           </li>`,
         )}
       </ul>

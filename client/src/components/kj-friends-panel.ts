@@ -62,8 +62,9 @@ export class KjFriendsPanel extends LitElement {
     const sorted = [...this.friends].sort((a, b) => Number(online(b)) - Number(online(a)) || a.displayName.localeCompare(b.displayName));
     return html`<section class="card" aria-labelledby="friends-title">
       <h2 id="friends-title">${msg('Friends', { id: 'friends.title' })}</h2>
-      ${this.incoming.length
-        ? html`<h3>${msg('Requests', { id: 'friends.requests' })}</h3>
+      ${
+        this.incoming.length
+          ? html`<h3>${msg('Requests', { id: 'friends.requests' })}</h3>
             <ul class="plain">${this.incoming.map(
               (r) => html`<li data-request-id=${r.id}>
                 <kj-avatar .user=${r.from} size="32"></kj-avatar>
@@ -72,7 +73,8 @@ export class KjFriendsPanel extends LitElement {
                 <button @click=${() => this.answer(r, 'decline')} aria-label=${msg(str`Decline ${r.from.displayName}`, { id: 'friends.declineName' })}>✕</button>
               </li>`,
             )}</ul>`
-        : null}
+          : null
+      }
       <ul class="plain" aria-label=${msg('Your friends', { id: 'friends.yours' })}>
         ${sorted.map(
           (f) => html`<li data-friend=${f.handle}>
@@ -112,7 +114,10 @@ export class KjFriendsPanel extends LitElement {
   private async request(e: SubmitEvent): Promise<void> {
     e.preventDefault();
     const form = e.target as HTMLFormElement;
-    const to = String(new FormData(form).get('handle') ?? '').trim().replace(/^@/, '').toLowerCase();
+    const to = String(new FormData(form).get('handle') ?? '')
+      .trim()
+      .replace(/^@/, '')
+      .toLowerCase();
     if (!to) return;
     try {
       await api.call('POST /friends/requests', { body: { to } });
@@ -126,7 +131,9 @@ export class KjFriendsPanel extends LitElement {
 
   /** Ends a friendship after asking; both lists drop it live (`friend:change`). */
   private async unfriend(friend: UserDto): Promise<void> {
-    const question = msg(str`Unfriend ${friend.displayName}? You will stop seeing each other's friends-only posts.`, { id: 'friendsPanel.unfriendConfirm' });
+    const question = msg(str`Unfriend ${friend.displayName}? You will stop seeing each other's friends-only posts.`, {
+      id: 'friendsPanel.unfriendConfirm',
+    });
     if (!confirm(question)) return;
     try {
       await api.call('DELETE /friends/:handle', { params: { handle: friend.handle } });

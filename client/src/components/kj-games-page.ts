@@ -71,9 +71,11 @@ export class KjGamesPage extends LitElement {
             return html`<li data-friend=${f.handle}>
               <kj-avatar .user=${f} size="36" .online=${online(f)}></kj-avatar>
               <span class="name">${f.displayName} <span class="muted">${online(f) ? msg('online', { id: 'presence.online' }) : msg('offline', { id: 'presence.offline' })}</span></span>
-              ${invite?.status === 'pending'
-                ? html`<span class="muted" role="status">${msg(str`Waiting for ${f.displayName}…`, { id: 'games.waitingFor' })}</span>`
-                : html`<button class="primary" @click=${() => this.invite(f)}>${msg('Invite to Gomoku', { id: 'games.invite' })}</button>`}
+              ${
+                invite?.status === 'pending'
+                  ? html`<span class="muted" role="status">${msg(str`Waiting for ${f.displayName}…`, { id: 'games.waitingFor' })}</span>`
+                  : html`<button class="primary" @click=${() => this.invite(f)}>${msg('Invite to Gomoku', { id: 'games.invite' })}</button>`
+              }
             </li>`;
           })}
         </ul>

@@ -86,27 +86,33 @@ export class KjGuestbook extends LitElement {
               <a href=${`/space/${e.author.handle}`}><b>${e.author.displayName}</b></a>
               <span class="muted">· ${timeAgo(e.createdAt)}</span> ${e.private ? html`<span class="badge">${msg('private', { id: 'guestbook.private' })}</span>` : null}
               <p>${mentionText(e.text, e.mentions)}</p>
-              ${mayDelete(e)
-                ? html`<button class="ghost danger small" @click=${() => this.deleteEntry(e)} aria-label=${msg(str`Delete the message from ${e.author.displayName}`, { id: 'guestbookLive.deleteLabel' })}>${msg('Delete', { id: 'common.delete' })}</button>`
-                : null}
-              ${!this.visitorView && this.session.me && e.author.id !== this.session.me.id
-                ? html`<kj-report-button kind="guestbook" subject-id=${e.id} owner=${e.author.displayName}></kj-report-button>`
-                : null}
+              ${
+                mayDelete(e)
+                  ? html`<button class="ghost danger small" @click=${() => this.deleteEntry(e)} aria-label=${msg(str`Delete the message from ${e.author.displayName}`, { id: 'guestbookLive.deleteLabel' })}>${msg('Delete', { id: 'common.delete' })}</button>`
+                  : null
+              }
+              ${
+                !this.visitorView && this.session.me && e.author.id !== this.session.me.id
+                  ? html`<kj-report-button kind="guestbook" subject-id=${e.id} owner=${e.author.displayName}></kj-report-button>`
+                  : null
+              }
             </div>
           </li>`,
         )}
       </ul>
       ${entries.length === 0 ? html`<p class="muted">${msg('No messages yet.', { id: 'guestbook.none' })}</p>` : null}
-      ${this.isOwner || this.visitorView
-        ? null
-        : html`<form @submit=${this.submit}>
+      ${
+        this.isOwner || this.visitorView
+          ? null
+          : html`<form @submit=${this.submit}>
             <label for="gb-text">${msg('Leave a message', { id: 'guestbook.leave' })}</label>
             <textarea id="gb-text" name="text" maxlength="500"></textarea>
             <div class="row spread">
               <label class="check"><input type="checkbox" name="private" /> ${msg('Only the owner can see it', { id: 'guestbook.ownerOnly' })}</label>
               <button class="primary" type="submit">${msg('Leave message', { id: 'guestbook.submit' })}</button>
             </div>
-          </form>`}
+          </form>`
+      }
       ${this.message ? html`<p class="notice" role="status">${this.message}</p>` : null}
     </section>`;
   }
@@ -137,7 +143,10 @@ export class KjGuestbook extends LitElement {
     const text = String(data.get('text') ?? '').trim();
     if (!text) return;
     try {
-      const { entry } = await api.call('POST /spaces/:handle/guestbook', { params: { handle: this.handle }, body: { text, private: data.has('private') } });
+      const { entry } = await api.call('POST /spaces/:handle/guestbook', {
+        params: { handle: this.handle },
+        body: { text, private: data.has('private') },
+      });
       if (!this.entries.some((x) => x.id === entry.id)) this.entries = [entry, ...this.entries];
       this.message = '';
       form.reset();

@@ -16,7 +16,10 @@ import './kj-avatar.js';
 @localized()
 @customElement('kj-held-comments')
 export class KjHeldComments extends LitElement {
-  static override styles = [shared, css`li { display: flex; gap: 10px; align-items: flex-start; padding: 8px 0; border-bottom: 1px solid var(--kj-line); } li > div { flex: 1; min-width: 0; overflow-wrap: anywhere; } li p { margin: 2px 0 6px; }`];
+  static override styles = [
+    shared,
+    css`li { display: flex; gap: 10px; align-items: flex-start; padding: 8px 0; border-bottom: 1px solid var(--kj-line); } li > div { flex: 1; min-width: 0; overflow-wrap: anywhere; } li p { margin: 2px 0 6px; }`,
+  ];
 
   @property({ attribute: false }) comments: readonly CommentDto[] = [];
   @state() private error = '';
@@ -26,7 +29,10 @@ export class KjHeldComments extends LitElement {
     return html`<section class="card" aria-labelledby="held-comments">
       <h2 id="held-comments">${msg('Held comments', { id: 'heldComments.title' })}</h2>
       <ul class="plain">
-        ${repeat(this.comments, (c) => c.id, (c) => html`<li data-comment-id=${c.id}>
+        ${repeat(
+          this.comments,
+          (c) => c.id,
+          (c) => html`<li data-comment-id=${c.id}>
           <kj-avatar .user=${c.author} size="30"></kj-avatar>
           <div>
             <b>${c.author.displayName}</b> <span class="muted">· ${timeAgo(c.createdAt)} · <a href=${`/post/${c.postId}`}>${msg('on this post', { id: 'heldComments.post' })}</a></span>
@@ -36,7 +42,8 @@ export class KjHeldComments extends LitElement {
               <button class="danger" @click=${() => this.decide(c, 'reject')} aria-label=${msg(str`Reject the comment by ${c.author.displayName}`, { id: 'heldComments.rejectBy' })}>${msg('Reject', { id: 'mod.reject' })}</button>
             </div>
           </div>
-        </li>`)}
+        </li>`,
+        )}
       </ul>
       ${this.error ? html`<p class="notice error" role="alert">${this.error}</p>` : null}
     </section>`;

@@ -44,7 +44,8 @@ export class KjInvitePage extends LitElement {
 
   override render() {
     const back = html`<p><a href="/games">${msg('← Games', { id: 'inviteView.back' })}</a></p>`;
-    if (this.error) return html`${back}<div class="card" role="alert"><h1>${msg('Invite not found', { id: 'inviteView.notFound' })}</h1><p>${this.error}</p></div>`;
+    if (this.error)
+      return html`${back}<div class="card" role="alert"><h1>${msg('Invite not found', { id: 'inviteView.notFound' })}</h1><p>${this.error}</p></div>`;
     const inv = this.invite;
     if (!inv) return html`<p class="muted" role="status">${msg('Opening the invite…', { id: 'inviteView.loading' })}</p>`;
     const toMe = inv.to.id === this.session.me?.id;
@@ -55,13 +56,17 @@ export class KjInvitePage extends LitElement {
       <div class="who"><kj-avatar .user=${other} size="42"></kj-avatar><a href=${`/space/${other.handle}`}>${other.displayName}</a></div>
       <p role="status" data-testid="invite-status">${this.statusText(inv, toMe)}</p>
       <div class="row">
-        ${inv.status === 'pending' && toMe
-          ? html`<button class="primary" ?disabled=${this.busy} @click=${() => this.act('accept')}>${msg('Accept and play', { id: 'inviteView.accept' })}</button>
+        ${
+          inv.status === 'pending' && toMe
+            ? html`<button class="primary" ?disabled=${this.busy} @click=${() => this.act('accept')}>${msg('Accept and play', { id: 'inviteView.accept' })}</button>
               <button ?disabled=${this.busy} @click=${() => this.act('decline')}>${msg('Decline', { id: 'inviteView.decline' })}</button>`
-          : null}
-        ${inv.status === 'pending' && !toMe
-          ? html`<button ?disabled=${this.busy} @click=${() => this.act('cancel')}>${msg('Cancel the invite', { id: 'inviteView.cancel' })}</button>`
-          : null}
+            : null
+        }
+        ${
+          inv.status === 'pending' && !toMe
+            ? html`<button ?disabled=${this.busy} @click=${() => this.act('cancel')}>${msg('Cancel the invite', { id: 'inviteView.cancel' })}</button>`
+            : null
+        }
         ${inv.status === 'accepted' && inv.matchId ? html`<a class="button" href=${`/games/${inv.matchId}`}>${msg('Open the match', { id: 'inviteView.openMatch' })}</a>` : null}
       </div>
     </section>`;
@@ -73,10 +78,14 @@ export class KjInvitePage extends LitElement {
         return toMe
           ? msg(str`Waiting for your answer until ${new Date(inv.expiresAt).toLocaleTimeString()}.`, { id: 'inviteView.pendingToMe' })
           : msg(str`Waiting for ${inv.to.displayName} to answer.`, { id: 'inviteView.pendingFromMe' });
-      case 'accepted': return msg('Accepted: the match is on.', { id: 'inviteView.accepted' });
-      case 'declined': return msg('Declined.', { id: 'inviteView.declined' });
-      case 'cancelled': return msg('Cancelled by the inviter.', { id: 'inviteView.cancelled' });
-      case 'expired': return msg('Expired: nobody answered in time.', { id: 'inviteView.expired' });
+      case 'accepted':
+        return msg('Accepted: the match is on.', { id: 'inviteView.accepted' });
+      case 'declined':
+        return msg('Declined.', { id: 'inviteView.declined' });
+      case 'cancelled':
+        return msg('Cancelled by the inviter.', { id: 'inviteView.cancelled' });
+      case 'expired':
+        return msg('Expired: nobody answered in time.', { id: 'inviteView.expired' });
     }
   }
 
@@ -89,7 +98,10 @@ export class KjInvitePage extends LitElement {
       this.invite = (await api.call('GET /invites/:id', { params: { id: this.inviteId }, signal: abort.signal })).invite;
     } catch (err) {
       if (isAbort(err)) return;
-      this.error = err instanceof ApiError && err.code === 'not_found' ? msg('It is gone, or not yours to see.', { id: 'inviteView.gone' }) : errorText(err);
+      this.error =
+        err instanceof ApiError && err.code === 'not_found'
+          ? msg('It is gone, or not yours to see.', { id: 'inviteView.gone' })
+          : errorText(err);
     }
   }
 

@@ -37,20 +37,24 @@ export class KjInvites extends LitElement {
     if (previous !== undefined) toasts.dismiss(previous);
     if (invite.status === 'pending' && mine) {
       const ms = Math.max(5_000, new Date(invite.expiresAt).getTime() - Date.now());
-      const id = toasts.show(msg(str`${invite.from.displayName} invites you to play ${gameName(invite.game)}`, { id: 'invites.invitesYou' }), {
-        timeout: ms,
-        actions: [
-          { label: msg('Accept', { id: 'common.accept' }), run: () => this.answer(invite, 'accept') },
-          { label: msg('Decline', { id: 'common.decline' }), run: () => this.answer(invite, 'decline') },
-        ],
-      });
+      const id = toasts.show(
+        msg(str`${invite.from.displayName} invites you to play ${gameName(invite.game)}`, { id: 'invites.invitesYou' }),
+        {
+          timeout: ms,
+          actions: [
+            { label: msg('Accept', { id: 'common.accept' }), run: () => this.answer(invite, 'accept') },
+            { label: msg('Decline', { id: 'common.decline' }), run: () => this.answer(invite, 'decline') },
+          ],
+        },
+      );
       this.toastOf.set(invite.id, id);
     } else if (invite.status === 'accepted' && !mine && invite.matchId) {
       const matchId = invite.matchId;
       if (router.route.name === 'games') router.go(`/games/${matchId}`);
-      else toasts.show(msg(str`${invite.to.displayName} accepted your ${gameName(invite.game)} invite`, { id: 'invites.accepted' }), {
-        actions: [{ label: msg('Play now', { id: 'invites.playNow' }), run: () => router.go(`/games/${matchId}`) }],
-      });
+      else
+        toasts.show(msg(str`${invite.to.displayName} accepted your ${gameName(invite.game)} invite`, { id: 'invites.accepted' }), {
+          actions: [{ label: msg('Play now', { id: 'invites.playNow' }), run: () => router.go(`/games/${matchId}`) }],
+        });
     } else if (invite.status === 'declined' && !mine) {
       toasts.show(msg(str`${invite.to.displayName} declined your invite`, { id: 'invites.declined' }));
     }
@@ -61,7 +65,10 @@ export class KjInvites extends LitElement {
       const res: { invite: InviteDto; match?: MatchDto } = await api.call(`POST /invites/:id/${verb}`, { params: { id: invite.id } });
       if (res.match) router.go(`/games/${res.match.id}`);
     } catch (err) {
-      toasts.show(`${verb === 'accept' ? msg('Could not accept the invite', { id: 'invites.acceptFailed' }) : msg('Could not decline the invite', { id: 'invites.declineFailed' })}: ${errorText(err)}`, { tone: 'error' });
+      toasts.show(
+        `${verb === 'accept' ? msg('Could not accept the invite', { id: 'invites.acceptFailed' }) : msg('Could not decline the invite', { id: 'invites.declineFailed' })}: ${errorText(err)}`,
+        { tone: 'error' },
+      );
     }
   }
 }

@@ -31,8 +31,10 @@ export class KjMatchHistory extends LitElement {
     if (this.error) return html`<p class="muted">${this.error}</p>`;
     if (this.played.length === 0) return html`<p class="muted">${msg('No matches yet.', { id: 'matchHistory.none' })}</p>`;
     return html`<ul class="plain" aria-label=${msg('Matches', { id: 'matchHistory.label' })}>
-      ${this.played.map((m) => html`<li data-match-id=${m.id}><a href=${`/games/${m.id}`}>${m.players.map((p) => p.displayName).join(' vs ')}</a>
-        <span class="muted">· ${gameName(m.game)} · ${this.outcome(m)} · ${formatDate(m.moves[0]?.at ?? new Date().toISOString())}</span></li>`)}
+      ${this.played.map(
+        (m) => html`<li data-match-id=${m.id}><a href=${`/games/${m.id}`}>${m.players.map((p) => p.displayName).join(' vs ')}</a>
+        <span class="muted">· ${gameName(m.game)} · ${this.outcome(m)} · ${formatDate(m.moves[0]?.at ?? new Date().toISOString())}</span></li>`,
+      )}
     </ul>`;
   }
 
@@ -47,7 +49,9 @@ export class KjMatchHistory extends LitElement {
     this.abort?.abort();
     const abort = (this.abort = new AbortController());
     try {
-      this.played = (await api.call('GET /spaces/:handle/matches', { params: { handle: this.handle }, query: { limit: 10 }, signal: abort.signal })).matches;
+      this.played = (
+        await api.call('GET /spaces/:handle/matches', { params: { handle: this.handle }, query: { limit: 10 }, signal: abort.signal })
+      ).matches;
     } catch (err) {
       if (!isAbort(err)) this.error = errorText(err);
     }

@@ -63,7 +63,8 @@ export class KjMatchPage extends LitElement {
 
   override render() {
     const m = this.match;
-    if (!m) return html`<div class="card">${this.error ? html`<p class="error" role="alert">${this.error}</p>` : html`<p class="muted" role="status">${msg('Loading the match…', { id: 'match.loading' })}</p>`}</div>`;
+    if (!m)
+      return html`<div class="card">${this.error ? html`<p class="error" role="alert">${this.error}</p>` : html`<p class="muted" role="status">${msg('Loading the match…', { id: 'match.loading' })}</p>`}</div>`;
     const me = this.session.me?.id;
     const myTurn = m.status === 'active' && m.turn === me && this.replayAt === null;
     const shownMoves = this.replayAt ?? m.moves.length;
@@ -96,7 +97,9 @@ export class KjMatchPage extends LitElement {
     if (m.winner && m.endReason === 'resign') {
       const loser = m.players.find((p) => p.id !== m.winner);
       if (m.winner === me) return msg(str`${loser?.displayName ?? ''} resigned. You won!`, { id: 'matchEnd.theyResigned' });
-      return loser?.id === me ? msg('You resigned.', { id: 'matchEnd.youResigned' }) : msg(str`${loser?.displayName ?? ''} resigned.`, { id: 'matchEnd.resigned' });
+      return loser?.id === me
+        ? msg('You resigned.', { id: 'matchEnd.youResigned' })
+        : msg(str`${loser?.displayName ?? ''} resigned.`, { id: 'matchEnd.resigned' });
     }
     if (m.winner) {
       const winner = m.players.find((p) => p.id === m.winner);

@@ -205,7 +205,10 @@ export class KjModerationPage extends LitElement {
     try {
       await api.call(`POST /moderation/queue/:postId/${verb}`, { params: { postId: post.id } });
       this.queue = this.queue.filter((p) => p.id !== post.id);
-      this.message = verb === 'approve' ? msg('Approved: the post is now visible as its author chose.', { id: 'mod.approved' }) : msg('Rejected.', { id: 'mod.rejected' });
+      this.message =
+        verb === 'approve'
+          ? msg('Approved: the post is now visible as its author chose.', { id: 'mod.approved' })
+          : msg('Rejected.', { id: 'mod.rejected' });
       void this.loadAudit();
     } catch (err) {
       this.message = errorText(err);

@@ -44,7 +44,9 @@ export class KjModeratorTools extends LitElement {
     await this.run(async () => {
       const res = await api.call('POST /spaces/:handle/certify', { params: { handle: this.space.owner.handle }, body: { certified } });
       this.dispatchEvent(new CustomEvent('space-certified', { detail: { certified: res.certified }, bubbles: true, composed: true }));
-      return res.certified ? msg('Certified.', { id: 'modTools.certified' }) : msg('Certification removed.', { id: 'modTools.uncertified' });
+      return res.certified
+        ? msg('Certified.', { id: 'modTools.certified' })
+        : msg('Certification removed.', { id: 'modTools.uncertified' });
     });
   }
 

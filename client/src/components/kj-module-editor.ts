@@ -80,7 +80,10 @@ export class KjModuleEditor extends LitElement {
   /** Renumbers each column 0..n so orders stay small and unique. */
   private emit(modules: SpaceModule[]): void {
     const renumbered = (['main', 'side'] as const).flatMap((c) =>
-      modules.filter((m) => m.column === c).sort((a, b) => a.order - b.order).map((m, order) => ({ ...m, order })),
+      modules
+        .filter((m) => m.column === c)
+        .sort((a, b) => a.order - b.order)
+        .map((m, order) => ({ ...m, order })),
     );
     this.dispatchEvent(new CustomEvent<SpaceModule[]>('modules-change', { detail: renumbered }));
   }

@@ -25,10 +25,12 @@ export class KjMusicPlayer extends LitElement {
   override render() {
     return html`<section class="card" aria-labelledby="music-title">
       <h2 id="music-title">${icon('music', 18)} ${msg('Music', { id: 'space.music' })}</h2>
-      ${this.music
-        ? html`<div class="title">${this.music.title}</div>
+      ${
+        this.music
+          ? html`<div class="title">${this.music.title}</div>
             <audio controls preload="none" src=${this.music.url} aria-label=${msg(str`Play ${this.music.title}`, { id: 'music.play' })}></audio>`
-        : html`<p class="muted">${msg('No music chosen.', { id: 'music.none' })}</p>`}
+          : html`<p class="muted">${msg('No music chosen.', { id: 'music.none' })}</p>`
+      }
     </section>`;
   }
 }

@@ -8,24 +8,47 @@ import { shared } from '../styles/shared.js';
 
 /** The kinds a person may mute, in the order they matter to most people. */
 const kinds: readonly NotificationKind[] = [
-  'comment', 'reply', 'like', 'mention', 'repost', 'friend_request', 'friend_accept', 'guestbook', 'invite', 'moderation', 'approved',
+  'comment',
+  'reply',
+  'like',
+  'mention',
+  'repost',
+  'friend_request',
+  'friend_accept',
+  'guestbook',
+  'invite',
+  'moderation',
+  'approved',
 ];
 
 function label(kind: NotificationKind): string {
   switch (kind) {
-    case 'comment': return msg('Comments on my posts', { id: 'notifSettings.comment' });
-    case 'reply': return msg('Replies to my comments', { id: 'notifSettings.reply' });
-    case 'like': return msg('Likes', { id: 'notifSettings.like' });
-    case 'friend_request': return msg('Friend requests', { id: 'notifSettings.friendRequest' });
-    case 'friend_accept': return msg('Accepted friend requests', { id: 'notifSettings.friendAccept' });
-    case 'guestbook': return msg('Guestbook messages', { id: 'notifSettings.guestbook' });
-    case 'invite': return msg('Game invites', { id: 'notifSettings.invite' });
-    case 'moderation': return msg('Moderation decisions', { id: 'notifSettings.moderation' });
-    case 'mention': return msg('Mentions of me', { id: 'notifSettings.mention' });
-    case 'repost': return msg('Reposts of my posts', { id: 'notifSettings.repost' });
-    case 'approved': return msg('My held posts approved', { id: 'notifSettings.approved' });
-    case 'report': return msg('New reports (moderators)', { id: 'notifSettings.report' });
-    default: return kind;
+    case 'comment':
+      return msg('Comments on my posts', { id: 'notifSettings.comment' });
+    case 'reply':
+      return msg('Replies to my comments', { id: 'notifSettings.reply' });
+    case 'like':
+      return msg('Likes', { id: 'notifSettings.like' });
+    case 'friend_request':
+      return msg('Friend requests', { id: 'notifSettings.friendRequest' });
+    case 'friend_accept':
+      return msg('Accepted friend requests', { id: 'notifSettings.friendAccept' });
+    case 'guestbook':
+      return msg('Guestbook messages', { id: 'notifSettings.guestbook' });
+    case 'invite':
+      return msg('Game invites', { id: 'notifSettings.invite' });
+    case 'moderation':
+      return msg('Moderation decisions', { id: 'notifSettings.moderation' });
+    case 'mention':
+      return msg('Mentions of me', { id: 'notifSettings.mention' });
+    case 'repost':
+      return msg('Reposts of my posts', { id: 'notifSettings.repost' });
+    case 'approved':
+      return msg('My held posts approved', { id: 'notifSettings.approved' });
+    case 'report':
+      return msg('New reports (moderators)', { id: 'notifSettings.report' });
+    default:
+      return kind;
   }
 }
 
@@ -64,11 +87,15 @@ export class KjNotificationSettings extends LitElement {
       <p><a href="/notifications">${msg('← Notifications', { id: 'notifSettings.back' })}</a></p>
       <h1 id="ns-title">${msg('What to hear about', { id: 'notifSettings.title' })}</h1>
       <p class="muted">${msg('Unticked kinds are muted: they are not kept and do not ring the bell.', { id: 'notifSettings.help' })}</p>
-      ${this.muted
-        ? html`<ul class="plain">${[...kinds, ...(this.session.me?.role === 'moderator' ? (['report'] as const) : [])].map((k) => html`<li><label>
+      ${
+        this.muted
+          ? html`<ul class="plain">${[...kinds, ...(this.session.me?.role === 'moderator' ? (['report'] as const) : [])].map(
+              (k) => html`<li><label>
             <input type="checkbox" name=${k} .checked=${!this.muted?.has(k)} ?disabled=${this.busy} @change=${(e: Event) => this.toggle(k, (e.target as HTMLInputElement).checked)} />
-            ${label(k)}</label></li>`)}</ul>`
-        : html`<p class="muted" role="status">${msg('Loading…', { id: 'notifSettings.loading' })}</p>`}
+            ${label(k)}</label></li>`,
+            )}</ul>`
+          : html`<p class="muted" role="status">${msg('Loading…', { id: 'notifSettings.loading' })}</p>`
+      }
       ${this.message ? html`<p class="notice ${this.failed ? 'error' : ''}" role="status">${this.message}</p>` : null}
     </section>`;
   }

@@ -25,10 +25,12 @@ function describe(n: NotificationDto): string {
       const others = (n.subject.count ?? 1) - 1;
       if (others < 1) return msg(str`${who} liked your post`, { id: 'notif.like' }) + about;
       const count = formatNumber(others);
-      return plural(others, {
-        one: () => msg(str`${who} and ${count} other liked your post`, { id: 'notif.likeOther' }),
-        other: () => msg(str`${who} and ${count} others liked your post`, { id: 'notif.likeOthers' }),
-      }) + about;
+      return (
+        plural(others, {
+          one: () => msg(str`${who} and ${count} other liked your post`, { id: 'notif.likeOther' }),
+          other: () => msg(str`${who} and ${count} others liked your post`, { id: 'notif.likeOthers' }),
+        }) + about
+      );
     }
     case 'friend_request':
       return msg(str`${who} wants to be your friend`, { id: 'notif.friendRequest' });
@@ -49,7 +51,9 @@ function describe(n: NotificationDto): string {
     case 'moderation':
       // the hub's detail is English (it is written for logs too); other languages get a plain summary
       return `${msg('Moderation', { id: 'nav.moderation' })}${msg(': ', { id: 'common.colon' })}${
-        n.subject.detail && currentLocale() === 'en' ? n.subject.detail : msg('a decision about your post', { id: 'notif.moderationDecision' })
+        n.subject.detail && currentLocale() === 'en'
+          ? n.subject.detail
+          : msg('a decision about your post', { id: 'notif.moderationDecision' })
       }${about}`;
   }
 }
@@ -104,10 +108,12 @@ export class KjNotificationsPage extends LitElement {
           (n) => html`<li class=${n.read ? '' : 'unread'} data-seq=${n.seq}>
             <kj-avatar .user=${n.actor} size="36"></kj-avatar>
             <a href=${linkFor(n, this.session.me?.handle)}>${describe(n)}</a>
-            ${n.kind === 'friend_request'
-              ? html`<kj-request-answer .request=${this.requests.pending(n.subject.id)} outcome=${this.requests.outcome(n.subject.id)}
+            ${
+              n.kind === 'friend_request'
+                ? html`<kj-request-answer .request=${this.requests.pending(n.subject.id)} outcome=${this.requests.outcome(n.subject.id)}
                   @request-answered=${(e: CustomEvent<{ requestId: string; verb: 'accept' | 'decline' }>) => this.requests.answer(e.detail.requestId, e.detail.verb)}></kj-request-answer>`
-              : null}
+                : null
+            }
             <time class="muted" datetime=${n.createdAt}>${timeAgo(n.createdAt)}</time>
           </li>`,
         )}

@@ -18,7 +18,10 @@ import { gameName } from './kj-invites.js';
 @localized()
 @customElement('kj-pending-invites')
 export class KjPendingInvites extends LitElement {
-  static override styles = [shared, css`li { display: flex; align-items: center; gap: 10px; padding: 6px 0; border-bottom: 1px solid var(--kj-line); } li .what { flex: 1; min-width: 0; }`];
+  static override styles = [
+    shared,
+    css`li { display: flex; align-items: center; gap: 10px; padding: 6px 0; border-bottom: 1px solid var(--kj-line); } li .what { flex: 1; min-width: 0; }`,
+  ];
 
   @state() private incoming: InviteDto[] = [];
   @state() private outgoing: InviteDto[] = [];
@@ -49,17 +52,25 @@ export class KjPendingInvites extends LitElement {
     return html`<section class="card" aria-labelledby="open-invites">
       <h2 id="open-invites">${msg('Open invites', { id: 'pendingInvites.title' })}</h2>
       <ul class="plain">
-        ${repeat(this.incoming, (i) => i.id, (i) => html`<li data-invite-id=${i.id}>
+        ${repeat(
+          this.incoming,
+          (i) => i.id,
+          (i) => html`<li data-invite-id=${i.id}>
           <kj-avatar .user=${i.from} size="30"></kj-avatar>
           <span class="what">${msg(str`${i.from.displayName} invites you to ${gameName(i.game)}`, { id: 'pendingInvites.toMe' })}</span>
           <button class="primary" @click=${() => this.act(i, 'accept')}>${msg('Accept', { id: 'pendingInvites.accept' })}</button>
           <button @click=${() => this.act(i, 'decline')}>${msg('Decline', { id: 'pendingInvites.decline' })}</button>
-        </li>`)}
-        ${repeat(this.outgoing, (i) => i.id, (i) => html`<li data-invite-id=${i.id}>
+        </li>`,
+        )}
+        ${repeat(
+          this.outgoing,
+          (i) => i.id,
+          (i) => html`<li data-invite-id=${i.id}>
           <kj-avatar .user=${i.to} size="30"></kj-avatar>
           <span class="what">${msg(str`Waiting for ${i.to.displayName} (${gameName(i.game)})`, { id: 'pendingInvites.fromMe' })}</span>
           <button @click=${() => this.act(i, 'cancel')} aria-label=${msg(str`Cancel the invite to ${i.to.displayName}`, { id: 'pendingInvites.cancelLabel' })}>${msg('Cancel', { id: 'pendingInvites.cancel' })}</button>
-        </li>`)}
+        </li>`,
+        )}
       </ul>
       ${this.error ? html`<p class="notice error" role="alert">${this.error}</p>` : null}
     </section>`;

@@ -63,18 +63,23 @@ export class KjPhotoUploader extends LitElement {
       </div>
       ${this.message ? html`<p class="notice error" role="alert" data-testid="upload-message">${this.message}</p>` : null}
       <ul class="plain" aria-label=${msg('Uploads', { id: 'uploader.list' })}>
-        ${repeat(this.uploads, (u) => u.key, (u) => html`<li data-state=${u.state}>
+        ${repeat(
+          this.uploads,
+          (u) => u.key,
+          (u) => html`<li data-state=${u.state}>
           <span class="name">${u.file.name}</span>
           <progress max="1" .value=${u.progress} aria-label=${msg(str`${u.file.name} uploaded`, { id: 'uploader.progress' })}></progress>
           ${u.state === 'failed' ? html`<p class="error" role="alert">${u.file.name}: ${u.error}</p>` : null}
-        </li>`)}
+        </li>`,
+        )}
       </ul>
     </div>`;
   }
 
   /** Why this pick cannot be sent, or '' when it can. */
   private refusal(files: readonly File[]): string {
-    if (files.length > photosPerPick) return msg(str`That is ${files.length} photos; pick at most ${photosPerPick} at a time.`, { id: 'uploader.tooMany' });
+    if (files.length > photosPerPick)
+      return msg(str`That is ${files.length} photos; pick at most ${photosPerPick} at a time.`, { id: 'uploader.tooMany' });
     const notImage = files.find((f) => !f.type.startsWith('image/'));
     if (notImage) return msg(str`${notImage.name} is not a photo. Pick image files only.`, { id: 'uploader.notImage' });
     const max = this.quota?.uploadMaxBytes ?? defaultMaxBytes;
@@ -82,7 +87,10 @@ export class KjPhotoUploader extends LitElement {
     if (big) return msg(str`${big.name} is ${sizeText(big.size)}; a photo may be at most ${sizeText(max)}.`, { id: 'uploader.tooBig' });
     const total = files.reduce((sum, f) => sum + f.size, 0);
     if (this.quota && total > this.quota.quota - this.quota.used) {
-      return msg(str`These photos need ${sizeText(total)} but only ${sizeText(Math.max(0, this.quota.quota - this.quota.used))} of your storage is left.`, { id: 'uploader.overQuota' });
+      return msg(
+        str`These photos need ${sizeText(total)} but only ${sizeText(Math.max(0, this.quota.quota - this.quota.used))} of your storage is left.`,
+        { id: 'uploader.overQuota' },
+      );
     }
     return '';
   }

@@ -69,14 +69,16 @@ export class KjPhotoViewer extends LitElement {
       </div>
       <div class="bar">
         <span class="muted" data-testid="position">${formatNumber(this.index + 1)} / ${formatNumber(n)}</span>
-        ${this.editable
-          ? html`<form @submit=${(e: SubmitEvent) => this.saveCaption(e, photo)}>
+        ${
+          this.editable
+            ? html`<form @submit=${(e: SubmitEvent) => this.saveCaption(e, photo)}>
               <label class="sr-only" for="caption">${msg('Caption', { id: 'viewer.caption' })}</label>
               <input id="caption" name="caption" maxlength="200" .value=${photo.caption ?? ''} placeholder=${msg('Write a caption…', { id: 'viewer.captionPlaceholder' })} autocomplete="off" />
               <button type="submit" ?disabled=${this.busy}>${msg('Save caption', { id: 'viewer.saveCaption' })}</button>
             </form>
             <button ?disabled=${this.busy} @click=${() => this.deletePhoto(photo)}>${msg('Delete photo', { id: 'viewer.delete' })}</button>`
-          : html`<span class="caption" data-testid="caption">${photo.caption ?? ''}</span>`}
+            : html`<span class="caption" data-testid="caption">${photo.caption ?? ''}</span>`
+        }
         <button @click=${this.close}>${msg('Close', { id: 'viewer.close' })}</button>
       </div>
       ${this.error ? html`<p class="error bar" role="alert">${this.error}</p>` : null}

@@ -147,23 +147,33 @@ export class KjPostCard extends LitElement {
             · ${kindLabel[p.kind]()} · ${privacyLabel[p.privacy]}
           </div>
         </div>
-        ${!mine && this.session.me?.role === 'moderator' && p.status === 'published'
-          ? html`<button class="ghost danger" @click=${this.unpublish}>${msg('Unpublish', { id: 'modLive.unpublish' })}</button>`
-          : null}
+        ${
+          !mine && this.session.me?.role === 'moderator' && p.status === 'published'
+            ? html`<button class="ghost danger" @click=${this.unpublish}>${msg('Unpublish', { id: 'modLive.unpublish' })}</button>`
+            : null
+        }
         ${!mine && this.session.me && this.session.me.role !== 'moderator' ? html`<kj-report-button kind="post" subject-id=${p.id} owner=${p.author.displayName}></kj-report-button>` : null}
-        ${mine || this.session.me?.role === 'moderator'
-          ? html`<button class="ghost danger" @click=${this.deletePost}>${msg('Delete', { id: 'common.delete' })}<span class="sr-only"> ${msg('this post', { id: 'post.thisPost' })}</span></button>`
-          : null}
+        ${
+          mine || this.session.me?.role === 'moderator'
+            ? html`<button class="ghost danger" @click=${this.deletePost}>${msg('Delete', { id: 'common.delete' })}<span class="sr-only"> ${msg('this post', { id: 'post.thisPost' })}</span></button>`
+            : null
+        }
       </div>
-      ${p.kind === 'diary'
-        ? html`<div class="diary"><h3>${p.title}</h3><div class="body">${unsafeHTML(linkMentionsInHtml(p.text, p.mentions))}</div></div>`
-        : p.text ? html`<p class="text">${mentionText(p.text, p.mentions)}</p>` : null}
+      ${
+        p.kind === 'diary'
+          ? html`<div class="diary"><h3>${p.title}</h3><div class="body">${unsafeHTML(linkMentionsInHtml(p.text, p.mentions))}</div></div>`
+          : p.text
+            ? html`<p class="text">${mentionText(p.text, p.mentions)}</p>`
+            : null
+      }
       ${p.kind === 'repost' ? html`<kj-repost-embed repost-id=${p.id} .original=${p.repostOf}></kj-repost-embed>` : null}
-      ${p.images.length
-        ? html`<div class="photos ${p.images.length === 1 ? 'one' : ''}">
+      ${
+        p.images.length
+          ? html`<div class="photos ${p.images.length === 1 ? 'one' : ''}">
             ${p.images.map((img) => html`<a href=${img.url} target="_blank" rel="noopener"><img src=${img.thumbUrl} alt=${msg('Photo', { id: 'post.photo' })} loading="lazy" /></a>`)}
           </div>`
-        : null}
+          : null
+      }
       ${note ? html`<p class="notice note" data-status=${p.status}>${note}</p>` : null}
       <div class="actions">
         <button class=${this.liked ? 'liked' : ''} aria-pressed=${this.liked ? 'true' : 'false'} @click=${this.toggleLike}>
@@ -174,13 +184,17 @@ export class KjPostCard extends LitElement {
         </button>
         ${this.repostButton()}
       </div>
-      ${!this.showComments && this.comments?.length
-        ? html`<kj-comment-preview .comments=${this.comments} .total=${this.commentCount} @show-all=${this.toggleComments}></kj-comment-preview>`
-        : null}
-      ${this.showComments
-        ? html`<kj-comments .postId=${p.id} .postAuthorId=${p.author.id} .comments=${this.comments} @comment-added=${this.onCommentAdded}
+      ${
+        !this.showComments && this.comments?.length
+          ? html`<kj-comment-preview .comments=${this.comments} .total=${this.commentCount} @show-all=${this.toggleComments}></kj-comment-preview>`
+          : null
+      }
+      ${
+        this.showComments
+          ? html`<kj-comments .postId=${p.id} .postAuthorId=${p.author.id} .comments=${this.comments} @comment-added=${this.onCommentAdded}
             @comment-removed=${(e: CustomEvent<{ commentIds: string[] }>) => this.dropComments(e.detail.commentIds)}></kj-comments>`
-        : null}
+          : null
+      }
     </article>`;
   }
 

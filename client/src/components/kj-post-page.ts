@@ -30,7 +30,8 @@ export class KjPostPage extends LitElement {
       })
       .on('feed:post', ({ post }) => {
         // The held post on this page was approved: show it published (its banner goes).
-        if (post.id === this.postId && this.post && this.post.status !== post.status) this.post = { ...post, liked: this.post.liked ?? false };
+        if (post.id === this.postId && this.post && this.post.status !== post.status)
+          this.post = { ...post, liked: this.post.liked ?? false };
       });
   }
 
@@ -46,7 +47,8 @@ export class KjPostPage extends LitElement {
   override render() {
     const back = html`<p><a href="/">${msg('← Back to the feed', { id: 'postPage.back' })}</a></p>`;
     if (this.gone) return html`${back}<p class="card" role="status">${msg('This post was deleted.', { id: 'postPage.deleted' })}</p>`;
-    if (this.error) return html`${back}<div class="card" role="alert"><h1>${msg('Post not found', { id: 'postPage.notFound' })}</h1><p>${this.error}</p></div>`;
+    if (this.error)
+      return html`${back}<div class="card" role="alert"><h1>${msg('Post not found', { id: 'postPage.notFound' })}</h1><p>${this.error}</p></div>`;
     if (!this.post) return html`<p class="muted" role="status">${msg('Opening the post…', { id: 'postPage.loading' })}</p>`;
     // Every page has an h1 (screen-reader users jump to it); the card itself shows who wrote it.
     return html`${back}<h1 class="sr-only">${msg(str`Post by ${this.post.author.displayName}`, { id: 'postPage.title' })}</h1><kj-post-card .post=${this.post} open-comments @post-removed=${() => (this.gone = true)}></kj-post-card>`;
@@ -62,9 +64,10 @@ export class KjPostPage extends LitElement {
       this.post = (await api.call('GET /posts/:id', { params: { id: this.postId }, signal: abort.signal })).post;
     } catch (err) {
       if (isAbort(err)) return;
-      this.error = err instanceof ApiError && err.code === 'not_found'
-        ? msg('It was deleted, or you may not see it.', { id: 'postPage.notVisible' })
-        : errorText(err);
+      this.error =
+        err instanceof ApiError && err.code === 'not_found'
+          ? msg('It was deleted, or you may not see it.', { id: 'postPage.notVisible' })
+          : errorText(err);
     }
   }
 }

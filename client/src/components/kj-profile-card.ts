@@ -44,9 +44,11 @@ export class KjProfileCard extends LitElement {
         <div><b data-testid="visits">${stats.visits}</b><span class="muted">${plural(stats.visits, { one: () => msg('visit', { id: 'space.visit' }), other: () => msg('visits', { id: 'space.visits' }) })}</span></div>
         ${stats.fans !== undefined ? html`<div><b>${stats.fans}</b><span class="muted">${msg('fans', { id: 'space.fans' })}</span></div>` : null}
       </div>
-      ${!this.isOwner && this.session.me && this.session.me.id !== owner.id
-        ? html`<p><kj-report-button kind="user" subject-id=${owner.id} owner=${owner.displayName}></kj-report-button></p>`
-        : null}
+      ${
+        !this.isOwner && this.session.me && this.session.me.id !== owner.id
+          ? html`<p><kj-report-button kind="user" subject-id=${owner.id} owner=${owner.displayName}></kj-report-button></p>`
+          : null
+      }
       ${this.isOwner ? html`<p><a href="/settings">${msg('Decorate my space', { id: 'settings.decorate' })} →</a></p>` : null}
     </section>`;
   }

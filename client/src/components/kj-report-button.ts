@@ -52,19 +52,27 @@ export class KjReportButton extends LitElement {
   private buttonLabel(): string {
     const who = this.owner;
     switch (this.kind) {
-      case 'post': return who ? msg(str`Report the post by ${who}`, { id: 'report.postBy' }) : msg('Report this post', { id: 'report.post' });
-      case 'comment': return msg(str`Report the comment by ${who}`, { id: 'report.commentBy' });
-      case 'guestbook': return msg(str`Report the message from ${who}`, { id: 'report.guestbookBy' });
-      case 'user': return msg(str`Report ${who}`, { id: 'report.user' });
+      case 'post':
+        return who ? msg(str`Report the post by ${who}`, { id: 'report.postBy' }) : msg('Report this post', { id: 'report.post' });
+      case 'comment':
+        return msg(str`Report the comment by ${who}`, { id: 'report.commentBy' });
+      case 'guestbook':
+        return msg(str`Report the message from ${who}`, { id: 'report.guestbookBy' });
+      case 'user':
+        return msg(str`Report ${who}`, { id: 'report.user' });
     }
   }
 
   private dialogTitle(): string {
     switch (this.kind) {
-      case 'post': return msg('Report a post', { id: 'report.titlePost' });
-      case 'comment': return msg('Report a comment', { id: 'report.titleComment' });
-      case 'guestbook': return msg('Report a guestbook message', { id: 'report.titleGuestbook' });
-      case 'user': return msg(str`Report ${this.owner}`, { id: 'report.user' });
+      case 'post':
+        return msg('Report a post', { id: 'report.titlePost' });
+      case 'comment':
+        return msg('Report a comment', { id: 'report.titleComment' });
+      case 'guestbook':
+        return msg('Report a guestbook message', { id: 'report.titleGuestbook' });
+      case 'user':
+        return msg(str`Report ${this.owner}`, { id: 'report.user' });
     }
   }
 
@@ -103,7 +111,9 @@ export class KjReportButton extends LitElement {
     this.busy = true;
     this.error = '';
     try {
-      await api.call('POST /reports', { body: { subject: { kind: this.kind, id: this.subjectId }, reason: details ? `${reason}: ${details}` : reason } });
+      await api.call('POST /reports', {
+        body: { subject: { kind: this.kind, id: this.subjectId }, reason: details ? `${reason}: ${details}` : reason },
+      });
       form.reset();
       this.dialog.close();
       toasts.show(msg('Thank you — the moderators will look at it.', { id: 'report.sent' }));

@@ -60,7 +60,11 @@ export class KjReportsQueue extends LitElement {
     return html`<section class="card" aria-labelledby="reports-title">
       <h2 id="reports-title">${msg(str`Reports (${formatNumber(this.reports.length)})`, { id: 'reports.title' })}</h2>
       <ul class="plain" aria-live="polite">
-        ${repeat(this.reports, (r) => r.id, (r) => this.item(r))}
+        ${repeat(
+          this.reports,
+          (r) => r.id,
+          (r) => this.item(r),
+        )}
       </ul>
       ${this.reports.length === 0 ? html`<p class="muted">${msg('No open reports.', { id: 'reports.none' })}</p>` : null}
       ${this.message ? html`<p class="notice" role="status">${this.message}</p>` : null}
@@ -75,11 +79,13 @@ export class KjReportsQueue extends LitElement {
       <div>
         <b>${r.reporter.displayName}</b>
         <span class="muted">· ${timeAgo(r.createdAt)} · <span class="badge">${kindName[r.subject.kind]()}</span></span>
-        ${r.subject.kind === 'post'
-          ? html`<p class="excerpt"><a href=${`/post/${r.subject.id}`}>${excerpt || msg('Open the post', { id: 'reports.openPost' })}</a></p>`
-          : r.subject.kind === 'user' && excerpt.startsWith('@')
-            ? html`<p class="excerpt"><a href=${`/space/${excerpt.slice(1)}`}>${excerpt}</a></p>`
-            : html`<p class="excerpt">${excerpt}</p>`}
+        ${
+          r.subject.kind === 'post'
+            ? html`<p class="excerpt"><a href=${`/post/${r.subject.id}`}>${excerpt || msg('Open the post', { id: 'reports.openPost' })}</a></p>`
+            : r.subject.kind === 'user' && excerpt.startsWith('@')
+              ? html`<p class="excerpt"><a href=${`/space/${excerpt.slice(1)}`}>${excerpt}</a></p>`
+              : html`<p class="excerpt">${excerpt}</p>`
+        }
         <p class="reason">${label ? html`<b>${label}</b>${details ? `: ${details}` : ''}` : details}</p>
         <div class="row">
           <button @click=${() => this.resolve(r, 'dismiss')} aria-label=${msg(str`Dismiss the report by ${r.reporter.displayName}`, { id: 'reports.dismissBy' })}>${msg('Dismiss', { id: 'reports.dismiss' })}</button>
@@ -106,7 +112,8 @@ export class KjReportsQueue extends LitElement {
     if (action === 'remove' && !confirm(question)) return;
     try {
       await api.call('POST /moderation/reports/:id/resolve', { params: { id: report.id }, body: { action } });
-      this.message = action === 'remove' ? msg('Removed.', { id: 'reports.removed' }) : msg('Report dismissed.', { id: 'reports.dismissed' });
+      this.message =
+        action === 'remove' ? msg('Removed.', { id: 'reports.removed' }) : msg('Report dismissed.', { id: 'reports.dismissed' });
       // A removal closes every open report on the same subject.
       const same = (r: ReportDto) => r.subject.kind === report.subject.kind && r.subject.id === report.subject.id;
       this.reports = this.reports.filter((r) => r.id !== report.id && !(action === 'remove' && same(r)));

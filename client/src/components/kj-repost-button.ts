@@ -85,13 +85,21 @@ export class KjRepostButton extends LitElement {
     const privacy = String(data.get('privacy')) as Privacy;
     this.busy = true;
     try {
-      const { post } = await api.call('POST /posts/:id/repost', { params: { id: this.post.id }, body: { privacy, ...(text ? { text } : {}) } });
+      const { post } = await api.call('POST /posts/:id/repost', {
+        params: { id: this.post.id },
+        body: { privacy, ...(text ? { text } : {}) },
+      });
       this.dialog.close();
       form.reset();
-      toasts.show(post.status === 'published' ? msg('Reposted.', { id: 'repost.done' }) : msg('Reposted — held for review.', { id: 'repost.held' }));
+      toasts.show(
+        post.status === 'published' ? msg('Reposted.', { id: 'repost.done' }) : msg('Reposted — held for review.', { id: 'repost.held' }),
+      );
       this.dispatchEvent(new CustomEvent('post-reposted', { detail: { post }, bubbles: true, composed: true }));
     } catch (err) {
-      this.error = err instanceof ApiError && err.code === 'not_found' ? msg('This post cannot be reposted any more.', { id: 'repost.gone' }) : errorText(err);
+      this.error =
+        err instanceof ApiError && err.code === 'not_found'
+          ? msg('This post cannot be reposted any more.', { id: 'repost.gone' })
+          : errorText(err);
     } finally {
       this.busy = false;
     }

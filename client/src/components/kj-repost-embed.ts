@@ -47,7 +47,8 @@ export class KjRepostEmbed extends LitElement {
 
   override render() {
     const o = this.original ?? this.asked;
-    if (!o) return html`<p class="original muted" data-testid="repost-unavailable">${msg('The original post is unavailable.', { id: 'repost.unavailable' })}</p>`;
+    if (!o)
+      return html`<p class="original muted" data-testid="repost-unavailable">${msg('The original post is unavailable.', { id: 'repost.unavailable' })}</p>`;
     return html`<blockquote class="original" data-original-id=${o.id}>
       <div class="who">
         <kj-avatar .user=${o.author} size="24"></kj-avatar>
@@ -55,9 +56,11 @@ export class KjRepostEmbed extends LitElement {
         <a class="muted" href=${`/post/${o.id}`}><time datetime=${o.createdAt}>${timeAgo(o.createdAt)}</time></a>
       </div>
       ${o.kind === 'diary' ? html`<p class="text"><a href=${`/post/${o.id}`}>${o.title}</a></p>` : html`<p class="text">${mentionText(o.text, o.mentions)}</p>`}
-      ${o.images.length
-        ? html`<div class="thumbs">${o.images.slice(0, 4).map((img) => html`<img src=${img.thumbUrl} alt=${msg('Photo', { id: 'post.photo' })} loading="lazy" />`)}</div>`
-        : null}
+      ${
+        o.images.length
+          ? html`<div class="thumbs">${o.images.slice(0, 4).map((img) => html`<img src=${img.thumbUrl} alt=${msg('Photo', { id: 'post.photo' })} loading="lazy" />`)}</div>`
+          : null
+      }
     </blockquote>`;
   }
 }

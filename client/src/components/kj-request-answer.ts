@@ -22,7 +22,8 @@ export class KjRequestAnswer extends LitElement {
   @state() private error = '';
 
   override render() {
-    if (this.outcome === 'accepted') return html`<span class="muted" role="status">${msg('You are friends now', { id: 'friendReq.accepted' })}</span>`;
+    if (this.outcome === 'accepted')
+      return html`<span class="muted" role="status">${msg('You are friends now', { id: 'friendReq.accepted' })}</span>`;
     if (this.outcome === 'declined') return html`<span class="muted" role="status">${msg('Declined', { id: 'friendReq.declined' })}</span>`;
     const r = this.request;
     if (!r) return null;

@@ -61,15 +61,17 @@ export class KjSettingsPage extends LitElement {
       <div class="editor">
         <section class="card" aria-labelledby="deco">
           <h1 id="deco">${msg('Decorate my space', { id: 'settings.decorate' })}</h1>
-          ${draft
-            ? html`<kj-theme-form .value=${{ title: draft.title, theme: draft.theme, music: draft.music }} @look-change=${this.onLook}></kj-theme-form>
+          ${
+            draft
+              ? html`<kj-theme-form .value=${{ title: draft.title, theme: draft.theme, music: draft.music }} @look-change=${this.onLook}></kj-theme-form>
                 <kj-module-editor .modules=${draft.modules} @modules-change=${this.onModules}></kj-module-editor>
                 <div class="actions">
                   <button class="primary" ?disabled=${this.busy || !dirty} @click=${this.save}>${msg('Save changes', { id: 'settings.save' })}</button>
                   <button ?disabled=${!dirty} @click=${() => (this.draft = this.saved)}>${msg('Discard', { id: 'settings.discard' })}</button>
                   <button ?disabled=${this.busy} @click=${this.restore}>${msg('Restore default', { id: 'settings.restore' })}</button>
                 </div>`
-            : html`<p class="muted" role="status">${msg('Loading…', { id: 'common.loading' })}</p>`}
+              : html`<p class="muted" role="status">${msg('Loading…', { id: 'common.loading' })}</p>`
+          }
           ${this.message ? html`<p class="notice" role="status">${this.message}</p>` : null}
         </section>
         <section class="card" style="margin-top:16px" aria-labelledby="profile-title">
@@ -135,20 +137,26 @@ export class KjSettingsPage extends LitElement {
   private async save(): Promise<void> {
     const draft = this.draft;
     if (!draft) return;
-    await this.run(async () => {
-      const { space } = await api.call('PATCH /spaces/me', {
-        body: { title: draft.title, theme: draft.theme, modules: draft.modules, music: draft.music },
-      });
-      return space;
-    }, msg('Saved. Your space looks like this now.', { id: 'settings.saved' }));
+    await this.run(
+      async () => {
+        const { space } = await api.call('PATCH /spaces/me', {
+          body: { title: draft.title, theme: draft.theme, modules: draft.modules, music: draft.music },
+        });
+        return space;
+      },
+      msg('Saved. Your space looks like this now.', { id: 'settings.saved' }),
+    );
   }
 
   private async restore(): Promise<void> {
     if (!confirm(msg('Restore the default look and modules?', { id: 'settings.restoreConfirm' }))) return;
-    await this.run(async () => {
-      await api.call('POST /spaces/me/modules/restore');
-      return (await api.call('PATCH /spaces/me', { body: { theme: defaultTheme } })).space;
-    }, msg('Restored the default look and modules.', { id: 'settings.restored' }));
+    await this.run(
+      async () => {
+        await api.call('POST /spaces/me/modules/restore');
+        return (await api.call('PATCH /spaces/me', { body: { theme: defaultTheme } })).space;
+      },
+      msg('Restored the default look and modules.', { id: 'settings.restored' }),
+    );
   }
 
   private async run(action: () => Promise<SpaceDto>, done: string): Promise<void> {

@@ -24,7 +24,10 @@ const pageSize = 20;
 @localized()
 @customElement('kj-space-page')
 export class KjSpacePage extends LitElement {
-  static override styles = [shared, css`.owner-actions { display: flex; justify-content: flex-end; align-items: center; gap: 10px; margin-bottom: 8px; } .owner-actions p { margin: 0; }`];
+  static override styles = [
+    shared,
+    css`.owner-actions { display: flex; justify-content: flex-end; align-items: center; gap: 10px; margin-bottom: 8px; } .owner-actions p { margin: 0; }`,
+  ];
 
   @property() handle = '';
   /** A module to bring into view once the space is drawn (`/space/:handle/guestbook`). */
@@ -55,7 +58,8 @@ export class KjSpacePage extends LitElement {
       // Only the owner hears of visits, and the hub pushes counted ones only: one event, one visit.
       .on('space:visitor', () => {
         const space = this.space;
-        if (space && space.owner.id === this.session.me?.id) this.space = { ...space, stats: { ...space.stats, visits: space.stats.visits + 1 } };
+        if (space && space.owner.id === this.session.me?.id)
+          this.space = { ...space, stats: { ...space.stats, visits: space.stats.visits + 1 } };
       })
       // The owner's new name or avatar shows at once, on the card and on their posts.
       .on('user:updated', ({ user }) => {
@@ -86,27 +90,38 @@ export class KjSpacePage extends LitElement {
   override render() {
     if (this.unavailable)
       return html`<div class="card" role="status"><h1>${msg('This space is not available', { id: 'blocking.unavailable' })}</h1><p>${msg('Its owner has left or is no longer sharing it with you.', { id: 'blocking.unavailableBody' })}</p><a href="/">${msg('Back to the feed', { id: 'app.backToFeed' })}</a></div>`;
-    if (this.error) return html`<div class="card"><h1>${msg('Space not found', { id: 'space.notFound' })}</h1><p>${this.error}</p><a href="/">${msg('Back to the feed', { id: 'app.backToFeed' })}</a></div>`;
+    if (this.error)
+      return html`<div class="card"><h1>${msg('Space not found', { id: 'space.notFound' })}</h1><p>${this.error}</p><a href="/">${msg('Back to the feed', { id: 'app.backToFeed' })}</a></div>`;
     if (!this.space) return html`<p class="muted" role="status">${msg('Opening the space…', { id: 'space.opening' })}</p>`;
     const space = this.space;
-    return html`${this.session.me?.role === 'moderator'
+    return html`${
+      this.session.me?.role === 'moderator'
         ? html`<kj-moderator-tools .space=${space} style="margin-bottom:12px"
             @space-certified=${(e: CustomEvent<{ certified: boolean }>) => (this.space = { ...space, certified: e.detail.certified })}
             @tier-changed=${(e: CustomEvent<{ user: UserDto }>) => (this.space = { ...space, owner: { ...space.owner, tier: e.detail.user.tier } })}></kj-moderator-tools>`
-        : null}
-      ${this.session.me && this.session.me.id !== space.owner.id
-        ? html`<div class="owner-actions">
-            ${this.blocks.store.has(space.owner.id)
-              ? html`<p class="muted" role="status">${msg(str`You block ${space.owner.displayName}: they cannot see your space or reach you.`, { id: 'blocking.youBlock' })}</p>`
-              : null}
+        : null
+    }
+      ${
+        this.session.me && this.session.me.id !== space.owner.id
+          ? html`<div class="owner-actions">
+            ${
+              this.blocks.store.has(space.owner.id)
+                ? html`<p class="muted" role="status">${msg(str`You block ${space.owner.displayName}: they cannot see your space or reach you.`, { id: 'blocking.youBlock' })}</p>`
+                : null
+            }
             <kj-block-button .user=${space.owner} @block-change=${() => void this.load()}></kj-block-button>
           </div>`
-        : null}
+          : null
+      }
       <kj-space-view .space=${this.space} .posts=${this.posts} .viewer=${this.session.me}
       @post-removed=${(e: CustomEvent<{ postId: string }>) => (this.posts = this.posts.filter((p) => p.id !== e.detail.postId))}></kj-space-view>
-      ${this.next
-        ? html`<p style="text-align:center"><button ?disabled=${this.loadingMore} @click=${this.more}>${msg('Older posts', { id: 'spacePaging.older' })}</button></p>`
-        : this.posts.length >= pageSize ? html`<p class="muted" style="text-align:center">${msg('That is everything.', { id: 'spacePaging.end' })}</p>` : null}`;
+      ${
+        this.next
+          ? html`<p style="text-align:center"><button ?disabled=${this.loadingMore} @click=${this.more}>${msg('Older posts', { id: 'spacePaging.older' })}</button></p>`
+          : this.posts.length >= pageSize
+            ? html`<p class="muted" style="text-align:center">${msg('That is everything.', { id: 'spacePaging.end' })}</p>`
+            : null
+      }`;
   }
 
   /** The next older page, appended (a live post may have arrived meanwhile: one of each). */
@@ -115,7 +130,11 @@ export class KjSpacePage extends LitElement {
     if (!before || this.loadingMore) return;
     this.loadingMore = true;
     try {
-      const page = await api.call('GET /spaces/:handle/posts', { params: { handle: this.handle }, query: { limit: pageSize, before }, signal: this.abort?.signal });
+      const page = await api.call('GET /spaces/:handle/posts', {
+        params: { handle: this.handle },
+        query: { limit: pageSize, before },
+        signal: this.abort?.signal,
+      });
       const known = new Set(this.posts.map((p) => p.id));
       this.posts = [...this.posts, ...page.posts.filter((p) => !known.has(p.id))];
       this.next = page.next;

@@ -65,7 +65,8 @@ export class KjSpaceView extends LitElement {
     // Another space, or a space object that itself says otherwise (it is newer): the push no longer applies.
     // The same space redrawn for a visit or a profile edit keeps it.
     const before = changed.get('space') as SpaceDto | undefined;
-    if (changed.has('space') && (before?.owner.id !== this.space.owner.id || before.certified !== this.space.certified)) this.liveCertified = null;
+    if (changed.has('space') && (before?.owner.id !== this.space.owner.id || before.certified !== this.space.certified))
+      this.liveCertified = null;
   }
 
   /** Certified or not, live: the badge and the "I like" button come and go with it. */
@@ -87,8 +88,7 @@ export class KjSpaceView extends LitElement {
       image ? `background-image:url("${image}")` : '',
     ].join(';');
     const visible = this.space.modules.filter((m) => m.visible && (m.kind !== 'visitors' || this.isOwner));
-    const column = (c: SpaceModule['column']) =>
-      visible.filter((m) => m.column === c).sort((a, b) => a.order - b.order);
+    const column = (c: SpaceModule['column']) => visible.filter((m) => m.column === c).sort((a, b) => a.order - b.order);
     return html`<div class="space ${theme.layout}" part="space" style=${vars} data-layout=${theme.layout}>
       <div class="banner">
         <h1>${this.space.title}</h1>
@@ -96,8 +96,16 @@ export class KjSpaceView extends LitElement {
         ${this.certified && !this.preview ? html`<kj-fan-button .handle=${owner.handle} .ownerId=${owner.id} ?isOwner=${this.isOwner}></kj-fan-button>` : null}
       </div>
       <div class="columns">
-        <div class="col side">${repeat(column('side'), (m) => m.kind, (m) => this.module(m))}</div>
-        <div class="col main">${repeat(column('main'), (m) => m.kind, (m) => this.module(m))}</div>
+        <div class="col side">${repeat(
+          column('side'),
+          (m) => m.kind,
+          (m) => this.module(m),
+        )}</div>
+        <div class="col main">${repeat(
+          column('main'),
+          (m) => m.kind,
+          (m) => this.module(m),
+        )}</div>
       </div>
     </div>`;
   }
@@ -137,7 +145,11 @@ export class KjSpaceView extends LitElement {
     return html`<section data-module=${kind} aria-label=${kind === 'shuoshuo' ? msg('Shuoshuo', { id: 'post.shuoshuo' }) : msg('Diary', { id: 'post.diary' })}>
       <div class="card" style="padding:10px 16px;margin-bottom:12px"><h2 style="margin:0">${kind === 'shuoshuo' ? html`${icon('comment', 18)} ${msg('Shuoshuo', { id: 'post.shuoshuo' })}` : html`${icon('book', 18)} ${msg('Diary', { id: 'post.diary' })}`}</h2></div>
       <div class="posts">
-        ${repeat(posts, (p) => p.id, (p) => html`<kj-post-card .post=${p}></kj-post-card>`)}
+        ${repeat(
+          posts,
+          (p) => p.id,
+          (p) => html`<kj-post-card .post=${p}></kj-post-card>`,
+        )}
         ${posts.length === 0 ? html`<p class="card muted">${msg('Nothing here yet.', { id: 'space.empty' })}</p>` : null}
       </div>
     </section>`;

@@ -85,7 +85,10 @@ export class KjThemeForm extends LitElement {
 
   private music(m: SpaceMusic): void {
     const blank = !m.title.trim() && !m.url.trim();
-    this.emit({ ...this.value, music: blank ? null : { title: m.title.trim() || msg('Untitled', { id: 'theme.untitled' }), url: m.url.trim() } });
+    this.emit({
+      ...this.value,
+      music: blank ? null : { title: m.title.trim() || msg('Untitled', { id: 'theme.untitled' }), url: m.url.trim() },
+    });
   }
 
   private emit(value: LookDraft): void {

@@ -62,20 +62,24 @@ export class KjUserSearch extends LitElement {
         @keydown=${this.onKey}
         @blur=${() => setTimeout(() => (this.open = false), 150)}
       />
-      ${this.open
-        ? html`<ul id=${listId} role="listbox" aria-label=${msg('People found', { id: 'search.results' })}>
-            ${this.results.length === 0 && this.searched
-              ? html`<li class="empty" role="option" aria-disabled="true">${msg(str`No one found for "${this.query}"`, { id: 'search.none' })}</li>`
-              : this.results.map(
-                  (u, i) => html`<li id=${`kj-user-${i}`} role="option" aria-selected=${i === this.active ? 'true' : 'false'}>
+      ${
+        this.open
+          ? html`<ul id=${listId} role="listbox" aria-label=${msg('People found', { id: 'search.results' })}>
+            ${
+              this.results.length === 0 && this.searched
+                ? html`<li class="empty" role="option" aria-disabled="true">${msg(str`No one found for "${this.query}"`, { id: 'search.none' })}</li>`
+                : this.results.map(
+                    (u, i) => html`<li id=${`kj-user-${i}`} role="option" aria-selected=${i === this.active ? 'true' : 'false'}>
                     <a href=${`/space/${u.handle}`} @click=${() => this.close()}>
                       <kj-avatar .user=${u} size="28"></kj-avatar>
                       <span>${u.displayName} <span class="handle">@${u.handle}</span></span>
                     </a>
                   </li>`,
-                )}
+                  )
+            }
           </ul>`
-        : null}
+          : null
+      }
     `;
   }
 

@@ -102,7 +102,10 @@ export class LiveFeedController implements ReactiveController {
     const oldest = page.posts.at(-1)?.createdAt ?? '';
     const older = page.next ? this.posts.filter((p) => p.createdAt < oldest) : [];
     const known = new Set(this.posts.map((p) => p.id));
-    this.posts = this.merge(older, page.posts.filter((p) => known.has(p.id)));
+    this.posts = this.merge(
+      older,
+      page.posts.filter((p) => known.has(p.id)),
+    );
     this.arrive(page.posts.filter((p) => !known.has(p.id)));
     this.host.requestUpdate();
   }
@@ -111,7 +114,10 @@ export class LiveFeedController implements ReactiveController {
     // A post already shown that comes again with a new status (a held post approved) replaces itself in place.
     const changed = posts.filter((p) => this.posts.some((q) => q.id === p.id && q.status !== p.status));
     if (changed.length) {
-      this.posts = this.merge(this.posts, changed.map((p) => ({ ...p, liked: this.posts.find((q) => q.id === p.id)?.liked ?? false })));
+      this.posts = this.merge(
+        this.posts,
+        changed.map((p) => ({ ...p, liked: this.posts.find((q) => q.id === p.id)?.liked ?? false })),
+      );
       this.host.requestUpdate();
     }
     const known = new Set([...this.posts, ...this.pending].map((p) => p.id));

@@ -41,8 +41,9 @@ export const formatDateTime = (iso: string | Date): string => formatDate(iso, { 
 
 /** A count with the language's grouping: 12,345 / 12,345; `compact` gives 1.2K / 1.2万. */
 export function formatNumber(n: number, { compact = false } = {}): string {
-  return cached(compact ? 'num:compact' : 'num', (l) =>
-    new Intl.NumberFormat(l, compact ? { notation: 'compact', maximumFractionDigits: 1 } : {}),
+  return cached(
+    compact ? 'num:compact' : 'num',
+    (l) => new Intl.NumberFormat(l, compact ? { notation: 'compact', maximumFractionDigits: 1 } : {}),
   ).format(n);
 }
 

@@ -4,7 +4,15 @@
  * `api.call('GET /posts/:id', { params: { id } })` types the call from the contract's schemas; the
  * path-based methods below (`api.get<T>(path)`) remain for components not yet moved to routes.
  */
-import { ApiError, createApiClient, type ApiAnswer as RouteAnswerWithStatus, type CallArgs, type HttpMethod, type RouteAnswer, type RouteKey } from '../../../shared/api-client.js';
+import {
+  ApiError,
+  createApiClient,
+  type ApiAnswer as RouteAnswerWithStatus,
+  type CallArgs,
+  type HttpMethod,
+  type RouteAnswer,
+  type RouteKey,
+} from '../../../shared/api-client.js';
 import { msg } from '@lit/localize';
 import { errorMessage, fieldName } from '../i18n/errors.js';
 import { formatList } from '../i18n/format.js';
@@ -62,7 +70,8 @@ export const api = {
   post: async <T>(path: string, body?: object, o?: RequestOptions) => (await send<T>('POST', path, body ?? {}, o)).body,
   put: async <T>(path: string, body?: object, o?: RequestOptions) => (await send<T>('PUT', path, body ?? {}, o)).body,
   patch: async <T>(path: string, body: object, o?: RequestOptions) => (await send<T>('PATCH', path, body, o)).body,
-  delete: async <T = void>(path: string, o?: RequestOptions & { readonly body?: object }) => (await send<T>('DELETE', path, o?.body, o)).body,
+  delete: async <T = void>(path: string, o?: RequestOptions & { readonly body?: object }) =>
+    (await send<T>('DELETE', path, o?.body, o)).body,
   /** POST that also tells the status, for answers like 202 "held". */
   postWithStatus: <T>(path: string, body: object, o?: RequestOptions) => send<T>('POST', path, body, o),
   upload: async <T>(path: string, form: FormData, o?: RequestOptions) => (await send<T>('POST', path, form, o)).body,
@@ -77,7 +86,8 @@ export function errorText(err: unknown): string {
   if (err instanceof ApiError) {
     const fields = err.fields ? Object.entries(err.fields) : [];
     if (err.code === 'invalid' && fields.length) {
-      if (currentLocale() === 'en') return `${msg('Some of what you entered is not valid', { id: 'error.withFields' })}: ${fields.map(([k, v]) => `${fieldName(k)} ${v}`).join('; ')}`;
+      if (currentLocale() === 'en')
+        return `${msg('Some of what you entered is not valid', { id: 'error.withFields' })}: ${fields.map(([k, v]) => `${fieldName(k)} ${v}`).join('; ')}`;
       return `${msg('Some of what you entered is not valid', { id: 'error.withFields' })}${formatList(fields.map(([k]) => fieldName(k)))}`;
     }
     return errorMessage(err.code);

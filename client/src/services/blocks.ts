@@ -41,7 +41,10 @@ class Blocks extends EventTarget {
   /** Unblocks `user` (a friendship that ended does not come back). */
   async unblock(user: UserDto): Promise<void> {
     await api.call('DELETE /blocks/:handle', { params: { handle: user.handle } });
-    this.set(this.users.filter((u) => u.id !== user.id), this.loaded);
+    this.set(
+      this.users.filter((u) => u.id !== user.id),
+      this.loaded,
+    );
   }
 
   private set(users: UserDto[], loaded: boolean): void {

@@ -21,7 +21,8 @@ export function parseRoute(pathname: string): Route {
   if (parts.length === 0) return { name: 'feed' };
   if (first === 'space' && second && parts.length === 2) return { name: 'space', handle: second };
   // A space opened at its guestbook (where a guestbook notification leads).
-  if (first === 'space' && second && parts.length === 3 && parts[2] === 'guestbook') return { name: 'space', handle: second, section: 'guestbook' };
+  if (first === 'space' && second && parts.length === 3 && parts[2] === 'guestbook')
+    return { name: 'space', handle: second, section: 'guestbook' };
   if (first === 'space' && second && parts.length === 3 && parts[2] === 'albums') return { name: 'albums', handle: second };
   if (first === 'space' && second && parts.length === 4 && parts[2] === 'albums' && parts[3]) {
     return { name: 'album', handle: second, albumId: parts[3] };

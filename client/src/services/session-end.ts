@@ -15,6 +15,7 @@ realtime.on('server:notice', ({ code }) => {
   void (async () => {
     await session.renewing;
     await session.restore();
-    if (session.status === 'signed-out') toasts.show(msg('Your session has ended. Please sign in again.', { id: 'account.sessionEnded' }), { tone: 'info' });
+    if (session.status === 'signed-out')
+      toasts.show(msg('Your session has ended. Please sign in again.', { id: 'account.sessionEnded' }), { tone: 'info' });
   })();
 });

@@ -20,7 +20,13 @@ class Toasts extends EventTarget {
   items: Toast[] = [];
 
   show(text: string, options: Partial<Omit<Toast, 'id' | 'text'>> = {}): number {
-    const toast: Toast = { id: nextId++, text, tone: options.tone ?? 'info', actions: options.actions ?? [], timeout: options.timeout ?? 6_000 };
+    const toast: Toast = {
+      id: nextId++,
+      text,
+      tone: options.tone ?? 'info',
+      actions: options.actions ?? [],
+      timeout: options.timeout ?? 6_000,
+    };
     this.items = [...this.items, toast].slice(-5);
     if (toast.timeout > 0) setTimeout(() => this.dismiss(toast.id), toast.timeout);
     this.dispatchEvent(new Event('change'));

@@ -125,10 +125,13 @@ export function compareValues(a: unknown, b: unknown): number {
   const ta = typeof a;
   if (ta === typeof b) {
     if (ta === 'string') return (a as string) < (b as string) ? -1 : 1;
-    if (ta === 'number' && !Number.isNaN(a) && !Number.isNaN(b)) return (a as number) < (b as number) ? -1 : (a as number) > (b as number) ? 1 : 0;
+    if (ta === 'number' && !Number.isNaN(a) && !Number.isNaN(b))
+      return (a as number) < (b as number) ? -1 : (a as number) > (b as number) ? 1 : 0;
     if (ta === 'object' && a !== null && b !== null) {
-      if ((a instanceof Date || a instanceof DateKey) && (b instanceof Date || b instanceof DateKey)) return cmpPrim(a.getTime(), b.getTime());
-      if ((a as Tagged)._bsontype === 'ObjectId' && (b as Tagged)._bsontype === 'ObjectId') return compareObjectIds(a as ObjectId, b as ObjectId);
+      if ((a instanceof Date || a instanceof DateKey) && (b instanceof Date || b instanceof DateKey))
+        return cmpPrim(a.getTime(), b.getTime());
+      if ((a as Tagged)._bsontype === 'ObjectId' && (b as Tagged)._bsontype === 'ObjectId')
+        return compareObjectIds(a as ObjectId, b as ObjectId);
     }
   }
   const ra = typeRank(a);

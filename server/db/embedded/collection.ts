@@ -43,7 +43,11 @@ function checkId(id: unknown): void {
   if (Array.isArray(id)) throw new MongoServerError(ErrorCodes.BadValue, `The '_id' value cannot be of type array`);
   if (!isPlainObject(id)) return;
   for (const [k, v] of Object.entries(id)) {
-    if (k.startsWith('$')) throw new MongoServerError(ErrorCodes.DollarPrefixedFieldName, `_id fields may not contain '$'-prefixed fields: ${k} is not valid for storage.`);
+    if (k.startsWith('$'))
+      throw new MongoServerError(
+        ErrorCodes.DollarPrefixedFieldName,
+        `_id fields may not contain '$'-prefixed fields: ${k} is not valid for storage.`,
+      );
     checkId(v);
   }
 }

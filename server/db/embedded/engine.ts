@@ -94,7 +94,13 @@ export class Engine {
   }
 
   rename(from: Collection, toDb: string, toName: string, ops: WriteOp[]): void {
-    const target = new Collection(toDb, toName, this.arena, from.options, [...from.indexes.values()].map((i) => i.spec));
+    const target = new Collection(
+      toDb,
+      toName,
+      this.arena,
+      from.options,
+      [...from.indexes.values()].map((i) => i.spec),
+    );
     const entries = [...from.docs.values()];
     this.drop(from.db, from.name, ops);
     ops.push({ type: 'meta', ns: target.ns, value: target.metaBytes() });

@@ -96,7 +96,11 @@ export function toServerError(err: unknown): MongoServerError {
   m = /unknown top.?level operator:? '?(\$\w+)/i.exec(message);
   if (m) return badValue(`unknown top level operator: ${m[1]}`);
   m = /Unknown update operator: '?(\$\w+)/i.exec(message);
-  if (m) return new MongoServerError(ErrorCodes.FailedToParse, `Unknown modifier: ${m[1]}. Expected a valid update modifier or pipeline-style update specified as an array`);
+  if (m)
+    return new MongoServerError(
+      ErrorCodes.FailedToParse,
+      `Unknown modifier: ${m[1]}. Expected a valid update modifier or pipeline-style update specified as an array`,
+    );
   m = /unknown (?:pipeline )?operator:? '?(\$\w+)/i.exec(message);
   if (m) return new MongoServerError(168, `Unrecognized expression '${m[1]}'`, { codeName: 'InvalidPipelineOperator' });
   return new MongoServerError(ErrorCodes.BadValue, message);

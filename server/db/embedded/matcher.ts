@@ -27,7 +27,11 @@ function idFirst<T>(doc: T): T {
   return { _id, ...rest } as T;
 }
 
-type StageFn = (coll: { map(f: (x: unknown) => unknown): unknown }, expr: unknown, opts: Options) => { map(f: (x: unknown) => unknown): unknown };
+type StageFn = (
+  coll: { map(f: (x: unknown) => unknown): unknown },
+  expr: unknown,
+  opts: Options,
+) => { map(f: (x: unknown) => unknown): unknown };
 const mingoProject = pipelineOperators.$project as unknown as StageFn;
 const $project: StageFn = (coll, expr, opts) => mingoProject(coll, expr, opts).map(idFirst) as ReturnType<StageFn>;
 
@@ -71,8 +75,21 @@ function sharedQueryOptions(): Partial<Options> {
 const queryOptions = sharedQueryOptions();
 
 const UPDATE_OPERATORS = new Set([
-  '$set', '$unset', '$inc', '$mul', '$min', '$max', '$rename', '$currentDate', '$push', '$pull', '$pullAll',
-  '$addToSet', '$pop', '$bit', '$setOnInsert',
+  '$set',
+  '$unset',
+  '$inc',
+  '$mul',
+  '$min',
+  '$max',
+  '$rename',
+  '$currentDate',
+  '$push',
+  '$pull',
+  '$pullAll',
+  '$addToSet',
+  '$pop',
+  '$bit',
+  '$setOnInsert',
 ]);
 
 /** Compiles a query filter; null for an empty filter (matches everything). Throws BadValue on bad operators. */
@@ -95,7 +112,12 @@ export function compileFilter(filter: unknown, variables?: Document): Matcher | 
   let q: Query;
   try {
     // `let` variables need their own options object (the shared one is built once, without variables).
-    q = new Query(f, variables ? { ...baseOptions, failOnError: true, processingMode: ProcessingMode.CLONE_OFF, context: FULL_CONTEXT, variables } : queryOptions);
+    q = new Query(
+      f,
+      variables
+        ? { ...baseOptions, failOnError: true, processingMode: ProcessingMode.CLONE_OFF, context: FULL_CONTEXT, variables }
+        : queryOptions,
+    );
   } catch (err) {
     throw toServerError(err);
   }
@@ -128,13 +150,19 @@ export function validateUpdate(u: unknown): void {
   const ops = keys.filter((k) => k.startsWith('$'));
   if (ops.length > 0 && ops.length !== keys.length) {
     const bad = keys.find((k) => !k.startsWith('$'));
-    throw new MongoServerError(ErrorCodes.FailedToParse, `Unknown modifier: ${bad}. Expected a valid update modifier or pipeline-style update specified as an array`);
+    throw new MongoServerError(
+      ErrorCodes.FailedToParse,
+      `Unknown modifier: ${bad}. Expected a valid update modifier or pipeline-style update specified as an array`,
+    );
   }
   const seen: Array<[string, string]> = [];
   const claim = (path: string): void => {
     for (const [p] of seen) {
       if (p === path || p.startsWith(`${path}.`) || path.startsWith(`${p}.`)) {
-        throw new MongoServerError(ErrorCodes.ConflictingUpdateOperators, `Updating the path '${path}' would create a conflict at '${p.length < path.length ? p : path}'`);
+        throw new MongoServerError(
+          ErrorCodes.ConflictingUpdateOperators,
+          `Updating the path '${path}' would create a conflict at '${p.length < path.length ? p : path}'`,
+        );
       }
     }
     seen.push([path, path]);
@@ -150,11 +178,17 @@ export function validateUpdate(u: unknown): void {
   }
   for (const op of ops) {
     if (!UPDATE_OPERATORS.has(op)) {
-      throw new MongoServerError(ErrorCodes.FailedToParse, `Unknown modifier: ${op}. Expected a valid update modifier or pipeline-style update specified as an array`);
+      throw new MongoServerError(
+        ErrorCodes.FailedToParse,
+        `Unknown modifier: ${op}. Expected a valid update modifier or pipeline-style update specified as an array`,
+      );
     }
     const arg = u[op];
     if (!isPlainObject(arg)) {
-      throw new MongoServerError(ErrorCodes.FailedToParse, `Modifiers operate on fields but we found type ${Array.isArray(arg) ? 'array' : typeof arg} instead. For example: {$mod: {<field>: ...}} not {$set: <value>}`);
+      throw new MongoServerError(
+        ErrorCodes.FailedToParse,
+        `Modifiers operate on fields but we found type ${Array.isArray(arg) ? 'array' : typeof arg} instead. For example: {$mod: {<field>: ...}} not {$set: <value>}`,
+      );
     }
   }
 }
@@ -163,7 +197,11 @@ export function validateUpdate(u: unknown): void {
  * Applies an operator update (or pipeline) to `doc` in place and returns the new document.
  * `$setOnInsert` is applied only when `inserting`.
  */
-export function applyUpdate(doc: Document, u: Document | Document[], opts: { arrayFilters?: Document[]; filter?: Document; inserting: boolean; variables?: Document }): Document {
+export function applyUpdate(
+  doc: Document,
+  u: Document | Document[],
+  opts: { arrayFilters?: Document[]; filter?: Document; inserting: boolean; variables?: Document },
+): Document {
   if (Array.isArray(u)) return applyPipelineUpdate(doc, u, opts.variables);
   try {
     let mod: Document = u;
@@ -175,7 +213,10 @@ export function applyUpdate(doc: Document, u: Document | Document[], opts: { arr
     }
     if (Object.keys(mod).length === 0) return doc;
     const cond = opts.filter && Object.keys(opts.filter).length > 0 ? opts.filter : undefined;
-    mingoUpdate(doc, mod, opts.arrayFilters, cond, { cloneMode: 'copy', queryOptions: opts.variables ? { ...baseOptions, variables: opts.variables } : baseOptions });
+    mingoUpdate(doc, mod, opts.arrayFilters, cond, {
+      cloneMode: 'copy',
+      queryOptions: opts.variables ? { ...baseOptions, variables: opts.variables } : baseOptions,
+    });
     return doc;
   } catch (err) {
     if (err instanceof MongoServerError) throw err;
@@ -193,7 +234,7 @@ const PIPELINE_UPDATE_STAGES = new Set(['$addFields', '$set', '$project', '$unse
  */
 function applyPipelineUpdate(doc: Document, stages: Document[], variables: Document | undefined): Document {
   for (const s of stages) {
-    const name = isPlainObject(s) ? Object.keys(s)[0] ?? '' : '';
+    const name = isPlainObject(s) ? (Object.keys(s)[0] ?? '') : '';
     if (!PIPELINE_UPDATE_STAGES.has(name)) {
       throw new MongoServerError(ErrorCodes.InvalidOptions, `${name || 'stage'} is not allowed to be used within an update`);
     }
@@ -241,13 +282,40 @@ function setPath(doc: Document, path: string, v: unknown): void {
 export const SAFE_NO_CLONE_STAGES = new Set(['$match', '$sort', '$limit', '$skip', '$group', '$count', '$project', '$sortByCount']);
 
 const SUPPORTED_STAGES = new Set([
-  '$addFields', '$bucket', '$bucketAuto', '$count', '$densify', '$facet', '$fill', '$graphLookup', '$group', '$limit',
-  '$lookup', '$match', '$project', '$redact', '$replaceRoot', '$replaceWith', '$sample', '$set', '$setWindowFields',
-  '$skip', '$sort', '$sortByCount', '$unionWith', '$unset', '$unwind',
+  '$addFields',
+  '$bucket',
+  '$bucketAuto',
+  '$count',
+  '$densify',
+  '$facet',
+  '$fill',
+  '$graphLookup',
+  '$group',
+  '$limit',
+  '$lookup',
+  '$match',
+  '$project',
+  '$redact',
+  '$replaceRoot',
+  '$replaceWith',
+  '$sample',
+  '$set',
+  '$setWindowFields',
+  '$skip',
+  '$sort',
+  '$sortByCount',
+  '$unionWith',
+  '$unset',
+  '$unwind',
 ]);
 
 /** Runs an aggregation pipeline with mingo. `resolve` supplies other collections for $lookup/$unionWith. */
-export function runPipeline(docs: Document[], pipeline: Document[], resolve: (name: string) => Document[], variables?: Document): Document[] {
+export function runPipeline(
+  docs: Document[],
+  pipeline: Document[],
+  resolve: (name: string) => Document[],
+  variables?: Document,
+): Document[] {
   let cloneNeeded = false;
   for (const stage of pipeline) {
     const name = Object.keys(stage)[0] ?? '';

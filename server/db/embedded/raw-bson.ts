@@ -110,22 +110,43 @@ export function nullElement(name: string): Buffer {
 /** Byte length of an element value of BSON type `type` starting at `off`. */
 function valueSize(buf: Buffer, type: number, off: number): number {
   switch (type) {
-    case 0x01: case 0x09: case 0x11: case 0x12: return 8;
-    case 0x02: case 0x0d: case 0x0e: return 4 + buf.readInt32LE(off);
-    case 0x03: case 0x04: case 0x0f: return buf.readInt32LE(off);
-    case 0x05: return 5 + buf.readInt32LE(off);
-    case 0x06: case 0x0a: case 0x7f: case 0xff: return 0;
-    case 0x07: return 12;
-    case 0x08: return 1;
+    case 0x01:
+    case 0x09:
+    case 0x11:
+    case 0x12:
+      return 8;
+    case 0x02:
+    case 0x0d:
+    case 0x0e:
+      return 4 + buf.readInt32LE(off);
+    case 0x03:
+    case 0x04:
+    case 0x0f:
+      return buf.readInt32LE(off);
+    case 0x05:
+      return 5 + buf.readInt32LE(off);
+    case 0x06:
+    case 0x0a:
+    case 0x7f:
+    case 0xff:
+      return 0;
+    case 0x07:
+      return 12;
+    case 0x08:
+      return 1;
     case 0x0b: {
       const a = buf.indexOf(0, off);
       const b = buf.indexOf(0, a + 1);
       return b + 1 - off;
     }
-    case 0x0c: return 4 + buf.readInt32LE(off) + 12;
-    case 0x10: return 4;
-    case 0x13: return 16;
-    default: throw new Error(`unknown BSON type 0x${type.toString(16)}`);
+    case 0x0c:
+      return 4 + buf.readInt32LE(off) + 12;
+    case 0x10:
+      return 4;
+    case 0x13:
+      return 16;
+    default:
+      throw new Error(`unknown BSON type 0x${type.toString(16)}`);
   }
 }
 

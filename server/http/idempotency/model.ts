@@ -32,5 +32,8 @@ const idempotencySchema = new Schema<IdempotencyRecord>(
 idempotencySchema.index({ createdAt: 1 }, { expireAfterSeconds: idempotencyWindowSeconds });
 
 export function idempotencyModel(conn: Connection): Model<IdempotencyRecord> {
-  return (conn.models.IdempotencyKey as Model<IdempotencyRecord> | undefined) ?? conn.model<IdempotencyRecord>('IdempotencyKey', idempotencySchema, 'idempotency_keys');
+  return (
+    (conn.models.IdempotencyKey as Model<IdempotencyRecord> | undefined) ??
+    conn.model<IdempotencyRecord>('IdempotencyKey', idempotencySchema, 'idempotency_keys')
+  );
 }

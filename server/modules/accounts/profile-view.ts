@@ -27,7 +27,10 @@ export function profileOf(u: ProfileFields): { bio?: string; avatarUrl?: string;
   return {
     ...(u.bio ? { bio: u.bio } : {}),
     ...(u.avatarKey
-      ? { avatarUrl: `/avatars/${avatarFileName(u.avatarKey, 'small')}`, avatarLargeUrl: `/avatars/${avatarFileName(u.avatarKey, 'large')}` }
+      ? {
+          avatarUrl: `/avatars/${avatarFileName(u.avatarKey, 'small')}`,
+          avatarLargeUrl: `/avatars/${avatarFileName(u.avatarKey, 'large')}`,
+        }
       : {}),
   };
 }

@@ -53,7 +53,13 @@ export function createProfiles({ conn, dataDir, accounts, announce, pusher, scre
     await fs.mkdir(dir, { recursive: true });
     for (const size of Object.keys(avatarSizes) as Array<keyof typeof avatarSizes>) {
       const target = path.join(dir, avatarFileName(key, size));
-      if (await fs.stat(target).then(() => true, () => false)) continue;
+      if (
+        await fs.stat(target).then(
+          () => true,
+          () => false,
+        )
+      )
+        continue;
       const image = await sharp(files.imagePath(photo.hash, photo.ext))
         .rotate()
         .resize(avatarSizes[size], avatarSizes[size], { fit: 'cover', position: 'attention' })

@@ -30,5 +30,8 @@ export function searchKeyModel(conn: Connection): Model<SearchKeyRecord> {
 export async function writeSearchKeys(conn: Connection, userId: Types.ObjectId, handle: string, displayName: string): Promise<void> {
   const keys = searchKeyModel(conn);
   await keys.deleteMany({ user: userId });
-  await keys.insertMany(searchKeysOf(handle, displayName).map((key) => ({ key, user: userId })), { ordered: false });
+  await keys.insertMany(
+    searchKeysOf(handle, displayName).map((key) => ({ key, user: userId })),
+    { ordered: false },
+  );
 }

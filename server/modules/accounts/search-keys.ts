@@ -7,7 +7,11 @@
 
 /** The form both keys and queries are compared in. */
 export function foldForSearch(s: string): string {
-  return s.normalize('NFKC').toLowerCase().replace(/[\u200b-\u200f\u2060\ufeff]/g, '').trim();
+  return s
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[\u200b-\u200f\u2060\ufeff]/g, '')
+    .trim();
 }
 
 export function searchKeysOf(handle: string, displayName: string): string[] {

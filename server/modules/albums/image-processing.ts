@@ -93,7 +93,9 @@ export async function processImage(file: string, { tier, work = imageWork }: Pro
   const stored: Exclude<PhotoFormat, 'avif'> = format === 'avif' ? 'webp' : format;
   return work.process(async () => {
     try {
-      let pipeline = sharp(file, { limitInputPixels: maxPixels, animated, sequentialRead: true }).timeout({ seconds: processingTimeoutSeconds });
+      let pipeline = sharp(file, { limitInputPixels: maxPixels, animated, sequentialRead: true }).timeout({
+        seconds: processingTimeoutSeconds,
+      });
       if (!animated) pipeline = pipeline.rotate(); // EXIF orientation applied, then the tag is dropped with the rest
       switch (stored) {
         case 'jpeg':

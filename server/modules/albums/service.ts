@@ -236,7 +236,11 @@ export function createAlbumService({ conn, config, accounts, friends, logger, si
     async listPhotos(viewer: Viewer | null, id: string, page: PhotoPageQuery): Promise<{ photos: PhotoDto[]; next: string | null }> {
       const album = await visibleAlbum(viewer, id);
       const filter = page.after ? { album: id, _id: { $gt: oid(page.after) } } : { album: id };
-      const found = await photos.find(filter).sort({ _id: 1 }).limit(page.limit + 1).lean<StoredPhoto[]>();
+      const found = await photos
+        .find(filter)
+        .sort({ _id: 1 })
+        .limit(page.limit + 1)
+        .lean<StoredPhoto[]>();
       const more = found.length > page.limit;
       const shown = more ? found.slice(0, page.limit) : found;
       return {
@@ -303,7 +307,8 @@ export function createAlbumService({ conn, config, accounts, friends, logger, si
         return { photo };
       } catch (err) {
         if (!recordRemoved) {
-          if (slotTaken) await albums.updateOne({ _id: album._id, photoCount: { $gt: 0 } }, { $inc: { photoCount: -1 } }).catch(() => undefined);
+          if (slotTaken)
+            await albums.updateOne({ _id: album._id, photoCount: { $gt: 0 } }, { $inc: { photoCount: -1 } }).catch(() => undefined);
           await storage.releaseBytes(viewer.id, bytes).catch((e: unknown) => logger.error({ err: e }, 'quota release failed'));
         }
         throw err;
@@ -335,7 +340,9 @@ export function createAlbumService({ conn, config, accounts, friends, logger, si
     /** Sets or clears a photo's caption (owner only). */
     async setCaption(viewer: Viewer, id: string, caption: string): Promise<{ photo: PhotoDto }> {
       screenFields(screen, { caption });
-      const p = await photos.findOneAndUpdate({ _id: oid(id), owner: viewer.id }, { $set: { caption } }, { returnDocument: 'after' }).lean<StoredPhoto>();
+      const p = await photos
+        .findOneAndUpdate({ _id: oid(id), owner: viewer.id }, { $set: { caption } }, { returnDocument: 'after' })
+        .lean<StoredPhoto>();
       if (!p) throw notFound('photo');
       const album = await albums.findById(p.album, { privacy: 1 }).lean<{ privacy: string }>();
       const photo = photoDto(p, album?.privacy === 'public');

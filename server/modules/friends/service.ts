@@ -104,9 +104,7 @@ export function createFriendService({ conn, pusher, accounts, notifier, bus }: F
   }
 
   async function pendingOf(id: string, recipientId: string): Promise<FriendRequestRecord> {
-    const request = await requests
-      .findOne({ _id: oid(id), to: oid(recipientId), status: 'pending' })
-      .lean<FriendRequestRecord>();
+    const request = await requests.findOne({ _id: oid(id), to: oid(recipientId), status: 'pending' }).lean<FriendRequestRecord>();
     if (!request) throw notFound('friend request');
     return request;
   }
@@ -193,7 +191,10 @@ export function createFriendService({ conn, pusher, accounts, notifier, bus }: F
 
     /** The viewer's friends, most recent friendships first. */
     async list(viewer: Viewer): Promise<{ friends: UserDto[] }> {
-      const found = await edges.find({ user: oid(viewer.id) }, { friend: 1, _id: 0 }).sort({ since: -1 }).lean<{ friend: Types.ObjectId }[]>();
+      const found = await edges
+        .find({ user: oid(viewer.id) }, { friend: 1, _id: 0 })
+        .sort({ since: -1 })
+        .lean<{ friend: Types.ObjectId }[]>();
       const ids = found.map((e) => e.friend.toHexString());
       const users = await accounts.getUsers(ids);
       return { friends: ids.flatMap((id) => users.get(id) ?? []) };

@@ -68,10 +68,7 @@ export function createForfeitWatch(d: ForfeitWatchDeps) {
   /** The user is connected again (on some node): their absences end. */
   async function returned(userId: string): Promise<void> {
     d.deadlines().cancel(userId);
-    await matches.updateMany(
-      { players: userId, status: 'active', 'absences.user': userId },
-      { $pull: { absences: { user: userId } } },
-    );
+    await matches.updateMany({ players: userId, status: 'active', 'absences.user': userId }, { $pull: { absences: { user: userId } } });
   }
 
   return {

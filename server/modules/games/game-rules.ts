@@ -6,8 +6,7 @@ export interface Point {
 
 /** What the next move leads to, or why it is refused. */
 export type PlayResult =
-  | { readonly ok: true; readonly outcome: 'continue' | 'win' | 'draw' }
-  | { readonly ok: false; readonly reason: 'off_board' | 'occupied' };
+  { readonly ok: true; readonly outcome: 'continue' | 'win' | 'draw' } | { readonly ok: false; readonly reason: 'off_board' | 'occupied' };
 
 export interface GameRules {
   readonly id: string;

@@ -211,8 +211,16 @@ export function createInviteDesk(d: InviteDeskDeps) {
     async pending(viewer: Viewer): Promise<{ incoming: InviteDto[]; outgoing: InviteDto[] }> {
       const live = { status: 'pending' as const, expiresAt: { $gt: new Date() } };
       const [incoming, outgoing] = await Promise.all([
-        invites.find({ to: viewer.id, ...live }).sort({ createdAt: -1 }).limit(100).lean<InviteRecord[]>(),
-        invites.find({ from: viewer.id, ...live }).sort({ createdAt: -1 }).limit(100).lean<InviteRecord[]>(),
+        invites
+          .find({ to: viewer.id, ...live })
+          .sort({ createdAt: -1 })
+          .limit(100)
+          .lean<InviteRecord[]>(),
+        invites
+          .find({ from: viewer.id, ...live })
+          .sort({ createdAt: -1 })
+          .limit(100)
+          .lean<InviteRecord[]>(),
       ]);
       const users = await usersOf(d.accounts, [...incoming, ...outgoing]);
       return { incoming: incoming.map((r) => inviteDto(r, users)), outgoing: outgoing.map((r) => inviteDto(r, users)) };

@@ -59,7 +59,15 @@ export function createGameService({ conn, pusher, accounts, friends, notifier, l
     ttlMs: config.inviteTtlMs,
     deadlines: () => inviteDeadlines,
   });
-  const watch = createForfeitWatch({ matches, book, pusher, logger, forfeitMs: config.forfeitMs, deadlines: () => forfeitDeadlines, active });
+  const watch = createForfeitWatch({
+    matches,
+    book,
+    pusher,
+    logger,
+    forfeitMs: config.forfeitMs,
+    deadlines: () => forfeitDeadlines,
+    active,
+  });
   const inviteDeadlines = createDeadlines({ name: 'invite expiry', sweepMs: config.gameSweepMs, sweep: () => desk.expireDue(), logger });
   const forfeitDeadlines = createDeadlines({ name: 'forfeit', sweepMs: config.gameSweepMs, sweep: watch.sweep, logger });
   // Connect and disconnect work still running, so a shutdown lets it finish before the store closes.

@@ -43,7 +43,11 @@ export function matchDto(r: MatchRecord, users: Users): MatchDto {
 /** Loads the users behind `records` (their from/to or players) at once. */
 export async function usersOf(
   accounts: AccountService,
-  records: readonly { readonly from?: { toHexString(): string }; readonly to?: { toHexString(): string }; readonly players?: readonly { toHexString(): string }[] }[],
+  records: readonly {
+    readonly from?: { toHexString(): string };
+    readonly to?: { toHexString(): string };
+    readonly players?: readonly { toHexString(): string }[];
+  }[],
 ): Promise<Users> {
   const ids: string[] = [];
   for (const r of records) {

@@ -6,7 +6,8 @@
 import { foldCodeUnit } from './han-variants.js';
 
 /** Zero-width and other invisible format characters (ZWSP/ZWNJ/ZWJ, marks, word joiner, BOM, soft hyphen…). */
-const invisible = /[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0]/g;
+const invisible =
+  /[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0]/g;
 
 /**
  * Invisible characters out, then compatibility forms and case folded: everything but the

@@ -58,8 +58,7 @@ export function createModerationService({ conn, logger, refreshMs = 3_000 }: Mod
   let queue: ModerationQueue | undefined;
   let loading: Promise<void> | undefined;
 
-  const readVersion = async (): Promise<number> =>
-    (await versions.findById('rules').lean<{ version: number }>())?.version ?? 0;
+  const readVersion = async (): Promise<number> => (await versions.findById('rules').lean<{ version: number }>())?.version ?? 0;
 
   /** Reads the version first, then the rules: a change landing in between is caught by the next refresh. */
   async function reload(): Promise<void> {
@@ -94,7 +93,12 @@ export function createModerationService({ conn, logger, refreshMs = 3_000 }: Mod
     const result = ruleSet.screen(text);
     // The author is told only that the text cannot be published; moderators see which keyword did it.
     if (result.action === 'block') {
-      void audit.record(rulesActor, 'content.blocked', { type: 'rule', id: result.pattern ?? '?' }, `"${result.pattern ?? '?'}" in: ${text.replace(/\s+/g, ' ').slice(0, 120)}`);
+      void audit.record(
+        rulesActor,
+        'content.blocked',
+        { type: 'rule', id: result.pattern ?? '?' },
+        `"${result.pattern ?? '?'}" in: ${text.replace(/\s+/g, ' ').slice(0, 120)}`,
+      );
     }
     return result;
   };

@@ -67,7 +67,10 @@ const settingsSchema = new Schema<NotificationSettingsRecord>(
 );
 
 export function notificationModel(conn: Connection): Model<NotificationRecord> {
-  return (conn.models.Notification as Model<NotificationRecord> | undefined) ?? conn.model<NotificationRecord>('Notification', notificationSchema);
+  return (
+    (conn.models.Notification as Model<NotificationRecord> | undefined) ??
+    conn.model<NotificationRecord>('Notification', notificationSchema)
+  );
 }
 
 export function notificationSettingsModel(conn: Connection): Model<NotificationSettingsRecord> {

@@ -91,9 +91,12 @@ export function createComments(ctx: PostContext) {
           parentId: repliedTo ? (repliedTo.parentId ?? repliedTo._id) : null,
           status,
           createdAt: new Date(),
-        })
+        }),
       );
-      const [users, [mentioned]] = await Promise.all([deps.accounts.getUsers([viewer.id]), ctx.mentions.forTexts([record.text], viewer.id)]);
+      const [users, [mentioned]] = await Promise.all([
+        deps.accounts.getUsers([viewer.id]),
+        ctx.mentions.forTexts([record.text], viewer.id),
+      ]);
       // The live copy links its mentions at once, as a reload would (the text names them anyway).
       const comment: CommentDto = { ...toDto(record, users), mentions: mentioned ?? [] };
       if (status === 'published') {
@@ -117,7 +120,10 @@ export function createComments(ctx: PostContext) {
         .lean<CommentRecord[]>();
       const [users, mentioned] = await Promise.all([
         deps.accounts.getUsers(found.map((c) => c.author.toHexString())),
-        ctx.mentions.forTexts(found.map((c) => c.text), viewer?.id ?? null),
+        ctx.mentions.forTexts(
+          found.map((c) => c.text),
+          viewer?.id ?? null,
+        ),
       ]);
       return { comments: found.map((c, i) => ({ ...toDto(c, users), mentions: mentioned[i] ?? [] })) };
     },
@@ -128,16 +134,16 @@ export function createComments(ctx: PostContext) {
      */
     async remove(viewer: Viewer, postId: string, commentId: string): Promise<void> {
       const moderator = isModerator(viewer);
-      const post = moderator
-        ? await posts.findById(postId).lean<PostRecord>()
-        : (await ctx.visiblePost(viewer, postId)).post;
+      const post = moderator ? await posts.findById(postId).lean<PostRecord>() : (await ctx.visiblePost(viewer, postId)).post;
       if (!post) throw notFound('post');
       const comment = await comments.findOne({ _id: new Types.ObjectId(commentId), post: post._id }).lean<CommentRecord>();
       if (!comment || (!moderator && !commentVisible(comment, viewer.id))) throw notFound('comment');
       const allowed = moderator || comment.author.toHexString() === viewer.id || post.author.toHexString() === viewer.id;
       if (!allowed) throw forbidden('only its author, the post author or a moderator may delete a comment');
       let removedPublished = 0;
-      const replies = comment.parentId ? [] : await comments.find({ parentId: comment._id }, { _id: 1 }).lean<Array<{ _id: Types.ObjectId }>>();
+      const replies = comment.parentId
+        ? []
+        : await comments.find({ parentId: comment._id }, { _id: 1 }).lean<Array<{ _id: Types.ObjectId }>>();
       if (!comment.parentId) {
         // Replies first: a crash half-way leaves a visible parent, never orphaned replies.
         removedPublished += (await comments.deleteMany({ parentId: comment._id, status: 'published' })).deletedCount;
@@ -158,7 +164,11 @@ export function createComments(ctx: PostContext) {
 
     /** Held and in-review comments, oldest first, for the moderators' queue (moderator views, no privacy filter). */
     async listQueue(): Promise<CommentDto[]> {
-      const waiting = await comments.find({ status: { $in: pending } }).sort({ createdAt: 1, _id: 1 }).limit(200).lean<CommentRecord[]>();
+      const waiting = await comments
+        .find({ status: { $in: pending } })
+        .sort({ createdAt: 1, _id: 1 })
+        .limit(200)
+        .lean<CommentRecord[]>();
       const users = await deps.accounts.getUsers(waiting.map((c) => c.author.toHexString()));
       return waiting.map((c) => toDto(c, users));
     },
@@ -170,13 +180,19 @@ export function createComments(ctx: PostContext) {
     async approve(commentId: string): Promise<{ comment: CommentDto }> {
       if (!Types.ObjectId.isValid(commentId)) throw notFound('comment in the moderation queue');
       const record = await comments
-        .findOneAndUpdate({ _id: new Types.ObjectId(commentId), status: { $in: pending } }, { $set: { status: 'published' } }, { returnDocument: 'after' })
+        .findOneAndUpdate(
+          { _id: new Types.ObjectId(commentId), status: { $in: pending } },
+          { $set: { status: 'published' } },
+          { returnDocument: 'after' },
+        )
         .lean<CommentRecord>();
       if (!record) throw notFound('comment in the moderation queue');
       const authorId = record.author.toHexString();
       const users = await deps.accounts.getUsers([authorId]);
       const comment = toDto(record, users);
-      const post = await posts.findOneAndUpdate({ _id: record.post }, { $inc: { comments: 1 } }, { returnDocument: 'after' }).lean<PostRecord>();
+      const post = await posts
+        .findOneAndUpdate({ _id: record.post }, { $inc: { comments: 1 } }, { returnDocument: 'after' })
+        .lean<PostRecord>();
       if (post && post.status === 'published') {
         const repliedTo = record.parentId ? await comments.findById(record.parentId).lean<CommentRecord>() : null;
         await announce(post, comment, repliedTo, { id: authorId } as Viewer);
@@ -200,7 +216,11 @@ export function createComments(ctx: PostContext) {
       if (!record) throw notFound('comment in the moderation queue');
       const comment = toDto(record, await deps.accounts.getUsers([record.author.toHexString()]));
       // Only its author ever saw it (as "held"): their open copies of the post drop it now; it was never counted.
-      deps.pusher.toRooms([rooms.user(comment.author.id)], 'post:comment:remove', { postId: comment.postId, commentIds: [comment.id], removed: 0 });
+      deps.pusher.toRooms([rooms.user(comment.author.id)], 'post:comment:remove', {
+        postId: comment.postId,
+        commentIds: [comment.id],
+        removed: 0,
+      });
       await ctx.notify({
         to: comment.author.id,
         kind: 'moderation',

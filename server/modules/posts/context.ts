@@ -72,7 +72,9 @@ export function createPostContext(deps: PostServiceDeps) {
    */
   async function recipientMaySee(userId: string, postId: string): Promise<boolean> {
     if (!Types.ObjectId.isValid(postId)) return false;
-    const post = await posts.findById(postId, { author: 1, privacy: 1, status: 1 }).lean<Pick<PostRecord, 'author' | 'privacy' | 'status'>>();
+    const post = await posts
+      .findById(postId, { author: 1, privacy: 1, status: 1 })
+      .lean<Pick<PostRecord, 'author' | 'privacy' | 'status'>>();
     if (!post) return false;
     const authorId = post.author.toHexString();
     const relation: Relation = userId === authorId ? 'self' : await deps.friends.relation(userId, authorId);

@@ -37,7 +37,9 @@ export function createDiarySanitizer(options: DiarySanitizerOptions = {}): Diary
     maxQueue: options.maxQueue ?? 32,
     idleTimeout: 30_000,
     // Run from TypeScript sources (npm start, tests): the workers need the same loader.
-    ...(workerFile.pathname.endsWith('.ts') && !process.execArgv.some((a) => a.includes('tsx')) ? { execArgv: [...process.execArgv, '--import', 'tsx'] } : {}),
+    ...(workerFile.pathname.endsWith('.ts') && !process.execArgv.some((a) => a.includes('tsx'))
+      ? { execArgv: [...process.execArgv, '--import', 'tsx'] }
+      : {}),
   });
   /**
    * The budget counts from when a worker starts the task (queueing and a fresh worker's start-up do
@@ -69,7 +71,8 @@ export function createDiarySanitizer(options: DiarySanitizerOptions = {}): Diary
         if (name === 'AbortError' || name === 'TimeoutError' || /aborted/i.test(String((err as Error | null)?.message))) {
           throw invalid('text: this markup is too complex to publish', { text: 'is too complex to sanitise' });
         }
-        if (/queue is at limit/i.test(String((err as Error | null)?.message))) throw unavailable('too many diaries are being published; try again shortly');
+        if (/queue is at limit/i.test(String((err as Error | null)?.message)))
+          throw unavailable('too many diaries are being published; try again shortly');
         throw err;
       }
     },

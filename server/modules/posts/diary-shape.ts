@@ -11,7 +11,22 @@ export const maxDiaryElements = 10_000;
 export const maxDiaryDepth = 64;
 
 /** Elements that never hold children, so they never deepen the nesting. */
-const voidElements = new Set(['br', 'img', 'hr', 'wbr', 'input', 'meta', 'link', 'area', 'base', 'col', 'embed', 'param', 'source', 'track']);
+const voidElements = new Set([
+  'br',
+  'img',
+  'hr',
+  'wbr',
+  'input',
+  'meta',
+  'link',
+  'area',
+  'base',
+  'col',
+  'embed',
+  'param',
+  'source',
+  'track',
+]);
 
 export interface DiaryShape {
   readonly elements: number;

@@ -53,7 +53,11 @@ export function createFeed(ctx: PostContext, views: PostViews) {
   function newest(filter: Record<string, unknown>, query: PageQuery) {
     const conditions = beforeCursor(decodeCursor(query.before));
     const where = conditions.length ? { ...filter, $and: conditions } : filter;
-    return posts.find(where).sort(newestFirst).limit(query.limit + 1).lean<PostRecord[]>();
+    return posts
+      .find(where)
+      .sort(newestFirst)
+      .limit(query.limit + 1)
+      .lean<PostRecord[]>();
   }
 
   /** A page from rows already in cursor order (at most `limit + 1` of them). */
@@ -103,8 +107,7 @@ export function createFeed(ctx: PostContext, views: PostViews) {
       const owner = await deps.accounts.requireByHandle(handle);
       const relation = await ctx.relationTo(viewer, owner.id);
       const author = new Types.ObjectId(owner.id);
-      const filter =
-        relation === 'self' ? ownPosts(author) : { author, status: 'published', privacy: { $in: visiblePrivacies(relation) } };
+      const filter = relation === 'self' ? ownPosts(author) : { author, status: 'published', privacy: { $in: visiblePrivacies(relation) } };
       return page(await newest(filter, query), query, viewer?.id ?? null);
     },
   };

@@ -13,7 +13,6 @@ import type { AccountService } from '../accounts/service.js';
 import { createBlockLookup } from '../blocks/lookup.js';
 import type { Notifier } from '../notifications/notifier.js';
 
-
 /** The handles mentioned in `text` (HTML tags ignored), lowercased, first occurrence order. */
 export function mentionedHandles(text: string): string[] {
   const plain = text.replace(/<[^>]*>/g, ' ');
@@ -39,7 +38,9 @@ export function createMentions({ conn, accounts, notifier, logger }: MentionDeps
 
   async function byHandles(handles: readonly string[]): Promise<Map<string, UserDto>> {
     if (handles.length === 0) return new Map();
-    const found = await users.find({ handle: { $in: [...new Set(handles)] } }, { _id: 1, handle: 1 }).lean<Array<{ _id: { toHexString(): string }; handle: string }>>();
+    const found = await users
+      .find({ handle: { $in: [...new Set(handles)] } }, { _id: 1, handle: 1 })
+      .lean<Array<{ _id: { toHexString(): string }; handle: string }>>();
     const dtos = await accounts.getUsers(found.map((u) => u._id.toHexString()));
     return new Map(found.flatMap((u) => (dtos.has(u._id.toHexString()) ? [[u.handle, dtos.get(u._id.toHexString())!] as const] : [])));
   }
@@ -60,7 +61,12 @@ export function createMentions({ conn, accounts, notifier, logger }: MentionDeps
      * Tells each user mentioned in `text` by `authorId`, once per item, if `mayView(userId)` says
      * they may see the item and no block stands between them. A side effect: failures are logged.
      */
-    async notify(text: string, authorId: string, subject: NotificationSubject, mayView: (userId: string) => Promise<boolean>): Promise<void> {
+    async notify(
+      text: string,
+      authorId: string,
+      subject: NotificationSubject,
+      mayView: (userId: string) => Promise<boolean>,
+    ): Promise<void> {
       const mentioned = await byHandles(mentionedHandles(text));
       for (const user of mentioned.values()) {
         if (user.id === authorId) continue;

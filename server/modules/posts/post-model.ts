@@ -32,7 +32,13 @@ const postSchema = new Schema<PostRecord>(
     kind: { type: String, enum: ['shuoshuo', 'diary', 'repost'], required: true },
     title: { type: String },
     // A repost's own comment is optional; every other post has text.
-    text: { type: String, required: function (this: { kind?: string }) { return this.kind !== 'repost'; }, default: '' },
+    text: {
+      type: String,
+      required: function (this: { kind?: string }) {
+        return this.kind !== 'repost';
+      },
+      default: '',
+    },
     images: { type: [Schema.Types.ObjectId], default: [] },
     privacy: { type: String, enum: ['public', 'friends', 'private'], required: true },
     status: { type: String, enum: ['published', 'held', 'review', 'rejected', 'removed'], required: true },

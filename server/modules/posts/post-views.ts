@@ -51,13 +51,23 @@ export function createPostViews(ctx: PostContext) {
    */
   async function toDtos(records: readonly PostRecord[], viewerId: string | null): Promise<PostDto[]> {
     if (records.length === 0) return [];
-    const imageIds = [...new Set(records.flatMap((p) => [...p.images.map((i) => i.toHexString()), ...(p.kind === 'diary' ? diaryPhotoIds(p.text) : [])]))];
+    const imageIds = [
+      ...new Set(records.flatMap((p) => [...p.images.map((i) => i.toHexString()), ...(p.kind === 'diary' ? diaryPhotoIds(p.text) : [])])),
+    ];
     const [users, photos, liked, originals, mentioned] = await Promise.all([
       deps.accounts.getUsers(records.map((p) => p.author.toHexString())),
       imageIds.length ? deps.photos.byIds(imageIds) : Promise.resolve(new Map<string, PhotoDto>()),
-      viewerId ? likedBy(viewerId, records.map((p) => p._id)) : Promise.resolve(undefined),
+      viewerId
+        ? likedBy(
+            viewerId,
+            records.map((p) => p._id),
+          )
+        : Promise.resolve(undefined),
       embedOriginals(records, viewerId),
-      ctx.mentions.forTexts(records.map((p) => `${p.title ?? ''} ${p.text}`), viewerId),
+      ctx.mentions.forTexts(
+        records.map((p) => `${p.title ?? ''} ${p.text}`),
+        viewerId,
+      ),
     ]);
     return records.map((p, index) => {
       const authorId = p.author.toHexString();

@@ -43,7 +43,12 @@ export function createReposts(ctx: PostContext) {
     visibleOriginals,
 
     /** `POST /api/posts/:id/repost`. */
-    async create(viewer: Viewer, postId: string, body: RepostBody, finish: (record: PostRecord) => Promise<PostDto>): Promise<{ post: PostDto }> {
+    async create(
+      viewer: Viewer,
+      postId: string,
+      body: RepostBody,
+      finish: (record: PostRecord) => Promise<PostDto>,
+    ): Promise<{ post: PostDto }> {
       const { post: seen } = await ctx.visiblePost(viewer, postId);
       // A repost of a repost reposts its original, which the viewer must be able to see too.
       const original = seen.kind === 'repost' && seen.repostOf ? (await ctx.visiblePost(viewer, seen.repostOf.toHexString())).post : seen;
@@ -62,7 +67,7 @@ export function createReposts(ctx: PostContext) {
           comments: 0,
           repostOf: original._id,
           reposts: 0,
-        })
+        }),
       );
       await posts.updateOne({ _id: original._id }, { $inc: { reposts: 1 } });
       const post = await finish(record);
@@ -72,7 +77,12 @@ export function createReposts(ctx: PostContext) {
           to: authorId,
           kind: 'repost',
           actorId: viewer.id,
-          subject: { type: 'post', id: record._id.toHexString(), excerpt: excerpt(original.title ?? original.text), parentId: original._id.toHexString() },
+          subject: {
+            type: 'post',
+            id: record._id.toHexString(),
+            excerpt: excerpt(original.title ?? original.text),
+            parentId: original._id.toHexString(),
+          },
         });
       }
       return { post };

@@ -103,7 +103,7 @@ export function createPostService(deps: PostServiceDeps) {
           createdAt: new Date(),
           likes: 0,
           comments: 0,
-        })
+        }),
       );
       // Nobody has liked a post that did not exist a moment ago: no likes query.
       const post: PostDto = { ...(await views.toDto(record, null)), liked: false };

@@ -77,7 +77,10 @@ export function createRedisTracker({ redis, prefix, nodeId, logger, ttlMs = 45_0
   };
   const unregister = async (userId: string, socketId: string, now: number) => {
     const keys = presenceKeys(prefix, userId);
-    const [removed, remaining] = (await redis.script(disconnectScript, [keys.user, keys.users], [now, memberOf(socketId), userId])) as [number, number];
+    const [removed, remaining] = (await redis.script(disconnectScript, [keys.user, keys.users], [now, memberOf(socketId), userId])) as [
+      number,
+      number,
+    ];
     return { removed: Number(removed), remaining: Number(remaining) };
   };
 
@@ -88,7 +91,9 @@ export function createRedisTracker({ redis, prefix, nodeId, logger, ttlMs = 45_0
     await Promise.all(refreshes);
     const buckets = Array.from({ length: presenceBuckets }, (_, b) => b);
     const stale = await Promise.all(
-      buckets.map((b) => redis.send(bucketIndex(b), ['ZRANGEBYSCORE', bucketIndex(b), '-inf', String(now), 'LIMIT', '0', '500']) as Promise<string[]>),
+      buckets.map(
+        (b) => redis.send(bucketIndex(b), ['ZRANGEBYSCORE', bucketIndex(b), '-inf', String(now), 'LIMIT', '0', '500']) as Promise<string[]>,
+      ),
     );
     for (const userId of stale.flat()) {
       if (local.has(userId)) continue;
@@ -97,9 +102,12 @@ export function createRedisTracker({ redis, prefix, nodeId, logger, ttlMs = 45_0
     }
   }
 
-  const timer = setInterval(() => {
-    heartbeat().catch((err: Error) => logger.warn({ err: err.message }, 'presence heartbeat failed'));
-  }, Math.max(50, Math.floor(ttlMs / 3)));
+  const timer = setInterval(
+    () => {
+      heartbeat().catch((err: Error) => logger.warn({ err: err.message }, 'presence heartbeat failed'));
+    },
+    Math.max(50, Math.floor(ttlMs / 3)),
+  );
   timer.unref();
 
   return {
@@ -132,7 +140,9 @@ export function createRedisTracker({ redis, prefix, nodeId, logger, ttlMs = 45_0
       clearInterval(timer);
       // This node's sockets are gone with it; say so now rather than waiting for them to expire.
       const now = Date.now();
-      await Promise.allSettled([...local].flatMap(([userId, sockets]) => [...sockets].map((socketId) => unregister(userId, socketId, now))));
+      await Promise.allSettled(
+        [...local].flatMap(([userId, sockets]) => [...sockets].map((socketId) => unregister(userId, socketId, now))),
+      );
       local.clear();
     },
   };

@@ -24,7 +24,10 @@ export function createPresenceService({ pusher, friends, tracker, logger }: Pres
   let closing = false;
   const perUser = <T>(userId: string, task: () => Promise<T>): Promise<T> => {
     const run = queue(userId, task);
-    const settled = run.then(() => undefined, () => undefined);
+    const settled = run.then(
+      () => undefined,
+      () => undefined,
+    );
     pending.add(settled);
     void settled.then(() => pending.delete(settled));
     return run;

@@ -32,10 +32,7 @@ const reportSchema = new Schema<ReportRecord>(
   },
   { strict: 'throw', versionKey: false },
 );
-reportSchema.index(
-  { reporter: 1, subjectKind: 1, subjectId: 1 },
-  { unique: true, partialFilterExpression: { status: 'open' } },
-);
+reportSchema.index({ reporter: 1, subjectKind: 1, subjectId: 1 }, { unique: true, partialFilterExpression: { status: 'open' } });
 // The moderators' list: open ones, oldest first.
 reportSchema.index({ status: 1, createdAt: 1 });
 

@@ -64,19 +64,25 @@ export function createReportService(deps: ReportServiceDeps) {
   async function resolveSubject(viewer: Viewer, kind: ReportSubjectKind, id: string): Promise<ResolvedSubject> {
     switch (kind) {
       case 'post': {
-        const post = await posts.findById(oid(id)).lean<{ author: Types.ObjectId; privacy: 'public'; status: string; text: string; title?: string }>();
+        const post = await posts
+          .findById(oid(id))
+          .lean<{ author: Types.ObjectId; privacy: 'public'; status: string; text: string; title?: string }>();
         if (!post || !(await mayView(viewer, post.author.toHexString(), post))) throw notFound('post');
         return { owner: post.author.toHexString(), excerpt: clip(post.title ?? post.text) };
       }
       case 'comment': {
-        const comment = await comments.findById(oid(id)).lean<{ post: Types.ObjectId; author: Types.ObjectId; text: string; status: string }>();
+        const comment = await comments
+          .findById(oid(id))
+          .lean<{ post: Types.ObjectId; author: Types.ObjectId; text: string; status: string }>();
         if (!comment || (comment.status !== 'published' && comment.author.toHexString() !== viewer.id)) throw notFound('comment');
         const post = await posts.findById(comment.post).lean<{ author: Types.ObjectId; privacy: 'public'; status: string }>();
         if (!post || !(await mayView(viewer, post.author.toHexString(), post))) throw notFound('comment');
         return { owner: comment.author.toHexString(), excerpt: clip(comment.text), postId: comment.post.toHexString() };
       }
       case 'guestbook': {
-        const entry = await guestbook.findById(oid(id)).lean<{ owner: Types.ObjectId; author: Types.ObjectId; text: string; private: boolean }>();
+        const entry = await guestbook
+          .findById(oid(id))
+          .lean<{ owner: Types.ObjectId; author: Types.ObjectId; text: string; private: boolean }>();
         const owner = entry?.owner.toHexString();
         const seen = entry && (!entry.private || viewer.id === owner || viewer.id === entry.author.toHexString());
         if (!entry || !owner || !seen || (await deps.friends.relation(viewer.id, owner)) === 'blocked') throw notFound('guestbook entry');
@@ -121,7 +127,9 @@ export function createReportService(deps: ReportServiceDeps) {
         await deps.spaces.removeGuestbookEntryAsModerator(report.subjectId);
         return;
       case 'user': {
-        const u = await users.findById(oid(report.subjectId), { handle: 1, role: 1, tier: 1 }).lean<{ handle: string; role: 'user'; tier: 'basic' }>();
+        const u = await users
+          .findById(oid(report.subjectId), { handle: 1, role: 1, tier: 1 })
+          .lean<{ handle: string; role: 'user'; tier: 'basic' }>();
         if (u) await deps.deleteAccount({ id: report.subjectId, handle: u.handle, role: u.role, tier: u.tier });
         return;
       }
@@ -144,7 +152,7 @@ export function createReportService(deps: ReportServiceDeps) {
             reason: body.reason,
             status: 'open',
             createdAt: new Date(),
-          })
+          }),
         );
       } catch (err) {
         if (isDuplicateKey(err)) throw conflict('you already reported this; a moderator will look at it');
@@ -157,7 +165,13 @@ export function createReportService(deps: ReportServiceDeps) {
             to: m._id.toHexString(),
             kind: 'report',
             actorId: viewer.id,
-            subject: { type: 'report', id: record._id.toHexString(), excerpt: clip(body.reason, 80), detail: kind, ...(subject.postId ? { parentId: subject.postId } : {}) },
+            subject: {
+              type: 'report',
+              id: record._id.toHexString(),
+              excerpt: clip(body.reason, 80),
+              detail: kind,
+              ...(subject.postId ? { parentId: subject.postId } : {}),
+            },
           });
         } catch (err) {
           deps.logger.error({ err, report: record._id.toHexString() }, 'report notification failed');
@@ -184,9 +198,17 @@ export function createReportService(deps: ReportServiceDeps) {
           { $set: { status: 'removed', resolvedAt: now, resolvedBy: viewer.id } },
         );
       } else {
-        await reports.updateOne({ _id: report._id, status: 'open' }, { $set: { status: 'dismissed', resolvedAt: now, resolvedBy: viewer.id } });
+        await reports.updateOne(
+          { _id: report._id, status: 'open' },
+          { $set: { status: 'dismissed', resolvedAt: now, resolvedBy: viewer.id } },
+        );
       }
-      await deps.audit.record(viewer, body.action === 'remove' ? 'report.remove' : 'report.dismiss', { type: 'report', id: reportId }, `${report.subjectKind} ${report.subjectId}: ${report.reason.slice(0, 120)}`);
+      await deps.audit.record(
+        viewer,
+        body.action === 'remove' ? 'report.remove' : 'report.dismiss',
+        { type: 'report', id: reportId },
+        `${report.subjectKind} ${report.subjectId}: ${report.reason.slice(0, 120)}`,
+      );
       const updated = await reports.findById(report._id).lean<ReportRecord>();
       const [dto] = await toDtos([updated ?? report]);
       return { report: dto! };

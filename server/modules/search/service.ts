@@ -111,9 +111,9 @@ export function createSearchService({ conn, accounts, blocks, logger }: SearchDe
 
     async suggestions(viewer: Viewer): Promise<{ suggestions: FriendSuggestionDto[] }> {
       const me = new Types.ObjectId(viewer.id);
-      const friends = (await edges.find({ user: me }, { friend: 1, _id: 0 }).limit(maxFriendsRead).lean<Array<{ friend: Types.ObjectId }>>()).map(
-        (e) => e.friend,
-      );
+      const friends = (
+        await edges.find({ user: me }, { friend: 1, _id: 0 }).limit(maxFriendsRead).lean<Array<{ friend: Types.ObjectId }>>()
+      ).map((e) => e.friend);
       if (friends.length === 0) return { suggestions: [] };
       const known = new Set([viewer.id, ...friends.map((f) => f.toHexString()), ...(await blocks.separatedFrom(viewer.id))]);
       const theirs = await edges.find({ user: { $in: friends } }, { friend: 1, _id: 0 }).lean<Array<{ friend: Types.ObjectId }>>();

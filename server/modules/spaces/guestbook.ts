@@ -45,7 +45,13 @@ export function createGuestbook({ conn, accounts, notifier, screen, pusher }: Gu
   const blocks = createBlockLookup(conn);
 
   /** A private entry reaches its owner and author only; a public one also those watching the guestbook. */
-  function announce<E extends 'guestbook:entry' | 'guestbook:remove'>(ownerId: string, authorId: string, isPrivate: boolean, event: E, payload: ServerPayload<E>): void {
+  function announce<E extends 'guestbook:entry' | 'guestbook:remove'>(
+    ownerId: string,
+    authorId: string,
+    isPrivate: boolean,
+    event: E,
+    payload: ServerPayload<E>,
+  ): void {
     if (!pusher) return;
     if (isPrivate) pusher.toUsers([ownerId, authorId], event, payload);
     else pusher.toRooms([rooms.user(ownerId), rooms.user(authorId), rooms.guestbook(ownerId)], event, payload);
@@ -61,7 +67,11 @@ export function createGuestbook({ conn, accounts, notifier, screen, pusher }: Gu
 
   return {
     /** A page of entries the viewer may see, newest first; `next` is the cursor for the page after. */
-    async list(viewer: Viewer | null, owner: UserDto, page: GuestbookQuery): Promise<{ entries: GuestbookEntryDto[]; next: string | null }> {
+    async list(
+      viewer: Viewer | null,
+      owner: UserDto,
+      page: GuestbookQuery,
+    ): Promise<{ entries: GuestbookEntryDto[]; next: string | null }> {
       const filter = visibleTo(owner.id, viewer?.id ?? null);
       const query = page.before ? { $and: [filter, { _id: { $lt: new Types.ObjectId(page.before) } }] } : filter;
       const found = await entries
@@ -71,7 +81,10 @@ export function createGuestbook({ conn, accounts, notifier, screen, pusher }: Gu
         .lean<GuestbookEntryRecord[]>();
       const pageItems = found.slice(0, page.limit);
       const authors = await accounts.getUsers(pageItems.map((e) => e.author.toHexString()));
-      const mentioned = await mentions.forTexts(pageItems.map((e) => e.text), viewer?.id ?? null);
+      const mentioned = await mentions.forTexts(
+        pageItems.map((e) => e.text),
+        viewer?.id ?? null,
+      );
       const dtos = pageItems.flatMap((e, i) => {
         const author = authors.get(e.author.toHexString());
         return author ? [{ ...toDto(e, author), mentions: mentioned[i] ?? [] }] : [];
@@ -123,7 +136,8 @@ export function createGuestbook({ conn, accounts, notifier, screen, pusher }: Gu
         .findOne({ $and: [visibleTo(owner.id, viewer.id), { _id: new Types.ObjectId(entryId) }] })
         .lean<GuestbookEntryRecord>();
       if (!entry) throw notFound('guestbook entry');
-      if (viewer.id !== owner.id && entry.author.toHexString() !== viewer.id) throw forbidden('only its author or the space owner may delete an entry');
+      if (viewer.id !== owner.id && entry.author.toHexString() !== viewer.id)
+        throw forbidden('only its author or the space owner may delete an entry');
       const { deletedCount } = await entries.deleteOne({ _id: entry._id });
       if (deletedCount) announce(owner.id, entry.author.toHexString(), entry.private, 'guestbook:remove', { ownerId: owner.id, entryId });
     },

@@ -207,7 +207,11 @@ export function createSpaceService(deps: SpaceServiceDeps) {
     },
 
     /** Guestbook entries of `handle`'s space that the viewer may see, newest first. */
-    async guestbookEntries(viewer: Viewer | null, handle: string, page: GuestbookQuery): Promise<{ entries: GuestbookEntryDto[]; next: string | null }> {
+    async guestbookEntries(
+      viewer: Viewer | null,
+      handle: string,
+      page: GuestbookQuery,
+    ): Promise<{ entries: GuestbookEntryDto[]; next: string | null }> {
       return guestbook.list(viewer, await ownerFor(viewer, handle), page);
     },
 

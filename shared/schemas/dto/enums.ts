@@ -18,7 +18,17 @@ export const postStatus = z.enum(['published', 'held', 'review', 'rejected', 're
 export const spaceLayout = z.enum(['classic', 'wide']);
 export const spaceModuleKind = z.enum(spaceModuleKinds);
 export const friendRequestStatus = z.enum(['pending', 'accepted', 'declined']);
-export const notificationSubjectType = z.enum(['post', 'comment', 'space', 'friend_request', 'invite', 'match', 'guestbook', 'user', 'report']);
+export const notificationSubjectType = z.enum([
+  'post',
+  'comment',
+  'space',
+  'friend_request',
+  'invite',
+  'match',
+  'guestbook',
+  'user',
+  'report',
+]);
 export const inviteStatus = z.enum(['pending', 'accepted', 'declined', 'cancelled', 'expired']);
 export const matchStatus = z.enum(['active', 'finished']);
 export const moderationAction = z.enum(moderationActions);

@@ -138,7 +138,15 @@ export const notificationDto = z.object({
   read: z.boolean(),
 });
 
-export const inviteDto = z.object({ id, from: userDto, to: userDto, game: z.string(), status: inviteStatus, expiresAt: instant, matchId: id.nullable() });
+export const inviteDto = z.object({
+  id,
+  from: userDto,
+  to: userDto,
+  game: z.string(),
+  status: inviteStatus,
+  expiresAt: instant,
+  matchId: id.nullable(),
+});
 export const gameDto = z.object({ id, name: z.string(), players: z.number() });
 export const moveDto = z.object({ x: z.number(), y: z.number(), by: id, at: instant });
 export const matchDto = z.object({

@@ -60,7 +60,11 @@ describe.each(targetKinds)('conformance against %s', (kind) => {
 
   it('does basic CRUD with MongoDB result shapes', async () => {
     const c = col('crud');
-    const ins = await c.insertMany([{ _id: 1, name: 'a', n: 1 }, { _id: 2, name: 'b', n: 2 }, { _id: 3, name: 'c', n: 3 }]);
+    const ins = await c.insertMany([
+      { _id: 1, name: 'a', n: 1 },
+      { _id: 2, name: 'b', n: 2 },
+      { _id: 3, name: 'c', n: 3 },
+    ]);
     expect(ins.insertedCount).toBe(3);
     expect(await c.findOne({ _id: 2 })).toEqual({ _id: 2, name: 'b', n: 2 });
     const up = await c.updateMany({ n: { $gte: 2 } }, { $inc: { n: 10 }, $set: { big: true } } as unknown as UpdateFilter<Loose>);
@@ -85,7 +89,17 @@ describe.each(targetKinds)('conformance against %s', (kind) => {
   it('supports query operators', async () => {
     const c = col('ops');
     await c.insertMany([
-      { _id: 1, tags: ['a', 'b'], n: 5, s: 'apple', sub: { x: 1 }, items: [{ k: 1, v: 'x' }, { k: 2, v: 'y' }] },
+      {
+        _id: 1,
+        tags: ['a', 'b'],
+        n: 5,
+        s: 'apple',
+        sub: { x: 1 },
+        items: [
+          { k: 1, v: 'x' },
+          { k: 2, v: 'y' },
+        ],
+      },
       { _id: 2, tags: ['b'], n: 10, s: 'banana', sub: { x: 2 }, items: [{ k: 3, v: 'x' }] },
       { _id: 3, tags: [], n: null, s: 'cherry' },
       { _id: 4, s: 'Apricot' },
@@ -113,16 +127,30 @@ describe.each(targetKinds)('conformance against %s', (kind) => {
   it('sorts, skips, limits and projects', async () => {
     const c = col('ssl');
     await c.insertMany(Array.from({ length: 50 }, (_, i) => ({ _id: i, g: i % 5, v: 50 - i, nested: { a: i, b: 'x' } })));
-    const page = await c.find({ g: { $lt: 3 } }).sort({ g: -1, v: 1 }).skip(3).limit(4).toArray();
+    const page = await c
+      .find({ g: { $lt: 3 } })
+      .sort({ g: -1, v: 1 })
+      .skip(3)
+      .limit(4)
+      .toArray();
     expect(page.map((d) => d._id)).toEqual([32, 27, 22, 17]);
-    const proj = await c.find({ _id: { $lt: 2 } }, { projection: { 'nested.a': 1, _id: 0 } }).sort({ _id: 1 }).toArray();
+    const proj = await c
+      .find({ _id: { $lt: 2 } }, { projection: { 'nested.a': 1, _id: 0 } })
+      .sort({ _id: 1 })
+      .toArray();
     expect(proj).toEqual([{ nested: { a: 0 } }, { nested: { a: 1 } }]);
     const excl = await c.findOne({ _id: 3 }, { projection: { nested: 0, g: 0 } });
     expect(excl).toEqual({ _id: 3, v: 47 });
     expect(await c.countDocuments({ g: 1 })).toBe(10);
     expect((await c.distinct('g')).sort()).toEqual([0, 1, 2, 3, 4]);
     const mixed = col('ssl_mixed');
-    await mixed.insertMany([{ _id: 1, v: 'str' }, { _id: 2, v: 3 }, { _id: 3 }, { _id: 4, v: new Date(0) }, { _id: 5, v: new ObjectId('000000000000000000000000') }]);
+    await mixed.insertMany([
+      { _id: 1, v: 'str' },
+      { _id: 2, v: 3 },
+      { _id: 3 },
+      { _id: 4, v: new Date(0) },
+      { _id: 5, v: new ObjectId('000000000000000000000000') },
+    ]);
     expect((await mixed.find().sort({ v: 1 }).toArray()).map((d) => d._id)).toEqual([3, 2, 1, 5, 4]);
   });
 
@@ -164,7 +192,11 @@ describe.each(targetKinds)('conformance against %s', (kind) => {
 
     const comp = col('uniq_comp');
     await comp.createIndex({ a: 1, b: -1 }, { unique: true, name: 'ab' });
-    await comp.insertMany([{ a: 1, b: 1 }, { a: 1, b: 2 }, { a: 2, b: 1 }]);
+    await comp.insertMany([
+      { a: 1, b: 1 },
+      { a: 1, b: 2 },
+      { a: 2, b: 1 },
+    ]);
     const ce = await serverError(comp.insertOne({ a: 1, b: 2 }));
     expect(ce.code).toBe(11000);
     expect(ce.keyPattern).toEqual({ a: 1, b: -1 });
@@ -177,11 +209,16 @@ describe.each(targetKinds)('conformance against %s', (kind) => {
 
     const partial = col('uniq_partial');
     await partial.createIndex({ handle: 1 }, { unique: true, partialFilterExpression: { active: true } });
-    await partial.insertMany([{ handle: 'h', active: false }, { handle: 'h', active: true }]);
+    await partial.insertMany([
+      { handle: 'h', active: false },
+      { handle: 'h', active: true },
+    ]);
     expect((await serverError(partial.insertOne({ handle: 'h', active: true }))).code).toBe(11000);
 
     // Unordered insertMany reports every failing document.
-    const bulk = await c.insertMany([{ name: 'p' }, { name: 'x' }, { name: 'q' }, { name: 'p' }], { ordered: false }).catch((err: unknown) => err);
+    const bulk = await c
+      .insertMany([{ name: 'p' }, { name: 'x' }, { name: 'q' }, { name: 'p' }], { ordered: false })
+      .catch((err: unknown) => err);
     expect(bulk).toBeInstanceOf(Error);
     const be = bulk as { code?: number; writeErrors?: unknown[]; result?: { insertedCount: number } };
     expect(be.code).toBe(11000);
@@ -228,13 +265,26 @@ describe.each(targetKinds)('conformance against %s', (kind) => {
 
   it('runs findAndModify variants', async () => {
     const c = col('fam');
-    await c.insertMany([{ _id: 1, q: 'a', n: 1 }, { _id: 2, q: 'a', n: 5 }]);
-    const before = await c.findOneAndUpdate({ q: 'a' }, { $inc: { n: 1 } } as unknown as UpdateFilter<Loose>, { sort: { n: -1 }, includeResultMetadata: true });
+    await c.insertMany([
+      { _id: 1, q: 'a', n: 1 },
+      { _id: 2, q: 'a', n: 5 },
+    ]);
+    const before = await c.findOneAndUpdate({ q: 'a' }, { $inc: { n: 1 } } as unknown as UpdateFilter<Loose>, {
+      sort: { n: -1 },
+      includeResultMetadata: true,
+    });
     expect(before.value).toEqual({ _id: 2, q: 'a', n: 5 });
     expect(before.lastErrorObject).toMatchObject({ n: 1, updatedExisting: true });
-    const after = await c.findOneAndUpdate({ _id: 1 }, { $inc: { n: 1 } } as unknown as UpdateFilter<Loose>, { returnDocument: 'after', projection: { n: 1 } });
+    const after = await c.findOneAndUpdate({ _id: 1 }, { $inc: { n: 1 } } as unknown as UpdateFilter<Loose>, {
+      returnDocument: 'after',
+      projection: { n: 1 },
+    });
     expect(after).toEqual({ _id: 1, n: 2 });
-    const up = await c.findOneAndUpdate({ _id: 9 }, { $set: { q: 'z' } }, { upsert: true, returnDocument: 'after', includeResultMetadata: true });
+    const up = await c.findOneAndUpdate(
+      { _id: 9 },
+      { $set: { q: 'z' } },
+      { upsert: true, returnDocument: 'after', includeResultMetadata: true },
+    );
     expect(up.value).toEqual({ _id: 9, q: 'z' });
     expect(up.lastErrorObject).toMatchObject({ n: 1, updatedExisting: false, upserted: 9 });
     expect(await c.findOneAndDelete({ q: 'z' })).toEqual({ _id: 9, q: 'z' });
@@ -245,7 +295,11 @@ describe.each(targetKinds)('conformance against %s', (kind) => {
   it('applies array update operators and arrayFilters', async () => {
     const c = col('arrays');
     await c.insertOne({ _id: 1, tags: ['a'], scores: [{ s: 1 }, { s: 7 }], list: [1, 2, 3] });
-    await c.updateOne({ _id: 1 }, { $push: { tags: 'b' }, $addToSet: { list: 3 }, $pull: { scores: { s: 1 } } } as unknown as UpdateFilter<Loose>);
+    await c.updateOne({ _id: 1 }, {
+      $push: { tags: 'b' },
+      $addToSet: { list: 3 },
+      $pull: { scores: { s: 1 } },
+    } as unknown as UpdateFilter<Loose>);
     await c.updateOne({ _id: 1 }, { $set: { 'scores.$[e].hi': true } }, { arrayFilters: [{ 'e.s': { $gt: 5 } }] });
     await c.updateOne({ _id: 1, list: 2 }, { $set: { 'list.$': 20 } });
     await c.updateOne({ _id: 1 }, { $unset: { nothing: '' }, $rename: { tags: 'labels' } });
@@ -255,16 +309,26 @@ describe.each(targetKinds)('conformance against %s', (kind) => {
   it('runs aggregation pipelines', async () => {
     const users = col('agg_users');
     const posts = col('agg_posts');
-    await users.insertMany([{ _id: 'u1', name: 'Ann' }, { _id: 'u2', name: 'Bo' }]);
+    await users.insertMany([
+      { _id: 'u1', name: 'Ann' },
+      { _id: 'u2', name: 'Bo' },
+    ]);
     await posts.insertMany([
       { _id: 1, author: 'u1', likes: 3, tags: ['x', 'y'] },
       { _id: 2, author: 'u1', likes: 5, tags: ['y'] },
       { _id: 3, author: 'u2', likes: 1, tags: [] },
     ]);
     const grouped = await posts
-      .aggregate([{ $match: { likes: { $gte: 1 } } }, { $group: { _id: '$author', total: { $sum: '$likes' }, n: { $sum: 1 } } }, { $sort: { total: -1 } }])
+      .aggregate([
+        { $match: { likes: { $gte: 1 } } },
+        { $group: { _id: '$author', total: { $sum: '$likes' }, n: { $sum: 1 } } },
+        { $sort: { total: -1 } },
+      ])
       .toArray();
-    expect(grouped).toEqual([{ _id: 'u1', total: 8, n: 2 }, { _id: 'u2', total: 1, n: 1 }]);
+    expect(grouped).toEqual([
+      { _id: 'u1', total: 8, n: 2 },
+      { _id: 'u2', total: 1, n: 1 },
+    ]);
     const joined = await posts
       .aggregate([
         { $sort: { _id: 1 } },
@@ -279,7 +343,9 @@ describe.each(targetKinds)('conformance against %s', (kind) => {
     expect(joined).toEqual([{ _id: 2, who: 'Ann' }]);
     const unwound = await posts.aggregate([{ $unwind: '$tags' }, { $count: 'n' }]).toArray();
     expect(unwound).toEqual([{ n: 3 }]);
-    const set = await posts.aggregate([{ $match: { _id: 3 } }, { $set: { double: { $multiply: ['$likes', 2] } } }, { $project: { double: 1 } }]).toArray();
+    const set = await posts
+      .aggregate([{ $match: { _id: 3 } }, { $set: { double: { $multiply: ['$likes', 2] } } }, { $project: { double: 1 } }])
+      .toArray();
     expect(set).toEqual([{ _id: 3, double: 2 }]);
     // The stored documents were not altered by the pipeline.
     expect(await users.findOne({ _id: 'u1' })).toEqual({ _id: 'u1', name: 'Ann' });
@@ -338,9 +404,15 @@ describe.each(targetKinds)('conformance against %s', (kind) => {
     await c.createIndex({ ref: 1, at: -1 });
     await c.insertMany(ids.map((id, i) => ({ _id: id, ref: ids[i % 4], at: new Date(1000 * i) })));
     const pick = [new ObjectId(ids[1]!.toHexString()), ids[3]!];
-    const got = await c.find({ ref: { $in: pick }, at: { $lt: new Date(15_000) } }).sort({ at: -1 }).toArray();
+    const got = await c
+      .find({ ref: { $in: pick }, at: { $lt: new Date(15_000) } })
+      .sort({ at: -1 })
+      .toArray();
     expect(got.map((d) => (d.at as Date).getTime())).toEqual([15, 13, 11, 9, 7, 5, 3, 1].map((x) => x * 1000).filter((t) => t < 15_000));
-    expect((await c.find().sort({ _id: -1 }).limit(2).toArray()).map((d) => (d._id as ObjectId).toHexString())).toEqual([ids[19]!.toHexString(), ids[18]!.toHexString()]);
+    expect((await c.find().sort({ _id: -1 }).limit(2).toArray()).map((d) => (d._id as ObjectId).toHexString())).toEqual([
+      ids[19]!.toHexString(),
+      ids[18]!.toHexString(),
+    ]);
     expect(await c.countDocuments({ _id: { $in: [ids[2]!, ids[5]!, new ObjectId()] } })).toBe(2);
   });
 
@@ -354,8 +426,16 @@ describe.each(targetKinds)('conformance against %s', (kind) => {
   it.runIf(kind === 'embedded')('expires documents through TTL indexes', async () => {
     const c = col('ttl');
     await c.createIndex({ at: 1 }, { expireAfterSeconds: 1 });
-    await c.insertMany([{ _id: 'old', at: new Date(Date.now() - 60_000) }, { _id: 'fresh', at: new Date(Date.now() + 60_000) }, { _id: 'nodate', at: 'x' }]);
-    await waitFor(async () => (await c.findOne({ _id: 'old' })) === null, { timeoutMs: 10_000, intervalMs: 50, what: 'the expired document removed' });
+    await c.insertMany([
+      { _id: 'old', at: new Date(Date.now() - 60_000) },
+      { _id: 'fresh', at: new Date(Date.now() + 60_000) },
+      { _id: 'nodate', at: 'x' },
+    ]);
+    await waitFor(async () => (await c.findOne({ _id: 'old' })) === null, {
+      timeoutMs: 10_000,
+      intervalMs: 50,
+      what: 'the expired document removed',
+    });
     expect((await c.find().sort({ _id: 1 }).toArray()).map((d) => d._id)).toEqual(['fresh', 'nodate']);
   });
 

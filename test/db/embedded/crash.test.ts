@@ -58,7 +58,9 @@ describe('crash safety', () => {
       const found = new Set((await col.find({}, { projection: { _id: 1 } }).toArray()).map((d) => d._id));
       const missing = singles.filter((id) => !found.has(id));
       expect(missing).toEqual([]);
-      const counts = await col.aggregate<{ _id: string; n: number }>([{ $match: { batch: { $exists: true } } }, { $group: { _id: '$batch', n: { $sum: 1 } } }]).toArray();
+      const counts = await col
+        .aggregate<{ _id: string; n: number }>([{ $match: { batch: { $exists: true } } }, { $group: { _id: '$batch', n: { $sum: 1 } } }])
+        .toArray();
       const byBatch = new Map(counts.map((c) => [c._id, c.n]));
       for (const b of batches) expect(byBatch.get(b)).toBe(5);
       for (const c of counts) expect(c.n).toBe(5);
@@ -78,7 +80,11 @@ describe('crash safety', () => {
     let client = new MongoClient(`${store.uri}/r`);
     let col = client.db('r').collection<{ _id: number; email: string }>('c');
     await col.createIndex({ email: 1 }, { unique: true });
-    await col.insertMany([{ _id: 1, email: 'a' }, { _id: 2, email: 'b' }, { _id: 3, email: 'c' }]);
+    await col.insertMany([
+      { _id: 1, email: 'a' },
+      { _id: 2, email: 'b' },
+      { _id: 3, email: 'c' },
+    ]);
     await col.updateOne({ _id: 2 }, { $set: { email: 'bb' } });
     await col.deleteOne({ _id: 3 });
     await client.db('r').collection('gone').insertOne({ x: 1 });
@@ -90,7 +96,10 @@ describe('crash safety', () => {
     client = new MongoClient(`${store.uri}/r`);
     col = client.db('r').collection<{ _id: number; email: string }>('c');
     try {
-      expect(await col.find().sort({ _id: 1 }).toArray()).toEqual([{ _id: 1, email: 'a' }, { _id: 2, email: 'bb' }]);
+      expect(await col.find().sort({ _id: 1 }).toArray()).toEqual([
+        { _id: 1, email: 'a' },
+        { _id: 2, email: 'bb' },
+      ]);
       await expect(col.insertOne({ _id: 4, email: 'a' })).rejects.toMatchObject({ code: 11000 });
       expect((await client.db('r').listCollections().toArray()).map((c) => c.name)).toEqual(['c']);
     } finally {

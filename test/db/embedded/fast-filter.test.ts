@@ -36,15 +36,15 @@ const cond = fc.oneof(
   scalar,
   fc.record({ $eq: scalar }),
   fc.record({ $in: fc.array(scalar, { maxLength: 5 }) }),
-  fc.record(
-    { $lt: scalar, $lte: scalar, $gt: scalar, $gte: scalar, $in: fc.array(scalar, { minLength: 1, maxLength: 4 }) },
-    { requiredKeys: [] },
-  ).filter((o) => Object.keys(o).length > 0),
+  fc
+    .record(
+      { $lt: scalar, $lte: scalar, $gt: scalar, $gte: scalar, $in: fc.array(scalar, { minLength: 1, maxLength: 4 }) },
+      { requiredKeys: [] },
+    )
+    .filter((o) => Object.keys(o).length > 0),
 );
 
-const filter = fc
-  .record({ a: cond, b: cond, c: cond }, { requiredKeys: [] })
-  .filter((f) => Object.keys(f).length > 0);
+const filter = fc.record({ a: cond, b: cond, c: cond }, { requiredKeys: [] }).filter((f) => Object.keys(f).length > 0);
 
 /** As the store sees documents: after a BSON round trip. */
 const stored = (d: Document): Document => deserialize(serialize(d));

@@ -35,13 +35,7 @@ describe('projection fast path', () => {
     expect(taken).toBeGreaterThan(1000);
   });
 
-  it.each([
-    [{ 'a.b': 1 }],
-    [{ a: { $slice: 1 } }],
-    [{ a: 1, b: 0 }],
-    [{ a: '$b' }],
-    [{}],
-  ])('leaves %o to mingo', (p) => {
+  it.each([[{ 'a.b': 1 }], [{ a: { $slice: 1 } }], [{ a: 1, b: 0 }], [{ a: '$b' }], [{}]])('leaves %o to mingo', (p) => {
     expect(compileFastProjection(p)).toBeNull();
   });
 });

@@ -31,7 +31,12 @@ describe('group commit', () => {
     for (let i = 0; i < 300; i++) {
       const raw = Buffer.from([5, 0, 0, 0, 0]);
       // Two ops per command: both must land in the same transaction.
-      commits.push(p.commit([{ type: 'put', ns: 'db.c', key: `k${i}`, raw }, { type: 'put', ns: 'db.c', key: `j${i}`, raw }]));
+      commits.push(
+        p.commit([
+          { type: 'put', ns: 'db.c', key: `k${i}`, raw },
+          { type: 'put', ns: 'db.c', key: `j${i}`, raw },
+        ]),
+      );
       if (i % 50 === 0) await new Promise((r) => setImmediate(r));
     }
     await Promise.all(commits);

@@ -43,13 +43,21 @@ describe('embedded store listening and data directory', () => {
     try {
       let store = await startEmbeddedStore({ dir });
       let client = await new MongoClient(`${store.uri}/t`).connect();
-      await client.db('t').collection('c').insertOne({ _id: 1 as never, v: 'kept' });
+      await client
+        .db('t')
+        .collection('c')
+        .insertOne({ _id: 1 as never, v: 'kept' });
       await client.close();
       await store.close();
       expect(fs.statSync(dir).isDirectory()).toBe(true);
       store = await startEmbeddedStore({ dir });
       client = await new MongoClient(`${store.uri}/t`).connect();
-      expect(await client.db('t').collection('c').findOne({ _id: 1 as never })).toEqual({ _id: 1, v: 'kept' });
+      expect(
+        await client
+          .db('t')
+          .collection('c')
+          .findOne({ _id: 1 as never }),
+      ).toEqual({ _id: 1, v: 'kept' });
       await client.close();
       await store.close();
     } finally {
@@ -60,7 +68,10 @@ describe('embedded store listening and data directory', () => {
   it('npm run db -- --dir <dotted dir> starts on loopback TCP and stops on SIGTERM', async () => {
     const parent = tempDir('dbcli');
     const dir = path.join(parent, 'tmp.aB9');
-    const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/db.ts', '--dir', dir, '--port', '0'], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/db.ts', '--dir', dir, '--port', '0'], {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     try {
       const uri = await new Promise<string>((resolve, reject) => {
         let out = '';

@@ -65,7 +65,10 @@ describe.each(targetKinds)('projection key order against %s', (kind) => {
   beforeAll(async () => {
     target = await startTarget(kind, 'keyorder');
     client = await new MongoClient(target.uri).connect();
-    await client.db(target.dbName).collection('p').insertOne({ _id: 1 as never, name: 'ana', likes: 2 });
+    await client
+      .db(target.dbName)
+      .collection('p')
+      .insertOne({ _id: 1 as never, name: 'ana', likes: 2 });
   });
 
   afterAll(async () => {
@@ -75,13 +78,20 @@ describe.each(targetKinds)('projection key order against %s', (kind) => {
   });
 
   it('puts _id first in find projections with computed fields', async () => {
-    const d = await client.db(target.dbName).collection('p').findOne({}, { projection: { doubled: { $multiply: ['$likes', 2] }, name: 1 } });
+    const d = await client
+      .db(target.dbName)
+      .collection('p')
+      .findOne({}, { projection: { doubled: { $multiply: ['$likes', 2] }, name: 1 } });
     expect(Object.keys(d!)[0]).toBe('_id');
     expect(d).toEqual({ _id: 1, name: 'ana', doubled: 4 });
   });
 
   it('puts _id first after an aggregation $project', async () => {
-    const [d] = await client.db(target.dbName).collection('p').aggregate([{ $project: { doubled: { $multiply: ['$likes', 2] }, _id: 1 } }]).toArray();
+    const [d] = await client
+      .db(target.dbName)
+      .collection('p')
+      .aggregate([{ $project: { doubled: { $multiply: ['$likes', 2] }, _id: 1 } }])
+      .toArray();
     expect(Object.keys(d!)).toEqual(['_id', 'doubled']);
   });
 });

@@ -56,7 +56,11 @@ describe.each(targetKinds)('mongoose against %s', (kind) => {
     await expect(UserModel.create({ username: 'ann' })).rejects.toMatchObject({ code: 11000 });
 
     const posts = await PostModel.insertMany(
-      Array.from({ length: 30 }, (_, i) => ({ author: i % 3 === 0 ? bo._id : ann._id, body: `p${i}`, createdAt: new Date(1_000_000 + i * 1000) })),
+      Array.from({ length: 30 }, (_, i) => ({
+        author: i % 3 === 0 ? bo._id : ann._id,
+        body: `p${i}`,
+        createdAt: new Date(1_000_000 + i * 1000),
+      })),
     );
     expect(posts).toHaveLength(30);
 

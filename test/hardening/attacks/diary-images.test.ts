@@ -31,7 +31,12 @@ describe('diary images', () => {
     expect(src).toMatch(new RegExp(`^/photos/${photo.id}\\?sig=`));
     expect((await fetch(`${hub.url}${src}`)).status).toBe(200);
 
-    const borrowed = await author!.api.post('/posts', { kind: 'diary', title: 'not mine', text: `<p>x</p><img src="/photos/${othersPhoto.id}">`, privacy: 'public' });
+    const borrowed = await author!.api.post('/posts', {
+      kind: 'diary',
+      title: 'not mine',
+      text: `<p>x</p><img src="/photos/${othersPhoto.id}">`,
+      privacy: 'public',
+    });
     expect(borrowed.status).toBe(400);
     expect(borrowed.body.error.code).toBe('invalid');
   });

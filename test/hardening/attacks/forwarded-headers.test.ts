@@ -42,7 +42,7 @@ describe('forwarded headers from a proxy TRUST_PROXY names', { timeout: 120_000 
     expect(statuses.every((s) => s === 201)).toBe(true);
   });
 
-  it('/api/config follows the proxy\'s X-Forwarded-Host', async () => {
+  it("/api/config follows the proxy's X-Forwarded-Host", async () => {
     const res = await fetch(`${hub.url}/api/config`, { headers: { 'x-forwarded-host': 'hub.example', 'x-forwarded-proto': 'https' } });
     expect(((await res.json()) as { realtimeUrl: string }).realtimeUrl.startsWith('https://hub.example')).toBe(true);
   });

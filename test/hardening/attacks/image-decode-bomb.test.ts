@@ -33,7 +33,9 @@ describe('image decode bomb', { timeout: 180_000 }, () => {
     const album = await albumOf(attacker);
     const bomb = await fixture('avif-bomb-7000.avif');
     const started = performance.now();
-    const answers = await Promise.all(Array.from({ length: 8 }, () => uploadPhoto(hub.url, attacker.token, album, bomb, { type: 'image/avif', filename: 'x.avif' })));
+    const answers = await Promise.all(
+      Array.from({ length: 8 }, () => uploadPhoto(hub.url, attacker.token, album, bomb, { type: 'image/avif', filename: 'x.avif' })),
+    );
     // Each is refused: 413 from the header, or 429 while two of the same user's uploads are in flight.
     const statuses = answers.map((a) => a.status);
     expect(statuses.every((s) => s === 413 || s === 429)).toBe(true);
@@ -49,7 +51,9 @@ describe('image decode bomb', { timeout: 180_000 }, () => {
     const album = await albumOf(attacker);
     const bomb = await fixture('avif-bomb-4000.avif');
     const started = performance.now();
-    const uploading = Promise.all(Array.from({ length: 8 }, () => uploadPhoto(hub.url, attacker.token, album, bomb, { type: 'image/avif', filename: 'x.avif' })));
+    const uploading = Promise.all(
+      Array.from({ length: 8 }, () => uploadPhoto(hub.url, attacker.token, album, bomb, { type: 'image/avif', filename: 'x.avif' })),
+    );
     const felt = await watchWhile(hub, uploading, signIn);
     const answers = await uploading;
     const quiet = await quietBaseline(hub, Math.min(performance.now() - started, 10_000), signIn);
@@ -71,7 +75,9 @@ describe('image decode bomb', { timeout: 180_000 }, () => {
     for (const u of users) expect((await moderator.api.post(`/users/${u.handle}/tier`, { tier: 'yellow' })).status).toBe(200);
     const albums = await Promise.all(users.map(albumOf));
     const bomb = await fixture('avif-bomb-4000.avif');
-    const answers = await Promise.all(users.map((u, i) => uploadPhoto(hub.url, u.token, albums[i]!, bomb, { type: 'image/avif', filename: 'x.avif' })));
+    const answers = await Promise.all(
+      users.map((u, i) => uploadPhoto(hub.url, u.token, albums[i]!, bomb, { type: 'image/avif', filename: 'x.avif' })),
+    );
     const statuses = answers.map((a) => a.status);
     // One runs, eight wait, the rest are told to come back later.
     expect(statuses.filter((s) => s === 503).length).toBeGreaterThanOrEqual(5);

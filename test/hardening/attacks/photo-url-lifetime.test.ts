@@ -14,7 +14,8 @@ describe('signed photo URL lifetime', () => {
     for (let offset = 0; offset < 600; offset += 7) {
       const givenAt = start + offset * 1000;
       const query = new URLSearchParams(createUrlSigner(secret, () => givenAt).query('photo1'));
-      const at = (secondsLater: number) => createUrlSigner(secret, () => givenAt + secondsLater * 1000).verify('photo1', query.get('sig'), query.get('exp'));
+      const at = (secondsLater: number) =>
+        createUrlSigner(secret, () => givenAt + secondsLater * 1000).verify('photo1', query.get('sig'), query.get('exp'));
       expect(at(299)).toBeGreaterThan(0);
       expect(at(600)).toBe(0);
     }

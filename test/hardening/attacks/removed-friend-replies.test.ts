@@ -10,7 +10,7 @@ import { connectSocket, expectNoEvent, makeFriends, nextEvent, registerUser, set
 describe('a removed friend and replies to their comment', () => {
   const hub = useTestHub();
 
-  it('after unfriending, replies to the ex-friend\'s comment reach them neither live nor stored', async () => {
+  it("after unfriending, replies to the ex-friend's comment reach them neither live nor stored", async () => {
     const [owner, ex, friend] = await Promise.all(['owner', 'ex', 'friend'].map((s) => registerUser(hub, s)));
     await makeFriends(owner!, ex!);
     await makeFriends(owner!, friend!);
@@ -30,7 +30,11 @@ describe('a removed friend and replies to their comment', () => {
     await friend!.api.post(`/posts/${post.id}/comments`, { text: 'a secret the ex-friend must not read', parentId: comment.id });
     await owner!.api.post(`/posts/${post.id}/comments`, { text: 'another secret', parentId: comment.id });
     await settle(exSocket);
-    await expectNoEvent(exSocket, 'notification', (n) => n.notification.kind === 'reply' && n.notification.subject.excerpt !== 'first reply');
+    await expectNoEvent(
+      exSocket,
+      'notification',
+      (n) => n.notification.kind === 'reply' && n.notification.subject.excerpt !== 'first reply',
+    );
     const after = (await ex!.api.get('/notifications')).body.notifications;
     expect(after).toHaveLength(before);
     expect(JSON.stringify(after)).not.toContain('secret');

@@ -31,7 +31,9 @@ describe('sanitiser CPU bomb', () => {
     })();
     const felt = await watchWhile(hub, posting, signIn);
     const quiet = await quietBaseline(hub, performance.now() - started, signIn);
-    console.info(`sanitiser bomb: liveness ${felt.slowestProbeMs.toFixed(0)} ms (quiet ${quiet.slowestProbeMs.toFixed(0)}), sign-in ${felt.slowestSignInMs.toFixed(0)} ms (quiet ${quiet.slowestSignInMs.toFixed(0)})`);
+    console.info(
+      `sanitiser bomb: liveness ${felt.slowestProbeMs.toFixed(0)} ms (quiet ${quiet.slowestProbeMs.toFixed(0)}), sign-in ${felt.slowestSignInMs.toFixed(0)} ms (quiet ${quiet.slowestSignInMs.toFixed(0)})`,
+    );
     expect(answers).toHaveLength(30);
     for (const res of answers) {
       expect(res.status).toBe(400);
@@ -50,7 +52,12 @@ describe('sanitiser CPU bomb', () => {
 
   it('markup that is slow without being caught by the cheap checks is cut off by the time budget, and ordinary diaries still work', async () => {
     const author = await registerUser(hub, 'author');
-    const ok = await author.api.post('/posts', { kind: 'diary', title: 'fine', text: '<p>hello <b>world</b></p><script>x</script>', privacy: 'public' });
+    const ok = await author.api.post('/posts', {
+      kind: 'diary',
+      title: 'fine',
+      text: '<p>hello <b>world</b></p><script>x</script>',
+      privacy: 'public',
+    });
     expect(ok.status).toBe(201);
     expect(ok.body.post.text).toBe('<p>hello <b>world</b></p>');
   });

@@ -48,7 +48,10 @@ describe('socket flood by one account', { timeout: 60_000 }, () => {
     sockets[0]!.disconnect();
     await closed;
     // The server learns of the close a moment after the client: retry until it has.
-    const again = await waitFor(() => connectSocket(hub, attacker.token).catch(() => undefined), { intervalMs: 20, what: 'a socket accepted again' });
+    const again = await waitFor(() => connectSocket(hub, attacker.token).catch(() => undefined), {
+      intervalMs: 20,
+      what: 'a socket accepted again',
+    });
     expect(again.connected).toBe(true);
     // Other users are not affected by one user's cap.
     const other = await registerUser(hub, 'other');
@@ -56,7 +59,7 @@ describe('socket flood by one account', { timeout: 60_000 }, () => {
     closeAllSockets();
   });
 
-  it('post:watch from all of a user\'s sockets draws on one budget, and another user\'s reads stay fast', async () => {
+  it("post:watch from all of a user's sockets draws on one budget, and another user's reads stay fast", async () => {
     const attacker = await registerUser(hub, 'watcher');
     const author = await registerUser(hub, 'author');
     const post = (await author.api.post('/posts', { kind: 'shuoshuo', text: 'hello', privacy: 'public' })).body.post;
@@ -66,7 +69,9 @@ describe('socket flood by one account', { timeout: 60_000 }, () => {
     // beyond the user's budget (burst 40 across all sockets; post:watch 120 a minute).
     const started = performance.now();
     const answers = (
-      await Promise.all(sockets.flatMap((s) => Array.from({ length: 10 }, () => emitAck(s, 'post:watch', { postId: post.id }).catch(() => null))))
+      await Promise.all(
+        sockets.flatMap((s) => Array.from({ length: 10 }, () => emitAck(s, 'post:watch', { postId: post.id }).catch(() => null))),
+      )
     ).filter((a) => a !== null);
     const accepted = answers.filter((a) => a.ok).length;
     const limited = answers.filter((a) => !a.ok && a.error.code === 'rate_limited').length;
@@ -108,7 +113,12 @@ describe('socket cap across two nodes sharing Redis', () => {
     redis = await startTestRedis();
     storeDir = await fs.mkdtemp(path.join(os.tmpdir(), 'kj-cap-'));
     store = await startEmbeddedStore({ dir: storeDir });
-    const shared = { redisUrl: redis.url, redisPrefix: `cap${Date.now()}`, mongodbUri: `${store.uri}/kongjian`, env: { SOCKETS_PER_USER: '4' } };
+    const shared = {
+      redisUrl: redis.url,
+      redisPrefix: `cap${Date.now()}`,
+      mongodbUri: `${store.uri}/kongjian`,
+      env: { SOCKETS_PER_USER: '4' },
+    };
     nodes = [await startTestHub(shared), await startTestHub(shared)];
   });
   afterAll(async () => {

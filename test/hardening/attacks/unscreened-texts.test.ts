@@ -26,7 +26,11 @@ describe('screening of every user text', () => {
   let photo: string;
   beforeAll(async () => {
     const moderator = await registerUser(hub, 'moderator'); // the first account is a moderator
-    for (const [pattern, action] of [[blockWord, 'block'], [holdWord, 'hold'], [reviewWord, 'review']] as const) {
+    for (const [pattern, action] of [
+      [blockWord, 'block'],
+      [holdWord, 'hold'],
+      [reviewWord, 'review'],
+    ] as const) {
       expect((await moderator.api.post('/moderation/rules', { pattern, action })).status).toBe(201);
     }
     user = await registerUser(hub, 'writer');
@@ -36,10 +40,23 @@ describe('screening of every user text', () => {
 
   const cases: ReadonlyArray<readonly [name: string, field: string, send: (word: string) => Promise<ApiAnswer>]> = [
     ['space title', 'title', (w) => user.api.patch('/spaces/me', { title: `my ${w} space` })],
-    ['music title', 'music.title', (w) => user.api.patch('/spaces/me', { music: { title: `song ${w}`, url: 'https://music.example/a.mp3' } })],
+    [
+      'music title',
+      'music.title',
+      (w) => user.api.patch('/spaces/me', { music: { title: `song ${w}`, url: 'https://music.example/a.mp3' } }),
+    ],
     ['album title', 'title', (w) => user.api.post('/albums', { title: `album ${w}`, privacy: 'public' })],
     ['photo caption', 'caption', (w) => user.api.patch(`/photos/${photo}`, { caption: `look ${w}` })],
-    ['display name on registration', 'displayName', (w) => apiClient(hub.url).post('/auth/register', { handle: uniqueHandle('n'), password: 'correct horse battery', displayName: `name ${w}` })],
+    [
+      'display name on registration',
+      'displayName',
+      (w) =>
+        apiClient(hub.url).post('/auth/register', {
+          handle: uniqueHandle('n'),
+          password: 'correct horse battery',
+          displayName: `name ${w}`,
+        }),
+    ],
     ['display name', 'displayName', (w) => user.api.patch('/me', { displayName: `name ${w}` })],
     ['bio', 'bio', (w) => user.api.patch('/me', { bio: `about ${w}` })],
   ];
@@ -52,9 +69,19 @@ describe('screening of every user text', () => {
 
   it('a diary whose image alt text or link URL holds a blocked word is refused', async () => {
     const own = `/photos/${photo}`;
-    const alt = await user.api.post('/posts', { kind: 'diary', title: 'd', text: `<p>x</p><img src="${own}" alt="${blockWord}">`, privacy: 'public' });
+    const alt = await user.api.post('/posts', {
+      kind: 'diary',
+      title: 'd',
+      text: `<p>x</p><img src="${own}" alt="${blockWord}">`,
+      privacy: 'public',
+    });
     expect(alt.status).toBe(422);
-    const link = await user.api.post('/posts', { kind: 'diary', title: 'd', text: `<p><a href="https://x.example/${blockWord}">x</a></p>`, privacy: 'public' });
+    const link = await user.api.post('/posts', {
+      kind: 'diary',
+      title: 'd',
+      text: `<p><a href="https://x.example/${blockWord}">x</a></p>`,
+      privacy: 'public',
+    });
     expect(link.status).toBe(422);
     expect(JSON.stringify([alt.body, link.body])).not.toMatch(/zzq/);
   });

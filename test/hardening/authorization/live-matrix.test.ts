@@ -63,7 +63,9 @@ describe.each(engines)('authorization of live events on %s', (engine) => {
 
   /** A fresh owner with a friend, an ex-friend and a stranger, everyone (and the moderator) connected. */
   async function liveCast(): Promise<LiveCast> {
-    const [owner, friend, exFriend, stranger] = await Promise.all(['owner', 'friend', 'exfriend', 'stranger'].map((s) => registerUser(hub, s)));
+    const [owner, friend, exFriend, stranger] = await Promise.all(
+      ['owner', 'friend', 'exfriend', 'stranger'].map((s) => registerUser(hub, s)),
+    );
     await makeFriends(owner!, friend!);
     await makeFriends(owner!, exFriend!);
     await ok(owner!.api.delete(`/friends/${exFriend!.handle}`), 204);
@@ -83,8 +85,12 @@ describe.each(engines)('authorization of live events on %s', (engine) => {
     among: readonly LiveRole[] = liveRoles,
   ): Promise<void> {
     for (const role of among) {
-      if (allowed.includes(role)) await expect(nextEvent(c.sockets[role], event, where), `${label}: ${role} gets ${event}`).resolves.toBeTruthy();
-      else await expectNoEvent(c.sockets[role], event, where).catch((err: Error) => expect.fail(`${label}: ${role} got ${event}: ${err.message}`));
+      if (allowed.includes(role))
+        await expect(nextEvent(c.sockets[role], event, where), `${label}: ${role} gets ${event}`).resolves.toBeTruthy();
+      else
+        await expectNoEvent(c.sockets[role], event, where).catch((err: Error) =>
+          expect.fail(`${label}: ${role} got ${event}: ${err.message}`),
+        );
     }
   }
 
@@ -111,7 +117,8 @@ describe.each(engines)('authorization of live events on %s', (engine) => {
 
   it('post:comment and post:likes reach the author and allowed watchers; watching a hidden post is refused like a missing one', async () => {
     const c = await liveCast();
-    const post = (await ok(c.users.owner.api.post('/posts', { kind: 'shuoshuo', text: 'watch me', privacy: 'friends' }), 201)).post.id as string;
+    const post = (await ok(c.users.owner.api.post('/posts', { kind: 'shuoshuo', text: 'watch me', privacy: 'friends' }), 201)).post
+      .id as string;
     const missing = await emitAck(c.sockets.stranger, 'post:watch', { postId: missingId });
     expect(missing.ok).toBe(false);
     for (const role of liveRoles) {
@@ -148,20 +155,41 @@ describe.each(engines)('authorization of live events on %s', (engine) => {
     await reachesExactly(c, 'album:photo', (p) => p.albumId === album, ['owner', 'friend'], 'photo');
     for (const role of liveRoles) expect(await emitAck(c.sockets[role], 'album:unwatch', { albumId: album }), role).toEqual({ ok: true });
     await ok(c.users.owner.api.delete(`/photos/${up.body.photo.id}`), 204);
-    await reachesExactly(c, 'album:photo:remove', (p) => p.albumId === album, [], 'removal after unwatch', ['friend', 'exFriend', 'stranger', 'moderator']);
+    await reachesExactly(c, 'album:photo:remove', (p) => p.albumId === album, [], 'removal after unwatch', [
+      'friend',
+      'exFriend',
+      'stranger',
+      'moderator',
+    ]);
   });
 
   it('guestbook:watch: a private entry reaches the owner alone, a public one every watcher; a blocked watcher is refused like a missing space', async () => {
     const c = await liveCast();
     const missing = await emitAck(c.sockets.stranger, 'guestbook:watch', { handle: 'nobody_here_at_all' });
     expect(missing.ok).toBe(false);
-    for (const role of liveRoles) expect(await emitAck(c.sockets[role], 'guestbook:watch', { handle: c.users.owner.handle }), role).toEqual({ ok: true });
-    const secret = (await ok(c.users.friend.api.post(`/spaces/${c.users.owner.handle}/guestbook`, { text: 'just for you', private: true }), 201)).entry.id as string;
-    await reachesExactly(c, 'guestbook:entry', (p) => p.entry.id === secret, ['owner', 'friend'], 'private entry', ['owner', 'exFriend', 'stranger', 'moderator']);
-    const open = (await ok(c.users.friend.api.post(`/spaces/${c.users.owner.handle}/guestbook`, { text: 'hello all' }), 201)).entry.id as string;
-    await reachesExactly(c, 'guestbook:entry', (p) => p.entry.id === open, liveRoles, 'public entry', ['owner', 'exFriend', 'stranger', 'moderator']);
-    for (const role of liveRoles) expect(await emitAck(c.sockets[role], 'guestbook:unwatch', { handle: c.users.owner.handle }), role).toEqual({ ok: true });
-    const after = (await ok(c.users.friend.api.post(`/spaces/${c.users.owner.handle}/guestbook`, { text: 'after unwatch' }), 201)).entry.id as string;
+    for (const role of liveRoles)
+      expect(await emitAck(c.sockets[role], 'guestbook:watch', { handle: c.users.owner.handle }), role).toEqual({ ok: true });
+    const secret = (
+      await ok(c.users.friend.api.post(`/spaces/${c.users.owner.handle}/guestbook`, { text: 'just for you', private: true }), 201)
+    ).entry.id as string;
+    await reachesExactly(c, 'guestbook:entry', (p) => p.entry.id === secret, ['owner', 'friend'], 'private entry', [
+      'owner',
+      'exFriend',
+      'stranger',
+      'moderator',
+    ]);
+    const open = (await ok(c.users.friend.api.post(`/spaces/${c.users.owner.handle}/guestbook`, { text: 'hello all' }), 201)).entry
+      .id as string;
+    await reachesExactly(c, 'guestbook:entry', (p) => p.entry.id === open, liveRoles, 'public entry', [
+      'owner',
+      'exFriend',
+      'stranger',
+      'moderator',
+    ]);
+    for (const role of liveRoles)
+      expect(await emitAck(c.sockets[role], 'guestbook:unwatch', { handle: c.users.owner.handle }), role).toEqual({ ok: true });
+    const after = (await ok(c.users.friend.api.post(`/spaces/${c.users.owner.handle}/guestbook`, { text: 'after unwatch' }), 201)).entry
+      .id as string;
     await reachesExactly(c, 'guestbook:entry', (p) => p.entry.id === after, [], 'after unwatch', ['exFriend', 'stranger', 'moderator']);
     await ok(c.users.owner.api.put(`/blocks/${c.users.stranger.handle}`), 204);
     expect(await emitAck(c.sockets.stranger, 'guestbook:watch', { handle: c.users.owner.handle }), 'blocked').toEqual(missing);
@@ -181,12 +209,14 @@ describe.each(engines)('authorization of live events on %s', (engine) => {
 
   it('an ex-friend’s watch stops: no comments, likes or new posts after the unfriending', async () => {
     const c = await liveCast();
-    const post = (await ok(c.users.owner.api.post('/posts', { kind: 'shuoshuo', text: 'soon hidden', privacy: 'friends' }), 201)).post.id as string;
+    const post = (await ok(c.users.owner.api.post('/posts', { kind: 'shuoshuo', text: 'soon hidden', privacy: 'friends' }), 201)).post
+      .id as string;
     expect(await emitAck(c.sockets.friend, 'post:watch', { postId: post })).toEqual({ ok: true });
     await ok(c.users.friend.api.delete(`/friends/${c.users.owner.handle}`), 204);
     await ok(c.users.owner.api.post(`/posts/${post}/comments`, { text: 'after the split' }), 201);
     await ok(c.users.owner.api.put(`/posts/${post}/like`), 200);
-    const later = (await ok(c.users.owner.api.post('/posts', { kind: 'shuoshuo', text: 'later', privacy: 'friends' }), 201)).post.id as string;
+    const later = (await ok(c.users.owner.api.post('/posts', { kind: 'shuoshuo', text: 'later', privacy: 'friends' }), 201)).post
+      .id as string;
     await nextEvent(c.sockets.owner, 'feed:post', (p) => p.post.id === later);
     await expectNoEvent(c.sockets.friend, 'post:comment');
     await expectNoEvent(c.sockets.friend, 'post:likes');
@@ -198,7 +228,8 @@ describe.each(engines)('authorization of live events on %s', (engine) => {
     const c = await liveCast();
     expect(await emitAck(c.sockets.stranger, 'space:enter', { handle: c.users.owner.handle })).toEqual({ ok: true });
     await reachesExactly(c, 'space:visitor', (p) => p.visitor.id === c.users.stranger.id, ['owner'], 'visit');
-    const post = (await ok(c.users.owner.api.post('/posts', { kind: 'shuoshuo', text: 'say something', privacy: 'public' }), 201)).post.id as string;
+    const post = (await ok(c.users.owner.api.post('/posts', { kind: 'shuoshuo', text: 'say something', privacy: 'public' }), 201)).post
+      .id as string;
     await ok(c.users.stranger.api.post(`/posts/${post}/comments`, { text: 'something' }), 201);
     await reachesExactly(c, 'notification', (p) => p.notification.kind === 'comment', ['owner'], 'comment notification');
     const synced = await emitAck(c.sockets.stranger, 'notifications:sync', { after: 0 });

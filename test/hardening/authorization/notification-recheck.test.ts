@@ -52,7 +52,7 @@ describe('notifications re-check what their recipient may see', () => {
     ['friends', 'exFriend', false],
   ];
 
-  it.each(replyRows)('a reply on a %s post to the %s\'s comment reaches them: %s', async (privacy, who, reaches) => {
+  it.each(replyRows)("a reply on a %s post to the %s's comment reaches them: %s", async (privacy, who, reaches) => {
     const { socket, live } = await listen(people[who]);
     const text = `reply-${privacy}-${who}`;
     expect((await owner.api.post(`/posts/${posts[privacy]}/comments`, { text, parentId: comments[privacy][who] })).status).toBe(201);

@@ -102,7 +102,8 @@ export const readRows: readonly MatrixRow[] = [
     covers: [],
     name: 'photo files: public ones openly; others only with their signed query, tampered = missing',
     async run(c, hub) {
-      const get = (url: string) => fetch(`${hub.url}${url}`).then(async (r) => ({ status: r.status, body: r.status === 200 ? null : await r.text() }));
+      const get = (url: string) =>
+        fetch(`${hub.url}${url}`).then(async (r) => ({ status: r.status, body: r.status === 200 ? null : await r.text() }));
       const missing = await get(`/photos/${missingId}`);
       expect(missing.status).toBe(404);
       for (const privacy of privacies) {
@@ -124,7 +125,10 @@ export const readRows: readonly MatrixRow[] = [
         expect(await get(`/photos/${id}?sig=${tampered}&exp=${query.get('exp')}`), `${privacy}: tampered sig`).toEqual(missing);
         expect(await get(`/photos/${id}?sig=${sig}&exp=${Number(query.get('exp')) + 1000}`), `${privacy}: extended exp`).toEqual(missing);
         // A signature is for one photo: it opens no other.
-        expect(await get(`/photos/${c.photos[privacy === 'friends' ? 'private' : 'friends'].id}?${query}`), `${privacy}: sig moved`).toEqual(missing);
+        expect(
+          await get(`/photos/${c.photos[privacy === 'friends' ? 'private' : 'friends'].id}?${query}`),
+          `${privacy}: sig moved`,
+        ).toEqual(missing);
       }
       // Viewers who may not see an album never get a signed URL: its photo list is hidden from them.
       const stranger = await c.stranger.api.get(`/albums/${c.albums.friends}/photos`);
@@ -136,7 +140,9 @@ export const readRows: readonly MatrixRow[] = [
     name: 'a private guestbook entry is seen by its author and the owner only',
     async run(c) {
       for (const role of roles) {
-        const ids = (await ok(c.actors[role].api.get(`/spaces/${c.owner.handle}/guestbook`), 200, role)).entries.map((e: { id: string }) => e.id);
+        const ids = (await ok(c.actors[role].api.get(`/spaces/${c.owner.handle}/guestbook`), 200, role)).entries.map(
+          (e: { id: string }) => e.id,
+        );
         expect(ids.includes(c.guestbook.publicEntry), role).toBe(true);
         expect(ids.includes(c.guestbook.privateEntry), `${role}: private entry`).toBe(role === 'owner' || role === 'stranger');
       }
@@ -234,4 +240,3 @@ export const readRows: readonly MatrixRow[] = [
     },
   },
 ];
-

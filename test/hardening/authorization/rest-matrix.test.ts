@@ -25,8 +25,14 @@ describe('authorization matrix over REST', () => {
   it('covers every mounted endpoint', () => {
     const covered = new Set([...readRows, ...writeRows, ...socialRows].flatMap((r) => r.covers));
     const mounted = hub.routes.map((r) => `${r.method} ${r.path}`);
-    expect(mounted.filter((m) => !covered.has(m)), 'endpoints no matrix row covers').toEqual([]);
-    expect([...covered].filter((m) => !mounted.includes(m)), 'rows naming endpoints that are not mounted').toEqual([]);
+    expect(
+      mounted.filter((m) => !covered.has(m)),
+      'endpoints no matrix row covers',
+    ).toEqual([]);
+    expect(
+      [...covered].filter((m) => !mounted.includes(m)),
+      'rows naming endpoints that are not mounted',
+    ).toEqual([]);
   });
 
   // Reads first, while every fixture item is as built; writes after (they leave extra comments).

@@ -110,9 +110,14 @@ export const socialRows: readonly MatrixRow[] = [
         const res = await c.actors[role].api.post('/reports', { subject: { kind: 'post', id: c.posts.friends }, reason: 'peek' });
         expect(res.status, `${role} reports a post hidden from them`).toBe(404);
         await ok(c.actors[role].api.post('/reports', { subject: { kind: 'comment', id: c.heldComment }, reason: 'peek' }), 404, role);
-        await ok(c.actors[role].api.post('/reports', { subject: { kind: 'guestbook', id: c.guestbook.privateEntry }, reason: 'peek' }), role === 'stranger' ? 201 : 404, role);
+        await ok(
+          c.actors[role].api.post('/reports', { subject: { kind: 'guestbook', id: c.guestbook.privateEntry }, reason: 'peek' }),
+          role === 'stranger' ? 201 : 404,
+          role,
+        );
       }
-      const report = (await ok(c.friend.api.post('/reports', { subject: { kind: 'post', id: c.posts.friends }, reason: 'matrix' }), 201)).report;
+      const report = (await ok(c.friend.api.post('/reports', { subject: { kind: 'post', id: c.posts.friends }, reason: 'matrix' }), 201))
+        .report;
       for (const role of ['owner', 'friend', 'exFriend', 'stranger'] as const) {
         await ok(c.actors[role].api.get('/moderation/reports'), 403, role);
         await ok(c.actors[role].api.post(`/moderation/reports/${report.id}/resolve`, { action: 'remove' }), 403, role);

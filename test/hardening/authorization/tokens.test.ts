@@ -6,7 +6,16 @@ import { createHmac } from 'node:crypto';
 import mongoose, { Types } from 'mongoose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTokenSigner } from '../../../server/modules/accounts/tokens.js';
-import { apiClient, closeAllSockets, connectSocket, engines, registerUser, startTestHub, waitFor, type TestHub } from '../../helpers/index.js';
+import {
+  apiClient,
+  closeAllSockets,
+  connectSocket,
+  engines,
+  registerUser,
+  startTestHub,
+  waitFor,
+  type TestHub,
+} from '../../helpers/index.js';
 
 /** Polls `check` until true, at most `ms`; resolves with the time it took. */
 async function within(ms: number, check: () => Promise<boolean>): Promise<number> {

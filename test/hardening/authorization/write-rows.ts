@@ -6,7 +6,20 @@
 import { expect } from 'vitest';
 import { noisePng, uploadPhoto } from '../../fixtures/images.js';
 import { apiClient } from '../../helpers/index.js';
-import { call, expectHidden, holdWord, mayView, missingId, ok, postStates, privacies, roles, signedIn, type Cast, type Role } from '../helpers/cast.js';
+import {
+  call,
+  expectHidden,
+  holdWord,
+  mayView,
+  missingId,
+  ok,
+  postStates,
+  privacies,
+  roles,
+  signedIn,
+  type Cast,
+  type Role,
+} from '../helpers/cast.js';
 import type { MatrixRow } from './read-rows.js';
 
 const others = (...except: Role[]) => signedIn.filter((r) => r !== 'owner' && !except.includes(r));
@@ -101,8 +114,22 @@ export const writeRows: readonly MatrixRow[] = [
         const res = await api.delete(`/posts/${pub}/comments/${c.friendComment}`);
         expect(res.status, role).toBe(403);
         await expectHidden(api, 'delete', `/posts/${pub}/comments/${c.heldComment}`, c.heldComment, undefined, `${role} held comment`);
-        await expectHidden(api, 'delete', `/posts/${pub}/comments/${c.reviewComment}`, c.reviewComment, undefined, `${role} review comment`);
-        await expectHidden(api, 'delete', `/posts/${c.posts.friends}/comments/${c.ownerComments.friends}`, c.posts.friends, undefined, `${role} friends post`);
+        await expectHidden(
+          api,
+          'delete',
+          `/posts/${pub}/comments/${c.reviewComment}`,
+          c.reviewComment,
+          undefined,
+          `${role} review comment`,
+        );
+        await expectHidden(
+          api,
+          'delete',
+          `/posts/${c.posts.friends}/comments/${c.ownerComments.friends}`,
+          c.posts.friends,
+          undefined,
+          `${role} friends post`,
+        );
       }
       const ids = (await ok(c.friend.api.get(`/posts/${pub}/comments`), 200)).comments.map((x: { id: string }) => x.id);
       expect(ids).toEqual(expect.arrayContaining([c.friendComment, c.heldComment, c.reviewComment]));
@@ -111,7 +138,12 @@ export const writeRows: readonly MatrixRow[] = [
     },
   },
   {
-    covers: ['post /friends/requests', 'post /friends/requests/:id/accept', 'post /friends/requests/:id/decline', 'delete /friends/:handle'],
+    covers: [
+      'post /friends/requests',
+      'post /friends/requests/:id/accept',
+      'post /friends/requests/:id/decline',
+      'delete /friends/:handle',
+    ],
     name: 'only its recipient answers a friend request; one cannot unfriend a non-friend',
     async run(c) {
       for (const role of ['friend', 'exFriend', 'stranger', 'moderator'] as const) {
@@ -176,8 +208,13 @@ export const writeRows: readonly MatrixRow[] = [
   },
   {
     covers: [
-      'post /moderation/rules', 'delete /moderation/rules/:id', 'post /moderation/queue/:postId/approve', 'post /moderation/queue/:postId/reject',
-      'post /moderation/posts/:postId/unpublish', 'post /users/:handle/tier', 'post /spaces/:handle/certify',
+      'post /moderation/rules',
+      'delete /moderation/rules/:id',
+      'post /moderation/queue/:postId/approve',
+      'post /moderation/queue/:postId/reject',
+      'post /moderation/posts/:postId/unpublish',
+      'post /users/:handle/tier',
+      'post /spaces/:handle/certify',
     ],
     name: 'moderation writes: 403 for everyone but moderators, and nothing changes',
     async run(c) {
@@ -219,7 +256,10 @@ export const writeRows: readonly MatrixRow[] = [
           await expectHidden(api, 'delete', `/albums/${album}`, album, undefined, `${role} × ${privacy}`);
           await expectHidden(api, 'delete', `/photos/${photo}`, photo, undefined, `${role} × ${privacy}`);
           await expectHidden(api, 'patch', `/photos/${photo}`, photo, { caption: `${role} was here` }, `${role} captions ${privacy}`);
-          const [up, upMissing] = await Promise.all([uploadPhoto(hub.url, user!.token, album, png), uploadPhoto(hub.url, user!.token, missingId, png)]);
+          const [up, upMissing] = await Promise.all([
+            uploadPhoto(hub.url, user!.token, album, png),
+            uploadPhoto(hub.url, user!.token, missingId, png),
+          ]);
           expect(up.status, `${role} uploads to ${privacy}`).toBe(404);
           expect(up.body).toEqual(upMissing.body);
         }
@@ -252,7 +292,9 @@ export const writeRows: readonly MatrixRow[] = [
       for (const role of roles) {
         const res = await c.actors[role].api.put(`/spaces/${c.stranger.handle}/fan`);
         expect(res.status, role).toBe(role === 'anonymous' ? 401 : role === 'stranger' ? 400 : 409);
-        expect((await c.actors[role].api.delete(`/spaces/${c.stranger.handle}/fan`)).status, role).toBeLessThan(role === 'anonymous' ? 402 : 500);
+        expect((await c.actors[role].api.delete(`/spaces/${c.stranger.handle}/fan`)).status, role).toBeLessThan(
+          role === 'anonymous' ? 402 : 500,
+        );
       }
     },
   },

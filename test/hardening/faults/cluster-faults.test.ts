@@ -8,7 +8,17 @@
 import mongoose, { Types, type Connection } from 'mongoose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCluster, type Cluster } from '../../../scripts/cluster/start-cluster.js';
-import { apiClient, closeAllSockets, connectSocket, makeFriends, nextEvent, redisSetups, registerUser, waitFor, type TestUser } from '../../helpers/index.js';
+import {
+  apiClient,
+  closeAllSockets,
+  connectSocket,
+  makeFriends,
+  nextEvent,
+  redisSetups,
+  registerUser,
+  waitFor,
+  type TestUser,
+} from '../../helpers/index.js';
 import { healthBecomes, onNode, pool } from '../helpers/faults.js';
 
 describe.each(redisSetups)('cluster faults over %s', { timeout: 150_000 }, (redisKind) => {
@@ -33,7 +43,8 @@ describe.each(redisSetups)('cluster faults over %s', { timeout: 150_000 }, (redi
       writers.push(await registerUser(n1, 'writer'));
     });
     const posts: string[] = [];
-    for (let i = 0; i < 4; i += 1) posts.push((await author.api.post('/posts', { kind: 'shuoshuo', text: `target ${i}`, privacy: 'public' })).body.post.id);
+    for (let i = 0; i < 4; i += 1)
+      posts.push((await author.api.post('/posts', { kind: 'shuoshuo', text: `target ${i}`, privacy: 'public' })).body.post.id);
 
     // Each writer, through node 2: like every target, comment on every target, make a post.
     type Op = { kind: 'like' | 'comment' | 'post'; writer: TestUser; post?: string };
@@ -73,18 +84,27 @@ describe.each(redisSetups)('cluster faults over %s', { timeout: 150_000 }, (redi
     expect(acked, 'some writes were acknowledged').toBeGreaterThan(0);
     expect(acked, 'the kill cut the burst short').toBeLessThan(ops.length);
     // Refusals other than "connection died" (status 0) would be a bug, not a fault.
-    expect(Object.keys(other).filter((s) => s !== '0'), JSON.stringify(other)).toEqual([]);
+    expect(
+      Object.keys(other).filter((s) => s !== '0'),
+      JSON.stringify(other),
+    ).toEqual([]);
 
     // Through the surviving node: everything acknowledged is there.
-    for (const { writer, post } of ackedLikes) expect((await onNode(n1, writer.token).get(`/posts/${post}`)).body.post.liked, 'acknowledged like').toBe(true);
-    for (const { id, writer } of ackedPosts) expect((await onNode(n1, writer.token).get(`/posts/${id}`)).status, 'acknowledged post').toBe(200);
+    for (const { writer, post } of ackedLikes)
+      expect((await onNode(n1, writer.token).get(`/posts/${post}`)).body.post.liked, 'acknowledged like').toBe(true);
+    for (const { id, writer } of ackedPosts)
+      expect((await onNode(n1, writer.token).get(`/posts/${id}`)).status, 'acknowledged post').toBe(200);
     // The killed node comes back (as its supervisor would restart it) and repairs counters it may
     // have left one short; the check still reads through the node that never died.
     cluster.nodes[1] = await n2.restart();
     for (const post of posts) {
       const shown = (await author.api.get(`/posts/${post}`)).body.post;
       const comments = (await author.api.get(`/posts/${post}/comments`)).body.comments as Array<{ id: string }>;
-      for (const c of ackedComments.filter((c) => c.post === post)) expect(comments.map((x) => x.id), 'acknowledged comment').toContain(c.id);
+      for (const c of ackedComments.filter((c) => c.post === post))
+        expect(
+          comments.map((x) => x.id),
+          'acknowledged comment',
+        ).toContain(c.id);
       // No half state: the counters equal the records behind them.
       const likeRecords = await store.collection('postlikes').countDocuments({ post: new Types.ObjectId(post) });
       expect(shown.counts.likes, `likes of ${post}`).toBe(likeRecords);
@@ -100,11 +120,16 @@ describe.each(redisSetups)('cluster faults over %s', { timeout: 150_000 }, (redi
     const bobSocket = await connectSocket(n2, bob.token, { reconnection: true });
 
     await cluster.stopRedis();
-    for (const node of cluster.nodes) expect(await healthBecomes(node.url, 503, 15_000), node.id).toMatchObject({ ok: false, redis: 'down' });
+    for (const node of cluster.nodes)
+      expect(await healthBecomes(node.url, 503, 15_000), node.id).toMatchObject({ ok: false, redis: 'down' });
     await cluster.startRedis();
     for (const node of cluster.nodes) expect(await healthBecomes(node.url, 200, 20_000), node.id).toMatchObject({ ok: true, redis: 'up' });
 
-    const made = await apiClient(n1.url, alice.token).post('/posts', { kind: 'shuoshuo', text: 'after redis came back', privacy: 'friends' });
+    const made = await apiClient(n1.url, alice.token).post('/posts', {
+      kind: 'shuoshuo',
+      text: 'after redis came back',
+      privacy: 'friends',
+    });
     expect(made.status).toBe(201);
     await expect(nextEvent(bobSocket, 'feed:post', (p) => p.post.id === made.body.post.id, 15_000)).resolves.toBeTruthy();
   });

@@ -22,7 +22,13 @@ describe('reconnect storm', { timeout: 240_000 }, () => {
 
   beforeAll(async () => {
     cluster = await startCluster({ nodes: 1, env: { SECRET: secret, RATE_LIMIT_SCALE: '1000' } });
-    users = await seedStore(cluster.mongodbUri, makeFriendGraph(clients, 4), `storm${randomBytes(2).toString('hex')}_`, secret, () => undefined);
+    users = await seedStore(
+      cluster.mongodbUri,
+      makeFriendGraph(clients, 4),
+      `storm${randomBytes(2).toString('hex')}_`,
+      secret,
+      () => undefined,
+    );
   }, 90_000);
   afterAll(async () => {
     for (const s of sockets) s.close();
@@ -59,10 +65,19 @@ describe('reconnect storm', { timeout: 240_000 }, () => {
     cluster.nodes[0] = await node.restart();
     await within(60_000, async () => allConnected(2), 'all clients reconnected');
     const againMs = Date.now() - restartAt;
-    await within(30_000, async () => (await health(cluster.nodes[0]!.url)).body?.sockets === clients, 'the restarted node counts every socket');
-    console.info(`reconnect storm: ${clients} clients connected in ${firstMs} ms; ${firstErrors} connect errors on the way in; restart + all reconnected in ${againMs} ms; connect errors in all ${JSON.stringify(Object.fromEntries(errors))}`);
+    await within(
+      30_000,
+      async () => (await health(cluster.nodes[0]!.url)).body?.sockets === clients,
+      'the restarted node counts every socket',
+    );
+    console.info(
+      `reconnect storm: ${clients} clients connected in ${firstMs} ms; ${firstErrors} connect errors on the way in; restart + all reconnected in ${againMs} ms; connect errors in all ${JSON.stringify(Object.fromEntries(errors))}`,
+    );
     // The only connect errors allowed are refused connections while the node was down, then retried.
     for (const message of errors.keys()) expect(message, 'connect error').toMatch(/websocket error|timeout|xhr poll error/);
-    expect(connects.every((n) => n === 2), 'one reconnect each, no flapping').toBe(true);
+    expect(
+      connects.every((n) => n === 2),
+      'one reconnect each, no flapping',
+    ).toBe(true);
   });
 });

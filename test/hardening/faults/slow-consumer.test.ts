@@ -50,7 +50,12 @@ describe('a slow consumer against a hub process', { timeout: 120_000 }, () => {
   it('is cut off, the reader gets everything, and the hub’s memory stays bounded', async () => {
     const node = cluster.nodes[0]!;
     const pid = node.child.process.pid!;
-    const diary = (i: number) => ({ kind: 'diary', title: `long read ${i}`, text: `<p>${String(i).padEnd(diaryChars, 'x')}</p>`, privacy: 'friends' });
+    const diary = (i: number) => ({
+      kind: 'diary',
+      title: `long read ${i}`,
+      text: `<p>${String(i).padEnd(diaryChars, 'x')}</p>`,
+      privacy: 'friends',
+    });
     const readerSocket = await connectSocket(node, reader.token);
     // Control: the same work once without a stalled client, so what follows measures the stall alone.
     const rssStart = await rssOf(pid);

@@ -61,7 +61,9 @@ describe('store restart under load', { timeout: 120_000 }, () => {
     for (const a of answers) statuses.set(a.status, (statuses.get(a.status) ?? 0) + 1);
     const summary = JSON.stringify(Object.fromEntries(statuses));
     const slowest = Math.max(...answers.map((a) => a.ms));
-    console.info(`store restart: ${answers.length} requests (${outageAnswers.length} during the outage), by status ${summary}, slowest ${slowest} ms, ${acknowledged.length} posts acknowledged`);
+    console.info(
+      `store restart: ${answers.length} requests (${outageAnswers.length} during the outage), by status ${summary}, slowest ${slowest} ms, ${acknowledged.length} posts acknowledged`,
+    );
 
     const failed = answers.filter((a) => a.status >= 300);
     expect(failed.length, 'the outage was met by the load').toBeGreaterThan(0);
@@ -70,7 +72,10 @@ describe('store restart under load', { timeout: 120_000 }, () => {
       expect(a.body.error.code).toBe('unavailable');
     }
     expect(slowest, 'slowest answer (ms)').toBeLessThan(6_000);
-    expect(answers.slice(-16).every((a) => a.status < 300), 'requests succeed after the restart').toBe(true);
+    expect(
+      answers.slice(-16).every((a) => a.status < 300),
+      'requests succeed after the restart',
+    ).toBe(true);
 
     // Every acknowledged post is there after the restart.
     for (const id of acknowledged) expect((await alice.api.get(`/posts/${id}`)).status, id).toBe(200);

@@ -6,7 +6,15 @@
 import { expect } from 'vitest';
 import type { Privacy } from '../../../shared/dto.js';
 import { noisePng, uploadPhoto } from '../../fixtures/images.js';
-import { apiClient, makeFriends, registerUser, type ApiAnswer, type ApiClient, type TestUser, type UntypedJson } from '../../helpers/index.js';
+import {
+  apiClient,
+  makeFriends,
+  registerUser,
+  type ApiAnswer,
+  type ApiClient,
+  type TestUser,
+  type UntypedJson,
+} from '../../helpers/index.js';
 
 export const roles = ['owner', 'friend', 'exFriend', 'stranger', 'anonymous', 'moderator'] as const;
 export type Role = (typeof roles)[number];
@@ -74,7 +82,9 @@ export async function ok(res: Promise<ApiAnswer> | ApiAnswer, status: number, la
 /** Builds the cast on `hub`. The moderator must be the first account the hub ever registered. */
 export async function buildCast(hub: { readonly url: string }): Promise<Cast> {
   const moderator = await registerUser(hub, 'moderator');
-  const [owner, friend, exFriend, stranger] = await Promise.all(['owner', 'friend', 'exfriend', 'stranger'].map((s) => registerUser(hub, s)));
+  const [owner, friend, exFriend, stranger] = await Promise.all(
+    ['owner', 'friend', 'exfriend', 'stranger'].map((s) => registerUser(hub, s)),
+  );
   await ok(moderator.api.post('/moderation/rules', { pattern: holdWord, action: 'hold' }), 201, 'hold rule');
   await ok(moderator.api.post('/moderation/rules', { pattern: reviewWord, action: 'review' }), 201, 'review rule');
   await makeFriends(owner!, friend!);
@@ -86,13 +96,21 @@ export async function buildCast(hub: { readonly url: string }): Promise<Cast> {
   for (const state of postStates) {
     const privacy = state === 'held' || state === 'review' ? 'public' : state;
     const word = state === 'held' ? holdWord : state === 'review' ? reviewWord : '';
-    const made = await ok(owner!.api.post('/posts', { kind: 'shuoshuo', text: `secret ${state} post ${word}`, privacy }), state === 'held' ? 202 : 201, state);
+    const made = await ok(
+      owner!.api.post('/posts', { kind: 'shuoshuo', text: `secret ${state} post ${word}`, privacy }),
+      state === 'held' ? 202 : 201,
+      state,
+    );
     expect(made.post.status ?? 'published').toBe(state === 'held' || state === 'review' ? state : 'published');
     posts[state] = made.post.id;
-    ownerComments[state] = (await ok(owner!.api.post(`/posts/${made.post.id}/comments`, { text: `owner remark on ${state}` }), 201)).comment.id;
+    ownerComments[state] = (
+      await ok(owner!.api.post(`/posts/${made.post.id}/comments`, { text: `owner remark on ${state}` }), 201)
+    ).comment.id;
   }
-  const heldComment = (await ok(friend!.api.post(`/posts/${posts.public}/comments`, { text: `hidden remark ${holdWord}` }), 202)).comment.id;
-  const reviewComment = (await ok(friend!.api.post(`/posts/${posts.public}/comments`, { text: `previewed remark ${reviewWord}` }), 201)).comment.id;
+  const heldComment = (await ok(friend!.api.post(`/posts/${posts.public}/comments`, { text: `hidden remark ${holdWord}` }), 202)).comment
+    .id;
+  const reviewComment = (await ok(friend!.api.post(`/posts/${posts.public}/comments`, { text: `previewed remark ${reviewWord}` }), 201))
+    .comment.id;
   const friendComment = (await ok(friend!.api.post(`/posts/${posts.public}/comments`, { text: 'friendly remark' }), 201)).comment.id;
 
   const albums = {} as Record<Privacy, string>;
@@ -105,7 +123,8 @@ export async function buildCast(hub: { readonly url: string }): Promise<Cast> {
   }
 
   const publicEntry = (await ok(stranger!.api.post(`/spaces/${owner!.handle}/guestbook`, { text: 'hello from afar' }), 201)).entry.id;
-  const privateEntry = (await ok(stranger!.api.post(`/spaces/${owner!.handle}/guestbook`, { text: 'a secret note', private: true }), 201)).entry.id;
+  const privateEntry = (await ok(stranger!.api.post(`/spaces/${owner!.handle}/guestbook`, { text: 'a secret note', private: true }), 201))
+    .entry.id;
   const friendRequest = (await ok(stranger!.api.post('/friends/requests', { to: owner!.handle }), 201)).request.id;
 
   const played = (await ok(owner!.api.post('/invites', { to: friend!.handle, game: 'gomoku' }), 201)).invite.id;

@@ -61,7 +61,8 @@ describe('accounts', () => {
       const u = await registerUser(limited, 'dave');
       const anon = apiClient(limited.url);
       const statuses: number[] = [];
-      for (let i = 0; i < 12; i += 1) statuses.push((await anon.post('/auth/login', { handle: u.handle, password: 'wrong password' })).status);
+      for (let i = 0; i < 12; i += 1)
+        statuses.push((await anon.post('/auth/login', { handle: u.handle, password: 'wrong password' })).status);
       expect(statuses.slice(0, 10).every((s) => s === 401)).toBe(true);
       expect(statuses[10]).toBe(429);
       const blockedRight = await anon.post('/auth/login', { handle: u.handle, password: 'correct horse battery' });

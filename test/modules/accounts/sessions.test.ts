@@ -4,7 +4,16 @@
  * `revoked`, then disconnected), at once rather than after the accounts cache's 5 s.
  */
 import { describe, expect, it } from 'vitest';
-import { apiClient, connectSocket, engines, makeFriends, nextEvent, registerUser, useTestHub, type TestSocket } from '../../helpers/index.js';
+import {
+  apiClient,
+  connectSocket,
+  engines,
+  makeFriends,
+  nextEvent,
+  registerUser,
+  useTestHub,
+  type TestSocket,
+} from '../../helpers/index.js';
 
 const password = 'correct horse battery';
 
@@ -85,6 +94,8 @@ describe.each(engines)('sessions on %s', (engine) => {
     expect(after.body.post.counts).toMatchObject({ likes: 0, comments: 0 });
     expect((await dan.api.get(`/posts/${dansPost.body.post.id}/comments`)).body.comments).toEqual([]);
     // The handle is free again.
-    expect((await apiClient(hub.url).post('/auth/register', { handle: carol.handle, password, displayName: 'New Carol' })).status).toBe(201);
+    expect((await apiClient(hub.url).post('/auth/register', { handle: carol.handle, password, displayName: 'New Carol' })).status).toBe(
+      201,
+    );
   });
 });

@@ -44,7 +44,11 @@ describe('live albums', () => {
     const friend = await registerUser(hub, 'cardfriend');
     const reader = await registerUser(hub, 'cardreader');
     await makeFriends(owner, friend);
-    const [ownerSocket, friendSocket, readerSocket] = await Promise.all([connectSocket(hub, owner.token), connectSocket(hub, friend.token), connectSocket(hub, reader.token)]);
+    const [ownerSocket, friendSocket, readerSocket] = await Promise.all([
+      connectSocket(hub, owner.token),
+      connectSocket(hub, friend.token),
+      connectSocket(hub, reader.token),
+    ]);
     expect(await emitAck(readerSocket, 'guestbook:watch', { handle: owner.handle })).toEqual({ ok: true });
     const titled = (title: string) => (p: { album: { title: string } }) => p.album.title === title;
 

@@ -41,7 +41,13 @@ describe('albums', () => {
     const alice = await registerUser(hub, 'alice');
     const res = await alice.api.post('/albums', { title: '  Trip  ', privacy: 'friends' });
     expect(res.status).toBe(201);
-    expect(res.body.album).toMatchObject({ title: 'Trip', privacy: 'friends', photoCount: 0, coverThumbUrl: null, owner: { id: alice.id } });
+    expect(res.body.album).toMatchObject({
+      title: 'Trip',
+      privacy: 'friends',
+      photoCount: 0,
+      coverThumbUrl: null,
+      owner: { id: alice.id },
+    });
     expect((await alice.api.post('/albums', { title: 'x'.repeat(61), privacy: 'public' })).status).toBe(400);
     expect((await alice.api.post('/albums', { title: 'ok', privacy: 'secret' })).status).toBe(400);
     await album(alice);

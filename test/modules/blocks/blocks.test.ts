@@ -4,7 +4,17 @@
  * content stops reaching B live at once — including post rooms B's sockets had already joined.
  */
 import { describe, expect, it } from 'vitest';
-import { connectSocket, emitAck, engines, expectNoEvent, makeFriends, nextEvent, registerUser, useTestHub, type ApiAnswer } from '../../helpers/index.js';
+import {
+  connectSocket,
+  emitAck,
+  engines,
+  expectNoEvent,
+  makeFriends,
+  nextEvent,
+  registerUser,
+  useTestHub,
+  type ApiAnswer,
+} from '../../helpers/index.js';
 
 describe.each(engines)('blocking on %s', (engine) => {
   const hub = useTestHub({ engine });

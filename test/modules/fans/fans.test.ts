@@ -57,8 +57,13 @@ describe.each(engines)('certified spaces and fans (%s)', (engine) => {
     expect((await a!.api.delete(`/spaces/${star!.handle}/fan`)).body).toEqual({ fans: 1, fan: false });
     expect((await b!.api.get(`/spaces/${star!.handle}/fan`)).body).toEqual({ fans: 1, fan: true });
 
-    const crowd = await registerUsers(hub, Array.from({ length: 12 }, () => 'fan'));
-    const answers = await Promise.all(crowd.flatMap((u) => [u.api.put(`/spaces/${star!.handle}/fan`), u.api.put(`/spaces/${star!.handle}/fan`)]));
+    const crowd = await registerUsers(
+      hub,
+      Array.from({ length: 12 }, () => 'fan'),
+    );
+    const answers = await Promise.all(
+      crowd.flatMap((u) => [u.api.put(`/spaces/${star!.handle}/fan`), u.api.put(`/spaces/${star!.handle}/fan`)]),
+    );
     expect(answers.every((r) => r.status === 200)).toBe(true);
     expect((await a!.api.get(`/spaces/${star!.handle}/fan`)).body).toEqual({ fans: 13, fan: false });
   });
@@ -74,7 +79,10 @@ describe.each(engines)('certified spaces and fans (%s)', (engine) => {
     await certify(star!);
     for (const event of await Promise.all(certified)) expect(event).toEqual({ ownerId: star!.id, certified: true, fans: 0 });
 
-    const gained = [nextEvent(ownerSocket, 'space:fans', (p) => forStar(p) && p.fans === 1), nextEvent(readerSocket, 'space:fans', (p) => forStar(p) && p.fans === 1)];
+    const gained = [
+      nextEvent(ownerSocket, 'space:fans', (p) => forStar(p) && p.fans === 1),
+      nextEvent(readerSocket, 'space:fans', (p) => forStar(p) && p.fans === 1),
+    ];
     await fan!.api.put(`/spaces/${star!.handle}/fan`);
     await Promise.all(gained);
 

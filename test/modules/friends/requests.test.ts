@@ -142,7 +142,11 @@ describe('friend notifications', () => {
     const { body } = await alice.api.post('/friends/requests', { to: bob.handle });
     const bobs = (await bob.api.get('/notifications')).body.notifications;
     expect(bobs).toEqual([
-      expect.objectContaining({ kind: 'friend_request', actor: userRef(alice), subject: expect.objectContaining({ type: 'friend_request', id: body.request.id }) }),
+      expect.objectContaining({
+        kind: 'friend_request',
+        actor: userRef(alice),
+        subject: expect.objectContaining({ type: 'friend_request', id: body.request.id }),
+      }),
     ]);
     expect((await alice.api.get('/notifications')).body.notifications).toEqual([]);
 

@@ -1,15 +1,6 @@
 /** Ending a friendship ends access at once: friends-only reads, and live pushes already subscribed. */
 import { describe, expect, it } from 'vitest';
-import {
-  connectSocket,
-  emitAck,
-  engines,
-  expectNoEvent,
-  makeFriends,
-  nextEvent,
-  registerUser,
-  useTestHub,
-} from '../../helpers/index.js';
+import { connectSocket, emitAck, engines, expectNoEvent, makeFriends, nextEvent, registerUser, useTestHub } from '../../helpers/index.js';
 
 describe.each(engines)('unfriending on %s', (engine) => {
   const hub = useTestHub({ engine });
@@ -45,7 +36,9 @@ describe.each(engines)('unfriending on %s', (engine) => {
     const alice = await registerUser(hub, 'alice');
     const bob = await registerUser(hub, 'bob');
     await makeFriends(alice, bob);
-    const postId: string = (await bob.api.post('/posts', { kind: 'diary', title: 'bob', text: '<p>bob for friends</p>', privacy: 'friends' })).body.post.id;
+    const postId: string = (
+      await bob.api.post('/posts', { kind: 'diary', title: 'bob', text: '<p>bob for friends</p>', privacy: 'friends' })
+    ).body.post.id;
     const aliceSocket = await connectSocket(hub, alice.token);
     expect(await emitAck(aliceSocket, 'post:watch', { postId })).toEqual({ ok: true });
 

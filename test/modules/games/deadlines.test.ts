@@ -1,13 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  connectSocket,
-  engines,
-  expectNoEvent,
-  nextEvent,
-  received,
-  settle,
-  useTestHub,
-} from '../../helpers/index.js';
+import { connectSocket, engines, expectNoEvent, nextEvent, received, settle, useTestHub } from '../../helpers/index.js';
 import { friendPair, invite, move, startMatch } from './game-fixtures.js';
 
 /** Short enough to await, long enough for an accept to land first on a busy machine. */

@@ -48,7 +48,13 @@ describe('gomoku rules', () => {
   });
 
   it('five completed in the middle of the row wins', () => {
-    const stones = [{ x: 3, y: 5 }, { x: 4, y: 5 }, { x: 6, y: 5 }, { x: 7, y: 5 }, { x: 5, y: 5 }];
+    const stones = [
+      { x: 3, y: 5 },
+      { x: 4, y: 5 },
+      { x: 6, y: 5 },
+      { x: 7, y: 5 },
+      { x: 5, y: 5 },
+    ];
     expect(judgeLast(stones)).toEqual({ ok: true, outcome: 'win' });
   });
 
@@ -68,7 +74,13 @@ describe('gomoku rules', () => {
   });
 
   it('a row does not wrap around the board edge', () => {
-    const stones = [{ x: 12, y: 3 }, { x: 13, y: 3 }, { x: 14, y: 3 }, { x: 0, y: 4 }, { x: 1, y: 4 }];
+    const stones = [
+      { x: 12, y: 3 },
+      { x: 13, y: 3 },
+      { x: 14, y: 3 },
+      { x: 0, y: 4 },
+      { x: 1, y: 4 },
+    ];
     expect(judgeLast(stones)).toEqual({ ok: true, outcome: 'continue' });
   });
 
@@ -89,7 +101,10 @@ describe('gomoku rules', () => {
 
   it('black moves first and players alternate', () => {
     expect([stoneOf(0), stoneOf(1), stoneOf(2)]).toEqual([1, 2, 1]);
-    const board = boardFromMoves([{ x: 0, y: 0 }, { x: 1, y: 0 }]);
+    const board = boardFromMoves([
+      { x: 0, y: 0 },
+      { x: 1, y: 0 },
+    ]);
     expect(board[0]?.slice(0, 2)).toEqual([1, 2]);
   });
 

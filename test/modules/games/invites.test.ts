@@ -1,13 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  apiClient,
-  connectSocket,
-  engines,
-  expectNoEvent,
-  nextEvent,
-  registerUser,
-  useTestHub, userRef,
-} from '../../helpers/index.js';
+import { apiClient, connectSocket, engines, expectNoEvent, nextEvent, registerUser, useTestHub, userRef } from '../../helpers/index.js';
 import { friendPair, invite } from './game-fixtures.js';
 
 describe.each(engines)('game invites on %s', (engine) => {

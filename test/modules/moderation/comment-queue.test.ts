@@ -46,7 +46,9 @@ describe.each(engines)('the comment queue on %s', (engine) => {
     expect(approved.body.comment.status).toBe('published');
     expect((await pushed).comment.text).toContain(holdWord);
     expect((await told).notification.subject).toMatchObject({ type: 'comment', id: held.body.comment.id, parentId: post });
-    expect((await author.api.get(`/posts/${post}/comments`)).body.comments.map((c: { id: string }) => c.id)).toEqual([held.body.comment.id]);
+    expect((await author.api.get(`/posts/${post}/comments`)).body.comments.map((c: { id: string }) => c.id)).toEqual([
+      held.body.comment.id,
+    ]);
     expect((await author.api.get(`/posts/${post}`)).body.post.counts.comments).toBe(1);
     // Approving twice: it is no longer in the queue.
     expect((await moderator.api.post(`/moderation/queue/comments/${held.body.comment.id}/approve`)).status).toBe(404);

@@ -47,7 +47,13 @@ describe.each(engines)('notifications on %s', (engine) => {
     const put = await alice.api.put('/notifications/settings', { muted: ['like'] });
     expect(put.body).toEqual({ muted: ['like'] });
     expect((await alice.api.get('/notifications/settings')).body).toEqual({ muted: ['like'] });
-    await hub.services.notifications.notify({ to: alice.id, kind: 'like', actorId: bob.id, subject: postSubject('b'.repeat(24)), groupKey: 'like:b' });
+    await hub.services.notifications.notify({
+      to: alice.id,
+      kind: 'like',
+      actorId: bob.id,
+      subject: postSubject('b'.repeat(24)),
+      groupKey: 'like:b',
+    });
     await expectNoEvent(socket, 'notification');
     expect((await alice.api.get('/notifications')).body).toEqual({ notifications: [], unread: 0 });
     await comment(alice, bob);
@@ -133,7 +139,13 @@ describe.each(engines)('notifications on %s', (engine) => {
     const socket = await connectSocket(hub, alice.token);
     const postId = 'c'.repeat(24);
     const like = (from: TestUser) =>
-      hub.services.notifications.notify({ to: alice.id, kind: 'like', actorId: from.id, subject: postSubject(postId), groupKey: `like:${postId}` });
+      hub.services.notifications.notify({
+        to: alice.id,
+        kind: 'like',
+        actorId: from.id,
+        subject: postSubject(postId),
+        groupKey: `like:${postId}`,
+      });
     await like(bob);
     await like(carol);
     const second = await nextEvent(socket, 'notification', (p) => p.notification.seq === 2);

@@ -57,7 +57,8 @@ describe.each(engines)('live posts on %s', (engine) => {
     const post = await shuoshuo(alice, 'public');
     const [aliceSocket, bobSocket, carolSocket, eveSocket] = await connectAll(hub, [alice, bob, carol, eve]);
     // Alice watches her own post too: she is in both rooms and must still get one copy.
-    for (const s of [aliceSocket, bobSocket, carolSocket]) expect(await emitAck(s, 'post:watch', { postId: post.id })).toEqual({ ok: true });
+    for (const s of [aliceSocket, bobSocket, carolSocket])
+      expect(await emitAck(s, 'post:watch', { postId: post.id })).toEqual({ ok: true });
 
     const comment = (await carol.api.post(`/posts/${post.id}/comments`, { text: 'nice' })).body.comment;
     for (const s of [aliceSocket, bobSocket, carolSocket]) {

@@ -20,7 +20,11 @@ describe.each(engines)('moderated posts on %s', (engine) => {
   beforeAll(async () => {
     hub = await startTestHub({ engine });
     moderator = await registerUser(hub, 'mod'); // the first user of a hub is a moderator
-    for (const [pattern, action] of [['forbiddenword', 'block'], ['holdword', 'hold'], ['reviewword', 'review']] as const) {
+    for (const [pattern, action] of [
+      ['forbiddenword', 'block'],
+      ['holdword', 'hold'],
+      ['reviewword', 'review'],
+    ] as const) {
       expect((await moderator.api.post('/moderation/rules', { pattern, action })).status).toBe(201);
     }
   });
@@ -77,7 +81,12 @@ describe.each(engines)('moderated posts on %s', (engine) => {
     expect((await moderator.api.post(`/moderation/queue/${id}/reject`)).status).toBe(200);
     expect((await alice.api.get(`/posts/${id}`)).status).toBe(404);
     const notes = (await alice.api.get('/notifications')).body.notifications;
-    expect(notes.some((n: { kind: string; subject: { id: string; detail?: string } }) => n.kind === 'moderation' && n.subject.id === id && n.subject.detail === 'rejected')).toBe(true);
+    expect(
+      notes.some(
+        (n: { kind: string; subject: { id: string; detail?: string } }) =>
+          n.kind === 'moderation' && n.subject.id === id && n.subject.detail === 'rejected',
+      ),
+    ).toBe(true);
   });
 
   it('a held comment is seen by its author alone, not pushed, not counted', async () => {
@@ -89,7 +98,9 @@ describe.each(engines)('moderated posts on %s', (engine) => {
     expect(held.status).toBe(202);
     expect(held.body.comment.status).toBe('held');
     expect((await bob.api.post(`/posts/${post.id}/comments`, { text: 'forbiddenword' })).status).toBe(422);
-    expect((await bob.api.get(`/posts/${post.id}/comments`)).body.comments.map((c: { id: string }) => c.id)).toEqual([held.body.comment.id]);
+    expect((await bob.api.get(`/posts/${post.id}/comments`)).body.comments.map((c: { id: string }) => c.id)).toEqual([
+      held.body.comment.id,
+    ]);
     expect((await alice.api.get(`/posts/${post.id}/comments`)).body.comments).toEqual([]);
     expect((await alice.api.get(`/posts/${post.id}`)).body.post.counts.comments).toBe(0);
     await expectNoEvent(aliceSocket, 'post:comment');

@@ -4,15 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Privacy } from '../../../shared/dto.js';
-import {
-  apiClient,
-  connectSocket,
-  emitAck,
-  engines,
-  makeFriends,
-  registerUser,
-  useTestHub, type ApiClient,
-} from '../../helpers/index.js';
+import { apiClient, connectSocket, emitAck, engines, makeFriends, registerUser, useTestHub, type ApiClient } from '../../helpers/index.js';
 import { allPages, shuoshuo } from './post-fixtures.js';
 
 type Who = 'owner' | 'friend' | 'stranger' | 'anonymous';
@@ -90,6 +82,6 @@ describe.each(engines)('post privacy on %s', (engine) => {
     expect((await user.api.get('/posts/not-an-id')).status).toBe(400);
     const socket = await connectSocket(hub, user.token);
     expect(await emitAck(socket, 'post:watch', { postId: '0'.repeat(24) })).toMatchObject({ ok: false, error: { code: 'not_found' } });
-    expect(await emitAck(socket, 'post:watch', { postId: 'x' } )).toMatchObject({ ok: false, error: { code: 'invalid' } });
+    expect(await emitAck(socket, 'post:watch', { postId: 'x' })).toMatchObject({ ok: false, error: { code: 'invalid' } });
   });
 });

@@ -4,13 +4,27 @@
  * is deleted — so the original never leaks. Mentions notify once, live, only those who may see the item.
  */
 import { describe, expect, it } from 'vitest';
-import { connectSocket, engines, expectNoEvent, makeFriends, nextEvent, received, registerUser, settle, useTestHub } from '../../helpers/index.js';
+import {
+  connectSocket,
+  engines,
+  expectNoEvent,
+  makeFriends,
+  nextEvent,
+  received,
+  registerUser,
+  settle,
+  useTestHub,
+} from '../../helpers/index.js';
 
 describe.each(engines)('reposts and mentions on %s', (engine) => {
   const hub = useTestHub({ engine });
 
   it('embeds the original only as each reader may see it, now and after it changes; counts and notifies', async () => {
-    const [author, friend, stranger] = [await registerUser(hub, 'orig'), await registerUser(hub, 'fan'), await registerUser(hub, 'outsider')];
+    const [author, friend, stranger] = [
+      await registerUser(hub, 'orig'),
+      await registerUser(hub, 'fan'),
+      await registerUser(hub, 'outsider'),
+    ];
     await makeFriends(author, friend);
     const original = (await author.api.post('/posts', { kind: 'shuoshuo', text: 'friends only secret', privacy: 'friends' })).body.post.id;
     expect((await stranger.api.post(`/posts/${original}/repost`, { privacy: 'public' })).status).toBe(404);
@@ -19,7 +33,11 @@ describe.each(engines)('reposts and mentions on %s', (engine) => {
     const told = nextEvent(authorSocket, 'notification', (n) => n.notification.kind === 'repost');
     const created = await friend.api.post(`/posts/${original}/repost`, { text: 'look at this', privacy: 'public' });
     expect(created.status).toBe(201);
-    expect(created.body.post).toMatchObject({ kind: 'repost', text: 'look at this', repostOf: { id: original, text: 'friends only secret' } });
+    expect(created.body.post).toMatchObject({
+      kind: 'repost',
+      text: 'look at this',
+      repostOf: { id: original, text: 'friends only secret' },
+    });
     expect((await told).notification.actor?.id).toBe(friend.id);
     const repost = created.body.post.id;
     expect((await author.api.get(`/posts/${original}`)).body.post.counts.reposts).toBe(1);

@@ -7,7 +7,9 @@ import {
   makeFriends,
   nextEvent,
   registerUser,
-  useTestHub, waitFor, type TestHub,
+  useTestHub,
+  waitFor,
+  type TestHub,
 } from '../../helpers/index.js';
 
 async function socketCount(hub: TestHub): Promise<number> {

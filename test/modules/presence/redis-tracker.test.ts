@@ -17,7 +17,10 @@ describe.each(redisSetups)('the Redis presence tracker on %s', (kind) => {
   let redis: RedisClients;
   beforeAll(async () => {
     setup = await startTestRedisSetup(kind);
-    redis = connectRedis('redisUrl' in setup.hub ? { url: setup.hub.redisUrl } : { clusterNodes: setup.hub.redisClusterNodes.split(',') }, logger);
+    redis = connectRedis(
+      'redisUrl' in setup.hub ? { url: setup.hub.redisUrl } : { clusterNodes: setup.hub.redisClusterNodes.split(',') },
+      logger,
+    );
     await redis.ready;
   }, 60_000);
   afterAll(async () => {
@@ -48,8 +51,22 @@ describe.each(redisSetups)('the Redis presence tracker on %s', (kind) => {
     await redis.commands.send(keys.user, ['ZADD', keys.user, String(expiresAt), 'dead|s1']);
     await redis.commands.send(keys.users, ['ZADD', keys.users, String(expiresAt), 'u9']);
     const expired: string[] = [];
-    const liveA = createRedisTracker({ redis: redis.commands, prefix, nodeId: 'a', logger, ttlMs, onExpired: (u) => expired.push(`a:${u}`) });
-    const liveB = createRedisTracker({ redis: redis.commands, prefix, nodeId: 'b', logger, ttlMs, onExpired: (u) => expired.push(`b:${u}`) });
+    const liveA = createRedisTracker({
+      redis: redis.commands,
+      prefix,
+      nodeId: 'a',
+      logger,
+      ttlMs,
+      onExpired: (u) => expired.push(`a:${u}`),
+    });
+    const liveB = createRedisTracker({
+      redis: redis.commands,
+      prefix,
+      nodeId: 'b',
+      logger,
+      ttlMs,
+      onExpired: (u) => expired.push(`b:${u}`),
+    });
     expect(await liveA.onlineAmong(['u9'])).toEqual(['u9']);
     await waitFor(() => expired.length > 0, { what: 'the dead entry expiring' });
     await pause(ttlMs); // a further sweep round must not announce again

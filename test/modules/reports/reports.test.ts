@@ -14,7 +14,11 @@ describe.each(engines)('reports on %s', (engine) => {
 
   it('reaches moderators live, once per reporter and subject, and a removal takes the post down live', async () => {
     moderator ??= await registerUser(hub, 'mod');
-    const [author, reporter, other] = [await registerUser(hub, 'author'), await registerUser(hub, 'reporter'), await registerUser(hub, 'other')];
+    const [author, reporter, other] = [
+      await registerUser(hub, 'author'),
+      await registerUser(hub, 'reporter'),
+      await registerUser(hub, 'other'),
+    ];
     const post = (await author.api.post('/posts', { kind: 'shuoshuo', text: 'something rude', privacy: 'public' })).body.post.id;
     const modSocket = await connectSocket(hub, moderator.token);
     const authorSocket = await connectSocket(hub, author.token);
@@ -49,7 +53,11 @@ describe.each(engines)('reports on %s', (engine) => {
 
   it('removing a reported guestbook entry or comment takes it down live for those watching', async () => {
     moderator ??= await registerUser(hub, 'mod');
-    const [owner, writer, reader] = [await registerUser(hub, 'gbowner'), await registerUser(hub, 'gbwriter'), await registerUser(hub, 'gbreader')];
+    const [owner, writer, reader] = [
+      await registerUser(hub, 'gbowner'),
+      await registerUser(hub, 'gbwriter'),
+      await registerUser(hub, 'gbreader'),
+    ];
     const readerSocket = await connectSocket(hub, reader.token);
     expect(await emitAck(readerSocket, 'guestbook:watch', { handle: owner.handle })).toEqual({ ok: true });
     const entry = (await writer.api.post(`/spaces/${owner.handle}/guestbook`, { text: 'a rude entry' })).body.entry.id;

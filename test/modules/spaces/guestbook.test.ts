@@ -85,7 +85,14 @@ describe('the guestbook', () => {
   it('validates entries and requires sign-in to post', async () => {
     const alice = await registerUser(hub, 'alice');
     const path = `/spaces/${alice.handle}/guestbook`;
-    for (const body of [{ text: '' }, { text: '   ' }, { text: 'x'.repeat(501) }, { text: 'hi', private: 'yes' }, { text: 'hi', extra: 1 }, {}]) {
+    for (const body of [
+      { text: '' },
+      { text: '   ' },
+      { text: 'x'.repeat(501) },
+      { text: 'hi', private: 'yes' },
+      { text: 'hi', extra: 1 },
+      {},
+    ]) {
       const res = await alice.api.post(path, body);
       expect(res.status, JSON.stringify(body)).toBe(400);
       expect(res.body.error.code).toBe('invalid');

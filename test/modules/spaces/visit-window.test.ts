@@ -16,7 +16,12 @@ let visits: VisitLog;
 
 beforeAll(async () => {
   dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'kj-visits-'));
-  const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', SECRET: 'test-secret-0123456789abcdef', ...(process.env.MONGODB_URI ? { MONGODB_URI: process.env.MONGODB_URI } : {}) });
+  const config = loadConfig({
+    DATA_DIR: dataDir,
+    LOG_LEVEL: 'silent',
+    SECRET: 'test-secret-0123456789abcdef',
+    ...(process.env.MONGODB_URI ? { MONGODB_URI: process.env.MONGODB_URI } : {}),
+  });
   store = await openStore(config, createLogger('silent', 'test'));
   visits = createVisitLog(store.conn, { now: () => clock });
   await store.syncIndexes();

@@ -9,7 +9,8 @@ import {
   received,
   registerUser,
   settle,
-  useTestHub, userRef,
+  useTestHub,
+  userRef,
 } from '../../helpers/index.js';
 
 describe.each(engines)('visits on %s', (engine) => {
@@ -69,7 +70,10 @@ describe.each(engines)('visits on %s', (engine) => {
   it('space:enter answers errors for unknown spaces and bad payloads', async () => {
     const bob = await registerUser(hub, 'bob');
     const socket = await connectSocket(hub, bob.token);
-    expect(await emitAck(socket, 'space:enter', { handle: 'no_such_user_here' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(await emitAck(socket, 'space:enter', { handle: 'no_such_user_here' })).toMatchObject({
+      ok: false,
+      error: { code: 'not_found' },
+    });
     expect(await emitAck(socket, 'space:enter', { handle: 'BAD!' })).toMatchObject({ ok: false, error: { code: 'invalid' } });
     const extra = (await emitAck(socket, 'space:enter', { handle: bob.handle, x: 1 } as { handle: string })) as { ok: boolean };
     expect(extra.ok).toBe(false);

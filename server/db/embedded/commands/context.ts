@@ -27,12 +27,19 @@ export function optInt(v: unknown, field: string): number | undefined {
 export function toCursorId(v: unknown): bigint {
   if (typeof v === 'bigint') return v;
   if (typeof v === 'number') return BigInt(Math.trunc(v));
-  if (v && typeof v === 'object' && (v as { _bsontype?: string })._bsontype === 'Long') return BigInt((v as { toString(): string }).toString());
+  if (v && typeof v === 'object' && (v as { _bsontype?: string })._bsontype === 'Long')
+    return BigInt((v as { toString(): string }).toString());
   throw badValue('cursor id must be a number');
 }
 
 /** Builds a first-batch cursor reply and registers a server cursor for the remainder. */
-export function firstBatchReply(ctx: CommandContext, ns: string, items: ResultItem[], batchSize: number | undefined, singleBatch = false): Uint8Array {
+export function firstBatchReply(
+  ctx: CommandContext,
+  ns: string,
+  items: ResultItem[],
+  batchSize: number | undefined,
+  singleBatch = false,
+): Uint8Array {
   const state = { pos: 0 };
   const batch = batchSize === 0 ? [] : takeBatch(items, state, batchSize ?? 101);
   let id = 0n;

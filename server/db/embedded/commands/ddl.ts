@@ -10,7 +10,19 @@ import type { IndexSpec } from '../types.js';
 import { checkCollation } from './options.js';
 import { firstBatchReply, type CommandHandler } from './context.js';
 
-const COMMAND_FIELDS = new Set(['lsid', '$db', '$clusterTime', 'txnNumber', 'readConcern', 'writeConcern', 'apiVersion', 'apiStrict', 'apiDeprecationErrors', 'comment', '$readPreference']);
+const COMMAND_FIELDS = new Set([
+  'lsid',
+  '$db',
+  '$clusterTime',
+  'txnNumber',
+  'readConcern',
+  'writeConcern',
+  'apiVersion',
+  'apiStrict',
+  'apiDeprecationErrors',
+  'comment',
+  '$readPreference',
+]);
 
 function nsNotFound(ns: string): MongoServerError {
   return new MongoServerError(ErrorCodes.NamespaceNotFound, `ns does not exist: ${ns}`);
@@ -18,13 +30,16 @@ function nsNotFound(ns: string): MongoServerError {
 
 function normalizeIndexSpec(raw: unknown): IndexSpec {
   if (!isPlainObject(raw) || !isPlainObject(raw.key) || Object.keys(raw.key).length === 0) {
-    throw new MongoServerError(ErrorCodes.FailedToParse, 'The field \'key\' must be a non-empty object');
+    throw new MongoServerError(ErrorCodes.FailedToParse, "The field 'key' must be a non-empty object");
   }
   const key: Record<string, number> = {};
   for (const [f, d] of Object.entries(raw.key)) {
     const n = typeof d === 'number' ? d : Number.NaN;
     if (n !== 1 && n !== -1) {
-      throw new MongoServerError(ErrorCodes.CannotCreateIndex, `Index type ${JSON.stringify(d)} on field '${f}' is not supported by the embedded store (only ascending/descending indexes)`);
+      throw new MongoServerError(
+        ErrorCodes.CannotCreateIndex,
+        `Index type ${JSON.stringify(d)} on field '${f}' is not supported by the embedded store (only ascending/descending indexes)`,
+      );
     }
     key[f] = n;
   }
@@ -46,12 +61,18 @@ function normalizeIndexSpec(raw: unknown): IndexSpec {
 }
 
 function sameSpec(a: IndexSpec, b: IndexSpec): boolean {
-  return JSON.stringify(a.key) === JSON.stringify(b.key) && !!a.unique === !!b.unique && !!a.sparse === !!b.sparse && a.expireAfterSeconds === b.expireAfterSeconds;
+  return (
+    JSON.stringify(a.key) === JSON.stringify(b.key) &&
+    !!a.unique === !!b.unique &&
+    !!a.sparse === !!b.sparse &&
+    a.expireAfterSeconds === b.expireAfterSeconds
+  );
 }
 
 const createIndexes: CommandHandler = async (cmd, ctx) => {
   const name = validateCollectionName(ctx.db, cmd.createIndexes);
-  if (!Array.isArray(cmd.indexes) || cmd.indexes.length === 0) throw new MongoServerError(ErrorCodes.FailedToParse, 'Must specify at least one index to create');
+  if (!Array.isArray(cmd.indexes) || cmd.indexes.length === 0)
+    throw new MongoServerError(ErrorCodes.FailedToParse, 'Must specify at least one index to create');
   const specs = cmd.indexes.map(normalizeIndexSpec);
   const ops: WriteOp[] = [];
   const created = !ctx.engine.get(ctx.db, name);
@@ -64,11 +85,19 @@ const createIndexes: CommandHandler = async (cmd, ctx) => {
       if (byName) {
         if (sameSpec(byName.spec, spec)) continue;
         if (JSON.stringify(byName.spec.key) === JSON.stringify(spec.key)) {
-          throw new MongoServerError(ErrorCodes.IndexOptionsConflict, `An equivalent index already exists with the same name but different options. Requested index: ${JSON.stringify(spec)}, existing index: ${JSON.stringify(byName.spec)}`);
+          throw new MongoServerError(
+            ErrorCodes.IndexOptionsConflict,
+            `An equivalent index already exists with the same name but different options. Requested index: ${JSON.stringify(spec)}, existing index: ${JSON.stringify(byName.spec)}`,
+          );
         }
-        throw new MongoServerError(ErrorCodes.IndexKeySpecsConflict, `An existing index has the same name as the requested index. When index names are not specified, they are auto generated and can cause conflicts. Please refer to our documentation. Requested index: ${JSON.stringify(spec)}, existing index: ${JSON.stringify(byName.spec)}`);
+        throw new MongoServerError(
+          ErrorCodes.IndexKeySpecsConflict,
+          `An existing index has the same name as the requested index. When index names are not specified, they are auto generated and can cause conflicts. Please refer to our documentation. Requested index: ${JSON.stringify(spec)}, existing index: ${JSON.stringify(byName.spec)}`,
+        );
       }
-      const byKey = [...coll.indexes.values()].find((i) => JSON.stringify(i.spec.key) === JSON.stringify(spec.key) && !i.isPartial && !spec.partialFilterExpression);
+      const byKey = [...coll.indexes.values()].find(
+        (i) => JSON.stringify(i.spec.key) === JSON.stringify(spec.key) && !i.isPartial && !spec.partialFilterExpression,
+      );
       if (byKey) {
         throw new MongoServerError(ErrorCodes.IndexOptionsConflict, `Index already exists with a different name: ${byKey.name}`);
       }
@@ -122,12 +151,23 @@ const listCollections: CommandHandler = (cmd, ctx) => {
   let infos: Document[] = ctx.engine.collections(ctx.db).map((c) =>
     nameOnly
       ? { name: c.name, type: 'collection' }
-      : { name: c.name, type: 'collection', options: c.options, info: { readOnly: false }, idIndex: { v: 2, key: { _id: 1 }, name: '_id_' } },
+      : {
+          name: c.name,
+          type: 'collection',
+          options: c.options,
+          info: { readOnly: false },
+          idIndex: { v: 2, key: { _id: 1 }, name: '_id_' },
+        },
   );
   const match = compileFilter(isPlainObject(cmd.filter) ? cmd.filter : undefined);
   if (match) infos = infos.filter(match);
   infos.sort((a, b) => String(a.name).localeCompare(String(b.name)));
-  return firstBatchReply(ctx, `${ctx.db}.$cmd.listCollections`, infos, isPlainObject(cmd.cursor) ? (cmd.cursor.batchSize as number | undefined) : undefined);
+  return firstBatchReply(
+    ctx,
+    `${ctx.db}.$cmd.listCollections`,
+    infos,
+    isPlainObject(cmd.cursor) ? (cmd.cursor.batchSize as number | undefined) : undefined,
+  );
 };
 
 const listDatabases: CommandHandler = (cmd, ctx) => {
@@ -150,7 +190,10 @@ const create: CommandHandler = async (cmd, ctx) => {
     throw new MongoServerError(ErrorCodes.CommandNotSupported, 'views are not supported by the embedded store');
   }
   if (cmd.timeseries !== undefined || cmd.clusteredIndex !== undefined || cmd.encryptedFields !== undefined) {
-    throw new MongoServerError(ErrorCodes.CommandNotSupported, 'timeseries, clustered and encrypted collections are not supported by the embedded store');
+    throw new MongoServerError(
+      ErrorCodes.CommandNotSupported,
+      'timeseries, clustered and encrypted collections are not supported by the embedded store',
+    );
   }
   checkCollation(cmd.collation);
   if (ctx.engine.get(ctx.db, name)) throw new MongoServerError(ErrorCodes.NamespaceExists, `Collection ${ctx.db}.${name} already exists.`);
@@ -207,8 +250,15 @@ const collStats: CommandHandler = (cmd, ctx) => {
   const indexSizes: Document = {};
   for (const ix of coll.indexes.values()) indexSizes[ix.name] = ix.list.size * 32;
   return {
-    ns: coll.ns, count, size, avgObjSize: count ? Math.round(size / count) : 0, storageSize: size,
-    nindexes: coll.indexes.size, totalIndexSize: Object.values(indexSizes).reduce((a: number, b) => a + Number(b), 0), indexSizes, ok: 1,
+    ns: coll.ns,
+    count,
+    size,
+    avgObjSize: count ? Math.round(size / count) : 0,
+    storageSize: size,
+    nindexes: coll.indexes.size,
+    totalIndexSize: Object.values(indexSizes).reduce((a: number, b) => a + Number(b), 0),
+    indexSizes,
+    ok: 1,
   };
 };
 
@@ -222,10 +272,30 @@ const dbStats: CommandHandler = (_cmd, ctx) => {
     indexes += c.indexes.size;
     for (const e of c.docs.values()) dataSize += e.raw.length;
   }
-  return { db: ctx.db, collections: colls.length, views: 0, objects, avgObjSize: objects ? dataSize / objects : 0, dataSize, storageSize: dataSize, indexes, ok: 1 };
+  return {
+    db: ctx.db,
+    collections: colls.length,
+    views: 0,
+    objects,
+    avgObjSize: objects ? dataSize / objects : 0,
+    dataSize,
+    storageSize: dataSize,
+    indexes,
+    ok: 1,
+  };
 };
 
 export const ddlCommands: Record<string, CommandHandler> = {
-  createIndexes, listIndexes, dropIndexes, deleteIndexes: dropIndexes, listCollections, listDatabases, create, drop,
-  dropDatabase, renameCollection, collStats, dbStats,
+  createIndexes,
+  listIndexes,
+  dropIndexes,
+  deleteIndexes: dropIndexes,
+  listCollections,
+  listDatabases,
+  create,
+  drop,
+  dropDatabase,
+  renameCollection,
+  collStats,
+  dbStats,
 };

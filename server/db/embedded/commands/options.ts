@@ -10,10 +10,30 @@ import { runPipeline } from '../matcher.js';
 
 /** Fields any command may carry (sessions, concerns, API versioning, driver metadata). */
 const GENERIC = new Set([
-  'lsid', 'txnNumber', 'autocommit', 'startTransaction', 'readConcern', 'writeConcern', 'apiVersion', 'apiStrict',
-  'apiDeprecationErrors', 'comment', 'maxTimeMS', 'maxTimeMSOpOnly', 'stmtId', 'stmtIds', 'bypassDocumentValidation',
-  'mayBypassWriteBlocking', 'databaseVersion', 'shardVersion', 'clientOperationKey', 'tenant', 'expectPrefix',
-  'readPreference', 'isTimeseriesNamespace', 'rawData',
+  'lsid',
+  'txnNumber',
+  'autocommit',
+  'startTransaction',
+  'readConcern',
+  'writeConcern',
+  'apiVersion',
+  'apiStrict',
+  'apiDeprecationErrors',
+  'comment',
+  'maxTimeMS',
+  'maxTimeMSOpOnly',
+  'stmtId',
+  'stmtIds',
+  'bypassDocumentValidation',
+  'mayBypassWriteBlocking',
+  'databaseVersion',
+  'shardVersion',
+  'clientOperationKey',
+  'tenant',
+  'expectPrefix',
+  'readPreference',
+  'isTimeseriesNamespace',
+  'rawData',
 ]);
 
 export function unknownField(path: string): MongoServerError {
@@ -29,9 +49,32 @@ export function rejectUnknown(doc: Document, where: string, allowed: ReadonlySet
 }
 
 export const FIND_FIELDS = new Set([
-  'find', 'filter', 'projection', 'sort', 'hint', 'skip', 'limit', 'batchSize', 'singleBatch', 'max', 'min', 'returnKey',
-  'showRecordId', 'tailable', 'oplogReplay', 'noCursorTimeout', 'awaitData', 'allowPartialResults', 'collation',
-  'allowDiskUse', 'let', 'readOnce', 'allowSpeculativeMajorityRead', 'requestResumeToken', 'resumeAfter', 'term',
+  'find',
+  'filter',
+  'projection',
+  'sort',
+  'hint',
+  'skip',
+  'limit',
+  'batchSize',
+  'singleBatch',
+  'max',
+  'min',
+  'returnKey',
+  'showRecordId',
+  'tailable',
+  'oplogReplay',
+  'noCursorTimeout',
+  'awaitData',
+  'allowPartialResults',
+  'collation',
+  'allowDiskUse',
+  'let',
+  'readOnce',
+  'allowSpeculativeMajorityRead',
+  'requestResumeToken',
+  'resumeAfter',
+  'term',
 ]);
 export const UPDATE_STATEMENT_FIELDS = new Set(['q', 'u', 'c', 'upsert', 'multi', 'arrayFilters', 'hint', 'collation', 'upsertSupplied']);
 export const DELETE_STATEMENT_FIELDS = new Set(['q', 'limit', 'hint', 'collation']);

@@ -14,13 +14,15 @@ import { firstBatchReply, optInt, toCursorId, type CommandContext, type CommandH
 
 function collName(cmd: Document, key: string): string {
   const v = cmd[key];
-  if (typeof v !== 'string' || v.length === 0) throw new MongoServerError(ErrorCodes.InvalidNamespace, `collection name has invalid type ${typeof v}`);
+  if (typeof v !== 'string' || v.length === 0)
+    throw new MongoServerError(ErrorCodes.InvalidNamespace, `collection name has invalid type ${typeof v}`);
   return v;
 }
 
 function filterOf(v: unknown): Document | undefined {
   if (v === undefined || v === null) return undefined;
-  if (!isPlainObject(v)) throw new MongoServerError(ErrorCodes.TypeMismatch, "BSON field 'filter' is the wrong type, expected type 'object'");
+  if (!isPlainObject(v))
+    throw new MongoServerError(ErrorCodes.TypeMismatch, "BSON field 'filter' is the wrong type, expected type 'object'");
   return v;
 }
 
@@ -104,7 +106,8 @@ const count: CommandHandler = (cmd, ctx) => {
 
 const distinct: CommandHandler = (cmd, ctx) => {
   const key = cmd.key;
-  if (typeof key !== 'string') throw new MongoServerError(ErrorCodes.TypeMismatch, "BSON field 'distinct.key' is missing or the wrong type");
+  if (typeof key !== 'string')
+    throw new MongoServerError(ErrorCodes.TypeMismatch, "BSON field 'distinct.key' is missing or the wrong type");
   checkCollation(cmd.collation);
   const coll = ctx.engine.get(ctx.db, collName(cmd, 'distinct'));
   const filter = filterOf(cmd.query);
@@ -168,10 +171,12 @@ const aggregate: CommandHandler = (cmd, ctx: CommandContext) => {
   const pipeline = cmd.pipeline;
   if (!Array.isArray(pipeline)) throw new MongoServerError(ErrorCodes.TypeMismatch, "'pipeline' option must be specified as an array");
   if (cmd.explain) throw new MongoServerError(ErrorCodes.IllegalOperation, 'explain is not supported by the embedded store');
-  if (!isPlainObject(cmd.cursor)) throw new MongoServerError(ErrorCodes.FailedToParse, "The 'cursor' option is required, except for aggregate with the explain argument");
+  if (!isPlainObject(cmd.cursor))
+    throw new MongoServerError(ErrorCodes.FailedToParse, "The 'cursor' option is required, except for aggregate with the explain argument");
   const stages = pipeline as Document[];
   for (const s of stages) {
-    if (!isPlainObject(s) || Object.keys(s).length !== 1) throw new MongoServerError(40323, 'A pipeline stage specification object must contain exactly one field.');
+    if (!isPlainObject(s) || Object.keys(s).length !== 1)
+      throw new MongoServerError(40323, 'A pipeline stage specification object must contain exactly one field.');
   }
   checkCollation(cmd.collation);
   const variables = letVariables(cmd.let);
@@ -209,7 +214,8 @@ function dbAggregate(cmd: Document, ctx: CommandContext, stages: Document[], var
   let docs: Document[];
   if (name === '$documents') {
     const v = first.$documents;
-    if (!Array.isArray(v) || !v.every(isPlainObject)) throw new MongoServerError(5858203, 'an array of documents must be specified to $documents');
+    if (!Array.isArray(v) || !v.every(isPlainObject))
+      throw new MongoServerError(5858203, 'an array of documents must be specified to $documents');
     docs = v as Document[];
   } else if (name === '$listLocalSessions') {
     docs = [{ _id: { id: ctx.req.body.lsid?.id ?? null }, user: null, lastUse: new Date() }];

@@ -37,11 +37,21 @@ function stripIdNoop(u: Document, key: string): Document {
 type Prepared = { bytes: Uint8Array; doc: Document };
 
 /** Computes the updated version of `entry` (or null when the update changes nothing). */
-function updatedEntry(coll: Collection, entry: DocEntry, u: Document | Document[], arrayFilters: Document[] | undefined, filter: Document | undefined, variables?: Document): Prepared | null {
+function updatedEntry(
+  coll: Collection,
+  entry: DocEntry,
+  u: Document | Document[],
+  arrayFilters: Document[] | undefined,
+  filter: Document | undefined,
+  variables?: Document,
+): Prepared | null {
   let next: Document;
   if (!Array.isArray(u) && isReplacement(u)) {
     if (u._id !== undefined && idKey(u._id) !== entry.key) {
-      throw new MongoServerError(ErrorCodes.ImmutableField, `After applying the update, the (immutable) field '_id' was found to have been altered to _id: ${String(u._id)}`);
+      throw new MongoServerError(
+        ErrorCodes.ImmutableField,
+        `After applying the update, the (immutable) field '_id' was found to have been altered to _id: ${String(u._id)}`,
+      );
     }
     const { _id: _ignored, ...rest } = u;
     next = { _id: entry.id, ...rest };
@@ -62,7 +72,14 @@ function updatedEntry(coll: Collection, entry: DocEntry, u: Document | Document[
 }
 
 /** Builds and inserts the document for an upsert that matched nothing. */
-function upsertEntry(coll: Collection, filter: Document | undefined, u: Document | Document[], arrayFilters: Document[] | undefined, ops: WriteOp[], variables?: Document): DocEntry {
+function upsertEntry(
+  coll: Collection,
+  filter: Document | undefined,
+  u: Document | Document[],
+  arrayFilters: Document[] | undefined,
+  ops: WriteOp[],
+  variables?: Document,
+): DocEntry {
   const seed = upsertSeed(filter);
   let doc: Document;
   if (!Array.isArray(u) && isReplacement(u)) {
@@ -181,7 +198,8 @@ const del: CommandHandler = async (cmd, ctx) => {
     try {
       checkCollation(s.collation);
       const limit = Number(s.limit ?? 0);
-      if (limit !== 0 && limit !== 1) throw new MongoServerError(ErrorCodes.FailedToParse, 'The limit field in delete objects must be 0 or 1. Got ' + limit);
+      if (limit !== 0 && limit !== 1)
+        throw new MongoServerError(ErrorCodes.FailedToParse, 'The limit field in delete objects must be 0 or 1. Got ' + limit);
       if (!coll) {
         if (isPlainObject(s.q)) compileFilter(s.q, variables);
         continue;

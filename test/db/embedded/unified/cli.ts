@@ -22,7 +22,10 @@ export async function runDirectory(dir: string, uri: string, grep?: string): Pro
   await internal.connect();
   try {
     const info = await serverInfo(internal);
-    const files = fs.readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
+    const files = fs
+      .readdirSync(dir)
+      .filter((f) => f.endsWith('.json'))
+      .sort();
     const out: TestResult[] = [];
     for (const f of files) {
       const file = parseUnified(fs.readFileSync(path.join(dir, f), 'utf8'));

@@ -25,7 +25,15 @@ export function numericValue(v: unknown): number | undefined {
 }
 
 export function isDocument(v: unknown): v is Record<string, unknown> {
-  return v !== null && typeof v === 'object' && !Array.isArray(v) && bsonTag(v) === undefined && !(v instanceof Date) && !(v instanceof RegExp) && !(v instanceof Uint8Array);
+  return (
+    v !== null &&
+    typeof v === 'object' &&
+    !Array.isArray(v) &&
+    bsonTag(v) === undefined &&
+    !(v instanceof Date) &&
+    !(v instanceof RegExp) &&
+    !(v instanceof Uint8Array)
+  );
 }
 
 /** The $type alias of a value as MongoDB names it. */
@@ -40,20 +48,34 @@ export function typeAlias(v: unknown): string {
   if (v instanceof Date) return 'date';
   if (v instanceof RegExp) return 'regex';
   switch (bsonTag(v)) {
-    case 'Int32': return 'int';
-    case 'Double': return 'double';
-    case 'Long': return 'long';
-    case 'Decimal128': return 'decimal';
-    case 'ObjectId': return 'objectId';
-    case 'Binary': return 'binData';
-    case 'Timestamp': return 'timestamp';
-    case 'BSONRegExp': return 'regex';
-    case 'MinKey': return 'minKey';
-    case 'MaxKey': return 'maxKey';
-    case 'Code': return 'javascript';
-    case 'BSONSymbol': return 'symbol';
-    case undefined: return 'object';
-    default: return String(bsonTag(v));
+    case 'Int32':
+      return 'int';
+    case 'Double':
+      return 'double';
+    case 'Long':
+      return 'long';
+    case 'Decimal128':
+      return 'decimal';
+    case 'ObjectId':
+      return 'objectId';
+    case 'Binary':
+      return 'binData';
+    case 'Timestamp':
+      return 'timestamp';
+    case 'BSONRegExp':
+      return 'regex';
+    case 'MinKey':
+      return 'minKey';
+    case 'MaxKey':
+      return 'maxKey';
+    case 'Code':
+      return 'javascript';
+    case 'BSONSymbol':
+      return 'symbol';
+    case undefined:
+      return 'object';
+    default:
+      return String(bsonTag(v));
   }
 }
 
@@ -121,7 +143,8 @@ export function assertMatches(expected: unknown, actual: unknown, root: boolean,
   }
   if (Array.isArray(expected)) {
     if (!Array.isArray(actual)) throw new MatchError(`${path}: expected an array, got ${show(actual)}`);
-    if (actual.length !== expected.length) throw new MatchError(`${path}: expected ${expected.length} elements, got ${actual.length}: ${show(actual)}`);
+    if (actual.length !== expected.length)
+      throw new MatchError(`${path}: expected ${expected.length} elements, got ${actual.length}: ${show(actual)}`);
     expected.forEach((v, i) => assertMatches(v, actual[i], false, ctx, `${path}[${i}]`));
     return;
   }

@@ -138,7 +138,10 @@ async function collectionOp(c: Collection, op: Operation, a: Document): Promise<
     case 'updateOne':
     case 'updateMany': {
       const { filter, update, ...o } = a;
-      const r = op.name === 'updateOne' ? await c.updateOne(filter as Document, update as Document, o) : await c.updateMany(filter as Document, update as Document, o);
+      const r =
+        op.name === 'updateOne'
+          ? await c.updateOne(filter as Document, update as Document, o)
+          : await c.updateMany(filter as Document, update as Document, o);
       return { value: plainUpdate(r) };
     }
     case 'createIndex': {
@@ -188,7 +191,9 @@ async function databaseOp(db: Db, op: Operation, a: Document): Promise<Operation
     }
     case 'listCollectionNames': {
       const { filter, ...o } = a;
-      return { value: (await db.listCollections((filter as Document | undefined) ?? {}, { ...o, nameOnly: true }).toArray()).map((c) => c.name) };
+      return {
+        value: (await db.listCollections((filter as Document | undefined) ?? {}, { ...o, nameOnly: true }).toArray()).map((c) => c.name),
+      };
     }
     case 'runCommand': {
       const { command, commandName: _n, ...o } = a;
@@ -203,7 +208,14 @@ async function testRunnerOp(op: Operation, a: Document, internal: MongoClient): 
   const coll = async (): Promise<boolean> =>
     (await internal.db(String(a.databaseName)).listCollections({ name: a.collectionName }, { nameOnly: true }).toArray()).length > 0;
   const index = async (): Promise<boolean> =>
-    (await internal.db(String(a.databaseName)).collection(String(a.collectionName)).listIndexes().toArray().catch(() => [])).some((i) => i.name === a.indexName);
+    (
+      await internal
+        .db(String(a.databaseName))
+        .collection(String(a.collectionName))
+        .listIndexes()
+        .toArray()
+        .catch(() => [])
+    ).some((i) => i.name === a.indexName);
   const check = (ok: boolean, what: string): OperationResult => {
     if (!ok) throw new Error(`assertion failed: ${what}`);
     return { value: undefined };
@@ -230,7 +242,8 @@ export async function runOperation(op: Operation, entities: Entities, internal: 
   if (kind === 'Collection') return collectionOp(target as Collection, op, a);
   if (kind === 'Db') return databaseOp(target as Db, op, a);
   if (kind === 'MongoClient') {
-    if (op.name === 'listDatabases') return { value: (await (target as MongoClient).db('admin').admin().listDatabases(a)).databases, iterable: true };
+    if (op.name === 'listDatabases')
+      return { value: (await (target as MongoClient).db('admin').admin().listDatabases(a)).databases, iterable: true };
     throw new UnsupportedOperation(`client.${op.name}`);
   }
   throw new UnsupportedOperation(`${String(kind)}.${op.name}`);

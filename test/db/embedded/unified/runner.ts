@@ -97,7 +97,11 @@ export function unmetRequirement(reqs: Requirement[] | undefined, info: ServerIn
   let why = '';
   for (const r of reqs) {
     if (r.minServerVersion && cmpVersion(info.version, versionOf(r.minServerVersion)) < 0) why ||= 'server version out of range';
-    else if (r.maxServerVersion && cmpVersion(info.version.slice(0, versionOf(r.maxServerVersion).length), versionOf(r.maxServerVersion)) > 0) why ||= 'server version out of range';
+    else if (
+      r.maxServerVersion &&
+      cmpVersion(info.version.slice(0, versionOf(r.maxServerVersion).length), versionOf(r.maxServerVersion)) > 0
+    )
+      why ||= 'server version out of range';
     else if (r.topologies && !r.topologies.includes(info.topology)) why ||= 'replica-set/sharded topology';
     else if (r.serverless === 'require') why ||= 'serverless';
     else if (r.auth === true) why ||= 'auth';
@@ -127,7 +131,10 @@ function structuralSkip(file: UnifiedFile, t: UnifiedTest): string | undefined {
 async function setUpInitialData(internal: MongoClient, file: UnifiedFile): Promise<void> {
   for (const d of file.initialData ?? []) {
     const db = internal.db(d.databaseName);
-    await db.collection(d.collectionName).drop().catch(() => undefined);
+    await db
+      .collection(d.collectionName)
+      .drop()
+      .catch(() => undefined);
     if (d.documents.length > 0) {
       await db.collection(d.collectionName).insertMany(d.documents.map((x) => ({ ...x })));
     } else {
@@ -138,7 +145,8 @@ async function setUpInitialData(internal: MongoClient, file: UnifiedFile): Promi
 
 function clientOptions(spec: Document): Document {
   const out: Document = {};
-  for (const [k, v] of Object.entries((spec.uriOptions as Document | undefined) ?? {})) out[k] = v instanceof Object && 'valueOf' in v ? (v as { valueOf(): unknown }).valueOf() : v;
+  for (const [k, v] of Object.entries((spec.uriOptions as Document | undefined) ?? {}))
+    out[k] = v instanceof Object && 'valueOf' in v ? (v as { valueOf(): unknown }).valueOf() : v;
   return out;
 }
 
@@ -200,7 +208,12 @@ function errorMessages(err: unknown): string[] {
 }
 
 function codesOf(err: unknown): { codes: number[]; names: string[] } {
-  const e = err as { code?: unknown; codeName?: unknown; writeErrors?: Array<{ code?: number; codeName?: string; err?: { code?: number } }>; errorResponse?: Document };
+  const e = err as {
+    code?: unknown;
+    codeName?: unknown;
+    writeErrors?: Array<{ code?: number; codeName?: string; err?: { code?: number } }>;
+    errorResponse?: Document;
+  };
   const codes: number[] = [];
   const names: string[] = [];
   if (typeof e.code === 'number') codes.push(e.code);
@@ -215,7 +228,8 @@ function codesOf(err: unknown): { codes: number[]; names: string[] } {
 
 function checkError(expected: Document, err: unknown, ctx: MatchContext, resultOf: (x: unknown) => unknown): void {
   const isServer = err instanceof MongoServerError;
-  if (expected.isClientError === true && isServer) throw new MatchError(`expected a client error, got server error: ${(err as Error).message}`);
+  if (expected.isClientError === true && isServer)
+    throw new MatchError(`expected a client error, got server error: ${(err as Error).message}`);
   if (expected.isClientError === false && !isServer) throw new MatchError(`expected a server error, got: ${String(err)}`);
   if (typeof expected.errorContains === 'string') {
     const needle = expected.errorContains.toLowerCase();
@@ -226,11 +240,13 @@ function checkError(expected: Document, err: unknown, ctx: MatchContext, resultO
   const { codes, names } = codesOf(err);
   if (expected.errorCode !== undefined) {
     const want = Number(expected.errorCode.valueOf());
-    if (!codes.includes(want)) throw new MatchError(`expected error code ${want}, got ${codes.join(',') || 'none'}: ${errorMessages(err)[0]}`);
+    if (!codes.includes(want))
+      throw new MatchError(`expected error code ${want}, got ${codes.join(',') || 'none'}: ${errorMessages(err)[0]}`);
   }
   if (typeof expected.errorCodeName === 'string') {
     const want = expected.errorCodeName.toLowerCase();
-    if (!names.some((n) => n.toLowerCase() === want)) throw new MatchError(`expected code name ${expected.errorCodeName}, got ${names.join(',') || 'none'}: ${errorMessages(err)[0]}`);
+    if (!names.some((n) => n.toLowerCase() === want))
+      throw new MatchError(`expected code name ${expected.errorCodeName}, got ${names.join(',') || 'none'}: ${errorMessages(err)[0]}`);
   }
   const labeled = err as { hasErrorLabel?(l: string): boolean };
   for (const l of (expected.errorLabelsContain as string[] | undefined) ?? []) {
@@ -251,7 +267,11 @@ function checkError(expected: Document, err: unknown, ctx: MatchContext, resultO
 
 async function checkOutcome(internal: MongoClient, t: UnifiedTest, ctx: MatchContext): Promise<void> {
   for (const o of t.outcome ?? []) {
-    const docs = await internal.db(o.databaseName).collection(o.collectionName).find({}, { sort: { _id: 1 } }).toArray();
+    const docs = await internal
+      .db(o.databaseName)
+      .collection(o.collectionName)
+      .find({}, { sort: { _id: 1 } })
+      .toArray();
     assertMatches(o.documents, docs, false, ctx, `outcome ${o.collectionName}`);
   }
 }
@@ -264,7 +284,13 @@ export interface RunOptions {
   applySkipList?: boolean;
 }
 
-export async function runFile(name: string, file: UnifiedFile, internal: MongoClient, info: ServerInfo, opts: RunOptions): Promise<TestResult[]> {
+export async function runFile(
+  name: string,
+  file: UnifiedFile,
+  internal: MongoClient,
+  info: ServerInfo,
+  opts: RunOptions,
+): Promise<TestResult[]> {
   const out: TestResult[] = [];
   const fileUnmet = unmetRequirement(file.runOnRequirements, info);
   for (const t of file.tests) {
@@ -285,7 +311,12 @@ export async function runFile(name: string, file: UnifiedFile, internal: MongoCl
   return out;
 }
 
-export async function runTest(file: UnifiedFile, t: UnifiedTest, internal: MongoClient, uri: string): Promise<{ status: Status; reason?: string }> {
+export async function runTest(
+  file: UnifiedFile,
+  t: UnifiedTest,
+  internal: MongoClient,
+  uri: string,
+): Promise<{ status: Status; reason?: string }> {
   const entities: Entities = new Map();
   const clients: MongoClient[] = [];
   const ctx: MatchContext = { entities };
@@ -305,7 +336,9 @@ export async function runTest(file: UnifiedFile, t: UnifiedTest, internal: Mongo
           if (r.iterable && Array.isArray(op.expectResult)) {
             // Elements of an iterable result (find, aggregate, ...) are root-level documents.
             if (!Array.isArray(result) || result.length !== op.expectResult.length) {
-              throw new MatchError(`${where}: expected ${op.expectResult.length} documents, got ${EJSON.stringify(result as Document, { relaxed: true })}`);
+              throw new MatchError(
+                `${where}: expected ${op.expectResult.length} documents, got ${EJSON.stringify(result as Document, { relaxed: true })}`,
+              );
             }
             op.expectResult.forEach((x, j) => assertMatches(x, (result as unknown[])[j], true, ctx, `${where} result[${j}]`));
           } else {
@@ -318,14 +351,17 @@ export async function runTest(file: UnifiedFile, t: UnifiedTest, internal: Mongo
       }
       if (op.ignoreResultAndError) continue;
       if (op.expectError) {
-        if (error === undefined) throw new MatchError(`${where}: expected an error, got ${EJSON.stringify(result as Document, { relaxed: true })}`);
+        if (error === undefined)
+          throw new MatchError(`${where}: expected an error, got ${EJSON.stringify(result as Document, { relaxed: true })}`);
         try {
           checkError(op.expectError, error, ctx, resultOf);
         } catch (err) {
           throw new MatchError(`${where}: ${(err as Error).message}`);
         }
       } else if (error !== undefined) {
-        throw new MatchError(`${where}: unexpected error ${(error as { code?: number }).code ?? ''} ${(error as Error).message ?? String(error)}`);
+        throw new MatchError(
+          `${where}: unexpected error ${(error as { code?: number }).code ?? ''} ${(error as Error).message ?? String(error)}`,
+        );
       }
       if (op.saveResultAsEntity) entities.set(op.saveResultAsEntity, result);
     }

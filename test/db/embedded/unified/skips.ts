@@ -7,15 +7,33 @@ const COLLATION = 'collation not implemented (store answers 238 NotImplemented)'
 const OUT_MERGE = '$out/$merge not implemented (store answers 40324 UnrecognizedPipelineStage)';
 
 const LIST: Array<[pattern: string, reason: string]> = [
-  ...['aggregate', 'bulkWrite', 'count', 'deleteMany', 'deleteOne', 'distinct', 'find', 'findOneAndDelete', 'findOneAndReplace', 'findOneAndUpdate', 'replaceOne', 'updateMany', 'updateOne'].map(
-    (op) => [`${op}-collation: *`, COLLATION] as [string, string],
-  ),
+  ...[
+    'aggregate',
+    'bulkWrite',
+    'count',
+    'deleteMany',
+    'deleteOne',
+    'distinct',
+    'find',
+    'findOneAndDelete',
+    'findOneAndReplace',
+    'findOneAndUpdate',
+    'replaceOne',
+    'updateMany',
+    'updateOne',
+  ].map((op) => [`${op}-collation: *`, COLLATION] as [string, string]),
   ['aggregate-out: *', OUT_MERGE],
   ['aggregate-merge: *', OUT_MERGE],
   ['aggregate-merge-errorResponse: *', OUT_MERGE],
   ['aggregate-let: Aggregate to collection with let option', OUT_MERGE],
-  ['estimatedDocumentCount: estimatedDocumentCount works correctly on views', 'views not implemented (create with viewOn answers 115 CommandNotSupported)'],
-  ['findOneAndUpdate-errorResponse: findOneAndUpdate document validation errInfo is accessible', 'validators not enforced (collMod answers 59 CommandNotFound)'],
+  [
+    'estimatedDocumentCount: estimatedDocumentCount works correctly on views',
+    'views not implemented (create with viewOn answers 115 CommandNotSupported)',
+  ],
+  [
+    'findOneAndUpdate-errorResponse: findOneAndUpdate document validation errInfo is accessible',
+    'validators not enforced (collMod answers 59 CommandNotFound)',
+  ],
 ];
 
 /**

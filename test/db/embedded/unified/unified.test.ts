@@ -41,7 +41,10 @@ describe.each(targetKinds)('unified cases against %s', (kind) => {
   });
 
   afterAll(async () => {
-    await internal.db('kj-unified').dropDatabase().catch(() => undefined);
+    await internal
+      .db('kj-unified')
+      .dropDatabase()
+      .catch(() => undefined);
     await internal.close();
     await target.close();
   });
