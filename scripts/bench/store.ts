@@ -17,26 +17,15 @@
  * flight per socket, like the driver's pool) so they show what the store itself sustains once
  * mongoose and the driver (which cost more CPU per operation than the store) are out of the way.
  */
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import net from 'node:net';
-import { ObjectId, serialize, type Document } from 'bson';
+import { ObjectId, serialize } from 'bson';
 import mongoose, { Schema, type Connection, type Model, type Types } from 'mongoose';
-
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const currentModule = path.join(root, 'server', 'db', 'embedded', 'index.ts');
-
-interface StoreModule {
-  startEmbeddedStore(opts: { dir: string; port?: number }): Promise<{ uri: string; close(): Promise<void> }>;
-}
-
-function opt(args: string[], name: string): string | undefined {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 ? args[i + 1] : undefined;
-}
+import { runMemory } from './store-memory.js';
+import { currentModule, extractBaseline, opMsg, opt, rawSocket, root, type StoreModule } from './store-wire.js';
 
 function pct(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
@@ -61,19 +50,6 @@ async function concurrent(total: number, callers: number, fn: (i: number) => Pro
     }),
   );
   return total / ((performance.now() - t) / 1000);
-}
-
-/** The store module as it was at `commit`, extracted where it still resolves this repo's node_modules. */
-function extractBaseline(commit: string): string {
-  const sha = execFileSync('git', ['rev-parse', commit], { cwd: root, encoding: 'utf8' }).trim();
-  const dest = path.join(root, 'node_modules', '.cache', 'kj-store-baseline', sha);
-  const mod = path.join(dest, 'server', 'db', 'embedded', 'index.ts');
-  if (!fs.existsSync(mod)) {
-    fs.mkdirSync(dest, { recursive: true });
-    const tar = execFileSync('git', ['archive', sha, 'server/db/embedded'], { cwd: root, maxBuffer: 64 * 1024 * 1024 });
-    execFileSync('tar', ['-x', '-C', dest], { input: tar });
-  }
-  return mod;
 }
 
 interface RunningStore {
@@ -264,54 +240,6 @@ function phases(posts: number, authors: number, pool: number): Phase[] {
   ];
 }
 
-/** Pre-encoded OP_MSG: kind-0 body plus an optional kind-1 document sequence. */
-function opMsg(body: Document, seq?: [string, Buffer[]]): Buffer {
-  const head = Buffer.alloc(21);
-  head.writeInt32LE(2013, 12);
-  const parts = [head, Buffer.from(serialize(body))];
-  if (seq) {
-    const id = Buffer.from(`${seq[0]}\0`);
-    const docs = Buffer.concat(seq[1]);
-    const h = Buffer.alloc(5);
-    h[0] = 1;
-    h.writeInt32LE(4 + id.length + docs.length, 1);
-    parts.push(h, id, docs);
-  }
-  const out = Buffer.concat(parts);
-  out.writeInt32LE(out.length, 0);
-  return out;
-}
-
-interface RawSocket {
-  call(msg: Buffer): Promise<void>;
-  close(): void;
-}
-
-async function rawSocket(uri: string): Promise<RawSocket> {
-  const u = new URL(uri);
-  const sock = net.connect({ host: u.hostname, port: Number(u.port), noDelay: true });
-  await new Promise<void>((resolve, reject) => sock.once('connect', resolve).once('error', reject));
-  let pending: (() => void) | undefined;
-  let buf: Buffer = Buffer.alloc(0);
-  sock.on('data', (c: Buffer) => {
-    buf = buf.length ? Buffer.concat([buf, c]) : c;
-    while (buf.length >= 4 && buf.length >= buf.readInt32LE(0)) {
-      buf = buf.subarray(buf.readInt32LE(0));
-      const p = pending;
-      pending = undefined;
-      p?.();
-    }
-  });
-  return {
-    call: (msg) =>
-      new Promise<void>((resolve) => {
-        pending = resolve;
-        sock.write(msg);
-      }),
-    close: () => sock.destroy(),
-  };
-}
-
 async function rawConcurrent(uri: string, sockets: number, msgs: (i: number) => Buffer, total: number): Promise<number> {
   const socks = await Promise.all(Array.from({ length: sockets }, () => rawSocket(uri)));
   try {
@@ -372,196 +300,6 @@ function rawPhase(posts: number, authorIds: readonly Types.ObjectId[], t0: numbe
 function fmt(v: number | undefined): string {
   if (v === undefined) return '-';
   return v >= 100 ? String(Math.round(v)) : v.toFixed(2);
-}
-
-/**
- * Memory mode: the store's bytes per stored document. A store child (started with --expose-gc)
- * reports process.memoryUsage() after a full GC, before and after N post-like documents (with
- * the feed indexes) are loaded over the wire, and again after a restart on the same data.
- * external/doc and heap/doc are the growth divided by N; "stored" is the documents' BSON size.
- */
-interface MemChild {
-  uri: string;
-  mem(): Promise<NodeJS.MemoryUsage>;
-  stop(): Promise<void>;
-}
-
-async function serveMemory(modulePath: string, dir: string): Promise<void> {
-  const mod = (await import(pathToFileURL(modulePath).href)) as StoreModule;
-  const store = await mod.startEmbeddedStore({ dir, port: 0 });
-  const gc = (globalThis as { gc?: () => void }).gc;
-  process.on('message', (m: unknown) => {
-    if (m === 'mem') {
-      // Several passes: the first frees young garbage, later ones what it kept reachable.
-      for (let i = 0; i < 3; i++) gc?.();
-      process.send!({ mem: process.memoryUsage() });
-    } else if (m === 'stop') {
-      void store.close().then(() => process.exit(0));
-    }
-  });
-  process.send!({ uri: store.uri });
-}
-
-function startMemChild(modulePath: string, dir: string): Promise<MemChild> {
-  const child = spawn(
-    process.execPath,
-    [
-      '--expose-gc',
-      '--max-old-space-size=8192',
-      '--import',
-      'tsx',
-      fileURLToPath(import.meta.url),
-      '--serve-mem',
-      modulePath,
-      '--dir',
-      dir,
-    ],
-    {
-      cwd: root,
-      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-    },
-  );
-  const waitMsg = <T>(key: string): Promise<T> =>
-    new Promise((resolve, reject) => {
-      const onMsg = (m: unknown): void => {
-        if (m && typeof m === 'object' && key in m) {
-          child.off('message', onMsg);
-          child.off('exit', onExit);
-          resolve((m as Record<string, T>)[key]!);
-        }
-      };
-      const onExit = (code: number | null): void => reject(new Error(`store child exited with ${code}`));
-      child.on('message', onMsg);
-      child.once('exit', onExit);
-    });
-  return waitMsg<string>('uri').then((uri) => ({
-    uri,
-    mem: () => {
-      const p = waitMsg<NodeJS.MemoryUsage>('mem');
-      child.send('mem');
-      return p;
-    },
-    stop: () =>
-      new Promise<void>((resolve) => {
-        child.once('exit', () => resolve());
-        child.send('stop');
-      }),
-  }));
-}
-
-/** Post-like documents of ~200 B (the soak's average was 196 B), and their ids. */
-function postDocs(n: number): { docs: Buffer[]; ids: ObjectId[] } {
-  const ids: ObjectId[] = [];
-  const authors = Array.from({ length: 1000 }, () => new ObjectId());
-  const t0 = Date.now() - n * 1000;
-  const out: Buffer[] = [];
-  for (let j = 0; j < n; j++) {
-    out.push(
-      Buffer.from(
-        serialize({
-          _id: (ids[j] = new ObjectId()),
-          author: authors[(j * 7) % 1000],
-          status: j % 4 === 3 ? 'draft' : 'published',
-          privacy: ['public', 'friends', 'private'][j % 3],
-          body: `post ${j} lorem ipsum dolor sit amet, consectetur adipiscing elit ${'x'.repeat(j % 40)}`,
-          likes: j % 50,
-          createdAt: new Date(t0 + j * 1000),
-        }),
-      ),
-    );
-  }
-  return { docs: out, ids };
-}
-
-/** One `$inc` per document, 500 statements per command, as a like counter would see. */
-async function updateAllRaw(uri: string, ids: ObjectId[]): Promise<void> {
-  const lsid = { id: new ObjectId() };
-  const sock = await rawSocket(uri);
-  try {
-    for (let i = 0; i < ids.length; i += 500) {
-      const updates = ids.slice(i, i + 500).map((id) => Buffer.from(serialize({ q: { _id: id }, u: { $inc: { likes: 1 } } })));
-      await sock.call(opMsg({ update: 'posts', ordered: true, lsid, $db: 'bench' }, ['updates', updates]));
-    }
-  } finally {
-    sock.close();
-  }
-}
-
-async function loadRaw(uri: string, docs: Buffer[]): Promise<void> {
-  const lsid = { id: new ObjectId() };
-  const sock = await rawSocket(uri);
-  try {
-    await sock.call(
-      opMsg({
-        createIndexes: 'posts',
-        indexes: [
-          { key: { author: 1, createdAt: -1, _id: -1 }, name: 'author_feed' },
-          { key: { createdAt: -1 }, name: 'createdAt_-1' },
-        ],
-        lsid,
-        $db: 'bench',
-      }),
-    );
-    for (let i = 0; i < docs.length; i += 1000) {
-      await sock.call(opMsg({ insert: 'posts', ordered: true, lsid, $db: 'bench' }, ['documents', docs.slice(i, i + 1000)]));
-    }
-  } finally {
-    sock.close();
-  }
-}
-
-async function runMemory(args: string[]): Promise<void> {
-  const sizes = (opt(args, 'docs') ?? '100000,1000000').split(',').map(Number);
-  const baseline = opt(args, 'baseline');
-  const modules: Array<[string, string]> = [];
-  if (baseline) modules.push([`baseline ${baseline}`, extractBaseline(baseline)]);
-  modules.push(['current', currentModule]);
-  console.log(`load average: ${fs.readFileSync('/proc/loadavg', 'utf8').trim()}`);
-  const rows: Array<Record<string, string | number>> = [];
-  for (const n of sizes) {
-    const { docs, ids } = postDocs(n);
-    const stored = docs.reduce((s, d) => s + d.length, 0);
-    for (const [label, mod] of modules) {
-      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kj-bench-mem-'));
-      try {
-        let child = await startMemChild(mod, dir);
-        const before = await child.mem();
-        const t = performance.now();
-        await loadRaw(child.uri, docs);
-        const loadS = (performance.now() - t) / 1000;
-        const after = await child.mem();
-        await updateAllRaw(child.uri, ids);
-        const updated = await child.mem();
-        await child.stop();
-        child = await startMemChild(mod, dir);
-        const restarted = await child.mem();
-        await child.stop();
-        const per = (a: number, b: number): number => Math.round((a - b) / n);
-        const row = {
-          store: label,
-          docs: n,
-          'stored B/doc': Math.round(stored / n),
-          'external B/doc': per(after.external, before.external),
-          'heap B/doc': per(after.heapUsed, before.heapUsed),
-          'rss B/doc': per(after.rss, before.rss),
-          'external x stored': Number(((after.external - before.external) / stored).toFixed(2)),
-          'after 1 update/doc: external B/doc': per(updated.external, before.external),
-          'after 1 update/doc: heap B/doc': per(updated.heapUsed, before.heapUsed),
-          'restart external B/doc': per(restarted.external, before.external),
-          'restart heap B/doc': per(restarted.heapUsed, before.heapUsed),
-          'restart rss B/doc': per(restarted.rss, before.rss),
-          'load s': Number(loadS.toFixed(1)),
-        };
-        rows.push(row);
-        console.log(JSON.stringify(row));
-      } finally {
-        fs.rmSync(dir, { recursive: true, force: true });
-      }
-    }
-  }
-  const cols = Object.keys(rows[0] ?? {});
-  console.log(`\n| ${cols.join(' | ')} |\n| ${cols.map(() => '---').join(' | ')} |`);
-  for (const r of rows) console.log(`| ${cols.map((c) => String(r[c])).join(' | ')} |`);
 }
 
 export async function run(args: string[]): Promise<void> {
@@ -631,8 +369,7 @@ export async function run(args: string[]): Promise<void> {
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const argv = process.argv.slice(2);
   const serveModule = opt(argv, 'serve');
-  const memModule = opt(argv, 'serve-mem');
-  const main = memModule ? serveMemory(memModule, opt(argv, 'dir')!) : serveModule ? serve(serveModule, opt(argv, 'dir')!) : run(argv);
+  const main = serveModule ? serve(serveModule, opt(argv, 'dir')!) : run(argv);
   main.catch((err: unknown) => {
     console.error(err);
     process.exit(1);
