@@ -4,7 +4,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { AlbumDto, PhotoDto, QuotaDto } from '../../../shared/dto.js';
 import { albumTitle, photoCountText } from '../album-format.js';
-import { AlbumWatch } from '../controllers/album-watch.js';
+import { RoomWatch, albumRoom } from '../controllers/room-watch.js';
 import { LiveEvents } from '../controllers/live-events.js';
 import { SessionController } from '../controllers/session-controller.js';
 import { privacyLabel } from '../format.js';
@@ -41,7 +41,7 @@ export class KjAlbumPage extends LitElement {
   @state() private viewing: number | null = null;
   @state() private error = '';
   private readonly session = new SessionController(this);
-  private readonly watch = new AlbumWatch(this, () => this.albumId);
+  private readonly watch = new RoomWatch(this, albumRoom, () => this.albumId);
   private abort: AbortController | null = null;
 
   constructor() {

@@ -3,7 +3,7 @@ import { LitElement, css, html } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { GuestbookEntryDto } from '../../../shared/dto.js';
 import { FetchScope } from '../controllers/fetch-scope.js';
-import { GuestbookWatch } from '../controllers/guestbook-watch.js';
+import { RoomWatch, guestbookRoom } from '../controllers/room-watch.js';
 import { LiveEvents } from '../controllers/live-events.js';
 import { SessionController } from '../controllers/session-controller.js';
 import { timeAgo } from '../format.js';
@@ -45,7 +45,7 @@ export class KjGuestbook extends LitElement {
 
   private readonly session = new SessionController(this);
   private readonly loads = new FetchScope(this);
-  private readonly watch = new GuestbookWatch(this, () => this.handle);
+  private readonly watch = new RoomWatch(this, guestbookRoom, () => this.handle);
 
   constructor() {
     super();

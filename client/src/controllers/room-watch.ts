@@ -1,0 +1,66 @@
+/**
+ * Follows one live room while its host is in the document: `watch(key)` on connect (again after
+ * every reconnect: rooms do not survive one) and `unwatch(key)` when the host goes or the key
+ * changes (call `sync()` then). What arrives in the room comes as the realtime service's events.
+ */
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { realtime } from '../services/realtime.js';
+
+export interface RoomKind {
+  watch(key: string): Promise<unknown>;
+  unwatch(key: string): Promise<unknown>;
+}
+
+export class RoomWatch implements ReactiveController {
+  private watching = '';
+  private connected = false;
+  private readonly onConnected = () => {
+    this.watching = '';
+    this.sync();
+  };
+
+  constructor(
+    host: ReactiveControllerHost,
+    private readonly kind: RoomKind,
+    private readonly key: () => string,
+  ) {
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    this.connected = true;
+    realtime.addEventListener('connected', this.onConnected);
+    this.sync();
+  }
+
+  hostDisconnected(): void {
+    this.connected = false;
+    realtime.removeEventListener('connected', this.onConnected);
+    this.sync();
+  }
+
+  /** Watches the current key (or nothing once the host left); call after the key changes. */
+  sync(): void {
+    const want = this.connected ? this.key() : '';
+    if (want === this.watching || realtime.state !== 'online') return;
+    const previous = this.watching;
+    this.watching = want;
+    const ignore = () => {
+      // Gone, not visible, or offline: nothing to follow; the next connect tries again.
+    };
+    if (previous) this.kind.unwatch(previous).catch(ignore);
+    if (want) this.kind.watch(want).catch(ignore);
+  }
+}
+
+/** An open album page: photos added, re-captioned and removed. */
+export const albumRoom: RoomKind = {
+  watch: (albumId) => realtime.request('album:watch', { albumId }),
+  unwatch: (albumId) => realtime.request('album:unwatch', { albumId }),
+};
+
+/** A space's guestbook on screen: new and deleted entries. */
+export const guestbookRoom: RoomKind = {
+  watch: (handle) => realtime.request('guestbook:watch', { handle }),
+  unwatch: (handle) => realtime.request('guestbook:unwatch', { handle }),
+};
