@@ -35,18 +35,30 @@ export const blocked = (message: string) => new AppError('blocked', message);
 export const rateLimited = (message = 'too many requests, slow down') => new AppError('rate_limited', message);
 export const unavailable = (message = 'service unavailable, try again shortly') => new AppError('unavailable', message);
 
-/** Whether an error means the store could not be reached (answered 503, not 500). */
-export function isStoreUnavailable(err: unknown): boolean {
-  if (!(err instanceof Error)) return false;
+/** Server answers that mean "shutting down / not the primary now", not a bad request: retry shortly. */
+const storeGoneCodes = new Set([91, 189, 11600, 11602, 10107, 13435]);
+
+/**
+ * Whether an error means the store could not be reached (answered 503, not 500): a driver network or
+ * selection error, a server shutting down, or either of them as the cause of another error (a bulk
+ * write, a mongoose wrapper) or among an AggregateError's errors.
+ */
+export function isStoreUnavailable(err: unknown, depth = 0): boolean {
+  if (!(err instanceof Error) || depth > 4) return false;
   const name = err.name;
-  return (
+  const code = (err as { code?: unknown }).code;
+  if (
     name === 'MongoNetworkError' ||
     name === 'MongoServerSelectionError' ||
     name === 'MongoNotConnectedError' ||
     name === 'MongoTopologyClosedError' ||
     name === 'MongoNetworkTimeoutError' ||
+    (typeof code === 'number' && storeGoneCodes.has(code)) ||
     /buffering timed out|Client must be connected|connection .* closed/i.test(err.message)
-  );
+  )
+    return true;
+  if (err instanceof AggregateError && err.errors.some((e) => isStoreUnavailable(e, depth + 1))) return true;
+  return isStoreUnavailable(err.cause, depth + 1);
 }
 
 /** Any thrown value → an `AppError` (unknown errors become `internal`, store outages `unavailable`). */

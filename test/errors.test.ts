@@ -1,0 +1,22 @@
+/** Store outages answer 503 however the driver wraps them; anything else stays a 500. */
+import { describe, expect, it } from 'vitest';
+import { isStoreUnavailable, toAppError } from '../server/errors.js';
+
+const named = (name: string, message = 'x', extra: Record<string, unknown> = {}) =>
+  Object.assign(Object.assign(new Error(message), { name }), extra);
+
+describe('isStoreUnavailable', () => {
+  it('knows network errors, shutdown codes, and either as a cause or inside an AggregateError', () => {
+    expect(isStoreUnavailable(named('MongoNetworkError'))).toBe(true);
+    expect(isStoreUnavailable(named('MongoServerError', 'interrupted at shutdown', { code: 11600 }))).toBe(true);
+    expect(isStoreUnavailable(new Error('bulk write failed', { cause: named('MongoNetworkError') }))).toBe(true);
+    expect(isStoreUnavailable(new AggregateError([new Error('a'), named('MongoServerSelectionError')]))).toBe(true);
+    expect(toAppError(new Error('wrapped', { cause: named('MongoNetworkTimeoutError') })).code).toBe('unavailable');
+  });
+
+  it('leaves other errors alone', () => {
+    expect(isStoreUnavailable(named('MongoServerError', 'E11000 duplicate key', { code: 11000 }))).toBe(false);
+    expect(isStoreUnavailable(new TypeError('undefined is not a function'))).toBe(false);
+    expect(toAppError(new Error('bug')).code).toBe('internal');
+  });
+});
