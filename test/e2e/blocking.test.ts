@@ -42,7 +42,7 @@ describe('blocking in the browser', () => {
 
       // Saying no changes nothing.
       m.once('dialog', (d) => void d.dismiss());
-      await m.getByRole('button', { name: 'Block' }).click();
+      await m.getByRole('button', { name: 'Block', exact: true }).click();
       await m.locator('kj-space-view').waitFor();
 
       let asked = '';
@@ -50,7 +50,7 @@ describe('blocking in the browser', () => {
         asked = d.message();
         void d.accept();
       });
-      await m.getByRole('button', { name: 'Block' }).click();
+      await m.getByRole('button', { name: 'Block', exact: true }).click();
       await m.getByText('You block Ning Bai: they cannot see your space or reach you.').waitFor();
       await m.getByRole('button', { name: 'Unblock' }).waitFor();
       expect(asked).toContain('Block Ning Bai?');
@@ -65,13 +65,13 @@ describe('blocking in the browser', () => {
 
       // Unblock from the space: Ning may see Ming's space again (the friendship does not come back).
       await m.getByRole('button', { name: 'Unblock' }).click();
-      await m.getByRole('button', { name: 'Block' }).waitFor();
+      await m.getByRole('button', { name: 'Block', exact: true }).waitFor();
       expect(await m.getByText('You block Ning Bai').count()).toBe(0);
       expect((await ning.api.get(`/spaces/${ming.handle}`)).status).toBe(200);
 
       // Block again, then unblock from Settings' blocked list.
       m.once('dialog', (d) => void d.accept());
-      await m.getByRole('button', { name: 'Block' }).click();
+      await m.getByRole('button', { name: 'Block', exact: true }).click();
       await m.getByRole('button', { name: 'Unblock' }).waitFor();
       // Opened afresh, the space still says whom you block.
       await m.reload();

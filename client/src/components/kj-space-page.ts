@@ -109,7 +109,7 @@ export class KjSpacePage extends LitElement {
                 ? html`<p class="muted" role="status">${msg(str`You block ${space.owner.displayName}: they cannot see your space or reach you.`, { id: 'blocking.youBlock' })}</p>`
                 : null
             }
-            <kj-block-button .user=${space.owner} @block-change=${() => void this.load()}></kj-block-button>
+            <kj-block-button .user=${space.owner} @block-change=${() => void this.load({ keepShown: true })}></kj-block-button>
           </div>`
           : null
       }
@@ -145,13 +145,16 @@ export class KjSpacePage extends LitElement {
     }
   }
 
-  private async load(): Promise<void> {
+  /** Loads the space and its first page of posts; `keepShown` leaves the current one on screen until then. */
+  private async load({ keepShown = false } = {}): Promise<void> {
     this.abort?.abort();
     const abort = (this.abort = new AbortController());
-    this.space = null;
+    if (!keepShown) {
+      this.space = null;
+      this.enteredFor = '';
+    }
     this.error = '';
     this.unavailable = false;
-    this.enteredFor = '';
     try {
       const [{ space }, { posts, next }] = await Promise.all([
         api.call('GET /spaces/:handle', { params: { handle: this.handle }, signal: abort.signal }),
@@ -162,7 +165,7 @@ export class KjSpacePage extends LitElement {
       this.next = next;
       document.title = `${space.title} · 空间 Kongjian`;
       this.enter();
-      void this.reveal();
+      if (!keepShown) void this.reveal();
     } catch (err) {
       if (!isAbort(err)) this.error = errorText(err);
     }
