@@ -168,9 +168,8 @@ export class KjModerationPage extends LitElement {
     const form = e.target as HTMLFormElement;
     const data = new FormData(form);
     try {
-      const { rule } = await api.post<{ rule: ModerationRuleDto }>('/moderation/rules', {
-        pattern: String(data.get('pattern') ?? '').trim(),
-        action: String(data.get('action')),
+      const { rule } = await api.call('POST /moderation/rules', {
+        body: { pattern: String(data.get('pattern') ?? '').trim(), action: String(data.get('action')) as ModerationAction },
       });
       this.rules = [...this.rules, rule];
       form.reset();

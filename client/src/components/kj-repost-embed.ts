@@ -39,7 +39,7 @@ export class KjRepostEmbed extends LitElement {
     if ((changed.has('original') || changed.has('repostId')) && !this.original && this.repostId && this.askedFor !== this.repostId) {
       this.askedFor = this.repostId;
       void api
-        .get<{ post: PostDto }>(`/posts/${this.repostId}`)
+        .call('GET /posts/:id', { params: { id: this.repostId } })
         .then(({ post }) => void (this.asked = post.repostOf ?? null))
         .catch(() => undefined); // it stays "unavailable"
     }

@@ -1,15 +1,14 @@
 /**
  * REST calls to the hub through the typed client of shared/api-client.ts: the session token attached,
  * a signed-in POST keyed and sent once more if the connection drops, errors as `ApiError`.
- * `api.call('GET /posts/:id', { params: { id } })` types the call from the contract's schemas; the
- * path-based methods below (`api.get<T>(path)`) remain for components not yet moved to routes.
+ * `api.call('GET /posts/:id', { params: { id } })` types the call from the contract's schemas; every
+ * screen calls the hub this way (no untyped paths).
  */
 import {
   ApiError,
   createApiClient,
   type ApiAnswer as RouteAnswerWithStatus,
   type CallArgs,
-  type HttpMethod,
   type RouteAnswer,
   type RouteKey,
 } from '../../../shared/api-client.js';
@@ -21,18 +20,6 @@ import { session } from './session.js';
 
 export { ApiError } from '../../../shared/api-client.js';
 
-export interface RequestOptions {
-  readonly signal?: AbortSignal;
-  /** A 401 here answers a password check (password change, account deletion), not a dead token. */
-  readonly passwordCheck?: boolean;
-}
-
-/** A successful answer: its status matters where the contract gives meaning to it (202 held). */
-export interface ApiAnswer<T> {
-  readonly status: number;
-  readonly body: T;
-}
-
 const hub = createApiClient({ token: () => session.token });
 
 /** Routes whose 401 means a wrong password, not an expired session. */
@@ -41,14 +28,6 @@ const passwordChecks: ReadonlySet<RouteKey> = new Set<RouteKey>(['POST /auth/pas
 /** A 401 to a signed-in call (other than a password check) means the session is over. */
 function noteFailure(err: unknown, passwordCheck: boolean | undefined): void {
   if (err instanceof ApiError && err.status === 401 && session.token && !passwordCheck) session.expire();
-}
-
-async function send<T>(method: HttpMethod, path: string, body: unknown, options: RequestOptions = {}): Promise<ApiAnswer<T>> {
-  const outcome = await hub.requestPath(method, path, { body, ...(options.signal ? { signal: options.signal } : {}) });
-  if (outcome.ok) return { status: outcome.status, body: outcome.body as T };
-  const error = new ApiError(outcome.status, outcome.error.code, outcome.error.message, outcome.error.fields);
-  noteFailure(error, options.passwordCheck);
-  throw error;
 }
 
 async function sendRoute<K extends RouteKey>(route: K, ...args: CallArgs<K>): Promise<RouteAnswerWithStatus<K>> {
@@ -66,15 +45,6 @@ export const api = {
   call: async <K extends RouteKey>(route: K, ...args: CallArgs<K>): Promise<RouteAnswer<K>> => (await sendRoute(route, ...args)).body,
   /** A route of the contract, typed: the answer with its status (202 "held") and headers. */
   send: sendRoute,
-  get: async <T>(path: string, o?: RequestOptions) => (await send<T>('GET', path, undefined, o)).body,
-  post: async <T>(path: string, body?: object, o?: RequestOptions) => (await send<T>('POST', path, body ?? {}, o)).body,
-  put: async <T>(path: string, body?: object, o?: RequestOptions) => (await send<T>('PUT', path, body ?? {}, o)).body,
-  patch: async <T>(path: string, body: object, o?: RequestOptions) => (await send<T>('PATCH', path, body, o)).body,
-  delete: async <T = void>(path: string, o?: RequestOptions & { readonly body?: object }) =>
-    (await send<T>('DELETE', path, o?.body, o)).body,
-  /** POST that also tells the status, for answers like 202 "held". */
-  postWithStatus: <T>(path: string, body: object, o?: RequestOptions) => send<T>('POST', path, body, o),
-  upload: async <T>(path: string, form: FormData, o?: RequestOptions) => (await send<T>('POST', path, form, o)).body,
 };
 
 /**
