@@ -19,8 +19,8 @@ export type HubChildMessage =
       readonly sockets: number;
     }
   | { readonly type: 'memory'; readonly memory: NodeJS.MemoryUsage }
-  /** CPU time the hub process used so far (user + system, microseconds): read from the hub, not estimated. */
-  | { readonly type: 'cpu'; readonly cpuMicros: number };
+  /** CPU time the hub process used so far (microseconds): read from the hub, not estimated. */
+  | { readonly type: 'cpu'; readonly cpu: NodeJS.CpuUsage };
 
 export type HubChildCommand = { readonly type: 'gc' } | { readonly type: 'cpu' } | { readonly type: 'stop' };
 
@@ -68,8 +68,7 @@ process.on('message', (cmd: HubChildCommand) => {
     gc?.();
     send({ type: 'memory', memory: process.memoryUsage() });
   } else if (cmd.type === 'cpu') {
-    const { user, system } = process.cpuUsage();
-    send({ type: 'cpu', cpuMicros: user + system });
+    send({ type: 'cpu', cpu: process.cpuUsage() });
   } else if (cmd.type === 'stop') stop();
 });
 process.on('SIGTERM', stop);

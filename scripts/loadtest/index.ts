@@ -30,7 +30,8 @@ export function formatSummary(s: LoadTestSummary): string {
     );
     lines.push(
       `fan-out       POST sent → last recipient: p50 ${s.fanoutMs.p50} ms, p99 ${s.fanoutMs.p99} ms, max ${s.fanoutMs.max} ms`,
-      `hub cpu       ${s.hubCpu.loadMs ?? '-'} ms during the load: ${s.hubCpuMsPerKDelivery ?? '-'} ms per 1 000 deliveries; ` +
+      `hub cpu       ${s.hubCpu.loadMs ?? '-'} ms during the load: ${s.hubCpuMsPerKDelivery ?? '-'} ms per 1 000 deliveries ` +
+        `(kernel ${s.hubCpu.systemMsPerKDelivery ?? '-'}); ` +
         `${s.hubCpu.msPerKDeliveryAboveIdle ?? '-'} ms above idle (idle: ${s.hubCpu.idleMsPerSec ?? '-'} ms/s)`,
     );
     if (s.crossNodeLatencyMs)

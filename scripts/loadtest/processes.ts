@@ -58,8 +58,8 @@ export interface HubNode {
   onStats(listener: (s: Extract<HubChildMessage, { type: 'stats' }>) => void): void;
   /** Forces two full GCs in the node and answers its memory afterwards. */
   gcAndMeasure(): Promise<NodeJS.MemoryUsage>;
-  /** CPU time (user + system) the node's process has used so far, in microseconds. */
-  cpuMicros(): Promise<number>;
+  /** CPU time (user, and system: the kernel's work for it) the node's process has used so far, in microseconds. */
+  cpuMicros(): Promise<NodeJS.CpuUsage>;
   stop(): Promise<void>;
 }
 
@@ -100,7 +100,7 @@ export function startHubNode(options: HubNodeOptions): Promise<HubNode> {
   return new Promise((resolve, reject) => {
     const statsListeners: Array<(s: Extract<HubChildMessage, { type: 'stats' }>) => void> = [];
     let memoryWaiter: ((m: NodeJS.MemoryUsage) => void) | undefined;
-    const cpuWaiters: Array<(micros: number) => void> = [];
+    const cpuWaiters: Array<(cpu: NodeJS.CpuUsage) => void> = [];
     const failed = (code: number | null) => reject(new Error(`hub ${options.label} exited (${code}) before it was ready`));
     child.once('exit', failed);
     child.on('message', (m: HubChildMessage) => {
@@ -133,7 +133,7 @@ export function startHubNode(options: HubNodeOptions): Promise<HubNode> {
           } else if (s.type === 'memory') {
             memoryWaiter?.(s.memory);
             memoryWaiter = undefined;
-          } else if (s.type === 'cpu') cpuWaiters.shift()?.(s.cpuMicros);
+          } else if (s.type === 'cpu') cpuWaiters.shift()?.(s.cpu);
         });
       }
     });

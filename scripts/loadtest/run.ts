@@ -11,7 +11,7 @@ import { defaultOptions, type LoadTestOptions } from './options.js';
 import { clock, type WorkerFinal, type WorkerTick, type WorkerUser } from './protocol.js';
 import type { LoadTestSummary, TimelinePoint } from './summary.js';
 import type { RedisTraffic } from './processes.js';
-import { prepareTarget, type Target } from './target.js';
+import { prepareTarget, type CpuMs, type Target } from './target.js';
 import { runTraffic, type TrafficResult } from './traffic.js';
 import { fromEach, startWorkers, type WorkerMode } from './worker-pool.js';
 
@@ -139,8 +139,8 @@ export async function runLoadTest(partial: Partial<LoadTestOptions> = {}): Promi
     let rssWithSockets: number;
     let heapWithSockets: number | null;
     let redisBefore = await target.redisTraffic();
-    let cpuBeforeLoad: number | null = null;
-    let cpuAfterLoad: number | null = null;
+    let cpuBeforeLoad: CpuMs | null = null;
+    let cpuAfterLoad: CpuMs | null = null;
     let idleCpuMsPerSec: number | null = null;
     let loadStartedAt = 0;
     let loadEndedAt = 0;
@@ -161,7 +161,7 @@ export async function runLoadTest(partial: Partial<LoadTestOptions> = {}): Promi
       const idleStart = clock();
       await new Promise((r) => setTimeout(r, 2_000));
       const idleTo = await target.hubCpuMs();
-      if (idleFrom !== null && idleTo !== null) idleCpuMsPerSec = ((idleTo - idleFrom) / (clock() - idleStart)) * 1000;
+      if (idleFrom !== null && idleTo !== null) idleCpuMsPerSec = ((idleTo.total - idleFrom.total) / (clock() - idleStart)) * 1000;
       cpuBeforeLoad = await target.hubCpuMs();
       loadStartedAt = clock();
       phase = 'load';
@@ -218,8 +218,9 @@ export async function runLoadTest(partial: Partial<LoadTestOptions> = {}): Promi
       redis: redisBefore && redisAfter ? { before: redisBefore, after: redisAfter } : undefined,
       warnings,
       hubCpu: {
-        connectMs: cpuBeforeConnect !== null && cpuAfterConnect !== null ? cpuAfterConnect - cpuBeforeConnect : null,
-        loadMs: cpuBeforeLoad !== null && cpuAfterLoad !== null ? cpuAfterLoad - cpuBeforeLoad : null,
+        connectMs: cpuBeforeConnect !== null && cpuAfterConnect !== null ? cpuAfterConnect.total - cpuBeforeConnect.total : null,
+        loadMs: cpuBeforeLoad !== null && cpuAfterLoad !== null ? cpuAfterLoad.total - cpuBeforeLoad.total : null,
+        loadSystemMs: cpuBeforeLoad !== null && cpuAfterLoad !== null ? cpuAfterLoad.system - cpuBeforeLoad.system : null,
         idleMsPerSec: idleCpuMsPerSec,
         loadWallMs: loadEndedAt - loadStartedAt,
       },
@@ -262,6 +263,7 @@ interface SummaryInput {
   readonly hubCpu: {
     readonly connectMs: number | null;
     readonly loadMs: number | null;
+    readonly loadSystemMs: number | null;
     readonly idleMsPerSec: number | null;
     readonly loadWallMs: number;
   };
@@ -335,6 +337,7 @@ function summarize(s: SummaryInput): LoadTestSummary {
   const hubCpu = {
     loadMs: s.hubCpu.loadMs === null ? null : Math.round(s.hubCpu.loadMs),
     msPerKDelivery: perK(s.hubCpu.loadMs, deliveries),
+    systemMsPerKDelivery: perK(s.hubCpu.loadSystemMs, deliveries),
     idleMsPerSec: s.hubCpu.idleMsPerSec === null ? null : round(s.hubCpu.idleMsPerSec, 1),
     msPerKDeliveryAboveIdle: perK(aboveIdle, deliveries),
     connectMs: s.hubCpu.connectMs === null ? null : Math.round(s.hubCpu.connectMs),

@@ -61,6 +61,11 @@ export interface LoadTestSummary {
   readonly hubCpu: {
     readonly loadMs: number | null;
     readonly msPerKDelivery: number | null;
+    /**
+     * Of msPerKDelivery, the kernel's part (system time: each socket write's TCP send, on loopback also
+     * the receiving side's work). The same on either engine; the rest is the engine's and the hub's.
+     */
+    readonly systemMsPerKDelivery: number | null;
     /** Hub CPU per second with every socket connected and no traffic (measured for 2 s before the load). */
     readonly idleMsPerSec: number | null;
     /** msPerKDelivery without that idle cost (pings, timers) over the load's duration. */

@@ -23,6 +23,12 @@ import {
 } from './processes.js';
 import { seedStore, seedViaApi, type SeededUser } from './seed.js';
 
+/** Hub CPU time in milliseconds: all of it, and the part spent in the kernel on its behalf (system time). */
+export interface CpuMs {
+  readonly total: number;
+  readonly system: number;
+}
+
 export interface Target {
   readonly description: string;
   readonly baseUrls: readonly string[];
@@ -34,7 +40,8 @@ export interface Target {
   /** V8 heap used by the hubs after a forced GC; null when the hubs are not ours. */
   heapAfterGc(): Promise<number | null>;
   /** CPU time the hub processes used so far (ms, summed), read from the hubs; null if they do not tell. */
-  hubCpuMs(): Promise<number | null>;
+  /** CPU the hubs used so far (ms): in all, and of that the kernel's (system time). null: they do not tell. */
+  hubCpuMs(): Promise<CpuMs | null>;
   storeRss(): number | null;
   /** The hub's event-loop delay p99 (ms) over the last second, if the hub tells. */
   hubEventLoopP99(): Promise<number | null>;
@@ -89,8 +96,10 @@ async function remoteTarget(options: LoadTestOptions, graph: FriendGraph, prefix
     heapAfterGc: async () => null,
     hubCpuMs: async () => {
       const text = await metrics();
-      const v = text ? (metricValue(text, 'kj_process_cpu_seconds_total') ?? metricValue(text, 'process_cpu_seconds_total')) : undefined;
-      return v === undefined ? null : v * 1000;
+      if (!text) return null;
+      const total = metricValue(text, 'kj_process_cpu_seconds_total') ?? metricValue(text, 'process_cpu_seconds_total');
+      const system = metricValue(text, 'kj_process_cpu_system_seconds_total') ?? metricValue(text, 'process_cpu_system_seconds_total');
+      return total === undefined ? null : { total: total * 1000, system: (system ?? 0) * 1000 };
     },
     storeRss: () => null,
     hubEventLoopP99: async () => {
@@ -185,7 +194,11 @@ async function ownTarget(options: LoadTestOptions, graph: FriendGraph, prefix: s
       hubs,
       serverRss: async () => hubs.reduce((sum, h) => sum + readRssBytes(h.pid), 0),
       heapAfterGc: async () => (await Promise.all(hubs.map((h) => h.gcAndMeasure()))).reduce((s, m) => s + m.heapUsed, 0),
-      hubCpuMs: async () => (await Promise.all(hubs.map((h) => h.cpuMicros()))).reduce((s, us) => s + us / 1000, 0),
+      hubCpuMs: async () =>
+        (await Promise.all(hubs.map((h) => h.cpuMicros()))).reduce(
+          (s, us) => ({ total: s.total + (us.user + us.system) / 1000, system: s.system + us.system / 1000 }),
+          { total: 0, system: 0 },
+        ),
       storeRss: () => (store ? readRssBytes(store.pid) : null),
       hubEventLoopP99: async () => {
         const values = hubs.map((h) => h.lastStats?.eventLoop.p99Ms).filter((v): v is number => v !== undefined);
