@@ -74,6 +74,7 @@ export async function startHub(config: Config, options: HubOptions = {}): Promis
   const { io } = engine;
   if (redis) engine.useAdapter(createClusterAdapter(config.redisAdapter, redis, config.redisPrefix));
   const metrics = createMetrics(io, config.nodeId, runningEngine(config.engine));
+  engine.onNativeDeliveries(metrics.countDeliveries);
   metrics.observeStore(store.conn);
   if (redis) metrics.observeRedis(redis);
 

@@ -17,6 +17,8 @@ export interface Metrics {
   readonly registry: Registry;
   /** Counts one socket's incoming events and every delivery to it. */
   observeSocket(socket: HubSocket): void;
+  /** Deliveries that passed no socket's outgoing listeners (uws native publish): `sockets` of one event. */
+  countDeliveries(event: string, sockets: number): void;
   /** Records how long a client → server event took to acknowledge. */
   observeAck(event: string, seconds: number, ok: boolean): void;
   /** Times REST requests by route pattern (never by raw path: ids would explode the label set). */
@@ -110,14 +112,23 @@ export function createMetrics(io: HubServer, nodeId: string, engine?: string): M
     registers: [registry],
   });
 
+  const countIn = (event: string) => eventsIn.inc({ event: knownEvent(event) });
+  const countOut = (event: string) => {
+    eventsOut.inc({ event });
+    deliveries.inc();
+  };
+
   return {
     registry,
     observeSocket(socket) {
-      socket.onAny((event: string) => eventsIn.inc({ event: knownEvent(event) }));
-      socket.onAnyOutgoing((event: string) => {
-        eventsOut.inc({ event });
-        deliveries.inc();
-      });
+      // Two functions shared by every socket (a closure per socket is heap per socket).
+      socket.onAny(countIn);
+      socket.onAnyOutgoing(countOut);
+    },
+    countDeliveries(event, sockets) {
+      if (sockets <= 0) return;
+      eventsOut.inc({ event }, sockets);
+      deliveries.inc(sockets);
     },
     observeAck(event, seconds, ok) {
       ackLatency.observe({ event: knownEvent(event), ok: String(ok) }, seconds);

@@ -31,6 +31,8 @@ export interface LoadTestOptions {
   readonly nodes: number;
   /** With `nodes` > 1: join them through a private Redis Cluster (3 masters + 3 replicas), not one Redis. */
   readonly redisCluster?: boolean;
+  /** One node too uses a store process of its own, so the hub's heap holds no store caches. */
+  readonly storeProcess?: boolean;
   readonly json?: string;
   readonly report?: string;
   /** Connect and hold idle authenticated sockets; measure memory, not traffic. */
@@ -92,6 +94,8 @@ export const usage = `npm run loadtest -- [options]
   --engine uws|ws      engine of the hub it starts (default uws)
   --nodes N            start N hubs through a private Redis and a shared store process
   --redis-cluster      with --nodes: through a private Redis Cluster (3 masters + 3 replicas) instead
+  --store-process      one node on a store process of its own (else its embedded store runs in the hub,
+                       whose heap then holds the store's caches too)
   --idle               only connect and hold idle sockets, measuring memory
   --hold S             seconds to hold idle sockets before measuring (default ${defaultOptions.hold})
   --workers W          generator workers (default ${defaultOptions.workers})
@@ -174,6 +178,9 @@ export function parseArgs(argv: readonly string[]): LoadTestOptions | 'help' {
         break;
       case '--redis-cluster':
         o.redisCluster = true;
+        break;
+      case '--store-process':
+        o.storeProcess = true;
         break;
       case '--json':
         o.json = value();

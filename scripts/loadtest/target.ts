@@ -140,9 +140,9 @@ async function ownTarget(options: LoadTestOptions, graph: FriendGraph, prefix: s
   try {
     let users: SeededUser[];
     let mongodbUri: string | undefined;
-    if (cluster) {
+    if (cluster || options.storeProcess) {
       store = await startStoreProcess(path.join(root, 'db'));
-      redis = options.redisCluster ? await startRedisClusterProcesses() : await startRedisProcess();
+      if (cluster) redis = options.redisCluster ? await startRedisClusterProcesses() : await startRedisProcess();
       mongodbUri = store.uri;
       users = await seedStore(store.uri, graph, prefix, secret, log, options.scenario === 'celebrity');
     } else {

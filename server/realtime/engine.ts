@@ -8,7 +8,7 @@ import uWS from 'uWebSockets.js';
 import type { Config } from '../config.js';
 import type { Logger } from '../logger.js';
 import { guardSlowConsumers } from './slow-consumers.js';
-import { withNativePublish, type AdapterConstructor } from './uws-adapter.js';
+import { withNativePublish, type AdapterConstructor, type NativeDeliveryListener } from './uws-adapter.js';
 import { InMemoryAdapter, usePlainBroadcast } from './uws-publish.js';
 import type { HubServer } from './types.js';
 import { assertEngineAvailable } from './uws-native.js';
@@ -24,6 +24,11 @@ export interface RealtimeEngine {
    * engine the adapter is wrapped so that single-room broadcasts are published natively.
    */
   useAdapter(adapter: AdapterConstructor): void;
+  /**
+   * Told of deliveries that bypass engine.io (uws native publish), which per-socket listeners never
+   * see: the event and how many sockets of this node it reached. Never called on the ws engine.
+   */
+  onNativeDeliveries(listener: NativeDeliveryListener): void;
 }
 
 export function createRealtimeEngine(
@@ -53,6 +58,7 @@ export function createRealtimeEngine(
       listen: async () => config.port,
       stopAccepting: () => undefined,
       useAdapter: (adapter) => void io.adapter(adapter),
+      onNativeDeliveries: () => undefined,
     };
   }
 
@@ -79,7 +85,8 @@ export function createRealtimeEngine(
     } as Parameters<HubServer['attachApp']>[1],
   );
   usePlainBroadcast();
-  const useAdapter = (adapter: AdapterConstructor) => void io.adapter(withNativePublish(adapter, app));
+  const delivered: { listener?: NativeDeliveryListener } = {};
+  const useAdapter = (adapter: AdapterConstructor) => void io.adapter(withNativePublish(adapter, app, delivered));
   useAdapter(InMemoryAdapter as unknown as AdapterConstructor);
   let listenSocket: uWS.us_listen_socket | null = null;
   return {
@@ -98,5 +105,6 @@ export function createRealtimeEngine(
       listenSocket = null;
     },
     useAdapter,
+    onNativeDeliveries: (listener) => void (delivered.listener = listener),
   };
 }

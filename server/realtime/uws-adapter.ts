@@ -83,11 +83,19 @@ function safely(run: () => void): void {
   }
 }
 
+/** Told of every native publish: the event's name and how many sockets it reached here. */
+export type NativeDeliveryListener = (event: string, sockets: number) => void;
+
 /**
  * Wraps `Base` (the in-memory adapter or a Redis adapter factory) so that its adapters publish
  * single-room broadcasts natively through `app`. Everything else is the base adapter's.
+ * `delivered` counts what engine.io's per-socket listeners (metrics) cannot see.
  */
-export function withNativePublish(Base: AdapterConstructor, app: Pick<uWS.TemplatedApp, 'publish'>): AdapterConstructor {
+export function withNativePublish(
+  Base: AdapterConstructor,
+  app: Pick<uWS.TemplatedApp, 'publish' | 'numSubscribers'>,
+  delivered: { listener?: NativeDeliveryListener } = {},
+): AdapterConstructor {
   function NativePublishAdapter(nsp: Namespace): unknown {
     const adapter = new (Base as unknown as new (nsp: Namespace) => AdapterInternals)(nsp);
     const base = {
@@ -99,7 +107,14 @@ export function withNativePublish(Base: AdapterConstructor, app: Pick<uWS.Templa
     };
     // A plain in-memory adapter has no other nodes to tell; the Redis ones extend it.
     const clustered = Object.getPrototypeOf(adapter) !== InMemoryAdapter.prototype;
-    const topic = (room: Room) => `${nsp.name}${separator}${String(room)}`;
+    // The main namespace's rooms are their own topics (no string built per join or publish); any
+    // other namespace's are prefixed with its name, so that two namespaces never share a topic.
+    const topic = nsp.name === '/' ? (room: Room) => room as string : (room: Room) => `${nsp.name}${separator}${String(room)}`;
+    /**
+     * Socket.IO puts every socket in a room named by its id; nothing here broadcasts to one, so such
+     * rooms stay out of uWS (one topic per socket saved) and a broadcast to one takes the base path.
+     */
+    const ownRoom = (id: SocketId, room: Room) => room === id;
     const socketOf = (id: SocketId): SocketLike | undefined =>
       (nsp.sockets.get(id) ?? (nsp as unknown as { _preConnectSockets: Map<string, unknown> })._preConnectSockets.get(id)) as
         SocketLike | undefined;
@@ -113,7 +128,7 @@ export function withNativePublish(Base: AdapterConstructor, app: Pick<uWS.Templa
       if (!socket) return;
       const raw = rawOf(socket);
       if (raw) {
-        for (const room of rooms) safely(() => raw.subscribe(topic(room)));
+        for (const room of rooms) if (!ownRoom(id, room)) safely(() => raw.subscribe(topic(room)));
         return;
       }
       if (isNew) {
@@ -122,7 +137,7 @@ export function withNativePublish(Base: AdapterConstructor, app: Pick<uWS.Templa
           polling.delete(id);
           const joined = adapter.sids.get(id);
           const upgraded = rawOf(socket);
-          if (joined && upgraded) for (const room of joined) safely(() => upgraded.subscribe(topic(room)));
+          if (joined && upgraded) for (const room of joined) if (!ownRoom(id, room)) safely(() => upgraded.subscribe(topic(room)));
         });
       }
     };
@@ -130,13 +145,13 @@ export function withNativePublish(Base: AdapterConstructor, app: Pick<uWS.Templa
     adapter.del = (id, room) => {
       base.del(id, room);
       const raw = openRawOf(socketOf(id));
-      if (raw) safely(() => raw.unsubscribe(topic(room)));
+      if (raw && !ownRoom(id, room)) safely(() => raw.unsubscribe(topic(room)));
     };
 
     adapter.delAll = (id) => {
       const joined = adapter.sids.get(id);
       const raw = openRawOf(socketOf(id));
-      if (raw && joined) for (const room of joined) safely(() => raw.unsubscribe(topic(room)));
+      if (raw && joined) for (const room of joined) if (!ownRoom(id, room)) safely(() => raw.unsubscribe(topic(room)));
       polling.delete(id);
       base.delAll(id);
     };
@@ -149,8 +164,13 @@ export function withNativePublish(Base: AdapterConstructor, app: Pick<uWS.Templa
     adapter.broadcast = (packet, opts) => {
       if (opts.rooms.size !== 1 || (opts.except?.size ?? 0) !== 0) return base.broadcast(packet, opts);
       const room = opts.rooms.values().next().value as Room;
+      if (adapter.sids.has(room as SocketId)) return base.broadcast(packet, opts); // one socket, by its id
       packet.nsp = nsp.name;
       const encoded = adapter.encoder.encode(packet);
+      if (delivered.listener) {
+        const event = Array.isArray((packet as { data?: unknown }).data) ? (packet as { data: unknown[] }).data[0] : undefined;
+        delivered.listener(typeof event === 'string' ? event : 'unknown', app.numSubscribers(topic(room)));
+      }
       for (const data of encoded) {
         // "4": an engine.io message packet, as engine.io itself would frame it.
         if (typeof data === 'string') app.publish(topic(room), `4${data}`, false);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isLoopbackPeer } from '../../server/metrics.js';
-import { apiClient, connectSocket, emitAck, pause, registerUser, useTestHub } from '../helpers/index.js';
+import { apiClient, connectSocket, emitAck, makeFriends, nextEvent, pause, registerUser, useTestHub } from '../helpers/index.js';
 
 const loopCount = (text: string) => Number(/^kj_event_loop_delay_seconds_count\{[^}]*\} (\d+)$/m.exec(text)?.[1] ?? NaN);
 
@@ -27,6 +27,27 @@ describe('/metrics', () => {
     expect(text).toMatch(/^kj_event_loop_delay_seconds_bucket\{le="0.01"/m);
     expect(sample('kj_realtime_engine', 'engine="uws"')).toMatch(/ 1$/);
     expect(text).toMatch(/^kj_nodejs_heap_size_used_bytes/m);
+  });
+
+  it('counts natively published deliveries too (a post to a friend on the uws engine)', async () => {
+    const [mei, lan] = await Promise.all([registerUser(hub, 'mei'), registerUser(hub, 'lan')]);
+    await makeFriends(mei, lan);
+    const socket = await connectSocket(hub, lan.token);
+    const deliveriesOf = async () => {
+      const text = await (await fetch(`${hub.url}/metrics`)).text();
+      const line = (name: string) => text.split('\n').find((l) => l.startsWith(name) && !l.startsWith('#'));
+      return {
+        all: Number(line('kj_deliveries_total')?.split(' ').pop() ?? 0),
+        posts: Number(line('kj_socket_events_out_total{event="feed:post"')?.split(' ').pop() ?? 0),
+      };
+    };
+    const before = await deliveriesOf();
+    const arrived = nextEvent(socket, 'feed:post', ({ post }) => post.author.handle === mei.handle);
+    expect((await mei.api.post('/posts', { kind: 'shuoshuo', text: 'counted', privacy: 'friends' })).status).toBe(201);
+    await arrived;
+    const after = await deliveriesOf();
+    expect(after.posts - before.posts).toBe(1);
+    expect(after.all - before.all).toBeGreaterThanOrEqual(1);
   });
 
   it('does not let clients grow the label set with made-up event names', async () => {

@@ -123,6 +123,11 @@ describe('native publish on uws', () => {
     a.realtime.io.to('fence').emit('feed:remove', { postId: 'fence' });
     expect(await fence).toEqual({ postId: 'fence' });
     expect(late).toEqual({ postId: 'fence' });
+
+    // A socket's own room (its id) is not a uWS topic; a broadcast to it still arrives, once.
+    const byId = next(onA.client, 'feed:remove');
+    a.realtime.io.to(onA.server.id).emit('feed:remove', { postId: 'by-id' });
+    expect(await byId).toEqual({ postId: 'by-id' });
   });
 
   it('closes a socket that stops reading native publishes (it reconnects and catches up) while a reader gets every message', async () => {

@@ -30,13 +30,25 @@ export function createFriendIdCache(edges: Model<FriendEdgeRecord>, { ttlMs = 60
   let batch: Map<string, Array<{ resolve: (ids: string[]) => void; reject: (err: unknown) => void }>> | undefined;
 
   const generationOf = (userId: string) => generation.get(userId) ?? 0;
+  /**
+   * One string per user id across all cached lists: a user with many friends is in each of their
+   * lists, and a fresh hex string per list (24 chars, ~40 bytes) is most of the cache's heap.
+   */
+  const pool = new Map<string, string>();
+  const interned = (id: string): string => {
+    const known = pool.get(id);
+    if (known !== undefined) return known;
+    if (pool.size >= maxUsers * 4) pool.clear();
+    pool.set(id, id);
+    return id;
+  };
 
   async function load(userIds: readonly string[]): Promise<Map<string, string[]>> {
     const found = await edges
       .find({ user: { $in: userIds.map((id) => new Types.ObjectId(id)) } }, { user: 1, friend: 1, _id: 0 })
       .lean<Array<{ user: Types.ObjectId; friend: Types.ObjectId }>>();
     const byUser = new Map<string, string[]>(userIds.map((id) => [id, []]));
-    for (const e of found) byUser.get(e.user.toHexString())?.push(e.friend.toHexString());
+    for (const e of found) byUser.get(e.user.toHexString())?.push(interned(e.friend.toHexString()));
     return byUser;
   }
 
