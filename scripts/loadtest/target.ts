@@ -39,8 +39,7 @@ export interface Target {
   serverRss(): Promise<number | null>;
   /** V8 heap used by the hubs after a forced GC; null when the hubs are not ours. */
   heapAfterGc(): Promise<number | null>;
-  /** CPU time the hub processes used so far (ms, summed), read from the hubs; null if they do not tell. */
-  /** CPU the hubs used so far (ms): in all, and of that the kernel's (system time). null: they do not tell. */
+  /** CPU the hub processes used so far (ms, summed, read from the hubs): in all, and the kernel's part. null: they do not tell. */
   hubCpuMs(): Promise<CpuMs | null>;
   storeRss(): number | null;
   /** The hub's event-loop delay p99 (ms) over the last second, if the hub tells. */

@@ -175,10 +175,7 @@ export function withNativePublish(
       if (adapter.sids.has(room as SocketId)) return base.broadcast(packet, opts); // one socket, by its id
       packet.nsp = nsp.name;
       const encoded = adapter.encoder.encode(packet);
-      if (delivered.listener) {
-        const event = Array.isArray((packet as { data?: unknown }).data) ? (packet as { data: unknown[] }).data[0] : undefined;
-        delivered.listener(typeof event === 'string' ? event : 'unknown', app.numSubscribers(topic(room)));
-      }
+      let reached = delivered.listener ? app.numSubscribers(topic(room)) : 0;
       for (const data of encoded) {
         // "4": an engine.io message packet, as engine.io itself would frame it.
         if (typeof data === 'string') app.publish(topic(room), `4${data}`, false);
@@ -189,8 +186,14 @@ export function withNativePublish(
         const packetOpts = { preEncoded: true, volatile: flags.volatile, compress: flags.compress };
         base.apply(opts, (socket) => {
           const s = socket as unknown as SocketLike;
-          if (!rawOf(s)) s.client.writeToEngine(encoded, packetOpts);
+          if (rawOf(s)) return;
+          s.client.writeToEngine(encoded, packetOpts);
+          reached += 1;
         });
+      }
+      if (delivered.listener) {
+        const event = Array.isArray((packet as { data?: unknown }).data) ? (packet as { data: unknown[] }).data[0] : undefined;
+        delivered.listener(typeof event === 'string' ? event : 'unknown', reached);
       }
       // The cluster hop: the base adapter publishes to the other nodes; its local delivery (through
       // `apply`) is skipped, as it was just published here.
