@@ -32,6 +32,21 @@ export function attachSocketAuth(
     else here.delete(userId);
   };
 
+  // The user each counted connection was counted for, until it is released (once: on close, or
+  // when the cluster-wide count refuses it). The close listener is one function for every
+  // connection (engine.io calls it with the connection as `this`), not a closure per socket.
+  type Conn = HubSocket['conn'];
+  const counted = new WeakMap<Conn, string>();
+  const releaseConn = (conn: Conn) => {
+    const userId = counted.get(conn);
+    if (userId === undefined) return;
+    counted.delete(conn);
+    release(userId);
+  };
+  function onConnClose(this: Conn): void {
+    releaseConn(this);
+  }
+
   /** The user's sockets on other nodes; 0 when they do not answer in time (this node's cap still holds). */
   const elsewhere = async (userId: string): Promise<number> => {
     let timer: NodeJS.Timeout | undefined;
@@ -55,14 +70,10 @@ export function attachSocketAuth(
       if (!viewer) return new Error('unauthorized');
       if ((here.get(viewer.id) ?? 0) >= options.socketsPerUser) return new Error('too_many_sockets');
       here.set(viewer.id, (here.get(viewer.id) ?? 0) + 1);
-      let released = false;
-      const releaseOnce = () => {
-        if (!released) release(viewer.id);
-        released = true;
-      };
-      socket.conn.once('close', releaseOnce);
+      counted.set(socket.conn, viewer.id);
+      socket.conn.on('close', onConnClose);
       if (options.clustered && (await elsewhere(viewer.id)) + (here.get(viewer.id) ?? 0) > options.socketsPerUser) {
-        releaseOnce();
+        releaseConn(socket.conn);
         return new Error('too_many_sockets');
       }
       viewers.set(socket, viewer);

@@ -68,6 +68,14 @@ const floodStrikes = 20;
 
 type RawAck = (answer: Ack) => void;
 
+interface SocketState {
+  readonly viewer: Viewer;
+  /** The user's bucket, shared by all their sockets on this node. */
+  readonly bucket: TokenBucket;
+  /** Refused events in a row. */
+  strikes: number;
+}
+
 export function attachGateway(io: HubServer, handlers: readonly SocketHandler[], options: GatewayOptions): void {
   const byEvent = new Map<string, SocketHandler>();
   for (const h of handlers) {
@@ -88,62 +96,81 @@ export function attachGateway(io: HubServer, handlers: readonly SocketHandler[],
     if (entry && --entry.sockets <= 0) buckets.delete(userId);
   };
 
+  // What the gateway keeps per socket. The listeners below are shared by every socket (socket.io
+  // calls them with the socket as `this`): a closure per socket would be heap per idle socket.
+  const states = new WeakMap<HubSocket, SocketState>();
+
+  function answerError(socket: HubSocket, event: string, ack: RawAck | undefined, err: AppError): void {
+    const error = { code: err.code, message: err.message };
+    if (ack) ack({ ok: false, error });
+    else
+      socket.emit('server:notice', {
+        code: err.code === 'rate_limited' ? 'rate_limited' : 'invalid',
+        message: `${event}: ${err.message}`,
+      });
+  }
+
+  function dispatch(socket: HubSocket, event: string, args: unknown[]): void {
+    const state = states.get(socket);
+    if (!state) return;
+    const { viewer } = state;
+    const last = args[args.length - 1];
+    const ack: RawAck | undefined = typeof last === 'function' ? (last as RawAck) : undefined;
+
+    if (!state.bucket.take()) {
+      state.strikes += 1;
+      if (state.strikes >= floodStrikes) {
+        socket.emit('server:notice', { code: 'rate_limited', message: 'too many events: disconnected' });
+        options.logger.warn({ user: viewer.id, socket: socket.id }, 'socket flood: disconnected');
+        socket.disconnect(true);
+        return;
+      }
+      answerError(socket, event, ack, new AppError('rate_limited', 'too many events, slow down'));
+      return;
+    }
+    state.strikes = 0;
+
+    const handler = byEvent.get(event);
+    if (!handler) {
+      answerError(socket, event, ack, new AppError('invalid', `unknown event: ${String(event).slice(0, 64)}`));
+      return;
+    }
+    const payload = ack ? args.slice(0, -1)[0] : args[0];
+    const started = performance.now();
+    const answered = (ok: boolean) => options.onAnswered?.(event, (performance.now() - started) / 1000, ok);
+    const rule = handler.rateLimit;
+    const limited = rule && options.rateLimits ? options.rateLimits.consume(rule, viewer.id) : Promise.resolve();
+    limited
+      .then(() => handler.run(payload === undefined ? {} : payload, { viewer, socket }))
+      .then(
+        (result) => {
+          ack?.({ ok: true, ...result });
+          answered(true);
+        },
+        (err: unknown) => {
+          answered(false);
+          const appError = toAppError(err);
+          if (appError.code === 'internal') options.logger.error({ err, event, user: viewer.id }, 'socket handler failed');
+          answerError(socket, event, ack, appError);
+        },
+      );
+  }
+
+  function onEvent(this: HubSocket, event: string, ...args: unknown[]): void {
+    dispatch(this, event, args);
+  }
+
+  function onDisconnect(this: HubSocket): void {
+    const state = states.get(this);
+    if (!state) return;
+    states.delete(this);
+    dropBucket(state.viewer.id);
+  }
+
   io.on('connection', (socket) => {
-    let strikes = 0;
     const viewer = options.viewerOf(socket);
-    const bucket = bucketOf(viewer.id);
-    socket.once('disconnect', () => dropBucket(viewer.id));
-
-    socket.onAny((event: string, ...args: unknown[]) => {
-      const last = args[args.length - 1];
-      const ack: RawAck | undefined = typeof last === 'function' ? (last as RawAck) : undefined;
-      const answerError = (err: AppError) => {
-        const error = { code: err.code, message: err.message };
-        if (ack) ack({ ok: false, error });
-        else
-          socket.emit('server:notice', {
-            code: err.code === 'rate_limited' ? 'rate_limited' : 'invalid',
-            message: `${event}: ${err.message}`,
-          });
-      };
-
-      if (!bucket.take()) {
-        strikes += 1;
-        if (strikes >= floodStrikes) {
-          socket.emit('server:notice', { code: 'rate_limited', message: 'too many events: disconnected' });
-          options.logger.warn({ user: viewer.id, socket: socket.id }, 'socket flood: disconnected');
-          socket.disconnect(true);
-          return;
-        }
-        answerError(new AppError('rate_limited', 'too many events, slow down'));
-        return;
-      }
-      strikes = 0;
-
-      const handler = byEvent.get(event);
-      if (!handler) {
-        answerError(new AppError('invalid', `unknown event: ${String(event).slice(0, 64)}`));
-        return;
-      }
-      const payload = ack ? args.slice(0, -1)[0] : args[0];
-      const started = performance.now();
-      const answered = (ok: boolean) => options.onAnswered?.(event, (performance.now() - started) / 1000, ok);
-      const rule = handler.rateLimit;
-      const limited = rule && options.rateLimits ? options.rateLimits.consume(rule, viewer.id) : Promise.resolve();
-      limited
-        .then(() => handler.run(payload === undefined ? {} : payload, { viewer, socket }))
-        .then(
-          (result) => {
-            ack?.({ ok: true, ...result });
-            answered(true);
-          },
-          (err: unknown) => {
-            answered(false);
-            const appError = toAppError(err);
-            if (appError.code === 'internal') options.logger.error({ err, event, user: viewer.id }, 'socket handler failed');
-            answerError(appError);
-          },
-        );
-    });
+    states.set(socket, { viewer, bucket: bucketOf(viewer.id), strikes: 0 });
+    socket.on('disconnect', onDisconnect);
+    socket.onAny(onEvent);
   });
 }

@@ -33,8 +33,8 @@ interface RawSocket {
 interface EngineConn {
   readonly transport: { readonly name: string; readonly socket?: RawSocket };
   readonly readyState: string;
-  on(event: 'packetCreate', listener: (packet: { data?: unknown }) => void): void;
-  on(event: 'flush' | 'close', listener: () => void): void;
+  on(event: 'packetCreate', listener: (this: EngineConn, packet: { data?: unknown }) => void): void;
+  on(event: 'flush' | 'close', listener: (this: EngineConn) => void): void;
   close(discard?: boolean): void;
 }
 
@@ -70,34 +70,43 @@ function destroy(conn: EngineConn): void {
 }
 
 export function guardSlowConsumers(io: HubServer, { maxBufferedBytes, graceMs = 1_000, logger }: SlowConsumerOptions): void {
+  // Per connection: bytes engine.io holds in its write buffer, and the socket.io socket to cut off.
+  // Its listeners are shared by every connection (engine.io calls them with the connection as
+  // `this`): a closure per socket would be heap per idle socket.
+  const states = new WeakMap<EngineConn, { readonly socket: HubSocket; queued: number; cut: boolean }>();
+
+  const cutOff = (conn: EngineConn, socket: HubSocket, buffered: number) => {
+    logger?.warn({ user: socket.data.userId, socket: socket.id, buffered }, 'slow consumer: disconnected');
+    // Nothing more is queued behind what it cannot read, not even broadcasts to everyone; it
+    // catches up after reconnecting. (No socket.io "disconnect" packet: a client that gets one
+    // does not reconnect by itself, while one whose connection drops does.)
+    const leaveAll = (socket as unknown as { leaveAll?: () => void }).leaveAll;
+    if (typeof leaveAll === 'function') leaveAll.call(socket);
+    else for (const room of [...socket.rooms]) void socket.leave(room);
+    socket.emit('server:notice', { code: 'slow_consumer', message: 'too far behind: disconnected, reconnect and sync' });
+    const timer = setTimeout(() => destroy(conn), graceMs);
+    conn.on('close', () => clearTimeout(timer));
+  };
+
+  function onPacketCreate(this: EngineConn, packet: { data?: unknown }): void {
+    const state = states.get(this);
+    if (!state || state.cut) return;
+    state.queued += packetBytes(packet.data);
+    const buffered = state.queued + rawBuffered(this.transport.socket);
+    if (buffered > maxBufferedBytes) {
+      state.cut = true;
+      cutOff(this, state.socket, buffered);
+    }
+  }
+  function onFlush(this: EngineConn): void {
+    const state = states.get(this);
+    if (state) state.queued = 0;
+  }
+
   io.on('connection', (socket: HubSocket) => {
     const conn = socket.conn as unknown as EngineConn;
-    let queued = 0; // bytes engine.io holds in its write buffer
-    let cut = false;
-
-    const cutOff = (buffered: number) => {
-      cut = true;
-      logger?.warn({ user: socket.data.userId, socket: socket.id, buffered }, 'slow consumer: disconnected');
-      // Nothing more is queued behind what it cannot read, not even broadcasts to everyone; it
-      // catches up after reconnecting. (No socket.io "disconnect" packet: a client that gets one
-      // does not reconnect by itself, while one whose connection drops does.)
-      const leaveAll = (socket as unknown as { leaveAll?: () => void }).leaveAll;
-      if (typeof leaveAll === 'function') leaveAll.call(socket);
-      else for (const room of [...socket.rooms]) void socket.leave(room);
-      socket.emit('server:notice', { code: 'slow_consumer', message: 'too far behind: disconnected, reconnect and sync' });
-      const timer = setTimeout(() => destroy(conn), graceMs);
-      conn.on('close', () => clearTimeout(timer));
-    };
-
-    const check = (adding = 0) => {
-      if (cut) return;
-      queued += adding;
-      const buffered = queued + rawBuffered(conn.transport.socket);
-      if (buffered > maxBufferedBytes) cutOff(buffered);
-    };
-    conn.on('packetCreate', (packet) => check(packetBytes(packet.data)));
-    conn.on('flush', () => {
-      queued = 0;
-    });
+    states.set(conn, { socket, queued: 0, cut: false });
+    conn.on('packetCreate', onPacketCreate);
+    conn.on('flush', onFlush);
   });
 }

@@ -18,10 +18,14 @@ export function gameSocketHandlers(games: GameService): SocketHandler[] {
  * On disconnect: start the forfeit clock if that was the user's last socket anywhere.
  */
 export function gameConnectionListener(games: GameService) {
+  // One listener for every socket (socket.io calls it with the socket as `this`), not a closure each.
+  function onDisconnect(this: HubSocket): void {
+    void games.disconnected(this.data.userId);
+  }
   return (socket: HubSocket, viewer: Viewer): void => {
     void games.connected(viewer.id).then((mine) => {
       for (const match of mine) socket.emit('game:state', { match });
     });
-    socket.on('disconnect', () => void games.disconnected(viewer.id));
+    socket.on('disconnect', onDisconnect);
   };
 }

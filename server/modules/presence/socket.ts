@@ -1,5 +1,5 @@
 import { defineSocketHandler, type SocketHandler } from '../../realtime/gateway.js';
-import type { ConnectionListener } from '../../realtime/types.js';
+import type { ConnectionListener, HubSocket } from '../../realtime/types.js';
 import type { PresenceService } from './service.js';
 
 export function presenceSocketHandlers(presence: PresenceService): SocketHandler[] {
@@ -14,8 +14,12 @@ export function presenceSocketHandlers(presence: PresenceService): SocketHandler
 
 /** Tells presence of each socket's coming and going; the service never sees the socket. */
 export function presenceConnectionListener(presence: PresenceService): ConnectionListener {
+  // One listener for every socket (socket.io calls it with the socket as `this`), not a closure each.
+  function onDisconnect(this: HubSocket): void {
+    void presence.disconnected(this.data.userId, this.id);
+  }
   return (socket, viewer) => {
     void presence.connected(viewer.id, socket.id);
-    socket.once('disconnect', () => void presence.disconnected(viewer.id, socket.id));
+    socket.on('disconnect', onDisconnect);
   };
 }
