@@ -5,7 +5,7 @@
  * shows a new message at once; a private one reaches the owner only.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
+import type { Page, Route } from 'playwright-core';
 import type { PostDto } from '../../shared/dto.js';
 import { makeFriends, registerUser, type TestUser } from '../helpers/users.js';
 import { openAs, screenshot, startE2E, type E2E, type UserPage } from './browser.js';
@@ -119,16 +119,27 @@ describe('live deletions', () => {
     ]);
     for (const page of [o, g, s]) await guestbook(page).getByText('No messages yet.').waitFor();
 
+    // The guest's first message is held on its way (the browser's request waits) while they type the
+    // next one: the button waits for the answer, and the new draft outlives it.
+    let release = (): void => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const holdPost = async (route: Route) => {
+      if (route.request().method() === 'POST') await held;
+      await route.fallback();
+    };
+    await g.route('**/api/spaces/*/guestbook', holdPost);
     await guestbook(g).getByLabel('Leave a message').fill('What a lovely space!');
     await guestbook(g).getByRole('button', { name: 'Leave message' }).click();
+    await expect.poll(() => guestbook(g).getByRole('button', { name: 'Leave message' }).isDisabled()).toBe(true);
+    await guestbook(g).getByLabel('Leave a message').fill('Psst, only for you');
+    release();
     await guestbook(o).getByText('What a lovely space!').waitFor();
     await guestbook(s).getByText('What a lovely space!').waitFor();
-    // The live push can reach the others before the guest's own answer: the form clears its draft on
-    // that answer, so typing the next message before then would be wiped.
     await guestbook(g).getByText('What a lovely space!').waitFor();
-    await expect.poll(() => guestbook(g).getByLabel('Leave a message').inputValue()).toBe('');
+    await expect.poll(() => guestbook(g).getByRole('button', { name: 'Leave message' }).isEnabled()).toBe(true);
+    expect(await guestbook(g).getByLabel('Leave a message').inputValue()).toBe('Psst, only for you');
+    await g.unroute('**/api/spaces/*/guestbook', holdPost);
 
-    await guestbook(g).getByLabel('Leave a message').fill('Psst, only for you');
     await guestbook(g).getByLabel('Only the owner can see it').check();
     await guestbook(g).getByRole('button', { name: 'Leave message' }).click();
     await guestbook(o).getByText('Psst, only for you').waitFor();

@@ -42,6 +42,8 @@ export class KjGuestbook extends LitElement {
   @property() ownerId = '';
   @state() private entries: GuestbookEntryDto[] = [];
   @state() private message = '';
+  /** A message is on its way: the button waits for its answer, the text box stays free for the next draft. */
+  @state() private sending = false;
 
   private readonly session = new SessionController(this);
   private readonly loads = new FetchScope(this);
@@ -56,8 +58,8 @@ export class KjGuestbook extends LitElement {
       .on('guestbook:remove', ({ ownerId, entryId }) => {
         if (ownerId === this.ownerId) this.entries = this.entries.filter((e) => e.id !== entryId);
       })
-      .onConnected((reconnected) => {
-        if (reconnected) void this.load(); // entries pushed while offline
+      .onConnected((missed) => {
+        if (missed) void this.load(); // entries pushed while offline
       });
   }
 
@@ -109,7 +111,7 @@ export class KjGuestbook extends LitElement {
             <textarea id="gb-text" name="text" maxlength="500"></textarea>
             <div class="row spread">
               <label class="check"><input type="checkbox" name="private" /> ${msg('Only the owner can see it', { id: 'guestbook.ownerOnly' })}</label>
-              <button class="primary" type="submit">${msg('Leave message', { id: 'guestbook.submit' })}</button>
+              <button class="primary" type="submit" ?disabled=${this.sending}>${msg('Leave message', { id: 'guestbook.submit' })}</button>
             </div>
           </form>`
       }
@@ -140,8 +142,10 @@ export class KjGuestbook extends LitElement {
     e.preventDefault();
     const form = e.target as HTMLFormElement;
     const data = new FormData(form);
-    const text = String(data.get('text') ?? '').trim();
-    if (!text) return;
+    const sent = String(data.get('text') ?? '');
+    const text = sent.trim();
+    if (!text || this.sending) return;
+    this.sending = true;
     try {
       const { entry } = await api.call('POST /spaces/:handle/guestbook', {
         params: { handle: this.handle },
@@ -149,9 +153,13 @@ export class KjGuestbook extends LitElement {
       });
       if (!this.entries.some((x) => x.id === entry.id)) this.entries = [entry, ...this.entries];
       this.message = '';
-      form.reset();
+      // Cleared only if it still holds what was sent: a next draft typed meanwhile is kept.
+      const box = form.elements.namedItem('text') as HTMLTextAreaElement | null;
+      if (!box || box.value === sent) form.reset();
     } catch (err) {
       this.message = errorText(err);
+    } finally {
+      this.sending = false;
     }
   }
 }
