@@ -16,6 +16,8 @@ export interface ServerToClientEvents {
   'feed:remove': (payload: { postId: string }) => void;
   'post:comment': (payload: { postId: string; comment: CommentDto }) => void;
   'post:likes': (payload: { postId: string; likes: number }) => void;
+  /** Extension: the repost count of a watched post (someone reposted it, or a repost of it was deleted). */
+  'post:reposts': (payload: { postId: string; reposts: number }) => void;
   /** Extension: comments deleted (a top-level one takes its replies); `removed` of them were counted. */
   'post:comment:remove': (payload: { postId: string; commentIds: string[]; removed: number }) => void;
   'space:visitor': (payload: { visitor: UserDto; at: string }) => void;

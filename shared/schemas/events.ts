@@ -60,6 +60,10 @@ export const serverEvents = {
   },
   'post:comment': { payload: z.object({ postId: objectId, comment: o.commentDto }), summary: 'A comment on a watched post.' },
   'post:likes': { payload: z.object({ postId: objectId, likes: z.number() }), summary: 'The like count of a watched post.' },
+  'post:reposts': {
+    payload: z.object({ postId: objectId, reposts: z.number() }),
+    summary: 'The repost count of a watched post (reposted, or a repost of it deleted).',
+  },
   'post:comment:remove': {
     payload: z.object({ postId: objectId, commentIds: z.array(objectId), removed: z.number() }),
     summary: 'Comments deleted (a top-level one takes its replies); `removed` of them were counted.',

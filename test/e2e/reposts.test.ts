@@ -2,7 +2,7 @@
  * Reposts (转载) in the browser: a friend reposts from their feed with a comment; the original's count
  * moves; the reposter's friends get the repost live with the original embedded — or "unavailable" when
  * they may not see the original (friends-only), and after the original is deleted. The original's
- * author is told.
+ * author is told, and sees its count go up and down live.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -65,11 +65,15 @@ describe('reposts', () => {
         post: PostDto;
       }
     ).post.id;
-    const [r, d] = await Promise.all([open(reposter, '/'), open(reader, '/', { locale: 'zh-CN' })]);
+    const [r, d, a] = await Promise.all([open(reposter, '/'), open(reader, '/', { locale: 'zh-CN' }), open(author, '/')]);
     await card(r, open1).waitFor();
+    await card(a, open1).waitFor();
+    const count = (page: Page, postId: string) => card(page, postId).locator('[data-testid="reposts"]').textContent();
 
     await repost(r, open1, 'Worth reading twice', 'friends');
-    await expect.poll(() => card(r, open1).locator('[data-testid="reposts"]').textContent()).toBe('1');
+    await expect.poll(() => count(r, open1)).toBe('1');
+    // The author, with their own post on screen, sees the count move without a reload.
+    await expect.poll(() => count(a, open1)).toBe('1');
 
     // The reader's feed gets the repost live, the public original inside it, in Chinese.
     const live = d.locator('kj-post-card article', { hasText: 'Worth reading twice' });
@@ -92,6 +96,11 @@ describe('reposts', () => {
       .locator('kj-repost-embed')
       .getByText('Only my friends may read this')
       .waitFor();
+    // That repost deleted: the author's count goes back down, live.
+    await expect.poll(() => count(a, closed)).toBe('1');
+    const second = await r.locator('kj-post-card article', { hasText: 'You have to see this' }).getAttribute('data-post-id');
+    expect((await reposter.api.delete(`/posts/${second}`)).status).toBe(204);
+    await expect.poll(() => count(a, closed)).toBe('0');
 
     // Deleted: the original is gone from the repost too.
     await author.api.delete(`/posts/${open1}`);

@@ -91,6 +91,9 @@ export class KjPostCard extends LitElement {
       .on('post:likes', ({ postId, likes }) => {
         if (postId === this.post.id) this.likes = likes;
       })
+      .on('post:reposts', ({ postId, reposts }) => {
+        if (postId === this.post.id) this.reposts = reposts;
+      })
       .on('post:comment', ({ postId, comment }) => {
         if (postId !== this.post.id) return;
         const known = this.comments?.find((c) => c.id === comment.id);
@@ -198,12 +201,17 @@ export class KjPostCard extends LitElement {
     </article>`;
   }
 
+  /** The answer embeds the original as it is now: its count already holds this repost (and any pushed before it). */
+  private readonly reposted = (e: CustomEvent<{ post: PostDto }>): void => {
+    this.reposts = e.detail.post.repostOf?.counts.reposts ?? this.reposts + 1;
+  };
+
   /** Reposting a repost reposts its original (the count shown is the original's); none when it is unavailable. */
   private repostButton() {
     const p = this.post;
     if (!this.session.me || p.status !== 'published') return null;
     if (p.kind !== 'repost') {
-      return html`<kj-repost-button .post=${p} .count=${this.reposts} @post-reposted=${() => (this.reposts += 1)}></kj-repost-button>`;
+      return html`<kj-repost-button .post=${p} .count=${this.reposts} @post-reposted=${this.reposted}></kj-repost-button>`;
     }
     return p.repostOf ? html`<kj-repost-button .post=${p.repostOf} .count=${p.repostOf.counts.reposts ?? 0}></kj-repost-button>` : null;
   }

@@ -15,9 +15,25 @@ import { excerpt, type PostContext } from './context.js';
 import { statusAfterScreening } from './moderation-outcome.js';
 import type { PostRecord } from './post-model.js';
 import { recordOf } from '../../db/record-of.js';
+import { rooms } from '../../realtime/rooms.js';
 
 export function createReposts(ctx: PostContext) {
   const { deps, posts } = ctx;
+
+  /** Moves the original's counter (never below 0) and tells its author and its watchers the new count. */
+  async function bump(originalId: Types.ObjectId, by: 1 | -1): Promise<void> {
+    const filter = by < 0 ? { _id: originalId, reposts: { $gt: 0 } } : { _id: originalId };
+    const updated = await posts
+      .findOneAndUpdate(filter, { $inc: { reposts: by } }, { returnDocument: 'after', projection: { author: 1, reposts: 1 } })
+      .lean<{ author: Types.ObjectId; reposts: number }>();
+    if (!updated) return;
+    const authorId = updated.author.toHexString();
+    const postId = originalId.toHexString();
+    deps.pusher.toRooms([rooms.user(authorId), rooms.post(authorId, postId)], 'post:reposts', {
+      postId,
+      reposts: Math.max(0, updated.reposts),
+    });
+  }
 
   /** The originals of `records`' reposts that `viewerId` may see now (by original id). */
   async function visibleOriginals(records: readonly PostRecord[], viewerId: string | null): Promise<Map<string, PostRecord>> {
@@ -69,7 +85,7 @@ export function createReposts(ctx: PostContext) {
           reposts: 0,
         }),
       );
-      await posts.updateOne({ _id: original._id }, { $inc: { reposts: 1 } });
+      await bump(original._id, 1);
       const post = await finish(record);
       const authorId = original.author.toHexString();
       if (status === 'published' && authorId !== viewer.id && canView(await deps.friends.relation(authorId, viewer.id), record)) {
@@ -91,7 +107,7 @@ export function createReposts(ctx: PostContext) {
     /** A repost's original must be gone from counts when the repost goes (best effort, never below 0). */
     async forget(record: PostRecord): Promise<void> {
       if (record.kind !== 'repost' || !record.repostOf) return;
-      await posts.updateOne({ _id: record.repostOf, reposts: { $gt: 0 } }, { $inc: { reposts: -1 } });
+      await bump(record.repostOf, -1);
     },
   };
 }

@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   connectSocket,
+  emitAck,
   engines,
   expectNoEvent,
   makeFriends,
@@ -54,6 +55,36 @@ describe.each(engines)('reposts and mentions on %s', (engine) => {
     expect((await friend.api.get(`/posts/${repost}`)).body.post.repostOf.id).toBe(original);
     await author.api.delete(`/posts/${original}`);
     expect((await friend.api.get(`/posts/${repost}`)).body.post.repostOf).toBeNull();
+  });
+
+  it('pushes the original’s repost count live to its author and its watchers, up and down; nobody else', async () => {
+    const [author, friend, watcher, other] = [
+      await registerUser(hub, 'counted'),
+      await registerUser(hub, 'reposter'),
+      await registerUser(hub, 'watcher'),
+      await registerUser(hub, 'bystander'),
+    ];
+    await makeFriends(author, friend);
+    await makeFriends(author, watcher);
+    const original = (await author.api.post('/posts', { kind: 'shuoshuo', text: 'count me', privacy: 'friends' })).body.post.id;
+    const [authorSocket, watcherSocket, otherSocket] = await Promise.all([
+      connectSocket(hub, author.token),
+      connectSocket(hub, watcher.token),
+      connectSocket(hub, other.token),
+    ]);
+    expect(await emitAck(watcherSocket, 'post:watch', { postId: original })).toEqual({ ok: true });
+
+    const up = [authorSocket, watcherSocket].map((s) => nextEvent(s, 'post:reposts', (p) => p.postId === original));
+    const repost = (await friend.api.post(`/posts/${original}/repost`, { privacy: 'friends' })).body.post.id;
+    expect(await Promise.all(up)).toEqual([
+      { postId: original, reposts: 1 },
+      { postId: original, reposts: 1 },
+    ]);
+    const down = nextEvent(watcherSocket, 'post:reposts', (p) => p.reposts === 0);
+    expect((await friend.api.delete(`/posts/${repost}`)).status).toBe(204);
+    expect(await down).toEqual({ postId: original, reposts: 0 });
+    await settle(otherSocket);
+    expect(received(otherSocket, 'post:reposts')).toEqual([]);
   });
 
   it('a public original turned unavailable embeds as null; a blocked reader sees no original', async () => {
