@@ -63,8 +63,8 @@ export class KjAlbumPage extends LitElement {
         this.photos = [];
         this.error = msg('It was deleted, or you may not see it.', { id: 'albumPage.gone' });
       })
-      .onConnected((reconnected) => {
-        if (reconnected) void this.load(); // photos added or deleted while offline
+      .onConnected((missed) => {
+        if (missed) void this.load(); // photos added or deleted while offline
       });
   }
 

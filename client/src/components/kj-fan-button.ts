@@ -39,8 +39,8 @@ export class KjFanButton extends LitElement {
       .on('space:fans', ({ ownerId, fans }) => {
         if (ownerId === this.ownerId && this.state) this.state = { ...this.state, fans };
       })
-      .onConnected((reconnected) => {
-        if (reconnected) void this.load(); // counts changed while offline
+      .onConnected((missed) => {
+        if (missed) void this.load(); // counts changed while offline
       });
   }
 

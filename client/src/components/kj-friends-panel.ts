@@ -47,8 +47,8 @@ export class KjFriendsPanel extends LitElement {
       .on('user:gone', ({ userId }) => (this.friends = this.friends.filter((f) => f.id !== userId)))
       // The first connect follows the load in connectedCallback (a second one would only cancel it); after a
       // reconnect, what changed meanwhile is fetched.
-      .onConnected((reconnected) => {
-        if (reconnected) void this.load();
+      .onConnected((missed) => {
+        if (missed) void this.load();
       });
   }
 

@@ -44,8 +44,8 @@ export class KjGamesPage extends LitElement {
       })
       // A friendship made or ended anywhere: the list of friends to invite follows at once.
       .on('friend:change', () => void this.load())
-      .onConnected((reconnected) => {
-        if (reconnected) void this.load();
+      .onConnected((missed) => {
+        if (missed) void this.load();
       });
   }
 

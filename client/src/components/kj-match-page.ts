@@ -44,8 +44,8 @@ export class KjMatchPage extends LitElement {
       .on('game:state', ({ match }) => {
         if (match.id === this.matchId && (!this.match || match.moves.length >= this.match.moves.length)) this.match = match;
       })
-      .onConnected((reconnected) => {
-        if (reconnected) void this.load();
+      .onConnected((missed) => {
+        if (missed) void this.load();
       });
   }
 

@@ -32,8 +32,8 @@ export class KjPendingInvites extends LitElement {
     super();
     new LiveEvents(this)
       .on('invite', ({ invite }) => this.follow(invite))
-      .onConnected((reconnected) => {
-        if (reconnected) void this.load();
+      .onConnected((missed) => {
+        if (missed) void this.load();
       });
   }
 

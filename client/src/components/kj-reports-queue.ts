@@ -46,8 +46,8 @@ export class KjReportsQueue extends LitElement {
       .on('notification', ({ notification }) => {
         if (notification.kind === 'report') void this.load();
       })
-      .onConnected((reconnected) => {
-        if (reconnected) void this.load();
+      .onConnected((missed) => {
+        if (missed) void this.load();
       });
   }
 

@@ -31,7 +31,7 @@ export function followAlbumCards(host: ReactiveControllerHost, cards: AlbumCards
       const list = cards.get();
       if (list?.some((a) => a.id === albumId)) cards.set(list.filter((a) => a.id !== albumId));
     })
-    .onConnected((reconnected) => {
-      if (reconnected) cards.reload();
+    .onConnected((missed) => {
+      if (missed) cards.reload();
     });
 }

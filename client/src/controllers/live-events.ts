@@ -19,10 +19,19 @@ export class LiveEvents implements ReactiveController {
     return this;
   }
 
-  /** Runs after every connect; `reconnected` says whether events may have been missed. */
-  onConnected(handler: (reconnected: boolean) => void): this {
+  /**
+   * Runs after every connect; `missed` says whether events may have been missed: after a reconnect, and
+   * on the first connect after the host came up while the socket was not online (it loaded over HTTP,
+   * and whatever happened between that read and the connect was pushed to nobody it could hear).
+   */
+  onConnected(handler: (missed: boolean) => void): this {
     this.subscriptions.push(() => {
-      const listener = (e: Event) => handler((e as CustomEvent<{ reconnected: boolean }>).detail.reconnected);
+      let behind = realtime.state !== 'online';
+      const listener = (e: Event) => {
+        const missed = behind || (e as CustomEvent<{ reconnected: boolean }>).detail.reconnected;
+        behind = false;
+        handler(missed);
+      };
       realtime.addEventListener('connected', listener);
       return () => realtime.removeEventListener('connected', listener);
     });

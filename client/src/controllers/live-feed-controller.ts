@@ -22,6 +22,8 @@ export class LiveFeedController implements ReactiveController {
   loading = false;
   error = '';
   private abort: AbortController | null = null;
+  /** Whether the first page has come (until then a catch-up reads it again instead). */
+  private firstLoaded = false;
 
   constructor(private readonly host: ReactiveControllerHost) {
     host.addController(this);
@@ -31,8 +33,8 @@ export class LiveFeedController implements ReactiveController {
       // A friend's new name or avatar shows on their posts at once; someone gone takes their posts along.
       .on('user:updated', ({ user }) => this.patchAuthor(user))
       .on('user:gone', ({ userId }) => this.dropAuthor(userId))
-      .onConnected((reconnected) => {
-        if (reconnected) void this.catchUp();
+      .onConnected((missed) => {
+        if (missed) void this.catchUp();
       });
   }
 
@@ -89,6 +91,7 @@ export class LiveFeedController implements ReactiveController {
   private async loadFirst(): Promise<void> {
     const page = await this.fetchPage();
     if (!page) return;
+    this.firstLoaded = true;
     this.posts = page.posts;
     this.pending = [];
     this.next = page.next;
@@ -96,6 +99,9 @@ export class LiveFeedController implements ReactiveController {
   }
 
   private async catchUp(): Promise<void> {
+    // The socket came up while the first page was still on its way: that read may predate what the
+    // socket would have heard, so read the first page again (fetchPage drops the one in flight).
+    if (!this.firstLoaded) return this.loadFirst();
     const page = await this.fetchPage();
     if (!page) return;
     // Within the first page's time span the hub's answer is the truth: removed posts go, counts refresh.

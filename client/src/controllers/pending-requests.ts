@@ -19,8 +19,8 @@ export class PendingRequests implements ReactiveController {
       .on('notification', ({ notification }) => {
         if (notification.kind === 'friend_request') void this.load();
       })
-      .onConnected((reconnected) => {
-        if (reconnected) void this.load();
+      .onConnected((missed) => {
+        if (missed) void this.load();
       });
   }
 
