@@ -1,28 +1,13 @@
-/** Browser tests' set-up: the client built once per file, a real hub serving it, and Debian's Chromium. */
+/** Browser tests' set-up: the client (built once per run: client-once.ts), a real hub serving it, and Debian's Chromium. */
 import fs from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { startTestHub, type TestHub } from '../helpers/hub.js';
 import type { TestUser } from '../helpers/users.js';
+import { builtClient } from './client-once.js';
 
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const screenshotDir = path.resolve('test/e2e/screenshots');
-
-/** Builds the web client into a fresh temporary directory. */
-export async function buildClient(): Promise<string> {
-  const outDir = await fs.mkdtemp(path.join(os.tmpdir(), 'kj-client-'));
-  const { build } = await import('vite');
-  await build({
-    configFile: path.resolve('client/vite.config.ts'),
-    logLevel: 'warn',
-    build: { outDir, emptyOutDir: true, sourcemap: false },
-    // Vitest sets NODE_ENV=test, which would make Vite pick packages' development builds (Lit's dev mode:
-    // slower, and warnings in the console); test the production client.
-    resolve: { conditions: ['module', 'browser', 'production'] },
-  });
-  return outDir;
-}
 
 export interface E2E {
   readonly hub: TestHub;
@@ -36,7 +21,7 @@ export interface E2EOptions {
 }
 
 export async function startE2E(options: E2EOptions = {}): Promise<E2E> {
-  const clientDir = await buildClient();
+  const clientDir = await builtClient();
   const [hub, browser] = await Promise.all([
     startTestHub({ clientDir }),
     chromium.launch({
@@ -61,7 +46,6 @@ export async function startE2E(options: E2EOptions = {}): Promise<E2E> {
     close: async () => {
       await browser.close();
       await hub.close();
-      await fs.rm(clientDir, { recursive: true, force: true });
     },
   };
 }
