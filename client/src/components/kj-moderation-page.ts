@@ -66,24 +66,25 @@ export class KjModerationPage extends LitElement {
         if (post && !this.queue.some((p) => p.id === post.id)) this.queue = [...this.queue, post];
         if (comment && !this.heldComments.some((c) => c.id === comment.id)) this.heldComments = [...this.heldComments, comment];
       })
-      .onConnected(() => {
-        // Rooms do not survive a reconnect: watch again, and catch up on what was held meanwhile.
-        this.watchQueue();
-        void this.load();
-      });
+      .onConnected(() => void this.watchThenLoad());
   }
 
-  private watchQueue(): void {
-    if (this.session.me?.role !== 'moderator' || realtime.state !== 'online') return;
-    realtime.request('moderation:watch', {}).catch(() => {
-      // Offline or no longer a moderator: the Refresh button still works.
-    });
+  /**
+   * Joins the queue's room, then reads the queue: in that order, whatever is held after the read is
+   * pushed, and whatever was held before it is in it (rooms do not survive a reconnect: again on each).
+   */
+  private async watchThenLoad(): Promise<void> {
+    if (this.session.me?.role === 'moderator' && realtime.state === 'online') {
+      await realtime.request('moderation:watch', {}).catch(() => {
+        // Offline or no longer a moderator: the Refresh button still works.
+      });
+    }
+    await this.load();
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.watchQueue();
-    void this.load();
+    void this.watchThenLoad();
     document.addEventListener('visibilitychange', this.onVisible);
   }
 

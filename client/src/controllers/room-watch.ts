@@ -2,6 +2,7 @@
  * Follows one live room while its host is in the document: `watch(key)` on connect (again after
  * every reconnect: rooms do not survive one) and `unwatch(key)` when the host goes or the key
  * changes (call `sync()` then). What arrives in the room comes as the realtime service's events.
+ * `onWatched` runs once each watch is acknowledged: a read made then misses nothing the room carries.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { realtime } from '../services/realtime.js';
@@ -23,6 +24,7 @@ export class RoomWatch implements ReactiveController {
     host: ReactiveControllerHost,
     private readonly kind: RoomKind,
     private readonly key: () => string,
+    private readonly onWatched?: () => void,
   ) {
     host.addController(this);
   }
@@ -49,7 +51,10 @@ export class RoomWatch implements ReactiveController {
       // Gone, not visible, or offline: nothing to follow; the next connect tries again.
     };
     if (previous) this.kind.unwatch(previous).catch(ignore);
-    if (want) this.kind.watch(want).catch(ignore);
+    if (want)
+      this.kind.watch(want).then(() => {
+        if (this.watching === want) this.onWatched?.();
+      }, ignore);
   }
 }
 
