@@ -41,7 +41,13 @@ export class KjAlbumPage extends LitElement {
   @state() private viewing: number | null = null;
   @state() private error = '';
   private readonly session = new SessionController(this);
-  private readonly watch = new RoomWatch(this, albumRoom, () => this.albumId);
+  // Read again once the room is joined (after each connect): photos added or deleted before it are in that read.
+  private readonly watch = new RoomWatch(
+    this,
+    albumRoom,
+    () => this.albumId,
+    () => void this.load({ keep: true }),
+  );
   private abort: AbortController | null = null;
 
   constructor() {
@@ -62,9 +68,6 @@ export class KjAlbumPage extends LitElement {
         this.album = null;
         this.photos = [];
         this.error = msg('It was deleted, or you may not see it.', { id: 'albumPage.gone' });
-      })
-      .onConnected((missed) => {
-        if (missed) void this.load(); // photos added or deleted while offline
       });
   }
 
@@ -128,12 +131,18 @@ export class KjAlbumPage extends LitElement {
     </div>`;
   }
 
-  private async load(): Promise<void> {
+  /**
+   * Reads the album and its photos. Another album starts blank; `keep` reads the same one again in
+   * place, so what is on screen (the uploader, its messages and uploads, an open photo) stays.
+   */
+  private async load({ keep = false } = {}): Promise<void> {
     this.abort?.abort();
     const abort = (this.abort = new AbortController());
-    this.album = null;
-    this.photos = [];
-    this.error = '';
+    if (!keep) {
+      this.album = null;
+      this.photos = [];
+      this.error = '';
+    }
     try {
       const params = { id: this.albumId };
       const [{ album }, { photos }] = await Promise.all([
@@ -142,6 +151,7 @@ export class KjAlbumPage extends LitElement {
       ]);
       this.album = album;
       this.photos = photos;
+      if (this.viewing !== null && this.viewing >= photos.length) this.viewing = photos.length > 0 ? photos.length - 1 : null;
       if (this.isOwner) await this.refreshQuota();
     } catch (err) {
       if (isAbort(err)) return;

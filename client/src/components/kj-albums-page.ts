@@ -48,7 +48,7 @@ export class KjAlbumsPage extends LitElement {
       handle: () => this.handle,
       get: () => this.albums,
       set: (albums) => (this.albums = albums),
-      reload: () => void this.load(),
+      reload: () => void this.load({ keep: true }),
     });
   }
 
@@ -113,11 +113,14 @@ export class KjAlbumsPage extends LitElement {
     </a>`;
   }
 
-  private async load(): Promise<void> {
+  /** Reads the space's albums: blank first for another space; `keep` reads again in place (a catch-up). */
+  private async load({ keep = false } = {}): Promise<void> {
     this.abort?.abort();
     const abort = (this.abort = new AbortController());
-    this.albums = null;
-    this.error = '';
+    if (!keep) {
+      this.albums = null;
+      this.error = '';
+    }
     try {
       const [{ albums }, quota] = await Promise.all([
         api.call('GET /spaces/:handle/albums', { params: { handle: this.handle }, signal: abort.signal }),

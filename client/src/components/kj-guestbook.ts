@@ -47,7 +47,13 @@ export class KjGuestbook extends LitElement {
 
   private readonly session = new SessionController(this);
   private readonly loads = new FetchScope(this);
-  private readonly watch = new RoomWatch(this, guestbookRoom, () => this.handle);
+  // Read again once the room is joined (after each connect): entries written before it are in that read.
+  private readonly watch = new RoomWatch(
+    this,
+    guestbookRoom,
+    () => this.handle,
+    () => void this.load(),
+  );
 
   constructor() {
     super();
@@ -57,9 +63,6 @@ export class KjGuestbook extends LitElement {
       })
       .on('guestbook:remove', ({ ownerId, entryId }) => {
         if (ownerId === this.ownerId) this.entries = this.entries.filter((e) => e.id !== entryId);
-      })
-      .onConnected((missed) => {
-        if (missed) void this.load(); // entries pushed while offline
       });
   }
 
