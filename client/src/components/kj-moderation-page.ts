@@ -56,6 +56,8 @@ export class KjModerationPage extends LitElement {
   @state() private heldComments: CommentDto[] = [];
   @state() private audit: AuditEntryDto[] = [];
   @state() private message = '';
+  /** Posts and comments decided here: a read that left before the decision must not bring them back. */
+  private readonly decided = new Set<string>();
   private readonly session = new SessionController(this);
   private readonly loads = new FetchScope(this);
 
@@ -128,7 +130,7 @@ export class KjModerationPage extends LitElement {
           <button @click=${() => this.load()}>${msg('Refresh', { id: 'common.refresh' })}</button>
         </div>
         <kj-held-comments .comments=${this.heldComments}
-          @comment-decided=${(e: CustomEvent<{ commentId: string }>) => (this.heldComments = this.heldComments.filter((c) => c.id !== e.detail.commentId))}></kj-held-comments>
+          @comment-decided=${this.commentDecided}></kj-held-comments>
         ${this.queue.map(
           (p) => html`<div class="queue-item" data-post-id=${p.id}>
             <kj-post-card .post=${p}></kj-post-card>
@@ -146,6 +148,11 @@ export class KjModerationPage extends LitElement {
     </div>`;
   }
 
+  private readonly commentDecided = (e: CustomEvent<{ commentId: string }>): void => {
+    this.decided.add(e.detail.commentId);
+    this.heldComments = this.heldComments.filter((c) => c.id !== e.detail.commentId);
+  };
+
   private async load(): Promise<void> {
     if (this.session.me?.role !== 'moderator') return;
     const signal = this.loads.next();
@@ -156,8 +163,8 @@ export class KjModerationPage extends LitElement {
         api.call('GET /moderation/audit', { query: { limit: 30 }, signal }),
       ]);
       this.rules = rules;
-      this.queue = posts;
-      this.heldComments = comments ?? [];
+      this.queue = posts.filter((p) => !this.decided.has(p.id));
+      this.heldComments = (comments ?? []).filter((c) => !this.decided.has(c.id));
       this.audit = entries;
     } catch (err) {
       if (!isAbort(err)) this.message = errorText(err);
@@ -204,6 +211,7 @@ export class KjModerationPage extends LitElement {
   private async decide(post: PostDto, verb: 'approve' | 'reject'): Promise<void> {
     try {
       await api.call(`POST /moderation/queue/:postId/${verb}`, { params: { postId: post.id } });
+      this.decided.add(post.id);
       this.queue = this.queue.filter((p) => p.id !== post.id);
       this.message =
         verb === 'approve'
