@@ -4,6 +4,7 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { ServerEventName, ServerPayload } from '../../../shared/events.js';
+import { readsSettled } from '../services/api.js';
 import { realtime } from '../services/realtime.js';
 
 export class LiveEvents implements ReactiveController {
@@ -22,18 +23,28 @@ export class LiveEvents implements ReactiveController {
   /**
    * Runs after every connect; `missed` says whether events may have been missed: after a reconnect, and
    * on the first connect after the host came up while the socket was not online (it loaded over HTTP,
-   * and whatever happened between that read and the connect was pushed to nobody it could hear).
+   * and whatever happened between that read and the connect was pushed to nobody it could hear). That
+   * first one waits for the reads already on their way, so a host reads again after its first read
+   * rather than cutting it short.
    */
   onConnected(handler: (missed: boolean) => void): this {
     this.subscriptions.push(() => {
       let behind = realtime.state !== 'online';
+      let stopped = false;
       const listener = (e: Event) => {
-        const missed = behind || (e as CustomEvent<{ reconnected: boolean }>).detail.reconnected;
+        const { reconnected } = (e as CustomEvent<{ reconnected: boolean }>).detail;
+        if (behind && !reconnected) {
+          void readsSettled().then(() => {
+            if (!stopped) handler(true);
+          });
+        } else handler(reconnected);
         behind = false;
-        handler(missed);
       };
       realtime.addEventListener('connected', listener);
-      return () => realtime.removeEventListener('connected', listener);
+      return () => {
+        stopped = true;
+        realtime.removeEventListener('connected', listener);
+      };
     });
     return this;
   }

@@ -30,9 +30,23 @@ function noteFailure(err: unknown, passwordCheck: boolean | undefined): void {
   if (err instanceof ApiError && err.status === 401 && session.token && !passwordCheck) session.expire();
 }
 
+/** Reads (GETs) still on their way. */
+const reading = new Set<Promise<unknown>>();
+
+/** Resolves once every read already on its way has answered or failed (later ones are not waited for). */
+export function readsSettled(): Promise<void> {
+  return Promise.allSettled([...reading]).then(() => undefined);
+}
+
 async function sendRoute<K extends RouteKey>(route: K, ...args: CallArgs<K>): Promise<RouteAnswerWithStatus<K>> {
+  const sent = hub.send(route, ...args);
+  if (route.startsWith('GET ')) {
+    reading.add(sent);
+    const done = () => reading.delete(sent);
+    sent.then(done, done);
+  }
   try {
-    return await hub.send(route, ...args);
+    return await sent;
   } catch (err) {
     noteFailure(err, passwordChecks.has(route));
     throw err;
