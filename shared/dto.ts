@@ -262,7 +262,13 @@ export type ReportStatus = z.output<typeof enums.reportStatus>;
 export interface ReportDto {
   readonly id: string;
   readonly reporter: UserDto;
-  readonly subject: { readonly kind: ReportSubjectKind; readonly id: string; readonly excerpt?: string };
+  readonly subject: {
+    readonly kind: ReportSubjectKind;
+    readonly id: string;
+    readonly excerpt?: string;
+    /** Extension: for a comment still there, the post it is on (the queue links to it). */
+    readonly postId?: string;
+  };
   readonly reason: string;
   readonly status: ReportStatus;
   readonly createdAt: string;

@@ -72,7 +72,8 @@ describe('reports', () => {
     await r.locator('kj-comments').getByText('More watches in the comments').waitFor();
     await report(r, 'Report the comment by Ma Chao', 'Harassment or hate', 'comment spam');
     const commentReport = queue.locator('li', { hasText: 'comment spam' });
-    await commentReport.getByText('评论').waitFor();
+    await commentReport.getByText('评论', { exact: true }).waitFor();
+    expect(await commentReport.getByRole('link', { name: '查看评论所在的动态' }).getAttribute('href')).toBe(`/post/${postId}`);
     await screenshot(m, 'reports-queue-zh');
     await commentReport.getByRole('button', { name: '驳回 Li Ming 的举报' }).click();
     await commentReport.waitFor({ state: 'detached' });

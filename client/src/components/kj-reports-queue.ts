@@ -82,9 +82,12 @@ export class KjReportsQueue extends LitElement {
         ${
           r.subject.kind === 'post'
             ? html`<p class="excerpt"><a href=${`/post/${r.subject.id}`}>${excerpt || msg('Open the post', { id: 'reports.openPost' })}</a></p>`
-            : r.subject.kind === 'user' && excerpt.startsWith('@')
-              ? html`<p class="excerpt"><a href=${`/space/${excerpt.slice(1)}`}>${excerpt}</a></p>`
-              : html`<p class="excerpt">${excerpt}</p>`
+            : r.subject.kind === 'comment' && r.subject.postId
+              ? html`<p class="excerpt">${excerpt}</p>
+                  <p><a href=${`/post/${r.subject.postId}`}>${msg('Open the post it is on', { id: 'reports.commentPost' })}</a></p>`
+              : r.subject.kind === 'user' && excerpt.startsWith('@')
+                ? html`<p class="excerpt"><a href=${`/space/${excerpt.slice(1)}`}>${excerpt}</a></p>`
+                : html`<p class="excerpt">${excerpt}</p>`
         }
         <p class="reason">${label ? html`<b>${label}</b>${details ? `: ${details}` : ''}` : details}</p>
         <div class="row">

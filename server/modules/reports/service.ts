@@ -96,12 +96,30 @@ export function createReportService(deps: ReportServiceDeps) {
     }
   }
 
+  /** The posts of the reported comments that are still there, by comment id (one query). */
+  async function postsOfComments(records: readonly ReportRecord[]): Promise<Map<string, string>> {
+    const ids = [...new Set(records.filter((r) => r.subjectKind === 'comment').map((r) => r.subjectId))];
+    if (ids.length === 0) return new Map();
+    const found = await comments
+      .find({ _id: { $in: ids.map(oid) } }, { post: 1 })
+      .lean<Array<{ _id: Types.ObjectId; post: Types.ObjectId }>>();
+    return new Map(found.map((c) => [c._id.toHexString(), c.post.toHexString()]));
+  }
+
   async function toDtos(records: readonly ReportRecord[]): Promise<ReportDto[]> {
-    const reporters = await deps.accounts.getUsers(records.map((r) => r.reporter.toHexString()));
+    const [reporters, postOf] = await Promise.all([
+      deps.accounts.getUsers(records.map((r) => r.reporter.toHexString())),
+      postsOfComments(records),
+    ]);
     return records.map((r) => ({
       id: r._id.toHexString(),
       reporter: reporters.get(r.reporter.toHexString()) ?? goneUser(r.reporter.toHexString()),
-      subject: { kind: r.subjectKind, id: r.subjectId, ...(r.excerpt ? { excerpt: r.excerpt } : {}) },
+      subject: {
+        kind: r.subjectKind,
+        id: r.subjectId,
+        ...(r.excerpt ? { excerpt: r.excerpt } : {}),
+        ...(postOf.has(r.subjectId) ? { postId: postOf.get(r.subjectId) } : {}),
+      },
       reason: r.reason,
       status: r.status,
       createdAt: r.createdAt.toISOString(),

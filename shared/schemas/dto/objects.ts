@@ -173,7 +173,7 @@ export const auditEntryDto = z.object({
 export const reportDto = z.object({
   id,
   reporter: userDto,
-  subject: z.object({ kind: reportSubjectKind, id, excerpt: z.string().optional() }),
+  subject: z.object({ kind: reportSubjectKind, id, excerpt: z.string().optional(), postId: id.optional() }),
   reason: z.string(),
   status: reportStatus,
   createdAt: instant,

@@ -71,6 +71,10 @@ describe.each(engines)('reports on %s', (engine) => {
     expect(await emitAck(readerSocket, 'post:watch', { postId: post })).toEqual({ ok: true });
     const comment = (await writer.api.post(`/posts/${post}/comments`, { text: 'a rude comment' })).body.comment.id;
     const commentReport = (await reader.api.post('/reports', { subject: { kind: 'comment', id: comment }, reason: 'rude' })).body.report;
+    // The moderator's queue can link a comment to the post it is on.
+    expect(commentReport.subject).toMatchObject({ kind: 'comment', id: comment, postId: post });
+    const queued = (await moderator.api.get('/moderation/reports')).body.reports.find((r: { id: string }) => r.id === commentReport.id);
+    expect(queued.subject).toMatchObject({ kind: 'comment', id: comment, postId: post });
     const commentGone = nextEvent(readerSocket, 'post:comment:remove', (e) => e.postId === post);
     await moderator.api.post(`/moderation/reports/${commentReport.id}/resolve`, { action: 'remove' });
     expect((await commentGone).commentIds).toContain(comment);

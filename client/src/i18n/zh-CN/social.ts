@@ -33,6 +33,7 @@ export const templates = {
   'reports.title': str`举报（${0}）`,
   'reports.none': '没有待处理的举报。',
   'reports.openPost': '查看动态',
+  'reports.commentPost': '查看评论所在的动态',
   'reports.kind.post': '动态',
   'reports.kind.comment': '评论',
   'reports.kind.guestbook': '留言',
