@@ -115,7 +115,7 @@ describe.each(engines)('authorization of live events on %s', (engine) => {
     }
   });
 
-  it('post:comment and post:likes reach the author and allowed watchers; watching a hidden post is refused like a missing one', async () => {
+  it('post:comment, post:likes and post:reposts reach the author and allowed watchers; watching a hidden post is refused like a missing one', async () => {
     const c = await liveCast();
     const post = (await ok(c.users.owner.api.post('/posts', { kind: 'shuoshuo', text: 'watch me', privacy: 'friends' }), 201)).post
       .id as string;
@@ -130,6 +130,8 @@ describe.each(engines)('authorization of live events on %s', (engine) => {
     await reachesExactly(c, 'post:comment', (p) => p.comment.id === comment, ['owner', 'friend'], 'comment');
     await ok(c.users.friend.api.put(`/posts/${post}/like`), 200);
     await reachesExactly(c, 'post:likes', (p) => p.postId === post && p.likes === 1, ['owner', 'friend'], 'like');
+    const repost = (await ok(c.users.friend.api.post(`/posts/${post}/repost`, { privacy: 'friends' }), 201)).post.id as string;
+    await reachesExactly(c, 'post:reposts', (p) => p.postId === post && p.reposts === 1, ['owner', 'friend'], 'repost');
     // A held comment is its author's alone until approved: nobody hears of it live.
     const held = await c.users.friend.api.post(`/posts/${post}/comments`, { text: `psst ${holdWord}` });
     expect(held.status).toBe(202);
@@ -138,6 +140,8 @@ describe.each(engines)('authorization of live events on %s', (engine) => {
     for (const role of liveRoles) expect(await emitAck(c.sockets[role], 'post:unwatch', { postId: post }), role).toEqual({ ok: true });
     await ok(c.users.friend.api.delete(`/posts/${post}/like`), 200);
     await reachesExactly(c, 'post:likes', (p) => p.postId === post && p.likes === 0, ['owner'], 'unlike after unwatch');
+    await ok(c.users.friend.api.delete(`/posts/${repost}`), 204);
+    await reachesExactly(c, 'post:reposts', (p) => p.postId === post && p.reposts === 0, ['owner'], 'repost deleted after unwatch');
   });
 
   it('album:watch is refused for an album one may not see, like a missing one; album:photo reaches allowed watchers alone', async () => {
