@@ -45,8 +45,8 @@ export class KjFriendsPanel extends LitElement {
       // A friend's new name shows at once; a friend who deleted their account or blocked you goes.
       .on('user:updated', ({ user }) => (this.friends = this.friends.map((f) => (f.id === user.id ? user : f))))
       .on('user:gone', ({ userId }) => (this.friends = this.friends.filter((f) => f.id !== userId)))
-      // The first connect follows the load in connectedCallback (a second one would only cancel it); after a
-      // reconnect, what changed meanwhile is fetched.
+      // After a reconnect, or a first connect that came after the load in connectedCallback (LiveEvents
+      // waits for that read), what changed meanwhile is fetched.
       .onConnected((missed) => {
         if (missed) void this.load();
       });

@@ -99,8 +99,7 @@ export class LiveFeedController implements ReactiveController {
   }
 
   private async catchUp(): Promise<void> {
-    // The socket came up while the first page was still on its way: that read may predate what the
-    // socket would have heard, so read the first page again (fetchPage drops the one in flight).
+    // The first page never came (its read failed): read it as a first page, with its `next`.
     if (!this.firstLoaded) return this.loadFirst();
     const page = await this.fetchPage();
     if (!page) return;

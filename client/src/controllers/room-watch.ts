@@ -2,9 +2,11 @@
  * Follows one live room while its host is in the document: `watch(key)` on connect (again after
  * every reconnect: rooms do not survive one) and `unwatch(key)` when the host goes or the key
  * changes (call `sync()` then). What arrives in the room comes as the realtime service's events.
- * `onWatched` runs once each watch is acknowledged: a read made then misses nothing the room carries.
+ * `onWatched` runs once each watch is acknowledged and the reads already on their way have settled:
+ * a read made then misses nothing the room carries, and cuts no earlier read of the host short.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { readsSettled } from '../services/api.js';
 import { realtime } from '../services/realtime.js';
 
 export interface RoomKind {
@@ -51,10 +53,14 @@ export class RoomWatch implements ReactiveController {
       // Gone, not visible, or offline: nothing to follow; the next connect tries again.
     };
     if (previous) this.kind.unwatch(previous).catch(ignore);
-    if (want)
-      this.kind.watch(want).then(() => {
-        if (this.watching === want) this.onWatched?.();
-      }, ignore);
+    if (want) {
+      this.kind
+        .watch(want)
+        .then(readsSettled)
+        .then(() => {
+          if (this.watching === want) this.onWatched?.();
+        }, ignore);
+    }
   }
 }
 
