@@ -111,20 +111,18 @@ export function createReportService(deps: ReportServiceDeps) {
       deps.accounts.getUsers(records.map((r) => r.reporter.toHexString())),
       postsOfComments(records),
     ]);
-    return records.map((r) => ({
-      id: r._id.toHexString(),
-      reporter: reporters.get(r.reporter.toHexString()) ?? goneUser(r.reporter.toHexString()),
-      subject: {
-        kind: r.subjectKind,
-        id: r.subjectId,
-        ...(r.excerpt ? { excerpt: r.excerpt } : {}),
-        ...(postOf.has(r.subjectId) ? { postId: postOf.get(r.subjectId) } : {}),
-      },
-      reason: r.reason,
-      status: r.status,
-      createdAt: r.createdAt.toISOString(),
-      ...(r.resolvedAt ? { resolvedAt: r.resolvedAt.toISOString() } : {}),
-    }));
+    return records.map((r) => {
+      const postId = postOf.get(r.subjectId);
+      return {
+        id: r._id.toHexString(),
+        reporter: reporters.get(r.reporter.toHexString()) ?? goneUser(r.reporter.toHexString()),
+        subject: { kind: r.subjectKind, id: r.subjectId, ...(r.excerpt ? { excerpt: r.excerpt } : {}), ...(postId ? { postId } : {}) },
+        reason: r.reason,
+        status: r.status,
+        createdAt: r.createdAt.toISOString(),
+        ...(r.resolvedAt ? { resolvedAt: r.resolvedAt.toISOString() } : {}),
+      };
+    });
   }
 
   /** Removes a reported subject as a moderator delete does (live where that is live). */
