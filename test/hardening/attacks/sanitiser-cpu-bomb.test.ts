@@ -61,4 +61,25 @@ describe('sanitiser CPU bomb', () => {
     expect(ok.status).toBe(201);
     expect(ok.body.post.text).toBe('<p>hello <b>world</b></p>');
   });
+
+  it('nesting hidden behind attribute values holding <, > and quotes is counted and refused (the issue stored 14,000 deep)', async () => {
+    const attacker = await registerUser(hub, 'quoter');
+    // 1,000 deep: quick to sanitise, so only the shape check can refuse it (deeper ones may also run
+    // out of the sanitiser's time budget on a slow machine).
+    for (const attrs of ['title="<"', `title='<'`, 'title="a<b>c"', `title='"<'`, 'title=">"']) {
+      const res = await attacker.api.post('/posts', {
+        kind: 'diary',
+        title: 'deep',
+        text: `<span ${attrs}>`.repeat(1_000) + 'x',
+        privacy: 'public',
+      });
+      expect(res.status, attrs).toBe(400);
+      expect(res.body.error).toMatchObject({ code: 'invalid', message: 'text: HTML nested at most 64 deep' });
+    }
+    const own = await attacker.api.get(`/spaces/${attacker.handle}/posts`);
+    expect(own.body.posts).toEqual([]);
+    // Ordinary markup with such attributes still passes.
+    const ok = await attacker.api.post('/posts', { kind: 'diary', title: 'fine', text: '<p title="a<b">1 < 2 > 0</p>', privacy: 'public' });
+    expect(ok.status).toBe(201);
+  });
 });

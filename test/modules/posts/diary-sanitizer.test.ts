@@ -1,3 +1,5 @@
+import { createRequire } from 'node:module';
+import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { AppError } from '../../../server/errors.js';
 import { measureDiaryShape } from '../../../server/modules/posts/diary-shape.js';
@@ -11,6 +13,95 @@ describe('diary shape pre-check', () => {
 
   it('a closing tag closes what was left open inside it', () => {
     expect(measureDiaryShape('<blockquote><b><i>x</blockquote><p>y</p>').depth).toBe(3);
+  });
+
+  it('reads attribute values holding <, > and quotes as sanitize-html does', () => {
+    const nested = (attrs: string) => `<span ${attrs}>`.repeat(100) + 'x';
+    for (const attrs of [
+      'title="<"',
+      "title='<'",
+      'title="a<b>c"',
+      'title=">"',
+      `title="it's"`,
+      `title='say "hi"'`,
+      'a=<b',
+      'title = "<" data-x=\'<>\'',
+    ])
+      expect(measureDiaryShape(nested(attrs)).depth, attrs).toBe(65);
+    expect(measureDiaryShape('<p title="<b>not a tag</b>">x</p><i>y</i>')).toEqual({ elements: 2, depth: 1 });
+    expect(measureDiaryShape("<p title='\"<i>'>x</p>")).toEqual({ elements: 1, depth: 1 });
+    // `/>` does not close a span in HTML, and what a script holds is its text.
+    expect(measureDiaryShape('<span/>'.repeat(3)).depth).toBe(3);
+    expect(measureDiaryShape('<script><a title="</script><b><i>x</i></b>').depth).toBe(2);
+  });
+
+  it('never counts fewer opening tags or a shallower nesting than the parser sanitize-html uses', () => {
+    // htmlparser2 as sanitize-html resolves it (its own copy, whatever is hoisted).
+    const requireFromSanitizer = createRequire(createRequire(import.meta.url).resolve('sanitize-html'));
+    const { Parser } = requireFromSanitizer('htmlparser2') as {
+      Parser: new (
+        handlers: { onopentag(name: string): void; onclosetag(name: string): void },
+        options: { decodeEntities: boolean },
+      ) => { end(html: string): void; startIndex: number };
+    };
+    const voids = new Set(['br', 'img', 'hr', 'wbr', 'input', 'meta', 'link', 'area', 'base', 'col', 'embed', 'param', 'source', 'track']);
+    // Elements from opening tags (the parser also makes some of a `</p>` or `</br>`), and the depth.
+    const parsed = (html: string) => {
+      let elements = 0;
+      let depth = 0;
+      let open = 0;
+      const parser = new Parser(
+        {
+          onopentag: (name) => {
+            if (html.startsWith('<', parser.startIndex) && !html.startsWith('</', parser.startIndex)) elements += 1;
+            if (!voids.has(name)) depth = Math.max(depth, (open += 1));
+          },
+          onclosetag: (name) => void (voids.has(name) || (open -= 1)),
+        },
+        { decodeEntities: true },
+      );
+      parser.end(html);
+      return { elements, depth };
+    };
+    const pieces = [
+      '<',
+      '>',
+      '"',
+      "'",
+      '=',
+      '/',
+      ' ',
+      '\t',
+      'a',
+      'p',
+      'div',
+      'br',
+      'img',
+      'script',
+      'SCRIPT',
+      'title',
+      'xmp',
+      '</',
+      '<!',
+      '!--',
+      '-->',
+      '![CDATA[',
+      ']]>',
+      '?',
+      '-',
+      '&lt;',
+      'x',
+    ];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 80 }), (parts) => {
+        const html = parts.join('');
+        const mine = measureDiaryShape(html, { elements: Infinity, depth: Infinity });
+        const theirs = parsed(html);
+        expect(mine.elements, html).toBeGreaterThanOrEqual(theirs.elements);
+        expect(mine.depth, html).toBeGreaterThanOrEqual(theirs.depth);
+      }),
+      { numRuns: 5_000 },
+    );
   });
 
   it('stays linear on tags that never close their angle bracket', () => {
