@@ -32,20 +32,41 @@ export function attachSocketAuth(
     else here.delete(userId);
   };
 
-  // The user each counted connection was counted for, until it is released (once: on close, or
-  // when the cluster-wide count refuses it). The close listener is one function for every
-  // connection (engine.io calls it with the connection as `this`), not a closure per socket.
+  // The user each counted socket was counted for, until it is released: exactly once, when the
+  // socket disconnects, when its connection closes before it connected, or when the cluster-wide
+  // count refuses it. One engine.io connection may carry several sockets (a CONNECT packet per
+  // namespace, or repeated ones), so places are kept per socket, never per connection. The
+  // listeners are shared by every socket (called with it as `this`), not a closure per socket.
   type Conn = HubSocket['conn'];
-  const counted = new WeakMap<Conn, string>();
-  const releaseConn = (conn: Conn) => {
-    const userId = counted.get(conn);
+  const counted = new WeakMap<HubSocket, string>();
+  const socketsOfConn = new WeakMap<Conn, Set<HubSocket>>();
+  const releaseSocket = (socket: HubSocket) => {
+    const userId = counted.get(socket);
     if (userId === undefined) return;
-    counted.delete(conn);
+    counted.delete(socket);
+    socketsOfConn.get(socket.conn)?.delete(socket);
     release(userId);
   };
-  function onConnClose(this: Conn): void {
-    releaseConn(this);
+  function onSocketDisconnect(this: HubSocket): void {
+    releaseSocket(this);
   }
+  // A socket whose connection closes while its handshake is still running never disconnects.
+  function onConnClose(this: Conn): void {
+    const sockets = socketsOfConn.get(this);
+    socketsOfConn.delete(this);
+    for (const socket of sockets ?? []) releaseSocket(socket);
+  }
+  const count = (socket: HubSocket, userId: string) => {
+    here.set(userId, (here.get(userId) ?? 0) + 1);
+    counted.set(socket, userId);
+    let sockets = socketsOfConn.get(socket.conn);
+    if (!sockets) {
+      socketsOfConn.set(socket.conn, (sockets = new Set()));
+      socket.conn.on('close', onConnClose);
+    }
+    sockets.add(socket);
+    socket.on('disconnect', onSocketDisconnect);
+  };
 
   /** The user's sockets on other nodes; 0 when they do not answer in time (this node's cap still holds). */
   const elsewhere = async (userId: string): Promise<number> => {
@@ -68,12 +89,12 @@ export function attachSocketAuth(
     const admit = async (): Promise<Error | undefined> => {
       const viewer = await authenticate(token);
       if (!viewer) return new Error('unauthorized');
+      // Closed while the token was checked: no close event is left to release a place.
+      if (socket.conn.readyState === 'closed') return new Error('unauthorized');
       if ((here.get(viewer.id) ?? 0) >= options.socketsPerUser) return new Error('too_many_sockets');
-      here.set(viewer.id, (here.get(viewer.id) ?? 0) + 1);
-      counted.set(socket.conn, viewer.id);
-      socket.conn.on('close', onConnClose);
+      count(socket, viewer.id);
       if (options.clustered && (await elsewhere(viewer.id)) + (here.get(viewer.id) ?? 0) > options.socketsPerUser) {
-        releaseConn(socket.conn);
+        releaseSocket(socket);
         return new Error('too_many_sockets');
       }
       viewers.set(socket, viewer);
