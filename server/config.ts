@@ -67,6 +67,10 @@ const envSchema = z.object({
   REALTIME_URL: optionalUrl(['http:', 'https:']),
   /** Most sockets one user may have open at once (across nodes with Redis); the next gets `too_many_sockets`. */
   SOCKETS_PER_USER: z.coerce.number().int().min(1).max(10_000).default(16),
+  /** Socket.IO handshakes one address may start per minute (also the most at once); past it 403 `too_many_handshakes`. */
+  SOCKET_HANDSHAKES_PER_ADDRESS: z.coerce.number().int().min(1).max(10_000_000).default(120),
+  /** Socket.IO sessions not yet signed in, in total per node; one more closes the oldest. */
+  SOCKET_PENDING_MAX: z.coerce.number().int().min(1).max(10_000_000).default(2_000),
   /**
    * Which peers may set X-Forwarded-For / X-Forwarded-Host: comma-separated `loopback`, `linklocal`,
    * `uniquelocal`, addresses and CIDR ranges, or a number of proxy hops. Unset: nobody (the peer's own
@@ -135,6 +139,8 @@ export interface Config {
   readonly realtimeUrl: string | undefined;
   readonly rateLimitScale: number;
   readonly socketsPerUser: number;
+  /** Handshakes per address per minute, and anonymous sessions per node (realtime/handshake-gate.ts). */
+  readonly socketHandshakes: { readonly perAddressPerMinute: number; readonly maxPending: number };
   /** express `trust proxy`: false (trust no peer), a hop count, or the trusted peers. */
   readonly trustProxy: false | number | readonly string[];
   readonly corsOrigins: readonly string[] | undefined;
@@ -193,6 +199,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
     realtimeUrl: e.REALTIME_URL,
     rateLimitScale: e.RATE_LIMIT_SCALE,
     socketsPerUser: e.SOCKETS_PER_USER,
+    socketHandshakes: { perAddressPerMinute: e.SOCKET_HANDSHAKES_PER_ADDRESS, maxPending: e.SOCKET_PENDING_MAX },
     trustProxy: !e.TRUST_PROXY
       ? false
       : /^\d+$/.test(e.TRUST_PROXY)

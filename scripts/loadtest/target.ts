@@ -163,6 +163,9 @@ async function ownTarget(options: LoadTestOptions, graph: FriendGraph, prefix: s
         DATA_DIR: path.join(root, `node${i}`),
         LOG_LEVEL: 'warn',
         RATE_LIMIT_SCALE: '100000',
+        // Thousands of sockets from a few 127.0.0.x addresses, many still signing in at once.
+        SOCKET_HANDSHAKES_PER_ADDRESS: '10000000',
+        SOCKET_PENDING_MAX: '1000000',
         SECRET: secret,
         NODE_ID: `lt-node${i}`,
       };

@@ -7,6 +7,7 @@ import { Server, type ServerOptions } from 'socket.io';
 import uWS from 'uWebSockets.js';
 import type { Config } from '../config.js';
 import type { Logger } from '../logger.js';
+import { createHandshakeGate } from './handshake-gate.js';
 import { guardSlowConsumers } from './slow-consumers.js';
 import { withNativePublish, type AdapterConstructor, type NativeDeliveryListener } from './uws-adapter.js';
 import { InMemoryAdapter, usePlainBroadcast } from './uws-publish.js';
@@ -37,6 +38,7 @@ export function createRealtimeEngine(
   allowOrigin: (origin: string | undefined) => boolean,
   logger?: Logger,
 ): RealtimeEngine {
+  const handshakes = createHandshakeGate(config.socketHandshakes);
   const guard = (io: HubServer) => guardSlowConsumers(io, { maxBufferedBytes: config.socketMaxBufferBytes, ...(logger ? { logger } : {}) });
   const options: Partial<ServerOptions> = {
     serveClient: false,
@@ -44,6 +46,7 @@ export function createRealtimeEngine(
     pingInterval: 20_000,
     pingTimeout: 20_000,
     connectTimeout: 10_000,
+    allowRequest: handshakes.allowRequest,
     cors: {
       origin: (origin, callback) => callback(null, allowOrigin(origin)),
       methods: ['GET', 'POST'],
@@ -53,6 +56,7 @@ export function createRealtimeEngine(
   if (config.engine === 'ws') {
     const io: HubServer = new Server(httpServer, options);
     guard(io);
+    handshakes.watch(io);
     return {
       io,
       listen: async () => config.port,
@@ -84,6 +88,7 @@ export function createRealtimeEngine(
       compression: uWS.DISABLED,
     } as Parameters<HubServer['attachApp']>[1],
   );
+  handshakes.watch(io); // once attached: io.engine exists from here on
   usePlainBroadcast();
   const delivered: { listener?: NativeDeliveryListener } = {};
   const useAdapter = (adapter: AdapterConstructor) => void io.adapter(withNativePublish(adapter, app, delivered));

@@ -52,6 +52,8 @@ export async function startTestHub(options: TestHubOptions = {}): Promise<TestHu
     DATA_DIR: dataDir,
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent',
     RATE_LIMIT_SCALE: '50',
+    // Tests open many sockets from 127.0.0.1 within a minute (the handshake attack test sets its own).
+    SOCKET_HANDSHAKES_PER_ADDRESS: '100000',
     SECRET: 'test-secret-0123456789abcdef',
     ...(mongodbUri ? { MONGODB_URI: mongodbUri } : {}),
     ...(options.redisUrl ? { REDIS_URL: options.redisUrl, REDIS_PREFIX: options.redisPrefix ?? `t${randomBytes(4).toString('hex')}` } : {}),

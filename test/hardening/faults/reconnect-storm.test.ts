@@ -21,7 +21,17 @@ describe('reconnect storm', { timeout: 240_000 }, () => {
   const secret = randomBytes(24).toString('base64url');
 
   beforeAll(async () => {
-    cluster = await startCluster({ nodes: 1, env: { SECRET: secret, RATE_LIMIT_SCALE: '1000' } });
+    cluster = await startCluster({
+      nodes: 1,
+      env: {
+        SECRET: secret,
+        RATE_LIMIT_SCALE: '1000',
+        // 2,000 sockets from 127.0.0.1 at once, twice: past the per-address handshake budget, and many
+        // are still signing in together.
+        SOCKET_HANDSHAKES_PER_ADDRESS: '100000',
+        SOCKET_PENDING_MAX: '10000',
+      },
+    });
     users = await seedStore(
       cluster.mongodbUri,
       makeFriendGraph(clients, 4),
