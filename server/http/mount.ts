@@ -1,8 +1,12 @@
-/** Mounts declared endpoints on a router: authentication, rate limit, then the handler. */
+/**
+ * Mounts declared endpoints on a router: authentication, the anonymous budget, the body (within the
+ * endpoint's limit), rate limit, then the handler.
+ */
 import type { NextFunction, Request, Response, Router } from 'express';
 import { unauthorized } from '../errors.js';
 import type { Viewer } from '../modules/accounts/viewer.js';
-import type { RateLimits } from '../rate-limits.js';
+import type { RateLimitRule, RateLimits } from '../rate-limits.js';
+import { readJsonBody } from './json-body.js';
 import { sendAnswer, type Endpoint, type EndpointAnswer } from './endpoint.js';
 import { requestFingerprint, validIdempotencyKey, type IdempotencyStore } from './idempotency/store.js';
 
@@ -12,6 +16,14 @@ export interface MountDeps {
   /** Where `Idempotency-Key` answers are kept; without it the header is ignored. */
   readonly idempotency?: IdempotencyStore;
 }
+
+export const httpRules = {
+  /**
+   * Bodies sent without a token, per address, spent before the body is read: what a stranger may make
+   * the hub read and parse (sign-ins and registrations have their own budgets on top).
+   */
+  anonymousBodies: { name: 'anonymous-body-ip', points: 120, perSeconds: 60 },
+} as const satisfies Record<string, RateLimitRule>;
 
 /** The viewer behind `Authorization: Bearer …`; a header that is present but bad answers 401. */
 async function viewerOf(req: Request, authenticate: MountDeps['authenticate']): Promise<Viewer | null> {
@@ -28,6 +40,10 @@ export function mountEndpoints(router: Router, endpoints: readonly Endpoint[], d
     router[endpoint.method](endpoint.path, (req: Request, res: Response, next: NextFunction) => {
       (async () => {
         const viewer = await viewerOf(req, deps.authenticate);
+        if (!viewer && req.method !== 'GET' && req.method !== 'HEAD') {
+          await deps.rateLimits.consume(httpRules.anonymousBodies, `ip:${req.ip}`);
+        }
+        await readJsonBody(req, endpoint.bodyLimit);
         const key = endpoint.method === 'post' && viewer ? req.get('idempotency-key') : undefined;
         if (key !== undefined && deps.idempotency) return runOnce(endpoint, req, res, viewer!, key, deps);
         if (endpoint.rateLimit) await deps.rateLimits.consume(endpoint.rateLimit, viewer?.id ?? `ip:${req.ip}`);
