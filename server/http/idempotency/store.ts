@@ -25,6 +25,10 @@ export type Claim =
 export interface IdempotencyStore {
   /** Claims `key` for this request, or hands back the answer an earlier one got (waiting for it if needed). */
   claim(userId: string, key: string, fingerprint: string): Promise<Claim>;
+  /** The answer already kept for this key and request, if any (read only: never stores a record). */
+  finished(userId: string, key: string, fingerprint: string): Promise<StoredAnswer | null>;
+  /** How many keys are kept now, all users together (a metric). */
+  count(): Promise<number>;
 }
 
 export interface IdempotencyOptions {
@@ -75,6 +79,13 @@ export function createIdempotencyStore(conn: Connection, options: IdempotencyOpt
   }
 
   return {
+    async finished(userId, key, fingerprint) {
+      const record = await existing(`${userId}:${key}`);
+      if (!record || record.state !== 'done' || record.fingerprint !== fingerprint) return null;
+      if (Date.now() - record.createdAt.getTime() > idempotencyWindowSeconds * 1000) return null;
+      return { status: record.status ?? 200, body: record.body };
+    },
+    count: () => Keys.estimatedDocumentCount().exec(),
     async claim(userId, key, fingerprint) {
       const id = `${userId}:${key}`;
       const deadline = Date.now() + waitMs;
