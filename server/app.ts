@@ -84,6 +84,9 @@ export async function startHub(config: Config, options: HubOptions = {}): Promis
   const bus = createClusterBus(io, Boolean(redis));
   const services = createServices({ config, logger, conn: store.conn, pusher, rateLimits, tokens, redis, secret, bus });
   const idempotency = createIdempotencyStore(store.conn); // before syncIndexes: its TTL index
+  metrics.gauge('kj_idempotency_keys', 'Idempotency-Key records kept (each lives 24 h; new keys are capped per user)', () =>
+    idempotency.count(),
+  );
   await store.syncIndexes();
   await services.moderation.ready();
   // A node that died mid-write may have left a like/comment counter one short: recount recent ones.

@@ -26,6 +26,8 @@ export interface Metrics {
   /** Times every store command through the driver's command monitoring. */
   observeStore(conn: Connection): void;
   observeRedis(redis: RedisClients): void;
+  /** A gauge read at each scrape (e.g. live Idempotency-Key records, open connections). */
+  gauge(name: string, help: string, read: () => number | Promise<number>): void;
   /** Stops feeding this registry (the loop-delay sampler is shared by every hub in the process). */
   close(): void;
 }
@@ -158,6 +160,17 @@ export function createMetrics(io: HubServer, nodeId: string, engine?: string): M
         registers: [registry],
         collect() {
           this.set({ mode: redis.mode }, redis.isUp() ? 1 : 0);
+        },
+      });
+    },
+    gauge(name, help, read) {
+      new Gauge({
+        name,
+        help,
+        registers: [registry],
+        async collect() {
+          // A read that fails (the store is down) keeps the last value rather than failing the scrape.
+          this.set(await Promise.resolve(read()).catch(() => this.get().then((m) => m.values[0]?.value ?? 0)));
         },
       });
     },

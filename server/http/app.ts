@@ -1,4 +1,4 @@
-/** The Express app: security headers, CORS, JSON bodies, the REST API under /api, and the web client. */
+/** The Express app: security headers, CORS, the REST API under /api, and the web client. */
 import express, { type Express, type RequestHandler } from 'express';
 import helmet from 'helmet';
 import type { Config } from '../config.js';
@@ -75,7 +75,7 @@ export function createHttpApp(deps: HttpAppDeps): Express {
   const api = express.Router();
   api.use(cors(deps.allowOrigin));
   deps.rawRoutes?.(api);
-  api.use(express.json({ limit: '1mb', strict: true }));
+  // No body parser here: each endpoint reads its own JSON body within its limit (mount.ts, json-body.ts).
   mountEndpoints(api, deps.endpoints, deps);
   api.use((_req, _res, next) => next(notFound('endpoint')));
   app.use('/api', api);

@@ -5,6 +5,7 @@
 import type { Request, Response, Router } from 'express';
 import type { z } from 'zod';
 import { parseInput } from '../validation.js';
+import { defaultBodyLimit } from './json-body.js';
 import type { Viewer } from '../modules/accounts/viewer.js';
 import { forbidden, unauthorized } from '../errors.js';
 import type { RateLimitRule } from '../rate-limits.js';
@@ -46,6 +47,8 @@ export interface EndpointSpec<
   readonly params?: PS;
   /** Limits calls per signed-in user (or per IP for anonymous callers). */
   readonly rateLimit?: RateLimitRule;
+  /** Largest JSON body accepted, in bytes (default `defaultBodyLimit`, 16 KiB); a larger one answers 413 unread. */
+  readonly bodyLimit?: number;
   /** Success status: a number, or chosen from the result (e.g. 202 for a held post). Default 200; 204 sends no body. */
   readonly status?: number | ((result: R) => number);
   /** One line for the API document (GET /api/openapi.json). */
@@ -65,6 +68,8 @@ export interface Endpoint {
   readonly path: string;
   readonly auth: Access;
   readonly rateLimit?: RateLimitRule;
+  /** Largest JSON body accepted, in bytes. */
+  readonly bodyLimit: number;
   /** What the API document says of it: the same schemas that validate its input. */
   readonly doc: EndpointDoc;
   /** Runs the handler and says what to answer, without sending it (idempotent replays keep it). */
@@ -107,6 +112,7 @@ export function defineEndpoint<
     path: spec.path,
     auth: spec.auth,
     ...(spec.rateLimit ? { rateLimit: spec.rateLimit } : {}),
+    bodyLimit: spec.bodyLimit ?? defaultBodyLimit,
     doc: {
       ...(spec.body ? { body: spec.body } : {}),
       ...(spec.query ? { query: spec.query } : {}),

@@ -1,10 +1,14 @@
-/** Mounts declared endpoints on a router: authentication, rate limit, then the handler. */
+/**
+ * Mounts declared endpoints on a router: authentication, the anonymous budget, the body (within the
+ * endpoint's limit), rate limit, then the handler.
+ */
 import type { NextFunction, Request, Response, Router } from 'express';
 import { unauthorized } from '../errors.js';
 import type { Viewer } from '../modules/accounts/viewer.js';
-import type { RateLimits } from '../rate-limits.js';
+import type { RateLimitRule, RateLimits } from '../rate-limits.js';
+import { readJsonBody } from './json-body.js';
 import { sendAnswer, type Endpoint, type EndpointAnswer } from './endpoint.js';
-import { requestFingerprint, validIdempotencyKey, type IdempotencyStore } from './idempotency/store.js';
+import { requestFingerprint, validIdempotencyKey, type IdempotencyStore, type StoredAnswer } from './idempotency/store.js';
 
 export interface MountDeps {
   readonly authenticate: (token: string | undefined) => Promise<Viewer | null>;
@@ -12,6 +16,19 @@ export interface MountDeps {
   /** Where `Idempotency-Key` answers are kept; without it the header is ignored. */
   readonly idempotency?: IdempotencyStore;
 }
+
+export const httpRules = {
+  /**
+   * Bodies sent without a token, per address, spent before the body is read: what a stranger may make
+   * the hub read and parse (sign-ins and registrations have their own budgets on top).
+   */
+  anonymousBodies: { name: 'anonymous-body-ip', points: 120, perSeconds: 60 },
+  /**
+   * New Idempotency-Keys per user in a record's lifetime (24 h): each is a stored record, so this caps a
+   * user's live records (at most twice this across a window's edge), also on endpoints with no limit.
+   */
+  idempotencyKeys: { name: 'idempotency-keys', points: 1000, perSeconds: 24 * 60 * 60 },
+} as const satisfies Record<string, RateLimitRule>;
 
 /** The viewer behind `Authorization: Bearer …`; a header that is present but bad answers 401. */
 async function viewerOf(req: Request, authenticate: MountDeps['authenticate']): Promise<Viewer | null> {
@@ -28,6 +45,10 @@ export function mountEndpoints(router: Router, endpoints: readonly Endpoint[], d
     router[endpoint.method](endpoint.path, (req: Request, res: Response, next: NextFunction) => {
       (async () => {
         const viewer = await viewerOf(req, deps.authenticate);
+        if (!viewer && req.method !== 'GET' && req.method !== 'HEAD') {
+          await deps.rateLimits.consume(httpRules.anonymousBodies, `ip:${req.ip}`);
+        }
+        await readJsonBody(req, endpoint.bodyLimit);
         const key = endpoint.method === 'post' && viewer ? req.get('idempotency-key') : undefined;
         if (key !== undefined && deps.idempotency) return runOnce(endpoint, req, res, viewer!, key, deps);
         if (endpoint.rateLimit) await deps.rateLimits.consume(endpoint.rateLimit, viewer?.id ?? `ip:${req.ip}`);
@@ -41,17 +62,32 @@ export function mountEndpoints(router: Router, endpoints: readonly Endpoint[], d
  * A signed-in POST with `Idempotency-Key`: the first request with the key runs and its answer is
  * kept; a repeat (same user, key and request, within 24 h) gets that answer again without running,
  * and without spending rate budget. Failed requests keep nothing, so a retry runs afresh.
+ *
+ * The budgets are checked before the key is claimed: a request over its endpoint's limit or over
+ * the user's key budget stores nothing (it may still be a repeat, which gets its kept answer).
  */
 async function runOnce(endpoint: Endpoint, req: Request, res: Response, viewer: Viewer, key: string, deps: MountDeps): Promise<void> {
+  const store = deps.idempotency!;
+  const validKey = validIdempotencyKey(key);
   const fingerprint = requestFingerprint(req.method, req.baseUrl + req.path, req.body);
-  const claim = await deps.idempotency!.claim(viewer.id, validIdempotencyKey(key), fingerprint);
-  if (claim.kind === 'replay') {
+  const replay = (answer: StoredAnswer) => {
     res.setHeader('Idempotent-Replayed', 'true');
-    sendAnswer(res, claim.answer);
-    return;
+    sendAnswer(res, answer);
+  };
+  try {
+    // Zero-cost spends only check; the points are spent below, once this request is known to be new.
+    if (endpoint.rateLimit) await deps.rateLimits.consume(endpoint.rateLimit, viewer.id, 0);
+    await deps.rateLimits.consume(httpRules.idempotencyKeys, viewer.id, 0);
+  } catch (err) {
+    const kept = await store.finished(viewer.id, validKey, fingerprint);
+    if (kept) return replay(kept);
+    throw err;
   }
+  const claim = await store.claim(viewer.id, validKey, fingerprint);
+  if (claim.kind === 'replay') return replay(claim.answer);
   let answer: EndpointAnswer;
   try {
+    await deps.rateLimits.consume(httpRules.idempotencyKeys, viewer.id);
     if (endpoint.rateLimit) await deps.rateLimits.consume(endpoint.rateLimit, viewer.id);
     answer = await endpoint.answer(req, viewer);
   } catch (err) {

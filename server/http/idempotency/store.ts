@@ -11,6 +11,7 @@ import type { Connection } from 'mongoose';
 import { conflict, invalid } from '../../errors.js';
 import { idempotencyModel, idempotencyWindowSeconds, type IdempotencyRecord } from './model.js';
 import { isDuplicateKey } from '../../db/duplicate-key.js';
+import { maxJsonDepth } from '../json-body.js';
 
 export interface StoredAnswer {
   readonly status: number;
@@ -24,6 +25,10 @@ export type Claim =
 export interface IdempotencyStore {
   /** Claims `key` for this request, or hands back the answer an earlier one got (waiting for it if needed). */
   claim(userId: string, key: string, fingerprint: string): Promise<Claim>;
+  /** The answer already kept for this key and request, if any (read only: never stores a record). */
+  finished(userId: string, key: string, fingerprint: string): Promise<StoredAnswer | null>;
+  /** How many keys are kept now, all users together (a metric). */
+  count(): Promise<number>;
 }
 
 export interface IdempotencyOptions {
@@ -47,13 +52,19 @@ export function requestFingerprint(method: string, path: string, body: unknown):
     .digest('base64url');
 }
 
-function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+/**
+ * JSON with object keys sorted. Depth-bounded: bodies reach here already held to `maxJsonDepth`
+ * (json-body.ts), and anything deeper is refused as invalid rather than overflowing the stack (a
+ * 500 before, issue #26).
+ */
+export function canonicalJson(value: unknown, depth = 0): string {
+  if (depth > maxJsonDepth) throw invalid(`the body nests deeper than ${maxJsonDepth} levels`);
+  if (Array.isArray(value)) return `[${value.map((v) => canonicalJson(v, depth + 1)).join(',')}]`;
   if (value && typeof value === 'object') {
     const entries = Object.entries(value as Record<string, unknown>)
       .filter(([, v]) => v !== undefined)
       .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v, depth + 1)}`).join(',')}}`;
   }
   return JSON.stringify(value) ?? 'null';
 }
@@ -68,6 +79,13 @@ export function createIdempotencyStore(conn: Connection, options: IdempotencyOpt
   }
 
   return {
+    async finished(userId, key, fingerprint) {
+      const record = await existing(`${userId}:${key}`);
+      if (!record || record.state !== 'done' || record.fingerprint !== fingerprint) return null;
+      if (Date.now() - record.createdAt.getTime() > idempotencyWindowSeconds * 1000) return null;
+      return { status: record.status ?? 200, body: record.body };
+    },
+    count: () => Keys.estimatedDocumentCount().exec(),
     async claim(userId, key, fingerprint) {
       const id = `${userId}:${key}`;
       const deadline = Date.now() + waitMs;

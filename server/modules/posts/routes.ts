@@ -11,6 +11,8 @@ export function postRoutes(posts: PostService): Endpoint[] {
     defineEndpoint({
       ...apiRoutes['POST /posts'],
       rateLimit: posts.limits.createPost,
+      // A diary's raw HTML may be 200,000 characters (up to 3 bytes each in UTF-8, plus JSON escapes).
+      bodyLimit: 1024 * 1024,
       status: (r: { post: PostDto }) => createdOrHeld(r.post.status),
       handler: ({ viewer, body }) => posts.create(viewer, body),
     }),
