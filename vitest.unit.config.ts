@@ -14,6 +14,7 @@ export default defineConfig({
       'test/db/embedded/compare-values.test.ts',
       'test/db/embedded/fast-filter.test.ts',
       'test/db/embedded/fast-projection.test.ts',
+      'test/docs/self-contained.test.ts',
       'test/hardening/attacks/photo-url-lifetime.test.ts',
       'test/load/artillery.test.ts',
       'test/modules/accounts/tokens.test.ts',

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // `npm test` set-up: the tests need redis-server (cluster tests start private ones), Debian's
-// chromium (browser tests) and fonts with Han characters and emoji (so browser screenshots show
-// Chinese and emoji, not empty boxes). Install what is missing where we can; otherwise say what to install.
+// chromium (browser tests), fonts with Han characters and emoji (so browser screenshots show
+// Chinese and emoji, not empty boxes) and ffmpeg (videos are probed with ffprobe and cut with ffmpeg).
+// Install what is missing where we can; otherwise say what to install.
 import { execFileSync, spawnSync } from 'node:child_process';
 
 const onPath = (bin) => spawnSync('sh', ['-c', `command -v ${bin}`], { stdio: 'ignore' }).status === 0;
@@ -15,6 +16,7 @@ const needs = [
   { pkg: 'chromium', present: () => onPath('chromium') },
   { pkg: 'fonts-noto-cjk', present: () => installed('fonts-noto-cjk') },
   { pkg: 'fonts-noto-color-emoji', present: () => installed('fonts-noto-color-emoji') },
+  { pkg: 'ffmpeg', present: () => onPath('ffmpeg') && onPath('ffprobe') },
 ];
 
 const missing = needs.filter((n) => !n.present());

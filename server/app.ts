@@ -16,7 +16,7 @@ import { createRateLimits } from './rate-limits.js';
 import { attachSocketAuth, socketViewer } from './realtime/auth.js';
 import { createClusterAdapter } from './realtime/adapter.js';
 import { createRealtimeEngine } from './realtime/engine.js';
-import { runningEngine } from './realtime/uws-native.js';
+import { runningEngine, settleEngine } from './realtime/uws-native.js';
 import { attachGateway } from './realtime/gateway.js';
 import { connectionListeners, connectPreparers, socketHandlers } from './realtime/handlers.js';
 import { createPusher } from './realtime/pusher.js';
@@ -55,8 +55,10 @@ export interface HubOptions {
   readonly clientDir?: string;
 }
 
-export async function startHub(config: Config, options: HubOptions = {}): Promise<Hub> {
-  const logger = options.logger ?? createLogger(config.logLevel, config.nodeId);
+export async function startHub(requested: Config, options: HubOptions = {}): Promise<Hub> {
+  const logger = options.logger ?? createLogger(requested.logLevel, requested.nodeId);
+  const { config, warning } = settleEngine(requested);
+  if (warning) logger.warn(warning);
   const secret = config.secret ?? (await loadOrCreateSecret(config.dataDir));
   const store = await openStore(config, logger);
   const redis = config.redisUrl

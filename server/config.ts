@@ -34,7 +34,8 @@ function isProxyName(p: string): boolean {
 const envSchema = z.object({
   PORT: port.default(3000),
   WS_PORT: port.optional(),
-  REALTIME_ENGINE: z.enum(['uws', 'ws']).default('uws'),
+  /** Unset: `uws` where its native binary loads, else `ws` with a warning (realtime/uws-native.ts). */
+  REALTIME_ENGINE: z.enum(['uws', 'ws']).optional(),
   DATA_DIR: z.string().trim().min(1).default('./data'),
   MONGODB_URI: optionalUrl(['mongodb:', 'mongodb+srv:']),
   REDIS_URL: optionalUrl(['redis:', 'rediss:']),
@@ -121,6 +122,8 @@ export interface Config {
   /** Socket.IO port on the uws engine; equals `port` on the ws engine. */
   readonly wsPort: number;
   readonly engine: Engine;
+  /** REALTIME_ENGINE was set: `uws` then refuses to start without its native binary instead of falling back. */
+  readonly engineExplicit: boolean;
   readonly host: string;
   readonly dataDir: string;
   readonly mongodbUri: string | undefined;
@@ -170,8 +173,9 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
     throw new ConfigError(`invalid configuration: ${problems.join('; ')}`);
   }
   const e = parsed.data;
-  const wsPort = e.REALTIME_ENGINE === 'ws' ? e.PORT : (e.WS_PORT ?? (e.PORT === 0 ? 0 : e.PORT + 1));
-  if (e.REALTIME_ENGINE === 'uws' && wsPort === e.PORT && e.PORT !== 0) {
+  const engine = e.REALTIME_ENGINE ?? 'uws';
+  const wsPort = engine === 'ws' ? e.PORT : (e.WS_PORT ?? (e.PORT === 0 ? 0 : e.PORT + 1));
+  if (engine === 'uws' && wsPort === e.PORT && e.PORT !== 0) {
     throw new ConfigError('invalid configuration: WS_PORT must differ from PORT on the uws engine');
   }
   if (e.REDIS_URL && e.REDIS_CLUSTER_NODES) {
@@ -183,7 +187,8 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
   return {
     port: e.PORT,
     wsPort,
-    engine: e.REALTIME_ENGINE,
+    engine,
+    engineExplicit: e.REALTIME_ENGINE !== undefined,
     host: e.HOST,
     dataDir: path.resolve(e.DATA_DIR),
     mongodbUri: e.MONGODB_URI,

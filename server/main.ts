@@ -10,7 +10,9 @@ async function main(): Promise<void> {
   let config;
   try {
     config = loadConfig();
-    assertEngineAvailable(config.engine); // before opening anything: say at once why not
+    // Before opening anything: an explicit REALTIME_ENGINE=uws without its binary says at once why not
+    // (unset, the hub picks ws instead, with a warning: realtime/uws-native.ts settleEngine).
+    if (config.engineExplicit) assertEngineAvailable(config.engine);
   } catch (err) {
     if (err instanceof ConfigError) {
       process.stderr.write(`kongjian: ${err.message}\n`);

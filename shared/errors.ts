@@ -1,4 +1,4 @@
-/** The contract's error codes and the HTTP status each one maps to (../shared/API.md, "Errors"). */
+/** The contract's error codes and the HTTP status each one maps to (docs/contract.md, "Errors"). */
 export const errorStatus = {
   invalid: 400,
   unauthorized: 401,

@@ -6,7 +6,8 @@ describe('config', () => {
     const config = loadConfig({});
     expect(config.port).toBe(3000);
     expect(config.wsPort).toBe(3001);
-    expect(config.engine).toBe('uws');
+    expect(config.engine).toBe('uws'); // asked for; the hub runs ws where uWS has no binary (settleEngine)
+    expect(config.engineExplicit).toBe(false);
     expect(config.mongodbUri).toBeUndefined();
     expect(config.redisUrl).toBeUndefined();
     expect(config.dataDir).toMatch(/data$/);

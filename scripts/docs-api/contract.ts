@@ -1,6 +1,6 @@
 /**
- * What ../shared/API.md (the outside promise, v1 and v1.1) names; every other route or event the hub
- * serves is an extension and docs/api.md marks it so. Kept by hand: the contract is outside the repo.
+ * What the contract's core (v1 and v1.1, docs/contract.md) names; every other route or event the hub
+ * serves is an extension and docs/api.md marks it so. Kept by hand: it is the promise, not the code.
  */
 export const contractRoutes: ReadonlySet<string> = new Set([
   'GET /health',

@@ -7,7 +7,7 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import uWS from 'uWebSockets.js';
-import { ConfigError, type Engine } from '../config.js';
+import { ConfigError, type Config, type Engine } from '../config.js';
 
 export interface UwsNativeStatus {
   /** True only when the loaded `uWebSockets.js` module is the native binary. */
@@ -62,6 +62,21 @@ export function uwsNativeStatus(): UwsNativeStatus {
 /** The engine actually serving sockets: `uws` only when its native binary is loaded. */
 export function runningEngine(configured: Engine, status: UwsNativeStatus = uwsNativeStatus()): Engine {
   return configured === 'uws' && status.native ? 'uws' : 'ws';
+}
+
+/**
+ * The engine this hub will run. `REALTIME_ENGINE` unset asks for the best one here: `uws` where its
+ * native binary loads, otherwise `ws` on the HTTP port, with a warning saying why (a Node the package
+ * has no build for, e.g. 22 or 24). An explicit `REALTIME_ENGINE=uws` is left alone: it refuses later.
+ */
+export function settleEngine(config: Config, status: UwsNativeStatus = uwsNativeStatus()): { config: Config; warning?: string } {
+  if (config.engine !== 'uws' || config.engineExplicit || status.native) return { config };
+  return {
+    config: { ...config, engine: 'ws', wsPort: config.port },
+    warning:
+      `realtime engine: ws (Socket.IO on the HTTP port), because uWebSockets.js has no native binary for Node ${process.versions.node} ` +
+      `(module ABI ${process.versions.modules}, ${status.reason ?? 'not loaded'}); set REALTIME_ENGINE=ws to choose it, or run Node 20 for uws`,
+  };
 }
 
 /** `REALTIME_ENGINE=uws` without the native binary refuses to start, saying why and what to do. */

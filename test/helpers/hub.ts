@@ -6,6 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, afterEach, beforeAll } from 'vitest';
 import { startHub, type Hub } from '../../server/app.js';
 import { loadConfig, type Engine } from '../../server/config.js';
+import { uwsNativeStatus } from '../../server/realtime/uws-native.js';
 import { closeAllSockets } from './sockets.js';
 
 export interface TestHubOptions {
@@ -29,7 +30,8 @@ export interface TestHub extends Hub {
   readonly dataDir: string;
 }
 
-export const engines: readonly Engine[] = ['uws', 'ws'];
+/** The engines tests run on: both where uWebSockets.js's native binary loads (Node 20), else ws alone. */
+export const engines: readonly [Engine, ...Engine[]] = uwsNativeStatus().native ? ['uws', 'ws'] : ['ws'];
 
 /** When `MONGODB_URI` is set, each hub gets its own database on that server. */
 function externalMongoUri(): string | undefined {
@@ -41,7 +43,7 @@ function externalMongoUri(): string | undefined {
 }
 
 export async function startTestHub(options: TestHubOptions = {}): Promise<TestHub> {
-  const engine = options.engine ?? 'uws';
+  const engine = options.engine ?? engines[0];
   const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'kj-hub-'));
   const mongodbUri = options.mongodbUri ?? externalMongoUri();
   const config = loadConfig({
