@@ -29,7 +29,11 @@ export interface UserDto {
 /** The signed-in user as `/api/me` and auth answers show it. */
 export interface MeDto extends UserDto {
   readonly role: Role;
+  /** The language the person last used (sent at sign-up and by the language switch); absent when never told. */
+  readonly locale?: UserLocale;
 }
+
+export type UserLocale = z.output<typeof enums.userLocale>;
 
 export interface AuthResponse {
   readonly user: MeDto;

@@ -19,5 +19,10 @@ export const defaultModules: readonly SpaceModule[] = [
   { kind: 'guestbook', column: 'main', order: 3, visible: true },
 ];
 
-/** A new space's title, from its owner's display name (at most 40 + 8 characters, within 1–60). */
-export const defaultTitle = (displayName: string): string => `${displayName}'s space`;
+/** A space's title while its owner has not chosen one: from the display name, in the owner's language (≤ 40 + 8 characters). */
+export const defaultTitle = (displayName: string, locale: 'en' | 'zh-CN' = 'en'): string =>
+  locale === 'zh-CN' ? `${displayName}的空间` : `${displayName}'s space`;
+
+/** Whether `title` is one of the default titles for `displayName` (in any language): such a title is not the owner's choice. */
+export const isDefaultTitle = (title: string, displayName: string): boolean =>
+  title === defaultTitle(displayName, 'en') || title === defaultTitle(displayName, 'zh-CN');

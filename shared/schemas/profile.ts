@@ -1,17 +1,19 @@
 /** v1.1 input schemas of accounts: profile edits, password change, account deletion, user search. */
 import { z } from 'zod';
+import { userLocale } from './auth.js';
 import { objectId, text } from './common.js';
 
 const password = z.string().min(8, 'must be 8–128 characters').max(128, 'must be 8–128 characters');
 
-/** `PATCH /api/me`: any of the three; `avatar: null` removes the avatar. */
+/** `PATCH /api/me`: any of these; `avatar: null` removes the avatar; `locale` is the language the person now uses. */
 export const profileBody = z
   .strictObject({
     displayName: text(1, 40).optional(),
     bio: text(0, 200).optional(),
     avatar: objectId.nullable().optional(),
+    locale: userLocale.optional(),
   })
-  .refine((b) => Object.keys(b).length > 0, 'change at least one of displayName, bio, avatar');
+  .refine((b) => Object.keys(b).length > 0, 'change at least one of displayName, bio, avatar, locale');
 export type ProfileBody = z.infer<typeof profileBody>;
 
 /** `POST /api/auth/password`. */

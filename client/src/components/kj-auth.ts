@@ -5,6 +5,7 @@ import type { FieldErrors } from '../../../shared/errors.js';
 import { ApiError, api, errorText } from '../services/api.js';
 import { session } from '../services/session.js';
 import { fieldProblem } from '../i18n/errors.js';
+import { currentLocale } from '../i18n/locale.js';
 import { shared } from '../styles/shared.js';
 import './kj-locale-switch.js';
 
@@ -90,7 +91,13 @@ export class KjAuth extends LitElement {
       const auth =
         this.mode === 'sign-up'
           ? await api.call('POST /auth/register', {
-              body: { handle: value('handle').trim().toLowerCase(), password: value('password'), displayName: value('displayName') },
+              body: {
+                handle: value('handle').trim().toLowerCase(),
+                password: value('password'),
+                displayName: value('displayName'),
+                // The space's default title is in the owner's language ("小明的空间").
+                locale: currentLocale(),
+              },
             })
           : await api.call('POST /auth/login', { body: { handle: value('handle').trim().toLowerCase(), password: value('password') } });
       session.signIn(auth);

@@ -11,6 +11,7 @@ import { mentionText } from '../mention-text.js';
 import { ApiError, api, errorText } from '../services/api.js';
 import { shared } from '../styles/shared.js';
 import './kj-avatar.js';
+import './kj-friend-button.js';
 import './kj-report-button.js';
 
 /** Top-level comments in order, each with its replies (one level, as the hub keeps them). */
@@ -140,6 +141,7 @@ export class KjComments extends LitElement {
       <kj-avatar .user=${c.author} size=${top ? '28' : '22'}></kj-avatar>
       <div class="bubble">
         <b><a href=${`/space/${c.author.handle}`}>${c.author.displayName}</a></b>
+        <kj-friend-button compact hide-friends .user=${c.author}></kj-friend-button>
         <span class="muted">· ${timeAgo(c.createdAt)}${c.status === 'review' ? ` · ${msg('being previewed', { id: 'comments.review' })}` : c.status === 'held' ? ` · ${msg('held for review', { id: 'comments.held' })}` : ''}</span>
         <p>${mentionText(c.text, c.mentions)}</p>
         ${

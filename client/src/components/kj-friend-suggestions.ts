@@ -1,13 +1,14 @@
 import { localized, msg, str } from '@lit/localize';
 import { LitElement, css, html } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
-import type { FriendSuggestionDto, UserDto } from '../../../shared/dto.js';
+import type { FriendSuggestionDto } from '../../../shared/dto.js';
 import { FetchScope } from '../controllers/fetch-scope.js';
 import { LiveEvents } from '../controllers/live-events.js';
 import { api, errorText, isAbort } from '../services/api.js';
 import { plural } from '../i18n/format.js';
 import { shared } from '../styles/shared.js';
 import './kj-avatar.js';
+import './kj-friend-button.js';
 
 /** "People you may know": friends of friends by mutual count, each with Add friend. */
 @localized()
@@ -25,8 +26,6 @@ export class KjFriendSuggestions extends LitElement {
   ];
 
   @state() private suggestions: FriendSuggestionDto[] = [];
-  /** Handles a request went to from here: their button says so. */
-  @state() private sent = new Set<string>();
   @state() private error = '';
   private readonly loads = new FetchScope(this);
 
@@ -57,11 +56,7 @@ export class KjFriendSuggestions extends LitElement {
                 other: () => msg(str`${mutualFriends} mutual friends`, { id: 'suggest.mutual' }),
               })}</span>
             </span>
-            ${
-              this.sent.has(user.handle)
-                ? html`<span class="muted" role="status">${msg('Request sent', { id: 'suggest.sent' })}</span>`
-                : html`<button @click=${() => this.add(user)} aria-label=${msg(str`Add ${user.displayName} as a friend`, { id: 'suggest.addName' })}>${msg('Add friend', { id: 'suggest.add' })}</button>`
-            }
+            <kj-friend-button compact .user=${user}></kj-friend-button>
           </li>`,
         )}
       </ul>
@@ -76,15 +71,6 @@ export class KjFriendSuggestions extends LitElement {
       this.error = '';
     } catch (err) {
       if (!isAbort(err)) this.error = errorText(err);
-    }
-  }
-
-  private async add(user: UserDto): Promise<void> {
-    try {
-      await api.call('POST /friends/requests', { body: { to: user.handle } });
-      this.sent = new Set([...this.sent, user.handle]);
-    } catch (err) {
-      this.error = errorText(err);
     }
   }
 }

@@ -7,6 +7,7 @@ import { StoreController } from '../controllers/store-controller.js';
 import { presence } from '../services/presence.js';
 import { plural } from '../i18n/format.js';
 import { shared } from '../styles/shared.js';
+import './kj-friend-button.js';
 import './kj-avatar.js';
 import './kj-report-button.js';
 
@@ -46,7 +47,8 @@ export class KjProfileCard extends LitElement {
       </div>
       ${
         !this.isOwner && this.session.me && this.session.me.id !== owner.id
-          ? html`<p><kj-report-button kind="user" subject-id=${owner.id} owner=${owner.displayName}></kj-report-button></p>`
+          ? html`<p><kj-friend-button .user=${owner}></kj-friend-button></p>
+            <p><kj-report-button kind="user" subject-id=${owner.id} owner=${owner.displayName}></kj-report-button></p>`
           : null
       }
       ${this.isOwner ? html`<p><a href="/settings">${msg('Decorate my space', { id: 'settings.decorate' })} →</a></p>` : null}

@@ -6,6 +6,7 @@ import { api, isAbort } from '../services/api.js';
 import { router } from '../services/router.js';
 import { shared } from '../styles/shared.js';
 import './kj-avatar.js';
+import './kj-friend-button.js';
 
 /**
  * The header's people search: a combobox that asks `GET /api/users?q=` as one types (debounced,
@@ -28,7 +29,8 @@ export class KjUserSearch extends LitElement {
         position: absolute; right: 0; top: calc(100% + 6px); z-index: 40; min-width: 16rem; margin: 0; padding: 4px;
         list-style: none; background: #fff; color: #222; border-radius: 10px; box-shadow: 0 8px 24px rgb(0 0 0 / 0.2);
       }
-      li a { display: flex; align-items: center; gap: 8px; padding: 6px 8px; border-radius: 8px; color: inherit; }
+      li[role='option'] { display: flex; align-items: center; gap: 4px; padding-right: 6px; border-radius: 8px; }
+      li a { flex: 1; min-width: 0; display: flex; align-items: center; gap: 8px; padding: 6px 8px; border-radius: 8px; color: inherit; }
       li a:hover, li[aria-selected='true'] a { background: #fff0e0; text-decoration: none; }
       .handle { color: #666; font-size: 0.85em; }
       .empty { padding: 8px; color: #666; }
@@ -64,7 +66,7 @@ export class KjUserSearch extends LitElement {
       />
       ${
         this.open
-          ? html`<ul id=${listId} role="listbox" aria-label=${msg('People found', { id: 'search.results' })}>
+          ? html`<ul id=${listId} role="listbox" aria-label=${msg('People found', { id: 'search.results' })} @mousedown=${(e: Event) => e.preventDefault()}>
             ${
               this.results.length === 0 && this.searched
                 ? html`<li class="empty" role="option" aria-disabled="true">${msg(str`No one found for "${this.query}"`, { id: 'search.none' })}</li>`
@@ -74,6 +76,7 @@ export class KjUserSearch extends LitElement {
                       <kj-avatar .user=${u} size="28"></kj-avatar>
                       <span>${u.displayName} <span class="handle">@${u.handle}</span></span>
                     </a>
+                    <kj-friend-button compact .user=${u}></kj-friend-button>
                   </li>`,
                   )
             }

@@ -8,6 +8,7 @@ import { timeAgo } from '../format.js';
 import { api, errorText, isAbort } from '../services/api.js';
 import { shared } from '../styles/shared.js';
 import './kj-avatar.js';
+import './kj-friend-button.js';
 
 /** Recent visitors, for the owner's eyes only; new visits appear live. */
 @localized()
@@ -16,7 +17,7 @@ export class KjVisitors extends LitElement {
   static override styles = [
     shared,
     css`
-      ul { display: grid; grid-template-columns: repeat(auto-fill, minmax(64px, 1fr)); gap: 8px; }
+      ul { display: grid; grid-template-columns: repeat(auto-fill, minmax(84px, 1fr)); gap: 8px; }
       li { text-align: center; font-size: 0.8rem; overflow: hidden; }
       li a { display: block; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
     `,
@@ -52,7 +53,8 @@ export class KjVisitors extends LitElement {
         ${this.visitors.slice(0, 12).map(
           (v) => html`<li><a href=${`/space/${v.user.handle}`} title=${v.user.displayName}>
             <kj-avatar .user=${v.user} size="40"></kj-avatar><br />${v.user.displayName}</a>
-            <span class="muted">${timeAgo(v.at)}</span></li>`,
+            <span class="muted">${timeAgo(v.at)}</span>
+            <kj-friend-button compact .user=${v.user}></kj-friend-button></li>`,
         )}
       </ul>
       ${this.visitors.length === 0 && !this.error ? html`<p class="muted">${msg('No visitors yet.', { id: 'visitors.none' })}</p>` : null}

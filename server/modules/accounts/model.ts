@@ -14,6 +14,8 @@ const userSchema = new Schema(
     // v1.1 profile: a short bio and the avatar (the source photo's content hash names its files).
     bio: { type: String, default: '' },
     avatarKey: { type: String, default: null },
+    // The language the person uses (sent at sign-up and by the language switch): their space's default title follows it.
+    locale: { type: String, enum: ['en', 'zh-CN'], default: null },
     // Sessions (accounts/sessions.ts): tokens of an older generation are refused; so are the
     // listed ones (signed-out tokens, by hash, until they would have expired anyway).
     tokenGen: { type: Number, default: 0 },

@@ -14,6 +14,7 @@ export const userProjection = {
   tier: 1,
   bio: 1,
   avatarKey: 1,
+  locale: 1,
   tokenGen: 1,
   revokedTokens: 1,
 } as const;

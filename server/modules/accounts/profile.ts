@@ -81,6 +81,7 @@ export function createProfiles({ conn, dataDir, accounts, announce, pusher, scre
         set.displayName = body.displayName;
       }
       if (body.bio !== undefined) set.bio = body.bio;
+      if (body.locale !== undefined) set.locale = body.locale;
       if (body.avatar !== undefined) set.avatarKey = body.avatar === null ? null : await renderAvatar(viewer.id, body.avatar);
       await users.updateOne({ _id: new Types.ObjectId(viewer.id) }, { $set: set });
       if (body.displayName !== undefined) await writeSearchKeys(conn, new Types.ObjectId(viewer.id), viewer.handle, body.displayName);

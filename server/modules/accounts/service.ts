@@ -1,6 +1,6 @@
 /** Accounts: registration, sign-in, token checks, and user look-ups for every other module. */
 import { Types, type Connection } from 'mongoose';
-import type { AuthResponse, MeDto, Role, Tier, UserDto } from '../../../shared/dto.js';
+import type { AuthResponse, MeDto, Role, Tier, UserDto, UserLocale } from '../../../shared/dto.js';
 import type { LoginBody, RegisterBody } from '../../../shared/schemas/auth.js';
 import { conflict, notFound, unauthorized } from '../../errors.js';
 import type { RateLimitRule, RateLimits } from '../../rate-limits.js';
@@ -21,6 +21,7 @@ interface StoredUser extends ProfileFields, SessionFields {
   readonly displayName: string;
   readonly role: string;
   readonly tier: string;
+  readonly locale?: UserLocale | null;
 }
 
 /**
@@ -41,7 +42,7 @@ export function toUserDto(u: StoredUser): UserDto {
 }
 
 function toMeDto(u: StoredUser): MeDto {
-  return { ...toUserDto(u), role: u.role as Role };
+  return { ...toUserDto(u), role: u.role as Role, ...(u.locale ? { locale: u.locale } : {}) };
 }
 
 export interface AccountServiceDeps {
@@ -61,7 +62,7 @@ export function createAccountService({ conn, tokens, rateLimits }: AccountServic
   const afterRegisterHooks: AfterRegisterHook[] = [];
   // Set once the moderation service exists (it is built after accounts): screens display names.
   let nameScreen: TextScreen | undefined;
-  const cache = new Map<string, { user: UserDto; viewer: Viewer; session: SessionState; at: number }>();
+  const cache = new Map<string, { user: UserDto; viewer: Viewer; session: SessionState; locale: UserLocale | null; at: number }>();
   // Bumped by `evict`: a look-up that started before an eviction must not re-cache what it read.
   const epochs = new Map<string, number>();
 
@@ -71,6 +72,7 @@ export function createAccountService({ conn, tokens, rateLimits }: AccountServic
       user,
       viewer: { id: user.id, handle: user.handle, role: u.role as Role, tier: user.tier },
       session: sessionOf(u),
+      locale: u.locale ?? null,
       at: Date.now(),
     };
     if (cache.size >= cacheMax) cache.delete(cache.keys().next().value as string);
@@ -154,7 +156,12 @@ export function createAccountService({ conn, tokens, rateLimits }: AccountServic
       const passwordHash = await hashPassword(input.password);
       let created: StoredUser;
       try {
-        const doc = await users.create({ handle: input.handle, displayName: input.displayName, passwordHash });
+        const doc = await users.create({
+          handle: input.handle,
+          displayName: input.displayName,
+          passwordHash,
+          locale: input.locale ?? null,
+        });
         created = recordOf<StoredUser>(doc);
       } catch (err) {
         if (isDuplicateKey(err)) throw conflict('that handle is taken');
@@ -215,7 +222,12 @@ export function createAccountService({ conn, tokens, rateLimits }: AccountServic
     async me(viewer: Viewer): Promise<{ user: MeDto }> {
       const entry = await lookup(viewer.id);
       if (!entry) throw unauthorized();
-      return { user: { ...entry.user, role: entry.viewer.role } };
+      return { user: { ...entry.user, role: entry.viewer.role, ...(entry.locale ? { locale: entry.locale } : {}) } };
+    },
+
+    /** The language `id` uses, English when never told (or no such user). Cached with the user. */
+    async localeOf(id: string): Promise<UserLocale> {
+      return (await lookup(id))?.locale ?? 'en';
     },
 
     /** A user by id, or null. Cached for a few seconds. */

@@ -3,7 +3,7 @@
  * visit count) is public; what is inside has its own privacy. Visits and the guestbook live here too.
  */
 import { Types, type Connection } from 'mongoose';
-import type { GuestbookEntryDto, SpaceDto, UserDto, VisitorDto } from '../../../shared/dto.js';
+import type { GuestbookEntryDto, SpaceDto, UserDto, UserLocale, VisitorDto } from '../../../shared/dto.js';
 import type { GuestbookBody, GuestbookQuery, SpacePatchBody, ThemePatch } from '../../../shared/schemas/spaces.js';
 import { forbidden, notFound, unauthorized } from '../../errors.js';
 import type { RateLimitRule } from '../../rate-limits.js';
@@ -17,7 +17,7 @@ import type { BlockLookup } from '../blocks/lookup.js';
 import type { Notifier } from '../notifications/notifier.js';
 import { createGuestbook } from './guestbook.js';
 import { spaceModel, type SpaceRecord } from './space-model.js';
-import { defaultModules, defaultTheme, defaultTitle } from '../../../shared/space-defaults.js';
+import { defaultModules, defaultTheme, defaultTitle, isDefaultTitle } from '../../../shared/space-defaults.js';
 import { createVisitLog, type VisitLogOptions } from './visitors.js';
 
 export interface SpaceServiceDeps {
@@ -49,11 +49,19 @@ function themeSetPaths(theme: ThemePatch): Record<string, unknown> {
   return set;
 }
 
-function toSpaceDto(s: SpaceRecord, owner: UserDto): SpaceDto {
+/**
+ * The title shown: the owner's own, or, while they have not chosen one (null, or a default stored
+ * before titles followed the language), the default in the owner's language from their current name.
+ */
+function titleOf(s: SpaceRecord, owner: UserDto, locale: UserLocale): string {
+  return s.title && !isDefaultTitle(s.title, owner.displayName) ? s.title : defaultTitle(owner.displayName, locale);
+}
+
+function toSpaceDto(s: SpaceRecord, owner: UserDto, locale: UserLocale): SpaceDto {
   const { background, colors, layout, transparency } = s.theme;
   return {
     owner,
-    title: s.title,
+    title: titleOf(s, owner, locale),
     theme: {
       background: { color: background.color, imageUrl: background.imageUrl ?? null },
       colors: { accent: colors.accent, text: colors.text, panel: colors.panel },
@@ -91,7 +99,8 @@ export function createSpaceService(deps: SpaceServiceDeps) {
         { owner: new Types.ObjectId(owner.id) },
         {
           $setOnInsert: {
-            title: defaultTitle(owner.displayName),
+            title: null, // no title of the owner's own: the default follows their name and language
+
             theme: defaultTheme,
             modules: defaultModules,
             music: null,
@@ -121,7 +130,7 @@ export function createSpaceService(deps: SpaceServiceDeps) {
       .findOneAndUpdate({ owner: new Types.ObjectId(owner.id) }, { $set: set }, { returnDocument: 'after' })
       .lean<SpaceRecord>();
     if (!space) throw notFound('space');
-    return { space: toSpaceDto(space, owner) };
+    return { space: toSpaceDto(space, owner, await accounts.localeOf(owner.id)) };
   }
 
   /** Records a visit by `viewer` to `owner`'s space; a counted one bumps the counter and tells the owner live. */
@@ -149,14 +158,18 @@ export function createSpaceService(deps: SpaceServiceDeps) {
     /** The space of `handle`; anyone may read the shell. */
     async get(handle: string, viewer: Viewer | null = null): Promise<{ space: SpaceDto }> {
       const owner = await ownerFor(viewer, handle);
-      return { space: toSpaceDto(await spaceOf(owner), owner) };
+      return { space: toSpaceDto(await spaceOf(owner), owner, await accounts.localeOf(owner.id)) };
     },
 
     /** Changes the viewer's own space; a partial theme merges into the stored one. */
     async patch(viewer: Viewer, body: SpacePatchBody): Promise<{ space: SpaceDto }> {
       screenFields(deps.screen, { title: body.title, 'music.title': body.music?.title });
       const set: Record<string, unknown> = {};
-      if (body.title !== undefined) set.title = body.title;
+      // A default title saved back unchanged (settings sends the whole look) stays the default, following the owner's language.
+      if (body.title !== undefined) {
+        const name = (await accounts.getUser(viewer.id))?.displayName ?? '';
+        set.title = isDefaultTitle(body.title, name) ? null : body.title;
+      }
       if (body.theme !== undefined) Object.assign(set, themeSetPaths(body.theme));
       if (body.modules !== undefined) set.modules = body.modules;
       if (body.music !== undefined) set.music = body.music;

@@ -6,7 +6,8 @@ import { spaceModuleKinds } from '../../../shared/schemas/spaces.js';
 export interface SpaceRecord {
   readonly _id: Types.ObjectId;
   readonly owner: Types.ObjectId;
-  readonly title: string;
+  /** The owner's own title; null while they keep the default (shown in their language, see service.ts). */
+  readonly title: string | null;
   readonly theme: SpaceTheme;
   readonly modules: readonly SpaceModule[];
   readonly music: SpaceMusic | null;
@@ -50,7 +51,7 @@ const musicSchema = new Schema(
 const spaceSchema = new Schema<SpaceRecord>(
   {
     owner: { type: Schema.Types.ObjectId, required: true },
-    title: { type: String, required: true },
+    title: { type: String, default: null },
     theme: { type: themeSchema, required: true },
     modules: { type: [moduleSchema], required: true },
     music: { type: musicSchema, default: null },

@@ -10,6 +10,7 @@ import { reportSubjectKinds } from '../social.js';
 import { spaceModuleKinds } from '../spaces.js';
 
 export { privacy, notificationKind };
+export { userLocale } from '../auth.js';
 export const tier = z.enum(['basic', 'yellow']);
 export const role = z.enum(['user', 'moderator']);
 export const postKind = z.enum(['shuoshuo', 'diary', 'repost']);

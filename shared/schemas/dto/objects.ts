@@ -18,6 +18,7 @@ import {
   reportStatus,
   reportSubjectKind,
   role,
+  userLocale,
   spaceLayout,
   spaceModuleKind,
   tier,
@@ -36,7 +37,7 @@ export const userDto = z.object({
   avatarUrl: z.string().optional(),
   avatarLargeUrl: z.string().optional(),
 });
-export const meDto = userDto.extend({ role });
+export const meDto = userDto.extend({ role, locale: userLocale.optional() });
 export const authResponse = z.object({ user: meDto, token: z.string() });
 
 export const spaceTheme = z.object({

@@ -32,6 +32,7 @@ import { templates as account } from './account.js';
 import { templates as search } from './search.js';
 import { templates as titles } from './titles.js';
 import { templates as social } from './social.js';
+import { templates as friendButton } from './friend-button.js';
 
 export const templates: TemplateMap = {
   ...common,
@@ -59,4 +60,5 @@ export const templates: TemplateMap = {
   ...spacePaging,
   ...account,
   ...social,
+  ...friendButton,
 };
