@@ -2,7 +2,12 @@ import { defineEndpoint, type Endpoint } from '../../http/endpoint.js';
 import { apiRoutes } from '../../../shared/api-routes.js';
 import type { AccountService } from './service.js';
 
-export function accountRoutes(accounts: AccountService): Endpoint[] {
+/** What `GET /api/me` adds from chat: the unread messages over all conversations. */
+export interface UnreadMessages {
+  unreadTotal(userId: string): Promise<number>;
+}
+
+export function accountRoutes(accounts: AccountService, chat: UnreadMessages): Endpoint[] {
   return [
     defineEndpoint({
       ...apiRoutes['POST /auth/register'],
@@ -15,7 +20,10 @@ export function accountRoutes(accounts: AccountService): Endpoint[] {
     }),
     defineEndpoint({
       ...apiRoutes['GET /me'],
-      handler: ({ viewer }) => accounts.me(viewer),
+      handler: async ({ viewer }) => {
+        const [me, unreadMessages] = await Promise.all([accounts.me(viewer), chat.unreadTotal(viewer.id)]);
+        return { ...me, unreadMessages };
+      },
     }),
   ];
 }
