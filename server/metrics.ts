@@ -6,6 +6,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { RequestHandler } from 'express';
 import { observeLoopDelay } from './metrics-loop.js';
+import { clientEventNames } from '../shared/events.js';
 import type { Connection } from 'mongoose';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { RedisClients } from './redis.js';
@@ -178,8 +179,8 @@ export function createMetrics(io: HubServer, nodeId: string, engine?: string): M
   };
 }
 
-/** Unknown event names from clients are folded into one label so a client cannot grow the label set. */
-const knownEvents = new Set(['space:enter', 'post:watch', 'post:unwatch', 'notifications:sync', 'game:move', 'presence:list', 'ping']);
+/** Unknown event names from clients are folded into one label so a client cannot grow the label set; the known ones come from the shared event map, so a new event is never counted as unknown. */
+const knownEvents: ReadonlySet<string> = new Set(clientEventNames);
 function knownEvent(event: string): string {
   return knownEvents.has(event) ? event : 'unknown';
 }

@@ -27,6 +27,7 @@ import { createAccountDeletion } from './modules/accounts/deletion.js';
 import { createBlockService } from './modules/blocks/service.js';
 import { createSearchService } from './modules/search/service.js';
 import { createReportService } from './modules/reports/service.js';
+import { createChatService } from './modules/chat/service.js';
 
 export interface CoreDeps {
   readonly config: Config;
@@ -127,6 +128,17 @@ export function createServices(deps: CoreDeps) {
     pusher: deps.pusher,
     screen: moderation,
   });
+  const chat = createChatService({
+    conn: deps.conn,
+    pusher: deps.pusher,
+    logger: deps.logger,
+    accounts,
+    photos: albums,
+    posts,
+    friends,
+    blocks: blocks.lookup,
+    screen: moderation,
+  });
   const deleteAccount = createAccountDeletion({
     conn: deps.conn,
     logger: deps.logger,
@@ -134,6 +146,7 @@ export function createServices(deps: CoreDeps) {
     recountPost: posts.recountPost,
     announce: sessions.announce,
     pusher: deps.pusher,
+    deleteMessages: chat.deleteAccountMessages,
   });
   const self = { sessions, profiles, deleteAccount };
   const search = createSearchService({ conn: deps.conn, accounts, blocks: blocks.lookup, logger: deps.logger });
@@ -148,7 +161,23 @@ export function createServices(deps: CoreDeps) {
     spaces,
     deleteAccount,
   });
-  return { accounts, notifications, friends, spaces, presence, posts, games, moderation, albums, fans, self, blocks, search, reports };
+  return {
+    accounts,
+    notifications,
+    friends,
+    spaces,
+    presence,
+    posts,
+    games,
+    moderation,
+    albums,
+    fans,
+    self,
+    blocks,
+    search,
+    reports,
+    chat,
+  };
 }
 
 export type Services = ReturnType<typeof createServices>;

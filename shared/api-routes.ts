@@ -18,6 +18,7 @@ import { markReadBody, notificationListQuery, notificationSettingsBody } from '.
 import { commentParams, createCommentBody, createPostBody, postPageQuery } from './schemas/posts.js';
 import { deleteAccountBody, passwordBody, profileBody, userSearchQuery } from './schemas/profile.js';
 import { reportBody, repostBody, resolveReportBody } from './schemas/social.js';
+import { chatReadBody, conversationListQuery, messageIdParams, messagePageQuery, sendMessageBody } from './schemas/chat.js';
 import { guestbookBody, guestbookEntryParams, guestbookQuery, spacePatchBody, visitorsQuery } from './schemas/spaces.js';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -56,7 +57,7 @@ export const apiRoutes = routeTable({
   // accounts: sign-up, sign-in, who am I
   'POST /auth/register': { auth: false, body: registerBody, response: r.auth },
   'POST /auth/login': { auth: false, body: loginBody, response: r.auth },
-  'GET /me': { auth: true, response: r.me },
+  'GET /me': { auth: true, response: r.meWithUnread },
   // one's own account: profile, password, sign-out, deletion
   'PATCH /me': { auth: true, body: profileBody, response: r.me },
   'POST /auth/password': { auth: true, body: passwordBody, response: r.token },
@@ -146,6 +147,12 @@ export const apiRoutes = routeTable({
   'POST /reports': { auth: true, body: reportBody, response: r.report },
   'GET /moderation/reports': { auth: 'moderator', response: r.reports },
   'POST /moderation/reports/:id/resolve': { auth: 'moderator', params: idParams, body: resolveReportBody, response: r.report },
+  // chat: private messages between friends
+  'GET /conversations': { auth: true, query: conversationListQuery, response: r.conversations },
+  'POST /conversations/:handle/messages': { auth: true, params: handleParams, body: sendMessageBody, response: r.message },
+  'GET /conversations/:handle/messages': { auth: true, params: handleParams, query: messagePageQuery, response: r.messages },
+  'POST /conversations/:handle/read': { auth: true, params: handleParams, body: chatReadBody, response: r.unread },
+  'POST /messages/:id/recall': { auth: true, params: messageIdParams, response: r.message },
   // system: probes, client config, this document
   'GET /livez': { auth: false, response: r.live },
   'GET /readyz': { auth: false, response: r.ready },

@@ -284,3 +284,33 @@ export interface FriendSuggestionDto {
   readonly user: UserDto;
   readonly mutualFriends: number;
 }
+
+/** v1.2: a private message between two friends. */
+export interface MessageDto {
+  readonly id: string;
+  readonly conversationId: string;
+  /** Counts up by one per conversation, from 1, with no gaps. */
+  readonly seq: number;
+  readonly from: UserDto;
+  readonly text?: string;
+  readonly photo?: PhotoDto;
+  /** A shared post as the recipient may see it; null when they may not (or it is gone). */
+  readonly post?: PostDto | null;
+  readonly sentAt: string;
+  /** Recalled by its sender: its text, photo and post are gone. */
+  readonly recalled?: boolean;
+  /** The viewer's own inbox number of this message (the cursor of `chat:sync`). */
+  readonly inboxSeq?: number;
+  /** Extension: the recipient has read it ("已读"). */
+  readonly read?: boolean;
+}
+
+/** v1.2: a conversation as its list shows it. */
+export interface ConversationDto {
+  readonly id: string;
+  readonly peer: UserDto;
+  readonly last: MessageDto | null;
+  /** Messages from the peer the viewer has not read. */
+  readonly unread: number;
+  readonly updatedAt: string;
+}

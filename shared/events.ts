@@ -2,7 +2,18 @@
  * Socket.IO event maps shared by the server, the web client and the load tester.
  * Renaming an event here fails to compile everywhere it is used.
  */
-import type { AlbumDto, CommentDto, GuestbookEntryDto, InviteDto, MatchDto, NotificationDto, PhotoDto, PostDto, UserDto } from './dto.js';
+import type {
+  AlbumDto,
+  CommentDto,
+  MessageDto,
+  GuestbookEntryDto,
+  InviteDto,
+  MatchDto,
+  NotificationDto,
+  PhotoDto,
+  PostDto,
+  UserDto,
+} from './dto.js';
 import type { ErrorBody } from './errors.js';
 
 /** Every client → server event is acknowledged with this shape. */
@@ -59,6 +70,14 @@ export interface ServerToClientEvents {
    * space) or blocked you (to you alone, who would get `not_found` for everything of theirs from now on).
    */
   'user:gone': (payload: { userId: string }) => void;
+  /** v1.2: a private message, to every socket of both people (each with their own `inboxSeq`). */
+  'chat:message': (payload: { message: MessageDto }) => void;
+  /** v1.2: `by` (a user id) read the conversation up to `upTo`; to both people, every device. */
+  'chat:read': (payload: { conversationId: string; by: string; upTo: number }) => void;
+  /** v1.2: a message was recalled by its sender; to both people. */
+  'chat:recall': (payload: { conversationId: string; messageId: string }) => void;
+  /** v1.2: the friend `from` (a user id) is typing in the conversation; not stored. */
+  'chat:typing': (payload: { conversationId: string; from: string }) => void;
   /** Extension: why the server is about to cut this socket off (flood, slow consumer, shutdown). */
   'server:notice': (payload: { code: 'rate_limited' | 'slow_consumer' | 'shutdown' | 'invalid' | 'revoked'; message: string }) => void;
 }
@@ -82,6 +101,15 @@ export interface ClientToServerEvents {
   'game:move': (payload: { matchId: string; x: number; y: number }, ack: AckCallback<{ match: MatchDto }>) => void;
   /** Extension: which of the caller's friends are online now. */
   'presence:list': (payload: Record<string, never>, ack: AckCallback<{ online: string[] }>) => void;
+  /** v1.2: send a private message (the REST send's rules and answer). */
+  'chat:send': (
+    payload: { to: string; text?: string; photoId?: string; postId?: string; clientId: string },
+    ack: AckCallback<{ message: MessageDto }>,
+  ) => void;
+  /** v1.2: tell a friend one is typing (at most one per 2 s is relayed). */
+  'chat:typing': (payload: { to: string }, ack: AckCallback) => void;
+  /** v1.2: every message of one's inbox numbered after `after`, and the unread total. */
+  'chat:sync': (payload: { after: number; limit?: number }, ack: AckCallback<{ messages: MessageDto[]; unread: number }>) => void;
   /** Extension: a round trip, for clients measuring latency and tests awaiting order. */
   ping: (payload: Record<string, never>, ack: AckCallback<{ at: number }>) => void;
 }
@@ -117,6 +145,9 @@ const clientEventSet: { readonly [E in ClientEventName]: true } = {
   'notifications:sync': true,
   'game:move': true,
   'presence:list': true,
+  'chat:send': true,
+  'chat:typing': true,
+  'chat:sync': true,
   ping: true,
 };
 export const clientEventNames = Object.keys(clientEventSet) as readonly ClientEventName[];

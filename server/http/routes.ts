@@ -13,11 +13,12 @@ import { selfRoutes } from '../modules/accounts/self-routes.js';
 import { blockRoutes } from '../modules/blocks/routes.js';
 import { searchRoutes } from '../modules/search/routes.js';
 import { reportRoutes } from '../modules/reports/routes.js';
+import { chatRoutes } from '../modules/chat/routes.js';
 import type { Endpoint } from './endpoint.js';
 
 export function apiEndpoints(s: Services): Endpoint[] {
   return [
-    ...accountRoutes(s.accounts),
+    ...accountRoutes(s.accounts, s.chat),
     ...friendRoutes(s.friends),
     ...notificationRoutes(s.notifications),
     ...spaceRoutes(s.spaces),
@@ -30,5 +31,6 @@ export function apiEndpoints(s: Services): Endpoint[] {
     ...blockRoutes(s.blocks),
     ...searchRoutes(s.search),
     ...reportRoutes(s.reports),
+    ...chatRoutes(s.chat),
   ];
 }

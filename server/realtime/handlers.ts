@@ -9,6 +9,7 @@ import { fanConnectionListener } from '../modules/fans/socket.js';
 import { moderationSocketHandlers } from '../modules/moderation/socket.js';
 import { albumSocketHandlers } from '../modules/albums/socket.js';
 import { joinFriendAudiences } from '../modules/friends/socket.js';
+import { chatSocketHandlers } from '../modules/chat/socket.js';
 import { defineSocketHandler, type SocketHandler } from './gateway.js';
 import type { ConnectionListener, HubSocket } from './types.js';
 import type { Viewer } from '../modules/accounts/viewer.js';
@@ -28,6 +29,7 @@ export function socketHandlers(s: Services): SocketHandler[] {
     ...gameSocketHandlers(s.games),
     ...moderationSocketHandlers(),
     ...albumSocketHandlers(s.albums),
+    ...chatSocketHandlers(s.chat),
   ];
 }
 

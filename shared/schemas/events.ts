@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import type { ClientEventName, ServerEventName } from '../events.js';
 import { albumWatchPayload } from './albums.js';
+import { chatSendPayload, chatSyncPayload, chatTypingPayload } from './chat.js';
 import { empty, objectId } from './common.js';
 import * as o from './dto/objects.js';
 import { moveEvent } from './games.js';
@@ -43,6 +44,17 @@ export const clientEvents = {
     payload: empty,
     ack: z.object({ online: z.array(z.string()) }),
     summary: "Which of the caller's friends are online now.",
+  },
+  'chat:send': {
+    payload: chatSendPayload,
+    ack: z.object({ message: o.messageDto }),
+    summary: 'Send a private message to a friend (the rules and answer of the REST send).',
+  },
+  'chat:typing': { payload: chatTypingPayload, ack: none, summary: 'Tell a friend you are typing (at most one per 2 s is relayed).' },
+  'chat:sync': {
+    payload: chatSyncPayload,
+    ack: z.object({ messages: z.array(o.messageDto), unread: z.number() }),
+    summary: 'Every message of your inbox numbered after `after` (what a reconnecting client missed), and the unread total.',
   },
   ping: { payload: empty, ack: z.object({ at: z.number() }), summary: 'A round trip (latency; tests awaiting order).' },
 } as const satisfies { readonly [E in ClientEventName]: ClientEventSchema };
@@ -109,6 +121,16 @@ export const serverEvents = {
   },
   'user:updated': { payload: z.object({ user: o.userDto }), summary: "A user's profile (name, bio, avatar) changed." },
   'user:gone': { payload: z.object({ userId: objectId }), summary: 'A user is gone for you: they deleted their account, or blocked you.' },
+  'chat:message': { payload: z.object({ message: o.messageDto }), summary: 'A private message, to every device of both people.' },
+  'chat:read': {
+    payload: z.object({ conversationId: z.string(), by: objectId, upTo: z.number() }),
+    summary: 'Someone read a conversation up to `upTo` (to both people, every device).',
+  },
+  'chat:recall': {
+    payload: z.object({ conversationId: z.string(), messageId: objectId }),
+    summary: 'A message was recalled by its sender.',
+  },
+  'chat:typing': { payload: z.object({ conversationId: z.string(), from: objectId }), summary: 'A friend is typing to you.' },
   'server:notice': {
     payload: z.object({ code: z.enum(['rate_limited', 'slow_consumer', 'shutdown', 'invalid', 'revoked']), message: z.string() }),
     summary: 'Why the hub is about to cut this socket off.',

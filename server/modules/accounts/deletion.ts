@@ -3,7 +3,7 @@
  * look-up finds no user), then everything it owns — space, visits, guestbook entries written and
  * received, posts with their comments and likes, its comments and likes elsewhere (those posts'
  * counters recounted), albums and photos (bytes released, files removed when unused), friendships,
- * requests, blocks, reports, fan follows and notifications. A crash half-way leaves only records
+ * requests, blocks, reports, fan follows, notifications and private messages. A crash half-way leaves only records
  * of a user who no longer exists, which every read already treats as gone.
  */
 import { Types, type Connection } from 'mongoose';
@@ -35,11 +35,13 @@ export interface DeletionDeps {
   readonly recountPost: (postId: string) => Promise<unknown>;
   /** Ends the user's sessions everywhere. */
   readonly announce: (userId: string) => void;
+  /** Removes the account's private messages, sent and received (the chat service). */
+  readonly deleteMessages?: (userId: string) => Promise<void>;
   /** Tells friends and those watching the space that the user is gone (`user:gone`). */
   readonly pusher?: Pick<Pusher, 'toRooms'>;
 }
 
-export function createAccountDeletion({ conn, logger, deleteAlbum, recountPost, announce, pusher }: DeletionDeps) {
+export function createAccountDeletion({ conn, logger, deleteAlbum, recountPost, announce, pusher, deleteMessages }: DeletionDeps) {
   return async function deleteAccount(viewer: Viewer): Promise<void> {
     const id = new Types.ObjectId(viewer.id);
     await userModel(conn).deleteOne({ _id: id });
@@ -83,5 +85,6 @@ export function createAccountDeletion({ conn, logger, deleteAlbum, recountPost, 
     await fanModel(conn).deleteMany({ $or: [{ fan: viewer.id }, { owner: viewer.id }] });
     await notificationModel(conn).deleteMany({ userId: viewer.id });
     await notificationSettingsModel(conn).deleteMany({ _id: viewer.id });
+    await deleteMessages?.(viewer.id);
   };
 }

@@ -5,7 +5,12 @@ import type { AccountService } from './service.js';
 /** A handle (≤ 32), a display name (≤ 40) and a password (≤ 128 characters), even fully \u-escaped, fit. */
 const authBodyLimit = 2 * 1024;
 
-export function accountRoutes(accounts: AccountService): Endpoint[] {
+/** What `GET /api/me` adds from chat: the unread messages over all conversations. */
+export interface UnreadMessages {
+  unreadTotal(userId: string): Promise<number>;
+}
+
+export function accountRoutes(accounts: AccountService, chat: UnreadMessages): Endpoint[] {
   return [
     defineEndpoint({
       ...apiRoutes['POST /auth/register'],
@@ -20,7 +25,10 @@ export function accountRoutes(accounts: AccountService): Endpoint[] {
     }),
     defineEndpoint({
       ...apiRoutes['GET /me'],
-      handler: ({ viewer }) => accounts.me(viewer),
+      handler: async ({ viewer }) => {
+        const [me, unreadMessages] = await Promise.all([accounts.me(viewer), chat.unreadTotal(viewer.id)]);
+        return { ...me, unreadMessages };
+      },
     }),
   ];
 }

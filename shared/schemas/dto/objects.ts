@@ -180,3 +180,25 @@ export const reportDto = z.object({
   createdAt: instant,
   resolvedAt: instant.optional(),
 });
+
+/** v1.2: a private message; `post` is the shared post as the recipient may see it (null otherwise). */
+export const messageDto = z.object({
+  id,
+  conversationId: z.string(),
+  seq: z.number(),
+  from: userDto,
+  text: z.string().optional(),
+  photo: photoDto.optional(),
+  post: postDto.nullable().optional(),
+  sentAt: instant,
+  recalled: z.boolean().optional(),
+  inboxSeq: z.number().optional(),
+  read: z.boolean().optional(),
+});
+export const conversationDto = z.object({
+  id: z.string(),
+  peer: userDto,
+  last: messageDto.nullable(),
+  unread: z.number(),
+  updatedAt: instant,
+});

@@ -60,6 +60,11 @@ export const queue = z.object({ posts: z.array(o.postDto), comments: z.array(o.c
 export const audit = list('entries', o.auditEntryDto);
 export const report = one('report', o.reportDto);
 export const reports = list('reports', o.reportDto);
+// chat
+export const conversations = z.object({ conversations: z.array(o.conversationDto), next });
+export const message = one('message', o.messageDto);
+export const messages = list('messages', o.messageDto);
+export const meWithUnread = z.object({ user: o.meDto, unreadMessages: z.number() });
 // system
 export const live = z.object({ ok: z.boolean(), node: z.string() });
 export const ready = z.object({ ok: z.boolean(), store: z.enum(['up', 'down']), redis: z.enum(['up', 'down']).optional() });

@@ -37,4 +37,6 @@ export type DtoTies = [
   Holds<Tie<typeof s.moderationRuleDto, dto.ModerationRuleDto>>,
   Holds<Tie<typeof s.auditEntryDto, dto.AuditEntryDto>>,
   Holds<Tie<typeof s.reportDto, dto.ReportDto>>,
+  Holds<Tie<typeof s.messageDto, dto.MessageDto>>,
+  Holds<Tie<typeof s.conversationDto, dto.ConversationDto>>,
 ];
