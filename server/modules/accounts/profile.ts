@@ -8,6 +8,7 @@ import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { Types, type Connection } from 'mongoose';
 import sharp from 'sharp';
+import { imageWork } from '../albums/image-work.js';
 import type { MeDto } from '../../../shared/dto.js';
 import type { ProfileBody } from '../../../shared/schemas/profile.js';
 import { invalid } from '../../errors.js';
@@ -60,11 +61,14 @@ export function createProfiles({ conn, dataDir, accounts, announce, pusher, scre
         )
       )
         continue;
-      const image = await sharp(files.imagePath(photo.hash, photo.ext))
-        .rotate()
-        .resize(avatarSizes[size], avatarSizes[size], { fit: 'cover', position: 'attention' })
-        .webp({ quality: 82 })
-        .toBuffer();
+      // A turn in the photo processing queue (one job at a time, taking turns between users).
+      const image = await imageWork.process(ownerId, () =>
+        sharp(files.imagePath(photo.hash, photo.ext))
+          .rotate()
+          .resize(avatarSizes[size], avatarSizes[size], { fit: 'cover', position: 'attention' })
+          .webp({ quality: 82 })
+          .toBuffer(),
+      );
       const temp = path.join(dir, `.${randomBytes(8).toString('hex')}.part`);
       await fs.writeFile(temp, image);
       await fs.rename(temp, target);

@@ -9,6 +9,7 @@
 import sharp, { type Metadata } from 'sharp';
 import type { Tier } from '../../../shared/dto.js';
 import { tooLarge, unsupportedMedia } from '../../errors.js';
+import { countFrames } from './frame-count.js';
 import { imageWork, type ImageWork } from './image-work.js';
 
 export type PhotoFormat = 'jpeg' | 'png' | 'webp' | 'gif' | 'avif';
@@ -28,6 +29,11 @@ export interface ProcessedImage {
  * photo fits the basic cap, a 6000×6000 camera image the yellow one.
  */
 export const maxInputPixelsByTier: Readonly<Record<Tier, number>> = { basic: 16_000_000, yellow: 36_000_000 };
+/**
+ * Frames an animated GIF or WebP may have (413 beyond). Each frame costs time whatever its size:
+ * 800,000 one-pixel frames passed the pixel cap and took ~10 s of CPU to re-encode.
+ */
+export const maxFrames = 1_000;
 export const thumbWidth = 320;
 /** Longest one image may take to decode and re-encode; past it the upload is refused (413). */
 const processingTimeoutSeconds = 30;
@@ -56,6 +62,7 @@ function formatOf(meta: Metadata): PhotoFormat | null {
 
 const notAnImage = () => unsupportedMedia('the file is not a supported image (jpeg, png, webp, gif or avif)');
 const tooManyPixels = (maxPixels: number) => tooLarge(`the image is too large (at most ${maxPixels / 1_000_000} megapixels)`);
+const tooManyFrames = () => tooLarge(`the animation has too many frames (at most ${maxFrames})`);
 const tooSlow = () => tooLarge('the image takes too long to process; try a smaller one');
 
 function isPixelLimitError(err: unknown): boolean {
@@ -68,13 +75,17 @@ function isTimeout(err: unknown): boolean {
 
 export interface ProcessOptions {
   readonly tier: Tier;
+  /** Whose upload it is: the processing queue takes turns between users. */
+  readonly userId: string;
   /** Where the decode/encode waits for its turn (the process-wide one by default). */
   readonly work?: ImageWork;
 }
 
 /** Decodes, checks and re-encodes the image in `file`; throws 415, 413 or 503 `AppError`s. */
-export async function processImage(file: string, { tier, work = imageWork }: ProcessOptions): Promise<ProcessedImage> {
+export async function processImage(file: string, { tier, userId, work = imageWork }: ProcessOptions): Promise<ProcessedImage> {
   const maxPixels = maxInputPixelsByTier[tier];
+  // Before sharp reads the header, which visits every frame.
+  if ((await countFrames(file, maxFrames)) > maxFrames) throw tooManyFrames();
   let meta: Metadata;
   try {
     // The header only: cheap, so it runs at once and a bomb is refused without waiting in the queue.
@@ -85,13 +96,15 @@ export async function processImage(file: string, { tier, work = imageWork }: Pro
   const format = formatOf(meta);
   if (!format || !meta.width || !meta.height) throw notAnImage();
   const pages = meta.pages ?? 1;
-  // Checked from the header before decoding anything; sharp's own limit is the second line of defence.
+  if (pages > maxFrames) throw tooManyFrames(); // in case the count above stopped early on odd blocks
+  // Every frame's pixels, checked from the header before decoding anything; sharp's own limit is the
+  // second line of defence.
   if (meta.width * meta.height * pages > maxPixels) throw tooManyPixels(maxPixels);
 
   const animated = pages > 1 && (format === 'gif' || format === 'webp');
   // AVIF is decoded but stored as WebP: AVIF encoding took several times longer than decoding.
   const stored: Exclude<PhotoFormat, 'avif'> = format === 'avif' ? 'webp' : format;
-  return work.process(async () => {
+  return work.process(userId, async () => {
     try {
       let pipeline = sharp(file, { limitInputPixels: maxPixels, animated, sequentialRead: true }).timeout({
         seconds: processingTimeoutSeconds,

@@ -4,6 +4,11 @@
  * pool serves the whole process: so decoding and encoding here run one job at a time per process,
  * a few more wait in a bounded queue, and the rest are refused at once (503), while each user may
  * have at most `perUser` uploads in flight (429). A sign-in therefore never waits behind an image.
+ *
+ * The queue is fair per user: turns go round the users who have jobs waiting (one job each per
+ * round), and when it is full, a user with fewer jobs waiting takes the place of the newest job of
+ * whoever has the most (that job gets the 503). So a few accounts with many uploads cannot fill it
+ * and keep everyone else out; a newcomer is refused only when the queue is full of single jobs.
  */
 import { rateLimited, unavailable } from '../../errors.js';
 
@@ -21,19 +26,50 @@ export const defaultImageWorkLimits: ImageWorkLimits = { concurrency: 1, maxWait
 export interface ImageWork {
   /** Holds one of `userId`'s upload places for the whole upload; 429 when they have none left. */
   upload<T>(userId: string, run: () => Promise<T>): Promise<T>;
-  /** Runs CPU-heavy image work when a turn is free; 503 when the queue is full. */
-  process<T>(run: () => Promise<T>): Promise<T>;
+  /** Runs `userId`'s CPU-heavy image work when a turn is free; 503 when the queue is full. */
+  process<T>(userId: string, run: () => Promise<T>): Promise<T>;
+}
+
+interface Waiting {
+  readonly start: () => void;
+  readonly refuse: (err: Error) => void;
 }
 
 export function createImageWork(limits: ImageWorkLimits = defaultImageWorkLimits): ImageWork {
   const inFlight = new Map<string, number>();
   let running = 0;
-  const waiting: Array<() => void> = [];
+  // Each user's waiting jobs in arrival order; the map's order is the round of turns.
+  const queues = new Map<string, Waiting[]>();
+  let waitingCount = 0;
+  const busy = () => unavailable('photo processing is busy; try again shortly');
 
+  /** The next turn goes to the first user in the round, who then goes to the back of it. */
   const release = () => {
-    const next = waiting.shift();
-    if (next) next();
-    else running -= 1;
+    const first = queues.entries().next().value;
+    if (!first) {
+      running -= 1;
+      return;
+    }
+    const [userId, jobs] = first;
+    const next = jobs.shift()!;
+    queues.delete(userId);
+    if (jobs.length > 0) queues.set(userId, jobs);
+    waitingCount -= 1;
+    next.start(); // the turn is handed over (running stays counted), so no one can jump the queue
+  };
+
+  /** Makes room for a job of `userId` in a full queue; false when that would not be fairer. */
+  const makeRoomFor = (userId: string): boolean => {
+    const own = queues.get(userId)?.length ?? 0;
+    let most: [string, Waiting[]] | undefined;
+    for (const entry of queues) if (!most || entry[1].length > most[1].length) most = entry;
+    if (!most || most[1].length <= own + 1) return false;
+    const [victimId, jobs] = most;
+    const victim = jobs.pop()!;
+    if (jobs.length === 0) queues.delete(victimId);
+    waitingCount -= 1;
+    victim.refuse(busy());
+    return true;
   };
 
   return {
@@ -49,11 +85,15 @@ export function createImageWork(limits: ImageWorkLimits = defaultImageWorkLimits
         else inFlight.delete(userId);
       }
     },
-    async process(run) {
+    async process(userId, run) {
       if (running >= limits.concurrency) {
-        if (waiting.length >= limits.maxWaiting) throw unavailable('photo processing is busy; try again shortly');
-        // The turn is handed over by `release` (running stays counted), so no one can jump the queue.
-        await new Promise<void>((resolve) => waiting.push(resolve));
+        if (waitingCount >= limits.maxWaiting && !makeRoomFor(userId)) throw busy();
+        await new Promise<void>((start, refuse) => {
+          const jobs = queues.get(userId);
+          if (jobs) jobs.push({ start, refuse });
+          else queues.set(userId, [{ start, refuse }]);
+          waitingCount += 1;
+        });
       } else {
         running += 1;
       }

@@ -258,7 +258,7 @@ export function createAlbumService({ conn, config, accounts, friends, logger, si
       const album = await ownAlbum(viewer, albumId);
       const user = await accounts.getUser(viewer.id);
       // The tier decides how many pixels an upload may decode to.
-      const image = await processImage(file, { tier: user?.tier ?? viewer.tier });
+      const image = await processImage(file, { tier: user?.tier ?? viewer.tier, userId: viewer.id });
       const hash = createHash('sha256').update(image.data).digest('hex');
       const bytes = image.data.length;
       await storage.reserveBytes(viewer.id, bytes, quotaOf(user?.tier ?? viewer.tier));
