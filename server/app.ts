@@ -12,6 +12,7 @@ import { apiEndpoints } from './http/routes.js';
 import { systemRoutes, type HealthReport } from './http/system-routes.js';
 import { createLogger, type Logger } from './logger.js';
 import { createTokenSigner } from './modules/accounts/tokens.js';
+import { passwordQueue } from './modules/accounts/password.js';
 import { createRateLimits } from './rate-limits.js';
 import { attachSocketAuth, socketViewer } from './realtime/auth.js';
 import { createClusterAdapter } from './realtime/adapter.js';
@@ -84,6 +85,7 @@ export async function startHub(config: Config, options: HubOptions = {}): Promis
   const bus = createClusterBus(io, Boolean(redis));
   const services = createServices({ config, logger, conn: store.conn, pusher, rateLimits, tokens, redis, secret, bus });
   const idempotency = createIdempotencyStore(store.conn); // before syncIndexes: its TTL index
+  metrics.gauge('kj_password_jobs_waiting', 'Password derivations (sign-in, registration) waiting for their turn', () => passwordQueue.waiting);
   metrics.gauge('kj_idempotency_keys', 'Idempotency-Key records kept (each lives 24 h; new keys are capped per user)', () =>
     idempotency.count(),
   );
