@@ -163,6 +163,8 @@ async function ownTarget(options: LoadTestOptions, graph: FriendGraph, prefix: s
         DATA_DIR: path.join(root, `node${i}`),
         LOG_LEVEL: 'warn',
         RATE_LIMIT_SCALE: '100000',
+        // Thousands of sockets come from each of a few 127.0.0.x addresses (ws engine: on the HTTP port).
+        CONNECTIONS_PER_ADDRESS: '1000000',
         SECRET: secret,
         NODE_ID: `lt-node${i}`,
       };

@@ -14,9 +14,11 @@ import { blockRoutes } from '../modules/blocks/routes.js';
 import { searchRoutes } from '../modules/search/routes.js';
 import { reportRoutes } from '../modules/reports/routes.js';
 import type { Endpoint } from './endpoint.js';
+import { hideFromBlocked } from './hidden-from-blocked.js';
+import { AppError } from '../errors.js';
 
 export function apiEndpoints(s: Services): Endpoint[] {
-  return [
+  const endpoints = [
     ...accountRoutes(s.accounts),
     ...friendRoutes(s.friends),
     ...notificationRoutes(s.notifications),
@@ -31,4 +33,15 @@ export function apiEndpoints(s: Services): Endpoint[] {
     ...searchRoutes(s.search),
     ...reportRoutes(s.reports),
   ];
+  return hideFromBlocked(endpoints, {
+    idOfHandle: (handle) =>
+      s.accounts.requireByHandle(handle).then(
+        (user) => user.id,
+        (err: unknown) => {
+          if (err instanceof AppError && err.code === 'not_found') return null;
+          throw err;
+        },
+      ),
+    blocks: (blockerId, blockedId) => s.blocks.lookup.blocks(blockerId, blockedId),
+  });
 }
