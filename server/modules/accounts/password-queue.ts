@@ -38,6 +38,8 @@ export interface PasswordQueue {
   run<T>(owner: PasswordJobOwner, task: () => Promise<T>): Promise<T>;
   readonly waiting: number;
   readonly running: number;
+  /** Jobs finished since start (each one derivation). */
+  readonly completed: number;
 }
 
 export const defaultPasswordQueueOptions: PasswordQueueOptions = {
@@ -53,6 +55,7 @@ export function createPasswordQueue(options: PasswordQueueOptions = defaultPassw
   const perAccount = new Map<string, number>();
   let waiting = 0;
   let running = 0;
+  let completed = 0;
 
   const countAccount = (account: string, delta: number) => {
     const n = (perAccount.get(account) ?? 0) + delta;
@@ -82,6 +85,9 @@ export function createPasswordQueue(options: PasswordQueueOptions = defaultPassw
     get running() {
       return running;
     },
+    get completed() {
+      return completed;
+    },
     run(owner, task) {
       const lane = lanes.get(owner.address);
       if (
@@ -97,6 +103,7 @@ export function createPasswordQueue(options: PasswordQueueOptions = defaultPassw
             .then(resolve, reject)
             .finally(() => {
               running -= 1;
+              completed += 1;
               next();
             });
         };
