@@ -7,11 +7,13 @@ import path from 'node:path';
 import type { Config } from './config.js';
 import { openStore } from './db/connect.js';
 import { createHttpApp } from './http/app.js';
+import { guardConnections } from './http/connection-guard.js';
 import { createIdempotencyStore } from './http/idempotency/store.js';
 import { apiEndpoints } from './http/routes.js';
 import { systemRoutes, type HealthReport } from './http/system-routes.js';
 import { createLogger, type Logger } from './logger.js';
 import { createTokenSigner } from './modules/accounts/tokens.js';
+import { passwordQueue } from './modules/accounts/password.js';
 import { createRateLimits } from './rate-limits.js';
 import { attachSocketAuth, socketViewer } from './realtime/auth.js';
 import { createClusterAdapter } from './realtime/adapter.js';
@@ -70,8 +72,16 @@ export async function startHub(requested: Config, options: HubOptions = {}): Pro
   const allowOrigin = (origin: string | undefined) => !origin || !config.corsOrigins || config.corsOrigins.includes(origin);
   // Idle keep-alive connections outlive common client and proxy idle timeouts (nginx and load
   // balancers 60 s): the server closing first races a client reusing the connection (ECONNRESET).
+  // headersTimeout counts from a request's first byte (or the connection's start) to the end of its
+  // headers, never an idle kept-alive connection between requests: a connection that does not finish
+  // its headers within HEADERS_TIMEOUT_MS is closed, checked every second (Node's default: 30 s).
   // Node requires headersTimeout ≤ requestTimeout; 120 s also lets a 20 MB upload finish on a slow link.
-  const httpServer = http.createServer({ keepAliveTimeout: 65_000, headersTimeout: 66_000, requestTimeout: 120_000 });
+  const httpServer = http.createServer({
+    keepAliveTimeout: 65_000,
+    headersTimeout: config.headersTimeoutMs,
+    requestTimeout: 120_000,
+    connectionsCheckingInterval: 1_000,
+  });
   const engine = createRealtimeEngine(config, httpServer, allowOrigin, logger);
   const { io } = engine;
   if (redis) engine.useAdapter(createClusterAdapter(config.redisAdapter, redis, config.redisPrefix));
@@ -86,6 +96,7 @@ export async function startHub(requested: Config, options: HubOptions = {}): Pro
   const bus = createClusterBus(io, Boolean(redis));
   const services = createServices({ config, logger, conn: store.conn, pusher, rateLimits, tokens, redis, secret, bus });
   const idempotency = createIdempotencyStore(store.conn); // before syncIndexes: its TTL index
+  metrics.gauge('kj_password_jobs_waiting', 'Password derivations (sign-in, registration) waiting for their turn', () => passwordQueue.waiting);
   metrics.gauge('kj_idempotency_keys', 'Idempotency-Key records kept (each lives 24 h; new keys are capped per user)', () =>
     idempotency.count(),
   );
@@ -155,6 +166,13 @@ export async function startHub(requested: Config, options: HubOptions = {}): Pro
     allowOrigin,
   });
   httpServer.on('request', app);
+  const trustedPeer = app.get('trust proxy fn') as (address: string, hop: number) => boolean;
+  const connections = guardConnections(httpServer, {
+    perAddress: config.connectionsPerAddress,
+    exempt: (address) => trustedPeer(address, 0),
+  });
+  metrics.gauge('kj_http_connections', 'HTTP connections open from capped (not trusted-proxy) addresses', () => connections.open);
+  metrics.gauge('kj_http_connections_refused', 'HTTP connections closed on arrival: their address was at CONNECTIONS_PER_ADDRESS', () => connections.refused);
 
   const httpPort = await new Promise<number>((resolve, reject) => {
     httpServer.once('error', reject);

@@ -85,6 +85,10 @@ const envSchema = z.object({
       'must be loopback, linklocal, uniquelocal, addresses or CIDR ranges (comma-separated), or a hop count',
     )
     .optional(),
+  /** Most connections one address may hold open on the HTTP port (peers TRUST_PROXY names are not capped). */
+  CONNECTIONS_PER_ADDRESS: z.coerce.number().int().min(1).max(1_000_000).default(256),
+  /** Milliseconds a connection may take to send a request's headers before it is closed (≤ 120000). */
+  HEADERS_TIMEOUT_MS: z.coerce.number().int().min(1000).max(120_000).default(10_000),
   /** Multiplies every rate-limit budget (a load tester's own hub raises it). */
   RATE_LIMIT_SCALE: z.coerce.number().positive().max(100_000).default(1),
   /** Comma-separated origins allowed by CORS; unset allows any origin (tokens, not cookies, carry auth). */
@@ -144,6 +148,8 @@ export interface Config {
   readonly socketsPerUser: number;
   /** Handshakes per address per minute, and anonymous sessions per node (realtime/handshake-gate.ts). */
   readonly socketHandshakes: { readonly perAddressPerMinute: number; readonly maxPending: number };
+  readonly connectionsPerAddress: number;
+  readonly headersTimeoutMs: number;
   /** express `trust proxy`: false (trust no peer), a hop count, or the trusted peers. */
   readonly trustProxy: false | number | readonly string[];
   readonly corsOrigins: readonly string[] | undefined;
@@ -205,6 +211,8 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
     rateLimitScale: e.RATE_LIMIT_SCALE,
     socketsPerUser: e.SOCKETS_PER_USER,
     socketHandshakes: { perAddressPerMinute: e.SOCKET_HANDSHAKES_PER_ADDRESS, maxPending: e.SOCKET_PENDING_MAX },
+    connectionsPerAddress: e.CONNECTIONS_PER_ADDRESS,
+    headersTimeoutMs: e.HEADERS_TIMEOUT_MS,
     trustProxy: !e.TRUST_PROXY
       ? false
       : /^\d+$/.test(e.TRUST_PROXY)

@@ -166,6 +166,8 @@ async function ownTarget(options: LoadTestOptions, graph: FriendGraph, prefix: s
         // Thousands of sockets from a few 127.0.0.x addresses, many still signing in at once.
         SOCKET_HANDSHAKES_PER_ADDRESS: '10000000',
         SOCKET_PENDING_MAX: '1000000',
+        // Thousands of sockets come from each of a few 127.0.0.x addresses (ws engine: on the HTTP port).
+        CONNECTIONS_PER_ADDRESS: '1000000',
         SECRET: secret,
         NODE_ID: `lt-node${i}`,
       };

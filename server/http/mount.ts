@@ -22,7 +22,7 @@ export const httpRules = {
    * Bodies sent without a token, per address, spent before the body is read: what a stranger may make
    * the hub read and parse (sign-ins and registrations have their own budgets on top).
    */
-  anonymousBodies: { name: 'anonymous-body-ip', points: 120, perSeconds: 60 },
+  anonymousBodies: { name: 'anonymous-body-ip', points: 600, perSeconds: 60 },
   /**
    * New Idempotency-Keys per user in a record's lifetime (24 h): each is a stored record, so this caps a
    * user's live records (at most twice this across a window's edge), also on endpoints with no limit.

@@ -15,9 +15,11 @@ import { searchRoutes } from '../modules/search/routes.js';
 import { reportRoutes } from '../modules/reports/routes.js';
 import { chatRoutes } from '../modules/chat/routes.js';
 import type { Endpoint } from './endpoint.js';
+import { hideFromBlocked } from './hidden-from-blocked.js';
+import { AppError } from '../errors.js';
 
 export function apiEndpoints(s: Services): Endpoint[] {
-  return [
+  const endpoints = [
     ...accountRoutes(s.accounts, s.chat),
     ...friendRoutes(s.friends),
     ...notificationRoutes(s.notifications),
@@ -33,4 +35,15 @@ export function apiEndpoints(s: Services): Endpoint[] {
     ...reportRoutes(s.reports),
     ...chatRoutes(s.chat),
   ];
+  return hideFromBlocked(endpoints, {
+    idOfHandle: (handle) =>
+      s.accounts.requireByHandle(handle).then(
+        (user) => user.id,
+        (err: unknown) => {
+          if (err instanceof AppError && err.code === 'not_found') return null;
+          throw err;
+        },
+      ),
+    blocks: (blockerId, blockedId) => s.blocks.lookup.blocks(blockerId, blockedId),
+  });
 }

@@ -7,7 +7,7 @@ import type { RateLimitRule, RateLimits } from '../../rate-limits.js';
 import { screenFields } from '../moderation/field-screen.js';
 import type { TextScreen } from '../moderation/screening.js';
 import { markerModel, userModel } from './model.js';
-import { hashPassword, verifyPassword } from './password.js';
+import { hashPassword, prepareDummyHash, verifyNobody, verifyPassword } from './password.js';
 import type { TokenSigner } from './tokens.js';
 import type { Viewer } from './viewer.js';
 import { profileOf, userProjection, type ProfileFields } from './profile-view.js';
@@ -25,11 +25,18 @@ interface StoredUser extends ProfileFields, SessionFields {
 }
 
 /**
- * Sign-in protection as rate-limiter-flexible's login example does it: only failures are counted,
- * per (handle, address) and per address, so someone else's wrong guesses never lock an owner out
- * (handles are public); a success clears its (handle, address) count.
+ * Sign-in protection as rate-limiter-flexible's login example does it: failures are counted per
+ * (handle, address) and per address, so someone else's wrong guesses never lock an owner out
+ * (handles are public); a success clears its (handle, address) count. Every sign-in, right or
+ * wrong, also spends a budget per (handle, address) and per address before any scrypt work (a
+ * budget per handle alone would let anyone lock an owner out); what one account takes from the CPU
+ * across addresses is bounded by the password queue (password-queue.ts).
  */
 export const loginRules = {
+  /** Sign-ins, right or wrong, of one handle from one address. */
+  signInsPerHandleAndIp: { name: 'login-handle-ip', points: 300, perSeconds: 10 * 60 },
+  /** Sign-ins, right or wrong, from one address whatever the handle. */
+  signInsPerIp: { name: 'login-ip', points: 1000, perSeconds: 10 * 60 },
   /** Consecutive failures of one handle from one address. */
   failsPerHandleAndIp: { name: 'login-fail-handle-ip', points: 10, perSeconds: 15 * 60 },
   /** Failures from one address, whatever the handle (slows guessing across many handles). */
@@ -59,6 +66,7 @@ const cacheMax = 50_000;
 export function createAccountService({ conn, tokens, rateLimits }: AccountServiceDeps) {
   const users = userModel(conn);
   const markers = markerModel(conn);
+  prepareDummyHash();
   const afterRegisterHooks: AfterRegisterHook[] = [];
   // Set once the moderation service exists (it is built after accounts): screens display names.
   let nameScreen: TextScreen | undefined;
@@ -153,7 +161,7 @@ export function createAccountService({ conn, tokens, rateLimits }: AccountServic
       await rateLimits.consume(loginRules.registerPerIp, ip);
       screenFields(nameScreen, { displayName: input.displayName });
       if (await users.exists({ handle: input.handle })) throw conflict('that handle is taken');
-      const passwordHash = await hashPassword(input.password);
+      const passwordHash = await hashPassword(input.password, { address: ip, account: input.handle });
       let created: StoredUser;
       try {
         const doc = await users.create({
@@ -183,14 +191,19 @@ export function createAccountService({ conn, tokens, rateLimits }: AccountServic
       return { user: toMeDto(created), token: tokens.sign(id, created.tokenGen ?? 0) };
     },
 
-    /** Checks a handle and password; failures are limited per (handle, address) and per address. */
+    /** Checks a handle and password; sign-ins and failures are limited per (handle, address) and per address. */
     async login(input: LoginBody, ip: string): Promise<AuthResponse> {
       const pair = `${input.handle}|${ip}`;
       // A zero-cost spend only checks: an address past its failures is refused before any scrypt work.
       await rateLimits.consume(loginRules.failsPerIp, ip, 0);
       await rateLimits.consume(loginRules.failsPerHandleAndIp, pair, 0);
+      await rateLimits.consume(loginRules.signInsPerIp, ip);
+      await rateLimits.consume(loginRules.signInsPerHandleAndIp, pair);
       const u = await users.findOne({ handle: input.handle }).lean<StoredUser & { passwordHash: string }>();
-      if (!u || !(await verifyPassword(input.password, u.passwordHash))) {
+      const owner = { address: ip, account: input.handle };
+      // An unknown handle is checked against a dummy hash: the answer takes as long as a wrong password.
+      const ok = u ? await verifyPassword(input.password, u.passwordHash, owner) : await verifyNobody(input.password, owner);
+      if (!u || !ok) {
         await rateLimits.consume(loginRules.failsPerIp, ip);
         await rateLimits.consume(loginRules.failsPerHandleAndIp, pair);
         throw unauthorized('wrong handle or password');

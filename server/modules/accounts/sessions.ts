@@ -81,8 +81,9 @@ export function createSessions({ conn, tokens, accounts, bus, logger }: SessionD
     async changePassword(viewer: Viewer, body: PasswordBody): Promise<{ token: string }> {
       const id = new Types.ObjectId(viewer.id);
       const u = await users.findById(id, { passwordHash: 1 }).lean<{ passwordHash: string }>();
-      if (!u || !(await verifyPassword(body.current, u.passwordHash))) throw unauthorized('the current password is wrong');
-      const passwordHash = await hashPassword(body.next);
+      const owner = { address: `user:${viewer.id}`, account: viewer.id };
+      if (!u || !(await verifyPassword(body.current, u.passwordHash, owner))) throw unauthorized('the current password is wrong');
+      const passwordHash = await hashPassword(body.next, owner);
       const updated = await users
         .findOneAndUpdate(
           { _id: id },
@@ -98,7 +99,8 @@ export function createSessions({ conn, tokens, accounts, bus, logger }: SessionD
     /** Checks a user's password (account deletion asks for it again). */
     async checkPassword(userId: string, password: string): Promise<void> {
       const u = await users.findById(new Types.ObjectId(userId), { passwordHash: 1 }).lean<{ passwordHash: string }>();
-      if (!u || !(await verifyPassword(password, u.passwordHash))) throw unauthorized('the password is wrong');
+      const owner = { address: `user:${userId}`, account: userId };
+      if (!u || !(await verifyPassword(password, u.passwordHash, owner))) throw unauthorized('the password is wrong');
     },
   };
 }

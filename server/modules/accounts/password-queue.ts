@@ -1,0 +1,118 @@
+/**
+ * The queue every password derivation (scrypt) waits in: a few at a time, fair between addresses,
+ * bounded per address, per account and in total.
+ *
+ * Why: node's `crypto.scrypt` already runs on libuv's thread pool (4 threads by default), not on the
+ * event loop — but that pool is also where file reads and DNS look-ups run, and it is FIFO: 64
+ * parallel sign-ins to one account queued ahead of everyone's sign-in (a bystander waited 4.3 s,
+ * issue #26). Here at most `concurrency` derivations hold pool threads (the rest stay free for
+ * files); the next one is taken from the address whose turn it is (round robin over addresses, first
+ * come first served within one), so another address waits for at most one job of each busy address;
+ * and what does not fit the bounds is refused at once (429) instead of waiting without end.
+ */
+import { rateLimited } from '../../errors.js';
+
+export interface PasswordQueueOptions {
+  /** Derivations running at once (each holds one libuv pool thread and 16 MiB). */
+  readonly concurrency: number;
+  /** Jobs waiting in total, all addresses together. */
+  readonly maxWaiting: number;
+  /** Jobs waiting from one address. */
+  readonly maxWaitingPerAddress: number;
+  /** Jobs waiting for one account (whatever the address). */
+  readonly maxWaitingPerAccount: number;
+}
+
+/** Who a derivation is for: the caller's address (the fairness lane) and the account (a handle or id). */
+export interface PasswordJobOwner {
+  readonly address: string;
+  readonly account: string;
+}
+
+interface Job {
+  readonly account: string;
+  readonly start: () => void;
+}
+
+export interface PasswordQueue {
+  run<T>(owner: PasswordJobOwner, task: () => Promise<T>): Promise<T>;
+  readonly waiting: number;
+  readonly running: number;
+  /** Jobs finished since start (each one derivation). */
+  readonly completed: number;
+}
+
+export const defaultPasswordQueueOptions: PasswordQueueOptions = {
+  concurrency: 2,
+  maxWaiting: 64,
+  maxWaitingPerAddress: 8,
+  maxWaitingPerAccount: 2,
+};
+
+export function createPasswordQueue(options: PasswordQueueOptions = defaultPasswordQueueOptions): PasswordQueue {
+  /** Waiting jobs by address; Map order is the round robin (an address served goes to the back). */
+  const lanes = new Map<string, Job[]>();
+  const perAccount = new Map<string, number>();
+  let waiting = 0;
+  let running = 0;
+  let completed = 0;
+
+  const countAccount = (account: string, delta: number) => {
+    const n = (perAccount.get(account) ?? 0) + delta;
+    if (n > 0) perAccount.set(account, n);
+    else perAccount.delete(account);
+  };
+
+  function next(): void {
+    while (running < options.concurrency) {
+      const first = lanes.entries().next();
+      if (first.done) return;
+      const [address, jobs] = first.value;
+      const job = jobs.shift()!;
+      lanes.delete(address);
+      if (jobs.length) lanes.set(address, jobs); // to the back of the round
+      waiting -= 1;
+      countAccount(job.account, -1);
+      running += 1;
+      job.start();
+    }
+  }
+
+  return {
+    get waiting() {
+      return waiting;
+    },
+    get running() {
+      return running;
+    },
+    get completed() {
+      return completed;
+    },
+    run(owner, task) {
+      const lane = lanes.get(owner.address);
+      if (
+        waiting >= options.maxWaiting ||
+        (lane?.length ?? 0) >= options.maxWaitingPerAddress ||
+        (perAccount.get(owner.account) ?? 0) >= options.maxWaitingPerAccount
+      ) {
+        return Promise.reject(rateLimited('too many sign-ins at once, try again in a moment'));
+      }
+      return new Promise((resolve, reject) => {
+        const start = () => {
+          task()
+            .then(resolve, reject)
+            .finally(() => {
+              running -= 1;
+              completed += 1;
+              next();
+            });
+        };
+        if (lane) lane.push({ account: owner.account, start });
+        else lanes.set(owner.address, [{ account: owner.account, start }]);
+        waiting += 1;
+        countAccount(owner.account, 1);
+        next();
+      });
+    },
+  };
+}
