@@ -24,7 +24,6 @@ export default defineConfig({
       'test/ops/deployment-config.test.ts',
       'test/ops/dockerfile.test.ts',
       'test/scripts/check-cycles.test.ts',
-      'test/scripts/cli-args.test.ts',
     ],
     pool: 'threads',
     maxWorkers: 2,
