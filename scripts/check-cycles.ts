@@ -5,6 +5,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { cli } from './cli-args.js';
 
 const roots = ['server', 'shared', 'client/src', 'scripts'];
 const importPattern = /^\s*(?:import|export)\s[^'"]*?from\s+['"](\.{1,2}\/[^'"]+)['"]|^\s*import\s+['"](\.{1,2}\/[^'"]+)['"]/gm;
@@ -86,6 +87,15 @@ export function checkedFiles(cwd: string): string[] {
 }
 
 function main(): void {
+  cli(
+    {
+      command: 'scripts/check-cycles.ts',
+      usage:
+        'usage: node --import tsx scripts/check-cycles.ts\n\nFails (exit 1) on an import cycle in server/, shared/, client/src/ or scripts/, or a client/ → server/ import.',
+      options: {},
+    },
+    () => undefined,
+  );
   const cwd = process.cwd();
   const files = checkedFiles(cwd);
   const problems = importProblems(files, cwd);

@@ -4,25 +4,46 @@
  * `--redis-cluster` a Redis Cluster of three masters and three replicas or REDIS_CLUSTER_NODES; N hub
  * nodes) and prints where to point a browser and the load tester. Ctrl-C stops everything cleanly.
  */
-import { parseArgs } from 'node:util';
+import { choiceArg, cli, intArg } from './cli-args.js';
 import { startCluster } from './cluster/start-cluster.js';
 
-const { values } = parseArgs({
-  options: {
-    nodes: { type: 'string', default: '3' },
-    engine: { type: 'string', default: 'uws' },
-    'base-port': { type: 'string', default: '3000' },
-    dir: { type: 'string' },
-    quiet: { type: 'boolean', default: false },
-    'redis-cluster': { type: 'boolean', default: false },
-  },
-});
+const usage = `usage: npm run cluster -- [--nodes N] [--engine uws|ws] [--base-port P] [--dir D] [--redis-cluster] [--quiet]
 
-const nodes = Number(values.nodes);
-const basePort = Number(values['base-port']);
-if (!Number.isInteger(nodes) || nodes < 1 || nodes > 32) throw new Error('--nodes must be 1–32');
-if (values.engine !== 'uws' && values.engine !== 'ws') throw new Error('--engine must be uws or ws');
-if (!Number.isInteger(basePort) || basePort < 0 || basePort > 65000) throw new Error('--base-port must be a port');
+Starts a local cluster: a store process (or MONGODB_URI), a private Redis (or REDIS_URL) or with
+--redis-cluster a private Redis Cluster of 3 masters and 3 replicas (or REDIS_CLUSTER_NODES), and N hub
+nodes. Prints each node's URL. Ctrl-C stops everything.
+
+  --nodes N         hub nodes, 1–32 (default 3)
+  --engine uws|ws   realtime engine of the nodes (default uws)
+  --base-port P     first node's HTTP port; the others follow (default 3000)
+  --dir D           shared DATA_DIR of the nodes (default: a new temporary directory)
+  --redis-cluster   through a Redis Cluster instead of one Redis
+  --quiet           do not echo the nodes' logs
+  -h, --help        this text`;
+
+const values = cli(
+  {
+    command: 'npm run cluster --',
+    usage,
+    options: {
+      nodes: { type: 'string', default: '3' },
+      engine: { type: 'string', default: 'uws' },
+      'base-port': { type: 'string', default: '3000' },
+      dir: { type: 'string' },
+      quiet: { type: 'boolean', default: false },
+      'redis-cluster': { type: 'boolean', default: false },
+    },
+  },
+  ({ values: v }) => ({
+    nodes: intArg(v.nodes, 'nodes', 1, 32)!,
+    engine: choiceArg(v.engine, 'engine', ['uws', 'ws'] as const)!,
+    basePort: intArg(v['base-port'], 'base-port', 0, 65000)!,
+    dir: v.dir,
+    quiet: v.quiet,
+    redisCluster: v['redis-cluster'],
+  }),
+);
+const { nodes, basePort } = values;
 
 const cluster = await startCluster({
   nodes,
@@ -30,8 +51,8 @@ const cluster = await startCluster({
   basePort,
   ...(values.dir ? { dataDir: values.dir } : {}),
   ...(process.env.MONGODB_URI ? { mongodbUri: process.env.MONGODB_URI } : {}),
-  ...(process.env.REDIS_URL && !values['redis-cluster'] ? { redisUrl: process.env.REDIS_URL } : {}),
-  ...(values['redis-cluster'] ? { redisCluster: true } : {}),
+  ...(process.env.REDIS_URL && !values.redisCluster ? { redisUrl: process.env.REDIS_URL } : {}),
+  ...(values.redisCluster ? { redisCluster: true } : {}),
   ...(process.env.REDIS_CLUSTER_NODES ? { redisClusterNodes: process.env.REDIS_CLUSTER_NODES } : {}),
   echo: !values.quiet,
 });

@@ -3,23 +3,36 @@
  *   npm run db -- --port 27017 --dir ./data/db [--host 127.0.0.1] [--socket /tmp/kj.sock]
  * Hub nodes then share it with MONGODB_URI=mongodb://127.0.0.1:27017/kongjian.
  */
+import { cli, intArg } from './cli-args.js';
 import { startEmbeddedStore, type EmbeddedStoreOptions } from '../server/db/embedded/index.js';
 
-function arg(name: string): string | undefined {
-  const argv = process.argv.slice(2);
-  const i = argv.indexOf(`--${name}`);
-  if (i >= 0) return argv[i + 1];
-  const eq = argv.find((a) => a.startsWith(`--${name}=`));
-  return eq?.slice(name.length + 3);
-}
+const usage = `usage: npm run db -- [--port P] [--dir D] [--host H] [--socket PATH]
 
-const opts: EmbeddedStoreOptions = { dir: arg('dir') ?? process.env.KONGJIAN_DB_DIR ?? './data/db' };
-const port = arg('port') ?? process.env.PORT;
-if (port !== undefined) opts.port = Number(port);
-const host = arg('host');
-if (host) opts.host = host;
-const socket = arg('socket');
-if (socket) opts.socketPath = socket;
+Runs the embedded MongoDB-compatible store as its own process, so several hub nodes can share it
+(MONGODB_URI=mongodb://127.0.0.1:P/kongjian). Ctrl-C or SIGTERM flushes it and stops.
+
+  --port P        TCP port (default: $PORT, else a free one)
+  --dir D         data directory (default: $KONGJIAN_DB_DIR, else ./data/db)
+  --host H        interface to listen on (default 127.0.0.1)
+  --socket PATH   also listen on this Unix socket
+  -h, --help      this text`;
+
+const opts = cli(
+  {
+    command: 'npm run db --',
+    usage,
+    options: { port: { type: 'string' }, dir: { type: 'string' }, host: { type: 'string' }, socket: { type: 'string' } },
+  },
+  ({ values }): EmbeddedStoreOptions => {
+    const port = intArg(values.port ?? process.env.PORT, 'port', 0, 65535);
+    return {
+      dir: values.dir ?? process.env.KONGJIAN_DB_DIR ?? './data/db',
+      ...(port !== undefined ? { port } : {}),
+      ...(values.host ? { host: values.host } : {}),
+      ...(values.socket ? { socketPath: values.socket } : {}),
+    };
+  },
+);
 
 const store = await startEmbeddedStore(opts);
 console.log(`embedded store ready uri=${store.uri} dir=${opts.dir} pid=${process.pid}`);

@@ -4,6 +4,17 @@
  * Open the URL Vite prints. Ctrl-C stops both.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { cli } from './cli-args.js';
+
+cli(
+  {
+    command: 'npm run dev --',
+    usage:
+      "usage: npm run dev\n\nThe hub under tsx watch (restarts on server/ and shared/ changes) beside Vite's dev server with hot module\nreplacement. Open the URL Vite prints; the hub reads the usual environment variables. Ctrl-C stops both.",
+    options: {},
+  },
+  () => undefined,
+);
 
 const children: ChildProcess[] = [
   spawn('npx', ['tsx', 'watch', '--clear-screen=false', 'server/main.ts', '--no-client-build'], {

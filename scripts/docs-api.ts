@@ -7,11 +7,21 @@ import os from 'node:os';
 import path from 'node:path';
 import { startHub } from '../server/app.js';
 import { loadConfig } from '../server/config.js';
+import { cli } from './cli-args.js';
 import { renderApiDoc, type OpenApiDocument } from './docs-api/render.js';
 
 export const apiDocPath = path.resolve(import.meta.dirname, '../docs/api.md');
 
 async function main(): Promise<void> {
+  cli(
+    {
+      command: 'npm run docs:api --',
+      usage:
+        'usage: npm run docs:api\n\nStarts a hub in-process on free ports and writes docs/api.md from its OpenAPI document and the event declarations.',
+      options: {},
+    },
+    () => undefined,
+  );
   const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'kj-docs-'));
   const config = loadConfig({
     PORT: '0',

@@ -15,6 +15,7 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { cli } from './cli-args.js';
 
 const require = createRequire(import.meta.url);
 // The package's main is dist/umd/full.js; its exports map hides package.json, so walk up from main.
@@ -81,6 +82,15 @@ ${lines.map((l) => `  '${l}'`).join(' +\n')};
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  cli(
+    {
+      command: 'npm run gen:han-variants --',
+      usage:
+        'usage: npm run gen:han-variants\n\nRewrites server/modules/moderation/han-variants.generated.ts (traditional → simplified pairs) from opencc-js.',
+      options: {},
+    },
+    () => undefined,
+  );
   const pairs = buildPairs();
   fs.writeFileSync(outFile, render(pairs));
   console.log(`${path.relative(process.cwd(), outFile)}: ${pairs.size} pairs`);

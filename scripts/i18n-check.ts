@@ -6,6 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { cli } from './cli-args.js';
 
 export interface SourceMessage {
   readonly id: string;
@@ -66,6 +67,15 @@ export async function check(root = 'client/src'): Promise<CheckResult> {
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  cli(
+    {
+      command: 'scripts/i18n-check.ts',
+      usage:
+        'usage: node --import tsx scripts/i18n-check.ts\n\nLists message ids without a Chinese translation, unused ones and value-count mismatches; exit 1 on missing or mismatched.',
+      options: {},
+    },
+    () => undefined,
+  );
   const result = await check();
   for (const m of result.missing) console.log(`missing  ${m.id}  (${m.file})`);
   for (const id of result.unused) console.log(`unused   ${id}`);

@@ -8,24 +8,52 @@
 import fs from 'node:fs/promises';
 import { makeFriendGraph } from './loadtest/friend-graph.js';
 import { seedStore } from './loadtest/seed.js';
+import { cli, intArg, UsageError } from './cli-args.js';
 
-function arg(name: string, fallback?: string): string {
-  const argv = process.argv.slice(2);
-  const i = argv.indexOf(`--${name}`);
-  const v = i >= 0 ? argv[i + 1] : fallback;
-  if (v === undefined) throw new Error(`--${name} is required`);
-  return v;
-}
+const usage = `usage: node --import tsx scripts/seed.ts --uri URI --secret SECRET [--users N] [--friends K] [--prefix P] [--tokens FILE]
+
+Seeds users (with spaces) and a friend graph straight into a store and writes their tokens as CSV
+(token,handle). The hub must run with the same SECRET for the tokens to be valid.
+
+  --uri URI        the store (mongodb://…), required
+  --secret SECRET  the hub's SECRET, required
+  --users N        users (default 100)
+  --friends K      friends per user (default 10)
+  --prefix P       handle prefix (default seed_)
+  --tokens FILE    where to write the tokens (default tokens.csv)
+  -h, --help       this text`;
+
+const args = cli(
+  {
+    command: 'scripts/seed.ts',
+    usage,
+    options: {
+      uri: { type: 'string' },
+      secret: { type: 'string' },
+      users: { type: 'string', default: '100' },
+      friends: { type: 'string', default: '10' },
+      prefix: { type: 'string', default: 'seed_' },
+      tokens: { type: 'string', default: 'tokens.csv' },
+    },
+  },
+  ({ values }) => {
+    if (!values.uri) throw new UsageError('--uri is required');
+    if (!values.secret) throw new UsageError('--secret is required');
+    return {
+      uri: values.uri,
+      secret: values.secret,
+      users: intArg(values.users, 'users', 1, 10_000_000)!,
+      friends: intArg(values.friends, 'friends', 0, 10_000)!,
+      prefix: values.prefix,
+      out: values.tokens,
+    };
+  },
+);
 
 async function main(): Promise<void> {
-  const uri = arg('uri');
-  const secret = arg('secret');
-  const users = Number(arg('users', '100'));
-  const friends = Number(arg('friends', '10'));
-  const prefix = arg('prefix', 'seed_');
+  const { uri, secret, users, friends, prefix, out } = args;
   const graph = makeFriendGraph(users, friends);
   const seeded = await seedStore(uri, graph, prefix, secret, (line) => process.stderr.write(`${line}\n`));
-  const out = arg('tokens', 'tokens.csv');
   await fs.writeFile(out, `token,handle\n${seeded.map((u) => `${u.token},${u.handle}`).join('\n')}\n`);
   process.stderr.write(`wrote ${seeded.length} tokens to ${out}\n`);
 }

@@ -3,6 +3,7 @@
  * `--url`) and prints what it measured; `--json` and `--report` keep it. See `--help`.
  */
 import fs from 'node:fs/promises';
+import { UsageError } from '../cli-args.js';
 import { parseArgs, usage } from './options.js';
 import { renderReport } from './report.js';
 import { runLoadTest } from './run.js';
@@ -74,7 +75,8 @@ async function main(): Promise<void> {
   try {
     options = parseArgs(process.argv.slice(2));
   } catch (err) {
-    process.stderr.write(`${(err as Error).message}\n`);
+    if (!(err instanceof UsageError)) throw err;
+    process.stderr.write(`npm run loadtest --: ${err.message} (--help for usage)\n`);
     process.exit(2);
   }
   if (options === 'help') {

@@ -1,5 +1,6 @@
 /** The load tester's options: defaults, and parsing them from `npm run loadtest -- ...`. */
 import os from 'node:os';
+import { choiceArg, parseCli, UsageError } from '../cli-args.js';
 
 export type Engine = 'uws' | 'ws';
 /** `friends`: everyone posts to their friends. `celebrity`: one certified space posts to all its fans. */
@@ -76,7 +77,7 @@ export const defaultOptions: LoadTestOptions = {
   verbose: true,
 };
 
-export const usage = `npm run loadtest -- [options]
+export const usage = `usage: npm run loadtest -- [options]
   --url URL            test a running hub (else one is started with a temp DATA_DIR)
   --scenario friends|celebrity   friends: users post to their friends (default); celebrity: user 0's
                        certified space posts --posts public posts, one after another, to every other
@@ -105,122 +106,90 @@ export const usage = `npm run loadtest -- [options]
   --profile DIR        write hub CPU profiles (node --cpu-prof) into DIR
   --json FILE          write the summary as JSON
   --report FILE.html   write an HTML report with charts
-  --quiet              no progress lines`;
+  --seed N             seed of the friend graph (default 1)
+  --quiet              no progress lines
+  -h, --help           this text`;
 
 function num(flag: string, v: string | undefined, min = 0): number {
   const n = Number(v);
-  if (v === undefined || !Number.isFinite(n) || n < min) throw new Error(`${flag} needs a number ≥ ${min}, got ${v ?? 'nothing'}`);
+  if (v === undefined || v.trim() === '' || !Number.isFinite(n) || n < min)
+    throw new UsageError(`${flag} needs a number ≥ ${min}, got ${v ?? 'nothing'}`);
   return n;
 }
 
-/** Parses CLI arguments into options; throws an Error with a readable message on bad input. */
+const str = { type: 'string' } as const;
+const flag = { type: 'boolean' } as const;
+/** Every flag, for the shared parser (scripts/cli-args.ts). */
+export const cliSpec = {
+  command: 'npm run loadtest --',
+  usage,
+  options: {
+    url: str,
+    scenario: str,
+    posts: str,
+    'hub-root': str,
+    users: str,
+    friends: str,
+    'post-rate': str,
+    posters: str,
+    'comment-rate': str,
+    'visit-rate': str,
+    duration: str,
+    ramp: str,
+    engine: str,
+    nodes: str,
+    'redis-cluster': flag,
+    'store-process': flag,
+    idle: flag,
+    hold: str,
+    workers: str,
+    'source-ips': str,
+    'connect-concurrency': str,
+    drain: str,
+    profile: str,
+    json: str,
+    report: str,
+    seed: str,
+    quiet: flag,
+  },
+} as const;
+
+/** Parses CLI arguments into options; throws a `UsageError` with a one-line message on bad input. */
 export function parseArgs(argv: readonly string[]): LoadTestOptions | 'help' {
+  const { values: v, help } = parseCli(cliSpec, argv);
+  if (help) return 'help';
   const o: { -readonly [K in keyof LoadTestOptions]: LoadTestOptions[K] } = { ...defaultOptions };
-  for (let i = 0; i < argv.length; i++) {
-    const raw = argv[i]!;
-    const eq = raw.indexOf('=');
-    const flag = eq > 0 ? raw.slice(0, eq) : raw;
-    const inline = eq > 0 ? raw.slice(eq + 1) : undefined;
-    const value = () => inline ?? argv[++i];
-    switch (flag) {
-      case '--help':
-      case '-h':
-        return 'help';
-      case '--url':
-        o.url = value();
-        break;
-      case '--scenario': {
-        const v = value();
-        if (v !== 'friends' && v !== 'celebrity') throw new Error(`--scenario is friends or celebrity, got ${v ?? 'nothing'}`);
-        o.scenario = v;
-        break;
-      }
-      case '--posts':
-        o.posts = Math.floor(num(flag, value(), 1));
-        break;
-      case '--hub-root':
-        o.hubRoot = value();
-        break;
-      case '--users':
-        o.users = Math.floor(num(flag, value(), 1));
-        break;
-      case '--friends':
-        o.friends = Math.floor(num(flag, value()));
-        break;
-      case '--post-rate': {
-        const v = value();
-        o.postRate = v === 'max' ? 'max' : num(flag, v);
-        break;
-      }
-      case '--posters':
-        o.posters = Math.floor(num(flag, value(), 1));
-        break;
-      case '--comment-rate':
-        o.commentRate = num(flag, value());
-        break;
-      case '--visit-rate':
-        o.visitRate = num(flag, value());
-        break;
-      case '--duration':
-        o.duration = num(flag, value());
-        break;
-      case '--ramp':
-        o.ramp = num(flag, value());
-        break;
-      case '--engine': {
-        const v = value();
-        if (v !== 'uws' && v !== 'ws') throw new Error(`--engine is uws or ws, got ${v ?? 'nothing'}`);
-        o.engine = v;
-        break;
-      }
-      case '--nodes':
-        o.nodes = Math.floor(num(flag, value(), 1));
-        break;
-      case '--redis-cluster':
-        o.redisCluster = true;
-        break;
-      case '--store-process':
-        o.storeProcess = true;
-        break;
-      case '--json':
-        o.json = value();
-        break;
-      case '--report':
-        o.report = value();
-        break;
-      case '--idle':
-        o.idle = true;
-        break;
-      case '--hold':
-        o.hold = num(flag, value());
-        break;
-      case '--workers':
-        o.workers = Math.floor(num(flag, value(), 1));
-        break;
-      case '--source-ips':
-        o.sourceIps = Math.min(250, Math.floor(num(flag, value(), 1)));
-        break;
-      case '--connect-concurrency':
-        o.connectConcurrency = Math.floor(num(flag, value(), 1));
-        break;
-      case '--drain':
-        o.drain = num(flag, value());
-        break;
-      case '--profile':
-        o.profileDir = value();
-        break;
-      case '--seed':
-        o.seed = Math.floor(num(flag, value()));
-        break;
-      case '--quiet':
-        o.verbose = false;
-        break;
-      default:
-        throw new Error(`unknown option ${raw}\n\n${usage}`);
-    }
-  }
-  if (o.scenario === 'celebrity' && o.url) throw new Error('--scenario celebrity seeds a certified space in the store: not with --url');
-  if (o.url && o.nodes > 1) throw new Error('--nodes only applies when the load tester starts the hubs (no --url)');
-  if (o.redisCluster && o.nodes < 2) throw new Error('--redis-cluster needs --nodes 2 or more');
+  const int = (name: keyof typeof v, min = 0) => Math.floor(num(`--${name}`, v[name] as string, min));
+  if (v.url !== undefined) o.url = v.url;
+  if (v.scenario !== undefined) o.scenario = choiceArg(v.scenario, 'scenario', ['friends', 'celebrity'] as const)!;
+  if (v.posts !== undefined) o.posts = int('posts', 1);
+  if (v['hub-root'] !== undefined) o.hubRoot = v['hub-root'];
+  if (v.users !== undefined) o.users = int('users', 1);
+  if (v.friends !== undefined) o.friends = int('friends');
+  if (v['post-rate'] !== undefined) o.postRate = v['post-rate'] === 'max' ? 'max' : num('--post-rate', v['post-rate']);
+  if (v.posters !== undefined) o.posters = int('posters', 1);
+  if (v['comment-rate'] !== undefined) o.commentRate = num('--comment-rate', v['comment-rate']);
+  if (v['visit-rate'] !== undefined) o.visitRate = num('--visit-rate', v['visit-rate']);
+  if (v.duration !== undefined) o.duration = num('--duration', v.duration);
+  if (v.ramp !== undefined) o.ramp = num('--ramp', v.ramp);
+  if (v.engine !== undefined) o.engine = choiceArg(v.engine, 'engine', ['uws', 'ws'] as const)!;
+  if (v.nodes !== undefined) o.nodes = int('nodes', 1);
+  if (v['redis-cluster']) o.redisCluster = true;
+  if (v['store-process']) o.storeProcess = true;
+  if (v.idle) o.idle = true;
+  if (v.hold !== undefined) o.hold = num('--hold', v.hold);
+  if (v.workers !== undefined) o.workers = int('workers', 1);
+  if (v['source-ips'] !== undefined) o.sourceIps = Math.min(250, int('source-ips', 1));
+  if (v['connect-concurrency'] !== undefined) o.connectConcurrency = int('connect-concurrency', 1);
+  if (v.drain !== undefined) o.drain = num('--drain', v.drain);
+  if (v.profile !== undefined) o.profileDir = v.profile;
+  if (v.json !== undefined) o.json = v.json;
+  if (v.report !== undefined) o.report = v.report;
+  if (v.seed !== undefined) o.seed = int('seed');
+  if (v.quiet) o.verbose = false;
+  if (o.scenario === 'celebrity' && o.url)
+    throw new UsageError('--scenario celebrity seeds a certified space in the store: not with --url');
+  if (o.url && o.nodes > 1) throw new UsageError('--nodes only applies when the load tester starts the hubs (no --url)');
+  if (o.redisCluster && o.nodes < 2) throw new UsageError('--redis-cluster needs --nodes 2 or more');
   return o;
 }
