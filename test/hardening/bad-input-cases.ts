@@ -68,6 +68,30 @@ export const fieldNames: readonly string[] = [
   'next',
   'subject',
   'reason',
+  // v1.2: private messages.
+  'photoId',
+  'clientId',
+  'cursor',
+];
+
+/**
+ * v1.2: message bodies a send must refuse as invalid (400), each with a fresh valid clientId added
+ * unless it sets its own: text over 2000 characters (10 k), empty or blank text, no content at all,
+ * a photo and a post at once, a clientId that is not a UUID, control characters, operators.
+ */
+export const badMessageBodies: readonly Record<string, unknown>[] = [
+  { text: '好'.repeat(10_000) },
+  { text: 'x'.repeat(2001) },
+  { text: '' },
+  { text: '   \n\t ' },
+  {},
+  { photoId: '0123456789abcdef01234567', postId: '0123456789abcdef01234567' },
+  { text: 'hi', clientId: 'not-a-uuid' },
+  { text: 'hi', clientId: { $ne: '' } },
+  { text: 'bell\u0007' },
+  { text: { $regex: '.*' } },
+  { photoId: 'not-an-id' },
+  { text: 'hi', extra: true },
 ];
 
 function deep(levels: number): unknown {

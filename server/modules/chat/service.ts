@@ -242,9 +242,15 @@ export function createChatService(deps: ChatServiceDeps) {
 
     /** Relays "typing" to a friend, at most once per 2 s per pair; more are dropped silently. */
     async typing(viewer: Viewer, handle: string): Promise<Record<string, never>> {
-      if (typing.throttled(viewer.id, handle)) return {};
-      const peer = await peerOf(viewer, handle);
-      typing.record(viewer.id, handle);
+      // Claimed before the friendship look-up, so a burst cannot slip past while it is in flight.
+      if (!typing.claim(viewer.id, handle)) return {};
+      let peer: UserDto;
+      try {
+        peer = await peerOf(viewer, handle);
+      } catch (err) {
+        typing.release(viewer.id, handle); // a refusal is not a relay: the next try is refused the same way
+        throw err;
+      }
       pusher.toUser(peer.id, 'chat:typing', { conversationId: pairKeyOf(viewer.id, peer.id), from: viewer.id });
       return {};
     },

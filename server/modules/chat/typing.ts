@@ -12,16 +12,19 @@ export function createTypingThrottle(intervalMs = typingIntervalMs) {
   const lastRelayed = new Map<string, number>();
   const key = (from: string, to: string) => `${from}>${to}`;
   return {
-    /** Whether one from `from` to `to` was relayed less than the interval ago. */
-    throttled(from: string, to: string): boolean {
-      const at = lastRelayed.get(key(from, to));
-      return at !== undefined && Date.now() - at < intervalMs;
-    },
-    record(from: string, to: string): void {
+    /** Takes the pair's turn: false when one was relayed less than the interval ago. */
+    claim(from: string, to: string): boolean {
       const k = key(from, to);
+      const at = lastRelayed.get(k);
+      if (at !== undefined && Date.now() - at < intervalMs) return false;
       lastRelayed.delete(k);
       lastRelayed.set(k, Date.now());
       if (lastRelayed.size > maxPairs) lastRelayed.delete(lastRelayed.keys().next().value as string);
+      return true;
+    },
+    /** Gives a claimed turn back (the relay was refused). */
+    release(from: string, to: string): void {
+      lastRelayed.delete(key(from, to));
     },
   };
 }

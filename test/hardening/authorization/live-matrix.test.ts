@@ -4,6 +4,7 @@
  * refuses what the caller may not touch the way a missing id is refused, and an ex-friend's watch
  * goes quiet. A client event without a row here fails the coverage check.
  */
+import { randomUUID } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { clientEventNames, type ClientEventName } from '../../../shared/events.js';
 import {
@@ -39,6 +40,9 @@ const coveredEvents: readonly ClientEventName[] = [
   'notifications:sync',
   'game:move',
   'presence:list',
+  'chat:send',
+  'chat:typing',
+  'chat:sync',
   'ping',
 ];
 
@@ -273,5 +277,34 @@ describe.each(engines)('authorization of live events on %s', (engine) => {
     const moved = await emitAck(c.sockets.owner, 'game:move', { matchId: match, x: 7, y: 7 });
     expect(moved.ok).toBe(true);
     await reachesExactly(c, 'game:state', (p) => p.match.id === match && p.match.moves.length === 1, ['owner', 'friend'], 'move');
+  });
+
+  it('chat:message, chat:read, chat:recall and chat:typing reach the two friends alone; others are refused like a missing handle', async () => {
+    const c = await liveCast();
+    const { owner, friend } = c.users;
+    const sent = await emitAck(c.sockets.owner, 'chat:send', { to: friend.handle, text: 'only us', clientId: randomUUID() });
+    if (!sent.ok) throw new Error(sent.error.message);
+    const id = sent.message.id;
+    await reachesExactly(c, 'chat:message', (p) => p.message.id === id, ['owner', 'friend'], 'message');
+    const missing = await emitAck(c.sockets.stranger, 'chat:send', { to: 'no_such_user_x', text: 'hi', clientId: randomUUID() });
+    expect(missing).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    for (const role of ['exFriend', 'stranger', 'moderator'] as const) {
+      const refused = await emitAck(c.sockets[role], 'chat:send', { to: owner.handle, text: 'hi', clientId: randomUUID() });
+      expect(refused, role).toMatchObject({ ok: false, error: { code: 'not_found' } });
+      expect(await emitAck(c.sockets[role], 'chat:typing', { to: owner.handle }), role).toMatchObject({
+        ok: false,
+        error: { code: 'not_found' },
+      });
+      const synced = await emitAck(c.sockets[role], 'chat:sync', { after: 0 });
+      expect(synced.ok && synced.messages.some((m) => m.id === id), role).toBe(false);
+    }
+    expect(await emitAck(c.sockets.friend, 'chat:typing', { to: owner.handle })).toEqual({ ok: true });
+    await reachesExactly(c, 'chat:typing', (p) => p.from === friend.id, ['owner'], 'typing');
+    await ok(friend.api.post(`/conversations/${owner.handle}/read`, { upTo: sent.message.seq }), 200);
+    await reachesExactly(c, 'chat:read', (p) => p.by === friend.id, ['owner', 'friend'], 'read');
+    await ok(owner.api.post(`/messages/${id}/recall`), 200);
+    await reachesExactly(c, 'chat:recall', (p) => p.messageId === id, ['owner', 'friend'], 'recall');
+    const own = await emitAck(c.sockets.friend, 'chat:sync', { after: 0 });
+    expect(own.ok && own.messages.map((m) => [m.id, m.recalled])).toEqual([[id, true]]);
   });
 });
