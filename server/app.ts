@@ -84,7 +84,10 @@ export async function startHub(requested: Config, options: HubOptions = {}): Pro
   });
   const engine = createRealtimeEngine(config, httpServer, allowOrigin, logger);
   const { io } = engine;
-  if (redis) engine.useAdapter(createClusterAdapter(config.redisAdapter, redis, config.redisPrefix));
+  const clusterAdapter = redis ? createClusterAdapter(config.redisAdapter, redis, config.redisPrefix) : undefined;
+  if (clusterAdapter) engine.useAdapter(clusterAdapter.adapter);
+  /** Redis answers and every confirmed subscription is in place (what health and readiness report). */
+  const redisUp = () => (redis ? redis.isUp() && clusterAdapter!.subscriptionsUp() : undefined);
   const metrics = createMetrics(io, config.nodeId, runningEngine(config.engine));
   engine.onNativeDeliveries(metrics.countDeliveries);
   metrics.observeStore(store.conn);
@@ -132,19 +135,19 @@ export async function startHub(requested: Config, options: HubOptions = {}): Pro
   let wsPort = config.wsPort;
   const health = async (): Promise<HealthReport> => {
     const storeUp = await store.isUp();
-    const redisUp = redis ? redis.isUp() : undefined;
+    const redisNow = redisUp();
     return {
-      ok: storeUp && redisUp !== false,
+      ok: storeUp && redisNow !== false,
       node: config.nodeId,
       engine: runningEngine(config.engine),
       store: storeUp ? 'up' : 'down',
-      ...(redisUp === undefined ? {} : { redis: redisUp ? 'up' : 'down' }),
+      ...(redisNow === undefined ? {} : { redis: redisNow ? 'up' : 'down' }),
       sockets: io.of('/').sockets.size,
       uptimeSeconds: Math.round(process.uptime()),
     };
   };
 
-  const ready = async () => ({ store: await store.isUp(), ...(redis ? { redis: redis.isUp() } : {}) });
+  const ready = async () => ({ store: await store.isUp(), ...(redis ? { redis: redisUp() } : {}) });
   const uploadEndpoints = photoUploadEndpoints(services.albums);
   const endpoints: Endpoint[] = [...systemRoutes({ config, health, ready, realtimePort: () => wsPort }), ...apiEndpoints(services)];
   endpoints.push(openApiRoute(() => [...endpoints, ...uploadEndpoints]));
@@ -215,6 +218,7 @@ export async function startHub(requested: Config, options: HubOptions = {}): Pro
     clearTimeout(grace);
     await closeServices(services);
     await io.close();
+    clusterAdapter?.close();
     await redis?.close();
     await store.close();
     metrics.close();

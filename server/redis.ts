@@ -2,8 +2,15 @@
  * Redis connections on node-redis (`redis`): one Redis (`REDIS_URL`) or a Redis Cluster
  * (`REDIS_CLUSTER_NODES`). node-redis restores a client's (sharded) subscriptions after every
  * reconnect, and a cluster client moves them to the new master after a failover (it rediscovers the
- * topology once a node keeps failing to reconnect); test/cluster checks both. RESP2 throughout: the
- * Socket.IO adapter is only proven on it.
+ * topology while a node keeps failing to reconnect); test/cluster checks both.
+ *
+ * The command client speaks RESP2; the subscriber speaks RESP3. On RESP2 node-redis tells a pub/sub
+ * message from a reply by swapping its decoder's reply handler when a connection enters pub/sub
+ * mode, and a connection that had no confirmed subscription yet when it dropped (a cluster shard's
+ * subscriber whose first SSUBSCRIBE was on its way, as happens when a socket connects just before a
+ * master dies) comes back without that handler: its SSUBSCRIBE is confirmed, Redis delivers, and the
+ * client throws on every message, deaf for good. On RESP3 messages are push frames, told apart by
+ * type (test/cluster/failover-resumption.test.ts).
  */
 import { createHash } from 'node:crypto';
 import { createClient, createCluster, type RedisClientType, type RedisClusterType } from 'redis';
@@ -13,6 +20,8 @@ export type RedisClient = RedisClientType<{}, {}, {}, 2, {}>;
 export type RedisClusterClient = RedisClusterType<{}, {}, {}, 2, {}>;
 /** What the Socket.IO adapter and rate-limiter-flexible are given: either kind of client. */
 export type RedisConnection = RedisClient | RedisClusterClient;
+/** The subscriber (RESP3, see above): either kind of client. */
+export type RedisSubscriber = RedisClientType<{}, {}, {}, 3, {}> | RedisClusterType<{}, {}, {}, 3, {}>;
 
 export type RedisTarget = { readonly url: string } | { readonly clusterNodes: readonly string[] };
 
@@ -20,8 +29,8 @@ export interface RedisClients {
   readonly mode: 'single' | 'cluster';
   /** Commands (rate limits, presence); also the adapter's publisher. Fails fast while disconnected. */
   readonly main: RedisConnection;
-  /** The adapter's subscriber (a subscribed connection runs no other command); queues while disconnected. */
-  readonly sub: RedisConnection;
+  /** The adapter's subscriber (RESP3; used for subscriptions only); queues while disconnected. */
+  readonly sub: RedisSubscriber;
   /** Raw commands routed by `key`'s slot (in a cluster every key of one command must share a slot). */
   readonly commands: RedisCommands;
   /** Resolves once both clients have connected for the first time. */
@@ -44,6 +53,12 @@ export function clusterRootNodes(nodes: readonly string[]): Array<{ url: string 
 }
 
 const reconnectStrategy = (retries: number) => Math.min(50 * 2 ** retries, 2000);
+/**
+ * A command waits at most this long for its answer (node-redis's own default is 5 s): a rate limit
+ * or presence write to a master that stopped answering fails over to its fallback instead of holding
+ * a request that long.
+ */
+const commandTimeoutMs = 2_000;
 
 export function connectRedis(target: RedisTarget, logger: Logger): RedisClients {
   return 'url' in target ? single(target.url, logger) : cluster(target.clusterNodes, logger);
@@ -53,8 +68,14 @@ function single(url: string, logger: Logger): RedisClients {
   const socket = { reconnectStrategy, connectTimeout: 5_000 };
   // No offline queue on commands: a rate limit or presence write during an outage fails at once
   // (the insurance limiter and the heartbeat cover it) instead of piling up.
-  const main: RedisClient = createClient({ url, RESP: 2, socket, disableOfflineQueue: true });
-  const sub: RedisClient = createClient({ url, RESP: 2, socket });
+  const main: RedisClient = createClient({
+    url,
+    RESP: 2,
+    socket,
+    disableOfflineQueue: true,
+    commandOptions: { timeout: commandTimeoutMs },
+  });
+  const sub = createClient({ url, RESP: 3, socket });
   const listeners: Array<(client: 'main' | 'sub', err: Error) => void> = [];
   for (const [name, client] of [
     ['main', main],
@@ -92,21 +113,30 @@ function single(url: string, logger: Logger): RedisClients {
   };
 }
 
+/** A dead master's clients retry at least this often, each retry a chance to refresh the topology. */
+const clusterReconnectStrategy = (retries: number) => Math.min(50 * 2 ** retries, 500);
+
 function cluster(nodes: readonly string[], logger: Logger): RedisClients {
   const rootNodes = clusterRootNodes(nodes);
-  const socket = { reconnectStrategy, connectTimeout: 5_000 };
+  const socket = { reconnectStrategy: clusterReconnectStrategy, connectTimeout: 5_000 };
   const options = {
     rootNodes,
-    RESP: 2 as const,
-    // After a master dies its clients keep reconnecting; 1 s of that triggers a topology refresh,
-    // which finds the promoted replica and moves commands and sharded subscriptions to it.
-    topologyRefreshOnReconnectionAttempt: 1_000,
+    // After a master dies its clients keep reconnecting (every 0.5 s at most, above); each attempt
+    // 250 ms or more after the first asks for a topology refresh (one at a time), so the promoted
+    // replica is found within about half a second of its promotion (cluster-node-timeout plus the
+    // election), and commands and sharded subscriptions move to it.
+    topologyRefreshOnReconnectionAttempt: 250,
   };
-  const main: RedisClusterClient = createCluster({ ...options, defaults: { socket, disableOfflineQueue: true } });
-  const sub: RedisClusterClient = createCluster({ ...options, defaults: { socket } });
+  const main: RedisClusterClient = createCluster({
+    ...options,
+    RESP: 2,
+    defaults: { socket, disableOfflineQueue: true },
+    commandOptions: { timeout: commandTimeoutMs },
+  });
+  const sub = createCluster({ ...options, RESP: 3, defaults: { socket } });
   const listeners: Array<(client: 'main' | 'sub', err: Error) => void> = [];
   let closed = false;
-  const connect = async (name: 'main' | 'sub', client: RedisClusterClient) => {
+  const connect = async (name: 'main' | 'sub', client: RedisClusterClient | RedisClusterType<{}, {}, {}, 3, {}>) => {
     client.on('error', (err: Error) => {
       logger.warn({ redis: name, err: err.message }, 'redis cluster error');
       for (const listen of listeners) listen(name, err);
@@ -128,7 +158,7 @@ function cluster(nodes: readonly string[], logger: Logger): RedisClients {
   };
   const ready = Promise.all([connect('main', main), connect('sub', sub)]).then(() => undefined);
   ready.catch(() => undefined);
-  const mastersUp = (client: RedisClusterClient, pubSub: boolean) =>
+  const mastersUp = (client: RedisClusterClient | RedisClusterType<{}, {}, {}, 3, {}>, pubSub: boolean) =>
     client.isReady &&
     client.masters.length > 0 &&
     client.masters.every((m) => (pubSub ? !m.pubSub || m.pubSub.client.isReady : m.client?.isReady === true));

@@ -54,7 +54,7 @@ async function redisCluster(): Promise<RedisUnderTest> {
 async function startNode(index: number, redis: RedisClients, prefix: string) {
   const httpServer = http.createServer();
   const io = new Server(httpServer);
-  io.adapter(createClusterAdapter('sharded', redis, prefix));
+  io.adapter(createClusterAdapter('sharded', redis, prefix).adapter);
   io.on('connection', (socket) => {
     const room = socket.handshake.auth.room;
     if (typeof room === 'string') void socket.join(room);

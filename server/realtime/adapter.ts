@@ -4,19 +4,114 @@
  * SSUBSCRIBE, with a channel per room so a node hears only rooms it has sockets in; on a Redis
  * Cluster each channel lives on the shard that owns its slot, not broadcast to every node). Both run
  * over node-redis, which restores subscriptions after a reconnect and, on a cluster, moves them to a
- * promoted replica; test/cluster checks both.
+ * promoted replica (sharded-subscriber.ts makes sure they arrive); test/cluster checks both.
+ *
+ * A join resolves once the Redis subscriptions its rooms rely on are confirmed, so a socket that
+ * joins its rooms during the handshake (auth.ts, friends/socket.ts) counts as connected only when a
+ * post made anywhere in the cluster right after reaches it (test/cluster/connect-race.test.ts).
  */
 import { createAdapter, createShardedAdapter } from '@socket.io/redis-adapter';
+import type { Namespace } from 'socket.io';
+import type { Room, SocketId } from 'socket.io-adapter';
 import type { RedisClients } from '../redis.js';
+import { createShardedSubscriber } from './sharded-subscriber.js';
+import type { AdapterConstructor } from './uws-adapter.js';
 
 export type RedisAdapterKind = 'classic' | 'sharded';
 
-export function createClusterAdapter(kind: RedisAdapterKind, redis: RedisClients, prefix: string) {
+export interface ClusterAdapter {
+  readonly adapter: AdapterConstructor;
+  /** Every subscription that was confirmed is still in place (a Redis Cluster's failover can drop one). */
+  subscriptionsUp(): boolean;
+  close(): void;
+}
+
+/**
+ * How long a join waits for its subscriptions. They are confirmed within milliseconds while Redis
+ * answers; past this (Redis away) the join completes anyway and the subscription follows when Redis
+ * is back, as the whole node's do (it reports itself unready meanwhile).
+ */
+const joinWaitMs = 3_000;
+
+export function createClusterAdapter(kind: RedisAdapterKind, redis: RedisClients, prefix: string): ClusterAdapter {
   const pub = publisher(redis);
   if (kind === 'sharded' || redis.mode === 'cluster') {
-    return createShardedAdapter(pub, shardedSubscriber(redis), { channelPrefix: `${prefix}:sio`, subscriptionMode: 'dynamic' });
+    const subscriber = createShardedSubscriber(redis);
+    const channelPrefix = `${prefix}:sio`;
+    const base = createShardedAdapter(pub, subscriber.client, { channelPrefix, subscriptionMode: 'dynamic' });
+    return {
+      // The namespace's own channel (broadcasts to several rooms, cluster requests) and one per room.
+      adapter: confirmingJoins(
+        base,
+        redis,
+        (nsp, rooms) => [`${channelPrefix}#${nsp.name}#`, ...[...rooms].map((room) => `${channelPrefix}#${nsp.name}#${String(room)}#`)],
+        subscriber.confirmed,
+      ),
+      subscriptionsUp: () => subscriber.missing() === 0,
+      close: () => subscriber.close(),
+    };
   }
-  return createAdapter(pub, redis.sub, { key: `${prefix}:sio` });
+  // Classic: one pattern subscription per namespace carries every room; a join waits for it.
+  const subscribed: Array<Promise<unknown>> = [];
+  const sub = new Proxy(redis.sub as unknown as Record<PropertyKey, unknown>, {
+    get(target, prop) {
+      const value = Reflect.get(target, prop, target);
+      if (typeof value !== 'function') return value;
+      if (prop === 'pSubscribe' || prop === 'subscribe') {
+        return (...args: unknown[]) => {
+          const done = (value.apply(target, args) as Promise<unknown>).catch(() => undefined);
+          subscribed.push(done);
+          return done;
+        };
+      }
+      return value.bind(target);
+    },
+  });
+  const base = createAdapter(pub, sub, { key: `${prefix}:sio` });
+  return {
+    adapter: confirmingJoins(
+      base,
+      redis,
+      () => [],
+      () => Promise.all(subscribed).then(() => undefined),
+    ),
+    subscriptionsUp: () => true,
+    close: () => undefined,
+  };
+}
+
+interface JoiningAdapter {
+  readonly sids: Map<SocketId, Set<Room>>;
+  addAll(id: SocketId, rooms: Set<Room>): Promise<void> | void;
+}
+
+/**
+ * Wraps an adapter factory so that `addAll` (what `socket.join` returns) resolves once the channels
+ * of the joined rooms are confirmed, or after `joinWaitMs`. A socket's own-id room has no channel.
+ */
+function confirmingJoins(
+  Base: unknown,
+  redis: RedisClients,
+  channelsOf: (nsp: Namespace, rooms: Room[]) => string[],
+  confirmed: (channels: readonly string[]) => Promise<void>,
+): AdapterConstructor {
+  function ConfirmingAdapter(nsp: Namespace): unknown {
+    const adapter = new (Base as new (nsp: Namespace) => JoiningAdapter)(nsp);
+    const addAll = adapter.addAll.bind(adapter);
+    adapter.addAll = (id, rooms) => {
+      void addAll(id, rooms);
+      if (!redis.isUp()) return; // nothing to wait for: it is subscribed when Redis is back
+      const channels = channelsOf(
+        nsp,
+        [...rooms].filter((room) => room !== id),
+      );
+      let timer: NodeJS.Timeout | undefined;
+      const late = new Promise<void>((resolve) => (timer = setTimeout(resolve, joinWaitMs).unref()));
+      return Promise.race([confirmed(channels), late]).finally(() => clearTimeout(timer));
+    };
+    return adapter;
+  }
+  return ConfirmingAdapter as unknown as AdapterConstructor;
 }
 
 /**
@@ -37,69 +132,4 @@ function publisher(redis: RedisClients): RedisClients['main'] {
       return value.bind(target);
     },
   }) as unknown as RedisClients['main'];
-}
-
-type Handler = (message: Buffer, channel: Buffer) => void;
-
-/**
- * The adapter subscribes without waiting and without handling a refusal. This subscriber (what the
- * adapter recognises as a node-redis client: it has `sSubscribe`) holds (un)subscriptions until the
- * first connection is up (a cluster client cannot route anything before it knows the slots), and
- * retries a refused subscription while the room still wants it: a cluster client refuses one whose
- * shard is unreachable (mid-failover), and node-redis drops one whose connection died before Redis
- * answered, keeping no listener either way: either would leave this node deaf to that room for good.
- * Once subscribed, node-redis restores it after every reconnect.
- */
-function shardedSubscriber(redis: RedisClients, retryMs = 1_000) {
-  // Both client kinds take these arguments; the union of their overloads does not type-check as one call.
-  const sub = redis.sub as unknown as {
-    sSubscribe(channels: string | string[], listener: Handler, bufferMode: true): Promise<void>;
-    sUnsubscribe(channels?: string | string[]): Promise<void>;
-  };
-  let connected = false;
-  /** False when the clients were closed before they ever connected (a hub stopped early). */
-  const ready = redis.ready.then(
-    () => (connected = true),
-    () => false,
-  );
-  const open = () => (redis.sub as unknown as { isOpen: boolean }).isOpen;
-  /** Channels the adapter wants, with their listener. */
-  const wanted = new Map<string, Handler>();
-  const subscribe = async (channel: string, listener: Handler): Promise<void> => {
-    if (!connected && !(await ready)) return; // continuations run in call order, so order is kept
-    for (let attempt = 0; ; attempt += 1) {
-      if (wanted.get(channel) !== listener || !open()) return;
-      try {
-        await sub.sSubscribe(channel, listener, true);
-        return;
-      } catch {
-        // The first retry goes out at once: refused because the connection died before Redis
-        // answered, it waits in the client's offline queue and is sent the moment Redis is back,
-        // not a retry period later (a publish in between would be missed).
-        if (attempt > 0) await new Promise((r) => setTimeout(r, Math.min(retryMs, 50 * 2 ** attempt)).unref());
-      }
-    }
-  };
-  const unsubscribe = async (channel: string): Promise<void> => {
-    if (!connected && !(await ready)) return;
-    await sub.sUnsubscribe(channel).catch(() => undefined); // a lost shard has forgotten it anyway
-  };
-  const each = (channels: string | string[]) => (Array.isArray(channels) ? channels : [channels]);
-  return {
-    on: () => undefined,
-    sSubscribe: (channels: string | string[], listener: Handler) =>
-      Promise.all(
-        each(channels).map((channel) => {
-          wanted.set(channel, listener);
-          return subscribe(channel, listener);
-        }),
-      ).then(() => undefined),
-    sUnsubscribe: (channels: string | string[]) =>
-      Promise.all(
-        each(channels).map((channel) => {
-          wanted.delete(channel);
-          return unsubscribe(channel);
-        }),
-      ).then(() => undefined),
-  };
 }

@@ -30,7 +30,7 @@ export type AdapterConstructor = NonNullable<Parameters<HubServer['adapter']>[0]
 interface AdapterInternals {
   readonly sids: Map<SocketId, Set<Room>>;
   readonly encoder: { encode(packet: unknown): Array<string | Buffer> };
-  addAll(id: SocketId, rooms: Set<Room>): void;
+  addAll(id: SocketId, rooms: Set<Room>): Promise<void> | void;
   del(id: SocketId, room: Room): void;
   delAll(id: SocketId): void;
   broadcast(packet: { nsp?: string }, opts: BroadcastOptions): void;
@@ -129,25 +129,28 @@ export function withNativePublish(
     /** Sockets still on long-polling: native publish cannot reach them. Almost always empty. */
     const polling = new Set<SocketId>();
 
+    // What the base adapter's join returns (the Redis adapter's: once its subscriptions are
+    // confirmed, adapter.ts) is what `socket.join` returns here too.
     adapter.addAll = (id, rooms) => {
       const isNew = !adapter.sids.has(id);
-      base.addAll(id, rooms);
+      const joined = base.addAll(id, rooms);
       const socket = socketOf(id);
-      if (!socket) return;
+      if (!socket) return joined;
       const raw = rawOf(socket);
       if (raw) {
         changeTopics(raw, 'subscribe', id, rooms, topic);
-        return;
+        return joined;
       }
       if (isNew) {
         polling.add(id);
         socket.conn.once('upgrade', () => {
           polling.delete(id);
-          const joined = adapter.sids.get(id);
+          const current = adapter.sids.get(id);
           const upgraded = rawOf(socket);
-          if (joined && upgraded) changeTopics(upgraded, 'subscribe', id, joined, topic);
+          if (current && upgraded) changeTopics(upgraded, 'subscribe', id, current, topic);
         });
       }
+      return joined;
     };
 
     adapter.del = (id, room) => {

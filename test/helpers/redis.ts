@@ -75,6 +75,21 @@ export async function startTestRedisCluster(): Promise<TestRedisCluster> {
   return startRedisCluster({ masters: 3, replicas: 1, nodeTimeoutMs: 2000 });
 }
 
+/**
+ * Resolves once `replicas` replicas are attached to their masters and synced (`master_link_status:up`):
+ * a master killed before its replica finished syncing could not fail over.
+ */
+export async function waitForReplicas(cluster: TestRedisCluster, replicas: number, timeoutMs = 30_000): Promise<void> {
+  await waitFor(
+    async () => {
+      const running = cluster.nodes.filter((n) => n.running);
+      const infos = await Promise.all(running.map((n) => cluster.cli(n.port, 'INFO', 'replication').catch(() => '')));
+      return infos.filter((i) => i.includes('role:slave') && i.includes('master_link_status:up')).length >= replicas;
+    },
+    { timeoutMs, intervalMs: 100, what: `${replicas} synced Redis Cluster replicas` },
+  );
+}
+
 /** The two ways a hub joins a cluster: one Redis, or a Redis Cluster (tests run on both). */
 export type RedisSetupKind = 'one Redis' | 'Redis Cluster';
 export const redisSetups: readonly RedisSetupKind[] = ['one Redis', 'Redis Cluster'];

@@ -129,3 +129,29 @@ export async function expectNoEvent<E extends ServerEventName>(
   const got = received(socket, event).filter(where);
   if (got.length) throw new Error(`expected no "${event}" but got ${JSON.stringify(got[0]).slice(0, 300)}`);
 }
+
+/**
+ * Resolves once `check` holds, checking now and again after every event `socket` receives (for a
+ * condition over what arrived, such as "a post from each of three authors"); rejects after `timeoutMs`.
+ */
+export function whenReceived(
+  socket: TestSocket,
+  check: () => boolean,
+  timeoutMs = 5_000,
+  what = 'condition over received events',
+): Promise<void> {
+  if (check()) return Promise.resolve();
+  return new Promise((resolve, reject) => {
+    const listener = () => {
+      if (!check()) return;
+      clearTimeout(timer);
+      socket.offAny(listener);
+      resolve();
+    };
+    const timer = setTimeout(() => {
+      socket.offAny(listener);
+      reject(new Error(`${what}: not met within ${timeoutMs} ms`));
+    }, timeoutMs);
+    socket.onAny(listener);
+  });
+}
