@@ -48,7 +48,15 @@ export function createServices(deps: CoreDeps) {
     tokens: deps.tokens,
     rateLimits: deps.rateLimits,
   });
-  const notifications = createNotificationService({ conn: deps.conn, pusher: deps.pusher, accounts, logger: deps.logger });
+  const notifications = createNotificationService({
+    conn: deps.conn,
+    pusher: deps.pusher,
+    accounts,
+    logger: deps.logger,
+    rateLimits: deps.rateLimits,
+    // Called only once the services exist (friends needs the notifier, so it is built after).
+    areFriends: (a, b) => friends.areFriends(a, b),
+  });
   const notifier = notifications;
   const moderation = createModerationService({ conn: deps.conn, logger: deps.logger, notifier });
   accounts.screenNamesWith(moderation);
