@@ -83,6 +83,7 @@ export function createServices(deps: CoreDeps) {
     redis: deps.redis,
     redisPrefix: deps.config.redisPrefix,
     nodeId: deps.config.nodeId,
+    offlineGraceMs: deps.config.presenceOfflineGraceMs,
   });
   const albums = createAlbumService({
     conn: deps.conn,
