@@ -70,6 +70,8 @@ const envSchema = z.object({
   SOCKETS_PER_USER: z.coerce.number().int().min(1).max(10_000).default(16),
   /** Socket.IO handshakes one address may start per minute (also the most at once); past it 403 `too_many_handshakes`. */
   SOCKET_HANDSHAKES_PER_ADDRESS: z.coerce.number().int().min(1).max(10_000_000).default(120),
+  /** How long a user must stay away before friends are told they went offline (a flapping connection is not news). */
+  PRESENCE_OFFLINE_GRACE_MS: z.coerce.number().int().min(0).max(600_000).default(2_000),
   /** Socket.IO sessions not yet signed in, in total per node; one more closes the oldest. */
   SOCKET_PENDING_MAX: z.coerce.number().int().min(1).max(10_000_000).default(2_000),
   /**
@@ -146,6 +148,7 @@ export interface Config {
   readonly realtimeUrl: string | undefined;
   readonly rateLimitScale: number;
   readonly socketsPerUser: number;
+  readonly presenceOfflineGraceMs: number;
   /** Handshakes per address per minute, and anonymous sessions per node (realtime/handshake-gate.ts). */
   readonly socketHandshakes: { readonly perAddressPerMinute: number; readonly maxPending: number };
   readonly connectionsPerAddress: number;
@@ -210,6 +213,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
     realtimeUrl: e.REALTIME_URL,
     rateLimitScale: e.RATE_LIMIT_SCALE,
     socketsPerUser: e.SOCKETS_PER_USER,
+    presenceOfflineGraceMs: e.PRESENCE_OFFLINE_GRACE_MS,
     socketHandshakes: { perAddressPerMinute: e.SOCKET_HANDSHAKES_PER_ADDRESS, maxPending: e.SOCKET_PENDING_MAX },
     connectionsPerAddress: e.CONNECTIONS_PER_ADDRESS,
     headersTimeoutMs: e.HEADERS_TIMEOUT_MS,

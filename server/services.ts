@@ -49,7 +49,15 @@ export function createServices(deps: CoreDeps) {
     tokens: deps.tokens,
     rateLimits: deps.rateLimits,
   });
-  const notifications = createNotificationService({ conn: deps.conn, pusher: deps.pusher, accounts, logger: deps.logger });
+  const notifications = createNotificationService({
+    conn: deps.conn,
+    pusher: deps.pusher,
+    accounts,
+    logger: deps.logger,
+    rateLimits: deps.rateLimits,
+    // Called only once the services exist (friends needs the notifier, so it is built after).
+    areFriends: (a, b) => friends.areFriends(a, b),
+  });
   const notifier = notifications;
   const moderation = createModerationService({ conn: deps.conn, logger: deps.logger, notifier });
   accounts.screenNamesWith(moderation);
@@ -76,6 +84,7 @@ export function createServices(deps: CoreDeps) {
     redis: deps.redis,
     redisPrefix: deps.config.redisPrefix,
     nodeId: deps.config.nodeId,
+    offlineGraceMs: deps.config.presenceOfflineGraceMs,
   });
   const albums = createAlbumService({
     conn: deps.conn,

@@ -56,6 +56,8 @@ export async function startTestHub(options: TestHubOptions = {}): Promise<TestHu
     RATE_LIMIT_SCALE: '50',
     // Tests open many sockets from 127.0.0.1 within a minute (the handshake attack test sets its own).
     SOCKET_HANDSHAKES_PER_ADDRESS: '100000',
+    // Offline is announced after this grace; short, so tests that await it do not wait long.
+    PRESENCE_OFFLINE_GRACE_MS: '200',
     SECRET: 'test-secret-0123456789abcdef',
     ...(mongodbUri ? { MONGODB_URI: mongodbUri } : {}),
     ...(options.redisUrl ? { REDIS_URL: options.redisUrl, REDIS_PREFIX: options.redisPrefix ?? `t${randomBytes(4).toString('hex')}` } : {}),

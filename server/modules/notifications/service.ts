@@ -6,6 +6,8 @@ import type { Connection } from 'mongoose';
 import type { NotificationDto, NotificationKind, NotificationSubject, UserDto } from '../../../shared/dto.js';
 import type { Pusher } from '../../realtime/pusher.js';
 import type { Logger } from '../../logger.js';
+import { AppError } from '../../errors.js';
+import type { RateLimitRule, RateLimits } from '../../rate-limits.js';
 import type { AccountService } from '../accounts/service.js';
 import { createKeyedQueue } from '../../keyed-queue.js';
 import { notificationModel, notificationSettingsModel, type NotificationRecord } from './model.js';
@@ -18,12 +20,27 @@ export interface NotificationServiceDeps {
   readonly pusher: Pusher;
   readonly accounts: Pick<AccountService, 'getUsers'>;
   readonly logger: Logger;
+  /** Where the budgets of notifications per sender and recipient are kept; without it, none apply. */
+  readonly rateLimits?: RateLimits;
+  /** Whether two users are friends (strangers share one budget per recipient). */
+  readonly areFriends?: (a: string, b: string) => Promise<boolean>;
 }
 
 export interface NotificationList {
   readonly notifications: NotificationDto[];
   readonly unread: number;
 }
+
+/**
+ * How many notifications one person may cause another (mentions, guestbook entries, comments, likes,
+ * invites… together), and how many all strangers together may cause one person. Past either, the
+ * notification is dropped silently: what caused it (a post, an entry) follows its own rules. A
+ * stranger pushed 212 into one bell in 60 s before these budgets existed.
+ */
+export const notificationBudgets = {
+  perSender: { name: 'notify-pair', points: 20, perSeconds: 10 * 60 },
+  fromStrangers: { name: 'notify-strangers', points: 60, perSeconds: 10 * 60 },
+} as const satisfies Record<string, RateLimitRule>;
 
 /** Attempts at taking the next number when another node took it first. */
 const maxSeqAttempts = 25;
@@ -45,7 +62,7 @@ function cleanSubject(subject: NotificationSubject, count: number | undefined): 
   };
 }
 
-export function createNotificationService({ conn, pusher, accounts, logger }: NotificationServiceDeps) {
+export function createNotificationService({ conn, pusher, accounts, logger, rateLimits, areFriends }: NotificationServiceDeps) {
   const notifications = notificationModel(conn);
   const settings = notificationSettingsModel(conn);
   const perRecipient = createKeyedQueue();
@@ -129,10 +146,34 @@ export function createNotificationService({ conn, pusher, accounts, logger }: No
     );
   }
 
+  /** Spends one of `key`'s notifications under `rule`; false when the budget is spent. */
+  async function spend(rule: RateLimitRule, key: string): Promise<boolean> {
+    if (!rateLimits) return true;
+    try {
+      await rateLimits.consume(rule, key);
+      return true;
+    } catch (err) {
+      if (err instanceof AppError && err.code === 'rate_limited') return false;
+      throw err;
+    }
+  }
+
+  /** Whether `actorId` may still notify `to` (system notifications always may). */
+  async function withinBudget(actorId: string | null, to: string): Promise<boolean> {
+    if (actorId === null) return true;
+    if (!(await spend(notificationBudgets.perSender, `${actorId}>${to}`))) return false;
+    if (!areFriends || (await areFriends(actorId, to))) return true;
+    return spend(notificationBudgets.fromStrangers, to);
+  }
+
   const notifier: Notifier = {
     async notify(input) {
       if (input.actorId !== null && input.actorId === input.to) return;
       if ((await mutedKinds(input.to)).includes(input.kind)) return;
+      if (!(await withinBudget(input.actorId, input.to))) {
+        logger.debug({ to: input.to, actor: input.actorId, kind: input.kind }, 'notification over budget: dropped');
+        return;
+      }
       await perRecipient(input.to, () => store(input));
     },
     // In the recipient's queue, so it never interleaves with the fold of a like being stored.
@@ -140,7 +181,7 @@ export function createNotificationService({ conn, pusher, accounts, logger }: No
   };
 
   return {
-    /** Stores a notification (numbered per recipient), then pushes it live; drops self and muted ones. */
+    /** Stores a notification (numbered per recipient), then pushes it live; drops self, muted and over-budget ones. */
     notify: notifier.notify,
     withdraw: notifier.withdraw,
 

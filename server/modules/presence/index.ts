@@ -16,9 +16,20 @@ export interface PresenceDeps {
   readonly nodeId: string;
   /** How long a crashed node's sockets keep their users online (Redis only). */
   readonly ttlMs?: number;
+  /** How long a user must stay away before friends are told they went offline. */
+  readonly offlineGraceMs?: number;
 }
 
-export function createPresence({ pusher, friends, logger, redis, redisPrefix, nodeId, ttlMs }: PresenceDeps): PresenceService {
+export function createPresence({
+  pusher,
+  friends,
+  logger,
+  redis,
+  redisPrefix,
+  nodeId,
+  ttlMs,
+  offlineGraceMs,
+}: PresenceDeps): PresenceService {
   let service: PresenceService | undefined;
   const tracker = redis
     ? createRedisTracker({
@@ -30,6 +41,6 @@ export function createPresence({ pusher, friends, logger, redis, redisPrefix, no
         onExpired: (userId) => service?.expired(userId),
       })
     : createMemoryTracker();
-  service = createPresenceService({ pusher, friends, tracker, logger });
+  service = createPresenceService({ pusher, friends, tracker, logger, ...(offlineGraceMs === undefined ? {} : { offlineGraceMs }) });
   return service;
 }

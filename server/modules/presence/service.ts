@@ -1,6 +1,10 @@
 /**
  * Presence: a user's friends learn live when the user comes online (first socket anywhere) and
  * goes offline (last socket anywhere). Several tabs count as one user.
+ *
+ * Going offline is announced only once it has lasted `offlineGraceMs`: a user whose connection
+ * flaps (300 reconnects in 3 s sent 600 `presence` events to every friend) is announced online
+ * once, and offline once when they stay away; a reconnect within the grace announces nothing.
  */
 import type { Logger } from '../../logger.js';
 import type { Pusher } from '../../realtime/pusher.js';
@@ -14,14 +18,18 @@ export interface PresenceServiceDeps {
   readonly friends: Pick<FriendRelations, 'friendIds'>;
   readonly tracker: PresenceTracker;
   readonly logger: Logger;
+  /** How long a user must stay away before friends are told they went offline. */
+  readonly offlineGraceMs?: number;
 }
 
-export function createPresenceService({ pusher, friends, tracker, logger }: PresenceServiceDeps) {
+export function createPresenceService({ pusher, friends, tracker, logger, offlineGraceMs = 2_000 }: PresenceServiceDeps) {
   // One user's comings and goings on this node are announced in the order they happened.
   const queue = createKeyedQueue();
   // Work still running, so a shutdown can let it finish before Redis and the store close.
   const pending = new Set<Promise<unknown>>();
   let closing = false;
+  /** Users whose last socket here went away, until the grace ends or they come back. */
+  const goingOffline = new Map<string, NodeJS.Timeout>();
   const perUser = <T>(userId: string, task: () => Promise<T>): Promise<T> => {
     const run = queue(userId, task);
     const settled = run.then(
@@ -45,6 +53,29 @@ export function createPresenceService({ pusher, friends, tracker, logger }: Pres
   const failed = (what: string, userId: string) => (err: unknown) =>
     logger.warn({ err: err instanceof Error ? err.message : String(err), user: userId }, `presence ${what} failed`);
 
+  /** Cancels a pending offline of `userId`; true when there was one (then friends still see them online). */
+  const comeBack = (userId: string): boolean => {
+    const timer = goingOffline.get(userId);
+    if (!timer) return false;
+    clearTimeout(timer);
+    goingOffline.delete(userId);
+    return true;
+  };
+
+  /** Announces `userId` offline after the grace, if by then they have no socket anywhere. */
+  const offlineAfterGrace = (userId: string): void => {
+    if (goingOffline.has(userId)) return;
+    const timer = setTimeout(() => {
+      goingOffline.delete(userId);
+      void perUser(userId, async () => {
+        // Back on another node meanwhile: that node has announced them.
+        if ((await tracker.onlineAmong([userId])).length === 0) await announce(userId, false);
+      }).catch(failed('disconnect', userId));
+    }, offlineGraceMs);
+    timer.unref();
+    goingOffline.set(userId, timer);
+  };
+
   return {
     /**
      * One of the user's sockets connected: announced if it is the user's first anywhere. Queued per
@@ -52,14 +83,15 @@ export function createPresenceService({ pusher, friends, tracker, logger }: Pres
      */
     connected(userId: string, socketId: string): Promise<void> {
       return perUser(userId, async () => {
-        if (await tracker.connect(userId, socketId)) await announce(userId, true);
+        const first = await tracker.connect(userId, socketId);
+        if (!comeBack(userId) && first) await announce(userId, true);
       }).catch(failed('connect', userId));
     },
 
     /** One of the user's sockets went away: announced if it was the user's last anywhere. */
     disconnected(userId: string, socketId: string): Promise<void> {
       return perUser(userId, async () => {
-        if (await tracker.disconnect(userId, socketId)) await announce(userId, false);
+        if (await tracker.disconnect(userId, socketId)) offlineAfterGrace(userId);
       }).catch(failed('disconnect', userId));
     },
 
@@ -75,6 +107,8 @@ export function createPresenceService({ pusher, friends, tracker, logger }: Pres
 
     async close(): Promise<void> {
       closing = true;
+      for (const timer of goingOffline.values()) clearTimeout(timer);
+      goingOffline.clear();
       await Promise.all(pending);
       await tracker.close();
     },
