@@ -153,6 +153,7 @@ export async function startHub(config: Config, options: HubOptions = {}): Promis
     authenticate: services.accounts.authenticate,
     rateLimits,
     idempotency,
+    idempotencyKeysPerUser: config.idempotencyKeysPerUser,
     clientDir: options.clientDir ?? path.resolve('dist/client'),
     metricsMiddleware: metrics.httpMiddleware(),
     rawRoutes: (router) => mountEndpoints(router, uploadEndpoints, { authenticate: services.accounts.authenticate, rateLimits }),
