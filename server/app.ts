@@ -158,6 +158,7 @@ export async function startHub(requested: Config, options: HubOptions = {}): Pro
     authenticate: services.accounts.authenticate,
     rateLimits,
     idempotency,
+    idempotencyKeysPerUser: config.idempotencyKeysPerUser,
     clientDir: options.clientDir ?? path.resolve('dist/client'),
     metricsMiddleware: metrics.httpMiddleware(),
     rawRoutes: (router) => mountEndpoints(router, uploadEndpoints, { authenticate: services.accounts.authenticate, rateLimits }),

@@ -91,6 +91,8 @@ const envSchema = z.object({
   CONNECTIONS_PER_ADDRESS: z.coerce.number().int().min(1).max(1_000_000).default(256),
   /** Milliseconds a connection may take to send a request's headers before it is closed (≤ 120000). */
   HEADERS_TIMEOUT_MS: z.coerce.number().int().min(1000).max(120_000).default(10_000),
+  /** New Idempotency-Keys one user may have kept per 24 h (each is a stored answer); scaled by RATE_LIMIT_SCALE. */
+  IDEMPOTENCY_KEYS_PER_USER: positiveInt.default(1000),
   /** Multiplies every rate-limit budget (a load tester's own hub raises it). */
   RATE_LIMIT_SCALE: z.coerce.number().positive().max(100_000).default(1),
   /** Comma-separated origins allowed by CORS; unset allows any origin (tokens, not cookies, carry auth). */
@@ -153,6 +155,7 @@ export interface Config {
   readonly socketHandshakes: { readonly perAddressPerMinute: number; readonly maxPending: number };
   readonly connectionsPerAddress: number;
   readonly headersTimeoutMs: number;
+  readonly idempotencyKeysPerUser: number;
   /** express `trust proxy`: false (trust no peer), a hop count, or the trusted peers. */
   readonly trustProxy: false | number | readonly string[];
   readonly corsOrigins: readonly string[] | undefined;
@@ -217,6 +220,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
     socketHandshakes: { perAddressPerMinute: e.SOCKET_HANDSHAKES_PER_ADDRESS, maxPending: e.SOCKET_PENDING_MAX },
     connectionsPerAddress: e.CONNECTIONS_PER_ADDRESS,
     headersTimeoutMs: e.HEADERS_TIMEOUT_MS,
+    idempotencyKeysPerUser: e.IDEMPOTENCY_KEYS_PER_USER,
     trustProxy: !e.TRUST_PROXY
       ? false
       : /^\d+$/.test(e.TRUST_PROXY)

@@ -15,7 +15,15 @@ export interface MountDeps {
   readonly rateLimits: RateLimits;
   /** Where `Idempotency-Key` answers are kept; without it the header is ignored. */
   readonly idempotency?: IdempotencyStore;
+  /** New keys one user may have kept per 24 h (IDEMPOTENCY_KEYS_PER_USER; default 1000). */
+  readonly idempotencyKeysPerUser?: number;
 }
+
+/**
+ * New Idempotency-Keys per user in a record's lifetime (24 h): each is a stored record, so this caps a
+ * user's live records (at most twice this across a window's edge), also on endpoints with no limit.
+ */
+const idempotencyKeysRule = (points: number): RateLimitRule => ({ name: 'idempotency-keys', points, perSeconds: 24 * 60 * 60 });
 
 export const httpRules = {
   /**
@@ -23,11 +31,6 @@ export const httpRules = {
    * the hub read and parse (sign-ins and registrations have their own budgets on top).
    */
   anonymousBodies: { name: 'anonymous-body-ip', points: 600, perSeconds: 60 },
-  /**
-   * New Idempotency-Keys per user in a record's lifetime (24 h): each is a stored record, so this caps a
-   * user's live records (at most twice this across a window's edge), also on endpoints with no limit.
-   */
-  idempotencyKeys: { name: 'idempotency-keys', points: 1000, perSeconds: 24 * 60 * 60 },
 } as const satisfies Record<string, RateLimitRule>;
 
 /** The viewer behind `Authorization: Bearer …`; a header that is present but bad answers 401. */
@@ -68,6 +71,7 @@ export function mountEndpoints(router: Router, endpoints: readonly Endpoint[], d
  */
 async function runOnce(endpoint: Endpoint, req: Request, res: Response, viewer: Viewer, key: string, deps: MountDeps): Promise<void> {
   const store = deps.idempotency!;
+  const keysRule = idempotencyKeysRule(deps.idempotencyKeysPerUser ?? 1000);
   const validKey = validIdempotencyKey(key);
   const fingerprint = requestFingerprint(req.method, req.baseUrl + req.path, req.body);
   const replay = (answer: StoredAnswer) => {
@@ -77,7 +81,7 @@ async function runOnce(endpoint: Endpoint, req: Request, res: Response, viewer: 
   try {
     // Zero-cost spends only check; the points are spent below, once this request is known to be new.
     if (endpoint.rateLimit) await deps.rateLimits.consume(endpoint.rateLimit, viewer.id, 0);
-    await deps.rateLimits.consume(httpRules.idempotencyKeys, viewer.id, 0);
+    await deps.rateLimits.consume(keysRule, viewer.id, 0);
   } catch (err) {
     const kept = await store.finished(viewer.id, validKey, fingerprint);
     if (kept) return replay(kept);
@@ -87,7 +91,7 @@ async function runOnce(endpoint: Endpoint, req: Request, res: Response, viewer: 
   if (claim.kind === 'replay') return replay(claim.answer);
   let answer: EndpointAnswer;
   try {
-    await deps.rateLimits.consume(httpRules.idempotencyKeys, viewer.id);
+    await deps.rateLimits.consume(keysRule, viewer.id);
     if (endpoint.rateLimit) await deps.rateLimits.consume(endpoint.rateLimit, viewer.id);
     answer = await endpoint.answer(req, viewer);
   } catch (err) {

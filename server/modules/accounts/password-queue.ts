@@ -5,11 +5,13 @@
  * Why: node's `crypto.scrypt` already runs on libuv's thread pool (4 threads by default), not on the
  * event loop — but that pool is also where file reads and DNS look-ups run, and it is FIFO: 64
  * parallel sign-ins to one account queued ahead of everyone's sign-in (a bystander waited 4.3 s,
- * issue #26). Here at most `concurrency` derivations hold pool threads (the rest stay free for
- * files); the next one is taken from the address whose turn it is (round robin over addresses, first
- * come first served within one), so another address waits for at most one job of each busy address;
+ * issue #26), and each derivation is ~40 ms of a core. Here at most `concurrency` derivations run
+ * (one core fewer than the machine has: the event loop keeps one; the pool's other threads stay free
+ * for files); the next one is taken from the waiting address served longest ago (first come first served
+ * within one), so an address that arrives waits only for the jobs already running;
  * and what does not fit the bounds is refused at once (429) instead of waiting without end.
  */
+import { availableParallelism } from 'node:os';
 import { rateLimited } from '../../errors.js';
 
 export interface PasswordQueueOptions {
@@ -43,14 +45,15 @@ export interface PasswordQueue {
 }
 
 export const defaultPasswordQueueOptions: PasswordQueueOptions = {
-  concurrency: 2,
+  // scrypt is all CPU: one core is left to the event loop (on 2 cores, two at once starved it).
+  concurrency: Math.max(1, availableParallelism() - 1),
   maxWaiting: 64,
   maxWaitingPerAddress: 8,
   maxWaitingPerAccount: 2,
 };
 
 export function createPasswordQueue(options: PasswordQueueOptions = defaultPasswordQueueOptions): PasswordQueue {
-  /** Waiting jobs by address; Map order is the round robin (an address served goes to the back). */
+  /** Waiting jobs by address. */
   const lanes = new Map<string, Job[]>();
   const perAccount = new Map<string, number>();
   let waiting = 0;
@@ -63,14 +66,31 @@ export function createPasswordQueue(options: PasswordQueueOptions = defaultPassw
     else perAccount.delete(account);
   };
 
+  /** When each address was last served (a sequence number), kept for the addresses served lately. */
+  const lastServed = new Map<string, number>();
+  let served = 0;
+
+  /** The waiting address served longest ago (one never served first; ties: the one that came first). */
+  function nextLane(): string | undefined {
+    let best: string | undefined;
+    let bestAt = Infinity;
+    for (const address of lanes.keys()) {
+      const at = lastServed.get(address) ?? -1;
+      if (at < bestAt) [best, bestAt] = [address, at];
+    }
+    return best;
+  }
+
   function next(): void {
     while (running < options.concurrency) {
-      const first = lanes.entries().next();
-      if (first.done) return;
-      const [address, jobs] = first.value;
+      const address = nextLane();
+      if (address === undefined) return;
+      const jobs = lanes.get(address)!;
       const job = jobs.shift()!;
-      lanes.delete(address);
-      if (jobs.length) lanes.set(address, jobs); // to the back of the round
+      if (!jobs.length) lanes.delete(address);
+      lastServed.delete(address);
+      lastServed.set(address, (served += 1));
+      if (lastServed.size > 10_000) lastServed.delete(lastServed.keys().next().value as string);
       waiting -= 1;
       countAccount(job.account, -1);
       running += 1;
