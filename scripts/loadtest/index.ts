@@ -67,6 +67,8 @@ export function formatSummary(s: LoadTestSummary): string {
   if (Object.keys(s.connectErrors).length) lines.push(`connect errs  ${JSON.stringify(s.connectErrors)}`);
   if (Object.keys(s.otherEvents).length) lines.push(`other         ${JSON.stringify(s.otherEvents)}`);
   for (const w of s.warnings) lines.push(`WARNING       ${w}`);
+  for (const t of s.thresholds ?? [])
+    lines.push(`threshold     ${t.ok ? 'ok     ' : 'BREACHED'} ${t.text} (measured ${t.actual ?? 'nothing'})`);
   return lines.join('\n');
 }
 
@@ -88,13 +90,18 @@ async function main(): Promise<void> {
   if (options.json) await fs.writeFile(options.json, `${JSON.stringify(summary, null, 2)}\n`);
   if (options.report) await fs.writeFile(options.report, renderReport(summary));
   if (summary.generator.saturated) process.stderr.write('warning: the load generator was saturated (CPU > 85%)\n');
+  const breached = (summary.thresholds ?? []).filter((t) => !t.ok);
+  if (breached.length) {
+    process.stderr.write(`loadtest: ${breached.length} threshold(s) breached: ${breached.map((t) => t.text).join(', ')}\n`);
+    process.exitCode = 1;
+  }
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   // Exiting runs the 'exit' hook that stops every process the run started.
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => process.exit(130));
   main().then(
-    () => process.exit(0),
+    () => process.exit(process.exitCode ?? 0),
     (err: unknown) => {
       process.stderr.write(`loadtest failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
       process.exit(1);

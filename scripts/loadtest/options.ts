@@ -1,6 +1,8 @@
 /** The load tester's options: defaults, and parsing them from `npm run loadtest -- ...`. */
 import os from 'node:os';
 import { choiceArg, parseCli, UsageError } from '../cli-args.js';
+import { parseRamp, type RampPhase } from './ramp.js';
+import { parseThreshold, thresholdFigureNames, type Threshold } from './threshold-parse.js';
 
 export type Engine = 'uws' | 'ws';
 /** `friends`: everyone posts to their friends. `celebrity`: one certified space posts to all its fans. */
@@ -27,6 +29,10 @@ export interface LoadTestOptions {
   readonly duration: number;
   /** Seconds over which sockets connect (0: as fast as they can). */
   readonly ramp: number;
+  /** `--ramp users:duration,…`: connect phases instead of one even spread (ramp.ts). */
+  readonly rampPhases?: readonly RampPhase[];
+  /** `--threshold`: pass/fail criteria; a breach makes the CLI exit 1 (thresholds.ts). */
+  readonly thresholds?: readonly Threshold[];
   readonly engine: Engine;
   /** Hub nodes to start (> 1: a cluster through a private Redis and a shared store process). */
   readonly nodes: number;
@@ -91,7 +97,12 @@ export const usage = `usage: npm run loadtest -- [options]
   --comment-rate R     comments/s (on posts of the run; pushes post:comment to the author)
   --visit-rate R       space visits/s (pushes space:visitor to the owner)
   --duration S         seconds of load (default ${defaultOptions.duration})
-  --ramp S             seconds to spread connects over (default: as fast as possible)
+  --ramp S|PHASES      seconds to spread connects over (default: as fast as possible), or phases
+                       users:duration,… (e.g. 500:30s,2000:60s: 500 connected by 30 s, 2000 by 90 s;
+                       a phase whose target does not rise holds)
+  --threshold EXPR     pass/fail, repeatable: p99<50, missing=0, deliveries-per-sec>=1000 … (figures:
+                       ${thresholdFigureNames.join(', ')});
+                       a breach exits 1
   --engine uws|ws      engine of the hub it starts (default uws)
   --nodes N            start N hubs through a private Redis and a shared store process
   --redis-cluster      with --nodes: through a private Redis Cluster (3 masters + 3 replicas) instead
@@ -136,6 +147,7 @@ export const cliSpec = {
     'visit-rate': str,
     duration: str,
     ramp: str,
+    threshold: { type: 'string', multiple: true },
     engine: str,
     nodes: str,
     'redis-cluster': flag,
@@ -171,7 +183,11 @@ export function parseArgs(argv: readonly string[]): LoadTestOptions | 'help' {
   if (v['comment-rate'] !== undefined) o.commentRate = num('--comment-rate', v['comment-rate']);
   if (v['visit-rate'] !== undefined) o.visitRate = num('--visit-rate', v['visit-rate']);
   if (v.duration !== undefined) o.duration = num('--duration', v.duration);
-  if (v.ramp !== undefined) o.ramp = num('--ramp', v.ramp);
+  if (v.ramp !== undefined) {
+    if (/^\d+(\.\d+)?$/.test(v.ramp.trim())) o.ramp = num('--ramp', v.ramp);
+    else o.rampPhases = parseRamp(v.ramp, o.users);
+  }
+  if (v.threshold?.length) o.thresholds = v.threshold.map(parseThreshold);
   if (v.engine !== undefined) o.engine = choiceArg(v.engine, 'engine', ['uws', 'ws'] as const)!;
   if (v.nodes !== undefined) o.nodes = int('nodes', 1);
   if (v['redis-cluster']) o.redisCluster = true;

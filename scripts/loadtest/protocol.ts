@@ -1,6 +1,7 @@
 /** Messages between the load tester's main thread and its workers (threads or processes). */
 import type { FriendGraph } from './friend-graph.js';
 import type { HistogramSnapshot } from './histogram.js';
+import type { RampPhase } from './ramp.js';
 
 export interface WorkerUser {
   readonly index: number;
@@ -17,8 +18,8 @@ export interface WorkerInit {
   readonly handlePrefix: string;
   readonly sourceIps: number;
   readonly connectConcurrency: number;
-  /** Milliseconds to spread this worker's connects over. */
-  readonly rampMs: number;
+  /** Connect phases over all workers' users (empty: as fast as they can); see ramp.ts. */
+  readonly ramp: readonly RampPhase[];
   /** The celebrity scenario's certified space (a user index): every other user gets its posts. -1: none. */
   readonly celebrity: number;
 }

@@ -162,6 +162,7 @@ export function renderReport(s: LoadTestSummary): string {
 <h1>Kongjian load test</h1>
 <p>Bands: blue = connecting, white = load, grey = drain, green = holding idle sockets.</p>
 ${s.warnings.map((w) => `<p class="warn">⚠ ${esc(w)}</p>`).join('\n')}
+${s.thresholds?.length ? `<h2>Thresholds</h2>\n${table(s.thresholds.map((t) => [t.text, `${t.ok ? 'ok' : 'BREACHED'}: measured ${t.actual ?? 'nothing'}`]))}` : ''}
 ${table(rows)}
 ${charts.join('\n')}
 <details><summary>Raw summary (JSON)</summary><pre>${esc(JSON.stringify({ ...s, timeline: undefined }, null, 2))}</pre></details>

@@ -11,6 +11,9 @@ import { defaultOptions, type LoadTestOptions } from './options.js';
 import { clock, type WorkerFinal, type WorkerTick, type WorkerUser } from './protocol.js';
 import type { LoadTestSummary, TimelinePoint } from './summary.js';
 import type { RedisTraffic } from './processes.js';
+import { parseRamp } from './ramp.js';
+import { evaluateThresholds } from './thresholds.js';
+import { sourceIpsFor } from './source-address.js';
 import { prepareTarget, type CpuMs, type Target } from './target.js';
 import { runTraffic, type TrafficResult } from './traffic.js';
 import { fromEach, startWorkers, type WorkerMode } from './worker-pool.js';
@@ -32,6 +35,8 @@ export async function runLoadTest(partial: Partial<LoadTestOptions> = {}): Promi
       `each worker process holds ${Math.ceil(options.users / workerCount)} sockets; raise --workers if connects fail with EMFILE`,
     );
   }
+  // 127.0.0.x source addresses reach only this machine: towards another host the kernel picks.
+  const sourceIps = sourceIpsFor([...target.baseUrls, ...target.realtimeUrls], options.sourceIps);
   const workers = startWorkers(workerCount, workerMode);
   const mainDelay = monitorEventLoopDelay({ resolution: 5 });
   mainDelay.enable();
@@ -47,9 +52,9 @@ export async function runLoadTest(partial: Partial<LoadTestOptions> = {}): Promi
         users: shares[i]!,
         graph,
         handlePrefix: prefix,
-        sourceIps: options.sourceIps,
+        sourceIps,
         connectConcurrency: options.connectConcurrency,
-        rampMs: options.ramp * 1000,
+        ramp: options.rampPhases ?? parseRamp(String(options.ramp), options.users),
         celebrity: options.scenario === 'celebrity' ? 0 : -1,
       }),
     );
@@ -174,7 +179,7 @@ export async function runLoadTest(partial: Partial<LoadTestOptions> = {}): Promi
         commentRate: options.commentRate,
         visitRate: options.visitRate,
         durationMs: options.duration * 1000,
-        sourceIps: options.sourceIps,
+        sourceIps,
         seed: options.seed,
         announcePosts: (items) => {
           for (const item of items) sentAtOf.set(item.postId, item.sentAt);
@@ -198,7 +203,7 @@ export async function runLoadTest(partial: Partial<LoadTestOptions> = {}): Promi
     clearInterval(ticker);
     await waitForSocketsToDrop(target.hubs);
 
-    return summarize({
+    return judged(options, {
       options,
       workerMode,
       workerCount,
@@ -282,6 +287,12 @@ const addCounts = (maps: ReadonlyArray<Readonly<Record<string, number>>>) => {
   for (const m of maps) for (const [k, v] of Object.entries(m)) out[k] = (out[k] ?? 0) + v;
   return out;
 };
+
+/** The summary, with each `--threshold` judged against it. */
+function judged(options: LoadTestOptions, input: SummaryInput): LoadTestSummary {
+  const summary = summarize(input);
+  return options.thresholds?.length ? { ...summary, thresholds: evaluateThresholds(options.thresholds, summary) } : summary;
+}
 
 function summarize(s: SummaryInput): LoadTestSummary {
   const { options, finals, traffic, warnings } = s;

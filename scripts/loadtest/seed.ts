@@ -13,6 +13,7 @@ import { spaceModel } from '../../server/modules/spaces/space-model.js';
 import { defaultModules, defaultTheme, defaultTitle } from '../../shared/space-defaults.js';
 import { friendships, type FriendGraph } from './friend-graph.js';
 import { hubClient } from './http.js';
+import { sourceAddress } from './source-address.js';
 
 export const seedPassword = 'loadtest-password-1';
 
@@ -132,7 +133,7 @@ export async function seedViaApi(
   const started = Date.now();
   const seeded: SeededUser[] = new Array(graph.users);
   // Source addresses spread the per-IP registration limit.
-  const from = (i: number) => `127.0.0.${1 + (i % sourceIps)}`;
+  const from = (i: number) => sourceAddress(sourceIps, i);
   await boundedAll(graph.users, 16, async (i) => {
     const handle = handleOf(prefix, i);
     const res = await hubClient(baseUrl, { localAddress: from(i) }).request('POST /auth/register', {

@@ -1,6 +1,7 @@
 /** The shape of a run's result: what `--json` writes and the HTML report draws. */
 import type { LatencySummary } from './histogram.js';
 import type { LoadTestOptions } from './options.js';
+import type { ThresholdResult } from './threshold-parse.js';
 
 export interface TimelinePoint {
   /** Seconds since the first connect attempt. */
@@ -120,5 +121,7 @@ export interface LoadTestSummary {
   readonly disconnects: number;
   readonly otherEvents: Readonly<Record<string, number>>;
   readonly warnings: readonly string[];
+  /** Each `--threshold` with the figure measured; any not `ok` makes the CLI exit 1. */
+  readonly thresholds?: readonly ThresholdResult[];
   readonly timeline: readonly TimelinePoint[];
 }

@@ -22,6 +22,7 @@ import {
   type StoreProcess,
 } from './processes.js';
 import { seedStore, seedViaApi, type SeededUser } from './seed.js';
+import { sourceIpsFor } from './source-address.js';
 
 /** Hub CPU time in milliseconds: all of it, and the part spent in the kernel on its behalf (system time). */
 export interface CpuMs {
@@ -62,7 +63,7 @@ async function remoteTarget(options: LoadTestOptions, graph: FriendGraph, prefix
   const base = options.url!.replace(/\/$/, '');
   const cfg = await hubClient(base).request('GET /config');
   if (!cfg.ok) throw new Error(`GET ${base}/api/config answered ${cfg.status}`);
-  const users = await seedViaApi(base, graph, prefix, options.sourceIps, log);
+  const users = await seedViaApi(base, graph, prefix, sourceIpsFor([base], options.sourceIps), log);
   const metrics = async (): Promise<string | null> => {
     for (const p of ['/metrics', '/api/metrics']) {
       try {

@@ -7,6 +7,7 @@ import { friendsOf, prng, type FriendGraph } from './friend-graph.js';
 import { hubClient } from './http.js';
 import { clock, type PostedItem, type SideItem } from './protocol.js';
 import type { SeededUser } from './seed.js';
+import { sourceAddress } from './source-address.js';
 
 export interface TrafficPlan {
   readonly baseUrls: readonly string[];
@@ -66,7 +67,7 @@ export async function runTraffic(plan: TrafficPlan): Promise<TrafficResult> {
     const key = `${what} ${status}`;
     httpErrors[key] = (httpErrors[key] ?? 0) + 1;
   };
-  const from = (i: number) => `127.0.0.${1 + (i % plan.sourceIps)}`;
+  const from = (i: number) => sourceAddress(plan.sourceIps, i);
   const nodeOf = (i: number) => i % nodes;
 
   async function post(celebrity = false): Promise<void> {

@@ -10,6 +10,8 @@ import type { ClientToServerEvents, ServerPayload, ServerToClientEvents } from '
 import { friendCount, friendsOf, friendSlot, offsetSlots } from './friend-graph.js';
 import { Histogram } from './histogram.js';
 import { clock, type MainToWorker, type PostedItem, type WorkerFinal, type WorkerInit, type WorkerToMain } from './protocol.js';
+import { connectDueMs } from './ramp.js';
+import { sourceAddress } from './source-address.js';
 
 type LoadSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -122,7 +124,7 @@ function createWorker(init: WorkerInit) {
   const connectOne = (slot: number): Promise<void> => {
     const user = init.users[slot]!;
     const url = init.realtimeUrls[user.index % nodes]!;
-    const localAddress = `127.0.0.${1 + (user.index % init.sourceIps)}`;
+    const localAddress = sourceAddress(init.sourceIps, user.index);
     if (!firstAttemptAt) firstAttemptAt = clock();
     return new Promise((resolve) => {
       let settled = false;
@@ -143,7 +145,7 @@ function createWorker(init: WorkerInit) {
         forceNew: true,
         reconnection: false,
         timeout: 30_000,
-        localAddress,
+        ...(localAddress ? { localAddress } : {}),
       } as Parameters<typeof io>[1]);
       sockets[slot] = socket;
       socket.once('connect', () => {
@@ -189,8 +191,9 @@ function createWorker(init: WorkerInit) {
     const lane = async () => {
       while (next < n) {
         const slot = next++;
-        if (init.rampMs > 0) {
-          const due = start + (slot * init.rampMs) / n;
+        if (init.ramp.length > 0) {
+          // This worker's slot as a rank among every worker's users (phases count all of them).
+          const due = start + connectDueMs(Math.floor((slot * init.graph.users) / n), init.graph.users, init.ramp);
           const wait = due - clock();
           if (wait > 0) await new Promise((r) => setTimeout(r, wait));
         }
