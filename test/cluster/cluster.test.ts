@@ -216,9 +216,13 @@ describe.each(setups)('a two-node cluster on %s with the %s adapter over %s', { 
       await comment(nodeA, alice, bob);
       await comment(nodeB, alice, bob);
       await redis.single!.restart();
-      // Every node is subscribed again: one made on A reaches B, one made on B reaches A.
+      // Ready again means subscribed again (node-redis replays a connection's subscriptions before
+      // it counts as ready): once both nodes answer 200, the first one made on A reaches B, and the
+      // first one made on B reaches A.
+      await until(async () => (await readyz(nodeA)).status === 200 && (await readyz(nodeB)).status === 200, 20_000);
       const triesAB = await deliveredAcross(nodeA, aliceOnB, alice, bob);
       const triesBA = await deliveredAcross(nodeB, aliceOnA, alice, bob);
+      expect([triesAB, triesBA], 'tries until delivered across, once ready').toEqual([1, 1]);
       const total = 3 + triesAB + triesBA;
       // Each socket catches up exactly: live pushes plus notifications:sync cover every seq once.
       for (const socket of [aliceOnA, aliceOnB]) {

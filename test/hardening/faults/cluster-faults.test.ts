@@ -125,11 +125,11 @@ describe.each(redisSetups)('cluster faults over %s', { timeout: 150_000 }, (redi
     await cluster.startRedis();
     for (const node of cluster.nodes) expect(await healthBecomes(node.url, 200, 20_000), node.id).toMatchObject({ ok: true, redis: 'up' });
 
-    // Health turns green when the connections are back; the subscriptions they restore can follow a
-    // moment later (over a Redis Cluster each shard's SSUBSCRIBE is replayed after it reconnects), and a
-    // live push in between is missed (its notification is not: notifications:sync catches up). So:
-    // cross-node delivery resumes within seconds of health, each attempt a new post. Alone that is 1–3 s;
-    // beside the browser tests on two cores, six Redis Cluster nodes agreeing again once took over 15 s.
+    // Health turns green when the connections are back and every subscription is confirmed again; a
+    // live push published before a shard's subscriber is back is missed (its notification is not:
+    // notifications:sync catches up). So: cross-node delivery resumes within seconds of health, each
+    // attempt a new post. (This once never resumed: a shard's subscriber that reconnected with no
+    // subscription confirmed yet came back deaf on RESP2; server/redis.ts.)
     let attempt = 0;
     const delivered = await waitFor(
       async () => {
