@@ -32,6 +32,7 @@ import { templates as account } from './account.js';
 import { templates as search } from './search.js';
 import { templates as titles } from './titles.js';
 import { templates as social } from './social.js';
+import { templates as chat } from './chat.js';
 
 export const templates: TemplateMap = {
   ...common,
@@ -58,5 +59,6 @@ export const templates: TemplateMap = {
   ...postPage,
   ...spacePaging,
   ...account,
+  ...chat,
   ...social,
 };
