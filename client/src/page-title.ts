@@ -28,6 +28,8 @@ export function pageName(route: Route | null): string {
       return msg('Settings', { id: 'title.settings' });
     case 'moderation':
       return msg('Moderation', { id: 'title.moderation' });
+    case 'chat':
+      return route.handle ? `${msg('Messages', { id: 'title.chat' })} · @${route.handle}` : msg('Messages', { id: 'title.chat' });
     case 'not-found':
       return msg('Nothing here', { id: 'title.notFound' });
   }

@@ -8,10 +8,12 @@ import { router, type Route } from '../services/router.js';
 import { currentLocale } from '../i18n/locale.js';
 import { documentTitle } from '../page-title.js';
 import '../services/session-end.js';
+import '../services/attention.js';
 import { shared } from '../styles/shared.js';
 import './kj-album-page.js';
 import './kj-albums-page.js';
 import './kj-auth.js';
+import './kj-chat-page.js';
 import './kj-feed-page.js';
 import './kj-games-page.js';
 import './kj-header.js';
@@ -103,6 +105,8 @@ export class KjApp extends LitElement {
         return html`<kj-settings-page></kj-settings-page>`;
       case 'moderation':
         return html`<kj-moderation-page></kj-moderation-page>`;
+      case 'chat':
+        return html`<kj-chat-page .handle=${route.handle ?? ''}></kj-chat-page>`;
       case 'not-found':
         return html`<div class="card">
           <h1>${msg('Nothing here', { id: 'app.notFoundTitle' })}</h1>

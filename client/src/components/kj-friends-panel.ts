@@ -10,6 +10,7 @@ import { presence } from '../services/presence.js';
 import { formatList } from '../i18n/format.js';
 import { shared } from '../styles/shared.js';
 import './kj-avatar.js';
+import './kj-message-button.js';
 
 /** Friends with live presence dots, friend requests to answer, and a box to add a friend by handle. */
 @localized()
@@ -81,6 +82,7 @@ export class KjFriendsPanel extends LitElement {
             <kj-avatar .user=${f} size="32" .online=${online(f)}></kj-avatar>
             <a class="name" href=${`/space/${f.handle}`}>${f.displayName}</a>
             <span class="muted">${online(f) ? msg('online', { id: 'presence.online' }) : ''}</span>
+            <kj-message-button friend .handle=${f.handle} .name=${f.displayName}></kj-message-button>
             <button class="ghost danger" @click=${() => this.unfriend(f)} aria-label=${msg(str`Unfriend ${f.displayName}`, { id: 'friendsPanel.unfriendName' })}>${msg('Unfriend', { id: 'friendsPanel.unfriend' })}</button>
           </li>`,
         )}

@@ -6,6 +6,7 @@ import type { Route } from '../services/router.js';
 import { shared } from '../styles/shared.js';
 import './kj-avatar.js';
 import './kj-bell.js';
+import './kj-chat-icon.js';
 import './kj-user-search.js';
 
 /** The top bar: the hub's name, the main navigation, the notification bell and the signed-in user. */
@@ -70,6 +71,7 @@ export class KjHeader extends LitElement {
         </nav>
         <div class="me">
           <kj-user-search></kj-user-search>
+          <kj-chat-icon></kj-chat-icon>
           <kj-bell></kj-bell>
           <a href=${`/space/${me.handle}`} title=${`${me.displayName} (@${me.handle})`}>
             <kj-avatar .user=${me} size="34"></kj-avatar><span class="sr-only">${msg('Your space', { id: 'nav.yourSpace' })}</span>

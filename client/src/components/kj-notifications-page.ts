@@ -13,7 +13,7 @@ import { shared } from '../styles/shared.js';
 import './kj-avatar.js';
 import './kj-request-answer.js';
 
-function describe(n: NotificationDto): string {
+export function describe(n: NotificationDto): string {
   const who = n.actor?.displayName ?? msg('Someone', { id: 'notif.someone' });
   const about = n.subject.excerpt ? `${msg(': ', { id: 'common.colon' })}“${n.subject.excerpt}”` : '';
   switch (n.kind) {
@@ -59,7 +59,7 @@ function describe(n: NotificationDto): string {
 }
 
 /** Where a notification leads: the post, the guestbook, the invite, the match or the person. */
-function linkFor(n: NotificationDto, me: string | undefined): string {
+export function linkFor(n: NotificationDto, me: string | undefined): string {
   if (n.subject.type === 'match') return `/games/${n.subject.id}`;
   if (n.subject.type === 'post') return `/post/${n.subject.id}`;
   // v1.1: a mention in a comment names its post, one in a guestbook entry names the space's handle.

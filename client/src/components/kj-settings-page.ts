@@ -11,6 +11,7 @@ import { session } from '../services/session.js';
 import { toasts } from '../services/toasts.js';
 import { shared } from '../styles/shared.js';
 import './kj-account-security.js';
+import './kj-attention-settings.js';
 import './kj-blocked-list.js';
 import './kj-locale-switch.js';
 import './kj-profile-form.js';
@@ -87,6 +88,10 @@ export class KjSettingsPage extends LitElement {
         <section class="card" style="margin-top:16px" aria-labelledby="blocked-title">
           <h2 id="blocked-title">${msg('Blocked people', { id: 'blocking.title' })}</h2>
           <kj-blocked-list></kj-blocked-list>
+        </section>
+        <section class="card" style="margin-top:16px" aria-labelledby="attention-title">
+          <h2 id="attention-title">${msg('Alerts', { id: 'attention.heading' })}</h2>
+          <kj-attention-settings></kj-attention-settings>
         </section>
         <section class="card" style="margin-top:16px" aria-labelledby="lang">
           <h2 id="lang">${msg('Language', { id: 'settings.language' })}</h2>

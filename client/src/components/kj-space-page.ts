@@ -11,6 +11,7 @@ import { toasts } from '../services/toasts.js';
 import { shared } from '../styles/shared.js';
 import { blocks } from '../services/blocks.js';
 import './kj-block-button.js';
+import './kj-message-button.js';
 import './kj-moderator-tools.js';
 import './kj-space-view.js';
 
@@ -109,6 +110,7 @@ export class KjSpacePage extends LitElement {
                 ? html`<p class="muted" role="status">${msg(str`You block ${space.owner.displayName}: they cannot see your space or reach you.`, { id: 'blocking.youBlock' })}</p>`
                 : null
             }
+            <kj-message-button .handle=${space.owner.handle} .name=${space.owner.displayName}></kj-message-button>
             <kj-block-button .user=${space.owner} @block-change=${() => void this.load({ keepShown: true })}></kj-block-button>
           </div>`
           : null

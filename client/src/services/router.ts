@@ -13,6 +13,7 @@ export type Route =
   | { readonly name: 'match'; readonly matchId: string }
   | { readonly name: 'settings' }
   | { readonly name: 'moderation' }
+  | { readonly name: 'chat'; readonly handle?: string }
   | { readonly name: 'not-found' };
 
 export function parseRoute(pathname: string): Route {
@@ -31,6 +32,7 @@ export function parseRoute(pathname: string): Route {
   if (first === 'invites' && second && parts.length === 2) return { name: 'invite', inviteId: second };
   if (first === 'notifications' && second === 'settings' && parts.length === 2) return { name: 'notification-settings' };
   if (first === 'games' && second && parts.length === 2) return { name: 'match', matchId: second };
+  if (first === 'chat' && parts.length <= 2) return second ? { name: 'chat', handle: second } : { name: 'chat' };
   if (parts.length === 1 && (first === 'notifications' || first === 'games' || first === 'settings' || first === 'moderation')) {
     return { name: first };
   }

@@ -33,6 +33,7 @@ import { templates as search } from './search.js';
 import { templates as titles } from './titles.js';
 import { templates as social } from './social.js';
 import { templates as friendButton } from './friend-button.js';
+import { templates as chat } from './chat.js';
 
 export const templates: TemplateMap = {
   ...common,
@@ -59,6 +60,7 @@ export const templates: TemplateMap = {
   ...postPage,
   ...spacePaging,
   ...account,
+  ...chat,
   ...social,
   ...friendButton,
 };
