@@ -33,6 +33,7 @@ import { templates as search } from './search.js';
 import { templates as titles } from './titles.js';
 import { templates as social } from './social.js';
 import { templates as friendButton } from './friend-button.js';
+import { templates as avatarUpload } from './avatar-upload.js';
 
 export const templates: TemplateMap = {
   ...common,
@@ -61,4 +62,5 @@ export const templates: TemplateMap = {
   ...account,
   ...social,
   ...friendButton,
+  ...avatarUpload,
 };
