@@ -32,6 +32,7 @@ import type { Endpoint } from './http/endpoint.js';
 import { openApiRoute } from './http/openapi-route.js';
 import { photoFileRoutes } from './modules/albums/photo-file-routes.js';
 import { avatarFileRoutes } from './modules/accounts/self-routes.js';
+import { avatarUploadEndpoint } from './modules/accounts/avatar-upload-route.js';
 import { createClusterBus } from './realtime/cluster-bus.js';
 
 export interface Hub {
@@ -148,7 +149,7 @@ export async function startHub(requested: Config, options: HubOptions = {}): Pro
   };
 
   const ready = async () => ({ store: await store.isUp(), ...(redis ? { redis: redisUp() } : {}) });
-  const uploadEndpoints = photoUploadEndpoints(services.albums);
+  const uploadEndpoints = [...photoUploadEndpoints(services.albums), avatarUploadEndpoint(services.self.profiles, services.albums)];
   const endpoints: Endpoint[] = [...systemRoutes({ config, health, ready, realtimePort: () => wsPort }), ...apiEndpoints(services)];
   endpoints.push(openApiRoute(() => [...endpoints, ...uploadEndpoints]));
   const app = createHttpApp({
@@ -235,7 +236,7 @@ export async function startHub(requested: Config, options: HubOptions = {}): Pro
     httpPort,
     wsPort,
     health,
-    routes: endpoints.map((e) => ({ method: e.method, path: e.path, auth: e.auth })),
+    routes: [...endpoints, ...uploadEndpoints].map((e) => ({ method: e.method, path: e.path, auth: e.auth })),
     close: () => (closing ??= close()),
   };
 }

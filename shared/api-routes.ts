@@ -60,6 +60,7 @@ export const apiRoutes = routeTable({
   'GET /me': { auth: true, response: r.meWithUnread },
   // one's own account: profile, password, sign-out, deletion
   'PATCH /me': { auth: true, body: profileBody, response: r.me },
+  'POST /me/avatar': { auth: true, upload: { field: 'file' }, response: r.me },
   'POST /auth/password': { auth: true, body: passwordBody, response: r.token },
   'POST /auth/logout': { auth: true },
   'DELETE /me': { auth: true, body: deleteAccountBody },

@@ -1,18 +1,46 @@
 /**
- * Text with its `@handle` mentions linked to their spaces. Lit escapes every run, so nothing in the
- * text becomes markup; a handle becomes a link only if the hub listed its user in `mentions` (users
- * this reader may see) — or, where the item carries no list, whenever it has a handle's shape.
+ * Text with its `@handle` mentions linked to their spaces and its web addresses clickable. Lit escapes
+ * every run, so nothing in the text becomes markup; a handle becomes a link only if the hub listed its
+ * user in `mentions` (users this reader may see), shown by display name ("@小明", the handle in its
+ * title) — or, where the item carries no list, whenever it has a handle's shape. Only http(s)
+ * addresses become links, opened apart from this page (`rel="noopener nofollow ugc"`).
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import type { UserDto } from '../../shared/dto.js';
 import { mentionParts } from '../../shared/mentions.js';
 
+/** An http(s) address in running text; trailing punctuation (Latin or Chinese) is left out of it. */
+const webAddress =
+  /https?:\/\/[^\s<>"'\u3000-\u303f\uff01-\uff0f\uff1a-\uff20]+[^\s<>"'.,;:!?)\]}\u3000-\u303f\uff01-\uff0f\uff1a-\uff20]/gi;
+
+/** `text` with its web addresses as links (only ones that parse as http or https). */
+export function linkedText(text: string): Array<TemplateResult | string> {
+  const out: Array<TemplateResult | string> = [];
+  let at = 0;
+  for (const m of text.matchAll(webAddress)) {
+    let href: string;
+    try {
+      const url = new URL(m[0]);
+      if (url.protocol !== 'http:' && url.protocol !== 'https:') continue;
+      href = url.href;
+    } catch {
+      continue;
+    }
+    if (m.index > at) out.push(text.slice(at, m.index));
+    out.push(html`<a class="web" href=${href} rel="noopener nofollow ugc" target="_blank">${m[0]}</a>`);
+    at = m.index + m[0].length;
+  }
+  if (at < text.length) out.push(text.slice(at));
+  return out;
+}
+
 export function mentionText(text: string, mentions?: readonly UserDto[]): Array<TemplateResult | string> {
   const known = mentions ? new Map(mentions.map((u) => [u.handle.toLowerCase(), u])) : null;
-  return mentionParts(text).map((part) => {
-    if (!('handle' in part) || (known && !known.has(part.handle))) return part.text;
+  return mentionParts(text).flatMap((part) => {
+    if (!('handle' in part) || (known && !known.has(part.handle))) return linkedText(part.text);
     const user = known?.get(part.handle);
-    return html`<a class="mention" href=${`/space/${encodeURIComponent(part.handle)}`} title=${user?.displayName ?? nothing}>${part.text}</a>`;
+    return html`<a class="mention" href=${`/space/${encodeURIComponent(part.handle)}`} title=${user ? `@${user.handle}` : nothing}
+      >${user ? `@${user.displayName}` : part.text}</a>`;
   });
 }
 
@@ -35,9 +63,11 @@ export function linkMentionsInHtml(body: string, mentions?: readonly UserDto[]):
     const replacement = parts.map((part) => {
       if (!('handle' in part) || (known && !known.has(part.handle))) return document.createTextNode(part.text);
       const a = document.createElement('a');
+      const user = mentions?.find((u) => u.handle.toLowerCase() === part.handle);
       a.className = 'mention';
       a.href = `/space/${encodeURIComponent(part.handle)}`;
-      a.textContent = part.text;
+      a.textContent = user ? `@${user.displayName}` : part.text;
+      if (user) a.title = `@${user.handle}`;
       return a;
     });
     node.replaceWith(...replacement);

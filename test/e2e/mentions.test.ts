@@ -9,6 +9,7 @@ import type { PostDto } from '../../shared/dto.js';
 import { makeFriends, registerUser } from '../helpers/users.js';
 import { openAs, screenshot, startE2E, type E2E, type OpenOptions, type UserPage } from './browser.js';
 import type { TestUser } from '../helpers/users.js';
+import { contrastRatio } from '../../client/src/contrast.js';
 
 let e2e: E2E;
 const opened: UserPage[] = [];
@@ -64,7 +65,7 @@ describe('mentions', () => {
     await note.getByRole('link').click();
     await f.waitForURL('**/post/*');
     const card = f.locator('kj-post-page kj-post-card');
-    const link = card.getByRole('link', { name: `@${friend.handle}` });
+    const link = card.getByRole('link', { name: '@Lin Hua' }); // shown by name, linking the handle's space
     expect(await link.getAttribute('href')).toBe(`/space/${friend.handle}`);
     await card.getByText('<b>bold</b>').waitFor(); // typed markup stays text
     expect(await card.locator('p.text b').count()).toBe(0);
@@ -78,10 +79,7 @@ describe('mentions', () => {
     await comment.press('Enter');
     await expect.poll(() => comment.inputValue()).toBe(`Yes! @${author.handle} `);
     await f.locator('kj-post-page kj-comments').getByRole('button', { name: 'Send' }).click();
-    await f
-      .locator('kj-post-page kj-comments')
-      .getByRole('link', { name: `@${author.handle}` })
-      .waitFor();
+    await f.locator('kj-post-page kj-comments').getByRole('link', { name: '@Wen Jing' }).waitFor();
 
     await link.click();
     await f.waitForURL(`**/space/${friend.handle}`);
@@ -96,7 +94,7 @@ describe('mentions', () => {
     await h.locator('kj-post-page kj-post-card').getByText('今天的晚霞').waitFor();
 
     await guest.api.post(`/posts/${postId}/comments`, { text: `太美了 @${host.handle}` });
-    const inComment = h.locator('kj-post-page kj-comments').getByRole('link', { name: `@${host.handle}` });
+    const inComment = h.locator('kj-post-page kj-comments').getByRole('link', { name: '@王芳' });
     await inComment.waitFor();
     expect(await inComment.getAttribute('href')).toBe(`/space/${host.handle}`);
 
@@ -108,14 +106,55 @@ describe('mentions', () => {
       privacy: 'public',
     });
     await h.goto(`${e2e.hub.url}/post/${(diary.body as { post: PostDto }).post.id}`);
-    const inDiary = h.locator('kj-post-page kj-post-card .body b').getByRole('link', { name: `@${host.handle}` });
+    const inDiary = h.locator('kj-post-page kj-post-card .body b').getByRole('link', { name: '@王芳' });
     await inDiary.waitFor();
     expect(await inDiary.getAttribute('href')).toBe(`/space/${host.handle}`);
 
     await guest.api.post(`/spaces/${host.handle}/guestbook`, { text: `来看看 @${guest.handle}` });
     await h.goto(`${e2e.hub.url}/space/${host.handle}`);
-    const inGuestbook = h.locator('kj-guestbook').getByRole('link', { name: `@${guest.handle}` });
+    const inGuestbook = h.locator('kj-guestbook').getByRole('link', { name: '@赵磊' });
     await inGuestbook.waitFor();
     expect(await inGuestbook.getAttribute('href')).toBe(`/space/${guest.handle}`);
   });
+
+  it('typing @小明 suggests 小明 by name (a friend or not); readers see “@小明”, underlined at ≥ 4.5:1; web addresses are links (中文界面)', async () => {
+    const gang = await registerUser(e2e.hub, 'gang', '小刚');
+    const ming = await registerUser(e2e.hub, 'ming', '小明');
+    const g = await open(gang, '/', { locale: 'zh-CN' });
+    g.setDefaultTimeout(15_000);
+    const box = g.locator('kj-composer textarea');
+    await box.pressSequentially('@小明');
+    await g.locator('kj-composer').getByRole('option', { name: /小明/ }).waitFor();
+    await box.press('Enter');
+    await expect.poll(() => box.inputValue(), { timeout: 20_000 }).toBe(`@${ming.handle} `);
+    await box.pressSequentially('看看 https://example.com/路线?day=1。还有 javascript:alert(1)');
+    await g.locator('kj-composer').getByRole('button', { name: '发表' }).click();
+    const card = g.locator('kj-post-card', { hasText: '看看' }).first();
+    const mention = card.getByRole('link', { name: '@小明' });
+    await mention.waitFor();
+    expect(await mention.getAttribute('href')).toBe(`/space/${ming.handle}`);
+    const look = await mention.evaluate((el) => {
+      const style = getComputedStyle(el);
+      return { underline: style.textDecorationLine, color: style.color };
+    });
+    expect(look.underline).toContain('underline');
+    const [r, gg, b] = look.color.match(/\d+/g)!.map(Number) as [number, number, number];
+    expect(contrastRatio([r, gg, b], [255, 255, 255])).toBeGreaterThanOrEqual(4.5);
+    const web = card.getByRole('link', { name: 'https://example.com/路线?day=1' });
+    expect(await web.getAttribute('rel')).toBe('noopener nofollow ugc');
+    expect(await web.getAttribute('href')).toBe('https://example.com/%E8%B7%AF%E7%BA%BF?day=1');
+    expect(await card.getByRole('link', { name: /javascript/ }).count()).toBe(0);
+
+    // In a comment and in a guestbook entry too (the post went to friends: they become friends first).
+    await makeFriends(gang, ming);
+    const postId = (await card.locator('article').getAttribute('data-post-id'))!;
+    expect((await ming.api.post(`/posts/${postId}/comments`, { text: '地图在 https://example.org/map 看' })).status).toBe(201);
+    await g.goto(`${e2e.hub.url}/post/${postId}`);
+    await g.locator('kj-comments').getByRole('link', { name: 'https://example.org/map' }).waitFor();
+    await ming.api.post(`/spaces/${gang.handle}/guestbook`, { text: '我的相册 https://example.net/photos <b>不是标签</b>' });
+    await g.goto(`${e2e.hub.url}/space/${gang.handle}`);
+    const entry = g.locator('kj-guestbook').getByRole('link', { name: 'https://example.net/photos' });
+    expect(await entry.getAttribute('rel')).toBe('noopener nofollow ugc');
+    await g.locator('kj-guestbook').getByText('<b>不是标签</b>').waitFor();
+  }, 90_000);
 });

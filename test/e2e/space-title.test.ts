@@ -38,27 +38,29 @@ describe('the default space title', () => {
     await page.getByRole('button', { name: '创建我的空间' }).click();
     await page.locator('kj-header').waitFor();
     await page.goto(`${e2e.hub.url}/space/${handle}`);
-    await expect.poll(() => spaceTitle(page).textContent()).toBe('小明的空间');
+    await expect.poll(() => spaceTitle(page).textContent(), { timeout: 20_000 }).toBe('小明的空间');
 
     // An English-speaking visitor sees the owner's title, in the owner's language.
     const visitor = await registerUser(e2e.hub, 'visitor', 'Visitor');
     const v = await openAs(e2e, visitor, `/space/${handle}`, undefined, { locale: 'en-US' });
     contexts.push(v.context);
-    await expect.poll(() => spaceTitle(v.page).textContent()).toBe('小明的空间');
+    await expect.poll(() => spaceTitle(v.page).textContent(), { timeout: 20_000 }).toBe('小明的空间');
 
     // Saving the look with the title untouched keeps it the default, so it still follows the language.
     await page.goto(e2e.hub.url + '/settings');
     const titleField = page.locator('kj-theme-form #title');
-    await expect.poll(() => titleField.inputValue()).toBe('小明的空间');
+    await expect.poll(() => titleField.inputValue(), { timeout: 20_000 }).toBe('小明的空间');
     await page.locator('kj-theme-form #layout').selectOption('wide');
     await page.getByRole('button', { name: '保存修改' }).click();
     await page.getByText('已保存，你的空间现在是这个样子。').waitFor();
     await page.getByRole('combobox', { name: '语言' }).selectOption('en');
     await page.locator('kj-header').getByRole('link', { name: 'Feed', exact: true }).waitFor();
     const anyone = apiClient(e2e.hub.url);
-    await expect.poll(async () => (await anyone.call('GET /spaces/:handle', { params: { handle } })).space.title).toBe("小明's space");
+    await expect
+      .poll(async () => (await anyone.call('GET /spaces/:handle', { params: { handle } })).space.title, { timeout: 20_000 })
+      .toBe("小明's space");
     await v.page.reload();
-    await expect.poll(() => spaceTitle(v.page).textContent()).toBe("小明's space");
+    await expect.poll(() => spaceTitle(v.page).textContent(), { timeout: 20_000 }).toBe("小明's space");
   });
 
   it('an English sign-up gets “Xiaoming’s space”; a title of the owner’s own does not follow the language', async () => {
@@ -71,9 +73,9 @@ describe('the default space title', () => {
     const title = async () => (await me.call('GET /spaces/:handle', { params: { handle: user.handle } })).space.title;
     expect(await title()).toBe("Xiaoming's space");
     await me.call('PATCH /me', { body: { locale: 'zh-CN' } });
-    await expect.poll(title).toBe('Xiaoming的空间');
+    await expect.poll(title, { timeout: 20_000 }).toBe('Xiaoming的空间');
     await me.call('PATCH /spaces/me', { body: { title: 'Corner of Xiaoming' } });
     await me.call('PATCH /me', { body: { locale: 'en' } });
-    await expect.poll(title).toBe('Corner of Xiaoming');
+    await expect.poll(title, { timeout: 20_000 }).toBe('Corner of Xiaoming');
   });
 });

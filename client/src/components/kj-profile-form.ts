@@ -9,6 +9,7 @@ import { people } from '../services/people.js';
 import { toasts } from '../services/toasts.js';
 import { shared } from '../styles/shared.js';
 import './kj-avatar.js';
+import './kj-avatar-upload.js';
 
 /** Albums and photos looked through for avatar candidates: enough to choose from, bounded. */
 const albumsLooked = 6;
@@ -65,6 +66,7 @@ export class KjProfileForm extends LitElement {
       <input id="display-name" name="displayName" .value=${me.displayName} maxlength="40" required autocomplete="nickname" />
       <label for="bio">${msg('About me', { id: 'profile.bio' })}</label>
       <textarea id="bio" name="bio" .value=${me.bio ?? ''} maxlength="200"></textarea>
+      <kj-avatar-upload></kj-avatar-upload>
       <fieldset>
         <legend>${msg('Avatar: one of your photos', { id: 'profile.avatar' })}</legend>
         <div class="photos" role="radiogroup" aria-label=${msg('Avatar: one of your photos', { id: 'profile.avatar' })}>

@@ -9,6 +9,7 @@ import { msg } from '@lit/localize';
 import { css, html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import type { UserDto } from '../../../shared/dto.js';
 import { api } from '../services/api.js';
+import { session } from '../services/session.js';
 
 const shown = 6;
 /** The `@word` being typed just before the caret. */
@@ -17,6 +18,7 @@ const typing = /(?:^|[^a-z0-9_@])@([\p{L}\p{N}_]{0,32})$/iu;
 export class MentionSuggest implements ReactiveController {
   private friends: readonly UserDto[] | null = null;
   private loading: Promise<void> | null = null;
+  private search: AbortController | null = null;
   private matches: readonly UserDto[] = [];
   private active = 0;
   /** Where the `@` being completed starts in the box's value. */
@@ -95,7 +97,25 @@ export class MentionSuggest implements ReactiveController {
       .catch(() => void (this.friends = []));
     await this.loading;
     const fits = (u: UserDto) => u.handle.toLowerCase().startsWith(prefix) || u.displayName.toLowerCase().startsWith(prefix);
-    this.matches = (this.friends ?? []).filter(fits).slice(0, shown);
+    const friends = (this.friends ?? []).filter(fits);
+    this.show(friends);
+    // Anyone else by name or handle too (the people search: Han variants, pinyin), after the friends.
+    if (!prefix) return;
+    this.search?.abort();
+    const search = (this.search = new AbortController());
+    try {
+      const { users } = await api.call('GET /users', { query: { q: prefix, limit: shown }, signal: search.signal });
+      if (search.signal.aborted || this.from < 0) return;
+      const me = session.me?.id;
+      const known = new Set(friends.map((u) => u.id));
+      this.show([...friends, ...users.filter((u) => !known.has(u.id) && u.id !== me)]);
+    } catch {
+      // offline or overtaken by the next keystroke: the friends stay listed
+    }
+  }
+
+  private show(users: readonly UserDto[]): void {
+    this.matches = users.slice(0, shown);
     this.active = 0;
     this.host.requestUpdate();
   }

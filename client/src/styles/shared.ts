@@ -7,6 +7,8 @@ export const shared = css`
   [hidden] { display: none !important; }
   a { color: var(--kj-accent-strong); text-decoration: none; }
   a:hover { text-decoration: underline; }
+  /* Links inside running text are underlined: colour alone does not tell them from the words around them. */
+  a.mention, a.web { text-decoration: underline; text-underline-offset: 2px; overflow-wrap: anywhere; }
   :focus-visible { outline: none; box-shadow: var(--kj-focus); border-radius: 6px; }
   .card {
     background: var(--kj-panel);

@@ -5,7 +5,7 @@
  */
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { Types, type Connection } from 'mongoose';
 import sharp from 'sharp';
 import { imageWork } from '../albums/image-work.js';
@@ -16,6 +16,7 @@ import type { Pusher } from '../../realtime/pusher.js';
 import { rooms } from '../../realtime/rooms.js';
 import { photoModel } from '../albums/model.js';
 import { createPhotoFiles } from '../albums/photo-files.js';
+import { processImage } from '../albums/image-processing.js';
 import { userModel } from './model.js';
 import { avatarFileName, avatarSizes } from './profile-view.js';
 import { writeSearchKeys } from './search-key-model.js';
@@ -50,7 +51,11 @@ export function createProfiles({ conn, dataDir, accounts, announce, pusher, scre
       .findOne({ _id: new Types.ObjectId(photoId), owner: ownerId }, { hash: 1, ext: 1 })
       .lean<{ hash: string; ext: string }>();
     if (!photo) throw invalid('avatar: must be one of your photos', { avatar: 'must be one of your photos' });
-    const key = photo.hash.slice(0, 40);
+    return renderRenditions(ownerId, photo.hash.slice(0, 40), files.imagePath(photo.hash, photo.ext));
+  }
+
+  /** The square renditions of `source` under `key`, each written once (an existing file is kept). */
+  async function renderRenditions(ownerId: string, key: string, source: string | Buffer): Promise<string> {
     await fs.mkdir(dir, { recursive: true });
     for (const size of Object.keys(avatarSizes) as Array<keyof typeof avatarSizes>) {
       const target = path.join(dir, avatarFileName(key, size));
@@ -63,7 +68,7 @@ export function createProfiles({ conn, dataDir, accounts, announce, pusher, scre
         continue;
       // A turn in the photo processing queue (one job at a time, taking turns between users).
       const image = await imageWork.process(ownerId, () =>
-        sharp(files.imagePath(photo.hash, photo.ext))
+        sharp(source)
           .rotate()
           .resize(avatarSizes[size], avatarSizes[size], { fit: 'cover', position: 'attention' })
           .webp({ quality: 82 })
@@ -74,6 +79,15 @@ export function createProfiles({ conn, dataDir, accounts, announce, pusher, scre
       await fs.rename(temp, target);
     }
     return key;
+  }
+
+  /** Tells every node and every open page that the user changed; answers with the user as they are now. */
+  async function changed(viewer: Viewer): Promise<{ user: MeDto }> {
+    announce(viewer.id);
+    // Friends' open pages show the new name and avatar without a reload; so do the user's other tabs.
+    const user = await accounts.getUser(viewer.id);
+    if (user) pusher?.toEach([rooms.user(viewer.id), rooms.audience(viewer.id)], 'user:updated', { user });
+    return accounts.me(viewer);
   }
 
   return {
@@ -89,11 +103,20 @@ export function createProfiles({ conn, dataDir, accounts, announce, pusher, scre
       if (body.avatar !== undefined) set.avatarKey = body.avatar === null ? null : await renderAvatar(viewer.id, body.avatar);
       await users.updateOne({ _id: new Types.ObjectId(viewer.id) }, { $set: set });
       if (body.displayName !== undefined) await writeSearchKeys(conn, new Types.ObjectId(viewer.id), viewer.handle, body.displayName);
-      announce(viewer.id);
-      // Friends' open pages show the new name and avatar without a reload; so do the user's other tabs.
-      const user = await accounts.getUser(viewer.id);
-      if (user) pusher?.toEach([rooms.user(viewer.id), rooms.audience(viewer.id)], 'user:updated', { user });
-      return accounts.me(viewer);
+      return changed(viewer);
+    },
+
+    /**
+     * `POST /api/me/avatar`: an image uploaded straight from settings (no album needed). Checked and
+     * decoded by the photo pipeline (formats, pixel caps, the processing queue), then cut square like
+     * any avatar; named by its content hash. The client sends it already cropped square.
+     */
+    async setAvatarFromUpload(viewer: Viewer, file: string): Promise<{ user: MeDto }> {
+      const image = await processImage(file, { tier: viewer.tier, userId: viewer.id });
+      const key = createHash('sha256').update(image.data).digest('hex').slice(0, 40);
+      await renderRenditions(viewer.id, key, image.data);
+      await users.updateOne({ _id: new Types.ObjectId(viewer.id) }, { $set: { avatarKey: key } });
+      return changed(viewer);
     },
   };
 }

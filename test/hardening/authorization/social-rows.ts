@@ -6,6 +6,7 @@
 import { expect } from 'vitest';
 import { apiClient, registerUser } from '../../helpers/index.js';
 import { ok } from '../helpers/cast.js';
+import { noisePng, uploadAvatar } from '../../fixtures/images.js';
 import type { MatrixRow } from './read-rows.js';
 
 const password = 'correct horse battery';
@@ -27,6 +28,25 @@ export const socialRows: readonly MatrixRow[] = [
       expect(seen.space.owner.avatarUrl).toBe(me.user.avatarUrl);
       expect(seen.space.owner.bio).toBe('hello there');
       await ok(c.owner.api.patch('/me', { avatar: null, bio: '' }), 200);
+    },
+  },
+  {
+    covers: ['post /me/avatar'],
+    name: 'an uploaded avatar becomes the caller’s own alone; a stranger to the hub cannot upload; a non-image is refused',
+    async run(c, hub) {
+      const user = await registerUser(hub, 'avataronly');
+      const png = await noisePng(40, 30, 7);
+      expect((await uploadAvatar(hub.url, undefined, png)).status).toBe(401);
+      const bad = await uploadAvatar(hub.url, user.token, Buffer.from('not an image at all'), 'image/png');
+      expect(bad.status).toBe(415);
+      const up = await uploadAvatar(hub.url, user.token, png);
+      expect(up.status).toBe(200);
+      expect(up.body.user.id).toBe(user.id);
+      expect(up.body.user.avatarUrl).toMatch(/^\/avatars\/[0-9a-f]+-64\.webp$/);
+      const owner = await ok(c.stranger.api.get(`/spaces/${c.owner.handle}`), 200);
+      expect(owner.space.owner.avatarUrl).not.toBe(up.body.user.avatarUrl);
+      const seen = await ok(c.stranger.api.get(`/spaces/${user.handle}`), 200);
+      expect(seen.space.owner.avatarUrl).toBe(up.body.user.avatarUrl);
     },
   },
   {

@@ -244,7 +244,7 @@ export const writeRows: readonly MatrixRow[] = [
     },
   },
   {
-    covers: ['post /albums', 'delete /albums/:id', 'delete /photos/:id', 'patch /photos/:id'],
+    covers: ['post /albums', 'delete /albums/:id', 'delete /photos/:id', 'patch /photos/:id', 'post /albums/:id/photos'],
     name: 'albums and photos: anyone but the owner gets not_found on delete, caption and upload, even a visible album',
     async run(c, hub) {
       const png = await noisePng(8, 8, 99);

@@ -34,6 +34,7 @@ import { templates as titles } from './titles.js';
 import { templates as social } from './social.js';
 import { templates as friendButton } from './friend-button.js';
 import { templates as chat } from './chat.js';
+import { templates as avatarUpload } from './avatar-upload.js';
 
 export const templates: TemplateMap = {
   ...common,
@@ -63,4 +64,5 @@ export const templates: TemplateMap = {
   ...chat,
   ...social,
   ...friendButton,
+  ...avatarUpload,
 };
