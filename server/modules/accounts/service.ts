@@ -141,7 +141,7 @@ export function createAccountService({ conn, tokens, rateLimits }: AccountServic
       afterRegisterHooks.push(hook);
     },
 
-    /** Display names are screened by these keyword rules from now on. */
+    /** Handles and display names are screened by these keyword rules from now on. */
     screenNamesWith(screen: TextScreen): void {
       nameScreen = screen;
     },
@@ -149,7 +149,7 @@ export function createAccountService({ conn, tokens, rateLimits }: AccountServic
     /** Creates an account and signs it in. */
     async register(input: RegisterBody, ip: string): Promise<AuthResponse> {
       await rateLimits.consume(loginRules.registerPerIp, ip);
-      screenFields(nameScreen, { displayName: input.displayName });
+      screenFields(nameScreen, { handle: input.handle, displayName: input.displayName });
       if (await users.exists({ handle: input.handle })) throw conflict('that handle is taken');
       const passwordHash = await hashPassword(input.password);
       let created: StoredUser;
