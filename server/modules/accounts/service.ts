@@ -151,7 +151,7 @@ export function createAccountService({ conn, tokens, rateLimits }: AccountServic
       afterRegisterHooks.push(hook);
     },
 
-    /** Display names are screened by these keyword rules from now on. */
+    /** Handles and display names are screened by these keyword rules from now on. */
     screenNamesWith(screen: TextScreen): void {
       nameScreen = screen;
     },
@@ -159,7 +159,7 @@ export function createAccountService({ conn, tokens, rateLimits }: AccountServic
     /** Creates an account and signs it in. */
     async register(input: RegisterBody, ip: string): Promise<AuthResponse> {
       await rateLimits.consume(loginRules.registerPerIp, ip);
-      screenFields(nameScreen, { displayName: input.displayName });
+      screenFields(nameScreen, { handle: input.handle, displayName: input.displayName });
       if (await users.exists({ handle: input.handle })) throw conflict('that handle is taken');
       const passwordHash = await hashPassword(input.password, { address: ip, account: input.handle });
       let created: StoredUser;

@@ -9,7 +9,7 @@
  * letter, so that a rule can see through `诈 骗` without joining two words (rule-set.ts).
  */
 import { CharKind, isMappable, kindOf } from './char-class.js';
-import { decompose, skeletonOf } from './skeleton.js';
+import { canonicalOf, decompose } from './skeleton.js';
 
 /** What stands between two letters; the strongest one met counts (clause > line > blank). */
 export const Gap = { none: 0, blank: 1, line: 2, clause: 3 } as const;
@@ -50,10 +50,21 @@ const bmpEntry = new Int32Array(0x10000);
 const targets: string[] = [];
 function bmpEntryOf(cp: number): number {
   const kind = kindOf(cp);
-  const mapped = isMappable(kind) ? skeletonOf.get(cp) : undefined;
+  const mapped = isMappable(kind) ? canonicalOf(cp) : undefined;
   const entry = mapped === undefined ? kind : (targets.push(mapped) << 3) | kind;
   bmpEntry[cp] = entry;
   return entry;
+}
+
+/** Astral code points' forms (emoji, math letters, tag characters are dropped before this); bounded. */
+const astralForms = new Map<number, string | null>();
+function astralCanonical(cp: number): string | undefined {
+  let form = astralForms.get(cp);
+  if (form === undefined) {
+    form = canonicalOf(cp) ?? null;
+    if (astralForms.size < 4096) astralForms.set(cp, form);
+  }
+  return form ?? undefined;
 }
 
 /** The buffers of one preparation, grown as needed. */
@@ -151,7 +162,7 @@ export function prepareForMatch(text: string): MatchText {
       target = targets[(entry >> 3) - 1]!;
     } else {
       const kind = kindOf(cp);
-      target = isMappable(kind) ? skeletonOf.get(cp) : undefined;
+      target = isMappable(kind) ? astralCanonical(cp) : undefined;
       if (target === undefined) {
         put(b, cp, kind);
         continue;

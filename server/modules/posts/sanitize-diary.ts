@@ -7,6 +7,7 @@
  * and their rendered height is capped.
  */
 import sanitizeHtml from 'sanitize-html';
+import { urlAsRead } from '../moderation/as-read.js';
 
 const colour = [/^#(?:[0-9a-f]{3}|[0-9a-f]{6})$/i, /^rgb\(\s*\d{1,3}\s*,\s*\d{1,3}\s*,\s*\d{1,3}\s*\)$/i];
 
@@ -75,9 +76,14 @@ const textOnly: sanitizeHtml.IOptions = { allowedTags: [], allowedAttributes: {}
 
 export interface SanitizedDiary {
   readonly html: string;
-  /** The words a reader sees (for keyword screening and excerpts). */
+  /** The words a reader sees, blocks separated by spaces (for excerpts). */
   readonly plain: string;
-  /** What a reader meets without it being text: image alt texts and link URLs (screened too). */
+  /**
+   * The words a reader sees, one block per line, for keyword screening: a word split over
+   * paragraphs, list items or `<br>` is on two lines, which the matcher joins.
+   */
+  readonly lines: string;
+  /** What a reader meets without it being text: image alt texts and link URLs as read (screened too). */
   readonly unseen: string;
   /** The author's photos the diary shows (the posts service checks they are the author's). */
   readonly photoIds: readonly string[];
@@ -87,15 +93,17 @@ export interface SanitizedDiary {
 
 export function sanitizeDiary(input: string): SanitizedDiary {
   const html = sanitizeHtml(input, options).trim();
-  // Block boundaries become spaces so that words of adjacent paragraphs do not run together.
-  const spaced = html.replace(/<\/?(?:p|br|h[1-4]|li|ul|ol|blockquote)\b[^>]*>/g, ' ');
-  const plain = sanitizeHtml(spaced, textOnly)
+  // Block boundaries become line breaks so that words of adjacent paragraphs do not run together.
+  const broken = html.replace(/<\/?(?:p|br|h[1-4]|li|ul|ol|blockquote)\b[^>]*>/g, '\n');
+  const lines = sanitizeHtml(broken, textOnly)
     .replace(/&(?:amp|lt|gt|quot|#39|nbsp);/g, (e) => entities[e] ?? e)
-    .replace(/\u00a0/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
-  const unseen = [...html.matchAll(/<(?:img[^>]*\salt|a[^>]*\shref)="([^"]*)"/g)]
-    .map((m) => m[1]!.replace(/&(?:amp|lt|gt|quot|#39|nbsp);/g, (e) => entities[e] ?? e))
+    .replace(/\u00a0/g, ' ');
+  const plain = lines.replace(/\s+/g, ' ').trim();
+  const unseen = [...html.matchAll(/<(?:img[^>]*\salt|a[^>]*\s(href))="([^"]*)"/g)]
+    .map(([, href, raw]) => {
+      const value = raw!.replace(/&(?:amp|lt|gt|quot|#39|nbsp);/g, (e) => entities[e] ?? e);
+      return href ? urlAsRead(value) : value;
+    })
     .join('\n');
-  return { html, plain, unseen, photoIds: diaryPhotoIds(html), empty: plain.length === 0 && !/<img\s/i.test(html) };
+  return { html, plain, lines, unseen, photoIds: diaryPhotoIds(html), empty: plain.length === 0 && !/<img\s/i.test(html) };
 }

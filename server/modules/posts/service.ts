@@ -36,7 +36,7 @@ async function prepare(deps: PostServiceDeps, sanitizer: DiarySanitizer, viewer:
     }
     text = diary.html;
     // Image alt texts and link URLs are read too: they are screened with the words.
-    screened = `${body.title}\n${diary.plain}\n${diary.unseen}`;
+    screened = `${body.title}\n${diary.lines}\n${diary.unseen}`;
     // Inline images, like a shuoshuo's, must be the author's own photos (invalid otherwise).
     if (diary.photoIds.length) await deps.photos.resolveOwn(viewer.id, diary.photoIds);
   }

@@ -13,6 +13,7 @@ import type { AccountService } from '../accounts/service.js';
 import type { Viewer } from '../accounts/viewer.js';
 import type { TextScreen } from '../moderation/screening.js';
 import { screenFields } from '../moderation/field-screen.js';
+import { urlAsRead } from '../moderation/as-read.js';
 import type { BlockLookup } from '../blocks/lookup.js';
 import type { Notifier } from '../notifications/notifier.js';
 import { createGuestbook } from './guestbook.js';
@@ -163,7 +164,12 @@ export function createSpaceService(deps: SpaceServiceDeps) {
 
     /** Changes the viewer's own space; a partial theme merges into the stored one. */
     async patch(viewer: Viewer, body: SpacePatchBody): Promise<{ space: SpaceDto }> {
-      screenFields(deps.screen, { title: body.title, 'music.title': body.music?.title });
+      screenFields(deps.screen, {
+        title: body.title,
+        'music.title': body.music?.title,
+        'music.url': urlAsRead(body.music?.url),
+        'theme.background.imageUrl': urlAsRead(body.theme?.background?.imageUrl),
+      });
       const set: Record<string, unknown> = {};
       // A default title saved back unchanged (settings sends the whole look) stays the default, following the owner's language.
       if (body.title !== undefined) {

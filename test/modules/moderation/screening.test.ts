@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildAutomaton } from '../../../server/modules/moderation/aho-corasick.js';
@@ -49,5 +50,68 @@ describe('keyword screening', () => {
         },
       ),
     );
+  });
+});
+
+describe('screening with Unicode data, gaps inside a match', () => {
+  const rules = compileRules([rule('scam', 'block'), rule('scamword', 'block'), rule('诈骗', 'hold'), rule('qq群', 'review')]);
+  const action = (text: string) => rules.screen(text).action;
+
+  it('drops what a reader does not see: every default-ignorable and format character, combining marks', () => {
+    for (let cp = 0; cp <= 0xe0fff; cp++) {
+      const c = String.fromCodePoint(cp);
+      if (!/^[\p{Default_Ignorable_Code_Point}\p{Cf}]$/u.test(c) || /^\s$/u.test(c)) continue;
+      expect(action(`sc${c}am`), `U+${cp.toString(16)}`).toBe('block');
+    }
+    expect(action('s\u0336c\u0336a\u0336m\u0336')).toBe('block');
+    expect(action('scám')).toBe('block');
+  });
+
+  it("maps look-alikes to Unicode's prototypes (UTS #39 confusables)", () => {
+    expect(action('\u0455\u0441\u0430m')).toBe('block'); // Cyrillic ѕ, с, а
+    expect(action('\u{1d42c}\u{1d41c}\u{1d41a}\u{1d426}')).toBe('block'); // mathematical bold
+    expect(action('sca\u217f')).toBe('block'); // ⅿ, small roman numeral one thousand
+    // The skeleton's m → rn is not followed: a rule `porn` would catch `pompom`.
+    expect(compileRules([rule('porn', 'block')]).screen('pompom and corn').action).toBe('allow');
+    expect(normalizeForMatch('HELLO')).toBe(normalizeForMatch('he11o'));
+  });
+
+  it("folds (almost) every letter pair of Unicode's confusables.txt to one form", () => {
+    const table = createRequire(import.meta.url)('unhomoglyph/data.json') as Record<string, string>;
+    let compared = 0;
+    const differ: string[] = [];
+    for (const [source, prototype] of Object.entries(table)) {
+      // Letters and digits only (symbols and punctuation are gaps); the ASCII letters stand for themselves.
+      if (!/^[\p{L}\p{N}]+$/u.test(source + prototype) || /^[a-z]$/i.test(source) || prototype.includes('rn')) continue;
+      compared += 1;
+      if (normalizeForMatch(source) !== normalizeForMatch(prototype)) differ.push(`${source} ≠ ${prototype}`);
+    }
+    expect(compared).toBeGreaterThan(4000);
+    // What differs is decomposed first (NFKD makes ① `1` and 𝐈 `I`, and lower case `i` is not `l`).
+    expect(differ.length, differ.slice(0, 20).join(', ')).toBeLessThan(compared * 0.03);
+  });
+
+  it('skips any gap inside a Chinese keyword but clause punctuation', () => {
+    for (const gap of [' ', '\u3000', '\u2800', '\n', '·', '*', '  \u00a0'])
+      expect(action(`快来诈${gap}骗`), JSON.stringify(gap)).toBe('hold');
+    for (const text of ['小心欺诈，骗子很多', '打赌。博物馆', '欺诈! 骗子', '诈唬和骗术']) expect(action(text), text).toBe('allow');
+    expect(action('加 qq 群')).toBe('review');
+  });
+
+  it('joins Latin letters across gaps only when the whole word is spelled out or split over lines', () => {
+    for (const text of ['a s c a m here', 's.c.a.m', 'S-C-A-M!', 'x sc\nam y', 'sc\nam\nword', 's c a m w o r d']) {
+      expect(action(text), JSON.stringify(text)).toBe('block');
+    }
+    for (const text of ['his camera', 'this\ncamera', 'is cam', 'sc am', 'Tom’s camera']) {
+      expect(action(text), JSON.stringify(text)).toBe('allow');
+    }
+  });
+
+  it('a keyword with a gap of its own matches with any gap there, or none', () => {
+    const phrase = compileRules([rule('Bad Word', 'block')]);
+    for (const text of ['bad word', 'BAD-WORD', 'badword', 'bad\u3000word', 'bad\nword'])
+      expect(phrase.screen(text).action, text).toBe('block');
+    expect(phrase.screen('bad words, good words').action).toBe('block');
+    expect(phrase.screen('a bad sword').action).toBe('allow');
   });
 });

@@ -120,7 +120,14 @@ describe('diary sanitiser pool', () => {
 
   it('sanitises in a worker: scripts and handlers go, formatting stays', async () => {
     const diary = await normal.sanitize('<p onclick="x()">hi <b>there</b></p><script>alert(1)</script>');
-    expect(diary).toEqual({ html: '<p>hi <b>there</b></p>', plain: 'hi there', unseen: '', photoIds: [], empty: false });
+    expect(diary).toEqual({
+      html: '<p>hi <b>there</b></p>',
+      plain: 'hi there',
+      lines: '\nhi there\n',
+      unseen: '',
+      photoIds: [],
+      empty: false,
+    });
   });
 
   it('refuses over-limit markup before any worker runs', async () => {
