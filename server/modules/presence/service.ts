@@ -64,7 +64,7 @@ export function createPresenceService({ pusher, friends, tracker, logger, offlin
 
   /** Announces `userId` offline after the grace, if by then they have no socket anywhere. */
   const offlineAfterGrace = (userId: string): void => {
-    if (goingOffline.has(userId)) return;
+    if (closing || goingOffline.has(userId)) return; // a stopping node's users move to other nodes
     const timer = setTimeout(() => {
       goingOffline.delete(userId);
       void perUser(userId, async () => {
