@@ -7,6 +7,7 @@
  * Also takes the README's screenshots: into docs/screenshots/ with UPDATE_DOCS_SCREENSHOTS=1
  * (`npm run docs:screenshots`), else into the ignored test/e2e/screenshots/ so a test run leaves git clean.
  */
+import { randomUUID } from 'node:crypto';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
@@ -62,6 +63,7 @@ beforeAll(async () => {
   postId = (post.body as { post: PostDto }).post.id;
   await visitor.api.post(`/posts/${postId}/comments`, { text: '好诗！举头望明月。' });
   await visitor.api.post(`/spaces/${owner.handle}/guestbook`, { text: '来访留念 ✍️', private: false });
+  await visitor.api.post(`/conversations/${owner.handle}/messages`, { text: '床前明月光 🌙', clientId: randomUUID() });
   const album = await owner.api.post('/albums', { title: '长安春游', privacy: 'friends' });
   expect(album.status, JSON.stringify(album.body)).toBe(201);
   void (album.body as { album: AlbumDto }).album;
@@ -121,6 +123,7 @@ const routes = () =>
     { name: 'notifications', user: owner, path: '/notifications', ready: 'kj-notifications-page li' },
     { name: 'games', user: owner, path: '/games', ready: `kj-games-page li[data-friend="${visitor.handle}"]` },
     { name: 'match', user: visitor, path: `/games/${matchId}`, ready: 'kj-gomoku-board [data-x="0"]' },
+    { name: 'chat', user: owner, path: `/chat/${visitor.handle}`, ready: 'kj-conversation li[data-seq="1"]' },
     { name: 'moderation', user: moderator, path: '/moderation', ready: 'kj-audit-log' },
   ] as const;
 
