@@ -7,9 +7,9 @@
  *   `欺诈，骗子` (fraud, crooks) is two clauses, not `诈骗`;
  * - where the keyword itself has a gap (`bad word`), any gap or none;
  * - between two other letters (Latin, Cyrillic, digits…) a gap is a word boundary, so an occurrence
- *   across gaps counts only when it starts and ends on word boundaries, and either every such gap
- *   in it is a gap (`s c a m`, `s.c.a.m`) or every one that is not empty is a line break (a word
- *   split over lines: `sc<br>am`). `his camera` is not `scam`; neither is `sc am` (a space inside
+ *   across gaps counts only when it starts and ends on word boundaries, and either there is a gap
+ *   between every two of its letters (`s c a m`, `s.c.a.m`) or every gap in it is a line break (a
+ *   word split over lines: `sc<br>am`, a diary's blocks being lines). `his camera` is not `scam`; neither is `sc am` (a space inside
  *   a Latin word is not told apart from two words, `an al`).
  */
 import type { ModerationAction } from '../../../shared/dto.js';
