@@ -100,7 +100,11 @@ export async function startHub(requested: Config, options: HubOptions = {}): Pro
   const bus = createClusterBus(io, Boolean(redis));
   const services = createServices({ config, logger, conn: store.conn, pusher, rateLimits, tokens, redis, secret, bus });
   const idempotency = createIdempotencyStore(store.conn); // before syncIndexes: its TTL index
-  metrics.gauge('kj_password_jobs_waiting', 'Password derivations (sign-in, registration) waiting for their turn', () => passwordQueue.waiting);
+  metrics.gauge(
+    'kj_password_jobs_waiting',
+    'Password derivations (sign-in, registration) waiting for their turn',
+    () => passwordQueue.waiting,
+  );
   metrics.gauge('kj_idempotency_keys', 'Idempotency-Key records kept (each lives 24 h; new keys are capped per user)', () =>
     idempotency.count(),
   );
@@ -177,7 +181,11 @@ export async function startHub(requested: Config, options: HubOptions = {}): Pro
     exempt: (address) => trustedPeer(address, 0),
   });
   metrics.gauge('kj_http_connections', 'HTTP connections open from capped (not trusted-proxy) addresses', () => connections.open);
-  metrics.gauge('kj_http_connections_refused', 'HTTP connections closed on arrival: their address was at CONNECTIONS_PER_ADDRESS', () => connections.refused);
+  metrics.gauge(
+    'kj_http_connections_refused',
+    'HTTP connections closed on arrival: their address was at CONNECTIONS_PER_ADDRESS',
+    () => connections.refused,
+  );
 
   const httpPort = await new Promise<number>((resolve, reject) => {
     httpServer.once('error', reject);

@@ -61,7 +61,11 @@ function isJson(req: Request): boolean {
 function checkEncoding(req: Request): void {
   const encoding = (req.get('content-encoding') ?? 'identity').toLowerCase();
   if (encoding !== 'identity') throw unsupportedMedia('unsupported body encoding');
-  const charset = /charset=([^;]+)/i.exec(req.get('content-type') ?? '')?.[1]?.trim().replace(/"/g, '').toLowerCase();
+  const charset = /charset=([^;]+)/i
+    .exec(req.get('content-type') ?? '')?.[1]
+    ?.trim()
+    .replace(/"/g, '')
+    .toLowerCase();
   if (charset && charset !== 'utf-8' && charset !== 'utf8') throw unsupportedMedia('unsupported body encoding');
 }
 

@@ -20,7 +20,11 @@ describe('a blocked person cannot tell from the listings', { timeout: 60_000 }, 
   const hub = useTestHub();
 
   it('every per-user listing answers the blocked person exactly like a handle that names nobody', async () => {
-    const [blocker, blocked, other] = [await registerUser(hub, 'blocker'), await registerUser(hub, 'blocked'), await registerUser(hub, 'other')];
+    const [blocker, blocked, other] = [
+      await registerUser(hub, 'blocker'),
+      await registerUser(hub, 'blocked'),
+      await registerUser(hub, 'other'),
+    ];
     expect((await blocker.api.post('/posts', { kind: 'shuoshuo', text: 'public words', privacy: 'public' })).status).toBe(201);
     expect((await blocker.api.post('/albums', { title: 'trip', privacy: 'public' })).status).toBe(201);
     expect((await blocker.api.put(`/blocks/${blocked.handle}`)).status).toBe(204);

@@ -19,14 +19,22 @@ function visit(url: string, token: string, handle: string, key: string) {
   return fetch(`${url}/api/spaces/${handle}/visit`, {
     method: 'POST',
     headers: { authorization: `Bearer ${token}`, 'idempotency-key': key },
-  }).then(async (r) => ({ status: r.status, replayed: r.headers.get('idempotent-replayed'), body: r.status === 204 ? null : await r.json() }));
+  }).then(async (r) => ({
+    status: r.status,
+    replayed: r.headers.get('idempotent-replayed'),
+    body: r.status === 204 ? null : await r.json(),
+  }));
 }
 
 describe('idempotency records', { timeout: 180_000 }, () => {
   const hub = useTestHub({ env: { RATE_LIMIT_SCALE: '1', IDEMPOTENCY_KEYS_PER_USER: '20' } });
 
   it('a fresh key per request on an endpoint with no rate limit stores at most the cap; past it 429, a repeat still replays', async () => {
-    const [attacker, host, bystander] = [await registerUser(hub, 'attacker'), await registerUser(hub, 'host'), await registerUser(hub, 'bystander')];
+    const [attacker, host, bystander] = [
+      await registerUser(hub, 'attacker'),
+      await registerUser(hub, 'host'),
+      await registerUser(hub, 'bystander'),
+    ];
     const before = await keptRecords(hub.url);
     const statuses: number[] = [];
     const attack = (async () => {

@@ -10,7 +10,11 @@ export interface RawAnswer {
  * POSTs `body` to `url` in 64 KiB chunks; `chunked` leaves Content-Length out. Resolves with the
  * answer as soon as it arrives, even when the server answers before reading the whole body.
  */
-export function rawPost(url: string, body: string, options: { chunked?: boolean; headers?: Record<string, string> } = {}): Promise<RawAnswer> {
+export function rawPost(
+  url: string,
+  body: string,
+  options: { chunked?: boolean; headers?: Record<string, string> } = {},
+): Promise<RawAnswer> {
   const bytes = Buffer.from(body);
   return new Promise((resolve, reject) => {
     const req = http.request(url, {
