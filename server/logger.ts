@@ -95,6 +95,11 @@ function sharedStdoutSink(): LogSink {
   return stdoutSink;
 }
 
+/** Log lines this process has dropped so far (a full backlog or a closed stdout): for `/metrics`. */
+export function droppedLogLines(): number {
+  return stdoutSink?.dropped ?? 0;
+}
+
 /** Waits (at most `deadlineMs`) for stdout's backlog to be written; call before `process.exit`. */
 export function flushLogs(deadlineMs = 2_000): Promise<void> {
   return stdoutSink ? stdoutSink.flush(deadlineMs) : Promise.resolve();

@@ -1,10 +1,12 @@
 /**
  * Prometheus metrics (prom-client) for `/metrics`: sockets, events in/out by name, deliveries,
  * acknowledgement latency, HTTP latency, store command latency, Redis adapter errors, the engine
- * actually running, a cumulative event-loop delay histogram, and the process defaults (heap, CPU).
+ * actually running, a cumulative event-loop delay histogram, slow-consumer cuts, rate-limit refusals,
+ * dropped log lines, and the process defaults (heap, CPU).
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { RequestHandler } from 'express';
+import { droppedLogLines } from './logger.js';
 import { observeLoopDelay } from './metrics-loop.js';
 import { clientEventNames } from '../shared/events.js';
 import type { Connection } from 'mongoose';
@@ -29,6 +31,8 @@ export interface Metrics {
   observeRedis(redis: RedisClients): void;
   /** A gauge read at each scrape (e.g. live Idempotency-Key records, open connections). */
   gauge(name: string, help: string, read: () => number | Promise<number>): void;
+  /** Counts one request or event refused because the budget of the rate limit `limit` was spent. */
+  countRateLimitRefusal(limit: string): void;
   /** Stops feeding this registry (the loop-delay sampler is shared by every hub in the process). */
   close(): void;
 }
@@ -115,10 +119,35 @@ export function createMetrics(io: HubServer, nodeId: string, engine?: string): M
     registers: [registry],
   });
 
+  const slowConsumerCuts = new Counter({
+    name: 'kj_slow_consumer_cuts_total',
+    help: 'Sockets cut off because their outgoing buffer passed SOCKET_MAX_BUFFER_BYTES (they reconnect and sync)',
+    registers: [registry],
+  });
+  const rateLimitRefusals = new Counter({
+    name: 'kj_rate_limit_refusals_total',
+    help: 'Requests and socket events refused with rate_limited, by the rate limit whose budget was spent',
+    labelNames: ['limit'],
+    registers: [registry],
+  });
+  let droppedSeen = droppedLogLines();
+  new Counter({
+    name: 'kj_log_lines_dropped_total',
+    help: 'Log lines dropped (the log reader fell more than the backlog behind, or stdout closed)',
+    registers: [registry],
+    collect() {
+      const now = droppedLogLines();
+      if (now > droppedSeen) this.inc(now - droppedSeen);
+      droppedSeen = now;
+    },
+  });
+
   const countIn = (event: string) => eventsIn.inc({ event: knownEvent(event) });
-  const countOut = (event: string) => {
+  const countOut = (event: string, payload?: unknown) => {
     eventsOut.inc({ event });
     deliveries.inc();
+    // slow-consumers.ts tells a socket why just before cutting it off.
+    if (event === 'server:notice' && (payload as { code?: unknown } | undefined)?.code === 'slow_consumer') slowConsumerCuts.inc();
   };
 
   return {
@@ -174,6 +203,9 @@ export function createMetrics(io: HubServer, nodeId: string, engine?: string): M
           this.set(await Promise.resolve(read()).catch(() => this.get().then((m) => m.values[0]?.value ?? 0)));
         },
       });
+    },
+    countRateLimitRefusal(limit) {
+      rateLimitRefusals.inc({ limit });
     },
     close: stopLoop,
   };

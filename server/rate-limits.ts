@@ -26,7 +26,12 @@ export interface RateLimits {
  * `scale` multiplies every rule's budget (RATE_LIMIT_SCALE; load tests raise it). It is applied here
  * and only here, so every endpoint, socket event and service budget gets it and none twice.
  */
-export function createRateLimits(redis: RedisConnection | undefined, prefix = 'kj', scale = 1): RateLimits {
+export function createRateLimits(
+  redis: RedisConnection | undefined,
+  prefix = 'kj',
+  scale = 1,
+  onRefused: (rule: string) => void = () => undefined,
+): RateLimits {
   const limiters = new Map<string, RateLimiterAbstract>();
   const limiterFor = (rule: RateLimitRule): RateLimiterAbstract => {
     let limiter = limiters.get(rule.name);
@@ -53,6 +58,7 @@ export function createRateLimits(redis: RedisConnection | undefined, prefix = 'k
         await limiterFor(rule).consume(key, cost);
       } catch (err) {
         if (err instanceof RateLimiterRes) {
+          onRefused(rule.name);
           const seconds = Math.max(1, Math.ceil(err.msBeforeNext / 1000));
           throw rateLimited(`too many requests, try again in ${seconds} s`);
         }

@@ -92,6 +92,55 @@ describe('deploy/Dockerfile', () => {
   });
 });
 
+const pkg = JSON.parse(await fs.readFile('package.json', 'utf8')) as {
+  dependencies: Record<string, string>;
+  devDependencies: Record<string, string>;
+  scripts: Record<string, string>;
+};
+
+describe('what the running image carries', () => {
+  it('no build tools among the runtime dependencies (the build stage installs dev dependencies, the run stage omits them)', () => {
+    for (const tool of ['typescript', 'vite', 'tsx', 'esbuild', 'rolldown', 'lightningcss', 'vitest']) {
+      expect(Object.keys(pkg.dependencies), tool).not.toContain(tool);
+    }
+    // `npm install && npm start` still works: npm install brings the devDependencies npm start needs.
+    for (const tool of ['tsx', 'vite', 'typescript']) expect(Object.keys(pkg.devDependencies)).toContain(tool);
+    expect(pkg.scripts.start).toContain('tsx');
+    expect(
+      all(
+        stages.find((st) => st.name === 'build')!,
+        'RUN',
+      ).join(' '),
+    ).toMatch(/npm ci(?! --omit)/);
+  });
+
+  it('keeps only the uWS binary its own Node loads', () => {
+    const deps = stages.find((st) => st.name === 'deps')!;
+    const prune = all(deps, 'RUN').join(' ');
+    expect(prune).toContain('node_modules/uWebSockets.js/binaries');
+    expect(prune).toContain("'uws_'+process.platform+'_'+process.arch+'_'+process.versions.modules+'.node'");
+    expect(prune).toContain('fs.rmSync');
+  });
+
+  it('has ffmpeg (videos are probed and cut with it)', () => {
+    expect(all(run, 'RUN').join(' ')).toMatch(/apt-get install -y --no-install-recommends ffmpeg/);
+    const ops = run.instructions.map((i) => i.op);
+    expect(ops.lastIndexOf('USER')).toBeGreaterThan(ops.findIndex((op, i) => op === 'RUN' && run.instructions[i]!.args.includes('ffmpeg')));
+  });
+});
+
+describe('deploy/nginx.conf', () => {
+  it('may open a file for each side of every connection it accepts', async () => {
+    const conf = await fs.readFile('deploy/nginx.conf', 'utf8');
+    const connections = Number(/worker_connections\s+(\d+);/.exec(conf)?.[1]);
+    const files = Number(/worker_rlimit_nofile\s+(\d+);/.exec(conf)?.[1]);
+    expect(connections).toBeGreaterThan(0);
+    expect(files).toBeGreaterThanOrEqual(2 * connections);
+    const compose = await fs.readFile('compose.yaml', 'utf8');
+    expect(compose).toContain(`nofile: { soft: ${files}, hard: ${files} }`);
+  });
+});
+
 describe('.dockerignore', () => {
   it('keeps local dependencies, builds, data and history out of the build context', async () => {
     const ignored = (await fs.readFile('.dockerignore', 'utf8')).split('\n').map((l) => l.trim());
