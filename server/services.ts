@@ -168,6 +168,7 @@ export function createServices(deps: CoreDeps) {
     audit: moderation.audit,
     posts,
     spaces,
+    messages: chat,
     deleteAccount,
   });
   return {

@@ -2,7 +2,8 @@
 import { z } from 'zod';
 import { objectId, privacy, text } from './common.js';
 
-export const reportSubjectKinds = ['post', 'comment', 'guestbook', 'user'] as const;
+/** v1.2: `message` is one private message, reported by one of its two people. */
+export const reportSubjectKinds = ['post', 'comment', 'guestbook', 'user', 'message'] as const;
 
 /** `POST /api/reports`: a user is named by id, like every other subject. */
 export const reportBody = z.strictObject({

@@ -10,6 +10,7 @@ import { errorText } from '../services/api.js';
 import { chat } from '../services/chat.js';
 import { shared } from '../styles/shared.js';
 import './kj-avatar.js';
+import './kj-report-button.js';
 
 /** One conversation: bubbles (mine right, theirs left), 已读 under my last read one, typing, recall and the send box. */
 @localized()
@@ -134,6 +135,7 @@ export class KjConversation extends LitElement {
         <time datetime=${m.sentAt}>${messageTime(m.sentAt)}</time>
         ${readMark ? html`<span class="read">${msg('Read', { id: 'chat.read' })}</span>` : null}
         ${recallable ? html`<button type="button" @click=${() => this.recall(m.id)}>${msg('Recall', { id: 'chat.recall' })}</button>` : null}
+        ${mine ? null : html`<kj-report-button kind="message" subject-id=${m.id} owner=${m.from.displayName}></kj-report-button>`}
       </div>
     </li>`;
   }

@@ -60,6 +60,8 @@ export class KjReportButton extends LitElement {
         return msg(str`Report the message from ${who}`, { id: 'report.guestbookBy' });
       case 'user':
         return msg(str`Report ${who}`, { id: 'report.user' });
+      case 'message':
+        return msg(str`Report the message from ${who}`, { id: 'report.chatMessageBy' });
     }
   }
 
@@ -73,6 +75,8 @@ export class KjReportButton extends LitElement {
         return msg('Report a guestbook message', { id: 'report.titleGuestbook' });
       case 'user':
         return msg(str`Report ${this.owner}`, { id: 'report.user' });
+      case 'message':
+        return msg('Report a private message', { id: 'report.titleChatMessage' });
     }
   }
 

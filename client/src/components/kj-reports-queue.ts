@@ -17,6 +17,7 @@ const kindName: Readonly<Record<ReportSubjectKind, () => string>> = {
   comment: () => msg('Comment', { id: 'reports.kind.comment' }),
   guestbook: () => msg('Guestbook message', { id: 'reports.kind.guestbook' }),
   user: () => msg('User', { id: 'reports.kind.user' }),
+  message: () => msg('Private message', { id: 'reports.kind.message' }),
 };
 
 /**

@@ -286,6 +286,15 @@ export function createChatService(deps: ChatServiceDeps) {
       return record;
     },
 
+    /** A moderator removes a reported message: its content leaves the store as in a recall; both people hear it. */
+    async removeAsModerator(messageId: string): Promise<void> {
+      if (!Types.ObjectId.isValid(messageId)) return;
+      const record = await messages
+        .findOneAndUpdate({ _id: new Types.ObjectId(messageId) }, { $set: { recalled: true }, $unset: { text: 1, photoId: 1, postId: 1 } })
+        .lean<MessageRecord>();
+      if (record) pusher.toUsers([record.from, record.to], 'chat:recall', { conversationId: record.conversationId, messageId });
+    },
+
     /** Removes every message sent or received by a deleted account, with the conversations and inbox entries. */
     async deleteAccountMessages(userId: string): Promise<void> {
       const ids = (await messages.find({ $or: [{ from: userId }, { to: userId }] }, { _id: 1 }).lean()).map((m) => m._id);

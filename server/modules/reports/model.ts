@@ -20,7 +20,7 @@ export interface ReportRecord {
 const reportSchema = new Schema<ReportRecord>(
   {
     reporter: { type: Schema.Types.ObjectId, required: true },
-    subjectKind: { type: String, enum: ['post', 'comment', 'guestbook', 'user'], required: true },
+    subjectKind: { type: String, enum: ['post', 'comment', 'guestbook', 'user', 'message'], required: true },
     subjectId: { type: String, required: true },
     subjectOwner: { type: String, default: null },
     excerpt: { type: String, default: '' },

@@ -1,5 +1,5 @@
 /**
- * Reports of abuse. Any signed-in user reports a post, comment, guestbook entry or user they can
+ * Reports of abuse. Any signed-in user reports a post, comment, guestbook entry, user or private message they can
  * see (what they cannot see answers `not_found`, like a missing one), with a reason; one open report
  * per reporter and subject. Every moderator is told live (`report` notification). A moderator
  * dismisses a report, or removes its subject as a moderator delete does (live), which closes every
@@ -23,6 +23,7 @@ import type { PostService } from '../posts/service.js';
 import { guestbookEntryModel } from '../spaces/guestbook-model.js';
 import type { SpaceService } from '../spaces/service.js';
 import { reportModel, type ReportRecord } from './model.js';
+import type { ChatService } from '../chat/service.js';
 import { isDuplicateKey } from '../../db/duplicate-key.js';
 import { recordOf } from '../../db/record-of.js';
 
@@ -35,6 +36,8 @@ export interface ReportServiceDeps {
   readonly audit: AuditLog;
   readonly posts: Pick<PostService, 'remove' | 'removeComment'>;
   readonly spaces: Pick<SpaceService, 'removeGuestbookEntryAsModerator'>;
+  /** One private message for a report by one of its two people, and its removal by a moderator (the chat service). */
+  readonly messages: Pick<ChatService, 'messageForReport' | 'removeAsModerator'>;
   /** Removes a reported account (account deletion). */
   readonly deleteAccount: (user: Viewer) => Promise<void>;
 }
@@ -93,6 +96,12 @@ export function createReportService(deps: ReportServiceDeps) {
         if (!user || (await deps.friends.relation(viewer.id, id)) === 'blocked') throw notFound('user');
         return { owner: id, excerpt: `@${user.handle}` };
       }
+      case 'message': {
+        // That one message and nothing else of the conversation.
+        const message = await deps.messages.messageForReport(viewer, id);
+        const what = message.text ?? (message.photoId ? '[photo]' : message.postId ? '[shared post]' : '[recalled]');
+        return { owner: message.from, excerpt: clip(what) };
+      }
     }
   }
 
@@ -149,6 +158,9 @@ export function createReportService(deps: ReportServiceDeps) {
         if (u) await deps.deleteAccount({ id: report.subjectId, handle: u.handle, role: u.role, tier: u.tier });
         return;
       }
+      case 'message':
+        await deps.messages.removeAsModerator(report.subjectId);
+        return;
     }
   }
 

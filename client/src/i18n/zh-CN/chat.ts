@@ -33,4 +33,7 @@ export const templates = {
   'attention.notification': '新通知',
   'attention.message': str`${0}给你发来消息`,
   'attention.open': '查看',
+  'report.chatMessageBy': str`举报${0}的私信`,
+  'report.titleChatMessage': '举报私信',
+  'reports.kind.message': '私信',
 };
