@@ -12,6 +12,7 @@ import type {
   NotificationDto,
   PhotoDto,
   PostDto,
+  SpaceDto,
   UserDto,
 } from './dto.js';
 import type { ErrorBody } from './errors.js';
@@ -55,6 +56,8 @@ export interface ServerToClientEvents {
   'space:album': (payload: { album: AlbumDto }) => void;
   /** Extension: an album deleted; to the same people as `space:album`. */
   'space:album:remove': (payload: { ownerId: string; albumId: string }) => void;
+  /** Extension: a space's look changed (title, theme, layout, modules, music); to its owner and those with it open (`space:watch`). */
+  'space:updated': (payload: { space: SpaceDto }) => void;
   notification: (payload: { notification: NotificationDto; unread: number }) => void;
   /** Extension: another device of the same user read notifications up to `upTo`. */
   'notifications:read': (payload: { upTo: number; unread: number }) => void;
@@ -94,6 +97,9 @@ export interface ClientToServerEvents {
   /** Extension: follow a space's guestbook live while it is on screen (public entries; the owner gets all). */
   'guestbook:watch': (payload: { handle: string }, ack: AckCallback) => void;
   'guestbook:unwatch': (payload: { handle: string }, ack: AckCallback) => void;
+  /** Extension: follow a space's look live while it is on screen (one space per socket). */
+  'space:watch': (payload: { handle: string }, ack: AckCallback) => void;
+  'space:unwatch': (payload: { handle: string }, ack: AckCallback) => void;
   'notifications:sync': (
     payload: { after: number; limit?: number },
     ack: AckCallback<{ notifications: NotificationDto[]; unread: number }>,
@@ -142,6 +148,8 @@ const clientEventSet: { readonly [E in ClientEventName]: true } = {
   'album:watch': true,
   'album:unwatch': true,
   'guestbook:unwatch': true,
+  'space:watch': true,
+  'space:unwatch': true,
   'notifications:sync': true,
   'game:move': true,
   'presence:list': true,

@@ -25,6 +25,8 @@ export const rooms = {
    * ending a friendship or blocking drops a socket from `postsOf(ownerId)` rooms, and so from this one.
    */
   guestbook: (ownerId: string) => `p:${ownerId}:guestbook`,
+  /** Sockets with `ownerId`'s space open (`space:watch`); under the owner's post-room prefix, so blocking drops them too. */
+  space: (ownerId: string) => `p:${ownerId}:space`,
   /** Sockets with one album open; under the owner's post-room prefix, so unfriending or blocking drops them too. */
   album: (ownerId: string, albumId: string) => `p:${ownerId}:album:${albumId}`,
   /** Sockets of moderators with the moderation queue open (`moderation:watch`). */

@@ -34,6 +34,12 @@ export const clientEvents = {
   'moderation:watch': { payload: empty, ack: none, summary: 'Moderators only: hear of newly held posts and comments.' },
   'guestbook:watch': { payload: spaceEnterPayload, ack: none, summary: "Follow a space's guestbook while it is on screen." },
   'guestbook:unwatch': { payload: spaceEnterPayload, ack: none, summary: 'Stop following a guestbook.' },
+  'space:watch': {
+    payload: spaceEnterPayload,
+    ack: none,
+    summary: "Follow a space's look (title, theme, layout, modules) while it is on screen.",
+  },
+  'space:unwatch': { payload: spaceEnterPayload, ack: none, summary: 'Stop following a space.' },
   'notifications:sync': {
     payload: notificationSyncPayload,
     ack: z.object({ notifications: z.array(o.notificationDto), unread: z.number() }),
@@ -104,6 +110,10 @@ export const serverEvents = {
     summary: "An album's card as it is now (made, a photo more or fewer, a new cover).",
   },
   'space:album:remove': { payload: z.object({ ownerId: objectId, albumId: objectId }), summary: 'An album deleted.' },
+  'space:updated': {
+    payload: z.object({ space: o.spaceDto }),
+    summary: "A space's look as it is now (title, theme, layout, modules, music).",
+  },
   notification: {
     payload: z.object({ notification: o.notificationDto, unread: z.number() }),
     summary: 'A new notification, with the unread count.',

@@ -27,6 +27,11 @@ export class KjGomokuBoard extends LitElement {
         background: linear-gradient(135deg, #f2c77e, #e0a955); border-radius: 10px;
         box-shadow: inset 0 0 0 2px #b07a2c, var(--kj-shadow);
       }
+      /* On a touch screen every point is a finger's width (40 px); a board wider than the screen scrolls. */
+      @media (pointer: coarse) {
+        :host { display: block; overflow-x: auto; }
+        .board { width: calc(var(--n) * 40px + 16px); max-width: none; padding: 8px; }
+      }
       .cell {
         position: relative; border: none; padding: 0; margin: 0; min-height: 0; border-radius: 0; background: transparent;
         display: grid; place-items: center; cursor: pointer;
@@ -57,7 +62,7 @@ export class KjGomokuBoard extends LitElement {
   override render() {
     const size = this.board.length;
     return html`<div class="board" part="board" role="grid" aria-label=${msg(str`Gomoku board, ${size} by ${size}`, { id: 'gomoku.board' })}
-      style=${`grid-template-columns:repeat(${size},1fr)`} @keydown=${this.onKey}>
+      style=${`grid-template-columns:repeat(${size},1fr);--n:${size}`} @keydown=${this.onKey}>
       ${this.board.map(
         (row, y) => html`<div role="row" style="display:contents">
           ${row.map((v, x) => {

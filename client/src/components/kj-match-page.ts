@@ -20,6 +20,8 @@ export class KjMatchPage extends LitElement {
   static override styles = [
     shared,
     css`
+      /* No keyboard hint where there is no keyboard to speak of. */
+      @media (pointer: coarse) { .keys { display: none; } }
       .players { display: flex; justify-content: space-between; gap: 12px; margin-bottom: 12px; flex-wrap: wrap; }
       .player { display: flex; align-items: center; gap: 8px; padding: 6px 12px 6px 6px; border-radius: 999px; border: 2px solid transparent; }
       .player.turn { border-color: var(--kj-accent); background: var(--kj-accent-soft); }
@@ -88,7 +90,7 @@ export class KjMatchPage extends LitElement {
         @play=${this.play}></kj-gomoku-board>
       <kj-match-controls .match=${m} me=${me ?? ''} .replayAt=${this.replayAt}
         @replay=${(e: CustomEvent<{ at: number | null }>) => (this.replayAt = e.detail.at)}></kj-match-controls>
-      <p class="muted" style="text-align:center">${msg('Arrow keys move, Enter or Space places a stone.', { id: 'match.keys' })}</p>
+      <p class="muted keys" style="text-align:center">${msg('Arrow keys move, Enter or Space places a stone.', { id: 'match.keys' })}</p>
     </section>`;
   }
 

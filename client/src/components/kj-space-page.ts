@@ -4,6 +4,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import type { PostDto, SpaceDto, UserDto } from '../../../shared/dto.js';
 import { SessionController } from '../controllers/session-controller.js';
 import { LiveEvents } from '../controllers/live-events.js';
+import { RoomWatch, spaceRoom } from '../controllers/room-watch.js';
 import { StoreController } from '../controllers/store-controller.js';
 import { api, errorText, isAbort } from '../services/api.js';
 import { realtime } from '../services/realtime.js';
@@ -45,6 +46,13 @@ export class KjSpacePage extends LitElement {
   private readonly blocks = new StoreController(this, blocks);
   private abort: AbortController | null = null;
   private enteredFor = '';
+  /** The space's look follows the hub while it is open (`space:updated`); after a (re)watch it is read again. */
+  private readonly watch = new RoomWatch(
+    this,
+    spaceRoom,
+    () => this.handle,
+    () => void this.refreshLook(),
+  );
 
   constructor() {
     super();
@@ -56,6 +64,7 @@ export class KjSpacePage extends LitElement {
         else this.posts = this.posts.map((p) => (p.id === post.id && p.status !== post.status ? { ...post, liked: p.liked ?? false } : p));
       })
       .on('feed:remove', ({ postId }) => (this.posts = this.posts.filter((p) => p.id !== postId)))
+      .on('space:updated', ({ space }) => this.takeLook(space))
       // Only the owner hears of visits, and the hub pushes counted ones only: one event, one visit.
       .on('space:visitor', () => {
         const space = this.space;
@@ -80,7 +89,28 @@ export class KjSpacePage extends LitElement {
   }
 
   override willUpdate(changed: Map<string, unknown>): void {
-    if (changed.has('handle')) void this.load();
+    if (changed.has('handle')) {
+      void this.load();
+      this.watch.sync();
+    }
+  }
+
+  /** A new look of the space on screen (title, theme, layout, modules, music); the rest stays as shown. */
+  private takeLook(next: SpaceDto): void {
+    const space = this.space;
+    if (!space || space.owner.id !== next.owner.id) return;
+    const { title, theme, modules, music } = next;
+    this.space = { ...space, title, theme, modules, music };
+    document.title = `${title} · 空间 Kongjian`;
+  }
+
+  private async refreshLook(): Promise<void> {
+    if (!this.space) return;
+    try {
+      this.takeLook((await api.call('GET /spaces/:handle', { params: { handle: this.handle }, signal: this.abort?.signal })).space);
+    } catch {
+      // aborted or offline: the next connect reads again
+    }
   }
 
   override disconnectedCallback(): void {

@@ -70,6 +70,12 @@ export const albumRoom: RoomKind = {
   unwatch: (albumId) => realtime.request('album:unwatch', { albumId }),
 };
 
+/** A space on screen: its look (title, theme, layout, modules, music). */
+export const spaceRoom: RoomKind = {
+  watch: (handle) => realtime.request('space:watch', { handle }),
+  unwatch: (handle) => realtime.request('space:unwatch', { handle }),
+};
+
 /** A space's guestbook on screen: new and deleted entries. */
 export const guestbookRoom: RoomKind = {
   watch: (handle) => realtime.request('guestbook:watch', { handle }),

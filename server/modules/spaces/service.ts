@@ -131,7 +131,10 @@ export function createSpaceService(deps: SpaceServiceDeps) {
       .findOneAndUpdate({ owner: new Types.ObjectId(owner.id) }, { $set: set }, { returnDocument: 'after' })
       .lean<SpaceRecord>();
     if (!space) throw notFound('space');
-    return { space: toSpaceDto(space, owner, await accounts.localeOf(owner.id)) };
+    const dto = toSpaceDto(space, owner, await accounts.localeOf(owner.id));
+    // Open views of the space (visitors' and the owner's other tabs) take the new look without a reload.
+    pusher.toEach([rooms.user(owner.id), rooms.space(owner.id)], 'space:updated', { space: dto });
+    return { space: dto };
   }
 
   /** Records a visit by `viewer` to `owner`'s space; a counted one bumps the counter and tells the owner live. */
@@ -240,6 +243,11 @@ export function createSpaceService(deps: SpaceServiceDeps) {
       const author = await accounts.getUser(viewer.id);
       if (!author) throw unauthorized();
       return guestbook.post(viewer, author, owner, body);
+    },
+
+    /** The room of `handle`'s open space (its look), if the viewer may see the space (a blocked viewer gets not_found). */
+    async spaceRoom(viewer: Viewer, handle: string): Promise<string> {
+      return rooms.space((await ownerFor(viewer, handle)).id);
     },
 
     /** The room of `handle`'s guestbook, if the viewer may see the space (a blocked viewer gets not_found). */

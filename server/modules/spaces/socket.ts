@@ -23,6 +23,24 @@ export function spaceSocketHandlers(spaces: SpaceService): SocketHandler[] {
       },
     }),
     defineSocketHandler({
+      event: 'space:watch',
+      rateLimit: { name: 'space-watch', points: 120, perSeconds: 60 },
+      // One space at a time; joined only after the check (an owner who blocks the viewer answers not_found).
+      handler: async ({ handle }, { viewer, socket }) => {
+        const room = await spaces.spaceRoom(viewer, handle);
+        for (const r of [...socket.rooms]) if (r.startsWith('p:') && r.endsWith(':space') && r !== room) await socket.leave(r);
+        await socket.join(room);
+        return {};
+      },
+    }),
+    defineSocketHandler({
+      event: 'space:unwatch',
+      handler: async (_payload, { socket }) => {
+        for (const room of [...socket.rooms]) if (room.startsWith('p:') && room.endsWith(':space')) await socket.leave(room);
+        return {};
+      },
+    }),
+    defineSocketHandler({
       event: 'guestbook:unwatch',
       handler: async (_payload, { socket }) => {
         // A socket shows one guestbook at a time: leaving all of its guestbook rooms is leaving this one.

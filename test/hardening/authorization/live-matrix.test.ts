@@ -36,6 +36,8 @@ const coveredEvents: readonly ClientEventName[] = [
   'album:unwatch',
   'guestbook:watch',
   'guestbook:unwatch',
+  'space:watch',
+  'space:unwatch',
   'moderation:watch',
   'notifications:sync',
   'game:move',
@@ -169,6 +171,23 @@ describe.each(engines)('authorization of live events on %s', (engine) => {
       'stranger',
       'moderator',
     ]);
+  });
+
+  it('space:watch: a new look reaches the owner and every watcher; none after unwatch; a blocked watcher is refused like a missing space', async () => {
+    const c = await liveCast();
+    const missing = await emitAck(c.sockets.stranger, 'space:watch', { handle: 'nobody_here_at_all' });
+    expect(missing.ok).toBe(false);
+    const watchers = ['friend', 'exFriend', 'stranger', 'moderator'] as const;
+    for (const role of watchers)
+      expect(await emitAck(c.sockets[role], 'space:watch', { handle: c.users.owner.handle }), role).toEqual({ ok: true });
+    await ok(c.users.owner.api.patch('/spaces/me', { title: 'Watched title' }), 200);
+    await reachesExactly(c, 'space:updated', (p) => p.space.title === 'Watched title', liveRoles, 'new title');
+    for (const role of watchers)
+      expect(await emitAck(c.sockets[role], 'space:unwatch', { handle: c.users.owner.handle }), role).toEqual({ ok: true });
+    await ok(c.users.owner.api.patch('/spaces/me', { title: 'Unwatched title' }), 200);
+    await reachesExactly(c, 'space:updated', (p) => p.space.title === 'Unwatched title', ['owner'], 'after unwatch');
+    await ok(c.users.owner.api.put(`/blocks/${c.users.stranger.handle}`), 204);
+    expect(await emitAck(c.sockets.stranger, 'space:watch', { handle: c.users.owner.handle }), 'blocked').toEqual(missing);
   });
 
   it('guestbook:watch: a private entry reaches the owner alone, a public one every watcher; a blocked watcher is refused like a missing space', async () => {
