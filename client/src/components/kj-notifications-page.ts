@@ -9,6 +9,7 @@ import { timeAgo } from '../format.js';
 import { notifications } from '../services/notifications.js';
 import { formatNumber, plural } from '../i18n/format.js';
 import { currentLocale } from '../i18n/locale.js';
+import { readReason } from '../report-reasons.js';
 import { shared } from '../styles/shared.js';
 import './kj-avatar.js';
 import './kj-request-answer.js';
@@ -45,7 +46,7 @@ export function describe(n: NotificationDto): string {
     case 'repost':
       return msg(str`${who} reposted your post`, { id: 'notif.repost' }) + about;
     case 'report':
-      return msg(str`${who} reported something for moderators to look at`, { id: 'notif.report' }) + about;
+      return msg(str`${who} reported something for moderators to look at`, { id: 'notif.report' }) + reportReason(n.subject.excerpt);
     case 'approved':
       return msg('A moderator approved your post', { id: 'notif.approved' }) + about;
     case 'moderation':
@@ -72,6 +73,13 @@ export function linkFor(n: NotificationDto, me: string | undefined): string {
 }
 
 /** Everything that happened to you, newest first; opening the page marks it read everywhere. */
+/** A report's reason as the excerpt carries it ("spam: …"), with the reason's label in the reader's language. */
+function reportReason(excerpt: string | undefined): string {
+  if (!excerpt) return '';
+  const { label, details } = readReason(excerpt);
+  return `${msg(': ', { id: 'common.colon' })}${[label, details && `“${details}”`].filter(Boolean).join(' ')}`;
+}
+
 @localized()
 @customElement('kj-notifications-page')
 export class KjNotificationsPage extends LitElement {

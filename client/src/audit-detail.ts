@@ -1,0 +1,41 @@
+/**
+ * An audit entry's detail in the reader's words. The hub writes it in English for its logs too
+ * ("hold: 代购", "post 6b15d0cd…: spam: …"); a rule's action and a report's reason get their labels,
+ * and an item is named by what it is, never by its id.
+ */
+import { msg } from '@lit/localize';
+import { readReason } from './report-reasons.js';
+
+const ruleAction: Readonly<Record<string, () => string>> = {
+  block: () => msg('block', { id: 'mod.block' }),
+  hold: () => msg('hold', { id: 'mod.hold' }),
+  review: () => msg('review', { id: 'mod.review' }),
+};
+
+const subjectName: Readonly<Record<string, () => string>> = {
+  post: () => msg('Post', { id: 'reports.kind.post' }),
+  comment: () => msg('Comment', { id: 'reports.kind.comment' }),
+  guestbook: () => msg('Guestbook message', { id: 'reports.kind.guestbook' }),
+  user: () => msg('User', { id: 'reports.kind.user' }),
+};
+
+const colon = () => msg(': ', { id: 'common.colon' });
+
+export function auditDetail(action: string, detail: string): string {
+  if (action === 'rule.create' || action === 'rule.delete') {
+    const m = /^(block|hold|review): ([\s\S]*)$/.exec(detail);
+    if (m) return `${ruleAction[m[1]!]!()}${colon()}「${m[2]}」`;
+  }
+  if (action === 'report.remove' || action === 'report.dismiss') {
+    const m = /^(post|comment|guestbook|user) [0-9a-f]{24}: ([\s\S]*)$/.exec(detail);
+    if (m) {
+      const { label, details } = readReason(m[2]!);
+      return `${subjectName[m[1]!]!()}${colon()}${[label, details].filter(Boolean).join(' · ')}`;
+    }
+  }
+  // Whatever else still names an item by id: the id is left out.
+  return detail.replace(
+    /\b(post|comment|guestbook|user|report|rule) [0-9a-f]{24}\b/g,
+    (_all, kind: string) => subjectName[kind]?.() ?? kind,
+  );
+}
