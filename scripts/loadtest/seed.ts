@@ -134,7 +134,8 @@ export async function seedViaApi(
   const seeded: SeededUser[] = new Array(graph.users);
   // Source addresses spread the per-IP registration limit.
   const from = (i: number) => sourceAddress(sourceIps, i);
-  await boundedAll(graph.users, 16, async (i) => {
+  // The hub's password queue lets 8 sign-ups per address wait at once (the rest answer 429): 4 per address.
+  await boundedAll(graph.users, Math.min(16, 4 * sourceIps), async (i) => {
     const handle = handleOf(prefix, i);
     const res = await hubClient(baseUrl, { localAddress: from(i) }).request('POST /auth/register', {
       body: { handle, password: seedPassword, displayName: `Load ${i}` },
