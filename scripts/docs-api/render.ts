@@ -14,7 +14,7 @@ import { contractEvents, contractRoutes } from './contract.js';
 type Json = Record<string, unknown>;
 interface Operation {
   readonly summary?: string;
-  readonly responses: Record<string, { readonly description?: string }>;
+  readonly responses: Record<string, { readonly description?: string; readonly $ref?: string }>;
 }
 export interface OpenApiDocument {
   readonly paths: Record<string, Record<string, Operation>>;
@@ -98,17 +98,22 @@ function endpointSection(key: RouteKey, document: OpenApiDocument): string {
   const statuses = Object.keys(op?.responses ?? {});
   const success = statuses.filter((s) => s.startsWith('2'));
   // Beyond what every endpoint may answer (invalid, rate_limited, internal; unauthorized when signed in; forbidden for moderators).
-  const common = new Set(['invalid', 'rate_limited', 'internal', 'unauthorized', ...(route.auth === 'moderator' ? ['forbidden'] : [])]);
+  const common = new Set([
+    'invalid',
+    'rate_limited',
+    'unavailable',
+    'internal',
+    'unauthorized',
+    ...(route.auth === 'moderator' ? ['forbidden'] : []),
+  ]);
+  // Error answers are shared responses named by their code (`#/components/responses/not_found`).
   const errors = statuses
     .filter((s) => !s.startsWith('2'))
-    .flatMap((s) =>
-      (op!.responses[s]!.description ?? '')
-        .split(', ')
-        .filter((code) => code && !common.has(code))
-        .map((code) => `\`${code}\` ${s}`),
-    );
+    .map((s) => [s, op!.responses[s]!.$ref?.split('/').pop()] as const)
+    .filter((pair): pair is readonly [string, string] => pair[1] !== undefined && !common.has(pair[1]))
+    .map(([s, code]) => `\`${code}\` ${s}`);
   const lines = [`#### \`${route.method.toUpperCase()} /api${route.path}\`${extension(!contractRoutes.has(key))}`, ''];
-  if (op?.summary) lines.push(op.summary, '');
+  if (op?.summary && !op.summary.startsWith(`${route.method.toUpperCase()} /api`)) lines.push(op.summary, '');
   lines.push(`- auth: ${authText(route.auth)}`);
   const params = show(shape.params, 'input');
   if (params) lines.push(`- path: \`${params}\``);
@@ -165,7 +170,7 @@ export function renderApiDoc(document: OpenApiDocument): string {
     '## Errors',
     '',
     'Every error answer is `{ error: { code, message, fields? } }` (`fields` names what is wrong for `invalid`).',
-    'Any endpoint may answer `invalid`, `rate_limited` or `internal`; those for the signed-in `unauthorized`, those',
+    'Any endpoint may answer `invalid`, `rate_limited`, `unavailable` (store or Redis down) or `internal`; those for the signed-in `unauthorized`, those',
     'for moderators `forbidden`; each endpoint lists the errors it answers beyond these.',
     '',
     '| code | status |',

@@ -40,15 +40,44 @@ function parametersOf(endpoint: Endpoint): JsonSchema[] {
   return list;
 }
 
+/** Each error code has its own status, so each is one shared response (`#/components/responses/<code>`). */
 function errorResponses(codes: readonly ErrorCode[]): Record<string, JsonSchema> {
-  const byStatus = new Map<number, ErrorCode[]>();
-  for (const code of codes) byStatus.set(errorStatus[code], [...(byStatus.get(errorStatus[code]) ?? []), code]);
-  return Object.fromEntries(
-    [...byStatus].map(([status, list]) => [
-      String(status),
-      { description: list.join(', '), content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
-    ]),
-  );
+  return Object.fromEntries([...new Set(codes)].map((code) => [String(errorStatus[code]), { $ref: `#/components/responses/${code}` }]));
+}
+
+const errorMeaning: Readonly<Record<ErrorCode, string>> = {
+  invalid: 'invalid: the input breaks its schema; `fields` names what is wrong',
+  unauthorized: 'unauthorized: no token, or one that is bad, expired or ended',
+  forbidden: 'forbidden: signed in, but not allowed (e.g. moderators only)',
+  not_found: 'not_found: nothing there, or nothing the viewer may see (the same answer)',
+  conflict: 'conflict: taken, stale, or an Idempotency-Key reused for another request',
+  too_large: 'too_large: a body, file or image over its limit, or a quota full',
+  unsupported_media: 'unsupported_media: not a kind of content the hub takes',
+  blocked: 'blocked: text a keyword rule blocks (the keyword is not named)',
+  rate_limited: 'rate_limited: a budget is spent; the message says when to retry',
+  unavailable: 'unavailable: the store or Redis does not answer; retry later',
+  internal: 'internal: a bug, logged with the request id',
+};
+
+/** Writes whose text the keyword rules screen (422 `blocked`): posts, comments, guestbook, names and titles. */
+const screenedText: ReadonlySet<string> = new Set([
+  'POST /posts',
+  'POST /posts/:id/comments',
+  'POST /posts/:id/repost',
+  'POST /spaces/:handle/guestbook',
+  'PATCH /spaces/me',
+  'PATCH /me',
+  'POST /auth/register',
+  'POST /albums',
+  'PATCH /photos/:id',
+]);
+
+/** Probes whose status follows the answer: 200 ready, 503 not (with the same body naming what is down). */
+const probeStatuses: Readonly<Record<string, readonly number[]>> = { '/readyz': [200, 503], '/health': [200, 503] };
+
+/** The first segment of the path, the tag an operation is listed under (`/posts/{id}/like` → `posts`). */
+function tagOf(path: string): string {
+  return path.split('/')[1] ?? 'system';
 }
 
 function requestBodyOf({ doc }: Endpoint): JsonSchema {
@@ -72,26 +101,39 @@ function operationOf(endpoint: Endpoint): JsonSchema {
     : success === 204
       ? {}
       : { content: { 'application/json': { schema: { type: 'object' } } } };
-  const statuses = doc.status === undefined ? [200, 202] : [success];
+  const statuses = probeStatuses[endpoint.path] ?? (doc.status === undefined ? [200, 202] : [success]);
+  // A signed-in POST may carry Idempotency-Key (not uploads): a key reused for another request is 409.
+  const idempotent = endpoint.method === 'post' && Boolean(endpoint.auth) && !doc.upload;
   const codes: ErrorCode[] = [
     ...commonErrors,
     ...(endpoint.auth ? (['unauthorized'] as const) : []),
     ...(endpoint.auth === 'moderator' ? (['forbidden'] as const) : []),
+    ...(doc.body ? (['too_large'] as const) : []),
+    ...(idempotent ? (['conflict'] as const) : []),
+    // An id or handle in the path may name nothing, or nothing the viewer may see: the same 404.
+    ...(/:(id|handle|postId|matchId)\b/.test(endpoint.path) ? (['not_found'] as const) : []),
+    ...(screenedText.has(`${endpoint.method.toUpperCase()} ${endpoint.path}`) ? (['blocked'] as const) : []),
     ...(doc.errors ?? []),
+    'unavailable',
   ];
+  const path = openApiPath(endpoint.path);
   return {
     operationId: `${endpoint.method}${openApiPath(endpoint.path)
       .replace(/[{}]/g, '')
       .replace(/\/(\w)/g, (_m, c: string) => c.toUpperCase())
       .replace(/\W/g, '')}`,
-    ...(doc.summary ? { summary: doc.summary } : {}),
-    ...(endpoint.auth ? { security: [{ bearer: [] }] } : {}),
+    summary: doc.summary ?? `${endpoint.method.toUpperCase()} /api${path}`,
+    tags: [tagOf(path)],
+    security: endpoint.auth ? [{ bearer: [] }] : [],
     ...(endpoint.auth === 'moderator' ? { 'x-role': 'moderator' } : {}),
-    parameters: parametersOf(endpoint),
+    parameters: [...parametersOf(endpoint), ...(idempotent ? [{ $ref: '#/components/parameters/IdempotencyKey' }] : [])],
     ...requestBodyOf(endpoint),
     responses: {
       ...Object.fromEntries(
-        statuses.map((status) => [String(status), { description: status === 204 ? 'done' : 'success', ...successBody }]),
+        statuses.map((status) => [
+          String(status),
+          { description: status === 204 ? 'done' : status === 503 ? 'not ready: names what is down' : 'success', ...successBody },
+        ]),
       ),
       ...errorResponses(codes),
     },
@@ -102,12 +144,40 @@ export function buildOpenApi(endpoints: readonly Endpoint[], version = '1.1'): J
   const paths: Record<string, Record<string, JsonSchema>> = {};
   const at = (path: string) => (paths[`/api${openApiPath(path)}`] ??= {});
   for (const endpoint of endpoints) at(endpoint.path)[endpoint.method] = operationOf(endpoint);
+  const tags = [...new Set(endpoints.map((e) => tagOf(openApiPath(e.path))))].sort().map((name) => ({ name }));
   return {
     openapi: '3.1.0',
-    info: { title: 'Kongjian (空间) hub API', version, description: 'REST under /api; live events over Socket.IO (see docs/api.md).' },
+    info: {
+      title: 'Kongjian (空间) hub API',
+      version,
+      description: 'REST under /api; live events over Socket.IO (docs/api.md); the promises around them in docs/contract.md.',
+      license: { name: 'MIT', identifier: 'MIT' },
+    },
+    servers: [{ url: '/', description: 'the hub that serves this document' }],
+    security: [{ bearer: [] }],
+    tags,
     paths,
     components: {
-      securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } },
+      securitySchemes: {
+        bearer: { type: 'http', scheme: 'bearer', description: 'The token from POST /api/auth/register or /api/auth/login.' },
+      },
+      parameters: {
+        IdempotencyKey: {
+          name: 'Idempotency-Key',
+          in: 'header',
+          required: false,
+          description:
+            'Any signed-in POST: the same key from the same user within 24 h answers the first answer again (with Idempotent-Replayed: true) ' +
+            'and creates nothing twice; reused for a different request, 409 conflict; a failed request keeps nothing.',
+          schema: { type: 'string', minLength: 1, maxLength: 255, pattern: '^[\\x21-\\x7e]+$' },
+        },
+      },
+      responses: Object.fromEntries(
+        (Object.keys(errorStatus) as ErrorCode[]).map((code) => [
+          code,
+          { description: errorMeaning[code], content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
+        ]),
+      ),
       schemas: {
         Error: {
           type: 'object',
