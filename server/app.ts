@@ -94,6 +94,7 @@ export async function startHub(requested: Config, options: HubOptions = {}): Pro
   metrics.observeStore(store.conn);
   if (redis) metrics.observeRedis(redis);
 
+  passwordQueue.scaleBounds(config.rateLimitScale);
   const rateLimits = createRateLimits(redis?.main, config.redisPrefix, config.rateLimitScale, metrics.countRateLimitRefusal);
   const tokens = createTokenSigner({ current: secret, previous: config.secretPrevious }, config.tokenTtlSeconds);
   const pusher = createPusher(io);

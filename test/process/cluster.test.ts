@@ -24,7 +24,7 @@ async function sync(socket: TestSocket, after: number): Promise<NotificationDto[
   return answer.notifications;
 }
 
-async function waitHealthy(url: string, timeoutMs = 20_000): Promise<void> {
+async function waitHealthy(url: string, timeoutMs = 40_000): Promise<void> {
   await waitFor(
     () =>
       fetch(`${url}/api/health`).then(

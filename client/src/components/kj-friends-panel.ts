@@ -19,8 +19,9 @@ export class KjFriendsPanel extends LitElement {
   static override styles = [
     shared,
     css`
-      li { display: flex; align-items: center; gap: 10px; padding: 6px 0; }
-      li .name { flex: 1; min-width: 0; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
+      /* The name keeps room of its own; the buttons wrap below it in a narrow panel. */
+      li { display: flex; flex-wrap: wrap; align-items: center; gap: 6px 10px; padding: 6px 0; }
+      li .name { flex: 1 1 6em; min-width: 6em; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
       li .danger { min-height: 0; padding: 2px 8px; font-size: 0.8rem; }
       h3 { font-size: 0.9rem; margin: 12px 0 4px; color: var(--kj-muted); }
       form { display: flex; gap: 6px; margin-top: 10px; }

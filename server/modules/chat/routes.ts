@@ -12,6 +12,8 @@ export function chatRoutes(chat: ChatService): Endpoint[] {
     defineEndpoint({
       ...apiRoutes['POST /conversations/:handle/messages'],
       rateLimit: chat.limits.send,
+      // Room for 2,000 characters even fully \u-escaped, so an overlong text is told as such (400), not 413.
+      bodyLimit: 64 * 1024,
       status: 201,
       handler: ({ viewer, params, body }) => chat.send(viewer, params.handle, body),
     }),

@@ -39,6 +39,8 @@ export interface NotificationList {
  */
 export const notificationBudgets = {
   perSender: { name: 'notify-pair', points: 20, perSeconds: 10 * 60 },
+  /** A friend's budget is wider: a lively exchange (30 comments back and forth) still rings the bell. */
+  perFriend: { name: 'notify-pair-friend', points: 200, perSeconds: 10 * 60 },
   fromStrangers: { name: 'notify-strangers', points: 60, perSeconds: 10 * 60 },
 } as const satisfies Record<string, RateLimitRule>;
 
@@ -161,8 +163,9 @@ export function createNotificationService({ conn, pusher, accounts, logger, rate
   /** Whether `actorId` may still notify `to` (system notifications always may). */
   async function withinBudget(actorId: string | null, to: string): Promise<boolean> {
     if (actorId === null) return true;
+    const friends = !areFriends || (await areFriends(actorId, to));
+    if (friends) return spend(notificationBudgets.perFriend, `${actorId}>${to}`);
     if (!(await spend(notificationBudgets.perSender, `${actorId}>${to}`))) return false;
-    if (!areFriends || (await areFriends(actorId, to))) return true;
     return spend(notificationBudgets.fromStrangers, to);
   }
 
