@@ -1,29 +1,17 @@
 import { localized, msg, str } from '@lit/localize';
-import { LitElement, css, html } from 'lit';
+import { LitElement, html } from 'lit';
 import { customElement } from 'lit/decorators.js';
 import { StoreController } from '../controllers/store-controller.js';
 import { chat } from '../services/chat.js';
 import { formatNumber } from '../i18n/format.js';
 import { shared } from '../styles/shared.js';
+import { headerIconStyles, unreadBadge } from './header-icon.js';
 
 /** The header's chat icon with the unread message total (every conversation), kept live. */
 @localized()
 @customElement('kj-chat-icon')
 export class KjChatIcon extends LitElement {
-  static override styles = [
-    shared,
-    css`
-      :host { display: inline-block; }
-      a { position: relative; display: grid; place-items: center; width: 38px; height: 38px; border-radius: 50%; color: #fff; }
-      a:hover { background: rgb(255 255 255 / 0.2); }
-      svg { width: 22px; height: 22px; }
-      .count {
-        position: absolute; top: -2px; right: -4px; min-width: 19px; height: 19px; padding: 0 5px;
-        border-radius: 999px; background: #e03131; color: #fff; font-size: 0.72rem; font-weight: 700;
-        display: grid; place-items: center; border: 2px solid #fff;
-      }
-    `,
-  ];
+  static override styles = [shared, headerIconStyles];
 
   private readonly store = new StoreController(this, chat);
 
@@ -36,7 +24,7 @@ export class KjChatIcon extends LitElement {
       <svg viewBox="0 0 24 24" fill="currentColor" aria-hidden="true">
         <path d="M4 4h16a2 2 0 0 1 2 2v10a2 2 0 0 1-2 2H8l-4 4V6a2 2 0 0 1 2-2Zm3 6a1.25 1.25 0 1 0 0 2.5A1.25 1.25 0 0 0 7 10Zm5 0a1.25 1.25 0 1 0 0 2.5A1.25 1.25 0 0 0 12 10Zm5 0a1.25 1.25 0 1 0 0 2.5A1.25 1.25 0 0 0 17 10Z" />
       </svg>
-      ${unread ? html`<span class="count" data-testid="chat-unread">${unread > 99 ? '99+' : unread}</span>` : null}
+      ${unreadBadge(unread, 'chat-unread')}
     </a>`;
   }
 }
