@@ -111,17 +111,24 @@ export function formatStoreMemory(r: StoreMemoryResult): string {
       `| ${p.phase} | ${mb(p.rssBytes)} | ${p.phase === 'empty' ? '–' : Math.round((p.rssBytes - empty) / r.docs)} | ` +
       `${p.dataFile.mappings} | ${mb(p.dataFile.rssBytes)} |`,
   );
-  return ['| phase | RSS MB | RSS B/doc over empty | data.mdb mappings | data.mdb resident MB |', '| --- | --- | --- | --- | --- |', ...rows].join('\n');
+  return [
+    '| phase | RSS MB | RSS B/doc over empty | data.mdb mappings | data.mdb resident MB |',
+    '| --- | --- | --- | --- | --- |',
+    ...rows,
+  ].join('\n');
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const usage = `usage: node --import tsx scripts/loadtest/store-memory.ts [--docs N] [--concurrency C]
   --docs N         documents inserted, then each $inc'd once (default 100000)
   --concurrency C  driver operations in flight (default 32)`;
-  const o = cli({ command: 'store-memory', usage, options: { docs: { type: 'string' }, concurrency: { type: 'string' } } }, ({ values }) => ({
-    docs: intArg(values.docs, 'docs', 1, 10_000_000) ?? 100_000,
-    concurrency: intArg(values.concurrency, 'concurrency', 1, 1000) ?? 32,
-  }));
+  const o = cli(
+    { command: 'store-memory', usage, options: { docs: { type: 'string' }, concurrency: { type: 'string' } } },
+    ({ values }) => ({
+      docs: intArg(values.docs, 'docs', 1, 10_000_000) ?? 100_000,
+      concurrency: intArg(values.concurrency, 'concurrency', 1, 1000) ?? 32,
+    }),
+  );
   console.log(`load average: ${fs.readFileSync('/proc/loadavg', 'utf8').trim()}`);
   const result = await runStoreMemory(o.docs, o.concurrency);
   console.log(formatStoreMemory(result));

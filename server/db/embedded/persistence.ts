@@ -10,6 +10,9 @@ import type { WriteOp } from './collection.js';
 
 type DocKey = [string, string];
 
+/** Address space reserved for data.mdb: 64 GiB, past which lmdb-js still grows the map itself. */
+export const MAP_BYTES = 2 ** 36;
+
 export interface LoadedCollection {
   db: string;
   name: string;
@@ -27,7 +30,11 @@ export class Persistence {
   static open(dir: string): Persistence {
     // noSubdir: false — lmdb otherwise takes a directory whose name has a dot (mktemp -d's
     // `tmp.XXXX`) for a file name and fails to open it.
-    const root = open({ path: dir, noSubdir: false, maxDbs: 4, encoding: 'binary' });
+    // mapSize: lmdb-js otherwise starts with a 128 KB map and remaps as the file grows, keeping
+    // each earlier mapping of data.mdb alive (a 173 MB file was mapped 10 times, 337 MB resident).
+    // One large map reserves address space only: the file still grows with the data, and pages
+    // are resident only where they are read or written.
+    const root = open({ path: dir, noSubdir: false, maxDbs: 4, encoding: 'binary', mapSize: MAP_BYTES });
     const docs = root.openDB<Buffer, DocKey>({ name: 'docs', encoding: 'binary' });
     const meta = root.openDB<Buffer, string>({ name: 'meta', encoding: 'binary' });
     return new Persistence(root, docs, meta);
