@@ -5,7 +5,9 @@
 import fs from 'node:fs/promises';
 import { UsageError } from '../cli-args.js';
 import { parseArgs, usage } from './options.js';
+import { formatChurn } from './churn.js';
 import { renderReport } from './report.js';
+import { formatSoak } from './soak.js';
 import { runLoadTest } from './run.js';
 import type { LoadTestSummary } from './summary.js';
 
@@ -66,6 +68,8 @@ export function formatSummary(s: LoadTestSummary): string {
   if (Object.keys(s.httpErrors).length) lines.push(`http errors   ${JSON.stringify(s.httpErrors)}`);
   if (Object.keys(s.connectErrors).length) lines.push(`connect errs  ${JSON.stringify(s.connectErrors)}`);
   if (Object.keys(s.otherEvents).length) lines.push(`other         ${JSON.stringify(s.otherEvents)}`);
+  if (s.churn) lines.push(formatChurn(s.churn));
+  if (s.soak) lines.push(...formatSoak(s.soak));
   for (const w of s.warnings) lines.push(`WARNING       ${w}`);
   for (const t of s.thresholds ?? [])
     lines.push(`threshold     ${t.ok ? 'ok     ' : 'BREACHED'} ${t.text} (measured ${t.actual ?? 'nothing'})`);
@@ -93,6 +97,12 @@ async function main(): Promise<void> {
   const breached = (summary.thresholds ?? []).filter((t) => !t.ok);
   if (breached.length) {
     process.stderr.write(`loadtest: ${breached.length} threshold(s) breached: ${breached.map((t) => t.text).join(', ')}\n`);
+    process.exitCode = 1;
+  }
+  if (summary.churn && (summary.churn.missing > 0 || summary.churn.duplicates > 0)) {
+    process.stderr.write(
+      `loadtest: churn catch-up lost ${summary.churn.missing} and duplicated ${summary.churn.duplicates} notification(s)\n`,
+    );
     process.exitCode = 1;
   }
 }

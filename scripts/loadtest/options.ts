@@ -2,6 +2,7 @@
 import os from 'node:os';
 import { choiceArg, parseCli, UsageError } from '../cli-args.js';
 import { parseRamp, type RampPhase } from './ramp.js';
+import { soakPreset } from './soak.js';
 import { parseThreshold, thresholdFigureNames, type Threshold } from './threshold-parse.js';
 
 export type Engine = 'uws' | 'ws';
@@ -58,6 +59,10 @@ export interface LoadTestOptions {
   readonly seed: number;
   /** Print progress lines to stderr. */
   readonly verbose: boolean;
+  /** `--churn RATE`: sockets reconnected per second during the load, their catch-up checked (churn.ts). */
+  readonly churn?: number;
+  /** `--soak`: the soak preset, with a memory and latency-drift summary and a hold of `hold` s after the load (soak.ts). */
+  readonly soak?: boolean;
 }
 
 export const defaultOptions: LoadTestOptions = {
@@ -118,6 +123,11 @@ export const usage = `usage: npm run loadtest -- [options]
   --json FILE          write the summary as JSON
   --report FILE.html   write an HTML report with charts
   --seed N             seed of the friend graph (default 1)
+  --churn RATE         reconnect RATE sockets/s during the load; each catches up with notifications:sync
+                       (nothing missing, nothing duplicated)
+  --soak               the soak preset (1500 users, 20 friends, post/comment/visit rates 50/10/10, 1200 s,
+                       then --hold 60 s without writes); other flags override it (--duration to shorten);
+                       reports memory over time and latency drift
   --quiet              no progress lines
   -h, --help           this text`;
 
@@ -163,6 +173,8 @@ export const cliSpec = {
     report: str,
     seed: str,
     quiet: flag,
+    churn: str,
+    soak: flag,
   },
 } as const;
 
@@ -172,6 +184,9 @@ export function parseArgs(argv: readonly string[]): LoadTestOptions | 'help' {
   if (help) return 'help';
   const o: { -readonly [K in keyof LoadTestOptions]: LoadTestOptions[K] } = { ...defaultOptions };
   const int = (name: keyof typeof v, min = 0) => Math.floor(num(`--${name}`, v[name] as string, min));
+  // The preset first: any flag given beside it overrides its value.
+  if (v.soak) Object.assign(o, soakPreset, { soak: true });
+  if (v.churn !== undefined) o.churn = num('--churn', v.churn, 0.1);
   if (v.url !== undefined) o.url = v.url;
   if (v.scenario !== undefined) o.scenario = choiceArg(v.scenario, 'scenario', ['friends', 'celebrity'] as const)!;
   if (v.posts !== undefined) o.posts = int('posts', 1);
@@ -206,6 +221,7 @@ export function parseArgs(argv: readonly string[]): LoadTestOptions | 'help' {
   if (o.scenario === 'celebrity' && o.url)
     throw new UsageError('--scenario celebrity seeds a certified space in the store: not with --url');
   if (o.url && o.nodes > 1) throw new UsageError('--nodes only applies when the load tester starts the hubs (no --url)');
+  if ((o.churn || o.soak) && o.idle) throw new UsageError('--churn and --soak drive traffic: not with --idle');
   if (o.redisCluster && o.nodes < 2) throw new UsageError('--redis-cluster needs --nodes 2 or more');
   return o;
 }

@@ -16,6 +16,8 @@ import { sourceIpsFor } from './source-address.js';
 import { prepareTarget, type CpuMs, type Target } from './target.js';
 import { runTraffic, type TrafficResult } from './traffic.js';
 import { fromEach, startWorkers, type WorkerMode } from './worker-pool.js';
+import { startChurn, type Churn, type ChurnSummary } from './churn.js';
+import { startSoakRecorder, type SoakRecorder, type SoakSummary } from './soak.js';
 
 /** Sockets one generator process holds at most: the open-file limit here is 20 000 and not raisable. */
 const socketsPerProcess = 15_000;
@@ -149,6 +151,10 @@ export async function runLoadTest(partial: Partial<LoadTestOptions> = {}): Promi
     let loadStartedAt = 0;
     let loadEndedAt = 0;
     const sentAtOf = new Map<string, number>();
+    let churn: Churn | undefined;
+    let soak: SoakRecorder | undefined;
+    let churnSummary: ChurnSummary | undefined;
+    let soakSummary: SoakSummary | undefined;
     if (options.idle) {
       phase = 'hold';
       await new Promise((r) => setTimeout(r, options.hold * 1000));
@@ -166,9 +172,14 @@ export async function runLoadTest(partial: Partial<LoadTestOptions> = {}): Promi
       await new Promise((r) => setTimeout(r, 2_000));
       const idleTo = await target.hubCpuMs();
       if (idleFrom !== null && idleTo !== null) idleCpuMsPerSec = ((idleTo.total - idleFrom.total) / (clock() - idleStart)) * 1000;
+      if (options.churn) {
+        const plan = { realtimeUrls: target.realtimeUrls, users: target.users, rate: options.churn, sourceIps };
+        churn = await startChurn(plan);
+      }
       cpuBeforeLoad = await target.hubCpuMs();
       loadStartedAt = clock();
       phase = 'load';
+      if (options.soak) soak = startSoakRecorder(target, options.duration);
       traffic = await runTraffic({
         baseUrls: target.baseUrls,
         users: target.users,
@@ -194,6 +205,12 @@ export async function runLoadTest(partial: Partial<LoadTestOptions> = {}): Promi
       while (clock() < drainEnd && (timeline.at(-1)?.deliveriesPerSec ?? 0) > 0) await new Promise((r) => setTimeout(r, 250));
       cpuAfterLoad = await target.hubCpuMs();
       loadEndedAt = clock();
+      if (soak) {
+        soak.loadEnded();
+        phase = 'hold';
+        soakSummary = await soak.finish(options.hold, timeline);
+      }
+      churnSummary = await churn?.stop();
     }
     const redisAfter = await target.redisTraffic();
     const finalsP = fromEach(workers, 'final', 60_000);
@@ -202,7 +219,7 @@ export async function runLoadTest(partial: Partial<LoadTestOptions> = {}): Promi
     clearInterval(ticker);
     await waitForSocketsToDrop(target.hubs);
 
-    return judged(options, {
+    const summary = judged(options, {
       options,
       workerMode,
       workerCount,
@@ -230,6 +247,7 @@ export async function runLoadTest(partial: Partial<LoadTestOptions> = {}): Promi
       },
       sentAtOf,
     });
+    return { ...summary, ...(churnSummary ? { churn: churnSummary } : {}), ...(soakSummary ? { soak: soakSummary } : {}) };
   } finally {
     mainDelay.disable();
     await Promise.allSettled(workers.map((w) => w.stop()));

@@ -2,6 +2,8 @@
 import type { LatencySummary } from './histogram.js';
 import type { LoadTestOptions } from './options.js';
 import type { ThresholdResult } from './threshold-parse.js';
+import type { ChurnSummary } from './churn.js';
+import type { SoakSummary } from './soak.js';
 
 export interface TimelinePoint {
   /** Seconds since the first connect attempt. */
@@ -123,5 +125,9 @@ export interface LoadTestSummary {
   readonly warnings: readonly string[];
   /** Each `--threshold` with the figure measured; any not `ok` makes the CLI exit 1. */
   readonly thresholds?: readonly ThresholdResult[];
+  /** `--churn`: the reconnects and their catch-up. */
+  readonly churn?: ChurnSummary;
+  /** `--soak`: memory over time and latency drift. */
+  readonly soak?: SoakSummary;
   readonly timeline: readonly TimelinePoint[];
 }

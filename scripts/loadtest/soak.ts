@@ -1,0 +1,188 @@
+/**
+ * `--soak`: issue #35's long day on one hub as a preset (1 500 users with 20 friends each, 50 posts,
+ * 10 comments and 10 visits a second for 20 minutes, then a minute's hold), shortened with
+ * `--duration`. Besides the usual figures it reports how the day aged: the hub's RSS and heap over
+ * time with their slope during the load and once the data stops growing (the hold), the first and
+ * the last window's server-side p99 of `POST /api/posts` and of store inserts (from the hub's
+ * /metrics), and the seconds whose event-loop p99 passed 100 ms.
+ */
+import type { LoadTestOptions } from './options.js';
+import { httpJson } from './http.js';
+import { clock } from './protocol.js';
+import type { TimelinePoint } from './summary.js';
+import type { Target } from './target.js';
+
+export const soakPreset = {
+  users: 1500,
+  friends: 20,
+  postRate: 50,
+  commentRate: 10,
+  visitRate: 10,
+  duration: 1200,
+  hold: 60,
+} as const satisfies Partial<LoadTestOptions>;
+
+export interface MemorySample {
+  /** Seconds since the load started. */
+  readonly t: number;
+  readonly rssMB: number;
+  /** V8 heap used (not after a GC), where the hub tells (hubs the load tester started). */
+  readonly heapMB: number | null;
+  readonly externalMB: number | null;
+}
+
+export interface SoakSummary {
+  /** Length of the first and last windows compared (60 s, less for short runs). */
+  readonly windowSec: number;
+  readonly postP99Ms: { readonly first: number | null; readonly last: number | null };
+  readonly insertP99Ms: { readonly first: number | null; readonly last: number | null };
+  /** Seconds of the load whose hub event-loop p99 was over 100 ms. */
+  readonly stallSeconds: number;
+  /** Least-squares slopes in MB per minute: over the load, and over the hold after it. */
+  readonly rssSlopeLoadMBPerMin: number | null;
+  readonly rssSlopeHoldMBPerMin: number | null;
+  readonly heapSlopeHoldMBPerMin: number | null;
+  /** Every 10th second (and the last): the memory over time. */
+  readonly memory: readonly MemorySample[];
+}
+
+/** A Prometheus histogram's cumulative buckets, summed over the series whose labels all match. */
+export function labelledBuckets(text: string, name: string, labels: Readonly<Record<string, string>>): Map<number, number> {
+  const out = new Map<number, number>();
+  for (const m of text.matchAll(new RegExp(`^${name}_bucket\\{([^}]*)\\} ([0-9.eE+-]+)$`, 'gm'))) {
+    const pairs = Object.fromEntries([...m[1]!.matchAll(/(\w+)="([^"]*)"/g)].map((p) => [p[1]!, p[2]!]));
+    if (!Object.entries(labels).every(([k, v]) => pairs[k] === v)) continue;
+    const le = pairs.le === '+Inf' ? Infinity : Number(pairs.le);
+    out.set(le, (out.get(le) ?? 0) + Number(m[2]));
+  }
+  return out;
+}
+
+/** The p99 (bucket bound, ms) of what a cumulative histogram observed between two scrapes. */
+export function p99Between(before: Map<number, number>, after: Map<number, number>): number | null {
+  const bounds = [...after.keys()].sort((a, b) => a - b);
+  const total = (after.get(Infinity) ?? 0) - (before.get(Infinity) ?? 0);
+  if (total <= 0) return null;
+  for (const le of bounds) {
+    if ((after.get(le) ?? 0) - (before.get(le) ?? 0) >= 0.99 * total) {
+      const bound = le === Infinity ? bounds[bounds.length - 2]! : le;
+      return Math.round(bound * 1000 * 10) / 10;
+    }
+  }
+  return null;
+}
+
+/** Least-squares slope of y over t (seconds), per minute; null with fewer than 3 points. */
+export function slopePerMinute(points: ReadonlyArray<readonly [t: number, y: number]>): number | null {
+  if (points.length < 3) return null;
+  const n = points.length;
+  const mt = points.reduce((s, p) => s + p[0], 0) / n;
+  const my = points.reduce((s, p) => s + p[1], 0) / n;
+  let num = 0;
+  let den = 0;
+  for (const [t, y] of points) {
+    num += (t - mt) * (y - my);
+    den += (t - mt) ** 2;
+  }
+  return den === 0 ? null : Math.round((num / den) * 60 * 100) / 100;
+}
+
+interface Scrape {
+  readonly at: number;
+  readonly post: Map<number, number>;
+  readonly insert: Map<number, number>;
+}
+
+export interface SoakRecorder {
+  /** Marks the end of the load (the data stops growing); the hold follows. */
+  loadEnded(): void;
+  /** Holds `seconds` with the sockets connected and no writes, sampling memory, then sums up. */
+  finish(holdSeconds: number, timeline: readonly TimelinePoint[]): Promise<SoakSummary>;
+}
+
+const mb = (b: number): number => Math.round((b / 2 ** 20) * 10) / 10;
+
+/** Starts sampling at the start of the load. */
+export function startSoakRecorder(target: Target, durationSec: number): SoakRecorder {
+  const windowSec = Math.max(1, Math.min(60, Math.floor(durationSec / 3)));
+  const started = clock();
+  const scrapes: Scrape[] = [];
+  const samples: Array<MemorySample & { readonly phase: 'load' | 'hold' }> = [];
+  let phase: 'load' | 'hold' = 'load';
+
+  const scrape = async (): Promise<void> => {
+    const base = target.baseUrls[0]!;
+    try {
+      const res = await httpJson<string>(base, 'GET', '/metrics', { timeoutMs: 5_000 });
+      if (res.status !== 200 || typeof res.body !== 'string') return;
+      scrapes.push({
+        at: clock(),
+        post: labelledBuckets(res.body, 'kj_http_request_duration_seconds', { method: 'POST', route: '/api/posts' }),
+        insert: labelledBuckets(res.body, 'kj_store_command_duration_seconds', { command: 'insert' }),
+      });
+    } catch {
+      // a missed scrape only widens a window
+    }
+  };
+  const sample = async (): Promise<void> => {
+    const stats = target.hubs[0]?.lastStats;
+    const rss = stats ? stats.memory.rss : await target.serverRss();
+    if (!rss) return;
+    samples.push({
+      t: Math.round((clock() - started) / 100) / 10,
+      rssMB: mb(rss),
+      heapMB: stats ? mb(stats.memory.heapUsed) : null,
+      externalMB: stats ? mb(stats.memory.external) : null,
+      phase,
+    });
+  };
+  void scrape();
+  const scrapeEvery = Math.max(1, Math.min(5, windowSec / 3)) * 1000;
+  const scraper = setInterval(() => void scrape(), scrapeEvery);
+  const sampler = setInterval(() => void sample(), 1_000);
+  let loadEndAt = 0;
+
+  return {
+    loadEnded() {
+      loadEndAt = clock();
+      phase = 'hold';
+      void scrape();
+    },
+    async finish(holdSeconds, timeline) {
+      await new Promise((r) => setTimeout(r, holdSeconds * 1000));
+      clearInterval(scraper);
+      clearInterval(sampler);
+      const end = loadEndAt || clock();
+      // The scrape nearest each window's edge.
+      const near = (at: number): Scrape | undefined =>
+        scrapes.reduce<Scrape | undefined>((best, s) => (!best || Math.abs(s.at - at) < Math.abs(best.at - at) ? s : best), undefined);
+      const [a, b, c, d] = [near(started), near(started + windowSec * 1000), near(end - windowSec * 1000), near(end)];
+      const between = (x: Scrape | undefined, y: Scrape | undefined, key: 'post' | 'insert') =>
+        x && y && y.at > x.at ? p99Between(x[key], y[key]) : null;
+      const of = (p: 'load' | 'hold', key: 'rssMB' | 'heapMB') =>
+        samples.filter((s) => s.phase === p && s[key] !== null).map((s) => [s.t, s[key]!] as const);
+      return {
+        windowSec,
+        postP99Ms: { first: between(a, b, 'post'), last: between(c, d, 'post') },
+        insertP99Ms: { first: between(a, b, 'insert'), last: between(c, d, 'insert') },
+        stallSeconds: timeline.filter((p) => p.phase === 'load' && (p.hubEventLoopP99Ms ?? 0) > 100).length,
+        rssSlopeLoadMBPerMin: slopePerMinute(of('load', 'rssMB')),
+        rssSlopeHoldMBPerMin: slopePerMinute(of('hold', 'rssMB')),
+        heapSlopeHoldMBPerMin: slopePerMinute(of('hold', 'heapMB')),
+        memory: samples.filter((_, i) => i % 10 === 0 || i === samples.length - 1).map(({ phase: _p, ...s }) => s),
+      };
+    },
+  };
+}
+
+/** The summary's soak lines. */
+export function formatSoak(s: SoakSummary): string[] {
+  const last = s.memory.at(-1);
+  return [
+    `soak drift    first vs last ${s.windowSec} s: POST /api/posts p99 ${s.postP99Ms.first ?? '-'} → ${s.postP99Ms.last ?? '-'} ms, ` +
+      `store insert p99 ${s.insertP99Ms.first ?? '-'} → ${s.insertP99Ms.last ?? '-'} ms; ${s.stallSeconds} s with event-loop p99 > 100 ms`,
+    `soak memory   RSS ${s.memory[0]?.rssMB ?? '-'} → ${last?.rssMB ?? '-'} MB (heap ${s.memory[0]?.heapMB ?? '-'} → ${last?.heapMB ?? '-'} MB); ` +
+      `RSS slope ${s.rssSlopeLoadMBPerMin ?? '-'} MB/min during the load, ${s.rssSlopeHoldMBPerMin ?? '-'} MB/min once the data stops growing ` +
+      `(heap ${s.heapSlopeHoldMBPerMin ?? '-'} MB/min)`,
+  ];
+}
