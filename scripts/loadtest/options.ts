@@ -2,7 +2,7 @@
 import os from 'node:os';
 import { choiceArg, parseCli, UsageError } from '../cli-args.js';
 import { parseRamp, type RampPhase } from './ramp.js';
-import { soakPreset } from './soak.js';
+import { soakPreset } from './soak-preset.js';
 import { parseThreshold, thresholdFigureNames, type Threshold } from './threshold-parse.js';
 
 export type Engine = 'uws' | 'ws';

@@ -6,21 +6,17 @@
  * the last window's server-side p99 of `POST /api/posts` and of store inserts (from the hub's
  * /metrics), and the seconds whose event-loop p99 passed 100 ms.
  */
-import type { LoadTestOptions } from './options.js';
 import { httpJson } from './http.js';
 import { clock } from './protocol.js';
-import type { TimelinePoint } from './summary.js';
 import type { Target } from './target.js';
 
-export const soakPreset = {
-  users: 1500,
-  friends: 20,
-  postRate: 50,
-  commentRate: 10,
-  visitRate: 10,
-  duration: 1200,
-  hold: 60,
-} as const satisfies Partial<LoadTestOptions>;
+export { soakPreset } from './soak-preset.js';
+
+/** What the soak reads of the run's per-second timeline (summary.ts's TimelinePoint). */
+interface TimelineSecond {
+  readonly phase: string;
+  readonly hubEventLoopP99Ms: number | null;
+}
 
 export interface MemorySample {
   /** Seconds since the load started. */
@@ -97,7 +93,7 @@ export interface SoakRecorder {
   /** Marks the end of the load (the data stops growing); the hold follows. */
   loadEnded(): void;
   /** Holds `seconds` with the sockets connected and no writes, sampling memory, then sums up. */
-  finish(holdSeconds: number, timeline: readonly TimelinePoint[]): Promise<SoakSummary>;
+  finish(holdSeconds: number, timeline: readonly TimelineSecond[]): Promise<SoakSummary>;
 }
 
 const mb = (b: number): number => Math.round((b / 2 ** 20) * 10) / 10;
