@@ -9,6 +9,9 @@ export default defineConfig({
     hookTimeout: 60_000,
     teardownTimeout: 20_000,
     reporters: ['default'],
+    // Hubs that tests spawn as processes (the cluster runner, `npm start`) hash new passwords at a low
+    // scrypt cost, as in-process test hubs do (test/helpers/hub.ts: testPasswordCost).
+    env: { PASSWORD_SCRYPT_N: '1024' },
     projects: [
       {
         extends: true,
