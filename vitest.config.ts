@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import SlowestFirstSequencer from './test/setup/sequencer.js';
 
 export default defineConfig({
   test: {
@@ -9,6 +10,8 @@ export default defineConfig({
     hookTimeout: 60_000,
     teardownTimeout: 20_000,
     reporters: ['default'],
+    // The slowest files start first (test/setup/sequencer.ts), so the run does not end on one of them.
+    sequence: { sequencer: SlowestFirstSequencer },
     // Hubs that tests spawn as processes (the cluster runner, `npm start`) hash new passwords at a low
     // scrypt cost, as in-process test hubs do (test/helpers/hub.ts: testPasswordCost).
     env: { PASSWORD_SCRYPT_N: '1024' },

@@ -132,7 +132,14 @@ export function createServices(deps: CoreDeps) {
     config: deps.config,
     clustered: Boolean(deps.redis),
   });
-  const sessions = createSessions({ conn: deps.conn, tokens: deps.tokens, accounts, bus: deps.bus, logger: deps.logger, passwords: deps.passwords });
+  const sessions = createSessions({
+    conn: deps.conn,
+    tokens: deps.tokens,
+    accounts,
+    bus: deps.bus,
+    logger: deps.logger,
+    passwords: deps.passwords,
+  });
   const profiles = createProfiles({
     conn: deps.conn,
     dataDir: deps.config.dataDir,

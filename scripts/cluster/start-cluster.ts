@@ -162,13 +162,27 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
     return node;
   };
 
-  const nodes: ClusterNode[] = [];
+  const ports: Array<{ httpPort: number; wsPort: number }> = [];
+  const taken = new Set<number>();
+  const base = options.basePort ?? 0;
   for (let i = 0; i < options.nodes; i += 1) {
-    const base = options.basePort ?? 0;
-    const httpPort = base ? base + 2 * i : await freePort();
-    const wsPort = engine === 'ws' ? httpPort : base ? base + 2 * i + 1 : await freePort();
-    nodes.push(await startNode(i, httpPort, wsPort));
+    if (base) {
+      ports.push({ httpPort: base + 2 * i, wsPort: engine === 'ws' ? base + 2 * i : base + 2 * i + 1 });
+      continue;
+    }
+    // Free ports are only free until someone listens: none may be handed out twice before the nodes start.
+    let httpPort = await freePort();
+    while (taken.has(httpPort)) httpPort = await freePort();
+    taken.add(httpPort);
+    let wsPort = httpPort;
+    if (engine !== 'ws') {
+      while (taken.has(wsPort)) wsPort = await freePort();
+      taken.add(wsPort);
+    }
+    ports.push({ httpPort, wsPort });
   }
+  // The nodes start side by side, as a deployment starts them (each start is mostly loading code).
+  const nodes: ClusterNode[] = await Promise.all(ports.map(({ httpPort, wsPort }, i) => startNode(i, httpPort, wsPort)));
 
   return {
     nodes,
