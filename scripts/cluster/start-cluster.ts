@@ -131,7 +131,7 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
   const prefix = `kj${randomBytes(3).toString('hex')}`;
   const engine = options.engine ?? 'uws';
 
-  const startNode = async (i: number, httpPort: number, wsPort: number): Promise<ClusterNode> => {
+  const startNode = async (i: number, httpPort: number, wsPort: number, readyWithinMs = 90_000): Promise<ClusterNode> => {
     const id = `node-${i + 1}`;
     const env: NodeJS.ProcessEnv = {
       ...process.env,
@@ -151,7 +151,7 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
     const child = spawnChild(id, process.execPath, [...tsx, 'server/main.ts'], env, echo);
     started.push(child);
     const url = `http://127.0.0.1:${httpPort}`;
-    await waitUntil(child, async () => (await fetch(`${url}/api/health`)).ok, 90_000);
+    await waitUntil(child, async () => (await fetch(`${url}/api/health`)).ok, readyWithinMs);
     const node: ClusterNode = {
       id,
       url,
@@ -182,7 +182,10 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
     ports.push({ httpPort, wsPort });
   }
   // The nodes start side by side, as a deployment starts them (each start is mostly loading code).
-  const nodes: ClusterNode[] = await Promise.all(ports.map(({ httpPort, wsPort }, i) => startNode(i, httpPort, wsPort)));
+  // Nodes starting together share the CPU: each may take what a start alone may, times their number.
+  const nodes: ClusterNode[] = await Promise.all(
+    ports.map(({ httpPort, wsPort }, i) => startNode(i, httpPort, wsPort, 90_000 * ports.length)),
+  );
 
   return {
     nodes,

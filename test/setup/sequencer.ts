@@ -8,7 +8,8 @@
  * test runs 80 s, a 900-line input table 3 s). So the files below, measured slowest, go first in the
  * order listed; every other file keeps vitest's order after them. Projects still run one after the
  * other (browser, then server), as vitest does, so a worker keeps its loaded modules from one
- * server file to the next (the server project's `isolate: false`).
+ * server file to the next (the server project's `isolate: false`) — except the slowest server file,
+ * which starts second, beside the browser file that builds the web client.
  */
 import { BaseSequencer, type TestSpecification } from 'vitest/node';
 
@@ -35,11 +36,18 @@ export default class SlowestFirstSequencer extends BaseSequencer {
       const at = slowestFiles.findIndex((f) => spec.moduleId.endsWith(f));
       return at === -1 ? slowestFiles.length : at;
     };
-    const projectOf = new Map(sorted.map((spec, i) => [spec, i]));
+    const order = new Map(sorted.map((spec, i) => [spec, i]));
     // Stable: projects keep vitest's order; within one, the listed files first, then vitest's order.
-    return [...sorted].sort((a, b) => {
-      if (a.project.name !== b.project.name) return projectOf.get(a)! - projectOf.get(b)!;
-      return rank(a) - rank(b) || projectOf.get(a)! - projectOf.get(b)!;
-    });
+    const ordered = [...sorted].sort((a, b) =>
+      a.project.name !== b.project.name ? order.get(a)! - order.get(b)! : rank(a) - rank(b) || order.get(a)! - order.get(b)!,
+    );
+    // The first browser file builds the web client (test/e2e/client-once.ts) while the other browser
+    // files wait for it: the slowest listed server file runs beside it instead of a second waiting one.
+    const firstServer = ordered.findIndex((spec) => spec.project.name === 'server');
+    if (firstServer > 1 && ordered[0]!.project.name === 'browser' && rank(ordered[firstServer]!) < slowestFiles.length) {
+      const [server] = ordered.splice(firstServer, 1);
+      ordered.splice(1, 0, server!);
+    }
+    return ordered;
   }
 }
