@@ -22,6 +22,8 @@ export default defineConfig({
           name: 'server',
           include: ['test/**/*.test.ts'],
           exclude: ['test/e2e/**'],
+          // The static-client test serves the browser tests' one client build (test/e2e/client-once.ts).
+          globalSetup: ['test/setup/client-build-folder.ts'],
           // Every file starts its own hubs, stores, Redis servers and processes and closes them, and no
           // test mocks a module or changes the environment: a worker keeps its imported modules from file
           // to file instead of loading mongoose, Socket.IO, sharp and the server again for each (that was
@@ -34,7 +36,9 @@ export default defineConfig({
         test: {
           name: 'browser',
           include: ['test/e2e/**/*.test.ts'],
-          // A folder per run for the browser tests' one client build (test/e2e/client-once.ts).
+          // Concurrent tests (i18n-a11y's routes) open at most three pages at once in their browser.
+          maxConcurrency: 3,
+          // A folder per run for the browser tests' one client build (test/e2e/client-once.ts), shared with the server project.
           globalSetup: ['test/setup/client-build-folder.ts'],
         },
       },
