@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import SlowestFirstSequencer from './test/setup/sequencer.js';
 
 export default defineConfig({
   test: {
@@ -9,6 +10,11 @@ export default defineConfig({
     hookTimeout: 60_000,
     teardownTimeout: 20_000,
     reporters: ['default'],
+    // The slowest files start first (test/setup/sequencer.ts), so the run does not end on one of them.
+    sequence: { sequencer: SlowestFirstSequencer },
+    // Hubs that tests spawn as processes (the cluster runner, `npm start`) hash new passwords at a low
+    // scrypt cost, as in-process test hubs do (test/helpers/hub.ts: testPasswordCost).
+    env: { PASSWORD_SCRYPT_N: '1024' },
     projects: [
       {
         extends: true,
@@ -16,6 +22,8 @@ export default defineConfig({
           name: 'server',
           include: ['test/**/*.test.ts'],
           exclude: ['test/e2e/**'],
+          // The static-client test serves the browser tests' one client build (test/e2e/client-once.ts).
+          globalSetup: ['test/setup/client-build-folder.ts'],
           // Every file starts its own hubs, stores, Redis servers and processes and closes them, and no
           // test mocks a module or changes the environment: a worker keeps its imported modules from file
           // to file instead of loading mongoose, Socket.IO, sharp and the server again for each (that was
@@ -28,7 +36,9 @@ export default defineConfig({
         test: {
           name: 'browser',
           include: ['test/e2e/**/*.test.ts'],
-          // A folder per run for the browser tests' one client build (test/e2e/client-once.ts).
+          // Concurrent tests (i18n-a11y's routes) open at most three pages at once in their browser.
+          maxConcurrency: 3,
+          // A folder per run for the browser tests' one client build (test/e2e/client-once.ts), shared with the server project.
           globalSetup: ['test/setup/client-build-folder.ts'],
         },
       },

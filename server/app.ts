@@ -13,7 +13,8 @@ import { apiEndpoints } from './http/routes.js';
 import { systemRoutes, type HealthReport } from './http/system-routes.js';
 import { createLogger, type Logger } from './logger.js';
 import { createTokenSigner } from './modules/accounts/tokens.js';
-import { passwordQueue } from './modules/accounts/password.js';
+import { createPasswords, type Passwords } from './modules/accounts/password.js';
+import { createPasswordQueue, scaledPasswordQueueOptions } from './modules/accounts/password-queue.js';
 import { createRateLimits } from './rate-limits.js';
 import { attachSocketAuth, socketViewer } from './realtime/auth.js';
 import { createClusterAdapter } from './realtime/adapter.js';
@@ -39,6 +40,8 @@ export interface Hub {
   readonly config: Config;
   readonly logger: Logger;
   readonly services: Services;
+  /** The hub's password hashing; its queue's counts are what tests and metrics read. */
+  readonly passwords: Passwords;
   /** The HTTP origin, e.g. http://127.0.0.1:3000. */
   readonly url: string;
   /** Where Socket.IO clients connect. */
@@ -94,17 +97,20 @@ export async function startHub(requested: Config, options: HubOptions = {}): Pro
   metrics.observeStore(store.conn);
   if (redis) metrics.observeRedis(redis);
 
-  passwordQueue.scaleBounds(config.rateLimitScale);
+  const passwords = createPasswords({
+    queue: createPasswordQueue(scaledPasswordQueueOptions(config.rateLimitScale)),
+    cost: config.passwordScryptCost,
+  });
   const rateLimits = createRateLimits(redis?.main, config.redisPrefix, config.rateLimitScale, metrics.countRateLimitRefusal);
   const tokens = createTokenSigner({ current: secret, previous: config.secretPrevious }, config.tokenTtlSeconds);
   const pusher = createPusher(io);
   const bus = createClusterBus(io, Boolean(redis));
-  const services = createServices({ config, logger, conn: store.conn, pusher, rateLimits, tokens, redis, secret, bus });
+  const services = createServices({ config, logger, conn: store.conn, pusher, rateLimits, tokens, redis, secret, bus, passwords });
   const idempotency = createIdempotencyStore(store.conn); // before syncIndexes: its TTL index
   metrics.gauge(
     'kj_password_jobs_waiting',
     'Password derivations (sign-in, registration) waiting for their turn',
-    () => passwordQueue.waiting,
+    () => passwords.queue.waiting,
   );
   metrics.gauge('kj_idempotency_keys', 'Idempotency-Key records kept (each lives 24 h; new keys are capped per user)', () =>
     idempotency.count(),
@@ -240,6 +246,7 @@ export async function startHub(requested: Config, options: HubOptions = {}): Pro
     config,
     logger,
     services,
+    passwords,
     url,
     realtimeUrl,
     httpPort,

@@ -93,6 +93,17 @@ const envSchema = z.object({
   HEADERS_TIMEOUT_MS: z.coerce.number().int().min(1000).max(120_000).default(10_000),
   /** New Idempotency-Keys one user may have kept per 24 h (each is a stored answer); scaled by RATE_LIMIT_SCALE. */
   IDEMPOTENCY_KEYS_PER_USER: positiveInt.default(1000),
+  /**
+   * scrypt's cost N for new password hashes (a power of two, 1024–1048576; stored hashes keep theirs).
+   * Test hubs lower it (a sign-up then costs ~2 ms of CPU instead of ~40); production keeps the default.
+   */
+  PASSWORD_SCRYPT_N: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(1_048_576)
+    .refine((n) => (n & (n - 1)) === 0, 'must be a power of two')
+    .default(16_384),
   /** Multiplies every rate-limit budget (a load tester's own hub raises it). */
   RATE_LIMIT_SCALE: z.coerce.number().positive().max(100_000).default(1),
   /** Comma-separated origins allowed by CORS; unset allows any origin (tokens, not cookies, carry auth). */
@@ -149,6 +160,8 @@ export interface Config {
   readonly nodeId: string;
   readonly realtimeUrl: string | undefined;
   readonly rateLimitScale: number;
+  /** scrypt's N for new password hashes. */
+  readonly passwordScryptCost: number;
   readonly socketsPerUser: number;
   readonly presenceOfflineGraceMs: number;
   /** Handshakes per address per minute, and anonymous sessions per node (realtime/handshake-gate.ts). */
@@ -215,6 +228,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
     nodeId: e.NODE_ID ?? `node-${process.pid}`,
     realtimeUrl: e.REALTIME_URL,
     rateLimitScale: e.RATE_LIMIT_SCALE,
+    passwordScryptCost: e.PASSWORD_SCRYPT_N,
     socketsPerUser: e.SOCKETS_PER_USER,
     presenceOfflineGraceMs: e.PRESENCE_OFFLINE_GRACE_MS,
     socketHandshakes: { perAddressPerMinute: e.SOCKET_HANDSHAKES_PER_ADDRESS, maxPending: e.SOCKET_PENDING_MAX },

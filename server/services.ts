@@ -10,6 +10,7 @@ import type { Pusher } from './realtime/pusher.js';
 import type { RedisClients } from './redis.js';
 import { createAccountService } from './modules/accounts/service.js';
 import type { TokenSigner } from './modules/accounts/tokens.js';
+import type { Passwords } from './modules/accounts/password.js';
 import { createFriendService } from './modules/friends/service.js';
 import { createNotificationService } from './modules/notifications/service.js';
 import { createPresence } from './modules/presence/index.js';
@@ -41,6 +42,8 @@ export interface CoreDeps {
   readonly secret: string;
   /** Cluster-wide broadcasts (session revocations reach every node). */
   readonly bus: ClusterBus;
+  /** The hub's password hashing and its queue. */
+  readonly passwords: Passwords;
 }
 
 export function createServices(deps: CoreDeps) {
@@ -48,6 +51,7 @@ export function createServices(deps: CoreDeps) {
     conn: deps.conn,
     tokens: deps.tokens,
     rateLimits: deps.rateLimits,
+    passwords: deps.passwords,
   });
   const notifications = createNotificationService({
     conn: deps.conn,
@@ -128,7 +132,14 @@ export function createServices(deps: CoreDeps) {
     config: deps.config,
     clustered: Boolean(deps.redis),
   });
-  const sessions = createSessions({ conn: deps.conn, tokens: deps.tokens, accounts, bus: deps.bus, logger: deps.logger });
+  const sessions = createSessions({
+    conn: deps.conn,
+    tokens: deps.tokens,
+    accounts,
+    bus: deps.bus,
+    logger: deps.logger,
+    passwords: deps.passwords,
+  });
   const profiles = createProfiles({
     conn: deps.conn,
     dataDir: deps.config.dataDir,

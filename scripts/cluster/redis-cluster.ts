@@ -105,6 +105,10 @@ export async function startRedisCluster(options: RedisClusterOptions = {}): Prom
             '',
             '--appendonly',
             'no',
+            // A replica's full sync starts at once (Redis 7 waits 5 s for more replicas to share it):
+            // a restarted master rejoins as a replica and must be synced before the next failover.
+            '--repl-diskless-sync-delay',
+            '0',
             '--dbfilename',
             `dump-${port}.rdb`,
             '--logfile',

@@ -131,7 +131,7 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
   const prefix = `kj${randomBytes(3).toString('hex')}`;
   const engine = options.engine ?? 'uws';
 
-  const startNode = async (i: number, httpPort: number, wsPort: number): Promise<ClusterNode> => {
+  const startNode = async (i: number, httpPort: number, wsPort: number, readyWithinMs = 90_000): Promise<ClusterNode> => {
     const id = `node-${i + 1}`;
     const env: NodeJS.ProcessEnv = {
       ...process.env,
@@ -151,7 +151,7 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
     const child = spawnChild(id, process.execPath, [...tsx, 'server/main.ts'], env, echo);
     started.push(child);
     const url = `http://127.0.0.1:${httpPort}`;
-    await waitUntil(child, async () => (await fetch(`${url}/api/health`)).ok, 90_000);
+    await waitUntil(child, async () => (await fetch(`${url}/api/health`)).ok, readyWithinMs);
     const node: ClusterNode = {
       id,
       url,
@@ -162,13 +162,30 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
     return node;
   };
 
-  const nodes: ClusterNode[] = [];
+  const ports: Array<{ httpPort: number; wsPort: number }> = [];
+  const taken = new Set<number>();
+  const base = options.basePort ?? 0;
   for (let i = 0; i < options.nodes; i += 1) {
-    const base = options.basePort ?? 0;
-    const httpPort = base ? base + 2 * i : await freePort();
-    const wsPort = engine === 'ws' ? httpPort : base ? base + 2 * i + 1 : await freePort();
-    nodes.push(await startNode(i, httpPort, wsPort));
+    if (base) {
+      ports.push({ httpPort: base + 2 * i, wsPort: engine === 'ws' ? base + 2 * i : base + 2 * i + 1 });
+      continue;
+    }
+    // Free ports are only free until someone listens: none may be handed out twice before the nodes start.
+    let httpPort = await freePort();
+    while (taken.has(httpPort)) httpPort = await freePort();
+    taken.add(httpPort);
+    let wsPort = httpPort;
+    if (engine !== 'ws') {
+      while (taken.has(wsPort)) wsPort = await freePort();
+      taken.add(wsPort);
+    }
+    ports.push({ httpPort, wsPort });
   }
+  // The nodes start side by side, as a deployment starts them (each start is mostly loading code).
+  // Nodes starting together share the CPU: each may take what a start alone may, times their number.
+  const nodes: ClusterNode[] = await Promise.all(
+    ports.map(({ httpPort, wsPort }, i) => startNode(i, httpPort, wsPort, 90_000 * ports.length)),
+  );
 
   return {
     nodes,

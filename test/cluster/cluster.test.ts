@@ -65,8 +65,8 @@ describe.each(setups)('a two-node cluster on %s with the %s adapter over %s', { 
       mongodbUri: `${store.uri}/kongjian`,
       env: { REDIS_ADAPTER: adapter },
     };
-    nodeA = await startTestHub(shared);
-    nodeB = await startTestHub(shared);
+    // Side by side, as a deployment starts its nodes.
+    [nodeA, nodeB] = await Promise.all([startTestHub(shared), startTestHub(shared)]);
   }, 90_000);
   afterEach(() => closeAllSockets());
   afterAll(async () => {

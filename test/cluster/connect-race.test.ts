@@ -50,8 +50,8 @@ describe.each(setups)('connect, then post at once: the %s adapter over %s', { ti
       mongodbUri: `${store.uri}/kongjian`,
       env: { REDIS_ADAPTER: adapter, RATE_LIMIT_SCALE: '1000' },
     };
-    nodeA = await startTestHub(shared);
-    nodeB = await startTestHub(shared);
+    // Side by side, as a deployment starts its nodes.
+    [nodeA, nodeB] = await Promise.all([startTestHub(shared), startTestHub(shared)]);
   }, 90_000);
   afterAll(async () => {
     closeAllSockets();

@@ -58,8 +58,8 @@ describe.runIf(!process.env.REDIS_CLUSTER_NODES)(
         mongodbUri: `${store.uri}/kongjian`,
         env: { RATE_LIMIT_SCALE: '1000' },
       };
-      nodeA = await startTestHub(shared);
-      nodeB = await startTestHub(shared);
+      // Side by side, as a deployment starts its nodes.
+      [nodeA, nodeB] = await Promise.all([startTestHub(shared), startTestHub(shared)]);
     }, 120_000);
     afterAll(async () => {
       closeAllSockets();

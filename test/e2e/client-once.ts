@@ -1,7 +1,8 @@
 /**
- * The production web client, built once per test run for every browser test file: the first file
- * to ask builds it into the run's folder (test/setup/client-build-folder.ts), the others (in other
- * workers) wait for its `ready` or `failed` mark. A vite build per file cost 10–20 s each.
+ * The production web client, built once per test run for every browser test file and the
+ * static-client test: the first file to ask builds it into the run's folder
+ * (test/setup/client-build-folder.ts), the others (in other workers) wait for its `ready` or `failed`
+ * mark. A vite build per file cost 10–20 s each.
  */
 import { existsSync, watch } from 'node:fs';
 import fs from 'node:fs/promises';
@@ -32,7 +33,8 @@ async function build(outDir: string): Promise<void> {
   await viteBuild({
     configFile: path.resolve('client/vite.config.ts'),
     logLevel: 'warn',
-    build: { outDir, emptyOutDir: true, sourcemap: false },
+    // The config's own build settings (no source map, precompressed twins): the static-client test checks them on this build.
+    build: { outDir, emptyOutDir: true },
     // Vitest sets NODE_ENV=test, which would make Vite pick packages' development builds (Lit's dev mode:
     // slower, and warnings in the console); test the production client.
     resolve: { conditions: ['module', 'browser', 'production'] },

@@ -126,37 +126,54 @@ const routes = () =>
     { name: 'chat', user: owner, path: `/chat/${visitor.handle}`, ready: 'kj-conversation li[data-seq="1"]' },
     { name: 'moderation', user: moderator, path: '/moderation', ready: 'kj-audit-log' },
   ] as const;
+/** The route names, known before the users exist (a test per route). */
+const routeNames = [
+  'feed',
+  'space as owner',
+  'space as visitor',
+  'post',
+  'albums',
+  'settings',
+  'notifications',
+  'games',
+  'match',
+  'chat',
+  'moderation',
+] as const;
 
 describe.each(languages)('in $lang', (language) => {
-  it('sets <html lang>, translates the navigation, and every route has an h1 and no serious axe violation', async () => {
-    const problems: string[] = [];
-    for (const route of routes()) {
-      const page = await open(route.user, route.path, { locale: language.locale, bypassCSP: true });
-      await page.locator(route.ready).first().waitFor();
-      expect(await page.evaluate(() => document.documentElement.lang)).toBe(language.lang);
-      const nav = page.locator('kj-header nav');
-      await nav.getByRole('link', { name: language.feed, exact: true }).waitFor();
-      await nav.getByRole('link', { name: language.settings, exact: true }).waitFor();
-      expect(await page.locator('h1').count(), `${route.name}: h1`).toBeGreaterThanOrEqual(1);
-      if (route.name === 'feed' || route.name === 'settings') {
-        // The unread total leads the title while anything is unread (v1.2), e.g. `(3) 好友动态 · 空间 Kongjian`.
-        expect((await page.title()).replace(/^\(\d+\) /, ''), `${route.name}: tab title`).toBe(
-          `${language.tabs[route.name]} · 空间 Kongjian`,
+  // The routes load side by side, each in its own context of the one browser (a few at a time, vitest's
+  // maxConcurrency): most of a route's time is waiting on the page, the socket and the hub, not CPU.
+  describe.concurrent('every route', () => {
+    it.for(routeNames)(
+      '%s: sets <html lang>, translates the navigation, has an h1 and no serious axe violation',
+      async (name, { expect }) => {
+        const { user, path: urlPath, ready } = routes().find((r) => r.name === name)!;
+        const page = await open(user, urlPath, { locale: language.locale, bypassCSP: true });
+        await page.locator(ready).first().waitFor();
+        expect(await page.evaluate(() => document.documentElement.lang)).toBe(language.lang);
+        const nav = page.locator('kj-header nav');
+        await nav.getByRole('link', { name: language.feed, exact: true }).waitFor();
+        await nav.getByRole('link', { name: language.settings, exact: true }).waitFor();
+        expect(await page.locator('h1').count(), `${name}: h1`).toBeGreaterThanOrEqual(1);
+        if (name === 'feed' || name === 'settings') {
+          // The unread total leads the title while anything is unread (v1.2), e.g. `(3) 好友动态 · 空间 Kongjian`.
+          expect((await page.title()).replace(/^\(\d+\) /, ''), `${name}: tab title`).toBe(`${language.tabs[name]} · 空间 Kongjian`);
+        }
+        const problems = (await axeProblems(page)).map(
+          (v) =>
+            `${name}: [${v.impact}] ${v.id} — ${v.help}\n    ${v.nodes.map((n) => `${JSON.stringify(n.target)} ${n.failureSummary ?? ''}`).join('\n    ')}`,
         );
-      }
-      for (const v of await axeProblems(page)) {
-        problems.push(
-          `${route.name}: [${v.impact}] ${v.id} — ${v.help}\n    ${v.nodes.map((n) => `${JSON.stringify(n.target)} ${n.failureSummary ?? ''}`).join('\n    ')}`,
-        );
-      }
-      if (route.name === 'feed') {
-        // The README's screenshot of this language.
-        await page.screenshot({ path: path.join(docsShots, `feed-${language.lang}.png`) });
-      }
-      await page.context().close();
-    }
-    expect(problems, problems.join('\n')).toEqual([]);
-  }, 180_000);
+        if (name === 'feed') {
+          // The README's screenshot of this language.
+          await page.screenshot({ path: path.join(docsShots, `feed-${language.lang}.png`) });
+        }
+        await page.context().close();
+        expect(problems, problems.join('\n')).toEqual([]);
+      },
+      90_000,
+    );
+  });
 
   it('the sign-in page is in the browser language with no serious axe violation', async () => {
     const context = await e2e.browser.newContext({ locale: language.locale, bypassCSP: true, viewport: { width: 1200, height: 900 } });

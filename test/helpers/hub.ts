@@ -33,6 +33,14 @@ export interface TestHub extends Hub {
 /** The engines tests run on: both where uWebSockets.js's native binary loads (Node 20), else ws alone. */
 export const engines: readonly [Engine, ...Engine[]] = uwsNativeStatus().native ? ['uws', 'ws'] : ['ws'];
 
+/**
+ * scrypt's cost for test hubs' new password hashes (production: 16384). Every test signs people up,
+ * and at production cost each sign-up is ~40 ms of a core (more on a loaded box), in a queue that runs
+ * one at a time on 2 cores. Processes a test spawns get it too (vitest.config.ts sets the variable);
+ * a test about the cost itself (the sign-in flood) sets `PASSWORD_SCRYPT_N` back in its hub's env.
+ */
+export const testPasswordCost = process.env.PASSWORD_SCRYPT_N ?? '1024';
+
 /** When `MONGODB_URI` is set, each hub gets its own database on that server. */
 function externalMongoUri(): string | undefined {
   const base = process.env.MONGODB_URI;
@@ -58,6 +66,7 @@ export async function startTestHub(options: TestHubOptions = {}): Promise<TestHu
     SOCKET_HANDSHAKES_PER_ADDRESS: '100000',
     // Offline is announced after this grace; short, so tests that await it do not wait long.
     PRESENCE_OFFLINE_GRACE_MS: '200',
+    PASSWORD_SCRYPT_N: testPasswordCost,
     SECRET: 'test-secret-0123456789abcdef',
     ...(mongodbUri ? { MONGODB_URI: mongodbUri } : {}),
     ...(options.redisUrl ? { REDIS_URL: options.redisUrl, REDIS_PREFIX: options.redisPrefix ?? `t${randomBytes(4).toString('hex')}` } : {}),

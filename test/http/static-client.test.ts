@@ -1,6 +1,6 @@
 /**
- * The built client as the hub serves it: a real Vite build into a temp dir (with the precompress
- * plugin), served by static-client over real HTTP, read with node:http so bytes arrive undecoded.
+ * The built client as the hub serves it: the run's real Vite build (with the precompress plugin,
+ * test/e2e/client-once.ts), served by static-client over real HTTP, read with node:http so bytes arrive undecoded.
  */
 import fs from 'node:fs/promises';
 import http from 'node:http';
@@ -11,6 +11,7 @@ import zlib from 'node:zlib';
 import express from 'express';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cacheControl, pickEncoding, staticClient } from '../../server/http/static-client.js';
+import { builtClient } from '../e2e/client-once.js';
 
 interface RawResponse {
   readonly status: number;
@@ -40,9 +41,10 @@ async function filesUnder(dir: string): Promise<string[]> {
 }
 
 beforeAll(async () => {
+  // A copy of the run's one production build of the client (the browser tests use it too): the tests
+  // below add files that must not be served, and must not add them to the browser tests' build.
   clientDir = await fs.mkdtemp(path.join(os.tmpdir(), 'kj-static-'));
-  const { build } = await import('vite');
-  await build({ configFile: path.resolve('client/vite.config.ts'), logLevel: 'warn', build: { outDir: clientDir, emptyOutDir: true } });
+  await fs.cp(await builtClient(), clientDir, { recursive: true });
   const app = express();
   app.use(staticClient(clientDir));
   server = app.listen(0, '127.0.0.1');

@@ -1,7 +1,11 @@
 /**
- * Vitest global set-up: one folder per test run for the web client that the browser tests share
- * (test/e2e/client-once.ts builds it there on first use, so a run without browser tests builds
- * nothing), removed when the run ends.
+ * Vitest global set-up: one folder per test run for the web client that the browser tests and the
+ * static-client test share (test/e2e/client-once.ts builds it there on first use, so a run without
+ * them builds nothing), removed when the run ends.
+ *
+ * Both projects run this set-up in the one Vitest process; the first makes the folder and the other
+ * reuses it (kept on globalThis: each project loads its own copy of this module), so the run builds
+ * the client once, not once per project.
  */
 import fs from 'node:fs/promises';
 import os from 'node:os';
@@ -15,8 +19,23 @@ declare module 'vitest' {
   }
 }
 
+interface SharedFolder {
+  readonly root: Promise<string>;
+  users: number;
+}
+
+const key = Symbol.for('kongjian.test.clientBuildFolder');
+const holder = globalThis as { [key]?: SharedFolder };
+
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
-  const root = await fs.mkdtemp(path.join(os.tmpdir(), 'kj-e2e-client-'));
+  const shared = (holder[key] ??= { root: fs.mkdtemp(path.join(os.tmpdir(), 'kj-e2e-client-')), users: 0 });
+  shared.users += 1;
+  const root = await shared.root;
   project.provide('e2eClientRoot', root);
-  return () => fs.rm(root, { recursive: true, force: true });
+  return async () => {
+    shared.users -= 1;
+    if (shared.users > 0) return;
+    delete holder[key];
+    await fs.rm(root, { recursive: true, force: true });
+  };
 }

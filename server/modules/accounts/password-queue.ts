@@ -42,12 +42,6 @@ export interface PasswordQueue {
   readonly running: number;
   /** Jobs finished since start (each one derivation). */
   readonly completed: number;
-  /**
-   * Multiplies the waiting bounds (never the derivations running at once) by `scale` (at least 1):
-   * RATE_LIMIT_SCALE of the hub in this process, so load tests and test hubs that register users in
-   * bursts from one address are not refused. One hub per process in production; the last one set wins.
-   */
-  scaleBounds(scale: number): void;
 }
 
 export const defaultPasswordQueueOptions: PasswordQueueOptions = {
@@ -58,8 +52,23 @@ export const defaultPasswordQueueOptions: PasswordQueueOptions = {
   maxWaitingPerAccount: 2,
 };
 
-export function createPasswordQueue(base: PasswordQueueOptions = defaultPasswordQueueOptions): PasswordQueue {
-  let options = base;
+/**
+ * The default bounds with the waiting ones (never the derivations running at once) multiplied by
+ * `scale` (at least 1): a hub's RATE_LIMIT_SCALE, so load tests and test hubs that register users in
+ * bursts from one address are not refused.
+ */
+export function scaledPasswordQueueOptions(scale: number, base: PasswordQueueOptions = defaultPasswordQueueOptions): PasswordQueueOptions {
+  const k = Math.max(1, scale);
+  return {
+    concurrency: base.concurrency,
+    maxWaiting: Math.ceil(base.maxWaiting * k),
+    maxWaitingPerAddress: Math.ceil(base.maxWaitingPerAddress * k),
+    maxWaitingPerAccount: Math.ceil(base.maxWaitingPerAccount * k),
+  };
+}
+
+/** One per hub (app.ts): the libuv thread pool it protects is one per process, and so is a hub in production. */
+export function createPasswordQueue(options: PasswordQueueOptions = defaultPasswordQueueOptions): PasswordQueue {
   /** Waiting jobs by address. */
   const lanes = new Map<string, Job[]>();
   const perAccount = new Map<string, number>();
@@ -114,15 +123,6 @@ export function createPasswordQueue(base: PasswordQueueOptions = defaultPassword
     },
     get completed() {
       return completed;
-    },
-    scaleBounds(scale) {
-      const k = Math.max(1, scale);
-      options = {
-        concurrency: base.concurrency,
-        maxWaiting: Math.ceil(base.maxWaiting * k),
-        maxWaitingPerAddress: Math.ceil(base.maxWaitingPerAddress * k),
-        maxWaitingPerAccount: Math.ceil(base.maxWaitingPerAccount * k),
-      };
     },
     run(owner, task) {
       const lane = lanes.get(owner.address);

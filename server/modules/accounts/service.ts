@@ -7,7 +7,7 @@ import type { RateLimitRule, RateLimits } from '../../rate-limits.js';
 import { screenFields } from '../moderation/field-screen.js';
 import type { TextScreen } from '../moderation/screening.js';
 import { markerModel, userModel } from './model.js';
-import { hashPassword, prepareDummyHash, verifyNobody, verifyPassword } from './password.js';
+import type { Passwords } from './password.js';
 import type { TokenSigner } from './tokens.js';
 import type { Viewer } from './viewer.js';
 import { profileOf, userProjection, type ProfileFields } from './profile-view.js';
@@ -56,6 +56,8 @@ export interface AccountServiceDeps {
   readonly conn: Connection;
   readonly tokens: TokenSigner;
   readonly rateLimits: RateLimits;
+  /** The hub's password hashing (its queue and cost). */
+  readonly passwords: Passwords;
 }
 
 export type AfterRegisterHook = (user: UserDto) => Promise<void>;
@@ -63,10 +65,9 @@ export type AfterRegisterHook = (user: UserDto) => Promise<void>;
 const cacheTtlMs = 5_000;
 const cacheMax = 50_000;
 
-export function createAccountService({ conn, tokens, rateLimits }: AccountServiceDeps) {
+export function createAccountService({ conn, tokens, rateLimits, passwords }: AccountServiceDeps) {
   const users = userModel(conn);
   const markers = markerModel(conn);
-  prepareDummyHash();
   const afterRegisterHooks: AfterRegisterHook[] = [];
   // Set once the moderation service exists (it is built after accounts): screens display names.
   let nameScreen: TextScreen | undefined;
@@ -161,7 +162,7 @@ export function createAccountService({ conn, tokens, rateLimits }: AccountServic
       await rateLimits.consume(loginRules.registerPerIp, ip);
       screenFields(nameScreen, { handle: input.handle, displayName: input.displayName });
       if (await users.exists({ handle: input.handle })) throw conflict('that handle is taken');
-      const passwordHash = await hashPassword(input.password, { address: ip, account: input.handle });
+      const passwordHash = await passwords.hash(input.password, { address: ip, account: input.handle });
       let created: StoredUser;
       try {
         const doc = await users.create({
@@ -202,7 +203,7 @@ export function createAccountService({ conn, tokens, rateLimits }: AccountServic
       const u = await users.findOne({ handle: input.handle }).lean<StoredUser & { passwordHash: string }>();
       const owner = { address: ip, account: input.handle };
       // An unknown handle is checked against a dummy hash: the answer takes as long as a wrong password.
-      const ok = u ? await verifyPassword(input.password, u.passwordHash, owner) : await verifyNobody(input.password, owner);
+      const ok = u ? await passwords.verify(input.password, u.passwordHash, owner) : await passwords.verifyNobody(input.password, owner);
       if (!u || !ok) {
         await rateLimits.consume(loginRules.failsPerIp, ip);
         await rateLimits.consume(loginRules.failsPerHandleAndIp, pair);

@@ -13,7 +13,7 @@ import type { ClusterBus } from '../../realtime/cluster-bus.js';
 import { rooms } from '../../realtime/rooms.js';
 import type { AccountService } from './service.js';
 import { userModel } from './model.js';
-import { hashPassword, verifyPassword } from './password.js';
+import type { Passwords } from './password.js';
 import { tokenHash } from './session-state.js';
 import type { TokenSigner } from './tokens.js';
 import type { Viewer } from './viewer.js';
@@ -24,13 +24,14 @@ export interface SessionDeps {
   readonly accounts: Pick<AccountService, 'authenticate' | 'evict'>;
   readonly bus: ClusterBus;
   readonly logger: Logger;
+  readonly passwords: Passwords;
 }
 
 /** Sign-outs remembered per user; beyond it the oldest fall off once expired, or the generation moves. */
 const maxRevoked = 200;
 const channel = 'accounts:changed';
 
-export function createSessions({ conn, tokens, accounts, bus, logger }: SessionDeps) {
+export function createSessions({ conn, tokens, accounts, bus, logger, passwords }: SessionDeps) {
   const users = userModel(conn);
 
   /** Every node: forget the cached user, then cut off this node's sockets whose token stopped working. */
@@ -82,8 +83,8 @@ export function createSessions({ conn, tokens, accounts, bus, logger }: SessionD
       const id = new Types.ObjectId(viewer.id);
       const u = await users.findById(id, { passwordHash: 1 }).lean<{ passwordHash: string }>();
       const owner = { address: `user:${viewer.id}`, account: viewer.id };
-      if (!u || !(await verifyPassword(body.current, u.passwordHash, owner))) throw unauthorized('the current password is wrong');
-      const passwordHash = await hashPassword(body.next, owner);
+      if (!u || !(await passwords.verify(body.current, u.passwordHash, owner))) throw unauthorized('the current password is wrong');
+      const passwordHash = await passwords.hash(body.next, owner);
       const updated = await users
         .findOneAndUpdate(
           { _id: id },
@@ -100,7 +101,7 @@ export function createSessions({ conn, tokens, accounts, bus, logger }: SessionD
     async checkPassword(userId: string, password: string): Promise<void> {
       const u = await users.findById(new Types.ObjectId(userId), { passwordHash: 1 }).lean<{ passwordHash: string }>();
       const owner = { address: `user:${userId}`, account: userId };
-      if (!u || !(await verifyPassword(password, u.passwordHash, owner))) throw unauthorized('the password is wrong');
+      if (!u || !(await passwords.verify(password, u.passwordHash, owner))) throw unauthorized('the password is wrong');
     },
   };
 }
