@@ -139,7 +139,7 @@ export async function runChatLoadTest(partial: Partial<LoadTestOptions> = {}): P
       sent++;
       const sentAt = clock();
       const answer = await device.socket
-        .timeout(10_000)
+        .timeout(30_000)
         .emitWithAck('chat:send', { to, text: `load test message ${sent}`, clientId: randomUUID() })
         .catch((err: Error) => ({ ok: false as const, error: { code: err.message } }));
       ack.record(clock() - sentAt);

@@ -19,6 +19,7 @@ import './kj-comment-preview.js';
 import './kj-comments.js';
 import './kj-report-button.js';
 import './kj-repost-button.js';
+import './kj-share-to-chat.js';
 import './kj-repost-embed.js';
 
 const statusNote: Partial<Record<PostDto['status'], () => string>> = {
@@ -186,6 +187,7 @@ export class KjPostCard extends LitElement {
           ${icon('comment')} ${msg('Comments', { id: 'post.comments' })} <span data-testid="comment-count">${this.commentCount}</span>
         </button>
         ${this.repostButton()}
+        ${this.session.me && p.status === 'published' ? html`<kj-share-to-chat .postId=${p.id}></kj-share-to-chat>` : null}
       </div>
       ${
         !this.showComments && this.comments?.length
