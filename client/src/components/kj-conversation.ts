@@ -146,7 +146,7 @@ export class KjConversation extends LitElement {
   private content(m: MessageDto) {
     const photo = m.photo
       ? html`<a href=${m.photo.url} target="_blank" rel="noopener"
-          ><img class="photo" src=${m.photo.thumbUrl} alt=${m.photo.caption ?? msg('Photo', { id: 'chat.photoAlt' })} loading="lazy"
+          ><img class="photo" src=${m.photo.thumbUrl} alt=${m.photo.caption || msg('Photo', { id: 'chat.photoAlt' })} loading="lazy"
         /></a>`
       : null;
     const post = m.post
