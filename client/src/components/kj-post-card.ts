@@ -18,6 +18,7 @@ import './kj-avatar.js';
 import './kj-comment-preview.js';
 import './kj-comments.js';
 import './kj-report-button.js';
+import './kj-mod-menu.js';
 import './kj-repost-button.js';
 import './kj-share-to-chat.js';
 import './kj-repost-embed.js';
@@ -152,13 +153,13 @@ export class KjPostCard extends LitElement {
           </div>
         </div>
         ${
-          !mine && this.session.me?.role === 'moderator' && p.status === 'published'
-            ? html`<button class="ghost danger" @click=${this.unpublish}>${msg('Unpublish', { id: 'modLive.unpublish' })}</button>`
+          !mine && this.session.me?.role === 'moderator'
+            ? html`<kj-mod-menu ?can-unpublish=${p.status === 'published'} @mod-unpublish=${this.unpublish} @mod-delete=${this.deletePost}></kj-mod-menu>`
             : null
         }
         ${!mine && this.session.me && this.session.me.role !== 'moderator' ? html`<kj-report-button kind="post" subject-id=${p.id} owner=${p.author.displayName}></kj-report-button>` : null}
         ${
-          mine || this.session.me?.role === 'moderator'
+          mine
             ? html`<button class="ghost danger" @click=${this.deletePost}>${msg('Delete', { id: 'common.delete' })}<span class="sr-only"> ${msg('this post', { id: 'post.thisPost' })}</span></button>`
             : null
         }

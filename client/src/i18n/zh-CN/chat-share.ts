@@ -1,4 +1,4 @@
-/** zh-CN: photos and posts sent in a chat (发图片、分享给好友), and the styled upload picker. */
+/** zh-CN: photos and posts sent in a chat (发图片、分享给好友), the styled upload picker, the moderator's menu on a post. */
 import { str } from '@lit/localize';
 
 export const templates = {
@@ -13,4 +13,5 @@ export const templates = {
   'share.sent': str`已发送给${0}。`,
   'share.openChat': '去聊天',
   'uploader.drop': '或把照片拖到这里',
+  'modMenu.label': '管理操作',
 };
