@@ -6,12 +6,14 @@ import fs from 'node:fs/promises';
 import { UsageError } from '../cli-args.js';
 import { parseArgs, usage } from './options.js';
 import { formatChurn } from './churn.js';
+import { formatChatSummary, runChatLoadTest } from './chat.js';
 import { renderReport } from './report.js';
 import { formatSoak } from './soak.js';
 import { runLoadTest } from './run.js';
 import type { LoadTestSummary } from './summary.js';
 
 export { runLoadTest } from './run.js';
+export { runChatLoadTest, type ChatSummary } from './chat.js';
 export type { LoadTestSummary } from './summary.js';
 
 const kb = (b: number) => `${(b / 1024).toFixed(1)} KB`;
@@ -87,6 +89,13 @@ async function main(): Promise<void> {
   }
   if (options === 'help') {
     process.stdout.write(`${usage}\n`);
+    return;
+  }
+  if (options.scenario === 'chat') {
+    const chat = await runChatLoadTest(options);
+    process.stdout.write(`${formatChatSummary(chat)}\n`);
+    if (options.json) await fs.writeFile(options.json, `${JSON.stringify(chat, null, 2)}\n`);
+    if (chat.missing || chat.duplicates || chat.unexpected) process.exitCode = 1;
     return;
   }
   const summary = await runLoadTest(options);

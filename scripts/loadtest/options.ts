@@ -6,8 +6,11 @@ import { soakPreset } from './soak-preset.js';
 import { parseThreshold, thresholdFigureNames, type Threshold } from './threshold-parse.js';
 
 export type Engine = 'uws' | 'ws';
-/** `friends`: everyone posts to their friends. `celebrity`: one certified space posts to all its fans. */
-export type Scenario = 'friends' | 'celebrity';
+/**
+ * `friends`: everyone posts to their friends. `celebrity`: one certified space posts to all its fans.
+ * `chat`: pairs of friends exchange private messages over the socket (chat.ts).
+ */
+export type Scenario = 'friends' | 'celebrity' | 'chat';
 
 export interface LoadTestOptions {
   /** A running hub to test; unset: the load tester starts its own. */
@@ -25,6 +28,10 @@ export interface LoadTestOptions {
   /** How many users post in the closed loop of `postRate: 'max'`. */
   readonly posters: number;
   readonly commentRate: number;
+  /** Chat: messages per second across all pairs (open loop). */
+  readonly messageRate: number;
+  /** Chat: sockets per person (every device gets every message of both people). */
+  readonly devices: number;
   readonly visitRate: number;
   /** Seconds of load after everyone is connected. */
   readonly duration: number;
@@ -73,6 +80,8 @@ export const defaultOptions: LoadTestOptions = {
   postRate: 20,
   posters: 50,
   commentRate: 0,
+  messageRate: 200,
+  devices: 2,
   visitRate: 0,
   duration: 10,
   ramp: 0,
@@ -90,9 +99,12 @@ export const defaultOptions: LoadTestOptions = {
 
 export const usage = `usage: npm run loadtest -- [options]
   --url URL            test a running hub (else one is started with a temp DATA_DIR)
-  --scenario friends|celebrity   friends: users post to their friends (default); celebrity: user 0's
-                       certified space posts --posts public posts, one after another, to every other
-                       user, online as its fan
+  --scenario friends|celebrity|chat   friends: users post to their friends (default); celebrity: user
+                       0's certified space posts --posts public posts, one after another, to every other
+                       user, online as its fan; chat: pairs of friends (--users / 2) exchange chat:send
+                       messages at --message-rate, each person on --devices sockets
+  --message-rate R     chat: messages/s across all pairs (default ${defaultOptions.messageRate})
+  --devices D          chat: sockets per person (default ${defaultOptions.devices})
   --posts P            celebrity: posts to make (default ${defaultOptions.posts})
   --hub-root DIR       run the hub of another checkout (before/after comparisons) with this generator
   --users N            users, each with one socket (default ${defaultOptions.users})
@@ -154,6 +166,8 @@ export const cliSpec = {
     'post-rate': str,
     posters: str,
     'comment-rate': str,
+    'message-rate': str,
+    devices: str,
     'visit-rate': str,
     duration: str,
     ramp: str,
@@ -188,7 +202,7 @@ export function parseArgs(argv: readonly string[]): LoadTestOptions | 'help' {
   if (v.soak) Object.assign(o, soakPreset, { soak: true });
   if (v.churn !== undefined) o.churn = num('--churn', v.churn, 0.1);
   if (v.url !== undefined) o.url = v.url;
-  if (v.scenario !== undefined) o.scenario = choiceArg(v.scenario, 'scenario', ['friends', 'celebrity'] as const)!;
+  if (v.scenario !== undefined) o.scenario = choiceArg(v.scenario, 'scenario', ['friends', 'celebrity', 'chat'] as const)!;
   if (v.posts !== undefined) o.posts = int('posts', 1);
   if (v['hub-root'] !== undefined) o.hubRoot = v['hub-root'];
   if (v.users !== undefined) o.users = int('users', 1);
@@ -196,6 +210,8 @@ export function parseArgs(argv: readonly string[]): LoadTestOptions | 'help' {
   if (v['post-rate'] !== undefined) o.postRate = v['post-rate'] === 'max' ? 'max' : num('--post-rate', v['post-rate']);
   if (v.posters !== undefined) o.posters = int('posters', 1);
   if (v['comment-rate'] !== undefined) o.commentRate = num('--comment-rate', v['comment-rate']);
+  if (v['message-rate'] !== undefined) o.messageRate = num('--message-rate', v['message-rate']);
+  if (v.devices !== undefined) o.devices = int('devices', 1);
   if (v['visit-rate'] !== undefined) o.visitRate = num('--visit-rate', v['visit-rate']);
   if (v.duration !== undefined) o.duration = num('--duration', v.duration);
   if (v.ramp !== undefined) {
@@ -220,6 +236,10 @@ export function parseArgs(argv: readonly string[]): LoadTestOptions | 'help' {
   if (v.quiet) o.verbose = false;
   if (o.scenario === 'celebrity' && o.url)
     throw new UsageError('--scenario celebrity seeds a certified space in the store: not with --url');
+  if (o.scenario === 'chat' && (o.idle || o.rampPhases || o.thresholds || o.report))
+    throw new UsageError(
+      '--scenario chat takes none of --idle, phased --ramp, --threshold, --report (it prints and --json writes its summary)',
+    );
   if (o.url && o.nodes > 1) throw new UsageError('--nodes only applies when the load tester starts the hubs (no --url)');
   if ((o.churn || o.soak) && o.idle) throw new UsageError('--churn and --soak drive traffic: not with --idle');
   if (o.redisCluster && o.nodes < 2) throw new UsageError('--redis-cluster needs --nodes 2 or more');

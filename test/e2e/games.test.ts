@@ -96,7 +96,7 @@ describe('games in the browser', () => {
     await h.keyboard.press('ArrowRight');
     await expect.poll(() => position.textContent()).toBe('Move 2 of 9');
 
-    // The loser asks for a rematch; the winner accepts from the open invite and both are in the new match.
+    // The loser asks for a rematch; the winner accepts and both are in the new match.
     await h.getByRole('button', { name: 'Rematch' }).click();
     await h.waitForURL(/\/invites\/[0-9a-f]{24}$/);
     const rematchId = h.url().split('/').pop()!;
@@ -104,9 +104,9 @@ describe('games in the browser', () => {
     expect(invite).toMatchObject({ status: 'pending', from: { id: host.id }, to: { id: guest.id } });
     const accepted = await guest.api.post(`/invites/${rematchId}/accept`);
     const second = (accepted.body as { match: MatchDto }).match;
-    await h.getByText('Accepted: the match is on.').waitFor();
-    await h.getByRole('link', { name: 'Open the match' }).click();
+    // The one who asked, waiting on the invite, is taken to the new board at once.
     await h.waitForURL(`**/games/${second.id}`);
+    await h.getByRole('button', { name: 'Resign' }).waitFor();
 
     // Resigning: the guest watches the new match and sees it end at once.
     await g.goto(`${e2e.hub.url}/games/${second.id}`);

@@ -162,7 +162,9 @@ describe('moderation, live', () => {
     const f = await open(friend);
     await card(f, postId).waitFor();
     const m = await open(moderator, `/post/${postId}`);
-    await card(m, postId).getByRole('button', { name: 'Unpublish' }).click();
+    // Behind the card's "…" menu (moderator actions), not a red button on every friend's post.
+    await card(m, postId).getByRole('button', { name: 'Moderator actions' }).click();
+    await card(m, postId).getByRole('menuitem', { name: 'Unpublish' }).click();
     await m.getByText('This post was deleted.').waitFor();
     await expect.poll(() => card(f, postId).count()).toBe(0);
     expect((await friend.api.get(`/posts/${postId}`)).status).toBe(404);

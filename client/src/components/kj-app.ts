@@ -110,7 +110,8 @@ export class KjApp extends LitElement {
       case 'not-found':
         return html`<div class="card">
           <h1>${msg('Nothing here', { id: 'app.notFoundTitle' })}</h1>
-          <p>${msg('This page does not exist.', { id: 'app.notFoundBody' })} <a href="/">${msg('Back to the feed', { id: 'app.backToFeed' })}</a></p>
+          <p>${msg('This page does not exist.', { id: 'app.notFoundBody' })}</p>
+          <a class="button" href="/">${msg('Back to the feed', { id: 'app.backToFeed' })}</a>
         </div>`;
     }
   }

@@ -10,7 +10,9 @@ import { errorText } from '../services/api.js';
 import { chat } from '../services/chat.js';
 import { shared } from '../styles/shared.js';
 import './kj-avatar.js';
+import './kj-chat-photo.js';
 import './kj-report-button.js';
+import './kj-repost-embed.js';
 
 /** One conversation: bubbles (mine right, theirs left), 已读 under my last read one, typing, recall and the send box. */
 @localized()
@@ -33,9 +35,12 @@ export class KjConversation extends LitElement {
       .meta { font-size: 0.78rem; color: var(--kj-muted); display: flex; gap: 8px; align-items: center; margin-top: 2px; }
       .meta button { min-height: 0; padding: 0 6px; font-size: 0.78rem; border: none; background: none; color: var(--kj-accent-strong); }
       .recalled { font-size: 0.85rem; color: var(--kj-muted); align-self: center; }
-      .photo { max-width: 220px; border-radius: 10px; display: block; }
+      .photo { max-width: min(220px, 60vw); max-height: 260px; border-radius: 10px; display: block; }
+      .bubble kj-repost-embed { min-width: min(260px, 60vw); color: var(--kj-text); white-space: normal; }
+      .bubble.shared { background: none; padding: 0; }
+      .hidden-post { font-style: italic; }
       .typing { padding: 0 14px 4px; font-size: 0.85rem; color: var(--kj-muted); min-height: 1.3em; }
-      form { display: flex; gap: 8px; padding: 10px; border-top: 1px solid var(--kj-line); }
+      form { display: flex; gap: 8px; align-items: center; padding: 10px; border-top: 1px solid var(--kj-line); }
       textarea { flex: 1; resize: none; font: inherit; padding: 8px 10px; border-radius: 12px; border: 1px solid var(--kj-line); min-height: 40px; }
       .error { color: #c92a2a; padding: 0 14px; font-size: 0.85rem; }
       @media (max-width: 720px) { .back { display: inline-flex; } .card { height: calc(100vh - 170px); } }
@@ -113,7 +118,8 @@ export class KjConversation extends LitElement {
       </ol>
       <div class="typing" aria-live="polite">${chat.isTyping(this.conversationId) ? msg('Typing…', { id: 'chat.typing' }) : ''}</div>
       ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : null}
-      <form @submit=${this.submit}>
+      <form @submit=${this.submit} @chat-error=${(e: CustomEvent<{ message: string }>) => (this.error = e.detail.message)}>
+        <kj-chat-photo handle=${this.handle}></kj-chat-photo>
         <label class="sr-only" for="box">${msg('Message', { id: 'chat.boxLabel' })}</label>
         <textarea id="box" rows="1" maxlength="2000" placeholder=${msg('Say something…', { id: 'chat.placeholder' })}
           @input=${() => chat.typing(this.handle)} @keydown=${this.keydown}></textarea>
@@ -126,11 +132,7 @@ export class KjConversation extends LitElement {
     if (m.recalled) return html`<li class="recalled" data-seq=${m.seq}>${messagePreview(m, mine)}</li>`;
     const recallable = mine && Date.now() - Date.parse(m.sentAt) < recallWindowMs;
     return html`<li class=${mine ? 'mine' : ''} data-seq=${m.seq}>
-      <div class="bubble">
-        ${m.photo ? html`<img class="photo" src=${m.photo.thumbUrl} alt=${m.photo.caption ?? msg('Photo', { id: 'chat.photoAlt' })} />` : null}
-        ${m.post ? html`<a href=${`/post/${m.post.id}`}>${m.post.title ?? m.post.text.slice(0, 80)}</a>` : m.post === null ? msg('[This post cannot be shown]', { id: 'chat.postHidden' }) : null}
-        ${m.text ?? ''}
-      </div>
+      <div class=${m.post || m.photo ? 'bubble shared' : 'bubble'}>${this.content(m)}</div>
       <div class="meta">
         <time datetime=${m.sentAt}>${messageTime(m.sentAt)}</time>
         ${readMark ? html`<span class="read">${msg('Read', { id: 'chat.read' })}</span>` : null}
@@ -138,6 +140,21 @@ export class KjConversation extends LitElement {
         ${mine ? null : html`<kj-report-button kind="message" subject-id=${m.id} owner=${m.from.displayName}></kj-report-button>`}
       </div>
     </li>`;
+  }
+
+  /** A photo (its thumbnail, opening the full one) or a shared post as I may see it, then any text. */
+  private content(m: MessageDto) {
+    const photo = m.photo
+      ? html`<a href=${m.photo.url} target="_blank" rel="noopener"
+          ><img class="photo" src=${m.photo.thumbUrl} alt=${m.photo.caption || msg('Photo', { id: 'chat.photoAlt' })} loading="lazy"
+        /></a>`
+      : null;
+    const post = m.post
+      ? html`<kj-repost-embed .original=${m.post}></kj-repost-embed>`
+      : m.post === null
+        ? html`<span class="hidden-post">${msg('This post is not visible', { id: 'chat.postHidden' })}</span>`
+        : null;
+    return html`${photo}${post}${m.text ?? ''}`;
   }
 
   private keydown(e: KeyboardEvent): void {

@@ -12,7 +12,8 @@ import { gameName } from './kj-invites.js';
 
 /**
  * `/invites/:id`: one game invite, where an invite notification leads. The invited player can
- * accept (and goes to the match) or decline; the inviter can cancel; its status follows `invite` live.
+ * accept (and goes to the match) or decline; the inviter can cancel; its status follows `invite` live,
+ * and when it is accepted the inviter waiting here is taken to the match too.
  */
 @localized()
 @customElement('kj-invite-page')
@@ -29,7 +30,10 @@ export class KjInvitePage extends LitElement {
   constructor() {
     super();
     new LiveEvents(this).on('invite', ({ invite }) => {
-      if (invite.id === this.inviteId) this.invite = invite;
+      if (invite.id !== this.inviteId) return;
+      this.invite = invite;
+      // The other player accepted (e.g. a rematch I asked for): both go to the board.
+      if (invite.status === 'accepted' && invite.matchId) router.go(`/games/${invite.matchId}`);
     });
   }
 

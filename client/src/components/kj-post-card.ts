@@ -18,7 +18,9 @@ import './kj-avatar.js';
 import './kj-comment-preview.js';
 import './kj-comments.js';
 import './kj-report-button.js';
+import './kj-mod-menu.js';
 import './kj-repost-button.js';
+import './kj-share-to-chat.js';
 import './kj-repost-embed.js';
 
 const statusNote: Partial<Record<PostDto['status'], () => string>> = {
@@ -151,13 +153,13 @@ export class KjPostCard extends LitElement {
           </div>
         </div>
         ${
-          !mine && this.session.me?.role === 'moderator' && p.status === 'published'
-            ? html`<button class="ghost danger" @click=${this.unpublish}>${msg('Unpublish', { id: 'modLive.unpublish' })}</button>`
+          !mine && this.session.me?.role === 'moderator'
+            ? html`<kj-mod-menu ?can-unpublish=${p.status === 'published'} @mod-unpublish=${this.unpublish} @mod-delete=${this.deletePost}></kj-mod-menu>`
             : null
         }
         ${!mine && this.session.me && this.session.me.role !== 'moderator' ? html`<kj-report-button kind="post" subject-id=${p.id} owner=${p.author.displayName}></kj-report-button>` : null}
         ${
-          mine || this.session.me?.role === 'moderator'
+          mine
             ? html`<button class="ghost danger" @click=${this.deletePost}>${msg('Delete', { id: 'common.delete' })}<span class="sr-only"> ${msg('this post', { id: 'post.thisPost' })}</span></button>`
             : null
         }
@@ -186,6 +188,7 @@ export class KjPostCard extends LitElement {
           ${icon('comment')} ${msg('Comments', { id: 'post.comments' })} <span data-testid="comment-count">${this.commentCount}</span>
         </button>
         ${this.repostButton()}
+        ${this.session.me && p.status === 'published' ? html`<kj-share-to-chat .postId=${p.id}></kj-share-to-chat>` : null}
       </div>
       ${
         !this.showComments && this.comments?.length

@@ -14,6 +14,9 @@ const typingShowsMs = 4_000;
 /** The client sends at most one typing event in this time (the hub relays at most one per 2 s). */
 const typingEveryMs = 2_000;
 
+/** What a message carries besides its text: one of the sender's photos, or a shared post. */
+export type MessageContent = { readonly photoId: string } | { readonly postId: string };
+
 export interface IncomingMessage {
   readonly message: MessageDto;
 }
@@ -61,10 +64,10 @@ class Chat extends EventTarget {
     return id;
   }
 
-  /** Sends a text to `handle` over the socket (REST when offline); answers the stored message. */
-  async send(handle: string, text: string): Promise<MessageDto> {
+  /** Sends a text, one of my photos or a post to `handle` over the socket (REST when offline); answers the stored message. */
+  async send(handle: string, content: string | MessageContent): Promise<MessageDto> {
     const clientId = crypto.randomUUID();
-    const body = { text, clientId };
+    const body = { ...(typeof content === 'string' ? { text: content } : content), clientId };
     const { message } =
       realtime.state === 'online'
         ? await realtime.request('chat:send', { to: handle, ...body })

@@ -23,6 +23,8 @@ class Notifications extends EventTarget {
       this.setUnread(unread);
     });
     realtime.on('notifications:read', ({ upTo, unread }) => this.applyRead(upTo, unread));
+    // Someone gone took their notifications along (the hub deleted them): drop them, recount.
+    realtime.on('user:gone', ({ userId }) => void this.dropActor(userId));
     realtime.addEventListener('connected', () => void this.catchUp());
     session.addEventListener('change', () => {
       if (session.status !== 'signed-in') this.reset();
@@ -54,6 +56,17 @@ class Notifications extends EventTarget {
       }
     } catch {
       // Not reachable now; the next connect tries again.
+    }
+  }
+
+  private async dropActor(userId: string): Promise<void> {
+    if (!this.items.some((n) => n.actor?.id === userId)) return;
+    this.items = this.items.filter((n) => n.actor?.id !== userId);
+    this.changed();
+    try {
+      this.setUnread((await api.call('GET /notifications')).unread);
+    } catch {
+      // The next notification or reconnect brings the count.
     }
   }
 

@@ -14,15 +14,21 @@ async function findOrCreateAlbum(): Promise<string> {
   return album.id;
 }
 
-/** Uploads one image from the device; rejects with the hub's 413/415 message when it will not take it. */
-export async function uploadShuoshuoPhoto(file: File, signal?: AbortSignal): Promise<PhotoDto> {
+/** The id of my shuoshuo album (made when I have none): where photos sent from the composer and chat go. */
+export function shuoshuoAlbumId(): Promise<string> {
   albumId ??= findOrCreateAlbum().catch((err: unknown) => {
     albumId = null;
     throw err;
   });
+  return albumId;
+}
+
+/** Uploads one image from the device; rejects with the hub's 413/415 message when it will not take it. */
+export async function uploadShuoshuoPhoto(file: File, signal?: AbortSignal): Promise<PhotoDto> {
+  const id = await shuoshuoAlbumId();
   const form = new FormData();
   form.append('file', file, file.name);
-  const { photo } = await api.call('POST /albums/:id/photos', { params: { id: await albumId }, body: form, signal });
+  const { photo } = await api.call('POST /albums/:id/photos', { params: { id }, body: form, signal });
   return photo;
 }
 

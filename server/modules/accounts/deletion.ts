@@ -3,7 +3,8 @@
  * look-up finds no user), then everything it owns — space, visits, guestbook entries written and
  * received, posts with their comments and likes, its comments and likes elsewhere (those posts'
  * counters recounted), albums and photos (bytes released, files removed when unused), friendships,
- * requests, blocks, reports, fan follows, notifications and private messages. A crash half-way leaves only records
+ * requests, blocks, reports, fan follows, notifications (its own and others' about it) and private
+ * messages; then other people's open pages drop its traces live (deletion-traces.ts). A crash half-way leaves only records
  * of a user who no longer exists, which every read already treats as gone.
  */
 import { Types, type Connection } from 'mongoose';
@@ -23,6 +24,7 @@ import { guestbookEntryModel } from '../spaces/guestbook-model.js';
 import { spaceModel } from '../spaces/space-model.js';
 import { visitModel } from '../spaces/visit-model.js';
 import { userModel } from './model.js';
+import { announceTraces, gatherTraces } from './deletion-traces.js';
 import { searchKeyModel } from './search-key-model.js';
 import type { Viewer } from './viewer.js';
 
@@ -32,7 +34,7 @@ export interface DeletionDeps {
   /** Removes one album with its photos, releasing their bytes (the albums service). */
   readonly deleteAlbum: (viewer: Viewer, albumId: string) => Promise<void>;
   /** Recounts a post's likes and comments after someone's were removed (the posts service). */
-  readonly recountPost: (postId: string) => Promise<unknown>;
+  readonly recountPost: (postId: string) => Promise<{ readonly likes: number }>;
   /** Ends the user's sessions everywhere. */
   readonly announce: (userId: string) => void;
   /** Removes the account's private messages, sent and received (the chat service). */
@@ -49,6 +51,7 @@ export function createAccountDeletion({ conn, logger, deleteAlbum, recountPost, 
     // Friends' feeds and friend lists, and anyone with the space or its guestbook open, drop the user live.
     pusher?.toRooms([rooms.audience(viewer.id), rooms.guestbook(viewer.id), rooms.fans(viewer.id)], 'user:gone', { userId: viewer.id });
     await searchKeyModel(conn).deleteMany({ user: id });
+    const traces = await gatherTraces(conn, id);
 
     const posts = postModel(conn);
     const comments = commentModel(conn);
@@ -65,7 +68,8 @@ export function createAccountDeletion({ conn, logger, deleteAlbum, recountPost, 
     await likes.deleteMany({ user: id });
     await posts.deleteMany({ author: id });
     const ownIds = new Set(own.map((p) => p.toHexString()));
-    for (const postId of touched) if (!ownIds.has(postId)) await recountPost(postId);
+    const likesOf = new Map<string, number>();
+    for (const postId of touched) if (!ownIds.has(postId)) likesOf.set(postId, (await recountPost(postId)).likes);
 
     for (const album of await albumModel(conn).find({ owner: viewer.id }, { _id: 1 }).lean<Array<{ _id: Types.ObjectId }>>()) {
       try {
@@ -83,8 +87,11 @@ export function createAccountDeletion({ conn, logger, deleteAlbum, recountPost, 
     await blockModel(conn).deleteMany({ $or: [{ blocker: id }, { blocked: id }] });
     await reportModel(conn).deleteMany({ reporter: id });
     await fanModel(conn).deleteMany({ $or: [{ fan: viewer.id }, { owner: viewer.id }] });
-    await notificationModel(conn).deleteMany({ userId: viewer.id });
+    // Its own, and others' about what it did (they would quote removed text from nobody).
+    await notificationModel(conn).deleteMany({ $or: [{ userId: viewer.id }, { actorId: viewer.id }] });
     await notificationSettingsModel(conn).deleteMany({ _id: viewer.id });
     await deleteMessages?.(viewer.id);
+    // Open pages elsewhere drop its comments, guestbook entries and notifications live, with the counts.
+    if (pusher) await announceTraces(conn, pusher, viewer.id, traces, likesOf);
   };
 }

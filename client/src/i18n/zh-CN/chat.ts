@@ -13,7 +13,7 @@ export const templates = {
   'chat.placeholder': '说点什么…',
   'chat.send': '发送',
   'chat.photoAlt': '照片',
-  'chat.postHidden': '[这条动态无法显示]',
+  'chat.postHidden': '该动态不可见',
   'chat.read': '已读',
   'chat.recall': '撤回',
   'chat.message': '发消息',

@@ -1,0 +1,101 @@
+import { localized, msg, str } from '@lit/localize';
+import { LitElement, css, html, nothing } from 'lit';
+import { customElement, property, query, state } from 'lit/decorators.js';
+import type { UserDto } from '../../../shared/dto.js';
+import { FetchScope } from '../controllers/fetch-scope.js';
+import { icon } from '../icons.js';
+import { api, errorText, isAbort } from '../services/api.js';
+import { chat } from '../services/chat.js';
+import { router } from '../services/router.js';
+import { toasts } from '../services/toasts.js';
+import { shared } from '../styles/shared.js';
+import './kj-avatar.js';
+
+/**
+ * "Share to chat" (分享给好友) on a post card: a dialog lists my friends; picking one sends them the
+ * post as a chat message (they see it as they may see it: a post they may not see shows as not visible).
+ */
+@localized()
+@customElement('kj-share-to-chat')
+export class KjShareToChat extends LitElement {
+  static override styles = [
+    shared,
+    css`
+      :host { display: inline-block; }
+      button.open { border-color: transparent; }
+      button.open svg { color: var(--kj-muted); }
+      dialog { border: 1px solid var(--kj-line); border-radius: var(--kj-radius, 10px); padding: 18px; width: min(400px, 92vw); }
+      dialog::backdrop { background: rgb(0 0 0 / 35%); }
+      dialog h2 { margin-top: 0; font-size: 1.1rem; }
+      ul { max-height: 50vh; overflow-y: auto; }
+      li button { width: 100%; border-color: transparent; justify-content: flex-start; gap: 10px; min-height: 44px; }
+      .row { justify-content: flex-end; margin-top: 10px; }
+    `,
+  ];
+
+  @property() postId = '';
+  @state() private friends: UserDto[] | null = null;
+  @state() private showing = false;
+  @state() private busy = false;
+  @state() private error = '';
+  @query('dialog') private dialog!: HTMLDialogElement;
+  private readonly loads = new FetchScope(this);
+
+  override render() {
+    return html`<button class="open" aria-haspopup="dialog" @click=${this.openDialog}>
+        ${icon('comment')} ${msg('Share to chat', { id: 'share.button' })}
+      </button>
+      <dialog aria-labelledby=${this.showing ? 'share-title' : nothing} @close=${() => ((this.error = ''), (this.showing = false))}>
+        ${this.showing ? this.picker() : null}
+      </dialog>`;
+  }
+
+  private picker() {
+    const list = this.friends;
+    return html`<h2 id="share-title">${msg('Send to a friend', { id: 'share.title' })}</h2>
+      ${list === null ? html`<p class="muted">${msg('Loading…', { id: 'share.loading' })}</p>` : null}
+      ${list?.length === 0 ? html`<p class="muted">${msg('You have no friends to send it to yet.', { id: 'share.noFriends' })}</p>` : null}
+      <ul class="plain" aria-label=${msg('Friends', { id: 'share.friends' })}>
+        ${(list ?? []).map(
+          (f) => html`<li>
+            <button ?disabled=${this.busy} @click=${() => this.send(f)}><kj-avatar .user=${f} size="28"></kj-avatar>${f.displayName}</button>
+          </li>`,
+        )}
+      </ul>
+      ${this.error ? html`<p class="notice error" role="alert">${this.error}</p>` : null}
+      <div class="row"><button @click=${() => this.dialog.close()}>${msg('Cancel', { id: 'social.cancel' })}</button></div>`;
+  }
+
+  private async openDialog(): Promise<void> {
+    this.showing = true;
+    await this.updateComplete;
+    this.dialog.showModal();
+    try {
+      this.friends = (await api.call('GET /friends', { signal: this.loads.next() })).friends;
+    } catch (err) {
+      if (!isAbort(err)) this.error = errorText(err);
+    }
+  }
+
+  private async send(friend: UserDto): Promise<void> {
+    this.busy = true;
+    try {
+      await chat.send(friend.handle, { postId: this.postId });
+      this.dialog.close();
+      toasts.show(msg(str`Sent to ${friend.displayName}.`, { id: 'share.sent' }), {
+        tone: 'success',
+        actions: [{ label: msg('Open the chat', { id: 'share.openChat' }), run: () => router.go(`/chat/${friend.handle}`) }],
+      });
+    } catch (err) {
+      this.error = errorText(err);
+    } finally {
+      this.busy = false;
+    }
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'kj-share-to-chat': KjShareToChat;
+  }
+}
