@@ -15,7 +15,7 @@ import { friendRequestBody } from './schemas/friends.js';
 import { inviteBody, matchPageQuery } from './schemas/games.js';
 import { auditQuery, certifyBody, postIdParams, ruleBody, tierBody } from './schemas/moderation.js';
 import { markReadBody, notificationListQuery, notificationSettingsBody } from './schemas/notifications.js';
-import { commentParams, createCommentBody, createPostBody, postPageQuery } from './schemas/posts.js';
+import { commentParams, createCommentBody, createPostBody, likersQuery, postPageQuery } from './schemas/posts.js';
 import { deleteAccountBody, passwordBody, profileBody, userSearchQuery } from './schemas/profile.js';
 import { reportBody, repostBody, resolveReportBody } from './schemas/social.js';
 import { chatReadBody, conversationListQuery, messageIdParams, messagePageQuery, sendMessageBody } from './schemas/chat.js';
@@ -99,6 +99,7 @@ export const apiRoutes = routeTable({
   'POST /posts/:id/repost': { auth: true, params: idParams, body: repostBody, response: r.post },
   'PUT /posts/:id/like': { auth: true, params: idParams, response: r.likeState },
   'DELETE /posts/:id/like': { auth: true, params: idParams, response: r.likeState },
+  'GET /posts/:id/likes': { auth: false, params: idParams, query: likersQuery, response: r.likers },
   // albums
   'GET /albums/quota': { auth: true, response: r.quota },
   'POST /albums': { auth: true, body: albumBody, response: r.album },

@@ -13,6 +13,7 @@ import { createComments } from './comments.js';
 import { createPostContext, excerpt, type PostServiceDeps } from './context.js';
 import { createFeed } from './feed.js';
 import { createLikes } from './likes.js';
+import { createLikers } from './likers.js';
 import { createReposts } from './reposts.js';
 import type { RepostBody } from '../../../shared/schemas/social.js';
 import { statusAfterScreening } from './moderation-outcome.js';
@@ -52,6 +53,7 @@ export function createPostService(deps: PostServiceDeps) {
   const feed = createFeed(ctx, views);
   const comments = createComments(ctx);
   const likes = createLikes(ctx);
+  const likers = createLikers(ctx);
   const reposts = createReposts(ctx);
 
   /** `mention` notifications for a newly visible post, to those who may see it. */
@@ -152,6 +154,7 @@ export function createPostService(deps: PostServiceDeps) {
 
     like: likes.like,
     unlike: likes.unlike,
+    likers: likers.list,
 
     /** The room of a post the viewer may see, for a socket to join (`post:watch`). */
     async watchRoom(viewer: Viewer, postId: string): Promise<string> {

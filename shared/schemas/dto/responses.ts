@@ -33,6 +33,8 @@ export const postPage = z.object({ posts: z.array(o.postDto), next });
 export const comment = one('comment', o.commentDto);
 export const comments = list('comments', o.commentDto);
 export const likeState = z.object({ likes: z.number(), liked: z.boolean() });
+/** v1.2: who liked a post, a page at a time. */
+export const likers = z.object({ users: z.array(o.userDto), next });
 // albums
 export const album = one('album', o.albumDto);
 export const albums = list('albums', o.albumDto);
