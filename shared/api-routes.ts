@@ -19,7 +19,15 @@ import { commentParams, createCommentBody, createPostBody, likersQuery, postPage
 import { deleteAccountBody, passwordBody, profileBody, userSearchQuery } from './schemas/profile.js';
 import { reportBody, repostBody, resolveReportBody } from './schemas/social.js';
 import { chatReadBody, conversationListQuery, messageIdParams, messagePageQuery, sendMessageBody } from './schemas/chat.js';
-import { guestbookBody, guestbookEntryParams, guestbookQuery, spacePatchBody, visitorsQuery } from './schemas/spaces.js';
+import {
+  guestbookBody,
+  guestbookEntryParams,
+  guestbookQuery,
+  guestbookReplyBody,
+  pendingParams,
+  spacePatchBody,
+  visitorsQuery,
+} from './schemas/spaces.js';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -73,6 +81,12 @@ export const apiRoutes = routeTable({
   'GET /spaces/:handle/guestbook': { auth: false, params: handleParams, query: guestbookQuery, response: r.guestbookPage },
   'POST /spaces/:handle/guestbook': { auth: true, params: handleParams, body: guestbookBody, response: r.guestbookEntry },
   'DELETE /spaces/:handle/guestbook/:id': { auth: true, params: guestbookEntryParams },
+  // v1.2 circles: the owner's replies under guestbook entries, and what waits for the owner's approval
+  'PUT /spaces/me/guestbook/:id/reply': { auth: true, params: idParams, body: guestbookReplyBody, response: r.guestbookEntry },
+  'DELETE /spaces/me/guestbook/:id/reply': { auth: true, params: idParams },
+  'GET /spaces/me/pending': { auth: true, response: r.pendingItems },
+  'POST /spaces/me/pending/:kind/:id/approve': { auth: true, params: pendingParams, response: r.approvedItem },
+  'POST /spaces/me/pending/:kind/:id/reject': { auth: true, params: pendingParams },
   // friends
   'POST /friends/requests': { auth: true, body: friendRequestBody, response: r.friendRequest },
   'GET /friends/requests': { auth: true, response: r.friendRequests },
@@ -80,6 +94,10 @@ export const apiRoutes = routeTable({
   'POST /friends/requests/:id/decline': { auth: true, params: idParams },
   'GET /friends': { auth: true, response: r.friends },
   'DELETE /friends/:handle': { auth: true, params: handleParams },
+  // v1.2 special care (特别关心)
+  'PUT /friends/:handle/care': { auth: true, params: handleParams },
+  'DELETE /friends/:handle/care': { auth: true, params: handleParams },
+  'GET /friends/care': { auth: true, response: r.users },
   // search and friend suggestions
   'GET /users': { auth: true, query: userSearchQuery, response: r.users },
   'GET /friends/suggestions': { auth: true, response: r.suggestions },

@@ -67,6 +67,9 @@ export const conversations = z.object({ conversations: z.array(o.conversationDto
 export const message = one('message', o.messageDto);
 export const messages = list('messages', o.messageDto);
 export const meWithUnread = z.object({ user: o.meDto, unreadMessages: z.number() });
+// v1.2 owner approval
+export const pendingItems = z.object({ comments: z.array(o.commentDto), entries: z.array(o.guestbookEntryDto) });
+export const approvedItem = z.object({ comment: o.commentDto.optional(), entry: o.guestbookEntryDto.optional() });
 // system
 export const live = z.object({ ok: z.boolean(), node: z.string() });
 export const ready = z.object({ ok: z.boolean(), store: z.enum(['up', 'down']), redis: z.enum(['up', 'down']).optional() });
