@@ -33,7 +33,10 @@ export function createCareService({ conn, accounts, friends }: CareServiceDeps) 
   /** The friends `userId` cares for now, as ids, oldest mark first. */
   async function caredIds(userId: string): Promise<string[]> {
     const [marks, friendIds] = await Promise.all([
-      cares.find({ user: oid(userId) }, { friend: 1, _id: 0 }).sort({ since: 1 }).lean<Array<{ friend: Types.ObjectId }>>(),
+      cares
+        .find({ user: oid(userId) }, { friend: 1, _id: 0 })
+        .sort({ since: 1 })
+        .lean<Array<{ friend: Types.ObjectId }>>(),
       friends.friendIds(userId),
     ]);
     const current = new Set(friendIds);

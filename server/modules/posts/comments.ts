@@ -80,7 +80,7 @@ export function createComments(ctx: PostContext) {
    * (`post:comment`) and notified as a new comment would be, and its author told it was approved.
    * Only one approval wins: the update matches the waiting comment once.
    */
-  async function publishWaiting(filter: QueryFilter<CommentRecord>, what: string): Promise<{ comment: CommentDto }> {
+  async function publishWaiting(filter: QueryFilter<CommentRecord>, what: string, byModerator = true): Promise<{ comment: CommentDto }> {
     const record = await comments
       .findOneAndUpdate(filter, { $set: { status: 'published' }, $unset: { postOwner: 1 } }, { returnDocument: 'after' })
       .lean<CommentRecord>();
@@ -96,12 +96,14 @@ export function createComments(ctx: PostContext) {
       await announce(post, comment, repliedTo, { id: authorId } as Viewer);
       await notifyMentions(comment);
     }
-    await ctx.notify({
-      to: authorId,
-      kind: 'approved',
-      actorId: null,
-      subject: { type: 'comment', id: comment.id, parentId: comment.postId, excerpt: excerpt(comment.text) },
-    });
+    // A moderator's approval is news to the author; the owner's shows as the comment going live.
+    if (byModerator)
+      await ctx.notify({
+        to: authorId,
+        kind: 'approved',
+        actorId: null,
+        subject: { type: 'comment', id: comment.id, parentId: comment.postId, excerpt: excerpt(comment.text) },
+      });
     return { comment };
   }
 
@@ -239,6 +241,7 @@ export function createComments(ctx: PostContext) {
       const answer = await publishWaiting(
         { _id: new Types.ObjectId(commentId), status: 'pending', postOwner: new Types.ObjectId(viewer.id) },
         'pending comment',
+        false,
       );
       deps.pusher.toUsers([viewer.id, answer.comment.author.id], 'approval:decided', { kind: 'comment', id: commentId, approved: true });
       return answer;

@@ -22,7 +22,10 @@ const guestbookEntrySchema = new Schema<GuestbookEntryRecord>(
     text: { type: String, required: true },
     private: { type: Boolean, required: true, default: false },
     createdAt: { type: Date, required: true },
-    reply: { type: new Schema({ text: { type: String, required: true }, at: { type: Date, required: true } }, { _id: false }), default: null },
+    reply: {
+      type: new Schema({ text: { type: String, required: true }, at: { type: Date, required: true } }, { _id: false }),
+      default: null,
+    },
     pending: { type: Boolean },
   },
   { strict: 'throw', versionKey: false },

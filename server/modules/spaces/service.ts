@@ -88,7 +88,13 @@ export function createSpaceService(deps: SpaceServiceDeps) {
     return owner;
   }
   const guestbook = createGuestbook({ conn, accounts, notifier: deps.notifier, screen: deps.screen, pusher });
-  const ownerActions = createGuestbookOwner({ entries: guestbook.entries, accounts, pusher, screen: deps.screen, goLive: guestbook.goLive });
+  const ownerActions = createGuestbookOwner({
+    entries: guestbook.entries,
+    accounts,
+    pusher,
+    screen: deps.screen,
+    goLive: guestbook.goLive,
+  });
 
   /** v1.2: the owner's approval settings (both off for spaces from before them). */
   async function approvalOf(ownerId: string): Promise<{ comments: boolean; guestbook: boolean }> {

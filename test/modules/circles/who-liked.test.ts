@@ -10,7 +10,13 @@ describe('who liked', () => {
   const hub = useTestHub();
 
   it('pages through the likers newest first, leaving out people blocked either way', async () => {
-    const [author, reader, pest, shy, ...others] = (await registerUsers(hub, ['author', 'reader', 'pest', 'shy', 'a', 'b', 'c'])) as [TestUser, TestUser, TestUser, TestUser, ...TestUser[]];
+    const [author, reader, pest, shy, ...others] = (await registerUsers(hub, ['author', 'reader', 'pest', 'shy', 'a', 'b', 'c'])) as [
+      TestUser,
+      TestUser,
+      TestUser,
+      TestUser,
+      ...TestUser[],
+    ];
     const post = await shuoshuo(author!, 'public');
     for (const u of [pest!, shy!, ...others]) expect((await u.api.put(`/posts/${post.id}/like`)).status).toBe(200);
     expect((await reader.api.put(`/blocks/${pest!.handle}`)).status).toBe(204);
