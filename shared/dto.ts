@@ -31,7 +31,7 @@ export interface MeDto extends UserDto {
   readonly role: Role;
   /** The language the person last used (sent at sign-up and by the language switch); absent when never told. */
   readonly locale?: UserLocale;
-  /** v1.2 隐身访问, yellow tier: this person's visits are neither recorded, counted nor announced. */
+  /** v1.2 隐身访问, yellow tier: this person's visits are neither recorded, counted nor announced (absent: off). */
   readonly hiddenVisits?: boolean;
 }
 

@@ -50,7 +50,12 @@ export function toUserDto(u: StoredUser): UserDto {
 }
 
 function toMeDto(u: StoredUser): MeDto {
-  return { ...toUserDto(u), role: u.role as Role, ...(u.locale ? { locale: u.locale } : {}), hiddenVisits: u.hiddenVisits === true };
+  return {
+    ...toUserDto(u),
+    role: u.role as Role,
+    ...(u.locale ? { locale: u.locale } : {}),
+    ...(u.hiddenVisits ? { hiddenVisits: true } : {}),
+  };
 }
 
 export interface AccountServiceDeps {
@@ -241,7 +246,7 @@ export function createAccountService({ conn, tokens, rateLimits }: AccountServic
       const entry = await lookup(viewer.id);
       if (!entry) throw unauthorized();
       const { user, viewer: v, locale, hiddenVisits } = entry;
-      return { user: { ...user, role: v.role, ...(locale ? { locale } : {}), hiddenVisits } };
+      return { user: { ...user, role: v.role, ...(locale ? { locale } : {}), ...(hiddenVisits ? { hiddenVisits } : {}) } };
     },
 
     /** v1.2 隐身访问: whether `id`'s visits leave no trace (they chose so and are of the yellow tier). */

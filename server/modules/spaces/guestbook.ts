@@ -68,7 +68,7 @@ export const entryDto = (e: GuestbookEntryRecord, author: UserDto): GuestbookEnt
   text: e.text,
   private: e.private,
   createdAt: e.createdAt.toISOString(),
-  reply: e.reply ? { text: e.reply.text, at: e.reply.at.toISOString() } : null,
+  ...(e.reply ? { reply: { text: e.reply.text, at: e.reply.at.toISOString() } } : {}),
   ...(e.pending ? { pending: true } : {}),
 });
 
