@@ -29,6 +29,8 @@ import { createBlockService } from './modules/blocks/service.js';
 import { createSearchService } from './modules/search/service.js';
 import { createReportService } from './modules/reports/service.js';
 import { createChatService } from './modules/chat/service.js';
+import { createCareService } from './modules/care/service.js';
+import { createApprovalService } from './modules/approval/service.js';
 
 export interface CoreDeps {
   readonly config: Config;
@@ -81,6 +83,7 @@ export function createServices(deps: CoreDeps) {
     notifier,
     screen: moderation,
   });
+  const care = createCareService({ conn: deps.conn, accounts, friends });
   const presence = createPresence({
     pusher: deps.pusher,
     friends,
@@ -120,8 +123,11 @@ export function createServices(deps: CoreDeps) {
     photos: albums,
     logger: deps.logger,
     fans,
+    approval: spaces,
+    care,
   });
   moderation.attachQueue(posts);
+  const approval = createApprovalService({ posts, spaces });
   const games = createGameService({
     conn: deps.conn,
     pusher: deps.pusher,
@@ -198,6 +204,8 @@ export function createServices(deps: CoreDeps) {
     search,
     reports,
     chat,
+    care,
+    approval,
   };
 }
 

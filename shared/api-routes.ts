@@ -15,11 +15,19 @@ import { friendRequestBody } from './schemas/friends.js';
 import { inviteBody, matchPageQuery } from './schemas/games.js';
 import { auditQuery, certifyBody, postIdParams, ruleBody, tierBody } from './schemas/moderation.js';
 import { markReadBody, notificationListQuery, notificationSettingsBody } from './schemas/notifications.js';
-import { commentParams, createCommentBody, createPostBody, postPageQuery } from './schemas/posts.js';
+import { commentParams, createCommentBody, createPostBody, likersQuery, postPageQuery } from './schemas/posts.js';
 import { deleteAccountBody, passwordBody, profileBody, userSearchQuery } from './schemas/profile.js';
 import { reportBody, repostBody, resolveReportBody } from './schemas/social.js';
 import { chatReadBody, conversationListQuery, messageIdParams, messagePageQuery, sendMessageBody } from './schemas/chat.js';
-import { guestbookBody, guestbookEntryParams, guestbookQuery, spacePatchBody, visitorsQuery } from './schemas/spaces.js';
+import {
+  guestbookBody,
+  guestbookEntryParams,
+  guestbookQuery,
+  guestbookReplyBody,
+  pendingParams,
+  spacePatchBody,
+  visitorsQuery,
+} from './schemas/spaces.js';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -73,6 +81,12 @@ export const apiRoutes = routeTable({
   'GET /spaces/:handle/guestbook': { auth: false, params: handleParams, query: guestbookQuery, response: r.guestbookPage },
   'POST /spaces/:handle/guestbook': { auth: true, params: handleParams, body: guestbookBody, response: r.guestbookEntry },
   'DELETE /spaces/:handle/guestbook/:id': { auth: true, params: guestbookEntryParams },
+  // v1.2 circles: the owner's replies under guestbook entries, and what waits for the owner's approval
+  'PUT /spaces/me/guestbook/:id/reply': { auth: true, params: idParams, body: guestbookReplyBody, response: r.guestbookEntry },
+  'DELETE /spaces/me/guestbook/:id/reply': { auth: true, params: idParams },
+  'GET /spaces/me/pending': { auth: true, response: r.pendingItems },
+  'POST /spaces/me/pending/:kind/:id/approve': { auth: true, params: pendingParams, response: r.approvedItem },
+  'POST /spaces/me/pending/:kind/:id/reject': { auth: true, params: pendingParams },
   // friends
   'POST /friends/requests': { auth: true, body: friendRequestBody, response: r.friendRequest },
   'GET /friends/requests': { auth: true, response: r.friendRequests },
@@ -80,6 +94,10 @@ export const apiRoutes = routeTable({
   'POST /friends/requests/:id/decline': { auth: true, params: idParams },
   'GET /friends': { auth: true, response: r.friends },
   'DELETE /friends/:handle': { auth: true, params: handleParams },
+  // v1.2 special care (特别关心)
+  'PUT /friends/:handle/care': { auth: true, params: handleParams },
+  'DELETE /friends/:handle/care': { auth: true, params: handleParams },
+  'GET /friends/care': { auth: true, response: r.users },
   // search and friend suggestions
   'GET /users': { auth: true, query: userSearchQuery, response: r.users },
   'GET /friends/suggestions': { auth: true, response: r.suggestions },
@@ -99,6 +117,7 @@ export const apiRoutes = routeTable({
   'POST /posts/:id/repost': { auth: true, params: idParams, body: repostBody, response: r.post },
   'PUT /posts/:id/like': { auth: true, params: idParams, response: r.likeState },
   'DELETE /posts/:id/like': { auth: true, params: idParams, response: r.likeState },
+  'GET /posts/:id/likes': { auth: false, params: idParams, query: likersQuery, response: r.likers },
   // albums
   'GET /albums/quota': { auth: true, response: r.quota },
   'POST /albums': { auth: true, body: albumBody, response: r.album },

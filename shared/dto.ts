@@ -31,6 +31,8 @@ export interface MeDto extends UserDto {
   readonly role: Role;
   /** The language the person last used (sent at sign-up and by the language switch); absent when never told. */
   readonly locale?: UserLocale;
+  /** v1.2 隐身访问, yellow tier: this person's visits are neither recorded, counted nor announced (absent: off). */
+  readonly hiddenVisits?: boolean;
 }
 
 export type UserLocale = z.output<typeof enums.userLocale>;
@@ -71,6 +73,8 @@ export interface SpaceDto {
   readonly music: SpaceMusic | null;
   readonly certified: boolean;
   readonly stats: { readonly visits: number; readonly fans?: number };
+  /** v1.2 owner approval (评论审核/留言审核): shown to the owner only. */
+  readonly approval?: { readonly comments: boolean; readonly guestbook: boolean };
 }
 
 export interface VisitorDto {
@@ -86,6 +90,16 @@ export interface GuestbookEntryDto {
   readonly createdAt: string;
   /** v1.1: users mentioned with `@handle`, as far as the viewer may see them. */
   readonly mentions?: readonly UserDto[];
+  /** v1.2 主人回复: the owner's reply under the entry, or null when there is none. */
+  readonly reply?: GuestbookReplyDto | null;
+  /** v1.2: waiting for the owner's approval (seen so by its author and the owner only). */
+  readonly pending?: boolean;
+}
+
+/** v1.2: the space owner's reply under a guestbook entry. */
+export interface GuestbookReplyDto {
+  readonly text: string;
+  readonly at: string;
 }
 
 export type FriendRequestStatus = z.output<typeof enums.friendRequestStatus>;
@@ -153,6 +167,8 @@ export interface CommentDto {
   readonly createdAt: string;
   /** v1.1: users mentioned with `@handle`, as far as the viewer may see them. */
   readonly mentions?: readonly UserDto[];
+  /** v1.2: waiting for the post owner's approval (seen so by its author and the post's owner only). */
+  readonly pending?: boolean;
 }
 
 export interface PageDto<T> {

@@ -7,6 +7,7 @@ import type {
   CommentDto,
   MessageDto,
   GuestbookEntryDto,
+  GuestbookReplyDto,
   InviteDto,
   MatchDto,
   NotificationDto,
@@ -43,6 +44,12 @@ export interface ServerToClientEvents {
   'guestbook:entry': (payload: { ownerId: string; entry: GuestbookEntryDto }) => void;
   /** Extension: a guestbook entry deleted, to those who could see it. */
   'guestbook:remove': (payload: { ownerId: string; entryId: string }) => void;
+  /** v1.2 主人回复: the owner's reply under an entry, as it is now (null: removed); to whoever sees the entry. */
+  'guestbook:reply': (payload: { ownerId: string; entryId: string; reply: GuestbookReplyDto | null }) => void;
+  /** v1.2 owner approval: a comment on the owner's post or a guestbook entry now waits; to the owner. */
+  'approval:pending': (payload: { comment?: CommentDto; entry?: GuestbookEntryDto }) => void;
+  /** v1.2 owner approval: a waiting item was approved or rejected; to the owner and the item's author. */
+  'approval:decided': (payload: { kind: 'comment' | 'entry'; id: string; approved: boolean }) => void;
   /**
    * Extension: a space was certified or uncertified, or gained or lost a fan; to its owner and to those with
    * the space open (who watch its guestbook). The whole state, so a repeat or a late one does no harm.

@@ -21,4 +21,6 @@ export const limits = {
   displayNameChars: 40,
   /** Characters of a report's reason. */
   reportReasonChars: 500,
+  /** v1.2 特别关心: friends one may care for specially. */
+  caredFriends: 20,
 } as const;

@@ -14,6 +14,8 @@ import { blockRoutes } from '../modules/blocks/routes.js';
 import { searchRoutes } from '../modules/search/routes.js';
 import { reportRoutes } from '../modules/reports/routes.js';
 import { chatRoutes } from '../modules/chat/routes.js';
+import { careRoutes } from '../modules/care/routes.js';
+import { approvalRoutes } from '../modules/approval/routes.js';
 import type { Endpoint } from './endpoint.js';
 import { hideFromBlocked } from './hidden-from-blocked.js';
 import { AppError } from '../errors.js';
@@ -34,6 +36,8 @@ export function apiEndpoints(s: Services): Endpoint[] {
     ...searchRoutes(s.search),
     ...reportRoutes(s.reports),
     ...chatRoutes(s.chat),
+    ...careRoutes(s.care),
+    ...approvalRoutes(s.approval, s.spaces),
   ];
   return hideFromBlocked(endpoints, {
     idOfHandle: (handle) =>

@@ -13,7 +13,7 @@ import * as o from './dto/objects.js';
 import { moveEvent } from './games.js';
 import { notificationSyncPayload } from './notifications.js';
 import { watchPayload } from './posts.js';
-import { spaceEnterPayload } from './spaces.js';
+import { pendingKinds, spaceEnterPayload } from './spaces.js';
 
 const none = z.object({});
 
@@ -101,6 +101,18 @@ export const serverEvents = {
     summary: 'A new guestbook entry you may see.',
   },
   'guestbook:remove': { payload: z.object({ ownerId: objectId, entryId: objectId }), summary: 'A guestbook entry deleted.' },
+  'guestbook:reply': {
+    payload: z.object({ ownerId: objectId, entryId: objectId, reply: o.guestbookReplyDto.nullable() }),
+    summary: "The owner's reply under a guestbook entry you may see, as it is now (null: removed).",
+  },
+  'approval:pending': {
+    payload: z.object({ comment: o.commentDto.optional(), entry: o.guestbookEntryDto.optional() }),
+    summary: 'A comment on your post or an entry in your guestbook waits for your approval.',
+  },
+  'approval:decided': {
+    payload: z.object({ kind: z.enum(pendingKinds), id: objectId, approved: z.boolean() }),
+    summary: 'A waiting comment or guestbook entry was approved or rejected (to the owner and its author).',
+  },
   'space:fans': {
     payload: z.object({ ownerId: objectId, certified: z.boolean(), fans: z.number() }),
     summary: 'A space was certified or uncertified, or gained or lost a fan (the whole state).',

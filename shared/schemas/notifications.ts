@@ -14,6 +14,7 @@ export const notificationKinds = [
   'repost',
   'report',
   'approved',
+  'care',
 ] as const;
 
 export const notificationKind = z.enum(notificationKinds);

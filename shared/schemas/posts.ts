@@ -52,3 +52,10 @@ export const commentParams = z.strictObject({ id: objectId, commentId: objectId 
 export const postPageQuery = pageQuery;
 
 export const watchPayload = z.strictObject({ postId: objectId });
+
+/** v1.2 `GET /api/posts/:id/likes?cursor=&limit=`: who liked, newest first; `cursor` is the previous page's `next`. */
+export const likersQuery = z.strictObject({
+  cursor: objectId.optional(),
+  limit: z.coerce.number().int().min(1).max(50).default(20),
+});
+export type LikersQuery = z.infer<typeof likersQuery>;

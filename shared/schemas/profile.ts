@@ -12,8 +12,10 @@ export const profileBody = z
     bio: text(0, 200).optional(),
     avatar: objectId.nullable().optional(),
     locale: userLocale.optional(),
+    /** v1.2 隐身访问 (yellow tier only). */
+    hiddenVisits: z.boolean().optional(),
   })
-  .refine((b) => Object.keys(b).length > 0, 'change at least one of displayName, bio, avatar, locale');
+  .refine((b) => Object.keys(b).length > 0, 'change at least one of displayName, bio, avatar, locale, hiddenVisits');
 export type ProfileBody = z.infer<typeof profileBody>;
 
 /** `POST /api/auth/password`. */

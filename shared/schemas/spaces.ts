@@ -69,8 +69,10 @@ export const spacePatchBody = z
     theme: themePatch.optional(),
     modules: spaceModules.optional(),
     music: spaceMusic.optional(),
+    /** v1.2 owner approval (评论审核/留言审核): others' new comments on the owner's posts, guestbook entries. */
+    approval: z.strictObject({ comments: z.boolean().optional(), guestbook: z.boolean().optional() }).optional(),
   })
-  .refine((b) => Object.values(b).some((v) => v !== undefined), 'give at least one of title, theme, modules, music');
+  .refine((b) => Object.values(b).some((v) => v !== undefined), 'give at least one of title, theme, modules, music, approval');
 export type SpacePatchBody = z.infer<typeof spacePatchBody>;
 
 export const visitorsQuery = z.strictObject({
@@ -89,3 +91,14 @@ export type GuestbookQuery = z.infer<typeof guestbookQuery>;
 export const guestbookEntryParams = z.strictObject({ handle, id: objectId });
 
 export const spaceEnterPayload = z.strictObject({ handle });
+
+/** v1.2 `PUT /api/spaces/me/guestbook/:id/reply`: the owner's one reply under an entry (主人回复). */
+export const guestbookReplyBody = z.strictObject({ text: text(1, limits.guestbookChars) });
+export type GuestbookReplyBody = z.infer<typeof guestbookReplyBody>;
+
+/** v1.2: what waits for the owner's approval: a comment on one of their posts, or a guestbook entry. */
+export const pendingKinds = ['comment', 'entry'] as const;
+export type PendingKind = (typeof pendingKinds)[number];
+
+/** v1.2 `POST /api/spaces/me/pending/:kind/:id/approve|reject`. */
+export const pendingParams = z.strictObject({ kind: z.enum(pendingKinds), id: objectId });

@@ -142,7 +142,7 @@ export class KjComments extends LitElement {
       <div class="bubble">
         <b><a href=${`/space/${c.author.handle}`}>${c.author.displayName}</a></b>
         <kj-friend-button compact hide-friends .user=${c.author}></kj-friend-button>
-        <span class="muted">· ${timeAgo(c.createdAt)}${c.status === 'review' ? ` · ${msg('being previewed', { id: 'comments.review' })}` : c.status === 'held' ? ` · ${msg('held for review', { id: 'comments.held' })}` : ''}</span>
+        <span class="muted">· ${timeAgo(c.createdAt)}${c.pending ? ` · ${msg('pending approval', { id: 'circles.pending' })}` : c.status === 'review' ? ` · ${msg('being previewed', { id: 'comments.review' })}` : c.status === 'held' ? ` · ${msg('held for review', { id: 'comments.held' })}` : ''}</span>
         <p>${mentionText(c.text, c.mentions)}</p>
         ${
           top
@@ -219,6 +219,10 @@ export class KjComments extends LitElement {
         this.message = msg('Your comment is held for review; only you can see it for now.', { id: 'comments.heldNote' });
       else if (answer.comment.status === 'review')
         this.message = msg('Your comment is being previewed by a moderator.', { id: 'comments.reviewNote' });
+      else if (answer.comment.pending)
+        this.message = msg('Your comment waits for the owner’s approval; only you and the owner can see it for now.', {
+          id: 'circles.pendingNote',
+        });
       if (parentId) void this.openReply(null, parentId);
       this.dispatchEvent(new CustomEvent('comment-added', { detail: { comment: answer.comment }, bubbles: true, composed: true }));
     } catch (err) {

@@ -11,6 +11,7 @@ import { formatList } from '../i18n/format.js';
 import { shared } from '../styles/shared.js';
 import './kj-avatar.js';
 import './kj-message-button.js';
+import './kj-care-button.js';
 
 /** Friends with live presence dots, friend requests to answer, and a box to add a friend by handle. */
 @localized()
@@ -31,6 +32,8 @@ export class KjFriendsPanel extends LitElement {
   ];
 
   @state() private friends: UserDto[] = [];
+  /** v1.2 特别关心: the ids of the friends marked for special care. */
+  @state() private cared: ReadonlySet<string> = new Set();
   @state() private incoming: FriendRequestDto[] = [];
   @state() private outgoing: FriendRequestDto[] = [];
   @state() private message = '';
@@ -83,6 +86,8 @@ export class KjFriendsPanel extends LitElement {
             <kj-avatar .user=${f} size="32" .online=${online(f)}></kj-avatar>
             <a class="name" href=${`/space/${f.handle}`}>${f.displayName}</a>
             <span class="muted">${online(f) ? msg('online', { id: 'presence.online' }) : ''}</span>
+            <kj-care-button .handle=${f.handle} .name=${f.displayName} ?cared=${this.cared.has(f.id)}
+              @care-change=${(e: CustomEvent<{ cared: boolean }>) => this.setCared(f.id, e.detail.cared)}></kj-care-button>
             <kj-message-button friend .handle=${f.handle} .name=${f.displayName}></kj-message-button>
             <button class="ghost danger" @click=${() => this.unfriend(f)} aria-label=${msg(str`Unfriend ${f.displayName}`, { id: 'friendsPanel.unfriendName' })}>${msg('Unfriend', { id: 'friendsPanel.unfriend' })}</button>
           </li>`,
@@ -102,16 +107,25 @@ export class KjFriendsPanel extends LitElement {
   private async load(): Promise<void> {
     const signal = this.loads.next();
     try {
-      const [{ friends }, requests] = await Promise.all([
+      const [{ friends }, requests, care] = await Promise.all([
         api.call('GET /friends', { signal }),
         api.call('GET /friends/requests', { signal }),
+        api.call('GET /friends/care', { signal }),
       ]);
       this.friends = friends;
+      this.cared = new Set(care.users.map((u) => u.id));
       this.incoming = requests.incoming.filter((r) => r.status === 'pending');
       this.outgoing = requests.outgoing.filter((r) => r.status === 'pending');
     } catch (err) {
       if (!isAbort(err)) this.message = errorText(err);
     }
+  }
+
+  private setCared(id: string, cared: boolean): void {
+    const next = new Set(this.cared);
+    if (cared) next.add(id);
+    else next.delete(id);
+    this.cared = next;
   }
 
   private async request(e: SubmitEvent): Promise<void> {

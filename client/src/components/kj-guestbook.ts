@@ -13,6 +13,7 @@ import { icon } from '../icons.js';
 import { shared } from '../styles/shared.js';
 import './kj-avatar.js';
 import './kj-report-button.js';
+import './kj-guestbook-reply.js';
 
 /**
  * The guestbook (留言板): messages to the owner, optionally private (author and owner only). New and
@@ -63,6 +64,16 @@ export class KjGuestbook extends LitElement {
       })
       .on('guestbook:remove', ({ ownerId, entryId }) => {
         if (ownerId === this.ownerId) this.entries = this.entries.filter((e) => e.id !== entryId);
+      })
+      .on('guestbook:reply', ({ ownerId, entryId, reply }) => {
+        if (ownerId === this.ownerId) this.setReply(entryId, reply);
+      })
+      // v1.2 留言审核: the author's waiting entry approved (it shows as any other) or rejected (it goes).
+      .on('approval:decided', ({ kind, id, approved }) => {
+        if (kind !== 'entry') return;
+        this.entries = approved
+          ? this.entries.map((e) => (e.id === id ? { ...e, pending: false } : e))
+          : this.entries.filter((e) => e.id !== id);
       });
   }
 
@@ -90,7 +101,10 @@ export class KjGuestbook extends LitElement {
             <div>
               <a href=${`/space/${e.author.handle}`}><b>${e.author.displayName}</b></a>
               <span class="muted">· ${timeAgo(e.createdAt)}</span> ${e.private ? html`<span class="badge">${msg('private', { id: 'guestbook.private' })}</span>` : null}
+              ${e.pending ? html`<span class="badge" data-testid="pending">${msg('pending approval', { id: 'circles.pending' })}</span>` : null}
               <p>${mentionText(e.text, e.mentions)}</p>
+              <kj-guestbook-reply .entry=${e} ?is-owner=${this.isOwner && !this.visitorView}
+                @reply-change=${(ev: CustomEvent<{ entryId: string; reply: GuestbookEntryDto['reply'] }>) => this.setReply(ev.detail.entryId, ev.detail.reply)}></kj-guestbook-reply>
               ${
                 mayDelete(e)
                   ? html`<button class="ghost danger small" @click=${() => this.deleteEntry(e)} aria-label=${msg(str`Delete the message from ${e.author.displayName}`, { id: 'guestbookLive.deleteLabel' })}>${msg('Delete', { id: 'common.delete' })}</button>`
@@ -120,6 +134,10 @@ export class KjGuestbook extends LitElement {
       }
       ${this.message ? html`<p class="notice" role="status">${this.message}</p>` : null}
     </section>`;
+  }
+
+  private setReply(entryId: string, reply: GuestbookEntryDto['reply']): void {
+    this.entries = this.entries.map((e) => (e.id === entryId ? { ...e, reply: reply ?? null } : e));
   }
 
   private async load(): Promise<void> {

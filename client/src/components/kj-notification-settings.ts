@@ -19,6 +19,7 @@ const kinds: readonly NotificationKind[] = [
   'invite',
   'moderation',
   'approved',
+  'care',
 ];
 
 function label(kind: NotificationKind): string {
@@ -47,6 +48,8 @@ function label(kind: NotificationKind): string {
       return msg('My held posts approved', { id: 'notifSettings.approved' });
     case 'report':
       return msg('New reports (moderators)', { id: 'notifSettings.report' });
+    case 'care':
+      return msg('New posts by friends I care for specially', { id: 'notifSettings.care' });
     default:
       return kind;
   }

@@ -49,6 +49,8 @@ export function describe(n: NotificationDto): string {
       return msg(str`${who} reported something for moderators to look at`, { id: 'notif.report' }) + reportReason(n.subject.excerpt);
     case 'approved':
       return msg('A moderator approved your post', { id: 'notif.approved' }) + about;
+    case 'care':
+      return msg(str`Special care: ${who} posted something new`, { id: 'notif.care' }) + about;
     case 'moderation':
       // the hub's detail is English (it is written for logs too); other languages get a plain summary
       return `${msg('Moderation', { id: 'nav.moderation' })}${msg(': ', { id: 'common.colon' })}${

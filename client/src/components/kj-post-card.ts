@@ -17,6 +17,7 @@ import { shared } from '../styles/shared.js';
 import './kj-avatar.js';
 import './kj-comment-preview.js';
 import './kj-comments.js';
+import './kj-likers.js';
 import './kj-report-button.js';
 import './kj-mod-menu.js';
 import './kj-repost-button.js';
@@ -190,6 +191,7 @@ export class KjPostCard extends LitElement {
         ${this.repostButton()}
         ${this.session.me && p.status === 'published' ? html`<kj-share-to-chat .postId=${p.id}></kj-share-to-chat>` : null}
       </div>
+      <kj-likers post-id=${p.id} .likes=${this.likes}></kj-likers>
       ${
         !this.showComments && this.comments?.length
           ? html`<kj-comment-preview .comments=${this.comments} .total=${this.commentCount} @show-all=${this.toggleComments}></kj-comment-preview>`
@@ -266,7 +268,7 @@ export class KjPostCard extends LitElement {
     if (this.comments?.some((c) => c.id === comment.id)) return;
     this.comments = [...(this.comments ?? []), comment];
     // A held or previewed comment counts once a moderator approves it (it comes again, published).
-    if (!comment.status || comment.status === 'published') this.commentCount += 1;
+    if (!comment.pending && (!comment.status || comment.status === 'published')) this.commentCount += 1;
   }
 
   /**

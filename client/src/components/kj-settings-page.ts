@@ -13,6 +13,7 @@ import { shared } from '../styles/shared.js';
 import './kj-account-security.js';
 import './kj-attention-settings.js';
 import './kj-blocked-list.js';
+import './kj-circles-settings.js';
 import './kj-locale-switch.js';
 import './kj-profile-form.js';
 import './kj-module-editor.js';
@@ -88,6 +89,10 @@ export class KjSettingsPage extends LitElement {
         <section class="card" style="margin-top:16px" aria-labelledby="blocked-title">
           <h2 id="blocked-title">${msg('Blocked people', { id: 'blocking.title' })}</h2>
           <kj-blocked-list></kj-blocked-list>
+        </section>
+        <section class="card" style="margin-top:16px" aria-labelledby="circles-title">
+          <h2 id="circles-title">${msg('Privacy and approval', { id: 'circles.heading' })}</h2>
+          <kj-circles-settings></kj-circles-settings>
         </section>
         <section class="card" style="margin-top:16px" aria-labelledby="attention-title">
           <h2 id="attention-title">${msg('Alerts', { id: 'attention.heading' })}</h2>

@@ -16,6 +16,8 @@ const userSchema = new Schema(
     avatarKey: { type: String, default: null },
     // The language the person uses (sent at sign-up and by the language switch): their space's default title follows it.
     locale: { type: String, enum: ['en', 'zh-CN'], default: null },
+    // v1.2 隐身访问: visits leave no trace while on (honoured for the yellow tier only).
+    hiddenVisits: { type: Boolean, default: false },
     // Sessions (accounts/sessions.ts): tokens of an older generation are refused; so are the
     // listed ones (signed-out tokens, by hash, until they would have expired anyway).
     tokenGen: { type: Number, default: 0 },

@@ -15,6 +15,7 @@ export const userProjection = {
   bio: 1,
   avatarKey: 1,
   locale: 1,
+  hiddenVisits: 1,
   tokenGen: 1,
   revokedTokens: 1,
 } as const;

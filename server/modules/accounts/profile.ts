@@ -11,7 +11,7 @@ import sharp from 'sharp';
 import { imageWork } from '../albums/image-work.js';
 import type { MeDto } from '../../../shared/dto.js';
 import type { ProfileBody } from '../../../shared/schemas/profile.js';
-import { invalid } from '../../errors.js';
+import { forbidden, invalid } from '../../errors.js';
 import type { Pusher } from '../../realtime/pusher.js';
 import { rooms } from '../../realtime/rooms.js';
 import { photoModel } from '../albums/model.js';
@@ -94,12 +94,14 @@ export function createProfiles({ conn, dataDir, accounts, announce, pusher, scre
     /** `PATCH /api/me`. */
     async update(viewer: Viewer, body: ProfileBody): Promise<{ user: MeDto }> {
       screenFields(screen, { displayName: body.displayName, bio: body.bio });
+      if (body.hiddenVisits === true && viewer.tier !== 'yellow') throw forbidden('hidden visits are a yellow-tier privilege');
       const set: Record<string, unknown> = {};
       if (body.displayName !== undefined) {
         set.displayName = body.displayName;
       }
       if (body.bio !== undefined) set.bio = body.bio;
       if (body.locale !== undefined) set.locale = body.locale;
+      if (body.hiddenVisits !== undefined) set.hiddenVisits = body.hiddenVisits;
       if (body.avatar !== undefined) set.avatarKey = body.avatar === null ? null : await renderAvatar(viewer.id, body.avatar);
       await users.updateOne({ _id: new Types.ObjectId(viewer.id) }, { $set: set });
       if (body.displayName !== undefined) await writeSearchKeys(conn, new Types.ObjectId(viewer.id), viewer.handle, body.displayName);

@@ -22,6 +22,7 @@ interface StoredUser extends ProfileFields, SessionFields {
   readonly role: string;
   readonly tier: string;
   readonly locale?: UserLocale | null;
+  readonly hiddenVisits?: boolean | null;
 }
 
 /**
@@ -49,7 +50,12 @@ export function toUserDto(u: StoredUser): UserDto {
 }
 
 function toMeDto(u: StoredUser): MeDto {
-  return { ...toUserDto(u), role: u.role as Role, ...(u.locale ? { locale: u.locale } : {}) };
+  return {
+    ...toUserDto(u),
+    role: u.role as Role,
+    ...(u.locale ? { locale: u.locale } : {}),
+    ...(u.hiddenVisits ? { hiddenVisits: true } : {}),
+  };
 }
 
 export interface AccountServiceDeps {
@@ -71,7 +77,10 @@ export function createAccountService({ conn, tokens, rateLimits, passwords }: Ac
   const afterRegisterHooks: AfterRegisterHook[] = [];
   // Set once the moderation service exists (it is built after accounts): screens display names.
   let nameScreen: TextScreen | undefined;
-  const cache = new Map<string, { user: UserDto; viewer: Viewer; session: SessionState; locale: UserLocale | null; at: number }>();
+  const cache = new Map<
+    string,
+    { user: UserDto; viewer: Viewer; session: SessionState; locale: UserLocale | null; hiddenVisits: boolean; at: number }
+  >();
   // Bumped by `evict`: a look-up that started before an eviction must not re-cache what it read.
   const epochs = new Map<string, number>();
 
@@ -82,6 +91,7 @@ export function createAccountService({ conn, tokens, rateLimits, passwords }: Ac
       viewer: { id: user.id, handle: user.handle, role: u.role as Role, tier: user.tier },
       session: sessionOf(u),
       locale: u.locale ?? null,
+      hiddenVisits: u.hiddenVisits === true,
       at: Date.now(),
     };
     if (cache.size >= cacheMax) cache.delete(cache.keys().next().value as string);
@@ -236,7 +246,14 @@ export function createAccountService({ conn, tokens, rateLimits, passwords }: Ac
     async me(viewer: Viewer): Promise<{ user: MeDto }> {
       const entry = await lookup(viewer.id);
       if (!entry) throw unauthorized();
-      return { user: { ...entry.user, role: entry.viewer.role, ...(entry.locale ? { locale: entry.locale } : {}) } };
+      const { user, viewer: v, locale, hiddenVisits } = entry;
+      return { user: { ...user, role: v.role, ...(locale ? { locale } : {}), ...(hiddenVisits ? { hiddenVisits } : {}) } };
+    },
+
+    /** v1.2 隐身访问: whether `id`'s visits leave no trace (they chose so and are of the yellow tier). */
+    async visitsHidden(id: string): Promise<boolean> {
+      const entry = await lookup(id);
+      return entry !== null && entry !== undefined && entry.hiddenVisits && entry.viewer.tier === 'yellow';
     },
 
     /** The language `id` uses, English when never told (or no such user). Cached with the user. */

@@ -3,7 +3,7 @@
  * review comment is seen by its author alone, is not pushed, and is not counted. The post's
  * comment counter moves with published comments only.
  */
-import { Types } from 'mongoose';
+import { Types, type QueryFilter } from 'mongoose';
 import type { CommentDto, UserDto } from '../../../shared/dto.js';
 import type { CreateCommentBody } from '../../../shared/schemas/posts.js';
 import { forbidden, invalid, notFound } from '../../errors.js';
@@ -46,7 +46,8 @@ export function createComments(ctx: PostContext) {
       author: users.get(authorId) ?? goneUser(authorId),
       text: c.text,
       parentId: c.parentId ? c.parentId.toHexString() : null,
-      status: c.status,
+      // Waiting for the post owner is not a moderation state: it shows as `pending`.
+      ...(c.status === 'pending' ? { pending: true } : { status: c.status }),
       createdAt: c.createdAt.toISOString(),
     };
   }
@@ -74,6 +75,38 @@ export function createComments(ctx: PostContext) {
     if (authorId !== replyTo) await ctx.notify({ to: authorId, kind: 'comment', actorId: viewer.id, subject });
   }
 
+  /**
+   * Publishes a waiting comment (a moderator's or the post owner's approval): counted, pushed
+   * (`post:comment`) and notified as a new comment would be, and its author told it was approved.
+   * Only one approval wins: the update matches the waiting comment once.
+   */
+  async function publishWaiting(filter: QueryFilter<CommentRecord>, what: string, byModerator = true): Promise<{ comment: CommentDto }> {
+    const record = await comments
+      .findOneAndUpdate(filter, { $set: { status: 'published' }, $unset: { postOwner: 1 } }, { returnDocument: 'after' })
+      .lean<CommentRecord>();
+    if (!record) throw notFound(what);
+    const authorId = record.author.toHexString();
+    const users = await deps.accounts.getUsers([authorId]);
+    const comment = toDto(record, users);
+    const post = await posts
+      .findOneAndUpdate({ _id: record.post }, { $inc: { comments: 1 } }, { returnDocument: 'after' })
+      .lean<PostRecord>();
+    if (post && post.status === 'published') {
+      const repliedTo = record.parentId ? await comments.findById(record.parentId).lean<CommentRecord>() : null;
+      await announce(post, comment, repliedTo, { id: authorId } as Viewer);
+      await notifyMentions(comment);
+    }
+    // A moderator's approval is news to the author; the owner's shows as the comment going live.
+    if (byModerator)
+      await ctx.notify({
+        to: authorId,
+        kind: 'approved',
+        actorId: null,
+        subject: { type: 'comment', id: comment.id, parentId: comment.postId, excerpt: excerpt(comment.text) },
+      });
+    return { comment };
+  }
+
   return {
     /**
      * Comments on a post the viewer can see. A reply to a reply joins the thread of its top-level
@@ -82,7 +115,11 @@ export function createComments(ctx: PostContext) {
     async create(viewer: Viewer, postId: string, body: CreateCommentBody): Promise<{ comment: CommentDto }> {
       const { post } = await ctx.visiblePost(viewer, postId);
       const repliedTo = body.parentId ? await parentOf(post._id, body.parentId, viewer.id) : null;
-      const status = statusAfterScreening(deps.screen.screen(body.text));
+      const screened = statusAfterScreening(deps.screen.screen(body.text));
+      // Moderators' keyword rules first; then the owner's 评论审核 for others' comments.
+      const ownerId = post.author.toHexString();
+      const awaitsOwner = screened === 'published' && viewer.id !== ownerId && (await deps.approval?.commentsNeedApproval(ownerId));
+      const status: CommentStatus = awaitsOwner ? 'pending' : screened;
       const record = recordOf<CommentRecord>(
         await comments.create({
           post: post._id,
@@ -91,6 +128,7 @@ export function createComments(ctx: PostContext) {
           parentId: repliedTo ? (repliedTo.parentId ?? repliedTo._id) : null,
           status,
           createdAt: new Date(),
+          ...(awaitsOwner ? { postOwner: post.author } : {}),
         }),
       );
       const [users, [mentioned]] = await Promise.all([
@@ -105,6 +143,8 @@ export function createComments(ctx: PostContext) {
         await notifyMentions(comment);
       } else if (status === 'held' || status === 'review') {
         deps.pusher.toRooms(rooms.moderators(), 'moderation:queued', { comment });
+      } else {
+        deps.pusher.toUser(ownerId, 'approval:pending', { comment });
       }
       return { comment };
     },
@@ -112,7 +152,10 @@ export function createComments(ctx: PostContext) {
     /** A post's comments the viewer may see, oldest first. */
     async list(viewer: Viewer | null, postId: string): Promise<{ comments: CommentDto[] }> {
       const { post } = await ctx.visiblePost(viewer, postId);
-      const mine = viewer ? [{ author: new Types.ObjectId(viewer.id), status: { $in: pending } }] : [];
+      const waiting: CommentStatus[] = [...pending, 'pending'];
+      const mine: QueryFilter<CommentRecord>[] = viewer ? [{ author: new Types.ObjectId(viewer.id), status: { $in: waiting } }] : [];
+      // The post's owner sees what waits for their approval, too.
+      if (viewer?.id === post.author.toHexString()) mine.push({ status: 'pending' });
       const found = await comments
         .find({ post: post._id, $or: [{ status: 'published' }, ...mine] })
         .sort({ createdAt: 1, _id: 1 })
@@ -179,32 +222,44 @@ export function createComments(ctx: PostContext) {
      */
     async approve(commentId: string): Promise<{ comment: CommentDto }> {
       if (!Types.ObjectId.isValid(commentId)) throw notFound('comment in the moderation queue');
+      return publishWaiting({ _id: new Types.ObjectId(commentId), status: { $in: pending } }, 'comment in the moderation queue');
+    },
+
+    /** v1.2 评论审核: the comments waiting for `ownerId`'s approval, oldest first. */
+    async listAwaitingOwner(ownerId: string): Promise<CommentDto[]> {
+      const waiting = await comments
+        .find({ postOwner: new Types.ObjectId(ownerId), status: 'pending' })
+        .sort({ createdAt: 1, _id: 1 })
+        .limit(200)
+        .lean<CommentRecord[]>();
+      const users = await deps.accounts.getUsers(waiting.map((c) => c.author.toHexString()));
+      return waiting.map((c) => toDto(c, users));
+    },
+
+    /** v1.2 评论审核: the owner approves a comment on their post; it appears as new. Not theirs: not_found. */
+    async approveAsOwner(viewer: Viewer, commentId: string): Promise<{ comment: CommentDto }> {
+      const answer = await publishWaiting(
+        { _id: new Types.ObjectId(commentId), status: 'pending', postOwner: new Types.ObjectId(viewer.id) },
+        'pending comment',
+        false,
+      );
+      deps.pusher.toUsers([viewer.id, answer.comment.author.id], 'approval:decided', { kind: 'comment', id: commentId, approved: true });
+      return answer;
+    },
+
+    /** v1.2 评论审核: the owner rejects a comment on their post: it is deleted, off its author's screens live. */
+    async rejectAsOwner(viewer: Viewer, commentId: string): Promise<void> {
       const record = await comments
-        .findOneAndUpdate(
-          { _id: new Types.ObjectId(commentId), status: { $in: pending } },
-          { $set: { status: 'published' } },
-          { returnDocument: 'after' },
-        )
+        .findOneAndDelete({ _id: new Types.ObjectId(commentId), status: 'pending', postOwner: new Types.ObjectId(viewer.id) })
         .lean<CommentRecord>();
-      if (!record) throw notFound('comment in the moderation queue');
+      if (!record) throw notFound('pending comment');
       const authorId = record.author.toHexString();
-      const users = await deps.accounts.getUsers([authorId]);
-      const comment = toDto(record, users);
-      const post = await posts
-        .findOneAndUpdate({ _id: record.post }, { $inc: { comments: 1 } }, { returnDocument: 'after' })
-        .lean<PostRecord>();
-      if (post && post.status === 'published') {
-        const repliedTo = record.parentId ? await comments.findById(record.parentId).lean<CommentRecord>() : null;
-        await announce(post, comment, repliedTo, { id: authorId } as Viewer);
-        await notifyMentions(comment);
-      }
-      await ctx.notify({
-        to: authorId,
-        kind: 'approved',
-        actorId: null,
-        subject: { type: 'comment', id: comment.id, parentId: comment.postId, excerpt: excerpt(comment.text) },
+      deps.pusher.toUsers([viewer.id, authorId], 'approval:decided', { kind: 'comment', id: commentId, approved: false });
+      deps.pusher.toRooms([rooms.user(authorId)], 'post:comment:remove', {
+        postId: record.post.toHexString(),
+        commentIds: [commentId],
+        removed: 0,
       });
-      return { comment };
     },
 
     /** Rejects a held/review comment: it is deleted, off its author's screens live, and its author told. */

@@ -30,6 +30,10 @@ export interface PostServiceDeps {
   readonly logger: Logger;
   /** Certified spaces' fans: their public posts also reach fans' feeds. */
   readonly fans?: FanReach;
+  /** v1.2 评论审核: whether others' new comments on an owner's posts wait for the owner's approval. */
+  readonly approval?: { commentsNeedApproval(ownerId: string): Promise<boolean> };
+  /** v1.2 特别关心: who cares for an author (their new posts give those people a `care` notification). */
+  readonly care?: { carersOf(authorId: string): Promise<string[]> };
 }
 
 /** What posts need from the fans module (implemented by server/modules/fans/service.ts). */

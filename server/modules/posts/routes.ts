@@ -64,5 +64,9 @@ export function postRoutes(posts: PostService): Endpoint[] {
       rateLimit: posts.limits.like,
       handler: ({ viewer, params }) => posts.unlike(viewer, params.id),
     }),
+    defineEndpoint({
+      ...apiRoutes['GET /posts/:id/likes'],
+      handler: ({ viewer, params, query }) => posts.likers(viewer, params.id, query),
+    }),
   ];
 }

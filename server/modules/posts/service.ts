@@ -13,12 +13,14 @@ import { createComments } from './comments.js';
 import { createPostContext, excerpt, type PostServiceDeps } from './context.js';
 import { createFeed } from './feed.js';
 import { createLikes } from './likes.js';
+import { createLikers } from './likers.js';
 import { createReposts } from './reposts.js';
 import type { RepostBody } from '../../../shared/schemas/social.js';
 import { statusAfterScreening } from './moderation-outcome.js';
 import type { PostRecord } from './post-model.js';
 import { createPostViews } from './post-views.js';
 import { createPublication } from './publication.js';
+import { withCareNotices } from './care-notices.js';
 import { createDiarySanitizer, type DiarySanitizer } from './diary-sanitizer.js';
 import { recordOf } from '../../db/record-of.js';
 
@@ -48,10 +50,11 @@ export function createPostService(deps: PostServiceDeps) {
   const ctx = createPostContext(deps);
   const { posts } = ctx;
   const views = createPostViews(ctx);
-  const publication = createPublication(ctx);
+  const publication = withCareNotices(ctx, createPublication(ctx));
   const feed = createFeed(ctx, views);
   const comments = createComments(ctx);
   const likes = createLikes(ctx);
+  const likers = createLikers(ctx);
   const reposts = createReposts(ctx);
 
   /** `mention` notifications for a newly visible post, to those who may see it. */
@@ -152,6 +155,12 @@ export function createPostService(deps: PostServiceDeps) {
 
     like: likes.like,
     unlike: likes.unlike,
+    likers: likers.list,
+
+    // v1.2 评论审核: comments waiting for the post owner's approval.
+    commentsAwaitingOwner: comments.listAwaitingOwner,
+    approveCommentAsOwner: comments.approveAsOwner,
+    rejectCommentAsOwner: comments.rejectAsOwner,
 
     /** The room of a post the viewer may see, for a socket to join (`post:watch`). */
     async watchRoom(viewer: Viewer, postId: string): Promise<string> {

@@ -9,6 +9,10 @@ export interface GuestbookEntryRecord {
   readonly text: string;
   readonly private: boolean;
   readonly createdAt: Date;
+  /** v1.2 主人回复: the owner's one reply. */
+  readonly reply?: { readonly text: string; readonly at: Date } | null;
+  /** v1.2: waiting for the owner's approval (its author and the owner see it, no one else). */
+  readonly pending?: boolean;
 }
 
 const guestbookEntrySchema = new Schema<GuestbookEntryRecord>(
@@ -18,6 +22,11 @@ const guestbookEntrySchema = new Schema<GuestbookEntryRecord>(
     text: { type: String, required: true },
     private: { type: Boolean, required: true, default: false },
     createdAt: { type: Date, required: true },
+    reply: {
+      type: new Schema({ text: { type: String, required: true }, at: { type: Date, required: true } }, { _id: false }),
+      default: null,
+    },
+    pending: { type: Boolean },
   },
   { strict: 'throw', versionKey: false },
 );

@@ -30,13 +30,47 @@ export interface GuestbookDeps {
 
 const excerptLength = 80;
 
-/** What `viewerId` may read in `ownerId`'s guestbook: everything for the owner, else public plus their own. */
+/**
+ * What `viewerId` may read in `ownerId`'s guestbook: everything for the owner, else the public entries
+ * that do not wait for the owner's approval, plus their own.
+ */
 function visibleTo(ownerId: string, viewerId: string | null): QueryFilter<GuestbookEntryRecord> {
   const owner = new Types.ObjectId(ownerId);
   if (viewerId === ownerId) return { owner };
-  if (viewerId === null) return { owner, private: false };
-  return { owner, $or: [{ private: false }, { author: new Types.ObjectId(viewerId) }] };
+  const open = { private: false, pending: { $ne: true } };
+  if (viewerId === null) return { owner, ...open };
+  return { owner, $or: [open, { author: new Types.ObjectId(viewerId) }] };
 }
+
+type EntryEvent = 'guestbook:entry' | 'guestbook:remove' | 'guestbook:reply';
+
+/**
+ * Pushes an entry's news to those who see it: a private entry reaches its owner and author only, a
+ * public one also those watching the guestbook; one waiting for approval, its owner and author only.
+ */
+export function announceEntry<E extends EntryEvent>(
+  pusher: Pick<Pusher, 'toRooms' | 'toUsers'> | undefined,
+  entry: Pick<GuestbookEntryRecord, 'owner' | 'author' | 'private' | 'pending'>,
+  event: E,
+  payload: ServerPayload<E>,
+): void {
+  if (!pusher) return;
+  const ownerId = entry.owner.toHexString();
+  const authorId = entry.author.toHexString();
+  if (entry.private || entry.pending) pusher.toUsers([ownerId, authorId], event, payload);
+  else pusher.toRooms([rooms.user(ownerId), rooms.user(authorId), rooms.guestbook(ownerId)], event, payload);
+}
+
+/** An entry as the wire shows it, by `author`. */
+export const entryDto = (e: GuestbookEntryRecord, author: UserDto): GuestbookEntryDto => ({
+  id: e._id.toHexString(),
+  author,
+  text: e.text,
+  private: e.private,
+  createdAt: e.createdAt.toISOString(),
+  ...(e.reply ? { reply: { text: e.reply.text, at: e.reply.at.toISOString() } } : {}),
+  ...(e.pending ? { pending: true } : {}),
+});
 
 export function createGuestbook({ conn, accounts, notifier, screen, pusher }: GuestbookDeps) {
   const entries = guestbookEntryModel(conn);
@@ -44,28 +78,30 @@ export function createGuestbook({ conn, accounts, notifier, screen, pusher }: Gu
   const mentions = createMentions({ conn, accounts, notifier });
   const blocks = createBlockLookup(conn);
 
-  /** A private entry reaches its owner and author only; a public one also those watching the guestbook. */
-  function announce<E extends 'guestbook:entry' | 'guestbook:remove'>(
-    ownerId: string,
-    authorId: string,
-    isPrivate: boolean,
-    event: E,
-    payload: ServerPayload<E>,
-  ): void {
-    if (!pusher) return;
-    if (isPrivate) pusher.toUsers([ownerId, authorId], event, payload);
-    else pusher.toRooms([rooms.user(ownerId), rooms.user(authorId), rooms.guestbook(ownerId)], event, payload);
+  /** Tells who may see a newly visible entry, and the owner (and mentioned people) of it. */
+  async function goLive(entry: GuestbookEntryRecord, dto: GuestbookEntryDto, owner: UserDto): Promise<void> {
+    const authorId = entry.author.toHexString();
+    announceEntry(pusher, entry, 'guestbook:entry', { ownerId: owner.id, entry: dto });
+    // A private entry is its author's and the owner's alone: nobody else can be told of it.
+    await mentions.notify(
+      entry.text,
+      authorId,
+      { type: 'guestbook', id: dto.id, parentId: owner.handle, excerpt: entry.text.slice(0, excerptLength) },
+      async (userId) => (entry.private ? userId === owner.id : !(await blocks.blocks(owner.id, userId))),
+    );
+    if (authorId !== owner.id) {
+      await notifier.notify({
+        to: owner.id,
+        kind: 'guestbook',
+        actorId: authorId,
+        subject: { type: 'space', id: owner.id, excerpt: entry.text.slice(0, excerptLength), detail: dto.id },
+      });
+    }
   }
 
-  const toDto = (e: GuestbookEntryRecord, author: UserDto): GuestbookEntryDto => ({
-    id: e._id.toHexString(),
-    author,
-    text: e.text,
-    private: e.private,
-    createdAt: e.createdAt.toISOString(),
-  });
-
   return {
+    entries,
+
     /** A page of entries the viewer may see, newest first; `next` is the cursor for the page after. */
     async list(
       viewer: Viewer | null,
@@ -87,7 +123,7 @@ export function createGuestbook({ conn, accounts, notifier, screen, pusher }: Gu
       );
       const dtos = pageItems.flatMap((e, i) => {
         const author = authors.get(e.author.toHexString());
-        return author ? [{ ...toDto(e, author), mentions: mentioned[i] ?? [] }] : [];
+        return author ? [{ ...entryDto(e, author), mentions: mentioned[i] ?? [] }] : [];
       });
       const last = pageItems[pageItems.length - 1];
       return { entries: dtos, next: found.length > page.limit && last ? last._id.toHexString() : null };
@@ -95,9 +131,16 @@ export function createGuestbook({ conn, accounts, notifier, screen, pusher }: Gu
 
     /**
      * Leaves an entry in `owner`'s guestbook and tells the owner. Text a moderation rule matches is
-     * refused whatever the rule's action: held guestbook entries are not supported.
+     * refused whatever the rule's action: held guestbook entries are not supported. With `awaitApproval`
+     * (the owner's 留言审核, for others' entries) the entry waits, seen by its author and the owner only.
      */
-    async post(viewer: Viewer, author: UserDto, owner: UserDto, body: GuestbookBody): Promise<{ entry: GuestbookEntryDto }> {
+    async post(
+      viewer: Viewer,
+      author: UserDto,
+      owner: UserDto,
+      body: GuestbookBody,
+      awaitApproval = false,
+    ): Promise<{ entry: GuestbookEntryDto }> {
       const verdict = screen?.screen(body.text);
       if (verdict && verdict.action !== 'allow') {
         // v1.1: never names the keyword (the moderation audit log keeps it).
@@ -109,26 +152,17 @@ export function createGuestbook({ conn, accounts, notifier, screen, pusher }: Gu
         text: body.text,
         private: body.private,
         createdAt: new Date(),
+        ...(awaitApproval && viewer.id !== owner.id ? { pending: true } : {}),
       });
-      const entry = toDto(recordOf<GuestbookEntryRecord>(doc), author);
-      announce(owner.id, viewer.id, body.private, 'guestbook:entry', { ownerId: owner.id, entry });
-      // A private entry is its author's and the owner's alone: nobody else can be told of it.
-      await mentions.notify(
-        body.text,
-        viewer.id,
-        { type: 'guestbook', id: entry.id, parentId: owner.handle, excerpt: body.text.slice(0, excerptLength) },
-        async (userId) => (body.private ? userId === owner.id : !(await blocks.blocks(owner.id, userId))),
-      );
-      if (viewer.id !== owner.id) {
-        await notifier.notify({
-          to: owner.id,
-          kind: 'guestbook',
-          actorId: viewer.id,
-          subject: { type: 'space', id: owner.id, excerpt: body.text.slice(0, excerptLength), detail: entry.id },
-        });
-      }
+      const record = recordOf<GuestbookEntryRecord>(doc);
+      const entry = entryDto(record, author);
+      if (record.pending) pusher?.toUsers([owner.id], 'approval:pending', { entry });
+      else await goLive(record, entry, owner);
       return { entry };
     },
+
+    /** Publishes a waiting entry as new (the owner approved it): live, with its notifications. */
+    goLive,
 
     /** Deletes an entry: its author or the space owner may. An entry the viewer cannot see is not_found. */
     async remove(viewer: Viewer, owner: UserDto, entryId: string): Promise<void> {
@@ -139,15 +173,14 @@ export function createGuestbook({ conn, accounts, notifier, screen, pusher }: Gu
       if (viewer.id !== owner.id && entry.author.toHexString() !== viewer.id)
         throw forbidden('only its author or the space owner may delete an entry');
       const { deletedCount } = await entries.deleteOne({ _id: entry._id });
-      if (deletedCount) announce(owner.id, entry.author.toHexString(), entry.private, 'guestbook:remove', { ownerId: owner.id, entryId });
+      if (deletedCount) announceEntry(pusher, entry, 'guestbook:remove', { ownerId: owner.id, entryId });
     },
 
     /** A moderator's removal (a report resolved with `remove`): any entry, pushed live like a deletion. */
     async removeAsModerator(entryId: string): Promise<void> {
       const entry = await entries.findOneAndDelete({ _id: new Types.ObjectId(entryId) }).lean<GuestbookEntryRecord>();
       if (!entry) return;
-      const ownerId = entry.owner.toHexString();
-      announce(ownerId, entry.author.toHexString(), entry.private, 'guestbook:remove', { ownerId, entryId });
+      announceEntry(pusher, entry, 'guestbook:remove', { ownerId: entry.owner.toHexString(), entryId });
     },
   };
 }

@@ -17,6 +17,7 @@ import { urlAsRead } from '../moderation/as-read.js';
 import type { BlockLookup } from '../blocks/lookup.js';
 import type { Notifier } from '../notifications/notifier.js';
 import { createGuestbook } from './guestbook.js';
+import { createGuestbookOwner } from './guestbook-owner.js';
 import { spaceModel, type SpaceRecord } from './space-model.js';
 import { defaultModules, defaultTheme, defaultTitle, isDefaultTitle } from '../../../shared/space-defaults.js';
 import { createVisitLog, type VisitLogOptions } from './visitors.js';
@@ -87,6 +88,20 @@ export function createSpaceService(deps: SpaceServiceDeps) {
     return owner;
   }
   const guestbook = createGuestbook({ conn, accounts, notifier: deps.notifier, screen: deps.screen, pusher });
+  const ownerActions = createGuestbookOwner({
+    entries: guestbook.entries,
+    accounts,
+    pusher,
+    screen: deps.screen,
+    goLive: guestbook.goLive,
+  });
+
+  /** v1.2: the owner's approval settings (both off for spaces from before them). */
+  async function approvalOf(ownerId: string): Promise<{ comments: boolean; guestbook: boolean }> {
+    if (!Types.ObjectId.isValid(ownerId)) return { comments: false, guestbook: false };
+    const s = await spaces.findOne({ owner: new Types.ObjectId(ownerId) }, { approval: 1 }).lean<Pick<SpaceRecord, 'approval'>>();
+    return { comments: s?.approval?.comments === true, guestbook: s?.approval?.guestbook === true };
+  }
 
   const limits = {
     patch: { name: 'space-patch', points: 60, perSeconds: 60 },
@@ -134,12 +149,14 @@ export function createSpaceService(deps: SpaceServiceDeps) {
     const dto = toSpaceDto(space, owner, await accounts.localeOf(owner.id));
     // Open views of the space (visitors' and the owner's other tabs) take the new look without a reload.
     pusher.toEach([rooms.user(owner.id), rooms.space(owner.id)], 'space:updated', { space: dto });
-    return { space: dto };
+    return { space: { ...dto, approval: await approvalOf(owner.id) } };
   }
 
   /** Records a visit by `viewer` to `owner`'s space; a counted one bumps the counter and tells the owner live. */
   async function recordVisit(viewer: Viewer, owner: UserDto): Promise<void> {
     if (viewer.id === owner.id) return;
+    // v1.2 隐身访问: a hidden visit is neither recorded, counted nor announced.
+    if (await accounts.visitsHidden(viewer.id)) return;
     const outcome = await visitLog.record(owner.id, viewer.id);
     if (!outcome.counted) return;
     await spaces.updateOne({ owner: new Types.ObjectId(owner.id) }, { $inc: { 'stats.visits': 1 } });
@@ -162,7 +179,9 @@ export function createSpaceService(deps: SpaceServiceDeps) {
     /** The space of `handle`; anyone may read the shell. */
     async get(handle: string, viewer: Viewer | null = null): Promise<{ space: SpaceDto }> {
       const owner = await ownerFor(viewer, handle);
-      return { space: toSpaceDto(await spaceOf(owner), owner, await accounts.localeOf(owner.id)) };
+      const space = toSpaceDto(await spaceOf(owner), owner, await accounts.localeOf(owner.id));
+      // The approval settings are the owner's business alone.
+      return { space: viewer?.id === owner.id ? { ...space, approval: await approvalOf(owner.id) } : space };
     },
 
     /** Changes the viewer's own space; a partial theme merges into the stored one. */
@@ -182,6 +201,8 @@ export function createSpaceService(deps: SpaceServiceDeps) {
       if (body.theme !== undefined) Object.assign(set, themeSetPaths(body.theme));
       if (body.modules !== undefined) set.modules = body.modules;
       if (body.music !== undefined) set.music = body.music;
+      if (body.approval?.comments !== undefined) set['approval.comments'] = body.approval.comments;
+      if (body.approval?.guestbook !== undefined) set['approval.guestbook'] = body.approval.guestbook;
       return update(viewer, set);
     },
 
@@ -242,8 +263,16 @@ export function createSpaceService(deps: SpaceServiceDeps) {
       const owner = await ownerFor(viewer, handle);
       const author = await accounts.getUser(viewer.id);
       if (!author) throw unauthorized();
-      return guestbook.post(viewer, author, owner, body);
+      return guestbook.post(viewer, author, owner, body, (await approvalOf(owner.id)).guestbook);
     },
+
+    /** v1.2: whether others' new comments on `ownerId`'s posts wait for the owner's approval (评论审核). */
+    async commentsNeedApproval(ownerId: string): Promise<boolean> {
+      return (await approvalOf(ownerId)).comments;
+    },
+
+    /** v1.2: what the owner does to their own guestbook's entries: reply, approve, reject. */
+    guestbookOwner: ownerActions,
 
     /** The room of `handle`'s open space (its look), if the viewer may see the space (a blocked viewer gets not_found). */
     async spaceRoom(viewer: Viewer, handle: string): Promise<string> {

@@ -13,6 +13,8 @@ export interface SpaceRecord {
   readonly music: SpaceMusic | null;
   readonly certified: boolean;
   readonly stats: { readonly visits: number };
+  /** v1.2 owner approval; absent in spaces from before it (both off). */
+  readonly approval?: { readonly comments?: boolean; readonly guestbook?: boolean };
   readonly createdAt: Date;
 }
 
@@ -58,6 +60,7 @@ const spaceSchema = new Schema<SpaceRecord>(
     // Set by whoever certifies spaces (albums/moderation); a plain flag here.
     certified: { type: Boolean, default: false },
     stats: { visits: { type: Number, default: 0 } },
+    approval: { comments: { type: Boolean }, guestbook: { type: Boolean } },
     createdAt: { type: Date, required: true },
   },
   { strict: 'throw', versionKey: false },

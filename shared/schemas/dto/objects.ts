@@ -37,7 +37,7 @@ export const userDto = z.object({
   avatarUrl: z.string().optional(),
   avatarLargeUrl: z.string().optional(),
 });
-export const meDto = userDto.extend({ role, locale: userLocale.optional() });
+export const meDto = userDto.extend({ role, locale: userLocale.optional(), hiddenVisits: z.boolean().optional() });
 export const authResponse = z.object({ user: meDto, token: z.string() });
 
 export const spaceTheme = z.object({
@@ -56,8 +56,10 @@ export const spaceDto = z.object({
   music: spaceMusic.nullable(),
   certified: z.boolean(),
   stats: z.object({ visits: z.number(), fans: z.number().optional() }),
+  approval: z.object({ comments: z.boolean(), guestbook: z.boolean() }).optional(),
 });
 export const visitorDto = z.object({ user: userDto, at: instant });
+export const guestbookReplyDto = z.object({ text: z.string(), at: instant });
 export const guestbookEntryDto = z.object({
   id,
   author: userDto,
@@ -65,6 +67,8 @@ export const guestbookEntryDto = z.object({
   private: z.boolean(),
   createdAt: instant,
   mentions: z.array(userDto).optional(),
+  reply: guestbookReplyDto.nullable().optional(),
+  pending: z.boolean().optional(),
 });
 
 export const friendRequestDto = z.object({ id, from: userDto, to: userDto, status: friendRequestStatus, createdAt: instant });
@@ -117,6 +121,7 @@ export const commentDto = z.object({
   status: postStatus.optional(),
   createdAt: instant,
   mentions: z.array(userDto).optional(),
+  pending: z.boolean().optional(),
 });
 
 /** A page of a cursor-paged list: `next` is the `before` cursor of the following page. */

@@ -33,6 +33,8 @@ export const postPage = z.object({ posts: z.array(o.postDto), next });
 export const comment = one('comment', o.commentDto);
 export const comments = list('comments', o.commentDto);
 export const likeState = z.object({ likes: z.number(), liked: z.boolean() });
+/** v1.2: who liked a post, a page at a time. */
+export const likers = z.object({ users: z.array(o.userDto), next });
 // albums
 export const album = one('album', o.albumDto);
 export const albums = list('albums', o.albumDto);
@@ -65,6 +67,9 @@ export const conversations = z.object({ conversations: z.array(o.conversationDto
 export const message = one('message', o.messageDto);
 export const messages = list('messages', o.messageDto);
 export const meWithUnread = z.object({ user: o.meDto, unreadMessages: z.number() });
+// v1.2 owner approval
+export const pendingItems = z.object({ comments: z.array(o.commentDto), entries: z.array(o.guestbookEntryDto) });
+export const approvedItem = z.object({ comment: o.commentDto.optional(), entry: o.guestbookEntryDto.optional() });
 // system
 export const live = z.object({ ok: z.boolean(), node: z.string() });
 export const ready = z.object({ ok: z.boolean(), store: z.enum(['up', 'down']), redis: z.enum(['up', 'down']).optional() });

@@ -21,6 +21,7 @@ export type DtoTies = [
   Holds<Tie<typeof s.spaceDto, dto.SpaceDto>>,
   Holds<Tie<typeof s.visitorDto, dto.VisitorDto>>,
   Holds<Tie<typeof s.guestbookEntryDto, dto.GuestbookEntryDto>>,
+  Holds<Tie<typeof s.guestbookReplyDto, dto.GuestbookReplyDto>>,
   Holds<Tie<typeof s.friendRequestDto, dto.FriendRequestDto>>,
   Holds<Tie<typeof s.friendSuggestionDto, dto.FriendSuggestionDto>>,
   Holds<Tie<typeof s.photoDto, dto.PhotoDto>>,

@@ -1,0 +1,70 @@
+/**
+ * Special care (特别关心, v1.2): a friend's new post I may see gives me a `care` notification live,
+ * once per post; a post I may not see gives me none; at most 20 cared-for friends; only friends.
+ */
+import { describe, expect, it } from 'vitest';
+import {
+  connectSocket,
+  engines,
+  expectNoEvent,
+  makeFriends,
+  nextEvent,
+  registerUser,
+  registerUsers,
+  useTestHub,
+  type TestUser,
+} from '../../helpers/index.js';
+import { shuoshuo } from '../posts/post-fixtures.js';
+
+describe.each(engines)('special care on %s', (engine) => {
+  const hub = useTestHub({ engine });
+
+  it('a cared-for friend’s new post I may see notifies me live, once; a private one does not', async () => {
+    const [me, friend, other] = (await registerUsers(hub, ['carer', 'cared', 'other'])) as [TestUser, TestUser, TestUser];
+    await makeFriends(me, friend);
+    await makeFriends(other, friend);
+    expect((await me.api.put(`/friends/${friend.handle}/care`)).status).toBe(204);
+    expect((await me.api.put(`/friends/${friend.handle}/care`)).status).toBe(204);
+    expect((await me.api.get('/friends/care')).body.users).toMatchObject([{ id: friend.id }]);
+    const [mine, others] = await Promise.all([connectSocket(hub, me.token), connectSocket(hub, other.token)]);
+
+    const heard = nextEvent(mine, 'notification', (p) => p.notification.kind === 'care');
+    const post = await shuoshuo(friend, 'friends', 'a sunny day');
+    const { notification } = await heard;
+    expect(notification).toMatchObject({ kind: 'care', actor: { id: friend.id }, subject: { type: 'post', id: post.id } });
+    await expectNoEvent(others, 'notification', (p) => p.notification.kind === 'care');
+
+    // A private post is not one I may see: no care notification for it.
+    const secret = await shuoshuo(friend, 'private', 'my diary');
+    await expectNoEvent(mine, 'notification', (p) => p.notification.kind === 'care' && p.notification.subject.id === secret.id);
+    const cares = (await me.api.get('/notifications')).body.notifications.filter((n: { kind: string }) => n.kind === 'care');
+    expect(cares.map((n: { subject: { id: string } }) => n.subject.id)).toEqual([post.id]);
+
+    // Uncared: nothing more.
+    expect((await me.api.delete(`/friends/${friend.handle}/care`)).status).toBe(204);
+    const later = await shuoshuo(friend, 'public');
+    await expectNoEvent(mine, 'notification', (p) => p.notification.kind === 'care' && p.notification.subject.id === later.id);
+  });
+
+  it('cares for friends only, at most 20; unfriending ends it', async () => {
+    const me = await registerUser(hub, 'many');
+    const stranger = await registerUser(hub, 'stranger');
+    expect((await me.api.put(`/friends/${stranger.handle}/care`)).body.error.code).toBe('not_found');
+    expect((await me.api.put(`/friends/no_such_person/care`)).body.error.code).toBe('not_found');
+    const friends = await registerUsers(
+      hub,
+      Array.from({ length: 21 }, (_, i) => `f${i}`),
+    );
+    for (const f of friends) await makeFriends(me, f);
+    for (const f of friends.slice(0, 20)) expect((await me.api.put(`/friends/${f.handle}/care`)).status).toBe(204);
+    const over = await me.api.put(`/friends/${friends[20]!.handle}/care`);
+    expect(over.status).toBe(409);
+    expect(over.body.error.code).toBe('conflict');
+    expect((await me.api.get('/friends/care')).body.users).toHaveLength(20);
+
+    // Unfriending one frees a place; they are no longer listed.
+    expect((await me.api.delete(`/friends/${friends[0]!.handle}`)).status).toBe(204);
+    expect((await me.api.get('/friends/care')).body.users).toHaveLength(19);
+    expect((await me.api.put(`/friends/${friends[20]!.handle}/care`)).status).toBe(204);
+  }, 120_000);
+});
