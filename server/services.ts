@@ -21,6 +21,7 @@ import { createAlbumService } from './modules/albums/service.js';
 import { createUrlSigner } from './modules/albums/url-signer.js';
 import { createFanService } from './modules/fans/service.js';
 import type { ClusterBus } from './realtime/cluster-bus.js';
+import { rooms } from './realtime/rooms.js';
 import { createSessions } from './modules/accounts/sessions.js';
 import { createProfiles } from './modules/accounts/profile.js';
 import { createAccountDeletion } from './modules/accounts/deletion.js';
@@ -28,6 +29,7 @@ import { createBlockService } from './modules/blocks/service.js';
 import { createSearchService } from './modules/search/service.js';
 import { createReportService } from './modules/reports/service.js';
 import { createChatService } from './modules/chat/service.js';
+import { createGroupService } from './modules/groups/service.js';
 
 export interface CoreDeps {
   readonly config: Config;
@@ -68,6 +70,7 @@ export function createServices(deps: CoreDeps) {
     notifier,
     bus: deps.bus,
   });
+  const groups = createGroupService({ conn: deps.conn, accounts, friends, pusher: deps.pusher });
   const blocks = createBlockService({ conn: deps.conn, pusher: deps.pusher, accounts, friends });
   const spaces = createSpaceService({
     blocks: blocks.lookup,
@@ -96,6 +99,7 @@ export function createServices(deps: CoreDeps) {
     audit: moderation.audit,
     screen: moderation,
     pusher: deps.pusher,
+    groups,
   });
   const fans = createFanService({
     conn: deps.conn,
@@ -116,8 +120,16 @@ export function createServices(deps: CoreDeps) {
     photos: albums,
     logger: deps.logger,
     fans,
+    groups,
   });
   moderation.attachQueue(posts);
+  // Someone taken out of a friend group stops following the owner's items they may no longer see.
+  groups.attachRoomCheck(async (userId, ownerId, room) => {
+    const rest = room.slice(rooms.postsOf(ownerId).length);
+    if (rest === 'guestbook' || rest === 'space') return true;
+    if (rest.startsWith('album:')) return albums.mayView(userId, rest.slice('album:'.length));
+    return posts.recipientMaySee(userId, rest);
+  });
   const games = createGameService({
     conn: deps.conn,
     pusher: deps.pusher,
@@ -187,6 +199,7 @@ export function createServices(deps: CoreDeps) {
     search,
     reports,
     chat,
+    groups,
   };
 }
 

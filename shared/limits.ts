@@ -21,4 +21,9 @@ export const limits = {
   displayNameChars: 40,
   /** Characters of a report's reason. */
   reportReasonChars: 500,
+  /** v1.2 circles: friend groups one user may have, characters of a group's name. */
+  groups: 20,
+  groupNameChars: 20,
+  /** Friends one post or album may be hidden from (不给谁看). */
+  exceptHandles: 200,
 } as const;

@@ -10,8 +10,10 @@ import { notFound } from '../../errors.js';
 import type { AccountService } from '../accounts/service.js';
 import type { Viewer } from '../accounts/viewer.js';
 import type { PhotoRefs } from '../albums/photo-refs.js';
-import type { FriendRelations } from '../friends/relations.js';
-import { canView, type Relation } from '../friends/visibility.js';
+import { mayView, type FriendRelations } from '../friends/relations.js';
+import type { Relation } from '../friends/visibility.js';
+import { createGroupMembership } from '../groups/membership.js';
+import type { GroupService } from '../groups/service.js';
 import type { TextScreen } from '../moderation/screening.js';
 import type { Notifier, NotifyInput } from '../notifications/notifier.js';
 import { commentModel } from './comment-model.js';
@@ -30,6 +32,8 @@ export interface PostServiceDeps {
   readonly logger: Logger;
   /** Certified spaces' fans: their public posts also reach fans' feeds. */
   readonly fans?: FanReach;
+  /** v1.2: turns a new post's `groups` / `except` into what is stored (the author's groups, users). */
+  readonly groups: Pick<GroupService, 'resolveAudience'>;
 }
 
 /** What posts need from the fans module (implemented by server/modules/fans/service.ts). */
@@ -46,6 +50,7 @@ export function createPostContext(deps: PostServiceDeps) {
   const posts = postModel(deps.conn);
   const comments = commentModel(deps.conn);
   const likes = likeModel(deps.conn);
+  const membership = createGroupMembership(deps.conn);
 
   /** How `viewer` stands to `ownerId` (self, friend, stranger, anonymous). */
   async function relationTo(viewer: Viewer | null, ownerId: string): Promise<Relation> {
@@ -60,8 +65,9 @@ export function createPostContext(deps: PostServiceDeps) {
     const post = await posts.findById(id).lean<PostRecord>();
     // A missing post costs the same relation look-up as a hidden one (against an owner id that names
     // no one), so how long the 404 takes does not tell a hidden post from a missing id.
-    const relation = await relationTo(viewer, post ? post.author.toHexString() : id);
-    if (!post || !canView(relation, post)) throw notFound('post');
+    const authorId = post ? post.author.toHexString() : id;
+    const relation = await relationTo(viewer, authorId);
+    if (!post || !(await mayView(deps.friends, relation, viewer?.id ?? null, authorId, post))) throw notFound('post');
     return { post, relation };
   }
 
@@ -73,12 +79,12 @@ export function createPostContext(deps: PostServiceDeps) {
   async function recipientMaySee(userId: string, postId: string): Promise<boolean> {
     if (!Types.ObjectId.isValid(postId)) return false;
     const post = await posts
-      .findById(postId, { author: 1, privacy: 1, status: 1 })
-      .lean<Pick<PostRecord, 'author' | 'privacy' | 'status'>>();
+      .findById(postId, { author: 1, privacy: 1, status: 1, groups: 1, except: 1 })
+      .lean<Pick<PostRecord, 'author' | 'privacy' | 'status' | 'groups' | 'except'>>();
     if (!post) return false;
     const authorId = post.author.toHexString();
     const relation: Relation = userId === authorId ? 'self' : await deps.friends.relation(userId, authorId);
-    return canView(relation, post);
+    return mayView(deps.friends, relation, userId, authorId, post);
   }
 
   /** The post a notification is about, when it is about one (moderation notices to an author are not re-checked). */
@@ -108,7 +114,7 @@ export function createPostContext(deps: PostServiceDeps) {
   // v1.1: `@handle` mentions in posts and comments (read from the text; see mentions.ts).
   const mentions = createMentions(deps);
 
-  return { deps, posts, comments, likes, relationTo, visiblePost, notify, recipientMaySee, mentions };
+  return { deps, posts, comments, likes, membership, relationTo, visiblePost, notify, recipientMaySee, mentions };
 }
 
 /** The first characters of a text, for notification excerpts. */

@@ -23,6 +23,7 @@ export type DtoTies = [
   Holds<Tie<typeof s.guestbookEntryDto, dto.GuestbookEntryDto>>,
   Holds<Tie<typeof s.friendRequestDto, dto.FriendRequestDto>>,
   Holds<Tie<typeof s.friendSuggestionDto, dto.FriendSuggestionDto>>,
+  Holds<Tie<typeof s.groupDto, dto.GroupDto>>,
   Holds<Tie<typeof s.photoDto, dto.PhotoDto>>,
   Holds<Tie<typeof s.albumDto, dto.AlbumDto>>,
   Holds<Tie<typeof s.quotaDto, dto.QuotaDto>>,
