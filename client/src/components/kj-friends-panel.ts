@@ -11,6 +11,7 @@ import { formatList } from '../i18n/format.js';
 import { shared } from '../styles/shared.js';
 import './kj-avatar.js';
 import './kj-message-button.js';
+import './kj-group-menu.js';
 
 /** Friends with live presence dots, friend requests to answer, and a box to add a friend by handle. */
 @localized()
@@ -84,6 +85,7 @@ export class KjFriendsPanel extends LitElement {
             <a class="name" href=${`/space/${f.handle}`}>${f.displayName}</a>
             <span class="muted">${online(f) ? msg('online', { id: 'presence.online' }) : ''}</span>
             <kj-message-button friend .handle=${f.handle} .name=${f.displayName}></kj-message-button>
+            <kj-group-menu .handle=${f.handle} .name=${f.displayName}></kj-group-menu>
             <button class="ghost danger" @click=${() => this.unfriend(f)} aria-label=${msg(str`Unfriend ${f.displayName}`, { id: 'friendsPanel.unfriendName' })}>${msg('Unfriend', { id: 'friendsPanel.unfriend' })}</button>
           </li>`,
         )}

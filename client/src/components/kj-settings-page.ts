@@ -13,6 +13,7 @@ import { shared } from '../styles/shared.js';
 import './kj-account-security.js';
 import './kj-attention-settings.js';
 import './kj-blocked-list.js';
+import './kj-groups-settings.js';
 import './kj-locale-switch.js';
 import './kj-profile-form.js';
 import './kj-module-editor.js';
@@ -84,6 +85,10 @@ export class KjSettingsPage extends LitElement {
           <p>${msg('Signed in as', { id: 'settings.signedInAs' })} <b>${me.displayName}</b> (@${me.handle})${me.role === 'moderator' ? ` · ${msg('moderator', { id: 'settings.moderator' })}` : ''}</p>
           <button class="danger" @click=${this.signOut}>${msg('Sign out', { id: 'settings.signOut' })}</button>
           <kj-account-security></kj-account-security>
+        </section>
+        <section class="card" style="margin-top:16px" id="groups" aria-labelledby="groups-title">
+          <h2 id="groups-title">${msg('Friend groups', { id: 'groups.title' })}</h2>
+          <kj-groups-settings></kj-groups-settings>
         </section>
         <section class="card" style="margin-top:16px" aria-labelledby="blocked-title">
           <h2 id="blocked-title">${msg('Blocked people', { id: 'blocking.title' })}</h2>

@@ -35,6 +35,7 @@ import { templates as social } from './social.js';
 import { templates as friendButton } from './friend-button.js';
 import { templates as chat } from './chat.js';
 import { templates as avatarUpload } from './avatar-upload.js';
+import { templates as circles } from './circles.js';
 
 export const templates: TemplateMap = {
   ...common,
@@ -58,6 +59,7 @@ export const templates: TemplateMap = {
   ...matchExtras,
   ...moderationLive,
   ...notificationSettings,
+  ...circles,
   ...postPage,
   ...spacePaging,
   ...account,
