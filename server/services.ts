@@ -22,6 +22,7 @@ import { createAlbumService } from './modules/albums/service.js';
 import { createUrlSigner } from './modules/albums/url-signer.js';
 import { createFanService } from './modules/fans/service.js';
 import type { ClusterBus } from './realtime/cluster-bus.js';
+import { rooms } from './realtime/rooms.js';
 import { createSessions } from './modules/accounts/sessions.js';
 import { createProfiles } from './modules/accounts/profile.js';
 import { createAccountDeletion } from './modules/accounts/deletion.js';
@@ -31,6 +32,7 @@ import { createReportService } from './modules/reports/service.js';
 import { createChatService } from './modules/chat/service.js';
 import { createCareService } from './modules/care/service.js';
 import { createApprovalService } from './modules/approval/service.js';
+import { createGroupService } from './modules/groups/service.js';
 
 export interface CoreDeps {
   readonly config: Config;
@@ -74,6 +76,7 @@ export function createServices(deps: CoreDeps) {
     notifier,
     bus: deps.bus,
   });
+  const groups = createGroupService({ conn: deps.conn, accounts, friends, pusher: deps.pusher });
   const blocks = createBlockService({ conn: deps.conn, pusher: deps.pusher, accounts, friends });
   const spaces = createSpaceService({
     blocks: blocks.lookup,
@@ -103,6 +106,7 @@ export function createServices(deps: CoreDeps) {
     audit: moderation.audit,
     screen: moderation,
     pusher: deps.pusher,
+    groups,
   });
   const fans = createFanService({
     conn: deps.conn,
@@ -125,9 +129,17 @@ export function createServices(deps: CoreDeps) {
     fans,
     approval: spaces,
     care,
+    groups,
   });
   moderation.attachQueue(posts);
   const approval = createApprovalService({ posts, spaces });
+  // Someone taken out of a friend group stops following the owner's items they may no longer see.
+  groups.attachRoomCheck(async (userId, ownerId, room) => {
+    const rest = room.slice(rooms.postsOf(ownerId).length);
+    if (rest === 'guestbook' || rest === 'space') return true;
+    if (rest.startsWith('album:')) return albums.mayView(userId, rest.slice('album:'.length));
+    return posts.recipientMaySee(userId, rest);
+  });
   const games = createGameService({
     conn: deps.conn,
     pusher: deps.pusher,
@@ -206,6 +218,7 @@ export function createServices(deps: CoreDeps) {
     chat,
     care,
     approval,
+    groups,
   };
 }
 

@@ -12,6 +12,7 @@ import { albumBody, photoCaptionBody, photoPageQuery } from './schemas/albums.js
 import { loginBody, registerBody } from './schemas/auth.js';
 import { empty, handleParams, idParams } from './schemas/common.js';
 import { friendRequestBody } from './schemas/friends.js';
+import { groupCreateBody, groupPatchBody } from './schemas/groups.js';
 import { inviteBody, matchPageQuery } from './schemas/games.js';
 import { auditQuery, certifyBody, postIdParams, ruleBody, tierBody } from './schemas/moderation.js';
 import { markReadBody, notificationListQuery, notificationSettingsBody } from './schemas/notifications.js';
@@ -101,6 +102,11 @@ export const apiRoutes = routeTable({
   // search and friend suggestions
   'GET /users': { auth: true, query: userSearchQuery, response: r.users },
   'GET /friends/suggestions': { auth: true, response: r.suggestions },
+  // v1.2 friend groups (分组): the owner's alone
+  'GET /groups': { auth: true, response: r.groups },
+  'POST /groups': { auth: true, body: groupCreateBody, response: r.group },
+  'PATCH /groups/:id': { auth: true, params: idParams, body: groupPatchBody, response: r.group },
+  'DELETE /groups/:id': { auth: true, params: idParams },
   // blocks
   'PUT /blocks/:handle': { auth: true, params: handleParams },
   'DELETE /blocks/:handle': { auth: true, params: handleParams },

@@ -301,6 +301,13 @@ export interface FriendSuggestionDto {
   readonly mutualFriends: number;
 }
 
+/** v1.2: one of the owner's friend groups (分组), seen by its owner alone. */
+export interface GroupDto {
+  readonly id: string;
+  readonly name: string;
+  readonly members: readonly UserDto[];
+}
+
 /** v1.2: a private message between two friends. */
 export interface MessageDto {
   readonly id: string;

@@ -23,4 +23,9 @@ export const limits = {
   reportReasonChars: 500,
   /** v1.2 特别关心: friends one may care for specially. */
   caredFriends: 20,
+  /** v1.2 circles: friend groups one user may have, characters of a group's name. */
+  groups: 20,
+  groupNameChars: 20,
+  /** Friends one post or album may be hidden from (不给谁看). */
+  exceptHandles: 200,
 } as const;

@@ -13,6 +13,9 @@ export const privacyLabel: Readonly<Record<Privacy, string>> = {
   get friends() {
     return msg('Friends', { id: 'privacy.friends' });
   },
+  get groups() {
+    return msg('Some friends', { id: 'privacy.groups' });
+  },
   get private() {
     return msg('Only me', { id: 'privacy.private' });
   },

@@ -16,6 +16,7 @@ import { reportRoutes } from '../modules/reports/routes.js';
 import { chatRoutes } from '../modules/chat/routes.js';
 import { careRoutes } from '../modules/care/routes.js';
 import { approvalRoutes } from '../modules/approval/routes.js';
+import { groupRoutes } from '../modules/groups/routes.js';
 import type { Endpoint } from './endpoint.js';
 import { hideFromBlocked } from './hidden-from-blocked.js';
 import { AppError } from '../errors.js';
@@ -38,6 +39,7 @@ export function apiEndpoints(s: Services): Endpoint[] {
     ...chatRoutes(s.chat),
     ...careRoutes(s.care),
     ...approvalRoutes(s.approval, s.spaces),
+    ...groupRoutes(s.groups),
   ];
   return hideFromBlocked(endpoints, {
     idOfHandle: (handle) =>

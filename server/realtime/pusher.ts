@@ -16,6 +16,8 @@ export interface Pusher {
    * each is a single-room broadcast, which the uws engine publishes natively (once, in C++).
    */
   toEach<E extends ServerEventName>(rooms: readonly string[], event: E, payload: ServerPayload<E>): void;
+  /** v1.2: one broadcast to `room`, skipping every socket in one of `except` (on every node). */
+  toRoomsExcept<E extends ServerEventName>(room: string, except: readonly string[], event: E, payload: ServerPayload<E>): void;
   /**
    * `a` and `b` became friends: every socket of each, on any node, joins the other's audience
    * (and leaves the other's fans room: a friend gets a certified space's posts through its audience).
@@ -33,6 +35,12 @@ export interface Pusher {
   joinUser(userId: string, room: string): Promise<void>;
   /** Every socket of `userId`, on any node, leaves `room` and every room whose name starts with `roomPrefix`. */
   leaveUser(userId: string, roomPrefix: string): Promise<void>;
+  /**
+   * v1.2: every socket of `userId`, on any node, leaves those of its rooms under `roomPrefix` for
+   * which `keep(room)` says no (asked once per room name): a viewer taken out of a friend group stops
+   * following the group-limited items they had open.
+   */
+  leaveUnless(userId: string, roomPrefix: string, keep: (room: string) => Promise<boolean>): Promise<void>;
   /** Whether `userId` has a socket on any node. */
   isConnected(userId: string): Promise<boolean>;
 }
@@ -63,6 +71,9 @@ export function createPusher(io: HubServer): Pusher {
     toEach(targets, event, payload) {
       for (const room of targets) emitTo(room, event, payload);
     },
+    toRoomsExcept(room, except, event, payload) {
+      (io.to(room).except([...except]).emit as unknown as AnyEmit)(event, payload);
+    },
     async joinAudience(a, b) {
       for (const [user, other] of [
         [a, b],
@@ -89,6 +100,18 @@ export function createPusher(io: HubServer): Pusher {
       io.in(rooms.user(userId)).socketsJoin(room);
     },
     leaveUser,
+    async leaveUnless(userId, roomPrefix, keep) {
+      const sockets = await io.in(rooms.user(userId)).fetchSockets();
+      const verdicts = new Map<string, Promise<boolean>>();
+      for (const socket of sockets) {
+        for (const room of socket.rooms) {
+          if (!room.startsWith(roomPrefix)) continue;
+          let verdict = verdicts.get(room);
+          if (!verdict) verdicts.set(room, (verdict = keep(room)));
+          if (!(await verdict)) socket.leave(room);
+        }
+      }
+    },
     async isConnected(userId) {
       const sockets = await io.in(rooms.user(userId)).fetchSockets();
       return sockets.length > 0;

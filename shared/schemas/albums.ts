@@ -2,11 +2,15 @@
 import { z } from 'zod';
 import { limits } from '../limits.js';
 import { objectId, privacy, text } from './common.js';
+import { audienceFields, checkAudience } from './groups.js';
 
-export const albumBody = z.strictObject({
-  title: text(1, limits.albumTitleChars),
-  privacy,
-});
+export const albumBody = z
+  .strictObject({
+    title: text(1, limits.albumTitleChars),
+    privacy,
+    ...audienceFields,
+  })
+  .superRefine(checkAudience);
 export type AlbumBody = z.infer<typeof albumBody>;
 
 /** `PATCH /api/photos/:id { caption }`: empty clears it. */

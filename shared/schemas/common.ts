@@ -10,7 +10,8 @@ export const handle = z
   .max(32, 'must be 3–32 characters')
   .regex(/^[a-z0-9_]+$/, 'may hold only a-z, 0-9 and _');
 
-export const privacy = z.enum(['public', 'friends', 'private']);
+/** v1.2: `groups` — members of the author's chosen friend groups (with `groups: [id]`). */
+export const privacy = z.enum(['public', 'friends', 'groups', 'private']);
 
 /** Free text: trimmed, no control characters other than newline and tab, well-formed UTF-16. */
 export function text(min: number, max: number) {

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { limits } from '../limits.js';
 import { objectId, pageQuery, privacy, text } from './common.js';
+import { audienceFields, checkAudience } from './groups.js';
 
 export const maxShuoshuoImages = limits.shuoshuoImages;
 /** Raw diary HTML accepted before sanitising; the sanitised result must fit `maxDiaryChars`. */
@@ -21,6 +22,7 @@ const shuoshuoBody = z.strictObject({
     .optional(),
   images: images.default([]),
   privacy,
+  ...audienceFields,
 });
 
 const diaryBody = z.strictObject({
@@ -33,11 +35,14 @@ const diaryBody = z.strictObject({
     .pipe(z.string().min(1, 'must not be empty').max(maxDiaryInputChars, `must be at most ${maxDiaryInputChars} characters`)),
   images: images.default([]),
   privacy,
+  ...audienceFields,
 });
 
-export const createPostBody = z.discriminatedUnion('kind', [shuoshuoBody, diaryBody], {
-  error: 'must be "shuoshuo" or "diary"',
-});
+export const createPostBody = z
+  .discriminatedUnion('kind', [shuoshuoBody, diaryBody], {
+    error: 'must be "shuoshuo" or "diary"',
+  })
+  .superRefine(checkAudience);
 export type CreatePostBody = z.output<typeof createPostBody>;
 
 export const createCommentBody = z.strictObject({

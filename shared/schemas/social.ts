@@ -1,6 +1,7 @@
 /** v1.1 input schemas of blocking, reports and reposts. */
 import { z } from 'zod';
 import { objectId, privacy, text } from './common.js';
+import { audienceFields, checkAudience } from './groups.js';
 
 /** v1.2: `message` is one private message, reported by one of its two people. */
 export const reportSubjectKinds = ['post', 'comment', 'guestbook', 'user', 'message'] as const;
@@ -16,8 +17,11 @@ export const resolveReportBody = z.strictObject({ action: z.enum(['dismiss', 're
 export type ResolveReportBody = z.infer<typeof resolveReportBody>;
 
 /** `POST /api/posts/:id/repost`: an optional comment of one's own. */
-export const repostBody = z.strictObject({
-  text: text(0, 2000).optional(),
-  privacy,
-});
+export const repostBody = z
+  .strictObject({
+    text: text(0, 2000).optional(),
+    privacy,
+    ...audienceFields,
+  })
+  .superRefine(checkAudience);
 export type RepostBody = z.infer<typeof repostBody>;

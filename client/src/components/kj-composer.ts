@@ -2,13 +2,14 @@ import { localized, msg, str } from '@lit/localize';
 import { LitElement, css, html } from 'lit';
 import { customElement, query, state } from 'lit/decorators.js';
 import { MentionSuggest, mentionListStyles } from '../controllers/mention-suggest.js';
-import type { PhotoDto, PostDto, PostKind, Privacy } from '../../../shared/dto.js';
-import { privacyLabel } from '../format.js';
+import type { PhotoDto, PostDto, PostKind } from '../../../shared/dto.js';
 import { ApiError, api, errorText } from '../services/api.js';
 import { uploadShuoshuoPhoto } from '../services/photos.js';
 import { icon } from '../icons.js';
 import { shared } from '../styles/shared.js';
 import type { KjRichEditor } from './kj-rich-editor.js';
+import type { KjAudiencePicker } from './kj-audience-picker.js';
+import './kj-audience-picker.js';
 import './kj-rich-editor.js';
 import { limits } from '../../../shared/limits.js';
 
@@ -50,6 +51,7 @@ export class KjComposer extends LitElement {
   @state() private busy = false;
   @state() private outcome: Outcome | null = null;
   @query('kj-rich-editor') private editor?: KjRichEditor;
+  @query('kj-audience-picker') private audiencePicker?: KjAudiencePicker;
   @query('#text') private textBox?: HTMLTextAreaElement;
   /** Typing `@` suggests friends to mention. */
   private readonly mention = new MentionSuggest(this, () => this.textBox, 'composer-mention');
@@ -85,10 +87,7 @@ export class KjComposer extends LitElement {
             : null
         }
         <span class="grow"></span>
-        <label class="sr-only" for="privacy">${msg('Who can see it', { id: 'composer.privacy' })}</label>
-        <select id="privacy" name="privacy">
-          ${(['friends', 'public', 'private'] as const).map((p) => html`<option value=${p}>${privacyLabel[p]}</option>`)}
-        </select>
+        <kj-audience-picker></kj-audience-picker>
         <button class="primary" type="submit" ?disabled=${this.busy || this.uploading > 0}>${msg('Post', { id: 'composer.post' })}</button>
       </div>
       ${this.outcome ? html`<p class="notice outcome ${this.outcome.tone === 'error' ? 'error' : this.outcome.tone}" role="alert">${this.outcome.text}</p>` : null}
@@ -139,17 +138,18 @@ export class KjComposer extends LitElement {
     e.preventDefault();
     const form = e.target as HTMLFormElement;
     const data = new FormData(form);
-    const privacy = String(data.get('privacy')) as Privacy;
+    const audience = this.audiencePicker?.audience ?? { privacy: 'friends' as const };
     const body =
       this.kind === 'shuoshuo'
-        ? { kind: this.kind, text: String(data.get('text') ?? ''), images: this.photos.map((p) => p.id), privacy }
-        : { kind: 'diary' as const, title: String(data.get('title') ?? ''), text: this.editor?.value ?? '', privacy };
+        ? { kind: this.kind, text: String(data.get('text') ?? ''), images: this.photos.map((p) => p.id), ...audience }
+        : { kind: 'diary' as const, title: String(data.get('title') ?? ''), text: this.editor?.value ?? '', ...audience };
     this.busy = true;
     this.outcome = null;
     try {
       const { status, body: res } = await api.send('POST /posts', { body });
       this.outcome = describe(status, res.post);
       form.reset();
+      this.audiencePicker?.reset();
       this.editor?.clear();
       this.photos = [];
       this.dispatchEvent(new CustomEvent('post-created', { detail: { post: res.post }, bubbles: true, composed: true }));

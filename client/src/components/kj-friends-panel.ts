@@ -12,6 +12,7 @@ import { shared } from '../styles/shared.js';
 import './kj-avatar.js';
 import './kj-message-button.js';
 import './kj-care-button.js';
+import './kj-group-menu.js';
 
 /** Friends with live presence dots, friend requests to answer, and a box to add a friend by handle. */
 @localized()
@@ -89,6 +90,7 @@ export class KjFriendsPanel extends LitElement {
             <kj-care-button .handle=${f.handle} .name=${f.displayName} ?cared=${this.cared.has(f.id)}
               @care-change=${(e: CustomEvent<{ cared: boolean }>) => this.setCared(f.id, e.detail.cared)}></kj-care-button>
             <kj-message-button friend .handle=${f.handle} .name=${f.displayName}></kj-message-button>
+            <kj-group-menu .handle=${f.handle} .name=${f.displayName}></kj-group-menu>
             <button class="ghost danger" @click=${() => this.unfriend(f)} aria-label=${msg(str`Unfriend ${f.displayName}`, { id: 'friendsPanel.unfriendName' })}>${msg('Unfriend', { id: 'friendsPanel.unfriend' })}</button>
           </li>`,
         )}

@@ -14,6 +14,7 @@ import './kj-account-security.js';
 import './kj-attention-settings.js';
 import './kj-blocked-list.js';
 import './kj-circles-settings.js';
+import './kj-groups-settings.js';
 import './kj-locale-switch.js';
 import './kj-profile-form.js';
 import './kj-module-editor.js';
@@ -85,6 +86,10 @@ export class KjSettingsPage extends LitElement {
           <p>${msg('Signed in as', { id: 'settings.signedInAs' })} <b>${me.displayName}</b> (@${me.handle})${me.role === 'moderator' ? ` · ${msg('moderator', { id: 'settings.moderator' })}` : ''}</p>
           <button class="danger" @click=${this.signOut}>${msg('Sign out', { id: 'settings.signOut' })}</button>
           <kj-account-security></kj-account-security>
+        </section>
+        <section class="card" style="margin-top:16px" id="groups" aria-labelledby="groups-title">
+          <h2 id="groups-title">${msg('Friend groups', { id: 'groups.title' })}</h2>
+          <kj-groups-settings></kj-groups-settings>
         </section>
         <section class="card" style="margin-top:16px" aria-labelledby="blocked-title">
           <h2 id="blocked-title">${msg('Blocked people', { id: 'blocking.title' })}</h2>

@@ -5,7 +5,10 @@ const albumSchema = new Schema(
   {
     owner: { type: String, required: true },
     title: { type: String, required: true },
-    privacy: { type: String, enum: ['public', 'friends', 'private'], required: true },
+    privacy: { type: String, enum: ['public', 'friends', 'groups', 'private'], required: true },
+    /** v1.2: with privacy `groups`, the owner's groups whose members may see it; with `friends`, who may not. */
+    groups: { type: [Schema.Types.ObjectId], default: undefined },
+    except: { type: [Schema.Types.ObjectId], default: undefined },
     /** Reserved before a photo record is written, given back if the write fails (see uploads). */
     photoCount: { type: Number, required: true, default: 0 },
     coverPhotoId: { type: String, default: null },
@@ -51,7 +54,9 @@ export interface StoredAlbum {
   readonly _id: Types.ObjectId;
   readonly owner: string;
   readonly title: string;
-  readonly privacy: 'public' | 'friends' | 'private';
+  readonly privacy: 'public' | 'friends' | 'groups' | 'private';
+  readonly groups?: Types.ObjectId[];
+  readonly except?: Types.ObjectId[];
   readonly photoCount: number;
   readonly coverPhotoId: string | null;
   readonly purpose?: 'shuoshuo' | null;

@@ -12,8 +12,10 @@ import { conflict, invalid, notFound } from '../../errors.js';
 import type { Logger } from '../../logger.js';
 import type { AccountService } from '../accounts/service.js';
 import type { Viewer } from '../accounts/viewer.js';
-import type { FriendRelations } from '../friends/relations.js';
-import { canView } from '../friends/visibility.js';
+import { mayView, type FriendRelations } from '../friends/relations.js';
+import { visibleWhere } from '../friends/visibility.js';
+import { createGroupMembership } from '../groups/membership.js';
+import type { GroupService } from '../groups/service.js';
 import type { AuditLog } from '../moderation/audit.js';
 import { processImage } from './image-processing.js';
 import { albumModel, photoModel, type StoredAlbum, type StoredPhoto } from './model.js';
@@ -41,7 +43,9 @@ export interface AlbumServiceDeps {
   /** Keyword screening of album titles and photo captions. */
   readonly screen?: TextScreen;
   /** Live album pages: new, re-captioned and deleted photos go to sockets with the album open. */
-  readonly pusher?: Pick<Pusher, 'toRooms'>;
+  readonly pusher?: Pick<Pusher, 'toRooms' | 'toEach' | 'toRoomsExcept'>;
+  /** v1.2: turns a new album's `groups` / `except` into what is stored. */
+  readonly groups?: Pick<GroupService, 'resolveAudience'>;
 }
 
 /** What the photo file routes need to answer one request. */
@@ -57,19 +61,23 @@ const oid = (id: string) => new Types.ObjectId(id);
 /** The shuoshuo album's stored title; clients show it in their own language by its `purpose`. */
 export const shuoshuoAlbumTitle = 'Shuoshuo photos';
 
-export function createAlbumService({ conn, config, accounts, friends, logger, signer, audit, screen, pusher }: AlbumServiceDeps) {
+export function createAlbumService({ conn, config, accounts, friends, logger, signer, audit, screen, pusher, groups }: AlbumServiceDeps) {
   const albums = albumModel(conn);
   const photos = photoModel(conn);
   const files = createPhotoFiles(config.dataDir);
   const storage = createStorageAccounts(conn);
   const quotaOf = (tier: Tier) => config.quotaBytes[tier];
-  const cards = createAlbumCardPush(pusher);
+  const membership = createGroupMembership(conn);
+  const cards = createAlbumCardPush(pusher, async (ownerId, groupIds) => {
+    const [members, friendIds] = await Promise.all([membership.membersOf(ownerId, groupIds), friends.friendIds(ownerId)]);
+    return members.filter((id) => friendIds.includes(id));
+  });
 
   /** Pushes the album's card as it is now to those who may see it (after a photo came or went). */
   async function announceCard(albumId: string): Promise<void> {
     const album = await findAlbum(albumId);
     const owner = album ? await accounts.getUser(album.owner) : null;
-    if (album && owner) cards.changed(albumDto(album, owner));
+    if (album && owner) await cards.changed(albumDto(album, owner), album);
   }
 
   function photoDto(p: StoredPhoto, albumIsPublic: boolean): PhotoDto {
@@ -106,11 +114,12 @@ export function createAlbumService({ conn, config, accounts, friends, logger, si
   }
 
   /** The album if `viewer` may see it; `not_found` otherwise (existence does not leak). */
-  async function visibleAlbum(viewer: Viewer | null, id: string): Promise<StoredAlbum> {
+  async function visibleAlbum(viewer: Pick<Viewer, 'id'> | null, id: string): Promise<StoredAlbum> {
     const album = await findAlbum(id);
     if (!album) throw notFound('album');
-    const relation = await friends.relation(viewer?.id ?? null, album.owner);
-    if (!canView(relation, album)) throw notFound('album');
+    const viewerId = viewer?.id ?? null;
+    const relation = await friends.relation(viewerId, album.owner);
+    if (!(await mayView(friends, relation, viewerId, album.owner, album))) throw notFound('album');
     return album;
   }
 
@@ -176,6 +185,14 @@ export function createAlbumService({ conn, config, accounts, friends, logger, si
     /** The album, if the viewer owns it; `not_found` otherwise. */
     getOwnAlbum: ownAlbum,
 
+    /** Whether user `userId` may see album `id` now (a room check after a friend group changed). */
+    async mayView(userId: string, id: string): Promise<boolean> {
+      return visibleAlbum({ id: userId }, id).then(
+        () => true,
+        () => false,
+      );
+    },
+
     /** Where uploads are received before being checked (the upload route writes there). */
     uploadTmpDir: files.tmpDir,
     uploadMaxBytes: config.uploadMaxBytes,
@@ -183,13 +200,15 @@ export function createAlbumService({ conn, config, accounts, friends, logger, si
     /** Creates an album (at most `albumLimit` per user). */
     async createAlbum(viewer: Viewer, input: AlbumBody): Promise<{ album: AlbumDto }> {
       screenFields(screen, { title: input.title });
+      const audience = groups ? await groups.resolveAudience(viewer, input) : {};
       await storage.reserveAlbum(viewer.id, config.albumLimit);
       try {
-        const doc = await albums.create({ owner: viewer.id, title: input.title, privacy: input.privacy });
+        const doc = await albums.create({ owner: viewer.id, title: input.title, privacy: input.privacy, ...audience });
         const owner = await accounts.getUser(viewer.id);
         if (!owner) throw notFound('user');
-        const album = albumDto(recordOf<StoredAlbum>(doc), owner);
-        cards.changed(album);
+        const record = recordOf<StoredAlbum>(doc);
+        const album = albumDto(record, owner);
+        await cards.changed(album, record);
         return { album };
       } catch (err) {
         await storage.releaseAlbum(viewer.id);
@@ -201,9 +220,11 @@ export function createAlbumService({ conn, config, accounts, friends, logger, si
     async listAlbums(viewer: Viewer | null, handle: string): Promise<{ albums: AlbumDto[] }> {
       const owner = await accounts.requireByHandle(handle);
       const relation = await friends.relation(viewer?.id ?? null, owner.id);
-      const allowed = (['public', 'friends', 'private'] as const).filter((privacy) => canView(relation, { privacy }));
+      const circle = relation === 'friend' && viewer ? await friends.circle(viewer.id, owner.id) : null;
+      const memberOf = circle ? [...circle.groupIds].map(oid) : [];
+      const where = visibleWhere(relation, viewer ? oid(viewer.id) : null, memberOf);
       const found = await albums
-        .find({ owner: owner.id, privacy: { $in: allowed } })
+        .find(where.length ? { owner: owner.id, $or: where } : { _id: null })
         .sort({ createdAt: -1, _id: -1 })
         .lean<StoredAlbum[]>();
       return { albums: found.map((a) => albumDto(a, owner)) };
@@ -228,7 +249,7 @@ export function createAlbumService({ conn, config, accounts, friends, logger, si
       const { deletedCount } = await albums.deleteOne({ _id: album._id });
       if (deletedCount) {
         await storage.releaseAlbum(viewer.id);
-        cards.removed(viewer.id, id, album.privacy);
+        cards.removed(viewer.id, id, album);
       }
     },
 

@@ -19,6 +19,7 @@ import { friendEdgeModel, friendRequestModel, pairKeyOf, type FriendRequestRecor
 import type { FriendRelations } from './relations.js';
 import type { Relation } from './visibility.js';
 import { createBlockLookup } from '../blocks/lookup.js';
+import { createGroupMembership } from '../groups/membership.js';
 import { isDuplicateKey } from '../../db/duplicate-key.js';
 import { recordOf } from '../../db/record-of.js';
 
@@ -46,6 +47,7 @@ export function createFriendService({ conn, pusher, accounts, notifier, bus }: F
   });
   const changed = (a: string, b: string) => (bus ? bus.broadcast('friends:changed', [a, b]) : friendIdCache.forget([a, b]));
   const blocks = createBlockLookup(conn);
+  const groups = createGroupMembership(conn);
 
   const limits = {
     request: { name: 'friend-request', points: 60, perSeconds: 10 * 60 },
@@ -120,6 +122,9 @@ export function createFriendService({ conn, pusher, accounts, notifier, bus }: F
     },
     areFriends,
     friendIds: (userId: string) => friendIdCache.get(userId),
+    async circle(viewerId: string, ownerId: string) {
+      return { viewerId, groupIds: await groups.groupsOf(ownerId, viewerId) };
+    },
   };
 
   return {
@@ -215,6 +220,7 @@ export function createFriendService({ conn, pusher, accounts, notifier, bus }: F
         ],
       });
       if (result.deletedCount === 0) throw notFound('friend');
+      await groups.separate(viewer.id, other.id);
       // Before the rooms: a socket connecting meanwhile must not join an audience from a stale list.
       changed(viewer.id, other.id);
       await pusher.leaveAudience(viewer.id, other.id);

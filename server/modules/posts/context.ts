@@ -10,8 +10,10 @@ import { notFound } from '../../errors.js';
 import type { AccountService } from '../accounts/service.js';
 import type { Viewer } from '../accounts/viewer.js';
 import type { PhotoRefs } from '../albums/photo-refs.js';
-import type { FriendRelations } from '../friends/relations.js';
-import { canView, type Relation } from '../friends/visibility.js';
+import { mayView, type FriendRelations } from '../friends/relations.js';
+import type { Relation } from '../friends/visibility.js';
+import { createGroupMembership } from '../groups/membership.js';
+import type { GroupService } from '../groups/service.js';
 import type { TextScreen } from '../moderation/screening.js';
 import type { Notifier, NotifyInput } from '../notifications/notifier.js';
 import { commentModel } from './comment-model.js';
@@ -34,6 +36,8 @@ export interface PostServiceDeps {
   readonly approval?: { commentsNeedApproval(ownerId: string): Promise<boolean> };
   /** v1.2 特别关心: who cares for an author (their new posts give those people a `care` notification). */
   readonly care?: { carersOf(authorId: string): Promise<string[]> };
+  /** v1.2: turns a new post's `groups` / `except` into what is stored (the author's groups, users). */
+  readonly groups: Pick<GroupService, 'resolveAudience'>;
 }
 
 /** What posts need from the fans module (implemented by server/modules/fans/service.ts). */
@@ -50,6 +54,7 @@ export function createPostContext(deps: PostServiceDeps) {
   const posts = postModel(deps.conn);
   const comments = commentModel(deps.conn);
   const likes = likeModel(deps.conn);
+  const membership = createGroupMembership(deps.conn);
 
   /** How `viewer` stands to `ownerId` (self, friend, stranger, anonymous). */
   async function relationTo(viewer: Viewer | null, ownerId: string): Promise<Relation> {
@@ -64,8 +69,9 @@ export function createPostContext(deps: PostServiceDeps) {
     const post = await posts.findById(id).lean<PostRecord>();
     // A missing post costs the same relation look-up as a hidden one (against an owner id that names
     // no one), so how long the 404 takes does not tell a hidden post from a missing id.
-    const relation = await relationTo(viewer, post ? post.author.toHexString() : id);
-    if (!post || !canView(relation, post)) throw notFound('post');
+    const authorId = post ? post.author.toHexString() : id;
+    const relation = await relationTo(viewer, authorId);
+    if (!post || !(await mayView(deps.friends, relation, viewer?.id ?? null, authorId, post))) throw notFound('post');
     return { post, relation };
   }
 
@@ -77,12 +83,12 @@ export function createPostContext(deps: PostServiceDeps) {
   async function recipientMaySee(userId: string, postId: string): Promise<boolean> {
     if (!Types.ObjectId.isValid(postId)) return false;
     const post = await posts
-      .findById(postId, { author: 1, privacy: 1, status: 1 })
-      .lean<Pick<PostRecord, 'author' | 'privacy' | 'status'>>();
+      .findById(postId, { author: 1, privacy: 1, status: 1, groups: 1, except: 1 })
+      .lean<Pick<PostRecord, 'author' | 'privacy' | 'status' | 'groups' | 'except'>>();
     if (!post) return false;
     const authorId = post.author.toHexString();
     const relation: Relation = userId === authorId ? 'self' : await deps.friends.relation(userId, authorId);
-    return canView(relation, post);
+    return mayView(deps.friends, relation, userId, authorId, post);
   }
 
   /** The post a notification is about, when it is about one (moderation notices to an author are not re-checked). */
@@ -112,7 +118,7 @@ export function createPostContext(deps: PostServiceDeps) {
   // v1.1: `@handle` mentions in posts and comments (read from the text; see mentions.ts).
   const mentions = createMentions(deps);
 
-  return { deps, posts, comments, likes, relationTo, visiblePost, notify, recipientMaySee, mentions };
+  return { deps, posts, comments, likes, membership, relationTo, visiblePost, notify, recipientMaySee, mentions };
 }
 
 /** The first characters of a text, for notification excerpts. */

@@ -7,7 +7,7 @@ import { Types } from 'mongoose';
 import type { PostDto } from '../../../shared/dto.js';
 import type { PageQuery } from '../../../shared/schemas/common.js';
 import type { Viewer } from '../accounts/viewer.js';
-import { visiblePrivacies } from '../friends/visibility.js';
+import { visibleWhere } from '../friends/visibility.js';
 import type { PostContext } from './context.js';
 import { beforeCursor, decodeCursor, encodeCursor } from './feed-cursor.js';
 import type { PostRecord } from './post-model.js';
@@ -25,7 +25,7 @@ export interface PostPage {
 const ownPosts = (author: Types.ObjectId) => ({
   author,
   status: { $in: ['published', 'held', 'review'] },
-  privacy: { $in: visiblePrivacies('self') },
+  privacy: { $in: ['public', 'friends', 'groups', 'private'] },
 });
 
 /** Whether post `a` comes before `b` newest first, ties broken by _id as the cursor does. */
@@ -78,26 +78,29 @@ export function createFeed(ctx: PostContext, views: PostViews) {
      */
     async feed(viewer: Viewer, query: PageQuery): Promise<PostPage> {
       decodeCursor(query.before); // a bad cursor answers 400 before anything is looked up
-      const [friendHexIds, followedHexIds] = await Promise.all([
+      const [friendHexIds, followedHexIds, memberOf] = await Promise.all([
         deps.friends.friendIds(viewer.id),
         deps.fans ? deps.fans.followedIds(viewer.id) : Promise.resolve([]),
+        ctx.membership.memberOf(viewer.id),
       ]);
       const friendIds = friendHexIds.map((id) => new Types.ObjectId(id));
       // Spaces followed but not already friends (their posts come through the friends query).
       const known = new Set([...friendHexIds, viewer.id]);
       const followedIds = followedHexIds.filter((id) => !known.has(id)).map((id) => new Types.ObjectId(id));
-      // Two queries, own and friends', each an exact index selection, merged here: measured faster
-      // on the embedded store than one query whose $or is re-checked per row (scripts/bench/feed.ts).
-      const [own, friends, followed] = await Promise.all([
-        newest(ownPosts(new Types.ObjectId(viewer.id)), query),
-        friendIds.length
-          ? newest({ author: { $in: friendIds }, status: 'published', privacy: { $in: visiblePrivacies('friend') } }, query)
-          : Promise.resolve([]),
-        followedIds.length
-          ? newest({ author: { $in: followedIds }, status: 'published', privacy: { $in: visiblePrivacies('stranger') } }, query)
-          : Promise.resolve([]),
+      // Queries for own, friends' (one per alternative of the visibility rule: shared with all
+      // friends, limited to groups the viewer is in) and followed posts, each an exact index
+      // selection, merged here: measured faster on the embedded store than one query whose $or is
+      // re-checked per row (scripts/bench/feed.ts).
+      const me = new Types.ObjectId(viewer.id);
+      const fromFriends = friendIds.length
+        ? visibleWhere('friend', me, memberOf).map((where) => newest({ author: { $in: friendIds }, status: 'published', ...where }, query))
+        : [];
+      const [own, followed, ...friends] = await Promise.all([
+        newest(ownPosts(me), query),
+        followedIds.length ? newest({ author: { $in: followedIds }, status: 'published', ...visibleWhere('stranger', me, [])[0] }, query) : [],
+        ...fromFriends,
       ]);
-      const merged = mergeNewestFirst(mergeNewestFirst(own, friends, query.limit + 1), followed, query.limit + 1);
+      const merged = [...friends, followed].reduce((acc, rows) => mergeNewestFirst(acc, rows, query.limit + 1), own);
       return page(merged, query, viewer.id);
     },
 
@@ -107,8 +110,14 @@ export function createFeed(ctx: PostContext, views: PostViews) {
       const owner = await deps.accounts.requireByHandle(handle);
       const relation = await ctx.relationTo(viewer, owner.id);
       const author = new Types.ObjectId(owner.id);
-      const filter = relation === 'self' ? ownPosts(author) : { author, status: 'published', privacy: { $in: visiblePrivacies(relation) } };
-      return page(await newest(filter, query), query, viewer?.id ?? null);
+      if (relation === 'self') return page(await newest(ownPosts(author), query), query, viewer?.id ?? null);
+      const me = viewer ? new Types.ObjectId(viewer.id) : null;
+      const memberOf = relation === 'friend' && viewer ? [...(await deps.friends.circle(viewer.id, owner.id)).groupIds] : [];
+      const found = await Promise.all(
+        visibleWhere(relation, me, memberOf.map((id) => new Types.ObjectId(id))).map((where) => newest({ author, status: 'published', ...where }, query)),
+      );
+      const merged = found.reduce((acc, rows) => mergeNewestFirst(acc, rows, query.limit + 1), []);
+      return page(merged, query, viewer?.id ?? null);
     },
   };
 }

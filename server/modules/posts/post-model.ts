@@ -24,6 +24,10 @@ export interface PostRecord {
   readonly repostOf?: Types.ObjectId | null;
   /** v1.1: how many reposts this post has (absent on older posts: 0). */
   readonly reposts?: number;
+  /** v1.2, privacy `groups`: the author's friend groups whose members may see it. */
+  readonly groups?: Types.ObjectId[];
+  /** v1.2, privacy `friends`: the friends who may not see it (不给谁看); absent when none. */
+  readonly except?: Types.ObjectId[];
 }
 
 const postSchema = new Schema<PostRecord>(
@@ -40,7 +44,7 @@ const postSchema = new Schema<PostRecord>(
       default: '',
     },
     images: { type: [Schema.Types.ObjectId], default: [] },
-    privacy: { type: String, enum: ['public', 'friends', 'private'], required: true },
+    privacy: { type: String, enum: ['public', 'friends', 'groups', 'private'], required: true },
     status: { type: String, enum: ['published', 'held', 'review', 'rejected', 'removed'], required: true },
     createdAt: { type: Date, required: true },
     likes: { type: Number, required: true, default: 0 },
@@ -48,6 +52,9 @@ const postSchema = new Schema<PostRecord>(
     moderatedBy: { type: Schema.Types.ObjectId, default: null },
     repostOf: { type: Schema.Types.ObjectId, default: null },
     reposts: { type: Number, default: 0 },
+    // Absent unless set, so a common post stays as small as before and `except: { $ne: me }` holds.
+    groups: { type: [Schema.Types.ObjectId], default: undefined },
+    except: { type: [Schema.Types.ObjectId], default: undefined },
   },
   { strict: 'throw', versionKey: false },
 );

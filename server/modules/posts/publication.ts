@@ -11,6 +11,14 @@
  * are not friends). Each is one single-room broadcast, which the uws engine publishes natively:
  * the cost of a post no longer grows with one engine.io send per friend, and on a cluster it is
  * one adapter publish per room, not one per friend. A private post goes to its author alone.
+ *
+ * v1.2, limited posts: a group-limited post goes to the author and to each member of its groups
+ * (as they are now, friends only) by their own user room — a bounded per-recipient send, one native
+ * publish per member (measured against the alternatives in BENCHMARKS.md, "Circles"); no socket
+ * outside the groups is ever in one of those rooms. A friends post with exceptions goes to the
+ * audience room except the excepted users' rooms (one broadcast, taken by the adapter's general
+ * path). `feed:remove` (a post id, nothing more) goes to the whole audience, so that former members
+ * who got the post drop it too.
  * Posts that are not published (held, in review) reach no feed, only the moderators watching the queue.
  */
 import type { PostDto } from '../../../shared/dto.js';
@@ -21,12 +29,20 @@ import type { PostRecord } from './post-model.js';
 export function createPublication(ctx: PostContext) {
   const { deps } = ctx;
 
-  /** The rooms that together reach a post's live audience, pairwise disjoint. */
+  /** The rooms that together reach a post's live audience, pairwise disjoint (public, friends without exceptions). */
   async function reach(post: PostRecord): Promise<string[]> {
     const authorId = post.author.toHexString();
     if (post.privacy === 'private') return [rooms.user(authorId)];
     const fanRooms = deps.fans ? await deps.fans.fanRooms(authorId, post.privacy) : [];
     return [rooms.user(authorId), rooms.audience(authorId), ...fanRooms];
+  }
+
+  /** The members of a group-limited post's groups who are the author's friends now, as user rooms. */
+  async function groupRooms(post: PostRecord): Promise<string[]> {
+    const authorId = post.author.toHexString();
+    const [members, friendIds] = await Promise.all([ctx.membership.membersOf(authorId, post.groups ?? []), deps.friends.friendIds(authorId)]);
+    const friends = new Set(friendIds);
+    return members.filter((id) => friends.has(id)).map(rooms.user);
   }
 
   return {
@@ -40,12 +56,22 @@ export function createPublication(ctx: PostContext) {
       }
       if (post.status !== 'published') return;
       const { liked: _viewerSpecific, ...shared } = dto;
-      deps.pusher.toEach(await reach(post), 'feed:post', { post: shared });
+      const authorId = post.author.toHexString();
+      if (post.privacy === 'groups') {
+        deps.pusher.toEach([rooms.user(authorId), ...(await groupRooms(post))], 'feed:post', { post: shared });
+      } else if (post.privacy === 'friends' && post.except?.length) {
+        deps.pusher.toUser(authorId, 'feed:post', { post: shared });
+        deps.pusher.toRoomsExcept(rooms.audience(authorId), post.except.map((id) => rooms.user(id.toHexString())), 'feed:post', { post: shared });
+      } else {
+        deps.pusher.toEach(await reach(post), 'feed:post', { post: shared });
+      }
     },
 
     /** Tells those who got a post that it is gone; an unpublished post was only ever its author's. */
     async retract(post: PostRecord, wasPublished: boolean): Promise<void> {
-      const to = wasPublished ? await reach(post) : [rooms.user(post.author.toHexString())];
+      const authorId = post.author.toHexString();
+      const everyone = post.privacy === 'private' ? [rooms.user(authorId)] : [rooms.user(authorId), rooms.audience(authorId)];
+      const to = !wasPublished ? [rooms.user(authorId)] : post.privacy === 'public' ? await reach(post) : everyone;
       deps.pusher.toEach(to, 'feed:remove', { postId: post._id.toHexString() });
     },
   };

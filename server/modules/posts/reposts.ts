@@ -10,7 +10,7 @@ import { Types } from 'mongoose';
 import type { PostDto } from '../../../shared/dto.js';
 import type { RepostBody } from '../../../shared/schemas/social.js';
 import type { Viewer } from '../accounts/viewer.js';
-import { canView } from '../friends/visibility.js';
+import { mayView } from '../friends/relations.js';
 import { excerpt, type PostContext } from './context.js';
 import { statusAfterScreening } from './moderation-outcome.js';
 import type { PostRecord } from './post-model.js';
@@ -50,7 +50,7 @@ export function createReposts(ctx: PostContext) {
         relation = viewerId === null ? 'stranger' : await deps.friends.relation(viewerId, authorId);
         relations.set(authorId, relation);
       }
-      if (canView(relation, original)) visible.set(original._id.toHexString(), original);
+      if (await mayView(deps.friends, relation, viewerId, authorId, original)) visible.set(original._id.toHexString(), original);
     }
     return visible;
   }
@@ -69,6 +69,7 @@ export function createReposts(ctx: PostContext) {
       // A repost of a repost reposts its original, which the viewer must be able to see too.
       const original = seen.kind === 'repost' && seen.repostOf ? (await ctx.visiblePost(viewer, seen.repostOf.toHexString())).post : seen;
       const text = body.text ?? '';
+      const audience = await deps.groups.resolveAudience(viewer, body);
       const status = text ? statusAfterScreening(deps.screen.screen(text)) : 'published';
       const record = recordOf<PostRecord>(
         await posts.create({
@@ -77,6 +78,7 @@ export function createReposts(ctx: PostContext) {
           text,
           images: [],
           privacy: body.privacy,
+          ...audience,
           status,
           createdAt: new Date(),
           likes: 0,
@@ -88,7 +90,7 @@ export function createReposts(ctx: PostContext) {
       await bump(original._id, 1);
       const post = await finish(record);
       const authorId = original.author.toHexString();
-      if (status === 'published' && authorId !== viewer.id && canView(await deps.friends.relation(authorId, viewer.id), record)) {
+      if (status === 'published' && authorId !== viewer.id && (await ctx.recipientMaySee(authorId, record._id.toHexString()))) {
         await ctx.notify({
           to: authorId,
           kind: 'repost',

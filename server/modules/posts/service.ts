@@ -93,6 +93,7 @@ export function createPostService(deps: PostServiceDeps) {
     /** Creates a post: blocked text is refused, held/review text is kept for its author alone. */
     async create(viewer: Viewer, body: CreatePostBody): Promise<{ post: PostDto }> {
       const { text, screened, imageIds } = await prepare(deps, sanitizer, viewer, body);
+      const audience = await deps.groups.resolveAudience(viewer, body);
       const status = statusAfterScreening(deps.screen.screen(screened));
       const record = recordOf<PostRecord>(
         await posts.create({
@@ -102,6 +103,7 @@ export function createPostService(deps: PostServiceDeps) {
           text,
           images: imageIds,
           privacy: body.privacy,
+          ...audience,
           status,
           createdAt: new Date(),
           likes: 0,
@@ -161,6 +163,9 @@ export function createPostService(deps: PostServiceDeps) {
     commentsAwaitingOwner: comments.listAwaitingOwner,
     approveCommentAsOwner: comments.approveAsOwner,
     rejectCommentAsOwner: comments.rejectAsOwner,
+
+    /** Whether `userId` may see post `postId` now (the rule of every read; a room check after a group changed). */
+    recipientMaySee: ctx.recipientMaySee,
 
     /** The room of a post the viewer may see, for a socket to join (`post:watch`). */
     async watchRoom(viewer: Viewer, postId: string): Promise<string> {

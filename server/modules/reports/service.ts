@@ -14,7 +14,8 @@ import { userModel } from '../accounts/model.js';
 import type { AccountService } from '../accounts/service.js';
 import type { Viewer } from '../accounts/viewer.js';
 import type { FriendRelations } from '../friends/relations.js';
-import { canView } from '../friends/visibility.js';
+import { mayView as mayViewWith } from '../friends/relations.js';
+import type { Visible } from '../friends/visibility.js';
 import type { AuditLog } from '../moderation/audit.js';
 import type { Notifier } from '../notifications/notifier.js';
 import { commentModel } from '../posts/comment-model.js';
@@ -31,7 +32,7 @@ export interface ReportServiceDeps {
   readonly conn: Connection;
   readonly logger: Logger;
   readonly accounts: Pick<AccountService, 'getUser' | 'getUsers'>;
-  readonly friends: Pick<FriendRelations, 'relation'>;
+  readonly friends: Pick<FriendRelations, 'relation' | 'circle'>;
   readonly notifier: Notifier;
   readonly audit: AuditLog;
   readonly posts: Pick<PostService, 'remove' | 'removeComment'>;
@@ -60,8 +61,9 @@ export function createReportService(deps: ReportServiceDeps) {
   const guestbook = guestbookEntryModel(deps.conn);
   const users = userModel(deps.conn);
 
-  const mayView = async (viewer: Viewer, ownerId: string, item: { privacy: 'public' | 'friends' | 'private'; status?: string }) =>
-    canView(await deps.friends.relation(viewer.id, ownerId), item);
+  // The rule of every read (group-limited and excepted posts included): a report needs sight of its subject.
+  const mayView = async (viewer: Viewer, ownerId: string, item: Visible) =>
+    mayViewWith(deps.friends, await deps.friends.relation(viewer.id, ownerId), viewer.id, ownerId, item);
 
   /** The subject as the reporter may see it; `not_found` for what is missing or hidden from them. */
   async function resolveSubject(viewer: Viewer, kind: ReportSubjectKind, id: string): Promise<ResolvedSubject> {

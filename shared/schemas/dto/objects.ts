@@ -73,6 +73,7 @@ export const guestbookEntryDto = z.object({
 
 export const friendRequestDto = z.object({ id, from: userDto, to: userDto, status: friendRequestStatus, createdAt: instant });
 export const friendSuggestionDto = z.object({ user: userDto, mutualFriends: z.number() });
+export const groupDto = z.object({ id, name: z.string(), members: z.array(userDto) });
 
 export const photoDto = z.object({
   id,

@@ -27,6 +27,8 @@ export const friends = list('friends', o.userDto);
 export const users = list('users', o.userDto);
 export const user = one('user', o.userDto);
 export const suggestions = list('suggestions', o.friendSuggestionDto);
+export const groups = list('groups', o.groupDto);
+export const group = one('group', o.groupDto);
 // posts
 export const post = one('post', o.postDto);
 export const postPage = z.object({ posts: z.array(o.postDto), next });

@@ -24,6 +24,7 @@ export type DtoTies = [
   Holds<Tie<typeof s.guestbookReplyDto, dto.GuestbookReplyDto>>,
   Holds<Tie<typeof s.friendRequestDto, dto.FriendRequestDto>>,
   Holds<Tie<typeof s.friendSuggestionDto, dto.FriendSuggestionDto>>,
+  Holds<Tie<typeof s.groupDto, dto.GroupDto>>,
   Holds<Tie<typeof s.photoDto, dto.PhotoDto>>,
   Holds<Tie<typeof s.albumDto, dto.AlbumDto>>,
   Holds<Tie<typeof s.quotaDto, dto.QuotaDto>>,

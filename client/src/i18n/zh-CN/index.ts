@@ -37,6 +37,7 @@ import { templates as chat } from './chat.js';
 import { templates as avatarUpload } from './avatar-upload.js';
 import { templates as chatShare } from './chat-share.js';
 import { templates as circles } from './circles.js';
+import { templates as groups } from './groups.js';
 
 export const templates: TemplateMap = {
   ...common,
@@ -60,6 +61,7 @@ export const templates: TemplateMap = {
   ...matchExtras,
   ...moderationLive,
   ...notificationSettings,
+  ...circles,
   ...postPage,
   ...spacePaging,
   ...account,
@@ -68,5 +70,5 @@ export const templates: TemplateMap = {
   ...friendButton,
   ...avatarUpload,
   ...chatShare,
-  ...circles,
+  ...groups,
 };

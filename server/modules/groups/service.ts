@@ -1,0 +1,165 @@
+/**
+ * Friend groups (分组): an owner's named sets of friends (at most 20 groups, names 1–20 characters;
+ * a friend may be in several; only friends may be members, and ending a friendship takes each out
+ * of the other's groups, see friends/service.ts). Also turns the `groups` / `except` of a post or
+ * album into what is stored, refusing groups that are not the author's and handles of no one.
+ * Taking someone out of a group (or deleting it) hides its items from their next read on, and their
+ * sockets leave the rooms of the owner's items they may no longer see (open posts, albums).
+ */
+import { Types, type Connection } from 'mongoose';
+import type { GroupDto, Privacy, UserDto } from '../../../shared/dto.js';
+import { limits } from '../../../shared/limits.js';
+import type { GroupCreateBody, GroupPatchBody } from '../../../shared/schemas/groups.js';
+import { conflict, invalid, notFound } from '../../errors.js';
+import { createKeyedQueue } from '../../keyed-queue.js';
+import type { Pusher } from '../../realtime/pusher.js';
+import { rooms } from '../../realtime/rooms.js';
+import { recordOf } from '../../db/record-of.js';
+import type { AccountService } from '../accounts/service.js';
+import type { Viewer } from '../accounts/viewer.js';
+import type { FriendRelations } from '../friends/relations.js';
+import { groupModel, type GroupRecord } from './model.js';
+
+export interface GroupServiceDeps {
+  readonly conn: Connection;
+  readonly accounts: Pick<AccountService, 'getUsers' | 'requireByHandle'>;
+  readonly friends: Pick<FriendRelations, 'areFriends'>;
+  readonly pusher: Pick<Pusher, 'leaveUnless'>;
+}
+
+/** Whether `userId` may still see the item behind one of `ownerId`'s rooms (a post, an album). */
+export type RoomCheck = (userId: string, ownerId: string, room: string) => Promise<boolean>;
+
+/** A post's or album's audience as the client gave it (handles, group ids). */
+export interface AudienceInput {
+  readonly privacy: Privacy;
+  readonly groups?: readonly string[] | undefined;
+  readonly except?: readonly string[] | undefined;
+}
+
+/** The same, as stored: user and group ids. */
+export interface StoredAudience {
+  readonly groups?: Types.ObjectId[];
+  readonly except?: Types.ObjectId[];
+}
+
+const oid = (id: string) => new Types.ObjectId(id);
+
+export function createGroupService({ conn, accounts, friends, pusher }: GroupServiceDeps) {
+  const groups = groupModel(conn);
+  const perOwner = createKeyedQueue();
+  let roomCheck: RoomCheck = async () => false;
+
+  async function toDtos(records: readonly GroupRecord[]): Promise<GroupDto[]> {
+    const users = await accounts.getUsers(records.flatMap((g) => g.members.map((m) => m.toHexString())));
+    return records.map((g) => ({
+      id: g._id.toHexString(),
+      name: g.name,
+      members: g.members.flatMap((m) => users.get(m.toHexString()) ?? []),
+    }));
+  }
+
+  async function ownGroup(viewer: Viewer, id: string): Promise<GroupRecord> {
+    const group = await groups.findOne({ _id: oid(id), owner: oid(viewer.id) }).lean<GroupRecord>();
+    if (!group) throw notFound('group');
+    return group;
+  }
+
+  /** Users by handle, in order; `invalid` on `field` naming the first handle of no one. */
+  async function usersByHandle(handles: readonly string[], field: string): Promise<UserDto[]> {
+    return Promise.all(
+      handles.map((handle) =>
+        accounts.requireByHandle(handle).catch(() => {
+          throw invalid(`no user @${handle}`, { [field]: `no user @${handle}` });
+        }),
+      ),
+    );
+  }
+
+  /** Those of `userIds` who left `ownerId`'s groups stop following what they may no longer see. */
+  async function revoke(ownerId: string, userIds: readonly string[]): Promise<void> {
+    await Promise.all(userIds.map((userId) => pusher.leaveUnless(userId, rooms.postsOf(ownerId), (room) => roomCheck(userId, ownerId, room))));
+  }
+
+  return {
+    /** How the composition tells this service whether someone may still see the item of a room. */
+    attachRoomCheck(check: RoomCheck): void {
+      roomCheck = check;
+    },
+
+    /** The viewer's groups, oldest first. */
+    async list(viewer: Viewer): Promise<{ groups: GroupDto[] }> {
+      const found = await groups.find({ owner: oid(viewer.id) }).sort({ createdAt: 1, _id: 1 }).lean<GroupRecord[]>();
+      return { groups: await toDtos(found) };
+    },
+
+    /** A new, empty group; at most `limits.groups`, names unique per owner. */
+    async create(viewer: Viewer, body: GroupCreateBody): Promise<{ group: GroupDto }> {
+      return perOwner(viewer.id, async () => {
+        const mine = await groups.find({ owner: oid(viewer.id) }, { name: 1 }).lean<{ name: string }[]>();
+        if (mine.length >= limits.groups) throw conflict(`at most ${limits.groups} groups`);
+        if (mine.some((g) => g.name === body.name)) throw conflict('you already have a group of that name');
+        const doc = await groups.create({ owner: oid(viewer.id), name: body.name, members: [], createdAt: new Date() });
+        const [group] = await toDtos([recordOf<GroupRecord>(doc)]);
+        return { group: group! };
+      });
+    },
+
+    /** Renames a group and/or replaces its members (friends only); those taken out lose its items at once. */
+    async update(viewer: Viewer, id: string, body: GroupPatchBody): Promise<{ group: GroupDto }> {
+      return perOwner(viewer.id, async () => {
+        const group = await ownGroup(viewer, id);
+        const set: { name?: string; members?: Types.ObjectId[] } = {};
+        if (body.name !== undefined && body.name !== group.name) {
+          if (await groups.exists({ owner: oid(viewer.id), name: body.name })) throw conflict('you already have a group of that name');
+          set.name = body.name;
+        }
+        let removed: string[] = [];
+        if (body.members) {
+          const users = await usersByHandle(body.members, 'members');
+          const verdicts = await Promise.all(users.map((u) => friends.areFriends(viewer.id, u.id)));
+          const stranger = users.find((_, i) => !verdicts[i]);
+          if (stranger) throw invalid(`@${stranger.handle} is not your friend`, { members: `@${stranger.handle} is not your friend` });
+          const kept = new Set(users.map((u) => u.id));
+          removed = group.members.map((m) => m.toHexString()).filter((m) => !kept.has(m));
+          set.members = users.map((u) => oid(u.id));
+        }
+        const updated = await groups.findOneAndUpdate({ _id: group._id }, { $set: set }, { returnDocument: 'after' }).lean<GroupRecord>();
+        if (!updated) throw notFound('group');
+        await revoke(viewer.id, removed);
+        const [dto] = await toDtos([updated]);
+        return { group: dto! };
+      });
+    },
+
+    /** Deletes a group: its items are seen by no member from now on (only by their author). */
+    async remove(viewer: Viewer, id: string): Promise<void> {
+      const group = await ownGroup(viewer, id);
+      await groups.deleteOne({ _id: group._id });
+      await revoke(
+        viewer.id,
+        group.members.map((m) => m.toHexString()),
+      );
+    },
+
+    /**
+     * What a post's or album's `groups` / `except` store: the groups must be the author's own, and
+     * `except` must name users (`invalid` otherwise). Unknown and foreign group ids answer alike.
+     */
+    async resolveAudience(viewer: Viewer, input: AudienceInput): Promise<StoredAudience> {
+      if (input.privacy === 'groups') {
+        const ids = (input.groups ?? []).map(oid);
+        const found = await groups.countDocuments({ _id: { $in: ids }, owner: oid(viewer.id) });
+        if (ids.length === 0 || found !== ids.length) throw invalid('unknown group', { groups: 'must be groups of yours' });
+        return { groups: ids };
+      }
+      if (input.privacy === 'friends' && input.except?.length) {
+        const users = await usersByHandle(input.except, 'except');
+        return { except: users.map((u) => oid(u.id)) };
+      }
+      return {};
+    },
+  };
+}
+
+export type GroupService = ReturnType<typeof createGroupService>;
