@@ -113,6 +113,7 @@ export async function startHub(requested: Config, options: HubOptions = {}): Pro
   await services.moderation.ready();
   // A node that died mid-write may have left a like/comment counter one short: recount recent ones.
   await services.posts.repairRecentCounters();
+  await services.posts.startScheduler();
 
   attachSocketAuth(io, services.accounts.authenticate, { socketsPerUser: config.socketsPerUser, clustered: Boolean(redis) });
   for (const prepare of connectPreparers(services)) {

@@ -118,6 +118,14 @@ const envSchema = z.object({
   FORFEIT_MS: positiveInt.default(60_000),
   /** How often every node sweeps for expired invites and due forfeits, in milliseconds. */
   GAME_SWEEP_MS: positiveInt.default(2_500),
+  /** How far ahead a scheduled post's `publishAt` must be, at least, in milliseconds (tests shorten it). */
+  SCHEDULE_MIN_LEAD_MS: z.coerce.number().int().min(0).max(3_600_000).default(60_000),
+  /** How long a node's claim on a due scheduled post lasts before another node may take it over. */
+  SCHEDULE_LEASE_MS: z.coerce.number().int().min(100).max(600_000).default(30_000),
+  /** The safety-net poll for due scheduled posts (missed bus messages, a store that was down). */
+  SCHEDULE_POLL_MS: z.coerce.number().int().min(50).max(3_600_000).default(60_000),
+  /** Tests only: a pause between claiming a due post and publishing it (to kill a node holding a claim). */
+  SCHEDULE_CLAIM_PAUSE_MS: z.coerce.number().int().min(0).max(600_000).default(0),
 });
 
 /** Every environment variable the hub reads (README's table and compose.yaml use these names). */
@@ -170,6 +178,8 @@ export interface Config {
   readonly inviteTtlMs: number;
   readonly forfeitMs: number;
   readonly gameSweepMs: number;
+  /** Scheduled posts: lead time, claim lease, safety-net poll, and the test-only claim pause. */
+  readonly scheduling: { readonly minLeadMs: number; readonly leaseMs: number; readonly pollMs: number; readonly claimPauseMs: number };
 }
 
 export class ConfigError extends Error {
@@ -242,5 +252,11 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
     inviteTtlMs: e.INVITE_TTL_MS,
     forfeitMs: e.FORFEIT_MS,
     gameSweepMs: e.GAME_SWEEP_MS,
+    scheduling: {
+      minLeadMs: e.SCHEDULE_MIN_LEAD_MS,
+      leaseMs: e.SCHEDULE_LEASE_MS,
+      pollMs: e.SCHEDULE_POLL_MS,
+      claimPauseMs: e.SCHEDULE_CLAIM_PAUSE_MS,
+    },
   };
 }

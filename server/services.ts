@@ -116,6 +116,7 @@ export function createServices(deps: CoreDeps) {
     photos: albums,
     logger: deps.logger,
     fans,
+    scheduling: { nodeId: deps.config.nodeId, ...deps.config.scheduling, bus: deps.bus },
   });
   moderation.attachQueue(posts);
   const games = createGameService({

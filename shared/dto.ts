@@ -141,6 +141,8 @@ export interface PostDto {
    * it (privacy, blocking) or it is gone. A repost of a repost embeds the original it reposted.
    */
   readonly repostOf?: PostDto | null;
+  /** v1.2, status `scheduled` only (its author alone sees it): when it will be published. */
+  readonly publishAt?: string;
 }
 
 export interface CommentDto {

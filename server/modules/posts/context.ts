@@ -18,6 +18,7 @@ import { commentModel } from './comment-model.js';
 import { likeModel } from './like-model.js';
 import { postModel, type PostRecord } from './post-model.js';
 import { createMentions } from './mentions.js';
+import type { SchedulingOptions } from './due-posts.js';
 
 export interface PostServiceDeps {
   readonly conn: Connection;
@@ -30,6 +31,8 @@ export interface PostServiceDeps {
   readonly logger: Logger;
   /** Certified spaces' fans: their public posts also reach fans' feeds. */
   readonly fans?: FanReach;
+  /** v1.2 scheduled posts: this node's id, the lead time, claim lease, poll and the cluster bus. */
+  readonly scheduling: SchedulingOptions;
 }
 
 /** What posts need from the fans module (implemented by server/modules/fans/service.ts). */

@@ -24,6 +24,12 @@ export interface PostRecord {
   readonly repostOf?: Types.ObjectId | null;
   /** v1.1: how many reposts this post has (absent on older posts: 0). */
   readonly reposts?: number;
+  /** v1.2, status `scheduled`: when it is due, and the status screening gave it (what it becomes then). */
+  readonly publishAt?: Date | null;
+  readonly publishAs?: PostStatus | null;
+  /** v1.2, status `scheduled`: the node that claimed it once due, and until when its claim holds. */
+  readonly claimedBy?: string | null;
+  readonly claimUntil?: Date | null;
 }
 
 const postSchema = new Schema<PostRecord>(
@@ -41,13 +47,17 @@ const postSchema = new Schema<PostRecord>(
     },
     images: { type: [Schema.Types.ObjectId], default: [] },
     privacy: { type: String, enum: ['public', 'friends', 'private'], required: true },
-    status: { type: String, enum: ['published', 'held', 'review', 'rejected', 'removed'], required: true },
+    status: { type: String, enum: ['published', 'held', 'review', 'rejected', 'removed', 'scheduled'], required: true },
     createdAt: { type: Date, required: true },
     likes: { type: Number, required: true, default: 0 },
     comments: { type: Number, required: true, default: 0 },
     moderatedBy: { type: Schema.Types.ObjectId, default: null },
     repostOf: { type: Schema.Types.ObjectId, default: null },
     reposts: { type: Number, default: 0 },
+    publishAt: { type: Date },
+    publishAs: { type: String, enum: ['published', 'held', 'review'] },
+    claimedBy: { type: String },
+    claimUntil: { type: Date },
   },
   { strict: 'throw', versionKey: false },
 );
@@ -59,6 +69,9 @@ postSchema.index({ author: 1, createdAt: -1, _id: -1 });
 postSchema.index({ author: 1, status: 1, privacy: 1, createdAt: -1, _id: -1 });
 // The moderation queue: held and review posts, oldest first.
 postSchema.index({ status: 1, createdAt: 1 });
+// v1.2, scheduled posts only (partial): the next due post across all authors, and an author's own list.
+postSchema.index({ status: 1, publishAt: 1 }, { partialFilterExpression: { status: 'scheduled' } });
+postSchema.index({ author: 1, status: 1, publishAt: 1 }, { partialFilterExpression: { status: 'scheduled' } });
 
 export function postModel(conn: Connection): Model<PostRecord> {
   return (conn.models.Post as Model<PostRecord> | undefined) ?? conn.model<PostRecord>('Post', postSchema);

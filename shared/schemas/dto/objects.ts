@@ -104,6 +104,7 @@ const postFields = {
   counts: z.object({ likes: z.number(), comments: z.number(), reposts: z.number().optional() }),
   liked: z.boolean().optional(),
   mentions: z.array(userDto).optional(),
+  publishAt: instant.optional(),
 };
 /** A repost embeds its original (one level: a repost of a repost embeds the original it reposted). */
 const repostedDto = z.object(postFields);

@@ -30,6 +30,8 @@ export const suggestions = list('suggestions', o.friendSuggestionDto);
 // posts
 export const post = one('post', o.postDto);
 export const postPage = z.object({ posts: z.array(o.postDto), next });
+/** v1.2: the viewer's scheduled posts, soonest first. */
+export const scheduledPosts = z.object({ posts: z.array(o.postDto) });
 export const comment = one('comment', o.commentDto);
 export const comments = list('comments', o.commentDto);
 export const likeState = z.object({ likes: z.number(), liked: z.boolean() });
