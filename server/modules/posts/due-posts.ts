@@ -57,6 +57,8 @@ export function createDuePosts(o: DuePostsOptions): DuePosts {
   let closed = false;
   let running: Promise<void> | undefined;
   let rerun = false;
+  /** Whether the last pass failed: an outage is logged once, not once a second. */
+  let failing = false;
 
   function arm(at: number): void {
     if (closed || (timer && armedFor <= at)) return;
@@ -116,9 +118,12 @@ export function createDuePosts(o: DuePostsOptions): DuePosts {
       await drain();
       const wake = await nextWake();
       if (wake !== undefined) arm(wake);
+      if (failing) o.logger.info('scheduled posts: looking for due posts works again');
+      failing = false;
     } catch (err) {
       // The store is down (or was): try again soon rather than at the next poll.
-      if (!closed) o.logger.warn({ err }, 'scheduled posts: looking for due posts failed');
+      if (!closed && !failing) o.logger.warn({ err }, 'scheduled posts: looking for due posts failed; retrying every second');
+      failing = true;
       arm(Date.now() + Math.min(o.pollMs, 1000));
     }
   }

@@ -31,14 +31,14 @@ export interface SchedulingParts {
 
 export function createScheduling({ ctx, views, publication, notifyMentions, prepareText, options }: SchedulingParts) {
   const { posts } = ctx;
-  const minMinutes = Math.ceil(options.minLeadMs / 60_000);
+  const lead = options.minLeadMs >= 60_000 ? `${Math.ceil(options.minLeadMs / 60_000)} minute` : `${Math.ceil(options.minLeadMs / 1000)} second`;
+  const rule = `must be ${lead}${lead.startsWith('1 ') ? '' : 's'} to 30 days ahead`;
 
   /** `publishAt` as a Date, once it is far enough ahead and not too far (invalid otherwise). */
   function dueTime(iso: string): Date {
     const at = new Date(iso);
     const ahead = at.getTime() - Date.now();
     if (ahead < options.minLeadMs || ahead > maxScheduleAheadMs) {
-      const rule = `must be ${minMinutes ? `${minMinutes} minute${minMinutes > 1 ? 's' : ''}` : 'a moment'} to 30 days ahead`;
       throw invalid(`publishAt: ${rule}`, { publishAt: rule });
     }
     return at;
