@@ -10,6 +10,9 @@ import { icon } from '../icons.js';
 import { shared } from '../styles/shared.js';
 import type { KjRichEditor } from './kj-rich-editor.js';
 import './kj-rich-editor.js';
+import type { KjSchedulePicker } from './kj-schedule-picker.js';
+import './kj-schedule-picker.js';
+import { formatDateTime } from '../i18n/format.js';
 import { limits } from '../../../shared/limits.js';
 
 const maxPhotos = limits.shuoshuoImages;
@@ -51,6 +54,7 @@ export class KjComposer extends LitElement {
   @state() private outcome: Outcome | null = null;
   @query('kj-rich-editor') private editor?: KjRichEditor;
   @query('#text') private textBox?: HTMLTextAreaElement;
+  @query('kj-schedule-picker') private schedule?: KjSchedulePicker;
   /** Typing `@` suggests friends to mention. */
   private readonly mention = new MentionSuggest(this, () => this.textBox, 'composer-mention');
 
@@ -85,6 +89,7 @@ export class KjComposer extends LitElement {
             : null
         }
         <span class="grow"></span>
+        <kj-schedule-picker></kj-schedule-picker>
         <label class="sr-only" for="privacy">${msg('Who can see it', { id: 'composer.privacy' })}</label>
         <select id="privacy" name="privacy">
           ${(['friends', 'public', 'private'] as const).map((p) => html`<option value=${p}>${privacyLabel[p]}</option>`)}
@@ -144,14 +149,20 @@ export class KjComposer extends LitElement {
       this.kind === 'shuoshuo'
         ? { kind: this.kind, text: String(data.get('text') ?? ''), images: this.photos.map((p) => p.id), privacy }
         : { kind: 'diary' as const, title: String(data.get('title') ?? ''), text: this.editor?.value ?? '', privacy };
+    if (this.schedule?.missing) {
+      this.outcome = { tone: 'error', text: msg('Pick when to publish it.', { id: 'schedule.missing' }) };
+      return;
+    }
+    const publishAt = this.schedule?.publishAt;
     this.busy = true;
     this.outcome = null;
     try {
-      const { status, body: res } = await api.send('POST /posts', { body });
+      const { status, body: res } = await api.send('POST /posts', { body: { ...body, ...(publishAt ? { publishAt } : {}) } });
       this.outcome = describe(status, res.post);
       form.reset();
       this.editor?.clear();
       this.photos = [];
+      this.schedule?.reset();
       this.dispatchEvent(new CustomEvent('post-created', { detail: { post: res.post }, bubbles: true, composed: true }));
     } catch (err) {
       const blocked = err instanceof ApiError && err.code === 'blocked';
@@ -168,6 +179,10 @@ export class KjComposer extends LitElement {
 }
 
 function describe(status: number, post: PostDto): Outcome {
+  if (post.status === 'scheduled' && post.publishAt) {
+    const when = formatDateTime(post.publishAt);
+    return { tone: 'ok', text: msg(str`Scheduled for ${when}. Only you can see it until then.`, { id: 'schedule.done' }) };
+  }
   if (status === 202 || post.status === 'held')
     return { tone: 'warn', text: msg('Held for review: only you can see it until a moderator approves it.', { id: 'composer.held' }) };
   if (post.status === 'review')

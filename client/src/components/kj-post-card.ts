@@ -24,6 +24,7 @@ import './kj-repost-embed.js';
 const statusNote: Partial<Record<PostDto['status'], () => string>> = {
   review: () => msg('Being previewed — only you can see it until a moderator approves it.', { id: 'post.reviewMine' }),
   held: () => msg('Held for review — only you can see it until a moderator approves it.', { id: 'post.heldMine' }),
+  scheduled: () => msg('Scheduled — only you can see it until it is published.', { id: 'schedule.mine' }),
   rejected: () => msg('Rejected by a moderator — only you can see it.', { id: 'post.rejectedMine' }),
 };
 
