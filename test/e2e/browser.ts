@@ -18,12 +18,14 @@ export interface E2E {
 export interface E2EOptions {
   /** Extra Chromium switches, e.g. `--host-resolver-rules=MAP kongjian.test 127.0.0.1`. */
   readonly chromiumArgs?: readonly string[];
+  /** Extra environment for the hub, e.g. a short SCHEDULE_MIN_LEAD_MS. */
+  readonly hubEnv?: Readonly<Record<string, string>>;
 }
 
 export async function startE2E(options: E2EOptions = {}): Promise<E2E> {
   const clientDir = await builtClient();
   const [hub, browser] = await Promise.all([
-    startTestHub({ clientDir }),
+    startTestHub({ clientDir, ...(options.hubEnv ? { env: options.hubEnv } : {}) }),
     chromium.launch({
       executablePath: chromiumPath,
       args: [

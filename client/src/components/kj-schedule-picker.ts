@@ -62,7 +62,7 @@ export class KjSchedulePicker extends LitElement {
     // The default, an hour from now, as an attribute: a time the person picked is not overwritten.
     const initial = toLocalInput(new Date(Date.now() + 60 * 60_000));
     return html`<button type="button" aria-pressed=${this.on ? 'true' : 'false'} @click=${() => (this.on = !this.on)}>
-        ⏰ ${msg('Schedule', { id: 'schedule.toggle' })}
+        <span aria-hidden="true">⏰</span> ${msg('Schedule', { id: 'schedule.toggle' })}
       </button>
       ${
         this.on
