@@ -81,7 +81,10 @@ describe('scheduled posts and links', { timeout: 60_000 }, () => {
     // One published post: an empty feed is a `role=feed` without articles, which axe reports on its own.
     expect((await author.api.post('/posts', { kind: 'shuoshuo', text: '你好', privacy: 'friends' })).status).toBe(201);
     const inHours = (h: number) => new Date(Date.now() + h * 3600_000).toISOString();
-    for (const [text, h] of [['周末去爬山', 5], ['明天的早餐', 3]] as const) {
+    for (const [text, h] of [
+      ['周末去爬山', 5],
+      ['明天的早餐', 3],
+    ] as const) {
       const res = await author.api.post('/posts', { kind: 'shuoshuo', text, privacy: 'friends', publishAt: inHours(h) });
       expect(res.status).toBe(201);
     }

@@ -7,7 +7,16 @@
 import mongoose, { Types, type Connection } from 'mongoose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCluster, type Cluster } from '../../scripts/cluster/start-cluster.js';
-import { apiClient, closeAllSockets, makeFriends, registerUser, startTestHub, waitFor, type TestHub, type TestUser } from '../helpers/index.js';
+import {
+  apiClient,
+  closeAllSockets,
+  makeFriends,
+  registerUser,
+  startTestHub,
+  waitFor,
+  type TestHub,
+  type TestUser,
+} from '../helpers/index.js';
 
 // The test hubs' secret, so that tokens from the cluster's node are valid on them.
 const secret = 'test-secret-0123456789abcdef';
@@ -46,7 +55,10 @@ describe('scheduled posts across a killed node, a restart and a store outage', {
   const via = (user: TestUser, node: { url: string }): TestUser => ({ ...user, api: apiClient(node.url, user.token) });
 
   beforeAll(async () => {
-    cluster = await startCluster({ nodes: 1, env: { ...timings, SECRET: secret, SCHEDULE_CLAIM_PAUSE_MS: '600000', RATE_LIMIT_SCALE: '50' } });
+    cluster = await startCluster({
+      nodes: 1,
+      env: { ...timings, SECRET: secret, SCHEDULE_CLAIM_PAUSE_MS: '600000', RATE_LIMIT_SCALE: '50' },
+    });
     store = await mongoose.createConnection(cluster.mongodbUri).asPromise();
     const [n1] = cluster.nodes;
     alice = await registerUser(n1!, 'alice');
@@ -62,7 +74,12 @@ describe('scheduled posts across a killed node, a restart and a store outage', {
 
   it('SIGKILL of the node holding the claim: another node publishes the post once, when the claim lapses', async () => {
     const [n1] = cluster.nodes;
-    const made = await alice.api.post('/posts', { kind: 'shuoshuo', text: `tick @${bob.handle}`, privacy: 'friends', publishAt: inMs(1_500) });
+    const made = await alice.api.post('/posts', {
+      kind: 'shuoshuo',
+      text: `tick @${bob.handle}`,
+      privacy: 'friends',
+      publishAt: inMs(1_500),
+    });
     expect(made.status, JSON.stringify(made.body)).toBe(201);
     const id = made.body.post.id as string;
     await waitFor(async () => (await statusOf(id))?.claimedBy === 'node-1', { timeoutMs: 10_000, what: 'node-1 claims the post' });
@@ -77,7 +94,12 @@ describe('scheduled posts across a killed node, a restart and a store outage', {
 
   it('every node down when the post falls due: the next node to start publishes it', async () => {
     const due = Date.now() + 1_000;
-    const made = await alice.api.post('/posts', { kind: 'shuoshuo', text: `while away @${bob.handle}`, privacy: 'friends', publishAt: new Date(due).toISOString() });
+    const made = await alice.api.post('/posts', {
+      kind: 'shuoshuo',
+      text: `while away @${bob.handle}`,
+      privacy: 'friends',
+      publishAt: new Date(due).toISOString(),
+    });
     const id = made.body.post.id as string;
     await hub!.close();
     hub = undefined;
@@ -91,7 +113,12 @@ describe('scheduled posts across a killed node, a restart and a store outage', {
 
   it('the store killed around the due time: the post is published once it is back', async () => {
     const due = Date.now() + 800;
-    const made = await alice.api.post('/posts', { kind: 'shuoshuo', text: `outage @${bob.handle}`, privacy: 'friends', publishAt: new Date(due).toISOString() });
+    const made = await alice.api.post('/posts', {
+      kind: 'shuoshuo',
+      text: `outage @${bob.handle}`,
+      privacy: 'friends',
+      publishAt: new Date(due).toISOString(),
+    });
     const id = made.body.post.id as string;
     await cluster.stopStore('SIGKILL');
     await waitFor(() => Date.now() > due + 1_500, { what: 'the due time to pass with the store down' });

@@ -91,7 +91,10 @@ export function createDuePosts(o: DuePostsOptions): DuePosts {
   async function nextWake(): Promise<number | undefined> {
     const now = new Date();
     const [ahead, held] = await Promise.all([
-      posts.findOne({ status: 'scheduled', publishAt: { $gt: now } }, { publishAt: 1 }).sort({ publishAt: 1 }).lean<PostRecord>(),
+      posts
+        .findOne({ status: 'scheduled', publishAt: { $gt: now } }, { publishAt: 1 })
+        .sort({ publishAt: 1 })
+        .lean<PostRecord>(),
       posts
         .findOne({ status: 'scheduled', publishAt: { $lte: now } }, { claimUntil: 1 })
         .sort({ claimUntil: 1 })

@@ -25,13 +25,19 @@ export interface SchedulingParts {
   readonly publication: Publication;
   readonly notifyMentions: (record: PostRecord) => Promise<void>;
   /** The stored text (diaries sanitised) and the text screening reads, as creating a post makes them. */
-  readonly prepareText: (viewer: Viewer, record: PostRecord, title: string | undefined, text: string) => Promise<{ text: string; screened: string }>;
+  readonly prepareText: (
+    viewer: Viewer,
+    record: PostRecord,
+    title: string | undefined,
+    text: string,
+  ) => Promise<{ text: string; screened: string }>;
   readonly options: SchedulingOptions;
 }
 
 export function createScheduling({ ctx, views, publication, notifyMentions, prepareText, options }: SchedulingParts) {
   const { posts } = ctx;
-  const lead = options.minLeadMs >= 60_000 ? `${Math.ceil(options.minLeadMs / 60_000)} minute` : `${Math.ceil(options.minLeadMs / 1000)} second`;
+  const lead =
+    options.minLeadMs >= 60_000 ? `${Math.ceil(options.minLeadMs / 60_000)} minute` : `${Math.ceil(options.minLeadMs / 1000)} second`;
   const rule = `must be ${lead}${lead.startsWith('1 ') ? '' : 's'} to 30 days ahead`;
 
   /** `publishAt` as a Date, once it is far enough ahead and not too far (invalid otherwise). */
@@ -99,17 +105,26 @@ export function createScheduling({ ctx, views, publication, notifyMentions, prep
     /** Changes a scheduled post's title, text or time; refused once it is published. */
     async edit(viewer: Viewer, postId: string, body: EditScheduledBody): Promise<{ post: PostDto }> {
       const before = await ownScheduled(viewer, postId);
-      if (body.title !== undefined && before.kind !== 'diary') throw invalid('title: a shuoshuo has no title', { title: 'a shuoshuo has no title' });
+      if (body.title !== undefined && before.kind !== 'diary')
+        throw invalid('title: a shuoshuo has no title', { title: 'a shuoshuo has no title' });
       const at = body.publishAt === undefined ? undefined : dueTime(body.publishAt);
       const set: Record<string, unknown> = at ? { publishAt: at } : {};
       if (body.text !== undefined || body.title !== undefined) {
         const title = body.title ?? before.title;
         const { text, screened } = await prepareText(viewer, before, title, body.text ?? before.text);
-        Object.assign(set, { text, publishAs: statusAfterScreening(ctx.deps.screen.screen(screened)) }, title === undefined ? {} : { title });
+        Object.assign(
+          set,
+          { text, publishAs: statusAfterScreening(ctx.deps.screen.screen(screened)) },
+          title === undefined ? {} : { title },
+        );
       }
       // An edit voids a claim a node may hold: that node's publishing update then matches nothing.
       const record = await posts
-        .findOneAndUpdate({ _id: before._id, status: 'scheduled' }, { $set: set, $unset: { claimedBy: 1, claimUntil: 1 } }, { returnDocument: 'after' })
+        .findOneAndUpdate(
+          { _id: before._id, status: 'scheduled' },
+          { $set: set, $unset: { claimedBy: 1, claimUntil: 1 } },
+          { returnDocument: 'after' },
+        )
         .lean<PostRecord>();
       if (!record) throw conflict('this post is already published');
       if (at) due.scheduled(at);

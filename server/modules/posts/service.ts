@@ -162,7 +162,12 @@ export function createPostService(deps: PostServiceDeps) {
         if (post.author.toHexString() !== viewer.id) throw forbidden('only its author or a moderator may delete a post');
       }
       const before = await posts.findById(postId, { status: 1 }).lean<Pick<PostRecord, 'status'>>();
-      const removed = await transition(postId, ['published', 'held', 'review', 'rejected', 'scheduled'], 'removed', isModerator(viewer) ? viewer : null);
+      const removed = await transition(
+        postId,
+        ['published', 'held', 'review', 'rejected', 'scheduled'],
+        'removed',
+        isModerator(viewer) ? viewer : null,
+      );
       if (!removed || !before) throw notFound('post');
       await reposts.forget(removed);
       await publication.retract(removed, before.status === 'published');

@@ -89,7 +89,12 @@ describe('scheduled posts across two nodes', () => {
     const dave = await registerUser(b, 'dave');
     await makeFriends(carol, dave);
     const daveSocket = await connectSocket(b, dave.token);
-    const made = await carol.api.post('/posts', { kind: 'shuoshuo', text: 'from a node that left', privacy: 'friends', publishAt: new Date(Date.now() + 1_500).toISOString() });
+    const made = await carol.api.post('/posts', {
+      kind: 'shuoshuo',
+      text: 'from a node that left',
+      privacy: 'friends',
+      publishAt: new Date(Date.now() + 1_500).toISOString(),
+    });
     expect(made.status).toBe(201);
     await spare.close();
     await waitFor(() => received(daveSocket, 'feed:post').some((p) => p.post.id === made.body.post.id), {

@@ -108,9 +108,18 @@ describe.each(engines)('scheduled posts on %s', (engine) => {
 
   it('a scheduled diary is edited like a new one: title and text, sanitised again', async () => {
     const alice = await registerUser(hub, 'alice');
-    const mine = await alice.api.post('/posts', { kind: 'diary', title: 'Plans', text: '<p>tomorrow</p>', privacy: 'public', publishAt: inMs(60_000) });
+    const mine = await alice.api.post('/posts', {
+      kind: 'diary',
+      title: 'Plans',
+      text: '<p>tomorrow</p>',
+      privacy: 'public',
+      publishAt: inMs(60_000),
+    });
     expect(mine.status).toBe(201);
-    const edited = await alice.api.patch(`/posts/${mine.body.post.id}/schedule`, { title: 'Better plans', text: '<p>later <script>x</script></p>' });
+    const edited = await alice.api.patch(`/posts/${mine.body.post.id}/schedule`, {
+      title: 'Better plans',
+      text: '<p>later <script>x</script></p>',
+    });
     expect(edited.body.post).toMatchObject({ title: 'Better plans', text: '<p>later </p>', status: 'scheduled' });
   });
 });
