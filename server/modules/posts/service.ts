@@ -161,10 +161,16 @@ export function createPostService(deps: PostServiceDeps) {
         const { post } = await ctx.visiblePost(viewer, postId);
         if (post.author.toHexString() !== viewer.id) throw forbidden('only its author or a moderator may delete a post');
       }
-      const before = await posts.findById(postId, { status: 1 }).lean<Pick<PostRecord, 'status'>>();
+      const before = Types.ObjectId.isValid(postId)
+        ? await posts.findById(postId, { status: 1, author: 1 }).lean<Pick<PostRecord, 'status' | 'author'>>()
+        : null;
+      // A scheduled post is its author's alone until it is out, moderators included; and it is
+      // cancelled only while still scheduled (not in the moment it is being published).
+      const scheduled = before?.status === 'scheduled';
+      if (scheduled && before.author.toHexString() !== viewer.id) throw notFound('post');
       const removed = await transition(
         postId,
-        ['published', 'held', 'review', 'rejected', 'scheduled'],
+        scheduled ? ['scheduled'] : ['published', 'held', 'review', 'rejected'],
         'removed',
         isModerator(viewer) ? viewer : null,
       );
