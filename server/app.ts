@@ -172,6 +172,7 @@ export async function startHub(requested: Config, options: HubOptions = {}): Pro
     outerRoutes: (outer) => {
       photoFileRoutes(services.albums)(outer);
       avatarFileRoutes(config.dataDir)(outer);
+      services.linkPreviews.routes(outer);
       outer.get('/metrics', metricsRoute(metrics, config.metricsToken));
     },
     allowOrigin,

@@ -28,6 +28,7 @@ import { createBlockService } from './modules/blocks/service.js';
 import { createSearchService } from './modules/search/service.js';
 import { createReportService } from './modules/reports/service.js';
 import { createChatService } from './modules/chat/service.js';
+import { createLinkPreviews } from './modules/link-previews/service.js';
 
 export interface CoreDeps {
   readonly config: Config;
@@ -106,6 +107,7 @@ export function createServices(deps: CoreDeps) {
     logger: deps.logger,
     clustered: Boolean(deps.redis),
   });
+  const linkPreviews = createLinkPreviews({ ...deps.config.linkPreview, dataDir: deps.config.dataDir }, deps.logger);
   const posts = createPostService({
     conn: deps.conn,
     pusher: deps.pusher,
@@ -117,6 +119,7 @@ export function createServices(deps: CoreDeps) {
     logger: deps.logger,
     fans,
     scheduling: { nodeId: deps.config.nodeId, ...deps.config.scheduling, bus: deps.bus },
+    previews: linkPreviews,
   });
   moderation.attachQueue(posts);
   const games = createGameService({
@@ -188,6 +191,7 @@ export function createServices(deps: CoreDeps) {
     search,
     reports,
     chat,
+    linkPreviews,
   };
 }
 

@@ -2,7 +2,7 @@
  * What every part of the posts service shares: its dependencies, its models, and the two reads
  * every operation starts from (how a viewer stands to an author; a post the viewer may see).
  */
-import type { Privacy } from '../../../shared/dto.js';
+import type { LinkPreviewDto, Privacy } from '../../../shared/dto.js';
 import { Types, type Connection } from 'mongoose';
 import type { Logger } from '../../logger.js';
 import type { Pusher } from '../../realtime/pusher.js';
@@ -31,6 +31,8 @@ export interface PostServiceDeps {
   readonly logger: Logger;
   /** Certified spaces' fans: their public posts also reach fans' feeds. */
   readonly fans?: FanReach;
+  /** v1.2: fetches a link's preview (server/modules/link-previews); absent, posts get none. */
+  readonly previews?: { preview(url: string): Promise<LinkPreviewDto | null> };
   /** v1.2 scheduled posts: this node's id, the lead time, claim lease, poll and the cluster bus. */
   readonly scheduling: SchedulingOptions;
 }

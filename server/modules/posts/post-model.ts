@@ -4,7 +4,7 @@
  * comments collections (see `recountPost` in the service) should a crash fall between two writes.
  */
 import { Schema, type Connection, type Model, type Types } from 'mongoose';
-import type { PostKind, PostStatus, Privacy } from '../../../shared/dto.js';
+import type { LinkPreviewDto, PostKind, PostStatus, Privacy } from '../../../shared/dto.js';
 
 export interface PostRecord {
   readonly _id: Types.ObjectId;
@@ -30,6 +30,8 @@ export interface PostRecord {
   /** v1.2, status `scheduled`: the node that claimed it once due, and until when its claim holds. */
   readonly claimedBy?: string | null;
   readonly claimUntil?: Date | null;
+  /** v1.2: its first link's preview, once fetched. */
+  readonly preview?: LinkPreviewDto | null;
 }
 
 const postSchema = new Schema<PostRecord>(
@@ -58,6 +60,10 @@ const postSchema = new Schema<PostRecord>(
     publishAs: { type: String, enum: ['published', 'held', 'review'] },
     claimedBy: { type: String },
     claimUntil: { type: Date },
+    preview: {
+      type: new Schema({ url: String, title: String, description: String, image: String }, { _id: false, strict: 'throw' }),
+      default: undefined,
+    },
   },
   { strict: 'throw', versionKey: false },
 );

@@ -87,6 +87,7 @@ export function createPostViews(ctx: PostContext) {
         mentions: mentioned[index] ?? [],
         ...(p.kind === 'repost' ? { repostOf: (p.repostOf && originals.get(p.repostOf.toHexString())) || null } : {}),
         ...(p.status === 'scheduled' && p.publishAt ? { publishAt: p.publishAt.toISOString() } : {}),
+        ...(p.preview ? { preview: p.preview } : {}),
       };
     });
   }

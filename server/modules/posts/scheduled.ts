@@ -23,7 +23,8 @@ export interface SchedulingParts {
   readonly ctx: PostContext;
   readonly views: PostViews;
   readonly publication: Publication;
-  readonly notifyMentions: (record: PostRecord) => Promise<void>;
+  /** What follows a post becoming visible: mentions, its link preview. */
+  readonly afterPublish: (record: PostRecord) => Promise<void>;
   /** The stored text (diaries sanitised) and the text screening reads, as creating a post makes them. */
   readonly prepareText: (
     viewer: Viewer,
@@ -34,7 +35,7 @@ export interface SchedulingParts {
   readonly options: SchedulingOptions;
 }
 
-export function createScheduling({ ctx, views, publication, notifyMentions, prepareText, options }: SchedulingParts) {
+export function createScheduling({ ctx, views, publication, afterPublish, prepareText, options }: SchedulingParts) {
   const { posts } = ctx;
   const lead =
     options.minLeadMs >= 60_000 ? `${Math.ceil(options.minLeadMs / 60_000)} minute` : `${Math.ceil(options.minLeadMs / 1000)} second`;
@@ -65,7 +66,7 @@ export function createScheduling({ ctx, views, publication, notifyMentions, prep
     if (!record) return;
     const post = await views.toDto(record, null);
     await publication.announce(record, post);
-    if (record.status === 'published') await notifyMentions(record);
+    await afterPublish(record);
   }
 
   const due = createDuePosts({ ...options, posts, logger: ctx.deps.logger, publish: publishClaimed });

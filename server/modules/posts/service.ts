@@ -22,6 +22,7 @@ import { createPublication } from './publication.js';
 import { createDiarySanitizer, type DiarySanitizer } from './diary-sanitizer.js';
 import { recordOf } from '../../db/record-of.js';
 import { createScheduling } from './scheduled.js';
+import { firstWebAddress } from '../../../shared/links.js';
 
 export type { PostServiceDeps } from './context.js';
 
@@ -73,6 +74,30 @@ export function createPostService(deps: PostServiceDeps) {
       (userId) => ctx.recipientMaySee(userId, id),
     );
   };
+  /**
+   * v1.2: the first link's preview, fetched after the post was acknowledged and pushed, then stored
+   * and pushed as `post:preview`. Not awaited: a slow or failing page never delays or fails a post.
+   */
+  const attachPreview = (record: PostRecord): void => {
+    const url = deps.previews && record.kind !== 'repost' ? firstWebAddress(record.text) : undefined;
+    if (!url || !deps.previews) return;
+    void deps.previews
+      .preview(url)
+      .then(async (preview) => {
+        if (!preview) return;
+        const updated = await posts
+          .findOneAndUpdate({ _id: record._id, status: { $in: ['published', 'held', 'review'] } }, { $set: { preview } }, { returnDocument: 'after' })
+          .lean<PostRecord>();
+        if (updated) await publication.previewed(updated, preview);
+      })
+      .catch((err: unknown) => deps.logger.warn({ err, postId: record._id.toHexString() }, 'link preview: storing failed'));
+  };
+  /** What follows a post becoming visible (at once, or when its scheduled time comes). */
+  const afterPublish = async (record: PostRecord): Promise<void> => {
+    if (record.status === 'published') await notifyMentions(record);
+    attachPreview(record);
+  };
+
   // Diary HTML is sanitised in worker threads with a time budget, never on the event loop.
   const sanitizer = createDiarySanitizer();
   // v1.2: scheduled posts wait as `scheduled` until one node claims and publishes them (scheduled.ts).
@@ -80,7 +105,7 @@ export function createPostService(deps: PostServiceDeps) {
     ctx,
     views,
     publication,
-    notifyMentions,
+    afterPublish,
     options: deps.scheduling,
     prepareText: (viewer, record, title, text) =>
       prepare(deps, sanitizer, viewer, { kind: record.kind === 'diary' ? 'diary' : 'shuoshuo', title, text, images: [] }),
@@ -136,7 +161,7 @@ export function createPostService(deps: PostServiceDeps) {
       // Nobody has liked a post that did not exist a moment ago: no likes query.
       const post: PostDto = { ...(await views.toDto(record, null)), liked: false };
       await publication.announce(record, post);
-      if (status === 'published') await notifyMentions(record);
+      await afterPublish(record);
       return { post };
     },
 
