@@ -14,6 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../../../server/logger.js';
 import { createAddressPolicy } from '../../../server/modules/link-previews/address-policy.js';
 import { createLinkPreviews, linkPreviewLimits } from '../../../server/modules/link-previews/service.js';
+import { connectSocket, expectNoEvent, makeFriends, nextEvent, registerUser, useTestHub } from '../../helpers/index.js';
 
 let server: http.Server;
 let base: string;
@@ -150,5 +151,33 @@ describe('link previews', () => {
       '64:ff9b::7f00:1': false,
       nonsense: false,
     });
+  });
+});
+
+describe('a post with a link, on a hub that admits loopback pages', () => {
+  const hub = useTestHub({ env: { LINK_PREVIEW_ALLOW: '127.0.0.1' } });
+
+  it('is acknowledged at once without a preview; the preview follows live to a friend, and its image is served by the hub', async () => {
+    const alice = await registerUser(hub, 'alice');
+    const bob = await registerUser(hub, 'bob');
+    await makeFriends(alice, bob);
+    const bobSocket = await connectSocket(hub, bob.token);
+    const made = await alice.api.post('/posts', { kind: 'shuoshuo', text: `lunch? ${base}/page and ${base}/json`, privacy: 'friends' });
+    expect(made.status).toBe(201);
+    expect(made.body.post.preview).toBeUndefined();
+    const { postId, preview } = await nextEvent(bobSocket, 'post:preview', (p) => p.postId === made.body.post.id);
+    expect(postId).toBe(made.body.post.id);
+    expect(preview).toMatchObject({ url: `${base}/page`, title: 'Noodle House', description: 'Fresh noodles & tea' });
+    expect((await bob.api.get(`/posts/${postId}`)).body.post.preview).toEqual(preview);
+    const image = await fetch(`${hub.url}${preview.image}`);
+    expect(image.status).toBe(200);
+    expect(image.headers.get('content-type')).toBe('image/webp');
+    expect((await fetch(`${hub.url}/link-previews/..%2Fsecret.webp`)).status).toBe(404);
+
+    // A link that gives no preview leaves the post as it was.
+    const plain = await alice.api.post('/posts', { kind: 'shuoshuo', text: `data: ${base}/json`, privacy: 'friends' });
+    expect(plain.status).toBe(201);
+    await expectNoEvent(bobSocket, 'post:preview', (p) => p.postId === plain.body.post.id);
+    expect((await bob.api.get(`/posts/${plain.body.post.id}`)).body.post.preview).toBeUndefined();
   });
 });
