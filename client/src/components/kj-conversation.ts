@@ -4,6 +4,7 @@ import { customElement, property, query, state } from 'lit/decorators.js';
 import type { MessageDto } from '../../../shared/dto.js';
 import { recallWindowMs } from '../../../shared/schemas/chat.js';
 import { messagePreview, messageTime } from '../chat-format.js';
+import { linkedText } from '../mention-text.js';
 import { SessionController } from '../controllers/session-controller.js';
 import { StoreController } from '../controllers/store-controller.js';
 import { errorText } from '../services/api.js';
@@ -129,7 +130,7 @@ export class KjConversation extends LitElement {
       <div class="bubble">
         ${m.photo ? html`<img class="photo" src=${m.photo.thumbUrl} alt=${m.photo.caption ?? msg('Photo', { id: 'chat.photoAlt' })} />` : null}
         ${m.post ? html`<a href=${`/post/${m.post.id}`}>${m.post.title ?? m.post.text.slice(0, 80)}</a>` : m.post === null ? msg('[This post cannot be shown]', { id: 'chat.postHidden' }) : null}
-        ${m.text ?? ''}
+        ${m.text ? linkedText(m.text) : ''}
       </div>
       <div class="meta">
         <time datetime=${m.sentAt}>${messageTime(m.sentAt)}</time>

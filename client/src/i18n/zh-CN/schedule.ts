@@ -1,4 +1,4 @@
-/** zh-CN: scheduled posts (定时发表): the composer's time picker and the list of my scheduled posts. */
+/** zh-CN: scheduled posts (定时发表): the composer's time picker and the list of my scheduled posts; link previews. */
 import { str } from '@lit/localize';
 
 export const templates = {
@@ -14,4 +14,5 @@ export const templates = {
   'schedule.save': '保存',
   'schedule.back': '返回',
   'schedule.mine': '定时发表中，发表前只有你能看到。',
+  'link.preview': '链接预览',
 };
