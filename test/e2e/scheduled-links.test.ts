@@ -3,8 +3,12 @@
  * ahead (the hub's least lead time is shortened for the test; the picker's own minute minimum is
  * lifted the same way), sees it waiting in "Scheduled posts", and the friend sees it appear live at
  * its time — with its web address a safe link. In Chinese at 390 px the author edits a scheduled post
- * and cancels another; the feed with the list has no serious axe violation in either language.
+ * and cancels another; the feed with the list has no serious axe violation in either language. A
+ * link to a page on loopback (admitted by LINK_PREVIEW_ALLOW) gets its card live on a friend's feed.
  */
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { makeFriends, registerUser, type TestUser } from '../helpers/users.js';
@@ -12,13 +16,28 @@ import { axeProblems } from './axe.js';
 import { openAs, screenshot, startE2E, type E2E, type OpenOptions, type UserPage } from './browser.js';
 
 let e2e: E2E;
+let pages: http.Server;
 const opened: UserPage[] = [];
 
 beforeAll(async () => {
-  e2e = await startE2E({ hubEnv: { SCHEDULE_MIN_LEAD_MS: '0', SCHEDULE_POLL_MS: '60000' } });
+  e2e = await startE2E({ hubEnv: { SCHEDULE_MIN_LEAD_MS: '0', SCHEDULE_POLL_MS: '60000', LINK_PREVIEW_ALLOW: '127.0.0.1' } });
+  // A page to preview, on loopback (admitted for this hub by LINK_PREVIEW_ALLOW).
+  const png = await sharp({ create: { width: 400, height: 300, channels: 3, background: '#2a7' } })
+    .png()
+    .toBuffer();
+  pages = http.createServer((req, res) => {
+    if (req.url === '/image.png') res.writeHead(200, { 'content-type': 'image/png' }).end(png);
+    else
+      res
+        .writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
+        .end('<html><head><meta property="og:title" content="西湖游记"><meta property="og:description" content="Boats, tea and willows"><meta property="og:image" content="/image.png"></head></html>');
+  });
+  await new Promise<void>((resolve) => pages.listen(0, '127.0.0.1', resolve));
 }, 90_000);
 
 afterAll(async () => {
+  pages?.closeAllConnections();
+  pages?.close();
   await Promise.all(opened.map((o) => o.context.close()));
   await e2e?.close();
 });
@@ -38,7 +57,7 @@ const localIn = (page: Page, ms: number) =>
     return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
   }, ms);
 
-describe('scheduled posts and links', { timeout: 60_000 }, () => {
+describe('scheduled posts and links', { timeout: 90_000 }, () => {
   it('a post scheduled in the composer waits for its author and appears live for a friend at its time, its link safe', async () => {
     const author = await registerUser(e2e.hub, 'mei', 'Mei Lan');
     const friend = await registerUser(e2e.hub, 'jun', 'Jun Wei');
@@ -112,5 +131,23 @@ describe('scheduled posts and links', { timeout: 60_000 }, () => {
     await list.locator('li', { hasText: '周末去爬山' }).getByRole('button', { name: '取消发表' }).click();
     await expect.poll(() => list.locator('li p.text').allTextContents()).toEqual(['明天的早餐：豆浆油条']);
     expect((await author.api.get('/posts/scheduled')).body.posts).toHaveLength(1);
+  });
+
+  it('a link card: the friend sees the preview arrive live under the post, its image served by the hub', async () => {
+    const author = await registerUser(e2e.hub, 'hong', 'Hong Yu');
+    const friend = await registerUser(e2e.hub, 'ping', 'Ping An');
+    await makeFriends(author, friend);
+    const f = await open(friend, '/', { width: 390, height: 844 });
+    const url = `http://127.0.0.1:${(pages.address() as AddressInfo).port}/west-lake`;
+    expect((await author.api.post('/posts', { kind: 'shuoshuo', text: `Trip notes: ${url}`, privacy: 'friends' })).status).toBe(201);
+    const card = f.locator('kj-post-card', { hasText: 'Trip notes' }).locator('kj-link-card');
+    await card.getByText('西湖游记').waitFor();
+    await card.getByText('Boats, tea and willows').waitFor();
+    const link = card.getByRole('link');
+    expect(await link.getAttribute('href')).toBe(url);
+    expect(await link.getAttribute('rel')).toBe('noopener nofollow ugc');
+    expect(await card.locator('img').getAttribute('src')).toMatch(/^\/link-previews\/[0-9a-f]{64}\.webp$/);
+    await expect.poll(() => card.locator('img').evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBeGreaterThan(0);
+    await screenshot(f, 'link-card-390');
   });
 });
