@@ -30,7 +30,9 @@ beforeAll(async () => {
     else
       res
         .writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
-        .end('<html><head><meta property="og:title" content="西湖游记"><meta property="og:description" content="Boats, tea and willows"><meta property="og:image" content="/image.png"></head></html>');
+        .end(
+          '<html><head><meta property="og:title" content="西湖游记"><meta property="og:description" content="Boats, tea and willows"><meta property="og:image" content="/image.png"></head></html>',
+        );
   });
   await new Promise<void>((resolve) => pages.listen(0, '127.0.0.1', resolve));
 }, 90_000);

@@ -45,7 +45,10 @@ export function createPublication(ctx: PostContext) {
 
     /** v1.2: a post's link preview, to those who got the post (and readers watching it). */
     async previewed(post: PostRecord, preview: LinkPreviewDto): Promise<void> {
-      const to = post.status === 'published' ? [...(await reach(post)), rooms.post(post.author.toHexString(), post._id.toHexString())] : [rooms.user(post.author.toHexString())];
+      const to =
+        post.status === 'published'
+          ? [...(await reach(post)), rooms.post(post.author.toHexString(), post._id.toHexString())]
+          : [rooms.user(post.author.toHexString())];
       deps.pusher.toRooms(to, 'post:preview', { postId: post._id.toHexString(), preview });
     },
 

@@ -86,7 +86,11 @@ export function createPostService(deps: PostServiceDeps) {
       .then(async (preview) => {
         if (!preview) return;
         const updated = await posts
-          .findOneAndUpdate({ _id: record._id, status: { $in: ['published', 'held', 'review'] } }, { $set: { preview } }, { returnDocument: 'after' })
+          .findOneAndUpdate(
+            { _id: record._id, status: { $in: ['published', 'held', 'review'] } },
+            { $set: { preview } },
+            { returnDocument: 'after' },
+          )
           .lean<PostRecord>();
         if (updated) await publication.previewed(updated, preview);
       })

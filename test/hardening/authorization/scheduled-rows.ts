@@ -16,7 +16,8 @@ export const scheduledRows: readonly MatrixRow[] = [
     covers: ['get /posts/scheduled', 'patch /posts/:id/schedule'],
     name: 'a scheduled post is read, listed, edited and cancelled by its author alone; anyone else gets not_found',
     async run(c) {
-      const made = (await ok(c.owner.api.post('/posts', { kind: 'shuoshuo', text: 'soon', privacy: 'public', publishAt: later() }), 201)).post;
+      const made = (await ok(c.owner.api.post('/posts', { kind: 'shuoshuo', text: 'soon', privacy: 'public', publishAt: later() }), 201))
+        .post;
       const listed = await ok(c.owner.api.get('/posts/scheduled'), 200);
       expect(listed.posts.map((p: { id: string }) => p.id)).toContain(made.id);
       for (const role of others) {

@@ -120,7 +120,17 @@ describe('link previews', () => {
     const allowed = previews(['127.0.0.1']);
     expect(await allowed.preview(`${base}/json`)).toBeNull();
     const strict = previews([]);
-    for (const host of ['[::1]', '[fc00::1]', '[::ffff:127.0.0.1]', '2130706433', '0177.0.0.1', '0x7f.1', '127.1', 'localhost', '[fe80::1]']) {
+    for (const host of [
+      '[::1]',
+      '[fc00::1]',
+      '[::ffff:127.0.0.1]',
+      '2130706433',
+      '0177.0.0.1',
+      '0x7f.1',
+      '127.1',
+      'localhost',
+      '[fe80::1]',
+    ]) {
       expect(await strict.preview(`http://${host}:${port}/page`), host).toBeNull();
     }
     expect(await strict.preview('ftp://example.com/')).toBeNull();
@@ -130,9 +140,23 @@ describe('link previews', () => {
   it('judges addresses, not spellings: public unicast only, IPv4-mapped as IPv4, ranges admitted by CIDR', () => {
     const policy = createAddressPolicy(['10.1.0.0/16', 'fd00::1']);
     const verdicts = Object.fromEntries(
-      ['8.8.8.8', '2001:4860:4860::8888', '127.0.0.1', '::1', '::ffff:127.0.0.1', '::ffff:8.8.8.8', 'fc00::1', '10.0.0.1', '10.1.2.3', 'fd00::1', '169.254.169.254', '100.64.0.1', '0.0.0.0', '64:ff9b::7f00:1', 'nonsense'].map(
-        (a) => [a, policy(a)],
-      ),
+      [
+        '8.8.8.8',
+        '2001:4860:4860::8888',
+        '127.0.0.1',
+        '::1',
+        '::ffff:127.0.0.1',
+        '::ffff:8.8.8.8',
+        'fc00::1',
+        '10.0.0.1',
+        '10.1.2.3',
+        'fd00::1',
+        '169.254.169.254',
+        '100.64.0.1',
+        '0.0.0.0',
+        '64:ff9b::7f00:1',
+        'nonsense',
+      ].map((a) => [a, policy(a)]),
     );
     expect(verdicts).toEqual({
       '8.8.8.8': true,
