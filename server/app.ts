@@ -119,6 +119,7 @@ export async function startHub(requested: Config, options: HubOptions = {}): Pro
   await services.moderation.ready();
   // A node that died mid-write may have left a like/comment counter one short: recount recent ones.
   await services.posts.repairRecentCounters();
+  await services.posts.startScheduler();
 
   attachSocketAuth(io, services.accounts.authenticate, { socketsPerUser: config.socketsPerUser, clustered: Boolean(redis) });
   for (const prepare of connectPreparers(services)) {
@@ -177,6 +178,7 @@ export async function startHub(requested: Config, options: HubOptions = {}): Pro
     outerRoutes: (outer) => {
       photoFileRoutes(services.albums)(outer);
       avatarFileRoutes(config.dataDir)(outer);
+      services.linkPreviews.routes(outer);
       outer.get('/metrics', metricsRoute(metrics, config.metricsToken));
     },
     allowOrigin,

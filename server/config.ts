@@ -25,7 +25,11 @@ const positiveInt = z.coerce.number().int().positive();
 
 /** A name express's `trust proxy` knows, an IP address, or an address/prefix range. */
 function isProxyName(p: string): boolean {
-  if (['loopback', 'linklocal', 'uniquelocal'].includes(p)) return true;
+  return ['loopback', 'linklocal', 'uniquelocal'].includes(p) || isAddressOrRange(p);
+}
+
+/** An IP address, or an address/prefix range. */
+function isAddressOrRange(p: string): boolean {
   const [address = '', prefix, ...rest] = p.split('/');
   if (rest.length || isIP(address) === 0) return false;
   return prefix === undefined || (/^\d{1,3}$/.test(prefix) && Number(prefix) <= (isIP(address) === 4 ? 32 : 128));
@@ -129,6 +133,22 @@ const envSchema = z.object({
   FORFEIT_MS: positiveInt.default(60_000),
   /** How often every node sweeps for expired invites and due forfeits, in milliseconds. */
   GAME_SWEEP_MS: positiveInt.default(2_500),
+  /** How far ahead a scheduled post's `publishAt` must be, at least, in milliseconds (tests shorten it). */
+  SCHEDULE_MIN_LEAD_MS: z.coerce.number().int().min(0).max(3_600_000).default(60_000),
+  /** How long a node's claim on a due scheduled post lasts before another node may take it over. */
+  SCHEDULE_LEASE_MS: z.coerce.number().int().min(100).max(600_000).default(30_000),
+  /** The safety-net poll for due scheduled posts (missed bus messages, a store that was down). */
+  SCHEDULE_POLL_MS: z.coerce.number().int().min(50).max(3_600_000).default(60_000),
+  /** Tests only: a pause between claiming a due post and publishing it (to kill a node holding a claim). */
+  SCHEDULE_CLAIM_PAUSE_MS: z.coerce.number().int().min(0).max(600_000).default(0),
+  /** Link previews: the hub fetches a post's first link (public addresses only); `off` never fetches. */
+  LINK_PREVIEW: z.enum(['on', 'off']).default('on'),
+  /** Private addresses or CIDR ranges link previews may fetch anyway (tests, intranets), comma-separated. */
+  LINK_PREVIEW_ALLOW: z
+    .string()
+    .trim()
+    .refine((v) => v === '' || v.split(',').every((p) => isAddressOrRange(p.trim())), 'must be addresses or CIDR ranges, comma-separated')
+    .optional(),
 });
 
 /** Every environment variable the hub reads (README's table and compose.yaml use these names). */
@@ -183,6 +203,10 @@ export interface Config {
   readonly inviteTtlMs: number;
   readonly forfeitMs: number;
   readonly gameSweepMs: number;
+  /** Scheduled posts: lead time, claim lease, safety-net poll, and the test-only claim pause. */
+  /** Link previews: whether the hub fetches them, and the private addresses/ranges it may fetch anyway. */
+  readonly linkPreview: { readonly enabled: boolean; readonly allow: readonly string[] };
+  readonly scheduling: { readonly minLeadMs: number; readonly leaseMs: number; readonly pollMs: number; readonly claimPauseMs: number };
 }
 
 export class ConfigError extends Error {
@@ -256,5 +280,18 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
     inviteTtlMs: e.INVITE_TTL_MS,
     forfeitMs: e.FORFEIT_MS,
     gameSweepMs: e.GAME_SWEEP_MS,
+    linkPreview: {
+      enabled: e.LINK_PREVIEW === 'on',
+      allow: (e.LINK_PREVIEW_ALLOW ?? '')
+        .split(',')
+        .map((p) => p.trim())
+        .filter(Boolean),
+    },
+    scheduling: {
+      minLeadMs: e.SCHEDULE_MIN_LEAD_MS,
+      leaseMs: e.SCHEDULE_LEASE_MS,
+      pollMs: e.SCHEDULE_POLL_MS,
+      claimPauseMs: e.SCHEDULE_CLAIM_PAUSE_MS,
+    },
   };
 }

@@ -33,6 +33,7 @@ import { createChatService } from './modules/chat/service.js';
 import { createCareService } from './modules/care/service.js';
 import { createApprovalService } from './modules/approval/service.js';
 import { createGroupService } from './modules/groups/service.js';
+import { createLinkPreviews } from './modules/link-previews/service.js';
 
 export interface CoreDeps {
   readonly config: Config;
@@ -117,6 +118,7 @@ export function createServices(deps: CoreDeps) {
     logger: deps.logger,
     clustered: Boolean(deps.redis),
   });
+  const linkPreviews = createLinkPreviews({ ...deps.config.linkPreview, dataDir: deps.config.dataDir }, deps.logger);
   const posts = createPostService({
     conn: deps.conn,
     pusher: deps.pusher,
@@ -130,6 +132,8 @@ export function createServices(deps: CoreDeps) {
     approval: spaces,
     care,
     groups,
+    scheduling: { nodeId: deps.config.nodeId, ...deps.config.scheduling, bus: deps.bus },
+    previews: linkPreviews,
   });
   moderation.attachQueue(posts);
   const approval = createApprovalService({ posts, spaces });
@@ -219,6 +223,7 @@ export function createServices(deps: CoreDeps) {
     care,
     approval,
     groups,
+    linkPreviews,
   };
 }
 

@@ -16,7 +16,7 @@ import { groupCreateBody, groupPatchBody } from './schemas/groups.js';
 import { inviteBody, matchPageQuery } from './schemas/games.js';
 import { auditQuery, certifyBody, postIdParams, ruleBody, tierBody } from './schemas/moderation.js';
 import { markReadBody, notificationListQuery, notificationSettingsBody } from './schemas/notifications.js';
-import { commentParams, createCommentBody, createPostBody, likersQuery, postPageQuery } from './schemas/posts.js';
+import { commentParams, createCommentBody, createPostBody, editScheduledBody, likersQuery, postPageQuery } from './schemas/posts.js';
 import { deleteAccountBody, passwordBody, profileBody, userSearchQuery } from './schemas/profile.js';
 import { reportBody, repostBody, resolveReportBody } from './schemas/social.js';
 import { chatReadBody, conversationListQuery, messageIdParams, messagePageQuery, sendMessageBody } from './schemas/chat.js';
@@ -113,6 +113,9 @@ export const apiRoutes = routeTable({
   'GET /blocks': { auth: true, response: r.users },
   // posts
   'POST /posts': { auth: true, body: createPostBody, response: r.post },
+  // v1.2: scheduled posts (listed before `/posts/:id`, which would otherwise take the path)
+  'GET /posts/scheduled': { auth: true, response: r.scheduledPosts },
+  'PATCH /posts/:id/schedule': { auth: true, params: idParams, body: editScheduledBody, response: r.post },
   'GET /posts/:id': { auth: false, params: idParams, response: r.post },
   'DELETE /posts/:id': { auth: true, params: idParams },
   'GET /feed': { auth: true, query: postPageQuery, response: r.postPage },

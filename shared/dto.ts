@@ -155,6 +155,18 @@ export interface PostDto {
    * it (privacy, blocking) or it is gone. A repost of a repost embeds the original it reposted.
    */
   readonly repostOf?: PostDto | null;
+  /** v1.2, status `scheduled` only (its author alone sees it): when it will be published. */
+  readonly publishAt?: string;
+  /** v1.2: the preview of its first link, once the hub fetched one (`post:preview` tells it live). */
+  readonly preview?: LinkPreviewDto;
+}
+
+/** v1.2: a link's preview card; `image` is served by the hub (never the remote URL). */
+export interface LinkPreviewDto {
+  readonly url: string;
+  readonly title: string;
+  readonly description?: string;
+  readonly image?: string;
 }
 
 export interface CommentDto {

@@ -5,6 +5,7 @@
 import type {
   AlbumDto,
   CommentDto,
+  LinkPreviewDto,
   MessageDto,
   GuestbookEntryDto,
   GuestbookReplyDto,
@@ -29,6 +30,8 @@ export interface ServerToClientEvents {
   'feed:remove': (payload: { postId: string }) => void;
   'post:comment': (payload: { postId: string; comment: CommentDto }) => void;
   'post:likes': (payload: { postId: string; likes: number }) => void;
+  /** v1.2: a post's link preview, fetched after the post was published. */
+  'post:preview': (payload: { postId: string; preview: LinkPreviewDto }) => void;
   /** Extension: the repost count of a watched post (someone reposted it, or a repost of it was deleted). */
   'post:reposts': (payload: { postId: string; reposts: number }) => void;
   /** Extension: comments deleted (a top-level one takes its replies); `removed` of them were counted. */

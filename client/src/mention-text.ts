@@ -8,27 +8,16 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { UserDto } from '../../shared/dto.js';
 import { mentionParts } from '../../shared/mentions.js';
-
-/** An http(s) address in running text; trailing punctuation (Latin or Chinese) is left out of it. */
-const webAddress =
-  /https?:\/\/[^\s<>"'\u3000-\u303f\uff01-\uff0f\uff1a-\uff20]+[^\s<>"'.,;:!?)\]}\u3000-\u303f\uff01-\uff0f\uff1a-\uff20]/gi;
+import { webAddresses } from '../../shared/links.js';
 
 /** `text` with its web addresses as links (only ones that parse as http or https). */
 export function linkedText(text: string): Array<TemplateResult | string> {
   const out: Array<TemplateResult | string> = [];
   let at = 0;
-  for (const m of text.matchAll(webAddress)) {
-    let href: string;
-    try {
-      const url = new URL(m[0]);
-      if (url.protocol !== 'http:' && url.protocol !== 'https:') continue;
-      href = url.href;
-    } catch {
-      continue;
-    }
-    if (m.index > at) out.push(text.slice(at, m.index));
-    out.push(html`<a class="web" href=${href} rel="noopener nofollow ugc" target="_blank">${m[0]}</a>`);
-    at = m.index + m[0].length;
+  for (const { index, raw, href } of webAddresses(text)) {
+    if (index > at) out.push(text.slice(at, index));
+    out.push(html`<a class="web" href=${href} rel="noopener nofollow ugc" target="_blank">${raw}</a>`);
+    at = index + raw.length;
   }
   if (at < text.length) out.push(text.slice(at));
   return out;

@@ -33,6 +33,7 @@ export const contractRoutes: ReadonlySet<string> = new Set([
   'DELETE /blocks/:handle',
   'GET /blocks',
   'POST /posts',
+  'GET /posts/scheduled',
   'GET /posts/:id',
   'DELETE /posts/:id',
   'GET /spaces/:handle/posts',

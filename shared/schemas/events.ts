@@ -78,6 +78,10 @@ export const serverEvents = {
   },
   'post:comment': { payload: z.object({ postId: objectId, comment: o.commentDto }), summary: 'A comment on a watched post.' },
   'post:likes': { payload: z.object({ postId: objectId, likes: z.number() }), summary: 'The like count of a watched post.' },
+  'post:preview': {
+    payload: z.object({ postId: objectId, preview: o.linkPreviewDto }),
+    summary: 'The preview of a post’s first link, fetched after it was published (to those who got the post).',
+  },
   'post:reposts': {
     payload: z.object({ postId: objectId, reposts: z.number() }),
     summary: 'The repost count of a watched post (reposted, or a repost of it deleted).',

@@ -11,6 +11,12 @@ export const maxDiaryChars = 100_000;
 
 const images = z.array(objectId).max(maxShuoshuoImages, `at most ${maxShuoshuoImages} images`);
 
+/** v1.2: how far ahead a post may be scheduled, at most (the least lead time is the hub's config). */
+export const maxScheduleAheadMs = 30 * 24 * 60 * 60_000;
+
+/** v1.2: an ISO 8601 instant with its offset; whether it is far enough ahead is the service's check. */
+export const publishAt = z.iso.datetime({ offset: true, error: 'must be an ISO 8601 time with its offset' });
+
 const shuoshuoBody = z.strictObject({
   kind: z.literal('shuoshuo'),
   text: text(1, limits.shuoshuoChars),
@@ -23,6 +29,7 @@ const shuoshuoBody = z.strictObject({
   images: images.default([]),
   privacy,
   ...audienceFields,
+  publishAt: publishAt.optional(),
 });
 
 const diaryBody = z.strictObject({
@@ -36,6 +43,7 @@ const diaryBody = z.strictObject({
   images: images.default([]),
   privacy,
   ...audienceFields,
+  publishAt: publishAt.optional(),
 });
 
 export const createPostBody = z
@@ -44,6 +52,20 @@ export const createPostBody = z
   })
   .superRefine(checkAudience);
 export type CreatePostBody = z.output<typeof createPostBody>;
+
+/** v1.2: what a scheduled post's author may change before it is published. */
+export const editScheduledBody = z
+  .strictObject({
+    title: text(1, limits.diaryTitleChars).optional(),
+    text: z
+      .string()
+      .refine((s) => s.isWellFormed(), 'must be valid unicode')
+      .pipe(z.string().trim().min(1, 'must not be empty').max(maxDiaryInputChars, `must be at most ${maxDiaryInputChars} characters`))
+      .optional(),
+    publishAt: publishAt.optional(),
+  })
+  .refine((b) => b.title !== undefined || b.text !== undefined || b.publishAt !== undefined, 'nothing to change');
+export type EditScheduledBody = z.output<typeof editScheduledBody>;
 
 export const createCommentBody = z.strictObject({
   text: text(1, limits.commentChars),

@@ -18,7 +18,7 @@ export interface E2E {
 export interface E2EOptions {
   /** Extra Chromium switches, e.g. `--host-resolver-rules=MAP kongjian.test 127.0.0.1`. */
   readonly chromiumArgs?: readonly string[];
-  /** Extra environment for the hub, as `npm start` would read it (e.g. `UPLOAD_MAX_BYTES`). */
+  /** Extra environment for the hub, as `npm start` would read it (e.g. `UPLOAD_MAX_BYTES`, a short SCHEDULE_MIN_LEAD_MS). */
   readonly hubEnv?: Readonly<Record<string, string>>;
 }
 

@@ -11,6 +11,9 @@ import type { KjRichEditor } from './kj-rich-editor.js';
 import type { KjAudiencePicker } from './kj-audience-picker.js';
 import './kj-audience-picker.js';
 import './kj-rich-editor.js';
+import type { KjSchedulePicker } from './kj-schedule-picker.js';
+import './kj-schedule-picker.js';
+import { formatDateTime } from '../i18n/format.js';
 import { limits } from '../../../shared/limits.js';
 
 const maxPhotos = limits.shuoshuoImages;
@@ -53,6 +56,7 @@ export class KjComposer extends LitElement {
   @query('kj-rich-editor') private editor?: KjRichEditor;
   @query('kj-audience-picker') private audiencePicker?: KjAudiencePicker;
   @query('#text') private textBox?: HTMLTextAreaElement;
+  @query('kj-schedule-picker') private schedule?: KjSchedulePicker;
   /** Typing `@` suggests friends to mention. */
   private readonly mention = new MentionSuggest(this, () => this.textBox, 'composer-mention');
 
@@ -87,6 +91,7 @@ export class KjComposer extends LitElement {
             : null
         }
         <span class="grow"></span>
+        <kj-schedule-picker></kj-schedule-picker>
         <kj-audience-picker></kj-audience-picker>
         <button class="primary" type="submit" ?disabled=${this.busy || this.uploading > 0}>${msg('Post', { id: 'composer.post' })}</button>
       </div>
@@ -143,15 +148,21 @@ export class KjComposer extends LitElement {
       this.kind === 'shuoshuo'
         ? { kind: this.kind, text: String(data.get('text') ?? ''), images: this.photos.map((p) => p.id), ...audience }
         : { kind: 'diary' as const, title: String(data.get('title') ?? ''), text: this.editor?.value ?? '', ...audience };
+    if (this.schedule?.missing) {
+      this.outcome = { tone: 'error', text: msg('Pick when to publish it.', { id: 'schedule.missing' }) };
+      return;
+    }
+    const publishAt = this.schedule?.publishAt;
     this.busy = true;
     this.outcome = null;
     try {
-      const { status, body: res } = await api.send('POST /posts', { body });
+      const { status, body: res } = await api.send('POST /posts', { body: { ...body, ...(publishAt ? { publishAt } : {}) } });
       this.outcome = describe(status, res.post);
       form.reset();
       this.audiencePicker?.reset();
       this.editor?.clear();
       this.photos = [];
+      this.schedule?.reset();
       this.dispatchEvent(new CustomEvent('post-created', { detail: { post: res.post }, bubbles: true, composed: true }));
     } catch (err) {
       const blocked = err instanceof ApiError && err.code === 'blocked';
@@ -168,6 +179,10 @@ export class KjComposer extends LitElement {
 }
 
 function describe(status: number, post: PostDto): Outcome {
+  if (post.status === 'scheduled' && post.publishAt) {
+    const when = formatDateTime(post.publishAt);
+    return { tone: 'ok', text: msg(str`Scheduled for ${when}. Only you can see it until then.`, { id: 'schedule.done' }) };
+  }
   if (status === 202 || post.status === 'held')
     return { tone: 'warn', text: msg('Held for review: only you can see it until a moderator approves it.', { id: 'composer.held' }) };
   if (post.status === 'review')

@@ -4,6 +4,7 @@ import { customElement, property, query, state } from 'lit/decorators.js';
 import type { MessageDto } from '../../../shared/dto.js';
 import { recallWindowMs } from '../../../shared/schemas/chat.js';
 import { messagePreview, messageTime } from '../chat-format.js';
+import { linkedText } from '../mention-text.js';
 import { SessionController } from '../controllers/session-controller.js';
 import { StoreController } from '../controllers/store-controller.js';
 import { errorText } from '../services/api.js';
@@ -154,7 +155,7 @@ export class KjConversation extends LitElement {
       : m.post === null
         ? html`<span class="hidden-post">${msg('This post is not visible', { id: 'chat.postHidden' })}</span>`
         : null;
-    return html`${photo}${post}${m.text ?? ''}`;
+    return html`${photo}${post}${m.text ? linkedText(m.text) : ''}`;
   }
 
   private keydown(e: KeyboardEvent): void {

@@ -10,6 +10,7 @@ import './kj-composer.js';
 import './kj-friend-suggestions.js';
 import './kj-friends-panel.js';
 import './kj-post-card.js';
+import './kj-scheduled-posts.js';
 
 /** The information center: what friends posted, newest first, arriving live. */
 @localized()
@@ -43,7 +44,8 @@ export class KjFeedPage extends LitElement {
     return html`<div class="layout">
       <section class="feed" aria-labelledby="feed-title">
         <h1 id="feed-title">${msg('Information center', { id: 'feed.title' })}</h1>
-        <kj-composer @post-created=${(e: CustomEvent<{ post: PostDto }>) => this.feed.addOwn(e.detail.post)}></kj-composer>
+        <kj-composer @post-created=${this.onCreated}></kj-composer>
+        <kj-scheduled-posts></kj-scheduled-posts>
         ${
           pending.length
             ? html`<button class="newbar" @click=${() => this.feed.showPending()}>
@@ -76,6 +78,13 @@ export class KjFeedPage extends LitElement {
       <aside><kj-friends-panel></kj-friends-panel><kj-friend-suggestions style="display:block;margin-top:16px"></kj-friend-suggestions></aside>
     </div>`;
   }
+
+  /** A new post joins the feed; a scheduled one waits in the list of scheduled posts instead. */
+  private readonly onCreated = (e: CustomEvent<{ post: PostDto }>): void => {
+    const { post } = e.detail;
+    if (post.status === 'scheduled') this.renderRoot.querySelector('kj-scheduled-posts')?.add(post);
+    else this.feed.addOwn(post);
+  };
 
   private onRemoved(e: CustomEvent<{ postId: string }>): void {
     this.feed.remove(e.detail.postId);

@@ -2,7 +2,7 @@ import { localized, msg } from '@lit/localize';
 import { LitElement, css, html } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
-import type { CommentDto, PostDto } from '../../../shared/dto.js';
+import type { CommentDto, LinkPreviewDto, PostDto } from '../../../shared/dto.js';
 import { FetchScope } from '../controllers/fetch-scope.js';
 import { LiveEvents } from '../controllers/live-events.js';
 import { SessionController } from '../controllers/session-controller.js';
@@ -16,6 +16,7 @@ import { linkMentionsInHtml, mentionText } from '../mention-text.js';
 import { shared } from '../styles/shared.js';
 import './kj-avatar.js';
 import './kj-comment-preview.js';
+import './kj-link-card.js';
 import './kj-comments.js';
 import './kj-likers.js';
 import './kj-report-button.js';
@@ -27,6 +28,7 @@ import './kj-repost-embed.js';
 const statusNote: Partial<Record<PostDto['status'], () => string>> = {
   review: () => msg('Being previewed — only you can see it until a moderator approves it.', { id: 'post.reviewMine' }),
   held: () => msg('Held for review — only you can see it until a moderator approves it.', { id: 'post.heldMine' }),
+  scheduled: () => msg('Scheduled — only you can see it until it is published.', { id: 'schedule.mine' }),
   rejected: () => msg('Rejected by a moderator — only you can see it.', { id: 'post.rejectedMine' }),
 };
 
@@ -79,6 +81,8 @@ export class KjPostCard extends LitElement {
   @state() private liked = false;
   @state() private commentCount = 0;
   @state() private reposts = 0;
+  /** v1.2: the first link's preview, which may arrive live after the post (`post:preview`). */
+  @state() private preview: LinkPreviewDto | undefined;
   /** Comment ids already taken off, so a local deletion and its live echo count once. */
   private readonly gone = new Set<string>();
   private commentsLoad: Promise<void> | null = null;
@@ -96,6 +100,9 @@ export class KjPostCard extends LitElement {
       })
       .on('post:reposts', ({ postId, reposts }) => {
         if (postId === this.post.id) this.reposts = reposts;
+      })
+      .on('post:preview', ({ postId, preview }) => {
+        if (postId === this.post.id) this.preview = preview;
       })
       .on('post:comment', ({ postId, comment }) => {
         if (postId !== this.post.id) return;
@@ -122,6 +129,9 @@ export class KjPostCard extends LitElement {
       this.likes = this.post.counts.likes;
       this.commentCount = this.post.counts.comments;
       this.reposts = this.post.counts.reposts ?? 0;
+      // A preview that came live stays when the same post is handed in again without it.
+      const before = changed.get('post') as PostDto | undefined;
+      this.preview = this.post.preview ?? (before?.id === this.post.id ? this.preview : undefined);
       this.liked = this.post.liked ?? false;
     }
   }
@@ -180,6 +190,7 @@ export class KjPostCard extends LitElement {
           </div>`
           : null
       }
+      ${this.preview ? html`<kj-link-card .preview=${this.preview}></kj-link-card>` : null}
       ${note ? html`<p class="notice note" data-status=${p.status}>${note}</p>` : null}
       <div class="actions">
         <button class=${this.liked ? 'liked' : ''} aria-pressed=${this.liked ? 'true' : 'false'} @click=${this.toggleLike}>

@@ -2,7 +2,7 @@
  * What every part of the posts service shares: its dependencies, its models, and the two reads
  * every operation starts from (how a viewer stands to an author; a post the viewer may see).
  */
-import type { Privacy } from '../../../shared/dto.js';
+import type { LinkPreviewDto, Privacy } from '../../../shared/dto.js';
 import { Types, type Connection } from 'mongoose';
 import type { Logger } from '../../logger.js';
 import type { Pusher } from '../../realtime/pusher.js';
@@ -20,6 +20,7 @@ import { commentModel } from './comment-model.js';
 import { likeModel } from './like-model.js';
 import { postModel, type PostRecord } from './post-model.js';
 import { createMentions } from './mentions.js';
+import type { SchedulingOptions } from './due-posts.js';
 
 export interface PostServiceDeps {
   readonly conn: Connection;
@@ -38,6 +39,10 @@ export interface PostServiceDeps {
   readonly care?: { carersOf(authorId: string): Promise<string[]> };
   /** v1.2: turns a new post's `groups` / `except` into what is stored (the author's groups, users). */
   readonly groups: Pick<GroupService, 'resolveAudience'>;
+  /** v1.2: fetches a link's preview (server/modules/link-previews); absent, posts get none. */
+  readonly previews?: { preview(url: string): Promise<LinkPreviewDto | null> };
+  /** v1.2 scheduled posts: this node's id, the lead time, claim lease, poll and the cluster bus. */
+  readonly scheduling: SchedulingOptions;
 }
 
 /** What posts need from the fans module (implemented by server/modules/fans/service.ts). */

@@ -4,7 +4,7 @@
  * comments collections (see `recountPost` in the service) should a crash fall between two writes.
  */
 import { Schema, type Connection, type Model, type Types } from 'mongoose';
-import type { PostKind, PostStatus, Privacy } from '../../../shared/dto.js';
+import type { LinkPreviewDto, PostKind, PostStatus, Privacy } from '../../../shared/dto.js';
 
 export interface PostRecord {
   readonly _id: Types.ObjectId;
@@ -28,6 +28,14 @@ export interface PostRecord {
   readonly groups?: Types.ObjectId[];
   /** v1.2, privacy `friends`: the friends who may not see it (不给谁看); absent when none. */
   readonly except?: Types.ObjectId[];
+  /** v1.2, status `scheduled`: when it is due, and the status screening gave it (what it becomes then). */
+  readonly publishAt?: Date | null;
+  readonly publishAs?: PostStatus | null;
+  /** v1.2, status `scheduled`: the node that claimed it once due, and until when its claim holds. */
+  readonly claimedBy?: string | null;
+  readonly claimUntil?: Date | null;
+  /** v1.2: its first link's preview, once fetched. */
+  readonly preview?: LinkPreviewDto | null;
 }
 
 const postSchema = new Schema<PostRecord>(
@@ -45,7 +53,7 @@ const postSchema = new Schema<PostRecord>(
     },
     images: { type: [Schema.Types.ObjectId], default: [] },
     privacy: { type: String, enum: ['public', 'friends', 'groups', 'private'], required: true },
-    status: { type: String, enum: ['published', 'held', 'review', 'rejected', 'removed'], required: true },
+    status: { type: String, enum: ['published', 'held', 'review', 'rejected', 'removed', 'scheduled'], required: true },
     createdAt: { type: Date, required: true },
     likes: { type: Number, required: true, default: 0 },
     comments: { type: Number, required: true, default: 0 },
@@ -55,6 +63,14 @@ const postSchema = new Schema<PostRecord>(
     // Absent unless set, so a common post stays as small as before and `except: { $ne: me }` holds.
     groups: { type: [Schema.Types.ObjectId], default: undefined },
     except: { type: [Schema.Types.ObjectId], default: undefined },
+    publishAt: { type: Date },
+    publishAs: { type: String, enum: ['published', 'held', 'review'] },
+    claimedBy: { type: String },
+    claimUntil: { type: Date },
+    preview: {
+      type: new Schema({ url: String, title: String, description: String, image: String }, { _id: false, strict: 'throw' }),
+      default: undefined,
+    },
   },
   { strict: 'throw', versionKey: false },
 );
@@ -66,6 +82,9 @@ postSchema.index({ author: 1, createdAt: -1, _id: -1 });
 postSchema.index({ author: 1, status: 1, privacy: 1, createdAt: -1, _id: -1 });
 // The moderation queue: held and review posts, oldest first.
 postSchema.index({ status: 1, createdAt: 1 });
+// v1.2, scheduled posts only (partial): the next due post across all authors, and an author's own list.
+postSchema.index({ status: 1, publishAt: 1 }, { partialFilterExpression: { status: 'scheduled' } });
+postSchema.index({ author: 1, status: 1, publishAt: 1 }, { partialFilterExpression: { status: 'scheduled' } });
 
 export function postModel(conn: Connection): Model<PostRecord> {
   return (conn.models.Post as Model<PostRecord> | undefined) ?? conn.model<PostRecord>('Post', postSchema);

@@ -86,6 +86,8 @@ export function createPostViews(ctx: PostContext) {
         ...(liked ? { liked: liked.has(id) } : {}),
         mentions: mentioned[index] ?? [],
         ...(p.kind === 'repost' ? { repostOf: (p.repostOf && originals.get(p.repostOf.toHexString())) || null } : {}),
+        ...(p.status === 'scheduled' && p.publishAt ? { publishAt: p.publishAt.toISOString() } : {}),
+        ...(p.preview ? { preview: p.preview } : {}),
       };
     });
   }

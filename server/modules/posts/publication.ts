@@ -21,7 +21,7 @@
  * who got the post drop it too.
  * Posts that are not published (held, in review) reach no feed, only the moderators watching the queue.
  */
-import type { PostDto } from '../../../shared/dto.js';
+import type { LinkPreviewDto, PostDto } from '../../../shared/dto.js';
 import { rooms } from '../../realtime/rooms.js';
 import type { PostContext } from './context.js';
 import type { PostRecord } from './post-model.js';
@@ -65,6 +65,15 @@ export function createPublication(ctx: PostContext) {
       } else {
         deps.pusher.toEach(await reach(post), 'feed:post', { post: shared });
       }
+    },
+
+    /** v1.2: a post's link preview, to those who got the post (and readers watching it). */
+    async previewed(post: PostRecord, preview: LinkPreviewDto): Promise<void> {
+      const to =
+        post.status === 'published'
+          ? [...(await reach(post)), rooms.post(post.author.toHexString(), post._id.toHexString())]
+          : [rooms.user(post.author.toHexString())];
+      deps.pusher.toRooms(to, 'post:preview', { postId: post._id.toHexString(), preview });
     },
 
     /** Tells those who got a post that it is gone; an unpublished post was only ever its author's. */

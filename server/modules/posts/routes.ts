@@ -16,6 +16,17 @@ export function postRoutes(posts: PostService): Endpoint[] {
       status: (r: { post: PostDto }) => createdOrHeld(r.post.status),
       handler: ({ viewer, body }) => posts.create(viewer, body),
     }),
+    // v1.2: before `/posts/:id`, which would otherwise take `/posts/scheduled`.
+    defineEndpoint({
+      ...apiRoutes['GET /posts/scheduled'],
+      handler: ({ viewer }) => posts.scheduledPosts(viewer),
+    }),
+    defineEndpoint({
+      ...apiRoutes['PATCH /posts/:id/schedule'],
+      rateLimit: posts.limits.createPost,
+      bodyLimit: 1024 * 1024,
+      handler: ({ viewer, params, body }) => posts.editScheduled(viewer, params.id, body),
+    }),
     defineEndpoint({
       ...apiRoutes['GET /posts/:id'],
       handler: ({ viewer, params }) => posts.get(viewer, params.id),

@@ -23,11 +23,21 @@ import { createPublication } from './publication.js';
 import { withCareNotices } from './care-notices.js';
 import { createDiarySanitizer, type DiarySanitizer } from './diary-sanitizer.js';
 import { recordOf } from '../../db/record-of.js';
+import { createScheduling } from './scheduled.js';
+import { firstWebAddress } from '../../../shared/links.js';
 
 export type { PostServiceDeps } from './context.js';
 
+/** What a post is made of (a new one, or a scheduled one being edited). */
+interface PostContent {
+  readonly kind: 'shuoshuo' | 'diary';
+  readonly title?: string;
+  readonly text: string;
+  readonly images: readonly string[];
+}
+
 /** The text, title and images a new post is stored with, after sanitising and checks. */
-async function prepare(deps: PostServiceDeps, sanitizer: DiarySanitizer, viewer: Viewer, body: CreatePostBody) {
+async function prepare(deps: PostServiceDeps, sanitizer: DiarySanitizer, viewer: Viewer, body: PostContent) {
   let text = body.text;
   let screened = body.text;
   if (body.kind === 'diary') {
@@ -38,7 +48,7 @@ async function prepare(deps: PostServiceDeps, sanitizer: DiarySanitizer, viewer:
     }
     text = diary.html;
     // Image alt texts and link URLs are read too: they are screened with the words.
-    screened = `${body.title}\n${diary.lines}\n${diary.unseen}`;
+    screened = `${body.title ?? ''}\n${diary.lines}\n${diary.unseen}`;
     // Inline images, like a shuoshuo's, must be the author's own photos (invalid otherwise).
     if (diary.photoIds.length) await deps.photos.resolveOwn(viewer.id, diary.photoIds);
   }
@@ -67,8 +77,46 @@ export function createPostService(deps: PostServiceDeps) {
       (userId) => ctx.recipientMaySee(userId, id),
     );
   };
+  /**
+   * v1.2: the first link's preview, fetched after the post was acknowledged and pushed, then stored
+   * and pushed as `post:preview`. Not awaited: a slow or failing page never delays or fails a post.
+   */
+  const attachPreview = (record: PostRecord): void => {
+    const url = deps.previews && record.kind !== 'repost' ? firstWebAddress(record.text) : undefined;
+    if (!url || !deps.previews) return;
+    void deps.previews
+      .preview(url)
+      .then(async (preview) => {
+        if (!preview) return;
+        const updated = await posts
+          .findOneAndUpdate(
+            { _id: record._id, status: { $in: ['published', 'held', 'review'] } },
+            { $set: { preview } },
+            { returnDocument: 'after' },
+          )
+          .lean<PostRecord>();
+        if (updated) await publication.previewed(updated, preview);
+      })
+      .catch((err: unknown) => deps.logger.warn({ err, postId: record._id.toHexString() }, 'link preview: storing failed'));
+  };
+  /** What follows a post becoming visible (at once, or when its scheduled time comes). */
+  const afterPublish = async (record: PostRecord): Promise<void> => {
+    if (record.status === 'published') await notifyMentions(record);
+    attachPreview(record);
+  };
+
   // Diary HTML is sanitised in worker threads with a time budget, never on the event loop.
   const sanitizer = createDiarySanitizer();
+  // v1.2: scheduled posts wait as `scheduled` until one node claims and publishes them (scheduled.ts).
+  const scheduling = createScheduling({
+    ctx,
+    views,
+    publication,
+    afterPublish,
+    options: deps.scheduling,
+    prepareText: (viewer, record, title, text) =>
+      prepare(deps, sanitizer, viewer, { kind: record.kind === 'diary' ? 'diary' : 'shuoshuo', title, text, images: [] }),
+  });
 
   /** Moves a post from one of `from` to `to`; null when it was not in one of them (or is gone). */
   const transition = (postId: string, from: PostStatus[], to: PostStatus, by: Viewer | null) =>
@@ -92,9 +140,13 @@ export function createPostService(deps: PostServiceDeps) {
 
     /** Creates a post: blocked text is refused, held/review text is kept for its author alone. */
     async create(viewer: Viewer, body: CreatePostBody): Promise<{ post: PostDto }> {
+      const publishAt = body.publishAt === undefined ? undefined : scheduling.dueTime(body.publishAt);
+      if (publishAt) await scheduling.checkRoom(viewer);
       const { text, screened, imageIds } = await prepare(deps, sanitizer, viewer, body);
       const audience = await deps.groups.resolveAudience(viewer, body);
-      const status = statusAfterScreening(deps.screen.screen(screened));
+      const screenedStatus = statusAfterScreening(deps.screen.screen(screened));
+      // A scheduled post keeps what screening made of it for the moment it is published.
+      const status = publishAt ? 'scheduled' : screenedStatus;
       const record = recordOf<PostRecord>(
         await posts.create({
           author: new Types.ObjectId(viewer.id),
@@ -108,12 +160,17 @@ export function createPostService(deps: PostServiceDeps) {
           createdAt: new Date(),
           likes: 0,
           comments: 0,
+          ...(publishAt ? { publishAt, publishAs: screenedStatus } : {}),
         }),
       );
+      if (publishAt) {
+        scheduling.scheduled(publishAt);
+        return { post: { ...(await views.toDto(record, viewer.id)), liked: false } };
+      }
       // Nobody has liked a post that did not exist a moment ago: no likes query.
       const post: PostDto = { ...(await views.toDto(record, null)), liked: false };
       await publication.announce(record, post);
-      if (status === 'published') await notifyMentions(record);
+      await afterPublish(record);
       return { post };
     },
 
@@ -138,15 +195,35 @@ export function createPostService(deps: PostServiceDeps) {
         const { post } = await ctx.visiblePost(viewer, postId);
         if (post.author.toHexString() !== viewer.id) throw forbidden('only its author or a moderator may delete a post');
       }
-      const before = await posts.findById(postId, { status: 1 }).lean<Pick<PostRecord, 'status'>>();
-      const removed = await transition(postId, ['published', 'held', 'review', 'rejected'], 'removed', isModerator(viewer) ? viewer : null);
+      const before = Types.ObjectId.isValid(postId)
+        ? await posts.findById(postId, { status: 1, author: 1 }).lean<Pick<PostRecord, 'status' | 'author'>>()
+        : null;
+      // A scheduled post is its author's alone until it is out, moderators included; and it is
+      // cancelled only while still scheduled (not in the moment it is being published).
+      const scheduled = before?.status === 'scheduled';
+      if (scheduled && before.author.toHexString() !== viewer.id) throw notFound('post');
+      const removed = await transition(
+        postId,
+        scheduled ? ['scheduled'] : ['published', 'held', 'review', 'rejected'],
+        'removed',
+        isModerator(viewer) ? viewer : null,
+      );
       if (!removed || !before) throw notFound('post');
       await reposts.forget(removed);
       await publication.retract(removed, before.status === 'published');
     },
 
-    /** Stops the sanitiser's workers. */
-    close: () => sanitizer.close(),
+    /** v1.2: the viewer's scheduled posts, and changing one before it is published. */
+    scheduledPosts: scheduling.list,
+    editScheduled: scheduling.edit,
+    /** Publishes what fell due while no node was up, and arms this node's timer (at start). */
+    startScheduler: scheduling.start,
+
+    /** Stops the sanitiser's workers and the scheduler's timer. */
+    close: async () => {
+      scheduling.close();
+      await sanitizer.close();
+    },
 
     feed: feed.feed,
     spacePosts: feed.spacePosts,

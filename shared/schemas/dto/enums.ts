@@ -15,7 +15,7 @@ export const tier = z.enum(['basic', 'yellow']);
 export const role = z.enum(['user', 'moderator']);
 export const postKind = z.enum(['shuoshuo', 'diary', 'repost']);
 /** `held` and `review` are visible to the author alone until a moderator approves. */
-export const postStatus = z.enum(['published', 'held', 'review', 'rejected', 'removed']);
+export const postStatus = z.enum(['published', 'held', 'review', 'rejected', 'removed', 'scheduled']);
 export const spaceLayout = z.enum(['classic', 'wide']);
 export const spaceModuleKind = z.enum(spaceModuleKinds);
 export const friendRequestStatus = z.enum(['pending', 'accepted', 'declined']);

@@ -96,6 +96,13 @@ export const albumDto = z.object({
 });
 export const quotaDto = z.object({ used: z.number(), quota: z.number(), tier, uploadMaxBytes: z.number().optional() });
 
+export const linkPreviewDto = z.object({
+  url: z.string(),
+  title: z.string(),
+  description: z.string().optional(),
+  image: z.string().optional(),
+});
+
 const postFields = {
   id,
   author: userDto,
@@ -109,6 +116,8 @@ const postFields = {
   counts: z.object({ likes: z.number(), comments: z.number(), reposts: z.number().optional() }),
   liked: z.boolean().optional(),
   mentions: z.array(userDto).optional(),
+  publishAt: instant.optional(),
+  preview: linkPreviewDto.optional(),
 };
 /** A repost embeds its original (one level: a repost of a repost embeds the original it reposted). */
 const repostedDto = z.object(postFields);

@@ -32,6 +32,8 @@ export const group = one('group', o.groupDto);
 // posts
 export const post = one('post', o.postDto);
 export const postPage = z.object({ posts: z.array(o.postDto), next });
+/** v1.2: the viewer's scheduled posts, soonest first. */
+export const scheduledPosts = z.object({ posts: z.array(o.postDto) });
 export const comment = one('comment', o.commentDto);
 export const comments = list('comments', o.commentDto);
 export const likeState = z.object({ likes: z.number(), liked: z.boolean() });

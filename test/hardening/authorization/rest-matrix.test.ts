@@ -13,8 +13,9 @@ import { socialRows } from './social-rows.js';
 import { chatRows } from './chat-rows.js';
 import { circlesRows } from './circles-rows.js';
 import { circleRows } from './circle-rows.js';
+import { scheduledRows } from './scheduled-rows.js';
 
-const allRows = [...readRows, ...writeRows, ...socialRows, ...chatRows, ...circlesRows, ...circleRows];
+const allRows = [...readRows, ...writeRows, ...socialRows, ...chatRows, ...circlesRows, ...circleRows, ...scheduledRows];
 
 describe('authorization matrix over REST', () => {
   let hub: TestHub;

@@ -38,6 +38,7 @@ import { templates as avatarUpload } from './avatar-upload.js';
 import { templates as chatShare } from './chat-share.js';
 import { templates as circles } from './circles.js';
 import { templates as groups } from './groups.js';
+import { templates as schedule } from './schedule.js';
 
 export const templates: TemplateMap = {
   ...common,
@@ -71,4 +72,5 @@ export const templates: TemplateMap = {
   ...avatarUpload,
   ...chatShare,
   ...groups,
+  ...schedule,
 };
