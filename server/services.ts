@@ -28,6 +28,7 @@ import { createBlockService } from './modules/blocks/service.js';
 import { createSearchService } from './modules/search/service.js';
 import { createReportService } from './modules/reports/service.js';
 import { createChatService } from './modules/chat/service.js';
+import { createVideoService } from './modules/videos/service.js';
 
 export interface CoreDeps {
   readonly config: Config;
@@ -86,17 +87,19 @@ export function createServices(deps: CoreDeps) {
     nodeId: deps.config.nodeId,
     offlineGraceMs: deps.config.presenceOfflineGraceMs,
   });
+  const signer = createUrlSigner({ current: deps.secret, previous: deps.config.secretPrevious });
   const albums = createAlbumService({
     conn: deps.conn,
     config: deps.config,
     accounts,
     friends,
     logger: deps.logger,
-    signer: createUrlSigner({ current: deps.secret, previous: deps.config.secretPrevious }),
+    signer,
     audit: moderation.audit,
     screen: moderation,
     pusher: deps.pusher,
   });
+  const videos = createVideoService({ conn: deps.conn, config: deps.config, accounts, logger: deps.logger, signer });
   const fans = createFanService({
     conn: deps.conn,
     pusher: deps.pusher,
@@ -114,6 +117,7 @@ export function createServices(deps: CoreDeps) {
     notifier,
     screen: moderation,
     photos: albums,
+    videos,
     logger: deps.logger,
     fans,
   });
@@ -156,6 +160,7 @@ export function createServices(deps: CoreDeps) {
     announce: sessions.announce,
     pusher: deps.pusher,
     deleteMessages: chat.deleteAccountMessages,
+    deleteVideos: videos.deleteAllOf,
   });
   const self = { sessions, profiles, deleteAccount };
   const search = createSearchService({ conn: deps.conn, accounts, blocks: blocks.lookup, logger: deps.logger });
@@ -187,6 +192,7 @@ export function createServices(deps: CoreDeps) {
     search,
     reports,
     chat,
+    videos,
   };
 }
 

@@ -14,6 +14,7 @@ import { blockRoutes } from '../modules/blocks/routes.js';
 import { searchRoutes } from '../modules/search/routes.js';
 import { reportRoutes } from '../modules/reports/routes.js';
 import { chatRoutes } from '../modules/chat/routes.js';
+import { videoRoutes } from '../modules/videos/routes.js';
 import type { Endpoint } from './endpoint.js';
 import { hideFromBlocked } from './hidden-from-blocked.js';
 import { AppError } from '../errors.js';
@@ -34,6 +35,7 @@ export function apiEndpoints(s: Services): Endpoint[] {
     ...searchRoutes(s.search),
     ...reportRoutes(s.reports),
     ...chatRoutes(s.chat),
+    ...videoRoutes(s.videos),
   ];
   return hideFromBlocked(endpoints, {
     idOfHandle: (handle) =>

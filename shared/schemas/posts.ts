@@ -20,8 +20,10 @@ const shuoshuoBody = z.strictObject({
     .transform((): undefined => undefined)
     .optional(),
   images: images.default([]),
+  /** v1.2: one video of the author's (`POST /api/videos`) instead of photos. */
+  video: objectId.optional(),
   privacy,
-});
+}).refine((b) => !(b.video && b.images.length), { message: 'a shuoshuo carries photos or a video, not both', path: ['video'] });
 
 const diaryBody = z.strictObject({
   kind: z.literal('diary'),

@@ -10,6 +10,7 @@ import { notFound } from '../../errors.js';
 import type { AccountService } from '../accounts/service.js';
 import type { Viewer } from '../accounts/viewer.js';
 import type { PhotoRefs } from '../albums/photo-refs.js';
+import type { VideoRefs } from '../videos/service.js';
 import type { FriendRelations } from '../friends/relations.js';
 import { canView, type Relation } from '../friends/visibility.js';
 import type { TextScreen } from '../moderation/screening.js';
@@ -27,6 +28,8 @@ export interface PostServiceDeps {
   readonly notifier: Notifier;
   readonly screen: TextScreen;
   readonly photos: PhotoRefs;
+  /** v1.2: the videos shuoshuo carry (absent: posts cannot carry videos). */
+  readonly videos?: VideoRefs;
   readonly logger: Logger;
   /** Certified spaces' fans: their public posts also reach fans' feeds. */
   readonly fans?: FanReach;

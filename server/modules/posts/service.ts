@@ -41,7 +41,9 @@ async function prepare(deps: PostServiceDeps, sanitizer: DiarySanitizer, viewer:
     if (diary.photoIds.length) await deps.photos.resolveOwn(viewer.id, diary.photoIds);
   }
   const photos = body.images.length ? await deps.photos.resolveOwn(viewer.id, body.images) : [];
-  return { text, screened, imageIds: photos.map((p) => new Types.ObjectId(p.id)) };
+  const video = body.kind === 'shuoshuo' ? body.video : undefined;
+  if (video && !deps.videos) throw invalid('video: this hub does not take videos', { video: 'videos are not available' });
+  return { text, screened, imageIds: photos.map((p) => new Types.ObjectId(p.id)), video };
 }
 
 export function createPostService(deps: PostServiceDeps) {
@@ -89,22 +91,31 @@ export function createPostService(deps: PostServiceDeps) {
 
     /** Creates a post: blocked text is refused, held/review text is kept for its author alone. */
     async create(viewer: Viewer, body: CreatePostBody): Promise<{ post: PostDto }> {
-      const { text, screened, imageIds } = await prepare(deps, sanitizer, viewer, body);
+      const { text, screened, imageIds, video } = await prepare(deps, sanitizer, viewer, body);
       const status = statusAfterScreening(deps.screen.screen(screened));
-      const record = recordOf<PostRecord>(
-        await posts.create({
+      const _id = new Types.ObjectId();
+      // The video is claimed for this post before it is written (one post per video), given back if the write fails.
+      if (video) await deps.videos!.claim(viewer.id, video, _id.toHexString());
+      const created = posts
+        .create({
+          _id,
           author: new Types.ObjectId(viewer.id),
           kind: body.kind,
           ...(body.kind === 'diary' ? { title: body.title } : {}),
           text,
           images: imageIds,
+          ...(video ? { video: new Types.ObjectId(video) } : {}),
           privacy: body.privacy,
           status,
           createdAt: new Date(),
           likes: 0,
           comments: 0,
-        }),
-      );
+        })
+        .catch(async (err: unknown) => {
+          if (video) await deps.videos!.unclaim(video, _id.toHexString());
+          throw err;
+        });
+      const record = recordOf<PostRecord>(await created);
       // Nobody has liked a post that did not exist a moment ago: no likes query.
       const post: PostDto = { ...(await views.toDto(record, null)), liked: false };
       await publication.announce(record, post);
@@ -136,6 +147,7 @@ export function createPostService(deps: PostServiceDeps) {
       const before = await posts.findById(postId, { status: 1 }).lean<Pick<PostRecord, 'status'>>();
       const removed = await transition(postId, ['published', 'held', 'review', 'rejected'], 'removed', isModerator(viewer) ? viewer : null);
       if (!removed || !before) throw notFound('post');
+      await deps.videos?.removeForPost(postId);
       await reposts.forget(removed);
       await publication.retract(removed, before.status === 'published');
     },
@@ -229,6 +241,7 @@ export function createPostService(deps: PostServiceDeps) {
     async unpublish(postId: string, moderator: Viewer): Promise<void> {
       const record = await transition(postId, ['published'], 'removed', moderator);
       if (!record) throw notFound('post');
+      await deps.videos?.removeForPost(postId);
       await publication.retract(record, true);
     },
   };

@@ -37,6 +37,7 @@ export const likeState = z.object({ likes: z.number(), liked: z.boolean() });
 export const album = one('album', o.albumDto);
 export const albums = list('albums', o.albumDto);
 export const photo = one('photo', o.photoDto);
+export const video = one('video', o.videoDto);
 export const photoPage = z.object({ photos: z.array(o.photoDto), next });
 export const quota = o.quotaDto;
 // fans
