@@ -10,20 +10,22 @@ export const maxDiaryChars = 100_000;
 
 const images = z.array(objectId).max(maxShuoshuoImages, `at most ${maxShuoshuoImages} images`);
 
-const shuoshuoBody = z.strictObject({
-  kind: z.literal('shuoshuo'),
-  text: text(1, limits.shuoshuoChars),
-  // Named in the schema so that a stray title is reported on its own field, not as "unknown key".
-  title: z
-    .unknown()
-    .refine((v) => v === undefined, 'a shuoshuo has no title')
-    .transform((): undefined => undefined)
-    .optional(),
-  images: images.default([]),
-  /** v1.2: one video of the author's (`POST /api/videos`) instead of photos. */
-  video: objectId.optional(),
-  privacy,
-}).refine((b) => !(b.video && b.images.length), { message: 'a shuoshuo carries photos or a video, not both', path: ['video'] });
+const shuoshuoBody = z
+  .strictObject({
+    kind: z.literal('shuoshuo'),
+    text: text(1, limits.shuoshuoChars),
+    // Named in the schema so that a stray title is reported on its own field, not as "unknown key".
+    title: z
+      .unknown()
+      .refine((v) => v === undefined, 'a shuoshuo has no title')
+      .transform((): undefined => undefined)
+      .optional(),
+    images: images.default([]),
+    /** v1.2: one video of the author's (`POST /api/videos`) instead of photos. */
+    video: objectId.optional(),
+    privacy,
+  })
+  .refine((b) => !(b.video && b.images.length), { message: 'a shuoshuo carries photos or a video, not both', path: ['video'] });
 
 const diaryBody = z.strictObject({
   kind: z.literal('diary'),

@@ -2,7 +2,7 @@ import { localized, msg, str } from '@lit/localize';
 import { LitElement, css, html } from 'lit';
 import { customElement, query, state } from 'lit/decorators.js';
 import { MentionSuggest, mentionListStyles } from '../controllers/mention-suggest.js';
-import type { PhotoDto, PostDto, PostKind, Privacy } from '../../../shared/dto.js';
+import type { PhotoDto, PostDto, PostKind, Privacy, VideoDto } from '../../../shared/dto.js';
 import { privacyLabel } from '../format.js';
 import { ApiError, api, errorText } from '../services/api.js';
 import { uploadShuoshuoPhoto } from '../services/photos.js';
@@ -10,6 +10,8 @@ import { icon } from '../icons.js';
 import { shared } from '../styles/shared.js';
 import type { KjRichEditor } from './kj-rich-editor.js';
 import './kj-rich-editor.js';
+import type { KjVideoAttach } from './kj-video-attach.js';
+import './kj-video-attach.js';
 import { limits } from '../../../shared/limits.js';
 
 const maxPhotos = limits.shuoshuoImages;
@@ -47,6 +49,9 @@ export class KjComposer extends LitElement {
   @state() private kind: PostKind = 'shuoshuo';
   @state() private photos: PhotoDto[] = [];
   @state() private uploading = 0;
+  /** v1.2: a shuoshuo carries photos or one video; `undefined` while a video uploads. */
+  @state() private video: VideoDto | null | undefined = null;
+  @query('kj-video-attach') private videoAttach?: KjVideoAttach;
   @state() private busy = false;
   @state() private outcome: Outcome | null = null;
   @query('kj-rich-editor') private editor?: KjRichEditor;
@@ -79,9 +84,12 @@ export class KjComposer extends LitElement {
         ${
           shuoshuo
             ? html`<label class="file-label">
-              <input type="file" accept="image/*" multiple @change=${this.pick} ?disabled=${this.photos.length >= maxPhotos} />
+              <input type="file" accept="image/*" multiple @change=${this.pick} ?disabled=${this.photos.length >= maxPhotos || this.video !== null} />
               <span class="button">${icon('camera')} ${msg('Photos', { id: 'composer.photos' })} ${this.photos.length}/${maxPhotos}</span>
-            </label>`
+            </label>
+            <kj-video-attach ?disabled=${this.photos.length > 0 || this.uploading > 0} @video-change=${(
+              e: CustomEvent<{ video: VideoDto | null }>,
+            ) => (this.video = e.detail.video ?? (this.videoAttach?.busy ? undefined : null))}></kj-video-attach>`
             : null
         }
         <span class="grow"></span>
@@ -89,7 +97,7 @@ export class KjComposer extends LitElement {
         <select id="privacy" name="privacy">
           ${(['friends', 'public', 'private'] as const).map((p) => html`<option value=${p}>${privacyLabel[p]}</option>`)}
         </select>
-        <button class="primary" type="submit" ?disabled=${this.busy || this.uploading > 0}>${msg('Post', { id: 'composer.post' })}</button>
+        <button class="primary" type="submit" ?disabled=${this.busy || this.uploading > 0 || this.video === undefined}>${msg('Post', { id: 'composer.post' })}</button>
       </div>
       ${this.outcome ? html`<p class="notice outcome ${this.outcome.tone === 'error' ? 'error' : this.outcome.tone}" role="alert">${this.outcome.text}</p>` : null}
     </form>`;
@@ -142,7 +150,13 @@ export class KjComposer extends LitElement {
     const privacy = String(data.get('privacy')) as Privacy;
     const body =
       this.kind === 'shuoshuo'
-        ? { kind: this.kind, text: String(data.get('text') ?? ''), images: this.photos.map((p) => p.id), privacy }
+        ? {
+            kind: this.kind,
+            text: String(data.get('text') ?? ''),
+            images: this.photos.map((p) => p.id),
+            ...(this.kind === 'shuoshuo' && this.video ? { video: this.video.id } : {}),
+            privacy,
+          }
         : { kind: 'diary' as const, title: String(data.get('title') ?? ''), text: this.editor?.value ?? '', privacy };
     this.busy = true;
     this.outcome = null;
@@ -152,6 +166,8 @@ export class KjComposer extends LitElement {
       form.reset();
       this.editor?.clear();
       this.photos = [];
+      this.video = null;
+      this.videoAttach?.clear();
       this.dispatchEvent(new CustomEvent('post-created', { detail: { post: res.post }, bubbles: true, composed: true }));
     } catch (err) {
       const blocked = err instanceof ApiError && err.code === 'blocked';

@@ -43,7 +43,16 @@ export interface DeletionDeps {
   readonly pusher?: Pick<Pusher, 'toRooms'>;
 }
 
-export function createAccountDeletion({ conn, logger, deleteAlbum, recountPost, announce, pusher, deleteMessages, deleteVideos }: DeletionDeps) {
+export function createAccountDeletion({
+  conn,
+  logger,
+  deleteAlbum,
+  recountPost,
+  announce,
+  pusher,
+  deleteMessages,
+  deleteVideos,
+}: DeletionDeps) {
   return async function deleteAccount(viewer: Viewer): Promise<void> {
     const id = new Types.ObjectId(viewer.id);
     await userModel(conn).deleteOne({ _id: id });
@@ -77,7 +86,9 @@ export function createAccountDeletion({ conn, logger, deleteAlbum, recountPost, 
       }
     }
 
-    await deleteVideos?.(viewer.id).catch((err: unknown) => logger.warn({ err, userId: viewer.id }, 'account deletion: videos were not all removed'));
+    await deleteVideos?.(viewer.id).catch((err: unknown) =>
+      logger.warn({ err, userId: viewer.id }, 'account deletion: videos were not all removed'),
+    );
 
     await spaceModel(conn).deleteMany({ owner: id });
     await visitModel(conn).deleteMany({ $or: [{ owner: id }, { visitor: id }] });

@@ -343,7 +343,9 @@ export function createAlbumService({ conn, config, accounts, friends, logger, si
     async setMusic(viewer: Viewer, id: string, { music }: AlbumMusicBody): Promise<{ album: AlbumDto }> {
       screenFields(screen, { 'music.title': music?.title, 'music.url': urlAsRead(music?.url) });
       await ownAlbum(viewer, id);
-      const album = await albums.findOneAndUpdate({ _id: oid(id), owner: viewer.id }, { $set: { music } }, { returnDocument: 'after' }).lean<StoredAlbum>();
+      const album = await albums
+        .findOneAndUpdate({ _id: oid(id), owner: viewer.id }, { $set: { music } }, { returnDocument: 'after' })
+        .lean<StoredAlbum>();
       const owner = await accounts.getUser(viewer.id);
       if (!album || !owner) throw notFound('album');
       const dto = albumDto(album, owner);

@@ -100,7 +100,8 @@ export function createVideoService({ conn, config, accounts, logger, signer, wor
   const refs: VideoRefs = {
     async claim(ownerId, videoId, postId) {
       const taken = await videos.updateOne({ _id: oid(videoId), owner: ownerId, post: null }, { $set: { post: postId } });
-      if (!taken.modifiedCount) throw invalid('video: must be a video of yours not on another post', { video: 'must be your own video, not already posted' });
+      if (!taken.modifiedCount)
+        throw invalid('video: must be a video of yours not on another post', { video: 'must be your own video, not already posted' });
     },
     async unclaim(videoId, postId) {
       await videos.updateOne({ _id: oid(videoId), post: postId }, { $set: { post: null } });
@@ -189,6 +190,9 @@ export function createVideoService({ conn, config, accounts, logger, signer, wor
         maxAge: Math.min(left, 3600),
       };
     },
+
+    /** Stops the ffmpeg/ffprobe helper process (the hub is closing). */
+    close: () => media.close(),
 
     /** Removes a received upload that was not kept. */
     async discardUpload(file: string): Promise<void> {

@@ -84,7 +84,15 @@ export async function probeVideo(tools: MediaTools, file: string): Promise<Probe
   let out: ProbeOutput;
   try {
     const json = await tools.ffprobe(
-      ['-f', kind.demuxer, '-print_format', 'json', '-show_entries', 'format=format_name,duration:stream=codec_type,codec_name,width,height,duration:stream_disposition=attached_pic', `file:${file}`],
+      [
+        '-f',
+        kind.demuxer,
+        '-print_format',
+        'json',
+        '-show_entries',
+        'format=format_name,duration:stream=codec_type,codec_name,width,height,duration:stream_disposition=attached_pic',
+        `file:${file}`,
+      ],
       probeLimits,
     );
     out = JSON.parse(json.toString('utf8')) as ProbeOutput;
@@ -95,12 +103,14 @@ export async function probeVideo(tools: MediaTools, file: string): Promise<Probe
   const videos = streams.filter((s) => s.codec_type === 'video' && !s.disposition?.attached_pic);
   const audios = streams.filter((s) => s.codec_type === 'audio');
   const video = videos[0];
-  if (!video || videos.length > 1 || audios.length > 1) throw notAVideo('a video must have one picture stream and at most one sound stream');
+  if (!video || videos.length > 1 || audios.length > 1)
+    throw notAVideo('a video must have one picture stream and at most one sound stream');
   if (!kind.video.includes(video.codec_name ?? '') || (audios[0] && !kind.audio.includes(audios[0].codec_name ?? ''))) throw notAVideo();
   const width = video.width ?? 0;
   const height = video.height ?? 0;
   if (width < 1 || height < 1) throw notAVideo();
-  if (width > maxSide || height > maxSide || width * height > maxPixels) throw tooLarge(`the video is too large (at most ${maxSide}×2160 pixels)`);
+  if (width > maxSide || height > maxSide || width * height > maxPixels)
+    throw tooLarge(`the video is too large (at most ${maxSide}×2160 pixels)`);
   const seconds = Number(out.format?.duration ?? video.duration);
   if (!Number.isFinite(seconds) || seconds <= 0) throw notAVideo('the video has no duration');
   if (seconds * 1000 > maxVideoMs + 500) throw tooLarge('the video is longer than 5 minutes');
@@ -139,7 +149,9 @@ export async function cutPoster(tools: MediaTools, file: string, video: ProbedVi
   }
   if (!png.length) throw notAVideo('no picture could be decoded from the video');
   try {
-    return await sharp(png, { limitInputPixels: posterSide * posterSide }).webp({ quality: 80 }).toBuffer();
+    return await sharp(png, { limitInputPixels: posterSide * posterSide })
+      .webp({ quality: 80 })
+      .toBuffer();
   } catch {
     throw notAVideo('no picture could be decoded from the video');
   }

@@ -35,6 +35,7 @@ import { templates as social } from './social.js';
 import { templates as friendButton } from './friend-button.js';
 import { templates as chat } from './chat.js';
 import { templates as avatarUpload } from './avatar-upload.js';
+import { templates as video } from './video.js';
 
 export const templates: TemplateMap = {
   ...common,
@@ -65,4 +66,5 @@ export const templates: TemplateMap = {
   ...social,
   ...friendButton,
   ...avatarUpload,
+  ...video,
 };
