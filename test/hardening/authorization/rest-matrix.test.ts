@@ -11,6 +11,7 @@ import { readRows } from './read-rows.js';
 import { writeRows } from './write-rows.js';
 import { socialRows } from './social-rows.js';
 import { chatRows } from './chat-rows.js';
+import { videoRows } from './video-rows.js';
 
 describe('authorization matrix over REST', () => {
   let hub: TestHub;
@@ -24,7 +25,7 @@ describe('authorization matrix over REST', () => {
   });
 
   it('covers every mounted endpoint', () => {
-    const covered = new Set([...readRows, ...writeRows, ...socialRows, ...chatRows].flatMap((r) => r.covers));
+    const covered = new Set([...readRows, ...writeRows, ...socialRows, ...chatRows, ...videoRows].flatMap((r) => r.covers));
     const mounted = hub.routes.map((r) => `${r.method} ${r.path}`);
     expect(
       mounted.filter((m) => !covered.has(m)),
@@ -37,7 +38,10 @@ describe('authorization matrix over REST', () => {
   });
 
   // Reads first, while every fixture item is as built; writes after (they leave extra comments).
-  it.each([...readRows, ...writeRows, ...socialRows, ...chatRows].map((r) => [r.name, r] as const))('%s', async (_name, row) => {
-    await row.run(cast, hub);
-  });
+  it.each([...readRows, ...writeRows, ...socialRows, ...chatRows, ...videoRows].map((r) => [r.name, r] as const))(
+    '%s',
+    async (_name, row) => {
+      await row.run(cast, hub);
+    },
+  );
 });
