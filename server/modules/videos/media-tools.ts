@@ -12,8 +12,10 @@ import type { Logger } from '../../logger.js';
 import type { ToolReply, ToolRequest } from './tool-host.js';
 
 export interface ToolLimits {
-  /** Wall-clock milliseconds before the child is killed. */
+  /** Wall-clock milliseconds before the child is killed (generous: a busy box stretches wall time). */
   readonly timeoutMs: number;
+  /** CPU seconds the child may use (prlimit `--cpu`): what bounds a file made to keep a decoder busy. */
+  readonly cpuSeconds: number;
   /** Bytes of address space the child may map. */
   readonly memoryBytes: number;
   /** Largest stdout kept (a poster frame as PNG, or ffprobe's JSON). */
@@ -111,7 +113,7 @@ function createHost(): { run: Run; close: () => void } {
 
 /** Whether `bin -version` runs. */
 const runs = (run: Run, bin: string) =>
-  run(bin, ['-version'], { timeoutMs: 10_000, memoryBytes: 0, maxOutputBytes: 1 << 20 }).then(
+  run(bin, ['-version'], { timeoutMs: 10_000, cpuSeconds: 0, memoryBytes: 0, maxOutputBytes: 1 << 20 }).then(
     () => true,
     () => false,
   );
@@ -134,8 +136,7 @@ export function createMediaTools(paths: { ffmpeg: string; ffprobe: string }, log
   const limited = async (bin: string, args: readonly string[], limits: ToolLimits) => {
     const { prlimit } = await check();
     if (!prlimit) return run(bin, args, limits);
-    const cpuSeconds = Math.ceil(limits.timeoutMs / 1000) + 1;
-    return run('prlimit', [`--as=${limits.memoryBytes}`, `--cpu=${cpuSeconds}`, '--', bin, ...args], limits);
+    return run('prlimit', [`--as=${limits.memoryBytes}`, `--cpu=${limits.cpuSeconds}`, '--', bin, ...args], limits);
   };
 
   return {

@@ -9,7 +9,7 @@ import { defineEndpoint, type Endpoint } from '../../http/endpoint.js';
 import { apiRoutes } from '../../../shared/api-routes.js';
 import { notFound } from '../../errors.js';
 import { imageWork } from '../albums/image-work.js';
-import { receiveFile } from '../albums/multipart.js';
+import { withUpload } from '../albums/multipart.js';
 import type { VideoService } from './service.js';
 
 const uploads = { name: 'video-upload', points: 30, perSeconds: 60 } as const;
@@ -21,22 +21,15 @@ export function videoUploadEndpoints(videos: VideoService): Endpoint[] {
     status: 201,
     summary: 'Upload one video (multipart/form-data, field "file"): MP4 (H.264/AAC) or WebM, at most VIDEO_MAX_BYTES and 5 minutes',
     errors: ['too_large', 'unsupported_media', 'unavailable', 'rate_limited'],
-    handler: async ({ viewer, req }) => {
-      let file: string | undefined;
-      try {
-        return await imageWork.upload(viewer.id, async () => {
+    handler: ({ viewer, req }) =>
+      withUpload(req, { field: 'file', maxBytes: videos.uploadMaxBytes, tmpDir: videos.uploadTmpDir }, (receive) =>
+        // At most a couple of uploads per user in flight (429 beyond), shared with photos.
+        imageWork.upload(viewer.id, async () => {
           const refused = await videos.refusal(); // before reading megabytes
           if (refused) throw refused;
-          file = (await receiveFile(req, 'file', videos.uploadMaxBytes, videos.uploadTmpDir)).path;
-          return await videos.addVideo(viewer, file);
-        });
-      } catch (err) {
-        req.resume();
-        throw err;
-      } finally {
-        if (file) await videos.discardUpload(file); // gone already when it was kept (moved)
-      }
-    },
+          return videos.addVideo(viewer, await receive());
+        }),
+      ),
   });
   return [upload];
 }

@@ -193,11 +193,6 @@ export function createVideoService({ conn, config, accounts, logger, signer, wor
 
     /** Stops the ffmpeg/ffprobe helper process (the hub is closing). */
     close: () => media.close(),
-
-    /** Removes a received upload that was not kept. */
-    async discardUpload(file: string): Promise<void> {
-      await fs.rm(file, { force: true });
-    },
   };
 }
 

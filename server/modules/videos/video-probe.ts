@@ -26,10 +26,13 @@ export const maxSide = 3840;
 const maxPixels = 3840 * 2160;
 export const posterSide = 1280;
 
-/** ffprobe reads headers and decodes a frame or two: well within 4 s even on a busy box. */
-const probeLimits: ToolLimits = { timeoutMs: 4_000, memoryBytes: 1024 ** 3, maxOutputBytes: 256 * 1024 };
+/**
+ * ffprobe reads headers and decodes a frame or two: a fraction of a CPU second. Wall time is kept
+ * generous (a box under load stretches it) while CPU time bounds a file made to keep it busy.
+ */
+const probeLimits: ToolLimits = { timeoutMs: 10_000, cpuSeconds: 3, memoryBytes: 1024 ** 3, maxOutputBytes: 256 * 1024 };
 /** One frame at most 4K, scaled to at most 1280 px, out as PNG. */
-const posterLimits: ToolLimits = { timeoutMs: 8_000, memoryBytes: 1536 * 1024 ** 2, maxOutputBytes: 16 * 1024 ** 2 };
+const posterLimits: ToolLimits = { timeoutMs: 20_000, cpuSeconds: 6, memoryBytes: 1536 * 1024 ** 2, maxOutputBytes: 16 * 1024 ** 2 };
 
 const codecs: Readonly<Record<VideoContainer, { demuxer: string; mime: string; video: readonly string[]; audio: readonly string[] }>> = {
   mp4: { demuxer: 'mov', mime: 'video/mp4', video: ['h264'], audio: ['aac'] },

@@ -19,7 +19,9 @@ export const videoRows: readonly MatrixRow[] = [
       const clips = await makeTestVideos();
       try {
         expect((await uploadVideo(hub.url, undefined, clips.webm)).status).toBe(401);
-        const video = (await uploadVideo(hub.url, c.owner.token, clips.webm)).body.video;
+        const uploaded = await uploadVideo(hub.url, c.owner.token, clips.webm);
+        expect(uploaded.status, JSON.stringify(uploaded.body)).toBe(201);
+        const video = uploaded.body.video;
         for (const role of others) {
           const { api } = c.actors[role];
           await expectHidden(api, 'delete', `/videos/${video.id}`, video.id, undefined, role);
