@@ -32,6 +32,7 @@ import { mountEndpoints } from './http/mount.js';
 import type { Endpoint } from './http/endpoint.js';
 import { openApiRoute } from './http/openapi-route.js';
 import { photoFileRoutes } from './modules/albums/photo-file-routes.js';
+import { videoFileRoutes, videoUploadEndpoints } from './modules/videos/routes.js';
 import { avatarFileRoutes } from './modules/accounts/self-routes.js';
 import { avatarUploadEndpoint } from './modules/accounts/avatar-upload-route.js';
 import { createClusterBus } from './realtime/cluster-bus.js';
@@ -161,7 +162,11 @@ export async function startHub(requested: Config, options: HubOptions = {}): Pro
   };
 
   const ready = async () => ({ store: await store.isUp(), ...(redis ? { redis: redisUp() } : {}) });
-  const uploadEndpoints = [...photoUploadEndpoints(services.albums), avatarUploadEndpoint(services.self.profiles, services.albums)];
+  const uploadEndpoints = [
+    ...photoUploadEndpoints(services.albums),
+    avatarUploadEndpoint(services.self.profiles, services.albums),
+    ...videoUploadEndpoints(services.videos),
+  ];
   const endpoints: Endpoint[] = [...systemRoutes({ config, health, ready, realtimePort: () => wsPort }), ...apiEndpoints(services)];
   endpoints.push(openApiRoute(() => [...endpoints, ...uploadEndpoints]));
   const app = createHttpApp({
@@ -177,6 +182,7 @@ export async function startHub(requested: Config, options: HubOptions = {}): Pro
     rawRoutes: (router) => mountEndpoints(router, uploadEndpoints, { authenticate: services.accounts.authenticate, rateLimits }),
     outerRoutes: (outer) => {
       photoFileRoutes(services.albums)(outer);
+      videoFileRoutes(services.videos)(outer);
       avatarFileRoutes(config.dataDir)(outer);
       services.linkPreviews.routes(outer);
       outer.get('/metrics', metricsRoute(metrics, config.metricsToken));

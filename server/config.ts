@@ -119,6 +119,11 @@ const envSchema = z.object({
   /** Largest accepted Socket.IO message. */
   SOCKET_MAX_MESSAGE_BYTES: positiveInt.default(64 * 1024),
   UPLOAD_MAX_BYTES: positiveInt.default(20 * 1024 * 1024),
+  /** Largest accepted video upload. */
+  VIDEO_MAX_BYTES: positiveInt.default(100 * 1024 * 1024),
+  /** The ffmpeg and ffprobe binaries videos are cut and probed with (a hub without them refuses videos). */
+  FFMPEG_PATH: z.string().trim().min(1).default('ffmpeg'),
+  FFPROBE_PATH: z.string().trim().min(1).default('ffprobe'),
   QUOTA_BASIC_BYTES: positiveInt.default(3 * 1024 ** 3),
   QUOTA_YELLOW_BYTES: positiveInt.default(25 * 1024 ** 3),
   /** Most albums one user may have. */
@@ -196,6 +201,9 @@ export interface Config {
   readonly socketMaxBufferBytes: number;
   readonly socketMaxMessageBytes: number;
   readonly uploadMaxBytes: number;
+  readonly videoMaxBytes: number;
+  readonly ffmpegPath: string;
+  readonly ffprobePath: string;
   readonly quotaBytes: { readonly basic: number; readonly yellow: number };
   readonly albumLimit: number;
   readonly photosPerAlbum: number;
@@ -273,6 +281,9 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
     socketMaxBufferBytes: e.SOCKET_MAX_BUFFER_BYTES,
     socketMaxMessageBytes: e.SOCKET_MAX_MESSAGE_BYTES,
     uploadMaxBytes: e.UPLOAD_MAX_BYTES,
+    videoMaxBytes: e.VIDEO_MAX_BYTES,
+    ffmpegPath: e.FFMPEG_PATH,
+    ffprobePath: e.FFPROBE_PATH,
     quotaBytes: { basic: e.QUOTA_BASIC_BYTES, yellow: e.QUOTA_YELLOW_BYTES },
     albumLimit: e.ALBUM_LIMIT,
     photosPerAlbum: e.PHOTOS_PER_ALBUM,

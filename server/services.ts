@@ -34,6 +34,7 @@ import { createCareService } from './modules/care/service.js';
 import { createApprovalService } from './modules/approval/service.js';
 import { createGroupService } from './modules/groups/service.js';
 import { createLinkPreviews } from './modules/link-previews/service.js';
+import { createVideoService } from './modules/videos/service.js';
 
 export interface CoreDeps {
   readonly config: Config;
@@ -97,18 +98,20 @@ export function createServices(deps: CoreDeps) {
     nodeId: deps.config.nodeId,
     offlineGraceMs: deps.config.presenceOfflineGraceMs,
   });
+  const signer = createUrlSigner({ current: deps.secret, previous: deps.config.secretPrevious });
   const albums = createAlbumService({
     conn: deps.conn,
     config: deps.config,
     accounts,
     friends,
     logger: deps.logger,
-    signer: createUrlSigner({ current: deps.secret, previous: deps.config.secretPrevious }),
+    signer,
     audit: moderation.audit,
     screen: moderation,
     pusher: deps.pusher,
     groups,
   });
+  const videos = createVideoService({ conn: deps.conn, config: deps.config, accounts, logger: deps.logger, signer });
   const fans = createFanService({
     conn: deps.conn,
     pusher: deps.pusher,
@@ -127,6 +130,7 @@ export function createServices(deps: CoreDeps) {
     notifier,
     screen: moderation,
     photos: albums,
+    videos,
     logger: deps.logger,
     fans,
     approval: spaces,
@@ -189,6 +193,7 @@ export function createServices(deps: CoreDeps) {
     announce: sessions.announce,
     pusher: deps.pusher,
     deleteMessages: chat.deleteAccountMessages,
+    deleteVideos: videos.deleteAllOf,
   });
   const self = { sessions, profiles, deleteAccount };
   const search = createSearchService({ conn: deps.conn, accounts, blocks: blocks.lookup, logger: deps.logger });
@@ -224,6 +229,7 @@ export function createServices(deps: CoreDeps) {
     approval,
     groups,
     linkPreviews,
+    videos,
   };
 }
 

@@ -8,7 +8,7 @@
  */
 import type { z } from 'zod';
 import * as r from './schemas/dto/responses.js';
-import { albumBody, photoCaptionBody, photoPageQuery } from './schemas/albums.js';
+import { albumBody, albumMusicBody, photoCaptionBody, photoPageQuery } from './schemas/albums.js';
 import { loginBody, registerBody } from './schemas/auth.js';
 import { empty, handleParams, idParams } from './schemas/common.js';
 import { friendRequestBody } from './schemas/friends.js';
@@ -134,12 +134,16 @@ export const apiRoutes = routeTable({
   'GET /spaces/:handle/albums': { auth: false, params: handleParams, response: r.albums },
   'GET /albums/:id': { auth: false, params: idParams, response: r.album },
   'DELETE /albums/:id': { auth: true, params: idParams },
+  'PUT /albums/:id/music': { auth: true, params: idParams, body: albumMusicBody, response: r.album },
   'GET /albums/:id/photos': { auth: false, params: idParams, query: photoPageQuery, response: r.photoPage },
   'DELETE /photos/:id': { auth: true, params: idParams },
   'PATCH /photos/:id': { auth: true, params: idParams, body: photoCaptionBody, response: r.photo },
   'POST /users/:handle/tier': { auth: 'moderator', params: handleParams, body: tierBody, response: r.user },
   // albums: the streaming photo upload (multipart/form-data)
   'POST /albums/:id/photos': { auth: true, params: idParams, upload: { field: 'file' }, response: r.photo },
+  // videos (v1.2): the streaming upload, and removing one not (or no longer) on a post
+  'POST /videos': { auth: true, upload: { field: 'file' }, response: r.video },
+  'DELETE /videos/:id': { auth: true, params: idParams },
   // fans
   'GET /spaces/:handle/fan': { auth: false, params: handleParams, response: r.fanState },
   'PUT /spaces/:handle/fan': { auth: true, params: handleParams, response: r.fanState },

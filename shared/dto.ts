@@ -123,6 +123,17 @@ export interface PhotoDto {
   readonly caption?: string;
 }
 
+/** v1.2: a video a shuoshuo carries; `url` and `posterUrl` are signed like photos of non-public albums. */
+export interface VideoDto {
+  readonly id: string;
+  readonly url: string;
+  readonly posterUrl: string;
+  readonly durationMs: number;
+  readonly width: number;
+  readonly height: number;
+  readonly bytes: number;
+}
+
 export interface AlbumDto {
   readonly id: string;
   readonly owner: UserDto;
@@ -133,6 +144,8 @@ export interface AlbumDto {
   readonly createdAt: string;
   /** Extension: `shuoshuo` for the album photos attached to shuoshuo go into; null for albums made by hand. */
   readonly purpose?: 'shuoshuo' | null;
+  /** v1.2: background music played while the album is open (相册背景音乐); null or absent when none. */
+  readonly music?: SpaceMusic | null;
 }
 
 export interface PostDto {
@@ -142,6 +155,8 @@ export interface PostDto {
   readonly title?: string;
   readonly text: string;
   readonly images: readonly PhotoDto[];
+  /** v1.2, shuoshuo only: the one video it carries instead of photos. */
+  readonly video?: VideoDto;
   readonly privacy: Privacy;
   readonly status: PostStatus;
   readonly createdAt: string;

@@ -17,6 +17,7 @@ import { chatRoutes } from '../modules/chat/routes.js';
 import { careRoutes } from '../modules/care/routes.js';
 import { approvalRoutes } from '../modules/approval/routes.js';
 import { groupRoutes } from '../modules/groups/routes.js';
+import { videoRoutes } from '../modules/videos/routes.js';
 import type { Endpoint } from './endpoint.js';
 import { hideFromBlocked } from './hidden-from-blocked.js';
 import { AppError } from '../errors.js';
@@ -40,6 +41,7 @@ export function apiEndpoints(s: Services): Endpoint[] {
     ...careRoutes(s.care),
     ...approvalRoutes(s.approval, s.spaces),
     ...groupRoutes(s.groups),
+    ...videoRoutes(s.videos),
   ];
   return hideFromBlocked(endpoints, {
     idOfHandle: (handle) =>

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { limits } from '../limits.js';
 import { objectId, privacy, text } from './common.js';
 import { audienceFields, checkAudience } from './groups.js';
+import { spaceMusic } from './spaces.js';
 
 export const albumBody = z
   .strictObject({
@@ -12,6 +13,10 @@ export const albumBody = z
   })
   .superRefine(checkAudience);
 export type AlbumBody = z.infer<typeof albumBody>;
+
+/** `PUT /api/albums/:id/music { music }`: the album's background music, validated like the space's; null removes it. */
+export const albumMusicBody = z.strictObject({ music: spaceMusic });
+export type AlbumMusicBody = z.infer<typeof albumMusicBody>;
 
 /** `PATCH /api/photos/:id { caption }`: empty clears it. */
 export const photoCaptionBody = z.strictObject({ caption: text(0, limits.captionChars) });

@@ -17,20 +17,24 @@ export const maxScheduleAheadMs = 30 * 24 * 60 * 60_000;
 /** v1.2: an ISO 8601 instant with its offset; whether it is far enough ahead is the service's check. */
 export const publishAt = z.iso.datetime({ offset: true, error: 'must be an ISO 8601 time with its offset' });
 
-const shuoshuoBody = z.strictObject({
-  kind: z.literal('shuoshuo'),
-  text: text(1, limits.shuoshuoChars),
-  // Named in the schema so that a stray title is reported on its own field, not as "unknown key".
-  title: z
-    .unknown()
-    .refine((v) => v === undefined, 'a shuoshuo has no title')
-    .transform((): undefined => undefined)
-    .optional(),
-  images: images.default([]),
-  privacy,
-  ...audienceFields,
-  publishAt: publishAt.optional(),
-});
+const shuoshuoBody = z
+  .strictObject({
+    kind: z.literal('shuoshuo'),
+    text: text(1, limits.shuoshuoChars),
+    // Named in the schema so that a stray title is reported on its own field, not as "unknown key".
+    title: z
+      .unknown()
+      .refine((v) => v === undefined, 'a shuoshuo has no title')
+      .transform((): undefined => undefined)
+      .optional(),
+    images: images.default([]),
+    /** v1.2: one video of the author's (`POST /api/videos`) instead of photos. */
+    video: objectId.optional(),
+    privacy,
+    ...audienceFields,
+    publishAt: publishAt.optional(),
+  })
+  .refine((b) => !(b.video && b.images.length), { message: 'a shuoshuo carries photos or a video, not both', path: ['video'] });
 
 const diaryBody = z.strictObject({
   kind: z.literal('diary'),

@@ -14,6 +14,7 @@ import { router } from '../services/router.js';
 import { shared } from '../styles/shared.js';
 import './kj-photo-uploader.js';
 import './kj-photo-viewer.js';
+import './kj-album-music.js';
 
 /**
  * `/space/:handle/albums/:id`: one album's photos as thumbnails; a photo opens in the viewer.
@@ -30,6 +31,14 @@ export class KjAlbumPage extends LitElement {
       .thumb img { width: 100%; aspect-ratio: 1; object-fit: cover; display: block; }
       .stack { display: flex; flex-direction: column; gap: 16px; }
       h1 { margin: 4px 0; font-size: 1.3rem; }
+      .layouts { display: flex; gap: 4px; margin-bottom: 4px; }
+      .layouts button[aria-pressed='true'] { background: var(--kj-accent-soft); border-color: var(--kj-accent); font-weight: 700; }
+      /* 照片墙: small tiles edge to edge, wide photos two columns, tall ones two rows, gaps filled. */
+      .grid.wall { grid-template-columns: repeat(auto-fill, minmax(80px, 1fr)); grid-auto-rows: 80px; grid-auto-flow: dense; gap: 3px; }
+      .wall .thumb { border-radius: 2px; }
+      .wall .thumb img { aspect-ratio: auto; height: 100%; }
+      .wall .wide { grid-column: span 2; }
+      .wall .tall { grid-row: span 2; }
     `,
   ];
 
@@ -40,6 +49,8 @@ export class KjAlbumPage extends LitElement {
   @state() private quota: QuotaDto | null = null;
   @state() private viewing: number | null = null;
   @state() private error = '';
+  /** The photo wall (照片墙) instead of the even grid. */
+  @state() private wall = false;
   private readonly session = new SessionController(this);
   // Read again once the room is joined (after each connect): photos added or deleted before it are in that read.
   private readonly watch = new RoomWatch(
@@ -60,6 +71,10 @@ export class KjAlbumPage extends LitElement {
       })
       .on('album:photo:remove', ({ albumId, photoId }) => {
         if (albumId === this.albumId) this.dropPhoto(photoId);
+      })
+      // v1.2: the album's card changed (its music, say): the page follows.
+      .on('space:album', ({ album }) => {
+        if (album.id === this.albumId && this.album) this.album = album;
       })
       // The owner deleted the album while it was open here: say so instead of an empty album.
       .on('space:album:remove', ({ albumId }) => {
@@ -104,15 +119,20 @@ export class KjAlbumPage extends LitElement {
           ${this.isOwner ? html`<button class="danger" @click=${this.deleteAlbum}>${msg('Delete album', { id: 'albumPage.delete' })}</button>` : null}
         </div>
         ${this.error ? html`<p class="notice error" role="alert">${this.error}</p>` : null}
+        <kj-album-music .album=${album} ?editable=${this.isOwner} @album-changed=${(e: CustomEvent<{ album: AlbumDto }>) => (this.album = e.detail.album)}></kj-album-music>
         ${this.isOwner ? html`<kj-photo-uploader .albumId=${album.id} .quota=${this.quota} @photo-uploaded=${this.uploaded}></kj-photo-uploader>` : null}
       </section>
       <section class="card" aria-label=${msg('Photos', { id: 'albumPage.photos' })}>
+        <div class="layouts" role="group" aria-label=${msg('Layout', { id: 'albumPage.layout' })}>
+          <button type="button" aria-pressed=${this.wall ? 'false' : 'true'} @click=${() => (this.wall = false)}>${msg('Grid', { id: 'albumPage.grid' })}</button>
+          <button type="button" aria-pressed=${this.wall ? 'true' : 'false'} @click=${() => (this.wall = true)}>${msg('Photo wall', { id: 'albumPage.wall' })}</button>
+        </div>
         ${this.photos.length === 0 ? html`<p class="muted">${msg('This album is empty.', { id: 'albums.empty' })}</p>` : null}
-        <div class="grid">
+        <div class="grid ${this.wall ? 'wall' : ''}" data-testid="photo-grid">
           ${repeat(
             this.photos,
             (p) => p.id,
-            (p, i) => html`<button class="thumb" data-photo-id=${p.id} @click=${() => (this.viewing = i)}
+            (p, i) => html`<button class="thumb ${this.wall ? tileShape(p) : ''}" data-photo-id=${p.id} @click=${() => (this.viewing = i)}
               aria-label=${p.caption ? msg(str`Open photo: ${p.caption}`, { id: 'albumPage.openCaptioned' }) : msg(str`Open photo ${formatNumber(i + 1)}`, { id: 'albumPage.openPhoto' })}>
             <img src=${p.thumbUrl} alt="" loading="lazy" />
           </button>`,
@@ -207,6 +227,13 @@ export class KjAlbumPage extends LitElement {
       this.error = errorText(err);
     }
   }
+}
+
+/** On the photo wall: wide photos take two columns, tall ones two rows. */
+function tileShape(p: PhotoDto): string {
+  if (p.width > p.height * 1.4) return 'wide';
+  if (p.height > p.width * 1.4) return 'tall';
+  return '';
 }
 
 declare global {

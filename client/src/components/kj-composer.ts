@@ -2,7 +2,7 @@ import { localized, msg, str } from '@lit/localize';
 import { LitElement, css, html } from 'lit';
 import { customElement, query, state } from 'lit/decorators.js';
 import { MentionSuggest, mentionListStyles } from '../controllers/mention-suggest.js';
-import type { PhotoDto, PostDto, PostKind } from '../../../shared/dto.js';
+import type { PhotoDto, PostDto, PostKind, VideoDto } from '../../../shared/dto.js';
 import { ApiError, api, errorText } from '../services/api.js';
 import { uploadShuoshuoPhoto } from '../services/photos.js';
 import { icon } from '../icons.js';
@@ -14,6 +14,8 @@ import './kj-rich-editor.js';
 import type { KjSchedulePicker } from './kj-schedule-picker.js';
 import './kj-schedule-picker.js';
 import { formatDateTime } from '../i18n/format.js';
+import type { KjVideoAttach } from './kj-video-attach.js';
+import './kj-video-attach.js';
 import { limits } from '../../../shared/limits.js';
 
 const maxPhotos = limits.shuoshuoImages;
@@ -51,6 +53,9 @@ export class KjComposer extends LitElement {
   @state() private kind: PostKind = 'shuoshuo';
   @state() private photos: PhotoDto[] = [];
   @state() private uploading = 0;
+  /** v1.2: a shuoshuo carries photos or one video; `undefined` while a video uploads. */
+  @state() private video: VideoDto | null | undefined = null;
+  @query('kj-video-attach') private videoAttach?: KjVideoAttach;
   @state() private busy = false;
   @state() private outcome: Outcome | null = null;
   @query('kj-rich-editor') private editor?: KjRichEditor;
@@ -85,15 +90,18 @@ export class KjComposer extends LitElement {
         ${
           shuoshuo
             ? html`<label class="file-label">
-              <input type="file" accept="image/*" multiple @change=${this.pick} ?disabled=${this.photos.length >= maxPhotos} />
+              <input type="file" accept="image/*" multiple @change=${this.pick} ?disabled=${this.photos.length >= maxPhotos || this.video !== null} />
               <span class="button">${icon('camera')} ${msg('Photos', { id: 'composer.photos' })} ${this.photos.length}/${maxPhotos}</span>
-            </label>`
+            </label>
+            <kj-video-attach ?disabled=${this.photos.length > 0 || this.uploading > 0} @video-change=${(
+              e: CustomEvent<{ video: VideoDto | null }>,
+            ) => (this.video = e.detail.video ?? (this.videoAttach?.busy ? undefined : null))}></kj-video-attach>`
             : null
         }
         <span class="grow"></span>
         <kj-schedule-picker></kj-schedule-picker>
         <kj-audience-picker></kj-audience-picker>
-        <button class="primary" type="submit" ?disabled=${this.busy || this.uploading > 0}>${msg('Post', { id: 'composer.post' })}</button>
+        <button class="primary" type="submit" ?disabled=${this.busy || this.uploading > 0 || this.video === undefined}>${msg('Post', { id: 'composer.post' })}</button>
       </div>
       ${this.outcome ? html`<p class="notice outcome ${this.outcome.tone === 'error' ? 'error' : this.outcome.tone}" role="alert">${this.outcome.text}</p>` : null}
     </form>`;
@@ -146,7 +154,13 @@ export class KjComposer extends LitElement {
     const audience = this.audiencePicker?.audience ?? { privacy: 'friends' as const };
     const body =
       this.kind === 'shuoshuo'
-        ? { kind: this.kind, text: String(data.get('text') ?? ''), images: this.photos.map((p) => p.id), ...audience }
+        ? {
+            kind: this.kind,
+            text: String(data.get('text') ?? ''),
+            images: this.photos.map((p) => p.id),
+            ...(this.kind === 'shuoshuo' && this.video ? { video: this.video.id } : {}),
+            ...audience,
+          }
         : { kind: 'diary' as const, title: String(data.get('title') ?? ''), text: this.editor?.value ?? '', ...audience };
     if (this.schedule?.missing) {
       this.outcome = { tone: 'error', text: msg('Pick when to publish it.', { id: 'schedule.missing' }) };
@@ -163,6 +177,8 @@ export class KjComposer extends LitElement {
       this.editor?.clear();
       this.photos = [];
       this.schedule?.reset();
+      this.video = null;
+      this.videoAttach?.clear();
       this.dispatchEvent(new CustomEvent('post-created', { detail: { post: res.post }, bubbles: true, composed: true }));
     } catch (err) {
       const blocked = err instanceof ApiError && err.code === 'blocked';

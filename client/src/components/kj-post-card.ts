@@ -24,6 +24,7 @@ import './kj-mod-menu.js';
 import './kj-repost-button.js';
 import './kj-share-to-chat.js';
 import './kj-repost-embed.js';
+import { postVideo, postVideoStyles } from './post-video.js';
 
 const statusNote: Partial<Record<PostDto['status'], () => string>> = {
   review: () => msg('Being previewed — only you can see it until a moderator approves it.', { id: 'post.reviewMine' }),
@@ -55,6 +56,7 @@ const kindLabel: Readonly<Record<PostDto['kind'], () => string>> = {
 export class KjPostCard extends LitElement {
   static override styles = [
     shared,
+    postVideoStyles,
     css`
       .head { display: flex; flex-wrap: wrap; gap: 10px; align-items: center; }
       .who { flex: 1; min-width: 0; }
@@ -190,6 +192,7 @@ export class KjPostCard extends LitElement {
           </div>`
           : null
       }
+      ${p.video ? postVideo(p.video) : null}
       ${this.preview ? html`<kj-link-card .preview=${this.preview}></kj-link-card>` : null}
       ${note ? html`<p class="notice note" data-status=${p.status}>${note}</p>` : null}
       <div class="actions">

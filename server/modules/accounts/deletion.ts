@@ -39,11 +39,22 @@ export interface DeletionDeps {
   readonly announce: (userId: string) => void;
   /** Removes the account's private messages, sent and received (the chat service). */
   readonly deleteMessages?: (userId: string) => Promise<void>;
+  /** Removes the account's videos, files and bytes (the videos service). */
+  readonly deleteVideos?: (userId: string) => Promise<void>;
   /** Tells friends and those watching the space that the user is gone (`user:gone`). */
   readonly pusher?: Pick<Pusher, 'toRooms'>;
 }
 
-export function createAccountDeletion({ conn, logger, deleteAlbum, recountPost, announce, pusher, deleteMessages }: DeletionDeps) {
+export function createAccountDeletion({
+  conn,
+  logger,
+  deleteAlbum,
+  recountPost,
+  announce,
+  pusher,
+  deleteMessages,
+  deleteVideos,
+}: DeletionDeps) {
   return async function deleteAccount(viewer: Viewer): Promise<void> {
     const id = new Types.ObjectId(viewer.id);
     await userModel(conn).deleteOne({ _id: id });
@@ -78,6 +89,10 @@ export function createAccountDeletion({ conn, logger, deleteAlbum, recountPost, 
         logger.warn({ err, userId: viewer.id }, 'account deletion: an album was not removed');
       }
     }
+
+    await deleteVideos?.(viewer.id).catch((err: unknown) =>
+      logger.warn({ err, userId: viewer.id }, 'account deletion: videos were not all removed'),
+    );
 
     await spaceModel(conn).deleteMany({ owner: id });
     await visitModel(conn).deleteMany({ $or: [{ owner: id }, { visitor: id }] });

@@ -14,6 +14,8 @@ const albumSchema = new Schema(
     coverPhotoId: { type: String, default: null },
     /** `shuoshuo`: the one album per user that photos attached to shuoshuo go into (made on first use). */
     purpose: { type: String, enum: ['shuoshuo', null], default: null },
+    /** v1.2: background music while the album is open, validated and screened like the space's. */
+    music: { type: new Schema({ title: String, url: String }, { _id: false, strict: 'throw' }), default: null },
   },
   { timestamps: { createdAt: true, updatedAt: false }, strict: 'throw' },
 );
@@ -60,6 +62,7 @@ export interface StoredAlbum {
   readonly photoCount: number;
   readonly coverPhotoId: string | null;
   readonly purpose?: 'shuoshuo' | null;
+  readonly music?: { readonly title: string; readonly url: string } | null;
   readonly createdAt: Date;
 }
 

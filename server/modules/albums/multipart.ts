@@ -85,3 +85,24 @@ export async function receiveFile(req: Request, field: string, maxBytes: number,
     req.pipe(bb);
   });
 }
+
+/**
+ * Runs `use` with a `receive()` that reads `field` into a temporary file: the file is removed
+ * afterwards whatever happened (a kept upload was moved away first), and on failure the rest of the
+ * body is read and dropped, so the client gets the answer instead of a reset connection.
+ */
+export async function withUpload<T>(
+  req: Request,
+  { field, maxBytes, tmpDir }: { field: string; maxBytes: number; tmpDir: string },
+  use: (receive: () => Promise<string>) => Promise<T>,
+): Promise<T> {
+  let file: string | undefined;
+  try {
+    return await use(async () => (file = (await receiveFile(req, field, maxBytes, tmpDir)).path));
+  } catch (err) {
+    req.resume();
+    throw err;
+  } finally {
+    if (file) await fs.rm(file, { force: true });
+  }
+}

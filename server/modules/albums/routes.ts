@@ -36,6 +36,11 @@ export function albumRoutes(albums: AlbumService): Endpoint[] {
       handler: ({ viewer, params }) => albums.deleteAlbum(viewer, params.id),
     }),
     defineEndpoint({
+      ...apiRoutes['PUT /albums/:id/music'],
+      rateLimit: albumWrites,
+      handler: ({ viewer, params, body }) => albums.setMusic(viewer, params.id, body),
+    }),
+    defineEndpoint({
       ...apiRoutes['GET /albums/:id/photos'],
       handler: ({ viewer, params, query }) => albums.listPhotos(viewer, params.id, query),
     }),

@@ -6,7 +6,8 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs/promises';
 import { Types, type Connection } from 'mongoose';
 import type { AlbumDto, PhotoDto, QuotaDto, Tier, UserDto } from '../../../shared/dto.js';
-import type { AlbumBody, PhotoPageQuery } from '../../../shared/schemas/albums.js';
+import type { AlbumBody, AlbumMusicBody, PhotoPageQuery } from '../../../shared/schemas/albums.js';
+import { urlAsRead } from '../moderation/as-read.js';
 import type { Config } from '../../config.js';
 import { conflict, invalid, notFound } from '../../errors.js';
 import type { Logger } from '../../logger.js';
@@ -106,6 +107,7 @@ export function createAlbumService({ conn, config, accounts, friends, logger, si
       coverThumbUrl: cover ? `/photos/${cover}/thumb${query}` : null,
       createdAt: a.createdAt.toISOString(),
       purpose: a.purpose ?? null,
+      music: a.music ? { title: a.music.title, url: a.music.url } : null,
     };
   }
 
@@ -356,6 +358,20 @@ export function createAlbumService({ conn, config, accounts, friends, logger, si
         if (!winner) throw err;
         return { album: albumDto(winner, owner) };
       }
+    },
+
+    /** Sets or removes the album's background music (owner only); screened like the space's music. */
+    async setMusic(viewer: Viewer, id: string, { music }: AlbumMusicBody): Promise<{ album: AlbumDto }> {
+      screenFields(screen, { 'music.title': music?.title, 'music.url': urlAsRead(music?.url) });
+      await ownAlbum(viewer, id);
+      const album = await albums
+        .findOneAndUpdate({ _id: oid(id), owner: viewer.id }, { $set: { music } }, { returnDocument: 'after' })
+        .lean<StoredAlbum>();
+      const owner = await accounts.getUser(viewer.id);
+      if (!album || !owner) throw notFound('album');
+      const dto = albumDto(album, owner);
+      cards.changed(dto);
+      return { album: dto };
     },
 
     /** Sets or clears a photo's caption (owner only). */

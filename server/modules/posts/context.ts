@@ -14,6 +14,7 @@ import { mayView, type FriendRelations } from '../friends/relations.js';
 import type { Relation } from '../friends/visibility.js';
 import { createGroupMembership } from '../groups/membership.js';
 import type { GroupService } from '../groups/service.js';
+import type { VideoRefs } from '../videos/service.js';
 import type { TextScreen } from '../moderation/screening.js';
 import type { Notifier, NotifyInput } from '../notifications/notifier.js';
 import { commentModel } from './comment-model.js';
@@ -30,6 +31,8 @@ export interface PostServiceDeps {
   readonly notifier: Notifier;
   readonly screen: TextScreen;
   readonly photos: PhotoRefs;
+  /** v1.2: the videos shuoshuo carry (absent: posts cannot carry videos). */
+  readonly videos?: VideoRefs;
   readonly logger: Logger;
   /** Certified spaces' fans: their public posts also reach fans' feeds. */
   readonly fans?: FanReach;

@@ -13,6 +13,8 @@ export interface PostRecord {
   readonly title?: string;
   readonly text: string;
   readonly images: Types.ObjectId[];
+  /** v1.2, shuoshuo: the one video it carries (claimed by this post; removed with it). */
+  readonly video?: Types.ObjectId | null;
   readonly privacy: Privacy;
   readonly status: PostStatus;
   readonly createdAt: Date;
@@ -52,6 +54,7 @@ const postSchema = new Schema<PostRecord>(
       default: '',
     },
     images: { type: [Schema.Types.ObjectId], default: [] },
+    video: { type: Schema.Types.ObjectId },
     privacy: { type: String, enum: ['public', 'friends', 'groups', 'private'], required: true },
     status: { type: String, enum: ['published', 'held', 'review', 'rejected', 'removed', 'scheduled'], required: true },
     createdAt: { type: Date, required: true },

@@ -3,7 +3,7 @@
  * the viewer's likes, whatever the page size.
  */
 import { Types } from 'mongoose';
-import type { PhotoDto, PostDto, UserDto } from '../../../shared/dto.js';
+import type { PhotoDto, PostDto, UserDto, VideoDto } from '../../../shared/dto.js';
 import type { PostContext } from './context.js';
 import { createReposts } from './reposts.js';
 import type { PostRecord } from './post-model.js';
@@ -54,7 +54,8 @@ export function createPostViews(ctx: PostContext) {
     const imageIds = [
       ...new Set(records.flatMap((p) => [...p.images.map((i) => i.toHexString()), ...(p.kind === 'diary' ? diaryPhotoIds(p.text) : [])])),
     ];
-    const [users, photos, liked, originals, mentioned] = await Promise.all([
+    const videoIds = records.flatMap((p) => (p.video ? [p.video.toHexString()] : []));
+    const [users, photos, liked, originals, mentioned, videos] = await Promise.all([
       deps.accounts.getUsers(records.map((p) => p.author.toHexString())),
       imageIds.length ? deps.photos.byIds(imageIds) : Promise.resolve(new Map<string, PhotoDto>()),
       viewerId
@@ -68,6 +69,7 @@ export function createPostViews(ctx: PostContext) {
         records.map((p) => `${p.title ?? ''} ${p.text}`),
         viewerId,
       ),
+      videoIds.length && deps.videos ? deps.videos.byIds(videoIds) : Promise.resolve(new Map<string, VideoDto>()),
     ]);
     return records.map((p, index) => {
       const authorId = p.author.toHexString();
@@ -79,6 +81,7 @@ export function createPostViews(ctx: PostContext) {
         ...(p.title === undefined || p.title === null ? {} : { title: p.title }),
         text: p.kind === 'diary' ? withPhotoUrls(p.text, photos) : p.text,
         images: p.images.flatMap((i) => photos.get(i.toHexString()) ?? []),
+        ...(p.video && videos.has(p.video.toHexString()) ? { video: videos.get(p.video.toHexString())! } : {}),
         privacy: p.privacy,
         status: p.status,
         createdAt: p.createdAt.toISOString(),

@@ -34,6 +34,7 @@ interface PostContent {
   readonly title?: string;
   readonly text: string;
   readonly images: readonly string[];
+  readonly video?: string;
 }
 
 /** The text, title and images a new post is stored with, after sanitising and checks. */
@@ -53,7 +54,9 @@ async function prepare(deps: PostServiceDeps, sanitizer: DiarySanitizer, viewer:
     if (diary.photoIds.length) await deps.photos.resolveOwn(viewer.id, diary.photoIds);
   }
   const photos = body.images.length ? await deps.photos.resolveOwn(viewer.id, body.images) : [];
-  return { text, screened, imageIds: photos.map((p) => new Types.ObjectId(p.id)) };
+  const video = body.kind === 'shuoshuo' ? body.video : undefined;
+  if (video && !deps.videos) throw invalid('video: this hub does not take videos', { video: 'videos are not available' });
+  return { text, screened, imageIds: photos.map((p) => new Types.ObjectId(p.id)), video };
 }
 
 export function createPostService(deps: PostServiceDeps) {
@@ -142,18 +145,23 @@ export function createPostService(deps: PostServiceDeps) {
     async create(viewer: Viewer, body: CreatePostBody): Promise<{ post: PostDto }> {
       const publishAt = body.publishAt === undefined ? undefined : scheduling.dueTime(body.publishAt);
       if (publishAt) await scheduling.checkRoom(viewer);
-      const { text, screened, imageIds } = await prepare(deps, sanitizer, viewer, body);
+      const { text, screened, imageIds, video } = await prepare(deps, sanitizer, viewer, body);
       const audience = await deps.groups.resolveAudience(viewer, body);
       const screenedStatus = statusAfterScreening(deps.screen.screen(screened));
       // A scheduled post keeps what screening made of it for the moment it is published.
       const status = publishAt ? 'scheduled' : screenedStatus;
-      const record = recordOf<PostRecord>(
-        await posts.create({
+      const _id = new Types.ObjectId();
+      // The video is claimed for this post before it is written (one post per video), given back if the write fails.
+      if (video) await deps.videos!.claim(viewer.id, video, _id.toHexString());
+      const created = posts
+        .create({
+          _id,
           author: new Types.ObjectId(viewer.id),
           kind: body.kind,
           ...(body.kind === 'diary' ? { title: body.title } : {}),
           text,
           images: imageIds,
+          ...(video ? { video: new Types.ObjectId(video) } : {}),
           privacy: body.privacy,
           ...audience,
           status,
@@ -161,8 +169,12 @@ export function createPostService(deps: PostServiceDeps) {
           likes: 0,
           comments: 0,
           ...(publishAt ? { publishAt, publishAs: screenedStatus } : {}),
-        }),
-      );
+        })
+        .catch(async (err: unknown) => {
+          if (video) await deps.videos!.unclaim(video, _id.toHexString());
+          throw err;
+        });
+      const record = recordOf<PostRecord>(await created);
       if (publishAt) {
         scheduling.scheduled(publishAt);
         return { post: { ...(await views.toDto(record, viewer.id)), liked: false } };
@@ -209,6 +221,7 @@ export function createPostService(deps: PostServiceDeps) {
         isModerator(viewer) ? viewer : null,
       );
       if (!removed || !before) throw notFound('post');
+      await deps.videos?.removeForPost(postId);
       await reposts.forget(removed);
       await publication.retract(removed, before.status === 'published');
     },
@@ -320,6 +333,7 @@ export function createPostService(deps: PostServiceDeps) {
     async unpublish(postId: string, moderator: Viewer): Promise<void> {
       const record = await transition(postId, ['published'], 'removed', moderator);
       if (!record) throw notFound('post');
+      await deps.videos?.removeForPost(postId);
       await publication.retract(record, true);
     },
   };

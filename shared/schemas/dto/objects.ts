@@ -84,6 +84,15 @@ export const photoDto = z.object({
   height: z.number(),
   caption: z.string().optional(),
 });
+export const videoDto = z.object({
+  id,
+  url: z.string(),
+  posterUrl: z.string(),
+  durationMs: z.number(),
+  width: z.number(),
+  height: z.number(),
+  bytes: z.number(),
+});
 export const albumDto = z.object({
   id,
   owner: userDto,
@@ -93,6 +102,7 @@ export const albumDto = z.object({
   coverThumbUrl: z.string().nullable(),
   createdAt: instant,
   purpose: z.literal('shuoshuo').nullable().optional(),
+  music: spaceMusic.nullable().optional(),
 });
 export const quotaDto = z.object({ used: z.number(), quota: z.number(), tier, uploadMaxBytes: z.number().optional() });
 
@@ -110,6 +120,7 @@ const postFields = {
   title: z.string().optional(),
   text: z.string(),
   images: z.array(photoDto),
+  video: videoDto.optional(),
   privacy,
   status: postStatus,
   createdAt: instant,

@@ -43,6 +43,7 @@ export const likers = z.object({ users: z.array(o.userDto), next });
 export const album = one('album', o.albumDto);
 export const albums = list('albums', o.albumDto);
 export const photo = one('photo', o.photoDto);
+export const video = one('video', o.videoDto);
 export const photoPage = z.object({ photos: z.array(o.photoDto), next });
 export const quota = o.quotaDto;
 // fans

@@ -27,6 +27,7 @@ export type DtoTies = [
   Holds<Tie<typeof s.groupDto, dto.GroupDto>>,
   Holds<Tie<typeof s.photoDto, dto.PhotoDto>>,
   Holds<Tie<typeof s.albumDto, dto.AlbumDto>>,
+  Holds<Tie<typeof s.videoDto, dto.VideoDto>>,
   Holds<Tie<typeof s.quotaDto, dto.QuotaDto>>,
   Holds<Tie<typeof s.postDto, dto.PostDto>>,
   Holds<Tie<typeof s.commentDto, dto.CommentDto>>,

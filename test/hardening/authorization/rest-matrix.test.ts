@@ -14,8 +14,9 @@ import { chatRows } from './chat-rows.js';
 import { circlesRows } from './circles-rows.js';
 import { circleRows } from './circle-rows.js';
 import { scheduledRows } from './scheduled-rows.js';
+import { videoRows } from './video-rows.js';
 
-const allRows = [...readRows, ...writeRows, ...socialRows, ...chatRows, ...circlesRows, ...circleRows, ...scheduledRows];
+const allRows = [...readRows, ...writeRows, ...socialRows, ...chatRows, ...circlesRows, ...circleRows, ...scheduledRows, ...videoRows];
 
 describe('authorization matrix over REST', () => {
   let hub: TestHub;

@@ -84,6 +84,7 @@ describe('keyword screening sees through disguises in every field', () => {
     'space title': (v) => owner.api.patch('/spaces/me', { title: v }),
     'music title': (v) => owner.api.patch('/spaces/me', { music: { title: v, url: 'https://example.com/song.mp3' } }),
     'album title': (v) => owner.api.post('/albums', { title: v, privacy: 'public' }),
+    'album music title': (v) => owner.api.put(`/albums/${albumId}/music`, { music: { title: v, url: 'https://example.com/song.mp3' } }),
     'photo caption': (v) => owner.api.patch(`/photos/${photoId}`, { caption: v }),
     'display name at sign-up': (v) => register({ displayName: v }),
     'display name': (v) => owner.api.patch('/me', { displayName: v }),
@@ -93,6 +94,7 @@ describe('keyword screening sees through disguises in every field', () => {
   /** Fields holding a URL (shown, or followed by a reader). */
   const urlFields: Readonly<Record<string, Submit>> = {
     'music URL': (v) => owner.api.patch('/spaces/me', { music: { title: 'a song', url: v } }),
+    'album music URL': (v) => owner.api.put(`/albums/${albumId}/music`, { music: { title: 'a song', url: v } }),
     'background image URL': (v) => owner.api.patch('/spaces/me', { theme: { background: { imageUrl: v } } }),
     'diary link': (v) => diary(`<p>see <a href="${v}">this</a></p>`),
   };

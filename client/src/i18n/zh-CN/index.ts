@@ -39,6 +39,7 @@ import { templates as chatShare } from './chat-share.js';
 import { templates as circles } from './circles.js';
 import { templates as groups } from './groups.js';
 import { templates as schedule } from './schedule.js';
+import { templates as video } from './video.js';
 
 export const templates: TemplateMap = {
   ...common,
@@ -73,4 +74,5 @@ export const templates: TemplateMap = {
   ...chatShare,
   ...groups,
   ...schedule,
+  ...video,
 };
