@@ -370,7 +370,7 @@ export function createAlbumService({ conn, config, accounts, friends, logger, si
       const owner = await accounts.getUser(viewer.id);
       if (!album || !owner) throw notFound('album');
       const dto = albumDto(album, owner);
-      cards.changed(dto);
+      await cards.changed(dto, album);
       return { album: dto };
     },
 
