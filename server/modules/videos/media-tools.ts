@@ -6,10 +6,9 @@
  * still holds and the start-up log says the memory cap is off. Only the `file` protocol is
  * allowed, so a playlist or reference inside a file cannot make ffmpeg read anything else.
  */
-import { fork, type ChildProcess } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
+import { spawn, type ChildProcess } from 'node:child_process';
 import type { Logger } from '../../logger.js';
-import type { ToolReply, ToolRequest } from './tool-host.js';
+import { toolHostSource, type ToolReply, type ToolRequest } from './tool-host.js';
 
 export interface ToolLimits {
   /** Wall-clock milliseconds before the child is killed (generous: a busy box stretches wall time). */
@@ -44,8 +43,6 @@ export interface MediaTools {
 
 type Run = (bin: string, args: readonly string[], limits: ToolLimits) => Promise<Buffer>;
 
-const hostFile = new URL(`./tool-host${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url);
-
 /**
  * Runs tools through one tool-host child (started on first use, again if it dies), so the hub never
  * forks itself. Each call also has its own deadline here, in case the host stops answering.
@@ -54,22 +51,25 @@ function createHost(): { run: Run; close: () => void } {
   let child: ChildProcess | null = null;
   let nextId = 0;
   const pending = new Map<number, { resolve: (b: Buffer) => void; reject: (e: Error) => void }>();
+  // The host keeps the process alive only while it has work: idle, it never holds a closing hub open.
+  const settled = (id: number) => {
+    pending.delete(id);
+    if (pending.size === 0) child?.channel?.unref();
+  };
   const failAll = (err: Error) => {
     for (const p of pending.values()) p.reject(err);
     pending.clear();
   };
   const host = () => {
     if (child) return child;
-    const started = fork(fileURLToPath(hostFile), [], {
+    const started = spawn(process.execPath, ['-e', toolHostSource], {
       serialization: 'advanced',
       stdio: ['ignore', 'ignore', 'ignore', 'ipc'],
-      // Run from TypeScript sources (npm start, tests): the host needs the same loader.
-      execArgv: hostFile.pathname.endsWith('.ts') ? ['--import', 'tsx'] : [],
     });
     started.on('message', (reply: ToolReply) => {
       const waiting = pending.get(reply.id);
       if (!waiting) return;
-      pending.delete(reply.id);
+      settled(reply.id);
       if (reply.failure)
         waiting.reject(
           new ToolError(
@@ -92,15 +92,19 @@ function createHost(): { run: Run; close: () => void } {
     new Promise<Buffer>((resolve, reject) => {
       const id = ++nextId;
       const deadline = setTimeout(() => {
-        if (pending.delete(id)) reject(new ToolError('timeout', `${bin} ran out of time`));
-      }, limits.timeoutMs + 2_000);
+        if (!pending.has(id)) return;
+        settled(id);
+        reject(new ToolError('timeout', `${bin} ran out of time`));
+      }, limits.timeoutMs + 15_000);
       deadline.unref();
       pending.set(id, {
         resolve: (b) => (clearTimeout(deadline), resolve(b)),
         reject: (e) => (clearTimeout(deadline), reject(e)),
       });
       const request: ToolRequest = { id, bin, args, timeoutMs: limits.timeoutMs, maxOutputBytes: limits.maxOutputBytes };
-      host().send(request);
+      const to = host();
+      to.channel?.ref();
+      to.send(request);
     });
   return {
     run,
@@ -111,11 +115,11 @@ function createHost(): { run: Run; close: () => void } {
   };
 }
 
-/** Whether `bin -version` runs. */
-const runs = (run: Run, bin: string) =>
-  run(bin, ['-version'], { timeoutMs: 10_000, cpuSeconds: 0, memoryBytes: 0, maxOutputBytes: 1 << 20 }).then(
+/** Whether `bin` exists: only "not found" says no (a check slowed down by a busy box is not a missing tool). */
+const runs = (run: Run, bin: string, versionFlag = '-version') =>
+  run(bin, [versionFlag], { timeoutMs: 30_000, cpuSeconds: 0, memoryBytes: 0, maxOutputBytes: 1 << 20 }).then(
     () => true,
-    () => false,
+    (err: unknown) => !(err instanceof ToolError && err.failure === 'missing'),
   );
 
 export function createMediaTools(paths: { ffmpeg: string; ffprobe: string }, logger: Logger): MediaTools {
@@ -123,7 +127,11 @@ export function createMediaTools(paths: { ffmpeg: string; ffprobe: string }, log
   let checked: Promise<{ missing: string | null; prlimit: boolean }> | undefined;
   const check = () =>
     (checked ??= (async () => {
-      const [ffmpeg, ffprobe, prlimit] = await Promise.all([runs(run, paths.ffmpeg), runs(run, paths.ffprobe), runs(run, 'prlimit')]);
+      const [ffmpeg, ffprobe, prlimit] = await Promise.all([
+        runs(run, paths.ffmpeg),
+        runs(run, paths.ffprobe),
+        runs(run, 'prlimit', '--version'),
+      ]);
       const absent = [ffmpeg ? null : paths.ffmpeg, ffprobe ? null : paths.ffprobe].filter(Boolean);
       const missing = absent.length
         ? `video is not available on this hub: ${absent.join(' and ')} not found (set FFMPEG_PATH/FFPROBE_PATH)`

@@ -1,6 +1,6 @@
 /** Album background music (相册背景音乐, v1.2): validated like the space's music, set by the owner, seen as the album is. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeFriends, registerUsers, startTestHub, type TestHub, type TestUser } from '../../helpers/index.js';
+import { makeFriends, registerUser, startTestHub, type TestHub, type TestUser } from '../../helpers/index.js';
 
 let hub: TestHub;
 let owner: TestUser;
@@ -10,7 +10,9 @@ let albumId: string;
 
 beforeAll(async () => {
   hub = await startTestHub();
-  [owner, friend, stranger] = await registerUsers(hub, ['owner', 'friend', 'stranger']);
+  owner = await registerUser(hub, 'owner');
+  friend = await registerUser(hub, 'friend');
+  stranger = await registerUser(hub, 'stranger');
   await makeFriends(owner, friend);
   albumId = (await owner.api.post('/albums', { title: 'Summer', privacy: 'friends' })).body.album.id;
 });
