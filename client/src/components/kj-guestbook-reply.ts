@@ -47,7 +47,7 @@ export class KjGuestbookReply extends LitElement {
                 <button class="small" type="button" @click=${() => (this.editing = false)}>${msg('Cancel', { id: 'circles.cancel' })}</button>
               </form>`
             : html`<button class="ghost small" @click=${() => (this.editing = true)}>${reply ? msg('Edit reply', { id: 'circles.replyEdit' }) : msg('Reply', { id: 'circles.reply' })}</button>
-              ${reply ? html`<button class="ghost danger small" @click=${this.remove}>${msg('Remove reply', { id: 'circles.replyRemove' })}</button>` : null}`
+              ${reply ? html`<button class="ghost danger small" @click=${this.deleteReply}>${msg('Remove reply', { id: 'circles.replyRemove' })}</button>` : null}`
           : null
       }
       ${this.message ? html`<p class="notice" role="status">${this.message}</p>` : null}`;
@@ -71,7 +71,7 @@ export class KjGuestbookReply extends LitElement {
     }
   }
 
-  private async remove(): Promise<void> {
+  private async deleteReply(): Promise<void> {
     try {
       await api.call('DELETE /spaces/me/guestbook/:id/reply', { params: { id: this.entry.id } });
       this.changed(null);

@@ -255,7 +255,8 @@ export function createComments(ctx: PostContext) {
       if (!record) throw notFound('pending comment');
       const authorId = record.author.toHexString();
       deps.pusher.toUsers([viewer.id, authorId], 'approval:decided', { kind: 'comment', id: commentId, approved: false });
-      deps.pusher.toRooms([rooms.user(authorId)], 'post:comment:remove', {
+      // Its author's and the owner's open copies drop it (nobody else ever had it).
+      deps.pusher.toRooms([rooms.user(authorId), rooms.user(viewer.id)], 'post:comment:remove', {
         postId: record.post.toHexString(),
         commentIds: [commentId],
         removed: 0,

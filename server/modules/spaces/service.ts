@@ -149,7 +149,8 @@ export function createSpaceService(deps: SpaceServiceDeps) {
     const dto = toSpaceDto(space, owner, await accounts.localeOf(owner.id));
     // Open views of the space (visitors' and the owner's other tabs) take the new look without a reload.
     pusher.toEach([rooms.user(owner.id), rooms.space(owner.id)], 'space:updated', { space: dto });
-    return { space: { ...dto, approval: await approvalOf(owner.id) } };
+    // The approval settings are the owner's alone: answered when the owner changed them (and on the owner's reads).
+    return { space: 'approval.comments' in set || 'approval.guestbook' in set ? { ...dto, approval: await approvalOf(owner.id) } : dto };
   }
 
   /** Records a visit by `viewer` to `owner`'s space; a counted one bumps the counter and tells the owner live. */
