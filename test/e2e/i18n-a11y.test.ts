@@ -171,7 +171,7 @@ describe.each(languages)('in $lang', (language) => {
         await page.context().close();
         expect(problems, problems.join('\n')).toEqual([]);
       },
-      90_000,
+      150_000,
     );
   });
 
