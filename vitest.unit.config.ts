@@ -17,6 +17,7 @@ export default defineConfig({
       'test/docs/self-contained.test.ts',
       'test/hardening/attacks/photo-url-lifetime.test.ts',
       'test/load/artillery.test.ts',
+      'test/modules/accounts/passwords.test.ts',
       'test/modules/accounts/tokens.test.ts',
       'test/modules/games/gomoku-rules.test.ts',
       'test/modules/moderation/han-variants.test.ts',

@@ -82,7 +82,8 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
       echo,
     );
     started.push(storeChild);
-    await waitUntil(storeChild, () => tcpOpen(storePort));
+    // Like a hub node, the store starts through tsx (loading its code is most of the start): the same budget.
+    await waitUntil(storeChild, () => tcpOpen(storePort), 90_000);
   };
   const stopStore = async (signal: NodeJS.Signals = 'SIGKILL') => {
     await storeChild?.stop(signal);

@@ -147,6 +147,7 @@ describe.each(languages)('in $lang', (language) => {
   describe.concurrent('every route', () => {
     it.for(routeNames)(
       '%s: sets <html lang>, translates the navigation, has an h1 and no serious axe violation',
+      { timeout: 150_000 },
       async (name, { expect }) => {
         const { user, path: urlPath, ready } = routes().find((r) => r.name === name)!;
         const page = await open(user, urlPath, { locale: language.locale, bypassCSP: true });
@@ -171,7 +172,6 @@ describe.each(languages)('in $lang', (language) => {
         await page.context().close();
         expect(problems, problems.join('\n')).toEqual([]);
       },
-      90_000,
     );
   });
 

@@ -64,6 +64,7 @@ export function createPasswords({ queue, cost = defaultScryptCost }: PasswordsOp
   // A hash of a random password at this hub's cost, made at once (not on the first unknown handle):
   // what an unknown handle is checked against.
   const dummyHash = hashWith(randomBytes(16).toString('base64url'), cost, (task) => task());
+  dummyHash.catch(() => undefined); // a failure is met by the sign-in that awaits it, not as an unhandled rejection at start
   return {
     queue,
     hash: (password, owner) => hashWith(password, cost, inQueue(owner)),
