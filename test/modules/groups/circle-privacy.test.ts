@@ -60,7 +60,7 @@ describe.each(engines)('circle privacy on %s', (engine) => {
         }
       }
     }
-  });
+  }, 120_000);
 
   it('a repost never widens the original, and a mention notifies only who may see the post', async () => {
     const { people, apis } = circle;
@@ -124,5 +124,5 @@ describe.each(engines)('circle privacy on %s', (engine) => {
         else if (socket) await expectNoEvent(socket, 'space:album', (p) => p.album.id === id);
       }
     }
-  });
+  }, 90_000);
 });
