@@ -75,10 +75,18 @@ export async function run(args: string[]): Promise<unknown> {
       socket.on('feed:post', onPost);
       sockets.push(socket);
     }
-    await Promise.all(sockets.map((s) => new Promise<void>((res, rej) => (s.connected ? res() : (s.once('connect', () => res()), s.once('connect_error', rej))))));
+    await Promise.all(
+      sockets.map(
+        (s) => new Promise<void>((res, rej) => (s.connected ? res() : (s.once('connect', () => res()), s.once('connect_error', rej)))),
+      ),
+    );
 
     const expected: Record<Kind, number> = { friends: friendsOnline, groups: groupSize, private: 0 };
-    const body: Record<Kind, object> = { friends: { privacy: 'friends' }, groups: { privacy: 'groups', groups: [group.id] }, private: { privacy: 'private' } };
+    const body: Record<Kind, object> = {
+      friends: { privacy: 'friends' },
+      groups: { privacy: 'groups', groups: [group.id] },
+      private: { privacy: 'private' },
+    };
     /** Hub CPU (µs) of one post of `kind`, from before the request to its last delivery. */
     async function onePost(kind: Kind, n: number): Promise<number> {
       const before = await hub.cpuMicros();

@@ -88,7 +88,9 @@ export function createGroupService({ conn, accounts, friends, pusher, bus }: Gro
 
   /** Those of `userIds` who left `ownerId`'s groups stop following what they may no longer see. */
   async function revoke(ownerId: string, userIds: readonly string[]): Promise<void> {
-    await Promise.all(userIds.map((userId) => pusher.leaveUnless(userId, rooms.postsOf(ownerId), (room) => roomCheck(userId, ownerId, room))));
+    await Promise.all(
+      userIds.map((userId) => pusher.leaveUnless(userId, rooms.postsOf(ownerId), (room) => roomCheck(userId, ownerId, room))),
+    );
   }
 
   return {
@@ -99,7 +101,10 @@ export function createGroupService({ conn, accounts, friends, pusher, bus }: Gro
 
     /** The viewer's groups, oldest first. */
     async list(viewer: Viewer): Promise<{ groups: GroupDto[] }> {
-      const found = await groups.find({ owner: oid(viewer.id) }).sort({ createdAt: 1, _id: 1 }).lean<GroupRecord[]>();
+      const found = await groups
+        .find({ owner: oid(viewer.id) })
+        .sort({ createdAt: 1, _id: 1 })
+        .lean<GroupRecord[]>();
       return { groups: await toDtos(found) };
     },
 

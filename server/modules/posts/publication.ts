@@ -41,7 +41,10 @@ export function createPublication(ctx: PostContext) {
   /** The members of a group-limited post's groups who are the author's friends now, as user rooms. */
   async function groupRooms(post: PostRecord): Promise<string[]> {
     const authorId = post.author.toHexString();
-    const [members, friendIds] = await Promise.all([ctx.membership.membersOf(authorId, post.groups ?? []), deps.friends.friendIds(authorId)]);
+    const [members, friendIds] = await Promise.all([
+      ctx.membership.membersOf(authorId, post.groups ?? []),
+      deps.friends.friendIds(authorId),
+    ]);
     const friends = new Set(friendIds);
     return members.filter((id) => friends.has(id)).map(rooms.user);
   }
@@ -62,7 +65,12 @@ export function createPublication(ctx: PostContext) {
         deps.pusher.toRooms([rooms.user(authorId), ...(await groupRooms(post))], 'feed:post', { post: shared });
       } else if (post.privacy === 'friends' && post.except?.length) {
         deps.pusher.toUser(authorId, 'feed:post', { post: shared });
-        deps.pusher.toRoomsExcept(rooms.audience(authorId), post.except.map((id) => rooms.user(id.toHexString())), 'feed:post', { post: shared });
+        deps.pusher.toRoomsExcept(
+          rooms.audience(authorId),
+          post.except.map((id) => rooms.user(id.toHexString())),
+          'feed:post',
+          { post: shared },
+        );
       } else {
         deps.pusher.toEach(await reach(post), 'feed:post', { post: shared });
       }

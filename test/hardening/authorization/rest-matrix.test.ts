@@ -38,7 +38,10 @@ describe('authorization matrix over REST', () => {
   });
 
   // Reads first, while every fixture item is as built; writes after (they leave extra comments).
-  it.each([...readRows, ...writeRows, ...socialRows, ...chatRows, ...circleRows].map((r) => [r.name, r] as const))('%s', async (_name, row) => {
-    await row.run(cast, hub);
-  });
+  it.each([...readRows, ...writeRows, ...socialRows, ...chatRows, ...circleRows].map((r) => [r.name, r] as const))(
+    '%s',
+    async (_name, row) => {
+      await row.run(cast, hub);
+    },
+  );
 });
