@@ -78,7 +78,7 @@ export function createServices(deps: CoreDeps) {
     notifier,
     bus: deps.bus,
   });
-  const groups = createGroupService({ conn: deps.conn, accounts, friends, pusher: deps.pusher });
+  const groups = createGroupService({ conn: deps.conn, accounts, friends, pusher: deps.pusher, bus: deps.bus });
   const blocks = createBlockService({ conn: deps.conn, pusher: deps.pusher, accounts, friends });
   const spaces = createSpaceService({
     blocks: blocks.lookup,

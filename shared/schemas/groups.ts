@@ -45,6 +45,8 @@ interface AudienceInput {
 /** The rule between the fields: `groups` goes with privacy `groups` (and it needs them), `except` with `friends`. */
 export function checkAudience(v: AudienceInput, ctx: z.RefinementCtx): void {
   if (v.privacy === 'groups' && !v.groups?.length) ctx.addIssue({ code: 'custom', path: ['groups'], message: 'choose at least one group' });
-  if (v.privacy !== 'groups' && v.groups !== undefined) ctx.addIssue({ code: 'custom', path: ['groups'], message: 'only with privacy "groups"' });
-  if (v.privacy !== 'friends' && v.except !== undefined) ctx.addIssue({ code: 'custom', path: ['except'], message: 'only with privacy "friends"' });
+  if (v.privacy !== 'groups' && v.groups !== undefined)
+    ctx.addIssue({ code: 'custom', path: ['groups'], message: 'only with privacy "groups"' });
+  if (v.privacy !== 'friends' && v.except !== undefined)
+    ctx.addIssue({ code: 'custom', path: ['except'], message: 'only with privacy "friends"' });
 }

@@ -35,7 +35,12 @@ describe('circle privacy on a two-node cluster (uws, one Redis)', { timeout: 90_
     redis = await startTestRedisSetup('one Redis');
     storeDir = await fs.mkdtemp(path.join(os.tmpdir(), 'kj-circles-'));
     store = await startEmbeddedStore({ dir: storeDir });
-    const shared = { engine: 'uws' as const, ...redis.hub, redisPrefix: `g${randomBytes(4).toString('hex')}`, mongodbUri: `${store.uri}/kongjian` };
+    const shared = {
+      engine: 'uws' as const,
+      ...redis.hub,
+      redisPrefix: `g${randomBytes(4).toString('hex')}`,
+      mongodbUri: `${store.uri}/kongjian`,
+    };
     nodeA = await startTestHub(shared);
     nodeB = await startTestHub(shared);
     circle = await buildCircle(nodeA);
@@ -52,7 +57,9 @@ describe('circle privacy on a two-node cluster (uws, one Redis)', { timeout: 90_
   /** Every person of the circle but the author, connected to node B (the post is made on node A). */
   async function watchersOnB() {
     const { member, outsider, excepted, stranger, blocked, moderator } = circle.people;
-    const [m, o, e, s, b, mod] = await Promise.all([member, outsider, excepted, stranger, blocked, moderator].map((u) => connectSocket(nodeB, u.token)));
+    const [m, o, e, s, b, mod] = await Promise.all(
+      [member, outsider, excepted, stranger, blocked, moderator].map((u) => connectSocket(nodeB, u.token)),
+    );
     return { member: m!, outsider: o!, excepted: e!, others: [s!, b!, mod!] };
   }
 

@@ -36,7 +36,9 @@ async function seriousAxeFindings(page: Page): Promise<string[]> {
     type Finding = { id: string; impact: string | null; nodes: { target: unknown }[] };
     const run = (window as unknown as { axe: { run: (d: Document) => Promise<{ violations: Finding[] }> } }).axe.run;
     const { violations } = await run(document);
-    return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${JSON.stringify(v.nodes[0]?.target)}`);
+    return violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id}: ${JSON.stringify(v.nodes[0]?.target)}`);
   });
 }
 
@@ -110,33 +112,40 @@ describe('friend groups and limited posts', () => {
   it.each([
     ['en-US', 'Friend groups', 'Create group'],
     ['zh-CN', '好友分组', '新建分组'],
-  ])('the groups screen and the picker in %s have no serious axe violation, at 390 px too', async (locale, title, create) => {
-    const owner = await registerUser(e2e.hub, 'axe', 'Axe Owner');
-    const friend = await registerUser(e2e.hub, 'pal', 'Pal Friend');
-    await makeFriends(owner, friend);
-    // The feed's list needs an item to be a well-formed feed (aria-required-children).
-    expect((await owner.api.post('/posts', { kind: 'shuoshuo', text: 'First words', privacy: 'friends' })).status).toBe(201);
-    for (const viewport of [{ width: 1200, height: 900 }, { width: 390, height: 844 }]) {
-      const page = await open(owner, '/settings', viewport, locale);
-      await page.getByRole('heading', { name: title }).waitFor();
-      const screen = page.locator('kj-groups-settings');
-      if (viewport.width > 390) {
-        await screen.locator('input#new-group').fill(locale === 'zh-CN' ? '同学' : 'Classmates');
-        await screen.getByRole('button', { name: create }).click();
-      }
-      await screen.locator('fieldset').first().locator('input[type="checkbox"]').first().waitFor();
-      await page.locator('#groups').scrollIntoViewIfNeeded();
-      expect(await seriousAxeFindings(page), `${locale} ${viewport.width}px settings`).toEqual([]);
-      const width = await page.evaluate(() => document.documentElement.scrollWidth);
-      expect(width, 'no sideways scrolling').toBeLessThanOrEqual(viewport.width);
-      await screenshot(page, `circles-groups-${locale}-${viewport.width}`);
+  ])(
+    'the groups screen and the picker in %s have no serious axe violation, at 390 px too',
+    async (locale, title, create) => {
+      const owner = await registerUser(e2e.hub, 'axe', 'Axe Owner');
+      const friend = await registerUser(e2e.hub, 'pal', 'Pal Friend');
+      await makeFriends(owner, friend);
+      // The feed's list needs an item to be a well-formed feed (aria-required-children).
+      expect((await owner.api.post('/posts', { kind: 'shuoshuo', text: 'First words', privacy: 'friends' })).status).toBe(201);
+      for (const viewport of [
+        { width: 1200, height: 900 },
+        { width: 390, height: 844 },
+      ]) {
+        const page = await open(owner, '/settings', viewport, locale);
+        await page.getByRole('heading', { name: title }).waitFor();
+        const screen = page.locator('kj-groups-settings');
+        if (viewport.width > 390) {
+          await screen.locator('input#new-group').fill(locale === 'zh-CN' ? '同学' : 'Classmates');
+          await screen.getByRole('button', { name: create }).click();
+        }
+        await screen.locator('fieldset').first().locator('input[type="checkbox"]').first().waitFor();
+        await page.locator('#groups').scrollIntoViewIfNeeded();
+        expect(await seriousAxeFindings(page), `${locale} ${viewport.width}px settings`).toEqual([]);
+        const width = await page.evaluate(() => document.documentElement.scrollWidth);
+        expect(width, 'no sideways scrolling').toBeLessThanOrEqual(viewport.width);
+        await screenshot(page, `circles-groups-${locale}-${viewport.width}`);
 
-      const feed = await open(owner, '/', viewport, locale);
-      await feed.locator('kj-feed-page kj-post-card article').first().waitFor();
-      await feed.locator('kj-composer select#privacy').selectOption('groups');
-      await feed.locator('kj-audience-picker input[type="checkbox"]').first().waitFor();
-      expect(await seriousAxeFindings(feed), `${locale} ${viewport.width}px picker`).toEqual([]);
-      expect(await feed.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(viewport.width);
-    }
-  }, 120_000);
+        const feed = await open(owner, '/', viewport, locale);
+        await feed.locator('kj-feed-page kj-post-card article').first().waitFor();
+        await feed.locator('kj-composer select#privacy').selectOption('groups');
+        await feed.locator('kj-audience-picker input[type="checkbox"]').first().waitFor();
+        expect(await seriousAxeFindings(feed), `${locale} ${viewport.width}px picker`).toEqual([]);
+        expect(await feed.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(viewport.width);
+      }
+    },
+    120_000,
+  );
 });

@@ -69,17 +69,35 @@ export class KjAudiencePicker extends LitElement {
       <select id="privacy" name="privacy" .value=${this.choice} @change=${this.choose}>
         ${(['friends', 'public', 'except', 'groups', 'private'] as const).map((c) => html`<option value=${c} ?selected=${c === this.choice}>${labels[c]}</option>`)}
       </select>
-      ${this.choice === 'except' ? this.ticks(msg('Hide it from', { id: 'audience.hideFrom' }), this.friends.map((f) => [f.handle, f.displayName])) : null}
-      ${this.choice === 'groups' ? this.ticks(msg('Show it to', { id: 'audience.showTo' }), this.groups.store.groups.map((g) => [g.id, g.name])) : null}`;
+      ${
+        this.choice === 'except'
+          ? this.ticks(
+              msg('Hide it from', { id: 'audience.hideFrom' }),
+              this.friends.map((f) => [f.handle, f.displayName]),
+            )
+          : null
+      }
+      ${
+        this.choice === 'groups'
+          ? this.ticks(
+              msg('Show it to', { id: 'audience.showTo' }),
+              this.groups.store.groups.map((g) => [g.id, g.name]),
+            )
+          : null
+      }`;
   }
 
   private ticks(legend: string, options: readonly (readonly [string, string])[]) {
-    const none = this.choice === 'groups' ? msg('No groups yet: make them in Settings.', { id: 'groups.noneYet' }) : msg('No friends yet. Add one by their handle.', { id: 'friends.none' });
+    const none =
+      this.choice === 'groups'
+        ? msg('No groups yet: make them in Settings.', { id: 'groups.noneYet' })
+        : msg('No friends yet. Add one by their handle.', { id: 'friends.none' });
     return html`<fieldset>
       <legend>${legend}</legend>
       <div class="ticks">
         ${options.map(
-          ([value, label]) => html`<label class="tick"><input type="checkbox" data-audience=${value} .checked=${this.picked.has(value)} @change=${(e: Event) => this.tick(value, e)} />${label}</label>`,
+          ([value, label]) =>
+            html`<label class="tick"><input type="checkbox" data-audience=${value} .checked=${this.picked.has(value)} @change=${(e: Event) => this.tick(value, e)} />${label}</label>`,
         )}
         ${options.length === 0 ? html`<span class="muted">${none}</span>` : null}
       </div>

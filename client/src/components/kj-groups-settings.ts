@@ -63,7 +63,8 @@ export class KjGroupsSettings extends LitElement {
       </form>
       <div class="members" role="group" aria-label=${msg(str`Friends in ${g.name}`, { id: 'groups.membersOf' })}>
         ${this.friends.map(
-          (f) => html`<label><input type="checkbox" .checked=${inGroup.has(f.handle)} @change=${(e: Event) => this.toggle(g, f, e)} />${f.displayName}</label>`,
+          (f) =>
+            html`<label><input type="checkbox" .checked=${inGroup.has(f.handle)} @change=${(e: Event) => this.toggle(g, f, e)} />${f.displayName}</label>`,
         )}
         ${this.friends.length === 0 ? html`<span class="muted">${msg('No friends yet. Add one by their handle.', { id: 'friends.none' })}</span>` : null}
       </div>

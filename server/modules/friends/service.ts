@@ -41,13 +41,22 @@ export function createFriendService({ conn, pusher, accounts, notifier, bus }: F
   const edges = friendEdgeModel(conn);
   const requests = friendRequestModel(conn);
   const friendIdCache = createFriendIdCache(edges);
+  const groups = createGroupMembership(conn);
   // A friendship was made or ended: every node (this one at once) forgets both users' friend ids.
   bus?.onBroadcast('friends:changed', (ids) => {
-    if (Array.isArray(ids)) friendIdCache.forget(ids.filter((id): id is string => typeof id === 'string'));
+    if (!Array.isArray(ids)) return;
+    const users = ids.filter((id): id is string => typeof id === 'string');
+    friendIdCache.forget(users);
+    groups.forget(users); // an ended friendship also emptied each one's groups of the other
   });
-  const changed = (a: string, b: string) => (bus ? bus.broadcast('friends:changed', [a, b]) : friendIdCache.forget([a, b]));
+  const changed = (a: string, b: string) => {
+    if (bus) bus.broadcast('friends:changed', [a, b]);
+    else {
+      friendIdCache.forget([a, b]);
+      groups.forget([a, b]);
+    }
+  };
   const blocks = createBlockLookup(conn);
-  const groups = createGroupMembership(conn);
 
   const limits = {
     request: { name: 'friend-request', points: 60, perSeconds: 10 * 60 },

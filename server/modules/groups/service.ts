@@ -12,12 +12,14 @@ import { limits } from '../../../shared/limits.js';
 import type { GroupCreateBody, GroupPatchBody } from '../../../shared/schemas/groups.js';
 import { conflict, invalid, notFound } from '../../errors.js';
 import { createKeyedQueue } from '../../keyed-queue.js';
+import type { ClusterBus } from '../../realtime/cluster-bus.js';
 import type { Pusher } from '../../realtime/pusher.js';
 import { rooms } from '../../realtime/rooms.js';
 import { recordOf } from '../../db/record-of.js';
 import type { AccountService } from '../accounts/service.js';
 import type { Viewer } from '../accounts/viewer.js';
 import type { FriendRelations } from '../friends/relations.js';
+import { createGroupMembership } from './membership.js';
 import { groupModel, type GroupRecord } from './model.js';
 
 export interface GroupServiceDeps {
@@ -25,6 +27,8 @@ export interface GroupServiceDeps {
   readonly accounts: Pick<AccountService, 'getUsers' | 'requireByHandle'>;
   readonly friends: Pick<FriendRelations, 'areFriends'>;
   readonly pusher: Pick<Pusher, 'leaveUnless'>;
+  /** Tells every node to forget an owner's cached groups (without it: this node only). */
+  readonly bus?: Pick<ClusterBus, 'broadcast' | 'onBroadcast'>;
 }
 
 /** Whether `userId` may still see the item behind one of `ownerId`'s rooms (a post, an album). */
@@ -45,8 +49,14 @@ export interface StoredAudience {
 
 const oid = (id: string) => new Types.ObjectId(id);
 
-export function createGroupService({ conn, accounts, friends, pusher }: GroupServiceDeps) {
+export function createGroupService({ conn, accounts, friends, pusher, bus }: GroupServiceDeps) {
   const groups = groupModel(conn);
+  const membership = createGroupMembership(conn);
+  bus?.onBroadcast('groups:changed', (owner) => {
+    if (typeof owner === 'string') membership.forget([owner]);
+  });
+  /** The owner's groups changed: every node's cache forgets them (this one at once). */
+  const changed = (ownerId: string) => (bus ? bus.broadcast('groups:changed', ownerId) : membership.forget([ownerId]));
   const perOwner = createKeyedQueue();
   let roomCheck: RoomCheck = async () => false;
 
@@ -78,7 +88,9 @@ export function createGroupService({ conn, accounts, friends, pusher }: GroupSer
 
   /** Those of `userIds` who left `ownerId`'s groups stop following what they may no longer see. */
   async function revoke(ownerId: string, userIds: readonly string[]): Promise<void> {
-    await Promise.all(userIds.map((userId) => pusher.leaveUnless(userId, rooms.postsOf(ownerId), (room) => roomCheck(userId, ownerId, room))));
+    await Promise.all(
+      userIds.map((userId) => pusher.leaveUnless(userId, rooms.postsOf(ownerId), (room) => roomCheck(userId, ownerId, room))),
+    );
   }
 
   return {
@@ -89,7 +101,10 @@ export function createGroupService({ conn, accounts, friends, pusher }: GroupSer
 
     /** The viewer's groups, oldest first. */
     async list(viewer: Viewer): Promise<{ groups: GroupDto[] }> {
-      const found = await groups.find({ owner: oid(viewer.id) }).sort({ createdAt: 1, _id: 1 }).lean<GroupRecord[]>();
+      const found = await groups
+        .find({ owner: oid(viewer.id) })
+        .sort({ createdAt: 1, _id: 1 })
+        .lean<GroupRecord[]>();
       return { groups: await toDtos(found) };
     },
 
@@ -100,6 +115,7 @@ export function createGroupService({ conn, accounts, friends, pusher }: GroupSer
         if (mine.length >= limits.groups) throw conflict(`at most ${limits.groups} groups`);
         if (mine.some((g) => g.name === body.name)) throw conflict('you already have a group of that name');
         const doc = await groups.create({ owner: oid(viewer.id), name: body.name, members: [], createdAt: new Date() });
+        changed(viewer.id);
         const [group] = await toDtos([recordOf<GroupRecord>(doc)]);
         return { group: group! };
       });
@@ -126,6 +142,7 @@ export function createGroupService({ conn, accounts, friends, pusher }: GroupSer
         }
         const updated = await groups.findOneAndUpdate({ _id: group._id }, { $set: set }, { returnDocument: 'after' }).lean<GroupRecord>();
         if (!updated) throw notFound('group');
+        changed(viewer.id);
         await revoke(viewer.id, removed);
         const [dto] = await toDtos([updated]);
         return { group: dto! };
@@ -136,6 +153,7 @@ export function createGroupService({ conn, accounts, friends, pusher }: GroupSer
     async remove(viewer: Viewer, id: string): Promise<void> {
       const group = await ownGroup(viewer, id);
       await groups.deleteOne({ _id: group._id });
+      changed(viewer.id);
       await revoke(
         viewer.id,
         group.members.map((m) => m.toHexString()),
@@ -148,10 +166,10 @@ export function createGroupService({ conn, accounts, friends, pusher }: GroupSer
      */
     async resolveAudience(viewer: Viewer, input: AudienceInput): Promise<StoredAudience> {
       if (input.privacy === 'groups') {
-        const ids = (input.groups ?? []).map(oid);
-        const found = await groups.countDocuments({ _id: { $in: ids }, owner: oid(viewer.id) });
-        if (ids.length === 0 || found !== ids.length) throw invalid('unknown group', { groups: 'must be groups of yours' });
-        return { groups: ids };
+        const ids = (input.groups ?? []).map((id) => id.toLowerCase());
+        const mine = await membership.ownerGroups(viewer.id);
+        if (ids.length === 0 || !ids.every((id) => mine.has(id))) throw invalid('unknown group', { groups: 'must be groups of yours' });
+        return { groups: ids.map(oid) };
       }
       if (input.privacy === 'friends' && input.except?.length) {
         const users = await usersByHandle(input.except, 'except');

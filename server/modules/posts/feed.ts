@@ -97,7 +97,9 @@ export function createFeed(ctx: PostContext, views: PostViews) {
         : [];
       const [own, followed, ...friends] = await Promise.all([
         newest(ownPosts(me), query),
-        followedIds.length ? newest({ author: { $in: followedIds }, status: 'published', ...visibleWhere('stranger', me, [])[0] }, query) : [],
+        followedIds.length
+          ? newest({ author: { $in: followedIds }, status: 'published', ...visibleWhere('stranger', me, [])[0] }, query)
+          : [],
         ...fromFriends,
       ]);
       const merged = [...friends, followed].reduce((acc, rows) => mergeNewestFirst(acc, rows, query.limit + 1), own);
@@ -114,7 +116,11 @@ export function createFeed(ctx: PostContext, views: PostViews) {
       const me = viewer ? new Types.ObjectId(viewer.id) : null;
       const memberOf = relation === 'friend' && viewer ? [...(await deps.friends.circle(viewer.id, owner.id)).groupIds] : [];
       const found = await Promise.all(
-        visibleWhere(relation, me, memberOf.map((id) => new Types.ObjectId(id))).map((where) => newest({ author, status: 'published', ...where }, query)),
+        visibleWhere(
+          relation,
+          me,
+          memberOf.map((id) => new Types.ObjectId(id)),
+        ).map((where) => newest({ author, status: 'published', ...where }, query)),
       );
       const merged = found.reduce((acc, rows) => mergeNewestFirst(acc, rows, query.limit + 1), []);
       return page(merged, query, viewer?.id ?? null);

@@ -13,9 +13,10 @@
  * one adapter publish per room, not one per friend. A private post goes to its author alone.
  *
  * v1.2, limited posts: a group-limited post goes to the author and to each member of its groups
- * (as they are now, friends only) by their own user room — a bounded per-recipient send, one native
- * publish per member (measured against the alternatives in BENCHMARKS.md, "Circles"); no socket
- * outside the groups is ever in one of those rooms. A friends post with exceptions goes to the
+ * (as they are now, friends only; read from the owner's cached groups, no store query) by their own
+ * user rooms — a bounded per-recipient send, as one broadcast to those rooms: on one uws hub it cost
+ * the same as one native publish per member room, and on a cluster it is one adapter publish, not one
+ * per member (BENCHMARKS.md, "Circles"). No socket outside the groups is ever in one of those rooms. A friends post with exceptions goes to the
  * audience room except the excepted users' rooms (one broadcast, taken by the adapter's general
  * path). `feed:remove` (a post id, nothing more) goes to the whole audience, so that former members
  * who got the post drop it too.
@@ -40,7 +41,10 @@ export function createPublication(ctx: PostContext) {
   /** The members of a group-limited post's groups who are the author's friends now, as user rooms. */
   async function groupRooms(post: PostRecord): Promise<string[]> {
     const authorId = post.author.toHexString();
-    const [members, friendIds] = await Promise.all([ctx.membership.membersOf(authorId, post.groups ?? []), deps.friends.friendIds(authorId)]);
+    const [members, friendIds] = await Promise.all([
+      ctx.membership.membersOf(authorId, post.groups ?? []),
+      deps.friends.friendIds(authorId),
+    ]);
     const friends = new Set(friendIds);
     return members.filter((id) => friends.has(id)).map(rooms.user);
   }
@@ -58,10 +62,15 @@ export function createPublication(ctx: PostContext) {
       const { liked: _viewerSpecific, ...shared } = dto;
       const authorId = post.author.toHexString();
       if (post.privacy === 'groups') {
-        deps.pusher.toEach([rooms.user(authorId), ...(await groupRooms(post))], 'feed:post', { post: shared });
+        deps.pusher.toRooms([rooms.user(authorId), ...(await groupRooms(post))], 'feed:post', { post: shared });
       } else if (post.privacy === 'friends' && post.except?.length) {
         deps.pusher.toUser(authorId, 'feed:post', { post: shared });
-        deps.pusher.toRoomsExcept(rooms.audience(authorId), post.except.map((id) => rooms.user(id.toHexString())), 'feed:post', { post: shared });
+        deps.pusher.toRoomsExcept(
+          rooms.audience(authorId),
+          post.except.map((id) => rooms.user(id.toHexString())),
+          'feed:post',
+          { post: shared },
+        );
       } else {
         deps.pusher.toEach(await reach(post), 'feed:post', { post: shared });
       }

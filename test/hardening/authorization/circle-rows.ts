@@ -25,7 +25,10 @@ export const circleRows: readonly MatrixRow[] = [
         await ok(api.patch(`/groups/${group.id}`, { name: 'taken' }), 404, role);
         await ok(api.delete(`/groups/${group.id}`), 404, role);
         const mine = await ok(api.get('/groups'), 200, role);
-        expect(mine.groups.map((g: { id: string }) => g.id), role).not.toContain(group.id);
+        expect(
+          mine.groups.map((g: { id: string }) => g.id),
+          role,
+        ).not.toContain(group.id);
       }
       const anonymous = c.actors.anonymous.api;
       await ok(anonymous.get('/groups'), 401);
@@ -33,10 +36,14 @@ export const circleRows: readonly MatrixRow[] = [
       await ok(anonymous.patch(`/groups/${group.id}`, { name: 'x' }), 401);
       await ok(anonymous.delete(`/groups/${group.id}`), 401);
 
-      const limited = (await ok(c.owner.api.post('/posts', { kind: 'shuoshuo', text: 'group secret', privacy: 'groups', groups: [group.id] }), 201))
-        .post.id;
+      const limited = (
+        await ok(c.owner.api.post('/posts', { kind: 'shuoshuo', text: 'group secret', privacy: 'groups', groups: [group.id] }), 201)
+      ).post.id;
       const hidden = (
-        await ok(c.owner.api.post('/posts', { kind: 'shuoshuo', text: 'not for friend', privacy: 'friends', except: [c.friend.handle] }), 201)
+        await ok(
+          c.owner.api.post('/posts', { kind: 'shuoshuo', text: 'not for friend', privacy: 'friends', except: [c.friend.handle] }),
+          201,
+        )
       ).post.id;
       await ok(c.friend.api.get(`/posts/${limited}`), 200, 'member');
       await ok(c.friend.api.get(`/posts/${hidden}`), 404, 'excepted');

@@ -38,8 +38,19 @@ export async function buildCircle(hub: { readonly url: string }): Promise<Circle
   expect(created.status, JSON.stringify(created.body)).toBe(201);
   const patched = await author!.api.patch(`/groups/${created.body.group.id}`, { members: [member!.handle] });
   expect(patched.status, JSON.stringify(patched.body)).toBe(200);
-  const people = { author: author!, member: member!, outsider: outsider!, excepted: excepted!, stranger: stranger!, blocked: blocked!, moderator };
-  const apis = { ...Object.fromEntries(Object.entries(people).map(([k, u]) => [k, u.api])), anonymous: apiClient(hub.url) } as Record<CircleViewer, ApiClient>;
+  const people = {
+    author: author!,
+    member: member!,
+    outsider: outsider!,
+    excepted: excepted!,
+    stranger: stranger!,
+    blocked: blocked!,
+    moderator,
+  };
+  const apis = { ...Object.fromEntries(Object.entries(people).map(([k, u]) => [k, u.api])), anonymous: apiClient(hub.url) } as Record<
+    CircleViewer,
+    ApiClient
+  >;
   return { people, apis, group: patched.body.group as GroupDto };
 }
 

@@ -7,12 +7,23 @@
 import { describe, expect, it } from 'vitest';
 import { connectSocket, emitAck, engines, expectNoEvent, nextEvent, useTestHub, type TestSocket } from '../../helpers/index.js';
 import { allPages } from '../posts/post-fixtures.js';
-import { audienceBody, buildCircle, circlePost, mayView, viewers, type Circle, type CircleAudience, type CircleViewer } from './circle-fixtures.js';
+import {
+  audienceBody,
+  buildCircle,
+  circlePost,
+  mayView,
+  viewers,
+  type Circle,
+  type CircleAudience,
+  type CircleViewer,
+} from './circle-fixtures.js';
 
 const audiences = ['groups', 'except', 'friends'] as const satisfies readonly CircleAudience[];
 
 async function socketsOf(hub: { realtimeUrl: string }, circle: Circle): Promise<Partial<Record<CircleViewer, TestSocket>>> {
-  const entries = await Promise.all(Object.entries(circle.people).map(async ([who, u]) => [who, await connectSocket(hub, u.token)] as const));
+  const entries = await Promise.all(
+    Object.entries(circle.people).map(async ([who, u]) => [who, await connectSocket(hub, u.token)] as const),
+  );
   return Object.fromEntries(entries);
 }
 
@@ -60,11 +71,14 @@ describe.each(engines)('circle privacy on %s', (engine) => {
         }
       }
     }
-  });
+  }, 120_000);
 
   it('a repost never widens the original, and a mention notifies only who may see the post', async () => {
     const { people, apis } = circle;
-    const [memberSocket, outsiderSocket] = await Promise.all([connectSocket(hub, people.member.token), connectSocket(hub, people.outsider.token)]);
+    const [memberSocket, outsiderSocket] = await Promise.all([
+      connectSocket(hub, people.member.token),
+      connectSocket(hub, people.outsider.token),
+    ]);
     const mentionedMember = nextEvent(memberSocket, 'notification', (n) => n.notification.kind === 'mention');
     const original = await circlePost(circle, 'groups', `hidden news for @${people.member.handle} and @${people.outsider.handle}`);
     await mentionedMember;
@@ -118,11 +132,14 @@ describe.each(engines)('circle privacy on %s', (engine) => {
         expect((await circle.apis[who].get(`/albums/${id}`)).status, label).toBe(may ? 200 : 404);
         const list = await circle.apis[who].get(`/spaces/${circle.people.author.handle}/albums`);
         expect(list.status, label).toBe(who === 'blocked' ? 404 : 200);
-        expect((list.body.albums ?? []).some((a: { id: string }) => a.id === id), label).toBe(may);
+        expect(
+          (list.body.albums ?? []).some((a: { id: string }) => a.id === id),
+          label,
+        ).toBe(may);
         const socket = sockets[who];
         if (socket && may) await nextEvent(socket, 'space:album', (p) => p.album.id === id);
         else if (socket) await expectNoEvent(socket, 'space:album', (p) => p.album.id === id);
       }
     }
-  });
+  }, 90_000);
 });
