@@ -36,6 +36,7 @@ import { templates as friendButton } from './friend-button.js';
 import { templates as chat } from './chat.js';
 import { templates as avatarUpload } from './avatar-upload.js';
 import { templates as chatShare } from './chat-share.js';
+import { templates as auditSubject } from './audit-subject.js';
 
 export const templates: TemplateMap = {
   ...common,
@@ -67,4 +68,5 @@ export const templates: TemplateMap = {
   ...friendButton,
   ...avatarUpload,
   ...chatShare,
+  ...auditSubject,
 };
