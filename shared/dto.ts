@@ -290,7 +290,17 @@ export interface AuditEntryDto {
   readonly action: AuditAction;
   readonly target: { readonly type: 'rule' | 'post' | 'space' | 'user' | 'comment' | 'guestbook' | 'report'; readonly id: string };
   readonly detail: string | null;
+  /** What the action was about, named as people know it: whose and what (e.g. 小刚的动态「…」), never an id. */
+  readonly subject?: AuditSubject;
   readonly createdAt: string;
+}
+
+/** The item a moderator acted on, as kept in the log when the action was taken. */
+export interface AuditSubject {
+  readonly kind: 'post' | 'comment' | 'guestbook' | 'user' | 'message';
+  /** The display name of its author (or of the user). */
+  readonly owner: string;
+  readonly excerpt?: string;
 }
 
 /** Extension: a user's photo storage. */

@@ -3,7 +3,8 @@
  * ("hold: 代购", "post 6b15d0cd…: spam: …"); a rule's action and a report's reason get their labels,
  * and an item is named by what it is, never by its id.
  */
-import { msg } from '@lit/localize';
+import { msg, str } from '@lit/localize';
+import type { AuditSubject } from '../../shared/dto.js';
 import { readReason } from './report-reasons.js';
 
 const ruleAction: Readonly<Record<string, () => string>> = {
@@ -18,6 +19,23 @@ const subjectName: Readonly<Record<string, () => string>> = {
   guestbook: () => msg('Guestbook message', { id: 'reports.kind.guestbook' }),
   user: () => msg('User', { id: 'reports.kind.user' }),
 };
+
+const subjectKind: Readonly<Record<AuditSubject['kind'], () => string>> = {
+  post: () => msg('post', { id: 'auditSubject.post' }),
+  comment: () => msg('comment', { id: 'auditSubject.comment' }),
+  guestbook: () => msg('guestbook message', { id: 'auditSubject.guestbook' }),
+  message: () => msg('private message', { id: 'auditSubject.message' }),
+  user: () => '',
+};
+
+/** The item an entry is about, by whose it is and what it said: 小刚的动态「今天天气很好」, or the user's name. */
+export function auditSubject(s: AuditSubject): string {
+  if (s.kind === 'user') return s.owner;
+  const kind = subjectKind[s.kind]();
+  return s.excerpt
+    ? msg(str`${s.owner}'s ${kind} “${s.excerpt}”`, { id: 'auditSubject.named' })
+    : msg(str`${s.owner}'s ${kind}`, { id: 'auditSubject.owner' });
+}
 
 const colon = () => msg(': ', { id: 'common.colon' });
 

@@ -1,7 +1,7 @@
 /**
  * The moderators' log speaks the reader's language and names no item by id (中文界面): a rule reads
  * "待审：「代购」", not "hold: 代购"; a resolved report names the kind of item and the translated
- * reason, not "post 6b15d0cd…: spam: …"; so does the report's notification.
+ * reason and whose item it was (小刚的动态「…」), not "post 6b15d0cd…: spam: …"; so does the report's notification.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PostDto } from '../../shared/dto.js';
@@ -41,6 +41,8 @@ describe('the audit log in Chinese', () => {
     await log.locator('li[data-action="rule.create"]').getByText('待审：「代购」').waitFor();
     const dismissed = log.locator('li[data-action="report.dismiss"]');
     await dismissed.getByText('动态：垃圾信息或广告 · 一直发广告').waitFor();
+    // The item is named by whose it is and what it said.
+    await dismissed.getByText('小刚的动态「今天天气很好」').waitFor();
     const text = (await log.textContent()) ?? '';
     expect(text).not.toMatch(/[0-9a-f]{24}/);
     expect(text).not.toContain('hold:');

@@ -68,5 +68,5 @@ describe('sharing photos and posts in a chat', () => {
     const box = await thumb.boundingBox();
     expect(box!.x + box!.width).toBeLessThanOrEqual(390);
     await screenshot(b.page, 'chat-share-390-zh');
-  });
+  }, 90_000); // two browsers, an upload and three live pushes: ~20 s alone, more on a loaded box
 });

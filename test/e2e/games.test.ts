@@ -119,7 +119,7 @@ describe('games in the browser', () => {
     // Both matches are in the guest's space, each opening with its replay.
     await g.goto(`${e2e.hub.url}/space/${guest.handle}`);
     const history = g.locator('kj-match-history');
-    await expect.poll(() => history.locator('li').count()).toBe(2);
+    await expect.poll(() => history.locator('li').count(), { timeout: 15_000 }).toBe(2); // the space loads slowly on a busy box
     await history.locator(`li[data-match-id="${matchId}"] a`).click();
     await g.waitForURL(`**/games/${matchId}`);
     await g.locator('kj-match-controls [data-testid="replay-position"]').getByText('Move 9 of 9').waitFor();

@@ -2,7 +2,7 @@ import { localized, msg } from '@lit/localize';
 import { LitElement, css, html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { AuditEntryDto } from '../../../shared/dto.js';
-import { auditDetail } from '../audit-detail.js';
+import { auditDetail, auditSubject } from '../audit-detail.js';
 import { timeAgo } from '../format.js';
 import { shared } from '../styles/shared.js';
 
@@ -46,6 +46,7 @@ export class KjAuditLog extends LitElement {
           (e) => html`<li data-action=${e.action}>
             <a href=${`/space/${e.actor.handle}`}>@${e.actor.handle}</a>
             <span>${actionText[e.action]?.() ?? e.action}</span>
+            ${e.subject ? html`<span class="subject">${auditSubject(e.subject)}</span>` : null}
             ${e.detail ? html`<code>${auditDetail(e.action, e.detail)}</code>` : null}
             <time class="muted" datetime=${e.createdAt}>${timeAgo(e.createdAt)}</time>
           </li>`,

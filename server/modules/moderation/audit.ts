@@ -1,6 +1,6 @@
 /** The moderators' audit log: every moderator action, newest first, kept for accountability. */
 import { Types, type Connection } from 'mongoose';
-import type { AuditEntryDto, AuditAction } from '../../../shared/dto.js';
+import type { AuditEntryDto, AuditAction, AuditSubject } from '../../../shared/dto.js';
 import type { AuditQuery } from '../../../shared/schemas/moderation.js';
 import type { Logger } from '../../logger.js';
 import type { Viewer } from '../accounts/viewer.js';
@@ -13,7 +13,7 @@ export interface AuditTarget {
 
 export interface AuditLog {
   /** Records one moderator action. Never throws: a failed audit write is logged, the action stands. */
-  record(actor: Viewer, action: AuditAction, target: AuditTarget, detail?: string): Promise<void>;
+  record(actor: Viewer, action: AuditAction, target: AuditTarget, detail?: string, subject?: AuditSubject): Promise<void>;
   /** Entries newest first, before the entry id `before`. */
   list(query: AuditQuery): Promise<AuditEntryDto[]>;
 }
@@ -25,6 +25,15 @@ function toDto(e: StoredAuditEntry): AuditEntryDto {
     action: e.action as AuditAction,
     target: { type: e.targetType as AuditTarget['type'], id: e.targetId },
     detail: e.detail,
+    ...(e.subjectKind && e.subjectOwner
+      ? {
+          subject: {
+            kind: e.subjectKind as AuditSubject['kind'],
+            owner: e.subjectOwner,
+            ...(e.subjectExcerpt ? { excerpt: e.subjectExcerpt } : {}),
+          },
+        }
+      : {}),
     createdAt: e.createdAt.toISOString(),
   };
 }
@@ -32,7 +41,7 @@ function toDto(e: StoredAuditEntry): AuditEntryDto {
 export function createAuditLog(conn: Connection, logger: Logger): AuditLog {
   const entries = auditModel(conn);
   return {
-    async record(actor, action, target, detail) {
+    async record(actor, action, target, detail, subject) {
       try {
         await entries.create({
           actor: actor.id,
@@ -41,6 +50,9 @@ export function createAuditLog(conn: Connection, logger: Logger): AuditLog {
           targetType: target.type,
           targetId: target.id,
           detail: detail ?? null,
+          subjectKind: subject?.kind ?? null,
+          subjectOwner: subject?.owner ?? null,
+          subjectExcerpt: subject?.excerpt?.slice(0, 80) ?? null,
         });
       } catch (err) {
         logger.error({ err, action, target }, 'audit entry not written');

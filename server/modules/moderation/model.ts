@@ -24,6 +24,10 @@ const auditSchema = new Schema(
     targetType: { type: String, required: true },
     targetId: { type: String, required: true },
     detail: { type: String, default: null },
+    /** What the action was about (AuditSubject): kind, its author's name and an excerpt. */
+    subjectKind: { type: String, default: null },
+    subjectOwner: { type: String, default: null },
+    subjectExcerpt: { type: String, default: null },
   },
   { timestamps: { createdAt: true, updatedAt: false }, strict: 'throw' },
 );
@@ -45,6 +49,9 @@ export interface StoredAuditEntry {
   readonly targetType: string;
   readonly targetId: string;
   readonly detail: string | null;
+  readonly subjectKind?: string | null;
+  readonly subjectOwner?: string | null;
+  readonly subjectExcerpt?: string | null;
   readonly createdAt: Date;
 }
 

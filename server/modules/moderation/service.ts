@@ -3,7 +3,7 @@
  * node applies the same rules), the queue of held and previewed posts, and the audit log.
  */
 import { Types, type Connection } from 'mongoose';
-import type { CommentDto, ModerationRuleDto, PostDto } from '../../../shared/dto.js';
+import type { AuditSubject, CommentDto, ModerationRuleDto, PostDto } from '../../../shared/dto.js';
 import type { AuditQuery, RuleBody } from '../../../shared/schemas/moderation.js';
 import { conflict, invalid, notFound } from '../../errors.js';
 import type { Logger } from '../../logger.js';
@@ -44,6 +44,14 @@ export interface ModerationServiceDeps {
 
 /** Enough for any real list, small enough that a rebuild stays well under a second. */
 const maxRules = 20_000;
+
+/** A post or comment as the audit log names it: whose, and its first words. */
+const postSubject = (p: PostDto): AuditSubject => ({
+  kind: 'post',
+  owner: p.author.displayName,
+  excerpt: (p.title ?? p.text).slice(0, 80),
+});
+const commentSubject = (c: CommentDto): AuditSubject => ({ kind: 'comment', owner: c.author.displayName, excerpt: c.text.slice(0, 80) });
 
 function toRuleDto(r: StoredRule): ModerationRuleDto {
   return { id: r._id.toHexString(), pattern: r.pattern, action: r.action, createdAt: r.createdAt.toISOString() };
@@ -154,14 +162,20 @@ export function createModerationService({ conn, logger, refreshMs = 3_000 }: Mod
     /** Approves a queued comment. */
     async approveComment(viewer: Viewer, commentId: string): Promise<{ comment: CommentDto }> {
       const answer = await requireQueue().approveComment(commentId, viewer);
-      await audit.record(viewer, 'comment.approve', { type: 'comment', id: commentId });
+      await audit.record(viewer, 'comment.approve', { type: 'comment', id: commentId }, undefined, commentSubject(answer.comment));
       return answer;
     },
 
     /** Rejects a queued comment. */
     async rejectComment(viewer: Viewer, commentId: string): Promise<{ comment: CommentDto }> {
       const answer = await requireQueue().rejectComment(commentId, viewer);
-      await audit.record(viewer, 'comment.reject', { type: 'comment', id: commentId }, answer.comment.text.slice(0, 120));
+      await audit.record(
+        viewer,
+        'comment.reject',
+        { type: 'comment', id: commentId },
+        answer.comment.text.slice(0, 120),
+        commentSubject(answer.comment),
+      );
       return answer;
     },
 
@@ -173,14 +187,14 @@ export function createModerationService({ conn, logger, refreshMs = 3_000 }: Mod
     /** Approves a queued post. */
     async approve(viewer: Viewer, postId: string): Promise<{ post: PostDto }> {
       const answer = await requireQueue().approve(postId, viewer);
-      await audit.record(viewer, 'post.approve', { type: 'post', id: postId });
+      await audit.record(viewer, 'post.approve', { type: 'post', id: postId }, undefined, postSubject(answer.post));
       return answer;
     },
 
     /** Rejects a queued post (its author is notified by the posts service). */
     async reject(viewer: Viewer, postId: string): Promise<{ post: PostDto }> {
       const answer = await requireQueue().reject(postId, viewer);
-      await audit.record(viewer, 'post.reject', { type: 'post', id: postId });
+      await audit.record(viewer, 'post.reject', { type: 'post', id: postId }, undefined, postSubject(answer.post));
       return answer;
     },
 

@@ -220,6 +220,11 @@ export function createReportService(deps: ReportServiceDeps) {
     async resolve(viewer: Viewer, reportId: string, body: ResolveReportBody): Promise<{ report: ReportDto }> {
       const report = await reports.findOne({ _id: oid(reportId), status: 'open' }).lean<ReportRecord>();
       if (!report) throw notFound('open report');
+      // Named in the log by whose it is (read before a removal can take the account along).
+      const owner = report.subjectOwner ? await deps.accounts.getUser(report.subjectOwner) : null;
+      const subject = owner
+        ? { kind: report.subjectKind, owner: owner.displayName, ...(report.subjectKind === 'user' ? {} : { excerpt: report.excerpt }) }
+        : undefined;
       const now = new Date();
       if (body.action === 'remove') {
         await removeSubject(viewer, report);
@@ -238,6 +243,7 @@ export function createReportService(deps: ReportServiceDeps) {
         body.action === 'remove' ? 'report.remove' : 'report.dismiss',
         { type: 'report', id: reportId },
         `${report.subjectKind} ${report.subjectId}: ${report.reason.slice(0, 120)}`,
+        subject,
       );
       const updated = await reports.findById(report._id).lean<ReportRecord>();
       const [dto] = await toDtos([updated ?? report]);

@@ -195,6 +195,9 @@ export const auditEntryDto = z.object({
   action: auditAction,
   target: z.object({ type: z.enum(['rule', 'post', 'space', 'user', 'comment', 'guestbook', 'report']), id }),
   detail: z.string().nullable(),
+  subject: z
+    .object({ kind: z.enum(['post', 'comment', 'guestbook', 'user', 'message']), owner: z.string(), excerpt: z.string().optional() })
+    .optional(),
   createdAt: instant,
 });
 export const reportDto = z.object({

@@ -40,6 +40,7 @@ import { templates as circles } from './circles.js';
 import { templates as groups } from './groups.js';
 import { templates as schedule } from './schedule.js';
 import { templates as video } from './video.js';
+import { templates as auditSubject } from './audit-subject.js';
 
 export const templates: TemplateMap = {
   ...common,
@@ -75,4 +76,5 @@ export const templates: TemplateMap = {
   ...groups,
   ...schedule,
   ...video,
+  ...auditSubject,
 };
