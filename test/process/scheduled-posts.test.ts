@@ -23,7 +23,7 @@ const secret = 'test-secret-0123456789abcdef';
 const timings = { SCHEDULE_MIN_LEAD_MS: '0', SCHEDULE_LEASE_MS: '3000', SCHEDULE_POLL_MS: '500' };
 const inMs = (ms: number) => new Date(Date.now() + ms).toISOString();
 
-describe('scheduled posts across a killed node, a restart and a store outage', { timeout: 150_000 }, () => {
+describe('scheduled posts across a killed node, a restart and a store outage', { timeout: 240_000 }, () => {
   let cluster: Cluster;
   let store: Connection;
   let hub: TestHub | undefined;
@@ -64,7 +64,7 @@ describe('scheduled posts across a killed node, a restart and a store outage', {
     alice = await registerUser(n1!, 'alice');
     bob = await registerUser(n1!, 'bob');
     await makeFriends(alice, bob);
-  }, 90_000);
+  }, 180_000);
   afterAll(async () => {
     closeAllSockets();
     await hub?.close();

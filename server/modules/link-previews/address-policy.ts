@@ -22,12 +22,17 @@ function rangeOf(entry: string): Range {
   return [address, address.kind() === 'ipv4' ? 32 : 128];
 }
 
+function inRange(ip: ipaddr.IPv4 | ipaddr.IPv6, [net, bits]: Range): boolean {
+  if (ip.kind() !== net.kind()) return false;
+  return ip.kind() === 'ipv4' ? (ip as ipaddr.IPv4).match(net as ipaddr.IPv4, bits) : (ip as ipaddr.IPv6).match(net as ipaddr.IPv6, bits);
+}
+
 export function createAddressPolicy(allow: readonly string[]): AddressPolicy {
   const allowed = allow.map(rangeOf);
   return (address) => {
     if (!ipaddr.isValid(address)) return false;
     const ip = normalised(address);
-    if (allowed.some(([net, bits]) => net.kind() === ip.kind() && ip.match([net, bits] as never))) return true;
+    if (allowed.some((range) => inRange(ip, range))) return true;
     return ip.range() === 'unicast';
   };
 }

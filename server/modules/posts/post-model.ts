@@ -85,9 +85,10 @@ postSchema.index({ author: 1, createdAt: -1, _id: -1 });
 postSchema.index({ author: 1, status: 1, privacy: 1, createdAt: -1, _id: -1 });
 // The moderation queue: held and review posts, oldest first.
 postSchema.index({ status: 1, createdAt: 1 });
-// v1.2, scheduled posts only (partial): the next due post across all authors, and an author's own list.
-postSchema.index({ status: 1, publishAt: 1 }, { partialFilterExpression: { status: 'scheduled' } });
-postSchema.index({ author: 1, status: 1, publishAt: 1 }, { partialFilterExpression: { status: 'scheduled' } });
+// v1.2, scheduled posts: the next due post across all authors (status equality, then the time range
+// in order; plain, not partial, so the embedded store's planner walks it too), and an author's own list.
+postSchema.index({ status: 1, publishAt: 1 });
+postSchema.index({ author: 1, status: 1, publishAt: 1 });
 
 export function postModel(conn: Connection): Model<PostRecord> {
   return (conn.models.Post as Model<PostRecord> | undefined) ?? conn.model<PostRecord>('Post', postSchema);

@@ -25,7 +25,7 @@ import {
 
 const env = { SCHEDULE_MIN_LEAD_MS: '200', SCHEDULE_POLL_MS: '3600000', SCHEDULE_LEASE_MS: '5000' };
 
-describe('scheduled posts across two nodes', () => {
+describe('scheduled posts across two nodes', { timeout: 60_000 }, () => {
   let store: EmbeddedStore;
   let storeDir: string;
   let redis: TestRedis;
@@ -54,7 +54,8 @@ describe('scheduled posts across two nodes', () => {
     const bob = await registerUser(b, 'bob');
     await makeFriends(alice, bob);
     const bobSocket = await connectSocket(b, bob.token);
-    const at = new Date(Date.now() + 4_000).toISOString();
+    // Far enough ahead that 30 creates fit before it on a loaded machine.
+    const at = new Date(Date.now() + 12_000).toISOString();
     const made = await Promise.all(
       Array.from({ length: 30 }, (_, i) =>
         alice.api.post('/posts', { kind: 'shuoshuo', text: `race ${i} @${bob.handle}`, privacy: 'friends', publishAt: at }),
@@ -64,7 +65,7 @@ describe('scheduled posts across two nodes', () => {
     const ids = made.map((res) => res.body.post.id as string);
 
     await waitFor(() => ids.every((id) => received(bobSocket, 'feed:post').some((p) => p.post.id === id)), {
-      timeoutMs: 10_000,
+      timeoutMs: 25_000,
       what: 'every post pushed',
     });
     await settle(bobSocket);

@@ -38,7 +38,7 @@ describe('scheduling a post with the default lead time', () => {
   });
 });
 
-describe.each(engines)('scheduled posts on %s', (engine) => {
+describe.each(engines)('scheduled posts on %s', { timeout: 30_000 }, (engine) => {
   const hub = useTestHub({ engine, env: { SCHEDULE_MIN_LEAD_MS: String(leadMs), SCHEDULE_POLL_MS: '60000' } });
 
   it('waits for its author alone, then is published once at its time, pushed and mentioned only then', async () => {
@@ -47,7 +47,7 @@ describe.each(engines)('scheduled posts on %s', (engine) => {
     await makeFriends(alice, bob);
     const [bobSocket] = await connectAll(hub, [bob]);
 
-    const publishAt = inMs(1_200);
+    const publishAt = inMs(3_000);
     const made = await alice.api.post('/posts', { kind: 'shuoshuo', text: `see you soon @${bob.handle}`, privacy: 'friends', publishAt });
     expect(made.status, JSON.stringify(made.body)).toBe(201);
     const post = made.body.post;
@@ -63,7 +63,7 @@ describe.each(engines)('scheduled posts on %s', (engine) => {
     expect(received(bobSocket, 'feed:post')).toEqual([]);
     expect(received(bobSocket, 'notification')).toEqual([]);
 
-    const pushed = await nextEvent(bobSocket, 'feed:post', (p) => p.post.id === post.id, 5_000);
+    const pushed = await nextEvent(bobSocket, 'feed:post', (p) => p.post.id === post.id, 10_000);
     expect(Date.now()).toBeGreaterThanOrEqual(Date.parse(publishAt));
     expect(pushed.post).toMatchObject({ status: 'published', text: `see you soon @${bob.handle}` });
     expect(pushed.post.publishAt).toBeUndefined();
@@ -89,22 +89,22 @@ describe.each(engines)('scheduled posts on %s', (engine) => {
     expect((await alice.api.patch(`/posts/${id}/schedule`, { publishAt: inMs(-1000) })).body.error.fields).toHaveProperty('publishAt');
     expect((await alice.api.patch(`/posts/${id}/schedule`, { title: 'no' })).body.error.fields).toHaveProperty('title');
 
-    const soon = inMs(900);
+    const soon = inMs(2_500);
     const edited = await alice.api.patch(`/posts/${id}/schedule`, { text: 'final words', publishAt: soon });
     expect(edited.status, JSON.stringify(edited.body)).toBe(200);
     expect(edited.body.post).toMatchObject({ text: 'final words', status: 'scheduled', publishAt: new Date(soon).toISOString() });
-    const pushed = await nextEvent(bobSocket, 'feed:post', (p) => p.post.id === id, 5_000);
+    const pushed = await nextEvent(bobSocket, 'feed:post', (p) => p.post.id === id, 10_000);
     expect(pushed.post.text).toBe('final words');
     const late = await alice.api.patch(`/posts/${id}/schedule`, { text: 'too late' });
     expect(late.status).toBe(409);
 
-    const other = await alice.api.post('/posts', { kind: 'shuoshuo', text: 'never mind', privacy: 'friends', publishAt: inMs(700) });
+    const other = await alice.api.post('/posts', { kind: 'shuoshuo', text: 'never mind', privacy: 'friends', publishAt: inMs(2_000) });
     const otherId = other.body.post.id as string;
     // A later post: once it is out, the cancelled one's time has passed too.
-    const marker = await alice.api.post('/posts', { kind: 'shuoshuo', text: 'marker', privacy: 'friends', publishAt: inMs(1_000) });
+    const marker = await alice.api.post('/posts', { kind: 'shuoshuo', text: 'marker', privacy: 'friends', publishAt: inMs(2_500) });
     expect((await alice.api.delete(`/posts/${otherId}`)).status).toBe(204);
     expect((await alice.api.get('/posts/scheduled')).body.posts.map((p: { id: string }) => p.id)).toEqual([marker.body.post.id]);
-    await nextEvent(bobSocket, 'feed:post', (p) => p.post.id === marker.body.post.id, 5_000);
+    await nextEvent(bobSocket, 'feed:post', (p) => p.post.id === marker.body.post.id, 10_000);
     await expectNoEvent(bobSocket, 'feed:post', (p) => p.post.id === otherId);
     expect((await alice.api.get(`/posts/${otherId}`)).status).toBe(404);
   });
