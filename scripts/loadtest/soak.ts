@@ -43,11 +43,11 @@ export interface SoakSummary {
 }
 
 /** A Prometheus histogram's cumulative buckets, summed over the series whose labels all match. */
-export function labelledBuckets(text: string, name: string, labels: Readonly<Record<string, string>>): Map<number, number> {
+export function labelledBuckets(text: string, name: string, labels: Readonly<Record<string, string | RegExp>>): Map<number, number> {
   const out = new Map<number, number>();
   for (const m of text.matchAll(new RegExp(`^${name}_bucket\\{([^}]*)\\} ([0-9.eE+-]+)$`, 'gm'))) {
     const pairs = Object.fromEntries([...m[1]!.matchAll(/(\w+)="([^"]*)"/g)].map((p) => [p[1]!, p[2]!]));
-    if (!Object.entries(labels).every(([k, v]) => pairs[k] === v)) continue;
+    if (!Object.entries(labels).every(([k, v]) => (typeof v === 'string' ? pairs[k] === v : v.test(pairs[k] ?? '')))) continue;
     const le = pairs.le === '+Inf' ? Infinity : Number(pairs.le);
     out.set(le, (out.get(le) ?? 0) + Number(m[2]));
   }
@@ -113,7 +113,8 @@ export function startSoakRecorder(target: Target, durationSec: number): SoakReco
       if (res.status !== 200 || typeof res.body !== 'string') return;
       scrapes.push({
         at: clock(),
-        post: labelledBuckets(res.body, 'kj_http_request_duration_seconds', { method: 'POST', route: '/api/posts' }),
+        // The route label is the matched route's path (`/posts`, or with its mount point `/api/posts`).
+        post: labelledBuckets(res.body, 'kj_http_request_duration_seconds', { method: 'POST', route: /^(\/api)?\/posts$/ }),
         insert: labelledBuckets(res.body, 'kj_store_command_duration_seconds', { command: 'insert' }),
       });
     } catch {
@@ -149,10 +150,13 @@ export function startSoakRecorder(target: Target, durationSec: number): SoakReco
       clearInterval(scraper);
       clearInterval(sampler);
       const end = loadEndAt || clock();
-      // The scrape nearest each window's edge.
-      const near = (at: number): Scrape | undefined =>
-        scrapes.reduce<Scrape | undefined>((best, s) => (!best || Math.abs(s.at - at) < Math.abs(best.at - at) ? s : best), undefined);
-      const [a, b, c, d] = [near(started), near(started + windowSec * 1000), near(end - windowSec * 1000), near(end)];
+      // The first window runs from the first scrape to the first one a window later (at least the
+      // next one); the last from the last one a window before the end's scrape to that scrape.
+      const ordered = scrapes.filter((x) => x.at <= end + scrapeEvery).sort((x, y) => x.at - y.at);
+      const a = ordered[0];
+      const b = ordered.slice(1).find((x) => x.at >= started + windowSec * 1000) ?? ordered[1];
+      const d = ordered.at(-1);
+      const c = [...ordered.slice(0, -1)].reverse().find((x) => x.at <= end - windowSec * 1000) ?? ordered.at(-2);
       const between = (x: Scrape | undefined, y: Scrape | undefined, key: 'post' | 'insert') =>
         x && y && y.at > x.at ? p99Between(x[key], y[key]) : null;
       const of = (p: 'load' | 'hold', key: 'rssMB' | 'heapMB') =>

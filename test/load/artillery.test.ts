@@ -70,7 +70,7 @@ describe('the Artillery scenario (test/load/artillery.yml)', () => {
     const judged = (failures: readonly string[]) => failures.filter((f) => !f.startsWith('socketio.response_time'));
 
     it('passes its ensure checks with one seeded user per virtual user', async () => {
-      const users = await seedArtilleryUsers(hub.url, 20);
+      const users = await seedArtilleryUsers(hub.url, 20, 2);
       const rows = usersCsv(users)
         .trim()
         .split('\n')
@@ -86,7 +86,7 @@ describe('the Artillery scenario (test/load/artillery.yml)', () => {
     }, 60_000);
 
     it('fails its ensure checks when every virtual user shares one token (too_many_sockets)', async () => {
-      const [user] = await seedArtilleryUsers(hub.url, 1);
+      const [user] = await seedArtilleryUsers(hub.url, 1, 2);
       const run = await runArtilleryScenario(yml, { target: hub.realtimeUrl, rows: [[user!.token, user!.handle, user!.handle]], ...short });
       // 16 sockets per user (SOCKETS_PER_USER): the other 4 are refused while the first are thinking.
       expect(run.errors).toEqual({ too_many_sockets: 4 });

@@ -82,5 +82,5 @@ describe('npm run loadtest -- --churn / --soak', () => {
     expect(text).toMatch(/^churn .* missing 0, duplicates 0/m);
     expect(text).toMatch(/^soak drift .*POST \/api\/posts p99/m);
     expect(text).toMatch(/^soak memory .*MB\/min once the data stops growing/m);
-  }, 120_000);
+  }, 240_000);
 });
