@@ -2,7 +2,7 @@
  * axe-core over the routes i18n-a11y.test.ts does not open, in both languages (0 serious, 0
  * critical): a single album, a pending invite, notification settings, the chat list, a conversation
  * holding a shared photo and posts (one visible, one not), a space opened at its guestbook, a
- * finished match (its win message), and the not-found page. Each has its h1 and <html lang>.
+ * finished match (its win message), the not-found page, and a newcomer's empty feed. Each has its h1 and <html lang>.
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -15,6 +15,7 @@ import { openAs, startE2E, type E2E } from './browser.js';
 let e2e: E2E;
 let owner: TestUser;
 let visitor: TestUser;
+let newcomer: TestUser;
 let albumId = '';
 let inviteId = '';
 let finishedMatchId = '';
@@ -29,6 +30,7 @@ beforeAll(async () => {
   await registerUser(e2e.hub, 'moderator', 'Mod Squad'); // the hub's first account moderates
   owner = await registerUser(e2e.hub, 'libai', '李白');
   visitor = await registerUser(e2e.hub, 'dufu', '杜甫');
+  newcomer = await registerUser(e2e.hub, 'xinren', '新人');
   await makeFriends(owner, visitor);
   albumId = json<{ album: AlbumDto }>(await owner.api.post('/albums', { title: '长安春游', privacy: 'friends' })).album.id;
   const photo = await uploadPhoto(e2e.hub.url, owner.token, albumId, await noisePng(120, 90, 3));
@@ -64,6 +66,7 @@ const routes = () =>
     { name: 'guestbook', user: owner, path: `/space/${owner.handle}/guestbook`, ready: 'kj-guestbook li' },
     { name: 'finished match', user: owner, path: `/games/${finishedMatchId}`, ready: 'kj-match-page .status.won' },
     { name: 'not found', user: owner, path: '/no/such/page', ready: 'h1' },
+    { name: "a newcomer's empty feed", user: newcomer, path: '/', ready: 'kj-feed-page .empty' },
   ] as const;
 
 describe.each([

@@ -57,13 +57,18 @@ export class KjFeedPage extends LitElement {
             : null
         }
         ${error ? html`<p class="notice error" role="alert">${error}</p>` : null}
-        <div class="feed" role="feed" aria-busy=${loading ? 'true' : 'false'} aria-label=${msg('Posts', { id: 'feed.posts' })} @post-removed=${this.onRemoved}>
-          ${repeat(
-            posts,
-            (p) => p.id,
-            (p) => html`<kj-post-card .post=${p}></kj-post-card>`,
-          )}
-        </div>
+        ${
+          // A feed holds articles: an empty, settled one is not rendered as a feed at all (axe: aria-required-children).
+          posts.length || loading
+            ? html`<div class="feed" role="feed" aria-busy=${loading ? 'true' : 'false'} aria-label=${msg('Posts', { id: 'feed.posts' })} @post-removed=${this.onRemoved}>
+                ${repeat(
+                  posts,
+                  (p) => p.id,
+                  (p) => html`<kj-post-card .post=${p}></kj-post-card>`,
+                )}
+              </div>`
+            : null
+        }
         ${
           !loading && posts.length === 0
             ? html`<div class="card empty">
