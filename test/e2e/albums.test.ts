@@ -249,11 +249,11 @@ describe('albums in the browser', () => {
     const w = await open(writer, '/');
     // Ten photos do not fit a shuoshuo: the pick is refused whole, in words, and nothing is sent.
     const ten = await Promise.all(Array.from({ length: 10 }, (_, i) => pngFile(`many${i}.png`, 100 + i)));
-    await w.locator('kj-composer input[type="file"]').setInputFiles(ten);
+    await w.locator('kj-composer input[type="file"][accept="image/*"]').setInputFiles(ten);
     await w.locator('kj-composer').getByText('A shuoshuo holds at most 9 photos: you picked 10, and 9 more fit.').waitFor();
     expect(await w.locator('kj-composer .thumb').count()).toBe(0);
     expect(await albumsOf(writer)).toEqual([]);
-    await w.locator('kj-composer input[type="file"]').setInputFiles([await pngFile('lunch.png', 60), await pngFile('tea.png', 61)]);
+    await w.locator('kj-composer input[type="file"][accept="image/*"]').setInputFiles([await pngFile('lunch.png', 60), await pngFile('tea.png', 61)]);
     await expect.poll(() => w.locator('kj-composer .thumb').count(), { timeout: 15_000 }).toBe(2);
     const albums = await albumsOf(writer);
     expect(albums.map((a) => [a.purpose, a.photoCount, a.privacy])).toEqual([['shuoshuo', 2, 'friends']]);

@@ -128,7 +128,7 @@ describe('mentions', () => {
     await box.press('Enter');
     await expect.poll(() => box.inputValue(), { timeout: 20_000 }).toBe(`@${ming.handle} `);
     await box.pressSequentially('看看 https://example.com/路线?day=1。还有 javascript:alert(1)');
-    await g.locator('kj-composer').getByRole('button', { name: '发表' }).click();
+    await g.locator('kj-composer').getByRole('button', { name: '发表', exact: true }).click();
     const card = g.locator('kj-post-card', { hasText: '看看' }).first();
     const mention = card.getByRole('link', { name: '@小明' });
     await mention.waitFor();
