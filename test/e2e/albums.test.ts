@@ -253,7 +253,9 @@ describe('albums in the browser', () => {
     await w.locator('kj-composer').getByText('A shuoshuo holds at most 9 photos: you picked 10, and 9 more fit.').waitFor();
     expect(await w.locator('kj-composer .thumb').count()).toBe(0);
     expect(await albumsOf(writer)).toEqual([]);
-    await w.locator('kj-composer input[type="file"][accept="image/*"]').setInputFiles([await pngFile('lunch.png', 60), await pngFile('tea.png', 61)]);
+    await w
+      .locator('kj-composer input[type="file"][accept="image/*"]')
+      .setInputFiles([await pngFile('lunch.png', 60), await pngFile('tea.png', 61)]);
     await expect.poll(() => w.locator('kj-composer .thumb').count(), { timeout: 15_000 }).toBe(2);
     const albums = await albumsOf(writer);
     expect(albums.map((a) => [a.purpose, a.photoCount, a.privacy])).toEqual([['shuoshuo', 2, 'friends']]);

@@ -347,7 +347,9 @@ describe('the web client', () => {
     const png = await sharp({ create: { width: 32, height: 24, channels: 3, background: '#f08c00' } })
       .png()
       .toBuffer();
-    await composer.locator('input[type="file"][accept="image/*"]').setInputFiles({ name: 'sunset.png', mimeType: 'image/png', buffer: png });
+    await composer
+      .locator('input[type="file"][accept="image/*"]')
+      .setInputFiles({ name: 'sunset.png', mimeType: 'image/png', buffer: png });
     await composer.locator('.thumb img').waitFor();
     await composer.getByLabel("What's on your mind?").fill('Sunset from the balcony');
     await composer.getByRole('button', { name: 'Post', exact: true }).click();
