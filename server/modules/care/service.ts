@@ -35,7 +35,7 @@ export function createCareService({ conn, accounts, friends }: CareServiceDeps) 
     const [marks, friendIds] = await Promise.all([
       cares
         .find({ user: oid(userId) }, { friend: 1, _id: 0 })
-        .sort({ since: 1 })
+        .sort({ since: 1, _id: 1 })
         .lean<Array<{ friend: Types.ObjectId }>>(),
       friends.friendIds(userId),
     ]);
@@ -53,10 +53,18 @@ export function createCareService({ conn, accounts, friends }: CareServiceDeps) 
       const cared = await caredIds(viewer.id);
       if (cared.includes(friend.id)) return;
       if (cared.length >= shared.caredFriends) throw conflict(`you may care specially for at most ${shared.caredFriends} friends`);
+      let mark: Types.ObjectId;
       try {
-        await cares.create({ user: oid(viewer.id), friend: oid(friend.id), since: new Date() });
+        mark = (await cares.create({ user: oid(viewer.id), friend: oid(friend.id), since: new Date() }))._id;
       } catch (err) {
         if (!isDuplicateKey(err)) throw err;
+        return;
+      }
+      // Two marks made at once (two tabs, two nodes) may both have passed the count above: ranked by
+      // when they were made, whichever lands past the limit is taken back, so the limit always holds.
+      if ((await caredIds(viewer.id)).indexOf(friend.id) >= shared.caredFriends) {
+        await cares.deleteOne({ _id: mark });
+        throw conflict(`you may care specially for at most ${shared.caredFriends} friends`);
       }
     },
 

@@ -67,4 +67,18 @@ describe.each(engines)('special care on %s', (engine) => {
     expect((await me.api.get('/friends/care')).body.users).toHaveLength(19);
     expect((await me.api.put(`/friends/${friends[20]!.handle}/care`)).status).toBe(204);
   }, 120_000);
+
+  it('holds the limit of 20 when several friends are cared for at the same moment', async () => {
+    const me = await registerUser(hub, 'eager');
+    const friends = await registerUsers(
+      hub,
+      Array.from({ length: 24 }, (_, i) => `e${i}`),
+    );
+    for (const f of friends) await makeFriends(me, f);
+    for (const f of friends.slice(0, 17)) expect((await me.api.put(`/friends/${f.handle}/care`)).status).toBe(204);
+    // Seven at once with three places left: exactly three are taken, the other four answer conflict.
+    const answers = await Promise.all(friends.slice(17).map((f) => me.api.put(`/friends/${f.handle}/care`)));
+    expect(answers.map((a) => a.status).sort()).toEqual([204, 204, 204, 409, 409, 409, 409]);
+    expect((await me.api.get('/friends/care')).body.users).toHaveLength(20);
+  }, 120_000);
 });
