@@ -69,23 +69,41 @@ const routes = () =>
     { name: "a newcomer's empty feed", user: newcomer, path: '/', ready: 'kj-feed-page .empty' },
   ] as const;
 
+/** The route names, known before the users exist (a test per route). */
+const routeNames = [
+  'album',
+  'invite',
+  'notification settings',
+  'chat list',
+  'conversation with shares',
+  'guestbook',
+  'finished match',
+  'not found',
+  "a newcomer's empty feed",
+] as const;
+
 describe.each([
   { locale: 'en-US', lang: 'en' },
   { locale: 'zh-CN', lang: 'zh-CN' },
 ])('in $lang', ({ locale, lang }) => {
-  it('every remaining route has <html lang>, an h1 and no serious or critical axe violation', async () => {
-    const problems: string[] = [];
-    for (const route of routes()) {
-      const { context, page } = await openAs(e2e, route.user, route.path, { width: 1200, height: 900 }, { locale, bypassCSP: true });
-      try {
-        await page.locator(route.ready).first().waitFor();
-        expect(await page.evaluate(() => document.documentElement.lang), route.name).toBe(lang);
-        expect(await page.locator('h1').count(), `${route.name}: h1`).toBeGreaterThanOrEqual(1);
-        for (const v of await seriousAxeViolations(page)) problems.push(describeViolation(route.name, v));
-      } finally {
-        await context.close();
-      }
-    }
-    expect(problems, problems.join('\n')).toEqual([]);
-  }, 180_000);
+  // Side by side, each in its own context of the one browser (a few at a time: vitest's maxConcurrency).
+  describe.concurrent('every remaining route', () => {
+    it.for(routeNames)(
+      '%s has <html lang>, an h1 and no serious or critical axe violation',
+      { timeout: 150_000 },
+      async (name, { expect }) => {
+        const route = routes().find((r) => r.name === name)!;
+        const { context, page } = await openAs(e2e, route.user, route.path, { width: 1200, height: 900 }, { locale, bypassCSP: true });
+        try {
+          await page.locator(route.ready).first().waitFor();
+          expect(await page.evaluate(() => document.documentElement.lang)).toBe(lang);
+          expect(await page.locator('h1').count(), `${name}: h1`).toBeGreaterThanOrEqual(1);
+          const problems = (await seriousAxeViolations(page)).map((v) => describeViolation(name, v));
+          expect(problems, problems.join('\n')).toEqual([]);
+        } finally {
+          await context.close();
+        }
+      },
+    );
+  });
 });

@@ -8,15 +8,14 @@
  * (`npm run docs:screenshots`), else into the ignored test/e2e/screenshots/ so a test run leaves git clean.
  */
 import { randomUUID } from 'node:crypto';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AlbumDto, InviteDto, MatchDto, PostDto } from '../../shared/dto.js';
 import { makeFriends, registerUser, type TestUser } from '../helpers/users.js';
+import { describeViolation, seriousAxeViolations } from './axe.js';
 import { openAs, screenshotDir, startE2E, type E2E, type OpenOptions, type UserPage } from './browser.js';
 
-const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const testHost = 'kongjian.test';
 const docsShots = process.env.UPDATE_DOCS_SCREENSHOTS === '1' ? path.resolve('docs/screenshots') : screenshotDir;
 const languages = [
@@ -88,29 +87,6 @@ async function open(
   return o.page;
 }
 
-interface AxeViolation {
-  readonly id: string;
-  readonly impact: string | null;
-  readonly help: string;
-  readonly nodes: readonly { readonly target: unknown; readonly failureSummary?: string }[];
-}
-
-/** axe-core's serious and critical violations on the page as it is now (WCAG 2.x A/AA and best practice). */
-async function axeProblems(page: Page): Promise<AxeViolation[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: axePath });
-  const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: AxeViolation[] }> } }).axe;
-    const result = await axe.run(document, { resultTypes: ['violations'] });
-    return result.violations.map((v) => ({
-      id: v.id,
-      impact: v.impact,
-      help: v.help,
-      nodes: v.nodes.slice(0, 5).map((n) => ({ target: n.target, failureSummary: n.failureSummary })),
-    }));
-  });
-  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-}
-
 /** Each route, who opens it, and what shows once it has loaded. */
 const routes = () =>
   [
@@ -161,10 +137,7 @@ describe.each(languages)('in $lang', (language) => {
           // The unread total leads the title while anything is unread (v1.2), e.g. `(3) 好友动态 · 空间 Kongjian`.
           expect((await page.title()).replace(/^\(\d+\) /, ''), `${name}: tab title`).toBe(`${language.tabs[name]} · 空间 Kongjian`);
         }
-        const problems = (await axeProblems(page)).map(
-          (v) =>
-            `${name}: [${v.impact}] ${v.id} — ${v.help}\n    ${v.nodes.map((n) => `${JSON.stringify(n.target)} ${n.failureSummary ?? ''}`).join('\n    ')}`,
-        );
+        const problems = (await seriousAxeViolations(page)).map((v) => describeViolation(name, v));
         if (name === 'feed') {
           // The README's screenshot of this language.
           await page.screenshot({ path: path.join(docsShots, `feed-${language.lang}.png`) });
@@ -185,7 +158,7 @@ describe.each(languages)('in $lang', (language) => {
     await page.getByRole('tab', { name: language.lang === 'en' ? 'Sign in' : '登录' }).waitFor();
     expect(await page.title()).toBe(`${language.tabs.signIn} · 空间 Kongjian`);
     expect(await page.locator('h1').count()).toBe(1);
-    expect(await axeProblems(page)).toEqual([]);
+    expect(await seriousAxeViolations(page)).toEqual([]);
   });
 
   it('at 390 px wide every nav item is on screen and reachable, and the skip link moves focus to the content', async () => {
