@@ -4,53 +4,31 @@
  */
 import type { UserDto } from '../../../shared/dto.js';
 import { api } from './api.js';
-import { session } from './session.js';
+import { SignedInList } from './signed-in-list.js';
 
-class Blocks extends EventTarget {
-  users: UserDto[] = [];
-  loaded = false;
-  private loading: Promise<void> | null = null;
-
-  constructor() {
-    super();
-    session.addEventListener('change', () => {
-      if (session.status !== 'signed-in') this.set([], false);
-    });
+class Blocks extends SignedInList<UserDto> {
+  get users(): readonly UserDto[] {
+    return this.items;
   }
 
-  /** Loads the list once per sign-in (again when `force`). */
-  load(force = false): Promise<void> {
-    if (this.loaded && !force) return Promise.resolve();
-    this.loading ??= api
-      .call('GET /blocks')
-      .then(({ users }) => this.set(users, true))
-      .finally(() => (this.loading = null));
-    return this.loading;
+  protected async fetch(): Promise<UserDto[]> {
+    return (await api.call('GET /blocks')).users;
   }
 
   has(userId: string): boolean {
-    return this.users.some((u) => u.id === userId);
+    return this.items.some((u) => u.id === userId);
   }
 
   /** Blocks `user`: the friendship, requests and invites between you end; they no longer see your space. */
   async block(user: UserDto): Promise<void> {
     await api.call('PUT /blocks/:handle', { params: { handle: user.handle } });
-    this.set([user, ...this.users.filter((u) => u.id !== user.id)], this.loaded);
+    this.replace([user, ...this.items.filter((u) => u.id !== user.id)]);
   }
 
   /** Unblocks `user` (a friendship that ended does not come back). */
   async unblock(user: UserDto): Promise<void> {
     await api.call('DELETE /blocks/:handle', { params: { handle: user.handle } });
-    this.set(
-      this.users.filter((u) => u.id !== user.id),
-      this.loaded,
-    );
-  }
-
-  private set(users: UserDto[], loaded: boolean): void {
-    this.users = users;
-    this.loaded = loaded;
-    this.dispatchEvent(new Event('change'));
+    this.replace(this.items.filter((u) => u.id !== user.id));
   }
 }
 

@@ -5,43 +5,27 @@
  */
 import type { GroupDto } from '../../../shared/dto.js';
 import { api } from './api.js';
-import { session } from './session.js';
+import { SignedInList } from './signed-in-list.js';
 
-class Groups extends EventTarget {
-  groups: GroupDto[] = [];
-  loaded = false;
-  private loading: Promise<void> | null = null;
-
-  constructor() {
-    super();
-    session.addEventListener('change', () => {
-      if (session.status !== 'signed-in') this.set([], false);
-    });
+class Groups extends SignedInList<GroupDto> {
+  get groups(): readonly GroupDto[] {
+    return this.items;
   }
 
-  /** Loads the groups once per sign-in (again when `force`). */
-  load(force = false): Promise<void> {
-    if (this.loaded && !force) return Promise.resolve();
-    this.loading ??= api
-      .call('GET /groups')
-      .then(({ groups }) => this.set(groups, true))
-      .finally(() => (this.loading = null));
-    return this.loading;
+  protected async fetch(): Promise<GroupDto[]> {
+    return (await api.call('GET /groups')).groups;
   }
 
   async create(name: string): Promise<GroupDto> {
     const { group } = await api.call('POST /groups', { body: { name } });
-    this.set([...this.groups, group], this.loaded);
+    this.replace([...this.items, group]);
     return group;
   }
 
   /** Renames a group and/or replaces its members (by handle; friends only). */
   async update(id: string, change: { name?: string; members?: string[] }): Promise<void> {
     const { group } = await api.call('PATCH /groups/:id', { params: { id }, body: change });
-    this.set(
-      this.groups.map((g) => (g.id === id ? group : g)),
-      this.loaded,
-    );
+    this.replace(this.items.map((g) => (g.id === id ? group : g)));
   }
 
   /** Puts `handle` into the group or takes them out of it. */
@@ -52,16 +36,7 @@ class Groups extends EventTarget {
 
   async remove(id: string): Promise<void> {
     await api.call('DELETE /groups/:id', { params: { id } });
-    this.set(
-      this.groups.filter((g) => g.id !== id),
-      this.loaded,
-    );
-  }
-
-  private set(groups: GroupDto[], loaded: boolean): void {
-    this.groups = groups;
-    this.loaded = loaded;
-    this.dispatchEvent(new Event('change'));
+    this.replace(this.items.filter((g) => g.id !== id));
   }
 }
 
