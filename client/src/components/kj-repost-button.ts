@@ -8,6 +8,7 @@ import { icon } from '../icons.js';
 import { ApiError, api, errorText } from '../services/api.js';
 import { toasts } from '../services/toasts.js';
 import { shared } from '../styles/shared.js';
+import { cardDialogStyles } from '../styles/card-dialog.js';
 
 /**
  * "Repost" (转载) on a post card, with the count of reposts: a dialog takes an optional comment and
@@ -19,13 +20,8 @@ import { shared } from '../styles/shared.js';
 export class KjRepostButton extends LitElement {
   static override styles = [
     shared,
+    cardDialogStyles,
     css`
-      :host { display: inline-block; }
-      button.open { border-color: transparent; }
-      button.open svg { color: var(--kj-muted); }
-      dialog { border: 1px solid var(--kj-line); border-radius: var(--kj-radius, 10px); padding: 18px; width: min(440px, 92vw); }
-      dialog::backdrop { background: rgb(0 0 0 / 35%); }
-      dialog h2 { margin-top: 0; font-size: 1.1rem; }
       .quote { color: var(--kj-muted); border-left: 3px solid var(--kj-line); padding-left: 8px; margin: 0 0 10px; overflow-wrap: anywhere; }
       .row { justify-content: flex-end; margin-top: 10px; gap: 8px; }
       select { width: auto; }

@@ -9,6 +9,7 @@ import { chat } from '../services/chat.js';
 import { router } from '../services/router.js';
 import { toasts } from '../services/toasts.js';
 import { shared } from '../styles/shared.js';
+import { cardDialogStyles } from '../styles/card-dialog.js';
 import './kj-avatar.js';
 
 /**
@@ -20,13 +21,9 @@ import './kj-avatar.js';
 export class KjShareToChat extends LitElement {
   static override styles = [
     shared,
+    cardDialogStyles,
     css`
-      :host { display: inline-block; }
-      button.open { border-color: transparent; }
-      button.open svg { color: var(--kj-muted); }
-      dialog { border: 1px solid var(--kj-line); border-radius: var(--kj-radius, 10px); padding: 18px; width: min(400px, 92vw); }
-      dialog::backdrop { background: rgb(0 0 0 / 35%); }
-      dialog h2 { margin-top: 0; font-size: 1.1rem; }
+      dialog { width: min(400px, 92vw); }
       ul { max-height: 50vh; overflow-y: auto; }
       li button { width: 100%; border-color: transparent; justify-content: flex-start; gap: 10px; min-height: 44px; }
       .row { justify-content: flex-end; margin-top: 10px; }
