@@ -10,6 +10,15 @@
  * one without waiting for the answer; one refused there (the shard still electing) is dropped with
  * its listener, and the node stays deaf to that room for good. node-redis restores subscriptions
  * after a plain reconnect itself.
+ *
+ * And why the check also asks for a new topology: a refresh made while the shard is still electing
+ * can come back without the dead master's slots (`CLUSTER SLOTS` leaves a range out while nobody
+ * owns it). node-redis then forgets the dead node, so nothing of it reconnects and nothing asks
+ * again, and its own re-subscription of the moved channels throws on the empty slot (a rejection
+ * nobody handles). Commands heal by themselves (one sent to another node answers MOVED, which
+ * refreshes), a subscription does not: so while a channel's slot has no master, or a channel stays
+ * missing, the keeper asks the subscriber for a new topology, and node-redis's own re-subscription
+ * is caught and left to the keeper.
  */
 import type { RedisClients } from '../redis.js';
 
@@ -45,8 +54,14 @@ const auditEveryMs = 1_000;
 /** And at least this often regardless. */
 const auditAtLeastEveryMs = 15_000;
 
+/** The node-redis cluster client's internals the check reads (node-redis 5). */
 interface ClusterView {
   readonly slots: ReadonlyArray<{ master: ShardMaster } | undefined>;
+  readonly _self: {
+    /** The client's own (instance) field, which node-redis's re-subscription after a refresh calls. */
+    sSubscribe: (...args: unknown[]) => Promise<unknown>;
+    readonly _slots: { rediscover(): Promise<void> };
+  };
 }
 interface ShardMaster {
   readonly pubSub?: { readonly client: { readonly isReady: boolean; getPubSubListeners(type: 'SHARDED'): Map<string, unknown> } };
@@ -56,7 +71,8 @@ export function createShardedSubscriber(redis: RedisClients, retryMs = 1_000): S
   // Both client kinds take these arguments; the union of their overloads does not type-check as one call.
   const sub = redis.sub as unknown as {
     isOpen: boolean;
-    sSubscribe(channels: string | string[], listener: Handler, bufferMode: true): Promise<void>;
+    /** The command itself; `sSubscribe` is an alias that node-redis's own re-subscription goes through. */
+    SSUBSCRIBE(channels: string | string[], listener: Handler, bufferMode: true): Promise<void>;
     sUnsubscribe(channels?: string | string[]): Promise<void>;
     on(event: string, listener: (...args: unknown[]) => void): unknown;
   };
@@ -78,7 +94,7 @@ export function createShardedSubscriber(redis: RedisClients, retryMs = 1_000): S
         if (closed || wanted.get(channel) !== entry || !sub.isOpen) return;
         let timer: NodeJS.Timeout | undefined;
         const stuck = new Promise<'stuck'>((resolve) => (timer = setTimeout(() => resolve('stuck'), attemptTimeoutMs).unref()));
-        const outcome = await Promise.race([sub.sSubscribe(channel, entry.listener, true).then(() => 'ok' as const), stuck]).catch(
+        const outcome = await Promise.race([sub.SSUBSCRIBE(channel, entry.listener, true).then(() => 'ok' as const), stuck]).catch(
           () => 'refused' as const,
         );
         clearTimeout(timer);
@@ -87,6 +103,7 @@ export function createShardedSubscriber(redis: RedisClients, retryMs = 1_000): S
           entry.resolve();
           return;
         }
+        if (view && !view.slots[slotOf(channel)]) rediscover(); // its slot is not in the map (see the header)
         // The first retry goes out at once: refused because the connection died before Redis
         // answered, it waits in the client's offline queue and is sent the moment Redis is back,
         // not a retry period later (a publish in between would be missed).
@@ -115,23 +132,55 @@ export function createShardedSubscriber(redis: RedisClients, retryMs = 1_000): S
   // The cluster check (see the header). One Redis: node-redis replays every subscription before the
   // connection counts as ready, so `isUp()` already says it.
   const view = redis.mode === 'cluster' ? (redis.sub as unknown as ClusterView) : undefined;
+  let dirty = true;
+  let lastFull = Date.now();
   let missingNow = 0;
+  /** Audits in a row that found a channel missing. */
+  let missingFor = 0;
+  let rediscovering = false;
+  const rediscover = () => {
+    if (!view || rediscovering) return;
+    rediscovering = true;
+    view._self._slots
+      .rediscover()
+      .catch(() => undefined) // no node answered: the next audit asks again
+      .finally(() => {
+        rediscovering = false;
+        dirty = true;
+      });
+  };
   const audit = () => {
     if (!view || !connected || closed) return;
     let missing = 0;
+    let unowned = false;
     for (const [channel, entry] of wanted) {
       if (!entry.confirmed) continue;
-      const client = view.slots[slotOf(channel)]?.master.pubSub?.client;
+      const shard = view.slots[slotOf(channel)];
+      const client = shard?.master.pubSub?.client;
       if (client?.isReady && client.getPubSubListeners('SHARDED').has(channel)) continue;
       missing += 1;
+      if (!shard) {
+        unowned = true; // subscribing would throw: the topology must come first
+        continue;
+      }
       // Not on its owner's connection at all: node-redis dropped it; subscribe again. (On a
       // connection that is reconnecting it is replayed once that connection is back.)
       if (!client || (client.isReady && !client.getPubSubListeners('SHARDED').has(channel))) void subscribe(channel, entry);
     }
     missingNow = missing;
+    missingFor = missing > 0 ? missingFor + 1 : 0;
+    // A slot nobody owns, or a channel missing for a few seconds on what may be a stale map.
+    if (unowned || missingFor >= 3) rediscover();
   };
-  let dirty = true;
-  let lastFull = Date.now();
+  if (view) {
+    // node-redis re-subscribes the channels of a node it dropped without waiting for the outcome;
+    // one that fails (its slot not in the map yet) is found missing by the audit and subscribed again.
+    const own = view._self.sSubscribe;
+    view._self.sSubscribe = (...args: unknown[]) =>
+      own.apply(view._self, args).catch(() => {
+        dirty = true;
+      });
+  }
   const timer = view
     ? setInterval(() => {
         if (!dirty && missingNow === 0 && Date.now() - lastFull < auditAtLeastEveryMs) return;

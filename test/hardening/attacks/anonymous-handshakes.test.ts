@@ -96,8 +96,13 @@ describe.each(engines)('anonymous handshakes (%s)', (engine) => {
     expect(sids.length).toBeLessThanOrEqual(perAddress + Math.ceil(perAddress * minutes));
     expect(refusals.length).toBeGreaterThanOrEqual(1_000 - perAddress - Math.ceil(perAddress * minutes));
     for (const r of refusals) expect(r).toEqual({ status: 403, body: JSON.stringify({ code: 4, message: 'too_many_handshakes' }) });
-    // The same over a WebSocket from that address: refused too.
-    await expect(bystanderSocket(hub.realtimeUrl, bystander.token, '127.0.0.1')).rejects.toThrow();
+    // The same over a WebSocket from that address: refused too. The budget refills one handshake a
+    // second, so on a slow box one attempt may find a fresh one; of five in a row, most are refused.
+    const attempts = await Promise.allSettled(
+      Array.from({ length: 5 }, () => bystanderSocket(hub.realtimeUrl, bystander.token, '127.0.0.1')),
+    );
+    for (const a of attempts) if (a.status === 'fulfilled') a.value.close();
+    expect(attempts.filter((a) => a.status === 'rejected').length).toBeGreaterThanOrEqual(3);
     const socket = await bystanderSocket(hub.realtimeUrl, bystander.token, '127.0.0.2');
     expect(socket.connected).toBe(true);
     socket.close();
