@@ -40,7 +40,8 @@ function run(script: string, args: string[]): Promise<{ code: number | null; std
   });
 }
 
-describe('scripts answer --help and refuse unknown flags', () => {
+// Side by side: each run is mostly a process loading its code.
+describe.concurrent('scripts answer --help and refuse unknown flags', () => {
   it.each(scripts)(
     '%s --help: usage on stdout, exit 0, nothing started',
     async (script) => {

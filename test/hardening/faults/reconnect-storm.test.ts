@@ -1,8 +1,9 @@
 /**
- * A reconnect storm against one hub process: 2,000 authenticated Socket.IO clients (websocket
+ * A reconnect storm against one hub process: 800 authenticated Socket.IO clients (websocket
  * transport) connect at once and all get in; the node is then restarted (SIGTERM, start again on
  * the same ports) and every one of them reconnects by itself. Refused connects that are retried
- * are allowed; any other error is not.
+ * are allowed; any other error is not. (The storm's behaviour shows at 800 on a two-core box beside
+ * the other test files; larger storms and their timings are `npm run loadtest -- --churn`'s.)
  */
 import { randomBytes } from 'node:crypto';
 import { io, type Socket } from 'socket.io-client';
@@ -12,7 +13,7 @@ import { makeFriendGraph } from '../../../scripts/loadtest/friend-graph.js';
 import { seedStore, type SeededUser } from '../../../scripts/loadtest/seed.js';
 import { health, within } from '../helpers/faults.js';
 
-const clients = 2_000;
+const clients = 800;
 
 describe('reconnect storm', { timeout: 240_000 }, () => {
   let cluster: Cluster;
@@ -26,7 +27,7 @@ describe('reconnect storm', { timeout: 240_000 }, () => {
       env: {
         SECRET: secret,
         RATE_LIMIT_SCALE: '1000',
-        // 2,000 sockets from 127.0.0.1 at once, twice: past the per-address handshake budget, and many
+        // 800 sockets from 127.0.0.1 at once, twice: past the per-address handshake budget, and many
         // are still signing in together.
         SOCKET_HANDSHAKES_PER_ADDRESS: '100000',
         SOCKET_PENDING_MAX: '10000',
