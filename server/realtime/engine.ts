@@ -30,6 +30,8 @@ export interface RealtimeEngine {
    * see: the event and how many sockets of this node it reached. Never called on the ws engine.
    */
   onNativeDeliveries(listener: NativeDeliveryListener): void;
+  /** Told of each handshake refused because its address spent its budget (`socket-handshakes`). */
+  onHandshakeRefused(listener: (limit: string) => void): void;
 }
 
 export function createRealtimeEngine(
@@ -63,6 +65,7 @@ export function createRealtimeEngine(
       stopAccepting: () => undefined,
       useAdapter: (adapter) => void io.adapter(adapter),
       onNativeDeliveries: () => undefined,
+      onHandshakeRefused: handshakes.onRefused,
     };
   }
 
@@ -111,5 +114,6 @@ export function createRealtimeEngine(
     },
     useAdapter,
     onNativeDeliveries: (listener) => void (delivered.listener = listener),
+    onHandshakeRefused: handshakes.onRefused,
   };
 }

@@ -61,7 +61,12 @@ export interface GatewayOptions {
   readonly rateLimits?: RateLimits;
   /** Told how long each handled event took to answer (metrics). */
   readonly onAnswered?: (event: string, seconds: number, ok: boolean) => void;
+  /** Told of each event refused because the user's events-per-second budget ran out (metrics). */
+  readonly onRefused?: (limit: typeof socketEventsLimit) => void;
 }
+
+/** The name the per-user events-per-second budget is counted under in `kj_rate_limit_refusals_total`. */
+export const socketEventsLimit = 'socket-events';
 
 /** Refused events in a row before a flooding socket is cut off. */
 const floodStrikes = 20;
@@ -118,6 +123,7 @@ export function attachGateway(io: HubServer, handlers: readonly SocketHandler[],
     const ack: RawAck | undefined = typeof last === 'function' ? (last as RawAck) : undefined;
 
     if (!state.bucket.take()) {
+      options.onRefused?.(socketEventsLimit);
       state.strikes += 1;
       if (state.strikes >= floodStrikes) {
         socket.emit('server:notice', { code: 'rate_limited', message: 'too many events: disconnected' });

@@ -60,7 +60,12 @@ export interface HandshakeGate {
   readonly allowRequest: AllowRequest;
   /** Starts counting `io`'s sessions (call once the engine is attached). */
   watch(io: HubServer): void;
+  /** Tells `listener` of every handshake refused because its address spent its budget (metrics). */
+  onRefused(listener: (limit: typeof socketHandshakesLimit) => void): void;
 }
+
+/** The name the per-address handshake budget is counted under in `kj_rate_limit_refusals_total`. */
+export const socketHandshakesLimit = 'socket-handshakes';
 
 export function createHandshakeGate(limits: HandshakeLimits, now: () => number = () => performance.now()): HandshakeGate {
   const perMs = limits.perAddressPerMinute / 60_000;
@@ -99,9 +104,14 @@ export function createHandshakeGate(limits: HandshakeLimits, now: () => number =
     pending.delete(this);
   }
 
+  let refused: ((limit: typeof socketHandshakesLimit) => void) | undefined;
+
   return {
     allowRequest(req, callback) {
-      if (!take(addressKey(peerOf(req)))) return callback('too_many_handshakes', false);
+      if (!take(addressKey(peerOf(req)))) {
+        refused?.(socketHandshakesLimit);
+        return callback('too_many_handshakes', false);
+      }
       callback(undefined, true);
     },
     watch(io) {
@@ -120,6 +130,9 @@ export function createHandshakeGate(limits: HandshakeLimits, now: () => number =
       io.on('connection', (socket) => {
         if (pending.delete(socket.conn)) socket.conn.off('close', onPendingClose);
       });
+    },
+    onRefused(listener) {
+      refused = listener;
     },
   };
 }

@@ -25,7 +25,7 @@ describe('/metrics', () => {
     expect(sample('kj_http_request_duration_seconds_count', 'method="GET",route="/api/me",status="200"')).toMatch(/ 1$/);
     expect(sample('kj_store_command_duration_seconds_count', 'command="find",ok="true"')).toMatch(/ [1-9]\d*$/);
     expect(text).toMatch(/^kj_event_loop_delay_seconds_bucket\{le="0.01"/m);
-    expect(sample('kj_realtime_engine', 'engine="uws"')).toMatch(/ 1$/);
+    expect(sample('kj_realtime_engine', `engine="${hub.engine}"`)).toMatch(/ 1$/); // uws where its binary loads, else ws
     expect(text).toMatch(/^kj_nodejs_heap_size_used_bytes/m);
   });
 

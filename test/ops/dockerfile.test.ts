@@ -1,7 +1,8 @@
 /**
  * No container engine runs here, so the image is kept correct by reading its Dockerfile: multi-stage,
  * production dependencies only, compiled server on plain node, /data owned by the run user, a
- * liveness HEALTHCHECK, and a base on which the native uWS binary loads.
+ * liveness HEALTHCHECK, a base on which the native uWS binary loads, and dependencies that are exactly
+ * what the compiled server imports.
  */
 import fs from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
@@ -92,6 +93,35 @@ describe('deploy/Dockerfile', () => {
   });
 });
 
+/**
+ * Packages the TypeScript under `dirs` imports at run time: every static `import … from` or
+ * `export … from` of a bare specifier except `import type` / `export type`, which are erased
+ * (verbatimModuleSyntax keeps `import { type A } from 'x'` as `import {} from 'x'`, so those count).
+ * `require()`s through createRequire count too (a data file, a package's folder). Dynamic `import()`s
+ * are left out: the one there is (vite, for `npm start` building the client) never runs in the image.
+ */
+async function runtimeImports(dirs: readonly string[]): Promise<Set<string>> {
+  const names = new Set<string>();
+  for (const dir of dirs) {
+    for (const file of await fs.readdir(dir, { recursive: true })) {
+      if (!file.endsWith('.ts') || file.endsWith('.d.ts')) continue;
+      const text = await fs.readFile(`${dir}/${file}`, 'utf8');
+      const specifiers = [
+        ...[...text.matchAll(/^(?:import|export)\s+(type\s+)?(?:[^;'"]*?\s+from\s+)?['"]([^'"]+)['"]/gm)]
+          .filter((m) => !m[1])
+          .map((m) => m[2]!),
+        ...[...text.matchAll(/\brequire(?:\.resolve)?\(['"]([^'"]+)['"]\)/g)].map((m) => m[1]!),
+      ];
+      for (const specifier of specifiers) {
+        if (specifier.startsWith('.') || specifier.startsWith('node:')) continue;
+        const [scope = '', name = ''] = specifier.split('/');
+        names.add(scope.startsWith('@') ? `${scope}/${name}` : scope);
+      }
+    }
+  }
+  return names;
+}
+
 const pkg = JSON.parse(await fs.readFile('package.json', 'utf8')) as {
   dependencies: Record<string, string>;
   devDependencies: Record<string, string>;
@@ -112,6 +142,16 @@ describe('what the running image carries', () => {
         'RUN',
       ).join(' '),
     ).toMatch(/npm ci(?! --omit)/);
+  });
+
+  it('has every package the compiled server imports among its dependencies, and nothing it does not import', async () => {
+    const imported = await runtimeImports(['server', 'shared']);
+    const dependencies = Object.keys(pkg.dependencies);
+    // A package reached only through another one's folder (hoisted) is absent from `npm ci --omit=dev` when that
+    // one is a dev dependency, or nested elsewhere: the compiled server then fails at its first import.
+    expect([...imported].filter((name) => !dependencies.includes(name)).sort()).toEqual([]);
+    // Whatever the server never imports (client libraries, test and script tools) is a dev dependency.
+    expect(dependencies.filter((name) => !imported.has(name)).sort()).toEqual([]);
   });
 
   it('keeps only the uWS binary its own Node loads', () => {

@@ -69,6 +69,20 @@ describe('settleEngine: REALTIME_ENGINE unset picks the engine that runs here', 
     expect(warning).not.toContain('\n');
   });
 
+  it('unset, where loading the binary throws (a libc too old, a broken install): ws, saying why', () => {
+    const broken = checkUwsNative({
+      loaded: uWS,
+      binariesDir,
+      load: () => {
+        throw new Error("/lib/x86_64-linux-gnu/libc.so.6: version `GLIBC_2.38' not found\n(required by uws.node)");
+      },
+    });
+    const { config, warning } = settleEngine(loadConfig(env), broken);
+    expect(config.engine).toBe('ws');
+    expect(warning).toContain('GLIBC_2.38');
+    expect(warning).not.toContain('\n'); // the loader's first line only: one warning line
+  });
+
   it('an explicit REALTIME_ENGINE=uws is never swapped: it still refuses without the binary', () => {
     const requested = loadConfig({ ...env, REALTIME_ENGINE: 'uws' });
     const { config, warning } = settleEngine(requested, missing);

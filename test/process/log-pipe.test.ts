@@ -1,6 +1,7 @@
 /**
  * Logging never wedges shutdown: a hub whose stdout/stderr reader has gone away (a log collector
- * that restarted, a parent that died) still exits on SIGTERM, promptly.
+ * that restarted, a parent that died) still exits on SIGTERM, promptly; the lines it could not
+ * write are counted in /metrics.
  */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs/promises';
@@ -70,6 +71,11 @@ describe('a hub whose log pipe has gone bad', () => {
             () => undefined,
           );
         for (let round = 0; round < 10; round++) await Promise.all(Array.from({ length: 50 }, ask));
+        if (how === 'closed') {
+          // What the hub could not write is counted for the operator (kj_log_lines_dropped_total).
+          const metrics = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
+          expect(Number(/^kj_log_lines_dropped_total\{[^}]*\} (\d+)$/m.exec(metrics)?.[1] ?? 0)).toBeGreaterThan(0);
+        }
         const started = Date.now();
         hub.kill('SIGTERM');
         const result = await Promise.race([exited, new Promise<'alive'>((r) => setTimeout(() => r('alive'), 8_000))]);
