@@ -146,6 +146,8 @@ const envSchema = z.object({
   SCHEDULE_POLL_MS: z.coerce.number().int().min(50).max(3_600_000).default(60_000),
   /** Tests only: a pause between claiming a due post and publishing it (to kill a node holding a claim). */
   SCHEDULE_CLAIM_PAUSE_MS: z.coerce.number().int().min(0).max(600_000).default(0),
+  /** Tests only: the node stops at this step of publishing a scheduled post, as if it died there. */
+  SCHEDULE_TEST_STALL: z.enum(['none', 'before-announce', 'before-clear']).default('none'),
   /** Link previews: the hub fetches a post's first link (public addresses only); `off` never fetches. */
   LINK_PREVIEW: z.enum(['on', 'off']).default('on'),
   /** Private addresses or CIDR ranges link previews may fetch anyway (tests, intranets), comma-separated. */
@@ -211,10 +213,16 @@ export interface Config {
   readonly inviteTtlMs: number;
   readonly forfeitMs: number;
   readonly gameSweepMs: number;
-  /** Scheduled posts: lead time, claim lease, safety-net poll, and the test-only claim pause. */
+  /** Scheduled posts: lead time, claim lease, safety-net poll, and the test-only claim pause and stall. */
   /** Link previews: whether the hub fetches them, and the private addresses/ranges it may fetch anyway. */
   readonly linkPreview: { readonly enabled: boolean; readonly allow: readonly string[] };
-  readonly scheduling: { readonly minLeadMs: number; readonly leaseMs: number; readonly pollMs: number; readonly claimPauseMs: number };
+  readonly scheduling: {
+    readonly minLeadMs: number;
+    readonly leaseMs: number;
+    readonly pollMs: number;
+    readonly claimPauseMs: number;
+    readonly stallAt: 'none' | 'before-announce' | 'before-clear';
+  };
 }
 
 export class ConfigError extends Error {
@@ -303,6 +311,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
       leaseMs: e.SCHEDULE_LEASE_MS,
       pollMs: e.SCHEDULE_POLL_MS,
       claimPauseMs: e.SCHEDULE_CLAIM_PAUSE_MS,
+      stallAt: e.SCHEDULE_TEST_STALL,
     },
   };
 }
