@@ -121,6 +121,8 @@ const envSchema = z.object({
   UPLOAD_MAX_BYTES: positiveInt.default(20 * 1024 * 1024),
   /** Largest accepted video upload. */
   VIDEO_MAX_BYTES: positiveInt.default(100 * 1024 * 1024),
+  /** How long an uploaded video may wait for a post to carry it before it is deleted (file, record, quota). */
+  VIDEO_ORPHAN_MS: z.coerce.number().int().min(1000).default(86_400_000),
   /** The ffmpeg and ffprobe binaries videos are cut and probed with (a hub without them refuses videos). */
   FFMPEG_PATH: z.string().trim().min(1).default('ffmpeg'),
   FFPROBE_PATH: z.string().trim().min(1).default('ffprobe'),
@@ -204,6 +206,7 @@ export interface Config {
   readonly socketMaxMessageBytes: number;
   readonly uploadMaxBytes: number;
   readonly videoMaxBytes: number;
+  readonly videoOrphanMs: number;
   readonly ffmpegPath: string;
   readonly ffprobePath: string;
   readonly quotaBytes: { readonly basic: number; readonly yellow: number };
@@ -290,6 +293,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
     socketMaxMessageBytes: e.SOCKET_MAX_MESSAGE_BYTES,
     uploadMaxBytes: e.UPLOAD_MAX_BYTES,
     videoMaxBytes: e.VIDEO_MAX_BYTES,
+    videoOrphanMs: e.VIDEO_ORPHAN_MS,
     ffmpegPath: e.FFMPEG_PATH,
     ffprobePath: e.FFPROBE_PATH,
     quotaBytes: { basic: e.QUOTA_BASIC_BYTES, yellow: e.QUOTA_YELLOW_BYTES },
