@@ -153,11 +153,11 @@ export function createDuePosts(o: DuePostsOptions): DuePosts {
    */
   async function announce(published: PostRecord, justPublished: boolean): Promise<void> {
     const stall = justPublished ? o.stallAt : 'none';
-    if (stall === 'before-announce') await untilClosed;
+    if (stall === 'before-announce') return untilClosed;
+    // A node closing before it announced leaves the outbox to another node.
     if (closed) return;
     await o.announce(published);
-    if (stall === 'before-clear') await untilClosed;
-    if (closed) return;
+    if (stall === 'before-clear') return untilClosed;
     await posts.updateOne(
       { _id: published._id, announceBy: o.nodeId, announceUntil: published.announceUntil },
       { $unset: { announceBy: 1, announceUntil: 1 } },
