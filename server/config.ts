@@ -121,6 +121,8 @@ const envSchema = z.object({
   UPLOAD_MAX_BYTES: positiveInt.default(20 * 1024 * 1024),
   /** Largest accepted video upload. */
   VIDEO_MAX_BYTES: positiveInt.default(100 * 1024 * 1024),
+  /** How long an uploaded video may wait for a post to carry it before it is deleted (file, record, quota). */
+  VIDEO_ORPHAN_MS: z.coerce.number().int().min(1000).default(86_400_000),
   /** The ffmpeg and ffprobe binaries videos are cut and probed with (a hub without them refuses videos). */
   FFMPEG_PATH: z.string().trim().min(1).default('ffmpeg'),
   FFPROBE_PATH: z.string().trim().min(1).default('ffprobe'),
@@ -146,6 +148,8 @@ const envSchema = z.object({
   SCHEDULE_POLL_MS: z.coerce.number().int().min(50).max(3_600_000).default(60_000),
   /** Tests only: a pause between claiming a due post and publishing it (to kill a node holding a claim). */
   SCHEDULE_CLAIM_PAUSE_MS: z.coerce.number().int().min(0).max(600_000).default(0),
+  /** Tests only: the node stops at this step of publishing a scheduled post, as if it died there. */
+  SCHEDULE_TEST_STALL: z.enum(['none', 'before-announce', 'before-clear']).default('none'),
   /** Link previews: the hub fetches a post's first link (public addresses only); `off` never fetches. */
   LINK_PREVIEW: z.enum(['on', 'off']).default('on'),
   /** Private addresses or CIDR ranges link previews may fetch anyway (tests, intranets), comma-separated. */
@@ -202,6 +206,7 @@ export interface Config {
   readonly socketMaxMessageBytes: number;
   readonly uploadMaxBytes: number;
   readonly videoMaxBytes: number;
+  readonly videoOrphanMs: number;
   readonly ffmpegPath: string;
   readonly ffprobePath: string;
   readonly quotaBytes: { readonly basic: number; readonly yellow: number };
@@ -211,10 +216,16 @@ export interface Config {
   readonly inviteTtlMs: number;
   readonly forfeitMs: number;
   readonly gameSweepMs: number;
-  /** Scheduled posts: lead time, claim lease, safety-net poll, and the test-only claim pause. */
+  /** Scheduled posts: lead time, claim lease, safety-net poll, and the test-only claim pause and stall. */
   /** Link previews: whether the hub fetches them, and the private addresses/ranges it may fetch anyway. */
   readonly linkPreview: { readonly enabled: boolean; readonly allow: readonly string[] };
-  readonly scheduling: { readonly minLeadMs: number; readonly leaseMs: number; readonly pollMs: number; readonly claimPauseMs: number };
+  readonly scheduling: {
+    readonly minLeadMs: number;
+    readonly leaseMs: number;
+    readonly pollMs: number;
+    readonly claimPauseMs: number;
+    readonly stallAt: 'none' | 'before-announce' | 'before-clear';
+  };
 }
 
 export class ConfigError extends Error {
@@ -282,6 +293,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
     socketMaxMessageBytes: e.SOCKET_MAX_MESSAGE_BYTES,
     uploadMaxBytes: e.UPLOAD_MAX_BYTES,
     videoMaxBytes: e.VIDEO_MAX_BYTES,
+    videoOrphanMs: e.VIDEO_ORPHAN_MS,
     ffmpegPath: e.FFMPEG_PATH,
     ffprobePath: e.FFPROBE_PATH,
     quotaBytes: { basic: e.QUOTA_BASIC_BYTES, yellow: e.QUOTA_YELLOW_BYTES },
@@ -303,6 +315,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
       leaseMs: e.SCHEDULE_LEASE_MS,
       pollMs: e.SCHEDULE_POLL_MS,
       claimPauseMs: e.SCHEDULE_CLAIM_PAUSE_MS,
+      stallAt: e.SCHEDULE_TEST_STALL,
     },
   };
 }

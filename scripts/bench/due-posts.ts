@@ -1,7 +1,7 @@
 /**
  * Scheduled posts at scale (issue #32): N scheduled posts in the embedded store (default 100 000),
- * then the queries every node runs to find and claim due posts, timed against a findById baseline in
- * the same run. `node --import tsx scripts/bench/due-posts.ts [N]`.
+ * then the queries every node runs to find and claim due posts and owed announces, timed against a
+ * findById baseline in the same run. `node --import tsx scripts/bench/due-posts.ts [N]`.
  */
 import fs from 'node:fs/promises';
 import os from 'node:os';
@@ -60,6 +60,22 @@ const wake2 = await time('claimed-due lookup (none due)', () =>
     .sort({ claimUntil: 1 })
     .lean(),
 );
+// The outbox of published posts whose announce is owed (sparse index on announceUntil): none owed.
+const owed = await time('owed announce ahead (sort announceUntil limit 1)', () =>
+  posts
+    .findOne({ announceUntil: { $gt: d } }, { announceUntil: 1 })
+    .sort({ announceUntil: 1 })
+    .lean(),
+);
+const takeover = await time('lapsed announce takeover attempt (none owed)', () =>
+  posts
+    .findOneAndUpdate(
+      { announceUntil: { $lte: new Date() } },
+      { $set: { announceBy: 'x', announceUntil: new Date() } },
+      { sort: { announceUntil: 1 } },
+    )
+    .lean(),
+);
 const claim = await time('claim attempt (none due)', () =>
   posts
     .findOneAndUpdate(
@@ -69,7 +85,7 @@ const claim = await time('claim attempt (none due)', () =>
     )
     .lean(),
 );
-console.log(`ratios to baseline: ${(wake1 / base).toFixed(1)} ${(wake2 / base).toFixed(1)} ${(claim / base).toFixed(1)}`);
+console.log(`ratios to baseline: ${[wake1, wake2, owed, takeover, claim].map((ms) => (ms / base).toFixed(1)).join(' ')}`);
 await conn.close();
 await store.close();
 await fs.rm(dir, { recursive: true, force: true });

@@ -3,7 +3,6 @@
  * cleaned and stored by content hash, the per-tier storage quota, and photo references for posts.
  */
 import { createHash } from 'node:crypto';
-import fs from 'node:fs/promises';
 import { Types, type Connection } from 'mongoose';
 import type { AlbumDto, PhotoDto, QuotaDto, Tier, UserDto } from '../../../shared/dto.js';
 import type { AlbumBody, AlbumMusicBody, PhotoPageQuery } from '../../../shared/schemas/albums.js';
@@ -427,11 +426,6 @@ export function createAlbumService({ conn, config, accounts, friends, logger, si
         isPublic,
         maxAge: Math.min(left, 3600),
       };
-    },
-
-    /** Removes a received upload file (the route calls it whatever happened). */
-    async discardUpload(file: string): Promise<void> {
-      await fs.rm(file, { force: true });
     },
   };
 }

@@ -5,7 +5,7 @@
 import { defineEndpoint, type Endpoint } from '../../http/endpoint.js';
 import { apiRoutes } from '../../../shared/api-routes.js';
 import { imageWork } from './image-work.js';
-import { receiveFile } from './multipart.js';
+import { withUpload } from './multipart.js';
 import type { AlbumService } from './service.js';
 
 const uploads = { name: 'photo-upload', points: 120, perSeconds: 60 } as const;
@@ -18,22 +18,14 @@ export function photoUploadEndpoints(albums: AlbumService): Endpoint[] {
     status: 201,
     summary: 'Upload one photo (multipart/form-data, field "file") into an album of yours',
     errors: ['not_found', 'too_large', 'unsupported_media', 'unavailable'],
-    handler: async ({ viewer, params, req }) => {
-      let file: string | undefined;
-      try {
+    handler: ({ viewer, params, req }) =>
+      withUpload(req, { field: 'file', maxBytes: albums.uploadMaxBytes, tmpDir: albums.uploadTmpDir }, (receive) =>
         // At most a couple of uploads per user in flight (429 beyond), whatever their rate.
-        return await imageWork.upload(viewer.id, async () => {
+        imageWork.upload(viewer.id, async () => {
           await albums.getOwnAlbum(viewer, params.id); // refuse before reading megabytes
-          file = (await receiveFile(req, 'file', albums.uploadMaxBytes, albums.uploadTmpDir)).path;
-          return await albums.addPhoto(viewer, params.id, file);
-        });
-      } catch (err) {
-        req.resume(); // whatever is left of the body is read and dropped
-        throw err;
-      } finally {
-        if (file) await albums.discardUpload(file);
-      }
-    },
+          return albums.addPhoto(viewer, params.id, await receive());
+        }),
+      ),
   });
   return [upload];
 }

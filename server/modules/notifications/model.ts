@@ -16,6 +16,8 @@ export interface NotificationRecord {
   readonly subject: NotificationSubject;
   /** Unread notifications with one key fold into the newest (e.g. likes on one post). */
   readonly groupKey: string | null;
+  /** Stored at most once per recipient (e.g. `mention:post:<id>`): a repeated announce adds nothing. Absent on most. */
+  readonly onceKey?: string;
   readonly read: boolean;
   /** Folded into a newer one of its group: hidden from lists and counts. */
   readonly superseded: boolean;
@@ -42,6 +44,7 @@ const notificationSchema = new Schema<NotificationRecord>(
     actorId: { type: String, default: null },
     subject: { type: subjectSchema, required: true },
     groupKey: { type: String, default: null },
+    onceKey: { type: String },
     read: { type: Boolean, required: true, default: false },
     superseded: { type: Boolean, required: true, default: false },
     createdAt: { type: Date, required: true },
@@ -51,6 +54,8 @@ const notificationSchema = new Schema<NotificationRecord>(
 notificationSchema.index({ userId: 1, seq: 1 }, { unique: true });
 notificationSchema.index({ userId: 1, read: 1, seq: 1 });
 notificationSchema.index({ userId: 1, groupKey: 1, read: 1 });
+// A notification with a once key exists at most once per recipient, whichever node stores it.
+notificationSchema.index({ userId: 1, onceKey: 1 }, { unique: true, partialFilterExpression: { onceKey: { $type: 'string' } } });
 
 export interface NotificationSettingsRecord {
   /** The user id. */

@@ -9,6 +9,11 @@ export interface NotifyInput {
   readonly subject: NotificationSubject;
   /** Unread notifications with the same key fold into one (e.g. `like:<postId>`). */
   readonly groupKey?: string;
+  /**
+   * Stored at most once per recipient with this key (e.g. `mention:post:<id>`): telling of the same
+   * thing again — a scheduled post announced again after a node died mid-announce — adds nothing.
+   */
+  readonly onceKey?: string;
 }
 
 /** Stores a notification (numbered per recipient), then pushes it live. Implemented by the notifications service. */

@@ -89,8 +89,15 @@ export function createNotificationService({ conn, pusher, accounts, logger, rate
     return found?.muted ?? [];
   }
 
-  /** Inserts with the next number; a duplicate key means another node took it: read again, retry. */
-  async function insertNext(fields: Omit<NotificationRecord, '_id' | 'seq' | 'read' | 'superseded'>): Promise<NotificationRecord> {
+  /** Whether `userId` already has the notification stored once under `onceKey`. */
+  const storedOnce = async (userId: string, onceKey: string | undefined) =>
+    onceKey !== undefined && (await notifications.exists({ userId, onceKey })) !== null;
+
+  /**
+   * Inserts with the next number; a duplicate key means another node took it: read again, retry.
+   * Null when its once key was stored meanwhile (by another node).
+   */
+  async function insertNext(fields: Omit<NotificationRecord, '_id' | 'seq' | 'read' | 'superseded'>): Promise<NotificationRecord | null> {
     for (let attempt = 0; attempt < maxSeqAttempts; attempt++) {
       const last = await notifications.findOne({ userId: fields.userId }, { seq: 1 }).sort({ seq: -1 }).lean();
       const seq = (last?.seq ?? 0) + 1;
@@ -99,12 +106,14 @@ export function createNotificationService({ conn, pusher, accounts, logger, rate
         return recordOf<NotificationRecord>(doc);
       } catch (err) {
         if (!isDuplicateKey(err)) throw err;
+        if (await storedOnce(fields.userId, fields.onceKey)) return null;
       }
     }
     throw new Error(`could not number a notification for ${fields.userId} after ${maxSeqAttempts} attempts`);
   }
 
   async function store(input: NotifyInput): Promise<void> {
+    if (await storedOnce(input.to, input.onceKey)) return;
     const groupKey = input.groupKey ?? null;
     const folded = groupKey
       ? await notifications
@@ -120,8 +129,10 @@ export function createNotificationService({ conn, pusher, accounts, logger, rate
       actorId: input.actorId,
       subject: cleanSubject(input.subject, count),
       groupKey,
+      ...(input.onceKey === undefined ? {} : { onceKey: input.onceKey }),
       createdAt: new Date(),
     });
+    if (!record) return;
     // The newer one is stored before the older is hidden: a crash in between shows both, never neither.
     if (folded) {
       await notifications.updateMany(
@@ -173,6 +184,8 @@ export function createNotificationService({ conn, pusher, accounts, logger, rate
     async notify(input) {
       if (input.actorId !== null && input.actorId === input.to) return;
       if ((await mutedKinds(input.to)).includes(input.kind)) return;
+      // Told once already: neither stored again nor counted against the budget.
+      if (await storedOnce(input.to, input.onceKey)) return;
       if (!(await withinBudget(input.actorId, input.to))) {
         logger.debug({ to: input.to, actor: input.actorId, kind: input.kind }, 'notification over budget: dropped');
         return;

@@ -60,19 +60,21 @@ export function createMentions({ conn, accounts, notifier, logger }: MentionDeps
     /**
      * Tells each user mentioned in `text` by `authorId`, once per item, if `mayView(userId)` says
      * they may see the item and no block stands between them. A side effect: failures are logged.
+     * With `onceKey`, a user already told under that key is not told again (an item announced twice).
      */
     async notify(
       text: string,
       authorId: string,
       subject: NotificationSubject,
       mayView: (userId: string) => Promise<boolean>,
+      onceKey?: string,
     ): Promise<void> {
       const mentioned = await byHandles(mentionedHandles(text));
       for (const user of mentioned.values()) {
         if (user.id === authorId) continue;
         try {
           if ((await blocks.eitherWay(user.id, authorId)) || !(await mayView(user.id))) continue;
-          await notifier.notify({ to: user.id, kind: 'mention', actorId: authorId, subject });
+          await notifier.notify({ to: user.id, kind: 'mention', actorId: authorId, subject, ...(onceKey ? { onceKey } : {}) });
         } catch (err) {
           logger?.error({ err, to: user.id }, 'mention notification failed');
         }

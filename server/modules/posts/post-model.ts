@@ -36,6 +36,13 @@ export interface PostRecord {
   /** v1.2, status `scheduled`: the node that claimed it once due, and until when its claim holds. */
   readonly claimedBy?: string | null;
   readonly claimUntil?: Date | null;
+  /**
+   * v1.2, a scheduled post once published: its announce (pushes, mentions, care notices) is still
+   * owed — an outbox written in the same update that publishes it, cleared when the announce is done.
+   * `announceBy` is the node doing it; once `announceUntil` has passed, any node announces it again.
+   */
+  readonly announceBy?: string | null;
+  readonly announceUntil?: Date | null;
   /** v1.2: its first link's preview, once fetched. */
   readonly preview?: LinkPreviewDto | null;
 }
@@ -70,6 +77,8 @@ const postSchema = new Schema<PostRecord>(
     publishAs: { type: String, enum: ['published', 'held', 'review'] },
     claimedBy: { type: String },
     claimUntil: { type: Date },
+    announceBy: { type: String },
+    announceUntil: { type: Date },
     preview: {
       type: new Schema({ url: String, title: String, description: String, image: String }, { _id: false, strict: 'throw' }),
       default: undefined,
@@ -89,6 +98,8 @@ postSchema.index({ status: 1, createdAt: 1 });
 // in order; plain, not partial, so the embedded store's planner walks it too), and an author's own list.
 postSchema.index({ status: 1, publishAt: 1 });
 postSchema.index({ author: 1, status: 1, publishAt: 1 });
+// v1.2: published posts whose announce is still owed (sparse: only those few carry the field).
+postSchema.index({ announceUntil: 1 }, { sparse: true });
 
 export function postModel(conn: Connection): Model<PostRecord> {
   return (conn.models.Post as Model<PostRecord> | undefined) ?? conn.model<PostRecord>('Post', postSchema);

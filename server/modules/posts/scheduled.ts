@@ -2,7 +2,8 @@
  * v1.2 scheduled posts (定时发表): a post created with `publishAt` waits as `scheduled`, seen by its
  * author alone (listed by `GET /api/posts/scheduled`, readable by id), editable and cancellable
  * until it falls due; then due-posts.ts claims it on one node and `publishClaimed` turns it into the
- * post screening made of it, and only then pushes it, notifies mentions and so on.
+ * post screening made of it, with its announce owed (an outbox), and only then pushes it, notifies
+ * mentions and so on — again on another node if this one dies before the outbox is cleared.
  */
 import { Types } from 'mongoose';
 import type { PostDto } from '../../../shared/dto.js';
@@ -10,7 +11,7 @@ import { maxScheduleAheadMs, type EditScheduledBody } from '../../../shared/sche
 import { conflict, invalid, notFound } from '../../errors.js';
 import type { Viewer } from '../accounts/viewer.js';
 import type { PostContext } from './context.js';
-import { createDuePosts, type SchedulingOptions } from './due-posts.js';
+import { createDuePosts, type Outbox, type SchedulingOptions } from './due-posts.js';
 import { statusAfterScreening } from './moderation-outcome.js';
 import type { PostRecord } from './post-model.js';
 import type { PostViews } from './post-views.js';
@@ -51,25 +52,31 @@ export function createScheduling({ ctx, views, publication, afterPublish, prepar
     return at;
   }
 
-  /** Publishes a post this node claimed; nothing when its claim was lost (lapsed, or the post edited or cancelled). */
-  async function publishClaimed(claimed: PostRecord): Promise<void> {
-    const record = await posts
+  /**
+   * Publishes a post this node claimed, writing the announce it owes (`outbox`) in the same update;
+   * null when its claim was lost (lapsed, or the post edited or cancelled).
+   */
+  function publishClaimed(claimed: PostRecord, outbox: Outbox): Promise<PostRecord | null> {
+    return posts
       .findOneAndUpdate(
         { _id: claimed._id, status: 'scheduled', claimedBy: options.nodeId, claimUntil: claimed.claimUntil },
         {
-          $set: { status: claimed.publishAs ?? 'published', createdAt: new Date() },
+          $set: { status: claimed.publishAs ?? 'published', createdAt: new Date(), ...outbox },
           $unset: { publishAt: 1, publishAs: 1, claimedBy: 1, claimUntil: 1 },
         },
         { returnDocument: 'after' },
       )
       .lean<PostRecord>();
-    if (!record) return;
+  }
+
+  /** A published scheduled post's pushes, mentions and care notices (each notification once per post). */
+  async function announce(record: PostRecord): Promise<void> {
     const post = await views.toDto(record, null);
     await publication.announce(record, post);
     await afterPublish(record);
   }
 
-  const due = createDuePosts({ ...options, posts, logger: ctx.deps.logger, publish: publishClaimed });
+  const due = createDuePosts({ ...options, posts, logger: ctx.deps.logger, publish: publishClaimed, announce });
 
   /** The author's scheduled post `postId`, or not_found (also for anyone else's). */
   async function ownScheduled(viewer: Viewer, postId: string): Promise<PostRecord> {
@@ -132,7 +139,6 @@ export function createScheduling({ ctx, views, publication, afterPublish, prepar
       return { post: await views.toDto(record, viewer.id) };
     },
 
-    publishClaimed,
     start: () => due.start(),
     close: () => due.close(),
   };

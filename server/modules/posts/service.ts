@@ -78,6 +78,7 @@ export function createPostService(deps: PostServiceDeps) {
       record.author.toHexString(),
       { type: 'post', id, excerpt: excerpt(record.title ?? record.text) },
       (userId) => ctx.recipientMaySee(userId, id),
+      `mention:post:${id}`,
     );
   };
   /**

@@ -19,6 +19,8 @@ const videoSchema = new Schema(
 );
 videoSchema.index({ owner: 1 });
 videoSchema.index({ post: 1 }, { partialFilterExpression: { post: { $type: 'string' } } });
+// Videos no post carries, oldest first: what the orphan sweep deletes once their grace has passed.
+videoSchema.index({ post: 1, createdAt: 1 });
 
 export interface StoredVideo {
   readonly _id: Types.ObjectId;

@@ -3,8 +3,10 @@
  * same fair per-user queue as photo processing (albums/image-work.ts), counted against the same
  * storage quota as photos, and stored as `DATA_DIR/videos/<2 hex>/<id>.<mp4|webm>` with
  * `<id>.poster.webp`. A post claims a video once (`post` set from null); deleting the post, the
- * video or the account removes the files and gives the bytes back. URLs are always signed (the
- * same capability signing as photos): only those shown the post get them.
+ * video or the account removes the files and gives the bytes back. An upload no post has claimed
+ * within `VIDEO_ORPHAN_MS` (a composer closed without posting) is swept the same way, by whichever
+ * node looks first. URLs are always signed (the same capability signing as photos): only those shown
+ * the post get them.
  */
 import fs from 'node:fs/promises';
 import path from 'node:path';
@@ -25,7 +27,7 @@ import { cutPoster, probeVideo } from './video-probe.js';
 
 export interface VideoServiceDeps {
   readonly conn: Connection;
-  readonly config: Pick<Config, 'dataDir' | 'videoMaxBytes' | 'quotaBytes' | 'ffmpegPath' | 'ffprobePath'>;
+  readonly config: Pick<Config, 'dataDir' | 'videoMaxBytes' | 'videoOrphanMs' | 'quotaBytes' | 'ffmpegPath' | 'ffprobePath'>;
   readonly accounts: Pick<AccountService, 'getUser'>;
   readonly logger: Logger;
   readonly signer: UrlSigner;
@@ -52,6 +54,11 @@ export interface ServableVideo {
   readonly etag: string;
   readonly maxAge: number;
 }
+
+/** Videos the orphan sweep deletes per batch. */
+const orphanBatch = 100;
+/** How often each node sweeps: a quarter of the grace, within these bounds. */
+const sweepEveryMs = (graceMs: number) => Math.min(3600_000, Math.max(250, Math.floor(graceMs / 4)));
 
 const oid = (id: string) => new Types.ObjectId(id);
 const isId = (id: string) => /^[0-9a-f]{24}$/i.test(id);
@@ -82,14 +89,45 @@ export function createVideoService({ conn, config, accounts, logger, signer, wor
     };
   }
 
-  async function removeVideo(v: StoredVideo): Promise<void> {
-    const { deletedCount } = await videos.deleteOne({ _id: v._id });
-    if (!deletedCount) return; // removed (and released) by someone else first
+  /**
+   * Deletes `v`'s record, files and bytes — only while the post carrying it is still the one read
+   * (so a video a post claims meanwhile is kept); nothing when another node removed it first.
+   */
+  async function removeVideo(v: StoredVideo): Promise<boolean> {
+    const { deletedCount } = await videos.deleteOne({ _id: v._id, post: v.post });
+    if (!deletedCount) return false; // claimed meanwhile, or removed (and released) by someone else first
     const id = v._id.toHexString();
     await fs.rm(filePath(id, v.container), { force: true });
     await fs.rm(posterPath(id), { force: true });
     await storage.releaseBytes(v.owner, v.bytes);
+    return true;
   }
+
+  /** Deletes the videos no post claimed within the grace (`VIDEO_ORPHAN_MS`); how many went. */
+  async function sweepOrphans(): Promise<number> {
+    const cutoff = new Date(Date.now() - config.videoOrphanMs);
+    let removed = 0;
+    for (;;) {
+      const batch = await videos
+        .find({ post: null, createdAt: { $lte: cutoff } })
+        .sort({ createdAt: 1 })
+        .limit(orphanBatch)
+        .lean<StoredVideo[]>();
+      for (const v of batch) if (await removeVideo(v)) removed++;
+      if (batch.length < orphanBatch) return removed;
+    }
+  }
+
+  let sweeping = false;
+  const sweeper = setInterval(() => {
+    if (sweeping) return;
+    sweeping = true;
+    sweepOrphans()
+      .then((n) => n && logger.info({ videos: n }, 'videos never posted: deleted'))
+      .catch((err: unknown) => logger.warn({ err }, 'videos never posted: the sweep failed'))
+      .finally(() => (sweeping = false));
+  }, sweepEveryMs(config.videoOrphanMs));
+  sweeper.unref();
 
   /** Why videos are refused on this hub (ffmpeg missing), as a 415 to throw; null when they work. */
   async function refusal(): Promise<Error | null> {
@@ -170,7 +208,9 @@ export function createVideoService({ conn, config, accounts, logger, signer, wor
       const v = isId(id) ? await videos.findById(id).lean<StoredVideo>() : null;
       if (!v || v.owner !== viewer.id) throw notFound('video');
       if (v.post) throw conflict('the video is on a post; delete the post instead');
-      await removeVideo(v);
+      // A post may have claimed it meanwhile (then it stays); gone already is as good as deleted.
+      if (!(await removeVideo(v)) && (await videos.exists({ _id: v._id })))
+        throw conflict('the video is on a post; delete the post instead');
     },
 
     /** Every video of a deleted account. */
@@ -191,8 +231,13 @@ export function createVideoService({ conn, config, accounts, logger, signer, wor
       };
     },
 
-    /** Stops the ffmpeg/ffprobe helper process (the hub is closing). */
-    close: () => media.close(),
+    sweepOrphans,
+
+    /** Stops the orphan sweep and the ffmpeg/ffprobe helper process (the hub is closing). */
+    close: () => {
+      clearInterval(sweeper);
+      return media.close();
+    },
   };
 }
 
