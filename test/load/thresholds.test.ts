@@ -1,14 +1,17 @@
 /**
  * The load tester as a CI gate: `--threshold` parsing and judging, ramped connect phases, source
- * addresses only towards loopback, and two tiny runs — one whose thresholds hold, and one through the
- * CLI whose breached threshold exits 1 and is listed.
+ * addresses only towards loopback, and two tiny ramped runs — one whose thresholds hold, and one through
+ * the CLI whose breached threshold exits 1 and is listed; both list their ramp stages.
  */
 import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { runLoadTest } from '../../scripts/loadtest/index.js';
 import { parseArgs } from '../../scripts/loadtest/options.js';
 import { connectDueMs, parseRamp } from '../../scripts/loadtest/ramp.js';
+import { renderReport } from '../../scripts/loadtest/report.js';
 import { isLoopbackUrl, sourceAddress, sourceIpsFor } from '../../scripts/loadtest/source-address.js';
 import { parseThreshold } from '../../scripts/loadtest/threshold-parse.js';
 import { UsageError } from '../../scripts/cli-args.js';
@@ -49,6 +52,9 @@ describe('--ramp phases', () => {
       { users: 2000, ms: 500 },
     ]);
     expect(() => parseRamp('fast', 10)).toThrow(UsageError);
+    expect(() => parseRamp('100:10s,50:10s', 100)).toThrow(
+      new UsageError('--ramp targets may not fall (sockets stay connected for the load): 100 then 50'),
+    );
     const phases = parseRamp('0:60s,100:100s', 200); // hold 60 s at none, then 100 users over 100 s
     expect(connectDueMs(0, 200, phases)).toBe(60_000);
     expect(connectDueMs(50, 200, phases)).toBe(110_000);
@@ -93,12 +99,27 @@ describe('a tiny run judged by its thresholds', () => {
       ['p99>=0', true],
     ]);
     expect(summary.thresholds?.[0]?.actual).toBe(0);
+    // Each stage with its target and end; the first (4 users by 1 s) never holds more than its target.
+    expect(summary.rampStages?.map((s) => [s.users, s.ms, s.endsAtSeconds])).toEqual([
+      [4, 1000, 1],
+      [8, 1000, 2],
+    ]);
+    expect(summary.rampStages?.[0]?.connected).toBeLessThanOrEqual(4);
+    const report = renderReport(summary);
+    expect(report).toContain('<h2>Ramp stages</h2>');
+    expect(report).toMatch(/stage 1<\/th><td>to 4 users over 1s \(ends at 1s\): \d connected by then/);
+    expect(report).toMatch(/stage 2<\/th><td>to 8 users over 1s \(ends at 2s\): \d connected by then/);
+    expect(report).toContain('<tr><th>missing=0</th><td>ok: measured 0</td></tr>');
   }, 120_000);
 
   it('breached: the CLI lists it as BREACHED and exits 1', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kj-thresholds-'));
+    onTestFinished(() => fs.rmSync(dir, { recursive: true, force: true }));
+    const report = path.join(dir, 'report.html');
     const args = ['--users', '6', '--friends', '2', '--post-rate', '5', '--duration', '1', '--drain', '1', '--workers', '1', '--quiet'];
+    const more = ['--ramp', '3:500ms,6:500ms', '--report', report];
     const thresholds = ['--threshold', 'missing=0', '--threshold', 'deliveries-per-sec>1000000000'];
-    const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/loadtest/index.ts', ...args, ...thresholds], {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/loadtest/index.ts', ...args, ...more, ...thresholds], {
       cwd: root,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -110,6 +131,12 @@ describe('a tiny run judged by its thresholds', () => {
     expect(stdout).toMatch(/^threshold +ok +missing=0 \(measured 0\)$/m);
     expect(stdout).toMatch(/^threshold +BREACHED deliveries-per-sec>1000000000 \(measured [\d.]+\)$/m);
     expect(stderr).toContain('1 threshold(s) breached: deliveries-per-sec>1000000000');
+    expect(stdout).toMatch(/^ramp stage 1  to 3 users over 0\.5s \(ends at 0\.5s\): \d connected by then$/m);
+    expect(stdout).toMatch(/^ramp stage 2  to 6 users over 0\.5s \(ends at 1s\): \d connected by then$/m);
     expect(code).toBe(1);
+    const html = fs.readFileSync(report, 'utf8');
+    expect(html).toMatch(/<tr><th>deliveries-per-sec&gt;1000000000<\/th><td>BREACHED: measured [\d.]+<\/td><\/tr>/);
+    expect(html).toContain('<tr><th>missing=0</th><td>ok: measured 0</td></tr>');
+    expect(html).toContain('<h2>Ramp stages</h2>');
   }, 120_000);
 });
