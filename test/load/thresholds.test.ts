@@ -11,7 +11,7 @@ import path from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { runLoadTest } from '../../scripts/loadtest/index.js';
 import { parseArgs } from '../../scripts/loadtest/options.js';
-import { connectDueMs, parseRamp } from '../../scripts/loadtest/ramp.js';
+import { connectDueMs, connectedByStageEnd, parseRamp, rampStageResults } from '../../scripts/loadtest/ramp.js';
 import { renderReport } from '../../scripts/loadtest/report.js';
 import { isLoopbackUrl, sourceAddress, sourceIpsFor } from '../../scripts/loadtest/source-address.js';
 import { parseThreshold } from '../../scripts/loadtest/threshold-parse.js';
@@ -62,6 +62,22 @@ describe('--ramp phases', () => {
     expect(connectDueMs(50, 200, phases)).toBe(110_000);
     expect(connectDueMs(99, 200, phases)).toBe(159_000);
     expect(connectDueMs(150, 200, phases)).toBe(160_000);
+  });
+
+  it('each stage counts the sockets connected by its end, over every worker', () => {
+    const phases = parseRamp('0:1s,2:1s,4:2s', 4);
+    // Two workers on the shared clock, started at 1000: connects at 2.5 s and 3 s (and one never), and at 1.9 s and 4.5 s.
+    const a = connectedByStageEnd(phases, 1000, [3500, 4000, 0]);
+    const b = connectedByStageEnd(phases, 1000, [2900, 5500]);
+    expect([a, b]).toEqual([
+      [0, 0, 2],
+      [0, 1, 1],
+    ]);
+    expect(rampStageResults(phases, [a, b])).toEqual([
+      { users: 0, ms: 1000, endsAtSeconds: 1, connected: 0 },
+      { users: 2, ms: 1000, endsAtSeconds: 2, connected: 1 },
+      { users: 4, ms: 2000, endsAtSeconds: 4, connected: 3 },
+    ]);
   });
 });
 
