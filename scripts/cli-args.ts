@@ -18,6 +18,12 @@ export interface CliSpec<O extends ParseArgsOptionsConfig> {
   readonly positionals?: boolean;
 }
 
+/**
+ * A benchmark's own arguments (scripts/bench/<name>.ts exports them as `cli`): `npm run bench -- <name>`
+ * parses them with this parser before the benchmark loads anything heavy or starts.
+ */
+export type CliArgs<O extends ParseArgsOptionsConfig> = Omit<CliSpec<O>, 'command'>;
+
 /** Thrown for bad arguments; `exitOnUsage` turns it into the one line and exit code 2. */
 export class UsageError extends Error {
   override readonly name = 'UsageError';
@@ -26,7 +32,7 @@ export class UsageError extends Error {
 const helpOption = { help: { type: 'boolean', short: 'h', default: false } } as const;
 
 /** Parses without exiting: for tests and for scripts that parse in a library function. */
-export function parseCli<O extends ParseArgsOptionsConfig>(spec: CliSpec<O>, argv: readonly string[]) {
+export function parseCli<O extends ParseArgsOptionsConfig>(spec: Pick<CliSpec<O>, 'options' | 'positionals'>, argv: readonly string[]) {
   try {
     const parsed = parseArgs({
       args: [...argv],
@@ -66,12 +72,16 @@ export function cli<O extends ParseArgsOptionsConfig, T>(
   }
 }
 
-/** An integer flag within bounds, or a `UsageError` naming the flag. */
+/**
+ * An integer flag within bounds, or a `UsageError` naming the flag. `flag` is a flag's name (`port`:
+ * "--port") or a positional argument's, written as the usage writes it (`[count]`, `N`).
+ */
 export function intArg(value: string | undefined, flag: string, min: number, max: number): number | undefined {
   if (value === undefined) return undefined;
   const n = Number(value);
   if (!/^-?\d+$/.test(value.trim()) || !Number.isSafeInteger(n) || n < min || n > max) {
-    throw new UsageError(`--${flag} must be a whole number from ${min} to ${max}, not "${value}"`);
+    const name = /^[a-z][a-z0-9-]*$/.test(flag) ? `--${flag}` : flag;
+    throw new UsageError(`${name} must be a whole number from ${min} to ${max}, not "${value}"`);
   }
   return n;
 }

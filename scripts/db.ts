@@ -4,7 +4,7 @@
  * Hub nodes then share it with MONGODB_URI=mongodb://127.0.0.1:27017/kongjian.
  */
 import { cli, intArg } from './cli-args.js';
-import { startEmbeddedStore, type EmbeddedStoreOptions } from '../server/db/embedded/index.js';
+import type { EmbeddedStoreOptions } from '../server/db/embedded/index.js';
 
 const usage = `usage: npm run db -- [--port P] [--dir D] [--host H] [--socket PATH]
 
@@ -34,6 +34,8 @@ const opts = cli(
   },
 );
 
+// Loaded only after the arguments are read: `--help` and a bad flag touch nothing.
+const { startEmbeddedStore } = await import('../server/db/embedded/index.js');
 const store = await startEmbeddedStore(opts);
 console.log(`embedded store ready uri=${store.uri} dir=${opts.dir} pid=${process.pid}`);
 

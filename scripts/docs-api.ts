@@ -5,10 +5,8 @@
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { startHub } from '../server/app.js';
-import { loadConfig } from '../server/config.js';
 import { cli } from './cli-args.js';
-import { renderApiDoc, type OpenApiDocument } from './docs-api/render.js';
+import type { OpenApiDocument } from './docs-api/render.js';
 
 export const apiDocPath = path.resolve(import.meta.dirname, '../docs/api.md');
 
@@ -22,6 +20,12 @@ async function main(): Promise<void> {
     },
     () => undefined,
   );
+  // The hub is loaded only after the arguments are read: `--help` and a bad flag start nothing.
+  const [{ startHub }, { loadConfig }, { renderApiDoc }] = await Promise.all([
+    import('../server/app.js'),
+    import('../server/config.js'),
+    import('./docs-api/render.js'),
+  ]);
   const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'kj-docs-'));
   const config = loadConfig({
     PORT: '0',

@@ -6,8 +6,6 @@
  * payload an Artillery scenario (test/load/artillery.yml) can read.
  */
 import fs from 'node:fs/promises';
-import { makeFriendGraph } from './loadtest/friend-graph.js';
-import { seedStore } from './loadtest/seed.js';
 import { cli, intArg, UsageError } from './cli-args.js';
 
 const usage = `usage: node --import tsx scripts/seed.ts --uri URI --secret SECRET [--users N] [--friends K] [--prefix P] [--tokens FILE]
@@ -52,6 +50,8 @@ const args = cli(
 
 async function main(): Promise<void> {
   const { uri, secret, users, friends, prefix, out } = args;
+  // Loaded only after the arguments are read: `--help` and a bad flag touch nothing.
+  const [{ makeFriendGraph }, { seedStore }] = await Promise.all([import('./loadtest/friend-graph.js'), import('./loadtest/seed.js')]);
   const graph = makeFriendGraph(users, friends);
   const seeded = await seedStore(uri, graph, prefix, secret, (line) => process.stderr.write(`${line}\n`));
   await fs.writeFile(out, `token,handle\n${seeded.map((u) => `${u.token},${u.handle}`).join('\n')}\n`);

@@ -15,8 +15,17 @@ import { io, type Socket } from 'socket.io-client';
 import { makeFriendGraph } from '../loadtest/friend-graph.js';
 import { startHubNode, startStoreProcess } from '../loadtest/processes.js';
 import { seedStore, type SeededUser } from '../loadtest/seed.js';
+import { intArg, parseCli } from '../cli-args.js';
 
-export const usage = 'circles [rounds=30]: rounds of one friends, one group and one private post each';
+export const benchCli = {
+  usage: `usage: npm run bench -- circles [rounds]
+
+Hub CPU per post and per 1 000 deliveries of a friend-group post against a friends post.
+
+  rounds   rounds of one friends, one group and one private post each (default 30)`,
+  options: {},
+  positionals: true,
+} as const;
 
 const friendsOnline = 200;
 const groupSize = 50;
@@ -33,7 +42,7 @@ async function rest(base: string, token: string, method: string, route: string, 
 }
 
 export async function run(args: string[]): Promise<unknown> {
-  const rounds = Number(args[0] ?? 30);
+  const rounds = intArg(parseCli(benchCli, args).positionals[0], '[rounds]', 1, 100_000) ?? 30;
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'kj-bench-circles-'));
   const store = await startStoreProcess(path.join(dir, 'store'));
   const secret = randomBytes(32).toString('hex');

@@ -11,23 +11,31 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import mongoose, { Types, type Connection } from 'mongoose';
 import type { PostStatus, Privacy } from '../../shared/dto.js';
-import { startHub, type Hub } from '../../server/app.js';
-import { loadConfig } from '../../server/config.js';
+import type { Hub } from '../../server/app.js';
 import { startEmbeddedStore } from '../../server/db/embedded/index.js';
 import { userModel } from '../../server/modules/accounts/model.js';
 import { createTokenSigner } from '../../server/modules/accounts/tokens.js';
 import type { Viewer } from '../../server/modules/accounts/viewer.js';
 import { friendEdgeModel } from '../../server/modules/friends/model.js';
 import { postModel, type PostRecord } from '../../server/modules/posts/post-model.js';
+import { cli, intArg, parseCli } from '../cli-args.js';
 
 const secret = 'bench-secret-0123456789abcdef0123';
 
-function opt(args: string[], name: string, dflt: number): number {
-  const i = args.indexOf(`--${name}`);
-  const v = i >= 0 ? Number(args[i + 1]) : dflt;
-  if (!Number.isFinite(v) || v <= 0) throw new Error(`--${name} must be a positive number`);
-  return v;
-}
+const str = { type: 'string' } as const;
+export const benchCli = {
+  usage: `usage: npm run bench -- feed [--users N] [--posts N] [--friends N] [--requests N] [--limit N]
+
+The first feed page through the posts service and through HTTP (p50/p95/p99), seeded into the
+embedded store, and the two ways of writing the feed query at store level.
+
+  --users N      users (default 1000)
+  --posts N      posts (default 100000)
+  --friends N    friends each (default 100)
+  --requests N   sequential requests measured (default 2000)
+  --limit N      posts per page (default 20)`,
+  options: { users: str, posts: str, friends: str, requests: str, limit: str },
+} as const;
 
 /** A small deterministic PRNG, so runs seed the same data. */
 function prng(seed: number): () => number {
@@ -140,11 +148,14 @@ async function seed(conn: Connection, users: number, posts: number, friends: num
 }
 
 export async function run(args: string[]): Promise<void> {
-  const users = opt(args, 'users', 1000);
-  const posts = opt(args, 'posts', 100_000);
-  const friends = opt(args, 'friends', 100);
-  const requests = opt(args, 'requests', 2000);
-  const limit = opt(args, 'limit', 20);
+  const { values } = parseCli(benchCli, args);
+  const users = intArg(values.users, 'users', 1, 10_000_000) ?? 1000;
+  const posts = intArg(values.posts, 'posts', 1, 100_000_000) ?? 100_000;
+  const friends = intArg(values.friends, 'friends', 1, 100_000) ?? 100;
+  const requests = intArg(values.requests, 'requests', 1, 100_000_000) ?? 2000;
+  const limit = intArg(values.limit, 'limit', 1, 1000) ?? 20;
+  // The hub is loaded here, not at the top: `--help` stays quick.
+  const [{ startHub }, { loadConfig }] = await Promise.all([import('../../server/app.js'), import('../../server/config.js')]);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kj-bench-feed-'));
   const store = await startEmbeddedStore({ dir: path.join(dir, 'db') });
   const uri = `${store.uri}/kongjian`;
@@ -269,6 +280,7 @@ export async function run(args: string[]): Promise<void> {
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  cli({ command: 'scripts/bench/feed.ts', ...benchCli }, () => undefined);
   run(process.argv.slice(2)).catch((err: unknown) => {
     console.error(err);
     process.exit(1);

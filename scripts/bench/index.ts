@@ -1,17 +1,21 @@
 /**
- * `npm run bench -- <name> [args]`: runs scripts/bench/<name>.ts's exported `run(args)`.
- * With no name (or an unknown one), lists the benchmarks there are.
+ * `npm run bench -- <name> [args]`: runs scripts/bench/<name>.ts's exported `run(args)`, once its
+ * arguments have passed its exported `benchCli` through the shared parser (`--help`: its usage, exit 0;
+ * an unknown flag: one line, exit 2; nothing started either way). With no name, lists the benchmarks.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { cli } from '../cli-args.js';
+import { cli, UsageError, type CliArgs } from '../cli-args.js';
 
 interface BenchModule {
+  /** The benchmark's own arguments and their usage (what follows `npm run bench -- <name>`). */
+  readonly benchCli: CliArgs<NonNullable<Parameters<typeof cli>[0]['options']>>;
   run(args: string[]): Promise<unknown> | unknown;
-  /** What the benchmark's own arguments are, for `npm run bench -- <name> --help`. */
-  readonly usage?: string;
 }
+
+/** Modules the benchmarks share: not benchmarks themselves. */
+const helpers = new Set(['index', 'store-memory', 'store-wire']);
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
@@ -19,13 +23,19 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 export function availableBenches(): string[] {
   return fs
     .readdirSync(here)
-    .filter((f) => f.endsWith('.ts') && f !== 'index.ts' && !f.endsWith('.d.ts'))
+    .filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts'))
     .map((f) => f.slice(0, -3))
+    .filter((name) => !helpers.has(name))
     .sort();
 }
 
 function isBenchModule(m: unknown): m is BenchModule {
-  return typeof m === 'object' && m !== null && typeof (m as { run?: unknown }).run === 'function';
+  return (
+    typeof m === 'object' &&
+    m !== null &&
+    typeof (m as { run?: unknown }).run === 'function' &&
+    typeof (m as { benchCli?: { usage?: unknown } }).benchCli?.usage === 'string'
+  );
 }
 
 const usage = () => `usage: npm run bench -- <name> [args]    (npm run bench -- <name> --help: that benchmark's arguments)
@@ -52,14 +62,20 @@ async function main(): Promise<number> {
   }
   const mod: unknown = await import(pathToFileURL(path.join(here, `${name}.ts`)).href);
   if (!isBenchModule(mod)) {
-    process.stderr.write(`scripts/bench/${name}.ts does not export run(args)\n`);
+    process.stderr.write(`scripts/bench/${name}.ts does not export run(args) and benchCli\n`);
     return 2;
   }
-  if (args.includes('--help') || args.includes('-h')) {
-    process.stdout.write(`usage: npm run bench -- ${name} [args]\n${mod.usage ? `\n${mod.usage}\n` : ''}`);
-    return 0;
+  // Exits 0 with the usage for --help, 2 with one line for a bad argument.
+  const command = `npm run bench -- ${name}`;
+  cli({ command, ...mod.benchCli }, () => undefined, args);
+  try {
+    await mod.run(args);
+  } catch (err) {
+    // A value the benchmark itself checks (a number out of range): one line too.
+    if (!(err instanceof UsageError)) throw err;
+    process.stderr.write(`${command}: ${err.message} (--help for usage)\n`);
+    return 2;
   }
-  await mod.run(args);
   return 0;
 }
 

@@ -13,6 +13,7 @@ import {
   type Keyword,
 } from '../../server/modules/moderation/rule-set.js';
 import type { ModerationAction } from '../../shared/dto.js';
+import { parseCli, UsageError } from '../cli-args.js';
 
 const actions: readonly ModerationAction[] = ['review', 'hold', 'block'];
 const latin = 'abcdefghijklmnopqrstuvwxyz';
@@ -111,9 +112,19 @@ function measure(texts: readonly string[], seconds: number, screen: (text: strin
   return { perSecond: samples.length / elapsed, mbPerSecond: bytes / 1e6 / elapsed, p50us: at(0.5), p99us: at(0.99) };
 }
 
+export const benchCli = {
+  usage: `usage: npm run bench -- moderation [--seconds S]
+
+Keyword screening throughput and p99 with 10, 1000 and 5000 rules: the automaton against a naive loop.
+
+  --seconds S   seconds to measure each case (default 1)`,
+  options: { seconds: { type: 'string' } },
+} as const;
+
 export async function run(args: string[]): Promise<void> {
-  const secondsArg = args.indexOf('--seconds');
-  const seconds = secondsArg >= 0 ? Number(args[secondsArg + 1]) || 1 : 1;
+  const { values } = parseCli(benchCli, args);
+  const seconds = values.seconds === undefined ? 1 : Number(values.seconds);
+  if (!(seconds > 0)) throw new UsageError(`--seconds must be a number above 0, not "${values.seconds}"`);
   const rows: string[] = [];
   for (const count of [10, 1000, 5000]) {
     const next = rng(count);

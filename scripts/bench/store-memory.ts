@@ -8,7 +8,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { ObjectId, serialize } from 'bson';
-import { currentModule, extractBaseline, opMsg, opt, rawSocket, root, type StoreModule } from './store-wire.js';
+import { cli } from '../cli-args.js';
+import { currentModule, extractBaseline, opMsg, rawSocket, root, type StoreModule } from './store-wire.js';
 
 /**
  * Memory mode: the store's bytes per stored document. A store child (started with --expose-gc)
@@ -146,9 +147,10 @@ async function loadRaw(uri: string, docs: Buffer[]): Promise<void> {
   }
 }
 
-export async function runMemory(args: string[]): Promise<void> {
-  const sizes = (opt(args, 'docs') ?? '100000,1000000').split(',').map(Number);
-  const baseline = opt(args, 'baseline');
+/** `docs`: comma-separated document counts (default 100000,1000000); `baseline`: a commit to compare with. */
+export async function runMemory(opts: { readonly docs?: string | undefined; readonly baseline?: string | undefined }): Promise<void> {
+  const sizes = (opts.docs ?? '100000,1000000').split(',').map(Number);
+  const baseline = opts.baseline;
   const modules: Array<[string, string]> = [];
   if (baseline) modules.push([`baseline ${baseline}`, extractBaseline(baseline)]);
   modules.push(['current', currentModule]);
@@ -201,8 +203,17 @@ export async function runMemory(args: string[]): Promise<void> {
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const argv = process.argv.slice(2);
-  serveMemory(opt(argv, 'serve-mem')!, opt(argv, 'dir')!).catch((err: unknown) => {
+  // Only as the store child of runMemory (startMemChild): `npm run bench -- store --memory` is the way in.
+  const { values } = cli(
+    {
+      command: 'scripts/bench/store-memory.ts',
+      usage:
+        'usage: scripts/bench/store-memory.ts --serve-mem MODULE --dir DIR\n\nThe store child of `npm run bench -- store --memory` (run that instead).',
+      options: { 'serve-mem': { type: 'string' }, dir: { type: 'string' } },
+    },
+    (p) => p,
+  );
+  serveMemory(values['serve-mem']!, values.dir!).catch((err: unknown) => {
     console.error(err);
     process.exit(1);
   });

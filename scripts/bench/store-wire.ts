@@ -16,11 +16,6 @@ export interface StoreModule {
   startEmbeddedStore(opts: { dir: string; port?: number }): Promise<{ uri: string; close(): Promise<void> }>;
 }
 
-export function opt(args: string[], name: string): string | undefined {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 ? args[i + 1] : undefined;
-}
-
 /** The store module as it was at `commit`, extracted where it still resolves this repo's node_modules. */
 export function extractBaseline(commit: string): string {
   const sha = execFileSync('git', ['rev-parse', commit], { cwd: root, encoding: 'utf8' }).trim();

@@ -25,7 +25,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { ObjectId, serialize } from 'bson';
 import mongoose, { Schema, type Connection, type Model, type Types } from 'mongoose';
 import { runMemory } from './store-memory.js';
-import { currentModule, extractBaseline, opMsg, opt, rawSocket, root, type StoreModule } from './store-wire.js';
+import { cli, intArg, parseCli, UsageError } from '../cli-args.js';
+import { currentModule, extractBaseline, opMsg, rawSocket, root, type StoreModule } from './store-wire.js';
 
 function pct(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
@@ -302,15 +303,47 @@ function fmt(v: number | undefined): string {
   return v >= 100 ? String(Math.round(v)) : v.toFixed(2);
 }
 
+const str = { type: 'string' } as const;
+const flag = { type: 'boolean' } as const;
+export const benchCli = {
+  usage: `usage: npm run bench -- store [--inproc] [--posts N] [--authors N] [--pool N] [--baseline COMMIT] [--store-prof DIR] [--monitor]
+       npm run bench -- store --memory [--docs N,N,…] [--baseline COMMIT]
+
+The embedded store through mongoose (and raw OP_MSG), in a process of its own unless --inproc.
+
+  --inproc            run the store inside the benchmark process (as npm start does)
+  --posts N           posts (default 100000)
+  --authors N         authors (default 1000)
+  --pool N            driver pool size (default 32)
+  --baseline COMMIT   also run the store as it was at COMMIT, alternating; prints current/baseline
+  --store-prof DIR    write a CPU profile of each store child into DIR
+  --monitor           connect with monitorCommands: true, as the hub does
+  --memory            bytes per stored document instead (store-memory.ts)
+  --docs N,N,…        with --memory: document counts (default 100000,1000000)`,
+  options: {
+    inproc: flag,
+    posts: str,
+    authors: str,
+    pool: str,
+    baseline: str,
+    'store-prof': str,
+    monitor: flag,
+    memory: flag,
+    docs: str,
+  },
+} as const;
+
 export async function run(args: string[]): Promise<void> {
-  if (args.includes('--memory')) return runMemory(args);
-  const posts = Number(opt(args, 'posts') ?? 100_000);
-  const authors = Number(opt(args, 'authors') ?? 1000);
-  const pool = Number(opt(args, 'pool') ?? 32);
-  const inproc = args.includes('--inproc');
-  const monitor = args.includes('--monitor');
-  const baseline = opt(args, 'baseline');
-  const profDir = opt(args, 'store-prof');
+  const { values } = parseCli(benchCli, args);
+  if (values.memory) return runMemory({ docs: values.docs, baseline: values.baseline });
+  if (values.docs !== undefined) throw new UsageError('--docs goes with --memory');
+  const posts = intArg(values.posts, 'posts', 1, 100_000_000) ?? 100_000;
+  const authors = intArg(values.authors, 'authors', 1, 10_000_000) ?? 1000;
+  const pool = intArg(values.pool, 'pool', 1, 10_000) ?? 32;
+  const inproc = values.inproc === true;
+  const monitor = values.monitor === true;
+  const baseline = values.baseline;
+  const profDir = values['store-prof'];
   const loadBefore = fs.readFileSync('/proc/loadavg', 'utf8').trim();
   const targets: Target[] = [];
   try {
@@ -367,9 +400,10 @@ export async function run(args: string[]): Promise<void> {
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const argv = process.argv.slice(2);
-  const serveModule = opt(argv, 'serve');
-  const main = serveModule ? serve(serveModule, opt(argv, 'dir')!) : run(argv);
+  // Run directly: the benchmark, or (with --serve, from openTarget) the store child it starts.
+  const child = { serve: str, dir: str } as const;
+  const { values } = cli({ command: 'scripts/bench/store.ts', ...benchCli, options: { ...benchCli.options, ...child } }, (p) => p);
+  const main = values.serve ? serve(values.serve, values.dir!) : run(process.argv.slice(2));
   main.catch((err: unknown) => {
     console.error(err);
     process.exit(1);

@@ -7,7 +7,7 @@ import { UsageError } from '../cli-args.js';
 import { parseArgs, usage } from './options.js';
 import { formatChurn } from './churn.js';
 import { formatChatSummary, runChatLoadTest } from './chat.js';
-import { renderReport } from './report.js';
+import { rampStageText, renderReport } from './report.js';
 import { formatSoak } from './soak.js';
 import { runLoadTest } from './run.js';
 import type { LoadTestSummary } from './summary.js';
@@ -26,6 +26,7 @@ export function formatSummary(s: LoadTestSummary): string {
     `target        ${s.setup.target}`,
     `sockets       ${s.connected}/${s.users} connected, ${s.connectFailures} failed, ${s.connectsPerSec}/s over ${s.connectSeconds}s`,
   ];
+  s.rampStages?.forEach((stage, i) => lines.push(`ramp stage ${String(i + 1).padEnd(3)}${rampStageText(stage)}`));
   if (!s.setup.idle) {
     lines.push(
       `posts         ${s.posts.acked} acknowledged (${s.posts.perSec}/s), ${s.posts.held} held, ${s.posts.skipped} skipped`,

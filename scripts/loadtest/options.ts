@@ -114,9 +114,11 @@ export const usage = `usage: npm run loadtest -- [options]
   --comment-rate R     comments/s (on posts of the run; pushes post:comment to the author)
   --visit-rate R       space visits/s (pushes space:visitor to the owner)
   --duration S         seconds of load (default ${defaultOptions.duration})
-  --ramp S|PHASES      seconds to spread connects over (default: as fast as possible), or phases
-                       users:duration,… (e.g. 500:30s,2000:60s: 500 connected by 30 s, 2000 by 90 s;
-                       a phase whose target does not rise holds)
+  --ramp S|STAGES      seconds to spread connects over (default: as fast as possible), or k6-like
+                       stages users:duration,… (ms, s or m): connected sockets rise linearly to each
+                       target over its duration (e.g. 0:10s,500:30s,2000:60s: wait 10 s, 500 connected
+                       by 40 s, 2000 by 100 s); a repeated target holds, targets never fall; the load
+                       (--duration) follows the last stage; the summary and report list each stage
   --threshold EXPR     pass/fail, repeatable: p99<50, missing=0, deliveries-per-sec>=1000 … (figures:
                        ${thresholdFigureNames.join(', ')});
                        a breach exits 1

@@ -3,6 +3,7 @@
  *   node --import tsx scripts/loadtest/profile-top.ts DIR/hub0-uws.cpuprofile [count]
  */
 import fs from 'node:fs';
+import { cli, intArg, UsageError } from '../cli-args.js';
 
 interface ProfileNode {
   readonly id: number;
@@ -70,13 +71,25 @@ export function topFiles(profile: CpuProfile, count: number): TopEntry[] {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const [file, n] = process.argv.slice(2);
-  if (!file) {
-    process.stderr.write('usage: profile-top.ts FILE.cpuprofile [count]\n');
-    process.exit(2);
-  }
+  const { file, count } = cli(
+    {
+      command: 'scripts/loadtest/profile-top.ts',
+      usage: `usage: node --import tsx scripts/loadtest/profile-top.ts FILE.cpuprofile [count]
+
+The functions and the files or packages with the most self time in a V8 CPU profile (as
+npm run loadtest -- --profile DIR writes them).
+
+  count   functions to list (default 25)`,
+      options: {},
+      positionals: true,
+    },
+    ({ positionals: [file, n, extra] }) => {
+      if (!file) throw new UsageError('a FILE.cpuprofile is required');
+      if (extra !== undefined) throw new UsageError(`unexpected argument "${extra}"`);
+      return { file, count: intArg(n, '[count]', 1, 10_000) ?? 25 };
+    },
+  );
   const profile = JSON.parse(fs.readFileSync(file, 'utf8')) as CpuProfile;
-  const count = Number(n ?? 25);
   process.stdout.write('self time by function:\n');
   for (const e of topSelf(profile, count))
     process.stdout.write(`${String(e.selfPct).padStart(5)}% ${String(e.selfMs).padStart(6)} ms  ${e.name}\n`);

@@ -73,6 +73,8 @@ export interface WorkerFinal {
   readonly connectErrors: Readonly<Record<string, number>>;
   readonly firstAttemptAt: number;
   readonly lastConnectAt: number;
+  /** Per `--ramp` stage: this worker's sockets connected by the stage's end (ramp.ts). */
+  readonly connectedByStage: readonly number[];
   readonly deliveries: number;
   readonly expected: number;
   readonly missing: number;

@@ -1,4 +1,5 @@
 /** The HTML report of a run: the summary and its timelines as inline SVG charts (no scripts, works offline). */
+import type { RampStageResult } from './ramp.js';
 import type { LoadTestSummary, TimelinePoint } from './summary.js';
 
 interface Series {
@@ -62,6 +63,11 @@ export function lineChart(
 <text x="${m.l}" y="16" font-size="13" font-weight="bold">${esc(title)}</text><text x="${w - m.r}" y="16" text-anchor="end" fill="#666">${esc(unit)}</text>
 ${parts.join('\n')}
 <rect x="${m.l}" y="${m.t}" width="${iw}" height="${ih}" fill="none" stroke="#999"/></svg></figure>`;
+}
+
+/** One `--ramp` stage, as the printed summary and the report show it. */
+export function rampStageText(stage: RampStageResult): string {
+  return `to ${stage.users} users over ${+(stage.ms / 1000).toFixed(3)}s (ends at ${+stage.endsAtSeconds.toFixed(3)}s): ${stage.connected} connected by then`;
 }
 
 function table(rows: ReadonlyArray<readonly [string, string]>): string {
@@ -162,6 +168,7 @@ export function renderReport(s: LoadTestSummary): string {
 <h1>Kongjian load test</h1>
 <p>Bands: blue = connecting, white = load, grey = drain, green = holding idle sockets.</p>
 ${s.warnings.map((w) => `<p class="warn">⚠ ${esc(w)}</p>`).join('\n')}
+${s.rampStages?.length ? `<h2>Ramp stages</h2>\n${table(s.rampStages.map((stage, i) => [`stage ${i + 1}`, rampStageText(stage)]))}` : ''}
 ${s.thresholds?.length ? `<h2>Thresholds</h2>\n${table(s.thresholds.map((t) => [t.text, `${t.ok ? 'ok' : 'BREACHED'}: measured ${t.actual ?? 'nothing'}`]))}` : ''}
 ${table(rows)}
 ${charts.join('\n')}

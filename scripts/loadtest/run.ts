@@ -38,6 +38,7 @@ export async function runLoadTest(partial: Partial<LoadTestOptions> = {}): Promi
   }
   // 127.0.0.x source addresses reach only this machine: towards another host the kernel picks.
   const sourceIps = sourceIpsFor([...target.baseUrls, ...target.realtimeUrls], options.sourceIps);
+  const ramp = options.rampPhases ?? parseRamp(String(options.ramp), options.users);
   const workers = startWorkers(workerCount, workerMode);
   const mainDelay = monitorEventLoopDelay({ resolution: 5 });
   mainDelay.enable();
@@ -55,7 +56,7 @@ export async function runLoadTest(partial: Partial<LoadTestOptions> = {}): Promi
         handlePrefix: prefix,
         sourceIps,
         connectConcurrency: options.connectConcurrency,
-        ramp: options.rampPhases ?? parseRamp(String(options.ramp), options.users),
+        ramp,
         celebrity: options.scenario === 'celebrity' ? 0 : -1,
       }),
     );
@@ -221,6 +222,7 @@ export async function runLoadTest(partial: Partial<LoadTestOptions> = {}): Promi
 
     const summary = judged(options, {
       options,
+      ramp,
       workerMode,
       workerCount,
       targetDescription: target.description,

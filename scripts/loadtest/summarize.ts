@@ -2,6 +2,7 @@
 import { Histogram, round } from './histogram.js';
 import type { LoadTestOptions } from './options.js';
 import type { WorkerFinal } from './protocol.js';
+import { rampStageResults, type RampPhase } from './ramp.js';
 import type { LoadTestSummary, TimelinePoint } from './summary.js';
 import type { RedisTraffic } from './processes.js';
 import { evaluateThresholds } from './thresholds.js';
@@ -10,6 +11,8 @@ import type { WorkerMode } from './worker-pool.js';
 
 export interface SummaryInput {
   readonly options: LoadTestOptions;
+  /** The connect stages the workers followed (empty: as fast as they could). */
+  readonly ramp: readonly RampPhase[];
   readonly workerMode: WorkerMode;
   readonly workerCount: number;
   readonly targetDescription: string;
@@ -125,6 +128,14 @@ function summarize(s: SummaryInput): LoadTestSummary {
     connectErrors: addCounts(finals.map((f) => f.connectErrors)),
     connectSeconds: round(connectSeconds, 2),
     connectsPerSec: connectSeconds > 0 ? Math.round(connected / connectSeconds) : 0,
+    ...(s.ramp.length > 0
+      ? {
+          rampStages: rampStageResults(
+            s.ramp,
+            finals.map((f) => f.connectedByStage),
+          ),
+        }
+      : {}),
     posts: {
       sent: traffic?.postsSent ?? 0,
       acked: traffic?.postsAcked ?? 0,

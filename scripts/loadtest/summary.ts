@@ -1,6 +1,7 @@
 /** The shape of a run's result: what `--json` writes and the HTML report draws. */
 import type { LatencySummary } from './histogram.js';
 import type { LoadTestOptions } from './options.js';
+import type { RampStageResult } from './ramp.js';
 import type { ThresholdResult } from './threshold-parse.js';
 import type { ChurnSummary } from './churn.js';
 import type { SoakSummary } from './soak.js';
@@ -33,6 +34,8 @@ export interface LoadTestSummary {
   readonly connectErrors: Readonly<Record<string, number>>;
   readonly connectSeconds: number;
   readonly connectsPerSec: number;
+  /** `--ramp`: each stage's target and the sockets connected by its end. */
+  readonly rampStages?: readonly RampStageResult[];
   readonly posts: {
     readonly sent: number;
     readonly acked: number;

@@ -10,7 +10,7 @@ import type { ClientToServerEvents, ServerPayload, ServerToClientEvents } from '
 import { friendCount, friendsOf, friendSlot, offsetSlots } from './friend-graph.js';
 import { Histogram } from './histogram.js';
 import { clock, type MainToWorker, type PostedItem, type WorkerFinal, type WorkerInit, type WorkerToMain } from './protocol.js';
-import { connectDueMs } from './ramp.js';
+import { connectDueMs, connectedByStageEnd } from './ramp.js';
 import { sourceAddress } from './source-address.js';
 
 type LoadSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -65,6 +65,8 @@ function createWorker(init: WorkerInit) {
   let disconnects = 0;
   let firstAttemptAt = 0;
   let lastConnectAt = 0;
+  /** When connecting began: `--ramp` stages are counted from here. */
+  let rampStart = 0;
 
   const bump = (m: Record<string, number>, key: string) => {
     m[key] = (m[key] ?? 0) + 1;
@@ -187,6 +189,7 @@ function createWorker(init: WorkerInit) {
 
   async function connectAll(): Promise<void> {
     const start = clock();
+    rampStart = start;
     let next = 0;
     const lane = async () => {
       while (next < n) {
@@ -305,6 +308,7 @@ function createWorker(init: WorkerInit) {
       connectErrors,
       firstAttemptAt,
       lastConnectAt,
+      connectedByStage: connectedByStageEnd(init.ramp, rampStart, connectedAt),
       deliveries,
       expected,
       missing,

@@ -9,13 +9,20 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { MongoClient } from 'mongodb';
-import { startEmbeddedStore } from '../../../../server/db/embedded/index.js';
+import { cli, UsageError } from '../../../../scripts/cli-args.js';
 import { parseUnified, runFile, serverInfo, type TestResult } from './runner.js';
 
-function opt(argv: string[], name: string): string | undefined {
-  const i = argv.indexOf(`--${name}`);
-  return i >= 0 ? argv[i + 1] : undefined;
-}
+const usage = `usage: npm run conformance -- --specs DIR [--uri mongodb://...] [--grep TEXT] [--verbose] [--json FILE]
+
+Runs MongoDB's unified-format CRUD test files (*.json in DIR, e.g. source/crud/tests/unified of the
+specifications repository, fetched locally) against the embedded store in a temp dir, or --uri.
+
+  --specs DIR    the directory of *.json test files, required
+  --uri URI      a running MongoDB-compatible server instead of a fresh embedded store
+  --grep TEXT    only tests whose name contains TEXT
+  --verbose      print every test, not only failures
+  --json FILE    write every result as JSON
+  -h, --help     this text`;
 
 export async function runDirectory(dir: string, uri: string, grep?: string): Promise<TestResult[]> {
   const internal = new MongoClient(uri, { serverSelectionTimeoutMS: 5_000 });
@@ -52,15 +59,24 @@ export function summarize(results: TestResult[]): string {
 }
 
 async function main(): Promise<void> {
-  const argv = process.argv.slice(2);
-  const specs = opt(argv, 'specs');
-  if (!specs) {
-    console.error('usage: npm run conformance -- --specs DIR [--uri mongodb://...] [--grep TEXT] [--verbose] [--json FILE]');
-    process.exit(2);
-  }
-  let uri = opt(argv, 'uri');
+  const str = { type: 'string' } as const;
+  const args = cli(
+    {
+      command: 'npm run conformance --',
+      usage,
+      options: { specs: str, uri: str, grep: str, verbose: { type: 'boolean' }, json: str },
+    },
+    ({ values }) => {
+      if (!values.specs) throw new UsageError('--specs DIR is required');
+      return { ...values, specs: values.specs };
+    },
+  );
+  const { specs } = args;
+  let uri = args.uri;
   let stop = async (): Promise<void> => {};
   if (!uri) {
+    // Loaded only after the arguments are read: `--help` and a bad flag start nothing.
+    const { startEmbeddedStore } = await import('../../../../server/db/embedded/index.js');
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kj-conformance-'));
     const store = await startEmbeddedStore({ dir });
     uri = store.uri;
@@ -70,14 +86,14 @@ async function main(): Promise<void> {
     };
   }
   try {
-    const results = await runDirectory(specs, uri, opt(argv, 'grep'));
+    const results = await runDirectory(specs, uri, args.grep);
     for (const r of results) {
       if (r.status === 'fail') console.log(`FAIL ${r.file}: ${r.test}\n     ${r.reason}`);
-      else if (argv.includes('--verbose')) console.log(`${r.status.toUpperCase()} ${r.file}: ${r.test}${r.reason ? ` (${r.reason})` : ''}`);
+      else if (args.verbose) console.log(`${r.status.toUpperCase()} ${r.file}: ${r.test}${r.reason ? ` (${r.reason})` : ''}`);
     }
-    console.log(`\ntarget: ${opt(argv, 'uri') ? opt(argv, 'uri')!.replace(/\/\/[^@/]*@/, '//***@') : 'embedded store'}`);
+    console.log(`\ntarget: ${args.uri ? args.uri.replace(/\/\/[^@/]*@/, '//***@') : 'embedded store'}`);
     console.log(summarize(results));
-    const json = opt(argv, 'json');
+    const json = args.json;
     if (json) fs.writeFileSync(json, JSON.stringify(results, null, 1));
     process.exitCode = results.some((r) => r.status === 'fail') ? 1 : 0;
   } finally {
