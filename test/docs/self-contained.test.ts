@@ -72,4 +72,12 @@ describe('the repository carries its own documentation', () => {
     for (const name of required) expect(readme, name).toMatch(new RegExp(`export ${name}=`));
     expect(readme).toContain('docker compose up');
   });
+  it("the contract's table of who receives which event names only events the hub sends", async () => {
+    const { serverEvents } = await import('../../shared/schemas/events.js');
+    const contract = read('docs/contract.md');
+    const section = contract.slice(contract.indexOf('## Who receives which event'), contract.indexOf('## Chat (v1.2)'));
+    const rows = [...section.matchAll(/^\| (`[^|]+`) \|/gm)].flatMap((m) => [...m[1]!.matchAll(/`([\w:]+)`/g)].map((e) => e[1]!));
+    expect(rows.length).toBeGreaterThan(10);
+    for (const name of rows) expect(Object.keys(serverEvents), name).toContain(name);
+  });
 });
