@@ -75,9 +75,6 @@ const errorMeaning: Readonly<Record<ErrorCode, string>> = {
   internal: 'internal: a bug, logged with the request id',
 };
 
-/** Probes whose status follows the answer: 200 ready, 503 not (with the same body naming what is down). */
-const probeStatuses: Readonly<Record<string, readonly number[]>> = { '/readyz': [200, 503], '/health': [200, 503] };
-
 function requestBodyOf({ doc }: Endpoint): JsonSchema {
   if (doc.upload) {
     const schema = {
@@ -127,15 +124,21 @@ const isIdempotent = (endpoint: Endpoint) => endpoint.method === 'post' && Boole
 
 const routeKeyOf = (endpoint: Endpoint) => `${endpoint.method.toUpperCase()} ${endpoint.path}` as keyof typeof operationNotes;
 
+const successMeaning: Readonly<Record<number, string>> = {
+  201: 'created',
+  202: 'held for a moderator: stored, seen by its author only until approved',
+  204: 'done',
+  503: 'not ready: names what is down',
+};
+
 function operationOf(endpoint: Endpoint, schemas: Record<string, JsonSchema>): JsonSchema {
   const { doc } = endpoint;
-  const success = doc.status ?? 200;
+  const statuses = doc.statuses;
   const successBody = doc.response
     ? { content: { 'application/json': { schema: schemaOf(doc.response, 'output', schemas) } } }
-    : success === 204
+    : statuses.every((status) => status === 204)
       ? {}
       : { content: { 'application/json': { schema: { type: 'object' } } } };
-  const statuses = probeStatuses[endpoint.path] ?? (doc.status === undefined ? [200, 202] : [success]);
   const path = openApiPath(endpoint.path);
   return {
     operationId: `${endpoint.method}${path
@@ -152,7 +155,11 @@ function operationOf(endpoint: Endpoint, schemas: Record<string, JsonSchema>): J
       ...Object.fromEntries(
         statuses.map((status) => [
           String(status),
-          { description: status === 204 ? 'done' : status === 503 ? 'not ready: names what is down' : 'success', ...successBody },
+          {
+            description: successMeaning[status] ?? 'success',
+            ...(isIdempotent(endpoint) ? { headers: { 'Idempotent-Replayed': { $ref: '#/components/headers/IdempotentReplayed' } } } : {}),
+            ...successBody,
+          },
         ]),
       ),
       ...errorResponses(errorCodesOf(endpoint)),
@@ -223,6 +230,13 @@ export function buildOpenApi(endpoints: readonly Endpoint[], version = '1.1'): J
             'Any signed-in POST: the same key from the same user within 24 h answers the first answer again (with Idempotent-Replayed: true) ' +
             'and creates nothing twice; reused for a different request, 409 conflict; a failed request keeps nothing.',
           schema: { type: 'string', minLength: 1, maxLength: 255, pattern: '^[\\x21-\\x7e]+$' },
+        },
+      },
+      headers: {
+        IdempotentReplayed: {
+          description:
+            'Present (`true`) when this is the kept answer of an earlier request with the same Idempotency-Key; nothing ran again.',
+          schema: { type: 'string', enum: ['true'] },
         },
       },
       responses: Object.fromEntries(
