@@ -162,7 +162,8 @@ function operationOf(endpoint: Endpoint, schemas: Record<string, JsonSchema>): J
           },
         ]),
       ),
-      ...errorResponses(errorCodesOf(endpoint)),
+      // A probe's 503 is its own report (what is down), not the error shape.
+      ...errorResponses(errorCodesOf(endpoint).filter((code) => !statuses.includes(errorStatus[code]))),
     },
   };
 }
