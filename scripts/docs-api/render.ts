@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import { apiRoutes, type RouteKey, type RouteShape } from '../../shared/api-routes.js';
 import { errorStatus } from '../../shared/errors.js';
-import * as objects from '../../shared/schemas/dto/objects.js';
+import { namedObjectRegistry, namedObjects } from '../../shared/schemas/dto/named.js';
 import { clientEvents, serverEvents } from '../../shared/schemas/events.js';
 import { contractEvents, contractRoutes } from './contract.js';
 
@@ -20,16 +20,9 @@ export interface OpenApiDocument {
   readonly paths: Record<string, Record<string, Operation>>;
 }
 
-const pascal = (name: string) => name[0]!.toUpperCase() + name.slice(1);
-
 /** Every object schema of objects.ts, by its DTO name (`postDto` → `PostDto`). */
-const named: ReadonlyArray<readonly [string, z.ZodType]> = Object.entries(objects as Record<string, unknown>)
-  .filter((entry): entry is [string, z.ZodObject] => entry[1] instanceof z.ZodObject)
-  .map(([name, schema]) => [pascal(name), schema] as const)
-  .sort(([a], [b]) => a.localeCompare(b));
-
-const registry = z.registry<{ id: string }>();
-for (const [id, schema] of named) registry.add(schema, { id });
+const named = namedObjects;
+const registry = namedObjectRegistry;
 
 function jsonSchema(schema: z.ZodType, io: 'input' | 'output'): Json {
   return z.toJSONSchema(schema, { metadata: registry, io, unrepresentable: 'any' }) as Json;
@@ -97,7 +90,7 @@ function endpointSection(key: RouteKey, document: OpenApiDocument): string {
   const op = document.paths[`/api${openApiPath(route.path)}`]?.[route.method];
   const statuses = Object.keys(op?.responses ?? {});
   const success = statuses.filter((s) => s.startsWith('2'));
-  // Beyond what every endpoint may answer (invalid, rate_limited, internal; unauthorized when signed in; forbidden for moderators).
+  // Beyond what every endpoint may answer (see the Errors section): the kind's own are not repeated.
   const common = new Set([
     'invalid',
     'rate_limited',
@@ -105,6 +98,7 @@ function endpointSection(key: RouteKey, document: OpenApiDocument): string {
     'internal',
     'unauthorized',
     ...(route.auth === 'moderator' ? ['forbidden'] : []),
+    ...(shape.body ? ['too_large', 'unsupported_media'] : []),
   ]);
   // Error answers are shared responses named by their code (`#/components/responses/not_found`).
   const errors = statuses
@@ -170,8 +164,10 @@ export function renderApiDoc(document: OpenApiDocument): string {
     '## Errors',
     '',
     'Every error answer is `{ error: { code, message, fields? } }` (`fields` names what is wrong for `invalid`).',
-    'Any endpoint may answer `invalid`, `rate_limited`, `unavailable` (store or Redis down) or `internal`; those for the signed-in `unauthorized`, those',
-    'for moderators `forbidden`; each endpoint lists the errors it answers beyond these.',
+    'Any endpoint may answer `invalid`, `unauthorized` (a bad token, even where none is needed), `rate_limited`, `unavailable` (store or',
+    'Redis down) or `internal`; those with a JSON body `too_large` and `unsupported_media` (an encoding or charset other than UTF-8), those',
+    'for moderators `forbidden`; each endpoint lists the errors it answers beyond these. `GET /api/openapi.json` declares each',
+    "endpoint's errors under their statuses as shared responses named by code (`#/components/responses/not_found`…).",
     '',
     '| code | status |',
     '| --- | --- |',

@@ -51,6 +51,8 @@ export interface EndpointSpec<
   readonly bodyLimit?: number;
   /** Success status: a number, or chosen from the result (e.g. 202 for a held post). Default 200; 204 sends no body. */
   readonly status?: number | ((result: R) => number);
+  /** Every status a `status` function may choose, for the API document (required with one). */
+  readonly statuses?: readonly number[];
   /** One line for the API document (GET /api/openapi.json). */
   readonly summary?: string;
   /** The answer's shape, for the API document; the handler's result must fit it. */
@@ -82,8 +84,8 @@ export interface EndpointDoc {
   readonly query?: z.ZodType;
   readonly params?: z.ZodType;
   readonly response?: z.ZodType;
-  /** The success status when it is fixed; undefined when chosen per result (200 or 202). */
-  readonly status?: number;
+  /** The success statuses: the fixed one, or every one a status function may choose. */
+  readonly statuses: readonly number[];
   readonly summary?: string;
   readonly errors?: readonly ErrorCode[];
   readonly upload?: { readonly field: string };
@@ -98,6 +100,18 @@ export interface EndpointAnswer {
 export function sendAnswer(res: Response, answer: EndpointAnswer): void {
   if (answer.body === undefined) res.status(answer.status).end();
   else res.status(answer.status).json(answer.body);
+}
+
+function statusesOf(spec: {
+  readonly method: Method;
+  readonly path: string;
+  readonly status?: unknown;
+  readonly statuses?: readonly number[];
+}) {
+  if (typeof spec.status === 'number') return [spec.status];
+  if (typeof spec.status !== 'function') return [200];
+  if (!spec.statuses?.length) throw new Error(`${spec.method} ${spec.path}: a status function needs \`statuses\` (for the API document)`);
+  return spec.statuses;
 }
 
 export function defineEndpoint<
@@ -118,7 +132,7 @@ export function defineEndpoint<
       ...(spec.query ? { query: spec.query } : {}),
       ...(spec.params ? { params: spec.params } : {}),
       ...(spec.response ? { response: spec.response } : {}),
-      ...(typeof spec.status === 'function' ? {} : { status: spec.status ?? 200 }),
+      statuses: statusesOf(spec),
       ...(spec.summary ? { summary: spec.summary } : {}),
       ...(spec.errors ? { errors: spec.errors } : {}),
       ...(spec.upload ? { upload: spec.upload } : {}),

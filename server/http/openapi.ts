@@ -4,14 +4,30 @@
  */
 import { z } from 'zod';
 import { errorStatus, type ErrorCode } from '../../shared/errors.js';
+import { namedObjectRegistry } from '../../shared/schemas/dto/named.js';
 import type { Endpoint } from './endpoint.js';
+import { operationNotes, tagDescriptions, tagOf } from './openapi-operations.js';
 
 type JsonSchema = Record<string, unknown>;
 
-const commonErrors: readonly ErrorCode[] = ['invalid', 'rate_limited', 'internal'];
-
-function schemaOf(schema: z.ZodType, io: 'input' | 'output'): JsonSchema {
-  const { $schema: _dialect, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: 'any', reused: 'inline' }) as JsonSchema;
+/**
+ * A schema as JSON Schema. Answers (`output`) name the objects of shared/schemas/dto/objects.ts: each
+ * becomes `#/components/schemas/<Name>` (collected into `components`), so a post is described once.
+ */
+function schemaOf(schema: z.ZodType, io: 'input' | 'output', components?: Record<string, JsonSchema>): JsonSchema {
+  const named = io === 'output' && components !== undefined;
+  const json = z.toJSONSchema(schema, {
+    io,
+    unrepresentable: 'any',
+    reused: 'inline',
+    ...(named ? { metadata: namedObjectRegistry } : {}),
+  }) as JsonSchema;
+  const {
+    $schema: _dialect,
+    $defs,
+    ...rest
+  } = JSON.parse(JSON.stringify(json).replaceAll('"#/$defs/', '"#/components/schemas/')) as JsonSchema;
+  if (named) Object.assign(components, $defs as Record<string, JsonSchema> | undefined);
   return rest;
 }
 
@@ -59,27 +75,6 @@ const errorMeaning: Readonly<Record<ErrorCode, string>> = {
   internal: 'internal: a bug, logged with the request id',
 };
 
-/** Writes whose text the keyword rules screen (422 `blocked`): posts, comments, guestbook, names and titles. */
-const screenedText: ReadonlySet<string> = new Set([
-  'POST /posts',
-  'POST /posts/:id/comments',
-  'POST /posts/:id/repost',
-  'POST /spaces/:handle/guestbook',
-  'PATCH /spaces/me',
-  'PATCH /me',
-  'POST /auth/register',
-  'POST /albums',
-  'PATCH /photos/:id',
-]);
-
-/** Probes whose status follows the answer: 200 ready, 503 not (with the same body naming what is down). */
-const probeStatuses: Readonly<Record<string, readonly number[]>> = { '/readyz': [200, 503], '/health': [200, 503] };
-
-/** The first segment of the path, the tag an operation is listed under (`/posts/{id}/like` → `posts`). */
-function tagOf(path: string): string {
-  return path.split('/')[1] ?? 'system';
-}
-
 function requestBodyOf({ doc }: Endpoint): JsonSchema {
   if (doc.upload) {
     const schema = {
@@ -93,58 +88,123 @@ function requestBodyOf({ doc }: Endpoint): JsonSchema {
   return { requestBody: { required: true, content: { 'application/json': { schema: schemaOf(doc.body, 'input') } } } };
 }
 
-function operationOf(endpoint: Endpoint): JsonSchema {
+/**
+ * The error answers an endpoint gives. Every kind of endpoint has its own, from the mounting code
+ * (server/http/mount.ts, json-body.ts, endpoint.ts); its service adds those in `operationNotes`.
+ */
+function errorCodesOf(endpoint: Endpoint): ErrorCode[] {
+  const { doc, method, auth } = endpoint;
+  const hasInput = Boolean(doc.body ?? doc.query ?? doc.params ?? doc.upload) || method !== 'get';
+  const idempotent = isIdempotent(endpoint);
+  const codes: Array<ErrorCode | false> = [
+    // Input that breaks its schema, or a body that is not JSON.
+    hasInput && 'invalid',
+    // A present but bad token answers 401 even where none is needed.
+    'unauthorized',
+    auth === 'moderator' && 'forbidden',
+    // An id or handle in the path may name nothing, or nothing the viewer may see: the same 404.
+    /:(id|handle|postId|commentId|kind)\b/.test(endpoint.path) && 'not_found',
+    // A key reused for another request, or one still in progress.
+    idempotent && 'conflict',
+    // A JSON body over the endpoint's limit; one in another encoding or charset.
+    Boolean(doc.body) && 'too_large',
+    Boolean(doc.body) && 'unsupported_media',
+    // The endpoint's budget; anonymous writes per address; Idempotency-Keys per user.
+    (Boolean(endpoint.rateLimit) || (!auth && method !== 'get') || idempotent) && 'rate_limited',
+    ...(doc.errors ?? []),
+    ...(operationNotes[routeKeyOf(endpoint)]?.errors ?? []),
+    'unavailable',
+    'internal',
+  ];
+  return codes.filter((code): code is ErrorCode => code !== false);
+}
+
+/** A signed-in POST may carry Idempotency-Key (not uploads, whose bodies are streamed). */
+const isIdempotent = (endpoint: Endpoint) => endpoint.method === 'post' && Boolean(endpoint.auth) && !endpoint.doc.upload;
+
+const routeKeyOf = (endpoint: Endpoint) => `${endpoint.method.toUpperCase()} ${endpoint.path}` as keyof typeof operationNotes;
+
+const successMeaning: Readonly<Record<number, string>> = {
+  201: 'created',
+  202: 'held for a moderator: stored, seen by its author only until approved',
+  204: 'done',
+  503: 'not ready: names what is down',
+};
+
+function operationOf(endpoint: Endpoint, schemas: Record<string, JsonSchema>): JsonSchema {
   const { doc } = endpoint;
-  const success = doc.status ?? 200;
+  const statuses = doc.statuses;
   const successBody = doc.response
-    ? { content: { 'application/json': { schema: schemaOf(doc.response, 'output') } } }
-    : success === 204
+    ? { content: { 'application/json': { schema: schemaOf(doc.response, 'output', schemas) } } }
+    : statuses.every((status) => status === 204)
       ? {}
       : { content: { 'application/json': { schema: { type: 'object' } } } };
-  const statuses = probeStatuses[endpoint.path] ?? (doc.status === undefined ? [200, 202] : [success]);
-  // A signed-in POST may carry Idempotency-Key (not uploads): a key reused for another request is 409.
-  const idempotent = endpoint.method === 'post' && Boolean(endpoint.auth) && !doc.upload;
-  const codes: ErrorCode[] = [
-    ...commonErrors,
-    ...(endpoint.auth ? (['unauthorized'] as const) : []),
-    ...(endpoint.auth === 'moderator' ? (['forbidden'] as const) : []),
-    ...(doc.body ? (['too_large'] as const) : []),
-    ...(idempotent ? (['conflict'] as const) : []),
-    // An id or handle in the path may name nothing, or nothing the viewer may see: the same 404.
-    ...(/:(id|handle|postId|matchId)\b/.test(endpoint.path) ? (['not_found'] as const) : []),
-    ...(screenedText.has(`${endpoint.method.toUpperCase()} ${endpoint.path}`) ? (['blocked'] as const) : []),
-    ...(doc.errors ?? []),
-    'unavailable',
-  ];
   const path = openApiPath(endpoint.path);
   return {
-    operationId: `${endpoint.method}${openApiPath(endpoint.path)
+    operationId: `${endpoint.method}${path
       .replace(/[{}]/g, '')
       .replace(/\/(\w)/g, (_m, c: string) => c.toUpperCase())
       .replace(/\W/g, '')}`,
-    summary: doc.summary ?? `${endpoint.method.toUpperCase()} /api${path}`,
+    summary: doc.summary ?? operationNotes[routeKeyOf(endpoint)]?.summary ?? `${endpoint.method.toUpperCase()} /api${path}`,
     tags: [tagOf(path)],
     security: endpoint.auth ? [{ bearer: [] }] : [],
     ...(endpoint.auth === 'moderator' ? { 'x-role': 'moderator' } : {}),
-    parameters: [...parametersOf(endpoint), ...(idempotent ? [{ $ref: '#/components/parameters/IdempotencyKey' }] : [])],
+    parameters: [...parametersOf(endpoint), ...(isIdempotent(endpoint) ? [{ $ref: '#/components/parameters/IdempotencyKey' }] : [])],
     ...requestBodyOf(endpoint),
     responses: {
       ...Object.fromEntries(
         statuses.map((status) => [
           String(status),
-          { description: status === 204 ? 'done' : status === 503 ? 'not ready: names what is down' : 'success', ...successBody },
+          {
+            description: successMeaning[status] ?? 'success',
+            ...(isIdempotent(endpoint) ? { headers: { 'Idempotent-Replayed': { $ref: '#/components/headers/IdempotentReplayed' } } } : {}),
+            ...successBody,
+          },
         ]),
       ),
-      ...errorResponses(codes),
+      // A probe's 503 is its own report (what is down), not the error shape.
+      ...errorResponses(errorCodesOf(endpoint).filter((code) => !statuses.includes(errorStatus[code]))),
     },
   };
 }
 
+/**
+ * Path and query parameters used by more than one operation become `#/components/parameters/<name>`
+ * (`handle`, `limit`…; a second, different parameter of the same name gets a suffix).
+ */
+function shareParameters(paths: Record<string, Record<string, JsonSchema>>): Record<string, JsonSchema> {
+  const operations = Object.values(paths).flatMap((ops) => Object.values(ops));
+  const uses = new Map<string, number>();
+  for (const op of operations)
+    for (const p of op.parameters as JsonSchema[]) if (!p.$ref) uses.set(JSON.stringify(p), (uses.get(JSON.stringify(p)) ?? 0) + 1);
+  const shared: Record<string, JsonSchema> = {};
+  const names = new Map<string, string>();
+  for (const [json, count] of uses) {
+    if (count < 2) continue;
+    const p = JSON.parse(json) as { name: string; in: string };
+    const base = `${p.name}${p.in === 'path' ? '' : 'Query'}`;
+    let name = base;
+    for (let n = 2; name in shared; n += 1) name = `${base}${n}`;
+    shared[name] = p;
+    names.set(json, name);
+  }
+  for (const op of operations)
+    op.parameters = (op.parameters as JsonSchema[]).map((p) => {
+      const name = names.get(JSON.stringify(p));
+      return name ? { $ref: `#/components/parameters/${name}` } : p;
+    });
+  return shared;
+}
+
 export function buildOpenApi(endpoints: readonly Endpoint[], version = '1.1'): JsonSchema {
   const paths: Record<string, Record<string, JsonSchema>> = {};
+  const schemas: Record<string, JsonSchema> = {};
   const at = (path: string) => (paths[`/api${openApiPath(path)}`] ??= {});
-  for (const endpoint of endpoints) at(endpoint.path)[endpoint.method] = operationOf(endpoint);
-  const tags = [...new Set(endpoints.map((e) => tagOf(openApiPath(e.path))))].sort().map((name) => ({ name }));
+  for (const endpoint of endpoints) at(endpoint.path)[endpoint.method] = operationOf(endpoint, schemas);
+  const sharedParameters = shareParameters(paths);
+  const tags = [...new Set(endpoints.map((e) => tagOf(openApiPath(e.path))))]
+    .sort()
+    .map((name) => ({ name, description: tagDescriptions[name] ?? name }));
   return {
     openapi: '3.1.0',
     info: {
@@ -162,6 +222,7 @@ export function buildOpenApi(endpoints: readonly Endpoint[], version = '1.1'): J
         bearer: { type: 'http', scheme: 'bearer', description: 'The token from POST /api/auth/register or /api/auth/login.' },
       },
       parameters: {
+        ...sharedParameters,
         IdempotencyKey: {
           name: 'Idempotency-Key',
           in: 'header',
@@ -172,6 +233,13 @@ export function buildOpenApi(endpoints: readonly Endpoint[], version = '1.1'): J
           schema: { type: 'string', minLength: 1, maxLength: 255, pattern: '^[\\x21-\\x7e]+$' },
         },
       },
+      headers: {
+        IdempotentReplayed: {
+          description:
+            'Present (`true`) when this is the kept answer of an earlier request with the same Idempotency-Key; nothing ran again.',
+          schema: { type: 'string', enum: ['true'] },
+        },
+      },
       responses: Object.fromEntries(
         (Object.keys(errorStatus) as ErrorCode[]).map((code) => [
           code,
@@ -179,6 +247,7 @@ export function buildOpenApi(endpoints: readonly Endpoint[], version = '1.1'): J
         ]),
       ),
       schemas: {
+        ...Object.fromEntries(Object.entries(schemas).sort(([a], [b]) => a.localeCompare(b))),
         Error: {
           type: 'object',
           required: ['error'],

@@ -50,6 +50,7 @@ export function systemRoutes(deps: SystemDeps): Endpoint[] {
     defineEndpoint({
       ...apiRoutes['GET /readyz'],
       status: (report: { ok: boolean }) => (report.ok ? 200 : 503),
+      statuses: [200, 503],
       handler: async () => {
         const { store, redis } = await deps.ready();
         return {
@@ -62,6 +63,7 @@ export function systemRoutes(deps: SystemDeps): Endpoint[] {
     defineEndpoint({
       ...apiRoutes['GET /health'],
       status: (report: HealthReport) => (report.ok ? 200 : 503),
+      statuses: [200, 503],
       handler: () => deps.health(),
     }),
     defineEndpoint({

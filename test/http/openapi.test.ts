@@ -5,7 +5,7 @@ import { openApiPath } from '../../server/http/openapi.js';
 
 interface Operation {
   readonly security?: unknown[];
-  readonly parameters?: Array<{ name: string; in: string }>;
+  readonly parameters?: Array<{ name?: string; in?: string; $ref?: string }>;
   readonly requestBody?: { content: Record<string, { schema: { properties?: Record<string, unknown> } }> };
   readonly responses: Record<string, unknown>;
 }
@@ -25,7 +25,8 @@ describe('GET /api/openapi.json', () => {
   });
 
   it('shows the same schemas that validate requests: limits, required fields, path parameters, auth', async () => {
-    const paths = (await apiClient(hub.url).get('/openapi.json')).body.paths as Paths;
+    const document = (await apiClient(hub.url).get('/openapi.json')).body as { paths: Paths; components: { parameters: object } };
+    const paths = document.paths;
     const register = paths['/api/auth/register']!.post!;
     const schema = register.requestBody!.content['application/json']!.schema as {
       required: string[];
@@ -37,7 +38,9 @@ describe('GET /api/openapi.json', () => {
 
     const like = paths['/api/posts/{id}/like']!.put!;
     expect(like.security).toEqual([{ bearer: [] }]);
-    expect(like.parameters).toEqual(expect.arrayContaining([expect.objectContaining({ name: 'id', in: 'path' })]));
+    // A path parameter shared by many operations is one component (`#/components/parameters/id`).
+    expect(like.parameters).toEqual([{ $ref: '#/components/parameters/id' }]);
+    expect(document.components.parameters).toHaveProperty('id', expect.objectContaining({ name: 'id', in: 'path', required: true }));
     expect(Object.keys(like.responses)).toEqual(expect.arrayContaining(['200', '401']));
 
     const upload = paths['/api/albums/{id}/photos']!.post!;

@@ -14,6 +14,7 @@ export function postRoutes(posts: PostService): Endpoint[] {
       // A diary's raw HTML may be 200,000 characters (up to 3 bytes each in UTF-8, plus JSON escapes).
       bodyLimit: 1024 * 1024,
       status: (r: { post: PostDto }) => createdOrHeld(r.post.status),
+      statuses: [201, 202],
       handler: ({ viewer, body }) => posts.create(viewer, body),
     }),
     // v1.2: before `/posts/:id`, which would otherwise take `/posts/scheduled`.
@@ -48,6 +49,7 @@ export function postRoutes(posts: PostService): Endpoint[] {
       ...apiRoutes['POST /posts/:id/comments'],
       rateLimit: posts.limits.createComment,
       status: (r: { comment: CommentDto }) => createdOrHeld(r.comment.status),
+      statuses: [201, 202],
       handler: ({ viewer, params, body }) => posts.createComment(viewer, params.id, body),
     }),
     defineEndpoint({
@@ -63,6 +65,7 @@ export function postRoutes(posts: PostService): Endpoint[] {
       ...apiRoutes['POST /posts/:id/repost'],
       rateLimit: posts.limits.createPost,
       status: (r: { post: PostDto }) => createdOrHeld(r.post.status),
+      statuses: [201, 202],
       handler: ({ viewer, params, body }) => posts.repost(viewer, params.id, body),
     }),
     defineEndpoint({
