@@ -197,7 +197,16 @@ export async function startHub(requested: Config, options: HubOptions = {}): Pro
     perAddress: config.connectionsPerAddress,
     exempt: (address) => trustedPeer(address, 0),
   });
+  const sockets = engine.capConnections({
+    perAddress: config.connectionsPerAddress,
+    exempt: (address) => trustedPeer(address, 0),
+  });
   metrics.gauge('kj_http_connections', 'HTTP connections open from capped (not trusted-proxy) addresses', () => connections.open);
+  metrics.gauge(
+    'kj_ws_port_connections_refused',
+    'WebSocket upgrades refused on the uws port: their address held CONNECTIONS_PER_ADDRESS sockets there',
+    () => sockets.refused,
+  );
   metrics.gauge(
     'kj_http_connections_refused',
     'HTTP connections closed on arrival: their address was at CONNECTIONS_PER_ADDRESS',

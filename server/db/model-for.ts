@@ -8,3 +8,8 @@ import type { Connection, InferSchemaType, Model, Schema } from 'mongoose';
 export function modelFor<S extends Schema>(conn: Connection, name: string, schema: S): Model<InferSchemaType<S>> {
   return (conn.models[name] ?? conn.model(name, schema)) as unknown as Model<InferSchemaType<S>>;
 }
+
+/** The same for a schema typed by its module's record (`Schema<T>`) rather than inferred from it. */
+export function modelOf<T>(conn: Connection, name: string, schema: Schema<T>): Model<T> {
+  return (conn.models[name] ?? conn.model<T>(name, schema)) as Model<T>;
+}

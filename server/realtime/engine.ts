@@ -13,6 +13,7 @@ import { withNativePublish, type AdapterConstructor, type NativeDeliveryListener
 import { InMemoryAdapter, usePlainBroadcast } from './uws-publish.js';
 import type { HubServer } from './types.js';
 import { assertEngineAvailable } from './uws-native.js';
+import { createSocketCap, type SocketCap, type SocketCapOptions } from './uws-connection-cap.js';
 
 export interface RealtimeEngine {
   readonly io: HubServer;
@@ -32,7 +33,14 @@ export interface RealtimeEngine {
   onNativeDeliveries(listener: NativeDeliveryListener): void;
   /** Told of each handshake refused because its address spent its budget (`socket-handshakes`). */
   onHandshakeRefused(listener: (limit: string) => void): void;
+  /**
+   * Caps the WebSockets one address holds open on the uws engine's port (CONNECTIONS_PER_ADDRESS, as
+   * the HTTP port); the ws engine's sockets are HTTP connections, capped there already.
+   */
+  capConnections(options: SocketCapOptions): SocketCapCounts;
 }
+
+export type SocketCapCounts = Pick<SocketCap, 'open' | 'refused'>;
 
 export function createRealtimeEngine(
   config: Config,
@@ -66,11 +74,13 @@ export function createRealtimeEngine(
       useAdapter: (adapter) => void io.adapter(adapter),
       onNativeDeliveries: () => undefined,
       onHandshakeRefused: handshakes.onRefused,
+      capConnections: () => ({ open: 0, refused: 0 }),
     };
   }
 
   assertEngineAvailable(config.engine); // never run the ws shim while calling it uws
   const app = uWS.App();
+  const cap = createSocketCap();
   const io: HubServer = new Server(options);
   guard(io);
   // A socket whose backlog passes maxBackpressure is closed by uWS (it reconnects and catches up)
@@ -79,7 +89,7 @@ export function createRealtimeEngine(
   const appForEngine = {
     any: (...args: Parameters<uWS.TemplatedApp['any']>) => (app.any(...args), appForEngine),
     ws: (pattern: uWS.RecognizedString, behavior: uWS.WebSocketBehavior<unknown>) => (
-      app.ws(pattern, { ...behavior, closeOnBackpressureLimit: 1 }),
+      app.ws(pattern, cap.wrap({ ...behavior, closeOnBackpressureLimit: 1 })),
       appForEngine
     ),
   };
@@ -115,5 +125,9 @@ export function createRealtimeEngine(
     useAdapter,
     onNativeDeliveries: (listener) => void (delivered.listener = listener),
     onHandshakeRefused: handshakes.onRefused,
+    capConnections: (capOptions) => {
+      cap.configure(capOptions);
+      return cap;
+    },
   };
 }

@@ -1,27 +1,16 @@
 /** Blocks: `blocker` blocks `blocked`. One document per directed pair; the unique index makes blocking idempotent. */
-import { Schema, type Connection, type Model, type Types } from 'mongoose';
+import type { Connection, Model } from 'mongoose';
+import { modelOf } from '../../db/model-for.js';
+import { pairSchema, type PairRecord } from '../../db/pair-schema.js';
 
-export interface BlockRecord {
-  readonly _id: Types.ObjectId;
-  readonly blocker: Types.ObjectId;
-  readonly blocked: Types.ObjectId;
-  readonly createdAt: Date;
-}
+export type BlockRecord = PairRecord<'blocker', 'blocked', 'createdAt'>;
 
-const blockSchema = new Schema<BlockRecord>(
-  {
-    blocker: { type: Schema.Types.ObjectId, required: true },
-    blocked: { type: Schema.Types.ObjectId, required: true },
-    createdAt: { type: Date, required: true },
-  },
-  { strict: 'throw', versionKey: false },
-);
-// "Does A block B?" and A's block list, newest first.
-blockSchema.index({ blocker: 1, blocked: 1 }, { unique: true });
+const blockSchema = pairSchema('blocker', 'blocked', 'createdAt');
+// "Does A block B?" is the pair's own unique index; A's block list, newest first:
 blockSchema.index({ blocker: 1, createdAt: -1 });
 // "Who blocks B?" (search leaves them out).
 blockSchema.index({ blocked: 1 });
 
 export function blockModel(conn: Connection): Model<BlockRecord> {
-  return (conn.models.Block as Model<BlockRecord> | undefined) ?? conn.model<BlockRecord>('Block', blockSchema);
+  return modelOf(conn, 'Block', blockSchema);
 }

@@ -3,23 +3,12 @@
  * my friends" and "are we friends" are each one indexed query on `{ user, friend }`.
  */
 import { Schema, type Connection, type Model, type Types } from 'mongoose';
+import { modelOf } from '../../db/model-for.js';
+import { pairSchema, type PairRecord } from '../../db/pair-schema.js';
 
-export interface FriendEdgeRecord {
-  readonly _id: Types.ObjectId;
-  readonly user: Types.ObjectId;
-  readonly friend: Types.ObjectId;
-  readonly since: Date;
-}
+export type FriendEdgeRecord = PairRecord<'user', 'friend', 'since'>;
 
-const friendEdgeSchema = new Schema<FriendEdgeRecord>(
-  {
-    user: { type: Schema.Types.ObjectId, required: true },
-    friend: { type: Schema.Types.ObjectId, required: true },
-    since: { type: Date, required: true },
-  },
-  { strict: 'throw', versionKey: false },
-);
-friendEdgeSchema.index({ user: 1, friend: 1 }, { unique: true });
+const friendEdgeSchema = pairSchema('user', 'friend', 'since');
 friendEdgeSchema.index({ user: 1, since: -1 });
 
 export type FriendRequestState = 'pending' | 'accepted' | 'declined';
@@ -54,12 +43,9 @@ friendRequestSchema.index({ from: 1, status: 1, createdAt: -1 });
 export const pairKeyOf = (a: string, b: string): string => (a < b ? `${a}:${b}` : `${b}:${a}`);
 
 export function friendEdgeModel(conn: Connection): Model<FriendEdgeRecord> {
-  return (conn.models.FriendEdge as Model<FriendEdgeRecord> | undefined) ?? conn.model<FriendEdgeRecord>('FriendEdge', friendEdgeSchema);
+  return modelOf(conn, 'FriendEdge', friendEdgeSchema);
 }
 
 export function friendRequestModel(conn: Connection): Model<FriendRequestRecord> {
-  return (
-    (conn.models.FriendRequest as Model<FriendRequestRecord> | undefined) ??
-    conn.model<FriendRequestRecord>('FriendRequest', friendRequestSchema)
-  );
+  return modelOf(conn, 'FriendRequest', friendRequestSchema);
 }

@@ -2,25 +2,14 @@
  * One document per (post, user) like. The unique index makes liking idempotent and race-free: the
  * post's counter moves only when an insert succeeded or a delete removed something.
  */
-import { Schema, type Connection, type Model, type Types } from 'mongoose';
+import type { Connection, Model } from 'mongoose';
+import { modelOf } from '../../db/model-for.js';
+import { pairSchema, type PairRecord } from '../../db/pair-schema.js';
 
-export interface LikeRecord {
-  readonly _id: Types.ObjectId;
-  readonly post: Types.ObjectId;
-  readonly user: Types.ObjectId;
-  readonly createdAt: Date;
-}
+export type LikeRecord = PairRecord<'post', 'user', 'createdAt'>;
 
-const likeSchema = new Schema<LikeRecord>(
-  {
-    post: { type: Schema.Types.ObjectId, required: true },
-    user: { type: Schema.Types.ObjectId, required: true },
-    createdAt: { type: Date, required: true },
-  },
-  { strict: 'throw', versionKey: false },
-);
-likeSchema.index({ post: 1, user: 1 }, { unique: true });
+const likeSchema = pairSchema('post', 'user', 'createdAt');
 
 export function likeModel(conn: Connection): Model<LikeRecord> {
-  return (conn.models.PostLike as Model<LikeRecord> | undefined) ?? conn.model<LikeRecord>('PostLike', likeSchema);
+  return modelOf(conn, 'PostLike', likeSchema);
 }

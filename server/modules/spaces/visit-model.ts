@@ -3,26 +3,15 @@
  * visit happened. The unique index makes "count once per window" safe under concurrency and
  * across nodes: of two simultaneous first visits, only one insert can win.
  */
-import { Schema, type Connection, type Model, type Types } from 'mongoose';
+import type { Connection, Model } from 'mongoose';
+import { modelOf } from '../../db/model-for.js';
+import { pairSchema, type PairRecord } from '../../db/pair-schema.js';
 
-export interface VisitRecord {
-  readonly _id: Types.ObjectId;
-  readonly owner: Types.ObjectId;
-  readonly visitor: Types.ObjectId;
-  readonly lastAt: Date;
-}
+export type VisitRecord = PairRecord<'owner', 'visitor', 'lastAt'>;
 
-const visitSchema = new Schema<VisitRecord>(
-  {
-    owner: { type: Schema.Types.ObjectId, required: true },
-    visitor: { type: Schema.Types.ObjectId, required: true },
-    lastAt: { type: Date, required: true },
-  },
-  { strict: 'throw', versionKey: false },
-);
-visitSchema.index({ owner: 1, visitor: 1 }, { unique: true });
+const visitSchema = pairSchema('owner', 'visitor', 'lastAt');
 visitSchema.index({ owner: 1, lastAt: -1 });
 
 export function visitModel(conn: Connection): Model<VisitRecord> {
-  return (conn.models.SpaceVisit as Model<VisitRecord> | undefined) ?? conn.model<VisitRecord>('SpaceVisit', visitSchema);
+  return modelOf(conn, 'SpaceVisit', visitSchema);
 }

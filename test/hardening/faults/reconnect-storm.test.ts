@@ -31,6 +31,8 @@ describe('reconnect storm', { timeout: 240_000 }, () => {
         // are still signing in together.
         SOCKET_HANDSHAKES_PER_ADDRESS: '100000',
         SOCKET_PENDING_MAX: '10000',
+        // And all 800 held from that one address, on either port.
+        CONNECTIONS_PER_ADDRESS: '100000',
       },
     });
     users = await seedStore(
