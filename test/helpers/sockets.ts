@@ -19,15 +19,23 @@ interface HubLike {
 
 const open = new Set<TestSocket>();
 
-/** Connects with `token`; resolves once connected, rejects with the server's connect_error. */
-export function connectSocket(hub: HubLike, token: string | undefined, options: { reconnection?: boolean } = {}): Promise<TestSocket> {
+/**
+ * Connects with `token`; resolves once connected, rejects with the server's connect_error.
+ * `localAddress` (127.0.0.x) makes the connection come from another address, for per-address limits.
+ */
+export function connectSocket(
+  hub: HubLike,
+  token: string | undefined,
+  options: { reconnection?: boolean; localAddress?: string } = {},
+): Promise<TestSocket> {
   const socket: TestSocket = connect(hub.realtimeUrl, {
     auth: token === undefined ? {} : { token },
     transports: ['websocket'],
     reconnection: options.reconnection ?? false,
     forceNew: true,
     timeout: 5_000,
-  });
+    ...(options.localAddress ? { localAddress: options.localAddress } : {}),
+  } as Parameters<typeof connect>[1]);
   open.add(socket);
   recordEvents(socket);
   return new Promise((resolve, reject) => {

@@ -6,9 +6,8 @@
  * closes the oldest). The attack runs from loopback addresses; a signed-in bystander still connects.
  */
 import http from 'node:http';
-import { io, type Socket } from 'socket.io-client';
 import { describe, expect, it } from 'vitest';
-import { engines, registerUser, useTestHub } from '../../helpers/index.js';
+import { connectSocket, engines, registerUser, useTestHub } from '../../helpers/index.js';
 
 const perAddress = 60;
 const maxPending = 100;
@@ -65,24 +64,6 @@ async function alive(realtimeUrl: string, sid: string): Promise<boolean> {
   return res.status === 200;
 }
 
-/** A signed-in socket from `localAddress`; resolves once connected. */
-function bystanderSocket(realtimeUrl: string, token: string, localAddress: string): Promise<Socket> {
-  const socket = io(realtimeUrl, {
-    auth: { token },
-    transports: ['websocket'],
-    reconnection: false,
-    forceNew: true,
-    localAddress,
-  } as Parameters<typeof io>[1]);
-  return new Promise((resolve, reject) => {
-    socket.once('connect', () => resolve(socket));
-    socket.once('connect_error', (err) => {
-      socket.close();
-      reject(err);
-    });
-  });
-}
-
 describe.each(engines)('anonymous handshakes (%s)', (engine) => {
   const hub = useTestHub({ engine, env: { SOCKET_HANDSHAKES_PER_ADDRESS: String(perAddress), SOCKET_PENDING_MAX: String(maxPending) } });
 
@@ -99,13 +80,11 @@ describe.each(engines)('anonymous handshakes (%s)', (engine) => {
     // The same over a WebSocket from that address: refused too. The budget refills one handshake a
     // second, so on a slow box one attempt may find a fresh one; of five in a row, most are refused.
     const attempts = await Promise.allSettled(
-      Array.from({ length: 5 }, () => bystanderSocket(hub.realtimeUrl, bystander.token, '127.0.0.1')),
+      Array.from({ length: 5 }, () => connectSocket(hub, bystander.token, { localAddress: '127.0.0.1' })),
     );
-    for (const a of attempts) if (a.status === 'fulfilled') a.value.close();
     expect(attempts.filter((a) => a.status === 'rejected').length).toBeGreaterThanOrEqual(3);
-    const socket = await bystanderSocket(hub.realtimeUrl, bystander.token, '127.0.0.2');
+    const socket = await connectSocket(hub, bystander.token, { localAddress: '127.0.0.2' });
     expect(socket.connected).toBe(true);
-    socket.close();
   });
 
   it('sessions that never sign in are at most SOCKET_PENDING_MAX; the oldest go, a bystander still connects', async () => {
@@ -123,8 +102,7 @@ describe.each(engines)('anonymous handshakes (%s)', (engine) => {
     expect(living.length).toBeLessThanOrEqual(maxPending);
     // The newest are the ones kept.
     expect(living).toContain(all.at(-1));
-    const socket = await bystanderSocket(hub.realtimeUrl, bystander.token, '127.0.0.3');
+    const socket = await connectSocket(hub, bystander.token, { localAddress: '127.0.0.3' });
     expect(socket.connected).toBe(true);
-    socket.close();
   });
 });
