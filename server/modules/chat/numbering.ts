@@ -118,7 +118,11 @@ export function createNumbering(conn: Connection) {
         const existing = await inbox.findOne({ userId, messageId }, { seq: 1 }).lean();
         return existing ? existing.seq : insertEntry(userId, messageId);
       }),
-    /** Forgets every remembered number (after messages and entries were deleted: read the store again). */
+    /**
+     * Forgets every remembered number (after messages and entries were deleted: read the store again).
+     * Other nodes keep theirs: a survivor's next inbox number there may skip the deleted entries'
+     * numbers, a gap where the deletion left holes anyway; `chat:sync { after }` is unaffected.
+     */
     forgetAll: () => {
       conversationSeqs.clear();
       inboxSeqs.clear();
