@@ -10,13 +10,37 @@ import { io, type Socket } from 'socket.io-client';
 import type { ClientToServerEvents, ServerToClientEvents } from '../../shared/events.js';
 import { makeFriendGraph, prng } from './friend-graph.js';
 import { Histogram, round, type LatencySummary } from './histogram.js';
-import { closeHttpAgents } from './http.js';
+import { closeHttpAgents, httpJson } from './http.js';
 import { defaultOptions, type LoadTestOptions } from './options.js';
 import { clock } from './protocol.js';
 import { sourceAddress, sourceIpsFor } from './source-address.js';
 import { prepareTarget } from './target.js';
 
 type ChatSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+/**
+ * Store commands the hubs at `baseUrls` have issued so far: the sum of the counts of their
+ * `kj_store_command_duration_seconds` histogram (one per command the driver sent). null when a hub
+ * has no `/metrics` for us.
+ */
+async function storeCommands(baseUrls: readonly string[]): Promise<number | null> {
+  let total = 0;
+  for (const base of baseUrls) {
+    const token = process.env.METRICS_TOKEN;
+    const res = await httpJson<string>(base, 'GET', '/metrics', {
+      timeoutMs: 5_000,
+      ...(token ? { headers: { authorization: `Bearer ${token}` } } : {}),
+    }).catch(() => null);
+    if (!res || res.status !== 200 || typeof res.body !== 'string') return null;
+    for (const line of res.body.split('\n')) {
+      // Less `count`: a scrape's own gauges (estimatedDocumentCount) issue it; a send never does.
+      if (line.startsWith('kj_store_command_duration_seconds_count') && !line.includes('command="count"')) {
+        total += Number(line.slice(line.lastIndexOf(' ') + 1));
+      }
+    }
+  }
+  return total;
+}
 
 export interface ChatSummary {
   readonly scenario: 'chat';
@@ -40,6 +64,8 @@ export interface ChatSummary {
   /** Pushes of a message to a socket that is neither person's. */
   readonly unexpected: number;
   readonly hubCpu: { readonly loadMs: number | null; readonly msPerKMessages: number | null; readonly idleMsPerSec: number | null };
+  /** Store commands the hubs issued during the load (their `/metrics`), and per acknowledged message. */
+  readonly store: { readonly commands: number | null; readonly perMessage: number | null };
   readonly durationSec: number;
 }
 
@@ -127,6 +153,7 @@ export async function runChatLoadTest(partial: Partial<LoadTestOptions> = {}): P
 
     const rand = prng(options.seed + 11);
     const cpuBefore = await target.hubCpuMs();
+    const storeBefore = await storeCommands(target.baseUrls);
     const startedAt = clock();
     const endAt = startedAt + options.duration * 1000;
     let sent = 0;
@@ -174,6 +201,7 @@ export async function runChatLoadTest(partial: Partial<LoadTestOptions> = {}): P
     const drainEnd = clock() + options.drain * 1000;
     while (clock() < drainEnd && delivered < expected) await sleep(50);
     const cpuAfter = await target.hubCpuMs();
+    const storeAfter = await storeCommands(target.baseUrls);
 
     let missing = 0;
     for (const d of devices) {
@@ -185,6 +213,8 @@ export async function runChatLoadTest(partial: Partial<LoadTestOptions> = {}): P
     }
     const wallSec = (loadEnd - startedAt) / 1000;
     const loadMs = cpuBefore && cpuAfter ? round(cpuAfter.total - cpuBefore.total, 0) : null;
+    // The sends' own commands (and the hub's background work, e.g. presence, in the same seconds).
+    const storeDuring = storeBefore !== null && storeAfter !== null ? storeAfter - storeBefore : null;
     return {
       scenario: 'chat',
       target: target.description,
@@ -206,6 +236,10 @@ export async function runChatLoadTest(partial: Partial<LoadTestOptions> = {}): P
         loadMs,
         msPerKMessages: loadMs !== null && ackedCount ? round((loadMs / ackedCount) * 1000, 1) : null,
         idleMsPerSec: idleMsPerSec === null ? null : round(idleMsPerSec, 1),
+      },
+      store: {
+        commands: storeDuring,
+        perMessage: storeDuring !== null && ackedCount ? round(storeDuring / ackedCount, 1) : null,
       },
       durationSec: round(wallSec, 1),
     };
@@ -229,5 +263,6 @@ export function formatChatSummary(s: ChatSummary): string {
     `delivery      chat:send → peer's chat:message (every device): p50 ${d.p50} ms, p95 ${d.p95} ms, p99 ${d.p99} ms, max ${d.max} ms`,
     `pushes        ${s.delivered} of ${s.expected} expected (both people, every device); missing ${s.missing}, duplicates ${s.duplicates} (by seq), strangers ${s.unexpected}`,
     `hub cpu       ${s.hubCpu.loadMs ?? '-'} ms during the load: ${s.hubCpu.msPerKMessages ?? '-'} ms per 1 000 messages (idle ${s.hubCpu.idleMsPerSec ?? '-'} ms/s)`,
+    `store         ${s.store.commands ?? '-'} commands during the load: ${s.store.perMessage ?? '-'} per message`,
   ].join('\n');
 }

@@ -6,11 +6,13 @@ import { chat } from '../services/chat.js';
 import { shuoshuoAlbumId } from '../services/photos.js';
 import { uploadPhoto } from '../services/uploads.js';
 import { shared } from '../styles/shared.js';
+import './kj-chat-album-photo.js';
 import './kj-upload-picker.js';
 
 /**
  * "Photo" (图片) beside the chat box: the picked photo goes into my shuoshuo album (as a photo in a
  * 说说 does; a message may only carry the sender's own photo), with a progress bar, then is sent.
+ * Beside it, "Albums" (相册) sends one of the photos already in my albums (kj-chat-album-photo).
  * @fires chat-error - detail `{ message }` when the upload or the send fails
  */
 @localized()
@@ -37,6 +39,7 @@ export class KjChatPhoto extends LitElement {
   override render() {
     return html`<kj-upload-picker compact ?disabled=${this.progress !== null} label=${msg('Photo', { id: 'chat.photoButton' })}
         @files-picked=${this.picked}></kj-upload-picker>
+      <kj-chat-album-photo handle=${this.handle}></kj-chat-album-photo>
       ${this.progress !== null ? html`<progress max="1" .value=${this.progress} aria-label=${msg('Sending the photo', { id: 'chat.photoSending' })}></progress>` : null}`;
   }
 

@@ -31,17 +31,18 @@ export function createMessageViews({ conn, accounts, photos, posts }: MessageVie
     }
   }
 
-  /** DTOs of `records` for `viewerId` (their inbox numbers looked up unless given). */
+  /** DTOs of `records` for `viewerId` (their inbox numbers, and their photos, looked up unless given). */
   async function toDtos(
     records: readonly MessageRecord[],
     viewerId: string,
     inboxSeqs?: ReadonlyMap<string, number>,
+    photoDtos?: ReadonlyMap<string, PhotoDto>,
   ): Promise<MessageDto[]> {
     if (!records.length) return [];
     const live = records.filter((r) => !r.recalled);
     const [users, photoMap, seqs] = await Promise.all([
       accounts.getUsers([...new Set(records.map((r) => r.from))]),
-      photos.byIds(live.flatMap((r) => (r.photoId ? [r.photoId] : []))),
+      photoDtos ?? photos.byIds(live.flatMap((r) => (r.photoId ? [r.photoId] : []))),
       inboxSeqs ??
         inbox
           .find({ userId: viewerId, messageId: { $in: records.map((r) => r._id) } }, { seq: 1, messageId: 1 })

@@ -1,61 +1,131 @@
 /**
  * Gap-free numbering for chat (see model.ts): a message's seq in its conversation and a person's
- * inbox entries. On this node writers queue per key so they rarely race; between nodes the unique
- * index settles it (a duplicate key: read the last number again and retry).
+ * inbox entries. Each is an insert at the last number + 1, and the unique index is the guard.
+ *
+ * On this node writers queue per key, and the last number of each key is remembered after the first
+ * look-up (read once per key, then advanced by this node's own inserts), so a send costs no reads for
+ * its numbers: one insert per number. Between nodes the unique index settles it: a node whose memory is
+ * behind gets a duplicate key, forgets, reads the last number again and retries. The invariant of
+ * model.ts holds as before: a writer inserts N + 1 only after it has seen N stored (its own insert or
+ * its read), so entry N + 1 never exists before entry N does.
  */
-import type { Connection, Types } from 'mongoose';
+import { Types, type Connection } from 'mongoose';
 import { isDuplicateKey } from '../../db/duplicate-key.js';
-import { recordOf } from '../../db/record-of.js';
 import { createKeyedQueue } from '../../keyed-queue.js';
 import { inboxEntryModel, messageModel, type MessageRecord } from './model.js';
 
 /** Attempts at taking the next number when another node took it first. */
 const maxSeqAttempts = 25;
 
+/** Keys whose last number this node remembers (the least recently used are forgotten, and read again when needed). */
+const rememberedKeys = 100_000;
+
 export type NewMessage = Omit<MessageRecord, '_id' | 'seq' | 'recalled' | 'read'>;
+
+/** The last number taken per key, as this node last saw it: a bounded map, least recently used out first. */
+function createLastNumbers() {
+  const last = new Map<string, number>();
+  return {
+    get: (key: string) => last.get(key),
+    set(key: string, n: number) {
+      last.delete(key);
+      last.set(key, n);
+      if (last.size > rememberedKeys) last.delete(last.keys().next().value as string);
+    },
+    forget: (key: string) => last.delete(key),
+    clear: () => last.clear(),
+  };
+}
+type LastNumbers = ReturnType<typeof createLastNumbers>;
+
+/** A document as the driver writes it: without the fields that are undefined (the driver would store null). */
+const defined = <T extends object>(doc: T): T => Object.fromEntries(Object.entries(doc).filter(([, v]) => v !== undefined)) as T;
 
 export function createNumbering(conn: Connection) {
   const messages = messageModel(conn);
   const inbox = inboxEntryModel(conn);
   const perConversation = createKeyedQueue();
   const perInbox = createKeyedQueue();
+  const conversationSeqs = createLastNumbers();
+  const inboxSeqs = createLastNumbers();
 
-  async function insertMessage(fields: NewMessage): Promise<MessageRecord> {
+  /**
+   * Inserts with the next number of `key` (remembered, else read by `readLast`). A duplicate key makes
+   * it forget and retry, unless `stop` says the duplicate is not about the number.
+   */
+  async function numbered<T>(
+    remembered: LastNumbers,
+    key: string,
+    readLast: () => Promise<number>,
+    insert: (n: number) => Promise<T>,
+    stop?: () => Promise<boolean>,
+  ): Promise<T> {
     for (let attempt = 0; attempt < maxSeqAttempts; attempt++) {
-      const last = await messages.findOne({ conversationId: fields.conversationId }, { seq: 1 }).sort({ seq: -1 }).lean();
+      const n = (remembered.get(key) ?? (await readLast())) + 1;
       try {
-        const doc = await messages.create({ ...fields, seq: (last?.seq ?? 0) + 1, recalled: false, read: false });
-        return recordOf<MessageRecord>(doc);
+        const out = await insert(n);
+        remembered.set(key, n);
+        return out;
       } catch (err) {
-        if (!isDuplicateKey(err)) throw err;
-        // The same clientId stored meanwhile (a retry racing its first try): the caller answers that one.
-        const first = await messages.exists({ from: fields.from, clientId: fields.clientId });
-        if (first) throw err;
+        remembered.forget(key);
+        if (!isDuplicateKey(err) || (stop && (await stop()))) throw err;
       }
     }
-    throw new Error(`could not number a message in ${fields.conversationId} after ${maxSeqAttempts} attempts`);
+    throw new Error(`could not number ${key} after ${maxSeqAttempts} attempts`);
   }
 
-  async function insertEntry(userId: string, messageId: Types.ObjectId): Promise<number> {
-    const existing = await inbox.findOne({ userId, messageId }, { seq: 1 }).lean();
-    if (existing) return existing.seq;
-    for (let attempt = 0; attempt < maxSeqAttempts; attempt++) {
-      const last = await inbox.findOne({ userId }, { seq: 1 }).sort({ seq: -1 }).lean();
-      const seq = (last?.seq ?? 0) + 1;
-      try {
-        await inbox.create({ userId, seq, messageId });
+  const lastMessageSeq = async (conversationId: string) =>
+    (await messages.findOne({ conversationId }, { seq: 1 }).sort({ seq: -1 }).lean())?.seq ?? 0;
+  const lastInboxSeq = async (userId: string) => (await inbox.findOne({ userId }, { seq: 1 }).sort({ seq: -1 }).lean())?.seq ?? 0;
+
+  /** Stores a message (the driver's insert: no document hydration) and answers it as stored. */
+  function insertMessage(fields: NewMessage): Promise<MessageRecord> {
+    return numbered(
+      conversationSeqs,
+      fields.conversationId,
+      () => lastMessageSeq(fields.conversationId),
+      async (seq) => {
+        const record = defined<MessageRecord>({ _id: new Types.ObjectId(), ...fields, seq, recalled: false, read: false });
+        await messages.collection.insertOne({ ...record });
+        return record;
+      },
+      // The same clientId stored meanwhile (a retry racing its first try): the caller answers that one.
+      async () => (await messages.exists({ from: fields.from, clientId: fields.clientId })) !== null,
+    );
+  }
+
+  /** A new inbox entry for a message just stored (no entry of it can exist yet): its number. */
+  function insertEntry(userId: string, messageId: Types.ObjectId): Promise<number> {
+    return numbered(
+      inboxSeqs,
+      userId,
+      () => lastInboxSeq(userId),
+      async (seq) => {
+        await inbox.collection.insertOne({ _id: new Types.ObjectId(), userId, seq, messageId });
         return seq;
-      } catch (err) {
-        if (!isDuplicateKey(err)) throw err;
-      }
-    }
-    throw new Error(`could not number an inbox entry for ${userId} after ${maxSeqAttempts} attempts`);
+      },
+    );
   }
 
   return {
     /** Stores a message with the next seq of its conversation. */
     message: (fields: NewMessage) => perConversation(fields.conversationId, () => insertMessage(fields)),
-    /** The user's inbox number of the message: the existing entry's, or a new one with the next number. */
-    inboxEntry: (userId: string, messageId: Types.ObjectId) => perInbox(userId, () => insertEntry(userId, messageId)),
+    /** The user's inbox number of a message just stored by `message` (a new entry, unchecked). */
+    newInboxEntry: (userId: string, messageId: Types.ObjectId) => perInbox(userId, () => insertEntry(userId, messageId)),
+    /** The user's inbox number of the message: the existing entry's, or a new one (a retry repairing a half-done send). */
+    inboxEntry: (userId: string, messageId: Types.ObjectId) =>
+      perInbox(userId, async () => {
+        const existing = await inbox.findOne({ userId, messageId }, { seq: 1 }).lean();
+        return existing ? existing.seq : insertEntry(userId, messageId);
+      }),
+    /**
+     * Forgets every remembered number (after messages and entries were deleted: read the store again).
+     * Other nodes keep theirs: a survivor's next inbox number there may skip the deleted entries'
+     * numbers, a gap where the deletion left holes anyway; `chat:sync { after }` is unaffected.
+     */
+    forgetAll: () => {
+      conversationSeqs.clear();
+      inboxSeqs.clear();
+    },
   };
 }

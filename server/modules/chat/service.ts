@@ -5,8 +5,9 @@
  * friends and neither blocks the other; anyone else gets `not_found`.
  */
 import { Types, type Connection } from 'mongoose';
-import type { ConversationDto, MessageDto, UserDto } from '../../../shared/dto.js';
+import type { ConversationDto, MessageDto, PhotoDto, UserDto } from '../../../shared/dto.js';
 import { recallWindowMs, type SendMessageBody } from '../../../shared/schemas/chat.js';
+import { isDuplicateKey } from '../../db/duplicate-key.js';
 import { AppError, blocked, forbidden, invalid, notFound } from '../../errors.js';
 import type { Logger } from '../../logger.js';
 import type { RateLimitRule } from '../../rate-limits.js';
@@ -26,7 +27,7 @@ export interface ChatServiceDeps extends MessageViewDeps {
   readonly pusher: Pusher;
   readonly logger: Logger;
   readonly accounts: MessageViewDeps['accounts'] & { requireByHandle(handle: string): Promise<UserDto> };
-  readonly photos: MessageViewDeps['photos'] & { resolveOwn(ownerId: string, ids: readonly string[]): Promise<unknown> };
+  readonly photos: MessageViewDeps['photos'] & { resolveOwn(ownerId: string, ids: readonly string[]): Promise<PhotoDto[]> };
   readonly friends: Pick<FriendRelations, 'areFriends' | 'friendIds'>;
   readonly blocks: Pick<BlockLookup, 'eitherWay'>;
   readonly screen: TextScreen;
@@ -82,47 +83,59 @@ export function createChatService(deps: ChatServiceDeps) {
   const unreadIn = (conversationId: string, userId: string) =>
     messages.countDocuments({ conversationId, to: userId, read: false, recalled: false });
 
-  /** Checks what a message carries: screened text, the sender's own photo, a post the sender may see. */
-  async function checkContent(viewer: Viewer, body: SendMessageBody): Promise<void> {
+  /**
+   * Checks what a message carries: screened text, the sender's own photo, a post the sender may see.
+   * Answers the photo as resolved, so the message's view does not read it again.
+   */
+  async function checkContent(viewer: Viewer, body: SendMessageBody): Promise<ReadonlyMap<string, PhotoDto>> {
     if (body.text !== undefined && screen.screen(body.text).action !== 'allow') {
       throw blocked('text: this message cannot be sent');
     }
-    if (body.photoId) {
-      try {
-        await deps.photos.resolveOwn(viewer.id, [body.photoId]);
-      } catch (err) {
-        if (err instanceof AppError && err.code === 'invalid')
-          throw invalid('photoId: must be your own photo', { photoId: 'must be your own photo' });
-        throw err;
-      }
-    }
     if (body.postId) await deps.posts.get(viewer, body.postId); // not_found when the sender may not see it
+    if (!body.photoId) return new Map();
+    try {
+      const [photo] = await deps.photos.resolveOwn(viewer.id, [body.photoId]);
+      return new Map(photo ? [[body.photoId, photo]] : []);
+    } catch (err) {
+      if (err instanceof AppError && err.code === 'invalid')
+        throw invalid('photoId: must be your own photo', { photoId: 'must be your own photo' });
+      throw err;
+    }
   }
 
-  /** Both inbox entries of a message (existing ones kept: a retry repairs a half-done send). */
-  async function fileInInboxes(record: MessageRecord): Promise<Map<string, number>> {
-    const [fromSeq, toSeq] = await Promise.all([
-      numbering.inboxEntry(record.from, record._id),
-      numbering.inboxEntry(record.to, record._id),
-    ]);
-    return new Map([
-      [record.from, fromSeq],
-      [record.to, toSeq],
-    ]);
+  /** Both people's views of a message: the same but for `inboxSeq`, each person's own number of it. */
+  async function viewsOf(
+    record: MessageRecord,
+    seqs: { readonly from: number; readonly to: number },
+    photoDtos?: ReadonlyMap<string, PhotoDto>,
+  ): Promise<{ mine: MessageDto; theirs: MessageDto }> {
+    const [mine] = await views.toDtos([record], record.from, new Map([[record._id.toHexString(), seqs.from]]), photoDtos);
+    if (!mine) throw notFound('message');
+    return { mine, theirs: { ...mine, inboxSeq: seqs.to } };
   }
 
-  async function dtoFor(record: MessageRecord, userId: string, seqs: ReadonlyMap<string, number>): Promise<MessageDto> {
-    const seq = seqs.get(userId);
-    const [dto] = await views.toDtos([record], userId, new Map(seq === undefined ? [] : [[record._id.toHexString(), seq]]));
-    if (!dto) throw notFound('message');
-    return dto;
+  /** A retry of a stored message: its inbox entries made if a first try stopped before them, and its view. */
+  async function repeat(record: MessageRecord): Promise<{ message: MessageDto }> {
+    const [from, to] = await Promise.all([numbering.inboxEntry(record.from, record._id), numbering.inboxEntry(record.to, record._id)]);
+    return { message: (await viewsOf(record, { from, to })).mine };
   }
 
-  async function send(viewer: Viewer, to: string, body: SendMessageBody): Promise<{ message: MessageDto }> {
-    const first = await messages.findOne({ from: viewer.id, clientId: body.clientId }).lean<MessageRecord>();
-    if (first) return { message: await dtoFor(first, viewer.id, await fileInInboxes(first)) };
-    const peer = await peerOf(viewer, to);
-    await checkContent(viewer, body);
+  /** Sends in flight on this node by `<sender>:<clientId>`: a retry racing its first try waits for that one. */
+  const inFlight = new Map<string, Promise<{ message: MessageDto }>>();
+
+  /**
+   * One send, in four dependent steps: the peer (by handle, then friendship and blocks side by side)
+   * and the content checks, side by side; the message insert (its seq remembered, see numbering.ts;
+   * a retry's `clientId` answered by the unique index, not a read first); both inbox entries and the
+   * conversation's time, side by side; both views from the one record, pushed.
+   */
+  async function sendOnce(viewer: Viewer, to: string, body: SendMessageBody): Promise<{ message: MessageDto }> {
+    // Side by side, but answered in order: someone the viewer may not talk to hears not_found, whatever the content.
+    const [peerCheck, contentCheck] = await Promise.allSettled([peerOf(viewer, to), checkContent(viewer, body)]);
+    if (peerCheck.status === 'rejected') throw peerCheck.reason;
+    if (contentCheck.status === 'rejected') throw contentCheck.reason;
+    const peer = peerCheck.value;
+    const photoDtos = contentCheck.value;
     const conversationId = pairKeyOf(viewer.id, peer.id);
     let record: MessageRecord;
     try {
@@ -137,20 +150,37 @@ export function createChatService(deps: ChatServiceDeps) {
         sentAt: new Date(),
       });
     } catch (err) {
-      const raced = await messages.findOne({ from: viewer.id, clientId: body.clientId }).lean<MessageRecord>();
-      if (!raced) throw err;
-      return { message: await dtoFor(raced, viewer.id, await fileInInboxes(raced)) };
+      if (!isDuplicateKey(err)) throw err;
+      const first = await messages.findOne({ from: viewer.id, clientId: body.clientId }).lean<MessageRecord>();
+      if (!first) throw err;
+      return repeat(first);
     }
-    const seqs = await fileInInboxes(record);
-    await conversations.updateOne(
-      { _id: conversationId },
-      { $setOnInsert: { users: [viewer.id, peer.id].sort() }, $max: { updatedAt: record.sentAt } },
-      { upsert: true },
-    );
-    const [mine, theirs] = await Promise.all([dtoFor(record, viewer.id, seqs), dtoFor(record, peer.id, seqs)]);
+    const [fromSeq, toSeq] = await Promise.all([
+      numbering.newInboxEntry(record.from, record._id),
+      numbering.newInboxEntry(record.to, record._id),
+      conversations.collection.updateOne(
+        { _id: conversationId as never },
+        { $setOnInsert: { users: [viewer.id, peer.id].sort() }, $max: { updatedAt: record.sentAt } },
+        { upsert: true },
+      ),
+    ]);
+    const { mine, theirs } = await viewsOf(record, { from: fromSeq, to: toSeq }, photoDtos);
     pusher.toUser(viewer.id, 'chat:message', { message: mine });
     pusher.toUser(peer.id, 'chat:message', { message: theirs });
     return { message: mine };
+  }
+
+  async function send(viewer: Viewer, to: string, body: SendMessageBody): Promise<{ message: MessageDto }> {
+    const key = `${viewer.id}:${body.clientId}`;
+    const running = inFlight.get(key);
+    if (running) return running;
+    const sending = sendOnce(viewer, to, body);
+    inFlight.set(key, sending);
+    try {
+      return await sending;
+    } finally {
+      inFlight.delete(key);
+    }
   }
 
   /** A message of a conversation the viewer is in and may still talk in; `not_found` otherwise. */
@@ -302,6 +332,7 @@ export function createChatService(deps: ChatServiceDeps) {
       await inbox.deleteMany({ userId });
       await messages.deleteMany({ _id: { $in: ids } });
       await conversations.deleteMany({ users: userId });
+      numbering.forgetAll(); // numbers were taken away: the next of each key is read from the store again
       deps.logger.debug({ user: userId, messages: ids.length }, 'account deletion: messages removed');
     },
   };

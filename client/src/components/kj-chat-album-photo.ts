@@ -1,0 +1,120 @@
+import { localized, msg, str } from '@lit/localize';
+import { LitElement, css, html, nothing } from 'lit';
+import { customElement, property, query, state } from 'lit/decorators.js';
+import type { AlbumDto, PhotoDto } from '../../../shared/dto.js';
+import { SessionController } from '../controllers/session-controller.js';
+import { FetchScope } from '../controllers/fetch-scope.js';
+import { icon } from '../icons.js';
+import { api, errorText, isAbort } from '../services/api.js';
+import { chat } from '../services/chat.js';
+import { shared } from '../styles/shared.js';
+import { cardDialogStyles } from '../styles/card-dialog.js';
+
+/** Photos shown per album (the newest first page the hub gives). */
+const photosPerAlbum = 60;
+
+/**
+ * "Albums" (相册) beside the chat box: a dialog shows the photos of my albums, album by
+ * album; picking one sends it (a message may carry only the sender's own photo, which these are).
+ * @fires chat-error - detail `{ message }` when the send fails
+ */
+@localized()
+@customElement('kj-chat-album-photo')
+export class KjChatAlbumPhoto extends LitElement {
+  static override styles = [
+    shared,
+    cardDialogStyles,
+    css`
+      button.open { font-weight: 600; border-color: var(--kj-line); } /* as the 图片 picker beside it */
+      button.open svg { color: var(--kj-accent-strong); }
+      dialog { width: min(480px, 94vw); max-height: 86vh; overflow-y: auto; }
+      h3 { font-size: 0.95rem; margin: 12px 0 6px; }
+      ul.grid { display: grid; grid-template-columns: repeat(auto-fill, minmax(76px, 1fr)); gap: 6px; }
+      ul.grid button { padding: 0; width: 100%; aspect-ratio: 1; border-radius: 8px; overflow: hidden; min-height: 44px; }
+      ul.grid img { width: 100%; height: 100%; object-fit: cover; display: block; }
+      .row { justify-content: flex-end; margin-top: 12px; }
+    `,
+  ];
+
+  /** Whom the photo goes to. */
+  @property() handle = '';
+  @state() private albums: Array<{ album: AlbumDto; photos: PhotoDto[] }> | null = null;
+  @state() private showing = false;
+  @state() private busy = false;
+  @state() private error = '';
+  @query('dialog') private dialog!: HTMLDialogElement;
+  private readonly session = new SessionController(this);
+  private readonly loads = new FetchScope(this);
+
+  override render() {
+    return html`<button type="button" class="open" aria-haspopup="dialog" @click=${this.openDialog}>
+        ${icon('image')} ${msg('Albums', { id: 'chatAlbum.button' })}
+      </button>
+      <dialog aria-labelledby=${this.showing ? 'album-photo-title' : nothing} @close=${() => ((this.error = ''), (this.showing = false))}>
+        ${this.showing ? this.picker() : null}
+      </dialog>`;
+  }
+
+  private picker() {
+    const albums = this.albums;
+    return html`<h2 id="album-photo-title">${msg('Send a photo from my albums', { id: 'chatAlbum.title' })}</h2>
+      ${albums === null ? html`<p class="muted">${msg('Loading…', { id: 'share.loading' })}</p>` : null}
+      ${albums?.length === 0 ? html`<p class="muted">${msg('Your albums have no photos yet.', { id: 'chatAlbum.empty' })}</p>` : null}
+      ${(albums ?? []).map(
+        ({ album, photos }, a) => html`<section aria-labelledby=${`album-${a}`}>
+          <h3 id=${`album-${a}`}>${album.title}</h3>
+          <ul class="plain grid">
+            ${photos.map(
+              (p, i) => html`<li>
+                <button type="button" ?disabled=${this.busy} @click=${() => this.send(p)}
+                  aria-label=${p.caption || msg(str`Photo ${i + 1} of ${album.title}`, { id: 'chatAlbum.photoLabel' })}>
+                  <img src=${p.thumbUrl} alt="" loading="lazy" />
+                </button>
+              </li>`,
+            )}
+          </ul>
+        </section>`,
+      )}
+      ${this.error ? html`<p class="notice error" role="alert">${this.error}</p>` : null}
+      <div class="row"><button type="button" @click=${() => this.dialog.close()}>${msg('Cancel', { id: 'social.cancel' })}</button></div>`;
+  }
+
+  private async openDialog(): Promise<void> {
+    this.showing = true;
+    this.albums = null;
+    await this.updateComplete;
+    this.dialog.showModal();
+    const handle = this.session.me?.handle;
+    if (!handle) return;
+    const signal = this.loads.next();
+    try {
+      const { albums } = await api.call('GET /spaces/:handle/albums', { params: { handle }, signal });
+      const withPhotos = albums.filter((a) => a.photoCount > 0);
+      const pages = await Promise.all(
+        withPhotos.map((a) => api.call('GET /albums/:id/photos', { params: { id: a.id }, query: { limit: photosPerAlbum }, signal })),
+      );
+      this.albums = withPhotos.map((album, i) => ({ album, photos: pages[i]?.photos ?? [] })).filter((a) => a.photos.length > 0);
+    } catch (err) {
+      if (!isAbort(err)) this.error = errorText(err);
+    }
+  }
+
+  private async send(photo: PhotoDto): Promise<void> {
+    this.busy = true;
+    this.error = '';
+    try {
+      await chat.send(this.handle, { photoId: photo.id });
+      this.dialog.close();
+    } catch (err) {
+      this.error = errorText(err);
+    } finally {
+      this.busy = false;
+    }
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'kj-chat-album-photo': KjChatAlbumPhoto;
+  }
+}
