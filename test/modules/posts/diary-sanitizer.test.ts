@@ -112,7 +112,7 @@ describe('diary shape pre-check', () => {
 });
 
 describe('diary sanitiser pool', () => {
-  const tight = createDiarySanitizer({ budgetMs: 100, threads: 1 });
+  const tight = createDiarySanitizer({ budgetMs: 30, threads: 1 });
   const normal = createDiarySanitizer({ threads: 1 });
   afterAll(async () => {
     await Promise.all([tight.close(), normal.close()]);
@@ -136,8 +136,9 @@ describe('diary sanitiser pool', () => {
   });
 
   it('a diary over its time budget is refused as invalid and the recycled worker serves the next one', async () => {
-    // Under the element and depth caps, but ~0.7 s of sanitising; the budget counts only that time.
-    const heavy = '<span style="color:#fff;background-color:#000">x</span>'.repeat(3_500);
+    // Under the element and depth caps, but ~150 ms of sanitising on a quiet box (five times the
+    // budget; ~0.7 s on a loaded one); the budget counts only that time.
+    const heavy = `<span style="${'color:#fff;background-color:#000;'.repeat(20)}">x</span>`.repeat(3_500);
     const refused = await tight.sanitize(heavy).catch((err: unknown) => err);
     expect(refused).toBeInstanceOf(AppError);
     expect((refused as AppError).code).toBe('invalid');
