@@ -61,6 +61,14 @@ export function createGroupMembership(conn: Connection) {
       return found.map((g) => g._id);
     },
 
+    /** Every group `memberId` is in, with its owner, read now: the group rooms a new socket joins. */
+    async groupsWithOwners(memberId: string): Promise<{ ownerId: string; groupId: string }[]> {
+      const found = await groups
+        .find({ members: oid(memberId) }, { _id: 1, owner: 1 })
+        .lean<{ _id: Types.ObjectId; owner: Types.ObjectId }[]>();
+      return found.map((g) => ({ ownerId: g.owner.toHexString(), groupId: g._id.toHexString() }));
+    },
+
     /** The members of `ownerId`'s groups `groupIds` (each once), as user ids: a limited item's live audience. */
     async membersOf(ownerId: string, groupIds: readonly Types.ObjectId[]): Promise<string[]> {
       if (groupIds.length === 0) return [];

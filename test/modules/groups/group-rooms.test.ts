@@ -1,0 +1,83 @@
+/**
+ * The live fan-out of group-limited posts through per-group rooms (`rooms.group`), on both engines:
+ * a member gets the post live (whether their socket connected before or after they were put in the
+ * group), someone taken out of the group stops getting its posts at once, ending the friendship
+ * does the same, a member of two chosen groups gets the post once, and a
+ * friend the author hides a post from (`except`) never gets it.
+ */
+import { describe, expect, it } from 'vitest';
+import type { GroupDto, PostDto } from '../../../shared/dto.js';
+import {
+  connectSocket,
+  engines,
+  expectNoEvent,
+  makeFriends,
+  nextEvent,
+  received,
+  registerUsers,
+  settle,
+  useTestHub,
+  type TestUser,
+} from '../../helpers/index.js';
+
+async function post(author: TestUser, text: string, audience: Record<string, unknown>): Promise<PostDto> {
+  const res = await author.api.post('/posts', { kind: 'shuoshuo', text, ...audience });
+  expect(res.status, JSON.stringify(res.body)).toBe(201);
+  return res.body.post as PostDto;
+}
+
+async function setMembers(owner: TestUser, group: GroupDto, members: readonly TestUser[]): Promise<void> {
+  const res = await owner.api.patch(`/groups/${group.id}`, { members: members.map((m) => m.handle) });
+  expect(res.status, JSON.stringify(res.body)).toBe(200);
+}
+
+describe.each(engines)('group rooms on %s', (engine) => {
+  const hub = useTestHub({ engine });
+
+  it('a member gets a group post live; taken out of the group or unfriended, no longer; an excepted friend never', async () => {
+    const [author, member, late, outsider, excepted] = await registerUsers(hub, ['author', 'member', 'late', 'outsider', 'excepted']);
+    for (const friend of [member!, late!, outsider!, excepted!]) await makeFriends(author!, friend);
+    const family = (await author!.api.post('/groups', { name: 'Family' })).body.group as GroupDto;
+    const school = (await author!.api.post('/groups', { name: 'School' })).body.group as GroupDto;
+    // Connected before being put in the group: joins its room live.
+    const memberSocket = await connectSocket(hub, member!.token);
+    const outsiderSocket = await connectSocket(hub, outsider!.token);
+    const exceptedSocket = await connectSocket(hub, excepted!.token);
+    const authorSocket = await connectSocket(hub, author!.token);
+    await setMembers(author!, family, [member!, late!, excepted!]);
+    await setMembers(author!, school, [member!]);
+    // Put in the group before connecting: joins its room on connect.
+    const lateSocket = await connectSocket(hub, late!.token);
+
+    const first = await post(author!, 'family dinner', { privacy: 'groups', groups: [family.id] });
+    for (const socket of [memberSocket, lateSocket, exceptedSocket, authorSocket])
+      await nextEvent(socket, 'feed:post', (p) => p.post.id === first.id);
+    await expectNoEvent(outsiderSocket, 'feed:post', (p) => p.post.id === first.id);
+
+    // Two chosen groups, one member in both: one delivery.
+    const both = await post(author!, 'to both', { privacy: 'groups', groups: [family.id, school.id] });
+    await nextEvent(memberSocket, 'feed:post', (p) => p.post.id === both.id);
+    await settle(memberSocket);
+    expect(received(memberSocket, 'feed:post').filter((p) => p.post.id === both.id)).toHaveLength(1);
+
+    // A friends post hiding from `excepted`: everyone else, never them.
+    const hidden = await post(author!, 'not for you', { privacy: 'friends', except: [excepted!.handle] });
+    for (const socket of [memberSocket, outsiderSocket, lateSocket]) await nextEvent(socket, 'feed:post', (p) => p.post.id === hidden.id);
+    await expectNoEvent(exceptedSocket, 'feed:post', (p) => p.post.id === hidden.id);
+
+    // Taken out of the group: the very next group post does not reach them.
+    await setMembers(author!, family, [member!, late!]);
+    const second = await post(author!, 'after the change', { privacy: 'groups', groups: [family.id] });
+    await nextEvent(memberSocket, 'feed:post', (p) => p.post.id === second.id);
+    await expectNoEvent(exceptedSocket, 'feed:post', (p) => p.post.id === second.id);
+
+    // Friendship ended: out of every group room of the other at once.
+    expect((await author!.api.delete(`/friends/${late!.handle}`)).status).toBe(204);
+    const third = await post(author!, 'after unfriending', { privacy: 'groups', groups: [family.id] });
+    await nextEvent(memberSocket, 'feed:post', (p) => p.post.id === third.id);
+    await expectNoEvent(lateSocket, 'feed:post', (p) => p.post.id === third.id);
+
+    expect(received(memberSocket, 'feed:post').map((p) => p.post.id)).toEqual([first.id, both.id, hidden.id, second.id, third.id]);
+    expect(received(lateSocket, 'feed:post').map((p) => p.post.id)).toEqual([first.id, both.id, hidden.id, second.id]);
+  }, 60_000);
+});
