@@ -6,6 +6,8 @@
  * Taking someone out of a group (or deleting it) hides its items from their next read on, and their
  * sockets leave the group's room (no further live post of it reaches them) and the rooms of the
  * owner's items they may no longer see (open posts, albums). Someone put in a group joins its room at once.
+ * Every change is pushed to the owner's own sockets (`group:update`, `group:remove`): the groups screen
+ * is live in every tab.
  */
 import { Types, type Connection } from 'mongoose';
 import type { GroupDto, Privacy, UserDto } from '../../../shared/dto.js';
@@ -27,7 +29,7 @@ export interface GroupServiceDeps {
   readonly conn: Connection;
   readonly accounts: Pick<AccountService, 'getUsers' | 'requireByHandle'>;
   readonly friends: Pick<FriendRelations, 'areFriends'>;
-  readonly pusher: Pick<Pusher, 'leaveUnless' | 'joinUser' | 'leaveUser'>;
+  readonly pusher: Pick<Pusher, 'leaveUnless' | 'joinUser' | 'leaveUser' | 'toUser'>;
   /** Tells every node to forget an owner's cached groups (without it: this node only). */
   readonly bus?: Pick<ClusterBus, 'broadcast' | 'onBroadcast'>;
 }
@@ -126,6 +128,7 @@ export function createGroupService({ conn, accounts, friends, pusher, bus }: Gro
         const doc = await groups.create({ owner: oid(viewer.id), name: body.name, members: [], createdAt: new Date() });
         changed(viewer.id);
         const [group] = await toDtos([recordOf<GroupRecord>(doc)]);
+        pusher.toUser(viewer.id, 'group:update', { group: group! });
         return { group: group! };
       });
     },
@@ -158,6 +161,7 @@ export function createGroupService({ conn, accounts, friends, pusher, bus }: Gro
         await Promise.all(added.map((userId) => pusher.joinUser(userId, rooms.group(viewer.id, group._id.toHexString()))));
         await revoke(viewer.id, group._id.toHexString(), removed);
         const [dto] = await toDtos([updated]);
+        pusher.toUser(viewer.id, 'group:update', { group: dto! });
         return { group: dto! };
       });
     },
@@ -167,6 +171,7 @@ export function createGroupService({ conn, accounts, friends, pusher, bus }: Gro
       const group = await ownGroup(viewer, id);
       await groups.deleteOne({ _id: group._id });
       changed(viewer.id);
+      pusher.toUser(viewer.id, 'group:remove', { groupId: group._id.toHexString() });
       await revoke(
         viewer.id,
         group._id.toHexString(),

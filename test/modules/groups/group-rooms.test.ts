@@ -3,7 +3,8 @@
  * a member gets the post live (whether their socket connected before or after they were put in the
  * group), someone taken out of the group stops getting its posts at once, ending the friendship
  * does the same, a member of two chosen groups gets the post once, and a
- * friend the author hides a post from (`except`) never gets it.
+ * friend the author hides a post from (`except`) never gets it. And the owner's own tabs hear of
+ * every change to their groups (`group:update`, `group:remove`).
  */
 import { describe, expect, it } from 'vitest';
 import type { GroupDto, PostDto } from '../../../shared/dto.js';
@@ -80,4 +81,24 @@ describe.each(engines)('group rooms on %s', (engine) => {
     expect(received(memberSocket, 'feed:post').map((p) => p.post.id)).toEqual([first.id, both.id, hidden.id, second.id, third.id]);
     expect(received(lateSocket, 'feed:post').map((p) => p.post.id)).toEqual([first.id, both.id, hidden.id, second.id]);
   }, 60_000);
+
+  it('every change to a group is pushed to its owner’s sockets (each tab), and to no one else', async () => {
+    const [owner, friend] = (await registerUsers(hub, ['owner', 'friend'])) as [TestUser, TestUser];
+    await makeFriends(owner, friend);
+    const [tabA, tabB, friendSocket] = [
+      await connectSocket(hub, owner.token),
+      await connectSocket(hub, owner.token),
+      await connectSocket(hub, friend.token),
+    ];
+    const made = (await owner.api.post('/groups', { name: 'Family' })).body.group as GroupDto;
+    for (const tab of [tabA, tabB]) expect((await nextEvent(tab, 'group:update')).group).toEqual(made);
+    await setMembers(owner, made, [friend]);
+    expect((await nextEvent(tabB, 'group:update', (p) => p.group.members.length === 1)).group.members[0]!.handle).toBe(friend.handle);
+    await owner.api.patch(`/groups/${made.id}`, { name: 'Kin' });
+    expect((await nextEvent(tabA, 'group:update', (p) => p.group.name === 'Kin')).group.id).toBe(made.id);
+    expect((await owner.api.delete(`/groups/${made.id}`)).status).toBe(204);
+    expect(await nextEvent(tabB, 'group:remove')).toEqual({ groupId: made.id });
+    await expectNoEvent(friendSocket, 'group:update');
+    await expectNoEvent(friendSocket, 'group:remove');
+  });
 });
