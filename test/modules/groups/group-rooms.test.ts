@@ -101,4 +101,21 @@ describe.each(engines)('group rooms on %s', (engine) => {
     await expectNoEvent(friendSocket, 'group:update');
     await expectNoEvent(friendSocket, 'group:remove');
   });
+
+  it('members connecting all at once (one shared lookup) each join the rooms of their own groups', async () => {
+    const [author, a, b, c] = (await registerUsers(hub, ['author', 'a', 'b', 'c'])) as [TestUser, TestUser, TestUser, TestUser];
+    for (const friend of [a, b, c]) await makeFriends(author, friend);
+    const one = (await author.api.post('/groups', { name: 'One' })).body.group as GroupDto;
+    const two = (await author.api.post('/groups', { name: 'Two' })).body.group as GroupDto;
+    await setMembers(author, one, [a, b]);
+    await setMembers(author, two, [b]);
+    const [sa, sb, sc] = await Promise.all([a, b, c].map((u) => connectSocket(hub, u.token)));
+    const toOne = await post(author, 'to one', { privacy: 'groups', groups: [one.id] });
+    const toTwo = await post(author, 'to two', { privacy: 'groups', groups: [two.id] });
+    await nextEvent(sa!, 'feed:post', (p) => p.post.id === toOne.id);
+    await nextEvent(sb!, 'feed:post', (p) => p.post.id === toTwo.id);
+    expect(received(sb!, 'feed:post').map((p) => p.post.id)).toEqual([toOne.id, toTwo.id]);
+    await expectNoEvent(sa!, 'feed:post', (p) => p.post.id === toTwo.id);
+    await expectNoEvent(sc!, 'feed:post');
+  });
 });
