@@ -7,6 +7,7 @@ import type {
   CommentDto,
   LinkPreviewDto,
   MessageDto,
+  GroupDto,
   GuestbookEntryDto,
   GuestbookReplyDto,
   InviteDto,
@@ -53,6 +54,10 @@ export interface ServerToClientEvents {
   'approval:pending': (payload: { comment?: CommentDto; entry?: GuestbookEntryDto }) => void;
   /** v1.2 owner approval: a waiting item was approved or rejected; to the owner and the item's author. */
   'approval:decided': (payload: { kind: 'comment' | 'entry'; id: string; approved: boolean }) => void;
+  /** v1.2 分组: one of the owner's groups as it is now (created, renamed, members changed); to the owner's own sockets (every tab). */
+  'group:update': (payload: { group: GroupDto }) => void;
+  /** v1.2 分组: one of the owner's groups deleted; to the owner's own sockets. */
+  'group:remove': (payload: { groupId: string }) => void;
   /**
    * Extension: a space was certified or uncertified, or gained or lost a fan; to its owner and to those with
    * the space open (who watch its guestbook). The whole state, so a repeat or a late one does no harm.

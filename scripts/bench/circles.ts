@@ -3,7 +3,7 @@
  * against a friends post, on one uws hub (its own process, its CPU read from it), the store in a
  * process of its own. The author has 200 friends online (one socket each); the group holds 50 of
  * them. Per round, in turn: a friends post (200 deliveries: one native publish to the audience
- * room), a group post (50 deliveries: one native publish per member's user room) and a private post
+ * room), a group post (50 deliveries: one native publish to the group's room, `rooms.group`) and a private post
  * (no delivery: the cost of taking a post in at all, the same for every kind). Reports hub CPU per
  * post and per 1,000 deliveries, raw and with the private post's cost taken off (the fan-out alone).
  */

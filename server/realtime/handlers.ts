@@ -9,6 +9,7 @@ import { fanConnectionListener } from '../modules/fans/socket.js';
 import { moderationSocketHandlers } from '../modules/moderation/socket.js';
 import { albumSocketHandlers } from '../modules/albums/socket.js';
 import { joinFriendAudiences } from '../modules/friends/socket.js';
+import { joinGroupRooms } from '../modules/groups/socket.js';
 import { chatSocketHandlers } from '../modules/chat/socket.js';
 import { defineSocketHandler, type SocketHandler } from './gateway.js';
 import type { ConnectionListener, HubSocket } from './types.js';
@@ -38,13 +39,14 @@ export type { ConnectionListener };
 
 /**
  * Runs during the handshake of every authenticated socket, before it counts as connected: room
- * memberships that must be in place before the client sees `connect` (its friends' audiences).
+ * memberships that must be in place before the client sees `connect` (its friends' audiences, the
+ * rooms of the friend groups it is in).
  * A failure refuses the connection ('unavailable'); the client retries.
  */
 export type ConnectPreparer = (socket: HubSocket, viewer: Viewer) => Promise<void>;
 
 export function connectPreparers(s: Services): ConnectPreparer[] {
-  return [joinFriendAudiences(s.friends)];
+  return [joinFriendAudiences(s.friends), joinGroupRooms(s.groups.membership, s.friends)];
 }
 
 export function connectionListeners(s: Services): ConnectionListener[] {

@@ -16,8 +16,13 @@ export interface Pusher {
    * each is a single-room broadcast, which the uws engine publishes natively (once, in C++).
    */
   toEach<E extends ServerEventName>(rooms: readonly string[], event: E, payload: ServerPayload<E>): void;
-  /** v1.2: one broadcast to `room`, skipping every socket in one of `except` (on every node). */
-  toRoomsExcept<E extends ServerEventName>(room: string, except: readonly string[], event: E, payload: ServerPayload<E>): void;
+  /** v1.2: one broadcast to `room` (or rooms, once per socket), skipping every socket in one of `except` (on every node). */
+  toRoomsExcept<E extends ServerEventName>(
+    room: string | readonly string[],
+    except: readonly string[],
+    event: E,
+    payload: ServerPayload<E>,
+  ): void;
   /**
    * `a` and `b` became friends: every socket of each, on any node, joins the other's audience
    * (and leaves the other's fans room: a friend gets a certified space's posts through its audience).
@@ -25,7 +30,7 @@ export interface Pusher {
   joinAudience(a: string, b: string): Promise<void>;
   /**
    * `a` and `b` are no longer friends, or one blocked the other: every socket of each, on any node,
-   * leaves the other's audience and fans rooms and the other's post rooms, at once.
+   * leaves the other's audience and fans rooms, the other's post rooms and the other's group rooms, at once.
    */
   leaveAudience(a: string, b: string): Promise<void>;
   /** Every socket of `userId`, on any node, joins `room` unless it is in `unlessIn`. */
@@ -72,7 +77,7 @@ export function createPusher(io: HubServer): Pusher {
       for (const room of targets) emitTo(room, event, payload);
     },
     toRoomsExcept(room, except, event, payload) {
-      (io.to(room).except([...except]).emit as unknown as AnyEmit)(event, payload);
+      (io.to(room as string | string[]).except([...except]).emit as unknown as AnyEmit)(event, payload);
     },
     async joinAudience(a, b) {
       for (const [user, other] of [
@@ -91,7 +96,12 @@ export function createPusher(io: HubServer): Pusher {
         io.in(rooms.user(user)).socketsLeave(rooms.audience(other));
         io.in(rooms.user(user)).socketsLeave(rooms.fans(other));
       }
-      await Promise.all([leaveUser(a, rooms.postsOf(b)), leaveUser(b, rooms.postsOf(a))]);
+      await Promise.all([
+        leaveUser(a, rooms.postsOf(b)),
+        leaveUser(b, rooms.postsOf(a)),
+        leaveUser(a, rooms.groupsOf(b)),
+        leaveUser(b, rooms.groupsOf(a)),
+      ]);
     },
     async joinUserUnless(userId, room, unlessIn) {
       io.in(rooms.user(userId)).except(unlessIn).socketsJoin(room);

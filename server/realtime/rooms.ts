@@ -29,6 +29,15 @@ export const rooms = {
   space: (ownerId: string) => `p:${ownerId}:space`,
   /** Sockets with one album open; under the owner's post-room prefix, so unfriending or blocking drops them too. */
   album: (ownerId: string, albumId: string) => `p:${ownerId}:album:${albumId}`,
+  /**
+   * v1.2: the sockets of the members of one of `ownerId`'s friend groups (never the owner's own):
+   * joined on connect and when added to the group, left at once when taken out of it, when the
+   * group goes and when the friendship ends. A group-limited post is one broadcast to these rooms.
+   * The owner id is in the name so that ending a friendship drops every group room of the other at once.
+   */
+  group: (ownerId: string, groupId: string) => `g:${ownerId}:${groupId}`,
+  /** Every group room of one owner: the prefix of `group(ownerId, …)`. */
+  groupsOf: (ownerId: string) => `g:${ownerId}:`,
   /** Sockets of moderators with the moderation queue open (`moderation:watch`). */
   moderators: () => 'mods',
   /** The two players of a match. */

@@ -117,6 +117,14 @@ export const serverEvents = {
     payload: z.object({ kind: z.enum(pendingKinds), id: objectId, approved: z.boolean() }),
     summary: 'A waiting comment or guestbook entry was approved or rejected (to the owner and its author).',
   },
+  'group:update': {
+    payload: z.object({ group: o.groupDto }),
+    summary: 'One of your friend groups as it is now (created, renamed, members changed); to your own sockets.',
+  },
+  'group:remove': {
+    payload: z.object({ groupId: objectId }),
+    summary: 'One of your friend groups was deleted; to your own sockets.',
+  },
   'space:fans': {
     payload: z.object({ ownerId: objectId, certified: z.boolean(), fans: z.number() }),
     summary: 'A space was certified or uncertified, or gained or lost a fan (the whole state).',

@@ -1,7 +1,7 @@
 import { localized, msg, str } from '@lit/localize';
 import { LitElement, css, html } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import type { AlbumDto, Privacy, QuotaDto } from '../../../shared/dto.js';
+import type { AlbumDto, QuotaDto } from '../../../shared/dto.js';
 import { albumTitle, photoCountText, sizeText } from '../album-format.js';
 import { followAlbumCards } from '../controllers/album-cards-live.js';
 import { SessionController } from '../controllers/session-controller.js';
@@ -9,11 +9,12 @@ import { privacyLabel } from '../format.js';
 import { icon } from '../icons.js';
 import { api, errorText, isAbort } from '../services/api.js';
 import { router } from '../services/router.js';
+import './kj-audience-picker.js';
 import { shared } from '../styles/shared.js';
 
 /**
  * `/space/:handle/albums`: a space's albums as covers. Its owner also sees the storage used and
- * left, and makes new albums here (title and privacy), landing in the new album to fill it.
+ * left, and makes new albums here (title and who may see it: kj-audience-picker, groups and except too), landing in the new album to fill it.
  */
 @localized()
 @customElement('kj-albums-page')
@@ -28,6 +29,7 @@ export class KjAlbumsPage extends LitElement {
       .stack { display: flex; flex-direction: column; gap: 16px; }
       form { display: grid; grid-template-columns: minmax(0, 1fr) auto auto; gap: 8px; align-items: end; }
       progress { width: 100%; height: 10px; }
+      .audience { display: flex; flex-wrap: wrap; gap: 6px; align-items: center; min-width: 0; }
       @media (max-width: 600px) { form { grid-template-columns: 1fr; } }
     `,
   ];
@@ -96,10 +98,7 @@ export class KjAlbumsPage extends LitElement {
       <form @submit=${this.create} novalidate>
         <div><label for="album-title">${msg('Title', { id: 'albumPage.title' })}</label>
           <input id="album-title" name="title" maxlength="60" autocomplete="off" aria-describedby="album-form-error" /></div>
-        <div><label for="album-privacy">${msg('Who can see it', { id: 'albumPage.privacy' })}</label>
-          <select id="album-privacy" name="privacy">
-            ${(['public', 'friends', 'private'] as const).map((p) => html`<option value=${p} ?selected=${p === 'friends'}>${privacyLabel[p]}</option>`)}
-          </select></div>
+        <div class="audience"><kj-audience-picker show-label></kj-audience-picker></div>
         <button class="primary" type="submit" ?disabled=${this.busy}>${msg('Create album', { id: 'albumPage.create' })}</button>
       </form>
       <p id="album-form-error" class="error" role="alert">${this.formError}</p>`;
@@ -137,7 +136,7 @@ export class KjAlbumsPage extends LitElement {
     e.preventDefault();
     const data = new FormData(e.target as HTMLFormElement);
     const title = String(data.get('title') ?? '').trim();
-    const privacy = String(data.get('privacy') ?? 'friends') as Privacy;
+    const audience = this.renderRoot.querySelector('kj-audience-picker')?.audience ?? { privacy: 'friends' as const };
     if (!title) {
       this.formError = msg('Give the album a title.', { id: 'albumPage.titleMissing' });
       this.renderRoot.querySelector<HTMLInputElement>('#album-title')?.focus();
@@ -146,7 +145,7 @@ export class KjAlbumsPage extends LitElement {
     this.formError = '';
     this.busy = true;
     try {
-      const { album } = await api.call('POST /albums', { body: { title, privacy } });
+      const { album } = await api.call('POST /albums', { body: { title, ...audience } });
       router.go(`/space/${this.handle}/albums/${album.id}`);
     } catch (err) {
       this.formError = errorText(err);

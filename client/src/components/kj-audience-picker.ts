@@ -1,6 +1,6 @@
 import { localized, msg } from '@lit/localize';
 import { LitElement, css, html } from 'lit';
-import { customElement, state } from 'lit/decorators.js';
+import { customElement, property, state } from 'lit/decorators.js';
 import type { Privacy, UserDto } from '../../../shared/dto.js';
 import { StoreController } from '../controllers/store-controller.js';
 import { privacyLabel } from '../format.js';
@@ -19,7 +19,8 @@ type Choice = 'public' | 'friends' | 'except' | 'groups' | 'private';
 
 /**
  * Who may see a post: everyone, friends, friends except some (不给谁看), some of my groups
- * (部分好友可见), or only me. The friends or groups to tick appear below the choice.
+ * (部分好友可见), or only me. The friends or groups to tick appear below the choice. Used by the
+ * composer, the new-album form and the repost dialog.
  */
 @localized()
 @customElement('kj-audience-picker')
@@ -37,6 +38,8 @@ export class KjAudiencePicker extends LitElement {
     `,
   ];
 
+  /** Shows the "Who can see it" label (otherwise it is for screen readers only). */
+  @property({ type: Boolean, attribute: 'show-label' }) showLabel = false;
   @state() private choice: Choice = 'friends';
   @state() private picked = new Set<string>();
   @state() private friends: UserDto[] = [];
@@ -65,7 +68,7 @@ export class KjAudiencePicker extends LitElement {
       groups: msg('Groups…', { id: 'audience.groups' }),
       private: privacyLabel.private,
     };
-    return html`<label class="sr-only" for="privacy">${msg('Who can see it', { id: 'composer.privacy' })}</label>
+    return html`<label class=${this.showLabel ? '' : 'sr-only'} for="privacy">${msg('Who can see it', { id: 'composer.privacy' })}</label>
       <select id="privacy" name="privacy" .value=${this.choice} @change=${this.choose}>
         ${(['friends', 'public', 'except', 'groups', 'private'] as const).map((c) => html`<option value=${c} ?selected=${c === this.choice}>${labels[c]}</option>`)}
       </select>

@@ -6,6 +6,7 @@ import { FetchScope } from '../controllers/fetch-scope.js';
 import { LiveEvents } from '../controllers/live-events.js';
 import { StoreController } from '../controllers/store-controller.js';
 import { api, errorText, isAbort } from '../services/api.js';
+import { care } from '../services/care.js';
 import { presence } from '../services/presence.js';
 import { formatList } from '../i18n/format.js';
 import { shared } from '../styles/shared.js';
@@ -33,12 +34,11 @@ export class KjFriendsPanel extends LitElement {
   ];
 
   @state() private friends: UserDto[] = [];
-  /** v1.2 特别关心: the ids of the friends marked for special care. */
-  @state() private cared: ReadonlySet<string> = new Set();
   @state() private incoming: FriendRequestDto[] = [];
   @state() private outgoing: FriendRequestDto[] = [];
   @state() private message = '';
   private readonly presence = new StoreController(this, presence);
+  private readonly care = new StoreController(this, care);
   private readonly loads = new FetchScope(this);
 
   constructor() {
@@ -87,8 +87,8 @@ export class KjFriendsPanel extends LitElement {
             <kj-avatar .user=${f} size="32" .online=${online(f)}></kj-avatar>
             <a class="name" href=${`/space/${f.handle}`}>${f.displayName}</a>
             <span class="muted">${online(f) ? msg('online', { id: 'presence.online' }) : ''}</span>
-            <kj-care-button .handle=${f.handle} .name=${f.displayName} ?cared=${this.cared.has(f.id)}
-              @care-change=${(e: CustomEvent<{ cared: boolean }>) => this.setCared(f.id, e.detail.cared)}></kj-care-button>
+            <kj-care-button .handle=${f.handle} .name=${f.displayName} ?cared=${this.care.store.has(f.id)}
+              @care-change=${(e: CustomEvent<{ cared: boolean }>) => care.marked(f, e.detail.cared)}></kj-care-button>
             <kj-message-button friend .handle=${f.handle} .name=${f.displayName}></kj-message-button>
             <kj-group-menu .handle=${f.handle} .name=${f.displayName}></kj-group-menu>
             <button class="ghost danger" @click=${() => this.unfriend(f)} aria-label=${msg(str`Unfriend ${f.displayName}`, { id: 'friendsPanel.unfriendName' })}>${msg('Unfriend', { id: 'friendsPanel.unfriend' })}</button>
@@ -109,25 +109,17 @@ export class KjFriendsPanel extends LitElement {
   private async load(): Promise<void> {
     const signal = this.loads.next();
     try {
-      const [{ friends }, requests, care] = await Promise.all([
+      const [{ friends }, requests] = await Promise.all([
         api.call('GET /friends', { signal }),
         api.call('GET /friends/requests', { signal }),
-        api.call('GET /friends/care', { signal }),
+        care.load(true), // v1.2 特别关心: the stars (shared with the feed's, services/care.ts)
       ]);
       this.friends = friends;
-      this.cared = new Set(care.users.map((u) => u.id));
       this.incoming = requests.incoming.filter((r) => r.status === 'pending');
       this.outgoing = requests.outgoing.filter((r) => r.status === 'pending');
     } catch (err) {
       if (!isAbort(err)) this.message = errorText(err);
     }
-  }
-
-  private setCared(id: string, cared: boolean): void {
-    const next = new Set(this.cared);
-    if (cared) next.add(id);
-    else next.delete(id);
-    this.cared = next;
   }
 
   private async request(e: SubmitEvent): Promise<void> {

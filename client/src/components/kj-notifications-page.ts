@@ -48,6 +48,13 @@ export function describe(n: NotificationDto): string {
     case 'report':
       return msg(str`${who} reported something for moderators to look at`, { id: 'notif.report' }) + reportReason(n.subject.excerpt);
     case 'approved':
+      // v1.2 评论审核: the post's owner approved your comment (a moderator's approval has no actor).
+      if (n.subject.type === 'comment')
+        return (
+          (n.actor
+            ? msg(str`${who} approved your comment`, { id: 'notif.approvedCommentByOwner' })
+            : msg('A moderator approved your comment', { id: 'notif.approvedComment' })) + about
+        );
       return msg('A moderator approved your post', { id: 'notif.approved' }) + about;
     case 'care':
       return msg(str`Special care: ${who} posted something new`, { id: 'notif.care' }) + about;

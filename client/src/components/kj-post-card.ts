@@ -14,6 +14,7 @@ import { icon } from '../icons.js';
 import { formatDateTime } from '../i18n/format.js';
 import { linkMentionsInHtml, mentionText } from '../mention-text.js';
 import { shared } from '../styles/shared.js';
+import './kj-care-star.js';
 import './kj-avatar.js';
 import './kj-comment-preview.js';
 import './kj-link-card.js';
@@ -159,7 +160,7 @@ export class KjPostCard extends LitElement {
       <div class="head">
         <kj-avatar .user=${p.author} size="42"></kj-avatar>
         <div class="who">
-          <a id=${`by-${p.id}`} href=${`/space/${p.author.handle}`}>${p.author.displayName}</a>
+          <a id=${`by-${p.id}`} href=${`/space/${p.author.handle}`}>${p.author.displayName}</a>${mine ? null : html`<kj-care-star user-id=${p.author.id}></kj-care-star>`}
           <div class="muted">
             <time datetime=${p.createdAt} title=${formatDateTime(p.createdAt)}>${timeAgo(p.createdAt)}</time>
             · ${kindLabel[p.kind]()} · ${privacyLabel[p.privacy]}

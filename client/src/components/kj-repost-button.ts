@@ -1,18 +1,18 @@
 import { localized, msg, str } from '@lit/localize';
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
-import type { PostDto, Privacy } from '../../../shared/dto.js';
+import type { PostDto } from '../../../shared/dto.js';
 import { limits } from '../../../shared/limits.js';
-import { privacyLabel } from '../format.js';
 import { icon } from '../icons.js';
 import { ApiError, api, errorText } from '../services/api.js';
 import { toasts } from '../services/toasts.js';
 import { shared } from '../styles/shared.js';
 import { cardDialogStyles } from '../styles/card-dialog.js';
+import './kj-audience-picker.js';
 
 /**
  * "Repost" (转载) on a post card, with the count of reposts: a dialog takes an optional comment and
- * who may see the repost; the hub answers with the new post, which reaches the reposter's friends live.
+ * who may see the repost (kj-audience-picker: groups and except too); the hub answers with the new post, which reaches the reposter's friends live.
  * @fires post-reposted - detail `{ post }` (the repost), after the hub stored it
  */
 @localized()
@@ -23,8 +23,7 @@ export class KjRepostButton extends LitElement {
     cardDialogStyles,
     css`
       .quote { color: var(--kj-muted); border-left: 3px solid var(--kj-line); padding-left: 8px; margin: 0 0 10px; overflow-wrap: anywhere; }
-      .row { justify-content: flex-end; margin-top: 10px; gap: 8px; }
-      select { width: auto; }
+      .row { justify-content: flex-end; flex-wrap: wrap; margin-top: 10px; gap: 8px; }
     `,
   ];
 
@@ -56,10 +55,7 @@ export class KjRepostButton extends LitElement {
       <textarea id="repost-text" name="text" maxlength=${limits.shuoshuoChars}></textarea>
       ${this.error ? html`<p class="notice error" role="alert">${this.error}</p>` : null}
       <div class="row">
-        <label class="sr-only" for="repost-privacy">${msg('Who can see it', { id: 'composer.privacy' })}</label>
-        <select id="repost-privacy" name="privacy">
-          ${(['friends', 'public', 'private'] as const).map((v) => html`<option value=${v}>${privacyLabel[v]}</option>`)}
-        </select>
+        <kj-audience-picker></kj-audience-picker>
         <button type="button" @click=${() => this.dialog.close()}>${msg('Cancel', { id: 'social.cancel' })}</button>
         <button class="primary" type="submit" ?disabled=${this.busy}>${msg('Repost', { id: 'repost.button' })}</button>
       </div>
@@ -78,12 +74,12 @@ export class KjRepostButton extends LitElement {
     const form = e.target as HTMLFormElement;
     const data = new FormData(form);
     const text = String(data.get('text') ?? '').trim();
-    const privacy = String(data.get('privacy')) as Privacy;
+    const audience = this.renderRoot.querySelector('kj-audience-picker')?.audience ?? { privacy: 'friends' as const };
     this.busy = true;
     try {
       const { post } = await api.call('POST /posts/:id/repost', {
         params: { id: this.post.id },
-        body: { privacy, ...(text ? { text } : {}) },
+        body: { ...audience, ...(text ? { text } : {}) },
       });
       this.dialog.close();
       form.reset();

@@ -3,7 +3,7 @@
  * (made, a photo more or fewer, a new cover) and its removal. A public album goes to the owner and to
  * everyone with the space open (they watch its guestbook); a friends-only one to the owner and their
  * friends' sockets (the audience room), but for the friends it is hidden from (v1.2 `except`); a
- * group-limited one to the owner and each member of its groups who is a friend (their user rooms);
+ * group-limited one to the owner and the rooms of its groups (`rooms.group`: their members' sockets);
  * a private one to the owner alone. A removal (ids only) goes to the whole audience of a limited album.
  */
 import type { AlbumDto } from '../../../shared/dto.js';
@@ -12,7 +12,7 @@ import { rooms } from '../../realtime/rooms.js';
 import type { Visible } from '../friends/visibility.js';
 import type { Types } from 'mongoose';
 
-/** Who may see a limited album, as the composition answers it: the members of its groups who are the owner's friends. */
+/** Who may see a limited album, as the composition answers it: the rooms of those of its groups that still exist. */
 export type GroupReach = (ownerId: string, groups: readonly Types.ObjectId[]) => Promise<string[]>;
 
 type CardPusher = Pick<Pusher, 'toRooms' | 'toEach' | 'toRoomsExcept'>;
@@ -24,8 +24,11 @@ export function createAlbumCardPush(pusher: CardPusher | undefined, groupReach: 
     if (audience.privacy === 'public') return pusher.toRooms([owner, rooms.guestbook(ownerId)], 'space:album', { album });
     if (audience.privacy === 'private') return pusher.toRooms(owner, 'space:album', { album });
     if (audience.privacy === 'groups') {
-      const members = await groupReach(ownerId, audience.groups ?? []);
-      return pusher.toEach([owner, ...members.map(rooms.user)], 'space:album', { album });
+      const groupRooms = await groupReach(ownerId, audience.groups ?? []);
+      // Several groups: one broadcast to their rooms, so that a member of two gets the card once.
+      if (groupRooms.length <= 1) return pusher.toEach([owner, ...groupRooms], 'space:album', { album });
+      pusher.toRooms(owner, 'space:album', { album });
+      return pusher.toRooms(groupRooms, 'space:album', { album });
     }
     const except = (audience.except ?? []).map((id) => rooms.user(typeof id === 'string' ? id : id.toHexString()));
     pusher.toRooms(owner, 'space:album', { album });

@@ -69,8 +69,11 @@ export function createAlbumService({ conn, config, accounts, friends, logger, si
   const quotaOf = (tier: Tier) => config.quotaBytes[tier];
   const membership = createGroupMembership(conn);
   const cards = createAlbumCardPush(pusher, async (ownerId, groupIds) => {
-    const [members, friendIds] = await Promise.all([membership.membersOf(ownerId, groupIds), friends.friendIds(ownerId)]);
-    return members.filter((id) => friendIds.includes(id));
+    const mine = await membership.ownerGroups(ownerId);
+    return groupIds
+      .map((g) => g.toHexString())
+      .filter((g) => mine.has(g))
+      .map((g) => rooms.group(ownerId, g));
   });
 
   /** Pushes the album's card as it is now to those who may see it (after a photo came or went). */

@@ -1,7 +1,8 @@
 /**
  * The questions other modules ask about friend groups: which of an owner's groups a viewer is in
- * (a read of a group-limited item), which groups a viewer is in at all (the feed), who is in some
- * groups (a group-limited post's live audience). Reads ask the store every time, so that taking
+ * (a read of a group-limited item), which groups a viewer is in at all (the feed; with their owners,
+ * the group rooms a new socket joins: asks of one event-loop turn share one query), which groups an
+ * owner has (a group-limited post's or album's live audience: the rooms of those groups). Reads ask the store every time, so that taking
  * someone out of a group hides its items from their next read on. The live audience and the check
  * of a new post's groups read each owner's groups from a cache (one per store connection, shared by
  * every module on it), forgotten on this node at once whenever the owner's groups change and on the
@@ -19,8 +20,37 @@ export type OwnerGroups = ReadonlyMap<string, readonly string[]>;
 const caches = new WeakMap<Connection, Map<string, Promise<OwnerGroups>>>();
 const cacheMax = 100_000;
 
+/** One group a user is in, by its owner and id. */
+export interface MemberGroup {
+  readonly ownerId: string;
+  readonly groupId: string;
+}
+
+type Waiting = { resolve: (groups: MemberGroup[]) => void; reject: (err: unknown) => void }[];
+
 export function createGroupMembership(conn: Connection) {
   const groups = groupModel(conn);
+  let batch: Map<string, Waiting> | undefined;
+
+  /** Answers one turn's `groupsWithOwners` asks with one query. */
+  async function flush(asked: Map<string, Waiting>): Promise<void> {
+    try {
+      const found = await groups
+        .find({ members: { $in: [...asked.keys()].map(oid) } }, { _id: 1, owner: 1, members: 1 })
+        .lean<{ _id: Types.ObjectId; owner: Types.ObjectId; members: Types.ObjectId[] }[]>();
+      const byMember = new Map<string, MemberGroup[]>();
+      for (const g of found) {
+        const entry = { ownerId: g.owner.toHexString(), groupId: g._id.toHexString() };
+        for (const m of g.members) {
+          const id = m.toHexString();
+          if (asked.has(id)) byMember.set(id, [...(byMember.get(id) ?? []), entry]);
+        }
+      }
+      for (const [id, waiting] of asked) for (const w of waiting) w.resolve(byMember.get(id) ?? []);
+    } catch (err) {
+      for (const waiting of asked.values()) for (const w of waiting) w.reject(err);
+    }
+  }
   let cache = caches.get(conn);
   if (!cache) caches.set(conn, (cache = new Map()));
   const owners = cache;
@@ -61,11 +91,23 @@ export function createGroupMembership(conn: Connection) {
       return found.map((g) => g._id);
     },
 
-    /** The members of `ownerId`'s groups `groupIds` (each once), as user ids: a limited item's live audience. */
-    async membersOf(ownerId: string, groupIds: readonly Types.ObjectId[]): Promise<string[]> {
-      if (groupIds.length === 0) return [];
-      const mine = await ownerGroups(ownerId);
-      return [...new Set(groupIds.flatMap((g) => mine.get(g.toHexString()) ?? []))];
+    /**
+     * Every group `memberId` is in, with its owner, read now: the group rooms a new socket joins.
+     * Asks made in the same event-loop turn (a reconnect storm) share one `$in` query.
+     */
+    groupsWithOwners(memberId: string): Promise<MemberGroup[]> {
+      return new Promise((resolve, reject) => {
+        if (!batch) {
+          const mine = (batch = new Map());
+          setImmediate(() => {
+            batch = undefined;
+            void flush(mine);
+          });
+        }
+        const waiting = batch.get(memberId) ?? [];
+        waiting.push({ resolve, reject });
+        batch.set(memberId, waiting);
+      });
     },
 
     /** `a` and `b` are no longer friends: each leaves every group of the other's. */

@@ -4,7 +4,10 @@
  * of the other's groups, see friends/service.ts). Also turns the `groups` / `except` of a post or
  * album into what is stored, refusing groups that are not the author's and handles of no one.
  * Taking someone out of a group (or deleting it) hides its items from their next read on, and their
- * sockets leave the rooms of the owner's items they may no longer see (open posts, albums).
+ * sockets leave the group's room (no further live post of it reaches them) and the rooms of the
+ * owner's items they may no longer see (open posts, albums). Someone put in a group joins its room at once.
+ * Every change is pushed to the owner's own sockets (`group:update`, `group:remove`): the groups screen
+ * is live in every tab.
  */
 import { Types, type Connection } from 'mongoose';
 import type { GroupDto, Privacy, UserDto } from '../../../shared/dto.js';
@@ -26,7 +29,7 @@ export interface GroupServiceDeps {
   readonly conn: Connection;
   readonly accounts: Pick<AccountService, 'getUsers' | 'requireByHandle'>;
   readonly friends: Pick<FriendRelations, 'areFriends'>;
-  readonly pusher: Pick<Pusher, 'leaveUnless'>;
+  readonly pusher: Pick<Pusher, 'leaveUnless' | 'joinUser' | 'leaveUser' | 'toUser'>;
   /** Tells every node to forget an owner's cached groups (without it: this node only). */
   readonly bus?: Pick<ClusterBus, 'broadcast' | 'onBroadcast'>;
 }
@@ -86,14 +89,22 @@ export function createGroupService({ conn, accounts, friends, pusher, bus }: Gro
     );
   }
 
-  /** Those of `userIds` who left `ownerId`'s groups stop following what they may no longer see. */
-  async function revoke(ownerId: string, userIds: readonly string[]): Promise<void> {
+  /**
+   * Those of `userIds` who left `ownerId`'s group `groupId` leave its room, then stop following
+   * what they may no longer see.
+   */
+  async function revoke(ownerId: string, groupId: string, userIds: readonly string[]): Promise<void> {
+    const room = rooms.group(ownerId, groupId);
+    await Promise.all(userIds.map((userId) => pusher.leaveUser(userId, room)));
     await Promise.all(
       userIds.map((userId) => pusher.leaveUnless(userId, rooms.postsOf(ownerId), (room) => roomCheck(userId, ownerId, room))),
     );
   }
 
   return {
+    /** Who is in which group, for the socket handshake (socket.ts) and the live audience of limited items. */
+    membership,
+
     /** How the composition tells this service whether someone may still see the item of a room. */
     attachRoomCheck(check: RoomCheck): void {
       roomCheck = check;
@@ -117,6 +128,7 @@ export function createGroupService({ conn, accounts, friends, pusher, bus }: Gro
         const doc = await groups.create({ owner: oid(viewer.id), name: body.name, members: [], createdAt: new Date() });
         changed(viewer.id);
         const [group] = await toDtos([recordOf<GroupRecord>(doc)]);
+        pusher.toUser(viewer.id, 'group:update', { group: group! });
         return { group: group! };
       });
     },
@@ -131,20 +143,25 @@ export function createGroupService({ conn, accounts, friends, pusher, bus }: Gro
           set.name = body.name;
         }
         let removed: string[] = [];
+        let added: string[] = [];
         if (body.members) {
           const users = await usersByHandle(body.members, 'members');
           const verdicts = await Promise.all(users.map((u) => friends.areFriends(viewer.id, u.id)));
           const stranger = users.find((_, i) => !verdicts[i]);
           if (stranger) throw invalid(`@${stranger.handle} is not your friend`, { members: `@${stranger.handle} is not your friend` });
           const kept = new Set(users.map((u) => u.id));
-          removed = group.members.map((m) => m.toHexString()).filter((m) => !kept.has(m));
+          const before = new Set(group.members.map((m) => m.toHexString()));
+          removed = [...before].filter((m) => !kept.has(m));
+          added = [...kept].filter((m) => !before.has(m));
           set.members = users.map((u) => oid(u.id));
         }
         const updated = await groups.findOneAndUpdate({ _id: group._id }, { $set: set }, { returnDocument: 'after' }).lean<GroupRecord>();
         if (!updated) throw notFound('group');
         changed(viewer.id);
-        await revoke(viewer.id, removed);
+        await Promise.all(added.map((userId) => pusher.joinUser(userId, rooms.group(viewer.id, group._id.toHexString()))));
+        await revoke(viewer.id, group._id.toHexString(), removed);
         const [dto] = await toDtos([updated]);
+        pusher.toUser(viewer.id, 'group:update', { group: dto! });
         return { group: dto! };
       });
     },
@@ -154,8 +171,10 @@ export function createGroupService({ conn, accounts, friends, pusher, bus }: Gro
       const group = await ownGroup(viewer, id);
       await groups.deleteOne({ _id: group._id });
       changed(viewer.id);
+      pusher.toUser(viewer.id, 'group:remove', { groupId: group._id.toHexString() });
       await revoke(
         viewer.id,
+        group._id.toHexString(),
         group.members.map((m) => m.toHexString()),
       );
     },

@@ -77,10 +77,15 @@ export function createComments(ctx: PostContext) {
 
   /**
    * Publishes a waiting comment (a moderator's or the post owner's approval): counted, pushed
-   * (`post:comment`) and notified as a new comment would be, and its author told it was approved.
+   * (`post:comment`) and notified as a new comment would be, and its author told it was approved
+   * (an `approved` notification: from no one for a moderator, from the owner for 评论审核).
    * Only one approval wins: the update matches the waiting comment once.
    */
-  async function publishWaiting(filter: QueryFilter<CommentRecord>, what: string, byModerator = true): Promise<{ comment: CommentDto }> {
+  async function publishWaiting(
+    filter: QueryFilter<CommentRecord>,
+    what: string,
+    approverId: string | null = null,
+  ): Promise<{ comment: CommentDto }> {
     const record = await comments
       .findOneAndUpdate(filter, { $set: { status: 'published' }, $unset: { postOwner: 1 } }, { returnDocument: 'after' })
       .lean<CommentRecord>();
@@ -96,14 +101,13 @@ export function createComments(ctx: PostContext) {
       await announce(post, comment, repliedTo, { id: authorId } as Viewer);
       await notifyMentions(comment);
     }
-    // A moderator's approval is news to the author; the owner's shows as the comment going live.
-    if (byModerator)
-      await ctx.notify({
-        to: authorId,
-        kind: 'approved',
-        actorId: null,
-        subject: { type: 'comment', id: comment.id, parentId: comment.postId, excerpt: excerpt(comment.text) },
-      });
+    // Persisted, numbered and pushed live like any notification; the author may be on another page.
+    await ctx.notify({
+      to: authorId,
+      kind: 'approved',
+      actorId: approverId,
+      subject: { type: 'comment', id: comment.id, parentId: comment.postId, excerpt: excerpt(comment.text) },
+    });
     return { comment };
   }
 
@@ -241,7 +245,7 @@ export function createComments(ctx: PostContext) {
       const answer = await publishWaiting(
         { _id: new Types.ObjectId(commentId), status: 'pending', postOwner: new Types.ObjectId(viewer.id) },
         'pending comment',
-        false,
+        viewer.id,
       );
       deps.pusher.toUsers([viewer.id, answer.comment.author.id], 'approval:decided', { kind: 'comment', id: commentId, approved: true });
       return answer;

@@ -12,17 +12,21 @@
  * the cost of a post no longer grows with one engine.io send per friend, and on a cluster it is
  * one adapter publish per room, not one per friend. A private post goes to its author alone.
  *
- * v1.2, limited posts: a group-limited post goes to the author and to each member of its groups
- * (as they are now, friends only; read from the owner's cached groups, no store query) by their own
- * user rooms — a bounded per-recipient send, as one broadcast to those rooms: on one uws hub it cost
- * the same as one native publish per member room, and on a cluster it is one adapter publish, not one
- * per member (BENCHMARKS.md, "Circles"). No socket outside the groups is ever in one of those rooms. A friends post with exceptions goes to the
- * audience room except the excepted users' rooms (one broadcast, taken by the adapter's general
- * path). `feed:remove` (a post id, nothing more) goes to the whole audience, so that former members
- * who got the post drop it too.
+ * v1.2, limited posts: a group-limited post goes to the author and to the room of each of its
+ * groups (`rooms.group`: the sockets of the group's members, joined on connect and when added, left
+ * at once when taken out, when the group goes or the friendship ends — groups/service.ts,
+ * groups/socket.ts, pusher.leaveAudience). Which rooms is decided on every push from the owner's
+ * groups as they are now (cached per node, forgotten on every change): a deleted group reaches no
+ * one. A post to one group is one single-room broadcast, which the uws engine publishes natively, like
+ * a friends post; to several groups, one broadcast to their rooms (a member of two gets it once). No
+ * per-member work: BENCHMARKS.md, "Circles". A friends post with exceptions goes to the audience
+ * room except the excepted users' rooms (one broadcast, taken by the adapter's general path).
+ * `feed:remove` (a post id, nothing more) goes to the whole audience, so that former members who got
+ * the post drop it too.
  * Posts that are not published (held, in review) reach no feed, only the moderators watching the queue.
  */
 import type { LinkPreviewDto, PostDto } from '../../../shared/dto.js';
+import type { ServerPayload } from '../../../shared/events.js';
 import { rooms } from '../../realtime/rooms.js';
 import type { PostContext } from './context.js';
 import type { PostRecord } from './post-model.js';
@@ -38,15 +42,25 @@ export function createPublication(ctx: PostContext) {
     return [rooms.user(authorId), rooms.audience(authorId), ...fanRooms];
   }
 
-  /** The members of a group-limited post's groups who are the author's friends now, as user rooms. */
+  /** The rooms of a group-limited post's groups that still exist (the author's groups as they are now). */
   async function groupRooms(post: PostRecord): Promise<string[]> {
     const authorId = post.author.toHexString();
-    const [members, friendIds] = await Promise.all([
-      ctx.membership.membersOf(authorId, post.groups ?? []),
-      deps.friends.friendIds(authorId),
-    ]);
-    const friends = new Set(friendIds);
-    return members.filter((id) => friends.has(id)).map(rooms.user);
+    const mine = await ctx.membership.ownerGroups(authorId);
+    return (post.groups ?? [])
+      .map((g) => g.toHexString())
+      .filter((g) => mine.has(g))
+      .map((g) => rooms.group(authorId, g));
+  }
+
+  /** Sends a group-limited post to its author and to the rooms of its groups. */
+  async function toGroups(post: PostRecord, payload: ServerPayload<'feed:post'>): Promise<void> {
+    const groupsNow = await groupRooms(post);
+    // One group: two single-room broadcasts (native on uws). Several: one broadcast, so that a member of two gets it once.
+    if (groupsNow.length <= 1) deps.pusher.toEach([rooms.user(post.author.toHexString()), ...groupsNow], 'feed:post', payload);
+    else {
+      deps.pusher.toUser(post.author.toHexString(), 'feed:post', payload);
+      deps.pusher.toRooms(groupsNow, 'feed:post', payload);
+    }
   }
 
   return {
@@ -62,7 +76,7 @@ export function createPublication(ctx: PostContext) {
       const { liked: _viewerSpecific, ...shared } = dto;
       const authorId = post.author.toHexString();
       if (post.privacy === 'groups') {
-        deps.pusher.toRooms([rooms.user(authorId), ...(await groupRooms(post))], 'feed:post', { post: shared });
+        await toGroups(post, { post: shared });
       } else if (post.privacy === 'friends' && post.except?.length) {
         deps.pusher.toUser(authorId, 'feed:post', { post: shared });
         deps.pusher.toRoomsExcept(
@@ -78,11 +92,18 @@ export function createPublication(ctx: PostContext) {
 
     /** v1.2: a post's link preview, to those who got the post (and readers watching it). */
     async previewed(post: PostRecord, preview: LinkPreviewDto): Promise<void> {
-      const to =
-        post.status === 'published'
-          ? [...(await reach(post)), rooms.post(post.author.toHexString(), post._id.toHexString())]
-          : [rooms.user(post.author.toHexString())];
-      deps.pusher.toRooms(to, 'post:preview', { postId: post._id.toHexString(), preview });
+      const authorId = post.author.toHexString();
+      const payload = { postId: post._id.toHexString(), preview };
+      const watching = rooms.post(authorId, payload.postId);
+      if (post.status !== 'published') return deps.pusher.toRooms(rooms.user(authorId), 'post:preview', payload);
+      // A limited post's preview goes no further than the post did.
+      if (post.privacy === 'groups')
+        return deps.pusher.toRooms([rooms.user(authorId), watching, ...(await groupRooms(post))], 'post:preview', payload);
+      if (post.privacy === 'friends' && post.except?.length) {
+        const except = post.except.map((id) => rooms.user(id.toHexString()));
+        return deps.pusher.toRoomsExcept([rooms.user(authorId), rooms.audience(authorId), watching], except, 'post:preview', payload);
+      }
+      deps.pusher.toRooms([...(await reach(post)), watching], 'post:preview', payload);
     },
 
     /** Tells those who got a post that it is gone; an unpublished post was only ever its author's. */

@@ -11,7 +11,6 @@ export const templates = {
   'albumPage.quota': str`存储空间：已用 ${0}，共 ${1}，剩余 ${2}`,
   'albumPage.newAlbum': '新建相册',
   'albumPage.title': '相册名称',
-  'albumPage.privacy': '谁可以看',
   'albumPage.create': '创建相册',
   'albumPage.titleMissing': '请给相册起个名字。',
   'albumPage.notFound': '找不到这个相册',

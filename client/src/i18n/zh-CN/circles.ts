@@ -17,6 +17,7 @@ export const templates = {
   'circles.replyRemove': '删除回复',
   'circles.uncareName': str`取消对${0}的特别关心`,
   'circles.careName': str`特别关心${0}`,
+  'circles.careStar': '特别关心',
   'circles.careLimit': str`最多只能特别关心 ${0} 位好友。`,
   'circles.heading': '隐私与审核',
   'circles.hiddenVisits': '隐身访问：访问空间不留下足迹',

@@ -1,0 +1,32 @@
+/**
+ * The friends the signed-in user marked for special care (特别关心, `GET /api/friends/care`), shared by
+ * the star buttons in the friends list and the stars next to authors' names in the feed, so a mark
+ * made in one shows in the other at once. A friendship that ends takes its mark with it: read again.
+ */
+import type { UserDto } from '../../../shared/dto.js';
+import { api } from './api.js';
+import { realtime } from './realtime.js';
+import { SignedInList } from './signed-in-list.js';
+
+class Care extends SignedInList<UserDto> {
+  constructor() {
+    super();
+    realtime.on('friend:change', ({ friends }) => !friends && this.loaded && void this.load(true));
+  }
+
+  protected async fetch(): Promise<UserDto[]> {
+    return (await api.call('GET /friends/care')).users;
+  }
+
+  has(userId: string): boolean {
+    return this.items.some((u) => u.id === userId);
+  }
+
+  /** The hub agreed to mark (or unmark) `user`: every star shows it. */
+  marked(user: UserDto, cared: boolean): void {
+    const others = this.items.filter((u) => u.id !== user.id);
+    this.replace(cared ? [...others, user] : others);
+  }
+}
+
+export const care = new Care();

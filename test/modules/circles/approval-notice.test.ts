@@ -1,0 +1,54 @@
+/**
+ * 评论审核, seen from the comment's author: when the post's owner approves their waiting comment they
+ * get an `approved` notification from the owner — stored, numbered, pushed live and listed —
+ * and a rejection tells them nothing more than `approval:decided` (no notification).
+ */
+import { describe, expect, it } from 'vitest';
+import type { NotificationDto } from '../../../shared/dto.js';
+import {
+  connectSocket,
+  engines,
+  expectNoEvent,
+  makeFriends,
+  nextEvent,
+  registerUsers,
+  useTestHub,
+  type TestUser,
+} from '../../helpers/index.js';
+import { shuoshuo } from '../posts/post-fixtures.js';
+
+describe.each(engines)('the approved-comment notice on %s', (engine) => {
+  const hub = useTestHub({ engine });
+
+  it('the author of a comment the owner approves is notified live, by the owner, and finds it in their list', async () => {
+    const [owner, author] = (await registerUsers(hub, ['owner', 'author'])) as [TestUser, TestUser];
+    await makeFriends(owner, author);
+    expect((await owner.api.patch('/spaces/me', { approval: { comments: true } })).status).toBe(200);
+    const post = await shuoshuo(owner, 'friends');
+    const authorSocket = await connectSocket(hub, author.token);
+    const before = (await author.api.get('/notifications')).body as { notifications: NotificationDto[]; unread: number };
+
+    const waiting = await author.api.post(`/posts/${post.id}/comments`, { text: 'lovely garden' });
+    expect(waiting.body.comment.pending).toBe(true);
+    const told = nextEvent(authorSocket, 'notification', (n) => n.notification.kind === 'approved');
+    expect((await owner.api.post(`/spaces/me/pending/comment/${waiting.body.comment.id}/approve`)).status).toBe(200);
+    const { notification } = await told;
+    expect(notification).toMatchObject({
+      kind: 'approved',
+      actor: { handle: owner.handle },
+      subject: { type: 'comment', id: waiting.body.comment.id, parentId: post.id, excerpt: 'lovely garden' },
+      read: false,
+    });
+    expect(notification.seq).toBeGreaterThan(before.notifications.at(-1)?.seq ?? 0);
+    const after = (await author.api.get('/notifications')).body as { notifications: NotificationDto[]; unread: number };
+    expect(after.notifications.at(-1)).toEqual(notification);
+    expect(after.unread).toBe(before.unread + 1);
+
+    // Rejected: the comment goes, and no notification comes.
+    const second = await author.api.post(`/posts/${post.id}/comments`, { text: 'second thought' });
+    const decided = nextEvent(authorSocket, 'approval:decided', (d) => d.id === second.body.comment.id);
+    expect((await owner.api.post(`/spaces/me/pending/comment/${second.body.comment.id}/reject`)).status).toBe(204);
+    expect((await decided).approved).toBe(false);
+    await expectNoEvent(authorSocket, 'notification', (n) => n.notification.subject.id === second.body.comment.id);
+  });
+});
