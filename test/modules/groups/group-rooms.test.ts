@@ -118,4 +118,30 @@ describe.each(engines)('group rooms on %s', (engine) => {
     await expectNoEvent(sa!, 'feed:post', (p) => p.post.id === toTwo.id);
     await expectNoEvent(sc!, 'feed:post');
   });
+  it('taken out of the group while their socket connects (between its read and its join), a member gets no group post', async () => {
+    const [author, member] = (await registerUsers(hub, ['author', 'member'])) as [TestUser, TestUser];
+    await makeFriends(author, member);
+    const family = (await author.api.post('/groups', { name: 'Family' })).body.group as GroupDto;
+    await setMembers(author, family, [member]);
+    // The removal lands after the connecting socket read its groups and before it joined their rooms.
+    const membership = hub.services.groups.membership;
+    const read = membership.groupsWithOwners.bind(membership);
+    let raced = false;
+    membership.groupsWithOwners = async (memberId) => {
+      const groups = await read(memberId);
+      if (memberId === member.id && !raced) {
+        raced = true;
+        await setMembers(author, family, []);
+      }
+      return groups;
+    };
+    try {
+      const memberSocket = await connectSocket(hub, member.token);
+      expect(raced).toBe(true);
+      const sent = await post(author, 'family only', { privacy: 'groups', groups: [family.id] });
+      await expectNoEvent(memberSocket, 'feed:post', (p) => p.post.id === sent.id);
+    } finally {
+      membership.groupsWithOwners = read;
+    }
+  });
 });
