@@ -3,6 +3,11 @@
  * connected (a handshake step, not a connection listener), so that no post made by a friend
  * after the client saw `connect` can miss it. The friend ids come from the cache (no store query
  * once warm); misses of a reconnect storm share one query per event-loop turn (friend-ids.ts).
+ *
+ * A friendship ended between the read and the join leaves the rooms of the user's sockets before
+ * this one is in them, so it would stay: once joined, the socket reads its friends again (the cache,
+ * which the ending updated) and leaves the rooms of those who are no longer friends. A friendship
+ * ended after that finds the socket in the room and takes it out itself.
  */
 import { rooms } from '../../realtime/rooms.js';
 import type { HubSocket } from '../../realtime/types.js';
@@ -23,6 +28,9 @@ export function joinFriendAudiences(friends: Pick<FriendRelations, 'friendIds'>)
   };
   return async (socket: HubSocket, viewer: Viewer): Promise<void> => {
     const ids = await friends.friendIds(viewer.id);
-    if (ids.length) await socket.join(ids.map(audienceOf));
+    if (ids.length === 0) return;
+    await socket.join(ids.map(audienceOf));
+    const now = new Set(await friends.friendIds(viewer.id));
+    for (const id of ids) if (!now.has(id)) await socket.leave(audienceOf(id));
   };
 }

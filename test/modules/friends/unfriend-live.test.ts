@@ -48,4 +48,30 @@ describe.each(engines)('unfriending on %s', (engine) => {
     await bob.api.post(`/posts/${postId}/comments`, { text: 'gone' });
     await expectNoEvent(aliceSocket, 'post:comment', (p) => p.postId === postId);
   });
+  it('unfriended while their socket connects (between its read of friends and its join), an ex-friend gets no friends-only post', async () => {
+    const alice = await registerUser(hub, 'alice');
+    const bob = await registerUser(hub, 'bob');
+    await makeFriends(alice, bob);
+    // The unfriending lands after bob's connecting socket read its friends and before it joined their rooms.
+    const friends = hub.services.friends;
+    const read = friends.friendIds.bind(friends);
+    let raced = false;
+    friends.friendIds = async (userId) => {
+      const ids = await read(userId);
+      if (userId === bob.id && !raced) {
+        raced = true;
+        expect((await alice.api.delete(`/friends/${bob.handle}`)).status).toBe(204);
+      }
+      return ids;
+    };
+    try {
+      const bobSocket = await connectSocket(hub, bob.token);
+      expect(raced).toBe(true);
+      const created = await alice.api.post('/posts', { kind: 'shuoshuo', text: 'friends only', privacy: 'friends' });
+      expect(created.status).toBe(201);
+      await expectNoEvent(bobSocket, 'feed:post', (p) => p.post.id === created.body.post.id);
+    } finally {
+      friends.friendIds = read;
+    }
+  });
 });
