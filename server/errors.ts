@@ -53,6 +53,11 @@ export function isStoreUnavailable(err: unknown, depth = 0): boolean {
     name === 'MongoNotConnectedError' ||
     name === 'MongoTopologyClosedError' ||
     name === 'MongoNetworkTimeoutError' ||
+    // In flight or queued when the connection died: the driver clears the pool and fails them with these.
+    name === 'MongoPoolClearedError' ||
+    name === 'MongoPoolClosedError' ||
+    name === 'MongoWaitQueueTimeoutError' ||
+    name === 'MongoServerClosedError' ||
     (typeof code === 'number' && storeGoneCodes.has(code)) ||
     /buffering timed out|Client must be connected|connection .* closed/i.test(err.message)
   )

@@ -14,6 +14,11 @@ describe('isStoreUnavailable', () => {
     expect(toAppError(new Error('wrapped', { cause: named('MongoNetworkTimeoutError') })).code).toBe('unavailable');
   });
 
+  it('knows what the driver fails in-flight and queued operations with when the connection dies', () => {
+    for (const name of ['MongoPoolClearedError', 'MongoPoolClosedError', 'MongoWaitQueueTimeoutError', 'MongoServerClosedError'])
+      expect(toAppError(named(name)).code, name).toBe('unavailable');
+  });
+
   it('leaves other errors alone', () => {
     expect(isStoreUnavailable(named('MongoServerError', 'E11000 duplicate key', { code: 11000 }))).toBe(false);
     expect(isStoreUnavailable(new TypeError('undefined is not a function'))).toBe(false);
