@@ -200,6 +200,7 @@ export async function runLoadTest(partial: Partial<LoadTestOptions> = {}): Promi
         ...(options.scenario === 'celebrity' ? { celebrityPosts: options.posts } : {}),
       });
       phase = 'drain';
+      soak?.writesEnded();
       const drainEnd = clock() + options.drain * 1000;
       await new Promise((r) => setTimeout(r, Math.min(1_200, options.drain * 1000)));
       // Wait for a quiet second (no deliveries) or the end of the drain window.

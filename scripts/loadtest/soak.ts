@@ -90,6 +90,8 @@ interface Scrape {
 }
 
 export interface SoakRecorder {
+  /** Marks the end of the writes (the generator stopped; the drain follows): the last latency window ends here. */
+  writesEnded(): void;
   /** Marks the end of the load (the data stops growing); the hold follows. */
   loadEnded(): void;
   /** Holds `seconds` with the sockets connected and no writes, sampling memory, then sums up. */
@@ -138,8 +140,13 @@ export function startSoakRecorder(target: Target, durationSec: number): SoakReco
   const scraper = setInterval(() => void scrape(), scrapeEvery);
   const sampler = setInterval(() => void sample(), 1_000);
   let loadEndAt = 0;
+  let writesEndAt = 0;
 
   return {
+    writesEnded() {
+      writesEndAt = clock();
+      void scrape();
+    },
     loadEnded() {
       loadEndAt = clock();
       phase = 'hold';
@@ -149,7 +156,8 @@ export function startSoakRecorder(target: Target, durationSec: number): SoakReco
       await new Promise((r) => setTimeout(r, holdSeconds * 1000));
       clearInterval(scraper);
       clearInterval(sampler);
-      const end = loadEndAt || clock();
+      // The latency windows end with the writes, not with the drain after them (no posts there).
+      const end = writesEndAt || loadEndAt || clock();
       // The first window runs from the first scrape to the first one a window later (at least the
       // next one); the last from the last one a window before the end's scrape to that scrape.
       const ordered = scrapes.filter((x) => x.at <= end + scrapeEvery).sort((x, y) => x.at - y.at);
