@@ -1,12 +1,41 @@
 /** Entry point: config → hub → listen; stop cleanly on SIGTERM/SIGINT. */
 import path from 'node:path';
+import { parseArgs } from 'node:util';
 import { startHub } from './app.js';
 import { ensureClientBuilt } from './client-build.js';
 import { ConfigError, loadConfig } from './config.js';
 import { createLogger, flushLogs } from './logger.js';
 import { assertEngineAvailable } from './realtime/uws-native.js';
 
+const usage = `usage: npm start [-- --no-client-build]
+
+Starts a hub: the REST API, the realtime endpoint and the web client. Configured by environment
+variables (README: Configuration); with none set it runs on the embedded store with no other service.
+
+  --no-client-build   serve dist/client as it is (do not build the web client first)
+  -h, --help          this text`;
+
+/** The command line: --help prints the usage and exits 0; anything unknown is one line and exit 2. */
+function readArgs(): { clientBuild: boolean } {
+  try {
+    const { values } = parseArgs({
+      options: { 'no-client-build': { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+      strict: true,
+      allowPositionals: false,
+    });
+    if (values.help) {
+      process.stdout.write(`${usage}\n`);
+      process.exit(0);
+    }
+    return { clientBuild: !values['no-client-build'] };
+  } catch (err) {
+    process.stderr.write(`npm start: ${(err as Error).message} (--help for usage)\n`);
+    process.exit(2);
+  }
+}
+
 async function main(): Promise<void> {
+  const args = readArgs();
   let config;
   try {
     config = loadConfig();
@@ -23,7 +52,7 @@ async function main(): Promise<void> {
   const logger = createLogger(config.logLevel, config.nodeId);
   const clientDir = path.resolve('dist/client');
   // `npm run dev` serves the client from Vite's dev server instead (HMR); no build needed here.
-  if (!process.argv.includes('--no-client-build')) await ensureClientBuilt(clientDir, logger);
+  if (args.clientBuild) await ensureClientBuilt(clientDir, logger);
   const hub = await startHub(config, { logger, clientDir });
   process.stdout.write(`Kongjian is up: open ${hub.url}\n`);
 

@@ -19,6 +19,7 @@ afterAll(() => fs.rmSync(scratch, { recursive: true, force: true }));
 
 /** [how a user runs it, the file and the arguments before the ones under test]. */
 const scripts: ReadonlyArray<readonly [label: string, file: string, ...pre: string[]]> = [
+  ['npm start', 'server/main.ts'],
   ['npm run db', 'scripts/db.ts'],
   ['npm run cluster', 'scripts/cluster.ts'],
   ['npm run dev', 'scripts/dev.ts'],
