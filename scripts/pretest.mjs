@@ -4,6 +4,30 @@
 // Chinese and emoji, not empty boxes) and ffmpeg (videos are probed with ffprobe and cut with ffmpeg).
 // Install what is missing where we can; otherwise say what to install.
 import { execFileSync, spawnSync } from 'node:child_process';
+import { parseArgs } from 'node:util';
+
+const usage = `usage: node scripts/pretest.mjs [--check]
+
+npm test's set-up, run before Vitest: makes sure redis-server, Debian's chromium, CJK and colour-emoji
+fonts and ffmpeg are installed, installing the missing ones with apt-get when run as root.
+
+  --check      only say what is missing (exit 1 if anything is), install nothing
+  -h, --help   this text`;
+
+// Plain Node (it runs before anything else), so node:util's parser, in the shared parser's words.
+let args;
+try {
+  args = parseArgs({
+    options: { check: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h', default: false } },
+  }).values;
+} catch (err) {
+  process.stderr.write(`node scripts/pretest.mjs: ${err.message} (--help for usage)\n`);
+  process.exit(2);
+}
+if (args.help) {
+  console.log(usage);
+  process.exit(0);
+}
 
 const onPath = (bin) => spawnSync('sh', ['-c', `command -v ${bin}`], { stdio: 'ignore' }).status === 0;
 /** A Debian package is installed (fonts have no binary to look for); off Debian we cannot tell, so assume so. */
@@ -24,7 +48,7 @@ if (missing.length === 0) process.exit(0);
 
 const pkgs = missing.map((n) => n.pkg);
 const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
-if (!isRoot || !onPath('apt-get')) {
+if (args.check || !isRoot || !onPath('apt-get')) {
   console.error(`npm test needs: ${pkgs.join(', ')} — install with: sudo apt-get install -y ${pkgs.join(' ')}`);
   process.exit(1);
 }

@@ -6,10 +6,28 @@
  *   node scripts/run-parallel.mjs "npm run typecheck" "npm run lint"
  */
 import { spawn } from 'node:child_process';
+import { parseArgs } from 'node:util';
 
-const commands = process.argv.slice(2);
+const usage = `usage: node scripts/run-parallel.mjs "<command>" ["<command>" ...]
+
+Runs the shell commands at once, prints each one's output whole when it ends, and exits 1 if any failed.
+
+  -h, --help   this text`;
+
+let parsed;
+try {
+  parsed = parseArgs({ options: { help: { type: 'boolean', short: 'h', default: false } }, allowPositionals: true });
+} catch (err) {
+  process.stderr.write(`node scripts/run-parallel.mjs: ${err.message} (--help for usage)\n`);
+  process.exit(2);
+}
+if (parsed.values.help) {
+  console.log(usage);
+  process.exit(0);
+}
+const commands = parsed.positionals;
 if (commands.length === 0) {
-  console.error('usage: node scripts/run-parallel.mjs "<command>" ["<command>" ...]');
+  process.stderr.write('node scripts/run-parallel.mjs: name at least one command (--help for usage)\n');
   process.exit(2);
 }
 

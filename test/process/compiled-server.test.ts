@@ -21,7 +21,7 @@ afterAll(async () => {
   await fs.rm(dataDir, { recursive: true, force: true });
 });
 
-describe('the compiled server', () => {
+describe('the compiled server', { timeout: 300_000 }, () => {
   it('builds with npm run build:server and serves /api/livez on plain node', async () => {
     await run('npm', ['run', 'build:server', '--', '--outDir', outDir], { timeout: 240_000 });
     const main = path.join(outDir, 'server', 'main.js');

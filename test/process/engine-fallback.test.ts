@@ -15,7 +15,7 @@ afterAll(async () => {
   await Promise.all(dirs.map((d) => fs.rm(d, { recursive: true, force: true })));
 });
 
-describe('a hub with REALTIME_ENGINE unset where the native uWS binary does not load', () => {
+describe('a hub with REALTIME_ENGINE unset where the native uWS binary does not load', { timeout: 120_000 }, () => {
   it('starts on ws with one warning line; /api/health, /api/config and kj_realtime_engine say ws', async () => {
     const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'kj-engine-'));
     dirs.push(dataDir);

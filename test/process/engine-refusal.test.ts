@@ -14,7 +14,7 @@ afterAll(async () => {
   await Promise.all(dirs.map((d) => fs.rm(d, { recursive: true, force: true })));
 });
 
-describe('a hub asked for uws whose native binary is not loaded', () => {
+describe('a hub asked for uws whose native binary is not loaded', { timeout: 90_000 }, () => {
   it('exits 1 with a message naming the engine and the way out', async () => {
     const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'kj-engine-'));
     dirs.push(dataDir);

@@ -37,21 +37,22 @@ function waitForHealth(url: string, deadlineMs: number): Promise<Response> {
 }
 
 describe('npm start', () => {
-  // The 10 s start target is a timing and is reported by the benchmarks; here: it starts, it stops.
-  it('serves health on the embedded store and exits 0 on SIGTERM', async () => {
+  // The 10 s start target is a timing and is reported by the benchmarks; here: it starts, it stops
+  // (tsx compiling the server on a busy two-core box has taken over 30 s: the bounds are generous).
+  it('serves health on the embedded store and exits 0 on SIGTERM', { timeout: 120_000 }, async () => {
     const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'kj-start-'));
     dirs.push(dataDir);
     const port = await freePort();
     const wsPort = await freePort();
     const server = startServer({ PORT: String(port), WS_PORT: String(wsPort), DATA_DIR: dataDir });
-    const res = await waitForHealth(`http://127.0.0.1:${port}/api/health`, 30_000);
+    const res = await waitForHealth(`http://127.0.0.1:${port}/api/health`, 90_000);
     expect(await res.json()).toMatchObject({ ok: true, store: 'up' });
     expect(await fs.readFile(path.join(dataDir, 'secret'), 'utf8')).toMatch(/^[\w-]{32,}$/);
     server.child.kill('SIGTERM');
     expect(await server.exited).toBe(0);
   });
 
-  it('refuses a bad configuration with a message naming the variable', async () => {
+  it('refuses a bad configuration with a message naming the variable', { timeout: 90_000 }, async () => {
     const server = startServer({ PORT: 'not-a-port' });
     expect(await server.exited).toBe(1);
     expect(server.output()).toContain('PORT');

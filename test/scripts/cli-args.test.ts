@@ -40,6 +40,8 @@ const scripts: ReadonlyArray<readonly [label: string, file: string, ...pre: stri
   ['scripts/loadtest/profile-top.ts', 'scripts/loadtest/profile-top.ts'],
   ['scripts/bench/store.ts', 'scripts/bench/store.ts'],
   ['scripts/bench/feed.ts', 'scripts/bench/feed.ts'],
+  ['npm test (pretest set-up)', 'scripts/pretest.mjs'],
+  ['npm test (pretest checks side by side)', 'scripts/run-parallel.mjs'],
 ];
 
 interface Ran {
