@@ -5,10 +5,10 @@
  * recipient may see at the moment it is sent.
  */
 import { describe, expect, it } from 'vitest';
-import { connectSocket, expectNoEvent, makeFriends, nextEvent, registerUser, settle, useTestHub } from '../../helpers/index.js';
+import { connectSocket, engines, expectNoEvent, makeFriends, nextEvent, registerUser, settle, useTestHub } from '../../helpers/index.js';
 
-describe('a removed friend and replies to their comment', () => {
-  const hub = useTestHub();
+describe.each(engines)('a removed friend and replies to their comment on %s', (engine) => {
+  const hub = useTestHub({ engine });
 
   it("after unfriending, replies to the ex-friend's comment reach them neither live nor stored", async () => {
     const [owner, ex, friend] = await Promise.all(['owner', 'ex', 'friend'].map((s) => registerUser(hub, s)));

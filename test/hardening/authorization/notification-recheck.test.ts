@@ -5,12 +5,21 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { NotificationDto } from '../../../shared/dto.js';
-import { connectSocket, makeFriends, registerUser, settle, useTestHub, type TestSocket, type TestUser } from '../../helpers/index.js';
+import {
+  connectSocket,
+  engines,
+  makeFriends,
+  registerUser,
+  settle,
+  type TestSocket,
+  type TestUser,
+  useTestHub,
+} from '../../helpers/index.js';
 
 type Who = 'friend' | 'exFriend' | 'stranger';
 
-describe('notifications re-check what their recipient may see', () => {
-  const hub = useTestHub();
+describe.each(engines)('notifications re-check what their recipient may see on %s', (engine) => {
+  const hub = useTestHub({ engine });
   let owner: TestUser;
   const people = {} as Record<Who, TestUser>;
   const posts = {} as Record<'public' | 'friends', string>;

@@ -3,11 +3,11 @@
  * Album cards (space:album, space:album:remove) reach an open space's readers who may see the album.
  */
 import { describe, expect, it } from 'vitest';
-import { connectSocket, emitAck, expectNoEvent, makeFriends, nextEvent, registerUser, useTestHub } from '../../helpers/index.js';
+import { connectSocket, emitAck, engines, expectNoEvent, makeFriends, nextEvent, registerUser, useTestHub } from '../../helpers/index.js';
 import { noisePng, uploadPhoto } from '../../fixtures/images.js';
 
-describe('live albums', () => {
-  const hub = useTestHub();
+describe.each(engines)('live albums on %s', (engine) => {
+  const hub = useTestHub({ engine });
 
   it('a friend watching a friends-only album sees photos arrive, change and go; a stranger may not watch', async () => {
     const owner = await registerUser(hub, 'owner');

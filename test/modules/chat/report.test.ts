@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { connectSocket, makeFriends, nextEvent, registerUser, useTestHub } from '../../helpers/index.js';
+import { connectSocket, engines, makeFriends, nextEvent, registerUser, useTestHub } from '../../helpers/index.js';
 
-describe('reporting a private message', () => {
-  const hub = useTestHub();
+describe.each(engines)('reporting a private message on %s', (engine) => {
+  const hub = useTestHub({ engine });
 
   it('carries that one message alone; only its two people may report it; removal recalls it live', async () => {
     const moderator = await registerUser(hub, 'moderator'); // the first account is a moderator

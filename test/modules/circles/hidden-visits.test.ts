@@ -3,10 +3,10 @@
  * nor announced; a basic-tier user may not turn them on.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { connectSocket, emitAck, expectNoEvent, nextEvent, registerUser, useTestHub, type TestUser } from '../../helpers/index.js';
+import { connectSocket, emitAck, engines, expectNoEvent, nextEvent, registerUser, type TestUser, useTestHub } from '../../helpers/index.js';
 
-describe('hidden visits', () => {
-  const hub = useTestHub();
+describe.each(engines)('hidden visits on %s', (engine) => {
+  const hub = useTestHub({ engine });
   let moderator: TestUser;
   beforeAll(async () => {
     moderator = await registerUser(hub, 'mod');

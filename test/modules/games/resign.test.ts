@@ -1,9 +1,9 @@
 /** Resigning: the other player wins at once, both hear it live, and nothing more can be played. */
 import { describe, expect, it } from 'vitest';
-import { connectSocket, emitAck, makeFriends, nextEvent, registerUser, useTestHub } from '../../helpers/index.js';
+import { connectSocket, emitAck, engines, makeFriends, nextEvent, registerUser, useTestHub } from '../../helpers/index.js';
 
-describe('resigning a match', () => {
-  const hub = useTestHub();
+describe.each(engines)('resigning a match on %s', (engine) => {
+  const hub = useTestHub({ engine });
 
   async function startMatch() {
     const black = await registerUser(hub, 'black');

@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../../../server/logger.js';
 import { createAddressPolicy } from '../../../server/modules/link-previews/address-policy.js';
 import { createLinkPreviews, linkPreviewLimits } from '../../../server/modules/link-previews/service.js';
-import { connectSocket, expectNoEvent, makeFriends, nextEvent, registerUser, useTestHub } from '../../helpers/index.js';
+import { connectSocket, engines, expectNoEvent, makeFriends, nextEvent, registerUser, useTestHub } from '../../helpers/index.js';
 
 let server: http.Server;
 let base: string;
@@ -178,8 +178,8 @@ describe('link previews', () => {
   });
 });
 
-describe('a post with a link, on a hub that admits loopback pages', () => {
-  const hub = useTestHub({ env: { LINK_PREVIEW_ALLOW: '127.0.0.1' } });
+describe.each(engines)('a post with a link, on a hub that admits loopback pages, on %s', (engine) => {
+  const hub = useTestHub({ engine, env: { LINK_PREVIEW_ALLOW: '127.0.0.1' } });
 
   it('is acknowledged at once without a preview; the preview follows live to a friend, and its image is served by the hub', async () => {
     const alice = await registerUser(hub, 'alice');
