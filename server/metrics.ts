@@ -91,6 +91,11 @@ export function createMetrics(io: HubServer, nodeId: string, engine?: string): M
     help: 'Server → client events delivered to sockets on this node',
     registers: [registry],
   });
+  const nativeDeliveries = new Counter({
+    name: 'kj_native_deliveries_total',
+    help: 'Of kj_deliveries_total, those made by one native uWS publish to a room (from this node or heard from another)',
+    registers: [registry],
+  });
   const ackLatency = new Histogram({
     name: 'kj_ack_latency_seconds',
     help: 'Time from a client event to its acknowledgement',
@@ -161,6 +166,7 @@ export function createMetrics(io: HubServer, nodeId: string, engine?: string): M
       if (sockets <= 0) return;
       eventsOut.inc({ event }, sockets);
       deliveries.inc(sockets);
+      nativeDeliveries.inc(sockets);
     },
     observeAck(event, seconds, ok) {
       ackLatency.observe({ event: knownEvent(event), ok: String(ok) }, seconds);

@@ -5,7 +5,7 @@ export const rooms = {
   /**
    * A user's audience: the sockets of their friends (not their own, so that `user` and `audience`
    * never share a socket and a post goes to both as two native publishes without duplicates).
-   * Joined on connect and on friendship, left on unfriend and block (friends/audience.ts).
+   * Joined on connect (friends/socket.ts) and on friendship, left on unfriend and block, on every node (pusher.ts).
    */
   audience: (userId: string) => `a:${userId}`,
   /**

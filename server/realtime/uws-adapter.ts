@@ -14,11 +14,15 @@
  * skipped. A cut-off socket leaves every room (slow-consumers.ts), which unsubscribes it here.
  *
  * Cluster: with a Redis adapter underneath, the broadcast still goes out as one adapter publish
- * (the base adapter's), and only its *local* delivery is replaced by the native publish. Other
- * nodes deliver what they hear through the base adapter's path (engine.io per socket).
+ * (the base adapter's), and only its *local* delivery is replaced by the native publish. A
+ * single-room broadcast *heard* from another node is published natively too: the Redis adapters
+ * hand it to the in-memory `broadcast` (which encodes it once, then calls `apply` per socket);
+ * `heardFromOtherNode` marks that hand-over, `_encode` keeps what it encoded, and `apply`
+ * publishes that instead of writing to each socket. The base adapter's own checks (its own
+ * messages, other namespaces, unknown rooms) run unchanged before any of it.
  */
 import type { Namespace } from 'socket.io';
-import type { BroadcastOptions, Room, SocketId } from 'socket.io-adapter';
+import { MessageType, type BroadcastOptions, type Room, type SocketId } from 'socket.io-adapter';
 import type uWS from 'uWebSockets.js';
 import type { HubServer } from './types.js';
 import { InMemoryAdapter } from './uws-publish.js';
@@ -33,8 +37,20 @@ interface AdapterInternals {
   addAll(id: SocketId, rooms: Set<Room>): Promise<void> | void;
   del(id: SocketId, room: Room): void;
   delAll(id: SocketId): void;
-  broadcast(packet: { nsp?: string }, opts: BroadcastOptions): void;
+  broadcast(packet: { nsp?: string; data?: unknown }, opts: BroadcastOptions): void;
   apply(opts: BroadcastOptions, callback: (socket: unknown) => void): void;
+  /** The in-memory adapter's encoding of a broadcast, just before it calls `apply`. */
+  _encode(packet: unknown, packetOpts: object): Array<string | Buffer>;
+  /** How the sharded Redis adapter (socket.io-adapter's ClusterAdapter) takes a message from another node. */
+  onMessage?(message: HeardMessage, offset?: string): void;
+  /** How the classic Redis adapter takes a broadcast from another node (never one with acknowledgements). */
+  onmessage?(pattern: unknown, channel: unknown, message: unknown): void;
+}
+
+/** The part of a ClusterAdapter message that tells a plain broadcast (type 1, no acknowledgements). */
+interface HeardMessage {
+  readonly type?: number;
+  readonly data?: { readonly requestId?: unknown };
 }
 
 /** uWS topics are per app; the namespace keeps rooms of different namespaces apart. */
@@ -114,6 +130,7 @@ export function withNativePublish(
       delAll: adapter.delAll.bind(adapter),
       broadcast: adapter.broadcast.bind(adapter),
       apply: adapter.apply.bind(adapter),
+      encode: adapter._encode.bind(adapter),
     };
     // A plain in-memory adapter has no other nodes to tell; the Redis ones extend it.
     const clustered = Object.getPrototypeOf(adapter) !== InMemoryAdapter.prototype;
@@ -167,17 +184,54 @@ export function withNativePublish(
       base.delAll(id);
     };
 
+    /** The one room of a broadcast that can be published natively, else undefined. */
+    const nativeRoom = (opts: BroadcastOptions): Room | undefined => {
+      if (opts.rooms.size !== 1 || (opts.except?.size ?? 0) !== 0) return undefined;
+      const room = opts.rooms.values().next().value as Room;
+      return adapter.sids.has(room as SocketId) ? undefined : room; // one socket, by its id: the base path
+    };
+
+    // A broadcast heard from another node: set while the Redis adapter hands it to the in-memory
+    // `broadcast`, whose `_encode` result is kept here for `apply` (all synchronous, in one call).
+    let heardFromOtherNode = false;
+    let heard: { packet: { nsp?: string; data?: unknown }; encoded: Array<string | Buffer> } | undefined;
+    const hearing =
+      <A extends unknown[]>(take: (...args: A) => void, plainBroadcast: (...args: A) => boolean) =>
+      (...args: A): void => {
+        if (!plainBroadcast(...args)) return take(...args);
+        heardFromOtherNode = true;
+        try {
+          take(...args);
+        } finally {
+          heardFromOtherNode = false;
+          heard = undefined;
+        }
+      };
+    if (adapter.onMessage) {
+      adapter.onMessage = hearing(adapter.onMessage.bind(adapter), (message: HeardMessage) => {
+        return message.type === MessageType.BROADCAST && message.data?.requestId === undefined;
+      });
+    }
+    if (adapter.onmessage) {
+      adapter.onmessage = hearing(adapter.onmessage.bind(adapter), (_pattern: unknown, _channel: unknown, _message: unknown) => true);
+    }
+    adapter._encode = (packet, packetOpts) => {
+      const encoded = base.encode(packet, packetOpts);
+      if (heardFromOtherNode) heard = { packet: packet as { nsp?: string; data?: unknown }, encoded };
+      return encoded;
+    };
+
     adapter.apply = (opts, callback) => {
       if ((opts as MarkedOptions)[publishedNatively]) return;
+      const remote = heard;
+      heard = undefined;
+      const room = remote && nativeRoom(opts);
+      if (remote && room !== undefined) return publishLocally(remote.packet, remote.encoded, room, opts);
       base.apply(opts, callback);
     };
 
-    adapter.broadcast = (packet, opts) => {
-      if (opts.rooms.size !== 1 || (opts.except?.size ?? 0) !== 0) return base.broadcast(packet, opts);
-      const room = opts.rooms.values().next().value as Room;
-      if (adapter.sids.has(room as SocketId)) return base.broadcast(packet, opts); // one socket, by its id
-      packet.nsp = nsp.name;
-      const encoded = adapter.encoder.encode(packet);
+    /** Publishes an encoded broadcast to `room`'s topic, and writes it to the room's sockets still on long-polling. */
+    const publishLocally = (packet: { data?: unknown }, encoded: Array<string | Buffer>, room: Room, opts: BroadcastOptions): void => {
       let reached = delivered.listener ? app.numSubscribers(topic(room)) : 0;
       for (const data of encoded) {
         // "4": an engine.io message packet, as engine.io itself would frame it.
@@ -195,9 +249,16 @@ export function withNativePublish(
         });
       }
       if (delivered.listener) {
-        const event = Array.isArray((packet as { data?: unknown }).data) ? (packet as { data: unknown[] }).data[0] : undefined;
+        const event = Array.isArray(packet.data) ? (packet.data as unknown[])[0] : undefined;
         delivered.listener(typeof event === 'string' ? event : 'unknown', reached);
       }
+    };
+
+    adapter.broadcast = (packet, opts) => {
+      const room = nativeRoom(opts);
+      if (room === undefined) return base.broadcast(packet, opts);
+      packet.nsp = nsp.name;
+      publishLocally(packet, adapter.encoder.encode(packet), room, opts);
       // The cluster hop: the base adapter publishes to the other nodes; its local delivery (through
       // `apply`) is skipped, as it was just published here.
       if (clustered && !opts.flags?.local) base.broadcast(packet, { ...opts, [publishedNatively]: true } as MarkedOptions);

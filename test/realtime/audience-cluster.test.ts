@@ -15,7 +15,9 @@ import {
   expectNoEvent,
   makeFriends,
   nextEvent,
+  received,
   registerUser,
+  settle,
   startTestHub,
   startTestRedisSetup,
   type TestHub,
@@ -74,5 +76,30 @@ describe('audience rooms on a two-node uws cluster', { timeout: 60_000 }, () => 
     const third = await post(alice.api, 'after the unfriend');
     expect(third.status).toBe(201);
     for (const socket of [bobEarly, bobLater, bobAfter]) await expectNoEvent(socket, 'feed:post', (p) => p.post.id === third.body.post.id);
+  });
+
+  /** A counter of a node's /metrics. */
+  const counter = async (node: TestHub, name: string): Promise<number> => {
+    const text = await (await fetch(`${node.url}/metrics`)).text();
+    return Number(new RegExp(`^${name}(?:\\{[^}]*\\})? (\\S+)$`, 'm').exec(text)?.[1] ?? 0);
+  };
+
+  it('a post heard from the other node reaches each local socket once, by one native publish', async () => {
+    const carol = await registerUser(nodeA, 'carol');
+    const dave = await registerUser(nodeB, 'dave');
+    await makeFriends(carol, dave);
+    const daveSockets = await Promise.all([connectSocket(nodeB, dave.token), connectSocket(nodeB, dave.token)]);
+    const nativeBefore = await counter(nodeB, 'kj_native_deliveries_total');
+
+    const sent = await post(carol.api, 'across the nodes');
+    expect(sent.status).toBe(201);
+    const isIt = (p: { post: { id: string } }) => p.post.id === sent.body.post.id;
+    await Promise.all(daveSockets.map((socket) => nextEvent(socket, 'feed:post', isIt)));
+    for (const socket of daveSockets) {
+      await settle(socket);
+      expect(received(socket, 'feed:post').filter(isIt)).toHaveLength(1);
+    }
+    // Node B published it to Carol's audience room natively: both of Dave's deliveries are counted there.
+    expect((await counter(nodeB, 'kj_native_deliveries_total')) - nativeBefore).toBe(2);
   });
 });
