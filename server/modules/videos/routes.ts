@@ -8,8 +8,7 @@ import type { Express, NextFunction, Request, Response } from 'express';
 import type { Endpoint } from '../../http/endpoint.js';
 import { defineEndpoints } from '../../http/endpoint-table.js';
 import { notFound } from '../../errors.js';
-import { imageWork } from '../albums/image-work.js';
-import { withUpload } from '../albums/multipart.js';
+import { userUpload } from '../albums/user-upload.js';
 import type { VideoService } from './service.js';
 
 const uploads = { name: 'video-upload', points: 30, perSeconds: 60 } as const;
@@ -21,15 +20,13 @@ export function videoUploadEndpoints(videos: VideoService): Endpoint[] {
       status: 201,
       summary: 'Upload one video (multipart/form-data, field "file"): MP4 (H.264/AAC) or WebM, at most VIDEO_MAX_BYTES and 5 minutes',
       errors: ['too_large', 'unsupported_media', 'unavailable', 'rate_limited'],
+      // Its upload places are the ones photos use.
       handler: ({ viewer, req }) =>
-        withUpload(req, { field: 'file', maxBytes: videos.uploadMaxBytes, tmpDir: videos.uploadTmpDir }, (receive) =>
-          // At most a couple of uploads per user in flight (429 beyond), shared with photos.
-          imageWork.upload(viewer.id, async () => {
-            const refused = await videos.refusal(); // before reading megabytes
-            if (refused) throw refused;
-            return videos.addVideo(viewer, await receive());
-          }),
-        ),
+        userUpload(req, viewer.id, videos, async (receive) => {
+          const refused = await videos.refusal(); // before reading megabytes
+          if (refused) throw refused;
+          return videos.addVideo(viewer, await receive());
+        }),
     },
   });
 }
