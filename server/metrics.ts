@@ -74,67 +74,32 @@ export function createMetrics(io: HubServer, nodeId: string, engine?: string): M
       this.set(io.of('/').sockets.size);
     },
   });
-  const eventsIn = new Counter({
-    name: 'kj_socket_events_in_total',
-    help: 'Client → server events by name',
-    labelNames: ['event'],
-    registers: [registry],
-  });
-  const eventsOut = new Counter({
-    name: 'kj_socket_events_out_total',
-    help: 'Server → client events delivered to a socket, by name',
-    labelNames: ['event'],
-    registers: [registry],
-  });
-  const deliveries = new Counter({
-    name: 'kj_deliveries_total',
-    help: 'Server → client events delivered to sockets on this node',
-    registers: [registry],
-  });
-  const nativeDeliveries = new Counter({
-    name: 'kj_native_deliveries_total',
-    help: 'Of kj_deliveries_total, those made by one native uWS publish to a room (from this node or heard from another)',
-    registers: [registry],
-  });
-  const ackLatency = new Histogram({
-    name: 'kj_ack_latency_seconds',
-    help: 'Time from a client event to its acknowledgement',
-    labelNames: ['event', 'ok'],
-    buckets: latencyBuckets,
-    registers: [registry],
-  });
-  const httpLatency = new Histogram({
-    name: 'kj_http_request_duration_seconds',
-    help: 'REST request duration',
-    labelNames: ['method', 'route', 'status'],
-    buckets: latencyBuckets,
-    registers: [registry],
-  });
-  const storeLatency = new Histogram({
-    name: 'kj_store_command_duration_seconds',
-    help: 'Store command duration',
-    labelNames: ['command', 'ok'],
-    buckets: latencyBuckets,
-    registers: [registry],
-  });
-  const redisErrors = new Counter({
-    name: 'kj_redis_errors_total',
-    help: 'Redis connection errors (adapter, presence, rate limits)',
-    labelNames: ['client'],
-    registers: [registry],
-  });
+  // Counters and latency histograms of this hub's own registry (not prom-client's global one).
+  const counter = <L extends string = never>(name: string, help: string, labelNames: readonly L[] = []) =>
+    new Counter<L>({ name, help, labelNames, registers: [registry] });
+  const latency = <L extends string>(name: string, help: string, labelNames: readonly L[]) =>
+    new Histogram<L>({ name, help, labelNames, buckets: latencyBuckets, registers: [registry] });
+  const eventsIn = counter('kj_socket_events_in_total', 'Client → server events by name', ['event']);
+  const eventsOut = counter('kj_socket_events_out_total', 'Server → client events delivered to a socket, by name', ['event']);
+  const deliveries = counter('kj_deliveries_total', 'Server → client events delivered to sockets on this node');
+  const nativeDeliveries = counter(
+    'kj_native_deliveries_total',
+    'Of kj_deliveries_total, those made by one native uWS publish to a room (from this node or heard from another)',
+  );
+  const ackLatency = latency('kj_ack_latency_seconds', 'Time from a client event to its acknowledgement', ['event', 'ok']);
+  const httpLatency = latency('kj_http_request_duration_seconds', 'REST request duration', ['method', 'route', 'status']);
+  const storeLatency = latency('kj_store_command_duration_seconds', 'Store command duration', ['command', 'ok']);
+  const redisErrors = counter('kj_redis_errors_total', 'Redis connection errors (adapter, presence, rate limits)', ['client']);
 
-  const slowConsumerCuts = new Counter({
-    name: 'kj_slow_consumer_cuts_total',
-    help: 'Sockets cut off because their outgoing buffer passed SOCKET_MAX_BUFFER_BYTES (they reconnect and sync)',
-    registers: [registry],
-  });
-  const rateLimitRefusals = new Counter({
-    name: 'kj_rate_limit_refusals_total',
-    help: 'Requests, socket events and handshakes refused, by the rate limit whose budget was spent (a rule name, socket-events, socket-handshakes)',
-    labelNames: ['limit'],
-    registers: [registry],
-  });
+  const slowConsumerCuts = counter(
+    'kj_slow_consumer_cuts_total',
+    'Sockets cut off because their outgoing buffer passed SOCKET_MAX_BUFFER_BYTES (they reconnect and sync)',
+  );
+  const rateLimitRefusals = counter(
+    'kj_rate_limit_refusals_total',
+    'Requests, socket events and handshakes refused, by the rate limit whose budget was spent (a rule name, socket-events, socket-handshakes)',
+    ['limit'],
+  );
   let droppedSeen = droppedLogLines();
   new Counter({
     name: 'kj_log_lines_dropped_total',

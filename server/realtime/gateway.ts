@@ -30,16 +30,19 @@ export interface SocketHandler {
 /** The payload of event E once its schema (shared/schemas/events.ts) has validated it. */
 type ValidPayload<E extends ClientEventName> = z.output<(typeof clientEvents)[E]['payload']>;
 
-/**
- * Declares a handler for one client → server event; its payload is validated by the event's schema in
- * shared/schemas/events.ts (the one docs/api.md shows and event-ties.ts ties to shared/events.ts).
- */
-export function defineSocketHandler<E extends ClientEventName>(spec: {
+/** A handler of one client → server event as a feature declares it. */
+export interface SocketHandlerSpec<E extends ClientEventName> {
   readonly event: E;
   /** Limits calls per user across sockets and nodes, on top of the per-socket flood limit. */
   readonly rateLimit?: RateLimitRule;
   readonly handler: (payload: ValidPayload<E>, ctx: SocketHandlerContext) => Promise<ClientAckFields<E>>;
-}): SocketHandler {
+}
+
+/**
+ * Declares a handler for one client → server event; its payload is validated by the event's schema in
+ * shared/schemas/events.ts (the one docs/api.md shows and event-ties.ts ties to shared/events.ts).
+ */
+export function defineSocketHandler<E extends ClientEventName>(spec: SocketHandlerSpec<E>): SocketHandler {
   // TypeScript does not narrow the union of schemas by a generic event; ValidPayload<E> is that event's.
   const schema = clientEvents[spec.event].payload as z.ZodType as z.ZodType<ValidPayload<E>>;
   return {

@@ -52,6 +52,12 @@ export interface Pusher {
 
 type AnyEmit = (event: string, payload: unknown) => boolean;
 
+/** Friendship and blocking go both ways: `f` runs for a toward b, then for b toward a. */
+function eachWay(a: string, b: string, f: (user: string, other: string) => void): void {
+  f(a, b);
+  f(b, a);
+}
+
 export function createPusher(io: HubServer): Pusher {
   const emitTo = (targets: string | readonly string[], event: string, payload: unknown) => {
     if (typeof targets !== 'string' && targets.length === 0) return;
@@ -80,22 +86,15 @@ export function createPusher(io: HubServer): Pusher {
       (io.to(room as string | string[]).except([...except]).emit as unknown as AnyEmit)(event, payload);
     },
     async joinAudience(a, b) {
-      for (const [user, other] of [
-        [a, b],
-        [b, a],
-      ] as const) {
+      eachWay(a, b, (user, other) => {
         io.in(rooms.user(user)).socketsJoin(rooms.audience(other));
         io.in(rooms.user(user)).socketsLeave(rooms.fans(other));
-      }
+      });
     },
     async leaveAudience(a, b) {
-      for (const [user, other] of [
-        [a, b],
-        [b, a],
-      ] as const) {
-        io.in(rooms.user(user)).socketsLeave(rooms.audience(other));
-        io.in(rooms.user(user)).socketsLeave(rooms.fans(other));
-      }
+      eachWay(a, b, (user, other) => {
+        io.in(rooms.user(user)).socketsLeave([rooms.audience(other), rooms.fans(other)]);
+      });
       await Promise.all([
         leaveUser(a, rooms.postsOf(b)),
         leaveUser(b, rooms.postsOf(a)),

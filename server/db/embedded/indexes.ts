@@ -194,28 +194,20 @@ export class Index {
     };
     const rd = dirs[m] ?? 1;
     // In index order the range starts at lo for ascending fields and at hi for descending ones.
-    const before = (x: IndexEntry): boolean => {
+    // `side` -1 asks whether x comes before the range's start, +1 whether it comes after its end.
+    const outside = (x: IndexEntry, side: -1 | 1): boolean => {
       const c = prefixCmp(x);
-      if (c !== 0) return c < 0;
+      if (c !== 0) return c * side > 0;
       if (!r) return false;
-      const v = x[m + 1];
-      const bound = rd > 0 ? r.lo : r.hi;
+      const atHi = rd * side > 0; // the end of an ascending range, or the start of a descending one
+      const bound = atHi ? r.hi : r.lo;
       if (bound === undefined) return false;
-      const incl = rd > 0 ? r.loIncl : r.hiIncl;
-      const d = compareValues(v, bound) * rd;
-      return d < 0 || (d === 0 && !incl);
+      const incl = atHi ? r.hiIncl : r.loIncl;
+      const d = compareValues(x[m + 1], bound) * rd;
+      return d * side > 0 || (d === 0 && !incl);
     };
-    const afterEnd = (x: IndexEntry): boolean => {
-      const c = prefixCmp(x);
-      if (c !== 0) return c > 0;
-      if (!r) return false;
-      const v = x[m + 1];
-      const bound = rd > 0 ? r.hi : r.lo;
-      if (bound === undefined) return false;
-      const incl = rd > 0 ? r.hiIncl : r.loIncl;
-      const d = compareValues(v, bound) * rd;
-      return d > 0 || (d === 0 && !incl);
-    };
+    const before = (x: IndexEntry): boolean => outside(x, -1);
+    const afterEnd = (x: IndexEntry): boolean => outside(x, 1);
     const list = this.list;
     if (!reverse) {
       return (function* () {

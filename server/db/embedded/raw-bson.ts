@@ -54,36 +54,31 @@ export function docElement(name: string, doc: Uint8Array): Buffer {
   return Buffer.concat([Buffer.from([0x03]), cstring(name), doc]);
 }
 
-export function int64Element(name: string, v: bigint): Buffer {
+/** One element: its type byte, its name, then `size` value bytes that `writeValue` writes at `at`. */
+function element(type: number, name: string, size: number, writeValue: (out: Buffer, at: number) => void): Buffer {
   const key = cstring(name);
-  const out = Buffer.allocUnsafe(1 + key.length + 8);
-  out[0] = 0x12;
+  const out = Buffer.allocUnsafe(1 + key.length + size);
+  out[0] = type;
   key.copy(out, 1);
-  out.writeBigInt64LE(v, 1 + key.length);
+  writeValue(out, 1 + key.length);
   return out;
+}
+
+export function int64Element(name: string, v: bigint): Buffer {
+  return element(0x12, name, 8, (out, at) => out.writeBigInt64LE(v, at));
 }
 
 export function doubleElement(name: string, v: number): Buffer {
-  const key = cstring(name);
-  const out = Buffer.allocUnsafe(1 + key.length + 8);
-  out[0] = 0x01;
-  key.copy(out, 1);
-  out.writeDoubleLE(v, 1 + key.length);
-  return out;
+  return element(0x01, name, 8, (out, at) => out.writeDoubleLE(v, at));
 }
 
 export function stringElement(name: string, v: string): Buffer {
-  const key = cstring(name);
   const val = Buffer.from(v, 'utf8');
-  const out = Buffer.allocUnsafe(1 + key.length + 4 + val.length + 1);
-  out[0] = 0x02;
-  key.copy(out, 1);
-  let off = 1 + key.length;
-  out.writeInt32LE(val.length + 1, off);
-  off += 4;
-  val.copy(out, off);
-  out[off + val.length] = 0;
-  return out;
+  return element(0x02, name, 4 + val.length + 1, (out, at) => {
+    out.writeInt32LE(val.length + 1, at);
+    val.copy(out, at + 4);
+    out[at + 4 + val.length] = 0;
+  });
 }
 
 /** `{ cursor: { <batchField>: [docs], id: Long(id), ns }, ok: 1 }` */

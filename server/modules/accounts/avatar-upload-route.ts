@@ -1,12 +1,11 @@
 /**
  * `POST /api/me/avatar`: an avatar uploaded straight from settings. A multipart stream like a photo
- * upload (mounted before the JSON body parser, received by the albums' `withUpload`, one of the
+ * upload (mounted before the JSON body parser, received by the albums' `userUpload`, one of the
  * user's upload places held throughout), declared like every other endpoint.
  */
 import { defineEndpoint, type Endpoint } from '../../http/endpoint.js';
 import { apiRoutes } from '../../../shared/api-routes.js';
-import { imageWork } from '../albums/image-work.js';
-import { withUpload } from '../albums/multipart.js';
+import { userUpload } from '../albums/user-upload.js';
 import type { AlbumService } from '../albums/service.js';
 import type { Profiles } from './profile.js';
 
@@ -17,8 +16,6 @@ export function avatarUploadEndpoint(profiles: Profiles, albums: Pick<AlbumServi
     summary: 'Upload a new avatar (multipart/form-data, field "file"); it is cut square in two sizes',
     errors: ['too_large', 'unsupported_media', 'unavailable'],
     handler: ({ viewer, req }) =>
-      withUpload(req, { field: 'file', maxBytes: albums.uploadMaxBytes, tmpDir: albums.uploadTmpDir }, (receive) =>
-        imageWork.upload(viewer.id, async () => profiles.setAvatarFromUpload(viewer, await receive())),
-      ),
+      userUpload(req, viewer.id, albums, async (receive) => profiles.setAvatarFromUpload(viewer, await receive())),
   });
 }

@@ -1,5 +1,5 @@
-import { defineEndpoint, type Endpoint } from '../../http/endpoint.js';
-import { apiRoutes } from '../../../shared/api-routes.js';
+import type { Endpoint } from '../../http/endpoint.js';
+import { defineEndpoints } from '../../http/endpoint-table.js';
 import type { AccountService } from './service.js';
 
 /** A handle (≤ 32), a display name (≤ 40) and a password (≤ 128 characters), even fully \u-escaped, fit. */
@@ -11,24 +11,18 @@ export interface UnreadMessages {
 }
 
 export function accountRoutes(accounts: AccountService, chat: UnreadMessages): Endpoint[] {
-  return [
-    defineEndpoint({
-      ...apiRoutes['POST /auth/register'],
+  return defineEndpoints({
+    'POST /auth/register': {
       status: 201,
       bodyLimit: authBodyLimit,
       handler: ({ body, req }) => accounts.register(body, req.ip ?? 'unknown'),
-    }),
-    defineEndpoint({
-      ...apiRoutes['POST /auth/login'],
-      bodyLimit: authBodyLimit,
-      handler: ({ body, req }) => accounts.login(body, req.ip ?? 'unknown'),
-    }),
-    defineEndpoint({
-      ...apiRoutes['GET /me'],
+    },
+    'POST /auth/login': { bodyLimit: authBodyLimit, handler: ({ body, req }) => accounts.login(body, req.ip ?? 'unknown') },
+    'GET /me': {
       handler: async ({ viewer }) => {
         const [me, unreadMessages] = await Promise.all([accounts.me(viewer), chat.unreadTotal(viewer.id)]);
         return { ...me, unreadMessages };
       },
-    }),
-  ];
+    },
+  });
 }

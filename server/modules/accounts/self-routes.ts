@@ -1,8 +1,8 @@
 /** v1.1 endpoints of one's own account: profile, password, sign-out, deletion, and avatar files. */
 import type { Express } from 'express';
 import { notFound } from '../../errors.js';
-import { defineEndpoint, type Endpoint } from '../../http/endpoint.js';
-import { apiRoutes } from '../../../shared/api-routes.js';
+import type { Endpoint } from '../../http/endpoint.js';
+import { defineEndpoints } from '../../http/endpoint-table.js';
 import type { Viewer } from './viewer.js';
 import { avatarFile, type Profiles } from './profile.js';
 import { bearerToken, type Sessions } from './sessions.js';
@@ -16,34 +16,27 @@ export interface SelfServices {
 const passwordTries = { name: 'password-check', points: 10, perSeconds: 15 * 60 } as const;
 
 export function selfRoutes({ profiles, sessions, deleteAccount }: SelfServices): Endpoint[] {
-  return [
-    defineEndpoint({
-      ...apiRoutes['PATCH /me'],
+  return defineEndpoints({
+    'PATCH /me': {
       rateLimit: { name: 'profile-update', points: 60, perSeconds: 60 },
       handler: ({ viewer, body }) => profiles.update(viewer, body),
-    }),
-    defineEndpoint({
-      ...apiRoutes['POST /auth/password'],
-      rateLimit: passwordTries,
-      handler: ({ viewer, body }) => sessions.changePassword(viewer, body),
-    }),
-    defineEndpoint({
-      ...apiRoutes['POST /auth/logout'],
+    },
+    'POST /auth/password': { rateLimit: passwordTries, handler: ({ viewer, body }) => sessions.changePassword(viewer, body) },
+    'POST /auth/logout': {
       status: 204,
       handler: async ({ viewer, req }) => {
         await sessions.logout(viewer, bearerToken(req.get('authorization')));
       },
-    }),
-    defineEndpoint({
-      ...apiRoutes['DELETE /me'],
+    },
+    'DELETE /me': {
       rateLimit: passwordTries,
       status: 204,
       handler: async ({ viewer, body }) => {
         await sessions.checkPassword(viewer.id, body.password);
         await deleteAccount(viewer);
       },
-    }),
-  ];
+    },
+  });
 }
 
 /** `GET /avatars/<hash>-<size>.webp`: public and immutable (a new avatar has a new name). */

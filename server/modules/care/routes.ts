@@ -1,24 +1,19 @@
-import { defineEndpoint, type Endpoint } from '../../http/endpoint.js';
-import { apiRoutes } from '../../../shared/api-routes.js';
+import type { Endpoint } from '../../http/endpoint.js';
+import { defineEndpoints } from '../../http/endpoint-table.js';
 import type { CareService } from './service.js';
 
 export function careRoutes(care: CareService): Endpoint[] {
-  return [
-    defineEndpoint({
-      ...apiRoutes['PUT /friends/:handle/care'],
+  return defineEndpoints({
+    'PUT /friends/:handle/care': {
       rateLimit: care.limits.change,
       status: 204,
       handler: ({ viewer, params }) => care.care(viewer, params.handle),
-    }),
-    defineEndpoint({
-      ...apiRoutes['DELETE /friends/:handle/care'],
+    },
+    'DELETE /friends/:handle/care': {
       rateLimit: care.limits.change,
       status: 204,
       handler: ({ viewer, params }) => care.uncare(viewer, params.handle),
-    }),
-    defineEndpoint({
-      ...apiRoutes['GET /friends/care'],
-      handler: ({ viewer }) => care.list(viewer),
-    }),
-  ];
+    },
+    'GET /friends/care': { handler: ({ viewer }) => care.list(viewer) },
+  });
 }

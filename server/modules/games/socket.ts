@@ -1,16 +1,14 @@
 /** Socket events of the game center: moves, and catching a (re)connected socket up on its matches. */
-import { defineSocketHandler, type SocketHandler } from '../../realtime/gateway.js';
+import type { SocketHandler } from '../../realtime/gateway.js';
+import { defineSocketHandlers } from '../../realtime/handler-table.js';
 import type { HubSocket } from '../../realtime/types.js';
 import type { Viewer } from '../accounts/viewer.js';
 import type { GameService } from './service.js';
 
 export function gameSocketHandlers(games: GameService): SocketHandler[] {
-  return [
-    defineSocketHandler({
-      event: 'game:move',
-      handler: (payload, { viewer }) => games.move(viewer, payload),
-    }),
-  ];
+  return defineSocketHandlers({
+    'game:move': { handler: (payload, { viewer }) => games.move(viewer, payload) },
+  });
 }
 
 /**

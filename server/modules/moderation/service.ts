@@ -95,6 +95,22 @@ export function createModerationService({ conn, logger, refreshMs = 3_000 }: Mod
     return queue;
   };
 
+  /** A moderator's decision on a queued post, kept in the audit log with the post it was about. */
+  async function decidePost(viewer: Viewer, postId: string, decision: 'approve' | 'reject'): Promise<{ post: PostDto }> {
+    const answer = await requireQueue()[decision](postId, viewer);
+    await audit.record(viewer, `post.${decision}`, { type: 'post', id: postId }, undefined, postSubject(answer.post));
+    return answer;
+  }
+
+  /** The same for a queued comment; a rejected one's first 120 characters are kept as the detail too. */
+  async function decideComment(viewer: Viewer, commentId: string, decision: 'approve' | 'reject'): Promise<{ comment: CommentDto }> {
+    const q = requireQueue();
+    const answer = await (decision === 'approve' ? q.approveComment(commentId, viewer) : q.rejectComment(commentId, viewer));
+    const detail = decision === 'reject' ? answer.comment.text.slice(0, 120) : undefined;
+    await audit.record(viewer, `comment.${decision}`, { type: 'comment', id: commentId }, detail, commentSubject(answer.comment));
+    return answer;
+  }
+
   /** Who blocked text is recorded against in the audit log: the rules, not a person. */
   const rulesActor = { id: 'rules', handle: 'keyword rules', role: 'moderator', tier: 'basic' } as const;
   const screen: TextScreen['screen'] = (text) => {
@@ -160,23 +176,13 @@ export function createModerationService({ conn, logger, refreshMs = 3_000 }: Mod
     },
 
     /** Approves a queued comment. */
-    async approveComment(viewer: Viewer, commentId: string): Promise<{ comment: CommentDto }> {
-      const answer = await requireQueue().approveComment(commentId, viewer);
-      await audit.record(viewer, 'comment.approve', { type: 'comment', id: commentId }, undefined, commentSubject(answer.comment));
-      return answer;
+    approveComment(viewer: Viewer, commentId: string): Promise<{ comment: CommentDto }> {
+      return decideComment(viewer, commentId, 'approve');
     },
 
     /** Rejects a queued comment. */
-    async rejectComment(viewer: Viewer, commentId: string): Promise<{ comment: CommentDto }> {
-      const answer = await requireQueue().rejectComment(commentId, viewer);
-      await audit.record(
-        viewer,
-        'comment.reject',
-        { type: 'comment', id: commentId },
-        answer.comment.text.slice(0, 120),
-        commentSubject(answer.comment),
-      );
-      return answer;
+    rejectComment(viewer: Viewer, commentId: string): Promise<{ comment: CommentDto }> {
+      return decideComment(viewer, commentId, 'reject');
     },
 
     /** Held and in-review posts and comments, oldest first. */
@@ -185,17 +191,13 @@ export function createModerationService({ conn, logger, refreshMs = 3_000 }: Mod
     },
 
     /** Approves a queued post. */
-    async approve(viewer: Viewer, postId: string): Promise<{ post: PostDto }> {
-      const answer = await requireQueue().approve(postId, viewer);
-      await audit.record(viewer, 'post.approve', { type: 'post', id: postId }, undefined, postSubject(answer.post));
-      return answer;
+    approve(viewer: Viewer, postId: string): Promise<{ post: PostDto }> {
+      return decidePost(viewer, postId, 'approve');
     },
 
     /** Rejects a queued post (its author is notified by the posts service). */
-    async reject(viewer: Viewer, postId: string): Promise<{ post: PostDto }> {
-      const answer = await requireQueue().reject(postId, viewer);
-      await audit.record(viewer, 'post.reject', { type: 'post', id: postId }, undefined, postSubject(answer.post));
-      return answer;
+    reject(viewer: Viewer, postId: string): Promise<{ post: PostDto }> {
+      return decidePost(viewer, postId, 'reject');
     },
 
     /** Takes a published post down everywhere. */

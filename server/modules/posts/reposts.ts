@@ -13,6 +13,7 @@ import type { Viewer } from '../accounts/viewer.js';
 import { mayView } from '../friends/relations.js';
 import { excerpt, type PostContext } from './context.js';
 import { statusAfterScreening } from './moderation-outcome.js';
+import { newPostFields } from './new-post.js';
 import type { PostRecord } from './post-model.js';
 import { recordOf } from '../../db/record-of.js';
 import { rooms } from '../../realtime/rooms.js';
@@ -73,16 +74,10 @@ export function createReposts(ctx: PostContext) {
       const status = text ? statusAfterScreening(deps.screen.screen(text)) : 'published';
       const record = recordOf<PostRecord>(
         await posts.create({
-          author: new Types.ObjectId(viewer.id),
+          ...newPostFields(viewer.id, body.privacy, audience, status),
           kind: 'repost',
           text,
           images: [],
-          privacy: body.privacy,
-          ...audience,
-          status,
-          createdAt: new Date(),
-          likes: 0,
-          comments: 0,
           repostOf: original._id,
           reposts: 0,
         }),

@@ -17,6 +17,7 @@ import { createLikers } from './likers.js';
 import { createReposts } from './reposts.js';
 import type { RepostBody } from '../../../shared/schemas/social.js';
 import { statusAfterScreening } from './moderation-outcome.js';
+import { newPostFields } from './new-post.js';
 import type { PostRecord } from './post-model.js';
 import { createPostViews } from './post-views.js';
 import { createPublication } from './publication.js';
@@ -157,18 +158,12 @@ export function createPostService(deps: PostServiceDeps) {
       const created = posts
         .create({
           _id,
-          author: new Types.ObjectId(viewer.id),
+          ...newPostFields(viewer.id, body.privacy, audience, status),
           kind: body.kind,
           ...(body.kind === 'diary' ? { title: body.title } : {}),
           text,
           images: imageIds,
           ...(video ? { video: new Types.ObjectId(video) } : {}),
-          privacy: body.privacy,
-          ...audience,
-          status,
-          createdAt: new Date(),
-          likes: 0,
-          comments: 0,
           ...(publishAt ? { publishAt, publishAs: screenedStatus } : {}),
         })
         .catch(async (err: unknown) => {

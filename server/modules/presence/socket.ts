@@ -1,15 +1,15 @@
-import { defineSocketHandler, type SocketHandler } from '../../realtime/gateway.js';
+import type { SocketHandler } from '../../realtime/gateway.js';
+import { defineSocketHandlers } from '../../realtime/handler-table.js';
 import type { ConnectionListener, HubSocket } from '../../realtime/types.js';
 import type { PresenceService } from './service.js';
 
 export function presenceSocketHandlers(presence: PresenceService): SocketHandler[] {
-  return [
-    defineSocketHandler({
-      event: 'presence:list',
+  return defineSocketHandlers({
+    'presence:list': {
       rateLimit: { name: 'presence-list', points: 120, perSeconds: 60 },
       handler: (_payload, { viewer }) => presence.onlineFriends(viewer.id),
-    }),
-  ];
+    },
+  });
 }
 
 /** Tells presence of each socket's coming and going; the service never sees the socket. */

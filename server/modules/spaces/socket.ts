@@ -1,10 +1,11 @@
-import { defineSocketHandler, type SocketHandler } from '../../realtime/gateway.js';
+import type { SocketHandler } from '../../realtime/gateway.js';
+import { defineSocketHandlers } from '../../realtime/handler-table.js';
+import { isPageRoom, joinChecked, leaveRooms } from '../../realtime/watch-rooms.js';
 import type { SpaceService } from './service.js';
 
 export function spaceSocketHandlers(spaces: SpaceService): SocketHandler[] {
-  return [
-    defineSocketHandler({
-      event: 'space:enter',
+  return defineSocketHandlers({
+    'space:enter': {
       // Each visit writes: a per-user budget across sockets and nodes.
       rateLimit: { name: 'space-enter', points: 60, perSeconds: 60 },
       // Records the visit exactly as POST /api/spaces/:handle/visit does.
@@ -12,41 +13,26 @@ export function spaceSocketHandlers(spaces: SpaceService): SocketHandler[] {
         await spaces.visit(viewer, handle);
         return {};
       },
-    }),
-    defineSocketHandler({
-      event: 'guestbook:watch',
+    },
+    'guestbook:watch': {
       rateLimit: { name: 'guestbook-watch', points: 120, perSeconds: 60 },
       // Joined only after the check: a space whose owner blocks the viewer answers not_found.
-      handler: async ({ handle }, { viewer, socket }) => {
-        await socket.join(await spaces.guestbookRoom(viewer, handle));
-        return {};
-      },
-    }),
-    defineSocketHandler({
-      event: 'space:watch',
+      handler: ({ handle }, { viewer, socket }) => joinChecked(socket, spaces.guestbookRoom(viewer, handle)),
+    },
+    'space:watch': {
       rateLimit: { name: 'space-watch', points: 120, perSeconds: 60 },
       // One space at a time; joined only after the check (an owner who blocks the viewer answers not_found).
       handler: async ({ handle }, { viewer, socket }) => {
         const room = await spaces.spaceRoom(viewer, handle);
-        for (const r of [...socket.rooms]) if (r.startsWith('p:') && r.endsWith(':space') && r !== room) await socket.leave(r);
+        await leaveRooms(socket, (other) => isPageRoom(other, ':space') && other !== room);
         await socket.join(room);
         return {};
       },
-    }),
-    defineSocketHandler({
-      event: 'space:unwatch',
-      handler: async (_payload, { socket }) => {
-        for (const room of [...socket.rooms]) if (room.startsWith('p:') && room.endsWith(':space')) await socket.leave(room);
-        return {};
-      },
-    }),
-    defineSocketHandler({
-      event: 'guestbook:unwatch',
-      handler: async (_payload, { socket }) => {
-        // A socket shows one guestbook at a time: leaving all of its guestbook rooms is leaving this one.
-        for (const room of [...socket.rooms]) if (room.startsWith('p:') && room.endsWith(':guestbook')) await socket.leave(room);
-        return {};
-      },
-    }),
-  ];
+    },
+    'space:unwatch': { handler: (_payload, { socket }) => leaveRooms(socket, (room) => isPageRoom(room, ':space')) },
+    'guestbook:unwatch': {
+      // A socket shows one guestbook at a time: leaving all of its guestbook rooms is leaving this one.
+      handler: (_payload, { socket }) => leaveRooms(socket, (room) => isPageRoom(room, ':guestbook')),
+    },
+  });
 }

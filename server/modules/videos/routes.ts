@@ -5,44 +5,40 @@
  * signed query their DTO carried.
  */
 import type { Express, NextFunction, Request, Response } from 'express';
-import { defineEndpoint, type Endpoint } from '../../http/endpoint.js';
-import { apiRoutes } from '../../../shared/api-routes.js';
+import type { Endpoint } from '../../http/endpoint.js';
+import { defineEndpoints } from '../../http/endpoint-table.js';
 import { notFound } from '../../errors.js';
-import { imageWork } from '../albums/image-work.js';
-import { withUpload } from '../albums/multipart.js';
+import { userUpload } from '../albums/user-upload.js';
 import type { VideoService } from './service.js';
 
 const uploads = { name: 'video-upload', points: 30, perSeconds: 60 } as const;
 
 export function videoUploadEndpoints(videos: VideoService): Endpoint[] {
-  const upload = defineEndpoint({
-    ...apiRoutes['POST /videos'],
-    rateLimit: uploads,
-    status: 201,
-    summary: 'Upload one video (multipart/form-data, field "file"): MP4 (H.264/AAC) or WebM, at most VIDEO_MAX_BYTES and 5 minutes',
-    errors: ['too_large', 'unsupported_media', 'unavailable', 'rate_limited'],
-    handler: ({ viewer, req }) =>
-      withUpload(req, { field: 'file', maxBytes: videos.uploadMaxBytes, tmpDir: videos.uploadTmpDir }, (receive) =>
-        // At most a couple of uploads per user in flight (429 beyond), shared with photos.
-        imageWork.upload(viewer.id, async () => {
+  return defineEndpoints({
+    'POST /videos': {
+      rateLimit: uploads,
+      status: 201,
+      summary: 'Upload one video (multipart/form-data, field "file"): MP4 (H.264/AAC) or WebM, at most VIDEO_MAX_BYTES and 5 minutes',
+      errors: ['too_large', 'unsupported_media', 'unavailable', 'rate_limited'],
+      // Its upload places are the ones photos use.
+      handler: ({ viewer, req }) =>
+        userUpload(req, viewer.id, videos, async (receive) => {
           const refused = await videos.refusal(); // before reading megabytes
           if (refused) throw refused;
           return videos.addVideo(viewer, await receive());
         }),
-      ),
+    },
   });
-  return [upload];
 }
 
 export function videoRoutes(videos: VideoService): Endpoint[] {
-  return [
-    defineEndpoint({
-      ...apiRoutes['DELETE /videos/:id'],
+  return defineEndpoints({
+    'DELETE /videos/:id': {
       rateLimit: { name: 'video-write', points: 120, perSeconds: 60 },
       status: 204,
       handler: ({ viewer, params }) => videos.deleteVideo(viewer, params.id),
-    }),
-  ];
+    },
+  });
 }
 
 export function videoFileRoutes(videos: VideoService): (app: Express) => void {

@@ -7,22 +7,8 @@ import { badValue, ErrorCodes, MongoServerError } from '../errors.js';
 import { indexNameFor } from '../indexes.js';
 import { compileFilter } from '../matcher.js';
 import type { IndexSpec } from '../types.js';
-import { checkCollation } from './options.js';
+import { checkCollation, isGenericField } from './options.js';
 import { firstBatchReply, type CommandHandler } from './context.js';
-
-const COMMAND_FIELDS = new Set([
-  'lsid',
-  '$db',
-  '$clusterTime',
-  'txnNumber',
-  'readConcern',
-  'writeConcern',
-  'apiVersion',
-  'apiStrict',
-  'apiDeprecationErrors',
-  'comment',
-  '$readPreference',
-]);
 
 function nsNotFound(ns: string): MongoServerError {
   return new MongoServerError(ErrorCodes.NamespaceNotFound, `ns does not exist: ${ns}`);
@@ -198,7 +184,8 @@ const create: CommandHandler = async (cmd, ctx) => {
   checkCollation(cmd.collation);
   if (ctx.engine.get(ctx.db, name)) throw new MongoServerError(ErrorCodes.NamespaceExists, `Collection ${ctx.db}.${name} already exists.`);
   const options: Document = {};
-  for (const [k, v] of Object.entries(cmd)) if (k !== 'create' && !COMMAND_FIELDS.has(k)) options[k] = v;
+  // What is left after the command's name and its generic fields is the collection's options.
+  for (const [k, v] of Object.entries(cmd)) if (k !== 'create' && !isGenericField(k)) options[k] = v;
   const ops: WriteOp[] = [];
   ctx.engine.ensure(ctx.db, name, ops, options);
   await ctx.engine.commit(ops);

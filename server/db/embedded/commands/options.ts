@@ -36,6 +36,11 @@ const GENERIC = new Set([
   'rawData',
 ]);
 
+/** A field any command may carry ($db, $clusterTime, sessions, concerns …), as opposed to the command's own. */
+export function isGenericField(name: string): boolean {
+  return name.startsWith('$') || GENERIC.has(name);
+}
+
 export function unknownField(path: string): MongoServerError {
   return new MongoServerError(ErrorCodes.UnknownField, `BSON field '${path}' is an unknown field.`);
 }

@@ -92,6 +92,31 @@ function upsertEntry(
   return coll.insert(coll.prepareDoc(doc), ops);
 }
 
+/**
+ * Runs a write command's statements in order, as MongoDB does: a failing statement becomes a write
+ * error at its index (an ordered batch stops there, an unordered one goes on), and what the others
+ * did is committed together. Answers the write errors.
+ */
+async function eachStatement<T>(
+  ctx: CommandContext,
+  batch: readonly T[],
+  ordered: boolean,
+  ops: WriteOp[],
+  apply: (statement: T, index: number) => void,
+): Promise<Document[]> {
+  const writeErrors: Document[] = [];
+  for (let i = 0; i < batch.length; i++) {
+    try {
+      apply(batch[i]!, i);
+    } catch (err) {
+      writeErrors.push(toServerError(err).toWriteError(i));
+      if (ordered) break;
+    }
+  }
+  await ctx.engine.commit(ops);
+  return writeErrors;
+}
+
 const insert: CommandHandler = async (cmd, ctx) => {
   const name = validateCollectionName(ctx.db, cmd.insert);
   const seq = ctx.req.sequences.get('documents');
@@ -103,17 +128,10 @@ const insert: CommandHandler = async (cmd, ctx) => {
   const ops: WriteOp[] = [];
   const coll = ctx.engine.ensure(ctx.db, name, ops);
   let n = 0;
-  const writeErrors: Document[] = [];
-  for (let i = 0; i < raws.length; i++) {
-    try {
-      coll.insert(coll.prepareRaw(raws[i]!), ops);
-      n++;
-    } catch (err) {
-      writeErrors.push(toServerError(err).toWriteError(i));
-      if (ordered) break;
-    }
-  }
-  await ctx.engine.commit(ops);
+  const writeErrors = await eachStatement(ctx, raws, ordered, ops, (raw) => {
+    coll.insert(coll.prepareRaw(raw), ops);
+    n++;
+  });
   return writeErrors.length ? { n, writeErrors, ok: 1 } : { n, ok: 1 };
 };
 
@@ -125,57 +143,59 @@ function statements(cmd: Document, ctx: CommandContext, field: string): Document
   return v as Document[];
 }
 
+/**
+ * What `update` and `delete` read before running a statement, in this order: the collection's name,
+ * the statements, the `let` variables, and then each statement's fields. Like MongoDB's command
+ * parser, an unknown field fails the whole command before any statement runs.
+ */
+function writeBatch(cmd: Document, ctx: CommandContext, command: 'update' | 'delete', allowed: ReadonlySet<string>) {
+  const field = command === 'update' ? 'updates' : 'deletes';
+  const name = validateCollectionName(ctx.db, cmd[command]);
+  const stmts = statements(cmd, ctx, field);
+  const variables = letVariables(cmd.let);
+  for (const s of stmts) if (isPlainObject(s)) rejectUnknown(s, `${command}.${field}`, allowed, false);
+  return { name, stmts, variables };
+}
+
 const update: CommandHandler = async (cmd, ctx) => {
-  const name = validateCollectionName(ctx.db, cmd.update);
-  const stmts = statements(cmd, ctx, 'updates');
+  const { name, stmts, variables: cmdVars } = writeBatch(cmd, ctx, 'update', UPDATE_STATEMENT_FIELDS);
   const ordered = cmd.ordered !== false;
-  const cmdVars = letVariables(cmd.let);
-  // Like MongoDB's command parser: an unknown field fails the whole command before any statement runs.
-  for (const s of stmts) if (isPlainObject(s)) rejectUnknown(s, 'update.updates', UPDATE_STATEMENT_FIELDS, false);
   const ops: WriteOp[] = [];
   let n = 0;
   let nModified = 0;
   const upserted: Document[] = [];
-  const writeErrors: Document[] = [];
-  for (let i = 0; i < stmts.length; i++) {
-    const s = stmts[i]!;
-    try {
-      checkCollation(s.collation);
-      const q = (s.q ?? {}) as Document;
-      const u = s.u as Document | Document[];
-      validateUpdate(u);
-      // `c` holds constants for a pipeline update; they join the command's `let` variables.
-      const variables = isPlainObject(s.c) ? { ...cmdVars, ...letVariables(s.c) } : cmdVars;
-      const multi = s.multi === true;
-      if (multi && !Array.isArray(u) && isReplacement(u)) {
-        throw new MongoServerError(ErrorCodes.FailedToParse, 'multi update is not supported for replacement-style update');
-      }
-      const arrayFilters = Array.isArray(s.arrayFilters) ? (s.arrayFilters as Document[]) : undefined;
-      const existing = ctx.engine.get(ctx.db, name);
-      const matches = existing ? existing.find(q, { limit: multi ? 0 : 1, variables }).entries : [];
-      if (matches.length === 0) {
-        if (s.upsert === true) {
-          const coll = ctx.engine.ensure(ctx.db, name, ops);
-          const e = upsertEntry(coll, q, u, arrayFilters, ops, variables);
-          upserted.push({ index: i, _id: e.id });
-          n++;
-        }
-        continue;
-      }
-      for (const e of matches) {
-        const ne = updatedEntry(existing!, e, u, arrayFilters, q, variables);
-        n++;
-        if (ne) {
-          existing!.replace(e, ne, ops);
-          nModified++;
-        }
-      }
-    } catch (err) {
-      writeErrors.push(toServerError(err).toWriteError(i));
-      if (ordered) break;
+  const writeErrors = await eachStatement(ctx, stmts, ordered, ops, (s, i) => {
+    checkCollation(s.collation);
+    const q = (s.q ?? {}) as Document;
+    const u = s.u as Document | Document[];
+    validateUpdate(u);
+    // `c` holds constants for a pipeline update; they join the command's `let` variables.
+    const variables = isPlainObject(s.c) ? { ...cmdVars, ...letVariables(s.c) } : cmdVars;
+    const multi = s.multi === true;
+    if (multi && !Array.isArray(u) && isReplacement(u)) {
+      throw new MongoServerError(ErrorCodes.FailedToParse, 'multi update is not supported for replacement-style update');
     }
-  }
-  await ctx.engine.commit(ops);
+    const arrayFilters = Array.isArray(s.arrayFilters) ? (s.arrayFilters as Document[]) : undefined;
+    const existing = ctx.engine.get(ctx.db, name);
+    const matches = existing ? existing.find(q, { limit: multi ? 0 : 1, variables }).entries : [];
+    if (matches.length === 0) {
+      if (s.upsert === true) {
+        const coll = ctx.engine.ensure(ctx.db, name, ops);
+        const e = upsertEntry(coll, q, u, arrayFilters, ops, variables);
+        upserted.push({ index: i, _id: e.id });
+        n++;
+      }
+      return;
+    }
+    for (const e of matches) {
+      const ne = updatedEntry(existing!, e, u, arrayFilters, q, variables);
+      n++;
+      if (ne) {
+        existing!.replace(e, ne, ops);
+        nModified++;
+      }
+    }
+  });
   const reply: Document = { n, nModified };
   if (upserted.length) reply.upserted = upserted;
   if (writeErrors.length) reply.writeErrors = writeErrors;
@@ -184,37 +204,26 @@ const update: CommandHandler = async (cmd, ctx) => {
 };
 
 const del: CommandHandler = async (cmd, ctx) => {
-  const name = validateCollectionName(ctx.db, cmd.delete);
-  const stmts = statements(cmd, ctx, 'deletes');
+  const { name, stmts, variables } = writeBatch(cmd, ctx, 'delete', DELETE_STATEMENT_FIELDS);
   const ordered = cmd.ordered !== false;
-  const variables = letVariables(cmd.let);
-  for (const s of stmts) if (isPlainObject(s)) rejectUnknown(s, 'delete.deletes', DELETE_STATEMENT_FIELDS, false);
   const ops: WriteOp[] = [];
   let n = 0;
-  const writeErrors: Document[] = [];
   const coll = ctx.engine.get(ctx.db, name);
-  for (let i = 0; i < stmts.length; i++) {
-    const s = stmts[i]!;
-    try {
-      checkCollation(s.collation);
-      const limit = Number(s.limit ?? 0);
-      if (limit !== 0 && limit !== 1)
-        throw new MongoServerError(ErrorCodes.FailedToParse, 'The limit field in delete objects must be 0 or 1. Got ' + limit);
-      if (!coll) {
-        if (isPlainObject(s.q)) compileFilter(s.q, variables);
-        continue;
-      }
-      const { entries } = coll.find((s.q ?? {}) as Document, { limit, variables });
-      for (const e of entries) {
-        coll.delete(e, ops);
-        n++;
-      }
-    } catch (err) {
-      writeErrors.push(toServerError(err).toWriteError(i));
-      if (ordered) break;
+  const writeErrors = await eachStatement(ctx, stmts, ordered, ops, (s) => {
+    checkCollation(s.collation);
+    const limit = Number(s.limit ?? 0);
+    if (limit !== 0 && limit !== 1)
+      throw new MongoServerError(ErrorCodes.FailedToParse, 'The limit field in delete objects must be 0 or 1. Got ' + limit);
+    if (!coll) {
+      if (isPlainObject(s.q)) compileFilter(s.q, variables);
+      return;
     }
-  }
-  await ctx.engine.commit(ops);
+    const { entries } = coll.find((s.q ?? {}) as Document, { limit, variables });
+    for (const e of entries) {
+      coll.delete(e, ops);
+      n++;
+    }
+  });
   return writeErrors.length ? { n, writeErrors, ok: 1 } : { n, ok: 1 };
 };
 
