@@ -32,7 +32,7 @@ type ValidPayload<E extends ClientEventName> = z.output<(typeof clientEvents)[E]
 
 /**
  * Declares a handler for one client → server event; its payload is validated by the event's schema in
- * shared/schemas/events.ts (the one docs/api.md shows and event-ties.ts ties to shared/events.ts).
+ * shared/schemas/events.ts (the one docs/api.md shows and shared/events.ts infers its types from).
  */
 export function defineSocketHandler<E extends ClientEventName>(spec: {
   readonly event: E;
