@@ -33,6 +33,8 @@ export const notificationSubjectType = z.enum([
   'report',
 ]);
 export const inviteStatus = z.enum(['pending', 'accepted', 'declined', 'cancelled', 'expired']);
+/** `shuoshuo`: the album photos attached to shuoshuo go into (albums made by hand have none). */
+export const albumPurpose = z.literal('shuoshuo');
 export const matchStatus = z.enum(['active', 'finished']);
 /** How a finished match ended. */
 export const matchEndReason = z.enum(['five', 'draw', 'forfeit', 'resign']);

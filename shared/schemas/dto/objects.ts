@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import {
+  albumPurpose,
   auditAction,
   friendRequestStatus,
   inviteStatus,
@@ -119,7 +120,7 @@ export const albumDto = z.object({
   coverThumbUrl: z.string().nullable(),
   createdAt: instant,
   /** Extension: `shuoshuo` for the album photos attached to shuoshuo go into; null for albums made by hand. */
-  purpose: z.literal('shuoshuo').nullable().optional(),
+  purpose: albumPurpose.nullable().optional(),
   /** v1.2: background music played while the album is open (相册背景音乐); null or absent when none. */
   music: spaceMusic.nullable().optional(),
 });
