@@ -29,6 +29,8 @@ type FieldsOrNone<T> = string extends keyof T ? object : T;
 /** The payload of a server → client event. */
 export type ServerPayload<E extends ServerEventName> = Shape<(typeof serverEvents)[E]['payload']>;
 
+// The maps run over `keyof typeof` the schema maps themselves (not the name aliases) so that each
+// event's docs, written on its schema entry, show on the map's member too.
 export type ServerToClientEvents = {
   [E in keyof typeof serverEvents]: (payload: ServerPayload<E>) => void;
 };
