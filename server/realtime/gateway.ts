@@ -40,7 +40,7 @@ export interface SocketHandlerSpec<E extends ClientEventName> {
 
 /**
  * Declares a handler for one client → server event; its payload is validated by the event's schema in
- * shared/schemas/events.ts (the one docs/api.md shows and event-ties.ts ties to shared/events.ts).
+ * shared/schemas/events.ts (the one docs/api.md shows and shared/events.ts infers its types from).
  */
 export function defineSocketHandler<E extends ClientEventName>(spec: SocketHandlerSpec<E>): SocketHandler {
   // TypeScript does not narrow the union of schemas by a generic event; ValidPayload<E> is that event's.

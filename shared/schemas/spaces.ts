@@ -4,6 +4,9 @@ import { limits } from '../limits.js';
 import { handle, objectId, pageQuery, text } from './common.js';
 
 export const spaceModuleKinds = ['profile', 'shuoshuo', 'diary', 'albums', 'guestbook', 'visitors', 'music', 'games'] as const;
+export const spaceLayouts = ['classic', 'wide'] as const;
+/** Which column of a space a module sits in. */
+export const spaceColumns = ['main', 'side'] as const;
 
 /** #rgb or #rrggbb; nothing that could smuggle CSS (no names, no functions). */
 export const cssColor = z.string().regex(/^#(?:[0-9a-f]{3}|[0-9a-f]{6})$/i, 'must be a colour like #rgb or #rrggbb');
@@ -37,14 +40,14 @@ export const themePatch = z.strictObject({
       panel: cssColor.optional(),
     })
     .optional(),
-  layout: z.enum(['classic', 'wide']).optional(),
+  layout: z.enum(spaceLayouts).optional(),
   transparency: z.number().min(0, 'must be 0–0.9').max(0.9, 'must be 0–0.9').optional(),
 });
 export type ThemePatch = z.infer<typeof themePatch>;
 
 export const spaceModule = z.strictObject({
   kind: z.enum(spaceModuleKinds),
-  column: z.enum(['main', 'side']),
+  column: z.enum(spaceColumns),
   order: z.number().int('must be an integer').min(0).max(99),
   visible: z.boolean(),
 });

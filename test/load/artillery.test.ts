@@ -9,20 +9,12 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { scenarioPhases, seedArtilleryUsers, usersCsv, virtualUsersOf } from '../../scripts/loadtest/artillery-seed.js';
+import { clientEventNames } from '../../shared/events.js';
 import { useTestHub } from '../helpers/index.js';
 import { runArtilleryScenario } from './artillery-runner.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const yml = fs.readFileSync(path.join(root, 'test/load/artillery.yml'), 'utf8');
-const eventsSource = fs.readFileSync(path.join(root, 'shared/events.ts'), 'utf8');
-
-/** The event names declared in one of the typed event maps of shared/events.ts. */
-function eventNames(mapName: string): Set<string> {
-  const start = eventsSource.indexOf(`export interface ${mapName} {`);
-  expect(start).toBeGreaterThanOrEqual(0);
-  const body = eventsSource.slice(start, eventsSource.indexOf('\n}', start));
-  return new Set([...body.matchAll(/^\s{2}'?([\w:]+)'?\s*:/gm)].map((m) => m[1]!));
-}
 
 interface Step {
   emit?: { channel: string; acknowledge?: unknown };
@@ -53,7 +45,7 @@ describe('the Artillery scenario (test/load/artillery.yml)', () => {
   });
 
   it('emits only client → server events of shared/events.ts, each with an acknowledgement', () => {
-    const clientEvents = eventNames('ClientToServerEvents');
+    const clientEvents = new Set<string>(clientEventNames);
     const emits = file.scenarios[0]!.flow.flatMap((s) => (s.emit ? [s.emit] : []));
     expect(emits.length).toBeGreaterThan(0);
     for (const e of emits) {

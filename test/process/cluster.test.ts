@@ -18,7 +18,7 @@ import {
   type TestUser,
 } from '../helpers/index.js';
 
-async function sync(socket: TestSocket, after: number): Promise<NotificationDto[]> {
+async function sync(socket: TestSocket, after: number): Promise<readonly NotificationDto[]> {
   const answer = await emitAck(socket, 'notifications:sync', { after });
   if (!answer.ok) throw new Error(answer.error.message);
   return answer.notifications;

@@ -1,11 +1,12 @@
 import { Schema, type Connection, type InferSchemaType, type Model, type Types } from 'mongoose';
 import { modelFor } from '../../db/model-for.js';
+import { albumPurpose, privacy } from '../../../shared/schemas/dto/enums.js';
 
 const albumSchema = new Schema(
   {
     owner: { type: String, required: true },
     title: { type: String, required: true },
-    privacy: { type: String, enum: ['public', 'friends', 'groups', 'private'], required: true },
+    privacy: { type: String, enum: privacy.options, required: true },
     /** v1.2: with privacy `groups`, the owner's groups whose members may see it; with `friends`, who may not. */
     groups: { type: [Schema.Types.ObjectId], default: undefined },
     except: { type: [Schema.Types.ObjectId], default: undefined },
@@ -13,7 +14,7 @@ const albumSchema = new Schema(
     photoCount: { type: Number, required: true, default: 0 },
     coverPhotoId: { type: String, default: null },
     /** `shuoshuo`: the one album per user that photos attached to shuoshuo go into (made on first use). */
-    purpose: { type: String, enum: ['shuoshuo', null], default: null },
+    purpose: { type: String, enum: [...albumPurpose.values, null], default: null },
     /** v1.2: background music while the album is open, validated and screened like the space's. */
     music: { type: new Schema({ title: String, url: String }, { _id: false, strict: 'throw' }), default: null },
   },

@@ -5,6 +5,7 @@
 import { Schema, type Connection, type Model, type Types } from 'mongoose';
 import { modelOf } from '../../db/model-for.js';
 import { pairSchema, type PairRecord } from '../../db/pair-schema.js';
+import { friendRequestStatus } from '../../../shared/schemas/dto/enums.js';
 
 export type FriendEdgeRecord = PairRecord<'user', 'friend', 'since'>;
 
@@ -29,7 +30,7 @@ const friendRequestSchema = new Schema<FriendRequestRecord>(
     from: { type: Schema.Types.ObjectId, required: true },
     to: { type: Schema.Types.ObjectId, required: true },
     pairKey: { type: String, required: true },
-    status: { type: String, enum: ['pending', 'accepted', 'declined'], required: true, default: 'pending' },
+    status: { type: String, enum: friendRequestStatus.options, required: true, default: 'pending' },
     createdAt: { type: Date, required: true },
     decidedAt: { type: Date, default: null },
   },

@@ -4,6 +4,7 @@
  */
 import { Schema, type Connection, type Model, type Types } from 'mongoose';
 import type { InviteStatus } from '../../../shared/dto.js';
+import { inviteStatus } from '../../../shared/schemas/dto/enums.js';
 
 export interface InviteRecord {
   readonly _id: Types.ObjectId;
@@ -26,7 +27,7 @@ const inviteSchema = new Schema<InviteRecord>(
     to: { type: Schema.Types.ObjectId, required: true },
     game: { type: String, required: true },
     pairKey: { type: String, required: true },
-    status: { type: String, enum: ['pending', 'accepted', 'declined', 'cancelled', 'expired'], required: true, default: 'pending' },
+    status: { type: String, enum: inviteStatus.options, required: true, default: 'pending' },
     createdAt: { type: Date, required: true },
     expiresAt: { type: Date, required: true },
     decidedAt: { type: Date, default: null },

@@ -3,9 +3,10 @@
  * write is conditional on `{ moveCount, status: 'active' }`, so two racing moves never both apply.
  */
 import { Schema, type Connection, type Model, type Types } from 'mongoose';
-import type { MatchStatus } from '../../../shared/dto.js';
+import type { MatchEndReason, MatchStatus } from '../../../shared/dto.js';
+import { matchEndReason, matchStatus } from '../../../shared/schemas/dto/enums.js';
 
-export type EndReason = 'five' | 'draw' | 'forfeit' | 'resign';
+export type EndReason = MatchEndReason;
 
 export interface MoveRecord {
   readonly x: number;
@@ -59,9 +60,10 @@ const matchSchema = new Schema<MatchRecord>(
     players: { type: [Schema.Types.ObjectId], required: true },
     moves: { type: [moveSchema], default: [] },
     moveCount: { type: Number, required: true, default: 0 },
-    status: { type: String, enum: ['active', 'finished'], required: true, default: 'active' },
+    status: { type: String, enum: matchStatus.options, required: true, default: 'active' },
     winner: { type: String, default: null },
-    endReason: { type: String, enum: ['five', 'draw', 'forfeit', 'resign', null], default: null },
+    // null while playing (the wire then leaves `endReason` out).
+    endReason: { type: String, enum: [...matchEndReason.options, null], default: null },
     absences: { type: [absenceSchema], default: [] },
     createdAt: { type: Date, required: true },
     finishedAt: { type: Date, default: null },

@@ -1,12 +1,13 @@
 import { Schema, type Connection, type InferSchemaType, type Model, type Types } from 'mongoose';
 import { modelFor } from '../../db/model-for.js';
+import { moderationAction } from '../../../shared/schemas/dto/enums.js';
 
 const ruleSchema = new Schema(
   {
     pattern: { type: String, required: true },
     /** The pattern in match form; unique so one keyword has one action. */
     normalized: { type: String, required: true, unique: true },
-    action: { type: String, enum: ['block', 'hold', 'review'], required: true },
+    action: { type: String, enum: moderationAction.options, required: true },
     createdBy: { type: String, required: true },
   },
   { timestamps: { createdAt: true, updatedAt: false }, strict: 'throw' },

@@ -1,6 +1,7 @@
 /** Comments on posts, one level of replies (`parentId` names a top-level comment of the same post). */
 import { Schema, type Connection, type Model, type Types } from 'mongoose';
 import type { PostStatus } from '../../../shared/dto.js';
+import { postStatus } from '../../../shared/schemas/dto/enums.js';
 
 /** A comment is published, or waiting for a moderator (`held`, `review`) or for the post's owner (`pending`, v1.2). */
 export type CommentStatus = Extract<PostStatus, 'published' | 'held' | 'review'> | 'pending';
@@ -23,7 +24,8 @@ const commentSchema = new Schema<CommentRecord>(
     author: { type: Schema.Types.ObjectId, required: true },
     text: { type: String, required: true },
     parentId: { type: Schema.Types.ObjectId, default: null },
-    status: { type: String, enum: ['published', 'held', 'review', 'pending'], required: true },
+    // `pending` (waiting for the post's owner) is the store's alone: the wire shows such a comment as `pending: true`.
+    status: { type: String, enum: [...postStatus.extract(['published', 'held', 'review']).options, 'pending'], required: true },
     createdAt: { type: Date, required: true },
     postOwner: { type: Schema.Types.ObjectId },
   },

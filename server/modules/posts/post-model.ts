@@ -5,6 +5,7 @@
  */
 import { Schema, type Connection, type Model, type Types } from 'mongoose';
 import type { LinkPreviewDto, PostKind, PostStatus, Privacy } from '../../../shared/dto.js';
+import { postKind, postStatus, privacy } from '../../../shared/schemas/dto/enums.js';
 
 export interface PostRecord {
   readonly _id: Types.ObjectId;
@@ -50,7 +51,7 @@ export interface PostRecord {
 const postSchema = new Schema<PostRecord>(
   {
     author: { type: Schema.Types.ObjectId, required: true },
-    kind: { type: String, enum: ['shuoshuo', 'diary', 'repost'], required: true },
+    kind: { type: String, enum: postKind.options, required: true },
     title: { type: String },
     // A repost's own comment is optional; every other post has text.
     text: {
@@ -62,8 +63,8 @@ const postSchema = new Schema<PostRecord>(
     },
     images: { type: [Schema.Types.ObjectId], default: [] },
     video: { type: Schema.Types.ObjectId },
-    privacy: { type: String, enum: ['public', 'friends', 'groups', 'private'], required: true },
-    status: { type: String, enum: ['published', 'held', 'review', 'rejected', 'removed', 'scheduled'], required: true },
+    privacy: { type: String, enum: privacy.options, required: true },
+    status: { type: String, enum: postStatus.options, required: true },
     createdAt: { type: Date, required: true },
     likes: { type: Number, required: true, default: 0 },
     comments: { type: Number, required: true, default: 0 },
@@ -74,7 +75,7 @@ const postSchema = new Schema<PostRecord>(
     groups: { type: [Schema.Types.ObjectId], default: undefined },
     except: { type: [Schema.Types.ObjectId], default: undefined },
     publishAt: { type: Date },
-    publishAs: { type: String, enum: ['published', 'held', 'review'] },
+    publishAs: { type: String, enum: postStatus.extract(['published', 'held', 'review']).options },
     claimedBy: { type: String },
     claimUntil: { type: Date },
     announceBy: { type: String },

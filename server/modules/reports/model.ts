@@ -1,6 +1,7 @@
 /** Reports of abuse: one open report per reporter and subject (a partial unique index says so). */
 import { Schema, type Connection, type Model, type Types } from 'mongoose';
 import type { ReportStatus, ReportSubjectKind } from '../../../shared/dto.js';
+import { reportStatus, reportSubjectKind } from '../../../shared/schemas/dto/enums.js';
 
 export interface ReportRecord {
   readonly _id: Types.ObjectId;
@@ -20,12 +21,12 @@ export interface ReportRecord {
 const reportSchema = new Schema<ReportRecord>(
   {
     reporter: { type: Schema.Types.ObjectId, required: true },
-    subjectKind: { type: String, enum: ['post', 'comment', 'guestbook', 'user', 'message'], required: true },
+    subjectKind: { type: String, enum: reportSubjectKind.options, required: true },
     subjectId: { type: String, required: true },
     subjectOwner: { type: String, default: null },
     excerpt: { type: String, default: '' },
     reason: { type: String, required: true },
-    status: { type: String, enum: ['open', 'dismissed', 'removed'], required: true },
+    status: { type: String, enum: reportStatus.options, required: true },
     createdAt: { type: Date, required: true },
     resolvedAt: { type: Date, default: null },
     resolvedBy: { type: String, default: null },

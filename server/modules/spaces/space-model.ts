@@ -2,6 +2,7 @@
 import { Schema, type Connection, type Model, type Types } from 'mongoose';
 import type { SpaceModule, SpaceMusic, SpaceTheme } from '../../../shared/dto.js';
 import { spaceModuleKinds } from '../../../shared/schemas/spaces.js';
+import { spaceColumn, spaceLayout } from '../../../shared/schemas/dto/enums.js';
 
 export interface SpaceRecord {
   readonly _id: Types.ObjectId;
@@ -29,7 +30,7 @@ const themeSchema = new Schema(
       text: { type: String, required: true },
       panel: { type: String, required: true },
     },
-    layout: { type: String, enum: ['classic', 'wide'], required: true },
+    layout: { type: String, enum: spaceLayout.options, required: true },
     transparency: { type: Number, min: 0, max: 0.9, required: true },
   },
   { _id: false, strict: 'throw' },
@@ -38,7 +39,7 @@ const themeSchema = new Schema(
 const moduleSchema = new Schema(
   {
     kind: { type: String, enum: spaceModuleKinds, required: true },
-    column: { type: String, enum: ['main', 'side'], required: true },
+    column: { type: String, enum: spaceColumn.options, required: true },
     order: { type: Number, required: true },
     visible: { type: Boolean, required: true },
   },

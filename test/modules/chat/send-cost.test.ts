@@ -50,7 +50,7 @@ describe('the cost of a chat send', () => {
     expect(history.body.messages.map((m: MessageDto) => m.seq)).toEqual(Array.from({ length: last + 2 }, (_, i) => last + 2 - i));
     const synced = await emitAck(bobPhone, 'chat:sync', { after: 0 });
     expect(synced).toMatchObject({ ok: true });
-    expect((synced as { messages: Array<{ inboxSeq: number }> }).messages.map((m) => m.inboxSeq)).toEqual(
+    expect((synced as { messages: ReadonlyArray<{ inboxSeq: number }> }).messages.map((m) => m.inboxSeq)).toEqual(
       Array.from({ length: last + 2 }, (_, i) => i + 1),
     );
   });
