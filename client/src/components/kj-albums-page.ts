@@ -7,6 +7,7 @@ import { followAlbumCards } from '../controllers/album-cards-live.js';
 import { SessionController } from '../controllers/session-controller.js';
 import { privacyLabel } from '../format.js';
 import { icon } from '../icons.js';
+import { FetchScope } from '../controllers/fetch-scope.js';
 import { api, errorText, isAbort } from '../services/api.js';
 import { router } from '../services/router.js';
 import './kj-audience-picker.js';
@@ -41,7 +42,7 @@ export class KjAlbumsPage extends LitElement {
   @state() private formError = '';
   @state() private busy = false;
   private readonly session = new SessionController(this);
-  private abort: AbortController | null = null;
+  private readonly loads = new FetchScope(this, { read: () => this.load(), key: () => this.handle });
 
   constructor() {
     super();
@@ -56,15 +57,6 @@ export class KjAlbumsPage extends LitElement {
 
   private get isOwner(): boolean {
     return this.session.me?.handle === this.handle;
-  }
-
-  override willUpdate(changed: Map<string, unknown>): void {
-    if (changed.has('handle')) void this.load();
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.abort?.abort();
   }
 
   override render() {
@@ -114,16 +106,15 @@ export class KjAlbumsPage extends LitElement {
 
   /** Reads the space's albums: blank first for another space; `keep` reads again in place (a catch-up). */
   private async load({ keep = false } = {}): Promise<void> {
-    this.abort?.abort();
-    const abort = (this.abort = new AbortController());
+    const signal = this.loads.next();
     if (!keep) {
       this.albums = null;
       this.error = '';
     }
     try {
       const [{ albums }, quota] = await Promise.all([
-        api.call('GET /spaces/:handle/albums', { params: { handle: this.handle }, signal: abort.signal }),
-        this.isOwner ? api.call('GET /albums/quota', { signal: abort.signal }) : Promise.resolve(null),
+        api.call('GET /spaces/:handle/albums', { params: { handle: this.handle }, signal }),
+        this.isOwner ? api.call('GET /albums/quota', { signal }) : Promise.resolve(null),
       ]);
       this.albums = albums;
       this.quota = quota;

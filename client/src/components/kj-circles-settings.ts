@@ -35,7 +35,7 @@ export class KjCirclesSettings extends LitElement {
   @state() private entries: GuestbookEntryDto[] = [];
   @state() private message = '';
   private readonly session = new SessionController(this);
-  private readonly loads = new FetchScope(this);
+  private readonly loads = new FetchScope(this, { read: () => this.load(), catchUp: true });
 
   constructor() {
     super();
@@ -44,15 +44,7 @@ export class KjCirclesSettings extends LitElement {
         if (comment && !this.comments.some((c) => c.id === comment.id)) this.comments = [...this.comments, comment];
         if (entry && !this.entries.some((e) => e.id === entry.id)) this.entries = [...this.entries, entry];
       })
-      .on('approval:decided', ({ kind, id }) => this.drop(kind, id))
-      .onConnected((missed) => {
-        if (missed) void this.load();
-      });
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    void this.load();
+      .on('approval:decided', ({ kind, id }) => this.drop(kind, id));
   }
 
   override render() {

@@ -4,6 +4,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { formatNumber, plural } from '../i18n/format.js';
 import { icon } from '../icons.js';
 import { LiveEvents } from '../controllers/live-events.js';
+import { FetchScope } from '../controllers/fetch-scope.js';
 import { api, errorText, isAbort } from '../services/api.js';
 import { shared } from '../styles/shared.js';
 
@@ -31,26 +32,14 @@ export class KjFanButton extends LitElement {
   @state() private state: FanState | null = null;
   @state() private busy = false;
   @state() private error = '';
-  private abort: AbortController | null = null;
+  // catchUp: counts changed while offline.
+  private readonly loads = new FetchScope(this, { read: () => this.load(), key: () => this.handle, catchUp: true });
 
   constructor() {
     super();
-    new LiveEvents(this)
-      .on('space:fans', ({ ownerId, fans }) => {
-        if (ownerId === this.ownerId && this.state) this.state = { ...this.state, fans };
-      })
-      .onConnected((missed) => {
-        if (missed) void this.load(); // counts changed while offline
-      });
-  }
-
-  override willUpdate(changed: Map<string, unknown>): void {
-    if (changed.has('handle')) void this.load();
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.abort?.abort();
+    new LiveEvents(this).on('space:fans', ({ ownerId, fans }) => {
+      if (ownerId === this.ownerId && this.state) this.state = { ...this.state, fans };
+    });
   }
 
   override render() {
@@ -71,10 +60,9 @@ export class KjFanButton extends LitElement {
   }
 
   private async load(): Promise<void> {
-    this.abort?.abort();
-    const abort = (this.abort = new AbortController());
+    const signal = this.loads.next();
     try {
-      this.state = await api.call('GET /spaces/:handle/fan', { params: { handle: this.handle }, signal: abort.signal });
+      this.state = await api.call('GET /spaces/:handle/fan', { params: { handle: this.handle }, signal });
     } catch (err) {
       if (!isAbort(err)) this.error = errorText(err);
     }

@@ -27,17 +27,12 @@ export class KjFriendSuggestions extends LitElement {
 
   @state() private suggestions: FriendSuggestionDto[] = [];
   @state() private error = '';
-  private readonly loads = new FetchScope(this);
+  private readonly loads = new FetchScope(this, { read: () => this.load() });
 
   constructor() {
     super();
     // A friendship made or ended changes who is a friend of a friend.
     new LiveEvents(this).on('friend:change', () => void this.load()).on('user:gone', () => void this.load());
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    void this.load();
   }
 
   override render() {

@@ -39,7 +39,7 @@ export class KjFriendsPanel extends LitElement {
   @state() private message = '';
   private readonly presence = new StoreController(this, presence);
   private readonly care = new StoreController(this, care);
-  private readonly loads = new FetchScope(this);
+  private readonly loads = new FetchScope(this, { read: () => this.load(), catchUp: true });
 
   constructor() {
     super();
@@ -50,17 +50,7 @@ export class KjFriendsPanel extends LitElement {
       .on('friend:change', () => void this.load())
       // A friend's new name shows at once; a friend who deleted their account or blocked you goes.
       .on('user:updated', ({ user }) => (this.friends = this.friends.map((f) => (f.id === user.id ? user : f))))
-      .on('user:gone', ({ userId }) => (this.friends = this.friends.filter((f) => f.id !== userId)))
-      // After a reconnect, or a first connect that came after the load in connectedCallback (LiveEvents
-      // waits for that read), what changed meanwhile is fetched.
-      .onConnected((missed) => {
-        if (missed) void this.load();
-      });
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    void this.load();
+      .on('user:gone', ({ userId }) => (this.friends = this.friends.filter((f) => f.id !== userId)));
   }
 
   override render() {

@@ -33,7 +33,7 @@ export class KjGamesPage extends LitElement {
   @state() private sent = new Map<string, InviteDto>();
   @state() private message = '';
   private readonly presence = new StoreController(this, presence);
-  private readonly loads = new FetchScope(this);
+  private readonly loads = new FetchScope(this, { read: () => this.load(), catchUp: true });
 
   constructor() {
     super();
@@ -43,15 +43,7 @@ export class KjGamesPage extends LitElement {
         this.sent = new Map(this.sent).set(invite.to.id, invite);
       })
       // A friendship made or ended anywhere: the list of friends to invite follows at once.
-      .on('friend:change', () => void this.load())
-      .onConnected((missed) => {
-        if (missed) void this.load();
-      });
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    void this.load();
+      .on('friend:change', () => void this.load());
   }
 
   override render() {

@@ -47,7 +47,7 @@ export class KjGuestbook extends LitElement {
   @state() private sending = false;
 
   private readonly session = new SessionController(this);
-  private readonly loads = new FetchScope(this);
+  private readonly loads = new FetchScope(this, { read: () => this.load(), key: () => this.handle });
   // Read again once the room is joined (after each connect): entries written before it are in that read.
   private readonly watch = new RoomWatch(
     this,
@@ -77,16 +77,8 @@ export class KjGuestbook extends LitElement {
       });
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    if (this.hasUpdated) void this.load(); // moved within the page (modules reordered): a cut-short load starts again
-  }
-
   override willUpdate(changed: Map<string, unknown>): void {
-    if (changed.has('handle')) {
-      void this.load();
-      this.watch.sync();
-    }
+    if (changed.has('handle')) this.watch.sync();
   }
 
   override render() {

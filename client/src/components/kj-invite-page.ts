@@ -4,7 +4,8 @@ import { customElement, property, state } from 'lit/decorators.js';
 import type { InviteDto, MatchDto } from '../../../shared/dto.js';
 import { LiveEvents } from '../controllers/live-events.js';
 import { SessionController } from '../controllers/session-controller.js';
-import { ApiError, api, errorText, isAbort } from '../services/api.js';
+import { FetchScope } from '../controllers/fetch-scope.js';
+import { api, errorText, isAbort } from '../services/api.js';
 import { router } from '../services/router.js';
 import { shared } from '../styles/shared.js';
 import './kj-avatar.js';
@@ -25,7 +26,7 @@ export class KjInvitePage extends LitElement {
   @state() private error = '';
   @state() private busy = false;
   private readonly session = new SessionController(this);
-  private abort: AbortController | null = null;
+  private readonly loads = new FetchScope(this, { read: () => this.load(), key: () => this.inviteId });
 
   constructor() {
     super();
@@ -35,15 +36,6 @@ export class KjInvitePage extends LitElement {
       // The other player accepted (e.g. a rematch I asked for): both go to the board.
       if (invite.status === 'accepted' && invite.matchId) router.go(`/games/${invite.matchId}`);
     });
-  }
-
-  override willUpdate(changed: Map<string, unknown>): void {
-    if (changed.has('inviteId')) void this.load();
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.abort?.abort();
   }
 
   override render() {
@@ -94,18 +86,13 @@ export class KjInvitePage extends LitElement {
   }
 
   private async load(): Promise<void> {
-    this.abort?.abort();
-    const abort = (this.abort = new AbortController());
+    const signal = this.loads.next();
     this.invite = null;
     this.error = '';
     try {
-      this.invite = (await api.call('GET /invites/:id', { params: { id: this.inviteId }, signal: abort.signal })).invite;
+      this.invite = (await api.call('GET /invites/:id', { params: { id: this.inviteId }, signal })).invite;
     } catch (err) {
-      if (isAbort(err)) return;
-      this.error =
-        err instanceof ApiError && err.code === 'not_found'
-          ? msg('It is gone, or not yours to see.', { id: 'inviteView.gone' })
-          : errorText(err);
+      if (!isAbort(err)) this.error = errorText(err, { not_found: msg('It is gone, or not yours to see.', { id: 'inviteView.gone' }) });
     }
   }
 

@@ -2,6 +2,7 @@ import { localized, msg, str } from '@lit/localize';
 import { LitElement, css, html } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { MatchDto } from '../../../shared/dto.js';
+import { FetchScope } from '../controllers/fetch-scope.js';
 import { LiveEvents } from '../controllers/live-events.js';
 import { SessionController } from '../controllers/session-controller.js';
 import { api, errorText, isAbort } from '../services/api.js';
@@ -38,29 +39,17 @@ export class KjMatchPage extends LitElement {
   /** Replaying a finished match: the board after this many moves (null: as it ended). */
   @state() private replayAt: number | null = null;
   private readonly session = new SessionController(this);
-  private abort: AbortController | null = null;
+  private readonly loads = new FetchScope(this, { read: () => this.load(), key: () => this.matchId, catchUp: true });
 
   constructor() {
     super();
-    new LiveEvents(this)
-      .on('game:state', ({ match }) => {
-        if (match.id === this.matchId && (!this.match || match.moves.length >= this.match.moves.length)) this.match = match;
-      })
-      .onConnected((missed) => {
-        if (missed) void this.load();
-      });
+    new LiveEvents(this).on('game:state', ({ match }) => {
+      if (match.id === this.matchId && (!this.match || match.moves.length >= this.match.moves.length)) this.match = match;
+    });
   }
 
   override willUpdate(changed: Map<string, unknown>): void {
-    if (changed.has('matchId')) {
-      this.replayAt = null;
-      void this.load();
-    }
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.abort?.abort();
+    if (changed.has('matchId')) this.replayAt = null;
   }
 
   override render() {
@@ -116,10 +105,9 @@ export class KjMatchPage extends LitElement {
   }
 
   private async load(): Promise<void> {
-    this.abort?.abort();
-    const abort = (this.abort = new AbortController());
+    const signal = this.loads.next();
     try {
-      this.match = (await api.call('GET /matches/:id', { params: { id: this.matchId }, signal: abort.signal })).match;
+      this.match = (await api.call('GET /matches/:id', { params: { id: this.matchId }, signal })).match;
       this.error = '';
     } catch (err) {
       if (!isAbort(err)) this.error = errorText(err);

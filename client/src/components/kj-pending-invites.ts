@@ -3,6 +3,7 @@ import { LitElement, css, html } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { InviteDto, MatchDto } from '../../../shared/dto.js';
+import { FetchScope } from '../controllers/fetch-scope.js';
 import { LiveEvents } from '../controllers/live-events.js';
 import { api, errorText, isAbort } from '../services/api.js';
 import { router } from '../services/router.js';
@@ -26,25 +27,11 @@ export class KjPendingInvites extends LitElement {
   @state() private incoming: InviteDto[] = [];
   @state() private outgoing: InviteDto[] = [];
   @state() private error = '';
-  private abort: AbortController | null = null;
+  private readonly loads = new FetchScope(this, { read: () => this.load(), catchUp: true });
 
   constructor() {
     super();
-    new LiveEvents(this)
-      .on('invite', ({ invite }) => this.follow(invite))
-      .onConnected((missed) => {
-        if (missed) void this.load();
-      });
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    void this.load();
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.abort?.abort();
+    new LiveEvents(this).on('invite', ({ invite }) => this.follow(invite));
   }
 
   override render() {
@@ -77,10 +64,9 @@ export class KjPendingInvites extends LitElement {
   }
 
   private async load(): Promise<void> {
-    this.abort?.abort();
-    const abort = (this.abort = new AbortController());
+    const signal = this.loads.next();
     try {
-      const res = await api.call('GET /invites', { signal: abort.signal });
+      const res = await api.call('GET /invites', { signal });
       this.incoming = res.incoming;
       this.outgoing = res.outgoing;
     } catch (err) {

@@ -47,12 +47,7 @@ export class KjProfileForm extends LitElement {
   @state() private busy = false;
   @state() private error = '';
   private readonly session = new SessionController(this);
-  private readonly loads = new FetchScope(this);
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    void this.loadPhotos();
-  }
+  private readonly loads = new FetchScope(this, { read: () => this.loadPhotos() });
 
   override render() {
     const me = this.session.me;

@@ -39,22 +39,13 @@ export class KjReportsQueue extends LitElement {
 
   @state() private reports: ReportDto[] = [];
   @state() private message = '';
-  private readonly loads = new FetchScope(this);
+  private readonly loads = new FetchScope(this, { read: () => this.load(), catchUp: true });
 
   constructor() {
     super();
-    new LiveEvents(this)
-      .on('notification', ({ notification }) => {
-        if (notification.kind === 'report') void this.load();
-      })
-      .onConnected((missed) => {
-        if (missed) void this.load();
-      });
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    void this.load();
+    new LiveEvents(this).on('notification', ({ notification }) => {
+      if (notification.kind === 'report') void this.load();
+    });
   }
 
   override render() {

@@ -47,12 +47,7 @@ export class KjSettingsPage extends LitElement {
   @state() private message = '';
   @state() private publicPosts: PostDto[] = [];
   private readonly session = new SessionController(this);
-  private readonly loads = new FetchScope(this);
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    void this.load();
-  }
+  private readonly loads = new FetchScope(this, { read: () => this.load() });
 
   override render() {
     // Signing out re-renders this once more before the shell drops it: draw nothing rather than throw.

@@ -3,6 +3,7 @@ import { LitElement, css, html } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { PostDto, SpaceDto, UserDto } from '../../../shared/dto.js';
 import { SessionController } from '../controllers/session-controller.js';
+import { FetchScope } from '../controllers/fetch-scope.js';
 import { LiveEvents } from '../controllers/live-events.js';
 import { RoomWatch, spaceRoom } from '../controllers/room-watch.js';
 import { StoreController } from '../controllers/store-controller.js';
@@ -44,7 +45,7 @@ export class KjSpacePage extends LitElement {
   @state() private unavailable = false;
   private readonly session = new SessionController(this);
   private readonly blocks = new StoreController(this, blocks);
-  private abort: AbortController | null = null;
+  private readonly loads = new FetchScope(this, { read: () => this.load(), key: () => this.handle });
   private enteredFor = '';
   /** The space's look follows the hub while it is open (`space:updated`); after a (re)watch it is read again. */
   private readonly watch = new RoomWatch(
@@ -89,10 +90,7 @@ export class KjSpacePage extends LitElement {
   }
 
   override willUpdate(changed: Map<string, unknown>): void {
-    if (changed.has('handle')) {
-      void this.load();
-      this.watch.sync();
-    }
+    if (changed.has('handle')) this.watch.sync();
   }
 
   /** A new look of the space on screen (title, theme, layout, modules, music); the rest stays as shown. */
@@ -107,15 +105,10 @@ export class KjSpacePage extends LitElement {
   private async refreshLook(): Promise<void> {
     if (!this.space) return;
     try {
-      this.takeLook((await api.call('GET /spaces/:handle', { params: { handle: this.handle }, signal: this.abort?.signal })).space);
+      this.takeLook((await api.call('GET /spaces/:handle', { params: { handle: this.handle }, signal: this.loads.signal })).space);
     } catch {
       // aborted or offline: the next connect reads again
     }
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.abort?.abort();
   }
 
   override render() {
@@ -165,7 +158,7 @@ export class KjSpacePage extends LitElement {
       const page = await api.call('GET /spaces/:handle/posts', {
         params: { handle: this.handle },
         query: { limit: pageSize, before },
-        signal: this.abort?.signal,
+        signal: this.loads.signal,
       });
       const known = new Set(this.posts.map((p) => p.id));
       this.posts = [...this.posts, ...page.posts.filter((p) => !known.has(p.id))];
@@ -179,8 +172,7 @@ export class KjSpacePage extends LitElement {
 
   /** Loads the space and its first page of posts; `keepShown` leaves the current one on screen until then. */
   private async load({ keepShown = false } = {}): Promise<void> {
-    this.abort?.abort();
-    const abort = (this.abort = new AbortController());
+    const signal = this.loads.next();
     if (!keepShown) {
       this.space = null;
       this.enteredFor = '';
@@ -189,8 +181,8 @@ export class KjSpacePage extends LitElement {
     this.unavailable = false;
     try {
       const [{ space }, { posts, next }] = await Promise.all([
-        api.call('GET /spaces/:handle', { params: { handle: this.handle }, signal: abort.signal }),
-        api.call('GET /spaces/:handle/posts', { params: { handle: this.handle }, query: { limit: pageSize }, signal: abort.signal }),
+        api.call('GET /spaces/:handle', { params: { handle: this.handle }, signal }),
+        api.call('GET /spaces/:handle/posts', { params: { handle: this.handle }, query: { limit: pageSize }, signal }),
       ]);
       this.space = space;
       this.posts = posts;

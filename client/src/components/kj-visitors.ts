@@ -26,23 +26,13 @@ export class KjVisitors extends LitElement {
   @property() handle = '';
   @state() private visitors: VisitorDto[] = [];
   @state() private error = '';
-  private readonly loads = new FetchScope(this);
+  private readonly loads = new FetchScope(this, { read: () => this.load(), key: () => this.handle });
 
   constructor() {
     super();
     new LiveEvents(this).on('space:visitor', ({ visitor, at }) => {
       this.visitors = [{ user: visitor, at }, ...this.visitors.filter((v) => v.user.id !== visitor.id)];
     });
-  }
-
-  override willUpdate(changed: Map<string, unknown>): void {
-    if (changed.has('handle')) void this.load();
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    // Moved within the page (modules reordered live): a load cut short by the move starts again.
-    if (this.hasUpdated) void this.load();
   }
 
   override render() {
