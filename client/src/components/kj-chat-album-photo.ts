@@ -1,9 +1,11 @@
 import { localized, msg, str } from '@lit/localize';
-import { LitElement, css, html, nothing } from 'lit';
-import { customElement, property, query, state } from 'lit/decorators.js';
+import { LitElement, css, html } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
 import type { AlbumDto, PhotoDto } from '../../../shared/dto.js';
 import { SessionController } from '../controllers/session-controller.js';
+import { ActionStatus } from '../controllers/action-status.js';
 import { FetchScope } from '../controllers/fetch-scope.js';
+import { ModalDialog } from '../controllers/modal-dialog.js';
 import { icon } from '../icons.js';
 import { api, errorText, isAbort } from '../services/api.js';
 import { chat } from '../services/chat.js';
@@ -39,20 +41,16 @@ export class KjChatAlbumPhoto extends LitElement {
   /** Whom the photo goes to. */
   @property() handle = '';
   @state() private albums: Array<{ album: AlbumDto; photos: PhotoDto[] }> | null = null;
-  @state() private showing = false;
-  @state() private busy = false;
-  @state() private error = '';
-  @query('dialog') private dialog!: HTMLDialogElement;
+  private readonly action = new ActionStatus(this);
+  private readonly dialog = new ModalDialog(this, 'album-photo-title', this.action);
   private readonly session = new SessionController(this);
   private readonly loads = new FetchScope(this);
 
   override render() {
-    return html`<button type="button" class="open" aria-haspopup="dialog" @click=${this.openDialog}>
+    return html`<button type="button" class="open" aria-haspopup="dialog" @click=${() => this.openDialog()}>
         ${icon('image')} ${msg('Albums', { id: 'chatAlbum.button' })}
       </button>
-      <dialog aria-labelledby=${this.showing ? 'album-photo-title' : nothing} @close=${() => ((this.error = ''), (this.showing = false))}>
-        ${this.showing ? this.picker() : null}
-      </dialog>`;
+      ${this.dialog.render(() => this.picker())}`;
   }
 
   private picker() {
@@ -66,7 +64,7 @@ export class KjChatAlbumPhoto extends LitElement {
           <ul class="plain grid">
             ${photos.map(
               (p, i) => html`<li>
-                <button type="button" ?disabled=${this.busy} @click=${() => this.send(p)}
+                <button type="button" ?disabled=${this.action.busy} @click=${() => this.send(p)}
                   aria-label=${p.caption || msg(str`Photo ${i + 1} of ${album.title}`, { id: 'chatAlbum.photoLabel' })}>
                   <img src=${p.thumbUrl} alt="" loading="lazy" />
                 </button>
@@ -75,15 +73,13 @@ export class KjChatAlbumPhoto extends LitElement {
           </ul>
         </section>`,
       )}
-      ${this.error ? html`<p class="notice error" role="alert">${this.error}</p>` : null}
-      <div class="row"><button type="button" @click=${() => this.dialog.close()}>${msg('Cancel', { id: 'social.cancel' })}</button></div>`;
+      ${this.action.error ? html`<p class="notice error" role="alert">${this.action.error}</p>` : null}
+      <div class="row">${this.dialog.cancelButton()}</div>`;
   }
 
   private async openDialog(): Promise<void> {
-    this.showing = true;
     this.albums = null;
-    await this.updateComplete;
-    this.dialog.showModal();
+    await this.dialog.open();
     const handle = this.session.me?.handle;
     if (!handle) return;
     const signal = this.loads.next();
@@ -95,21 +91,15 @@ export class KjChatAlbumPhoto extends LitElement {
       );
       this.albums = withPhotos.map((album, i) => ({ album, photos: pages[i]?.photos ?? [] })).filter((a) => a.photos.length > 0);
     } catch (err) {
-      if (!isAbort(err)) this.error = errorText(err);
+      if (!isAbort(err)) this.action.fail(errorText(err));
     }
   }
 
   private async send(photo: PhotoDto): Promise<void> {
-    this.busy = true;
-    this.error = '';
-    try {
+    await this.action.run(async () => {
       await chat.send(this.handle, { photoId: photo.id });
       this.dialog.close();
-    } catch (err) {
-      this.error = errorText(err);
-    } finally {
-      this.busy = false;
-    }
+    });
   }
 }
 

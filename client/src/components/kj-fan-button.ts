@@ -5,6 +5,7 @@ import { formatNumber, plural } from '../i18n/format.js';
 import { icon } from '../icons.js';
 import { LiveEvents } from '../controllers/live-events.js';
 import { FetchScope } from '../controllers/fetch-scope.js';
+import { ActionStatus } from '../controllers/action-status.js';
 import { api, errorText, isAbort } from '../services/api.js';
 import { shared } from '../styles/shared.js';
 
@@ -30,8 +31,7 @@ export class KjFanButton extends LitElement {
   @property() ownerId = '';
   @property({ type: Boolean }) isOwner = false;
   @state() private state: FanState | null = null;
-  @state() private busy = false;
-  @state() private error = '';
+  private readonly action = new ActionStatus(this);
   // catchUp: counts changed while offline.
   private readonly loads = new FetchScope(this, { read: () => this.load(), key: () => this.handle, catchUp: true });
 
@@ -52,11 +52,11 @@ export class KjFanButton extends LitElement {
     return html`${
       this.isOwner
         ? null
-        : html`<button class=${s.fan ? 'on' : ''} aria-pressed=${s.fan ? 'true' : 'false'} ?disabled=${this.busy} @click=${this.toggle}>
+        : html`<button class=${s.fan ? 'on' : ''} aria-pressed=${s.fan ? 'true' : 'false'} ?disabled=${this.action.busy} @click=${this.toggle}>
             ${icon('heart')} ${s.fan ? msg('Liked', { id: 'fans.liked' }) : msg('I like', { id: 'fans.like' })}</button>`
     }
       <span class="muted" data-testid="fan-count">${count}</span>
-      ${this.error ? html`<span class="error" role="alert">${this.error}</span>` : null}`;
+      ${this.action.error ? html`<span class="error" role="alert">${this.action.error}</span>` : null}`;
   }
 
   private async load(): Promise<void> {
@@ -64,22 +64,16 @@ export class KjFanButton extends LitElement {
     try {
       this.state = await api.call('GET /spaces/:handle/fan', { params: { handle: this.handle }, signal });
     } catch (err) {
-      if (!isAbort(err)) this.error = errorText(err);
+      if (!isAbort(err)) this.action.fail(errorText(err));
     }
   }
 
   private async toggle(): Promise<void> {
-    this.busy = true;
-    this.error = '';
-    try {
+    await this.action.run(async () => {
       this.state = await api.call(this.state?.fan ? 'DELETE /spaces/:handle/fan' : 'PUT /spaces/:handle/fan', {
         params: { handle: this.handle },
       });
-    } catch (err) {
-      this.error = errorText(err);
-    } finally {
-      this.busy = false;
-    }
+    });
   }
 }
 

@@ -5,6 +5,7 @@ import type { MatchDto } from '../../../shared/dto.js';
 import { FetchScope } from '../controllers/fetch-scope.js';
 import { LiveEvents } from '../controllers/live-events.js';
 import { SessionController } from '../controllers/session-controller.js';
+import { ActionStatus } from '../controllers/action-status.js';
 import { api, errorText, isAbort } from '../services/api.js';
 import { realtime } from '../services/realtime.js';
 import { gameName } from './kj-invites.js';
@@ -34,8 +35,7 @@ export class KjMatchPage extends LitElement {
 
   @property() matchId = '';
   @state() private match: MatchDto | null = null;
-  @state() private error = '';
-  @state() private busy = false;
+  private readonly action = new ActionStatus(this);
   /** Replaying a finished match: the board after this many moves (null: as it ended). */
   @state() private replayAt: number | null = null;
   private readonly session = new SessionController(this);
@@ -55,7 +55,7 @@ export class KjMatchPage extends LitElement {
   override render() {
     const m = this.match;
     if (!m)
-      return html`<div class="card">${this.error ? html`<p class="error" role="alert">${this.error}</p>` : html`<p class="muted" role="status">${msg('Loading the match…', { id: 'match.loading' })}</p>`}</div>`;
+      return html`<div class="card">${this.action.error ? html`<p class="error" role="alert">${this.action.error}</p>` : html`<p class="muted" role="status">${msg('Loading the match…', { id: 'match.loading' })}</p>`}</div>`;
     const me = this.session.me?.id;
     const myTurn = m.status === 'active' && m.turn === me && this.replayAt === null;
     const shownMoves = this.replayAt ?? m.moves.length;
@@ -74,8 +74,8 @@ export class KjMatchPage extends LitElement {
         )}
       </div>
       <p class="status ${m.winner ? 'won' : ''}" role="status" aria-live="polite" data-testid="match-status">${this.statusText(m, me)}</p>
-      ${this.error ? html`<p class="notice error" role="alert">${this.error}</p>` : null}
-      <kj-gomoku-board .board=${board} .myTurn=${myTurn && !this.busy} .lastMove=${last ? { x: last.x, y: last.y } : null} .winLine=${won}
+      ${this.action.error ? html`<p class="notice error" role="alert">${this.action.error}</p>` : null}
+      <kj-gomoku-board .board=${board} .myTurn=${myTurn && !this.action.busy} .lastMove=${last ? { x: last.x, y: last.y } : null} .winLine=${won}
         @play=${this.play}></kj-gomoku-board>
       <kj-match-controls .match=${m} me=${me ?? ''} .replayAt=${this.replayAt}
         @replay=${(e: CustomEvent<{ at: number | null }>) => (this.replayAt = e.detail.at)}></kj-match-controls>
@@ -108,23 +108,20 @@ export class KjMatchPage extends LitElement {
     const signal = this.loads.next();
     try {
       this.match = (await api.call('GET /matches/:id', { params: { id: this.matchId }, signal })).match;
-      this.error = '';
+      this.action.clear();
     } catch (err) {
-      if (!isAbort(err)) this.error = errorText(err);
+      if (!isAbort(err)) this.action.fail(errorText(err));
     }
   }
 
   private async play(e: CustomEvent<{ x: number; y: number }>): Promise<void> {
-    this.busy = true;
-    this.error = '';
-    try {
-      const { match } = await realtime.request('game:move', { matchId: this.matchId, ...e.detail });
-      if (!this.match || match.moves.length >= this.match.moves.length) this.match = match;
-    } catch (err) {
-      this.error = `${msg('That move was not accepted', { id: 'match.moveRefused' })}: ${errorText(err)}`;
-    } finally {
-      this.busy = false;
-    }
+    await this.action.run(
+      async () => {
+        const { match } = await realtime.request('game:move', { matchId: this.matchId, ...e.detail });
+        if (!this.match || match.moves.length >= this.match.moves.length) this.match = match;
+      },
+      (err) => `${msg('That move was not accepted', { id: 'match.moveRefused' })}: ${errorText(err)}`,
+    );
   }
 }
 

@@ -5,6 +5,7 @@ import type { PostDto, SpaceDto, SpaceModule } from '../../../shared/dto.js';
 import { defaultTheme } from '../../../shared/space-defaults.js';
 import { FetchScope } from '../controllers/fetch-scope.js';
 import { SessionController } from '../controllers/session-controller.js';
+import { ActionStatus } from '../controllers/action-status.js';
 import { api, errorText, isAbort } from '../services/api.js';
 import { router } from '../services/router.js';
 import { session } from '../services/session.js';
@@ -43,8 +44,7 @@ export class KjSettingsPage extends LitElement {
 
   @state() private saved: SpaceDto | null = null;
   @state() private draft: SpaceDto | null = null;
-  @state() private busy = false;
-  @state() private message = '';
+  private readonly action = new ActionStatus(this);
   @state() private publicPosts: PostDto[] = [];
   private readonly session = new SessionController(this);
   private readonly loads = new FetchScope(this, { read: () => this.load() });
@@ -64,13 +64,13 @@ export class KjSettingsPage extends LitElement {
               ? html`<kj-theme-form .value=${{ title: draft.title, theme: draft.theme, music: draft.music }} @look-change=${this.onLook}></kj-theme-form>
                 <kj-module-editor .modules=${draft.modules} @modules-change=${this.onModules}></kj-module-editor>
                 <div class="actions">
-                  <button class="primary" ?disabled=${this.busy || !dirty} @click=${this.save}>${msg('Save changes', { id: 'settings.save' })}</button>
+                  <button class="primary" ?disabled=${this.action.busy || !dirty} @click=${this.save}>${msg('Save changes', { id: 'settings.save' })}</button>
                   <button ?disabled=${!dirty} @click=${() => (this.draft = this.saved)}>${msg('Discard', { id: 'settings.discard' })}</button>
-                  <button ?disabled=${this.busy} @click=${this.restore}>${msg('Restore default', { id: 'settings.restore' })}</button>
+                  <button ?disabled=${this.action.busy} @click=${this.restore}>${msg('Restore default', { id: 'settings.restore' })}</button>
                 </div>`
               : html`<p class="muted" role="status">${msg('Loading…', { id: 'common.loading' })}</p>`
           }
-          ${this.message ? html`<p class="notice" role="status">${this.message}</p>` : null}
+          ${this.action.error ? html`<p class="notice" role="status">${this.action.error}</p>` : null}
         </section>
         <section class="card" style="margin-top:16px" aria-labelledby="profile-title">
           <h2 id="profile-title">${msg('Profile', { id: 'space.profile' })}</h2>
@@ -112,11 +112,12 @@ export class KjSettingsPage extends LitElement {
 
   /** Ends this token on the hub, forgets it here, and leaves for the front page (not a stale /settings). */
   private async signOut(): Promise<void> {
-    this.busy = true;
-    session.leaving = true;
-    await api.call('POST /auth/logout').catch(() => undefined); // already invalid or unreachable: signing out here is what matters
-    router.go('/');
-    session.signOut();
+    await this.action.run(async () => {
+      session.leaving = true;
+      await api.call('POST /auth/logout').catch(() => undefined); // already invalid or unreachable: signing out here is what matters
+      router.go('/');
+      session.signOut();
+    });
   }
 
   private async load(): Promise<void> {
@@ -132,7 +133,7 @@ export class KjSettingsPage extends LitElement {
       // The preview is a stranger's view: published public posts only.
       this.publicPosts = posts.filter((p) => p.privacy === 'public' && p.status === 'published');
     } catch (err) {
-      if (!isAbort(err)) this.message = errorText(err);
+      if (!isAbort(err)) this.action.fail(errorText(err));
     }
   }
 
@@ -169,17 +170,11 @@ export class KjSettingsPage extends LitElement {
     );
   }
 
-  private async run(action: () => Promise<SpaceDto>, done: string): Promise<void> {
-    this.busy = true;
-    this.message = '';
-    try {
-      this.saved = this.draft = await action();
+  private async run(change: () => Promise<SpaceDto>, done: string): Promise<void> {
+    await this.action.run(async () => {
+      this.saved = this.draft = await change();
       toasts.show(done, { tone: 'success' });
-    } catch (err) {
-      this.message = errorText(err);
-    } finally {
-      this.busy = false;
-    }
+    });
   }
 }
 
