@@ -6,7 +6,7 @@ import { albumTitle, photoCountText } from '../album-format.js';
 import { followAlbumCards } from '../controllers/album-cards-live.js';
 import { FetchScope } from '../controllers/fetch-scope.js';
 import { privacyLabel } from '../format.js';
-import { ApiError, api, errorText, isAbort } from '../services/api.js';
+import { api } from '../services/api.js';
 import { icon } from '../icons.js';
 import { shared } from '../styles/shared.js';
 
@@ -63,13 +63,13 @@ export class KjAlbumList extends LitElement {
   }
 
   private async load(): Promise<void> {
-    const signal = this.loads.next();
-    try {
-      this.albums = (await api.call('GET /spaces/:handle/albums', { params: { handle: this.handle }, signal })).albums;
-    } catch (err) {
-      // A space without albums simply shows none.
-      if (!isAbort(err) && !(err instanceof ApiError && err.code === 'not_found')) this.error = errorText(err);
-    }
+    await this.loads.load(
+      async (signal) => {
+        this.albums = (await api.call('GET /spaces/:handle/albums', { params: { handle: this.handle }, signal })).albums;
+      },
+      (message) => (this.error = message),
+      { not_found: '' }, // a space without albums simply shows none
+    );
   }
 }
 

@@ -10,7 +10,7 @@ import { LiveEvents } from '../controllers/live-events.js';
 import { SessionController } from '../controllers/session-controller.js';
 import { privacyLabel } from '../format.js';
 import { formatNumber } from '../i18n/format.js';
-import { api, errorText, isAbort } from '../services/api.js';
+import { api, errorText } from '../services/api.js';
 import { router } from '../services/router.js';
 import { shared } from '../styles/shared.js';
 import './kj-photo-uploader.js';
@@ -149,26 +149,26 @@ export class KjAlbumPage extends LitElement {
    * place, so what is on screen (the uploader, its messages and uploads, an open photo) stays.
    */
   private async load({ keep = false } = {}): Promise<void> {
-    const signal = this.loads.next();
     if (!keep) {
       this.album = null;
       this.photos = [];
       this.error = '';
     }
-    try {
-      const params = { id: this.albumId };
-      const [{ album }, { photos }] = await Promise.all([
-        api.call('GET /albums/:id', { params, signal }),
-        api.call('GET /albums/:id/photos', { params, signal }),
-      ]);
-      this.album = album;
-      this.photos = photos;
-      if (this.viewing !== null && this.viewing >= photos.length) this.viewing = photos.length > 0 ? photos.length - 1 : null;
-      if (this.isOwner) await this.refreshQuota();
-    } catch (err) {
-      if (!isAbort(err))
-        this.error = errorText(err, { not_found: msg('It was deleted, or you may not see it.', { id: 'albumPage.gone' }) });
-    }
+    await this.loads.load(
+      async (signal) => {
+        const params = { id: this.albumId };
+        const [{ album }, { photos }] = await Promise.all([
+          api.call('GET /albums/:id', { params, signal }),
+          api.call('GET /albums/:id/photos', { params, signal }),
+        ]);
+        this.album = album;
+        this.photos = photos;
+        if (this.viewing !== null && this.viewing >= photos.length) this.viewing = photos.length > 0 ? photos.length - 1 : null;
+        if (this.isOwner) await this.refreshQuota();
+      },
+      (message) => (this.error = message),
+      { not_found: msg('It was deleted, or you may not see it.', { id: 'albumPage.gone' }) },
+    );
   }
 
   private async refreshQuota(): Promise<void> {

@@ -8,7 +8,7 @@ import { SessionController } from '../controllers/session-controller.js';
 import { privacyLabel } from '../format.js';
 import { icon } from '../icons.js';
 import { FetchScope } from '../controllers/fetch-scope.js';
-import { api, errorText, isAbort } from '../services/api.js';
+import { api, errorText } from '../services/api.js';
 import { router } from '../services/router.js';
 import './kj-audience-picker.js';
 import { shared } from '../styles/shared.js';
@@ -106,21 +106,21 @@ export class KjAlbumsPage extends LitElement {
 
   /** Reads the space's albums: blank first for another space; `keep` reads again in place (a catch-up). */
   private async load({ keep = false } = {}): Promise<void> {
-    const signal = this.loads.next();
     if (!keep) {
       this.albums = null;
       this.error = '';
     }
-    try {
-      const [{ albums }, quota] = await Promise.all([
-        api.call('GET /spaces/:handle/albums', { params: { handle: this.handle }, signal }),
-        this.isOwner ? api.call('GET /albums/quota', { signal }) : Promise.resolve(null),
-      ]);
-      this.albums = albums;
-      this.quota = quota;
-    } catch (err) {
-      if (!isAbort(err)) this.error = errorText(err);
-    }
+    await this.loads.load(
+      async (signal) => {
+        const [{ albums }, quota] = await Promise.all([
+          api.call('GET /spaces/:handle/albums', { params: { handle: this.handle }, signal }),
+          this.isOwner ? api.call('GET /albums/quota', { signal }) : Promise.resolve(null),
+        ]);
+        this.albums = albums;
+        this.quota = quota;
+      },
+      (message) => (this.error = message),
+    );
   }
 
   private async create(e: SubmitEvent): Promise<void> {

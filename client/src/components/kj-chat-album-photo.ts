@@ -7,7 +7,7 @@ import { ActionStatus } from '../controllers/action-status.js';
 import { FetchScope } from '../controllers/fetch-scope.js';
 import { ModalDialog } from '../controllers/modal-dialog.js';
 import { icon } from '../icons.js';
-import { api, errorText, isAbort } from '../services/api.js';
+import { api } from '../services/api.js';
 import { chat } from '../services/chat.js';
 import { shared } from '../styles/shared.js';
 import { cardDialogStyles } from '../styles/card-dialog.js';
@@ -82,17 +82,17 @@ export class KjChatAlbumPhoto extends LitElement {
     await this.dialog.open();
     const handle = this.session.me?.handle;
     if (!handle) return;
-    const signal = this.loads.next();
-    try {
-      const { albums } = await api.call('GET /spaces/:handle/albums', { params: { handle }, signal });
-      const withPhotos = albums.filter((a) => a.photoCount > 0);
-      const pages = await Promise.all(
-        withPhotos.map((a) => api.call('GET /albums/:id/photos', { params: { id: a.id }, query: { limit: photosPerAlbum }, signal })),
-      );
-      this.albums = withPhotos.map((album, i) => ({ album, photos: pages[i]?.photos ?? [] })).filter((a) => a.photos.length > 0);
-    } catch (err) {
-      if (!isAbort(err)) this.action.fail(errorText(err));
-    }
+    await this.loads.load(
+      async (signal) => {
+        const { albums } = await api.call('GET /spaces/:handle/albums', { params: { handle }, signal });
+        const withPhotos = albums.filter((a) => a.photoCount > 0);
+        const pages = await Promise.all(
+          withPhotos.map((a) => api.call('GET /albums/:id/photos', { params: { id: a.id }, query: { limit: photosPerAlbum }, signal })),
+        );
+        this.albums = withPhotos.map((album, i) => ({ album, photos: pages[i]?.photos ?? [] })).filter((a) => a.photos.length > 0);
+      },
+      (message) => this.action.fail(message),
+    );
   }
 
   private async send(photo: PhotoDto): Promise<void> {

@@ -6,7 +6,7 @@ import { FetchScope } from '../controllers/fetch-scope.js';
 import { LiveEvents } from '../controllers/live-events.js';
 import { SessionController } from '../controllers/session-controller.js';
 import { timeAgo } from '../format.js';
-import { api, errorText, isAbort } from '../services/api.js';
+import { api, errorText } from '../services/api.js';
 import { session } from '../services/session.js';
 import { shared } from '../styles/shared.js';
 
@@ -87,18 +87,18 @@ export class KjCirclesSettings extends LitElement {
   private async load(): Promise<void> {
     const me = session.me;
     if (!me) return;
-    const signal = this.loads.next();
-    try {
-      const [{ space }, pending] = await Promise.all([
-        api.call('GET /spaces/:handle', { params: { handle: me.handle }, signal }),
-        api.call('GET /spaces/me/pending', { signal }),
-      ]);
-      this.approval = space.approval ?? { comments: false, guestbook: false };
-      this.comments = pending.comments;
-      this.entries = pending.entries;
-    } catch (err) {
-      if (!isAbort(err)) this.message = errorText(err);
-    }
+    await this.loads.load(
+      async (signal) => {
+        const [{ space }, pending] = await Promise.all([
+          api.call('GET /spaces/:handle', { params: { handle: me.handle }, signal }),
+          api.call('GET /spaces/me/pending', { signal }),
+        ]);
+        this.approval = space.approval ?? { comments: false, guestbook: false };
+        this.comments = pending.comments;
+        this.entries = pending.entries;
+      },
+      (message) => (this.message = message),
+    );
   }
 
   private async setHidden(e: Event): Promise<void> {

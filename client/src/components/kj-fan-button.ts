@@ -6,7 +6,7 @@ import { icon } from '../icons.js';
 import { LiveEvents } from '../controllers/live-events.js';
 import { FetchScope } from '../controllers/fetch-scope.js';
 import { ActionStatus } from '../controllers/action-status.js';
-import { api, errorText, isAbort } from '../services/api.js';
+import { api } from '../services/api.js';
 import { shared } from '../styles/shared.js';
 
 interface FanState {
@@ -60,12 +60,12 @@ export class KjFanButton extends LitElement {
   }
 
   private async load(): Promise<void> {
-    const signal = this.loads.next();
-    try {
-      this.state = await api.call('GET /spaces/:handle/fan', { params: { handle: this.handle }, signal });
-    } catch (err) {
-      if (!isAbort(err)) this.action.fail(errorText(err));
-    }
+    await this.loads.load(
+      async (signal) => {
+        this.state = await api.call('GET /spaces/:handle/fan', { params: { handle: this.handle }, signal });
+      },
+      (message) => this.action.fail(message),
+    );
   }
 
   private async toggle(): Promise<void> {

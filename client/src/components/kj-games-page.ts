@@ -78,20 +78,20 @@ export class KjGamesPage extends LitElement {
   }
 
   private async load(): Promise<void> {
-    const signal = this.loads.next();
-    try {
-      const [{ games }, { friends }] = await Promise.all([
-        api.call('GET /games', { signal }).catch((err: unknown) => {
-          if (isAbort(err)) throw err;
-          return { games: [] as GameDto[] };
-        }),
-        api.call('GET /friends', { signal }),
-      ]);
-      this.games = games;
-      this.friends = friends;
-    } catch (err) {
-      if (!isAbort(err)) this.message = errorText(err);
-    }
+    await this.loads.load(
+      async (signal) => {
+        const [{ games }, { friends }] = await Promise.all([
+          api.call('GET /games', { signal }).catch((err: unknown) => {
+            if (isAbort(err)) throw err;
+            return { games: [] as GameDto[] };
+          }),
+          api.call('GET /friends', { signal }),
+        ]);
+        this.games = games;
+        this.friends = friends;
+      },
+      (message) => (this.message = message),
+    );
   }
 
   private async invite(friend: UserDto): Promise<void> {

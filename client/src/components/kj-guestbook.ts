@@ -8,7 +8,7 @@ import { LiveEvents } from '../controllers/live-events.js';
 import { SessionController } from '../controllers/session-controller.js';
 import { timeAgo } from '../format.js';
 import { mentionText } from '../mention-text.js';
-import { api, errorText, isAbort } from '../services/api.js';
+import { api, errorText } from '../services/api.js';
 import { icon } from '../icons.js';
 import { shared } from '../styles/shared.js';
 import './kj-avatar.js';
@@ -133,12 +133,12 @@ export class KjGuestbook extends LitElement {
   }
 
   private async load(): Promise<void> {
-    const signal = this.loads.next();
-    try {
-      this.entries = (await api.call('GET /spaces/:handle/guestbook', { params: { handle: this.handle }, signal })).entries;
-    } catch (err) {
-      if (!isAbort(err)) this.message = errorText(err);
-    }
+    await this.loads.load(
+      async (signal) => {
+        this.entries = (await api.call('GET /spaces/:handle/guestbook', { params: { handle: this.handle }, signal })).entries;
+      },
+      (message) => (this.message = message),
+    );
   }
 
   private async deleteEntry(entry: GuestbookEntryDto): Promise<void> {

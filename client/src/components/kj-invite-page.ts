@@ -6,7 +6,7 @@ import { LiveEvents } from '../controllers/live-events.js';
 import { SessionController } from '../controllers/session-controller.js';
 import { FetchScope } from '../controllers/fetch-scope.js';
 import { ActionStatus } from '../controllers/action-status.js';
-import { api, errorText, isAbort } from '../services/api.js';
+import { api } from '../services/api.js';
 import { router } from '../services/router.js';
 import { shared } from '../styles/shared.js';
 import './kj-avatar.js';
@@ -86,15 +86,15 @@ export class KjInvitePage extends LitElement {
   }
 
   private async load(): Promise<void> {
-    const signal = this.loads.next();
     this.invite = null;
-    this.action.fail('');
-    try {
-      this.invite = (await api.call('GET /invites/:id', { params: { id: this.inviteId }, signal })).invite;
-    } catch (err) {
-      if (!isAbort(err))
-        this.action.fail(errorText(err, { not_found: msg('It is gone, or not yours to see.', { id: 'inviteView.gone' }) }));
-    }
+    this.action.clear();
+    await this.loads.load(
+      async (signal) => {
+        this.invite = (await api.call('GET /invites/:id', { params: { id: this.inviteId }, signal })).invite;
+      },
+      (message) => this.action.fail(message),
+      { not_found: msg('It is gone, or not yours to see.', { id: 'inviteView.gone' }) },
+    );
   }
 
   private async act(verb: 'accept' | 'decline' | 'cancel'): Promise<void> {

@@ -4,7 +4,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import type { MatchDto } from '../../../shared/dto.js';
 import { formatDate } from '../i18n/format.js';
 import { FetchScope } from '../controllers/fetch-scope.js';
-import { api, errorText, isAbort } from '../services/api.js';
+import { api } from '../services/api.js';
 import { shared } from '../styles/shared.js';
 import { gameName } from './kj-invites.js';
 
@@ -38,14 +38,14 @@ export class KjMatchHistory extends LitElement {
   }
 
   private async load(): Promise<void> {
-    const signal = this.loads.next();
-    try {
-      this.played = (
-        await api.call('GET /spaces/:handle/matches', { params: { handle: this.handle }, query: { limit: 10 }, signal })
-      ).matches;
-    } catch (err) {
-      if (!isAbort(err)) this.error = errorText(err);
-    }
+    await this.loads.load(
+      async (signal) => {
+        this.played = (
+          await api.call('GET /spaces/:handle/matches', { params: { handle: this.handle }, query: { limit: 10 }, signal })
+        ).matches;
+      },
+      (message) => (this.error = message),
+    );
   }
 }
 

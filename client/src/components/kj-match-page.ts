@@ -6,7 +6,7 @@ import { FetchScope } from '../controllers/fetch-scope.js';
 import { LiveEvents } from '../controllers/live-events.js';
 import { SessionController } from '../controllers/session-controller.js';
 import { ActionStatus } from '../controllers/action-status.js';
-import { api, errorText, isAbort } from '../services/api.js';
+import { api, errorText } from '../services/api.js';
 import { realtime } from '../services/realtime.js';
 import { gameName } from './kj-invites.js';
 import { shared } from '../styles/shared.js';
@@ -105,13 +105,13 @@ export class KjMatchPage extends LitElement {
   }
 
   private async load(): Promise<void> {
-    const signal = this.loads.next();
-    try {
-      this.match = (await api.call('GET /matches/:id', { params: { id: this.matchId }, signal })).match;
-      this.action.clear();
-    } catch (err) {
-      if (!isAbort(err)) this.action.fail(errorText(err));
-    }
+    await this.loads.load(
+      async (signal) => {
+        this.match = (await api.call('GET /matches/:id', { params: { id: this.matchId }, signal })).match;
+        this.action.clear();
+      },
+      (message) => this.action.fail(message),
+    );
   }
 
   private async play(e: CustomEvent<{ x: number; y: number }>): Promise<void> {

@@ -5,7 +5,7 @@ import type { AuditEntryDto, CommentDto, ModerationAction, ModerationRuleDto, Po
 import { FetchScope } from '../controllers/fetch-scope.js';
 import { LiveEvents } from '../controllers/live-events.js';
 import { SessionController } from '../controllers/session-controller.js';
-import { api, errorText, isAbort } from '../services/api.js';
+import { api, errorText } from '../services/api.js';
 import { realtime } from '../services/realtime.js';
 import { formatNumber } from '../i18n/format.js';
 import { shared } from '../styles/shared.js';
@@ -155,20 +155,20 @@ export class KjModerationPage extends LitElement {
 
   private async load(): Promise<void> {
     if (this.session.me?.role !== 'moderator') return;
-    const signal = this.loads.next();
-    try {
-      const [{ rules }, { posts, comments }, { entries }] = await Promise.all([
-        api.call('GET /moderation/rules', { signal }),
-        api.call('GET /moderation/queue', { signal }),
-        api.call('GET /moderation/audit', { query: { limit: 30 }, signal }),
-      ]);
-      this.rules = rules;
-      this.queue = posts.filter((p) => !this.decided.has(p.id));
-      this.heldComments = (comments ?? []).filter((c) => !this.decided.has(c.id));
-      this.audit = entries;
-    } catch (err) {
-      if (!isAbort(err)) this.message = errorText(err);
-    }
+    await this.loads.load(
+      async (signal) => {
+        const [{ rules }, { posts, comments }, { entries }] = await Promise.all([
+          api.call('GET /moderation/rules', { signal }),
+          api.call('GET /moderation/queue', { signal }),
+          api.call('GET /moderation/audit', { query: { limit: 30 }, signal }),
+        ]);
+        this.rules = rules;
+        this.queue = posts.filter((p) => !this.decided.has(p.id));
+        this.heldComments = (comments ?? []).filter((c) => !this.decided.has(c.id));
+        this.audit = entries;
+      },
+      (message) => (this.message = message),
+    );
   }
 
   private async addRule(e: SubmitEvent): Promise<void> {

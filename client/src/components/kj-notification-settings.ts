@@ -4,7 +4,7 @@ import { customElement, state } from 'lit/decorators.js';
 import type { NotificationKind } from '../../../shared/dto.js';
 import { FetchScope } from '../controllers/fetch-scope.js';
 import { SessionController } from '../controllers/session-controller.js';
-import { api, errorText, isAbort } from '../services/api.js';
+import { api, errorText } from '../services/api.js';
 import { shared } from '../styles/shared.js';
 
 /** The kinds a person may mute, in the order they matter to most people. */
@@ -95,13 +95,13 @@ export class KjNotificationSettings extends LitElement {
   }
 
   private async load(): Promise<void> {
-    const signal = this.loads.next();
-    try {
-      const { muted } = await api.call('GET /notifications/settings', { signal });
-      this.muted = new Set(muted);
-    } catch (err) {
-      if (!isAbort(err)) this.show(errorText(err), true);
-    }
+    await this.loads.load(
+      async (signal) => {
+        const { muted } = await api.call('GET /notifications/settings', { signal });
+        this.muted = new Set(muted);
+      },
+      (message) => this.show(message, true),
+    );
   }
 
   /** Saves at once: a switch that did not save goes back to where it was. */

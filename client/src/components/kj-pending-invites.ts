@@ -5,7 +5,7 @@ import { repeat } from 'lit/directives/repeat.js';
 import type { InviteDto, MatchDto } from '../../../shared/dto.js';
 import { FetchScope } from '../controllers/fetch-scope.js';
 import { LiveEvents } from '../controllers/live-events.js';
-import { api, errorText, isAbort } from '../services/api.js';
+import { api, errorText } from '../services/api.js';
 import { router } from '../services/router.js';
 import { session } from '../services/session.js';
 import { shared } from '../styles/shared.js';
@@ -64,14 +64,14 @@ export class KjPendingInvites extends LitElement {
   }
 
   private async load(): Promise<void> {
-    const signal = this.loads.next();
-    try {
-      const res = await api.call('GET /invites', { signal });
-      this.incoming = res.incoming;
-      this.outgoing = res.outgoing;
-    } catch (err) {
-      if (!isAbort(err)) this.error = errorText(err);
-    }
+    await this.loads.load(
+      async (signal) => {
+        const res = await api.call('GET /invites', { signal });
+        this.incoming = res.incoming;
+        this.outgoing = res.outgoing;
+      },
+      (message) => (this.error = message),
+    );
   }
 
   /** A pending invite joins its list (to me: incoming; from me: outgoing); any other status takes it off. */

@@ -4,7 +4,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import type { PostDto } from '../../../shared/dto.js';
 import { LiveEvents } from '../controllers/live-events.js';
 import { FetchScope } from '../controllers/fetch-scope.js';
-import { api, errorText, isAbort } from '../services/api.js';
+import { api } from '../services/api.js';
 import { shared } from '../styles/shared.js';
 import './kj-post-card.js';
 
@@ -47,16 +47,16 @@ export class KjPostPage extends LitElement {
   }
 
   private async load(): Promise<void> {
-    const signal = this.loads.next();
     this.post = null;
     this.error = '';
     this.gone = false;
-    try {
-      this.post = (await api.call('GET /posts/:id', { params: { id: this.postId }, signal })).post;
-    } catch (err) {
-      if (!isAbort(err))
-        this.error = errorText(err, { not_found: msg('It was deleted, or you may not see it.', { id: 'postPage.notVisible' }) });
-    }
+    await this.loads.load(
+      async (signal) => {
+        this.post = (await api.call('GET /posts/:id', { params: { id: this.postId }, signal })).post;
+      },
+      (message) => (this.error = message),
+      { not_found: msg('It was deleted, or you may not see it.', { id: 'postPage.notVisible' }) },
+    );
   }
 }
 

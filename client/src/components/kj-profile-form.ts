@@ -5,7 +5,7 @@ import type { PhotoDto } from '../../../shared/dto.js';
 import { FetchScope } from '../controllers/fetch-scope.js';
 import { SessionController } from '../controllers/session-controller.js';
 import { ActionStatus } from '../controllers/action-status.js';
-import { api, errorText, isAbort } from '../services/api.js';
+import { api } from '../services/api.js';
 import { people } from '../services/people.js';
 import { toasts } from '../services/toasts.js';
 import { shared } from '../styles/shared.js';
@@ -88,15 +88,15 @@ export class KjProfileForm extends LitElement {
   private async loadPhotos(): Promise<void> {
     const handle = this.session.me?.handle;
     if (!handle) return;
-    const signal = this.loads.next();
-    try {
-      const { albums } = await api.call('GET /spaces/:handle/albums', { params: { handle }, signal });
-      const withPhotos = albums.filter((a) => a.photoCount > 0).slice(0, albumsLooked);
-      const pages = await Promise.all(withPhotos.map((a) => api.call('GET /albums/:id/photos', { params: { id: a.id }, signal })));
-      this.photos = pages.flatMap((p) => p.photos).slice(0, photosShown);
-    } catch (err) {
-      if (!isAbort(err)) this.action.fail(errorText(err));
-    }
+    await this.loads.load(
+      async (signal) => {
+        const { albums } = await api.call('GET /spaces/:handle/albums', { params: { handle }, signal });
+        const withPhotos = albums.filter((a) => a.photoCount > 0).slice(0, albumsLooked);
+        const pages = await Promise.all(withPhotos.map((a) => api.call('GET /albums/:id/photos', { params: { id: a.id }, signal })));
+        this.photos = pages.flatMap((p) => p.photos).slice(0, photosShown);
+      },
+      (message) => this.action.fail(message),
+    );
   }
 
   private async save(e: SubmitEvent): Promise<void> {

@@ -8,7 +8,7 @@ import { LiveEvents } from '../controllers/live-events.js';
 import { timeAgo } from '../format.js';
 import { formatNumber } from '../i18n/format.js';
 import { readReason } from '../report-reasons.js';
-import { api, errorText, isAbort } from '../services/api.js';
+import { api, errorText } from '../services/api.js';
 import { shared } from '../styles/shared.js';
 import './kj-avatar.js';
 
@@ -91,12 +91,12 @@ export class KjReportsQueue extends LitElement {
   }
 
   private async load(): Promise<void> {
-    const signal = this.loads.next();
-    try {
-      this.reports = (await api.call('GET /moderation/reports', { signal })).reports;
-    } catch (err) {
-      if (!isAbort(err)) this.message = errorText(err);
-    }
+    await this.loads.load(
+      async (signal) => {
+        this.reports = (await api.call('GET /moderation/reports', { signal })).reports;
+      },
+      (message) => (this.message = message),
+    );
   }
 
   private async resolve(report: ReportDto, action: 'dismiss' | 'remove'): Promise<void> {

@@ -7,7 +7,7 @@ import { limits } from '../../../shared/limits.js';
 import { FetchScope } from '../controllers/fetch-scope.js';
 import { LiveEvents } from '../controllers/live-events.js';
 import { formatDateTime } from '../i18n/format.js';
-import { api, errorText, isAbort } from '../services/api.js';
+import { api, errorText } from '../services/api.js';
 import { shared } from '../styles/shared.js';
 import { fromLocalInput, scheduleBounds, toLocalInput } from './kj-schedule-picker.js';
 
@@ -55,12 +55,12 @@ export class KjScheduledPosts extends LitElement {
   }
 
   private async load(): Promise<void> {
-    const signal = this.loads.next();
-    try {
-      this.posts = (await api.call('GET /posts/scheduled', { signal })).posts;
-    } catch (err) {
-      if (!isAbort(err)) this.error = errorText(err);
-    }
+    await this.loads.load(
+      async (signal) => {
+        this.posts = (await api.call('GET /posts/scheduled', { signal })).posts;
+      },
+      (message) => (this.error = message),
+    );
   }
 
   override render() {

@@ -6,7 +6,7 @@ import { defaultTheme } from '../../../shared/space-defaults.js';
 import { FetchScope } from '../controllers/fetch-scope.js';
 import { SessionController } from '../controllers/session-controller.js';
 import { ActionStatus } from '../controllers/action-status.js';
-import { api, errorText, isAbort } from '../services/api.js';
+import { api } from '../services/api.js';
 import { router } from '../services/router.js';
 import { session } from '../services/session.js';
 import { toasts } from '../services/toasts.js';
@@ -121,20 +121,20 @@ export class KjSettingsPage extends LitElement {
   }
 
   private async load(): Promise<void> {
-    try {
-      const handle = this.session.me?.handle;
-      if (!handle) return;
-      const signal = this.loads.next();
-      const [{ space }, { posts }] = await Promise.all([
-        api.call('GET /spaces/:handle', { params: { handle }, signal }),
-        api.call('GET /spaces/:handle/posts', { params: { handle }, query: { limit: 20 }, signal }),
-      ]);
-      this.saved = this.draft = space;
-      // The preview is a stranger's view: published public posts only.
-      this.publicPosts = posts.filter((p) => p.privacy === 'public' && p.status === 'published');
-    } catch (err) {
-      if (!isAbort(err)) this.action.fail(errorText(err));
-    }
+    const handle = this.session.me?.handle;
+    if (!handle) return;
+    await this.loads.load(
+      async (signal) => {
+        const [{ space }, { posts }] = await Promise.all([
+          api.call('GET /spaces/:handle', { params: { handle }, signal }),
+          api.call('GET /spaces/:handle/posts', { params: { handle }, query: { limit: 20 }, signal }),
+        ]);
+        this.saved = this.draft = space;
+        // The preview is a stranger's view: published public posts only.
+        this.publicPosts = posts.filter((p) => p.privacy === 'public' && p.status === 'published');
+      },
+      (message) => this.action.fail(message),
+    );
   }
 
   private onLook(e: CustomEvent<LookDraft>): void {

@@ -172,27 +172,27 @@ export class KjSpacePage extends LitElement {
 
   /** Loads the space and its first page of posts; `keepShown` leaves the current one on screen until then. */
   private async load({ keepShown = false } = {}): Promise<void> {
-    const signal = this.loads.next();
     if (!keepShown) {
       this.space = null;
       this.enteredFor = '';
     }
     this.error = '';
     this.unavailable = false;
-    try {
-      const [{ space }, { posts, next }] = await Promise.all([
-        api.call('GET /spaces/:handle', { params: { handle: this.handle }, signal }),
-        api.call('GET /spaces/:handle/posts', { params: { handle: this.handle }, query: { limit: pageSize }, signal }),
-      ]);
-      this.space = space;
-      this.posts = posts;
-      this.next = next;
-      document.title = `${space.title} · 空间 Kongjian`;
-      this.enter();
-      if (!keepShown) void this.reveal();
-    } catch (err) {
-      if (!isAbort(err)) this.error = errorText(err);
-    }
+    await this.loads.load(
+      async (signal) => {
+        const [{ space }, { posts, next }] = await Promise.all([
+          api.call('GET /spaces/:handle', { params: { handle: this.handle }, signal }),
+          api.call('GET /spaces/:handle/posts', { params: { handle: this.handle }, query: { limit: pageSize }, signal }),
+        ]);
+        this.space = space;
+        this.posts = posts;
+        this.next = next;
+        document.title = `${space.title} · 空间 Kongjian`;
+        this.enter();
+        if (!keepShown) void this.reveal();
+      },
+      (message) => (this.error = message),
+    );
   }
 
   private async reveal(): Promise<void> {

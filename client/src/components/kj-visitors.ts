@@ -5,7 +5,7 @@ import type { VisitorDto } from '../../../shared/dto.js';
 import { FetchScope } from '../controllers/fetch-scope.js';
 import { LiveEvents } from '../controllers/live-events.js';
 import { timeAgo } from '../format.js';
-import { api, errorText, isAbort } from '../services/api.js';
+import { api } from '../services/api.js';
 import { shared } from '../styles/shared.js';
 import './kj-avatar.js';
 import './kj-friend-button.js';
@@ -52,12 +52,12 @@ export class KjVisitors extends LitElement {
   }
 
   private async load(): Promise<void> {
-    const signal = this.loads.next();
-    try {
-      this.visitors = (await api.call('GET /spaces/:handle/visitors', { params: { handle: this.handle }, signal })).visitors;
-    } catch (err) {
-      if (!isAbort(err)) this.error = errorText(err);
-    }
+    await this.loads.load(
+      async (signal) => {
+        this.visitors = (await api.call('GET /spaces/:handle/visitors', { params: { handle: this.handle }, signal })).visitors;
+      },
+      (message) => (this.error = message),
+    );
   }
 }
 

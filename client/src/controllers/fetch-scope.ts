@@ -8,6 +8,7 @@
  * starts again); with `catchUp`, again after a (re)connect that may have missed live events.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { errorText, isAbort, type ErrorWording } from '../services/api.js';
 import { LiveEvents } from './live-events.js';
 
 export interface ReadWhen {
@@ -41,6 +42,19 @@ export class FetchScope implements ReactiveController {
     this.current?.abort();
     this.current = new AbortController();
     return this.current.signal;
+  }
+
+  /**
+   * Runs a load with a fresh signal (the load before it is aborted). When it fails other than by being
+   * cut short, `failed` gets what to tell the reader: errorText, with the screen's wording for some codes.
+   */
+  async load(work: (signal: AbortSignal) => Promise<unknown>, failed: (message: string) => void, wording?: ErrorWording): Promise<void> {
+    const signal = this.next();
+    try {
+      await work(signal);
+    } catch (err) {
+      if (!isAbort(err)) failed(errorText(err, wording));
+    }
   }
 
   /** The signal of the load in flight (for a follow-up read that belongs to it). */
