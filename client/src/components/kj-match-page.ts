@@ -13,7 +13,7 @@ import { shared } from '../styles/shared.js';
 import './kj-avatar.js';
 import './kj-gomoku-board.js';
 import './kj-match-controls.js';
-import { boardAfter, winningLine } from '../gomoku-line.js';
+import { boardFromMoves, winningRow } from '../../../shared/gomoku.js';
 
 /** `/games/:matchId`: a live Gomoku match; moves go over the socket and illegal ones are explained. */
 @localized()
@@ -60,8 +60,8 @@ export class KjMatchPage extends LitElement {
     const myTurn = m.status === 'active' && m.turn === me && this.replayAt === null;
     const shownMoves = this.replayAt ?? m.moves.length;
     const last = m.moves[shownMoves - 1];
-    const board = this.replayAt === null ? m.board : boardAfter(m, this.replayAt);
-    const won = m.endReason === 'five' && this.replayAt === null && last ? winningLine(board, last) : [];
+    const board = this.replayAt === null ? m.board : boardFromMoves(m.moves.slice(0, this.replayAt));
+    const won = m.endReason === 'five' && this.replayAt === null && last ? winningRow(board, last) : [];
     return html`<section class="card" aria-labelledby="match-title">
       <h1 id="match-title">${gameName(m.game)}</h1>
       <div class="players">
