@@ -1,14 +1,14 @@
 import { localized, msg, str } from '@lit/localize';
 import { LitElement, css, html } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import type { AlbumDto, PhotoDto } from '../../../shared/dto.js';
+import type { PhotoDto } from '../../../shared/dto.js';
 import { SessionController } from '../controllers/session-controller.js';
 import { ActionStatus } from '../controllers/action-status.js';
 import { FetchScope } from '../controllers/fetch-scope.js';
 import { ModalDialog } from '../controllers/modal-dialog.js';
 import { icon } from '../icons.js';
-import { api } from '../services/api.js';
 import { chat } from '../services/chat.js';
+import { albumsWithPhotos, type AlbumPhotos } from '../services/photos.js';
 import { shared } from '../styles/shared.js';
 import { cardDialogStyles } from '../styles/card-dialog.js';
 
@@ -40,7 +40,7 @@ export class KjChatAlbumPhoto extends LitElement {
 
   /** Whom the photo goes to. */
   @property() handle = '';
-  @state() private albums: Array<{ album: AlbumDto; photos: PhotoDto[] }> | null = null;
+  @state() private albums: AlbumPhotos[] | null = null;
   private readonly action = new ActionStatus(this);
   private readonly dialog = new ModalDialog(this, 'album-photo-title', this.action);
   private readonly session = new SessionController(this);
@@ -84,12 +84,7 @@ export class KjChatAlbumPhoto extends LitElement {
     if (!handle) return;
     await this.loads.load(
       async (signal) => {
-        const { albums } = await api.call('GET /spaces/:handle/albums', { params: { handle }, signal });
-        const withPhotos = albums.filter((a) => a.photoCount > 0);
-        const pages = await Promise.all(
-          withPhotos.map((a) => api.call('GET /albums/:id/photos', { params: { id: a.id }, query: { limit: photosPerAlbum }, signal })),
-        );
-        this.albums = withPhotos.map((album, i) => ({ album, photos: pages[i]?.photos ?? [] })).filter((a) => a.photos.length > 0);
+        this.albums = await albumsWithPhotos(handle, { perAlbum: photosPerAlbum }, signal);
       },
       (message) => this.action.fail(message),
     );

@@ -7,6 +7,7 @@ import { SessionController } from '../controllers/session-controller.js';
 import { ActionStatus } from '../controllers/action-status.js';
 import { api } from '../services/api.js';
 import { people } from '../services/people.js';
+import { albumsWithPhotos } from '../services/photos.js';
 import { toasts } from '../services/toasts.js';
 import { shared } from '../styles/shared.js';
 import './kj-avatar.js';
@@ -90,10 +91,8 @@ export class KjProfileForm extends LitElement {
     if (!handle) return;
     await this.loads.load(
       async (signal) => {
-        const { albums } = await api.call('GET /spaces/:handle/albums', { params: { handle }, signal });
-        const withPhotos = albums.filter((a) => a.photoCount > 0).slice(0, albumsLooked);
-        const pages = await Promise.all(withPhotos.map((a) => api.call('GET /albums/:id/photos', { params: { id: a.id }, signal })));
-        this.photos = pages.flatMap((p) => p.photos).slice(0, photosShown);
+        const albums = await albumsWithPhotos(handle, { albums: albumsLooked }, signal);
+        this.photos = albums.flatMap((a) => a.photos).slice(0, photosShown);
       },
       (message) => this.action.fail(message),
     );
