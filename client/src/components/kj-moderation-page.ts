@@ -6,6 +6,7 @@ import { FetchScope } from '../controllers/fetch-scope.js';
 import { LiveEvents } from '../controllers/live-events.js';
 import { SessionController } from '../controllers/session-controller.js';
 import { api, errorText } from '../services/api.js';
+import { ruleActionName } from '../moderation-labels.js';
 import { realtime } from '../services/realtime.js';
 import { formatNumber } from '../i18n/format.js';
 import { shared } from '../styles/shared.js';
@@ -18,13 +19,6 @@ const actionText: Readonly<Record<ModerationAction, () => string>> = {
   block: () => msg('Block (refuse the post)', { id: 'mod.blockLong' }),
   hold: () => msg('Hold for review', { id: 'mod.holdLong' }),
   review: () => msg('Publish to author, preview by moderator', { id: 'mod.reviewLong' }),
-};
-
-/** The short name of a rule's action, as its badge shows it. */
-const actionName: Readonly<Record<ModerationAction, () => string>> = {
-  block: () => msg('block', { id: 'mod.block' }),
-  hold: () => msg('hold', { id: 'mod.hold' }),
-  review: () => msg('review', { id: 'mod.review' }),
 };
 
 /**
@@ -117,7 +111,7 @@ export class KjModerationPage extends LitElement {
         <ul class="plain">
           ${this.rules.map(
             (r) => html`<li class="rule" data-rule-id=${r.id}>
-              <code>${r.pattern}</code><span class="badge">${actionName[r.action]()}</span>
+              <code>${r.pattern}</code><span class="badge">${ruleActionName[r.action]()}</span>
               <button class="ghost danger" aria-label=${msg(str`Delete rule ${r.pattern}`, { id: 'mod.deleteRule' })} @click=${() => this.deleteRule(r)}>${msg('Delete', { id: 'common.delete' })}</button>
             </li>`,
           )}
@@ -181,7 +175,7 @@ export class KjModerationPage extends LitElement {
       });
       this.rules = [...this.rules, rule];
       form.reset();
-      this.message = msg(str`Rule added: “${rule.pattern}” → ${actionName[rule.action]()}.`, { id: 'mod.ruleAdded' });
+      this.message = msg(str`Rule added: “${rule.pattern}” → ${ruleActionName[rule.action]()}.`, { id: 'mod.ruleAdded' });
       void this.loadAudit();
     } catch (err) {
       this.message = errorText(err);
