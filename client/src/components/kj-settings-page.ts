@@ -1,5 +1,5 @@
 import { localized, msg } from '@lit/localize';
-import { LitElement, css, html } from 'lit';
+import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import type { PostDto, SpaceDto, SpaceModule } from '../../../shared/dto.js';
 import { defaultTheme } from '../../../shared/space-defaults.js';
@@ -72,42 +72,33 @@ export class KjSettingsPage extends LitElement {
           }
           ${this.action.error ? html`<p class="notice" role="status">${this.action.error}</p>` : null}
         </section>
-        <section class="card" style="margin-top:16px" aria-labelledby="profile-title">
-          <h2 id="profile-title">${msg('Profile', { id: 'space.profile' })}</h2>
-          <kj-profile-form></kj-profile-form>
-        </section>
-        <section class="card" style="margin-top:16px" aria-labelledby="acct">
-          <h2 id="acct">${msg('Account', { id: 'auth.account' })}</h2>
-          <p>${msg('Signed in as', { id: 'settings.signedInAs' })} <b>${me.displayName}</b> (@${me.handle})${me.role === 'moderator' ? ` · ${msg('moderator', { id: 'settings.moderator' })}` : ''}</p>
-          <button class="danger" @click=${this.signOut}>${msg('Sign out', { id: 'settings.signOut' })}</button>
-          <kj-account-security></kj-account-security>
-        </section>
-        <section class="card" style="margin-top:16px" id="groups" aria-labelledby="groups-title">
-          <h2 id="groups-title">${msg('Friend groups', { id: 'groups.title' })}</h2>
-          <kj-groups-settings></kj-groups-settings>
-        </section>
-        <section class="card" style="margin-top:16px" aria-labelledby="blocked-title">
-          <h2 id="blocked-title">${msg('Blocked people', { id: 'blocking.title' })}</h2>
-          <kj-blocked-list></kj-blocked-list>
-        </section>
-        <section class="card" style="margin-top:16px" aria-labelledby="circles-title">
-          <h2 id="circles-title">${msg('Privacy and approval', { id: 'circles.heading' })}</h2>
-          <kj-circles-settings></kj-circles-settings>
-        </section>
-        <section class="card" style="margin-top:16px" aria-labelledby="attention-title">
-          <h2 id="attention-title">${msg('Alerts', { id: 'attention.heading' })}</h2>
-          <kj-attention-settings></kj-attention-settings>
-        </section>
-        <section class="card" style="margin-top:16px" aria-labelledby="lang">
-          <h2 id="lang">${msg('Language', { id: 'settings.language' })}</h2>
-          <kj-locale-switch></kj-locale-switch>
-        </section>
+        ${this.card('profile-title', msg('Profile', { id: 'space.profile' }), html`<kj-profile-form></kj-profile-form>`)}
+        ${this.card(
+          'acct',
+          msg('Account', { id: 'auth.account' }),
+          html`<p>${msg('Signed in as', { id: 'settings.signedInAs' })} <b>${me.displayName}</b> (@${me.handle})${me.role === 'moderator' ? ` · ${msg('moderator', { id: 'settings.moderator' })}` : ''}</p>
+            <button class="danger" @click=${this.signOut}>${msg('Sign out', { id: 'settings.signOut' })}</button>
+            <kj-account-security></kj-account-security>`,
+        )}
+        ${this.card('groups-title', msg('Friend groups', { id: 'groups.title' }), html`<kj-groups-settings></kj-groups-settings>`, 'groups')}
+        ${this.card('blocked-title', msg('Blocked people', { id: 'blocking.title' }), html`<kj-blocked-list></kj-blocked-list>`)}
+        ${this.card('circles-title', msg('Privacy and approval', { id: 'circles.heading' }), html`<kj-circles-settings></kj-circles-settings>`)}
+        ${this.card('attention-title', msg('Alerts', { id: 'attention.heading' }), html`<kj-attention-settings></kj-attention-settings>`)}
+        ${this.card('lang', msg('Language', { id: 'settings.language' }), html`<kj-locale-switch></kj-locale-switch>`)}
       </div>
       <section aria-label=${msg('Live preview', { id: 'settings.preview' })}>
         <p class="muted preview-label">${msg('Live preview — this is what visitors see.', { id: 'settings.previewNote' })}</p>
         <div class="preview">${draft ? html`<kj-space-view .space=${draft} .posts=${this.publicPosts} .viewer=${null} preview></kj-space-view>` : null}</div>
       </section>
     </div>`;
+  }
+
+  /** One settings card, named by its heading (`id` is a link's target, as /settings#groups). */
+  private card(headingId: string, heading: string, body: TemplateResult, id?: string) {
+    return html`<section class="card" style="margin-top:16px" id=${id ?? nothing} aria-labelledby=${headingId}>
+      <h2 id=${headingId}>${heading}</h2>
+      ${body}
+    </section>`;
   }
 
   /** Ends this token on the hub, forgets it here, and leaves for the front page (not a stale /settings). */
