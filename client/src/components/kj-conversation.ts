@@ -9,6 +9,7 @@ import { SessionController } from '../controllers/session-controller.js';
 import { StoreController } from '../controllers/store-controller.js';
 import { errorText } from '../services/api.js';
 import { chat } from '../services/chat.js';
+import { DocumentEvent } from '../controllers/document-event.js';
 import { shared } from '../styles/shared.js';
 import './kj-avatar.js';
 import './kj-chat-photo.js';
@@ -56,17 +57,7 @@ export class KjConversation extends LitElement {
   @query('textarea') private box?: HTMLTextAreaElement;
   private readonly session = new SessionController(this);
   private readonly store = new StoreController(this, chat);
-  private readonly onVisible = () => this.markRead();
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    document.addEventListener('visibilitychange', this.onVisible);
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    document.removeEventListener('visibilitychange', this.onVisible);
-  }
+  private readonly readOnShow = new DocumentEvent(this, 'visibilitychange', () => this.markRead());
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('handle')) {

@@ -9,6 +9,7 @@ import { api, errorText } from '../services/api.js';
 import { ruleActionName } from '../moderation-labels.js';
 import { realtime } from '../services/realtime.js';
 import { formatNumber } from '../i18n/format.js';
+import { DocumentEvent } from '../controllers/document-event.js';
 import { shared } from '../styles/shared.js';
 import './kj-audit-log.js';
 import './kj-held-comments.js';
@@ -54,6 +55,10 @@ export class KjModerationPage extends LitElement {
   private readonly decided = new Set<string>();
   private readonly session = new SessionController(this);
   private readonly loads = new FetchScope(this);
+  /** The tab back in view: what was held or reported meanwhile is read. */
+  private readonly readOnShow = new DocumentEvent(this, 'visibilitychange', () => {
+    if (document.visibilityState === 'visible') void this.load();
+  });
 
   constructor() {
     super();
@@ -81,17 +86,7 @@ export class KjModerationPage extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     void this.watchThenLoad();
-    document.addEventListener('visibilitychange', this.onVisible);
   }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    document.removeEventListener('visibilitychange', this.onVisible);
-  }
-
-  private readonly onVisible = () => {
-    if (document.visibilityState === 'visible') void this.load();
-  };
 
   override render() {
     if (this.session.me?.role !== 'moderator') {

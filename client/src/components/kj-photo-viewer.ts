@@ -5,6 +5,7 @@ import type { PhotoDto } from '../../../shared/dto.js';
 import { ActionStatus } from '../controllers/action-status.js';
 import { api } from '../services/api.js';
 import { formatNumber } from '../i18n/format.js';
+import { DocumentEvent } from '../controllers/document-event.js';
 import { shared } from '../styles/shared.js';
 
 /**
@@ -41,20 +42,10 @@ export class KjPhotoViewer extends LitElement {
   @query('dialog') private dialog!: HTMLDialogElement;
 
   /** On the document, not the dialog: a button that just became disabled drops focus to the body. */
-  private readonly onKey = (e: KeyboardEvent) => this.key(e);
+  private readonly keys = new DocumentEvent(this, 'keydown', (e) => this.key(e));
 
   override firstUpdated(): void {
     this.dialog.showModal();
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    document.addEventListener('keydown', this.onKey);
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    document.removeEventListener('keydown', this.onKey);
   }
 
   override render() {
