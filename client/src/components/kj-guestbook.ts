@@ -2,6 +2,7 @@ import { localized, msg, str } from '@lit/localize';
 import { LitElement, css, html } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { GuestbookEntryDto } from '../../../shared/dto.js';
+import { ActionStatus } from '../controllers/action-status.js';
 import { FetchScope } from '../controllers/fetch-scope.js';
 import { RoomWatch, guestbookRoom } from '../controllers/room-watch.js';
 import { LiveEvents } from '../controllers/live-events.js';
@@ -42,9 +43,8 @@ export class KjGuestbook extends LitElement {
   /** The space owner's id: live entries are matched by it. */
   @property() ownerId = '';
   @state() private entries: GuestbookEntryDto[] = [];
-  @state() private message = '';
-  /** A message is on its way: the button waits for its answer, the text box stays free for the next draft. */
-  @state() private sending = false;
+  /** A message on its way: the button waits for its answer, the text box stays free for the next draft; failures (a read's too) show below. */
+  private readonly sending = new ActionStatus(this);
 
   private readonly session = new SessionController(this);
   private readonly loads = new FetchScope(this, { read: () => this.load(), key: () => this.handle });
@@ -120,11 +120,11 @@ export class KjGuestbook extends LitElement {
             <textarea id="gb-text" name="text" maxlength="500"></textarea>
             <div class="row spread">
               <label class="check"><input type="checkbox" name="private" /> ${msg('Only the owner can see it', { id: 'guestbook.ownerOnly' })}</label>
-              <button class="primary" type="submit" ?disabled=${this.sending}>${msg('Leave message', { id: 'guestbook.submit' })}</button>
+              <button class="primary" type="submit" ?disabled=${this.sending.busy}>${msg('Leave message', { id: 'guestbook.submit' })}</button>
             </div>
           </form>`
       }
-      ${this.message ? html`<p class="notice" role="status">${this.message}</p>` : null}
+      ${this.sending.error ? html`<p class="notice" role="status">${this.sending.error}</p>` : null}
     </section>`;
   }
 
@@ -137,7 +137,7 @@ export class KjGuestbook extends LitElement {
       async (signal) => {
         this.entries = (await api.call('GET /spaces/:handle/guestbook', { params: { handle: this.handle }, signal })).entries;
       },
-      (message) => (this.message = message),
+      (message) => this.sending.fail(message),
     );
   }
 
@@ -147,7 +147,7 @@ export class KjGuestbook extends LitElement {
       await api.call('DELETE /spaces/:handle/guestbook/:id', { params: { handle: this.handle, id: entry.id } });
       this.entries = this.entries.filter((e) => e.id !== entry.id);
     } catch (err) {
-      this.message = errorText(err);
+      this.sending.fail(errorText(err));
     }
   }
 
@@ -157,23 +157,17 @@ export class KjGuestbook extends LitElement {
     const data = new FormData(form);
     const sent = String(data.get('text') ?? '');
     const text = sent.trim();
-    if (!text || this.sending) return;
-    this.sending = true;
-    try {
+    if (!text || this.sending.busy) return;
+    await this.sending.run(async () => {
       const { entry } = await api.call('POST /spaces/:handle/guestbook', {
         params: { handle: this.handle },
         body: { text, private: data.has('private') },
       });
       if (!this.entries.some((x) => x.id === entry.id)) this.entries = [entry, ...this.entries];
-      this.message = '';
       // Cleared only if it still holds what was sent: a next draft typed meanwhile is kept.
       const box = form.elements.namedItem('text') as HTMLTextAreaElement | null;
       if (!box || box.value === sent) form.reset();
-    } catch (err) {
-      this.message = errorText(err);
-    } finally {
-      this.sending = false;
-    }
+    });
   }
 }
 
