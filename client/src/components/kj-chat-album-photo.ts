@@ -50,13 +50,12 @@ export class KjChatAlbumPhoto extends LitElement {
     return html`<button type="button" class="open" aria-haspopup="dialog" @click=${() => this.openDialog()}>
         ${icon('image')} ${msg('Albums', { id: 'chatAlbum.button' })}
       </button>
-      ${this.dialog.render(() => this.picker())}`;
+      ${this.dialog.render(msg('Send a photo from my albums', { id: 'chatAlbum.title' }), () => this.picker())}`;
   }
 
   private picker() {
     const albums = this.albums;
-    return html`<h2 id="album-photo-title">${msg('Send a photo from my albums', { id: 'chatAlbum.title' })}</h2>
-      ${albums === null ? html`<p class="muted">${msg('Loading…', { id: 'share.loading' })}</p>` : null}
+    return html`${albums === null ? html`<p class="muted">${msg('Loading…', { id: 'share.loading' })}</p>` : null}
       ${albums?.length === 0 ? html`<p class="muted">${msg('Your albums have no photos yet.', { id: 'chatAlbum.empty' })}</p>` : null}
       ${(albums ?? []).map(
         ({ album, photos }, a) => html`<section aria-labelledby=${`album-${a}`}>
@@ -73,7 +72,7 @@ export class KjChatAlbumPhoto extends LitElement {
           </ul>
         </section>`,
       )}
-      ${this.action.error ? html`<p class="notice error" role="alert">${this.action.error}</p>` : null}
+      ${this.dialog.errorLine()}
       <div class="row">${this.dialog.cancelButton()}</div>`;
   }
 

@@ -43,7 +43,7 @@ export class KjReportButton extends LitElement {
 
   override render() {
     return html`<button class="ghost open" part="button" aria-haspopup="dialog" aria-label=${this.buttonLabel()} @click=${() => this.dialog.open()}>${msg('Report', { id: 'report.button' })}</button>
-      ${this.dialog.render(() => this.form())}`;
+      ${this.dialog.render(this.dialogTitle(), () => this.form())}`;
   }
 
   private buttonLabel(): string {
@@ -79,7 +79,6 @@ export class KjReportButton extends LitElement {
 
   private form() {
     return html`<form method="dialog" @submit=${this.submit}>
-      <h2 id="report-title">${this.dialogTitle()}</h2>
       <fieldset>
         <legend>${msg('Why?', { id: 'report.why' })}</legend>
         ${reportReasons.map(
@@ -88,10 +87,9 @@ export class KjReportButton extends LitElement {
       </fieldset>
       <label for="report-details">${msg('Details for the moderators (optional)', { id: 'report.details' })}</label>
       <textarea id="report-details" name="details" maxlength="400"></textarea>
-      ${this.action.error ? html`<p class="notice error" role="alert">${this.action.error}</p>` : null}
+      ${this.dialog.errorLine()}
       <div class="row">
-        ${this.dialog.cancelButton()}
-        <button class="primary" type="submit" ?disabled=${this.action.busy}>${msg('Send report', { id: 'report.send' })}</button>
+        ${this.dialog.formButtons(msg('Send report', { id: 'report.send' }))}
       </div>
     </form>`;
   }

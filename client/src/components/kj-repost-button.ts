@@ -39,22 +39,20 @@ export class KjRepostButton extends LitElement {
     return html`<button class="open" aria-haspopup="dialog" @click=${() => this.dialog.open()}>
         ${icon('repost')} ${msg('Repost', { id: 'repost.button' })} <span data-testid="reposts">${this.count}</span>
       </button>
-      ${this.dialog.render(() => this.form())}`;
+      ${this.dialog.render(msg(str`Repost ${this.post.author.displayName}'s post`, { id: 'repost.title' }), () => this.form())}`;
   }
 
   private form() {
     const p = this.post;
     const quoted = p.kind === 'diary' ? (p.title ?? '') : p.text;
     return html`<form @submit=${this.submit}>
-      <h2 id="repost-title">${msg(str`Repost ${p.author.displayName}'s post`, { id: 'repost.title' })}</h2>
       ${quoted ? html`<p class="quote">${quoted.length > 140 ? `${quoted.slice(0, 139)}…` : quoted}</p>` : null}
       <label for="repost-text">${msg('Say something (optional)', { id: 'repost.comment' })}</label>
       <textarea id="repost-text" name="text" maxlength=${limits.shuoshuoChars}></textarea>
-      ${this.action.error ? html`<p class="notice error" role="alert">${this.action.error}</p>` : null}
+      ${this.dialog.errorLine()}
       <div class="row">
         <kj-audience-picker></kj-audience-picker>
-        ${this.dialog.cancelButton()}
-        <button class="primary" type="submit" ?disabled=${this.action.busy}>${msg('Repost', { id: 'repost.button' })}</button>
+        ${this.dialog.formButtons(msg('Repost', { id: 'repost.button' }))}
       </div>
     </form>`;
   }

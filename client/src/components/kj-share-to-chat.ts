@@ -42,13 +42,12 @@ export class KjShareToChat extends LitElement {
     return html`<button class="open" aria-haspopup="dialog" @click=${() => this.openDialog()}>
         ${icon('comment')} ${msg('Share to chat', { id: 'share.button' })}
       </button>
-      ${this.dialog.render(() => this.picker())}`;
+      ${this.dialog.render(msg('Send to a friend', { id: 'share.title' }), () => this.picker())}`;
   }
 
   private picker() {
     const list = this.friends;
-    return html`<h2 id="share-title">${msg('Send to a friend', { id: 'share.title' })}</h2>
-      ${list === null ? html`<p class="muted">${msg('Loading…', { id: 'share.loading' })}</p>` : null}
+    return html`${list === null ? html`<p class="muted">${msg('Loading…', { id: 'share.loading' })}</p>` : null}
       ${list?.length === 0 ? html`<p class="muted">${msg('You have no friends to send it to yet.', { id: 'share.noFriends' })}</p>` : null}
       <ul class="plain" aria-label=${msg('Friends', { id: 'share.friends' })}>
         ${(list ?? []).map(
@@ -57,7 +56,7 @@ export class KjShareToChat extends LitElement {
           </li>`,
         )}
       </ul>
-      ${this.action.error ? html`<p class="notice error" role="alert">${this.action.error}</p>` : null}
+      ${this.dialog.errorLine()}
       <div class="row">${this.dialog.cancelButton()}</div>`;
   }
 

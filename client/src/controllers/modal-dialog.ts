@@ -15,7 +15,7 @@ export class ModalDialog {
 
   constructor(
     private readonly host: DialogHost,
-    /** The id of the heading its content draws, which names the dialog. */
+    /** The id of its heading, which names the dialog. */
     private readonly titleId: string,
     private readonly action: ActionStatus,
   ) {}
@@ -32,16 +32,27 @@ export class ModalDialog {
     this.element()?.close();
   }
 
-  /** The `<dialog>`, with `content` in it while it is open. */
-  render(content: () => TemplateResult): TemplateResult {
+  /** The `<dialog>`: while it is open, its heading and `content`. */
+  render(heading: string, content: () => TemplateResult): TemplateResult {
     return html`<dialog aria-labelledby=${this.showing ? this.titleId : nothing} @close=${this.closed}>
-      ${this.showing ? content() : null}
+      ${this.showing ? html`<h2 id=${this.titleId}>${heading}</h2>${content()}` : null}
     </dialog>`;
+  }
+
+  /** Why the action failed, as an alert; nothing when it did not. */
+  errorLine(): TemplateResult | null {
+    return this.action.error ? html`<p class="notice error" role="alert">${this.action.error}</p>` : null;
   }
 
   /** The button that closes it without doing anything. */
   cancelButton(): TemplateResult {
     return html`<button type="button" @click=${() => this.close()}>${msg('Cancel', { id: 'social.cancel' })}</button>`;
+  }
+
+  /** A form's Cancel and its submit button, which waits while the action is on its way. */
+  formButtons(submitLabel: string): TemplateResult {
+    return html`${this.cancelButton()}
+      <button class="primary" type="submit" ?disabled=${this.action.busy}>${submitLabel}</button>`;
   }
 
   private readonly closed = () => {
