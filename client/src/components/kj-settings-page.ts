@@ -9,6 +9,7 @@ import { ActionStatus } from '../controllers/action-status.js';
 import { api } from '../services/api.js';
 import { router } from '../services/router.js';
 import { session } from '../services/session.js';
+import { readSpace } from '../services/spaces.js';
 import { toasts } from '../services/toasts.js';
 import { shared } from '../styles/shared.js';
 import './kj-account-security.js';
@@ -116,12 +117,9 @@ export class KjSettingsPage extends LitElement {
     if (!handle) return;
     await this.loads.load(
       async (signal) => {
-        const [{ space }, { posts }] = await Promise.all([
-          api.call('GET /spaces/:handle', { params: { handle }, signal }),
-          api.call('GET /spaces/:handle/posts', { params: { handle }, query: { limit: 20 }, signal }),
-        ]);
+        const { space, posts } = await readSpace(handle, signal);
         this.saved = this.draft = space;
-        // The preview is a stranger's view: published public posts only.
+        // The preview is a stranger's view of the space page: published public posts only.
         this.publicPosts = posts.filter((p) => p.privacy === 'public' && p.status === 'published');
       },
       (message) => this.action.fail(message),

@@ -9,6 +9,7 @@ import { RoomWatch, spaceRoom } from '../controllers/room-watch.js';
 import { StoreController } from '../controllers/store-controller.js';
 import { api, errorText, isAbort } from '../services/api.js';
 import { realtime } from '../services/realtime.js';
+import { readSpace, spacePageSize } from '../services/spaces.js';
 import { toasts } from '../services/toasts.js';
 import { shared } from '../styles/shared.js';
 import { blocks } from '../services/blocks.js';
@@ -16,9 +17,6 @@ import './kj-block-button.js';
 import './kj-message-button.js';
 import './kj-moderator-tools.js';
 import './kj-space-view.js';
-
-/** Posts per page of a space. */
-const pageSize = 20;
 
 /**
  * `/space/:handle`: loads the space and its posts, records the visit (`space:enter`), and hands
@@ -143,7 +141,7 @@ export class KjSpacePage extends LitElement {
       ${
         this.next
           ? html`<p style="text-align:center"><button ?disabled=${this.loadingMore} @click=${this.more}>${msg('Older posts', { id: 'spacePaging.older' })}</button></p>`
-          : this.posts.length >= pageSize
+          : this.posts.length >= spacePageSize
             ? html`<p class="muted" style="text-align:center">${msg('That is everything.', { id: 'spacePaging.end' })}</p>`
             : null
       }`;
@@ -157,7 +155,7 @@ export class KjSpacePage extends LitElement {
     try {
       const page = await api.call('GET /spaces/:handle/posts', {
         params: { handle: this.handle },
-        query: { limit: pageSize, before },
+        query: { limit: spacePageSize, before },
         signal: this.loads.signal,
       });
       const known = new Set(this.posts.map((p) => p.id));
@@ -180,10 +178,7 @@ export class KjSpacePage extends LitElement {
     this.unavailable = false;
     await this.loads.load(
       async (signal) => {
-        const [{ space }, { posts, next }] = await Promise.all([
-          api.call('GET /spaces/:handle', { params: { handle: this.handle }, signal }),
-          api.call('GET /spaces/:handle/posts', { params: { handle: this.handle }, query: { limit: pageSize }, signal }),
-        ]);
+        const { space, posts, next } = await readSpace(this.handle, signal);
         this.space = space;
         this.posts = posts;
         this.next = next;
