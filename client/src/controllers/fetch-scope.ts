@@ -12,7 +12,7 @@ import { errorText, isAbort, type ErrorWording } from '../services/api.js';
 import { LiveEvents } from './live-events.js';
 
 export interface ReadWhen {
-  /** The host's read, which takes its signal from `next()`. */
+  /** The host's read (which takes its signal through `load()` or `next()`). */
   readonly read: () => unknown;
   /** What the host shows (a route's id, a space's handle): read before the first render and whenever it changes, instead of on every connect. */
   readonly key?: () => unknown;
