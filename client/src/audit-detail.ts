@@ -5,20 +5,13 @@
  */
 import { msg, str } from '@lit/localize';
 import type { AuditSubject } from '../../shared/dto.js';
+import { reportSubjectName, ruleActionName } from './moderation-labels.js';
 import { readReason } from './report-reasons.js';
 
-const ruleAction: Readonly<Record<string, () => string>> = {
-  block: () => msg('block', { id: 'mod.block' }),
-  hold: () => msg('hold', { id: 'mod.hold' }),
-  review: () => msg('review', { id: 'mod.review' }),
-};
+/** Keyed by the words the hub's English detail uses. */
+const ruleAction: Readonly<Record<string, () => string>> = ruleActionName;
 
-const subjectName: Readonly<Record<string, () => string>> = {
-  post: () => msg('Post', { id: 'reports.kind.post' }),
-  comment: () => msg('Comment', { id: 'reports.kind.comment' }),
-  guestbook: () => msg('Guestbook message', { id: 'reports.kind.guestbook' }),
-  user: () => msg('User', { id: 'reports.kind.user' }),
-};
+const subjectName: Readonly<Record<string, () => string>> = reportSubjectName;
 
 const subjectKind: Readonly<Record<AuditSubject['kind'], () => string>> = {
   post: () => msg('post', { id: 'auditSubject.post' }),

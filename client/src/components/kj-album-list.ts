@@ -4,8 +4,9 @@ import { customElement, property, state } from 'lit/decorators.js';
 import type { AlbumDto } from '../../../shared/dto.js';
 import { albumTitle, photoCountText } from '../album-format.js';
 import { followAlbumCards } from '../controllers/album-cards-live.js';
+import { FetchScope } from '../controllers/fetch-scope.js';
 import { privacyLabel } from '../format.js';
-import { ApiError, api, errorText, isAbort } from '../services/api.js';
+import { api } from '../services/api.js';
 import { icon } from '../icons.js';
 import { shared } from '../styles/shared.js';
 
@@ -28,7 +29,7 @@ export class KjAlbumList extends LitElement {
   @property({ type: Boolean, attribute: 'public-only' }) publicOnly = false;
   @state() private albums: AlbumDto[] = [];
   @state() private error = '';
-  private abort: AbortController | null = null;
+  private readonly loads = new FetchScope(this, { read: () => this.load(), key: () => this.handle });
 
   constructor() {
     super();
@@ -38,15 +39,6 @@ export class KjAlbumList extends LitElement {
       set: (albums) => (this.albums = albums),
       reload: () => void this.load(),
     });
-  }
-
-  override willUpdate(changed: Map<string, unknown>): void {
-    if (changed.has('handle')) void this.load();
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.abort?.abort();
   }
 
   override render() {
@@ -71,14 +63,13 @@ export class KjAlbumList extends LitElement {
   }
 
   private async load(): Promise<void> {
-    this.abort?.abort();
-    const abort = (this.abort = new AbortController());
-    try {
-      this.albums = (await api.call('GET /spaces/:handle/albums', { params: { handle: this.handle }, signal: abort.signal })).albums;
-    } catch (err) {
-      // A space without albums simply shows none.
-      if (!isAbort(err) && !(err instanceof ApiError && err.code === 'not_found')) this.error = errorText(err);
-    }
+    await this.loads.load(
+      async (signal) => {
+        this.albums = (await api.call('GET /spaces/:handle/albums', { params: { handle: this.handle }, signal })).albums;
+      },
+      (message) => (this.error = message),
+      { not_found: '' }, // a space without albums simply shows none
+    );
   }
 }
 

@@ -5,11 +5,12 @@ import { repeat } from 'lit/directives/repeat.js';
 import type { AlbumDto, PhotoDto, QuotaDto } from '../../../shared/dto.js';
 import { albumTitle, photoCountText } from '../album-format.js';
 import { RoomWatch, albumRoom } from '../controllers/room-watch.js';
+import { FetchScope } from '../controllers/fetch-scope.js';
 import { LiveEvents } from '../controllers/live-events.js';
 import { SessionController } from '../controllers/session-controller.js';
 import { privacyLabel } from '../format.js';
 import { formatNumber } from '../i18n/format.js';
-import { ApiError, api, errorText, isAbort } from '../services/api.js';
+import { api, errorText } from '../services/api.js';
 import { router } from '../services/router.js';
 import { shared } from '../styles/shared.js';
 import './kj-photo-uploader.js';
@@ -59,7 +60,7 @@ export class KjAlbumPage extends LitElement {
     () => this.albumId,
     () => void this.load({ keep: true }),
   );
-  private abort: AbortController | null = null;
+  private readonly loads = new FetchScope(this, { read: () => this.load(), key: () => this.albumId });
 
   constructor() {
     super();
@@ -91,15 +92,7 @@ export class KjAlbumPage extends LitElement {
   }
 
   override willUpdate(changed: Map<string, unknown>): void {
-    if (changed.has('albumId')) {
-      void this.load();
-      this.watch.sync();
-    }
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.abort?.abort();
+    if (changed.has('albumId')) this.watch.sync();
   }
 
   override render() {
@@ -156,35 +149,31 @@ export class KjAlbumPage extends LitElement {
    * place, so what is on screen (the uploader, its messages and uploads, an open photo) stays.
    */
   private async load({ keep = false } = {}): Promise<void> {
-    this.abort?.abort();
-    const abort = (this.abort = new AbortController());
     if (!keep) {
       this.album = null;
       this.photos = [];
       this.error = '';
     }
-    try {
-      const params = { id: this.albumId };
-      const [{ album }, { photos }] = await Promise.all([
-        api.call('GET /albums/:id', { params, signal: abort.signal }),
-        api.call('GET /albums/:id/photos', { params, signal: abort.signal }),
-      ]);
-      this.album = album;
-      this.photos = photos;
-      if (this.viewing !== null && this.viewing >= photos.length) this.viewing = photos.length > 0 ? photos.length - 1 : null;
-      if (this.isOwner) await this.refreshQuota();
-    } catch (err) {
-      if (isAbort(err)) return;
-      this.error =
-        err instanceof ApiError && err.code === 'not_found'
-          ? msg('It was deleted, or you may not see it.', { id: 'albumPage.gone' })
-          : errorText(err);
-    }
+    await this.loads.load(
+      async (signal) => {
+        const params = { id: this.albumId };
+        const [{ album }, { photos }] = await Promise.all([
+          api.call('GET /albums/:id', { params, signal }),
+          api.call('GET /albums/:id/photos', { params, signal }),
+        ]);
+        this.album = album;
+        this.photos = photos;
+        if (this.viewing !== null && this.viewing >= photos.length) this.viewing = photos.length > 0 ? photos.length - 1 : null;
+        if (this.isOwner) await this.refreshQuota();
+      },
+      (message) => (this.error = message),
+      { not_found: msg('It was deleted, or you may not see it.', { id: 'albumPage.gone' }) },
+    );
   }
 
   private async refreshQuota(): Promise<void> {
     try {
-      this.quota = await api.call('GET /albums/quota', { signal: this.abort?.signal });
+      this.quota = await api.call('GET /albums/quota', { signal: this.loads.signal });
     } catch {
       // The uploader falls back to the default limit; the hub still enforces the real one.
     }

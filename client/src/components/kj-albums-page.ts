@@ -4,10 +4,12 @@ import { customElement, property, state } from 'lit/decorators.js';
 import type { AlbumDto, QuotaDto } from '../../../shared/dto.js';
 import { albumTitle, photoCountText, sizeText } from '../album-format.js';
 import { followAlbumCards } from '../controllers/album-cards-live.js';
+import { ActionStatus } from '../controllers/action-status.js';
 import { SessionController } from '../controllers/session-controller.js';
 import { privacyLabel } from '../format.js';
 import { icon } from '../icons.js';
-import { api, errorText, isAbort } from '../services/api.js';
+import { FetchScope } from '../controllers/fetch-scope.js';
+import { api } from '../services/api.js';
 import { router } from '../services/router.js';
 import './kj-audience-picker.js';
 import { shared } from '../styles/shared.js';
@@ -38,10 +40,10 @@ export class KjAlbumsPage extends LitElement {
   @state() private albums: AlbumDto[] | null = null;
   @state() private quota: QuotaDto | null = null;
   @state() private error = '';
-  @state() private formError = '';
-  @state() private busy = false;
+  /** Making an album: its button waits, and what went wrong shows under the form. */
+  private readonly albumForm = new ActionStatus(this);
   private readonly session = new SessionController(this);
-  private abort: AbortController | null = null;
+  private readonly loads = new FetchScope(this, { read: () => this.load(), key: () => this.handle });
 
   constructor() {
     super();
@@ -56,15 +58,6 @@ export class KjAlbumsPage extends LitElement {
 
   private get isOwner(): boolean {
     return this.session.me?.handle === this.handle;
-  }
-
-  override willUpdate(changed: Map<string, unknown>): void {
-    if (changed.has('handle')) void this.load();
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.abort?.abort();
   }
 
   override render() {
@@ -99,9 +92,9 @@ export class KjAlbumsPage extends LitElement {
         <div><label for="album-title">${msg('Title', { id: 'albumPage.title' })}</label>
           <input id="album-title" name="title" maxlength="60" autocomplete="off" aria-describedby="album-form-error" /></div>
         <div class="audience"><kj-audience-picker show-label></kj-audience-picker></div>
-        <button class="primary" type="submit" ?disabled=${this.busy}>${msg('Create album', { id: 'albumPage.create' })}</button>
+        <button class="primary" type="submit" ?disabled=${this.albumForm.busy}>${msg('Create album', { id: 'albumPage.create' })}</button>
       </form>
-      <p id="album-form-error" class="error" role="alert">${this.formError}</p>`;
+      <p id="album-form-error" class="error" role="alert">${this.albumForm.error}</p>`;
   }
 
   private cover(a: AlbumDto) {
@@ -114,22 +107,21 @@ export class KjAlbumsPage extends LitElement {
 
   /** Reads the space's albums: blank first for another space; `keep` reads again in place (a catch-up). */
   private async load({ keep = false } = {}): Promise<void> {
-    this.abort?.abort();
-    const abort = (this.abort = new AbortController());
     if (!keep) {
       this.albums = null;
       this.error = '';
     }
-    try {
-      const [{ albums }, quota] = await Promise.all([
-        api.call('GET /spaces/:handle/albums', { params: { handle: this.handle }, signal: abort.signal }),
-        this.isOwner ? api.call('GET /albums/quota', { signal: abort.signal }) : Promise.resolve(null),
-      ]);
-      this.albums = albums;
-      this.quota = quota;
-    } catch (err) {
-      if (!isAbort(err)) this.error = errorText(err);
-    }
+    await this.loads.load(
+      async (signal) => {
+        const [{ albums }, quota] = await Promise.all([
+          api.call('GET /spaces/:handle/albums', { params: { handle: this.handle }, signal }),
+          this.isOwner ? api.call('GET /albums/quota', { signal }) : Promise.resolve(null),
+        ]);
+        this.albums = albums;
+        this.quota = quota;
+      },
+      (message) => (this.error = message),
+    );
   }
 
   private async create(e: SubmitEvent): Promise<void> {
@@ -138,20 +130,14 @@ export class KjAlbumsPage extends LitElement {
     const title = String(data.get('title') ?? '').trim();
     const audience = this.renderRoot.querySelector('kj-audience-picker')?.audience ?? { privacy: 'friends' as const };
     if (!title) {
-      this.formError = msg('Give the album a title.', { id: 'albumPage.titleMissing' });
+      this.albumForm.fail(msg('Give the album a title.', { id: 'albumPage.titleMissing' }));
       this.renderRoot.querySelector<HTMLInputElement>('#album-title')?.focus();
       return;
     }
-    this.formError = '';
-    this.busy = true;
-    try {
+    await this.albumForm.run(async () => {
       const { album } = await api.call('POST /albums', { body: { title, ...audience } });
       router.go(`/space/${this.handle}/albums/${album.id}`);
-    } catch (err) {
-      this.formError = errorText(err);
-    } finally {
-      this.busy = false;
-    }
+    });
   }
 }
 

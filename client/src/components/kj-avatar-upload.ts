@@ -1,9 +1,8 @@
 import { localized, msg } from '@lit/localize';
 import { LitElement, css, html } from 'lit';
 import { customElement, query, state } from 'lit/decorators.js';
-import type { MeDto } from '../../../shared/dto.js';
-import type { ErrorResponse } from '../../../shared/errors.js';
-import { ApiError, errorText } from '../services/api.js';
+import { ActionStatus } from '../controllers/action-status.js';
+import { api } from '../services/api.js';
 import { session } from '../services/session.js';
 import { shared } from '../styles/shared.js';
 
@@ -38,8 +37,7 @@ export class KjAvatarUpload extends LitElement {
 
   @state() private image: HTMLImageElement | null = null;
   @state() private zoom = 1;
-  @state() private busy = false;
-  @state() private error = '';
+  private readonly action = new ActionStatus(this);
   @state() private over = false;
   /** Where the crop's centre is, as a fraction of the image (0.5, 0.5 = centred). */
   private centre = { x: 0.5, y: 0.5 };
@@ -70,13 +68,13 @@ export class KjAvatarUpload extends LitElement {
                 @input=${(e: Event) => ((this.zoom = Number((e.target as HTMLInputElement).value)), this.draw())} />
             </div>
             <div class="row">
-              <button class="primary" type="button" ?disabled=${this.busy} @click=${this.upload}>${msg('Use as avatar', { id: 'avatarUpload.use' })}</button>
-              <button type="button" ?disabled=${this.busy} @click=${this.reset}>${msg('Cancel', { id: 'social.cancel' })}</button>
+              <button class="primary" type="button" ?disabled=${this.action.busy} @click=${this.upload}>${msg('Use as avatar', { id: 'avatarUpload.use' })}</button>
+              <button type="button" ?disabled=${this.action.busy} @click=${this.reset}>${msg('Cancel', { id: 'social.cancel' })}</button>
             </div>
           </div>`
           : null
       }
-      ${this.error ? html`<p class="notice error" role="alert">${this.error}</p>` : null}
+      ${this.action.error ? html`<p class="notice error" role="alert">${this.action.error}</p>` : null}
     `;
   }
 
@@ -104,9 +102,9 @@ export class KjAvatarUpload extends LitElement {
   }
 
   private async open(file: File): Promise<void> {
-    this.error = '';
+    this.action.clear();
     if (!file.type.startsWith('image/')) {
-      this.error = msg('That file is not a picture.', { id: 'avatarUpload.notImage' });
+      this.action.fail(msg('That file is not a picture.', { id: 'avatarUpload.notImage' }));
       return;
     }
     if (this.objectUrl) URL.revokeObjectURL(this.objectUrl);
@@ -116,7 +114,7 @@ export class KjAvatarUpload extends LitElement {
     try {
       await image.decode();
     } catch {
-      this.error = msg('That file is not a picture.', { id: 'avatarUpload.notImage' });
+      this.action.fail(msg('That file is not a picture.', { id: 'avatarUpload.notImage' }));
       return;
     }
     this.centre = { x: 0.5, y: 0.5 };
@@ -168,7 +166,7 @@ export class KjAvatarUpload extends LitElement {
 
   private reset(): void {
     this.image = null;
-    this.error = '';
+    this.action.clear();
   }
 
   private async upload(): Promise<void> {
@@ -177,36 +175,15 @@ export class KjAvatarUpload extends LitElement {
     this.draw(out);
     const blob = await new Promise<Blob | null>((resolve) => out.toBlob(resolve, 'image/jpeg', 0.9));
     if (!blob) return;
-    this.busy = true;
-    this.error = '';
-    try {
-      const user = await sendAvatar(blob);
+    await this.action.run(async () => {
+      const form = new FormData();
+      form.append('file', blob, 'avatar.jpg');
+      const { user } = await api.call('POST /me/avatar', { body: form });
       session.updateMe(user);
       this.image = null;
       this.dispatchEvent(new CustomEvent('avatar-change', { detail: { user }, bubbles: true, composed: true }));
-    } catch (err) {
-      this.error = errorText(err);
-    } finally {
-      this.busy = false;
-    }
+    });
   }
-}
-
-/** `POST /api/me/avatar` with the square as the multipart field `file`. */
-async function sendAvatar(blob: Blob): Promise<MeDto> {
-  const form = new FormData();
-  form.append('file', blob, 'avatar.jpg');
-  const token = session.token;
-  let res: Response;
-  try {
-    res = await fetch('/api/me/avatar', { method: 'POST', headers: token ? { authorization: `Bearer ${token}` } : {}, body: form });
-  } catch {
-    throw new ApiError(0, 'network', 'The hub cannot be reached. Check your connection.');
-  }
-  const body = (await res.json().catch(() => undefined)) as ({ user: MeDto } & Partial<ErrorResponse>) | undefined;
-  if (res.ok && body?.user) return body.user;
-  if (res.status === 401 && token) session.expire();
-  throw new ApiError(res.status, body?.error?.code ?? 'internal', body?.error?.message ?? res.statusText, body?.error?.fields);
 }
 
 declare global {

@@ -1,7 +1,8 @@
 import { localized, msg, str } from '@lit/localize';
 import { LitElement, css, html } from 'lit';
-import { customElement, state } from 'lit/decorators.js';
+import { customElement } from 'lit/decorators.js';
 import type { UserDto } from '../../../shared/dto.js';
+import { ActionStatus } from '../controllers/action-status.js';
 import { StoreController } from '../controllers/store-controller.js';
 import { errorText } from '../services/api.js';
 import { blocks } from '../services/blocks.js';
@@ -20,17 +21,17 @@ export class KjBlockedList extends LitElement {
     `,
   ];
 
-  @state() private error = '';
+  private readonly action = new ActionStatus(this);
   private readonly blocks = new StoreController(this, blocks);
 
   override connectedCallback(): void {
     super.connectedCallback();
-    blocks.load(true).catch((err: unknown) => (this.error = errorText(err)));
+    blocks.load(true).catch((err: unknown) => this.action.fail(errorText(err)));
   }
 
   override render() {
     const { users, loaded } = this.blocks.store;
-    return html`${this.error ? html`<p class="notice error" role="alert">${this.error}</p>` : null}
+    return html`${this.action.error ? html`<p class="notice error" role="alert">${this.action.error}</p>` : null}
       ${loaded && users.length === 0 ? html`<p class="muted">${msg('You have not blocked anyone.', { id: 'blocking.none' })}</p>` : null}
       <ul class="plain" aria-label=${msg('Blocked people', { id: 'blocking.title' })}>
         ${users.map(
@@ -44,12 +45,7 @@ export class KjBlockedList extends LitElement {
   }
 
   private async unblock(user: UserDto): Promise<void> {
-    this.error = '';
-    try {
-      await blocks.unblock(user);
-    } catch (err) {
-      this.error = errorText(err);
-    }
+    await this.action.run(() => blocks.unblock(user));
   }
 }
 

@@ -1,8 +1,9 @@
 import { localized, msg, str } from '@lit/localize';
 import { LitElement, css, html } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
+import { customElement, property } from 'lit/decorators.js';
 import { limits } from '../../../shared/limits.js';
-import { ApiError, api, errorText } from '../services/api.js';
+import { ActionStatus } from '../controllers/action-status.js';
+import { api } from '../services/api.js';
 import { shared } from '../styles/shared.js';
 
 /**
@@ -18,34 +19,27 @@ export class KjCareButton extends LitElement {
   @property() handle = '';
   @property() name = '';
   @property({ type: Boolean }) cared = false;
-  @state() private busy = false;
-  @state() private message = '';
+  private readonly action = new ActionStatus(this);
 
   override render() {
     const label = this.cared
       ? msg(str`Stop special care for ${this.name}`, { id: 'circles.uncareName' })
       : msg(str`Special care for ${this.name}`, { id: 'circles.careName' });
     return html`<button class="ghost ${this.cared ? 'on' : ''}" aria-pressed=${this.cared ? 'true' : 'false'} aria-label=${label} title=${label}
-        ?disabled=${this.busy} @click=${this.toggle}>${this.cared ? '★' : '☆'}</button>
-      ${this.message ? html`<span class="muted" role="status">${this.message}</span>` : null}`;
+        ?disabled=${this.action.busy} @click=${this.toggle}>${this.cared ? '★' : '☆'}</button>
+      ${this.action.error ? html`<span class="muted" role="status">${this.action.error}</span>` : null}`;
   }
 
   private async toggle(): Promise<void> {
-    this.busy = true;
-    this.message = '';
     const next = !this.cared;
-    try {
-      await api.call(next ? 'PUT /friends/:handle/care' : 'DELETE /friends/:handle/care', { params: { handle: this.handle } });
-      this.cared = next;
-      this.dispatchEvent(new CustomEvent('care-change', { detail: { handle: this.handle, cared: next }, bubbles: true, composed: true }));
-    } catch (err) {
-      this.message =
-        err instanceof ApiError && err.code === 'conflict'
-          ? msg(str`At most ${limits.caredFriends} friends can have special care.`, { id: 'circles.careLimit' })
-          : errorText(err);
-    } finally {
-      this.busy = false;
-    }
+    await this.action.run(
+      async () => {
+        await api.call(next ? 'PUT /friends/:handle/care' : 'DELETE /friends/:handle/care', { params: { handle: this.handle } });
+        this.cared = next;
+        this.dispatchEvent(new CustomEvent('care-change', { detail: { handle: this.handle, cared: next }, bubbles: true, composed: true }));
+      },
+      { conflict: msg(str`At most ${limits.caredFriends} friends can have special care.`, { id: 'circles.careLimit' }) },
+    );
   }
 }
 

@@ -1,12 +1,14 @@
 import { localized, msg, str } from '@lit/localize';
-import { LitElement, css, html, nothing } from 'lit';
-import { customElement, property, query, state } from 'lit/decorators.js';
-import type { AlbumDto, PhotoDto } from '../../../shared/dto.js';
+import { LitElement, css, html } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import type { PhotoDto } from '../../../shared/dto.js';
 import { SessionController } from '../controllers/session-controller.js';
+import { ActionStatus } from '../controllers/action-status.js';
 import { FetchScope } from '../controllers/fetch-scope.js';
+import { ModalDialog } from '../controllers/modal-dialog.js';
 import { icon } from '../icons.js';
-import { api, errorText, isAbort } from '../services/api.js';
 import { chat } from '../services/chat.js';
+import { albumsWithPhotos, type AlbumPhotos } from '../services/photos.js';
 import { shared } from '../styles/shared.js';
 import { cardDialogStyles } from '../styles/card-dialog.js';
 
@@ -38,27 +40,22 @@ export class KjChatAlbumPhoto extends LitElement {
 
   /** Whom the photo goes to. */
   @property() handle = '';
-  @state() private albums: Array<{ album: AlbumDto; photos: PhotoDto[] }> | null = null;
-  @state() private showing = false;
-  @state() private busy = false;
-  @state() private error = '';
-  @query('dialog') private dialog!: HTMLDialogElement;
+  @state() private albums: AlbumPhotos[] | null = null;
+  private readonly action = new ActionStatus(this);
+  private readonly dialog = new ModalDialog(this, 'album-photo-title', this.action);
   private readonly session = new SessionController(this);
   private readonly loads = new FetchScope(this);
 
   override render() {
-    return html`<button type="button" class="open" aria-haspopup="dialog" @click=${this.openDialog}>
+    return html`<button type="button" class="open" aria-haspopup="dialog" @click=${() => this.openDialog()}>
         ${icon('image')} ${msg('Albums', { id: 'chatAlbum.button' })}
       </button>
-      <dialog aria-labelledby=${this.showing ? 'album-photo-title' : nothing} @close=${() => ((this.error = ''), (this.showing = false))}>
-        ${this.showing ? this.picker() : null}
-      </dialog>`;
+      ${this.dialog.render(msg('Send a photo from my albums', { id: 'chatAlbum.title' }), () => this.picker())}`;
   }
 
   private picker() {
     const albums = this.albums;
-    return html`<h2 id="album-photo-title">${msg('Send a photo from my albums', { id: 'chatAlbum.title' })}</h2>
-      ${albums === null ? html`<p class="muted">${msg('Loading…', { id: 'share.loading' })}</p>` : null}
+    return html`${albums === null ? html`<p class="muted">${msg('Loading…', { id: 'share.loading' })}</p>` : null}
       ${albums?.length === 0 ? html`<p class="muted">${msg('Your albums have no photos yet.', { id: 'chatAlbum.empty' })}</p>` : null}
       ${(albums ?? []).map(
         ({ album, photos }, a) => html`<section aria-labelledby=${`album-${a}`}>
@@ -66,7 +63,7 @@ export class KjChatAlbumPhoto extends LitElement {
           <ul class="plain grid">
             ${photos.map(
               (p, i) => html`<li>
-                <button type="button" ?disabled=${this.busy} @click=${() => this.send(p)}
+                <button type="button" ?disabled=${this.action.busy} @click=${() => this.send(p)}
                   aria-label=${p.caption || msg(str`Photo ${i + 1} of ${album.title}`, { id: 'chatAlbum.photoLabel' })}>
                   <img src=${p.thumbUrl} alt="" loading="lazy" />
                 </button>
@@ -75,41 +72,28 @@ export class KjChatAlbumPhoto extends LitElement {
           </ul>
         </section>`,
       )}
-      ${this.error ? html`<p class="notice error" role="alert">${this.error}</p>` : null}
-      <div class="row"><button type="button" @click=${() => this.dialog.close()}>${msg('Cancel', { id: 'social.cancel' })}</button></div>`;
+      ${this.dialog.errorLine()}
+      <div class="row">${this.dialog.cancelButton()}</div>`;
   }
 
   private async openDialog(): Promise<void> {
-    this.showing = true;
     this.albums = null;
-    await this.updateComplete;
-    this.dialog.showModal();
+    await this.dialog.open();
     const handle = this.session.me?.handle;
     if (!handle) return;
-    const signal = this.loads.next();
-    try {
-      const { albums } = await api.call('GET /spaces/:handle/albums', { params: { handle }, signal });
-      const withPhotos = albums.filter((a) => a.photoCount > 0);
-      const pages = await Promise.all(
-        withPhotos.map((a) => api.call('GET /albums/:id/photos', { params: { id: a.id }, query: { limit: photosPerAlbum }, signal })),
-      );
-      this.albums = withPhotos.map((album, i) => ({ album, photos: pages[i]?.photos ?? [] })).filter((a) => a.photos.length > 0);
-    } catch (err) {
-      if (!isAbort(err)) this.error = errorText(err);
-    }
+    await this.loads.load(
+      async (signal) => {
+        this.albums = await albumsWithPhotos(handle, { perAlbum: photosPerAlbum }, signal);
+      },
+      (message) => this.action.fail(message),
+    );
   }
 
   private async send(photo: PhotoDto): Promise<void> {
-    this.busy = true;
-    this.error = '';
-    try {
+    await this.action.run(async () => {
       await chat.send(this.handle, { photoId: photo.id });
       this.dialog.close();
-    } catch (err) {
-      this.error = errorText(err);
-    } finally {
-      this.busy = false;
-    }
+    });
   }
 }
 

@@ -6,7 +6,7 @@ import { FetchScope } from '../controllers/fetch-scope.js';
 import { LiveEvents } from '../controllers/live-events.js';
 import { SessionController } from '../controllers/session-controller.js';
 import { timeAgo } from '../format.js';
-import { api, errorText, isAbort } from '../services/api.js';
+import { api, errorText } from '../services/api.js';
 import { session } from '../services/session.js';
 import { shared } from '../styles/shared.js';
 
@@ -35,7 +35,7 @@ export class KjCirclesSettings extends LitElement {
   @state() private entries: GuestbookEntryDto[] = [];
   @state() private message = '';
   private readonly session = new SessionController(this);
-  private readonly loads = new FetchScope(this);
+  private readonly loads = new FetchScope(this, { read: () => this.load(), catchUp: true });
 
   constructor() {
     super();
@@ -44,15 +44,7 @@ export class KjCirclesSettings extends LitElement {
         if (comment && !this.comments.some((c) => c.id === comment.id)) this.comments = [...this.comments, comment];
         if (entry && !this.entries.some((e) => e.id === entry.id)) this.entries = [...this.entries, entry];
       })
-      .on('approval:decided', ({ kind, id }) => this.drop(kind, id))
-      .onConnected((missed) => {
-        if (missed) void this.load();
-      });
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    void this.load();
+      .on('approval:decided', ({ kind, id }) => this.drop(kind, id));
   }
 
   override render() {
@@ -95,18 +87,18 @@ export class KjCirclesSettings extends LitElement {
   private async load(): Promise<void> {
     const me = session.me;
     if (!me) return;
-    const signal = this.loads.next();
-    try {
-      const [{ space }, pending] = await Promise.all([
-        api.call('GET /spaces/:handle', { params: { handle: me.handle }, signal }),
-        api.call('GET /spaces/me/pending', { signal }),
-      ]);
-      this.approval = space.approval ?? { comments: false, guestbook: false };
-      this.comments = pending.comments;
-      this.entries = pending.entries;
-    } catch (err) {
-      if (!isAbort(err)) this.message = errorText(err);
-    }
+    await this.loads.load(
+      async (signal) => {
+        const [{ space }, pending] = await Promise.all([
+          api.call('GET /spaces/:handle', { params: { handle: me.handle }, signal }),
+          api.call('GET /spaces/me/pending', { signal }),
+        ]);
+        this.approval = space.approval ?? { comments: false, guestbook: false };
+        this.comments = pending.comments;
+        this.entries = pending.entries;
+      },
+      (message) => (this.message = message),
+    );
   }
 
   private async setHidden(e: Event): Promise<void> {

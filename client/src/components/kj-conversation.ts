@@ -9,6 +9,8 @@ import { SessionController } from '../controllers/session-controller.js';
 import { StoreController } from '../controllers/store-controller.js';
 import { errorText } from '../services/api.js';
 import { chat } from '../services/chat.js';
+import { ActionStatus } from '../controllers/action-status.js';
+import { DocumentEvent } from '../controllers/document-event.js';
 import { shared } from '../styles/shared.js';
 import './kj-avatar.js';
 import './kj-chat-photo.js';
@@ -50,34 +52,24 @@ export class KjConversation extends LitElement {
 
   @property() handle = '';
   @state() private conversationId: string | null = null;
-  @state() private error = '';
-  @state() private sending = false;
+  /** A message on its way (the Send button waits); what went wrong, here or in a picker beside the box, shows above it. */
+  private readonly sending = new ActionStatus(this);
   @query('ol') private list?: HTMLOListElement;
   @query('textarea') private box?: HTMLTextAreaElement;
   private readonly session = new SessionController(this);
   private readonly store = new StoreController(this, chat);
-  private readonly onVisible = () => this.markRead();
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    document.addEventListener('visibilitychange', this.onVisible);
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    document.removeEventListener('visibilitychange', this.onVisible);
-  }
+  private readonly readOnShow = new DocumentEvent(this, 'visibilitychange', () => this.markRead());
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('handle')) {
       this.conversationId = chat.conversations.find((c) => c.peer.handle === this.handle)?.id ?? null;
-      this.error = '';
+      this.sending.clear();
       void chat.open(this.handle).then(
         (id) => {
           this.conversationId = id ?? this.conversationId;
           this.markRead();
         },
-        (err: unknown) => (this.error = errorText(err)),
+        (err: unknown) => this.sending.fail(errorText(err)),
       );
     }
     if (!this.conversationId) {
@@ -118,13 +110,13 @@ export class KjConversation extends LitElement {
         ${thread.map((m) => this.bubble(m, m.from.id === me?.id, m.id === lastReadMine))}
       </ol>
       <div class="typing" aria-live="polite">${chat.isTyping(this.conversationId) ? msg('Typing…', { id: 'chat.typing' }) : ''}</div>
-      ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : null}
-      <form @submit=${this.submit} @chat-error=${(e: CustomEvent<{ message: string }>) => (this.error = e.detail.message)}>
+      ${this.sending.error ? html`<p class="error" role="alert">${this.sending.error}</p>` : null}
+      <form @submit=${this.submit} @chat-error=${(e: CustomEvent<{ message: string }>) => this.sending.fail(e.detail.message)}>
         <kj-chat-photo handle=${this.handle}></kj-chat-photo>
         <label class="sr-only" for="box">${msg('Message', { id: 'chat.boxLabel' })}</label>
         <textarea id="box" rows="1" maxlength="2000" placeholder=${msg('Say something…', { id: 'chat.placeholder' })}
           @input=${() => chat.typing(this.handle)} @keydown=${this.keydown}></textarea>
-        <button class="primary" type="submit" ?disabled=${this.sending}>${msg('Send', { id: 'chat.send' })}</button>
+        <button class="primary" type="submit" ?disabled=${this.sending.busy}>${msg('Send', { id: 'chat.send' })}</button>
       </form>
     </section>`;
   }
@@ -168,27 +160,17 @@ export class KjConversation extends LitElement {
   private async submit(e: Event): Promise<void> {
     e.preventDefault();
     const text = this.box?.value.trim() ?? '';
-    if (!text || this.sending) return;
-    this.sending = true;
-    this.error = '';
-    try {
+    if (!text || this.sending.busy) return;
+    await this.sending.run(async () => {
       const sent = await chat.send(this.handle, text);
       this.conversationId = sent.conversationId;
       if (this.box) this.box.value = '';
-    } catch (err) {
-      this.error = errorText(err);
-    } finally {
-      this.sending = false;
-      this.box?.focus();
-    }
+    });
+    this.box?.focus();
   }
 
   private async recall(id: string): Promise<void> {
-    try {
-      await chat.recall(id);
-    } catch (err) {
-      this.error = errorText(err);
-    }
+    await chat.recall(id).catch((err: unknown) => this.sending.fail(errorText(err)));
   }
 }
 

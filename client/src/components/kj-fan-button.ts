@@ -4,7 +4,9 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { formatNumber, plural } from '../i18n/format.js';
 import { icon } from '../icons.js';
 import { LiveEvents } from '../controllers/live-events.js';
-import { api, errorText, isAbort } from '../services/api.js';
+import { FetchScope } from '../controllers/fetch-scope.js';
+import { ActionStatus } from '../controllers/action-status.js';
+import { api } from '../services/api.js';
 import { shared } from '../styles/shared.js';
 
 interface FanState {
@@ -29,28 +31,15 @@ export class KjFanButton extends LitElement {
   @property() ownerId = '';
   @property({ type: Boolean }) isOwner = false;
   @state() private state: FanState | null = null;
-  @state() private busy = false;
-  @state() private error = '';
-  private abort: AbortController | null = null;
+  private readonly action = new ActionStatus(this);
+  // catchUp: counts changed while offline.
+  private readonly loads = new FetchScope(this, { read: () => this.load(), key: () => this.handle, catchUp: true });
 
   constructor() {
     super();
-    new LiveEvents(this)
-      .on('space:fans', ({ ownerId, fans }) => {
-        if (ownerId === this.ownerId && this.state) this.state = { ...this.state, fans };
-      })
-      .onConnected((missed) => {
-        if (missed) void this.load(); // counts changed while offline
-      });
-  }
-
-  override willUpdate(changed: Map<string, unknown>): void {
-    if (changed.has('handle')) void this.load();
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.abort?.abort();
+    new LiveEvents(this).on('space:fans', ({ ownerId, fans }) => {
+      if (ownerId === this.ownerId && this.state) this.state = { ...this.state, fans };
+    });
   }
 
   override render() {
@@ -63,35 +52,28 @@ export class KjFanButton extends LitElement {
     return html`${
       this.isOwner
         ? null
-        : html`<button class=${s.fan ? 'on' : ''} aria-pressed=${s.fan ? 'true' : 'false'} ?disabled=${this.busy} @click=${this.toggle}>
+        : html`<button class=${s.fan ? 'on' : ''} aria-pressed=${s.fan ? 'true' : 'false'} ?disabled=${this.action.busy} @click=${this.toggle}>
             ${icon('heart')} ${s.fan ? msg('Liked', { id: 'fans.liked' }) : msg('I like', { id: 'fans.like' })}</button>`
     }
       <span class="muted" data-testid="fan-count">${count}</span>
-      ${this.error ? html`<span class="error" role="alert">${this.error}</span>` : null}`;
+      ${this.action.error ? html`<span class="error" role="alert">${this.action.error}</span>` : null}`;
   }
 
   private async load(): Promise<void> {
-    this.abort?.abort();
-    const abort = (this.abort = new AbortController());
-    try {
-      this.state = await api.call('GET /spaces/:handle/fan', { params: { handle: this.handle }, signal: abort.signal });
-    } catch (err) {
-      if (!isAbort(err)) this.error = errorText(err);
-    }
+    await this.loads.load(
+      async (signal) => {
+        this.state = await api.call('GET /spaces/:handle/fan', { params: { handle: this.handle }, signal });
+      },
+      (message) => this.action.fail(message),
+    );
   }
 
   private async toggle(): Promise<void> {
-    this.busy = true;
-    this.error = '';
-    try {
+    await this.action.run(async () => {
       this.state = await api.call(this.state?.fan ? 'DELETE /spaces/:handle/fan' : 'PUT /spaces/:handle/fan', {
         params: { handle: this.handle },
       });
-    } catch (err) {
-      this.error = errorText(err);
-    } finally {
-      this.busy = false;
-    }
+    });
   }
 }
 

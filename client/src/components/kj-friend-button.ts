@@ -1,9 +1,9 @@
 import { localized, msg, str } from '@lit/localize';
 import { LitElement, css, html } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
+import { customElement, property } from 'lit/decorators.js';
 import type { UserDto } from '../../../shared/dto.js';
 import { FriendRelationController } from '../controllers/friend-relation.js';
-import { errorText } from '../services/api.js';
+import { ActionStatus } from '../controllers/action-status.js';
 import { shared } from '../styles/shared.js';
 
 /**
@@ -30,14 +30,13 @@ export class KjFriendButton extends LitElement {
   @property({ type: Boolean, reflect: true }) compact = false;
   /** Says nothing for a friend (beside every comment, "Friends" would be noise). */
   @property({ type: Boolean, attribute: 'hide-friends' }) hideFriends = false;
-  @state() private busy = false;
-  @state() private error = '';
+  private readonly action = new ActionStatus(this);
   private readonly relation = new FriendRelationController(this);
 
   override render() {
     const user = this.user;
     if (!user) return null;
-    const error = this.error ? html`<span class="error" role="alert">${this.error}</span>` : null;
+    const error = this.action.error ? html`<span class="error" role="alert">${this.action.error}</span>` : null;
     switch (this.relation.of(user)) {
       case 'friends':
         return this.hideFriends
@@ -46,11 +45,11 @@ export class KjFriendButton extends LitElement {
       case 'sent':
         return html`<span class="state muted" role="status" data-relation="sent">${msg('Request sent', { id: 'suggest.sent' })}</span>`;
       case 'received':
-        return html`<button part="button" class="primary" data-relation="received" ?disabled=${this.busy} @click=${this.accept}
+        return html`<button part="button" class="primary" data-relation="received" ?disabled=${this.action.busy} @click=${this.accept}
             aria-label=${msg(str`Accept ${user.displayName}`, { id: 'friendReq.acceptLabel' })}>
             ${msg('Accept friend request', { id: 'friendButton.accept' })}</button>${error}`;
       case 'none':
-        return html`<button part="button" data-relation="none" ?disabled=${this.busy} @click=${this.ask}
+        return html`<button part="button" data-relation="none" ?disabled=${this.action.busy} @click=${this.ask}
             aria-label=${msg(str`Add ${user.displayName} as a friend`, { id: 'suggest.addName' })}>
             ${msg('Add friend', { id: 'suggest.add' })}</button>${error}`;
       default:
@@ -61,25 +60,13 @@ export class KjFriendButton extends LitElement {
   private async ask(e: Event): Promise<void> {
     e.stopPropagation(); // inside a link or a list item that opens the space
     e.preventDefault();
-    await this.run(() => this.relation.ask(this.user!));
+    await this.action.run(() => this.relation.ask(this.user!));
   }
 
   private async accept(e: Event): Promise<void> {
     e.stopPropagation();
     e.preventDefault();
-    await this.run(() => this.relation.accept(this.user!));
-  }
-
-  private async run(action: () => Promise<void>): Promise<void> {
-    this.busy = true;
-    this.error = '';
-    try {
-      await action();
-    } catch (err) {
-      this.error = errorText(err);
-    } finally {
-      this.busy = false;
-    }
+    await this.action.run(() => this.relation.accept(this.user!));
   }
 }
 

@@ -4,7 +4,7 @@ import { customElement, state } from 'lit/decorators.js';
 import type { FriendSuggestionDto } from '../../../shared/dto.js';
 import { FetchScope } from '../controllers/fetch-scope.js';
 import { LiveEvents } from '../controllers/live-events.js';
-import { api, errorText, isAbort } from '../services/api.js';
+import { api } from '../services/api.js';
 import { plural } from '../i18n/format.js';
 import { shared } from '../styles/shared.js';
 import './kj-avatar.js';
@@ -27,17 +27,12 @@ export class KjFriendSuggestions extends LitElement {
 
   @state() private suggestions: FriendSuggestionDto[] = [];
   @state() private error = '';
-  private readonly loads = new FetchScope(this);
+  private readonly loads = new FetchScope(this, { read: () => this.load() });
 
   constructor() {
     super();
     // A friendship made or ended changes who is a friend of a friend.
     new LiveEvents(this).on('friend:change', () => void this.load()).on('user:gone', () => void this.load());
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    void this.load();
   }
 
   override render() {
@@ -64,14 +59,14 @@ export class KjFriendSuggestions extends LitElement {
   }
 
   private async load(): Promise<void> {
-    const signal = this.loads.next();
-    try {
-      const { suggestions } = await api.call('GET /friends/suggestions', { signal });
-      this.suggestions = suggestions;
-      this.error = '';
-    } catch (err) {
-      if (!isAbort(err)) this.error = errorText(err);
-    }
+    await this.loads.load(
+      async (signal) => {
+        const { suggestions } = await api.call('GET /friends/suggestions', { signal });
+        this.suggestions = suggestions;
+        this.error = '';
+      },
+      (message) => (this.error = message),
+    );
   }
 }
 

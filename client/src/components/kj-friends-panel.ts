@@ -5,7 +5,7 @@ import type { FriendRequestDto, UserDto } from '../../../shared/dto.js';
 import { FetchScope } from '../controllers/fetch-scope.js';
 import { LiveEvents } from '../controllers/live-events.js';
 import { StoreController } from '../controllers/store-controller.js';
-import { api, errorText, isAbort } from '../services/api.js';
+import { api, errorText } from '../services/api.js';
 import { care } from '../services/care.js';
 import { presence } from '../services/presence.js';
 import { formatList } from '../i18n/format.js';
@@ -39,7 +39,7 @@ export class KjFriendsPanel extends LitElement {
   @state() private message = '';
   private readonly presence = new StoreController(this, presence);
   private readonly care = new StoreController(this, care);
-  private readonly loads = new FetchScope(this);
+  private readonly loads = new FetchScope(this, { read: () => this.load(), catchUp: true });
 
   constructor() {
     super();
@@ -50,17 +50,7 @@ export class KjFriendsPanel extends LitElement {
       .on('friend:change', () => void this.load())
       // A friend's new name shows at once; a friend who deleted their account or blocked you goes.
       .on('user:updated', ({ user }) => (this.friends = this.friends.map((f) => (f.id === user.id ? user : f))))
-      .on('user:gone', ({ userId }) => (this.friends = this.friends.filter((f) => f.id !== userId)))
-      // After a reconnect, or a first connect that came after the load in connectedCallback (LiveEvents
-      // waits for that read), what changed meanwhile is fetched.
-      .onConnected((missed) => {
-        if (missed) void this.load();
-      });
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    void this.load();
+      .on('user:gone', ({ userId }) => (this.friends = this.friends.filter((f) => f.id !== userId)));
   }
 
   override render() {
@@ -107,19 +97,19 @@ export class KjFriendsPanel extends LitElement {
   }
 
   private async load(): Promise<void> {
-    const signal = this.loads.next();
-    try {
-      const [{ friends }, requests] = await Promise.all([
-        api.call('GET /friends', { signal }),
-        api.call('GET /friends/requests', { signal }),
-        care.load(true), // v1.2 特别关心: the stars (shared with the feed's, services/care.ts)
-      ]);
-      this.friends = friends;
-      this.incoming = requests.incoming.filter((r) => r.status === 'pending');
-      this.outgoing = requests.outgoing.filter((r) => r.status === 'pending');
-    } catch (err) {
-      if (!isAbort(err)) this.message = errorText(err);
-    }
+    await this.loads.load(
+      async (signal) => {
+        const [{ friends }, requests] = await Promise.all([
+          api.call('GET /friends', { signal }),
+          api.call('GET /friends/requests', { signal }),
+          care.load(true), // v1.2 特别关心: the stars (shared with the feed's, services/care.ts)
+        ]);
+        this.friends = friends;
+        this.incoming = requests.incoming.filter((r) => r.status === 'pending');
+        this.outgoing = requests.outgoing.filter((r) => r.status === 'pending');
+      },
+      (message) => (this.message = message),
+    );
   }
 
   private async request(e: SubmitEvent): Promise<void> {

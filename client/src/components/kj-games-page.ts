@@ -33,7 +33,7 @@ export class KjGamesPage extends LitElement {
   @state() private sent = new Map<string, InviteDto>();
   @state() private message = '';
   private readonly presence = new StoreController(this, presence);
-  private readonly loads = new FetchScope(this);
+  private readonly loads = new FetchScope(this, { read: () => this.load(), catchUp: true });
 
   constructor() {
     super();
@@ -43,15 +43,7 @@ export class KjGamesPage extends LitElement {
         this.sent = new Map(this.sent).set(invite.to.id, invite);
       })
       // A friendship made or ended anywhere: the list of friends to invite follows at once.
-      .on('friend:change', () => void this.load())
-      .onConnected((missed) => {
-        if (missed) void this.load();
-      });
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    void this.load();
+      .on('friend:change', () => void this.load());
   }
 
   override render() {
@@ -86,20 +78,20 @@ export class KjGamesPage extends LitElement {
   }
 
   private async load(): Promise<void> {
-    const signal = this.loads.next();
-    try {
-      const [{ games }, { friends }] = await Promise.all([
-        api.call('GET /games', { signal }).catch((err: unknown) => {
-          if (isAbort(err)) throw err;
-          return { games: [] as GameDto[] };
-        }),
-        api.call('GET /friends', { signal }),
-      ]);
-      this.games = games;
-      this.friends = friends;
-    } catch (err) {
-      if (!isAbort(err)) this.message = errorText(err);
-    }
+    await this.loads.load(
+      async (signal) => {
+        const [{ games }, { friends }] = await Promise.all([
+          api.call('GET /games', { signal }).catch((err: unknown) => {
+            if (isAbort(err)) throw err;
+            return { games: [] as GameDto[] };
+          }),
+          api.call('GET /friends', { signal }),
+        ]);
+        this.games = games;
+        this.friends = friends;
+      },
+      (message) => (this.message = message),
+    );
   }
 
   private async invite(friend: UserDto): Promise<void> {

@@ -2,13 +2,14 @@ import { localized, msg, str } from '@lit/localize';
 import { LitElement, css, html } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { GuestbookEntryDto } from '../../../shared/dto.js';
+import { ActionStatus } from '../controllers/action-status.js';
 import { FetchScope } from '../controllers/fetch-scope.js';
 import { RoomWatch, guestbookRoom } from '../controllers/room-watch.js';
 import { LiveEvents } from '../controllers/live-events.js';
 import { SessionController } from '../controllers/session-controller.js';
 import { timeAgo } from '../format.js';
 import { mentionText } from '../mention-text.js';
-import { api, errorText, isAbort } from '../services/api.js';
+import { api, errorText } from '../services/api.js';
 import { icon } from '../icons.js';
 import { shared } from '../styles/shared.js';
 import './kj-avatar.js';
@@ -42,12 +43,11 @@ export class KjGuestbook extends LitElement {
   /** The space owner's id: live entries are matched by it. */
   @property() ownerId = '';
   @state() private entries: GuestbookEntryDto[] = [];
-  @state() private message = '';
-  /** A message is on its way: the button waits for its answer, the text box stays free for the next draft. */
-  @state() private sending = false;
+  /** A message on its way: the button waits for its answer, the text box stays free for the next draft; failures (a read's too) show below. */
+  private readonly sending = new ActionStatus(this);
 
   private readonly session = new SessionController(this);
-  private readonly loads = new FetchScope(this);
+  private readonly loads = new FetchScope(this, { read: () => this.load(), key: () => this.handle });
   // Read again once the room is joined (after each connect): entries written before it are in that read.
   private readonly watch = new RoomWatch(
     this,
@@ -77,16 +77,8 @@ export class KjGuestbook extends LitElement {
       });
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    if (this.hasUpdated) void this.load(); // moved within the page (modules reordered): a cut-short load starts again
-  }
-
   override willUpdate(changed: Map<string, unknown>): void {
-    if (changed.has('handle')) {
-      void this.load();
-      this.watch.sync();
-    }
+    if (changed.has('handle')) this.watch.sync();
   }
 
   override render() {
@@ -128,11 +120,11 @@ export class KjGuestbook extends LitElement {
             <textarea id="gb-text" name="text" maxlength="500"></textarea>
             <div class="row spread">
               <label class="check"><input type="checkbox" name="private" /> ${msg('Only the owner can see it', { id: 'guestbook.ownerOnly' })}</label>
-              <button class="primary" type="submit" ?disabled=${this.sending}>${msg('Leave message', { id: 'guestbook.submit' })}</button>
+              <button class="primary" type="submit" ?disabled=${this.sending.busy}>${msg('Leave message', { id: 'guestbook.submit' })}</button>
             </div>
           </form>`
       }
-      ${this.message ? html`<p class="notice" role="status">${this.message}</p>` : null}
+      ${this.sending.error ? html`<p class="notice" role="status">${this.sending.error}</p>` : null}
     </section>`;
   }
 
@@ -141,12 +133,12 @@ export class KjGuestbook extends LitElement {
   }
 
   private async load(): Promise<void> {
-    const signal = this.loads.next();
-    try {
-      this.entries = (await api.call('GET /spaces/:handle/guestbook', { params: { handle: this.handle }, signal })).entries;
-    } catch (err) {
-      if (!isAbort(err)) this.message = errorText(err);
-    }
+    await this.loads.load(
+      async (signal) => {
+        this.entries = (await api.call('GET /spaces/:handle/guestbook', { params: { handle: this.handle }, signal })).entries;
+      },
+      (message) => this.sending.fail(message),
+    );
   }
 
   private async deleteEntry(entry: GuestbookEntryDto): Promise<void> {
@@ -155,7 +147,7 @@ export class KjGuestbook extends LitElement {
       await api.call('DELETE /spaces/:handle/guestbook/:id', { params: { handle: this.handle, id: entry.id } });
       this.entries = this.entries.filter((e) => e.id !== entry.id);
     } catch (err) {
-      this.message = errorText(err);
+      this.sending.fail(errorText(err));
     }
   }
 
@@ -165,23 +157,17 @@ export class KjGuestbook extends LitElement {
     const data = new FormData(form);
     const sent = String(data.get('text') ?? '');
     const text = sent.trim();
-    if (!text || this.sending) return;
-    this.sending = true;
-    try {
+    if (!text || this.sending.busy) return;
+    await this.sending.run(async () => {
       const { entry } = await api.call('POST /spaces/:handle/guestbook', {
         params: { handle: this.handle },
         body: { text, private: data.has('private') },
       });
       if (!this.entries.some((x) => x.id === entry.id)) this.entries = [entry, ...this.entries];
-      this.message = '';
       // Cleared only if it still holds what was sent: a next draft typed meanwhile is kept.
       const box = form.elements.namedItem('text') as HTMLTextAreaElement | null;
       if (!box || box.value === sent) form.reset();
-    } catch (err) {
-      this.message = errorText(err);
-    } finally {
-      this.sending = false;
-    }
+    });
   }
 }
 

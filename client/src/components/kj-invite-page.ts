@@ -4,7 +4,9 @@ import { customElement, property, state } from 'lit/decorators.js';
 import type { InviteDto, MatchDto } from '../../../shared/dto.js';
 import { LiveEvents } from '../controllers/live-events.js';
 import { SessionController } from '../controllers/session-controller.js';
-import { ApiError, api, errorText, isAbort } from '../services/api.js';
+import { FetchScope } from '../controllers/fetch-scope.js';
+import { ActionStatus } from '../controllers/action-status.js';
+import { api } from '../services/api.js';
 import { router } from '../services/router.js';
 import { shared } from '../styles/shared.js';
 import './kj-avatar.js';
@@ -22,10 +24,9 @@ export class KjInvitePage extends LitElement {
 
   @property() inviteId = '';
   @state() private invite: InviteDto | null = null;
-  @state() private error = '';
-  @state() private busy = false;
+  private readonly action = new ActionStatus(this);
   private readonly session = new SessionController(this);
-  private abort: AbortController | null = null;
+  private readonly loads = new FetchScope(this, { read: () => this.load(), key: () => this.inviteId });
 
   constructor() {
     super();
@@ -37,19 +38,10 @@ export class KjInvitePage extends LitElement {
     });
   }
 
-  override willUpdate(changed: Map<string, unknown>): void {
-    if (changed.has('inviteId')) void this.load();
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.abort?.abort();
-  }
-
   override render() {
     const back = html`<p><a href="/games">${msg('← Games', { id: 'inviteView.back' })}</a></p>`;
-    if (this.error)
-      return html`${back}<div class="card" role="alert"><h1>${msg('Invite not found', { id: 'inviteView.notFound' })}</h1><p>${this.error}</p></div>`;
+    if (this.action.error)
+      return html`${back}<div class="card" role="alert"><h1>${msg('Invite not found', { id: 'inviteView.notFound' })}</h1><p>${this.action.error}</p></div>`;
     const inv = this.invite;
     if (!inv) return html`<p class="muted" role="status">${msg('Opening the invite…', { id: 'inviteView.loading' })}</p>`;
     const toMe = inv.to.id === this.session.me?.id;
@@ -62,13 +54,13 @@ export class KjInvitePage extends LitElement {
       <div class="row">
         ${
           inv.status === 'pending' && toMe
-            ? html`<button class="primary" ?disabled=${this.busy} @click=${() => this.act('accept')}>${msg('Accept and play', { id: 'inviteView.accept' })}</button>
-              <button ?disabled=${this.busy} @click=${() => this.act('decline')}>${msg('Decline', { id: 'inviteView.decline' })}</button>`
+            ? html`<button class="primary" ?disabled=${this.action.busy} @click=${() => this.act('accept')}>${msg('Accept and play', { id: 'inviteView.accept' })}</button>
+              <button ?disabled=${this.action.busy} @click=${() => this.act('decline')}>${msg('Decline', { id: 'inviteView.decline' })}</button>`
             : null
         }
         ${
           inv.status === 'pending' && !toMe
-            ? html`<button ?disabled=${this.busy} @click=${() => this.act('cancel')}>${msg('Cancel the invite', { id: 'inviteView.cancel' })}</button>`
+            ? html`<button ?disabled=${this.action.busy} @click=${() => this.act('cancel')}>${msg('Cancel the invite', { id: 'inviteView.cancel' })}</button>`
             : null
         }
         ${inv.status === 'accepted' && inv.matchId ? html`<a class="button" href=${`/games/${inv.matchId}`}>${msg('Open the match', { id: 'inviteView.openMatch' })}</a>` : null}
@@ -94,32 +86,23 @@ export class KjInvitePage extends LitElement {
   }
 
   private async load(): Promise<void> {
-    this.abort?.abort();
-    const abort = (this.abort = new AbortController());
     this.invite = null;
-    this.error = '';
-    try {
-      this.invite = (await api.call('GET /invites/:id', { params: { id: this.inviteId }, signal: abort.signal })).invite;
-    } catch (err) {
-      if (isAbort(err)) return;
-      this.error =
-        err instanceof ApiError && err.code === 'not_found'
-          ? msg('It is gone, or not yours to see.', { id: 'inviteView.gone' })
-          : errorText(err);
-    }
+    this.action.clear();
+    await this.loads.load(
+      async (signal) => {
+        this.invite = (await api.call('GET /invites/:id', { params: { id: this.inviteId }, signal })).invite;
+      },
+      (message) => this.action.fail(message),
+      { not_found: msg('It is gone, or not yours to see.', { id: 'inviteView.gone' }) },
+    );
   }
 
   private async act(verb: 'accept' | 'decline' | 'cancel'): Promise<void> {
-    this.busy = true;
-    try {
+    await this.action.run(async () => {
       const res: { invite: InviteDto; match?: MatchDto } = await api.call(`POST /invites/:id/${verb}`, { params: { id: this.inviteId } });
       this.invite = res.invite;
       if (res.match) router.go(`/games/${res.match.id}`);
-    } catch (err) {
-      this.error = errorText(err);
-    } finally {
-      this.busy = false;
-    }
+    });
   }
 }
 

@@ -4,7 +4,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import type { UserDto } from '../../../shared/dto.js';
 import { FetchScope } from '../controllers/fetch-scope.js';
 import { formatList, formatNumber } from '../i18n/format.js';
-import { api, errorText, isAbort } from '../services/api.js';
+import { api } from '../services/api.js';
 import { shared } from '../styles/shared.js';
 
 /** Names shown in the one-line summary before "and N others". */
@@ -66,28 +66,29 @@ export class KjLikers extends LitElement {
       this.next = null;
       return;
     }
-    const signal = this.loads.next();
-    try {
-      const page = await api.call('GET /posts/:id/likes', { params: { id: this.postId }, query: {}, signal });
-      this.users = page.users;
-      this.next = page.next;
-      this.message = '';
-    } catch (err) {
-      if (!isAbort(err)) this.message = errorText(err);
-    }
+    await this.loads.load(
+      async (signal) => {
+        const page = await api.call('GET /posts/:id/likes', { params: { id: this.postId }, query: {}, signal });
+        this.users = page.users;
+        this.next = page.next;
+        this.message = '';
+      },
+      (message) => (this.message = message),
+    );
   }
 
   private async more(): Promise<void> {
-    if (!this.next) return;
-    const signal = this.loads.next();
-    try {
-      const page = await api.call('GET /posts/:id/likes', { params: { id: this.postId }, query: { cursor: this.next }, signal });
-      const seen = new Set(this.users.map((u) => u.id));
-      this.users = [...this.users, ...page.users.filter((u) => !seen.has(u.id))];
-      this.next = page.next;
-    } catch (err) {
-      if (!isAbort(err)) this.message = errorText(err);
-    }
+    const cursor = this.next;
+    if (!cursor) return;
+    await this.loads.load(
+      async (signal) => {
+        const page = await api.call('GET /posts/:id/likes', { params: { id: this.postId }, query: { cursor }, signal });
+        const seen = new Set(this.users.map((u) => u.id));
+        this.users = [...this.users, ...page.users.filter((u) => !seen.has(u.id))];
+        this.next = page.next;
+      },
+      (message) => (this.message = message),
+    );
   }
 }
 

@@ -1,9 +1,10 @@
 import { localized, msg, str } from '@lit/localize';
 import { LitElement, css, html } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
+import { customElement, property } from 'lit/decorators.js';
 import type { MatchDto } from '../../../shared/dto.js';
 import { formatNumber } from '../i18n/format.js';
-import { api, errorText } from '../services/api.js';
+import { ActionStatus } from '../controllers/action-status.js';
+import { api } from '../services/api.js';
 import { router } from '../services/router.js';
 import { shared } from '../styles/shared.js';
 
@@ -22,21 +23,20 @@ export class KjMatchControls extends LitElement {
   @property() me = '';
   /** The move count the replay shows, or null when showing the match as it is. */
   @property({ attribute: false }) replayAt: number | null = null;
-  @state() private busy = false;
-  @state() private error = '';
+  private readonly action = new ActionStatus(this);
 
   override render() {
     const m = this.match;
     const player = m.players.some((p) => p.id === this.me);
     if (m.status === 'active') {
       return player
-        ? html`<div class="row"><button class="danger" ?disabled=${this.busy} @click=${this.resign}>${msg('Resign', { id: 'matchEnd.resign' })}</button></div>${this.errorLine()}`
+        ? html`<div class="row"><button class="danger" ?disabled=${this.action.busy} @click=${this.resign}>${msg('Resign', { id: 'matchEnd.resign' })}</button></div>${this.errorLine()}`
         : null;
     }
     const n = m.moves.length;
     const at = this.replayAt ?? n;
     return html`<div class="row">
-        ${player ? html`<button class="primary" ?disabled=${this.busy} @click=${this.rematch}>${msg('Rematch', { id: 'matchEnd.rematch' })}</button>` : null}
+        ${player ? html`<button class="primary" ?disabled=${this.action.busy} @click=${this.rematch}>${msg('Rematch', { id: 'matchEnd.rematch' })}</button>` : null}
         <a class="button" href="/games">${msg('Back to games', { id: 'matchEnd.back' })}</a>
       </div>
       <div class="row" role="group" aria-label=${msg('Replay', { id: 'matchEnd.replay' })} @keydown=${this.key}>
@@ -49,7 +49,7 @@ export class KjMatchControls extends LitElement {
   }
 
   private errorLine() {
-    return this.error ? html`<p class="error" role="alert">${this.error}</p>` : null;
+    return this.action.error ? html`<p class="error" role="alert">${this.action.error}</p>` : null;
   }
 
   private key(e: KeyboardEvent): void {
@@ -66,29 +66,17 @@ export class KjMatchControls extends LitElement {
 
   private async resign(): Promise<void> {
     if (!confirm(msg('Resign this match? Your opponent wins.', { id: 'matchEnd.resignConfirm' }))) return;
-    await this.run(() => api.call('POST /matches/:id/resign', { params: { id: this.match.id } }));
+    await this.action.run(() => api.call('POST /matches/:id/resign', { params: { id: this.match.id } }));
   }
 
   /** Invites the same opponent again and waits on the invite's page, which opens the match once accepted. */
   private async rematch(): Promise<void> {
     const other = this.match.players.find((p) => p.id !== this.me);
     if (!other) return;
-    await this.run(async () => {
+    await this.action.run(async () => {
       const { invite } = await api.call('POST /invites', { body: { to: other.handle, game: this.match.game } });
       router.go(`/invites/${invite.id}`);
     });
-  }
-
-  private async run(work: () => Promise<unknown>): Promise<void> {
-    this.busy = true;
-    this.error = '';
-    try {
-      await work();
-    } catch (err) {
-      this.error = errorText(err);
-    } finally {
-      this.busy = false;
-    }
   }
 }
 

@@ -3,7 +3,8 @@ import { LitElement, css, html } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { MatchDto } from '../../../shared/dto.js';
 import { formatDate } from '../i18n/format.js';
-import { api, errorText, isAbort } from '../services/api.js';
+import { FetchScope } from '../controllers/fetch-scope.js';
+import { api } from '../services/api.js';
 import { shared } from '../styles/shared.js';
 import { gameName } from './kj-invites.js';
 
@@ -16,16 +17,7 @@ export class KjMatchHistory extends LitElement {
   @property() handle = '';
   @state() private played: MatchDto[] = [];
   @state() private error = '';
-  private abort: AbortController | null = null;
-
-  override willUpdate(changed: Map<string, unknown>): void {
-    if (changed.has('handle')) void this.load();
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.abort?.abort();
-  }
+  private readonly loads = new FetchScope(this, { read: () => this.load(), key: () => this.handle });
 
   override render() {
     if (this.error) return html`<p class="muted">${this.error}</p>`;
@@ -46,15 +38,14 @@ export class KjMatchHistory extends LitElement {
   }
 
   private async load(): Promise<void> {
-    this.abort?.abort();
-    const abort = (this.abort = new AbortController());
-    try {
-      this.played = (
-        await api.call('GET /spaces/:handle/matches', { params: { handle: this.handle }, query: { limit: 10 }, signal: abort.signal })
-      ).matches;
-    } catch (err) {
-      if (!isAbort(err)) this.error = errorText(err);
-    }
+    await this.loads.load(
+      async (signal) => {
+        this.played = (
+          await api.call('GET /spaces/:handle/matches', { params: { handle: this.handle }, query: { limit: 10 }, signal })
+        ).matches;
+      },
+      (message) => (this.error = message),
+    );
   }
 }
 

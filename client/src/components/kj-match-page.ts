@@ -2,16 +2,18 @@ import { localized, msg, str } from '@lit/localize';
 import { LitElement, css, html } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { MatchDto } from '../../../shared/dto.js';
+import { FetchScope } from '../controllers/fetch-scope.js';
 import { LiveEvents } from '../controllers/live-events.js';
 import { SessionController } from '../controllers/session-controller.js';
-import { api, errorText, isAbort } from '../services/api.js';
+import { ActionStatus } from '../controllers/action-status.js';
+import { api, errorText } from '../services/api.js';
 import { realtime } from '../services/realtime.js';
 import { gameName } from './kj-invites.js';
 import { shared } from '../styles/shared.js';
 import './kj-avatar.js';
 import './kj-gomoku-board.js';
 import './kj-match-controls.js';
-import { boardAfter, winningLine } from '../gomoku-line.js';
+import { boardFromMoves, winningRow } from '../../../shared/gomoku.js';
 
 /** `/games/:matchId`: a live Gomoku match; moves go over the socket and illegal ones are explained. */
 @localized()
@@ -33,46 +35,33 @@ export class KjMatchPage extends LitElement {
 
   @property() matchId = '';
   @state() private match: MatchDto | null = null;
-  @state() private error = '';
-  @state() private busy = false;
+  private readonly action = new ActionStatus(this);
   /** Replaying a finished match: the board after this many moves (null: as it ended). */
   @state() private replayAt: number | null = null;
   private readonly session = new SessionController(this);
-  private abort: AbortController | null = null;
+  private readonly loads = new FetchScope(this, { read: () => this.load(), key: () => this.matchId, catchUp: true });
 
   constructor() {
     super();
-    new LiveEvents(this)
-      .on('game:state', ({ match }) => {
-        if (match.id === this.matchId && (!this.match || match.moves.length >= this.match.moves.length)) this.match = match;
-      })
-      .onConnected((missed) => {
-        if (missed) void this.load();
-      });
+    new LiveEvents(this).on('game:state', ({ match }) => {
+      if (match.id === this.matchId && (!this.match || match.moves.length >= this.match.moves.length)) this.match = match;
+    });
   }
 
   override willUpdate(changed: Map<string, unknown>): void {
-    if (changed.has('matchId')) {
-      this.replayAt = null;
-      void this.load();
-    }
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.abort?.abort();
+    if (changed.has('matchId')) this.replayAt = null;
   }
 
   override render() {
     const m = this.match;
     if (!m)
-      return html`<div class="card">${this.error ? html`<p class="error" role="alert">${this.error}</p>` : html`<p class="muted" role="status">${msg('Loading the match…', { id: 'match.loading' })}</p>`}</div>`;
+      return html`<div class="card">${this.action.error ? html`<p class="error" role="alert">${this.action.error}</p>` : html`<p class="muted" role="status">${msg('Loading the match…', { id: 'match.loading' })}</p>`}</div>`;
     const me = this.session.me?.id;
     const myTurn = m.status === 'active' && m.turn === me && this.replayAt === null;
     const shownMoves = this.replayAt ?? m.moves.length;
     const last = m.moves[shownMoves - 1];
-    const board = this.replayAt === null ? m.board : boardAfter(m, this.replayAt);
-    const won = m.endReason === 'five' && this.replayAt === null && last ? winningLine(board, last) : [];
+    const board = this.replayAt === null ? m.board : boardFromMoves(m.moves.slice(0, this.replayAt));
+    const won = m.endReason === 'five' && this.replayAt === null && last ? winningRow(board, last) : [];
     return html`<section class="card" aria-labelledby="match-title">
       <h1 id="match-title">${gameName(m.game)}</h1>
       <div class="players">
@@ -85,8 +74,8 @@ export class KjMatchPage extends LitElement {
         )}
       </div>
       <p class="status ${m.winner ? 'won' : ''}" role="status" aria-live="polite" data-testid="match-status">${this.statusText(m, me)}</p>
-      ${this.error ? html`<p class="notice error" role="alert">${this.error}</p>` : null}
-      <kj-gomoku-board .board=${board} .myTurn=${myTurn && !this.busy} .lastMove=${last ? { x: last.x, y: last.y } : null} .winLine=${won}
+      ${this.action.error ? html`<p class="notice error" role="alert">${this.action.error}</p>` : null}
+      <kj-gomoku-board .board=${board} .myTurn=${myTurn && !this.action.busy} .lastMove=${last ? { x: last.x, y: last.y } : null} .winLine=${won}
         @play=${this.play}></kj-gomoku-board>
       <kj-match-controls .match=${m} me=${me ?? ''} .replayAt=${this.replayAt}
         @replay=${(e: CustomEvent<{ at: number | null }>) => (this.replayAt = e.detail.at)}></kj-match-controls>
@@ -116,27 +105,23 @@ export class KjMatchPage extends LitElement {
   }
 
   private async load(): Promise<void> {
-    this.abort?.abort();
-    const abort = (this.abort = new AbortController());
-    try {
-      this.match = (await api.call('GET /matches/:id', { params: { id: this.matchId }, signal: abort.signal })).match;
-      this.error = '';
-    } catch (err) {
-      if (!isAbort(err)) this.error = errorText(err);
-    }
+    await this.loads.load(
+      async (signal) => {
+        this.match = (await api.call('GET /matches/:id', { params: { id: this.matchId }, signal })).match;
+        this.action.clear();
+      },
+      (message) => this.action.fail(message),
+    );
   }
 
   private async play(e: CustomEvent<{ x: number; y: number }>): Promise<void> {
-    this.busy = true;
-    this.error = '';
-    try {
-      const { match } = await realtime.request('game:move', { matchId: this.matchId, ...e.detail });
-      if (!this.match || match.moves.length >= this.match.moves.length) this.match = match;
-    } catch (err) {
-      this.error = `${msg('That move was not accepted', { id: 'match.moveRefused' })}: ${errorText(err)}`;
-    } finally {
-      this.busy = false;
-    }
+    await this.action.run(
+      async () => {
+        const { match } = await realtime.request('game:move', { matchId: this.matchId, ...e.detail });
+        if (!this.match || match.moves.length >= this.match.moves.length) this.match = match;
+      },
+      (err) => `${msg('That move was not accepted', { id: 'match.moveRefused' })}: ${errorText(err)}`,
+    );
   }
 }
 

@@ -5,9 +5,11 @@ import type { AuditEntryDto, CommentDto, ModerationAction, ModerationRuleDto, Po
 import { FetchScope } from '../controllers/fetch-scope.js';
 import { LiveEvents } from '../controllers/live-events.js';
 import { SessionController } from '../controllers/session-controller.js';
-import { api, errorText, isAbort } from '../services/api.js';
+import { api, errorText } from '../services/api.js';
+import { ruleActionName } from '../moderation-labels.js';
 import { realtime } from '../services/realtime.js';
 import { formatNumber } from '../i18n/format.js';
+import { DocumentEvent } from '../controllers/document-event.js';
 import { shared } from '../styles/shared.js';
 import './kj-audit-log.js';
 import './kj-held-comments.js';
@@ -18,13 +20,6 @@ const actionText: Readonly<Record<ModerationAction, () => string>> = {
   block: () => msg('Block (refuse the post)', { id: 'mod.blockLong' }),
   hold: () => msg('Hold for review', { id: 'mod.holdLong' }),
   review: () => msg('Publish to author, preview by moderator', { id: 'mod.reviewLong' }),
-};
-
-/** The short name of a rule's action, as its badge shows it. */
-const actionName: Readonly<Record<ModerationAction, () => string>> = {
-  block: () => msg('block', { id: 'mod.block' }),
-  hold: () => msg('hold', { id: 'mod.hold' }),
-  review: () => msg('review', { id: 'mod.review' }),
 };
 
 /**
@@ -60,6 +55,10 @@ export class KjModerationPage extends LitElement {
   private readonly decided = new Set<string>();
   private readonly session = new SessionController(this);
   private readonly loads = new FetchScope(this);
+  /** The tab back in view: what was held or reported meanwhile is read. */
+  private readonly readOnShow = new DocumentEvent(this, 'visibilitychange', () => {
+    if (document.visibilityState === 'visible') void this.load();
+  });
 
   constructor() {
     super();
@@ -87,17 +86,7 @@ export class KjModerationPage extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     void this.watchThenLoad();
-    document.addEventListener('visibilitychange', this.onVisible);
   }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    document.removeEventListener('visibilitychange', this.onVisible);
-  }
-
-  private readonly onVisible = () => {
-    if (document.visibilityState === 'visible') void this.load();
-  };
 
   override render() {
     if (this.session.me?.role !== 'moderator') {
@@ -117,7 +106,7 @@ export class KjModerationPage extends LitElement {
         <ul class="plain">
           ${this.rules.map(
             (r) => html`<li class="rule" data-rule-id=${r.id}>
-              <code>${r.pattern}</code><span class="badge">${actionName[r.action]()}</span>
+              <code>${r.pattern}</code><span class="badge">${ruleActionName[r.action]()}</span>
               <button class="ghost danger" aria-label=${msg(str`Delete rule ${r.pattern}`, { id: 'mod.deleteRule' })} @click=${() => this.deleteRule(r)}>${msg('Delete', { id: 'common.delete' })}</button>
             </li>`,
           )}
@@ -155,20 +144,20 @@ export class KjModerationPage extends LitElement {
 
   private async load(): Promise<void> {
     if (this.session.me?.role !== 'moderator') return;
-    const signal = this.loads.next();
-    try {
-      const [{ rules }, { posts, comments }, { entries }] = await Promise.all([
-        api.call('GET /moderation/rules', { signal }),
-        api.call('GET /moderation/queue', { signal }),
-        api.call('GET /moderation/audit', { query: { limit: 30 }, signal }),
-      ]);
-      this.rules = rules;
-      this.queue = posts.filter((p) => !this.decided.has(p.id));
-      this.heldComments = (comments ?? []).filter((c) => !this.decided.has(c.id));
-      this.audit = entries;
-    } catch (err) {
-      if (!isAbort(err)) this.message = errorText(err);
-    }
+    await this.loads.load(
+      async (signal) => {
+        const [{ rules }, { posts, comments }, { entries }] = await Promise.all([
+          api.call('GET /moderation/rules', { signal }),
+          api.call('GET /moderation/queue', { signal }),
+          api.call('GET /moderation/audit', { query: { limit: 30 }, signal }),
+        ]);
+        this.rules = rules;
+        this.queue = posts.filter((p) => !this.decided.has(p.id));
+        this.heldComments = (comments ?? []).filter((c) => !this.decided.has(c.id));
+        this.audit = entries;
+      },
+      (message) => (this.message = message),
+    );
   }
 
   private async addRule(e: SubmitEvent): Promise<void> {
@@ -181,7 +170,7 @@ export class KjModerationPage extends LitElement {
       });
       this.rules = [...this.rules, rule];
       form.reset();
-      this.message = msg(str`Rule added: “${rule.pattern}” → ${actionName[rule.action]()}.`, { id: 'mod.ruleAdded' });
+      this.message = msg(str`Rule added: “${rule.pattern}” → ${ruleActionName[rule.action]()}.`, { id: 'mod.ruleAdded' });
       void this.loadAudit();
     } catch (err) {
       this.message = errorText(err);

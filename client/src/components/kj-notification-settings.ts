@@ -2,8 +2,9 @@ import { localized, msg } from '@lit/localize';
 import { LitElement, css, html } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import type { NotificationKind } from '../../../shared/dto.js';
+import { FetchScope } from '../controllers/fetch-scope.js';
 import { SessionController } from '../controllers/session-controller.js';
-import { api, errorText, isAbort } from '../services/api.js';
+import { api, errorText } from '../services/api.js';
 import { shared } from '../styles/shared.js';
 
 /** The kinds a person may mute, in the order they matter to most people. */
@@ -72,18 +73,8 @@ export class KjNotificationSettings extends LitElement {
   @state() private busy = false;
   @state() private message = '';
   @state() private failed = false;
-  private abort: AbortController | null = null;
+  private readonly loads = new FetchScope(this, { read: () => this.load() });
   private readonly session = new SessionController(this);
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    void this.load();
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.abort?.abort();
-  }
 
   override render() {
     return html`<section class="card" aria-labelledby="ns-title">
@@ -104,14 +95,13 @@ export class KjNotificationSettings extends LitElement {
   }
 
   private async load(): Promise<void> {
-    this.abort?.abort();
-    const abort = (this.abort = new AbortController());
-    try {
-      const { muted } = await api.call('GET /notifications/settings', { signal: abort.signal });
-      this.muted = new Set(muted);
-    } catch (err) {
-      if (!isAbort(err)) this.show(errorText(err), true);
-    }
+    await this.loads.load(
+      async (signal) => {
+        const { muted } = await api.call('GET /notifications/settings', { signal });
+        this.muted = new Set(muted);
+      },
+      (message) => this.show(message, true),
+    );
   }
 
   /** Saves at once: a switch that did not save goes back to where it was. */

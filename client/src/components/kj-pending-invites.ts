@@ -3,8 +3,9 @@ import { LitElement, css, html } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { InviteDto, MatchDto } from '../../../shared/dto.js';
+import { FetchScope } from '../controllers/fetch-scope.js';
 import { LiveEvents } from '../controllers/live-events.js';
-import { api, errorText, isAbort } from '../services/api.js';
+import { api, errorText } from '../services/api.js';
 import { router } from '../services/router.js';
 import { session } from '../services/session.js';
 import { shared } from '../styles/shared.js';
@@ -26,25 +27,11 @@ export class KjPendingInvites extends LitElement {
   @state() private incoming: InviteDto[] = [];
   @state() private outgoing: InviteDto[] = [];
   @state() private error = '';
-  private abort: AbortController | null = null;
+  private readonly loads = new FetchScope(this, { read: () => this.load(), catchUp: true });
 
   constructor() {
     super();
-    new LiveEvents(this)
-      .on('invite', ({ invite }) => this.follow(invite))
-      .onConnected((missed) => {
-        if (missed) void this.load();
-      });
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    void this.load();
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.abort?.abort();
+    new LiveEvents(this).on('invite', ({ invite }) => this.follow(invite));
   }
 
   override render() {
@@ -77,15 +64,14 @@ export class KjPendingInvites extends LitElement {
   }
 
   private async load(): Promise<void> {
-    this.abort?.abort();
-    const abort = (this.abort = new AbortController());
-    try {
-      const res = await api.call('GET /invites', { signal: abort.signal });
-      this.incoming = res.incoming;
-      this.outgoing = res.outgoing;
-    } catch (err) {
-      if (!isAbort(err)) this.error = errorText(err);
-    }
+    await this.loads.load(
+      async (signal) => {
+        const res = await api.call('GET /invites', { signal });
+        this.incoming = res.incoming;
+        this.outgoing = res.outgoing;
+      },
+      (message) => (this.error = message),
+    );
   }
 
   /** A pending invite joins its list (to me: incoming; from me: outgoing); any other status takes it off. */

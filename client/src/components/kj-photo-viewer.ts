@@ -1,9 +1,11 @@
 import { localized, msg, str } from '@lit/localize';
 import { LitElement, css, html } from 'lit';
-import { customElement, property, query, state } from 'lit/decorators.js';
+import { customElement, property, query } from 'lit/decorators.js';
 import type { PhotoDto } from '../../../shared/dto.js';
-import { api, errorText } from '../services/api.js';
+import { ActionStatus } from '../controllers/action-status.js';
+import { api } from '../services/api.js';
 import { formatNumber } from '../i18n/format.js';
+import { DocumentEvent } from '../controllers/document-event.js';
 import { shared } from '../styles/shared.js';
 
 /**
@@ -36,25 +38,14 @@ export class KjPhotoViewer extends LitElement {
   @property({ attribute: false }) photos: readonly PhotoDto[] = [];
   @property({ type: Number }) index = 0;
   @property({ type: Boolean }) editable = false;
-  @state() private error = '';
-  @state() private busy = false;
+  private readonly action = new ActionStatus(this);
   @query('dialog') private dialog!: HTMLDialogElement;
 
   /** On the document, not the dialog: a button that just became disabled drops focus to the body. */
-  private readonly onKey = (e: KeyboardEvent) => this.key(e);
+  private readonly keys = new DocumentEvent(this, 'keydown', (e) => this.key(e));
 
   override firstUpdated(): void {
     this.dialog.showModal();
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    document.addEventListener('keydown', this.onKey);
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    document.removeEventListener('keydown', this.onKey);
   }
 
   override render() {
@@ -74,14 +65,14 @@ export class KjPhotoViewer extends LitElement {
             ? html`<form @submit=${(e: SubmitEvent) => this.saveCaption(e, photo)}>
               <label class="sr-only" for="caption">${msg('Caption', { id: 'viewer.caption' })}</label>
               <input id="caption" name="caption" maxlength="200" .value=${photo.caption ?? ''} placeholder=${msg('Write a caption…', { id: 'viewer.captionPlaceholder' })} autocomplete="off" />
-              <button type="submit" ?disabled=${this.busy}>${msg('Save caption', { id: 'viewer.saveCaption' })}</button>
+              <button type="submit" ?disabled=${this.action.busy}>${msg('Save caption', { id: 'viewer.saveCaption' })}</button>
             </form>
-            <button ?disabled=${this.busy} @click=${() => this.deletePhoto(photo)}>${msg('Delete photo', { id: 'viewer.delete' })}</button>`
+            <button ?disabled=${this.action.busy} @click=${() => this.deletePhoto(photo)}>${msg('Delete photo', { id: 'viewer.delete' })}</button>`
             : html`<span class="caption" data-testid="caption">${photo.caption ?? ''}</span>`
         }
         <button @click=${this.close}>${msg('Close', { id: 'viewer.close' })}</button>
       </div>
-      ${this.error ? html`<p class="error bar" role="alert">${this.error}</p>` : null}
+      ${this.action.error ? html`<p class="error bar" role="alert">${this.action.error}</p>` : null}
     </dialog>`;
   }
 
@@ -94,7 +85,7 @@ export class KjPhotoViewer extends LitElement {
   private move(by: number): void {
     const index = Math.min(this.photos.length - 1, Math.max(0, this.index + by));
     if (index === this.index) return;
-    this.error = '';
+    this.action.clear();
     this.dispatchEvent(new CustomEvent('viewer-move', { detail: { index } }));
   }
 
@@ -107,7 +98,7 @@ export class KjPhotoViewer extends LitElement {
   private async saveCaption(e: SubmitEvent, photo: PhotoDto): Promise<void> {
     e.preventDefault();
     const caption = String(new FormData(e.target as HTMLFormElement).get('caption') ?? '');
-    await this.run(async () => {
+    await this.action.run(async () => {
       const saved = await api.call('PATCH /photos/:id', { params: { id: photo.id }, body: { caption } });
       this.dispatchEvent(new CustomEvent('photo-changed', { detail: { photo: saved.photo } }));
     });
@@ -115,22 +106,10 @@ export class KjPhotoViewer extends LitElement {
 
   private async deletePhoto(photo: PhotoDto): Promise<void> {
     if (!confirm(msg('Delete this photo? It cannot be brought back.', { id: 'viewer.deleteConfirm' }))) return;
-    await this.run(async () => {
+    await this.action.run(async () => {
       await api.call('DELETE /photos/:id', { params: { id: photo.id } });
       this.dispatchEvent(new CustomEvent('photo-deleted', { detail: { photoId: photo.id } }));
     });
-  }
-
-  private async run(work: () => Promise<void>): Promise<void> {
-    this.busy = true;
-    this.error = '';
-    try {
-      await work();
-    } catch (err) {
-      this.error = errorText(err);
-    } finally {
-      this.busy = false;
-    }
   }
 }
 

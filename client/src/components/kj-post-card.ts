@@ -303,22 +303,29 @@ export class KjPostCard extends LitElement {
 
   /** A moderator takes a published post down (it leaves every feed; the author keeps nothing visible). */
   private async unpublish(): Promise<void> {
-    if (!confirm(msg('Unpublish this post? It leaves every feed.', { id: 'modLive.unpublishConfirm' }))) return;
-    try {
-      await api.call('POST /moderation/posts/:postId/unpublish', { params: { postId: this.post.id } });
-      this.dispatchEvent(new CustomEvent('post-removed', { detail: { postId: this.post.id }, bubbles: true, composed: true }));
-    } catch (err) {
-      toasts.show(errorText(err), { tone: 'error' });
-    }
+    await this.takeDown(
+      msg('Unpublish this post? It leaves every feed.', { id: 'modLive.unpublishConfirm' }),
+      () => api.call('POST /moderation/posts/:postId/unpublish', { params: { postId: this.post.id } }),
+      errorText,
+    );
   }
 
   private async deletePost(): Promise<void> {
-    if (!confirm(msg('Delete this post?', { id: 'post.deleteConfirm' }))) return;
+    await this.takeDown(
+      msg('Delete this post?', { id: 'post.deleteConfirm' }),
+      () => api.call('DELETE /posts/:id', { params: { id: this.post.id } }),
+      (err) => `${msg('Could not delete', { id: 'post.deleteFailed' })}: ${errorText(err)}`,
+    );
+  }
+
+  /** Takes the post off once the reader confirms `question`; the list it is in drops it (`post-removed`), a failure is a toast. */
+  private async takeDown(question: string, send: () => Promise<unknown>, failure: (err: unknown) => string): Promise<void> {
+    if (!confirm(question)) return;
     try {
-      await api.call('DELETE /posts/:id', { params: { id: this.post.id } });
+      await send();
       this.dispatchEvent(new CustomEvent('post-removed', { detail: { postId: this.post.id }, bubbles: true, composed: true }));
     } catch (err) {
-      toasts.show(`${msg('Could not delete', { id: 'post.deleteFailed' })}: ${errorText(err)}`, { tone: 'error' });
+      toasts.show(failure(err), { tone: 'error' });
     }
   }
 }

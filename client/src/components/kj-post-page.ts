@@ -3,7 +3,8 @@ import { LitElement, html } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { PostDto } from '../../../shared/dto.js';
 import { LiveEvents } from '../controllers/live-events.js';
-import { ApiError, api, errorText, isAbort } from '../services/api.js';
+import { FetchScope } from '../controllers/fetch-scope.js';
+import { api } from '../services/api.js';
 import { shared } from '../styles/shared.js';
 import './kj-post-card.js';
 
@@ -20,7 +21,7 @@ export class KjPostPage extends LitElement {
   @state() private post: PostDto | null = null;
   @state() private error = '';
   @state() private gone = false;
-  private abort: AbortController | null = null;
+  private readonly loads = new FetchScope(this, { read: () => this.load(), key: () => this.postId });
 
   constructor() {
     super();
@@ -35,15 +36,6 @@ export class KjPostPage extends LitElement {
       });
   }
 
-  override willUpdate(changed: Map<string, unknown>): void {
-    if (changed.has('postId')) void this.load();
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.abort?.abort();
-  }
-
   override render() {
     const back = html`<p><a href="/">${msg('← Back to the feed', { id: 'postPage.back' })}</a></p>`;
     if (this.gone) return html`${back}<p class="card" role="status">${msg('This post was deleted.', { id: 'postPage.deleted' })}</p>`;
@@ -55,20 +47,16 @@ export class KjPostPage extends LitElement {
   }
 
   private async load(): Promise<void> {
-    this.abort?.abort();
-    const abort = (this.abort = new AbortController());
     this.post = null;
     this.error = '';
     this.gone = false;
-    try {
-      this.post = (await api.call('GET /posts/:id', { params: { id: this.postId }, signal: abort.signal })).post;
-    } catch (err) {
-      if (isAbort(err)) return;
-      this.error =
-        err instanceof ApiError && err.code === 'not_found'
-          ? msg('It was deleted, or you may not see it.', { id: 'postPage.notVisible' })
-          : errorText(err);
-    }
+    await this.loads.load(
+      async (signal) => {
+        this.post = (await api.call('GET /posts/:id', { params: { id: this.postId }, signal })).post;
+      },
+      (message) => (this.error = message),
+      { not_found: msg('It was deleted, or you may not see it.', { id: 'postPage.notVisible' }) },
+    );
   }
 }
 

@@ -4,8 +4,10 @@ import { customElement, state } from 'lit/decorators.js';
 import type { PhotoDto } from '../../../shared/dto.js';
 import { FetchScope } from '../controllers/fetch-scope.js';
 import { SessionController } from '../controllers/session-controller.js';
-import { api, errorText, isAbort } from '../services/api.js';
+import { ActionStatus } from '../controllers/action-status.js';
+import { api } from '../services/api.js';
 import { people } from '../services/people.js';
+import { albumsWithPhotos } from '../services/photos.js';
 import { toasts } from '../services/toasts.js';
 import { shared } from '../styles/shared.js';
 import './kj-avatar.js';
@@ -44,20 +46,14 @@ export class KjProfileForm extends LitElement {
   @state() private photos: PhotoDto[] = [];
   /** The avatar to send: a photo id, null for none, undefined to keep the current one. */
   @state() private avatar: string | null | undefined = undefined;
-  @state() private busy = false;
-  @state() private error = '';
+  private readonly action = new ActionStatus(this);
   private readonly session = new SessionController(this);
-  private readonly loads = new FetchScope(this);
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    void this.loadPhotos();
-  }
+  private readonly loads = new FetchScope(this, { read: () => this.loadPhotos() });
 
   override render() {
     const me = this.session.me;
     if (!me) return null;
-    return html`<form @submit=${this.save} aria-describedby=${this.error ? 'profile-error' : ''}>
+    return html`<form @submit=${this.save} aria-describedby=${this.action.error ? 'profile-error' : ''}>
       <div class="current">
         <kj-avatar .user=${me} size="64"></kj-avatar>
         <div><b data-testid="profile-name">${me.displayName}</b><div class="muted">@${me.handle}</div></div>
@@ -84,8 +80,8 @@ export class KjProfileForm extends LitElement {
         </div>
         ${this.photos.length === 0 ? html`<p class="muted">${msg('Upload photos to an album to choose one as your avatar.', { id: 'profile.noPhotos' })}</p>` : null}
       </fieldset>
-      ${this.error ? html`<p id="profile-error" class="notice error" role="alert">${this.error}</p>` : null}
-      <div><button class="primary" type="submit" ?disabled=${this.busy}>${msg('Save profile', { id: 'profile.save' })}</button></div>
+      ${this.action.error ? html`<p id="profile-error" class="notice error" role="alert">${this.action.error}</p>` : null}
+      <div><button class="primary" type="submit" ?disabled=${this.action.busy}>${msg('Save profile', { id: 'profile.save' })}</button></div>
     </form>`;
   }
 
@@ -93,15 +89,13 @@ export class KjProfileForm extends LitElement {
   private async loadPhotos(): Promise<void> {
     const handle = this.session.me?.handle;
     if (!handle) return;
-    const signal = this.loads.next();
-    try {
-      const { albums } = await api.call('GET /spaces/:handle/albums', { params: { handle }, signal });
-      const withPhotos = albums.filter((a) => a.photoCount > 0).slice(0, albumsLooked);
-      const pages = await Promise.all(withPhotos.map((a) => api.call('GET /albums/:id/photos', { params: { id: a.id }, signal })));
-      this.photos = pages.flatMap((p) => p.photos).slice(0, photosShown);
-    } catch (err) {
-      if (!isAbort(err)) this.error = errorText(err);
-    }
+    await this.loads.load(
+      async (signal) => {
+        const albums = await albumsWithPhotos(handle, { albums: albumsLooked }, signal);
+        this.photos = albums.flatMap((a) => a.photos).slice(0, photosShown);
+      },
+      (message) => this.action.fail(message),
+    );
   }
 
   private async save(e: SubmitEvent): Promise<void> {
@@ -112,18 +106,12 @@ export class KjProfileForm extends LitElement {
       bio: String(data.get('bio') ?? '').trim(),
     };
     if (this.avatar !== undefined) body.avatar = this.avatar;
-    this.busy = true;
-    this.error = '';
-    try {
+    await this.action.run(async () => {
       const { user } = await api.call('PATCH /me', { body });
       people.learn(user);
       this.avatar = undefined;
       toasts.show(msg('Profile saved.', { id: 'profile.saved' }), { tone: 'success' });
-    } catch (err) {
-      this.error = errorText(err);
-    } finally {
-      this.busy = false;
-    }
+    });
   }
 }
 

@@ -1,8 +1,10 @@
 import { localized, msg, str } from '@lit/localize';
-import { LitElement, css, html, nothing } from 'lit';
-import { customElement, property, query, state } from 'lit/decorators.js';
+import { LitElement, css, html } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
 import type { ReportSubjectKind } from '../../../shared/dto.js';
-import { ApiError, api, errorText } from '../services/api.js';
+import { ActionStatus } from '../controllers/action-status.js';
+import { ModalDialog } from '../controllers/modal-dialog.js';
+import { api } from '../services/api.js';
 import { toasts } from '../services/toasts.js';
 import { shared } from '../styles/shared.js';
 import { reportReasons, reasonLabel, type ReportReason } from '../report-reasons.js';
@@ -36,17 +38,12 @@ export class KjReportButton extends LitElement {
   @property({ attribute: 'subject-id' }) subjectId = '';
   /** Whose item it is, for the button's accessible name ("Report the post by Li Si"). */
   @property() owner = '';
-  @state() private busy = false;
-  /** The dialog's content is drawn only while it is open (a closed one adds no text to the page). */
-  @state() private showing = false;
-  @state() private error = '';
-  @query('dialog') private dialog!: HTMLDialogElement;
+  private readonly action = new ActionStatus(this);
+  private readonly dialog = new ModalDialog(this, 'report-title', this.action);
 
   override render() {
-    return html`<button class="ghost open" part="button" aria-haspopup="dialog" aria-label=${this.buttonLabel()} @click=${this.openDialog}>${msg('Report', { id: 'report.button' })}</button>
-      <dialog aria-labelledby=${this.showing ? 'report-title' : nothing} @close=${() => ((this.error = ''), (this.showing = false))}>
-        ${this.showing ? this.form() : null}
-      </dialog>`;
+    return html`<button class="ghost open" part="button" aria-haspopup="dialog" aria-label=${this.buttonLabel()} @click=${() => this.dialog.open()}>${msg('Report', { id: 'report.button' })}</button>
+      ${this.dialog.render(this.dialogTitle(), () => this.form())}`;
   }
 
   private buttonLabel(): string {
@@ -82,7 +79,6 @@ export class KjReportButton extends LitElement {
 
   private form() {
     return html`<form method="dialog" @submit=${this.submit}>
-      <h2 id="report-title">${this.dialogTitle()}</h2>
       <fieldset>
         <legend>${msg('Why?', { id: 'report.why' })}</legend>
         ${reportReasons.map(
@@ -91,19 +87,11 @@ export class KjReportButton extends LitElement {
       </fieldset>
       <label for="report-details">${msg('Details for the moderators (optional)', { id: 'report.details' })}</label>
       <textarea id="report-details" name="details" maxlength="400"></textarea>
-      ${this.error ? html`<p class="notice error" role="alert">${this.error}</p>` : null}
+      ${this.dialog.errorLine()}
       <div class="row">
-        <button type="button" @click=${() => this.dialog.close()}>${msg('Cancel', { id: 'social.cancel' })}</button>
-        <button class="primary" type="submit" ?disabled=${this.busy}>${msg('Send report', { id: 'report.send' })}</button>
+        ${this.dialog.formButtons(msg('Send report', { id: 'report.send' }))}
       </div>
     </form>`;
-  }
-
-  private async openDialog(): Promise<void> {
-    this.error = '';
-    this.showing = true;
-    await this.updateComplete;
-    this.dialog.showModal();
   }
 
   private async submit(e: SubmitEvent): Promise<void> {
@@ -112,23 +100,17 @@ export class KjReportButton extends LitElement {
     const data = new FormData(form);
     const reason = String(data.get('reason') ?? 'other') as ReportReason;
     const details = String(data.get('details') ?? '').trim();
-    this.busy = true;
-    this.error = '';
-    try {
-      await api.call('POST /reports', {
-        body: { subject: { kind: this.kind, id: this.subjectId }, reason: details ? `${reason}: ${details}` : reason },
-      });
-      form.reset();
-      this.dialog.close();
-      toasts.show(msg('Thank you — the moderators will look at it.', { id: 'report.sent' }));
-    } catch (err) {
-      this.error =
-        err instanceof ApiError && err.code === 'conflict'
-          ? msg('You have already reported this; a moderator will look at it.', { id: 'report.already' })
-          : errorText(err);
-    } finally {
-      this.busy = false;
-    }
+    await this.action.run(
+      async () => {
+        await api.call('POST /reports', {
+          body: { subject: { kind: this.kind, id: this.subjectId }, reason: details ? `${reason}: ${details}` : reason },
+        });
+        form.reset();
+        this.dialog.close();
+        toasts.show(msg('Thank you — the moderators will look at it.', { id: 'report.sent' }));
+      },
+      { conflict: msg('You have already reported this; a moderator will look at it.', { id: 'report.already' }) },
+    );
   }
 }
 

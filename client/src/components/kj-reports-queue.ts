@@ -2,23 +2,16 @@ import { localized, msg, str } from '@lit/localize';
 import { LitElement, css, html } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
-import type { ReportDto, ReportSubjectKind } from '../../../shared/dto.js';
+import type { ReportDto } from '../../../shared/dto.js';
 import { FetchScope } from '../controllers/fetch-scope.js';
 import { LiveEvents } from '../controllers/live-events.js';
 import { timeAgo } from '../format.js';
 import { formatNumber } from '../i18n/format.js';
+import { reportSubjectName } from '../moderation-labels.js';
 import { readReason } from '../report-reasons.js';
-import { api, errorText, isAbort } from '../services/api.js';
+import { api, errorText } from '../services/api.js';
 import { shared } from '../styles/shared.js';
 import './kj-avatar.js';
-
-const kindName: Readonly<Record<ReportSubjectKind, () => string>> = {
-  post: () => msg('Post', { id: 'reports.kind.post' }),
-  comment: () => msg('Comment', { id: 'reports.kind.comment' }),
-  guestbook: () => msg('Guestbook message', { id: 'reports.kind.guestbook' }),
-  user: () => msg('User', { id: 'reports.kind.user' }),
-  message: () => msg('Private message', { id: 'reports.kind.message' }),
-};
 
 /**
  * Open reports on the moderation page, oldest first. A new one arrives live (the hub tells every
@@ -39,22 +32,13 @@ export class KjReportsQueue extends LitElement {
 
   @state() private reports: ReportDto[] = [];
   @state() private message = '';
-  private readonly loads = new FetchScope(this);
+  private readonly loads = new FetchScope(this, { read: () => this.load(), catchUp: true });
 
   constructor() {
     super();
-    new LiveEvents(this)
-      .on('notification', ({ notification }) => {
-        if (notification.kind === 'report') void this.load();
-      })
-      .onConnected((missed) => {
-        if (missed) void this.load();
-      });
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    void this.load();
+    new LiveEvents(this).on('notification', ({ notification }) => {
+      if (notification.kind === 'report') void this.load();
+    });
   }
 
   override render() {
@@ -79,7 +63,7 @@ export class KjReportsQueue extends LitElement {
       <kj-avatar .user=${r.reporter} size="30"></kj-avatar>
       <div>
         <b>${r.reporter.displayName}</b>
-        <span class="muted">· ${timeAgo(r.createdAt)} · <span class="badge">${kindName[r.subject.kind]()}</span></span>
+        <span class="muted">· ${timeAgo(r.createdAt)} · <span class="badge">${reportSubjectName[r.subject.kind]()}</span></span>
         ${
           r.subject.kind === 'post'
             ? html`<p class="excerpt"><a href=${`/post/${r.subject.id}`}>${excerpt || msg('Open the post', { id: 'reports.openPost' })}</a></p>`
@@ -100,12 +84,12 @@ export class KjReportsQueue extends LitElement {
   }
 
   private async load(): Promise<void> {
-    const signal = this.loads.next();
-    try {
-      this.reports = (await api.call('GET /moderation/reports', { signal })).reports;
-    } catch (err) {
-      if (!isAbort(err)) this.message = errorText(err);
-    }
+    await this.loads.load(
+      async (signal) => {
+        this.reports = (await api.call('GET /moderation/reports', { signal })).reports;
+      },
+      (message) => (this.message = message),
+    );
   }
 
   private async resolve(report: ReportDto, action: 'dismiss' | 'remove'): Promise<void> {

@@ -1,10 +1,12 @@
 import { localized, msg, str } from '@lit/localize';
-import { LitElement, css, html, nothing } from 'lit';
-import { customElement, property, query, state } from 'lit/decorators.js';
+import { LitElement, css, html } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
 import type { PostDto } from '../../../shared/dto.js';
 import { limits } from '../../../shared/limits.js';
 import { icon } from '../icons.js';
-import { ApiError, api, errorText } from '../services/api.js';
+import { ActionStatus } from '../controllers/action-status.js';
+import { ModalDialog } from '../controllers/modal-dialog.js';
+import { api } from '../services/api.js';
 import { toasts } from '../services/toasts.js';
 import { shared } from '../styles/shared.js';
 import { cardDialogStyles } from '../styles/card-dialog.js';
@@ -30,43 +32,29 @@ export class KjRepostButton extends LitElement {
   /** The post to repost (a repost of a repost reposts its original; the hub sees to that). */
   @property({ attribute: false }) post!: PostDto;
   @property({ type: Number }) count = 0;
-  @state() private busy = false;
-  /** The dialog's content is drawn only while it is open (a closed one adds no text to the page). */
-  @state() private showing = false;
-  @state() private error = '';
-  @query('dialog') private dialog!: HTMLDialogElement;
+  private readonly action = new ActionStatus(this);
+  private readonly dialog = new ModalDialog(this, 'repost-title', this.action);
 
   override render() {
-    return html`<button class="open" aria-haspopup="dialog" @click=${this.openDialog}>
+    return html`<button class="open" aria-haspopup="dialog" @click=${() => this.dialog.open()}>
         ${icon('repost')} ${msg('Repost', { id: 'repost.button' })} <span data-testid="reposts">${this.count}</span>
       </button>
-      <dialog aria-labelledby=${this.showing ? 'repost-title' : nothing} @close=${() => ((this.error = ''), (this.showing = false))}>
-        ${this.showing ? this.form() : null}
-      </dialog>`;
+      ${this.dialog.render(msg(str`Repost ${this.post.author.displayName}'s post`, { id: 'repost.title' }), () => this.form())}`;
   }
 
   private form() {
     const p = this.post;
     const quoted = p.kind === 'diary' ? (p.title ?? '') : p.text;
     return html`<form @submit=${this.submit}>
-      <h2 id="repost-title">${msg(str`Repost ${p.author.displayName}'s post`, { id: 'repost.title' })}</h2>
       ${quoted ? html`<p class="quote">${quoted.length > 140 ? `${quoted.slice(0, 139)}…` : quoted}</p>` : null}
       <label for="repost-text">${msg('Say something (optional)', { id: 'repost.comment' })}</label>
       <textarea id="repost-text" name="text" maxlength=${limits.shuoshuoChars}></textarea>
-      ${this.error ? html`<p class="notice error" role="alert">${this.error}</p>` : null}
+      ${this.dialog.errorLine()}
       <div class="row">
         <kj-audience-picker></kj-audience-picker>
-        <button type="button" @click=${() => this.dialog.close()}>${msg('Cancel', { id: 'social.cancel' })}</button>
-        <button class="primary" type="submit" ?disabled=${this.busy}>${msg('Repost', { id: 'repost.button' })}</button>
+        ${this.dialog.formButtons(msg('Repost', { id: 'repost.button' }))}
       </div>
     </form>`;
-  }
-
-  private async openDialog(): Promise<void> {
-    this.error = '';
-    this.showing = true;
-    await this.updateComplete;
-    this.dialog.showModal();
   }
 
   private async submit(e: SubmitEvent): Promise<void> {
@@ -75,26 +63,21 @@ export class KjRepostButton extends LitElement {
     const data = new FormData(form);
     const text = String(data.get('text') ?? '').trim();
     const audience = this.renderRoot.querySelector('kj-audience-picker')?.audience ?? { privacy: 'friends' as const };
-    this.busy = true;
-    try {
-      const { post } = await api.call('POST /posts/:id/repost', {
-        params: { id: this.post.id },
-        body: { ...audience, ...(text ? { text } : {}) },
-      });
-      this.dialog.close();
-      form.reset();
-      toasts.show(
-        post.status === 'published' ? msg('Reposted.', { id: 'repost.done' }) : msg('Reposted — held for review.', { id: 'repost.held' }),
-      );
-      this.dispatchEvent(new CustomEvent('post-reposted', { detail: { post }, bubbles: true, composed: true }));
-    } catch (err) {
-      this.error =
-        err instanceof ApiError && err.code === 'not_found'
-          ? msg('This post cannot be reposted any more.', { id: 'repost.gone' })
-          : errorText(err);
-    } finally {
-      this.busy = false;
-    }
+    await this.action.run(
+      async () => {
+        const { post } = await api.call('POST /posts/:id/repost', {
+          params: { id: this.post.id },
+          body: { ...audience, ...(text ? { text } : {}) },
+        });
+        this.dialog.close();
+        form.reset();
+        toasts.show(
+          post.status === 'published' ? msg('Reposted.', { id: 'repost.done' }) : msg('Reposted — held for review.', { id: 'repost.held' }),
+        );
+        this.dispatchEvent(new CustomEvent('post-reposted', { detail: { post }, bubbles: true, composed: true }));
+      },
+      { not_found: msg('This post cannot be reposted any more.', { id: 'repost.gone' }) },
+    );
   }
 }
 

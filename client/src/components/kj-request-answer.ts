@@ -1,8 +1,9 @@
 import { localized, msg, str } from '@lit/localize';
 import { LitElement, css, html } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
+import { customElement, property } from 'lit/decorators.js';
 import type { FriendRequestDto } from '../../../shared/dto.js';
-import { api, errorText } from '../services/api.js';
+import { ActionStatus } from '../controllers/action-status.js';
+import { api } from '../services/api.js';
 import { shared } from '../styles/shared.js';
 
 /**
@@ -18,8 +19,7 @@ export class KjRequestAnswer extends LitElement {
   @property({ attribute: false }) request: FriendRequestDto | null = null;
   /** What became of a request no longer pending, as far as this tab knows. */
   @property() outcome: 'accepted' | 'declined' | '' = '';
-  @state() private busy = false;
-  @state() private error = '';
+  private readonly action = new ActionStatus(this);
 
   override render() {
     if (this.outcome === 'accepted')
@@ -28,26 +28,20 @@ export class KjRequestAnswer extends LitElement {
     const r = this.request;
     if (!r) return null;
     return html`
-      <button class="primary" ?disabled=${this.busy} @click=${() => this.answer(r, 'accept')}
+      <button class="primary" ?disabled=${this.action.busy} @click=${() => this.answer(r, 'accept')}
         aria-label=${msg(str`Accept ${r.from.displayName}`, { id: 'friendReq.acceptLabel' })}>${msg('Accept', { id: 'friendReq.accept' })}</button>
-      <button ?disabled=${this.busy} @click=${() => this.answer(r, 'decline')}
+      <button ?disabled=${this.action.busy} @click=${() => this.answer(r, 'decline')}
         aria-label=${msg(str`Decline ${r.from.displayName}`, { id: 'friendReq.declineLabel' })}>${msg('Decline', { id: 'friendReq.decline' })}</button>
-      ${this.error ? html`<span class="error" role="alert">${this.error}</span>` : null}
+      ${this.action.error ? html`<span class="error" role="alert">${this.action.error}</span>` : null}
     `;
   }
 
   private async answer(r: FriendRequestDto, verb: 'accept' | 'decline'): Promise<void> {
-    this.busy = true;
-    this.error = '';
-    try {
+    await this.action.run(async () => {
       await api.call(`POST /friends/requests/:id/${verb}`, { params: { id: r.id } });
       this.outcome = verb === 'accept' ? 'accepted' : 'declined';
       this.dispatchEvent(new CustomEvent('request-answered', { detail: { requestId: r.id, verb }, bubbles: true, composed: true }));
-    } catch (err) {
-      this.error = errorText(err);
-    } finally {
-      this.busy = false;
-    }
+    });
   }
 }
 

@@ -4,6 +4,7 @@ import { customElement, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { PostDto } from '../../../shared/dto.js';
 import { limits } from '../../../shared/limits.js';
+import { FetchScope } from '../controllers/fetch-scope.js';
 import { LiveEvents } from '../controllers/live-events.js';
 import { formatDateTime } from '../i18n/format.js';
 import { api, errorText } from '../services/api.js';
@@ -37,20 +38,11 @@ export class KjScheduledPosts extends LitElement {
   @state() private posts: PostDto[] = [];
   @state() private editing: string | null = null;
   @state() private error = '';
+  private readonly loads = new FetchScope(this, { read: () => this.load(), catchUp: true });
 
   constructor() {
     super();
-    new LiveEvents(this)
-      .on('feed:post', ({ post }) => this.drop(post.id))
-      .on('feed:remove', ({ postId }) => this.drop(postId))
-      .onConnected((missed) => {
-        if (missed) void this.load();
-      });
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    void this.load();
+    new LiveEvents(this).on('feed:post', ({ post }) => this.drop(post.id)).on('feed:remove', ({ postId }) => this.drop(postId));
   }
 
   /** A post just scheduled from the composer. */
@@ -63,11 +55,12 @@ export class KjScheduledPosts extends LitElement {
   }
 
   private async load(): Promise<void> {
-    try {
-      this.posts = (await api.call('GET /posts/scheduled')).posts;
-    } catch (err) {
-      this.error = errorText(err);
-    }
+    await this.loads.load(
+      async (signal) => {
+        this.posts = (await api.call('GET /posts/scheduled', { signal })).posts;
+      },
+      (message) => (this.error = message),
+    );
   }
 
   override render() {

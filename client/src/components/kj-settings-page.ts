@@ -1,13 +1,15 @@
 import { localized, msg } from '@lit/localize';
-import { LitElement, css, html } from 'lit';
+import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import type { PostDto, SpaceDto, SpaceModule } from '../../../shared/dto.js';
 import { defaultTheme } from '../../../shared/space-defaults.js';
 import { FetchScope } from '../controllers/fetch-scope.js';
 import { SessionController } from '../controllers/session-controller.js';
-import { api, errorText, isAbort } from '../services/api.js';
+import { ActionStatus } from '../controllers/action-status.js';
+import { api } from '../services/api.js';
 import { router } from '../services/router.js';
 import { session } from '../services/session.js';
+import { readSpace } from '../services/spaces.js';
 import { toasts } from '../services/toasts.js';
 import { shared } from '../styles/shared.js';
 import './kj-account-security.js';
@@ -43,16 +45,10 @@ export class KjSettingsPage extends LitElement {
 
   @state() private saved: SpaceDto | null = null;
   @state() private draft: SpaceDto | null = null;
-  @state() private busy = false;
-  @state() private message = '';
+  private readonly action = new ActionStatus(this);
   @state() private publicPosts: PostDto[] = [];
   private readonly session = new SessionController(this);
-  private readonly loads = new FetchScope(this);
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    void this.load();
-  }
+  private readonly loads = new FetchScope(this, { read: () => this.load() });
 
   override render() {
     // Signing out re-renders this once more before the shell drops it: draw nothing rather than throw.
@@ -69,44 +65,27 @@ export class KjSettingsPage extends LitElement {
               ? html`<kj-theme-form .value=${{ title: draft.title, theme: draft.theme, music: draft.music }} @look-change=${this.onLook}></kj-theme-form>
                 <kj-module-editor .modules=${draft.modules} @modules-change=${this.onModules}></kj-module-editor>
                 <div class="actions">
-                  <button class="primary" ?disabled=${this.busy || !dirty} @click=${this.save}>${msg('Save changes', { id: 'settings.save' })}</button>
+                  <button class="primary" ?disabled=${this.action.busy || !dirty} @click=${this.save}>${msg('Save changes', { id: 'settings.save' })}</button>
                   <button ?disabled=${!dirty} @click=${() => (this.draft = this.saved)}>${msg('Discard', { id: 'settings.discard' })}</button>
-                  <button ?disabled=${this.busy} @click=${this.restore}>${msg('Restore default', { id: 'settings.restore' })}</button>
+                  <button ?disabled=${this.action.busy} @click=${this.restore}>${msg('Restore default', { id: 'settings.restore' })}</button>
                 </div>`
               : html`<p class="muted" role="status">${msg('Loading…', { id: 'common.loading' })}</p>`
           }
-          ${this.message ? html`<p class="notice" role="status">${this.message}</p>` : null}
+          ${this.action.error ? html`<p class="notice" role="status">${this.action.error}</p>` : null}
         </section>
-        <section class="card" style="margin-top:16px" aria-labelledby="profile-title">
-          <h2 id="profile-title">${msg('Profile', { id: 'space.profile' })}</h2>
-          <kj-profile-form></kj-profile-form>
-        </section>
-        <section class="card" style="margin-top:16px" aria-labelledby="acct">
-          <h2 id="acct">${msg('Account', { id: 'auth.account' })}</h2>
-          <p>${msg('Signed in as', { id: 'settings.signedInAs' })} <b>${me.displayName}</b> (@${me.handle})${me.role === 'moderator' ? ` · ${msg('moderator', { id: 'settings.moderator' })}` : ''}</p>
-          <button class="danger" @click=${this.signOut}>${msg('Sign out', { id: 'settings.signOut' })}</button>
-          <kj-account-security></kj-account-security>
-        </section>
-        <section class="card" style="margin-top:16px" id="groups" aria-labelledby="groups-title">
-          <h2 id="groups-title">${msg('Friend groups', { id: 'groups.title' })}</h2>
-          <kj-groups-settings></kj-groups-settings>
-        </section>
-        <section class="card" style="margin-top:16px" aria-labelledby="blocked-title">
-          <h2 id="blocked-title">${msg('Blocked people', { id: 'blocking.title' })}</h2>
-          <kj-blocked-list></kj-blocked-list>
-        </section>
-        <section class="card" style="margin-top:16px" aria-labelledby="circles-title">
-          <h2 id="circles-title">${msg('Privacy and approval', { id: 'circles.heading' })}</h2>
-          <kj-circles-settings></kj-circles-settings>
-        </section>
-        <section class="card" style="margin-top:16px" aria-labelledby="attention-title">
-          <h2 id="attention-title">${msg('Alerts', { id: 'attention.heading' })}</h2>
-          <kj-attention-settings></kj-attention-settings>
-        </section>
-        <section class="card" style="margin-top:16px" aria-labelledby="lang">
-          <h2 id="lang">${msg('Language', { id: 'settings.language' })}</h2>
-          <kj-locale-switch></kj-locale-switch>
-        </section>
+        ${this.card('profile-title', msg('Profile', { id: 'space.profile' }), html`<kj-profile-form></kj-profile-form>`)}
+        ${this.card(
+          'acct',
+          msg('Account', { id: 'auth.account' }),
+          html`<p>${msg('Signed in as', { id: 'settings.signedInAs' })} <b>${me.displayName}</b> (@${me.handle})${me.role === 'moderator' ? ` · ${msg('moderator', { id: 'settings.moderator' })}` : ''}</p>
+            <button class="danger" @click=${this.signOut}>${msg('Sign out', { id: 'settings.signOut' })}</button>
+            <kj-account-security></kj-account-security>`,
+        )}
+        ${this.card('groups-title', msg('Friend groups', { id: 'groups.title' }), html`<kj-groups-settings></kj-groups-settings>`, 'groups')}
+        ${this.card('blocked-title', msg('Blocked people', { id: 'blocking.title' }), html`<kj-blocked-list></kj-blocked-list>`)}
+        ${this.card('circles-title', msg('Privacy and approval', { id: 'circles.heading' }), html`<kj-circles-settings></kj-circles-settings>`)}
+        ${this.card('attention-title', msg('Alerts', { id: 'attention.heading' }), html`<kj-attention-settings></kj-attention-settings>`)}
+        ${this.card('lang', msg('Language', { id: 'settings.language' }), html`<kj-locale-switch></kj-locale-switch>`)}
       </div>
       <section aria-label=${msg('Live preview', { id: 'settings.preview' })}>
         <p class="muted preview-label">${msg('Live preview — this is what visitors see.', { id: 'settings.previewNote' })}</p>
@@ -115,30 +94,36 @@ export class KjSettingsPage extends LitElement {
     </div>`;
   }
 
+  /** One settings card, named by its heading (`id` is a link's target, as /settings#groups). */
+  private card(headingId: string, heading: string, body: TemplateResult, id?: string) {
+    return html`<section class="card" style="margin-top:16px" id=${id ?? nothing} aria-labelledby=${headingId}>
+      <h2 id=${headingId}>${heading}</h2>
+      ${body}
+    </section>`;
+  }
+
   /** Ends this token on the hub, forgets it here, and leaves for the front page (not a stale /settings). */
   private async signOut(): Promise<void> {
-    this.busy = true;
-    session.leaving = true;
-    await api.call('POST /auth/logout').catch(() => undefined); // already invalid or unreachable: signing out here is what matters
-    router.go('/');
-    session.signOut();
+    await this.action.run(async () => {
+      session.leaving = true;
+      await api.call('POST /auth/logout').catch(() => undefined); // already invalid or unreachable: signing out here is what matters
+      router.go('/');
+      session.signOut();
+    });
   }
 
   private async load(): Promise<void> {
-    try {
-      const handle = this.session.me?.handle;
-      if (!handle) return;
-      const signal = this.loads.next();
-      const [{ space }, { posts }] = await Promise.all([
-        api.call('GET /spaces/:handle', { params: { handle }, signal }),
-        api.call('GET /spaces/:handle/posts', { params: { handle }, query: { limit: 20 }, signal }),
-      ]);
-      this.saved = this.draft = space;
-      // The preview is a stranger's view: published public posts only.
-      this.publicPosts = posts.filter((p) => p.privacy === 'public' && p.status === 'published');
-    } catch (err) {
-      if (!isAbort(err)) this.message = errorText(err);
-    }
+    const handle = this.session.me?.handle;
+    if (!handle) return;
+    await this.loads.load(
+      async (signal) => {
+        const { space, posts } = await readSpace(handle, signal);
+        this.saved = this.draft = space;
+        // The preview is a stranger's view of the space page: published public posts only.
+        this.publicPosts = posts.filter((p) => p.privacy === 'public' && p.status === 'published');
+      },
+      (message) => this.action.fail(message),
+    );
   }
 
   private onLook(e: CustomEvent<LookDraft>): void {
@@ -174,17 +159,11 @@ export class KjSettingsPage extends LitElement {
     );
   }
 
-  private async run(action: () => Promise<SpaceDto>, done: string): Promise<void> {
-    this.busy = true;
-    this.message = '';
-    try {
-      this.saved = this.draft = await action();
+  private async run(change: () => Promise<SpaceDto>, done: string): Promise<void> {
+    await this.action.run(async () => {
+      this.saved = this.draft = await change();
       toasts.show(done, { tone: 'success' });
-    } catch (err) {
-      this.message = errorText(err);
-    } finally {
-      this.busy = false;
-    }
+    });
   }
 }
 

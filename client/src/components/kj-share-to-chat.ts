@@ -1,8 +1,10 @@
 import { localized, msg, str } from '@lit/localize';
-import { LitElement, css, html, nothing } from 'lit';
-import { customElement, property, query, state } from 'lit/decorators.js';
+import { LitElement, css, html } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
 import type { UserDto } from '../../../shared/dto.js';
+import { ActionStatus } from '../controllers/action-status.js';
 import { FetchScope } from '../controllers/fetch-scope.js';
+import { ModalDialog } from '../controllers/modal-dialog.js';
 import { icon } from '../icons.js';
 import { api, errorText, isAbort } from '../services/api.js';
 import { chat } from '../services/chat.js';
@@ -32,62 +34,50 @@ export class KjShareToChat extends LitElement {
 
   @property() postId = '';
   @state() private friends: UserDto[] | null = null;
-  @state() private showing = false;
-  @state() private busy = false;
-  @state() private error = '';
-  @query('dialog') private dialog!: HTMLDialogElement;
+  private readonly action = new ActionStatus(this);
+  private readonly dialog = new ModalDialog(this, 'share-title', this.action);
   private readonly loads = new FetchScope(this);
 
   override render() {
-    return html`<button class="open" aria-haspopup="dialog" @click=${this.openDialog}>
+    return html`<button class="open" aria-haspopup="dialog" @click=${() => this.openDialog()}>
         ${icon('comment')} ${msg('Share to chat', { id: 'share.button' })}
       </button>
-      <dialog aria-labelledby=${this.showing ? 'share-title' : nothing} @close=${() => ((this.error = ''), (this.showing = false))}>
-        ${this.showing ? this.picker() : null}
-      </dialog>`;
+      ${this.dialog.render(msg('Send to a friend', { id: 'share.title' }), () => this.picker())}`;
   }
 
   private picker() {
     const list = this.friends;
-    return html`<h2 id="share-title">${msg('Send to a friend', { id: 'share.title' })}</h2>
-      ${list === null ? html`<p class="muted">${msg('Loading…', { id: 'share.loading' })}</p>` : null}
+    return html`${list === null ? html`<p class="muted">${msg('Loading…', { id: 'share.loading' })}</p>` : null}
       ${list?.length === 0 ? html`<p class="muted">${msg('You have no friends to send it to yet.', { id: 'share.noFriends' })}</p>` : null}
       <ul class="plain" aria-label=${msg('Friends', { id: 'share.friends' })}>
         ${(list ?? []).map(
           (f) => html`<li>
-            <button ?disabled=${this.busy} @click=${() => this.send(f)}><kj-avatar .user=${f} size="28"></kj-avatar>${f.displayName}</button>
+            <button ?disabled=${this.action.busy} @click=${() => this.send(f)}><kj-avatar .user=${f} size="28"></kj-avatar>${f.displayName}</button>
           </li>`,
         )}
       </ul>
-      ${this.error ? html`<p class="notice error" role="alert">${this.error}</p>` : null}
-      <div class="row"><button @click=${() => this.dialog.close()}>${msg('Cancel', { id: 'social.cancel' })}</button></div>`;
+      ${this.dialog.errorLine()}
+      <div class="row">${this.dialog.cancelButton()}</div>`;
   }
 
   private async openDialog(): Promise<void> {
-    this.showing = true;
-    await this.updateComplete;
-    this.dialog.showModal();
+    await this.dialog.open();
     try {
       this.friends = (await api.call('GET /friends', { signal: this.loads.next() })).friends;
     } catch (err) {
-      if (!isAbort(err)) this.error = errorText(err);
+      if (!isAbort(err)) this.action.fail(errorText(err));
     }
   }
 
   private async send(friend: UserDto): Promise<void> {
-    this.busy = true;
-    try {
+    await this.action.run(async () => {
       await chat.send(friend.handle, { postId: this.postId });
       this.dialog.close();
       toasts.show(msg(str`Sent to ${friend.displayName}.`, { id: 'share.sent' }), {
         tone: 'success',
         actions: [{ label: msg('Open the chat', { id: 'share.openChat' }), run: () => router.go(`/chat/${friend.handle}`) }],
       });
-    } catch (err) {
-      this.error = errorText(err);
-    } finally {
-      this.busy = false;
-    }
+    });
   }
 }
 

@@ -3,11 +3,13 @@ import { LitElement, css, html } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { PostDto, SpaceDto, UserDto } from '../../../shared/dto.js';
 import { SessionController } from '../controllers/session-controller.js';
+import { FetchScope } from '../controllers/fetch-scope.js';
 import { LiveEvents } from '../controllers/live-events.js';
 import { RoomWatch, spaceRoom } from '../controllers/room-watch.js';
 import { StoreController } from '../controllers/store-controller.js';
 import { api, errorText, isAbort } from '../services/api.js';
 import { realtime } from '../services/realtime.js';
+import { readSpace, spacePageSize } from '../services/spaces.js';
 import { toasts } from '../services/toasts.js';
 import { shared } from '../styles/shared.js';
 import { blocks } from '../services/blocks.js';
@@ -15,9 +17,6 @@ import './kj-block-button.js';
 import './kj-message-button.js';
 import './kj-moderator-tools.js';
 import './kj-space-view.js';
-
-/** Posts per page of a space. */
-const pageSize = 20;
 
 /**
  * `/space/:handle`: loads the space and its posts, records the visit (`space:enter`), and hands
@@ -44,7 +43,7 @@ export class KjSpacePage extends LitElement {
   @state() private unavailable = false;
   private readonly session = new SessionController(this);
   private readonly blocks = new StoreController(this, blocks);
-  private abort: AbortController | null = null;
+  private readonly loads = new FetchScope(this, { read: () => this.load(), key: () => this.handle });
   private enteredFor = '';
   /** The space's look follows the hub while it is open (`space:updated`); after a (re)watch it is read again. */
   private readonly watch = new RoomWatch(
@@ -89,10 +88,7 @@ export class KjSpacePage extends LitElement {
   }
 
   override willUpdate(changed: Map<string, unknown>): void {
-    if (changed.has('handle')) {
-      void this.load();
-      this.watch.sync();
-    }
+    if (changed.has('handle')) this.watch.sync();
   }
 
   /** A new look of the space on screen (title, theme, layout, modules, music); the rest stays as shown. */
@@ -107,15 +103,10 @@ export class KjSpacePage extends LitElement {
   private async refreshLook(): Promise<void> {
     if (!this.space) return;
     try {
-      this.takeLook((await api.call('GET /spaces/:handle', { params: { handle: this.handle }, signal: this.abort?.signal })).space);
+      this.takeLook((await api.call('GET /spaces/:handle', { params: { handle: this.handle }, signal: this.loads.signal })).space);
     } catch {
       // aborted or offline: the next connect reads again
     }
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.abort?.abort();
   }
 
   override render() {
@@ -150,7 +141,7 @@ export class KjSpacePage extends LitElement {
       ${
         this.next
           ? html`<p style="text-align:center"><button ?disabled=${this.loadingMore} @click=${this.more}>${msg('Older posts', { id: 'spacePaging.older' })}</button></p>`
-          : this.posts.length >= pageSize
+          : this.posts.length >= spacePageSize
             ? html`<p class="muted" style="text-align:center">${msg('That is everything.', { id: 'spacePaging.end' })}</p>`
             : null
       }`;
@@ -164,8 +155,8 @@ export class KjSpacePage extends LitElement {
     try {
       const page = await api.call('GET /spaces/:handle/posts', {
         params: { handle: this.handle },
-        query: { limit: pageSize, before },
-        signal: this.abort?.signal,
+        query: { limit: spacePageSize, before },
+        signal: this.loads.signal,
       });
       const known = new Set(this.posts.map((p) => p.id));
       this.posts = [...this.posts, ...page.posts.filter((p) => !known.has(p.id))];
@@ -179,28 +170,24 @@ export class KjSpacePage extends LitElement {
 
   /** Loads the space and its first page of posts; `keepShown` leaves the current one on screen until then. */
   private async load({ keepShown = false } = {}): Promise<void> {
-    this.abort?.abort();
-    const abort = (this.abort = new AbortController());
     if (!keepShown) {
       this.space = null;
       this.enteredFor = '';
     }
     this.error = '';
     this.unavailable = false;
-    try {
-      const [{ space }, { posts, next }] = await Promise.all([
-        api.call('GET /spaces/:handle', { params: { handle: this.handle }, signal: abort.signal }),
-        api.call('GET /spaces/:handle/posts', { params: { handle: this.handle }, query: { limit: pageSize }, signal: abort.signal }),
-      ]);
-      this.space = space;
-      this.posts = posts;
-      this.next = next;
-      document.title = `${space.title} · 空间 Kongjian`;
-      this.enter();
-      if (!keepShown) void this.reveal();
-    } catch (err) {
-      if (!isAbort(err)) this.error = errorText(err);
-    }
+    await this.loads.load(
+      async (signal) => {
+        const { space, posts, next } = await readSpace(this.handle, signal);
+        this.space = space;
+        this.posts = posts;
+        this.next = next;
+        document.title = `${space.title} · 空间 Kongjian`;
+        this.enter();
+        if (!keepShown) void this.reveal();
+      },
+      (message) => (this.error = message),
+    );
   }
 
   private async reveal(): Promise<void> {

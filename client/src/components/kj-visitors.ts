@@ -5,7 +5,7 @@ import type { VisitorDto } from '../../../shared/dto.js';
 import { FetchScope } from '../controllers/fetch-scope.js';
 import { LiveEvents } from '../controllers/live-events.js';
 import { timeAgo } from '../format.js';
-import { api, errorText, isAbort } from '../services/api.js';
+import { api } from '../services/api.js';
 import { shared } from '../styles/shared.js';
 import './kj-avatar.js';
 import './kj-friend-button.js';
@@ -26,23 +26,13 @@ export class KjVisitors extends LitElement {
   @property() handle = '';
   @state() private visitors: VisitorDto[] = [];
   @state() private error = '';
-  private readonly loads = new FetchScope(this);
+  private readonly loads = new FetchScope(this, { read: () => this.load(), key: () => this.handle });
 
   constructor() {
     super();
     new LiveEvents(this).on('space:visitor', ({ visitor, at }) => {
       this.visitors = [{ user: visitor, at }, ...this.visitors.filter((v) => v.user.id !== visitor.id)];
     });
-  }
-
-  override willUpdate(changed: Map<string, unknown>): void {
-    if (changed.has('handle')) void this.load();
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    // Moved within the page (modules reordered live): a load cut short by the move starts again.
-    if (this.hasUpdated) void this.load();
   }
 
   override render() {
@@ -62,12 +52,12 @@ export class KjVisitors extends LitElement {
   }
 
   private async load(): Promise<void> {
-    const signal = this.loads.next();
-    try {
-      this.visitors = (await api.call('GET /spaces/:handle/visitors', { params: { handle: this.handle }, signal })).visitors;
-    } catch (err) {
-      if (!isAbort(err)) this.error = errorText(err);
-    }
+    await this.loads.load(
+      async (signal) => {
+        this.visitors = (await api.call('GET /spaces/:handle/visitors', { params: { handle: this.handle }, signal })).visitors;
+      },
+      (message) => (this.error = message),
+    );
   }
 }
 

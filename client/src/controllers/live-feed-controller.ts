@@ -3,9 +3,10 @@
  * reader has scrolled down, into a "N new posts" bar so nothing jumps), `feed:remove` removals, and
  * after a reconnect the first page again, merged by id, to catch up on what was pushed meanwhile.
  */
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { ReactiveControllerHost } from 'lit';
 import type { PostDto, UserDto } from '../../../shared/dto.js';
 import { api, errorText, isAbort } from '../services/api.js';
+import { FetchScope } from './fetch-scope.js';
 import { LiveEvents } from './live-events.js';
 
 const pageSize = 20;
@@ -14,19 +15,18 @@ const nearTopPx = 120;
 
 const byNewest = (a: PostDto, b: PostDto) => b.createdAt.localeCompare(a.createdAt) || b.id.localeCompare(a.id);
 
-export class LiveFeedController implements ReactiveController {
+export class LiveFeedController {
   posts: PostDto[] = [];
   /** Arrived while the reader was scrolled down; shown once they ask. */
   pending: PostDto[] = [];
   next: string | null = null;
   loading = false;
   error = '';
-  private abort: AbortController | null = null;
+  private readonly loads: FetchScope;
   /** Whether the first page has come (until then a catch-up reads it again instead). */
   private firstLoaded = false;
 
   constructor(private readonly host: ReactiveControllerHost) {
-    host.addController(this);
     new LiveEvents(host)
       .on('feed:post', ({ post }) => this.arrive([post]))
       .on('feed:remove', ({ postId }) => this.remove(postId))
@@ -36,14 +36,7 @@ export class LiveFeedController implements ReactiveController {
       .onConnected((missed) => {
         if (missed) void this.catchUp();
       });
-  }
-
-  hostConnected(): void {
-    void this.loadFirst();
-  }
-
-  hostDisconnected(): void {
-    this.abort?.abort();
+    this.loads = new FetchScope(host, { read: () => this.loadFirst() });
   }
 
   /** Shows the waiting posts and goes to the top. */
@@ -140,18 +133,17 @@ export class LiveFeedController implements ReactiveController {
   }
 
   private async fetchPage(before?: string): Promise<{ posts: PostDto[]; next: string | null } | null> {
-    this.abort?.abort();
-    const abort = (this.abort = new AbortController());
+    const signal = this.loads.next();
     this.loading = true;
     this.error = '';
     this.host.requestUpdate();
     try {
-      return await api.call('GET /feed', { query: { limit: pageSize, ...(before ? { before } : {}) }, signal: abort.signal });
+      return await api.call('GET /feed', { query: { limit: pageSize, ...(before ? { before } : {}) }, signal });
     } catch (err) {
       if (!isAbort(err)) this.error = errorText(err);
       return null;
     } finally {
-      if (this.abort === abort) {
+      if (this.loads.signal === signal) {
         this.loading = false;
         this.host.requestUpdate();
       }

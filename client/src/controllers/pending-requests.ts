@@ -3,33 +3,22 @@
  * notifications page): loaded on connect, again when a `friend_request` notification arrives or
  * the socket reconnects, and each answer remembered so its item says how it ended.
  */
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { ReactiveControllerHost } from 'lit';
 import type { FriendRequestDto } from '../../../shared/dto.js';
 import { api } from '../services/api.js';
+import { FetchScope } from './fetch-scope.js';
 import { LiveEvents } from './live-events.js';
 
-export class PendingRequests implements ReactiveController {
+export class PendingRequests {
   private incoming = new Map<string, FriendRequestDto>();
   private readonly answered = new Map<string, 'accepted' | 'declined'>();
-  private abort: AbortController | null = null;
+  private readonly loads: FetchScope;
 
   constructor(private readonly host: ReactiveControllerHost) {
-    host.addController(this);
-    new LiveEvents(host)
-      .on('notification', ({ notification }) => {
-        if (notification.kind === 'friend_request') void this.load();
-      })
-      .onConnected((missed) => {
-        if (missed) void this.load();
-      });
-  }
-
-  hostConnected(): void {
-    void this.load();
-  }
-
-  hostDisconnected(): void {
-    this.abort?.abort();
+    new LiveEvents(host).on('notification', ({ notification }) => {
+      if (notification.kind === 'friend_request') void this.load();
+    });
+    this.loads = new FetchScope(host, { read: () => this.load(), catchUp: true });
   }
 
   /** The request if it is still pending. */
@@ -49,10 +38,8 @@ export class PendingRequests implements ReactiveController {
   }
 
   private async load(): Promise<void> {
-    this.abort?.abort();
-    const abort = (this.abort = new AbortController());
     try {
-      const { incoming } = await api.call('GET /friends/requests', { signal: abort.signal });
+      const { incoming } = await api.call('GET /friends/requests', { signal: this.loads.next() });
       this.incoming = new Map(incoming.filter((r) => r.status === 'pending').map((r) => [r.id, r]));
       this.host.requestUpdate();
     } catch {

@@ -61,13 +61,19 @@ export const api = {
   send: sendRoute,
 };
 
+/** What a screen says for some error codes instead of the general wording (a 404 on a post page: "It was deleted…"). */
+export type ErrorWording = Readonly<Partial<Record<ApiError['code'], string>>>;
+
 /**
  * A message fit to show a person, in their language, for any thrown value. The hub's own messages are
- * English (for logs); the client words each error code itself (../i18n/errors.ts). For `invalid` answers
- * the fields are named; English readers also get the hub's detail, which is English already.
+ * English (for logs); the client words each error code itself (../i18n/errors.ts), unless `wording`
+ * names the code. For `invalid` answers the fields are named; English readers also get the hub's
+ * detail, which is English already.
  */
-export function errorText(err: unknown): string {
+export function errorText(err: unknown, wording: ErrorWording = {}): string {
   if (err instanceof ApiError) {
+    const own = wording[err.code];
+    if (own !== undefined) return own;
     const fields = err.fields ? Object.entries(err.fields) : [];
     if (err.code === 'invalid' && fields.length) {
       if (currentLocale() === 'en')

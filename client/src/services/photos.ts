@@ -2,7 +2,7 @@
  * Photos attached to shuoshuo go into the author's shuoshuo album, which the hub finds or makes
  * (`PUT /api/albums/shuoshuo`): the rule lives on the server, not in a title the browser searches for.
  */
-import type { PhotoDto } from '../../../shared/dto.js';
+import type { AlbumDto, PhotoDto } from '../../../shared/dto.js';
 import { api } from './api.js';
 import { session } from './session.js';
 
@@ -30,6 +30,29 @@ export async function uploadShuoshuoPhoto(file: File, signal?: AbortSignal): Pro
   form.append('file', file, file.name);
   const { photo } = await api.call('POST /albums/:id/photos', { params: { id }, body: form, signal });
   return photo;
+}
+
+/** An album with the first page of its photos. */
+export interface AlbumPhotos {
+  readonly album: AlbumDto;
+  readonly photos: PhotoDto[];
+}
+
+/**
+ * The albums of `handle`'s space that have photos, in the hub's order, each with its first page of
+ * photos (at most `perAlbum`, else the hub's page size); `albums` caps how many are read.
+ */
+export async function albumsWithPhotos(
+  handle: string,
+  { albums: most, perAlbum }: { readonly albums?: number; readonly perAlbum?: number },
+  signal: AbortSignal,
+): Promise<AlbumPhotos[]> {
+  const { albums } = await api.call('GET /spaces/:handle/albums', { params: { handle }, signal });
+  const withPhotos = albums.filter((a) => a.photoCount > 0).slice(0, most);
+  const pages = await Promise.all(
+    withPhotos.map((a) => api.call('GET /albums/:id/photos', { params: { id: a.id }, query: { limit: perAlbum }, signal })),
+  );
+  return withPhotos.map((album, i) => ({ album, photos: pages[i]?.photos ?? [] })).filter((a) => a.photos.length > 0);
 }
 
 session.addEventListener('change', () => {

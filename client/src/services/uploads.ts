@@ -1,17 +1,29 @@
 /**
- * Photo uploads with progress. `fetch` cannot report upload progress, so this one call uses
- * XMLHttpRequest; its answers and errors are the same as `api`'s (`ApiError` with the hub's message).
+ * Uploads with progress: a file as the multipart field `file` to an upload route of the contract
+ * (its path built by the typed client's `routePath`). `fetch` cannot report upload progress, so these
+ * calls use XMLHttpRequest; their answers and errors are the same as `api`'s (`ApiError` with the hub's
+ * error, a 401 ends the session).
  */
+import { routePath, type RouteAnswer, type RouteParams } from '../../../shared/api-client.js';
 import type { PhotoDto } from '../../../shared/dto.js';
 import type { ErrorResponse } from '../../../shared/errors.js';
 import { ApiError } from './api.js';
 import { session } from './session.js';
 
-/** Sends one file into an album; `onProgress` gets 0–1 as bytes leave. Rejects with AbortError when aborted. */
-export function uploadPhoto(albumId: string, file: File, onProgress: (fraction: number) => void, signal?: AbortSignal): Promise<PhotoDto> {
+/** The routes that take a file and report progress. */
+export type UploadRoute = 'POST /albums/:id/photos' | 'POST /videos';
+
+/** Sends `file` to `route`; `onProgress` gets 0–1 as bytes leave. Rejects with AbortError when `signal` aborts. */
+export function uploadFile<K extends UploadRoute>(
+  route: K,
+  params: RouteParams<K>,
+  file: File,
+  onProgress: (fraction: number) => void,
+  signal?: AbortSignal,
+): Promise<RouteAnswer<K>> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
-    xhr.open('POST', `/api/albums/${encodeURIComponent(albumId)}/photos`);
+    xhr.open('POST', `/api${routePath(route, params as Readonly<Record<string, unknown>>)}`);
     const token = session.token;
     if (token) xhr.setRequestHeader('Authorization', `Bearer ${token}`);
     xhr.upload.addEventListener('progress', (e) => {
@@ -26,7 +38,7 @@ export function uploadPhoto(albumId: string, file: File, onProgress: (fraction: 
       }
       if (xhr.status >= 200 && xhr.status < 300) {
         onProgress(1);
-        return resolve((body as { photo: PhotoDto }).photo);
+        return resolve(body as RouteAnswer<K>);
       }
       const error = (body as Partial<ErrorResponse> | undefined)?.error;
       if (xhr.status === 401 && token) session.expire();
@@ -39,4 +51,14 @@ export function uploadPhoto(albumId: string, file: File, onProgress: (fraction: 
     form.append('file', file, file.name);
     xhr.send(form);
   });
+}
+
+/** Sends one file into an album. */
+export async function uploadPhoto(
+  albumId: string,
+  file: File,
+  onProgress: (fraction: number) => void,
+  signal?: AbortSignal,
+): Promise<PhotoDto> {
+  return (await uploadFile('POST /albums/:id/photos', { id: albumId }, file, onProgress, signal)).photo;
 }
