@@ -1,8 +1,8 @@
 /**
  * The REST contract as one table: each route's auth, input schemas and answer schema, keyed
- * `'METHOD /path'` (paths under /api, Express-style `:param`). The server's endpoint declarations spread
- * their entry (`defineEndpoint({ ...apiRoutes['GET /posts/:id'], handler })`, so a handler whose result
- * does not fit the answer fails to compile) and the typed client (api-client.ts) reads its types from it,
+ * `'METHOD /path'` (paths under /api, Express-style `:param`). Each feature's routes.ts is a table keyed
+ * the same way (`defineEndpoints({ 'GET /posts/:id': { handler } })`, server/http/endpoint-table.ts), so a
+ * handler whose result does not fit the answer fails to compile, and the typed client (api-client.ts) reads its types from it,
  * so a renamed field fails to compile in the server, the web client, the tests and the load tester.
  * test/http/api-routes.test.ts checks that the table and the mounted endpoints are the same set.
  */

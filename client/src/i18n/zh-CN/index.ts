@@ -22,12 +22,8 @@ import { templates as commentPreview } from './comment-preview.js';
 import { templates as fans } from './fans.js';
 import { templates as friendRequests } from './friend-requests.js';
 import { templates as invitePage } from './invite-page.js';
-import { templates as liveDeletes } from './live-deletes.js';
-import { templates as matchExtras } from './match-extras.js';
-import { templates as moderationLive } from './moderation-live.js';
 import { templates as notificationSettings } from './notification-settings.js';
 import { templates as postPage } from './post-page.js';
-import { templates as spacePaging } from './space-paging.js';
 import { templates as account } from './account.js';
 import { templates as search } from './search.js';
 import { templates as titles } from './titles.js';
@@ -60,13 +56,9 @@ export const templates: TemplateMap = {
   ...fans,
   ...friendRequests,
   ...invitePage,
-  ...liveDeletes,
-  ...matchExtras,
-  ...moderationLive,
   ...notificationSettings,
   ...circles,
   ...postPage,
-  ...spacePaging,
   ...account,
   ...chat,
   ...social,

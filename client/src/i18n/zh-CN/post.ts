@@ -32,4 +32,10 @@ export const templates = {
   'comments.heldNote': '你的评论正在等待审核，目前只有你能看到。',
   'comments.reviewNote': '你的评论正在由管理员预审。',
   'comments.blocked': '已拦截：这条评论违反了社区规则。',
+  // Deleting comments (and, in a space, guestbook messages).
+  'commentsLive.deleteLabel': str`删除 ${0} 的评论`,
+  'commentsLive.deleteConfirm': '删除这条评论及其回复？',
+  'commentsLive.deleteReplyConfirm': '删除这条回复？',
+  'guestbookLive.deleteLabel': str`删除 ${0} 的留言`,
+  'guestbookLive.deleteConfirm': '删除这条留言？',
 };

@@ -75,4 +75,7 @@ export const templates = {
   'editor.link': '链接',
   'editor.placeholder': '写日志…',
   'editor.linkPrompt': '链接地址（http 或 https）：',
+  // Paging a space's older posts.
+  'spacePaging.older': '更早的动态',
+  'spacePaging.end': '已经到底了。',
 };
