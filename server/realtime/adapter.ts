@@ -28,10 +28,13 @@ export interface ClusterAdapter {
 
 /**
  * How long a join waits for its subscriptions. They are confirmed within milliseconds while Redis
- * answers; past this (Redis away) the join completes anyway and the subscription follows when Redis
- * is back, as the whole node's do (it reports itself unready meanwhile).
+ * answers, but on a starved machine a Redis Cluster shard has taken over 3 s (a post made meanwhile
+ * was lost live: connect-race.test.ts, load average 11 on two cores); a slow connect is better than a
+ * lost post. Past this (Redis unresponsive) the join completes anyway and the subscription follows
+ * when Redis is back, as the whole node's do (it reports itself unready meanwhile); with Redis known
+ * to be down there is no wait at all.
  */
-const joinWaitMs = 3_000;
+const joinWaitMs = 10_000;
 
 export function createClusterAdapter(kind: RedisAdapterKind, redis: RedisClients, prefix: string): ClusterAdapter {
   const pub = publisher(redis);
