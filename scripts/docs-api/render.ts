@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { apiRoutes, type RouteKey, type RouteShape } from '../../shared/api-routes.js';
 import { errorStatus } from '../../shared/errors.js';
+import { everyRoute } from '../../shared/route-errors.js';
 import { namedObjectRegistry, namedObjects } from '../../shared/schemas/dto/named.js';
 import { clientEvents, serverEvents } from '../../shared/schemas/events.js';
 import { contractEvents, contractRoutes } from './contract.js';
@@ -80,6 +81,7 @@ const show = (schema: z.ZodType | undefined, io: 'input' | 'output') => {
   return shapeOf(json, (json.$defs ?? {}) as Json);
 };
 
+const everyRouteText = new Set(Object.entries(everyRoute).map(([code, when]) => `${code}: ${when}`));
 const authText = (auth: boolean | 'moderator') => (auth === 'moderator' ? 'moderator' : auth ? 'signed in' : 'anyone');
 const openApiPath = (path: string) => path.replace(/:(\w+)/g, '{$1}');
 const extension = (yes: boolean) => (yes ? ' *(extension)*' : '');
@@ -90,22 +92,12 @@ function endpointSection(key: RouteKey, document: OpenApiDocument): string {
   const op = document.paths[`/api${openApiPath(route.path)}`]?.[route.method];
   const statuses = Object.keys(op?.responses ?? {});
   const success = statuses.filter((s) => s.startsWith('2'));
-  // Beyond what every endpoint may answer (see the Errors section): the kind's own are not repeated.
-  const common = new Set([
-    'invalid',
-    'rate_limited',
-    'unavailable',
-    'internal',
-    'unauthorized',
-    ...(route.auth === 'moderator' ? ['forbidden'] : []),
-    ...(shape.body ? ['too_large', 'unsupported_media'] : []),
-  ]);
-  // Error answers are shared responses named by their code (`#/components/responses/not_found`).
+  // The route's declared errors (shared/api-routes.ts), each with when; those of every route are in the Errors section.
   const errors = statuses
     .filter((s) => !s.startsWith('2'))
-    .map((s) => [s, op!.responses[s]!.$ref?.split('/').pop()] as const)
-    .filter((pair): pair is readonly [string, string] => pair[1] !== undefined && !common.has(pair[1]))
-    .map(([s, code]) => `\`${code}\` ${s}`);
+    .map((s) => [s, op!.responses[s]!] as const)
+    .filter(([, answer]) => answer.$ref !== undefined && !everyRouteText.has(answer.description ?? ''))
+    .map(([s, answer]) => `  - ${answer.description!.replace(/^(\w+): /, `\`$1\` ${s}: `)}`);
   const lines = [`#### \`${route.method.toUpperCase()} /api${route.path}\`${extension(!contractRoutes.has(key))}`, ''];
   if (op?.summary && !op.summary.startsWith(`${route.method.toUpperCase()} /api`)) lines.push(op.summary, '');
   lines.push(`- auth: ${authText(route.auth)}`);
@@ -118,7 +110,7 @@ function endpointSection(key: RouteKey, document: OpenApiDocument): string {
   if (body) lines.push(`- body: \`${body}\``);
   const answer = show(shape.response, 'output');
   lines.push(`- answer: ${success.join(' or ') || '200'}${answer ? ` \`${answer}\`` : ' (no body)'}`);
-  if (errors.length) lines.push(`- errors: ${errors.join('; ')}`);
+  if (errors.length) lines.push('- errors:', ...errors);
   return lines.join('\n');
 }
 
@@ -164,10 +156,10 @@ export function renderApiDoc(document: OpenApiDocument): string {
     '## Errors',
     '',
     'Every error answer is `{ error: { code, message, fields? } }` (`fields` names what is wrong for `invalid`).',
-    'Any endpoint may answer `invalid`, `unauthorized` (a bad token, even where none is needed), `rate_limited`, `unavailable` (store or',
-    'Redis down) or `internal`; those with a JSON body `too_large` and `unsupported_media` (an encoding or charset other than UTF-8), those',
-    'for moderators `forbidden`; each endpoint lists the errors it answers beyond these. `GET /api/openapi.json` declares each',
-    "endpoint's errors under their statuses as shared responses named by code (`#/components/responses/not_found`…).",
+    'Any endpoint may answer `unauthorized` (a bad token, even where none is needed), `unavailable` (store or Redis down) or',
+    '`internal`; each endpoint lists the others it answers and when, as declared in shared/api-routes.ts. `GET /api/openapi.json`',
+    "lists each endpoint's errors under their statuses as shared responses named by code (`#/components/responses/not_found`…),",
+    'with when as their description.',
     '',
     '| code | status |',
     '| --- | --- |',

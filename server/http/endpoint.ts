@@ -10,6 +10,7 @@ import type { Viewer } from '../modules/accounts/viewer.js';
 import { forbidden, unauthorized } from '../errors.js';
 import type { RateLimitRule } from '../rate-limits.js';
 import type { ErrorCode } from '../../shared/errors.js';
+import type { RouteErrors } from '../../shared/route-errors.js';
 
 export type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 
@@ -57,8 +58,11 @@ export interface EndpointSpec<
   readonly summary?: string;
   /** The answer's shape, for the API document; the handler's result must fit it. */
   readonly response?: z.ZodType<NoInfer<R>>;
-  /** Error codes this endpoint answers beyond those every endpoint may (invalid, unauthorized, rate_limited, internal). */
-  readonly errors?: readonly ErrorCode[];
+  /**
+   * The contract's declaration of the errors it answers (shared/api-routes.ts; the API document lists that one), or
+   * the server's own list of codes (the upload routes keep theirs; their contract entries declare the same).
+   */
+  readonly errors?: RouteErrors | readonly ErrorCode[];
   /** The body is a multipart/form-data upload with one file in this field (read by the handler). */
   readonly upload?: { readonly field: string };
   readonly handler: (input: EndpointInput<Out<BS>, Out<QS>, Out<PS>, ViewerFor<A>>) => Promise<R>;
@@ -87,6 +91,7 @@ export interface EndpointDoc {
   /** The success statuses: the fixed one, or every one a status function may choose. */
   readonly statuses: readonly number[];
   readonly summary?: string;
+  /** The server's own list of codes, if it gives one (the API document reads the contract's declaration). */
   readonly errors?: readonly ErrorCode[];
   readonly upload?: { readonly field: string };
 }
@@ -134,7 +139,7 @@ export function defineEndpoint<
       ...(spec.response ? { response: spec.response } : {}),
       statuses: statusesOf(spec),
       ...(spec.summary ? { summary: spec.summary } : {}),
-      ...(spec.errors ? { errors: spec.errors } : {}),
+      ...(isCodeList(spec.errors) ? { errors: spec.errors } : {}),
       ...(spec.upload ? { upload: spec.upload } : {}),
     },
     async run(req, res, viewer) {
@@ -159,3 +164,5 @@ export function defineEndpoint<
 }
 
 export type EndpointMounter = (router: Router, endpoints: readonly Endpoint[]) => void;
+
+const isCodeList = (errors: RouteErrors | readonly ErrorCode[] | undefined): errors is readonly ErrorCode[] => Array.isArray(errors);

@@ -5,6 +5,8 @@
 import { z } from 'zod';
 import { errorStatus, type ErrorCode } from '../../shared/errors.js';
 import { namedObjectRegistry } from '../../shared/schemas/dto/named.js';
+import { apiRoutes, type RouteKey, type RouteShape } from '../../shared/api-routes.js';
+import { everyRoute, type RouteErrors } from '../../shared/route-errors.js';
 import type { Endpoint } from './endpoint.js';
 import { operationNotes, tagDescriptions, tagOf } from './openapi-operations.js';
 
@@ -56,9 +58,17 @@ function parametersOf(endpoint: Endpoint): JsonSchema[] {
   return list;
 }
 
-/** Each error code has its own status, so each is one shared response (`#/components/responses/<code>`). */
-function errorResponses(codes: readonly ErrorCode[]): Record<string, JsonSchema> {
-  return Object.fromEntries([...new Set(codes)].map((code) => [String(errorStatus[code]), { $ref: `#/components/responses/${code}` }]));
+/**
+ * Each error code has its own status, so each is one shared response (`#/components/responses/<code>`);
+ * the operation's reference says when this one answers it.
+ */
+function errorResponses(errors: RouteErrors): Record<string, JsonSchema> {
+  return Object.fromEntries(
+    (Object.entries(errors) as Array<[ErrorCode, string]>).map(([code, when]) => [
+      String(errorStatus[code]),
+      { $ref: `#/components/responses/${code}`, description: `${code}: ${when}` },
+    ]),
+  );
 }
 
 const errorMeaning: Readonly<Record<ErrorCode, string>> = {
@@ -88,41 +98,16 @@ function requestBodyOf({ doc }: Endpoint): JsonSchema {
   return { requestBody: { required: true, content: { 'application/json': { schema: schemaOf(doc.body, 'input') } } } };
 }
 
-/**
- * The error answers an endpoint gives. Every kind of endpoint has its own, from the mounting code
- * (server/http/mount.ts, json-body.ts, endpoint.ts); its service adds those in `operationNotes`.
- */
-function errorCodesOf(endpoint: Endpoint): ErrorCode[] {
-  const { doc, method, auth } = endpoint;
-  const hasInput = Boolean(doc.body ?? doc.query ?? doc.params ?? doc.upload) || method !== 'get';
-  const idempotent = isIdempotent(endpoint);
-  const codes: Array<ErrorCode | false> = [
-    // Input that breaks its schema, or a body that is not JSON.
-    hasInput && 'invalid',
-    // A present but bad token answers 401 even where none is needed.
-    'unauthorized',
-    auth === 'moderator' && 'forbidden',
-    // An id or handle in the path may name nothing, or nothing the viewer may see: the same 404.
-    /:(id|handle|postId|commentId|kind)\b/.test(endpoint.path) && 'not_found',
-    // A key reused for another request, or one still in progress.
-    idempotent && 'conflict',
-    // A JSON body over the endpoint's limit; one in another encoding or charset.
-    Boolean(doc.body) && 'too_large',
-    Boolean(doc.body) && 'unsupported_media',
-    // The endpoint's budget; anonymous writes per address; Idempotency-Keys per user.
-    (Boolean(endpoint.rateLimit) || (!auth && method !== 'get') || idempotent) && 'rate_limited',
-    ...(doc.errors ?? []),
-    ...(operationNotes[routeKeyOf(endpoint)]?.errors ?? []),
-    'unavailable',
-    'internal',
-  ];
-  return codes.filter((code): code is ErrorCode => code !== false);
+/** The errors a route declares (shared/api-routes.ts), after those any route may answer. */
+export function declaredErrors(endpoint: Endpoint): RouteErrors {
+  const route = apiRoutes[routeKeyOf(endpoint)] as RouteShape | undefined;
+  return { ...everyRoute, ...route?.errors };
 }
 
 /** A signed-in POST may carry Idempotency-Key (not uploads, whose bodies are streamed). */
 const isIdempotent = (endpoint: Endpoint) => endpoint.method === 'post' && Boolean(endpoint.auth) && !endpoint.doc.upload;
 
-const routeKeyOf = (endpoint: Endpoint) => `${endpoint.method.toUpperCase()} ${endpoint.path}` as keyof typeof operationNotes;
+const routeKeyOf = (endpoint: Endpoint) => `${endpoint.method.toUpperCase()} ${endpoint.path}` as RouteKey;
 
 const successMeaning: Readonly<Record<number, string>> = {
   201: 'created',
@@ -163,7 +148,9 @@ function operationOf(endpoint: Endpoint, schemas: Record<string, JsonSchema>): J
         ]),
       ),
       // A probe's 503 is its own report (what is down), not the error shape.
-      ...errorResponses(errorCodesOf(endpoint).filter((code) => !statuses.includes(errorStatus[code]))),
+      ...errorResponses(
+        Object.fromEntries(Object.entries(declaredErrors(endpoint)).filter(([code]) => !statuses.includes(errorStatus[code as ErrorCode]))),
+      ),
     },
   };
 }

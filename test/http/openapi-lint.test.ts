@@ -112,8 +112,9 @@ describe('the OpenAPI document', () => {
     expect(answer.body, `${method} ${path}`).toMatchObject({ error: { code } });
     const op = doc.paths[`/api${path}`]?.[method];
     expect(op, `${method} ${path} is in the document`).toBeDefined();
-    expect(op!.responses[String(answer.status)], `${method} ${path} declares ${answer.status}`).toEqual({
+    expect(op!.responses[String(answer.status)], `${method} ${path} declares ${answer.status}`).toMatchObject({
       $ref: `#/components/responses/${code}`,
+      description: expect.stringMatching(new RegExp(`^${code}: .+`)),
     });
   }
 
