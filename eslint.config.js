@@ -1,8 +1,10 @@
-// Lint: typescript-eslint with type information (the rules that catch real async and typing bugs),
-// import cycles, and the layer rule that the web client never imports server code.
+// Lint: typescript-eslint's recommended type-checked set (the rules that catch real async and typing bugs),
+// import cycles, the layer rule that the web client never imports server code, and Lit's template and a11y rules.
 import tseslint from 'typescript-eslint';
 import importX from 'eslint-plugin-import-x';
 import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
+import lit from 'eslint-plugin-lit';
+import litA11y from 'eslint-plugin-lit-a11y';
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'data/**', 'coverage/**', '**/*.js', '**/*.mjs', '**/*.cjs'] },
@@ -40,6 +42,31 @@ export default tseslint.config(
         'error',
         { patterns: [{ group: ['**/server/**', '../server/*'], message: 'the web client imports shared/, never server/' }] },
       ],
+    },
+  },
+  {
+    // typescript-eslint's recommended type-checked set, folder by folder as each one's findings are fixed (#29).
+    files: ['shared/**/*.ts', 'scripts/**/*.ts', 'test/**/*.ts'],
+    extends: [tseslint.configs.recommendedTypeChecked],
+  },
+  {
+    // TODO(merge): files another branch is changing; their findings of the new set get fixed after it merges.
+    files: ['scripts/docs-api/render.ts'],
+    rules: { '@typescript-eslint/no-unnecessary-type-assertion': 'off' },
+  },
+  {
+    files: ['client/src/**/*.ts'],
+    extends: [lit.configs['flat/recommended'], litA11y.configs.recommended],
+  },
+  {
+    // The tests read untyped REST answers (res.body…, UntypedJson) until they move to the typed client.
+    files: ['test/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-unsafe-member-access': 'off',
+      '@typescript-eslint/no-unsafe-assignment': 'off',
+      '@typescript-eslint/no-unsafe-call': 'off',
+      '@typescript-eslint/no-unsafe-argument': 'off',
+      '@typescript-eslint/no-unsafe-return': 'off',
     },
   },
 );

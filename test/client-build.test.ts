@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { clientBuildIsStale } from '../server/client-build.js';
 
-async function tree(): Promise<{ root: string; clientDir: string; touch(file: string, at: Date): Promise<void> }> {
+async function tree(): Promise<{ root: string; clientDir: string; touch: (file: string, at: Date) => Promise<void> }> {
   const root = await fs.mkdtemp(path.join(os.tmpdir(), 'kj-build-'));
   const clientDir = path.join(root, 'dist/client');
   const touch = async (file: string, at: Date) => {

@@ -57,7 +57,7 @@ async function startNode(index: number, redis: RedisClients, prefix: string) {
   const io = new Server(httpServer);
   io.adapter(createClusterAdapter('sharded', redis, prefix).adapter);
   io.on('connection', (socket) => {
-    const room = socket.handshake.auth.room;
+    const room: unknown = socket.handshake.auth.room;
     if (typeof room === 'string') void socket.join(room);
   });
   const port = await new Promise<number>((resolve) =>

@@ -11,7 +11,7 @@ import { cli, UsageError, type CliArgs } from '../cli-args.js';
 interface BenchModule {
   /** The benchmark's own arguments and their usage (what follows `npm run bench -- <name>`). */
   readonly benchCli: CliArgs<NonNullable<Parameters<typeof cli>[0]['options']>>;
-  run(args: string[]): Promise<unknown> | unknown;
+  run(args: string[]): unknown;
 }
 
 /** Modules the benchmarks share: not benchmarks themselves. */

@@ -121,7 +121,7 @@ Keyword screening throughput and p99 with 10, 1000 and 5000 rules: the automaton
   options: { seconds: { type: 'string' } },
 } as const;
 
-export async function run(args: string[]): Promise<void> {
+export function run(args: string[]): void {
   const { values } = parseCli(benchCli, args);
   const seconds = values.seconds === undefined ? 1 : Number(values.seconds);
   if (!(seconds > 0)) throw new UsageError(`--seconds must be a number above 0, not "${values.seconds}"`);

@@ -7,7 +7,7 @@
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import { io, type Socket } from 'socket.io-client';
-import type { ClientToServerEvents, ServerToClientEvents } from '../../shared/events.js';
+import type { Ack, ClientAckFields, ClientToServerEvents, ServerToClientEvents } from '../../shared/events.js';
 import { makeFriendGraph, prng } from './friend-graph.js';
 import { Histogram, round, type LatencySummary } from './histogram.js';
 import { closeHttpAgents, httpJson } from './http.js';
@@ -165,10 +165,13 @@ export async function runChatLoadTest(partial: Partial<LoadTestOptions> = {}): P
       const to = target.users[peerOf(from)]!.handle;
       sent++;
       const sentAt = clock();
-      const answer = await device.socket
+      // socket.io-client types a timed emitWithAck's answer as any; the event map says what it is.
+      const sending = device.socket
         .timeout(30_000)
-        .emitWithAck('chat:send', { to, text: `load test message ${sent}`, clientId: randomUUID() })
-        .catch((err: Error) => ({ ok: false as const, error: { code: err.message } }));
+        .emitWithAck('chat:send', { to, text: `load test message ${sent}`, clientId: randomUUID() }) as Promise<
+        Ack<ClientAckFields<'chat:send'>>
+      >;
+      const answer = await sending.catch((err: Error) => ({ ok: false as const, error: { code: err.message } }));
       ack.record(clock() - sentAt);
       if (!answer.ok) {
         const code = answer.error.code;

@@ -7,7 +7,7 @@
  * seen exactly once by its churning socket, live (`notification`) or through a sync.
  */
 import { io, type Socket } from 'socket.io-client';
-import type { ClientToServerEvents, ServerToClientEvents } from '../../shared/events.js';
+import type { Ack, ClientAckFields, ClientToServerEvents, ServerToClientEvents } from '../../shared/events.js';
 import { Histogram, type LatencySummary } from './histogram.js';
 import { clock } from './protocol.js';
 import type { SeededUser } from './seed.js';
@@ -80,7 +80,10 @@ function connect(url: string, token: string, localAddress: string | undefined): 
 async function syncAll(socket: ChurnSocket, after: number): Promise<number[]> {
   const seqs: number[] = [];
   for (;;) {
-    const ack = await socket.timeout(30_000).emitWithAck('notifications:sync', { after, limit: syncLimit });
+    // socket.io-client types a timed emitWithAck's answer as any; the event map says what it is.
+    const ack = await (socket.timeout(30_000).emitWithAck('notifications:sync', { after, limit: syncLimit }) as Promise<
+      Ack<ClientAckFields<'notifications:sync'>>
+    >);
     if (!ack.ok) throw new Error(`notifications:sync: ${ack.error.code}`);
     for (const n of ack.notifications) seqs.push(n.seq);
     if (ack.notifications.length < syncLimit) return seqs;

@@ -81,7 +81,12 @@ export function httpTransport(call: Pick<HubCall, 'localAddress' | 'timeoutMs'> 
               const value = res.headers[name.toLowerCase()];
               return value === undefined ? null : Array.isArray(value) ? value.join(', ') : String(value);
             };
-            resolve({ status: res.statusCode ?? 0, statusText: res.statusMessage ?? '', headers: { get: header }, text: async () => text });
+            resolve({
+              status: res.statusCode ?? 0,
+              statusText: res.statusMessage ?? '',
+              headers: { get: header },
+              text: () => Promise.resolve(text),
+            });
           });
           res.on('error', reject);
         },

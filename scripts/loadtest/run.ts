@@ -8,7 +8,7 @@ import { makeFriendGraph } from './friend-graph.js';
 import { Histogram, round } from './histogram.js';
 import { closeHttpAgents } from './http.js';
 import { defaultOptions, type LoadTestOptions } from './options.js';
-import { clock, type WorkerTick, type WorkerUser } from './protocol.js';
+import { clock, type WorkerUser } from './protocol.js';
 import type { LoadTestSummary, TimelinePoint } from './summary.js';
 import { judged } from './summarize.js';
 import { parseRamp } from './ramp.js';
@@ -79,7 +79,7 @@ export async function runLoadTest(partial: Partial<LoadTestOptions> = {}): Promi
     for (const w of workers) {
       w.onMessage((m) => {
         if (m.type !== 'tick') return;
-        const t = m as WorkerTick;
+        const t = m;
         acc.connects += t.connectsInTick;
         acc.deliveries += t.deliveriesInTick;
         acc.busy = Math.max(acc.busy, t.busy);

@@ -131,7 +131,7 @@ export async function seedViaApi(
   log: (line: string) => void,
 ): Promise<SeededUser[]> {
   const started = Date.now();
-  const seeded: SeededUser[] = new Array(graph.users);
+  const seeded: SeededUser[] = new Array<SeededUser>(graph.users);
   // Source addresses spread the per-IP registration limit.
   const from = (i: number) => sourceAddress(sourceIps, i);
   // The hub's password queue lets 8 sign-ups per address wait at once (the rest answer 429): 4 per address.

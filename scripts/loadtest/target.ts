@@ -93,7 +93,7 @@ async function remoteTarget(options: LoadTestOptions, graph: FriendGraph, prefix
         ? (metricValue(text, 'kj_process_resident_memory_bytes') ?? metricValue(text, 'process_resident_memory_bytes') ?? null)
         : null;
     },
-    heapAfterGc: async () => null,
+    heapAfterGc: () => Promise.resolve(null),
     hubCpuMs: async () => {
       const text = await metrics();
       if (!text) return null;
@@ -118,8 +118,8 @@ async function remoteTarget(options: LoadTestOptions, graph: FriendGraph, prefix
       return v === undefined ? null : v * 1000;
     },
     eventLoopSource: hasMetrics ? 'hub /metrics' : 'none (the hub has no /metrics; see the generator figure)',
-    redisTraffic: async () => null,
-    stop: async () => undefined,
+    redisTraffic: () => Promise.resolve(null),
+    stop: () => Promise.resolve(),
   };
 }
 
@@ -197,7 +197,7 @@ async function ownTarget(options: LoadTestOptions, graph: FriendGraph, prefix: s
       realtimeUrls: hubs.map((h) => h.realtimeUrl),
       users,
       hubs,
-      serverRss: async () => hubs.reduce((sum, h) => sum + readRssBytes(h.pid), 0),
+      serverRss: () => Promise.resolve(hubs.reduce((sum, h) => sum + readRssBytes(h.pid), 0)),
       heapAfterGc: async () => (await Promise.all(hubs.map((h) => h.gcAndMeasure()))).reduce((s, m) => s + m.heapUsed, 0),
       hubCpuMs: async () =>
         (await Promise.all(hubs.map((h) => h.cpuMicros()))).reduce(
@@ -205,9 +205,9 @@ async function ownTarget(options: LoadTestOptions, graph: FriendGraph, prefix: s
           { total: 0, system: 0 },
         ),
       storeRss: () => (store ? readRssBytes(store.pid) : null),
-      hubEventLoopP99: async () => {
+      hubEventLoopP99: () => {
         const values = hubs.map((h) => h.lastStats?.eventLoop.p99Ms).filter((v): v is number => v !== undefined);
-        return values.length ? Math.max(...values) : null;
+        return Promise.resolve(values.length ? Math.max(...values) : null);
       },
       eventLoopSource: 'hub process (monitorEventLoopDelay)',
       redisTraffic: async () => (redis ? redisTraffic(redis.url) : null),

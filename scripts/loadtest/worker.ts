@@ -37,7 +37,7 @@ function createWorker(init: WorkerInit) {
   const slotOf = new Map<number, number>(init.users.map((u, i) => [u.index, i]));
   const offsets = offsetSlots(init.graph);
   const degree = friendCount(init.graph);
-  const sockets: Array<LoadSocket | undefined> = new Array(n);
+  const sockets: Array<LoadSocket | undefined> = new Array<LoadSocket | undefined>(n);
   const connectedAt = new Float64Array(n);
   const dropped = new Uint8Array(n);
   const posts = new Map<string, PostTrack>();

@@ -94,7 +94,7 @@ export function createRealtimeEngine(
     ),
   };
   io.attachApp(
-    appForEngine as unknown as uWS.TemplatedApp,
+    appForEngine as unknown,
     {
       maxBackpressure: config.socketMaxBufferBytes,
       idleTimeout: 0,

@@ -48,7 +48,7 @@ export function defineSocketHandler<E extends ClientEventName>(spec: SocketHandl
   return {
     event: spec.event,
     ...(spec.rateLimit ? { rateLimit: spec.rateLimit } : {}),
-    run: async (payload, ctx) => spec.handler(parseInput(schema, payload, 'payload'), ctx) as Promise<object>,
+    run: async (payload, ctx) => spec.handler(parseInput(schema, payload, 'payload'), ctx),
   };
 }
 

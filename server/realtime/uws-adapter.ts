@@ -136,7 +136,7 @@ export function withNativePublish(
     const clustered = Object.getPrototypeOf(adapter) !== InMemoryAdapter.prototype;
     // The main namespace's rooms are their own topics (no string built per join or publish); any
     // other namespace's are prefixed with its name, so that two namespaces never share a topic.
-    const topic = nsp.name === '/' ? (room: Room) => room as string : (room: Room) => `${nsp.name}${separator}${String(room)}`;
+    const topic = nsp.name === '/' ? (room: Room) => room : (room: Room) => `${nsp.name}${separator}${String(room)}`;
     // Socket.IO puts every socket in a room named by its id; nothing here broadcasts to one, so such
     // rooms stay out of uWS (one topic per socket saved; changeTopics) and a broadcast to one takes
     // the base path (broadcast, below).
@@ -188,7 +188,7 @@ export function withNativePublish(
     const nativeRoom = (opts: BroadcastOptions): Room | undefined => {
       if (opts.rooms.size !== 1 || (opts.except?.size ?? 0) !== 0) return undefined;
       const room = opts.rooms.values().next().value as Room;
-      return adapter.sids.has(room as SocketId) ? undefined : room; // one socket, by its id: the base path
+      return adapter.sids.has(room) ? undefined : room; // one socket, by its id: the base path
     };
 
     // A broadcast heard from another node: set while the Redis adapter hands it to the in-memory
@@ -242,7 +242,7 @@ export function withNativePublish(
         const flags = opts.flags ?? {};
         const packetOpts = { preEncoded: true, volatile: flags.volatile, compress: flags.compress };
         base.apply(opts, (socket) => {
-          const s = socket as unknown as SocketLike;
+          const s = socket as SocketLike;
           if (rawOf(s)) return;
           s.client.writeToEngine(encoded, packetOpts);
           reached += 1;

@@ -82,7 +82,7 @@ describe('friend groups and limited posts', () => {
     });
     await card(l, 'Surprise party for Liu').waitFor();
     // A friends post reaches Liu live; by then the two limited ones would have come before it.
-    await postFor(w, 'Hello all friends', async () => undefined);
+    await postFor(w, 'Hello all friends', () => Promise.resolve(undefined));
     await card(u, 'Hello all friends').waitFor();
     expect(await card(u, 'Family dinner').count()).toBe(0);
     expect(await card(u, 'Surprise party').count()).toBe(0);

@@ -103,6 +103,8 @@ export function useTestHub(options: TestHubOptions = {}): TestHub {
   return new Proxy({} as TestHub, {
     get(_target, key) {
       if (!current) throw new Error('the test hub is used before it started (use it inside tests and hooks)');
+      // A method read here is called on the proxy (hub.close()), whose `this` reads through this same getter.
+      // eslint-disable-next-line @typescript-eslint/unbound-method
       return current[key as keyof TestHub];
     },
   });

@@ -102,7 +102,7 @@ function evaluate(expression: string, metrics: Readonly<Record<string, number>>)
     const v = metrics[m[1]!];
     if (v === undefined) return false; // Artillery: a metric that does not exist fails the check
     const n = Number(m[3]);
-    return { '==': v === n, '!=': v !== n, '>=': v >= n, '<=': v <= n, '>': v > n, '<': v < n }[m[2] as '==']!;
+    return { '==': v === n, '!=': v !== n, '>=': v >= n, '<=': v <= n, '>': v > n, '<': v < n }[m[2] as '=='];
   });
 }
 

@@ -138,7 +138,7 @@ describe('native publish on uws', () => {
     await new Promise<void>((resolve, reject) => {
       ws.on('error', reject);
       ws.on('message', (data) => {
-        const text = data.toString();
+        const text = (data as Buffer).toString(); // ws's default binaryType ('nodebuffer') hands a Buffer
         if (text.startsWith('0')) ws.send('40');
         else if (text.startsWith('40')) resolve();
         else if (text === '2') ws.send('3');

@@ -36,7 +36,7 @@ function rawClient(port: number): Promise<WebSocket> {
   return new Promise((resolve, reject) => {
     ws.on('error', reject);
     ws.on('message', (data) => {
-      const text = data.toString();
+      const text = (data as Buffer).toString(); // ws's default binaryType ('nodebuffer') hands a Buffer
       if (text.startsWith('0'))
         ws.send('40'); // engine.io open → socket.io connect to "/"
       else if (text.startsWith('40')) resolve(ws);

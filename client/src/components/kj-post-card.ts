@@ -265,7 +265,7 @@ export class KjPostCard extends LitElement {
       const { comments } = await api.call('GET /posts/:id/comments', { params: { id: this.post.id }, signal: this.loads.next() });
       // Live comments may have come first; keep one of each.
       const seen = new Set(comments.map((c) => c.id));
-      const live = (this.comments as CommentDto[] | null) ?? [];
+      const live = this.comments ?? [];
       this.comments = [...comments, ...live.filter((c) => !seen.has(c.id))];
     } catch (err) {
       // Cancelled because the card left the page: nothing to tell, and a later load may run.

@@ -69,7 +69,7 @@ export class KjUserSearch extends LitElement {
           ? html`<ul id=${listId} role="listbox" aria-label=${msg('People found', { id: 'search.results' })} @mousedown=${(e: Event) => e.preventDefault()}>
             ${
               this.results.length === 0 && this.searched
-                ? html`<li class="empty" role="option" aria-disabled="true">${msg(str`No one found for "${this.query}"`, { id: 'search.none' })}</li>`
+                ? html`<li class="empty" role="option" aria-selected="false" aria-disabled="true">${msg(str`No one found for "${this.query}"`, { id: 'search.none' })}</li>`
                 : this.results.map(
                     (u, i) => html`<li id=${`kj-user-${i}`} role="option" aria-selected=${i === this.active ? 'true' : 'false'}>
                     <a href=${`/space/${u.handle}`} @click=${() => this.close()}>

@@ -46,7 +46,7 @@ class Attention extends EventTarget {
   async set<K extends keyof AttentionSettings>(key: K, value: AttentionSettings[K]): Promise<void> {
     let next = value;
     if (key === 'desktop' && value && 'Notification' in window && Notification.permission !== 'granted') {
-      next = ((await Notification.requestPermission()) === 'granted') as AttentionSettings[K];
+      next = (await Notification.requestPermission()) === 'granted';
     }
     this.settings = { ...this.settings, [key]: next };
     localStorage.setItem(storageKey, JSON.stringify(this.settings));

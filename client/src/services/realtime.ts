@@ -39,8 +39,8 @@ class Realtime extends EventTarget {
   on<E extends ServerEventName>(event: E, handler: (payload: ServerPayload<E>) => void): () => void {
     let set = this.handlers.get(event);
     if (!set) this.handlers.set(event, (set = new Set()));
-    set.add(handler as Handler);
-    return () => set.delete(handler as Handler);
+    set.add(handler);
+    return () => set.delete(handler);
   }
 
   /** Emits with an acknowledgement; rejects when offline, on timeout, or with the server's error. */
@@ -52,7 +52,7 @@ class Realtime extends EventTarget {
     const emit = timed.emitWithAck as unknown as (e: E, p: ClientPayload<E>) => Promise<Ack<ClientAckFields<E>>>;
     const answer = await emit.call(timed, event, payload);
     if (!answer.ok) throw new ApiError(0, answer.error.code, answer.error.message);
-    return answer as ClientAckFields<E>;
+    return answer;
   }
 
   /** Connects while signed in, disconnects when signed out. */

@@ -44,7 +44,7 @@ export function typeRank(v: unknown): number {
   if (v instanceof Date || v instanceof DateKey) return 10;
   if (Array.isArray(v)) return 6;
   if (v instanceof RegExp) return 12;
-  switch (bsonType(v as object)) {
+  switch (bsonType(v)) {
     case 'MinKey':
       return 1;
     case 'MaxKey':

@@ -18,12 +18,7 @@ interface FieldBounds {
 const MAX_STREAMS = 4096;
 
 function usableScalar(v: unknown): boolean {
-  return (
-    !(v instanceof RegExp) &&
-    !Array.isArray(v) &&
-    !isOperatorObject(v) &&
-    (v === null || typeof v !== 'object' || !('$regex' in (v as object)))
-  );
+  return !(v instanceof RegExp) && !Array.isArray(v) && !isOperatorObject(v) && (v === null || typeof v !== 'object' || !('$regex' in v));
 }
 
 function intersectPoints(a: unknown[] | undefined, b: unknown[]): unknown[] {

@@ -27,5 +27,5 @@ groupSchema.index({ owner: 1, createdAt: 1 });
 groupSchema.index({ members: 1 });
 
 export function groupModel(conn: Connection): Model<GroupRecord> {
-  return modelFor(conn, 'FriendGroup', groupSchema) as unknown as Model<GroupRecord>;
+  return modelFor(conn, 'FriendGroup', groupSchema);
 }

@@ -53,5 +53,5 @@ export function readPageMeta(html: string, pageUrl: string): PageMeta {
     description: clean(meta.get('og:description') ?? meta.get('description'), 300),
     image,
   };
-  return Object.fromEntries(Object.entries(out).filter(([, v]) => v !== undefined)) as PageMeta;
+  return Object.fromEntries(Object.entries(out).filter(([, v]) => v !== undefined));
 }

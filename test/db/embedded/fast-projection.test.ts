@@ -1,6 +1,6 @@
 /** The native projection fast path must agree with mingo (the semantic authority) on every document. */
 import fc from 'fast-check';
-import { ObjectId, type Document } from 'bson';
+import { ObjectId } from 'bson';
 import { describe, expect, it } from 'vitest';
 import { compileFastProjection } from '../../../server/db/embedded/fast-projection.js';
 import { project } from '../../../server/db/embedded/matcher.js';
@@ -16,7 +16,7 @@ const value = fc.oneof(
 );
 const doc = fc
   .record({ a: value, b: value, c: value, d: value }, { requiredKeys: [] })
-  .map((rest) => ({ _id: new ObjectId('650000000000000000000009'), ...rest }) as Document);
+  .map((rest) => ({ _id: new ObjectId('650000000000000000000009'), ...rest }));
 const flag = fc.constantFrom(0, 1, true, false);
 const projection = fc.dictionary(fc.constantFrom('_id', 'a', 'b', 'c', 'z'), flag, { minKeys: 1, maxKeys: 4 });
 

@@ -85,7 +85,7 @@ describe.each(engines)('bad tokens on %s', (engine) => {
     expect((await apiClient(hub.url, token).get('/me')).status).toBe(200);
     // Delete the account record directly, as an operator would (there is no deletion API).
     let deleted = 0;
-    for (const conn of mongoose.connections.filter((c) => c.readyState === 1 && c.models.User)) {
+    for (const conn of mongoose.connections.filter((c) => c.readyState === mongoose.ConnectionStates.connected && c.models.User)) {
       deleted += (await conn.models.User!.deleteOne({ _id: new Types.ObjectId(dave.id) })).deletedCount;
     }
     expect(deleted).toBe(1);

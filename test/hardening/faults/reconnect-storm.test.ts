@@ -68,7 +68,7 @@ describe('reconnect storm', { timeout: 240_000 }, () => {
       sockets.push(socket);
     }
     const allConnected = (round: number) => connects.every((n) => n >= round);
-    await within(60_000, async () => allConnected(1), 'all clients connected');
+    await within(60_000, () => Promise.resolve(allConnected(1)), 'all clients connected');
     const firstMs = Date.now() - started;
     await within(30_000, async () => (await health(node.url)).body?.sockets === clients, 'the node counts every socket');
 
@@ -76,7 +76,7 @@ describe('reconnect storm', { timeout: 240_000 }, () => {
     const restartAt = Date.now();
     expect(await node.child.stop('SIGTERM')).toBe(0);
     cluster.nodes[0] = await node.restart();
-    await within(60_000, async () => allConnected(2), 'all clients reconnected');
+    await within(60_000, () => Promise.resolve(allConnected(2)), 'all clients reconnected');
     const againMs = Date.now() - restartAt;
     await within(
       30_000,

@@ -22,7 +22,7 @@ function rawClient(realtimeUrl: string, token: string): Promise<WebSocket> {
   return new Promise((resolve, reject) => {
     ws.on('error', reject);
     ws.on('message', (data) => {
-      const text = data.toString();
+      const text = (data as Buffer).toString(); // ws's default binaryType ('nodebuffer') hands a Buffer
       if (text.startsWith('0')) ws.send(`40${JSON.stringify({ token })}`);
       else if (text.startsWith('40')) resolve(ws);
       else if (text.startsWith('44')) reject(new Error(text));

@@ -64,7 +64,7 @@ describe('private messages refuse bad input and abuse', () => {
       const res = await send(alice, bob.handle, body);
       expect(res.status, label).toBe(400);
       expect(res.body.error.code, label).toBe('invalid');
-      const answer = await emitAck(socket, 'chat:send', { to: bob.handle, clientId: randomUUID(), ...body } as never);
+      const answer = await emitAck(socket, 'chat:send', { to: bob.handle, clientId: randomUUID(), ...body });
       expect(answer, label).toMatchObject({ ok: false, error: { code: 'invalid' } });
     }
     expect((await alice.api.get(`/conversations/${bob.handle}/messages`)).body.messages).toEqual([]);

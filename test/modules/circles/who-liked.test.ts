@@ -17,10 +17,10 @@ describe('who liked', () => {
       TestUser,
       ...TestUser[],
     ];
-    const post = await shuoshuo(author!, 'public');
-    for (const u of [pest!, shy!, ...others]) expect((await u.api.put(`/posts/${post.id}/like`)).status).toBe(200);
-    expect((await reader.api.put(`/blocks/${pest!.handle}`)).status).toBe(204);
-    expect((await shy!.api.put(`/blocks/${reader.handle}`)).status).toBe(204);
+    const post = await shuoshuo(author, 'public');
+    for (const u of [pest, shy, ...others]) expect((await u.api.put(`/posts/${post.id}/like`)).status).toBe(200);
+    expect((await reader.api.put(`/blocks/${pest.handle}`)).status).toBe(204);
+    expect((await shy.api.put(`/blocks/${reader.handle}`)).status).toBe(204);
 
     const first = await reader.api.get(`/posts/${post.id}/likes?limit=2`);
     expect(first.status).toBe(200);

@@ -24,7 +24,7 @@ describe('search key backfill', () => {
     const first = await startTestHub({ mongodbUri: uri });
     const old = await registerUser(first, 'oldtimer', '老用户 Oldtimer');
     // As a store from before this release: no keys, no marker.
-    for (const conn of mongoose.connections.filter((c) => c.readyState === 1 && c.models.UserSearchKey)) {
+    for (const conn of mongoose.connections.filter((c) => c.readyState === mongoose.ConnectionStates.connected && c.models.UserSearchKey)) {
       await conn.models.UserSearchKey!.deleteMany({});
       await conn.models.Marker!.deleteOne({ _id: 'search-keys-v1' });
     }

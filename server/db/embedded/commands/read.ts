@@ -135,7 +135,7 @@ function pushDown(coll: Collection, pipeline: Document[], variables: Document | 
   let i = 0;
   let filter: Document | undefined;
   if (isPlainObject(pipeline[0]?.$match)) {
-    filter = pipeline[0]!.$match as Document;
+    filter = pipeline[0].$match;
     i = 1;
   }
   let sort: ReturnType<typeof parseSort> = [];
@@ -188,7 +188,7 @@ const aggregate: CommandHandler = (cmd, ctx: CommandContext) => {
   let docs: Document[] = [];
   let rest = stages;
   if (coll) ({ docs, rest } = pushDown(coll, stages, variables));
-  else if (isPlainObject(stages[0]?.$match)) compileFilter(stages[0]!.$match, variables);
+  else if (isPlainObject(stages[0]?.$match)) compileFilter(stages[0].$match, variables);
   let out: Document[];
   const countGroup = rest.length === 1 ? isCountGroup(rest[0]) : undefined;
   if (countGroup) out = docs.length > 0 ? [{ _id: countGroup.id ?? null, [countGroup.field]: docs.length }] : [];
@@ -216,7 +216,7 @@ function dbAggregate(cmd: Document, ctx: CommandContext, stages: Document[], var
     const v = first.$documents;
     if (!Array.isArray(v) || !v.every(isPlainObject))
       throw new MongoServerError(5858203, 'an array of documents must be specified to $documents');
-    docs = v as Document[];
+    docs = v;
   } else if (name === '$listLocalSessions') {
     docs = [{ _id: { id: ctx.req.body.lsid?.id ?? null }, user: null, lastUse: new Date() }];
   } else if (name === '$currentOp' || name === '$changeStream' || name === '$querySettings') {

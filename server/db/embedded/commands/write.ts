@@ -248,13 +248,13 @@ const findAndModify: CommandHandler = async (cmd, ctx) => {
   const leo: Document = {};
   if (remove) {
     if (found) {
-      existing!.delete(found, ops);
+      existing.delete(found, ops);
       value = found;
     }
     leo.n = found ? 1 : 0;
   } else if (found) {
-    const ne = updatedEntry(existing!, found, u!, arrayFilters, query, variables);
-    const stored = ne ? existing!.replace(found, ne, ops) : found;
+    const ne = updatedEntry(existing, found, u!, arrayFilters, query, variables);
+    const stored = ne ? existing.replace(found, ne, ops) : found;
     value = cmd.new === true ? stored : found;
     leo.n = 1;
     leo.updatedExisting = true;

@@ -81,7 +81,7 @@ export function typeAlias(v: unknown): string {
 
 function show(v: unknown): string {
   try {
-    return EJSON.stringify(v as never, { relaxed: true });
+    return EJSON.stringify(v, { relaxed: true });
   } catch {
     return String(v);
   }

@@ -337,7 +337,7 @@ export async function runTest(
             // Elements of an iterable result (find, aggregate, ...) are root-level documents.
             if (!Array.isArray(result) || result.length !== op.expectResult.length) {
               throw new MatchError(
-                `${where}: expected ${op.expectResult.length} documents, got ${EJSON.stringify(result as Document, { relaxed: true })}`,
+                `${where}: expected ${op.expectResult.length} documents, got ${EJSON.stringify(result, { relaxed: true })}`,
               );
             }
             op.expectResult.forEach((x, j) => assertMatches(x, (result as unknown[])[j], true, ctx, `${where} result[${j}]`));
@@ -351,8 +351,7 @@ export async function runTest(
       }
       if (op.ignoreResultAndError) continue;
       if (op.expectError) {
-        if (error === undefined)
-          throw new MatchError(`${where}: expected an error, got ${EJSON.stringify(result as Document, { relaxed: true })}`);
+        if (error === undefined) throw new MatchError(`${where}: expected an error, got ${EJSON.stringify(result, { relaxed: true })}`);
         try {
           checkError(op.expectError, error, ctx, resultOf);
         } catch (err) {
@@ -360,7 +359,7 @@ export async function runTest(
         }
       } else if (error !== undefined) {
         throw new MatchError(
-          `${where}: unexpected error ${(error as { code?: number }).code ?? ''} ${(error as Error).message ?? String(error)}`,
+          `${where}: unexpected error ${(error as { code?: number }).code ?? ''} ${(error as Error).message ?? JSON.stringify(error)}`,
         );
       }
       if (op.saveResultAsEntity) entities.set(op.saveResultAsEntity, result);
