@@ -26,7 +26,7 @@ const named = namedObjects;
 const registry = namedObjectRegistry;
 
 function jsonSchema(schema: z.ZodType, io: 'input' | 'output'): Json {
-  return z.toJSONSchema(schema, { metadata: registry, io, unrepresentable: 'any' }) as Json;
+  return z.toJSONSchema(schema, { metadata: registry, io, unrepresentable: 'any' });
 }
 
 const limitsOf = (s: Json, min: string, max: string) => {
@@ -88,7 +88,7 @@ const extension = (yes: boolean) => (yes ? ' *(extension)*' : '');
 
 function endpointSection(key: RouteKey, document: OpenApiDocument): string {
   const route = apiRoutes[key];
-  const shape: RouteShape = route as RouteShape;
+  const shape: RouteShape = route;
   const op = document.paths[`/api${openApiPath(route.path)}`]?.[route.method];
   const statuses = Object.keys(op?.responses ?? {});
   const success = statuses.filter((s) => s.startsWith('2'));
