@@ -16,6 +16,7 @@ import { makeFriendGraph } from '../loadtest/friend-graph.js';
 import { startHubNode, startStoreProcess } from '../loadtest/processes.js';
 import { seedStore, type SeededUser } from '../loadtest/seed.js';
 import { intArg, parseCli } from '../cli-args.js';
+import { benchHubEnv, rest } from './bench-hub.js';
 
 export const benchCli = {
   usage: `usage: npm run bench -- circles [rounds]
@@ -31,16 +32,6 @@ const friendsOnline = 200;
 const groupSize = 50;
 type Kind = 'friends' | 'groups' | 'private';
 
-async function rest(base: string, token: string, method: string, route: string, body?: unknown): Promise<{ [k: string]: unknown }> {
-  const res = await fetch(`${base}/api${route}`, {
-    method,
-    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  if (!res.ok) throw new Error(`${method} ${route}: ${res.status} ${await res.text()}`);
-  return (await res.json()) as { [k: string]: unknown };
-}
-
 export async function run(args: string[]): Promise<unknown> {
   const rounds = intArg(parseCli(benchCli, args).positionals[0], '[rounds]', 1, 100_000) ?? 30;
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'kj-bench-circles-'));
@@ -50,19 +41,7 @@ export async function run(args: string[]): Promise<unknown> {
   const hub = await startHubNode({
     label: 'hub-uws',
     logDir: dir,
-    env: {
-      PORT: '0',
-      WS_PORT: '0',
-      HOST: '127.0.0.1',
-      REALTIME_ENGINE: 'uws',
-      DATA_DIR: path.join(dir, 'hub'),
-      LOG_LEVEL: 'warn',
-      RATE_LIMIT_SCALE: '100000',
-      SOCKET_HANDSHAKES_PER_ADDRESS: '10000000',
-      CONNECTIONS_PER_ADDRESS: '1000000',
-      SECRET: secret,
-      MONGODB_URI: store.uri,
-    },
+    env: benchHubEnv(path.join(dir, 'hub'), secret, store.uri),
   });
   const sockets: Socket[] = [];
   try {

@@ -15,7 +15,7 @@ interface BenchModule {
 }
 
 /** Modules the benchmarks share: not benchmarks themselves. */
-const helpers = new Set(['index', 'store-memory', 'store-wire']);
+const helpers = new Set(['index', 'bench-hub', 'store-memory', 'store-wire']);
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 

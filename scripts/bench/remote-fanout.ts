@@ -17,6 +17,7 @@ import { makeFriendGraph } from '../loadtest/friend-graph.js';
 import { startHubNode, startRedisProcess, startStoreProcess, type HubNode } from '../loadtest/processes.js';
 import { seedStore, type SeededUser } from '../loadtest/seed.js';
 import { intArg, parseCli } from '../cli-args.js';
+import { benchHubEnv, rest } from './bench-hub.js';
 
 export const benchCli = {
   usage: `usage: npm run bench -- remote-fanout [rounds] [--hub-root DIR]
@@ -32,16 +33,6 @@ through Redis (remote), two uws hubs, 200 friends with a socket on each.
 
 const friendsOnline = 200;
 type Kind = 'friends' | 'private';
-
-async function rest(base: string, token: string, method: string, route: string, body?: unknown): Promise<{ [k: string]: unknown }> {
-  const res = await fetch(`${base}/api${route}`, {
-    method,
-    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  if (!res.ok) throw new Error(`${method} ${route}: ${res.status} ${await res.text()}`);
-  return (await res.json()) as { [k: string]: unknown };
-}
 
 const cpuOf = async (hub: HubNode): Promise<number> => {
   const c = await hub.cpuMicros();
@@ -62,20 +53,7 @@ export async function run(args: string[]): Promise<unknown> {
       label,
       logDir: dir,
       ...(hubRoot ? { hubRoot } : {}),
-      env: {
-        PORT: '0',
-        WS_PORT: '0',
-        HOST: '127.0.0.1',
-        REALTIME_ENGINE: 'uws',
-        DATA_DIR: path.join(dir, label),
-        LOG_LEVEL: 'warn',
-        RATE_LIMIT_SCALE: '100000',
-        SOCKET_HANDSHAKES_PER_ADDRESS: '10000000',
-        CONNECTIONS_PER_ADDRESS: '1000000',
-        SECRET: secret,
-        MONGODB_URI: store.uri,
-        REDIS_URL: redis.url,
-      },
+      env: benchHubEnv(path.join(dir, label), secret, store.uri, { REDIS_URL: redis.url }),
     });
   const [a, b] = await Promise.all([node('node-a'), node('node-b')]);
   const sockets: Socket[] = [];
