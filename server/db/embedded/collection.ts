@@ -187,7 +187,7 @@ export class Collection {
     const sort = opts.sort ?? [];
     const skip = opts.skip ?? 0;
     const limit = opts.limit ?? 0;
-    const src = planQuery({ docs: this.docs, indexes: this.indexes.values() }, filter, sort);
+    const src = planQuery(this, filter, sort);
     const match = src.exact ? null : opts.variables ? compileFilter(filter, opts.variables) : compileMatcher(filter);
     const seen = src.dedupe ? new Set<string>() : null;
     const out: DocEntry[] = [];

@@ -79,7 +79,7 @@ export function analyzeFilter(filter: Document | undefined, out = new Map<string
 }
 
 export interface PlanInfo {
-  kind: 'idLookup' | 'ixscan' | 'collscan';
+  kind: 'idLookup' | 'ixscan' | 'or' | 'collscan';
   index?: string;
   streams?: number;
   sortedByIndex: boolean;
@@ -96,7 +96,8 @@ export interface CandidateSource {
 
 interface CollectionView {
   docs: Map<string, DocEntry>;
-  indexes: Iterable<Index>;
+  /** Read once per plan, and again per branch of a `$or`. */
+  indexes: ReadonlyMap<string, Index>;
 }
 
 /** Binary min-heap merge of sorted iterators. */
@@ -165,7 +166,7 @@ export function planQuery(coll: CollectionView, filter: Document | undefined, so
   }
 
   let best: { ix: Index; m: number; useRange: boolean; sorted: boolean; reverse: boolean; score: number; streams: number } | undefined;
-  for (const ix of coll.indexes) {
+  for (const ix of coll.indexes.values()) {
     if (ix.isPartial) continue;
     let m = 0;
     let streams = 1;
@@ -208,7 +209,9 @@ export function planQuery(coll: CollectionView, filter: Document | undefined, so
   }
 
   if (!best) {
-    return { info: { kind: 'collscan', sortedByIndex: sort.length === 0 }, entries: coll.docs.values(), dedupe: false };
+    return (
+      planOr(coll, filter) ?? { info: { kind: 'collscan', sortedByIndex: sort.length === 0 }, entries: coll.docs.values(), dedupe: false }
+    );
   }
   const { ix, m, useRange, sorted, reverse } = best;
   // Cartesian product of the point lists for the equality prefix.
@@ -254,6 +257,39 @@ export function planQuery(coll: CollectionView, filter: Document | undefined, so
     info: { kind: 'ixscan', index: ix.name, streams: iters.length, sortedByIndex: sorted },
     entries: mapEntries(merged),
     dedupe: ix.multikey || iters.length > 1,
+  };
+}
+
+/** Branches of a top-level `$or` planned one by one at most (past that, a scan is as cheap). */
+const MAX_OR_BRANCHES = 256;
+
+/**
+ * A top-level `$or` whose every branch (with the filter's other conditions) has an index plan: the
+ * union of the branches' candidates, deduplicated and re-checked like any plan (MongoDB's OR stage).
+ * "Does either of us block the other" and a batch of pair look-ups are then index seeks, not a scan.
+ */
+function planOr(coll: CollectionView, filter: Document | undefined): CandidateSource | undefined {
+  const branches: unknown = filter?.$or;
+  if (!filter || !Array.isArray(branches) || branches.length === 0 || branches.length > MAX_OR_BRANCHES) return undefined;
+  const { $or: _branches, ...rest } = filter;
+  const plans: CandidateSource[] = [];
+  for (const branch of branches) {
+    if (!isPlainObject(branch)) return undefined;
+    const plan = planQuery(coll, Object.keys(rest).length ? { $and: [rest, branch] } : branch, []);
+    if (plan.info.kind === 'collscan') return undefined;
+    plans.push(plan);
+  }
+  return {
+    info: {
+      kind: 'or',
+      index: [...new Set(plans.map((p) => p.info.index ?? '_id_'))].join(','),
+      streams: plans.reduce((n, p) => n + (p.info.streams ?? 1), 0),
+      sortedByIndex: false,
+    },
+    entries: (function* () {
+      for (const p of plans) yield* p.entries;
+    })(),
+    dedupe: true,
   };
 }
 

@@ -10,6 +10,7 @@ import { markerModel, userModel } from './model.js';
 import type { Passwords } from './password.js';
 import type { TokenSigner } from './tokens.js';
 import type { Viewer } from './viewer.js';
+import { batchedLookup } from '../../db/batcher.js';
 import { profileOf, userProjection, type ProfileFields } from './profile-view.js';
 import { sessionOf, tokenAccepted, type SessionFields, type SessionState } from './session-state.js';
 import { isDuplicateKey } from '../../db/duplicate-key.js';
@@ -73,6 +74,11 @@ const cacheMax = 50_000;
 
 export function createAccountService({ conn, tokens, rateLimits, passwords }: AccountServiceDeps) {
   const users = userModel(conn);
+  /** Users by handle: the look-ups made meanwhile (every chat send names its peer) share one query. */
+  const userByHandle = batchedLookup<string, StoredUser>(async (handles) => {
+    const found = await users.find({ handle: { $in: handles } }, userProjection).lean<StoredUser[]>();
+    return new Map(found.map((u) => [u.handle, u]));
+  });
   const markers = markerModel(conn);
   const afterRegisterHooks: AfterRegisterHook[] = [];
   // Set once the moderation service exists (it is built after accounts): screens display names.
@@ -285,7 +291,7 @@ export function createAccountService({ conn, tokens, rateLimits, passwords }: Ac
 
     /** A user by handle; `not_found` if there is none. */
     async requireByHandle(handle: string): Promise<UserDto> {
-      const u = await users.findOne({ handle }, userProjection).lean<StoredUser>();
+      const u = await userByHandle(handle);
       if (!u) throw notFound('user');
       return remember(u).user;
     },

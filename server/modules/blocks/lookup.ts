@@ -4,6 +4,7 @@
  * exists to prevent.
  */
 import { Types, type Connection } from 'mongoose';
+import { pairLookup } from '../../db/pair-lookup.js';
 import { blockModel } from './model.js';
 
 const valid = (...ids: string[]) => ids.every((id) => Types.ObjectId.isValid(id));
@@ -20,20 +21,17 @@ export interface BlockLookup {
 
 export function createBlockLookup(conn: Connection): BlockLookup {
   const blocks = blockModel(conn);
+  // Checks made meanwhile share one query (both directions of an `eitherWay` too).
+  const blockExists = pairLookup(blocks.collection, 'blocker', 'blocked');
   return {
     async blocks(blockerId, blockedId) {
-      if (blockerId === blockedId || !valid(blockerId, blockedId)) return false;
-      return (await blocks.exists({ blocker: oid(blockerId), blocked: oid(blockedId) })) !== null;
+      if (blockerId === blockedId) return false;
+      return blockExists(blockerId, blockedId);
     },
     async eitherWay(a, b) {
-      if (a === b || !valid(a, b)) return false;
-      const found = await blocks.exists({
-        $or: [
-          { blocker: oid(a), blocked: oid(b) },
-          { blocker: oid(b), blocked: oid(a) },
-        ],
-      });
-      return found !== null;
+      if (a === b) return false;
+      const [ab, ba] = await Promise.all([blockExists(a, b), blockExists(b, a)]);
+      return ab || ba;
     },
     async separatedFrom(userId) {
       if (!valid(userId)) return [];

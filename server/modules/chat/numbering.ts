@@ -10,6 +10,7 @@
  * its read), so entry N + 1 never exists before entry N does.
  */
 import { Types, type Connection } from 'mongoose';
+import { batchedInserts } from '../../db/batched-writes.js';
 import { isDuplicateKey } from '../../db/duplicate-key.js';
 import { createKeyedQueue } from '../../keyed-queue.js';
 import { inboxEntryModel, messageModel, type MessageRecord } from './model.js';
@@ -48,6 +49,9 @@ export function createNumbering(conn: Connection) {
   const perInbox = createKeyedQueue();
   const conversationSeqs = createLastNumbers();
   const inboxSeqs = createLastNumbers();
+  // Concurrent sends' inserts share a store command (one number per key is in flight at a time: the queues above).
+  const insertMessageRecord = batchedInserts(messages.collection);
+  const insertInboxEntry = batchedInserts(inbox.collection);
 
   /**
    * Inserts with the next number of `key` (remembered, else read by `readLast`). A duplicate key makes
@@ -86,7 +90,7 @@ export function createNumbering(conn: Connection) {
       () => lastMessageSeq(fields.conversationId),
       async (seq) => {
         const record = defined<MessageRecord>({ _id: new Types.ObjectId(), ...fields, seq, recalled: false, read: false });
-        await messages.collection.insertOne({ ...record });
+        await insertMessageRecord({ ...record });
         return record;
       },
       // The same clientId stored meanwhile (a retry racing its first try): the caller answers that one.
@@ -101,7 +105,7 @@ export function createNumbering(conn: Connection) {
       userId,
       () => lastInboxSeq(userId),
       async (seq) => {
-        await inbox.collection.insertOne({ _id: new Types.ObjectId(), userId, seq, messageId });
+        await insertInboxEntry({ _id: new Types.ObjectId(), userId, seq, messageId });
         return seq;
       },
     );

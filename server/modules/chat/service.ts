@@ -7,6 +7,7 @@
 import { Types, type Connection } from 'mongoose';
 import type { ConversationDto, MessageDto, PhotoDto, UserDto } from '../../../shared/dto.js';
 import { recallWindowMs, type SendMessageBody } from '../../../shared/schemas/chat.js';
+import { batchedUpdates } from '../../db/batched-writes.js';
 import { isDuplicateKey } from '../../db/duplicate-key.js';
 import { AppError, blocked, forbidden, invalid, notFound } from '../../errors.js';
 import type { Logger } from '../../logger.js';
@@ -55,6 +56,8 @@ export function createChatService(deps: ChatServiceDeps) {
   const numbering = createNumbering(conn);
   const views = createMessageViews(deps);
   const typing = createTypingThrottle();
+  /** A conversation's time moved to its last message: concurrent sends' share a store command. */
+  const touchConversation = batchedUpdates(conversations.collection);
 
   /** Whether the two may talk: friends, and neither blocks the other. */
   async function mayTalk(a: string, b: string): Promise<boolean> {
@@ -158,11 +161,11 @@ export function createChatService(deps: ChatServiceDeps) {
     const [fromSeq, toSeq] = await Promise.all([
       numbering.newInboxEntry(record.from, record._id),
       numbering.newInboxEntry(record.to, record._id),
-      conversations.collection.updateOne(
-        { _id: conversationId as never },
-        { $setOnInsert: { users: [viewer.id, peer.id].sort() }, $max: { updatedAt: record.sentAt } },
-        { upsert: true },
-      ),
+      touchConversation({
+        filter: { _id: conversationId as never },
+        update: { $setOnInsert: { users: [viewer.id, peer.id].sort() }, $max: { updatedAt: record.sentAt } },
+        upsert: true,
+      }),
     ]);
     const { mine, theirs } = await viewsOf(record, { from: fromSeq, to: toSeq }, photoDtos);
     pusher.toUser(viewer.id, 'chat:message', { message: mine });

@@ -7,6 +7,7 @@
  */
 import { Types, type Connection } from 'mongoose';
 import type { FriendRequestDto, UserDto } from '../../../shared/dto.js';
+import { pairLookup } from '../../db/pair-lookup.js';
 import { conflict, invalid, notFound } from '../../errors.js';
 import type { RateLimitRule } from '../../rate-limits.js';
 import type { ClusterBus } from '../../realtime/cluster-bus.js';
@@ -41,6 +42,8 @@ export function createFriendService({ conn, pusher, accounts, notifier, bus }: F
   const edges = friendEdgeModel(conn);
   const requests = friendRequestModel(conn);
   const friendIdCache = createFriendIdCache(edges);
+  // Not cached (see above), but the checks made meanwhile share one query.
+  const edgeExists = pairLookup(edges.collection, 'user', 'friend');
   const groups = createGroupMembership(conn);
   // A friendship was made or ended: every node (this one at once) forgets both users' friend ids.
   bus?.onBroadcast('friends:changed', (ids) => {
@@ -63,8 +66,8 @@ export function createFriendService({ conn, pusher, accounts, notifier, bus }: F
   } as const satisfies Record<string, RateLimitRule>;
 
   async function areFriends(a: string, b: string): Promise<boolean> {
-    if (a === b || !Types.ObjectId.isValid(a) || !Types.ObjectId.isValid(b)) return false;
-    return (await edges.exists({ user: oid(a), friend: oid(b) })) !== null;
+    if (a === b) return false;
+    return edgeExists(a, b);
   }
 
   async function toRequestDtos(records: readonly FriendRequestRecord[]): Promise<FriendRequestDto[]> {
