@@ -14,6 +14,7 @@ import { Query } from 'mingo/query';
 import type { Options } from 'mingo/types';
 import type { Document } from 'bson';
 import { isOperatorObject, isPlainObject } from './bson-values.js';
+import { tryFastUpdate } from './fast-update.js';
 import { badValue, ErrorCodes, MongoServerError, toServerError } from './errors.js';
 
 export type Matcher = (doc: Document) => boolean;
@@ -212,6 +213,7 @@ export function applyUpdate(
       if (opts.inserting) mod.$set = { ...(mod.$set as Document | undefined), ...soi };
     }
     if (Object.keys(mod).length === 0) return doc;
+    if (!opts.arrayFilters && tryFastUpdate(doc, mod)) return doc;
     const cond = opts.filter && Object.keys(opts.filter).length > 0 ? opts.filter : undefined;
     mingoUpdate(doc, mod, opts.arrayFilters, cond, {
       cloneMode: 'copy',
