@@ -40,6 +40,14 @@ export function formatSummary(s: LoadTestSummary): string {
         `(kernel ${s.hubCpu.systemMsPerKDelivery ?? '-'}); ` +
         `${s.hubCpu.msPerKDeliveryAboveIdle ?? '-'} ms above idle (idle: ${s.hubCpu.idleMsPerSec ?? '-'} ms/s)`,
     );
+    lines.push(
+      `hub cpu/post  ${s.hubCpu.msPerPost ?? '-'} ms per acknowledged post, its deliveries included (kernel ${s.hubCpu.systemMsPerPost ?? '-'})`,
+    );
+    for (const n of s.nodes ?? [])
+      lines.push(
+        `node ${String(n.node).padEnd(9)}${n.cpuMs ?? '-'} ms CPU (kernel ${n.systemMs ?? '-'}) for ${n.localDeliveries} local + ${n.remoteDeliveries} remote deliveries ` +
+          `(through Redis): ${n.msPerKDelivery ?? '-'} ms per 1 000`,
+      );
     if (s.crossNodeLatencyMs)
       lines.push(
         `cross-node    p50 ${s.crossNodeLatencyMs.p50} ms, p99 ${s.crossNodeLatencyMs.p99} ms (same node p99 ${s.sameNodeLatencyMs?.p99 ?? '-'} ms)`,
@@ -63,7 +71,7 @@ export function formatSummary(s: LoadTestSummary): string {
   lines.push(
     `server memory ${mb(s.serverRssBytes)} RSS (baseline ${mb(s.serverRssBaselineBytes)}): ${kb(s.bytesPerSocket)} per socket` +
       (s.heapBytesPerSocket !== null ? `, heap ${kb(s.heapBytesPerSocket)} per socket` : ''),
-    `connect cpu   ${s.hubCpu.connectMs ?? '-'} ms of hub CPU while connecting: ${s.hubCpu.msPerKConnect ?? '-'} ms per 1 000 connects`,
+    `connect cpu   ${s.hubCpu.connectMs ?? '-'} ms of hub CPU while connecting: ${s.hubCpu.msPerKConnect ?? '-'} ms per 1 000 connects (kernel ${s.hubCpu.systemMsPerKConnect ?? '-'})`,
     `hub loop      p99 max ${s.hubEventLoop.p99MaxMs ?? '-'} ms (${s.hubEventLoop.source})`,
     `generator     ${s.generator.workers} workers, busiest ${Math.round(s.generator.maxBusy * 100)}%, ${s.generator.cpuCores} cores: ` +
       (s.generator.saturated ? 'the generator was the limit' : 'the generator was not the limit'),

@@ -89,6 +89,8 @@ export interface WorkerFinal {
   /** From the moment the post request was sent (includes the server's handling of the POST). */
   readonly fromSendLatency: HistogramSnapshot;
   readonly crossNodeLatency: HistogramSnapshot;
+  /** With several nodes: deliveries to each node's sockets, from posters on that node (local) or another (remote). */
+  readonly deliveriesByNode: ReadonlyArray<{ readonly local: number; readonly remote: number }>;
   readonly sameNodeLatency: HistogramSnapshot;
   readonly sideLatency: Readonly<Record<'comment' | 'visit', HistogramSnapshot>>;
   readonly sideReceived: Readonly<Record<'comment' | 'visit', number>>;

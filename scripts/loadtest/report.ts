@@ -154,6 +154,12 @@ export function renderReport(s: LoadTestSummary): string {
     ['hub event loop p99 (max)', `${s.hubEventLoop.p99MaxMs ?? '-'} ms (${s.hubEventLoop.source})`],
     ['generator', `${s.generator.workers} workers, busiest ${Math.round(s.generator.maxBusy * 100)}%, ${s.generator.cpuCores} cores`],
   ];
+  rows.push(['hub CPU per post (kernel)', `${s.hubCpu.msPerPost ?? '-'} ms (${s.hubCpu.systemMsPerPost ?? '-'} ms)`]);
+  for (const n of s.nodes ?? [])
+    rows.push([
+      `node ${n.node}: local + remote deliveries, CPU per 1 000`,
+      `${n.localDeliveries} + ${n.remoteDeliveries}, ${n.msPerKDelivery ?? '-'} ms (${n.cpuMs ?? '-'} ms CPU, kernel ${n.systemMs ?? '-'})`,
+    ]);
   if (s.crossNodeLatencyMs) rows.push(['cross-node p50 / p99', `${s.crossNodeLatencyMs.p50} / ${s.crossNodeLatencyMs.p99} ms`]);
   if (s.redis) rows.push(['Redis per delivery', `${s.redis.outputBytesPerDelivery} bytes out, ${s.redis.commandsPerDelivery} commands`]);
   if (s.redis)

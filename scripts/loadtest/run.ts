@@ -148,6 +148,8 @@ export async function runLoadTest(partial: Partial<LoadTestOptions> = {}): Promi
     let redisBefore = await target.redisTraffic();
     let cpuBeforeLoad: CpuMs | null = null;
     let cpuAfterLoad: CpuMs | null = null;
+    let nodesBeforeLoad: CpuMs[] | null = null;
+    let nodesAfterLoad: CpuMs[] | null = null;
     let idleCpuMsPerSec: number | null = null;
     let loadStartedAt = 0;
     let loadEndedAt = 0;
@@ -178,6 +180,7 @@ export async function runLoadTest(partial: Partial<LoadTestOptions> = {}): Promi
         churn = await startChurn(plan);
       }
       cpuBeforeLoad = await target.hubCpuMs();
+      nodesBeforeLoad = await target.hubCpuMsByNode();
       loadStartedAt = clock();
       phase = 'load';
       if (options.soak) soak = startSoakRecorder(target, options.duration);
@@ -206,6 +209,7 @@ export async function runLoadTest(partial: Partial<LoadTestOptions> = {}): Promi
       // Wait for a quiet second (no deliveries) or the end of the drain window.
       while (clock() < drainEnd && (timeline.at(-1)?.deliveriesPerSec ?? 0) > 0) await new Promise((r) => setTimeout(r, 250));
       cpuAfterLoad = await target.hubCpuMs();
+      nodesAfterLoad = await target.hubCpuMsByNode();
       loadEndedAt = clock();
       if (soak) {
         soak.loadEnded();
@@ -243,6 +247,14 @@ export async function runLoadTest(partial: Partial<LoadTestOptions> = {}): Promi
       warnings,
       hubCpu: {
         connectMs: cpuBeforeConnect !== null && cpuAfterConnect !== null ? cpuAfterConnect.total - cpuBeforeConnect.total : null,
+        connectSystemMs: cpuBeforeConnect !== null && cpuAfterConnect !== null ? cpuAfterConnect.system - cpuBeforeConnect.system : null,
+        loadByNode:
+          nodesBeforeLoad && nodesAfterLoad
+            ? nodesAfterLoad.map((after, i) => ({
+                total: after.total - (nodesBeforeLoad?.[i]?.total ?? 0),
+                system: after.system - (nodesBeforeLoad?.[i]?.system ?? 0),
+              }))
+            : null,
         loadMs: cpuBeforeLoad !== null && cpuAfterLoad !== null ? cpuAfterLoad.total - cpuBeforeLoad.total : null,
         loadSystemMs: cpuBeforeLoad !== null && cpuAfterLoad !== null ? cpuAfterLoad.system - cpuBeforeLoad.system : null,
         idleMsPerSec: idleCpuMsPerSec,

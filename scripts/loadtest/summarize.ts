@@ -3,7 +3,7 @@ import { Histogram, round } from './histogram.js';
 import type { LoadTestOptions } from './options.js';
 import type { WorkerFinal } from './protocol.js';
 import { rampStageResults, type RampPhase } from './ramp.js';
-import type { LoadTestSummary, TimelinePoint } from './summary.js';
+import type { LoadTestSummary, NodeLoad, TimelinePoint } from './summary.js';
 import type { RedisTraffic } from './processes.js';
 import { evaluateThresholds } from './thresholds.js';
 import type { TrafficResult } from './traffic.js';
@@ -32,6 +32,9 @@ export interface SummaryInput {
   readonly warnings: string[];
   readonly hubCpu: {
     readonly connectMs: number | null;
+    readonly connectSystemMs: number | null;
+    /** Each hub's CPU during the load, in node order (hubs started by the load tester). */
+    readonly loadByNode: ReadonlyArray<{ readonly total: number; readonly system: number }> | null;
     readonly loadMs: number | null;
     readonly loadSystemMs: number | null;
     readonly idleMsPerSec: number | null;
@@ -41,6 +44,30 @@ export interface SummaryInput {
 }
 
 const sum = (xs: readonly number[]) => xs.reduce((s, v) => s + v, 0);
+
+/**
+ * Per node: its CPU during the load and the deliveries to its sockets, local (the poster on the same
+ * node: the hub's own publish) or remote (heard from another node through Redis), and CPU per 1 000.
+ */
+function nodeSplit(
+  cpu: ReadonlyArray<{ readonly total: number; readonly system: number }> | null,
+  finals: readonly WorkerFinal[],
+  nodes: number,
+): NodeLoad[] {
+  return Array.from({ length: nodes }, (_, node) => {
+    const local = sum(finals.map((f) => f.deliveriesByNode[node]?.local ?? 0));
+    const remote = sum(finals.map((f) => f.deliveriesByNode[node]?.remote ?? 0));
+    const c = cpu?.[node];
+    return {
+      node,
+      cpuMs: c ? Math.round(c.total) : null,
+      systemMs: c ? Math.round(c.system) : null,
+      localDeliveries: local,
+      remoteDeliveries: remote,
+      msPerKDelivery: c && local + remote > 0 ? Math.round((c.total / (local + remote)) * 1000 * 100) / 100 : null,
+    };
+  });
+}
 const mean = (xs: readonly number[]) => (xs.length ? sum(xs) / xs.length : 0);
 const merge = (snaps: ReadonlyArray<WorkerFinal['latency']>) => {
   const h = new Histogram();
@@ -105,6 +132,7 @@ function summarize(s: SummaryInput): LoadTestSummary {
     if (sentAt !== undefined) fanout.record(at - sentAt);
   }
   const perK = (ms: number | null, n: number) => (ms === null || n === 0 ? null : round((ms / n) * 1000, 2));
+  const perOne = (ms: number | null, n: number) => (ms === null || n === 0 ? null : round(ms / n, 2));
   const connectedCount = sum(finals.map((f) => f.connected + f.disconnects));
   const aboveIdle =
     s.hubCpu.loadMs === null || s.hubCpu.idleMsPerSec === null
@@ -118,7 +146,11 @@ function summarize(s: SummaryInput): LoadTestSummary {
     msPerKDeliveryAboveIdle: perK(aboveIdle, deliveries),
     connectMs: s.hubCpu.connectMs === null ? null : Math.round(s.hubCpu.connectMs),
     msPerKConnect: perK(s.hubCpu.connectMs, connectedCount),
+    systemMsPerKConnect: perK(s.hubCpu.connectSystemMs, connectedCount),
+    msPerPost: perOne(s.hubCpu.loadMs, traffic?.postsAcked ?? 0),
+    systemMsPerPost: perOne(s.hubCpu.loadSystemMs, traffic?.postsAcked ?? 0),
   };
+  const nodes = options.nodes > 1 ? nodeSplit(s.hubCpu.loadByNode, finals, options.nodes) : undefined;
   const { json: _json, report: _report, verbose: _verbose, ...setup } = options;
   return {
     setup: { ...setup, workerMode: s.workerMode, workers: s.workerCount, target: s.targetDescription },
@@ -158,6 +190,7 @@ function summarize(s: SummaryInput): LoadTestSummary {
     fanoutMs: fanout.summary(),
     hubCpu,
     hubCpuMsPerKDelivery: hubCpu.msPerKDelivery,
+    ...(nodes ? { nodes } : {}),
     ...(options.nodes > 1
       ? { crossNodeLatencyMs: merge(finals.map((f) => f.crossNodeLatency)), sameNodeLatencyMs: merge(finals.map((f) => f.sameNodeLatency)) }
       : {}),

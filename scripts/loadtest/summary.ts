@@ -23,6 +23,19 @@ export interface TimelinePoint {
   readonly generatorBusy: number;
 }
 
+/** One node of a `--nodes N` run during the load. */
+export interface NodeLoad {
+  readonly node: number;
+  readonly cpuMs: number | null;
+  readonly systemMs: number | null;
+  /** Deliveries to this node's sockets of posts made on this node (its own publish). */
+  readonly localDeliveries: number;
+  /** Deliveries to this node's sockets of posts made on another node (heard through Redis). */
+  readonly remoteDeliveries: number;
+  /** cpuMs per 1 000 of its deliveries, local and remote together. */
+  readonly msPerKDelivery: number | null;
+}
+
 export interface LoadTestSummary {
   readonly setup: Omit<LoadTestOptions, 'json' | 'report' | 'verbose'> & {
     readonly workerMode: string;
@@ -78,7 +91,14 @@ export interface LoadTestSummary {
     readonly msPerKDeliveryAboveIdle: number | null;
     readonly connectMs: number | null;
     readonly msPerKConnect: number | null;
+    /** Of msPerKConnect, the kernel's part. */
+    readonly systemMsPerKConnect: number | null;
+    /** Hub CPU during the load per acknowledged post (its deliveries included), and the kernel's part. */
+    readonly msPerPost: number | null;
+    readonly systemMsPerPost: number | null;
   };
+  /** With several nodes: each node's CPU and the deliveries to its sockets, local or remote. */
+  readonly nodes?: readonly NodeLoad[];
   /** Same figure as hubCpu.msPerKDelivery, top-level for scripts. */
   readonly hubCpuMsPerKDelivery: number | null;
   readonly crossNodeLatencyMs?: LatencySummary;

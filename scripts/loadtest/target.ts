@@ -42,6 +42,8 @@ export interface Target {
   heapAfterGc(): Promise<number | null>;
   /** CPU the hub processes used so far (ms, summed, read from the hubs): in all, and the kernel's part. null: they do not tell. */
   hubCpuMs(): Promise<CpuMs | null>;
+  /** The same per hub process, in node order; null when the hubs are not ours. */
+  hubCpuMsByNode(): Promise<CpuMs[] | null>;
   storeRss(): number | null;
   /** The hub's event-loop delay p99 (ms) over the last second, if the hub tells. */
   hubEventLoopP99(): Promise<number | null>;
@@ -94,6 +96,7 @@ async function remoteTarget(options: LoadTestOptions, graph: FriendGraph, prefix
         : null;
     },
     heapAfterGc: () => Promise.resolve(null),
+    hubCpuMsByNode: () => Promise.resolve(null),
     hubCpuMs: async () => {
       const text = await metrics();
       if (!text) return null;
@@ -204,6 +207,11 @@ async function ownTarget(options: LoadTestOptions, graph: FriendGraph, prefix: s
           (s, us) => ({ total: s.total + (us.user + us.system) / 1000, system: s.system + us.system / 1000 }),
           { total: 0, system: 0 },
         ),
+      hubCpuMsByNode: async () =>
+        (await Promise.all(hubs.map((h) => h.cpuMicros()))).map((us) => ({
+          total: (us.user + us.system) / 1000,
+          system: us.system / 1000,
+        })),
       storeRss: () => (store ? readRssBytes(store.pid) : null),
       hubEventLoopP99: () => {
         const values = hubs.map((h) => h.lastStats?.eventLoop.p99Ms).filter((v): v is number => v !== undefined);

@@ -52,6 +52,8 @@ function createWorker(init: WorkerInit) {
   const tickFromSend = new Histogram();
   const cross = new Histogram();
   const same = new Histogram();
+  /** Deliveries to sockets on each node: from a poster on that node (local) or on another (remote, through Redis). */
+  const byNode = Array.from({ length: nodes > 1 ? nodes : 0 }, () => ({ local: 0, remote: 0 }));
   const side = { comment: new Histogram(), visit: new Histogram() };
   const sideReceived = { comment: 0, visit: 0 };
 
@@ -79,7 +81,13 @@ function createWorker(init: WorkerInit) {
     fromSend.record(recvAt - info.sentAt);
     tickFromSend.record(recvAt - info.sentAt);
     tickLatency.record(ms);
-    if (nodes > 1) (recipient % nodes === info.node ? same : cross).record(ms);
+    if (nodes > 1) {
+      const node = recipient % nodes;
+      const local = node === info.node;
+      (local ? same : cross).record(ms);
+      const counts = byNode[node];
+      if (counts) counts[local ? 'local' : 'remote']++;
+    }
   };
 
   const authorOf = (handle: string): number => {
@@ -320,6 +328,7 @@ function createWorker(init: WorkerInit) {
       fromSendLatency: fromSend.snapshot(),
       crossNodeLatency: cross.snapshot(),
       sameNodeLatency: same.snapshot(),
+      deliveriesByNode: byNode,
       sideLatency: { comment: side.comment.snapshot(), visit: side.visit.snapshot() },
       sideReceived,
       disconnects,
