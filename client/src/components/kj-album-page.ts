@@ -54,12 +54,7 @@ export class KjAlbumPage extends LitElement {
   @state() private wall = false;
   private readonly session = new SessionController(this);
   // Read again once the room is joined (after each connect): photos added or deleted before it are in that read.
-  private readonly watch = new RoomWatch(
-    this,
-    albumRoom,
-    () => this.albumId,
-    () => void this.load({ keep: true }),
-  );
+  private readonly room = new RoomWatch(this, albumRoom, { key: () => this.albumId, onWatched: () => void this.load({ keep: true }) });
   private readonly loads = new FetchScope(this, { read: () => this.load(), key: () => this.albumId });
 
   constructor() {
@@ -89,10 +84,6 @@ export class KjAlbumPage extends LitElement {
 
   private get isOwner(): boolean {
     return !!this.album && this.album.owner.id === this.session.me?.id;
-  }
-
-  override willUpdate(changed: Map<string, unknown>): void {
-    if (changed.has('albumId')) this.watch.sync();
   }
 
   override render() {

@@ -49,12 +49,7 @@ export class KjGuestbook extends LitElement {
   private readonly session = new SessionController(this);
   private readonly loads = new FetchScope(this, { read: () => this.load(), key: () => this.handle });
   // Read again once the room is joined (after each connect): entries written before it are in that read.
-  private readonly watch = new RoomWatch(
-    this,
-    guestbookRoom,
-    () => this.handle,
-    () => void this.load(),
-  );
+  private readonly room = new RoomWatch(this, guestbookRoom, { key: () => this.handle, onWatched: () => void this.load() });
 
   constructor() {
     super();
@@ -75,10 +70,6 @@ export class KjGuestbook extends LitElement {
           ? this.entries.map((e) => (e.id === id ? { ...e, pending: false } : e))
           : this.entries.filter((e) => e.id !== id);
       });
-  }
-
-  override willUpdate(changed: Map<string, unknown>): void {
-    if (changed.has('handle')) this.watch.sync();
   }
 
   override render() {
