@@ -5,6 +5,7 @@ import type { AlbumDto } from '../../../shared/dto.js';
 import { api, errorText } from '../services/api.js';
 import { icon } from '../icons.js';
 import { shared } from '../styles/shared.js';
+import { errorNotice } from '../error-notice.js';
 
 /**
  * An album's background music (相册背景音乐): a player that starts only when pressed (no autoplay,
@@ -55,7 +56,7 @@ export class KjAlbumMusic extends LitElement {
             }</button>`
         : null
     }
-    ${this.error ? html`<p class="notice error" role="alert">${this.error}</p>` : null}`;
+    ${errorNotice(this.error)}`;
   }
 
   private save(e: SubmitEvent): void {

@@ -16,6 +16,7 @@ import { shared } from '../styles/shared.js';
 import './kj-photo-uploader.js';
 import './kj-photo-viewer.js';
 import './kj-album-music.js';
+import { errorNotice } from '../error-notice.js';
 
 /**
  * `/space/:handle/albums/:id`: one album's photos as thumbnails; a photo opens in the viewer.
@@ -102,7 +103,7 @@ export class KjAlbumPage extends LitElement {
           </div>
           ${this.isOwner ? html`<button class="danger" @click=${this.deleteAlbum}>${msg('Delete album', { id: 'albumPage.delete' })}</button>` : null}
         </div>
-        ${this.error ? html`<p class="notice error" role="alert">${this.error}</p>` : null}
+        ${errorNotice(this.error)}
         <kj-album-music .album=${album} ?editable=${this.isOwner} @album-changed=${(e: CustomEvent<{ album: AlbumDto }>) => (this.album = e.detail.album)}></kj-album-music>
         ${this.isOwner ? html`<kj-photo-uploader .albumId=${album.id} .quota=${this.quota} @photo-uploaded=${this.uploaded}></kj-photo-uploader>` : null}
       </section>

@@ -13,6 +13,7 @@ import { router } from '../services/router.js';
 import './kj-audience-picker.js';
 import { shared } from '../styles/shared.js';
 import { albumCover, albumCoverStyles } from './album-cover.js';
+import { errorNotice } from '../error-notice.js';
 
 /**
  * `/space/:handle/albums`: a space's albums as covers. Its owner also sees the storage used and
@@ -57,7 +58,7 @@ export class KjAlbumsPage extends LitElement {
         ${this.isOwner ? this.ownerTools() : null}
       </section>
       <section class="card" aria-label=${msg('All albums', { id: 'albumPage.allAlbums' })}>
-        ${this.error ? html`<p class="notice error" role="alert">${this.error}</p>` : null}
+        ${errorNotice(this.error)}
         ${this.albums.list === null && !this.error ? html`<p class="muted" role="status">${msg('Loading…', { id: 'albumPage.loading' })}</p>` : null}
         ${this.albums.list?.length === 0 ? html`<p class="muted">${msg('No albums yet.', { id: 'albums.none' })}</p>` : null}
         <div class="grid">${(this.albums.list ?? []).map((a) => albumCover(this.handle, a))}</div>

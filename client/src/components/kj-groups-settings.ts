@@ -7,6 +7,7 @@ import { StoreController } from '../controllers/store-controller.js';
 import { api, errorText } from '../services/api.js';
 import { groups } from '../services/groups.js';
 import { shared } from '../styles/shared.js';
+import { errorNotice } from '../error-notice.js';
 
 /** Settings → Friend groups (分组): make, rename and delete groups, and tick the friends in each. */
 @localized()
@@ -40,7 +41,7 @@ export class KjGroupsSettings extends LitElement {
 
   override render() {
     const mine = this.groups.store.groups;
-    return html`${this.error ? html`<p class="notice error" role="alert">${this.error}</p>` : null}
+    return html`${errorNotice(this.error)}
       <p class="muted">${msg('Groups let a post be seen by some friends only.', { id: 'groups.intro' })}</p>
       <form @submit=${this.create}>
         <label class="sr-only" for="new-group">${msg('New group name', { id: 'groups.newName' })}</label>

@@ -7,6 +7,7 @@ import { timeAgo } from '../format.js';
 import { api, errorText } from '../services/api.js';
 import { shared } from '../styles/shared.js';
 import './kj-avatar.js';
+import { errorNotice } from '../error-notice.js';
 
 /**
  * Held comments in the moderation queue, each with its post's link, to approve (it appears on the
@@ -45,7 +46,7 @@ export class KjHeldComments extends LitElement {
         </li>`,
         )}
       </ul>
-      ${this.error ? html`<p class="notice error" role="alert">${this.error}</p>` : null}
+      ${errorNotice(this.error)}
     </section>`;
   }
 

@@ -11,6 +11,7 @@ import { session } from '../services/session.js';
 import { shared } from '../styles/shared.js';
 import './kj-avatar.js';
 import { gameName } from './kj-invites.js';
+import { errorNotice } from '../error-notice.js';
 
 /**
  * Game invites still open, from the hub (so they survive a reload) and kept live by `invite`
@@ -59,7 +60,7 @@ export class KjPendingInvites extends LitElement {
         </li>`,
         )}
       </ul>
-      ${this.error ? html`<p class="notice error" role="alert">${this.error}</p>` : null}
+      ${errorNotice(this.error)}
     </section>`;
   }
 

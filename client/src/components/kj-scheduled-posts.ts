@@ -10,6 +10,7 @@ import { formatDateTime } from '../i18n/format.js';
 import { api, errorText } from '../services/api.js';
 import { shared } from '../styles/shared.js';
 import { fromLocalInput, scheduleBounds, toLocalInput } from './kj-schedule-picker.js';
+import { errorNotice } from '../error-notice.js';
 
 /**
  * My scheduled posts (定时发表), soonest first: when each goes out, what it says, and a way to change
@@ -64,10 +65,10 @@ export class KjScheduledPosts extends LitElement {
   }
 
   override render() {
-    if (!this.posts.length) return this.error ? html`<p class="notice error" role="alert">${this.error}</p>` : null;
+    if (!this.posts.length) return errorNotice(this.error);
     return html`<section class="card" aria-labelledby="scheduled-title">
       <h2 id="scheduled-title">${msg(str`Scheduled posts (${this.posts.length})`, { id: 'schedule.listTitle' })}</h2>
-      ${this.error ? html`<p class="notice error" role="alert">${this.error}</p>` : null}
+      ${errorNotice(this.error)}
       <ul>
         ${repeat(
           this.posts,

@@ -7,6 +7,7 @@
 import { msg } from '@lit/localize';
 import { html, nothing, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { ActionStatus } from './action-status.js';
+import { errorNotice } from '../error-notice.js';
 
 type DialogHost = ReactiveControllerHost & { readonly renderRoot: ParentNode };
 
@@ -45,7 +46,7 @@ export class ModalDialog {
 
   /** Why the action failed, as an alert; nothing when it did not. */
   errorLine(): TemplateResult | null {
-    return this.action.error ? html`<p class="notice error" role="alert">${this.action.error}</p>` : null;
+    return errorNotice(this.action.error);
   }
 
   /** While the dialog's choices are read: "Loading…" until they come, `empty` when there are none. */
