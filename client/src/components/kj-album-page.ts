@@ -17,6 +17,7 @@ import './kj-photo-uploader.js';
 import './kj-photo-viewer.js';
 import './kj-album-music.js';
 import { errorNotice } from '../error-notice.js';
+import { withLast } from '../id-lists.js';
 
 /**
  * `/space/:handle/albums/:id`: one album's photos as thumbnails; a photo opens in the viewer.
@@ -173,7 +174,7 @@ export class KjAlbumPage extends LitElement {
 
   private uploaded(e: CustomEvent<{ photo: PhotoDto }>): void {
     const { photo } = e.detail;
-    if (!this.photos.some((p) => p.id === photo.id)) this.photos = [...this.photos, photo];
+    this.photos = withLast(this.photos, photo);
     void this.refreshQuota();
   }
 

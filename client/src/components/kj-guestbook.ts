@@ -12,6 +12,7 @@ import { mentionText } from '../mention-text.js';
 import { api, errorText } from '../services/api.js';
 import { icon } from '../icons.js';
 import { shared } from '../styles/shared.js';
+import { withFirst } from '../id-lists.js';
 import './kj-avatar.js';
 import './kj-report-button.js';
 import './kj-guestbook-reply.js';
@@ -55,7 +56,7 @@ export class KjGuestbook extends LitElement {
     super();
     new LiveEvents(this)
       .on('guestbook:entry', ({ ownerId, entry }) => {
-        if (ownerId === this.ownerId && !this.entries.some((e) => e.id === entry.id)) this.entries = [entry, ...this.entries];
+        if (ownerId === this.ownerId) this.entries = withFirst(this.entries, entry);
       })
       .on('guestbook:remove', ({ ownerId, entryId }) => {
         if (ownerId === this.ownerId) this.entries = this.entries.filter((e) => e.id !== entryId);
@@ -154,7 +155,7 @@ export class KjGuestbook extends LitElement {
         params: { handle: this.handle },
         body: { text, private: data.has('private') },
       });
-      if (!this.entries.some((x) => x.id === entry.id)) this.entries = [entry, ...this.entries];
+      this.entries = withFirst(this.entries, entry);
       // Cleared only if it still holds what was sent: a next draft typed meanwhile is kept.
       const box = form.elements.namedItem('text') as HTMLTextAreaElement | null;
       if (!box || box.value === sent) form.reset();
