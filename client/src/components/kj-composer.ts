@@ -17,6 +17,7 @@ import { formatDateTime } from '../i18n/format.js';
 import type { KjVideoAttach } from './kj-video-attach.js';
 import './kj-video-attach.js';
 import { limits } from '../../../shared/limits.js';
+import { postKindName } from '../post-labels.js';
 
 const maxPhotos = limits.shuoshuoImages;
 type Outcome = { readonly tone: 'ok' | 'warn' | 'error'; readonly text: string };
@@ -70,8 +71,8 @@ export class KjComposer extends LitElement {
     const m = this.mention.boxAttributes();
     return html`<form class="card" @submit=${this.submit} aria-label=${msg('Write a post', { id: 'composer.label' })}>
       <div class="kinds" role="group" aria-label=${msg('Kind of post', { id: 'composer.kind' })}>
-        <button type="button" aria-pressed=${shuoshuo ? 'true' : 'false'} @click=${() => (this.kind = 'shuoshuo')}>${icon('comment')} ${msg('Shuoshuo', { id: 'post.shuoshuo' })}</button>
-        <button type="button" aria-pressed=${shuoshuo ? 'false' : 'true'} @click=${() => (this.kind = 'diary')}>${icon('book')} ${msg('Diary', { id: 'post.diary' })}</button>
+        <button type="button" aria-pressed=${shuoshuo ? 'true' : 'false'} @click=${() => (this.kind = 'shuoshuo')}>${icon('comment')} ${postKindName.shuoshuo()}</button>
+        <button type="button" aria-pressed=${shuoshuo ? 'false' : 'true'} @click=${() => (this.kind = 'diary')}>${icon('book')} ${postKindName.diary()}</button>
       </div>
       ${
         shuoshuo

@@ -6,7 +6,7 @@ import { FetchScope } from '../controllers/fetch-scope.js';
 import { LiveEvents } from '../controllers/live-events.js';
 import { SessionController } from '../controllers/session-controller.js';
 import { api } from '../services/api.js';
-import { ruleActionName } from '../moderation-labels.js';
+import { ruleActionLongName, ruleActionName } from '../moderation-labels.js';
 import { realtime } from '../services/realtime.js';
 import { formatNumber } from '../i18n/format.js';
 import { DocumentEvent } from '../controllers/document-event.js';
@@ -17,12 +17,6 @@ import './kj-audit-log.js';
 import './kj-held-comments.js';
 import './kj-post-card.js';
 import './kj-reports-queue.js';
-
-const actionText: Readonly<Record<ModerationAction, () => string>> = {
-  block: () => msg('Block (refuse the post)', { id: 'mod.blockLong' }),
-  hold: () => msg('Hold for review', { id: 'mod.holdLong' }),
-  review: () => msg('Publish to author, preview by moderator', { id: 'mod.reviewLong' }),
-};
 
 /**
  * `/moderation`: keyword rules, the queue of held posts and comments to approve or reject, open
@@ -102,7 +96,7 @@ export class KjModerationPage extends LitElement {
           <label class="sr-only" for="pattern">${msg('Keyword or phrase', { id: 'mod.pattern' })}</label>
           <input id="pattern" name="pattern" placeholder=${msg('Keyword or phrase', { id: 'mod.pattern' })} maxlength="100" />
           <label class="sr-only" for="action">${msg('Action', { id: 'mod.action' })}</label>
-          <select id="action" name="action">${(['block', 'hold', 'review'] as const).map((a) => html`<option value=${a}>${actionText[a]()}</option>`)}</select>
+          <select id="action" name="action">${(['block', 'hold', 'review'] as const).map((a) => html`<option value=${a}>${ruleActionLongName[a]()}</option>`)}</select>
           <button class="primary" type="submit">${msg('Add rule', { id: 'mod.addRule' })}</button>
         </form>
         <ul class="plain">
