@@ -8,6 +8,7 @@ import { session } from '../services/session.js';
 import { toasts } from '../services/toasts.js';
 import { shared } from '../styles/shared.js';
 import { errorNotice } from '../error-notice.js';
+import { formText } from '../form-text.js';
 
 /** The hub answers a wrong password with 401; say so rather than "sign in again". */
 const wrongPassword = (err: unknown): string | null =>
@@ -69,7 +70,7 @@ export class KjAccountSecurity extends LitElement {
     this.passwordError = '';
     try {
       await session.renew(() =>
-        api.call('POST /auth/password', { body: { current: String(data.get('current') ?? ''), next: String(data.get('next') ?? '') } }),
+        api.call('POST /auth/password', { body: { current: formText(data, 'current'), next: formText(data, 'next') } }),
       );
       form.reset();
       toasts.show(msg('Password changed. Other devices are signed out.', { id: 'account.passwordChanged' }), { tone: 'success' });
@@ -87,7 +88,7 @@ export class KjAccountSecurity extends LitElement {
     this.deleteError = '';
     session.leaving = true;
     try {
-      await api.call('DELETE /me', { body: { password: String(data.get('password') ?? '') } });
+      await api.call('DELETE /me', { body: { password: formText(data, 'password') } });
       router.go('/');
       session.signOut();
       toasts.show(msg('Your account has been deleted.', { id: 'account.deleted' }), { tone: 'info' });

@@ -6,6 +6,7 @@ import { api, errorText } from '../services/api.js';
 import { icon } from '../icons.js';
 import { shared } from '../styles/shared.js';
 import { errorNotice } from '../error-notice.js';
+import { formText } from '../form-text.js';
 
 /**
  * An album's background music (相册背景音乐): a player that starts only when pressed (no autoplay,
@@ -62,7 +63,7 @@ export class KjAlbumMusic extends LitElement {
   private save(e: SubmitEvent): void {
     e.preventDefault();
     const data = new FormData(e.target as HTMLFormElement);
-    void this.put({ title: String(data.get('title') ?? '').trim(), url: String(data.get('url') ?? '').trim() });
+    void this.put({ title: formText(data, 'title').trim(), url: formText(data, 'url').trim() });
   }
 
   private async put(music: { title: string; url: string } | null): Promise<void> {

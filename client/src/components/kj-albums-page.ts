@@ -14,6 +14,7 @@ import './kj-audience-picker.js';
 import { shared } from '../styles/shared.js';
 import { albumCover, albumCoverStyles } from './album-cover.js';
 import { errorNotice } from '../error-notice.js';
+import { formText } from '../form-text.js';
 
 /**
  * `/space/:handle/albums`: a space's albums as covers. Its owner also sees the storage used and
@@ -109,7 +110,7 @@ export class KjAlbumsPage extends LitElement {
   private async create(e: SubmitEvent): Promise<void> {
     e.preventDefault();
     const data = new FormData(e.target as HTMLFormElement);
-    const title = String(data.get('title') ?? '').trim();
+    const title = formText(data, 'title').trim();
     const audience = this.renderRoot.querySelector('kj-audience-picker')?.audience ?? { privacy: 'friends' as const };
     if (!title) {
       this.albumForm.fail(msg('Give the album a title.', { id: 'albumPage.titleMissing' }));

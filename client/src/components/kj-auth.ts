@@ -9,6 +9,7 @@ import { currentLocale } from '../i18n/locale.js';
 import { shared } from '../styles/shared.js';
 import './kj-locale-switch.js';
 import { errorNotice } from '../error-notice.js';
+import { formText } from '../form-text.js';
 
 type Mode = 'sign-in' | 'sign-up';
 
@@ -84,7 +85,7 @@ export class KjAuth extends LitElement {
   private async submit(e: SubmitEvent): Promise<void> {
     e.preventDefault();
     const data = new FormData(e.target as HTMLFormElement);
-    const value = (k: string) => String(data.get(k) ?? '');
+    const value = (k: string) => formText(data, k);
     this.busy = true;
     this.error = '';
     this.fields = {};

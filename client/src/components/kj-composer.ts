@@ -18,6 +18,7 @@ import type { KjVideoAttach } from './kj-video-attach.js';
 import './kj-video-attach.js';
 import { limits } from '../../../shared/limits.js';
 import { postKindName } from '../post-labels.js';
+import { formText } from '../form-text.js';
 
 const maxPhotos = limits.shuoshuoImages;
 type Outcome = { readonly tone: 'ok' | 'warn' | 'error'; readonly text: string };
@@ -157,12 +158,12 @@ export class KjComposer extends LitElement {
       this.kind === 'shuoshuo'
         ? {
             kind: this.kind,
-            text: String(data.get('text') ?? ''),
+            text: formText(data, 'text'),
             images: this.photos.map((p) => p.id),
             ...(this.kind === 'shuoshuo' && this.video ? { video: this.video.id } : {}),
             ...audience,
           }
-        : { kind: 'diary' as const, title: String(data.get('title') ?? ''), text: this.editor?.value ?? '', ...audience };
+        : { kind: 'diary' as const, title: formText(data, 'title'), text: this.editor?.value ?? '', ...audience };
     if (this.schedule?.missing) {
       this.outcome = { tone: 'error', text: msg('Pick when to publish it.', { id: 'schedule.missing' }) };
       return;

@@ -11,6 +11,7 @@ import { presence } from '../services/presence.js';
 import { formatList } from '../i18n/format.js';
 import { shared } from '../styles/shared.js';
 import { StatusLine } from '../controllers/status-line.js';
+import { formText } from '../form-text.js';
 import './kj-avatar.js';
 import './kj-message-button.js';
 import './kj-care-button.js';
@@ -116,10 +117,7 @@ export class KjFriendsPanel extends LitElement {
   private async request(e: SubmitEvent): Promise<void> {
     e.preventDefault();
     const form = e.target as HTMLFormElement;
-    const to = String(new FormData(form).get('handle') ?? '')
-      .trim()
-      .replace(/^@/, '')
-      .toLowerCase();
+    const to = formText(new FormData(form), 'handle').trim().replace(/^@/, '').toLowerCase();
     if (!to) return;
     await this.status.run(async () => {
       await api.call('POST /friends/requests', { body: { to } });

@@ -8,6 +8,7 @@ import { api, errorText } from '../services/api.js';
 import { groups } from '../services/groups.js';
 import { shared } from '../styles/shared.js';
 import { errorNotice } from '../error-notice.js';
+import { formText } from '../form-text.js';
 
 /** Settings → Friend groups (分组): make, rename and delete groups, and tick the friends in each. */
 @localized()
@@ -86,13 +87,13 @@ export class KjGroupsSettings extends LitElement {
   private async create(e: SubmitEvent): Promise<void> {
     e.preventDefault();
     const form = e.target as HTMLFormElement;
-    const name = String(new FormData(form).get('name') ?? '').trim();
+    const name = formText(new FormData(form), 'name').trim();
     if (name && (await this.run(() => groups.create(name)))) form.reset();
   }
 
   private async rename(g: GroupDto, e: SubmitEvent): Promise<void> {
     e.preventDefault();
-    const name = String(new FormData(e.target as HTMLFormElement).get('name') ?? '').trim();
+    const name = formText(new FormData(e.target as HTMLFormElement), 'name').trim();
     if (name && name !== g.name) await this.run(() => groups.update(g.id, { name }));
   }
 

@@ -6,6 +6,7 @@ import { timeAgo } from '../format.js';
 import { api } from '../services/api.js';
 import { shared } from '../styles/shared.js';
 import { StatusLine } from '../controllers/status-line.js';
+import { formText } from '../form-text.js';
 
 /**
  * The owner's reply under a guestbook entry (主人回复, v1.2): shown to whoever sees the entry; the owner
@@ -60,7 +61,7 @@ export class KjGuestbookReply extends LitElement {
 
   private async save(e: SubmitEvent): Promise<void> {
     e.preventDefault();
-    const text = String(new FormData(e.target as HTMLFormElement).get('text') ?? '').trim();
+    const text = formText(new FormData(e.target as HTMLFormElement), 'text').trim();
     if (!text) return;
     await this.status.run(async () => {
       const { entry } = await api.call('PUT /spaces/me/guestbook/:id/reply', { params: { id: this.entry.id }, body: { text } });

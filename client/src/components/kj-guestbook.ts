@@ -13,6 +13,7 @@ import { api, errorText } from '../services/api.js';
 import { icon } from '../icons.js';
 import { shared } from '../styles/shared.js';
 import { withFirst } from '../id-lists.js';
+import { formText } from '../form-text.js';
 import './kj-avatar.js';
 import './kj-report-button.js';
 import './kj-guestbook-reply.js';
@@ -147,7 +148,7 @@ export class KjGuestbook extends LitElement {
     e.preventDefault();
     const form = e.target as HTMLFormElement;
     const data = new FormData(form);
-    const sent = String(data.get('text') ?? '');
+    const sent = formText(data, 'text');
     const text = sent.trim();
     if (!text || this.sending.busy) return;
     await this.sending.run(async () => {

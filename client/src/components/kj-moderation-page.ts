@@ -13,6 +13,7 @@ import { DocumentEvent } from '../controllers/document-event.js';
 import { shared } from '../styles/shared.js';
 import { withLast } from '../id-lists.js';
 import { StatusLine } from '../controllers/status-line.js';
+import { formText } from '../form-text.js';
 import './kj-audit-log.js';
 import './kj-held-comments.js';
 import './kj-post-card.js';
@@ -162,7 +163,7 @@ export class KjModerationPage extends LitElement {
     const data = new FormData(form);
     await this.status.run(async () => {
       const { rule } = await api.call('POST /moderation/rules', {
-        body: { pattern: String(data.get('pattern') ?? '').trim(), action: String(data.get('action')) as ModerationAction },
+        body: { pattern: formText(data, 'pattern').trim(), action: formText(data, 'action') as ModerationAction },
       });
       this.rules = [...this.rules, rule];
       form.reset();

@@ -10,6 +10,7 @@ import { people } from '../services/people.js';
 import { avatarCandidates } from '../services/photos.js';
 import { toasts } from '../services/toasts.js';
 import { shared } from '../styles/shared.js';
+import { formText } from '../form-text.js';
 import './kj-avatar.js';
 import './kj-avatar-upload.js';
 
@@ -97,8 +98,8 @@ export class KjProfileForm extends LitElement {
     e.preventDefault();
     const data = new FormData(e.target as HTMLFormElement);
     const body: { displayName: string; bio: string; avatar?: string | null } = {
-      displayName: String(data.get('displayName') ?? '').trim(),
-      bio: String(data.get('bio') ?? '').trim(),
+      displayName: formText(data, 'displayName').trim(),
+      bio: formText(data, 'bio').trim(),
     };
     if (this.avatar !== undefined) body.avatar = this.avatar;
     await this.action.run(async () => {

@@ -7,6 +7,7 @@ import { api } from '../services/api.js';
 import { toasts } from '../services/toasts.js';
 import { shared } from '../styles/shared.js';
 import { reportReasons, reasonLabel, type ReportReason } from '../report-reasons.js';
+import { formText } from '../form-text.js';
 
 /**
  * "Report" on a post, comment, guestbook entry or user: a dialog with a reason and optional details,
@@ -96,8 +97,8 @@ export class KjReportButton extends LitElement {
     e.preventDefault();
     const form = e.target as HTMLFormElement; // read now: a shadow tree's event loses its target after dispatch
     const data = new FormData(form);
-    const reason = String(data.get('reason') ?? 'other') as ReportReason;
-    const details = String(data.get('details') ?? '').trim();
+    const reason = (formText(data, 'reason') || 'other') as ReportReason;
+    const details = formText(data, 'details').trim();
     await this.dialog.action.run(
       async () => {
         await api.call('POST /reports', {

@@ -9,6 +9,7 @@ import { api } from '../services/api.js';
 import { toasts } from '../services/toasts.js';
 import { shared } from '../styles/shared.js';
 import { cardDialogStyles } from '../styles/card-dialog.js';
+import { formText } from '../form-text.js';
 import './kj-audience-picker.js';
 
 /**
@@ -59,7 +60,7 @@ export class KjRepostButton extends LitElement {
     e.preventDefault();
     const form = e.target as HTMLFormElement;
     const data = new FormData(form);
-    const text = String(data.get('text') ?? '').trim();
+    const text = formText(data, 'text').trim();
     const audience = this.renderRoot.querySelector('kj-audience-picker')?.audience ?? { privacy: 'friends' as const };
     await this.dialog.action.run(
       async () => {

@@ -11,6 +11,7 @@ import { api, errorText } from '../services/api.js';
 import { shared } from '../styles/shared.js';
 import { fromLocalInput, scheduleBounds, toLocalInput } from './kj-schedule-picker.js';
 import { errorNotice } from '../error-notice.js';
+import { formText } from '../form-text.js';
 
 /**
  * My scheduled posts (定时发表), soonest first: when each goes out, what it says, and a way to change
@@ -115,8 +116,8 @@ export class KjScheduledPosts extends LitElement {
   private async save(e: SubmitEvent, p: PostDto): Promise<void> {
     e.preventDefault();
     const data = new FormData(e.target as HTMLFormElement);
-    const text = String(data.get('text') ?? '');
-    const publishAt = fromLocalInput(String(data.get('at') ?? ''));
+    const text = formText(data, 'text');
+    const publishAt = fromLocalInput(formText(data, 'at'));
     const body = { ...(p.kind === 'diary' ? { title: text } : { text }), ...(publishAt ? { publishAt } : {}) };
     try {
       const { post } = await api.call('PATCH /posts/:id/schedule', { params: { id: p.id }, body });
