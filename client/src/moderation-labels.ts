@@ -12,6 +12,13 @@ export const ruleActionName: Readonly<Record<ModerationAction, () => string>> = 
   review: () => msg('review', { id: 'mod.review' }),
 };
 
+/** A rule's action said in full, as the rule form offers it. */
+export const ruleActionLongName: Readonly<Record<ModerationAction, () => string>> = {
+  block: () => msg('Block (refuse the post)', { id: 'mod.blockLong' }),
+  hold: () => msg('Hold for review', { id: 'mod.holdLong' }),
+  review: () => msg('Publish to author, preview by moderator', { id: 'mod.reviewLong' }),
+};
+
 /** What a report is about. */
 export const reportSubjectName: Readonly<Record<ReportSubjectKind, () => string>> = {
   post: () => msg('Post', { id: 'reports.kind.post' }),

@@ -7,6 +7,8 @@ import { router } from '../services/router.js';
 import { session } from '../services/session.js';
 import { toasts } from '../services/toasts.js';
 import { shared } from '../styles/shared.js';
+import { errorNotice } from '../error-notice.js';
+import { formText } from '../form-text.js';
 
 /** The hub answers a wrong password with 401; say so rather than "sign in again". */
 const wrongPassword = (err: unknown): string | null =>
@@ -45,7 +47,7 @@ export class KjAccountSecurity extends LitElement {
         <label for="pw-next">${msg('New password (at least 8 characters)', { id: 'account.newPassword' })}</label>
         <input id="pw-next" name="next" type="password" autocomplete="new-password" minlength="8" maxlength="128" required />
         <p class="muted">${msg('Every other device signed in to your account is signed out.', { id: 'account.passwordNote' })}</p>
-        ${this.passwordError ? html`<p class="notice error" role="alert">${this.passwordError}</p>` : null}
+        ${errorNotice(this.passwordError)}
         <div><button type="submit" ?disabled=${this.busy}>${msg('Change password', { id: 'account.changePassword' })}</button></div>
       </form>
       <h3 id="delete-title">${msg('Delete account', { id: 'account.delete' })}</h3>
@@ -55,7 +57,7 @@ export class KjAccountSecurity extends LitElement {
         <input id="delete-handle" name="handle" autocomplete="off" .value=${this.confirmHandle} @input=${(e: InputEvent) => (this.confirmHandle = (e.target as HTMLInputElement).value)} />
         <label for="delete-password">${msg('Password', { id: 'account.password' })}</label>
         <input id="delete-password" name="password" type="password" autocomplete="current-password" required />
-        ${this.deleteError ? html`<p class="notice error" role="alert">${this.deleteError}</p>` : null}
+        ${errorNotice(this.deleteError)}
         <div><button class="danger" type="submit" ?disabled=${this.busy || this.confirmHandle.trim().replace(/^@/, '') !== me.handle}>${msg('Delete my account', { id: 'account.deleteMine' })}</button></div>
       </form>`;
   }
@@ -68,7 +70,7 @@ export class KjAccountSecurity extends LitElement {
     this.passwordError = '';
     try {
       await session.renew(() =>
-        api.call('POST /auth/password', { body: { current: String(data.get('current') ?? ''), next: String(data.get('next') ?? '') } }),
+        api.call('POST /auth/password', { body: { current: formText(data, 'current'), next: formText(data, 'next') } }),
       );
       form.reset();
       toasts.show(msg('Password changed. Other devices are signed out.', { id: 'account.passwordChanged' }), { tone: 'success' });
@@ -86,7 +88,7 @@ export class KjAccountSecurity extends LitElement {
     this.deleteError = '';
     session.leaving = true;
     try {
-      await api.call('DELETE /me', { body: { password: String(data.get('password') ?? '') } });
+      await api.call('DELETE /me', { body: { password: formText(data, 'password') } });
       router.go('/');
       session.signOut();
       toasts.show(msg('Your account has been deleted.', { id: 'account.deleted' }), { tone: 'info' });

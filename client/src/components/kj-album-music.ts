@@ -2,9 +2,12 @@ import { localized, msg, str } from '@lit/localize';
 import { LitElement, css, html } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { AlbumDto } from '../../../shared/dto.js';
-import { api, errorText } from '../services/api.js';
+import { api } from '../services/api.js';
 import { icon } from '../icons.js';
 import { shared } from '../styles/shared.js';
+import { errorNotice } from '../error-notice.js';
+import { formText } from '../form-text.js';
+import { ActionStatus } from '../controllers/action-status.js';
 
 /**
  * An album's background music (相册背景音乐): a player that starts only when pressed (no autoplay,
@@ -28,7 +31,7 @@ export class KjAlbumMusic extends LitElement {
   @property({ attribute: false }) album: AlbumDto | null = null;
   @property({ type: Boolean }) editable = false;
   @state() private editing = false;
-  @state() private error = '';
+  private readonly action = new ActionStatus(this);
 
   override render() {
     const music = this.album?.music ?? null;
@@ -55,25 +58,23 @@ export class KjAlbumMusic extends LitElement {
             }</button>`
         : null
     }
-    ${this.error ? html`<p class="notice error" role="alert">${this.error}</p>` : null}`;
+    ${errorNotice(this.action.error)}`;
   }
 
   private save(e: SubmitEvent): void {
     e.preventDefault();
     const data = new FormData(e.target as HTMLFormElement);
-    void this.put({ title: String(data.get('title') ?? '').trim(), url: String(data.get('url') ?? '').trim() });
+    void this.put({ title: formText(data, 'title').trim(), url: formText(data, 'url').trim() });
   }
 
   private async put(music: { title: string; url: string } | null): Promise<void> {
-    if (!this.album) return;
-    this.error = '';
-    try {
-      const { album } = await api.call('PUT /albums/:id/music', { params: { id: this.album.id }, body: { music } });
+    const id = this.album?.id;
+    if (!id) return;
+    await this.action.run(async () => {
+      const { album } = await api.call('PUT /albums/:id/music', { params: { id }, body: { music } });
       this.editing = false;
       this.dispatchEvent(new CustomEvent('album-changed', { detail: { album }, bubbles: true, composed: true }));
-    } catch (err) {
-      this.error = errorText(err);
-    }
+    });
   }
 }
 

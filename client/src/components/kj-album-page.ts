@@ -16,6 +16,8 @@ import { shared } from '../styles/shared.js';
 import './kj-photo-uploader.js';
 import './kj-photo-viewer.js';
 import './kj-album-music.js';
+import { errorNotice } from '../error-notice.js';
+import { withLast } from '../id-lists.js';
 
 /**
  * `/space/:handle/albums/:id`: one album's photos as thumbnails; a photo opens in the viewer.
@@ -54,12 +56,7 @@ export class KjAlbumPage extends LitElement {
   @state() private wall = false;
   private readonly session = new SessionController(this);
   // Read again once the room is joined (after each connect): photos added or deleted before it are in that read.
-  private readonly watch = new RoomWatch(
-    this,
-    albumRoom,
-    () => this.albumId,
-    () => void this.load({ keep: true }),
-  );
+  private readonly room = new RoomWatch(this, albumRoom, { key: () => this.albumId, onWatched: () => void this.load({ keep: true }) });
   private readonly loads = new FetchScope(this, { read: () => this.load(), key: () => this.albumId });
 
   constructor() {
@@ -91,10 +88,6 @@ export class KjAlbumPage extends LitElement {
     return !!this.album && this.album.owner.id === this.session.me?.id;
   }
 
-  override willUpdate(changed: Map<string, unknown>): void {
-    if (changed.has('albumId')) this.watch.sync();
-  }
-
   override render() {
     const back = html`<p><a href=${`/space/${this.handle}/albums`}>${msg('← All albums', { id: 'albums.all' })}</a></p>`;
     if (this.error && !this.album)
@@ -111,7 +104,7 @@ export class KjAlbumPage extends LitElement {
           </div>
           ${this.isOwner ? html`<button class="danger" @click=${this.deleteAlbum}>${msg('Delete album', { id: 'albumPage.delete' })}</button>` : null}
         </div>
-        ${this.error ? html`<p class="notice error" role="alert">${this.error}</p>` : null}
+        ${errorNotice(this.error)}
         <kj-album-music .album=${album} ?editable=${this.isOwner} @album-changed=${(e: CustomEvent<{ album: AlbumDto }>) => (this.album = e.detail.album)}></kj-album-music>
         ${this.isOwner ? html`<kj-photo-uploader .albumId=${album.id} .quota=${this.quota} @photo-uploaded=${this.uploaded}></kj-photo-uploader>` : null}
       </section>
@@ -181,7 +174,7 @@ export class KjAlbumPage extends LitElement {
 
   private uploaded(e: CustomEvent<{ photo: PhotoDto }>): void {
     const { photo } = e.detail;
-    if (!this.photos.some((p) => p.id === photo.id)) this.photos = [...this.photos, photo];
+    this.photos = withLast(this.photos, photo);
     void this.refreshQuota();
   }
 

@@ -1,18 +1,20 @@
 import { localized, msg, str } from '@lit/localize';
 import { LitElement, css, html } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import type { AlbumDto, QuotaDto } from '../../../shared/dto.js';
-import { albumTitle, photoCountText, sizeText } from '../album-format.js';
-import { followAlbumCards } from '../controllers/album-cards-live.js';
+import type { QuotaDto } from '../../../shared/dto.js';
+import { sizeText } from '../album-format.js';
+import { AlbumCards } from '../controllers/album-cards-live.js';
 import { ActionStatus } from '../controllers/action-status.js';
 import { SessionController } from '../controllers/session-controller.js';
-import { privacyLabel } from '../format.js';
 import { icon } from '../icons.js';
 import { FetchScope } from '../controllers/fetch-scope.js';
 import { api } from '../services/api.js';
 import { router } from '../services/router.js';
 import './kj-audience-picker.js';
 import { shared } from '../styles/shared.js';
+import { albumCover, albumCoverStyles } from './album-cover.js';
+import { errorNotice } from '../error-notice.js';
+import { formText } from '../form-text.js';
 
 /**
  * `/space/:handle/albums`: a space's albums as covers. Its owner also sees the storage used and
@@ -23,11 +25,10 @@ import { shared } from '../styles/shared.js';
 export class KjAlbumsPage extends LitElement {
   static override styles = [
     shared,
+    albumCoverStyles,
     css`
       .grid { display: grid; grid-template-columns: repeat(auto-fill, minmax(150px, 1fr)); gap: 12px; }
-      .album { display: flex; flex-direction: column; gap: 2px; padding: 6px; border-radius: 10px; color: var(--kj-text); }
-      .album:hover { background: var(--kj-accent-soft); text-decoration: none; }
-      .cover { aspect-ratio: 4 / 3; border-radius: 8px; background: linear-gradient(135deg, #ffe8cc, #ffd8a8); object-fit: cover; width: 100%; display: grid; place-items: center; }
+      .album { gap: 2px; }
       .stack { display: flex; flex-direction: column; gap: 16px; }
       form { display: grid; grid-template-columns: minmax(0, 1fr) auto auto; gap: 8px; align-items: end; }
       progress { width: 100%; height: 10px; }
@@ -37,24 +38,14 @@ export class KjAlbumsPage extends LitElement {
   ];
 
   @property() handle = '';
-  @state() private albums: AlbumDto[] | null = null;
   @state() private quota: QuotaDto | null = null;
   @state() private error = '';
   /** Making an album: its button waits, and what went wrong shows under the form. */
   private readonly albumForm = new ActionStatus(this);
   private readonly session = new SessionController(this);
   private readonly loads = new FetchScope(this, { read: () => this.load(), key: () => this.handle });
-
-  constructor() {
-    super();
-    // Albums made, filled or deleted elsewhere (another tab, or the owner while a friend looks) show at once.
-    followAlbumCards(this, {
-      handle: () => this.handle,
-      get: () => this.albums,
-      set: (albums) => (this.albums = albums),
-      reload: () => void this.load({ keep: true }),
-    });
-  }
+  // Albums made, filled or deleted elsewhere (another tab, or the owner while a friend looks) show at once.
+  private readonly albums = new AlbumCards(this, { handle: () => this.handle, reload: () => void this.load({ keep: true }) });
 
   private get isOwner(): boolean {
     return this.session.me?.handle === this.handle;
@@ -68,10 +59,10 @@ export class KjAlbumsPage extends LitElement {
         ${this.isOwner ? this.ownerTools() : null}
       </section>
       <section class="card" aria-label=${msg('All albums', { id: 'albumPage.allAlbums' })}>
-        ${this.error ? html`<p class="notice error" role="alert">${this.error}</p>` : null}
-        ${this.albums === null && !this.error ? html`<p class="muted" role="status">${msg('Loading…', { id: 'albumPage.loading' })}</p>` : null}
-        ${this.albums?.length === 0 ? html`<p class="muted">${msg('No albums yet.', { id: 'albums.none' })}</p>` : null}
-        <div class="grid">${(this.albums ?? []).map((a) => this.cover(a))}</div>
+        ${errorNotice(this.error)}
+        ${this.albums.list === null && !this.error ? html`<p class="muted" role="status">${msg('Loading…', { id: 'albumPage.loading' })}</p>` : null}
+        ${this.albums.list?.length === 0 ? html`<p class="muted">${msg('No albums yet.', { id: 'albums.none' })}</p>` : null}
+        <div class="grid">${(this.albums.list ?? []).map((a) => albumCover(this.handle, a))}</div>
       </section>
     </div>`;
   }
@@ -97,18 +88,10 @@ export class KjAlbumsPage extends LitElement {
       <p id="album-form-error" class="error" role="alert">${this.albumForm.error}</p>`;
   }
 
-  private cover(a: AlbumDto) {
-    return html`<a class="album" href=${`/space/${this.handle}/albums/${a.id}`} data-album-id=${a.id}>
-      ${a.coverThumbUrl ? html`<img class="cover" src=${a.coverThumbUrl} alt="" />` : html`<span class="cover" aria-hidden="true">${icon('image', 32)}</span>`}
-      <b>${albumTitle(a)}</b>
-      <span class="muted" data-testid="photo-count">${photoCountText(a.photoCount)} · ${privacyLabel[a.privacy]}</span>
-    </a>`;
-  }
-
   /** Reads the space's albums: blank first for another space; `keep` reads again in place (a catch-up). */
   private async load({ keep = false } = {}): Promise<void> {
     if (!keep) {
-      this.albums = null;
+      this.albums.list = null;
       this.error = '';
     }
     await this.loads.load(
@@ -117,7 +100,7 @@ export class KjAlbumsPage extends LitElement {
           api.call('GET /spaces/:handle/albums', { params: { handle: this.handle }, signal }),
           this.isOwner ? api.call('GET /albums/quota', { signal }) : Promise.resolve(null),
         ]);
-        this.albums = albums;
+        this.albums.list = albums;
         this.quota = quota;
       },
       (message) => (this.error = message),
@@ -127,7 +110,7 @@ export class KjAlbumsPage extends LitElement {
   private async create(e: SubmitEvent): Promise<void> {
     e.preventDefault();
     const data = new FormData(e.target as HTMLFormElement);
-    const title = String(data.get('title') ?? '').trim();
+    const title = formText(data, 'title').trim();
     const audience = this.renderRoot.querySelector('kj-audience-picker')?.audience ?? { privacy: 'friends' as const };
     if (!title) {
       this.albumForm.fail(msg('Give the album a title.', { id: 'albumPage.titleMissing' }));

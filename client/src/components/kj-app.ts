@@ -4,28 +4,16 @@ import { customElement } from 'lit/decorators.js';
 import { SessionController } from '../controllers/session-controller.js';
 import { StoreController } from '../controllers/store-controller.js';
 import { realtime } from '../services/realtime.js';
-import { router, type Route } from '../services/router.js';
+import { router } from '../services/router.js';
 import { currentLocale } from '../i18n/locale.js';
 import { documentTitle } from '../page-title.js';
 import '../services/session-end.js';
 import '../services/attention.js';
 import { shared } from '../styles/shared.js';
-import './kj-album-page.js';
-import './kj-albums-page.js';
+import { routedPage } from './app-pages.js';
 import './kj-auth.js';
-import './kj-chat-page.js';
-import './kj-feed-page.js';
-import './kj-games-page.js';
 import './kj-header.js';
-import './kj-invite-page.js';
 import './kj-invites.js';
-import './kj-match-page.js';
-import './kj-moderation-page.js';
-import './kj-notification-settings.js';
-import './kj-notifications-page.js';
-import './kj-post-page.js';
-import './kj-settings-page.js';
-import './kj-space-page.js';
 import './kj-toasts.js';
 
 /** The app shell: header, offline banner, the routed page, and the toast region. */
@@ -62,7 +50,7 @@ export class KjApp extends LitElement {
           ? html`<div class="offline" role="status">${msg('You are offline — reconnecting… Live updates resume when the connection is back.', { id: 'app.offline' })}</div>`
           : null
       }
-      <main id="main" tabindex="-1">${this.page(this.routes.store.route)}</main>
+      <main id="main" tabindex="-1">${routedPage(this.routes.store.route)}</main>
       <kj-invites></kj-invites>
       <kj-toasts></kj-toasts>
     `;
@@ -77,43 +65,6 @@ export class KjApp extends LitElement {
     if (key === this.titledFor) return;
     this.titledFor = key;
     document.title = documentTitle(route);
-  }
-
-  private page(route: Route) {
-    switch (route.name) {
-      case 'feed':
-        return html`<kj-feed-page></kj-feed-page>`;
-      case 'space':
-        return html`<kj-space-page .handle=${route.handle} .section=${route.section ?? ''}></kj-space-page>`;
-      case 'albums':
-        return html`<kj-albums-page .handle=${route.handle}></kj-albums-page>`;
-      case 'album':
-        return html`<kj-album-page .handle=${route.handle} .albumId=${route.albumId}></kj-album-page>`;
-      case 'post':
-        return html`<kj-post-page .postId=${route.postId}></kj-post-page>`;
-      case 'invite':
-        return html`<kj-invite-page .inviteId=${route.inviteId}></kj-invite-page>`;
-      case 'notification-settings':
-        return html`<kj-notification-settings></kj-notification-settings>`;
-      case 'notifications':
-        return html`<kj-notifications-page></kj-notifications-page>`;
-      case 'games':
-        return html`<kj-games-page></kj-games-page>`;
-      case 'match':
-        return html`<kj-match-page .matchId=${route.matchId}></kj-match-page>`;
-      case 'settings':
-        return html`<kj-settings-page></kj-settings-page>`;
-      case 'moderation':
-        return html`<kj-moderation-page></kj-moderation-page>`;
-      case 'chat':
-        return html`<kj-chat-page .handle=${route.handle ?? ''}></kj-chat-page>`;
-      case 'not-found':
-        return html`<div class="card">
-          <h1>${msg('Nothing here', { id: 'app.notFoundTitle' })}</h1>
-          <p>${msg('This page does not exist.', { id: 'app.notFoundBody' })}</p>
-          <a class="button" href="/">${msg('Back to the feed', { id: 'app.backToFeed' })}</a>
-        </div>`;
-    }
   }
 }
 

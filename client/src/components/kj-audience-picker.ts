@@ -7,6 +7,7 @@ import { privacyLabel } from '../format.js';
 import { api, errorText } from '../services/api.js';
 import { groups } from '../services/groups.js';
 import { shared } from '../styles/shared.js';
+import { errorNotice } from '../error-notice.js';
 
 /** What a post (or album) body carries about who may see it. */
 export interface Audience {
@@ -104,7 +105,7 @@ export class KjAudiencePicker extends LitElement {
         )}
         ${options.length === 0 ? html`<span class="muted">${none}</span>` : null}
       </div>
-      ${this.error ? html`<p class="notice error" role="alert">${this.error}</p>` : null}
+      ${errorNotice(this.error)}
     </fieldset>`;
   }
 

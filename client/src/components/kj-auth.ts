@@ -8,6 +8,8 @@ import { fieldProblem } from '../i18n/errors.js';
 import { currentLocale } from '../i18n/locale.js';
 import { shared } from '../styles/shared.js';
 import './kj-locale-switch.js';
+import { errorNotice } from '../error-notice.js';
+import { formText } from '../form-text.js';
 
 type Mode = 'sign-in' | 'sign-up';
 
@@ -56,7 +58,7 @@ export class KjAuth extends LitElement {
           ${this.input('handle', msg('Handle', { id: 'field.handle' }), 'text', 'username', signUp ? msg('3–32 of a–z, 0–9 and _', { id: 'auth.handleHint' }) : '')}
           ${signUp ? this.input('displayName', msg('Display name', { id: 'field.displayName' }), 'text', 'nickname', msg('How friends see you — Chinese welcome', { id: 'auth.displayNameHint' })) : null}
           ${this.input('password', msg('Password', { id: 'field.password' }), 'password', signUp ? 'new-password' : 'current-password', signUp ? msg('At least 8 characters', { id: 'auth.passwordHint' }) : '')}
-          ${this.error ? html`<p class="notice error" role="alert">${this.error}</p>` : null}
+          ${errorNotice(this.error)}
           <button class="primary" type="submit" ?disabled=${this.busy}>${signUp ? msg('Create my space', { id: 'auth.createMySpace' }) : msg('Sign in', { id: 'auth.signIn' })}</button>
         </form>
       </div>
@@ -83,7 +85,7 @@ export class KjAuth extends LitElement {
   private async submit(e: SubmitEvent): Promise<void> {
     e.preventDefault();
     const data = new FormData(e.target as HTMLFormElement);
-    const value = (k: string) => String(data.get(k) ?? '');
+    const value = (k: string) => formText(data, k);
     this.busy = true;
     this.error = '';
     this.fields = {};

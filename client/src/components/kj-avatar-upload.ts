@@ -5,6 +5,7 @@ import { ActionStatus } from '../controllers/action-status.js';
 import { api } from '../services/api.js';
 import { session } from '../services/session.js';
 import { shared } from '../styles/shared.js';
+import { errorNotice } from '../error-notice.js';
 
 /** The side of the square sent to the hub (it renders 64 and 256 px from it). */
 const outputSide = 512;
@@ -74,7 +75,7 @@ export class KjAvatarUpload extends LitElement {
           </div>`
           : null
       }
-      ${this.action.error ? html`<p class="notice error" role="alert">${this.action.error}</p>` : null}
+      ${errorNotice(this.action.error)}
     `;
   }
 

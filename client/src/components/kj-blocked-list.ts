@@ -8,6 +8,7 @@ import { errorText } from '../services/api.js';
 import { blocks } from '../services/blocks.js';
 import { shared } from '../styles/shared.js';
 import './kj-avatar.js';
+import { errorNotice } from '../error-notice.js';
 
 /** Settings → Blocked people: whom you block, newest first, each with Unblock. */
 @localized()
@@ -31,7 +32,7 @@ export class KjBlockedList extends LitElement {
 
   override render() {
     const { users, loaded } = this.blocks.store;
-    return html`${this.action.error ? html`<p class="notice error" role="alert">${this.action.error}</p>` : null}
+    return html`${errorNotice(this.action.error)}
       ${loaded && users.length === 0 ? html`<p class="muted">${msg('You have not blocked anyone.', { id: 'blocking.none' })}</p>` : null}
       <ul class="plain" aria-label=${msg('Blocked people', { id: 'blocking.title' })}>
         ${users.map(

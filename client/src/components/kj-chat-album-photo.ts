@@ -3,7 +3,6 @@ import { LitElement, css, html } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { PhotoDto } from '../../../shared/dto.js';
 import { SessionController } from '../controllers/session-controller.js';
-import { ActionStatus } from '../controllers/action-status.js';
 import { FetchScope } from '../controllers/fetch-scope.js';
 import { ModalDialog } from '../controllers/modal-dialog.js';
 import { icon } from '../icons.js';
@@ -41,8 +40,7 @@ export class KjChatAlbumPhoto extends LitElement {
   /** Whom the photo goes to. */
   @property() handle = '';
   @state() private albums: AlbumPhotos[] | null = null;
-  private readonly action = new ActionStatus(this);
-  private readonly dialog = new ModalDialog(this, 'album-photo-title', this.action);
+  private readonly dialog = new ModalDialog(this, 'album-photo-title');
   private readonly session = new SessionController(this);
   private readonly loads = new FetchScope(this);
 
@@ -54,16 +52,14 @@ export class KjChatAlbumPhoto extends LitElement {
   }
 
   private picker() {
-    const albums = this.albums;
-    return html`${albums === null ? html`<p class="muted">${msg('Loading…', { id: 'share.loading' })}</p>` : null}
-      ${albums?.length === 0 ? html`<p class="muted">${msg('Your albums have no photos yet.', { id: 'chatAlbum.empty' })}</p>` : null}
-      ${(albums ?? []).map(
+    return html`${this.dialog.choicesStatus(this.albums, msg('Your albums have no photos yet.', { id: 'chatAlbum.empty' }))}
+      ${(this.albums ?? []).map(
         ({ album, photos }, a) => html`<section aria-labelledby=${`album-${a}`}>
           <h3 id=${`album-${a}`}>${album.title}</h3>
           <ul class="plain grid">
             ${photos.map(
               (p, i) => html`<li>
-                <button type="button" ?disabled=${this.action.busy} @click=${() => this.send(p)}
+                <button type="button" ?disabled=${this.dialog.action.busy} @click=${() => this.send(p)}
                   aria-label=${p.caption || msg(str`Photo ${i + 1} of ${album.title}`, { id: 'chatAlbum.photoLabel' })}>
                   <img src=${p.thumbUrl} alt="" loading="lazy" />
                 </button>
@@ -72,8 +68,7 @@ export class KjChatAlbumPhoto extends LitElement {
           </ul>
         </section>`,
       )}
-      ${this.dialog.errorLine()}
-      <div class="row">${this.dialog.cancelButton()}</div>`;
+      ${this.dialog.pickerEnd()}`;
   }
 
   private async openDialog(): Promise<void> {
@@ -85,12 +80,12 @@ export class KjChatAlbumPhoto extends LitElement {
       async (signal) => {
         this.albums = await albumsWithPhotos(handle, { perAlbum: photosPerAlbum }, signal);
       },
-      (message) => this.action.fail(message),
+      (message) => this.dialog.action.fail(message),
     );
   }
 
   private async send(photo: PhotoDto): Promise<void> {
-    await this.action.run(async () => {
+    await this.dialog.action.run(async () => {
       await chat.send(this.handle, { photoId: photo.id });
       this.dialog.close();
     });

@@ -6,9 +6,11 @@ import { FetchScope } from '../controllers/fetch-scope.js';
 import { LiveEvents } from '../controllers/live-events.js';
 import { SessionController } from '../controllers/session-controller.js';
 import { timeAgo } from '../format.js';
-import { api, errorText } from '../services/api.js';
+import { api } from '../services/api.js';
 import { session } from '../services/session.js';
 import { shared } from '../styles/shared.js';
+import { withLast } from '../id-lists.js';
+import { StatusLine } from '../controllers/status-line.js';
 
 type Approval = { comments: boolean; guestbook: boolean };
 
@@ -33,7 +35,7 @@ export class KjCirclesSettings extends LitElement {
   @state() private approval: Approval | null = null;
   @state() private comments: CommentDto[] = [];
   @state() private entries: GuestbookEntryDto[] = [];
-  @state() private message = '';
+  private readonly status = new StatusLine(this);
   private readonly session = new SessionController(this);
   private readonly loads = new FetchScope(this, { read: () => this.load(), catchUp: true });
 
@@ -41,8 +43,8 @@ export class KjCirclesSettings extends LitElement {
     super();
     new LiveEvents(this)
       .on('approval:pending', ({ comment, entry }) => {
-        if (comment && !this.comments.some((c) => c.id === comment.id)) this.comments = [...this.comments, comment];
-        if (entry && !this.entries.some((e) => e.id === entry.id)) this.entries = [...this.entries, entry];
+        if (comment) this.comments = withLast(this.comments, comment);
+        if (entry) this.entries = withLast(this.entries, entry);
       })
       .on('approval:decided', ({ kind, id }) => this.drop(kind, id));
   }
@@ -67,7 +69,7 @@ export class KjCirclesSettings extends LitElement {
               ${this.entries.map((e) => this.item('entry', e.id, e.author.displayName, e.text, e.createdAt, msg('Guestbook message', { id: 'circles.kindEntry' })))}
             </ul>`
       }
-      ${this.message ? html`<p class="notice" role="status">${this.message}</p>` : null}`;
+      ${this.status.render()}`;
   }
 
   private item(kind: 'comment' | 'entry', id: string, who: string, text: string, at: string, what: string) {
@@ -97,38 +99,32 @@ export class KjCirclesSettings extends LitElement {
         this.comments = pending.comments;
         this.entries = pending.entries;
       },
-      (message) => (this.message = message),
+      (message) => this.status.show(message),
     );
   }
 
   private async setHidden(e: Event): Promise<void> {
     const box = e.target as HTMLInputElement;
-    try {
+    const saved = await this.status.run(async () => {
       session.updateMe((await api.call('PATCH /me', { body: { hiddenVisits: box.checked } })).user);
-      this.message = msg('Saved.', { id: 'circles.saved' });
-    } catch (err) {
-      box.checked = !box.checked;
-      this.message = errorText(err);
-    }
+      this.status.show(msg('Saved.', { id: 'circles.saved' }));
+    });
+    if (!saved) box.checked = !box.checked;
   }
 
   private async setApproval(change: Partial<Approval>): Promise<void> {
-    try {
+    await this.status.run(async () => {
       const { space } = await api.call('PATCH /spaces/me', { body: { approval: change } });
       this.approval = space.approval ?? this.approval;
-      this.message = msg('Saved.', { id: 'circles.saved' });
-    } catch (err) {
-      this.message = errorText(err);
-    }
+      this.status.show(msg('Saved.', { id: 'circles.saved' }));
+    });
   }
 
   private async decide(kind: 'comment' | 'entry', id: string, verb: 'approve' | 'reject'): Promise<void> {
-    try {
+    await this.status.run(async () => {
       await api.call(`POST /spaces/me/pending/:kind/:id/${verb}`, { params: { kind, id } });
       this.drop(kind, id);
-    } catch (err) {
-      this.message = errorText(err);
-    }
+    });
   }
 }
 

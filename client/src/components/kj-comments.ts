@@ -10,6 +10,7 @@ import { timeAgo } from '../format.js';
 import { mentionText } from '../mention-text.js';
 import { ApiError, api, errorText } from '../services/api.js';
 import { shared } from '../styles/shared.js';
+import { formText } from '../form-text.js';
 import './kj-avatar.js';
 import './kj-friend-button.js';
 import './kj-report-button.js';
@@ -206,7 +207,7 @@ export class KjComments extends LitElement {
   private async submit(e: SubmitEvent, parentId?: string): Promise<void> {
     e.preventDefault();
     const form = e.target as HTMLFormElement;
-    const text = String(new FormData(form).get('text') ?? '').trim();
+    const text = formText(new FormData(form), 'text').trim();
     if (!text) return;
     this.busy = true;
     this.message = '';

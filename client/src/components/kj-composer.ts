@@ -17,6 +17,8 @@ import { formatDateTime } from '../i18n/format.js';
 import type { KjVideoAttach } from './kj-video-attach.js';
 import './kj-video-attach.js';
 import { limits } from '../../../shared/limits.js';
+import { postKindName } from '../post-labels.js';
+import { formText } from '../form-text.js';
 
 const maxPhotos = limits.shuoshuoImages;
 type Outcome = { readonly tone: 'ok' | 'warn' | 'error'; readonly text: string };
@@ -70,8 +72,8 @@ export class KjComposer extends LitElement {
     const m = this.mention.boxAttributes();
     return html`<form class="card" @submit=${this.submit} aria-label=${msg('Write a post', { id: 'composer.label' })}>
       <div class="kinds" role="group" aria-label=${msg('Kind of post', { id: 'composer.kind' })}>
-        <button type="button" aria-pressed=${shuoshuo ? 'true' : 'false'} @click=${() => (this.kind = 'shuoshuo')}>${icon('comment')} ${msg('Shuoshuo', { id: 'post.shuoshuo' })}</button>
-        <button type="button" aria-pressed=${shuoshuo ? 'false' : 'true'} @click=${() => (this.kind = 'diary')}>${icon('book')} ${msg('Diary', { id: 'post.diary' })}</button>
+        <button type="button" aria-pressed=${shuoshuo ? 'true' : 'false'} @click=${() => (this.kind = 'shuoshuo')}>${icon('comment')} ${postKindName.shuoshuo()}</button>
+        <button type="button" aria-pressed=${shuoshuo ? 'false' : 'true'} @click=${() => (this.kind = 'diary')}>${icon('book')} ${postKindName.diary()}</button>
       </div>
       ${
         shuoshuo
@@ -156,12 +158,12 @@ export class KjComposer extends LitElement {
       this.kind === 'shuoshuo'
         ? {
             kind: this.kind,
-            text: String(data.get('text') ?? ''),
+            text: formText(data, 'text'),
             images: this.photos.map((p) => p.id),
             ...(this.kind === 'shuoshuo' && this.video ? { video: this.video.id } : {}),
             ...audience,
           }
-        : { kind: 'diary' as const, title: String(data.get('title') ?? ''), text: this.editor?.value ?? '', ...audience };
+        : { kind: 'diary' as const, title: formText(data, 'title'), text: this.editor?.value ?? '', ...audience };
     if (this.schedule?.missing) {
       this.outcome = { tone: 'error', text: msg('Pick when to publish it.', { id: 'schedule.missing' }) };
       return;

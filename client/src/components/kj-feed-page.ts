@@ -11,6 +11,7 @@ import './kj-friend-suggestions.js';
 import './kj-friends-panel.js';
 import './kj-post-card.js';
 import './kj-scheduled-posts.js';
+import { errorNotice } from '../error-notice.js';
 
 /** The information center: what friends posted, newest first, arriving live. */
 @localized()
@@ -56,7 +57,7 @@ export class KjFeedPage extends LitElement {
             </button>`
             : null
         }
-        ${error ? html`<p class="notice error" role="alert">${error}</p>` : null}
+        ${errorNotice(error)}
         ${
           // A feed holds articles: an empty, settled one is not rendered as a feed at all (axe: aria-required-children).
           posts.length || loading

@@ -9,6 +9,7 @@ import { plural } from '../i18n/format.js';
 import { shared } from '../styles/shared.js';
 import './kj-avatar.js';
 import './kj-friend-button.js';
+import { errorNotice } from '../error-notice.js';
 
 /** "People you may know": friends of friends by mutual count, each with Add friend. */
 @localized()
@@ -39,7 +40,7 @@ export class KjFriendSuggestions extends LitElement {
     if (this.suggestions.length === 0 && !this.error) return null;
     return html`<section class="card" aria-labelledby="suggest-title">
       <h2 id="suggest-title">${msg('People you may know', { id: 'suggest.title' })}</h2>
-      ${this.error ? html`<p class="notice error" role="alert">${this.error}</p>` : null}
+      ${errorNotice(this.error)}
       <ul class="plain">
         ${this.suggestions.map(
           ({ user, mutualFriends }) => html`<li data-suggested=${user.handle}>

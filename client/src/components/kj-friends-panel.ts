@@ -5,11 +5,13 @@ import type { FriendRequestDto, UserDto } from '../../../shared/dto.js';
 import { FetchScope } from '../controllers/fetch-scope.js';
 import { LiveEvents } from '../controllers/live-events.js';
 import { StoreController } from '../controllers/store-controller.js';
-import { api, errorText } from '../services/api.js';
+import { api } from '../services/api.js';
 import { care } from '../services/care.js';
 import { presence } from '../services/presence.js';
 import { formatList } from '../i18n/format.js';
 import { shared } from '../styles/shared.js';
+import { StatusLine } from '../controllers/status-line.js';
+import { formText } from '../form-text.js';
 import './kj-avatar.js';
 import './kj-message-button.js';
 import './kj-care-button.js';
@@ -36,7 +38,7 @@ export class KjFriendsPanel extends LitElement {
   @state() private friends: UserDto[] = [];
   @state() private incoming: FriendRequestDto[] = [];
   @state() private outgoing: FriendRequestDto[] = [];
-  @state() private message = '';
+  private readonly status = new StatusLine(this);
   private readonly presence = new StoreController(this, presence);
   private readonly care = new StoreController(this, care);
   private readonly loads = new FetchScope(this, { read: () => this.load(), catchUp: true });
@@ -92,7 +94,7 @@ export class KjFriendsPanel extends LitElement {
         <input id="add-friend" name="handle" placeholder=${msg('Add a friend by handle', { id: 'friends.addPlaceholder' })} autocomplete="off" />
         <button type="submit">${msg('Add', { id: 'friends.add' })}</button>
       </form>
-      ${this.message ? html`<p class="message" role="status">${this.message}</p>` : null}
+      ${this.status.render('message')}
     </section>`;
   }
 
@@ -108,26 +110,21 @@ export class KjFriendsPanel extends LitElement {
         this.incoming = requests.incoming.filter((r) => r.status === 'pending');
         this.outgoing = requests.outgoing.filter((r) => r.status === 'pending');
       },
-      (message) => (this.message = message),
+      (message) => this.status.show(message),
     );
   }
 
   private async request(e: SubmitEvent): Promise<void> {
     e.preventDefault();
     const form = e.target as HTMLFormElement;
-    const to = String(new FormData(form).get('handle') ?? '')
-      .trim()
-      .replace(/^@/, '')
-      .toLowerCase();
+    const to = formText(new FormData(form), 'handle').trim().replace(/^@/, '').toLowerCase();
     if (!to) return;
-    try {
+    await this.status.run(async () => {
       await api.call('POST /friends/requests', { body: { to } });
-      this.message = msg(str`Request sent to @${to}.`, { id: 'friends.sent' });
+      this.status.show(msg(str`Request sent to @${to}.`, { id: 'friends.sent' }));
       form.reset();
       await this.load();
-    } catch (err) {
-      this.message = errorText(err);
-    }
+    });
   }
 
   /** Ends a friendship after asking; both lists drop it live (`friend:change`). */
@@ -136,22 +133,18 @@ export class KjFriendsPanel extends LitElement {
       id: 'friendsPanel.unfriendConfirm',
     });
     if (!confirm(question)) return;
-    try {
+    await this.status.run(async () => {
       await api.call('DELETE /friends/:handle', { params: { handle: friend.handle } });
       this.friends = this.friends.filter((f) => f.id !== friend.id);
-      this.message = msg(str`You and ${friend.displayName} are no longer friends.`, { id: 'friendsPanel.unfriended' });
-    } catch (err) {
-      this.message = errorText(err);
-    }
+      this.status.show(msg(str`You and ${friend.displayName} are no longer friends.`, { id: 'friendsPanel.unfriended' }));
+    });
   }
 
   private async answer(r: FriendRequestDto, verb: 'accept' | 'decline'): Promise<void> {
-    try {
+    await this.status.run(async () => {
       await api.call(`POST /friends/requests/:id/${verb}`, { params: { id: r.id } });
       await this.load();
-    } catch (err) {
-      this.message = errorText(err);
-    }
+    });
   }
 }
 

@@ -5,10 +5,11 @@ import type { GameDto, InviteDto, UserDto } from '../../../shared/dto.js';
 import { FetchScope } from '../controllers/fetch-scope.js';
 import { LiveEvents } from '../controllers/live-events.js';
 import { StoreController } from '../controllers/store-controller.js';
-import { api, errorText, isAbort } from '../services/api.js';
+import { api, isAbort } from '../services/api.js';
 import { presence } from '../services/presence.js';
 import { formatNumber } from '../i18n/format.js';
 import { shared } from '../styles/shared.js';
+import { StatusLine } from '../controllers/status-line.js';
 import './kj-avatar.js';
 import './kj-pending-invites.js';
 import { gameName } from './kj-invites.js';
@@ -31,7 +32,7 @@ export class KjGamesPage extends LitElement {
   @state() private games: GameDto[] = [];
   @state() private friends: UserDto[] = [];
   @state() private sent = new Map<string, InviteDto>();
-  @state() private message = '';
+  private readonly status = new StatusLine(this);
   private readonly presence = new StoreController(this, presence);
   private readonly loads = new FetchScope(this, { read: () => this.load(), catchUp: true });
 
@@ -72,7 +73,7 @@ export class KjGamesPage extends LitElement {
           })}
         </ul>
         ${this.friends.length === 0 ? html`<p class="muted">${msg('Add friends on the feed to play with them.', { id: 'games.noFriends' })} <a href="/">${msg('Feed', { id: 'nav.feed' })}</a></p>` : null}
-        ${this.message ? html`<p class="notice" role="status">${this.message}</p>` : null}
+        ${this.status.render()}
       </section>
     </div>`;
   }
@@ -90,19 +91,17 @@ export class KjGamesPage extends LitElement {
         this.games = games;
         this.friends = friends;
       },
-      (message) => (this.message = message),
+      (message) => this.status.show(message),
     );
   }
 
   private async invite(friend: UserDto): Promise<void> {
-    this.message = '';
-    try {
+    this.status.show('');
+    await this.status.run(async () => {
       const { invite } = await api.call('POST /invites', { body: { to: friend.handle, game: 'gomoku' } });
       this.sent = new Map(this.sent).set(friend.id, invite);
-      this.message = msg(str`Invite sent to ${friend.displayName}. It expires in a minute.`, { id: 'games.inviteSent' });
-    } catch (err) {
-      this.message = errorText(err);
-    }
+      this.status.show(msg(str`Invite sent to ${friend.displayName}. It expires in a minute.`, { id: 'games.inviteSent' }));
+    });
   }
 }
 

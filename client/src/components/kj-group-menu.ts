@@ -6,6 +6,7 @@ import { StoreController } from '../controllers/store-controller.js';
 import { errorText } from '../services/api.js';
 import { groups } from '../services/groups.js';
 import { shared } from '../styles/shared.js';
+import { errorNotice } from '../error-notice.js';
 
 /** A friend's quick "groups" menu (e.g. in the friends list): tick the groups they belong in. */
 @localized()
@@ -37,7 +38,7 @@ export class KjGroupMenu extends LitElement {
       <div class="menu" role="group" aria-label=${msg(str`Groups of ${this.name}`, { id: 'groups.menuFor' })}>
         ${mine.map((g) => html`<label><input type="checkbox" .checked=${this.isIn(g)} @change=${(e: Event) => this.toggle(g, e)} />${g.name}</label>`)}
         ${this.groups.store.loaded && mine.length === 0 ? html`<p class="muted">${msg('No groups yet: make them in Settings.', { id: 'groups.noneYet' })} <a href="/settings#groups">${msg('Settings', { id: 'nav.settings' })}</a></p>` : null}
-        ${this.error ? html`<p class="notice error" role="alert">${this.error}</p>` : null}
+        ${errorNotice(this.error)}
       </div>
     </details>`;
   }

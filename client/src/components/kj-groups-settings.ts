@@ -7,6 +7,8 @@ import { StoreController } from '../controllers/store-controller.js';
 import { api, errorText } from '../services/api.js';
 import { groups } from '../services/groups.js';
 import { shared } from '../styles/shared.js';
+import { errorNotice } from '../error-notice.js';
+import { formText } from '../form-text.js';
 
 /** Settings → Friend groups (分组): make, rename and delete groups, and tick the friends in each. */
 @localized()
@@ -40,7 +42,7 @@ export class KjGroupsSettings extends LitElement {
 
   override render() {
     const mine = this.groups.store.groups;
-    return html`${this.error ? html`<p class="notice error" role="alert">${this.error}</p>` : null}
+    return html`${errorNotice(this.error)}
       <p class="muted">${msg('Groups let a post be seen by some friends only.', { id: 'groups.intro' })}</p>
       <form @submit=${this.create}>
         <label class="sr-only" for="new-group">${msg('New group name', { id: 'groups.newName' })}</label>
@@ -85,13 +87,13 @@ export class KjGroupsSettings extends LitElement {
   private async create(e: SubmitEvent): Promise<void> {
     e.preventDefault();
     const form = e.target as HTMLFormElement;
-    const name = String(new FormData(form).get('name') ?? '').trim();
+    const name = formText(new FormData(form), 'name').trim();
     if (name && (await this.run(() => groups.create(name)))) form.reset();
   }
 
   private async rename(g: GroupDto, e: SubmitEvent): Promise<void> {
     e.preventDefault();
-    const name = String(new FormData(e.target as HTMLFormElement).get('name') ?? '').trim();
+    const name = formText(new FormData(e.target as HTMLFormElement), 'name').trim();
     if (name && name !== g.name) await this.run(() => groups.update(g.id, { name }));
   }
 

@@ -3,8 +3,10 @@ import { LitElement, css, html } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { GuestbookEntryDto } from '../../../shared/dto.js';
 import { timeAgo } from '../format.js';
-import { api, errorText } from '../services/api.js';
+import { api } from '../services/api.js';
 import { shared } from '../styles/shared.js';
+import { StatusLine } from '../controllers/status-line.js';
+import { formText } from '../form-text.js';
 
 /**
  * The owner's reply under a guestbook entry (主人回复, v1.2): shown to whoever sees the entry; the owner
@@ -27,7 +29,7 @@ export class KjGuestbookReply extends LitElement {
   @property({ attribute: false }) entry!: GuestbookEntryDto;
   @property({ type: Boolean, attribute: 'is-owner' }) isOwner = false;
   @state() private editing = false;
-  @state() private message = '';
+  private readonly status = new StatusLine(this);
 
   override render() {
     const { reply } = this.entry;
@@ -50,7 +52,7 @@ export class KjGuestbookReply extends LitElement {
               ${reply ? html`<button class="ghost danger small" @click=${this.deleteReply}>${msg('Remove reply', { id: 'circles.replyRemove' })}</button>` : null}`
           : null
       }
-      ${this.message ? html`<p class="notice" role="status">${this.message}</p>` : null}`;
+      ${this.status.render()}`;
   }
 
   private changed(reply: GuestbookEntryDto['reply']): void {
@@ -59,25 +61,21 @@ export class KjGuestbookReply extends LitElement {
 
   private async save(e: SubmitEvent): Promise<void> {
     e.preventDefault();
-    const text = String(new FormData(e.target as HTMLFormElement).get('text') ?? '').trim();
+    const text = formText(new FormData(e.target as HTMLFormElement), 'text').trim();
     if (!text) return;
-    try {
+    await this.status.run(async () => {
       const { entry } = await api.call('PUT /spaces/me/guestbook/:id/reply', { params: { id: this.entry.id }, body: { text } });
       this.editing = false;
-      this.message = '';
+      this.status.show('');
       this.changed(entry.reply ?? null);
-    } catch (err) {
-      this.message = errorText(err);
-    }
+    });
   }
 
   private async deleteReply(): Promise<void> {
-    try {
+    await this.status.run(async () => {
       await api.call('DELETE /spaces/me/guestbook/:id/reply', { params: { id: this.entry.id } });
       this.changed(null);
-    } catch (err) {
-      this.message = errorText(err);
-    }
+    });
   }
 }
 

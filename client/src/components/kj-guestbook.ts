@@ -12,6 +12,8 @@ import { mentionText } from '../mention-text.js';
 import { api, errorText } from '../services/api.js';
 import { icon } from '../icons.js';
 import { shared } from '../styles/shared.js';
+import { withFirst } from '../id-lists.js';
+import { formText } from '../form-text.js';
 import './kj-avatar.js';
 import './kj-report-button.js';
 import './kj-guestbook-reply.js';
@@ -49,18 +51,13 @@ export class KjGuestbook extends LitElement {
   private readonly session = new SessionController(this);
   private readonly loads = new FetchScope(this, { read: () => this.load(), key: () => this.handle });
   // Read again once the room is joined (after each connect): entries written before it are in that read.
-  private readonly watch = new RoomWatch(
-    this,
-    guestbookRoom,
-    () => this.handle,
-    () => void this.load(),
-  );
+  private readonly room = new RoomWatch(this, guestbookRoom, { key: () => this.handle, onWatched: () => void this.load() });
 
   constructor() {
     super();
     new LiveEvents(this)
       .on('guestbook:entry', ({ ownerId, entry }) => {
-        if (ownerId === this.ownerId && !this.entries.some((e) => e.id === entry.id)) this.entries = [entry, ...this.entries];
+        if (ownerId === this.ownerId) this.entries = withFirst(this.entries, entry);
       })
       .on('guestbook:remove', ({ ownerId, entryId }) => {
         if (ownerId === this.ownerId) this.entries = this.entries.filter((e) => e.id !== entryId);
@@ -75,10 +72,6 @@ export class KjGuestbook extends LitElement {
           ? this.entries.map((e) => (e.id === id ? { ...e, pending: false } : e))
           : this.entries.filter((e) => e.id !== id);
       });
-  }
-
-  override willUpdate(changed: Map<string, unknown>): void {
-    if (changed.has('handle')) this.watch.sync();
   }
 
   override render() {
@@ -155,7 +148,7 @@ export class KjGuestbook extends LitElement {
     e.preventDefault();
     const form = e.target as HTMLFormElement;
     const data = new FormData(form);
-    const sent = String(data.get('text') ?? '');
+    const sent = formText(data, 'text');
     const text = sent.trim();
     if (!text || this.sending.busy) return;
     await this.sending.run(async () => {
@@ -163,7 +156,7 @@ export class KjGuestbook extends LitElement {
         params: { handle: this.handle },
         body: { text, private: data.has('private') },
       });
-      if (!this.entries.some((x) => x.id === entry.id)) this.entries = [entry, ...this.entries];
+      this.entries = withFirst(this.entries, entry);
       // Cleared only if it still holds what was sent: a next draft typed meanwhile is kept.
       const box = form.elements.namedItem('text') as HTMLTextAreaElement | null;
       if (!box || box.value === sent) form.reset();

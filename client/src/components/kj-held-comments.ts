@@ -1,12 +1,14 @@
 import { localized, msg, str } from '@lit/localize';
 import { LitElement, css, html } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
+import { customElement, property } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { CommentDto } from '../../../shared/dto.js';
 import { timeAgo } from '../format.js';
-import { api, errorText } from '../services/api.js';
+import { api } from '../services/api.js';
 import { shared } from '../styles/shared.js';
 import './kj-avatar.js';
+import { errorNotice } from '../error-notice.js';
+import { ActionStatus } from '../controllers/action-status.js';
 
 /**
  * Held comments in the moderation queue, each with its post's link, to approve (it appears on the
@@ -22,7 +24,7 @@ export class KjHeldComments extends LitElement {
   ];
 
   @property({ attribute: false }) comments: readonly CommentDto[] = [];
-  @state() private error = '';
+  private readonly action = new ActionStatus(this);
 
   override render() {
     if (this.comments.length === 0) return null;
@@ -45,18 +47,15 @@ export class KjHeldComments extends LitElement {
         </li>`,
         )}
       </ul>
-      ${this.error ? html`<p class="notice error" role="alert">${this.error}</p>` : null}
+      ${errorNotice(this.action.error)}
     </section>`;
   }
 
   private async decide(c: CommentDto, verb: 'approve' | 'reject'): Promise<void> {
-    this.error = '';
-    try {
+    await this.action.run(async () => {
       await api.call(`POST /moderation/queue/comments/:id/${verb}`, { params: { id: c.id } });
       this.dispatchEvent(new CustomEvent('comment-decided', { detail: { commentId: c.id } }));
-    } catch (err) {
-      this.error = errorText(err);
-    }
+    });
   }
 }
 

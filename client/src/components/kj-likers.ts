@@ -6,6 +6,7 @@ import { FetchScope } from '../controllers/fetch-scope.js';
 import { formatList, formatNumber } from '../i18n/format.js';
 import { api } from '../services/api.js';
 import { shared } from '../styles/shared.js';
+import { StatusLine } from '../controllers/status-line.js';
 
 /** Names shown in the one-line summary before "and N others". */
 const namesShown = 3;
@@ -33,7 +34,7 @@ export class KjLikers extends LitElement {
   @state() private users: UserDto[] = [];
   @state() private next: string | null = null;
   @state() private open = false;
-  @state() private message = '';
+  private readonly status = new StatusLine(this);
   private readonly loads = new FetchScope(this);
 
   override willUpdate(changed: Map<string, unknown>): void {
@@ -41,7 +42,7 @@ export class KjLikers extends LitElement {
   }
 
   override render() {
-    if (this.likes < 1 || !this.users.length) return this.message ? html`<p class="muted" role="status">${this.message}</p>` : null;
+    if (this.likes < 1 || !this.users.length) return this.status.render('muted');
     const names = formatList(this.users.slice(0, namesShown).map((u) => u.displayName));
     const count = formatNumber(this.likes);
     const line =
@@ -57,7 +58,7 @@ export class KjLikers extends LitElement {
             ${this.next ? html`<button class="ghost" @click=${this.more}>${msg('More', { id: 'likers.more' })}</button>` : null}`
           : null
       }
-      ${this.message ? html`<p class="muted" role="status">${this.message}</p>` : null}`;
+      ${this.status.render('muted')}`;
   }
 
   private async load(): Promise<void> {
@@ -71,9 +72,9 @@ export class KjLikers extends LitElement {
         const page = await api.call('GET /posts/:id/likes', { params: { id: this.postId }, query: {}, signal });
         this.users = page.users;
         this.next = page.next;
-        this.message = '';
+        this.status.show('');
       },
-      (message) => (this.message = message),
+      (message) => this.status.show(message),
     );
   }
 
@@ -87,7 +88,7 @@ export class KjLikers extends LitElement {
         this.users = [...this.users, ...page.users.filter((u) => !seen.has(u.id))];
         this.next = page.next;
       },
-      (message) => (this.message = message),
+      (message) => this.status.show(message),
     );
   }
 }

@@ -14,6 +14,7 @@ import './kj-avatar.js';
 import './kj-gomoku-board.js';
 import './kj-match-controls.js';
 import { boardFromMoves, winningRow } from '../../../shared/gomoku.js';
+import { errorNotice } from '../error-notice.js';
 
 /** `/games/:matchId`: a live Gomoku match; moves go over the socket and illegal ones are explained. */
 @localized()
@@ -74,7 +75,7 @@ export class KjMatchPage extends LitElement {
         )}
       </div>
       <p class="status ${m.winner ? 'won' : ''}" role="status" aria-live="polite" data-testid="match-status">${this.statusText(m, me)}</p>
-      ${this.action.error ? html`<p class="notice error" role="alert">${this.action.error}</p>` : null}
+      ${errorNotice(this.action.error)}
       <kj-gomoku-board .board=${board} .myTurn=${myTurn && !this.action.busy} .lastMove=${last ? { x: last.x, y: last.y } : null} .winLine=${won}
         @play=${this.play}></kj-gomoku-board>
       <kj-match-controls .match=${m} me=${me ?? ''} .replayAt=${this.replayAt}

@@ -5,22 +5,19 @@ import type { AuditEntryDto, CommentDto, ModerationAction, ModerationRuleDto, Po
 import { FetchScope } from '../controllers/fetch-scope.js';
 import { LiveEvents } from '../controllers/live-events.js';
 import { SessionController } from '../controllers/session-controller.js';
-import { api, errorText } from '../services/api.js';
-import { ruleActionName } from '../moderation-labels.js';
+import { api } from '../services/api.js';
+import { ruleActionLongName, ruleActionName } from '../moderation-labels.js';
 import { realtime } from '../services/realtime.js';
 import { formatNumber } from '../i18n/format.js';
 import { DocumentEvent } from '../controllers/document-event.js';
 import { shared } from '../styles/shared.js';
+import { withLast } from '../id-lists.js';
+import { StatusLine } from '../controllers/status-line.js';
+import { formText } from '../form-text.js';
 import './kj-audit-log.js';
 import './kj-held-comments.js';
 import './kj-post-card.js';
 import './kj-reports-queue.js';
-
-const actionText: Readonly<Record<ModerationAction, () => string>> = {
-  block: () => msg('Block (refuse the post)', { id: 'mod.blockLong' }),
-  hold: () => msg('Hold for review', { id: 'mod.holdLong' }),
-  review: () => msg('Publish to author, preview by moderator', { id: 'mod.reviewLong' }),
-};
 
 /**
  * `/moderation`: keyword rules, the queue of held posts and comments to approve or reject, open
@@ -50,7 +47,7 @@ export class KjModerationPage extends LitElement {
   @state() private queue: PostDto[] = [];
   @state() private heldComments: CommentDto[] = [];
   @state() private audit: AuditEntryDto[] = [];
-  @state() private message = '';
+  private readonly status = new StatusLine(this);
   /** Posts and comments decided here: a read that left before the decision must not bring them back. */
   private readonly decided = new Set<string>();
   private readonly session = new SessionController(this);
@@ -64,8 +61,8 @@ export class KjModerationPage extends LitElement {
     super();
     new LiveEvents(this)
       .on('moderation:queued', ({ post, comment }) => {
-        if (post && !this.queue.some((p) => p.id === post.id)) this.queue = [...this.queue, post];
-        if (comment && !this.heldComments.some((c) => c.id === comment.id)) this.heldComments = [...this.heldComments, comment];
+        if (post) this.queue = withLast(this.queue, post);
+        if (comment) this.heldComments = withLast(this.heldComments, comment);
       })
       .onConnected(() => void this.watchThenLoad());
   }
@@ -100,7 +97,7 @@ export class KjModerationPage extends LitElement {
           <label class="sr-only" for="pattern">${msg('Keyword or phrase', { id: 'mod.pattern' })}</label>
           <input id="pattern" name="pattern" placeholder=${msg('Keyword or phrase', { id: 'mod.pattern' })} maxlength="100" />
           <label class="sr-only" for="action">${msg('Action', { id: 'mod.action' })}</label>
-          <select id="action" name="action">${(['block', 'hold', 'review'] as const).map((a) => html`<option value=${a}>${actionText[a]()}</option>`)}</select>
+          <select id="action" name="action">${(['block', 'hold', 'review'] as const).map((a) => html`<option value=${a}>${ruleActionLongName[a]()}</option>`)}</select>
           <button class="primary" type="submit">${msg('Add rule', { id: 'mod.addRule' })}</button>
         </form>
         <ul class="plain">
@@ -132,7 +129,7 @@ export class KjModerationPage extends LitElement {
         ${this.queue.length === 0 ? html`<p class="card muted">${msg('Nothing waiting.', { id: 'mod.nothing' })}</p>` : null}
       </section>
       <kj-reports-queue></kj-reports-queue>
-      ${this.message ? html`<p class="notice" role="status">${this.message}</p>` : null}
+      ${this.status.render()}
       <kj-audit-log .entries=${this.audit}></kj-audit-log>
     </div>`;
   }
@@ -156,7 +153,7 @@ export class KjModerationPage extends LitElement {
         this.heldComments = (comments ?? []).filter((c) => !this.decided.has(c.id));
         this.audit = entries;
       },
-      (message) => (this.message = message),
+      (message) => this.status.show(message),
     );
   }
 
@@ -164,29 +161,25 @@ export class KjModerationPage extends LitElement {
     e.preventDefault();
     const form = e.target as HTMLFormElement;
     const data = new FormData(form);
-    try {
+    await this.status.run(async () => {
       const { rule } = await api.call('POST /moderation/rules', {
-        body: { pattern: String(data.get('pattern') ?? '').trim(), action: String(data.get('action')) as ModerationAction },
+        body: { pattern: formText(data, 'pattern').trim(), action: formText(data, 'action') as ModerationAction },
       });
       this.rules = [...this.rules, rule];
       form.reset();
-      this.message = msg(str`Rule added: “${rule.pattern}” → ${ruleActionName[rule.action]()}.`, { id: 'mod.ruleAdded' });
+      this.status.show(msg(str`Rule added: “${rule.pattern}” → ${ruleActionName[rule.action]()}.`, { id: 'mod.ruleAdded' }));
       void this.loadAudit();
-    } catch (err) {
-      this.message = errorText(err);
-    }
+    });
   }
 
   private async deleteRule(rule: ModerationRuleDto): Promise<void> {
     if (!confirm(msg(str`Delete the rule “${rule.pattern}”?`, { id: 'mod.deleteConfirm' }))) return;
-    try {
+    await this.status.run(async () => {
       await api.call('DELETE /moderation/rules/:id', { params: { id: rule.id } });
       this.rules = this.rules.filter((r) => r.id !== rule.id);
-      this.message = msg(str`Rule deleted: “${rule.pattern}”.`, { id: 'mod.ruleDeleted' });
+      this.status.show(msg(str`Rule deleted: “${rule.pattern}”.`, { id: 'mod.ruleDeleted' }));
       void this.loadAudit();
-    } catch (err) {
-      this.message = errorText(err);
-    }
+    });
   }
 
   private async loadAudit(): Promise<void> {
@@ -198,18 +191,17 @@ export class KjModerationPage extends LitElement {
   }
 
   private async decide(post: PostDto, verb: 'approve' | 'reject'): Promise<void> {
-    try {
+    await this.status.run(async () => {
       await api.call(`POST /moderation/queue/:postId/${verb}`, { params: { postId: post.id } });
       this.decided.add(post.id);
       this.queue = this.queue.filter((p) => p.id !== post.id);
-      this.message =
+      this.status.show(
         verb === 'approve'
           ? msg('Approved: the post is now visible as its author chose.', { id: 'mod.approved' })
-          : msg('Rejected.', { id: 'mod.rejected' });
+          : msg('Rejected.', { id: 'mod.rejected' }),
+      );
       void this.loadAudit();
-    } catch (err) {
-      this.message = errorText(err);
-    }
+    });
   }
 }
 

@@ -3,11 +3,12 @@ import { LitElement, css, html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { SpaceModule, SpaceModuleKind } from '../../../shared/dto.js';
 import { shared } from '../styles/shared.js';
+import { postKindName } from '../post-labels.js';
 
 const moduleNames: Readonly<Record<SpaceModuleKind, () => string>> = {
   profile: () => msg('Profile card', { id: 'module.profile' }),
-  shuoshuo: () => msg('Shuoshuo', { id: 'post.shuoshuo' }),
-  diary: () => msg('Diary', { id: 'post.diary' }),
+  shuoshuo: postKindName.shuoshuo,
+  diary: postKindName.diary,
   albums: () => msg('Albums', { id: 'space.albums' }),
   guestbook: () => msg('Guestbook', { id: 'space.guestbook' }),
   visitors: () => msg('Visitors (only you see it)', { id: 'module.visitors' }),

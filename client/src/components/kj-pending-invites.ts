@@ -5,12 +5,14 @@ import { repeat } from 'lit/directives/repeat.js';
 import type { InviteDto, MatchDto } from '../../../shared/dto.js';
 import { FetchScope } from '../controllers/fetch-scope.js';
 import { LiveEvents } from '../controllers/live-events.js';
-import { api, errorText } from '../services/api.js';
+import { api } from '../services/api.js';
 import { router } from '../services/router.js';
 import { session } from '../services/session.js';
 import { shared } from '../styles/shared.js';
 import './kj-avatar.js';
 import { gameName } from './kj-invites.js';
+import { errorNotice } from '../error-notice.js';
+import { ActionStatus } from '../controllers/action-status.js';
 
 /**
  * Game invites still open, from the hub (so they survive a reload) and kept live by `invite`
@@ -26,7 +28,7 @@ export class KjPendingInvites extends LitElement {
 
   @state() private incoming: InviteDto[] = [];
   @state() private outgoing: InviteDto[] = [];
-  @state() private error = '';
+  private readonly action = new ActionStatus(this);
   private readonly loads = new FetchScope(this, { read: () => this.load(), catchUp: true });
 
   constructor() {
@@ -59,7 +61,7 @@ export class KjPendingInvites extends LitElement {
         </li>`,
         )}
       </ul>
-      ${this.error ? html`<p class="notice error" role="alert">${this.error}</p>` : null}
+      ${errorNotice(this.action.error)}
     </section>`;
   }
 
@@ -70,7 +72,7 @@ export class KjPendingInvites extends LitElement {
         this.incoming = res.incoming;
         this.outgoing = res.outgoing;
       },
-      (message) => (this.error = message),
+      (message) => this.action.fail(message),
     );
   }
 
@@ -85,14 +87,11 @@ export class KjPendingInvites extends LitElement {
   }
 
   private async act(invite: InviteDto, verb: 'accept' | 'decline' | 'cancel'): Promise<void> {
-    this.error = '';
-    try {
+    await this.action.run(async () => {
       const res: { invite: InviteDto; match?: MatchDto } = await api.call(`POST /invites/:id/${verb}`, { params: { id: invite.id } });
       this.follow(res.invite);
       if (res.match) router.go(`/games/${res.match.id}`);
-    } catch (err) {
-      this.error = errorText(err);
-    }
+    });
   }
 }
 

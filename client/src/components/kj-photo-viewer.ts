@@ -7,6 +7,7 @@ import { api } from '../services/api.js';
 import { formatNumber } from '../i18n/format.js';
 import { DocumentEvent } from '../controllers/document-event.js';
 import { shared } from '../styles/shared.js';
+import { formText } from '../form-text.js';
 
 /**
  * A photo at full size in a modal dialog: previous/next by button or ← →, Escape or Close to leave
@@ -97,7 +98,7 @@ export class KjPhotoViewer extends LitElement {
 
   private async saveCaption(e: SubmitEvent, photo: PhotoDto): Promise<void> {
     e.preventDefault();
-    const caption = String(new FormData(e.target as HTMLFormElement).get('caption') ?? '');
+    const caption = formText(new FormData(e.target as HTMLFormElement), 'caption');
     await this.action.run(async () => {
       const saved = await api.call('PATCH /photos/:id', { params: { id: photo.id }, body: { caption } });
       this.dispatchEvent(new CustomEvent('photo-changed', { detail: { photo: saved.photo } }));

@@ -14,6 +14,7 @@ import { icon } from '../icons.js';
 import { formatDateTime } from '../i18n/format.js';
 import { linkMentionsInHtml, mentionText } from '../mention-text.js';
 import { shared } from '../styles/shared.js';
+import { postKindName } from '../post-labels.js';
 import './kj-care-star.js';
 import './kj-avatar.js';
 import './kj-comment-preview.js';
@@ -38,12 +39,6 @@ const othersNote: Partial<Record<PostDto['status'], () => string>> = {
   review: () => msg('Being previewed — visible to its author until approved.', { id: 'post.reviewOthers' }),
   held: () => msg('Held for review — visible to its author until approved.', { id: 'post.heldOthers' }),
   rejected: () => msg('Rejected — visible to its author only.', { id: 'post.rejectedOthers' }),
-};
-
-const kindLabel: Readonly<Record<PostDto['kind'], () => string>> = {
-  shuoshuo: () => msg('Shuoshuo', { id: 'post.shuoshuo' }),
-  diary: () => msg('Diary', { id: 'post.diary' }),
-  repost: () => msg('Repost', { id: 'post.repostKind' }),
 };
 
 /**
@@ -163,7 +158,7 @@ export class KjPostCard extends LitElement {
           <a id=${`by-${p.id}`} href=${`/space/${p.author.handle}`}>${p.author.displayName}</a>${mine ? null : html`<kj-care-star user-id=${p.author.id}></kj-care-star>`}
           <div class="muted">
             <time datetime=${p.createdAt} title=${formatDateTime(p.createdAt)}>${timeAgo(p.createdAt)}</time>
-            · ${kindLabel[p.kind]()} · ${privacyLabel[p.privacy]}
+            · ${postKindName[p.kind]()} · ${privacyLabel[p.privacy]}
           </div>
         </div>
         ${

@@ -7,15 +7,12 @@ import { SessionController } from '../controllers/session-controller.js';
 import { ActionStatus } from '../controllers/action-status.js';
 import { api } from '../services/api.js';
 import { people } from '../services/people.js';
-import { albumsWithPhotos } from '../services/photos.js';
+import { avatarCandidates } from '../services/photos.js';
 import { toasts } from '../services/toasts.js';
 import { shared } from '../styles/shared.js';
+import { formText } from '../form-text.js';
 import './kj-avatar.js';
 import './kj-avatar-upload.js';
-
-/** Albums and photos looked through for avatar candidates: enough to choose from, bounded. */
-const albumsLooked = 6;
-const photosShown = 48;
 
 /**
  * Settings → Profile: display name, bio, and an avatar chosen from one's own photos (the hub cuts it
@@ -91,8 +88,7 @@ export class KjProfileForm extends LitElement {
     if (!handle) return;
     await this.loads.load(
       async (signal) => {
-        const albums = await albumsWithPhotos(handle, { albums: albumsLooked }, signal);
-        this.photos = albums.flatMap((a) => a.photos).slice(0, photosShown);
+        this.photos = await avatarCandidates(handle, signal);
       },
       (message) => this.action.fail(message),
     );
@@ -102,8 +98,8 @@ export class KjProfileForm extends LitElement {
     e.preventDefault();
     const data = new FormData(e.target as HTMLFormElement);
     const body: { displayName: string; bio: string; avatar?: string | null } = {
-      displayName: String(data.get('displayName') ?? '').trim(),
-      bio: String(data.get('bio') ?? '').trim(),
+      displayName: formText(data, 'displayName').trim(),
+      bio: formText(data, 'bio').trim(),
     };
     if (this.avatar !== undefined) body.avatar = this.avatar;
     await this.action.run(async () => {

@@ -2,12 +2,12 @@ import { localized, msg, str } from '@lit/localize';
 import { LitElement, css, html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { ReportSubjectKind } from '../../../shared/dto.js';
-import { ActionStatus } from '../controllers/action-status.js';
 import { ModalDialog } from '../controllers/modal-dialog.js';
 import { api } from '../services/api.js';
 import { toasts } from '../services/toasts.js';
 import { shared } from '../styles/shared.js';
 import { reportReasons, reasonLabel, type ReportReason } from '../report-reasons.js';
+import { formText } from '../form-text.js';
 
 /**
  * "Report" on a post, comment, guestbook entry or user: a dialog with a reason and optional details,
@@ -38,8 +38,7 @@ export class KjReportButton extends LitElement {
   @property({ attribute: 'subject-id' }) subjectId = '';
   /** Whose item it is, for the button's accessible name ("Report the post by Li Si"). */
   @property() owner = '';
-  private readonly action = new ActionStatus(this);
-  private readonly dialog = new ModalDialog(this, 'report-title', this.action);
+  private readonly dialog = new ModalDialog(this, 'report-title');
 
   override render() {
     return html`<button class="ghost open" part="button" aria-haspopup="dialog" aria-label=${this.buttonLabel()} @click=${() => this.dialog.open()}>${msg('Report', { id: 'report.button' })}</button>
@@ -98,9 +97,9 @@ export class KjReportButton extends LitElement {
     e.preventDefault();
     const form = e.target as HTMLFormElement; // read now: a shadow tree's event loses its target after dispatch
     const data = new FormData(form);
-    const reason = String(data.get('reason') ?? 'other') as ReportReason;
-    const details = String(data.get('details') ?? '').trim();
-    await this.action.run(
+    const reason = (formText(data, 'reason') || 'other') as ReportReason;
+    const details = formText(data, 'details').trim();
+    await this.dialog.action.run(
       async () => {
         await api.call('POST /reports', {
           body: { subject: { kind: this.kind, id: this.subjectId }, reason: details ? `${reason}: ${details}` : reason },

@@ -9,8 +9,9 @@ import { timeAgo } from '../format.js';
 import { formatNumber } from '../i18n/format.js';
 import { reportSubjectName } from '../moderation-labels.js';
 import { readReason } from '../report-reasons.js';
-import { api, errorText } from '../services/api.js';
+import { api } from '../services/api.js';
 import { shared } from '../styles/shared.js';
+import { StatusLine } from '../controllers/status-line.js';
 import './kj-avatar.js';
 
 /**
@@ -31,7 +32,7 @@ export class KjReportsQueue extends LitElement {
   ];
 
   @state() private reports: ReportDto[] = [];
-  @state() private message = '';
+  private readonly status = new StatusLine(this);
   private readonly loads = new FetchScope(this, { read: () => this.load(), catchUp: true });
 
   constructor() {
@@ -52,7 +53,7 @@ export class KjReportsQueue extends LitElement {
         )}
       </ul>
       ${this.reports.length === 0 ? html`<p class="muted">${msg('No open reports.', { id: 'reports.none' })}</p>` : null}
-      ${this.message ? html`<p class="notice" role="status">${this.message}</p>` : null}
+      ${this.status.render()}
     </section>`;
   }
 
@@ -88,7 +89,7 @@ export class KjReportsQueue extends LitElement {
       async (signal) => {
         this.reports = (await api.call('GET /moderation/reports', { signal })).reports;
       },
-      (message) => (this.message = message),
+      (message) => this.status.show(message),
     );
   }
 
@@ -98,16 +99,15 @@ export class KjReportsQueue extends LitElement {
         ? msg('Delete this account and everything it owns? This cannot be undone.', { id: 'reports.removeUserConfirm' })
         : msg('Remove what this report is about? This cannot be undone.', { id: 'reports.removeConfirm' });
     if (action === 'remove' && !confirm(question)) return;
-    try {
+    await this.status.run(async () => {
       await api.call('POST /moderation/reports/:id/resolve', { params: { id: report.id }, body: { action } });
-      this.message =
-        action === 'remove' ? msg('Removed.', { id: 'reports.removed' }) : msg('Report dismissed.', { id: 'reports.dismissed' });
+      this.status.show(
+        action === 'remove' ? msg('Removed.', { id: 'reports.removed' }) : msg('Report dismissed.', { id: 'reports.dismissed' }),
+      );
       // A removal closes every open report on the same subject.
       const same = (r: ReportDto) => r.subject.kind === report.subject.kind && r.subject.id === report.subject.id;
       this.reports = this.reports.filter((r) => r.id !== report.id && !(action === 'remove' && same(r)));
-    } catch (err) {
-      this.message = errorText(err);
-    }
+    });
   }
 }
 

@@ -4,12 +4,12 @@ import { customElement, property } from 'lit/decorators.js';
 import type { PostDto } from '../../../shared/dto.js';
 import { limits } from '../../../shared/limits.js';
 import { icon } from '../icons.js';
-import { ActionStatus } from '../controllers/action-status.js';
 import { ModalDialog } from '../controllers/modal-dialog.js';
 import { api } from '../services/api.js';
 import { toasts } from '../services/toasts.js';
 import { shared } from '../styles/shared.js';
 import { cardDialogStyles } from '../styles/card-dialog.js';
+import { formText } from '../form-text.js';
 import './kj-audience-picker.js';
 
 /**
@@ -32,8 +32,7 @@ export class KjRepostButton extends LitElement {
   /** The post to repost (a repost of a repost reposts its original; the hub sees to that). */
   @property({ attribute: false }) post!: PostDto;
   @property({ type: Number }) count = 0;
-  private readonly action = new ActionStatus(this);
-  private readonly dialog = new ModalDialog(this, 'repost-title', this.action);
+  private readonly dialog = new ModalDialog(this, 'repost-title');
 
   override render() {
     return html`<button class="open" aria-haspopup="dialog" @click=${() => this.dialog.open()}>
@@ -61,9 +60,9 @@ export class KjRepostButton extends LitElement {
     e.preventDefault();
     const form = e.target as HTMLFormElement;
     const data = new FormData(form);
-    const text = String(data.get('text') ?? '').trim();
+    const text = formText(data, 'text').trim();
     const audience = this.renderRoot.querySelector('kj-audience-picker')?.audience ?? { privacy: 'friends' as const };
-    await this.action.run(
+    await this.dialog.action.run(
       async () => {
         const { post } = await api.call('POST /posts/:id/repost', {
           params: { id: this.post.id },

@@ -10,6 +10,8 @@ import { formatDateTime } from '../i18n/format.js';
 import { api, errorText } from '../services/api.js';
 import { shared } from '../styles/shared.js';
 import { fromLocalInput, scheduleBounds, toLocalInput } from './kj-schedule-picker.js';
+import { errorNotice } from '../error-notice.js';
+import { formText } from '../form-text.js';
 
 /**
  * My scheduled posts (定时发表), soonest first: when each goes out, what it says, and a way to change
@@ -64,10 +66,10 @@ export class KjScheduledPosts extends LitElement {
   }
 
   override render() {
-    if (!this.posts.length) return this.error ? html`<p class="notice error" role="alert">${this.error}</p>` : null;
+    if (!this.posts.length) return errorNotice(this.error);
     return html`<section class="card" aria-labelledby="scheduled-title">
       <h2 id="scheduled-title">${msg(str`Scheduled posts (${this.posts.length})`, { id: 'schedule.listTitle' })}</h2>
-      ${this.error ? html`<p class="notice error" role="alert">${this.error}</p>` : null}
+      ${errorNotice(this.error)}
       <ul>
         ${repeat(
           this.posts,
@@ -114,8 +116,8 @@ export class KjScheduledPosts extends LitElement {
   private async save(e: SubmitEvent, p: PostDto): Promise<void> {
     e.preventDefault();
     const data = new FormData(e.target as HTMLFormElement);
-    const text = String(data.get('text') ?? '');
-    const publishAt = fromLocalInput(String(data.get('at') ?? ''));
+    const text = formText(data, 'text');
+    const publishAt = fromLocalInput(formText(data, 'at'));
     const body = { ...(p.kind === 'diary' ? { title: text } : { text }), ...(publishAt ? { publishAt } : {}) };
     try {
       const { post } = await api.call('PATCH /posts/:id/schedule', { params: { id: p.id }, body });

@@ -2,11 +2,10 @@ import { localized, msg, str } from '@lit/localize';
 import { LitElement, css, html } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { UserDto } from '../../../shared/dto.js';
-import { ActionStatus } from '../controllers/action-status.js';
 import { FetchScope } from '../controllers/fetch-scope.js';
 import { ModalDialog } from '../controllers/modal-dialog.js';
 import { icon } from '../icons.js';
-import { api, errorText, isAbort } from '../services/api.js';
+import { api } from '../services/api.js';
 import { chat } from '../services/chat.js';
 import { router } from '../services/router.js';
 import { toasts } from '../services/toasts.js';
@@ -34,8 +33,7 @@ export class KjShareToChat extends LitElement {
 
   @property() postId = '';
   @state() private friends: UserDto[] | null = null;
-  private readonly action = new ActionStatus(this);
-  private readonly dialog = new ModalDialog(this, 'share-title', this.action);
+  private readonly dialog = new ModalDialog(this, 'share-title');
   private readonly loads = new FetchScope(this);
 
   override render() {
@@ -46,31 +44,29 @@ export class KjShareToChat extends LitElement {
   }
 
   private picker() {
-    const list = this.friends;
-    return html`${list === null ? html`<p class="muted">${msg('Loading…', { id: 'share.loading' })}</p>` : null}
-      ${list?.length === 0 ? html`<p class="muted">${msg('You have no friends to send it to yet.', { id: 'share.noFriends' })}</p>` : null}
+    return html`${this.dialog.choicesStatus(this.friends, msg('You have no friends to send it to yet.', { id: 'share.noFriends' }))}
       <ul class="plain" aria-label=${msg('Friends', { id: 'share.friends' })}>
-        ${(list ?? []).map(
+        ${(this.friends ?? []).map(
           (f) => html`<li>
-            <button ?disabled=${this.action.busy} @click=${() => this.send(f)}><kj-avatar .user=${f} size="28"></kj-avatar>${f.displayName}</button>
+            <button ?disabled=${this.dialog.action.busy} @click=${() => this.send(f)}><kj-avatar .user=${f} size="28"></kj-avatar>${f.displayName}</button>
           </li>`,
         )}
       </ul>
-      ${this.dialog.errorLine()}
-      <div class="row">${this.dialog.cancelButton()}</div>`;
+      ${this.dialog.pickerEnd()}`;
   }
 
   private async openDialog(): Promise<void> {
     await this.dialog.open();
-    try {
-      this.friends = (await api.call('GET /friends', { signal: this.loads.next() })).friends;
-    } catch (err) {
-      if (!isAbort(err)) this.action.fail(errorText(err));
-    }
+    await this.loads.load(
+      async (signal) => {
+        this.friends = (await api.call('GET /friends', { signal })).friends;
+      },
+      (message) => this.dialog.action.fail(message),
+    );
   }
 
   private async send(friend: UserDto): Promise<void> {
-    await this.action.run(async () => {
+    await this.dialog.action.run(async () => {
       await chat.send(friend.handle, { postId: this.postId });
       this.dialog.close();
       toasts.show(msg(str`Sent to ${friend.displayName}.`, { id: 'share.sent' }), {

@@ -46,12 +46,7 @@ export class KjSpacePage extends LitElement {
   private readonly loads = new FetchScope(this, { read: () => this.load(), key: () => this.handle });
   private enteredFor = '';
   /** The space's look follows the hub while it is open (`space:updated`); after a (re)watch it is read again. */
-  private readonly watch = new RoomWatch(
-    this,
-    spaceRoom,
-    () => this.handle,
-    () => void this.refreshLook(),
-  );
+  private readonly room = new RoomWatch(this, spaceRoom, { key: () => this.handle, onWatched: () => void this.refreshLook() });
 
   constructor() {
     super();
@@ -85,10 +80,6 @@ export class KjSpacePage extends LitElement {
         this.unavailable = true;
       })
       .onConnected(() => this.enter());
-  }
-
-  override willUpdate(changed: Map<string, unknown>): void {
-    if (changed.has('handle')) this.watch.sync();
   }
 
   /** A new look of the space on screen (title, theme, layout, modules, music); the rest stays as shown. */

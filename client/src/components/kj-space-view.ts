@@ -8,6 +8,7 @@ import { icon } from '../icons.js';
 import { plural } from '../i18n/format.js';
 import { readableOn } from '../contrast.js';
 import { shared } from '../styles/shared.js';
+import { postKindName } from '../post-labels.js';
 import './kj-album-list.js';
 import './kj-fan-button.js';
 import './kj-match-history.js';
@@ -142,8 +143,8 @@ export class KjSpaceView extends LitElement {
 
   private postList(kind: 'shuoshuo' | 'diary'): TemplateResult {
     const posts = this.posts.filter((p) => p.kind === kind);
-    return html`<section data-module=${kind} aria-label=${kind === 'shuoshuo' ? msg('Shuoshuo', { id: 'post.shuoshuo' }) : msg('Diary', { id: 'post.diary' })}>
-      <div class="card" style="padding:10px 16px;margin-bottom:12px"><h2 style="margin:0">${kind === 'shuoshuo' ? html`${icon('comment', 18)} ${msg('Shuoshuo', { id: 'post.shuoshuo' })}` : html`${icon('book', 18)} ${msg('Diary', { id: 'post.diary' })}`}</h2></div>
+    return html`<section data-module=${kind} aria-label=${postKindName[kind]()}>
+      <div class="card" style="padding:10px 16px;margin-bottom:12px"><h2 style="margin:0">${icon(kind === 'shuoshuo' ? 'comment' : 'book', 18)} ${postKindName[kind]()}</h2></div>
       <div class="posts">
         ${repeat(
           posts,

@@ -7,6 +7,7 @@ import { discardVideo, uploadVideo } from '../services/videos.js';
 import { icon } from '../icons.js';
 import { shared } from '../styles/shared.js';
 import { videoDuration } from './post-video.js';
+import { errorNotice } from '../error-notice.js';
 
 /**
  * The composer's video: pick one MP4 or WebM, watch it upload (a progress bar, a cancel button),
@@ -76,7 +77,7 @@ export class KjVideoAttach extends LitElement {
         <input type="file" accept="video/mp4,video/webm" @change=${this.pick} ?disabled=${this.disabled} />
         <span class="button">${icon('camera')} ${msg('Video', { id: 'video.pick' })}</span>
       </label>
-      ${this.error ? html`<p class="notice error" role="alert">${this.error}</p>` : null}`;
+      ${errorNotice(this.error)}`;
   }
 
   private change(): void {

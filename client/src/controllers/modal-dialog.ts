@@ -1,24 +1,29 @@
 /**
  * The dialog a host's button opens (report, repost, share to chat, a photo from my albums): modal, its
  * content drawn only while it is open (a closed one adds no text to the page), named by its heading,
- * and the error of the host's action forgotten when it opens or closes (Cancel, Escape, a done action).
+ * with the action it is for (`action`: the send, the report), whose error is forgotten when the dialog
+ * opens or closes (Cancel, Escape, a done action).
  */
 import { msg } from '@lit/localize';
 import { html, nothing, type ReactiveControllerHost, type TemplateResult } from 'lit';
-import type { ActionStatus } from './action-status.js';
+import { ActionStatus } from './action-status.js';
+import { errorNotice } from '../error-notice.js';
 
 type DialogHost = ReactiveControllerHost & { readonly renderRoot: ParentNode };
 
 export class ModalDialog {
   /** Whether the dialog is open, and so its content drawn. */
   showing = false;
+  /** What the dialog is for: busy while on its way, and why it failed. */
+  readonly action: ActionStatus;
 
   constructor(
     private readonly host: DialogHost,
     /** The id of its heading, which names the dialog. */
     private readonly titleId: string,
-    private readonly action: ActionStatus,
-  ) {}
+  ) {
+    this.action = new ActionStatus(host);
+  }
 
   async open(): Promise<void> {
     this.action.clear();
@@ -41,7 +46,19 @@ export class ModalDialog {
 
   /** Why the action failed, as an alert; nothing when it did not. */
   errorLine(): TemplateResult | null {
-    return this.action.error ? html`<p class="notice error" role="alert">${this.action.error}</p>` : null;
+    return errorNotice(this.action.error);
+  }
+
+  /** While the dialog's choices are read: "Loading…" until they come, `empty` when there are none. */
+  choicesStatus(choices: readonly unknown[] | null, empty: string): TemplateResult {
+    return html`${choices === null ? html`<p class="muted">${msg('Loading…', { id: 'share.loading' })}</p>` : null}
+    ${choices?.length === 0 ? html`<p class="muted">${empty}</p>` : null}`;
+  }
+
+  /** The end of a dialog whose choices act by themselves: why the last one failed, and Cancel. */
+  pickerEnd(): TemplateResult {
+    return html`${this.errorLine()}
+      <div class="row">${this.cancelButton()}</div>`;
   }
 
   /** The button that closes it without doing anything. */

@@ -1,7 +1,7 @@
 /**
  * Follows one live room while its host is in the document: `watch(key)` on connect (again after
  * every reconnect: rooms do not survive one) and `unwatch(key)` when the host goes or the key
- * changes (call `sync()` then). What arrives in the room comes as the realtime service's events.
+ * changes (seen as the host updates). What arrives in the room comes as the realtime service's events.
  * `onWatched` runs once each watch is acknowledged and the reads already on their way have settled:
  * a read made then misses nothing the room carries, and cuts no earlier read of the host short.
  */
@@ -12,6 +12,13 @@ import { realtime } from '../services/realtime.js';
 export interface RoomKind {
   watch(key: string): Promise<unknown>;
   unwatch(key: string): Promise<unknown>;
+}
+
+export interface RoomOf {
+  /** Which room of its kind (a space's handle, an album's id); '' for none. */
+  readonly key: () => string;
+  /** Runs once each watch is acknowledged and the reads already on their way have settled. */
+  readonly onWatched?: () => void;
 }
 
 export class RoomWatch implements ReactiveController {
@@ -25,8 +32,7 @@ export class RoomWatch implements ReactiveController {
   constructor(
     host: ReactiveControllerHost,
     private readonly kind: RoomKind,
-    private readonly key: () => string,
-    private readonly onWatched?: () => void,
+    private readonly room: RoomOf,
   ) {
     host.addController(this);
   }
@@ -43,9 +49,13 @@ export class RoomWatch implements ReactiveController {
     this.sync();
   }
 
-  /** Watches the current key (or nothing once the host left); call after the key changes. */
-  sync(): void {
-    const want = this.connected ? this.key() : '';
+  hostUpdate(): void {
+    this.sync();
+  }
+
+  /** Watches the current key (or nothing once the host left). */
+  private sync(): void {
+    const want = this.connected ? this.room.key() : '';
     if (want === this.watching || realtime.state !== 'online') return;
     const previous = this.watching;
     this.watching = want;
@@ -58,7 +68,7 @@ export class RoomWatch implements ReactiveController {
         .watch(want)
         .then(readsSettled)
         .then(() => {
-          if (this.watching === want) this.onWatched?.();
+          if (this.watching === want) this.room.onWatched?.();
         }, ignore);
     }
   }

@@ -55,6 +55,16 @@ export async function albumsWithPhotos(
   return withPhotos.map((album, i) => ({ album, photos: pages[i]?.photos ?? [] })).filter((a) => a.photos.length > 0);
 }
 
+/** Albums and photos looked through for avatar candidates: enough to choose from, bounded. */
+const avatarAlbumsLooked = 6;
+const avatarPhotosShown = 48;
+
+/** The newest photos of `handle`'s first albums with photos, as avatar candidates (Settings → Profile). */
+export async function avatarCandidates(handle: string, signal: AbortSignal): Promise<PhotoDto[]> {
+  const albums = await albumsWithPhotos(handle, { albums: avatarAlbumsLooked }, signal);
+  return albums.flatMap((a) => a.photos).slice(0, avatarPhotosShown);
+}
+
 session.addEventListener('change', () => {
   albumId = null;
 });

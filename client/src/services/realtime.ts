@@ -49,8 +49,8 @@ class Realtime extends EventTarget {
     if (!socket?.connected) throw new ApiError(0, 'network', 'offline'); // errorText words it in the reader's language
     const timed = socket.timeout(ackTimeoutMs);
     // The typed overloads of emitWithAck do not narrow over a generic event name; the maps still bind both ends.
-    const emit = timed.emitWithAck as unknown as (e: E, p: ClientPayload<E>) => Promise<Ack<ClientAckFields<E>>>;
-    const answer = await emit.call(timed, event, payload);
+    const emit = timed.emitWithAck.bind(timed) as unknown as (e: E, p: ClientPayload<E>) => Promise<Ack<ClientAckFields<E>>>;
+    const answer = await emit(event, payload);
     if (!answer.ok) throw new ApiError(0, answer.error.code, answer.error.message);
     return answer;
   }
