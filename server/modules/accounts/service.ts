@@ -64,6 +64,8 @@ export interface AccountServiceDeps {
   readonly rateLimits: RateLimits;
   /** The hub's password hashing (its queue and cost). */
   readonly passwords: Passwords;
+  /** The keyword rules handles and display names are screened by (moderation's). */
+  readonly screen?: TextScreen;
 }
 
 export type AfterRegisterHook = (user: UserDto) => Promise<void>;
@@ -71,12 +73,10 @@ export type AfterRegisterHook = (user: UserDto) => Promise<void>;
 const cacheTtlMs = 5_000;
 const cacheMax = 50_000;
 
-export function createAccountService({ conn, tokens, rateLimits, passwords }: AccountServiceDeps) {
+export function createAccountService({ conn, tokens, rateLimits, passwords, screen }: AccountServiceDeps) {
   const users = userModel(conn);
   const markers = markerModel(conn);
   const afterRegisterHooks: AfterRegisterHook[] = [];
-  // Set once the moderation service exists (it is built after accounts): screens display names.
-  let nameScreen: TextScreen | undefined;
   const cache = new Map<
     string,
     { user: UserDto; viewer: Viewer; session: SessionState; locale: UserLocale | null; hiddenVisits: boolean; at: number }
@@ -162,15 +162,10 @@ export function createAccountService({ conn, tokens, rateLimits, passwords }: Ac
       afterRegisterHooks.push(hook);
     },
 
-    /** Handles and display names are screened by these keyword rules from now on. */
-    screenNamesWith(screen: TextScreen): void {
-      nameScreen = screen;
-    },
-
     /** Creates an account and signs it in. */
     async register(input: RegisterBody, ip: string): Promise<AuthResponse> {
       await rateLimits.consume(loginRules.registerPerIp, ip);
-      screenFields(nameScreen, { handle: input.handle, displayName: input.displayName });
+      screenFields(screen, { handle: input.handle, displayName: input.displayName });
       if (await users.exists({ handle: input.handle })) throw conflict('that handle is taken');
       const passwordHash = await passwords.hash(input.password, { address: ip, account: input.handle });
       let created: StoredUser;

@@ -14,6 +14,7 @@ import type { Pusher } from '../../realtime/pusher.js';
 import type { AccountService } from '../accounts/service.js';
 import type { Viewer } from '../accounts/viewer.js';
 import type { Notifier } from '../notifications/notifier.js';
+import { createAreFriends } from './are-friends.js';
 import { createFriendIdCache } from './friend-ids.js';
 import { friendEdgeModel, friendRequestModel, pairKeyOf, type FriendRequestRecord } from './model.js';
 import type { FriendRelations } from './relations.js';
@@ -62,10 +63,7 @@ export function createFriendService({ conn, pusher, accounts, notifier, bus }: F
     request: { name: 'friend-request', points: 60, perSeconds: 10 * 60 },
   } as const satisfies Record<string, RateLimitRule>;
 
-  async function areFriends(a: string, b: string): Promise<boolean> {
-    if (a === b || !Types.ObjectId.isValid(a) || !Types.ObjectId.isValid(b)) return false;
-    return (await edges.exists({ user: oid(a), friend: oid(b) })) !== null;
-  }
+  const areFriends = createAreFriends(conn);
 
   async function toRequestDtos(records: readonly FriendRequestRecord[]): Promise<FriendRequestDto[]> {
     const users = await accounts.getUsers(records.flatMap((r) => [r.from.toHexString(), r.to.toHexString()]));
