@@ -16,6 +16,7 @@ import { createAreFriends } from './modules/friends/are-friends.js';
 import { createNotificationService } from './modules/notifications/service.js';
 import { createPresence } from './modules/presence/index.js';
 import { createSpaceService } from './modules/spaces/service.js';
+import { createEnsureSpace } from './modules/spaces/ensure-space.js';
 import { createPostService } from './modules/posts/service.js';
 import { createGameService } from './modules/games/service.js';
 import { createModerationService } from './modules/moderation/service.js';
@@ -58,12 +59,16 @@ export interface CoreDeps {
 export function createServices(deps: CoreDeps) {
   // Built in dependency order: each service gets what it needs already made, none is wired afterwards.
   const moderation = createModerationService({ conn: deps.conn, logger: deps.logger });
+  const ensureSpace = createEnsureSpace(deps.conn);
   const accounts = createAccountService({
     conn: deps.conn,
     tokens: deps.tokens,
     rateLimits: deps.rateLimits,
     passwords: deps.passwords,
     screen: moderation,
+    afterRegister: async (user) => {
+      await ensureSpace(user);
+    },
   });
   const notifications = createNotificationService({
     conn: deps.conn,

@@ -66,6 +66,8 @@ export interface AccountServiceDeps {
   readonly passwords: Passwords;
   /** The keyword rules handles and display names are screened by (moderation's). */
   readonly screen?: TextScreen;
+  /** Runs after every registration (creates the user's space); a failure undoes the account. */
+  readonly afterRegister?: AfterRegisterHook;
 }
 
 export type AfterRegisterHook = (user: UserDto) => Promise<void>;
@@ -73,10 +75,9 @@ export type AfterRegisterHook = (user: UserDto) => Promise<void>;
 const cacheTtlMs = 5_000;
 const cacheMax = 50_000;
 
-export function createAccountService({ conn, tokens, rateLimits, passwords, screen }: AccountServiceDeps) {
+export function createAccountService({ conn, tokens, rateLimits, passwords, screen, afterRegister }: AccountServiceDeps) {
   const users = userModel(conn);
   const markers = markerModel(conn);
-  const afterRegisterHooks: AfterRegisterHook[] = [];
   const cache = new Map<
     string,
     { user: UserDto; viewer: Viewer; session: SessionState; locale: UserLocale | null; hiddenVisits: boolean; at: number }
@@ -157,11 +158,6 @@ export function createAccountService({ conn, tokens, rateLimits, passwords, scre
   }
 
   return {
-    /** Runs after every registration (e.g. to create the user's space). */
-    afterRegister(hook: AfterRegisterHook): void {
-      afterRegisterHooks.push(hook);
-    },
-
     /** Creates an account and signs it in. */
     async register(input: RegisterBody, ip: string): Promise<AuthResponse> {
       await rateLimits.consume(loginRules.registerPerIp, ip);
@@ -187,7 +183,7 @@ export function createAccountService({ conn, tokens, rateLimits, passwords, scre
           await users.updateOne({ _id: created._id }, { $set: { role: 'moderator' } });
           created = { ...created, role: 'moderator' };
         }
-        for (const hook of afterRegisterHooks) await hook(toUserDto(created));
+        await afterRegister?.(toUserDto(created));
       } catch (err) {
         // No half-made account: without its space the account is unusable.
         await users.deleteOne({ _id: created._id });
