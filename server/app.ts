@@ -36,6 +36,7 @@ import { videoFileRoutes, videoUploadEndpoints } from './modules/videos/routes.j
 import { avatarFileRoutes } from './modules/accounts/self-routes.js';
 import { avatarUploadEndpoint } from './modules/accounts/avatar-upload-route.js';
 import { createClusterBus } from './realtime/cluster-bus.js';
+import { endRevokedSessions } from './realtime/session-revocation.js';
 
 export interface Hub {
   readonly config: Config;
@@ -123,6 +124,7 @@ export async function startHub(requested: Config, options: HubOptions = {}): Pro
   await services.posts.repairRecentCounters();
   await services.posts.startScheduler();
 
+  endRevokedSessions({ bus, authenticate: (token) => services.accounts.authenticate(token), logger });
   attachSocketAuth(io, services.accounts.authenticate, { socketsPerUser: config.socketsPerUser, clustered: Boolean(redis) });
   for (const prepare of connectPreparers(services)) {
     io.use((socket, next) => {

@@ -178,7 +178,6 @@ export function createServices(deps: CoreDeps) {
     tokens: deps.tokens,
     accounts,
     bus: deps.bus,
-    logger: deps.logger,
     passwords: deps.passwords,
   });
   const profiles = createProfiles({
