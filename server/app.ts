@@ -124,8 +124,9 @@ export async function startHub(requested: Config, options: HubOptions = {}): Pro
   await services.posts.repairRecentCounters();
   await services.posts.startScheduler();
 
-  endRevokedSessions({ bus, authenticate: (token) => services.accounts.authenticate(token), logger });
-  attachSocketAuth(io, services.accounts.authenticate, { socketsPerUser: config.socketsPerUser, clustered: Boolean(redis) });
+  const authenticate = (token: string | undefined) => services.accounts.authenticate(token);
+  endRevokedSessions({ bus, authenticate, logger });
+  attachSocketAuth(io, authenticate, { socketsPerUser: config.socketsPerUser, clustered: Boolean(redis) });
   for (const prepare of connectPreparers(services)) {
     io.use((socket, next) => {
       prepare(socket, socketViewer(socket)).then(
@@ -177,13 +178,13 @@ export async function startHub(requested: Config, options: HubOptions = {}): Pro
     config,
     logger,
     endpoints,
-    authenticate: services.accounts.authenticate,
+    authenticate,
     rateLimits,
     idempotency,
     idempotencyKeysPerUser: config.idempotencyKeysPerUser,
     clientDir: options.clientDir ?? path.resolve('dist/client'),
     metricsMiddleware: metrics.httpMiddleware(),
-    rawRoutes: (router) => mountEndpoints(router, uploadEndpoints, { authenticate: services.accounts.authenticate, rateLimits }),
+    rawRoutes: (router) => mountEndpoints(router, uploadEndpoints, { authenticate, rateLimits }),
     outerRoutes: (outer) => {
       photoFileRoutes(services.albums)(outer);
       videoFileRoutes(services.videos)(outer);

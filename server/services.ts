@@ -202,12 +202,12 @@ export function createServices(deps: CoreDeps) {
   const deleteAccount = createAccountDeletion({
     conn: deps.conn,
     logger: deps.logger,
-    deleteAlbum: albums.deleteAlbum,
-    recountPost: posts.recountPost,
+    deleteAlbum: (viewer, albumId) => albums.deleteAlbum(viewer, albumId),
+    recountPost: (postId) => posts.recountPost(postId),
     announce: sessions.announce,
     pusher: deps.pusher,
-    deleteMessages: chat.deleteAccountMessages,
-    deleteVideos: videos.deleteAllOf,
+    deleteMessages: (userId) => chat.deleteAccountMessages(userId),
+    deleteVideos: (userId) => videos.deleteAllOf(userId),
   });
   const self = { sessions, profiles, deleteAccount };
   const search = createSearchService({ conn: deps.conn, accounts, blocks: blocks.lookup, logger: deps.logger });
@@ -253,5 +253,10 @@ export type Services = ReturnType<typeof createServices>;
 
 /** Stops timers and background work that services started. */
 export async function closeServices(services: Services): Promise<void> {
-  await Promise.allSettled(Object.values(services).map((s) => (s as { close?: () => Promise<void> | void }).close?.()));
+  // Some close synchronously: each is wrapped, so every one counts as settled once it returned or resolved.
+  await Promise.allSettled(
+    Object.values(services).map(async (s) => {
+      await (s as { close?: () => Promise<void> | void }).close?.();
+    }),
+  );
 }
