@@ -36,6 +36,7 @@ import { videoFileRoutes, videoUploadEndpoints } from './modules/videos/routes.j
 import { avatarFileRoutes } from './modules/accounts/self-routes.js';
 import { avatarUploadEndpoint } from './modules/accounts/avatar-upload-route.js';
 import { createClusterBus } from './realtime/cluster-bus.js';
+import { endRevokedSessions } from './realtime/session-revocation.js';
 
 export interface Hub {
   readonly config: Config;
@@ -123,7 +124,9 @@ export async function startHub(requested: Config, options: HubOptions = {}): Pro
   await services.posts.repairRecentCounters();
   await services.posts.startScheduler();
 
-  attachSocketAuth(io, services.accounts.authenticate, { socketsPerUser: config.socketsPerUser, clustered: Boolean(redis) });
+  const authenticate = (token: string | undefined) => services.accounts.authenticate(token);
+  endRevokedSessions({ bus, authenticate, logger });
+  attachSocketAuth(io, authenticate, { socketsPerUser: config.socketsPerUser, clustered: Boolean(redis) });
   for (const prepare of connectPreparers(services)) {
     io.use((socket, next) => {
       prepare(socket, socketViewer(socket)).then(
@@ -175,13 +178,13 @@ export async function startHub(requested: Config, options: HubOptions = {}): Pro
     config,
     logger,
     endpoints,
-    authenticate: services.accounts.authenticate,
+    authenticate,
     rateLimits,
     idempotency,
     idempotencyKeysPerUser: config.idempotencyKeysPerUser,
     clientDir: options.clientDir ?? path.resolve('dist/client'),
     metricsMiddleware: metrics.httpMiddleware(),
-    rawRoutes: (router) => mountEndpoints(router, uploadEndpoints, { authenticate: services.accounts.authenticate, rateLimits }),
+    rawRoutes: (router) => mountEndpoints(router, uploadEndpoints, { authenticate, rateLimits }),
     outerRoutes: (outer) => {
       photoFileRoutes(services.albums)(outer);
       videoFileRoutes(services.videos)(outer);

@@ -21,9 +21,9 @@ export interface Metrics {
   /** Counts one socket's incoming events and every delivery to it. */
   observeSocket(socket: HubSocket): void;
   /** Deliveries that passed no socket's outgoing listeners (uws native publish): `sockets` of one event. */
-  countDeliveries(event: string, sockets: number): void;
+  readonly countDeliveries: (event: string, sockets: number) => void;
   /** Records how long a client → server event took to acknowledge. */
-  observeAck(event: string, seconds: number, ok: boolean): void;
+  readonly observeAck: (event: string, seconds: number, ok: boolean) => void;
   /** Times REST requests by route pattern (never by raw path: ids would explode the label set). */
   httpMiddleware(): RequestHandler;
   /** Times every store command through the driver's command monitoring. */
@@ -32,7 +32,7 @@ export interface Metrics {
   /** A gauge read at each scrape (e.g. live Idempotency-Key records, open connections). */
   gauge(name: string, help: string, read: () => number | Promise<number>): void;
   /** Counts one request or event refused because the budget of the rate limit `limit` was spent. */
-  countRateLimitRefusal(limit: string): void;
+  readonly countRateLimitRefusal: (limit: string) => void;
   /** Stops feeding this registry (the loop-delay sampler is shared by every hub in the process). */
   close(): void;
 }
@@ -140,7 +140,9 @@ export function createMetrics(io: HubServer, nodeId: string, engine?: string): M
       return (req, res, next) => {
         const end = httpLatency.startTimer();
         res.on('finish', () => {
-          const route = req.route?.path ? `${req.baseUrl}${String(req.route.path)}` : req.baseUrl || 'other';
+          // Express types `req.route` as any: it is the matched Route (its `path` the pattern) or unset.
+          const pattern = (req.route as { path?: unknown } | undefined)?.path;
+          const route = typeof pattern === 'string' && pattern ? `${req.baseUrl}${pattern}` : req.baseUrl || 'other';
           end({ method: req.method, route, status: String(res.statusCode) });
         });
         next();

@@ -16,12 +16,15 @@ import { createHash } from 'node:crypto';
 import { createClient, createCluster, type RedisClientType, type RedisClusterType } from 'redis';
 import type { Logger } from './logger.js';
 
-export type RedisClient = RedisClientType<{}, {}, {}, 2, {}>;
-export type RedisClusterClient = RedisClusterType<{}, {}, {}, 2, {}>;
+/** No modules, functions, scripts or type mapping: the clients as `createClient()` makes them. */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- node-redis's own defaults are `{}`; no other type is assignable both ways
+type None = {};
+export type RedisClient = RedisClientType<None, None, None, 2, None>;
+export type RedisClusterClient = RedisClusterType<None, None, None, 2, None>;
 /** What the Socket.IO adapter and rate-limiter-flexible are given: either kind of client. */
 export type RedisConnection = RedisClient | RedisClusterClient;
 /** The subscriber (RESP3, see above): either kind of client. */
-export type RedisSubscriber = RedisClientType<{}, {}, {}, 3, {}> | RedisClusterType<{}, {}, {}, 3, {}>;
+export type RedisSubscriber = RedisClientType<None, None, None, 3, None> | RedisClusterType<None, None, None, 3, None>;
 
 export type RedisTarget = { readonly url: string } | { readonly clusterNodes: readonly string[] };
 
@@ -136,7 +139,7 @@ function cluster(nodes: readonly string[], logger: Logger): RedisClients {
   const sub = createCluster({ ...options, RESP: 3, defaults: { socket } });
   const listeners: Array<(client: 'main' | 'sub', err: Error) => void> = [];
   let closed = false;
-  const connect = async (name: 'main' | 'sub', client: RedisClusterClient | RedisClusterType<{}, {}, {}, 3, {}>) => {
+  const connect = async (name: 'main' | 'sub', client: RedisClusterClient | RedisClusterType<None, None, None, 3, None>) => {
     client.on('error', (err: Error) => {
       logger.warn({ redis: name, err: err.message }, 'redis cluster error');
       for (const listen of listeners) listen(name, err);
@@ -158,7 +161,7 @@ function cluster(nodes: readonly string[], logger: Logger): RedisClients {
   };
   const ready = Promise.all([connect('main', main), connect('sub', sub)]).then(() => undefined);
   ready.catch(() => undefined);
-  const mastersUp = (client: RedisClusterClient | RedisClusterType<{}, {}, {}, 3, {}>, pubSub: boolean) =>
+  const mastersUp = (client: RedisClusterClient | RedisClusterType<None, None, None, 3, None>, pubSub: boolean) =>
     client.isReady &&
     client.masters.length > 0 &&
     client.masters.every((m) => (pubSub ? !m.pubSub || m.pubSub.client.isReady : m.client?.isReady === true));

@@ -12,12 +12,15 @@ import { createAccountService } from './modules/accounts/service.js';
 import type { TokenSigner } from './modules/accounts/tokens.js';
 import type { Passwords } from './modules/accounts/password.js';
 import { createFriendService } from './modules/friends/service.js';
+import { createAreFriends } from './modules/friends/are-friends.js';
 import { createNotificationService } from './modules/notifications/service.js';
 import { createPresence } from './modules/presence/index.js';
 import { createSpaceService } from './modules/spaces/service.js';
+import { createEnsureSpace } from './modules/spaces/ensure-space.js';
 import { createPostService } from './modules/posts/service.js';
 import { createGameService } from './modules/games/service.js';
 import { createModerationService } from './modules/moderation/service.js';
+import { createModerationQueue } from './modules/moderation/queue.js';
 import { createAlbumService } from './modules/albums/service.js';
 import { createUrlSigner } from './modules/albums/url-signer.js';
 import { createFanService } from './modules/fans/service.js';
@@ -33,6 +36,7 @@ import { createChatService } from './modules/chat/service.js';
 import { createCareService } from './modules/care/service.js';
 import { createApprovalService } from './modules/approval/service.js';
 import { createGroupService } from './modules/groups/service.js';
+import { createGroupAudiences } from './modules/groups/audience.js';
 import { createLinkPreviews } from './modules/link-previews/service.js';
 import { createVideoService } from './modules/videos/service.js';
 
@@ -53,11 +57,18 @@ export interface CoreDeps {
 }
 
 export function createServices(deps: CoreDeps) {
+  // Built in dependency order: each service gets what it needs already made, none is wired afterwards.
+  const moderation = createModerationService({ conn: deps.conn, logger: deps.logger });
+  const ensureSpace = createEnsureSpace(deps.conn);
   const accounts = createAccountService({
     conn: deps.conn,
     tokens: deps.tokens,
     rateLimits: deps.rateLimits,
     passwords: deps.passwords,
+    screen: moderation,
+    afterRegister: async (user) => {
+      await ensureSpace(user);
+    },
   });
   const notifications = createNotificationService({
     conn: deps.conn,
@@ -65,12 +76,9 @@ export function createServices(deps: CoreDeps) {
     accounts,
     logger: deps.logger,
     rateLimits: deps.rateLimits,
-    // Called only once the services exist (friends needs the notifier, so it is built after).
-    areFriends: (a, b) => friends.areFriends(a, b),
+    areFriends: createAreFriends(deps.conn),
   });
   const notifier = notifications;
-  const moderation = createModerationService({ conn: deps.conn, logger: deps.logger, notifier });
-  accounts.screenNamesWith(moderation);
   const friends = createFriendService({
     conn: deps.conn,
     pusher: deps.pusher,
@@ -78,7 +86,7 @@ export function createServices(deps: CoreDeps) {
     notifier,
     bus: deps.bus,
   });
-  const groups = createGroupService({ conn: deps.conn, accounts, friends, pusher: deps.pusher, bus: deps.bus });
+  const groupAudiences = createGroupAudiences({ conn: deps.conn, accounts, bus: deps.bus });
   const blocks = createBlockService({ conn: deps.conn, pusher: deps.pusher, accounts, friends });
   const spaces = createSpaceService({
     blocks: blocks.lookup,
@@ -109,7 +117,7 @@ export function createServices(deps: CoreDeps) {
     audit: moderation.audit,
     screen: moderation,
     pusher: deps.pusher,
-    groups,
+    groups: groupAudiences,
   });
   const videos = createVideoService({ conn: deps.conn, config: deps.config, accounts, logger: deps.logger, signer });
   const fans = createFanService({
@@ -135,18 +143,25 @@ export function createServices(deps: CoreDeps) {
     fans,
     approval: spaces,
     care,
-    groups,
+    groups: groupAudiences,
     scheduling: { nodeId: deps.config.nodeId, ...deps.config.scheduling, bus: deps.bus },
     previews: linkPreviews,
   });
-  moderation.attachQueue(posts);
+  const moderationQueue = createModerationQueue({ content: posts, audit: moderation.audit });
   const approval = createApprovalService({ posts, spaces });
-  // Someone taken out of a friend group stops following the owner's items they may no longer see.
-  groups.attachRoomCheck(async (userId, ownerId, room) => {
-    const rest = room.slice(rooms.postsOf(ownerId).length);
-    if (rest === 'guestbook' || rest === 'space') return true;
-    if (rest.startsWith('album:')) return albums.mayView(userId, rest.slice('album:'.length));
-    return posts.recipientMaySee(userId, rest);
+  const groups = createGroupService({
+    conn: deps.conn,
+    accounts,
+    friends,
+    pusher: deps.pusher,
+    audiences: groupAudiences,
+    // Someone taken out of a friend group stops following the owner's items they may no longer see.
+    roomCheck: async (userId, ownerId, room) => {
+      const rest = room.slice(rooms.postsOf(ownerId).length);
+      if (rest === 'guestbook' || rest === 'space') return true;
+      if (rest.startsWith('album:')) return albums.mayView(userId, rest.slice('album:'.length));
+      return posts.recipientMaySee(userId, rest);
+    },
   });
   const games = createGameService({
     conn: deps.conn,
@@ -163,7 +178,6 @@ export function createServices(deps: CoreDeps) {
     tokens: deps.tokens,
     accounts,
     bus: deps.bus,
-    logger: deps.logger,
     passwords: deps.passwords,
   });
   const profiles = createProfiles({
@@ -188,12 +202,12 @@ export function createServices(deps: CoreDeps) {
   const deleteAccount = createAccountDeletion({
     conn: deps.conn,
     logger: deps.logger,
-    deleteAlbum: albums.deleteAlbum,
-    recountPost: posts.recountPost,
+    deleteAlbum: (viewer, albumId) => albums.deleteAlbum(viewer, albumId),
+    recountPost: (postId) => posts.recountPost(postId),
     announce: sessions.announce,
     pusher: deps.pusher,
-    deleteMessages: chat.deleteAccountMessages,
-    deleteVideos: videos.deleteAllOf,
+    deleteMessages: (userId) => chat.deleteAccountMessages(userId),
+    deleteVideos: (userId) => videos.deleteAllOf(userId),
   });
   const self = { sessions, profiles, deleteAccount };
   const search = createSearchService({ conn: deps.conn, accounts, blocks: blocks.lookup, logger: deps.logger });
@@ -218,6 +232,7 @@ export function createServices(deps: CoreDeps) {
     posts,
     games,
     moderation,
+    moderationQueue,
     albums,
     fans,
     self,
@@ -228,6 +243,7 @@ export function createServices(deps: CoreDeps) {
     care,
     approval,
     groups,
+    groupAudiences,
     linkPreviews,
     videos,
   };
@@ -237,5 +253,10 @@ export type Services = ReturnType<typeof createServices>;
 
 /** Stops timers and background work that services started. */
 export async function closeServices(services: Services): Promise<void> {
-  await Promise.allSettled(Object.values(services).map((s) => (s as { close?: () => Promise<void> | void }).close?.()));
+  // Some close synchronously: each is wrapped, so every one counts as settled once it returned or resolved.
+  await Promise.allSettled(
+    Object.values(services).map(async (s) => {
+      await (s as { close?: () => Promise<void> | void }).close?.();
+    }),
+  );
 }

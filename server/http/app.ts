@@ -49,7 +49,7 @@ export function createHttpApp(deps: HttpAppDeps): Express {
   // Only the proxies TRUST_PROXY names may set X-Forwarded-For/-Host/-Proto; by default no peer may,
   // so a client cannot pick its own address for the per-address limits or its host for /api/config.
   const trust = deps.config.trustProxy;
-  app.set('trust proxy', Array.isArray(trust) ? [...trust] : trust);
+  app.set('trust proxy', typeof trust === 'object' ? [...trust] : trust); // a list: a mutable copy for Express
   app.set('query parser', 'simple');
   app.use(requestLog(deps.logger));
   if (deps.metricsMiddleware) app.use(deps.metricsMiddleware);

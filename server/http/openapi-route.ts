@@ -8,6 +8,6 @@ export function openApiRoute(mounted: () => readonly Endpoint[]): Endpoint {
   return defineEndpoint({
     ...apiRoutes['GET /openapi.json'],
     summary: 'This document',
-    handler: async () => (document ??= buildOpenApi(mounted())),
+    handler: () => Promise.resolve((document ??= buildOpenApi(mounted()))),
   });
 }

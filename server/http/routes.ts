@@ -30,7 +30,7 @@ export function apiEndpoints(s: Services): Endpoint[] {
     ...spaceRoutes(s.spaces),
     ...postRoutes(s.posts),
     ...gameRoutes(s.games),
-    ...moderationRoutes(s.moderation),
+    ...moderationRoutes(s.moderation, s.moderationQueue),
     ...albumRoutes(s.albums),
     ...fanRoutes(s.fans),
     ...selfRoutes(s.self),

@@ -44,7 +44,7 @@ export function systemRoutes(deps: SystemDeps): Endpoint[] {
     // process, never a healthy one whose store or Redis blipped.
     defineEndpoint({
       ...apiRoutes['GET /livez'],
-      handler: async () => ({ ok: true, node: deps.config.nodeId }),
+      handler: () => Promise.resolve({ ok: true, node: deps.config.nodeId }),
     }),
     // Readiness: may this node take traffic? A proxy stops sending to it while this answers 503.
     defineEndpoint({
@@ -68,7 +68,7 @@ export function systemRoutes(deps: SystemDeps): Endpoint[] {
     }),
     defineEndpoint({
       ...apiRoutes['GET /config'],
-      handler: async ({ req }) => ({ realtimeUrl: realtimeUrlFor(req, deps) }),
+      handler: ({ req }) => Promise.resolve({ realtimeUrl: realtimeUrlFor(req, deps) }),
     }),
   ];
 }

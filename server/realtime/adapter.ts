@@ -48,7 +48,7 @@ export function createClusterAdapter(kind: RedisAdapterKind, redis: RedisClients
         base,
         redis,
         (nsp, rooms) => [`${channelPrefix}#${nsp.name}#`, ...[...rooms].map((room) => `${channelPrefix}#${nsp.name}#${String(room)}#`)],
-        subscriber.confirmed,
+        (channels) => subscriber.confirmed(channels),
       ),
       subscriptionsUp: () => subscriber.missing() === 0,
       close: () => subscriber.close(),
@@ -67,7 +67,7 @@ export function createClusterAdapter(kind: RedisAdapterKind, redis: RedisClients
           return done;
         };
       }
-      return value.bind(target);
+      return (value as (...args: unknown[]) => unknown).bind(target);
     },
   });
   const base = createAdapter(pub, sub, { key: `${prefix}:sio` });
@@ -132,7 +132,7 @@ function publisher(redis: RedisClients): RedisClients['main'] {
       if (prop === 'publish' || prop === 'sPublish') {
         return (...args: unknown[]) => (value.apply(target, args) as Promise<number>).catch(() => 0);
       }
-      return value.bind(target);
+      return (value as (...args: unknown[]) => unknown).bind(target);
     },
   }) as unknown as RedisClients['main'];
 }

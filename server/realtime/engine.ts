@@ -69,11 +69,11 @@ export function createRealtimeEngine(
     handshakes.watch(io);
     return {
       io,
-      listen: async () => config.port,
+      listen: () => Promise.resolve(config.port),
       stopAccepting: () => undefined,
       useAdapter: (adapter) => void io.adapter(adapter),
       onNativeDeliveries: () => undefined,
-      onHandshakeRefused: handshakes.onRefused,
+      onHandshakeRefused: (listener) => handshakes.onRefused(listener),
       capConnections: () => ({ open: 0, refused: 0 }),
     };
   }
@@ -93,14 +93,11 @@ export function createRealtimeEngine(
       appForEngine
     ),
   };
-  io.attachApp(
-    appForEngine as unknown,
-    {
-      maxBackpressure: config.socketMaxBufferBytes,
-      idleTimeout: 0,
-      compression: uWS.DISABLED,
-    } as Parameters<HubServer['attachApp']>[1],
-  );
+  io.attachApp(appForEngine, {
+    maxBackpressure: config.socketMaxBufferBytes,
+    idleTimeout: 0,
+    compression: uWS.DISABLED,
+  } as Parameters<HubServer['attachApp']>[1]);
   handshakes.watch(io); // once attached: io.engine exists from here on
   usePlainBroadcast();
   const delivered: { listener?: NativeDeliveryListener } = {};
@@ -124,7 +121,7 @@ export function createRealtimeEngine(
     },
     useAdapter,
     onNativeDeliveries: (listener) => void (delivered.listener = listener),
-    onHandshakeRefused: handshakes.onRefused,
+    onHandshakeRefused: (listener) => handshakes.onRefused(listener),
     capConnections: (capOptions) => {
       cap.configure(capOptions);
       return cap;

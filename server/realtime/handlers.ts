@@ -17,7 +17,7 @@ import type { Viewer } from '../modules/accounts/viewer.js';
 
 const ping = defineSocketHandler({
   event: 'ping',
-  handler: async () => ({ at: Date.now() }),
+  handler: () => Promise.resolve({ at: Date.now() }),
 });
 
 export function socketHandlers(s: Services): SocketHandler[] {

@@ -85,11 +85,12 @@ export function createPusher(io: HubServer): Pusher {
     toRoomsExcept(room, except, event, payload) {
       (io.to(room as string | string[]).except([...except]).emit as unknown as AnyEmit)(event, payload);
     },
-    async joinAudience(a, b) {
+    joinAudience(a, b) {
       eachWay(a, b, (user, other) => {
         io.in(rooms.user(user)).socketsJoin(rooms.audience(other));
         io.in(rooms.user(user)).socketsLeave(rooms.fans(other));
       });
+      return Promise.resolve();
     },
     async leaveAudience(a, b) {
       eachWay(a, b, (user, other) => {
@@ -102,11 +103,13 @@ export function createPusher(io: HubServer): Pusher {
         leaveUser(b, rooms.groupsOf(a)),
       ]);
     },
-    async joinUserUnless(userId, room, unlessIn) {
+    joinUserUnless(userId, room, unlessIn) {
       io.in(rooms.user(userId)).except(unlessIn).socketsJoin(room);
+      return Promise.resolve();
     },
-    async joinUser(userId, room) {
+    joinUser(userId, room) {
       io.in(rooms.user(userId)).socketsJoin(room);
+      return Promise.resolve();
     },
     leaveUser,
     async leaveUnless(userId, roomPrefix, keep) {

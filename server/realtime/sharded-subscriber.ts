@@ -214,7 +214,7 @@ export function createShardedSubscriber(redis: RedisClients, retryMs = 1_000): S
           }),
         ).then(() => undefined),
     },
-    confirmed: (channels) => Promise.all(channels.map((c) => wanted.get(c)?.done)).then(() => undefined),
+    confirmed: (channels) => Promise.all(channels.flatMap((c) => wanted.get(c)?.done ?? [])).then(() => undefined),
     missing: () => {
       if (view && dirty) {
         dirty = false;

@@ -3,7 +3,7 @@ import type { ClientToServerEvents, ServerToClientEvents, SocketData } from '../
 import type { Viewer } from '../modules/accounts/viewer.js';
 
 /** None typed here: the cluster bus (cluster-bus.ts) sends its own through `serverSideEmit`. */
-type InterServerEvents = {};
+type InterServerEvents = Record<never, never>;
 
 export type HubServer = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
 export type HubSocket = Socket<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;

@@ -16,10 +16,11 @@ interface AdapterPrototype {
 
 const requireHere = createRequire(import.meta.url);
 /** The very in-memory Adapter socket.io (and the Redis adapters, which extend it) use. */
-export const InMemoryAdapter = createRequire(requireHere.resolve('socket.io'))('socket.io-adapter').Adapter as {
-  new (...args: ConstructorParameters<typeof Adapter>): Adapter;
-  prototype: Adapter;
-};
+export const InMemoryAdapter = (
+  createRequire(requireHere.resolve('socket.io'))('socket.io-adapter') as {
+    Adapter: { new (...args: ConstructorParameters<typeof Adapter>): Adapter; prototype: Adapter };
+  }
+).Adapter;
 const proto = InMemoryAdapter.prototype as unknown as AdapterPrototype;
 // Captured at import, before any hub attached a uWS app.
 const original = { addAll: proto.addAll, del: proto.del, broadcast: proto.broadcast };

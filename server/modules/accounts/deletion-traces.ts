@@ -36,7 +36,7 @@ export async function gatherTraces(conn: Connection, userId: Types.ObjectId): Pr
   const entries = await guestbookEntryModel(conn)
     .find({ author: userId, owner: { $ne: userId } }, { owner: 1, private: 1 })
     .lean<Array<{ _id: Types.ObjectId; owner: Types.ObjectId; private: boolean }>>();
-  const notified = (await notificationModel(conn).distinct('userId', { actorId: userId.toHexString() })) as string[];
+  const notified = await notificationModel(conn).distinct('userId', { actorId: userId.toHexString() });
   return {
     comments,
     entries: entries.map((e) => ({ id: e._id.toHexString(), ownerId: e.owner.toHexString(), private: e.private })),

@@ -65,6 +65,10 @@ export interface AccountServiceDeps {
   readonly rateLimits: RateLimits;
   /** The hub's password hashing (its queue and cost). */
   readonly passwords: Passwords;
+  /** The keyword rules handles and display names are screened by (moderation's). */
+  readonly screen?: TextScreen;
+  /** Runs after every registration (creates the user's space); a failure undoes the account. */
+  readonly afterRegister?: AfterRegisterHook;
 }
 
 export type AfterRegisterHook = (user: UserDto) => Promise<void>;
@@ -72,7 +76,7 @@ export type AfterRegisterHook = (user: UserDto) => Promise<void>;
 const cacheTtlMs = 5_000;
 const cacheMax = 50_000;
 
-export function createAccountService({ conn, tokens, rateLimits, passwords }: AccountServiceDeps) {
+export function createAccountService({ conn, tokens, rateLimits, passwords, screen, afterRegister }: AccountServiceDeps) {
   const users = userModel(conn);
   /** Users by handle: the look-ups made meanwhile (every chat send names its peer) share one query. */
   const userByHandle = batchedLookup<string, StoredUser>(async (handles) => {
@@ -80,9 +84,6 @@ export function createAccountService({ conn, tokens, rateLimits, passwords }: Ac
     return new Map(found.map((u) => [u.handle, u]));
   });
   const markers = markerModel(conn);
-  const afterRegisterHooks: AfterRegisterHook[] = [];
-  // Set once the moderation service exists (it is built after accounts): screens display names.
-  let nameScreen: TextScreen | undefined;
   const cache = new Map<
     string,
     { user: UserDto; viewer: Viewer; session: SessionState; locale: UserLocale | null; hiddenVisits: boolean; at: number }
@@ -163,20 +164,10 @@ export function createAccountService({ conn, tokens, rateLimits, passwords }: Ac
   }
 
   return {
-    /** Runs after every registration (e.g. to create the user's space). */
-    afterRegister(hook: AfterRegisterHook): void {
-      afterRegisterHooks.push(hook);
-    },
-
-    /** Handles and display names are screened by these keyword rules from now on. */
-    screenNamesWith(screen: TextScreen): void {
-      nameScreen = screen;
-    },
-
     /** Creates an account and signs it in. */
     async register(input: RegisterBody, ip: string): Promise<AuthResponse> {
       await rateLimits.consume(loginRules.registerPerIp, ip);
-      screenFields(nameScreen, { handle: input.handle, displayName: input.displayName });
+      screenFields(screen, { handle: input.handle, displayName: input.displayName });
       if (await users.exists({ handle: input.handle })) throw conflict('that handle is taken');
       const passwordHash = await passwords.hash(input.password, { address: ip, account: input.handle });
       let created: StoredUser;
@@ -198,7 +189,7 @@ export function createAccountService({ conn, tokens, rateLimits, passwords }: Ac
           await users.updateOne({ _id: created._id }, { $set: { role: 'moderator' } });
           created = { ...created, role: 'moderator' };
         }
-        for (const hook of afterRegisterHooks) await hook(toUserDto(created));
+        await afterRegister?.(toUserDto(created));
       } catch (err) {
         // No half-made account: without its space the account is unusable.
         await users.deleteOne({ _id: created._id });

@@ -1,16 +1,15 @@
 /**
  * Sessions that end when asked. Sign-out lists the token as revoked on the user record; a password
  * change moves the user's token generation on (every older token stops) and hands back a new token;
- * deletion ends them all. Each is written to the store first, then broadcast to every node, which
- * drops the user from its 5 s accounts cache and re-checks the tokens of that user's sockets there:
- * a socket whose token no longer passes gets `server:notice` `revoked` and is disconnected.
+ * deletion ends them all. Each is written to the store first, then broadcast on `sessionsChannel` to
+ * every node, which drops the user from its 5 s accounts cache (here); the realtime layer hears the
+ * same broadcast and cuts off that user's sockets whose token no longer passes
+ * (realtime/session-revocation.ts).
  */
 import { Types, type Connection } from 'mongoose';
 import type { PasswordBody } from '../../../shared/schemas/profile.js';
 import { unauthorized } from '../../errors.js';
-import type { Logger } from '../../logger.js';
 import type { ClusterBus } from '../../realtime/cluster-bus.js';
-import { rooms } from '../../realtime/rooms.js';
 import type { AccountService } from './service.js';
 import { userModel } from './model.js';
 import type { Passwords } from './password.js';
@@ -21,39 +20,34 @@ import type { Viewer } from './viewer.js';
 export interface SessionDeps {
   readonly conn: Connection;
   readonly tokens: TokenSigner;
-  readonly accounts: Pick<AccountService, 'authenticate' | 'evict'>;
-  readonly bus: ClusterBus;
-  readonly logger: Logger;
+  readonly accounts: Pick<AccountService, 'evict'>;
+  readonly bus: Pick<ClusterBus, 'broadcast' | 'onBroadcast'>;
   readonly passwords: Passwords;
 }
 
 /** Sign-outs remembered per user; beyond it the oldest fall off once expired, or the generation moves. */
 const maxRevoked = 200;
-const channel = 'accounts:changed';
+/** The cluster-bus channel telling every node that a user's sessions or profile changed. */
+export const sessionsChannel = 'accounts:changed';
 
-export function createSessions({ conn, tokens, accounts, bus, logger, passwords }: SessionDeps) {
+/** The user a `sessionsChannel` message is about (undefined: not such a message). */
+export function changedUserOf(message: unknown): string | undefined {
+  const userId = (message as { userId?: unknown } | null)?.userId;
+  return typeof userId === 'string' ? userId : undefined;
+}
+
+export function createSessions({ conn, tokens, accounts, bus, passwords }: SessionDeps) {
   const users = userModel(conn);
 
-  /** Every node: forget the cached user, then cut off this node's sockets whose token stopped working. */
-  bus.onBroadcast(channel, (message) => {
-    const userId = (message as { userId?: unknown } | null)?.userId;
-    if (typeof userId !== 'string') return;
-    accounts.evict(userId);
-    for (const socket of bus.localSocketsIn(rooms.user(userId))) {
-      const raw: unknown = (socket.handshake.auth as Record<string, unknown> | undefined)?.token;
-      accounts.authenticate(typeof raw === 'string' ? raw : undefined).then(
-        (viewer) => {
-          if (viewer?.id === userId) return;
-          socket.emit('server:notice', { code: 'revoked', message: 'this session has ended; sign in again' });
-          socket.disconnect(true);
-        },
-        (err: unknown) => logger.warn({ err, userId }, 'session re-check failed'),
-      );
-    }
+  // Every node forgets the cached user. Registered when the services are built, so before the
+  // realtime layer's listener of the same channel, which re-checks sockets against fresh records.
+  bus.onBroadcast(sessionsChannel, (message) => {
+    const userId = changedUserOf(message);
+    if (userId) accounts.evict(userId);
   });
 
   /** Tells every node (this one included) that a user's sessions or profile changed. */
-  const announce = (userId: string) => bus.broadcast(channel, { userId });
+  const announce = (userId: string) => bus.broadcast(sessionsChannel, { userId });
 
   return {
     announce,

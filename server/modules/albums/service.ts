@@ -15,7 +15,7 @@ import type { Viewer } from '../accounts/viewer.js';
 import { mayView, type FriendRelations } from '../friends/relations.js';
 import { visibleWhere } from '../friends/visibility.js';
 import { createGroupMembership } from '../groups/membership.js';
-import type { GroupService } from '../groups/service.js';
+import type { GroupAudiences } from '../groups/audience.js';
 import type { AuditLog } from '../moderation/audit.js';
 import { processImage } from './image-processing.js';
 import { albumModel, photoModel, type StoredAlbum, type StoredPhoto } from './model.js';
@@ -45,7 +45,7 @@ export interface AlbumServiceDeps {
   /** Live album pages: new, re-captioned and deleted photos go to sockets with the album open. */
   readonly pusher?: Pick<Pusher, 'toRooms' | 'toEach' | 'toRoomsExcept'>;
   /** v1.2: turns a new album's `groups` / `except` into what is stored. */
-  readonly groups?: Pick<GroupService, 'resolveAudience'>;
+  readonly groups?: Pick<GroupAudiences, 'resolveAudience'>;
 }
 
 /** What the photo file routes need to answer one request. */

@@ -7,7 +7,6 @@
  */
 import { Types, type Connection } from 'mongoose';
 import type { FriendRequestDto, UserDto } from '../../../shared/dto.js';
-import { pairLookup } from '../../db/pair-lookup.js';
 import { conflict, invalid, notFound } from '../../errors.js';
 import type { RateLimitRule } from '../../rate-limits.js';
 import type { ClusterBus } from '../../realtime/cluster-bus.js';
@@ -15,6 +14,7 @@ import type { Pusher } from '../../realtime/pusher.js';
 import type { AccountService } from '../accounts/service.js';
 import type { Viewer } from '../accounts/viewer.js';
 import type { Notifier } from '../notifications/notifier.js';
+import { createAreFriends } from './are-friends.js';
 import { createFriendIdCache } from './friend-ids.js';
 import { friendEdgeModel, friendRequestModel, pairKeyOf, type FriendRequestRecord } from './model.js';
 import type { FriendRelations } from './relations.js';
@@ -42,8 +42,6 @@ export function createFriendService({ conn, pusher, accounts, notifier, bus }: F
   const edges = friendEdgeModel(conn);
   const requests = friendRequestModel(conn);
   const friendIdCache = createFriendIdCache(edges);
-  // Not cached (see above), but the checks made meanwhile share one query.
-  const edgeExists = pairLookup(edges.collection, 'user', 'friend');
   const groups = createGroupMembership(conn);
   // A friendship was made or ended: every node (this one at once) forgets both users' friend ids.
   bus?.onBroadcast('friends:changed', (ids) => {
@@ -65,10 +63,7 @@ export function createFriendService({ conn, pusher, accounts, notifier, bus }: F
     request: { name: 'friend-request', points: 60, perSeconds: 10 * 60 },
   } as const satisfies Record<string, RateLimitRule>;
 
-  async function areFriends(a: string, b: string): Promise<boolean> {
-    if (a === b) return false;
-    return edgeExists(a, b);
-  }
+  const areFriends = createAreFriends(conn);
 
   async function toRequestDtos(records: readonly FriendRequestRecord[]): Promise<FriendRequestDto[]> {
     const users = await accounts.getUsers(records.flatMap((r) => [r.from.toHexString(), r.to.toHexString()]));

@@ -19,7 +19,7 @@ export interface ForfeitWatchDeps {
   readonly pusher: Pusher;
   readonly logger: Logger;
   readonly forfeitMs: number;
-  readonly deadlines: () => Deadlines;
+  readonly deadlines: Deadlines;
   readonly active: ActivePlayers;
 }
 
@@ -67,7 +67,7 @@ export function createForfeitWatch(d: ForfeitWatchDeps) {
 
   /** The user is connected again (on some node): their absences end. */
   async function returned(userId: string): Promise<void> {
-    d.deadlines().cancel(userId);
+    d.deadlines.cancel(userId);
     await matches.updateMany({ players: userId, status: 'active', 'absences.user': userId }, { $pull: { absences: { user: userId } } });
   }
 
@@ -86,7 +86,7 @@ export function createForfeitWatch(d: ForfeitWatchDeps) {
         { players: userId, status: 'active', 'absences.user': { $ne: userId } },
         { $push: { absences: { user: userId, since } } },
       );
-      d.deadlines().schedule(userId, new Date(since.getTime() + d.forfeitMs), async () => {
+      d.deadlines.schedule(userId, new Date(since.getTime() + d.forfeitMs), async () => {
         if (await d.pusher.isConnected(userId)) return returned(userId);
         const cutoff = new Date(Date.now() - d.forfeitMs);
         const mine = await matches

@@ -31,7 +31,7 @@ export interface InviteDeskDeps {
   readonly logger: Logger;
   readonly ttlMs: number;
   /** Where this node keeps its expiry timers (and which sweeps for every node). */
-  readonly deadlines: () => Deadlines;
+  readonly deadlines: Deadlines;
 }
 
 type Decision = 'accepted' | 'declined' | 'cancelled';
@@ -63,7 +63,7 @@ export function createInviteDesk(d: InviteDeskDeps) {
       )
       .lean<InviteRecord>();
     if (!expired) return false;
-    d.deadlines().cancel(String(id));
+    d.deadlines.cancel(String(id));
     await announce(expired);
     return true;
   }
@@ -113,7 +113,7 @@ export function createInviteDesk(d: InviteDeskDeps) {
       )
       .lean<InviteRecord>();
     if (!decided) throw await refusal(viewer, id, decision);
-    d.deadlines().cancel(id);
+    d.deadlines.cancel(id);
     return decided;
   }
 
@@ -157,7 +157,7 @@ export function createInviteDesk(d: InviteDeskDeps) {
         }
       }
       const record = recordOf<InviteRecord>(created);
-      d.deadlines().schedule(record._id.toHexString(), record.expiresAt, () => expire(record._id));
+      d.deadlines.schedule(record._id.toHexString(), record.expiresAt, () => expire(record._id));
       const invite = await announce(record);
       try {
         await d.notifier.notify({

@@ -1,24 +1,23 @@
 /**
- * The game center: the games on offer, invites between friends, and live matches. Invites expire
- * and absent players forfeit exactly once across a cluster (timers on the node that knows, plus a
- * sweep on every node); see expiry.ts.
+ * The game center: the games on offer, invites between friends (`invites`, invites.ts), and live
+ * matches (`matches`, matches.ts), which routes and socket handlers call directly. What is its own:
+ * invites expire and absent players forfeit exactly once across a cluster (timers on the node that
+ * knows, plus a sweep on every node; see expiry.ts), and sockets coming and going start or end an absence.
  */
 import type { Connection } from 'mongoose';
-import type { GameDto, InviteDto, MatchDto } from '../../../shared/dto.js';
-import type { InviteBody, MatchPageQuery, MoveEvent } from '../../../shared/schemas/games.js';
+import type { GameDto, MatchDto } from '../../../shared/dto.js';
 import type { Logger } from '../../logger.js';
 import type { Pusher } from '../../realtime/pusher.js';
 import type { AccountService } from '../accounts/service.js';
-import type { Viewer } from '../accounts/viewer.js';
 import type { FriendRelations } from '../friends/relations.js';
 import type { Notifier } from '../notifications/notifier.js';
 import { createActivePlayers } from './active-players.js';
 import { createDeadlines } from './expiry.js';
 import { createForfeitWatch } from './forfeit.js';
 import { inviteModel } from './invite-model.js';
-import { createInviteDesk } from './invites.js';
+import { createInviteDesk, type InviteDesk } from './invites.js';
 import { matchModel } from './match-model.js';
-import { createMatchBook } from './matches.js';
+import { createMatchBook, type MatchBook } from './matches.js';
 import { gameList } from './registry.js';
 
 /** The timings of the game center (Config carries them; tests shorten them). */
@@ -44,12 +43,15 @@ export interface GameServiceDeps {
 }
 
 export function createGameService({ conn, pusher, accounts, friends, notifier, logger, config, clustered = true }: GameServiceDeps) {
-  const invites = inviteModel(conn);
-  const matches = matchModel(conn);
-  const active = createActivePlayers({ matches, clustered, logger });
-  const book = createMatchBook({ matches, accounts, friends, pusher, active });
+  const inviteRecords = inviteModel(conn);
+  const matchRecords = matchModel(conn);
+  const active = createActivePlayers({ matches: matchRecords, clustered, logger });
+  // The sweeps run from a timer, never during construction: by then the desk and the watch exist.
+  const inviteDeadlines = createDeadlines({ name: 'invite expiry', sweepMs: config.gameSweepMs, sweep: () => desk.expireDue(), logger });
+  const forfeitDeadlines = createDeadlines({ name: 'forfeit', sweepMs: config.gameSweepMs, sweep: () => watch.sweep(), logger });
+  const book = createMatchBook({ matches: matchRecords, accounts, friends, pusher, active });
   const desk = createInviteDesk({
-    invites,
+    invites: inviteRecords,
     matches: book,
     accounts,
     friends,
@@ -57,19 +59,17 @@ export function createGameService({ conn, pusher, accounts, friends, notifier, l
     pusher,
     logger,
     ttlMs: config.inviteTtlMs,
-    deadlines: () => inviteDeadlines,
+    deadlines: inviteDeadlines,
   });
   const watch = createForfeitWatch({
-    matches,
+    matches: matchRecords,
     book,
     pusher,
     logger,
     forfeitMs: config.forfeitMs,
-    deadlines: () => forfeitDeadlines,
+    deadlines: forfeitDeadlines,
     active,
   });
-  const inviteDeadlines = createDeadlines({ name: 'invite expiry', sweepMs: config.gameSweepMs, sweep: () => desk.expireDue(), logger });
-  const forfeitDeadlines = createDeadlines({ name: 'forfeit', sweepMs: config.gameSweepMs, sweep: watch.sweep, logger });
   // Connect and disconnect work still running, so a shutdown lets it finish before the store closes.
   const pending = new Set<Promise<unknown>>();
   let closing = false;
@@ -79,33 +79,21 @@ export function createGameService({ conn, pusher, accounts, friends, notifier, l
     return work;
   };
 
+  // What routes and socket handlers call directly (not the sweeps and match starts the center drives).
+  const invites: Pick<InviteDesk, 'create' | 'accept' | 'decline' | 'cancel' | 'pending' | 'get'> = desk;
+  const matches: Pick<MatchBook, 'move' | 'resign' | 'get' | 'listForSpace'> = book;
+
   return {
     /** The games on offer. */
-    async games(): Promise<{ games: GameDto[] }> {
-      return { games: gameList() };
+    games(): Promise<{ games: GameDto[] }> {
+      return Promise.resolve({ games: gameList() });
     },
 
-    /** Invites a friend (by handle) to a game. */
-    invite: (viewer: Viewer, input: InviteBody): Promise<{ invite: InviteDto }> => desk.create(viewer, input),
-    /** Accepts an invite and starts its match. */
-    accept: (viewer: Viewer, id: string): Promise<{ invite: InviteDto; match: MatchDto }> => desk.accept(viewer, id),
-    /** Declines an invite. */
-    decline: (viewer: Viewer, id: string): Promise<{ invite: InviteDto }> => desk.decline(viewer, id),
-    /** Withdraws one's own invite. */
-    cancel: (viewer: Viewer, id: string): Promise<{ invite: InviteDto }> => desk.cancel(viewer, id),
-    /** The viewer's pending invites, incoming and outgoing. */
-    pendingInvites: (viewer: Viewer) => desk.pending(viewer),
-    /** One invite, for its players. */
-    getInvite: (viewer: Viewer, id: string) => desk.get(viewer, id),
+    /** Invites between friends: create, accept (starts the match), decline, cancel, pending, get (invites.ts). */
+    invites,
 
-    /** Plays a move in a match (the server judges it). */
-    move: (viewer: Viewer, input: MoveEvent): Promise<{ match: MatchDto }> => book.move(viewer, input),
-    /** Gives up an active match; the other player wins. */
-    resign: (viewer: Viewer, id: string): Promise<{ match: MatchDto }> => book.resign(viewer, id),
-    /** One match with its moves, for its players and their friends. */
-    getMatch: (viewer: Viewer, id: string): Promise<{ match: MatchDto }> => book.get(viewer, id),
-    /** A space owner's matches, newest first. */
-    spaceMatches: (viewer: Viewer | null, handle: string, page: MatchPageQuery) => book.listForSpace(viewer, handle, page),
+    /** Matches: moves (judged here, not by the client), resign, replay, a space's matches (matches.ts). */
+    matches,
 
     /**
      * A socket of the user connected: their absence ends, and it resolves with the user's active

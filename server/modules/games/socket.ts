@@ -7,7 +7,7 @@ import type { GameService } from './service.js';
 
 export function gameSocketHandlers(games: GameService): SocketHandler[] {
   return defineSocketHandlers({
-    'game:move': { handler: (payload, { viewer }) => games.move(viewer, payload) },
+    'game:move': { handler: (payload, { viewer }) => games.matches.move(viewer, payload) },
   });
 }
 

@@ -52,7 +52,7 @@ export function createGroupMembership(conn: Connection) {
     }
   }
   let cache = caches.get(conn);
-  if (!cache) caches.set(conn, (cache = new Map()));
+  if (!cache) caches.set(conn, (cache = new Map<string, Promise<OwnerGroups>>()));
   const owners = cache;
 
   /** The owner's groups, from the cache (a miss reads them once, shared by concurrent callers). */
@@ -98,7 +98,7 @@ export function createGroupMembership(conn: Connection) {
     groupsWithOwners(memberId: string): Promise<MemberGroup[]> {
       return new Promise((resolve, reject) => {
         if (!batch) {
-          const mine = (batch = new Map());
+          const mine = (batch = new Map<string, Waiting>());
           setImmediate(() => {
             batch = undefined;
             void flush(mine);

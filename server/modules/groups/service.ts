@@ -7,22 +7,21 @@
  * sockets leave the group's room (no further live post of it reaches them) and the rooms of the
  * owner's items they may no longer see (open posts, albums). Someone put in a group joins its room at once.
  * Every change is pushed to the owner's own sockets (`group:update`, `group:remove`): the groups screen
- * is live in every tab.
+ * is live in every tab. Membership and audiences, which posts and albums need, are audience.ts.
  */
 import { Types, type Connection } from 'mongoose';
-import type { GroupDto, Privacy, UserDto } from '../../../shared/dto.js';
+import type { GroupDto } from '../../../shared/dto.js';
 import { limits } from '../../../shared/limits.js';
 import type { GroupCreateBody, GroupPatchBody } from '../../../shared/schemas/groups.js';
 import { conflict, invalid, notFound } from '../../errors.js';
 import { createKeyedQueue } from '../../keyed-queue.js';
-import type { ClusterBus } from '../../realtime/cluster-bus.js';
 import type { Pusher } from '../../realtime/pusher.js';
 import { rooms } from '../../realtime/rooms.js';
 import { recordOf } from '../../db/record-of.js';
 import type { AccountService } from '../accounts/service.js';
 import type { Viewer } from '../accounts/viewer.js';
 import type { FriendRelations } from '../friends/relations.js';
-import { createGroupMembership } from './membership.js';
+import { usersByHandle, type GroupAudiences } from './audience.js';
 import { groupModel, type GroupRecord } from './model.js';
 
 export interface GroupServiceDeps {
@@ -30,38 +29,22 @@ export interface GroupServiceDeps {
   readonly accounts: Pick<AccountService, 'getUsers' | 'requireByHandle'>;
   readonly friends: Pick<FriendRelations, 'areFriends'>;
   readonly pusher: Pick<Pusher, 'leaveUnless' | 'joinUser' | 'leaveUser' | 'toUser'>;
-  /** Tells every node to forget an owner's cached groups (without it: this node only). */
-  readonly bus?: Pick<ClusterBus, 'broadcast' | 'onBroadcast'>;
+  /** The groups' membership and its cache, shared with posts and albums (audience.ts). */
+  readonly audiences: Pick<GroupAudiences, 'membership' | 'changed'>;
+  /** Whether someone taken out of a group may still see the item behind one of the owner's rooms. */
+  readonly roomCheck: RoomCheck;
 }
 
 /** Whether `userId` may still see the item behind one of `ownerId`'s rooms (a post, an album). */
 export type RoomCheck = (userId: string, ownerId: string, room: string) => Promise<boolean>;
 
-/** A post's or album's audience as the client gave it (handles, group ids). */
-export interface AudienceInput {
-  readonly privacy: Privacy;
-  readonly groups?: readonly string[] | undefined;
-  readonly except?: readonly string[] | undefined;
-}
-
-/** The same, as stored: user and group ids. */
-export interface StoredAudience {
-  readonly groups?: Types.ObjectId[];
-  readonly except?: Types.ObjectId[];
-}
-
 const oid = (id: string) => new Types.ObjectId(id);
 
-export function createGroupService({ conn, accounts, friends, pusher, bus }: GroupServiceDeps) {
+export function createGroupService({ conn, accounts, friends, pusher, audiences, roomCheck }: GroupServiceDeps) {
   const groups = groupModel(conn);
-  const membership = createGroupMembership(conn);
-  bus?.onBroadcast('groups:changed', (owner) => {
-    if (typeof owner === 'string') membership.forget([owner]);
-  });
-  /** The owner's groups changed: every node's cache forgets them (this one at once). */
-  const changed = (ownerId: string) => (bus ? bus.broadcast('groups:changed', ownerId) : membership.forget([ownerId]));
+  const { membership } = audiences;
+  const changed = (ownerId: string) => audiences.changed(ownerId);
   const perOwner = createKeyedQueue();
-  let roomCheck: RoomCheck = async () => false;
 
   async function toDtos(records: readonly GroupRecord[]): Promise<GroupDto[]> {
     const users = await accounts.getUsers(records.flatMap((g) => g.members.map((m) => m.toHexString())));
@@ -76,17 +59,6 @@ export function createGroupService({ conn, accounts, friends, pusher, bus }: Gro
     const group = await groups.findOne({ _id: oid(id), owner: oid(viewer.id) }).lean<GroupRecord>();
     if (!group) throw notFound('group');
     return group;
-  }
-
-  /** Users by handle, in order; `invalid` on `field` naming the first handle of no one. */
-  async function usersByHandle(handles: readonly string[], field: string): Promise<UserDto[]> {
-    return Promise.all(
-      handles.map((handle) =>
-        accounts.requireByHandle(handle).catch(() => {
-          throw invalid(`no user @${handle}`, { [field]: `no user @${handle}` });
-        }),
-      ),
-    );
   }
 
   /**
@@ -104,11 +76,6 @@ export function createGroupService({ conn, accounts, friends, pusher, bus }: Gro
   return {
     /** Who is in which group, for the socket handshake (socket.ts) and the live audience of limited items. */
     membership,
-
-    /** How the composition tells this service whether someone may still see the item of a room. */
-    attachRoomCheck(check: RoomCheck): void {
-      roomCheck = check;
-    },
 
     /** The viewer's groups, oldest first. */
     async list(viewer: Viewer): Promise<{ groups: GroupDto[] }> {
@@ -145,7 +112,7 @@ export function createGroupService({ conn, accounts, friends, pusher, bus }: Gro
         let removed: string[] = [];
         let added: string[] = [];
         if (body.members) {
-          const users = await usersByHandle(body.members, 'members');
+          const users = await usersByHandle(accounts, body.members, 'members');
           const verdicts = await Promise.all(users.map((u) => friends.areFriends(viewer.id, u.id)));
           const stranger = users.find((_, i) => !verdicts[i]);
           if (stranger) throw invalid(`@${stranger.handle} is not your friend`, { members: `@${stranger.handle} is not your friend` });
@@ -177,24 +144,6 @@ export function createGroupService({ conn, accounts, friends, pusher, bus }: Gro
         group._id.toHexString(),
         group.members.map((m) => m.toHexString()),
       );
-    },
-
-    /**
-     * What a post's or album's `groups` / `except` store: the groups must be the author's own, and
-     * `except` must name users (`invalid` otherwise). Unknown and foreign group ids answer alike.
-     */
-    async resolveAudience(viewer: Viewer, input: AudienceInput): Promise<StoredAudience> {
-      if (input.privacy === 'groups') {
-        const ids = (input.groups ?? []).map((id) => id.toLowerCase());
-        const mine = await membership.ownerGroups(viewer.id);
-        if (ids.length === 0 || !ids.every((id) => mine.has(id))) throw invalid('unknown group', { groups: 'must be groups of yours' });
-        return { groups: ids.map(oid) };
-      }
-      if (input.privacy === 'friends' && input.except?.length) {
-        const users = await usersByHandle(input.except, 'except');
-        return { except: users.map((u) => oid(u.id)) };
-      }
-      return {};
     },
   };
 }

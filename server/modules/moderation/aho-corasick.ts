@@ -32,7 +32,7 @@ export interface KeywordAutomaton {
 
 /** Builds the automaton; matching works on UTF-16 code units, so keywords and text must share a normal form. */
 export function buildAutomaton(keywords: readonly Keyword[]): KeywordAutomaton {
-  const goto: Array<Map<number, number>> = [new Map()];
+  const goto: Array<Map<number, number>> = [new Map<number, number>()];
   const own: number[][] = [[]]; // per state: the keywords ending exactly here
   let size = 0;
   let maxSeverity = -Infinity;

@@ -1,14 +1,14 @@
 /**
  * Moderation: keyword rules screening new text (one automaton, refreshed from the store so every
- * node applies the same rules), the queue of held and previewed posts, and the audit log.
+ * node applies the same rules) and the audit log. The queue of held posts is queue.ts: it needs the
+ * posts service, which needs these rules.
  */
 import { Types, type Connection } from 'mongoose';
-import type { AuditSubject, CommentDto, ModerationRuleDto, PostDto } from '../../../shared/dto.js';
+import type { ModerationRuleDto } from '../../../shared/dto.js';
 import type { AuditQuery, RuleBody } from '../../../shared/schemas/moderation.js';
 import { conflict, invalid, notFound } from '../../errors.js';
 import type { Logger } from '../../logger.js';
 import type { Viewer } from '../accounts/viewer.js';
-import type { Notifier } from '../notifications/notifier.js';
 import { createAuditLog } from './audit.js';
 import { ruleModel, ruleVersionModel, type StoredRule } from './model.js';
 import { normalizeForMatch } from './normalize.js';
@@ -17,41 +17,15 @@ import type { TextScreen } from './screening.js';
 import { isDuplicateKey } from '../../db/duplicate-key.js';
 import { recordOf } from '../../db/record-of.js';
 
-/** What the posts service offers moderators (it implements this; wired in services.ts). */
-export interface ModerationQueue {
-  /** Held and in-review posts and comments, oldest first. */
-  listQueue(): Promise<{ posts: PostDto[]; comments: CommentDto[] }>;
-  /** Publishes a held/review comment, pushed and notified as a new comment would be. */
-  approveComment(commentId: string, moderator: Viewer): Promise<{ comment: CommentDto }>;
-  /** Rejects a held/review comment: it is removed and its author told. */
-  rejectComment(commentId: string, moderator: Viewer): Promise<{ comment: CommentDto }>;
-  /** Publishes a held/review post, with the live pushes publication makes. */
-  approve(postId: string, moderator: Viewer): Promise<{ post: PostDto }>;
-  /** Rejects a held/review post and notifies its author. */
-  reject(postId: string, moderator: Viewer): Promise<{ post: PostDto }>;
-  /** Takes a published post down from every feed (`feed:remove`). */
-  unpublish(postId: string, moderator: Viewer): Promise<void>;
-}
-
 export interface ModerationServiceDeps {
   readonly conn: Connection;
   readonly logger: Logger;
-  /** Unused for now: rejected authors are notified by the posts service's `reject`. */
-  readonly notifier?: Notifier;
   /** How often other nodes' rule changes are picked up. */
   readonly refreshMs?: number;
 }
 
 /** Enough for any real list, small enough that a rebuild stays well under a second. */
 const maxRules = 20_000;
-
-/** A post or comment as the audit log names it: whose, and its first words. */
-const postSubject = (p: PostDto): AuditSubject => ({
-  kind: 'post',
-  owner: p.author.displayName,
-  excerpt: (p.title ?? p.text).slice(0, 80),
-});
-const commentSubject = (c: CommentDto): AuditSubject => ({ kind: 'comment', owner: c.author.displayName, excerpt: c.text.slice(0, 80) });
 
 function toRuleDto(r: StoredRule): ModerationRuleDto {
   return { id: r._id.toHexString(), pattern: r.pattern, action: r.action, createdAt: r.createdAt.toISOString() };
@@ -63,7 +37,6 @@ export function createModerationService({ conn, logger, refreshMs = 3_000 }: Mod
   const audit = createAuditLog(conn, logger);
   let ruleSet: RuleSet = compileRules([]);
   let knownVersion = -1;
-  let queue: ModerationQueue | undefined;
   let loading: Promise<void> | undefined;
 
   const readVersion = async (): Promise<number> => (await versions.findById('rules').lean<{ version: number }>())?.version ?? 0;
@@ -90,27 +63,6 @@ export function createModerationService({ conn, logger, refreshMs = 3_000 }: Mod
   timer.unref();
   const ready = reloadOnce().catch((err: unknown) => logger.error({ err }, 'moderation rules not loaded'));
 
-  const requireQueue = (): ModerationQueue => {
-    if (!queue) throw notFound('moderation queue');
-    return queue;
-  };
-
-  /** A moderator's decision on a queued post, kept in the audit log with the post it was about. */
-  async function decidePost(viewer: Viewer, postId: string, decision: 'approve' | 'reject'): Promise<{ post: PostDto }> {
-    const answer = await requireQueue()[decision](postId, viewer);
-    await audit.record(viewer, `post.${decision}`, { type: 'post', id: postId }, undefined, postSubject(answer.post));
-    return answer;
-  }
-
-  /** The same for a queued comment; a rejected one's first 120 characters are kept as the detail too. */
-  async function decideComment(viewer: Viewer, commentId: string, decision: 'approve' | 'reject'): Promise<{ comment: CommentDto }> {
-    const q = requireQueue();
-    const answer = await (decision === 'approve' ? q.approveComment(commentId, viewer) : q.rejectComment(commentId, viewer));
-    const detail = decision === 'reject' ? answer.comment.text.slice(0, 120) : undefined;
-    await audit.record(viewer, `comment.${decision}`, { type: 'comment', id: commentId }, detail, commentSubject(answer.comment));
-    return answer;
-  }
-
   /** Who blocked text is recorded against in the audit log: the rules, not a person. */
   const rulesActor = { id: 'rules', handle: 'keyword rules', role: 'moderator', tier: 'basic' } as const;
   const screen: TextScreen['screen'] = (text) => {
@@ -133,11 +85,6 @@ export function createModerationService({ conn, logger, refreshMs = 3_000 }: Mod
 
     /** The strictest action the keyword rules call for on `text`. */
     screen,
-
-    /** Connects the posts service's moderation operations (done once in services.ts). */
-    attachQueue(q: ModerationQueue): void {
-      queue = q;
-    },
 
     /** The audit log, for other modules' moderator actions (certify, tier changes). */
     audit,
@@ -173,37 +120,6 @@ export function createModerationService({ conn, logger, refreshMs = 3_000 }: Mod
       if (!removed) throw notFound('rule');
       await bumpVersion();
       await audit.record(viewer, 'rule.delete', { type: 'rule', id }, `${removed.action}: ${removed.pattern}`);
-    },
-
-    /** Approves a queued comment. */
-    approveComment(viewer: Viewer, commentId: string): Promise<{ comment: CommentDto }> {
-      return decideComment(viewer, commentId, 'approve');
-    },
-
-    /** Rejects a queued comment. */
-    rejectComment(viewer: Viewer, commentId: string): Promise<{ comment: CommentDto }> {
-      return decideComment(viewer, commentId, 'reject');
-    },
-
-    /** Held and in-review posts and comments, oldest first. */
-    async listQueue(): Promise<{ posts: PostDto[]; comments: CommentDto[] }> {
-      return requireQueue().listQueue();
-    },
-
-    /** Approves a queued post. */
-    approve(viewer: Viewer, postId: string): Promise<{ post: PostDto }> {
-      return decidePost(viewer, postId, 'approve');
-    },
-
-    /** Rejects a queued post (its author is notified by the posts service). */
-    reject(viewer: Viewer, postId: string): Promise<{ post: PostDto }> {
-      return decidePost(viewer, postId, 'reject');
-    },
-
-    /** Takes a published post down everywhere. */
-    async unpublish(viewer: Viewer, postId: string): Promise<void> {
-      await requireQueue().unpublish(postId, viewer);
-      await audit.record(viewer, 'post.unpublish', { type: 'post', id: postId });
     },
 
     /** The audit log, newest first. */

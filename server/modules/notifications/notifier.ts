@@ -18,11 +18,11 @@ export interface NotifyInput {
 
 /** Stores a notification (numbered per recipient), then pushes it live. Implemented by the notifications service. */
 export interface Notifier {
-  notify(input: NotifyInput): Promise<void>;
+  readonly notify: (input: NotifyInput) => Promise<void>;
   /**
    * Takes one back from the recipient's unread folded notification `groupKey` (e.g. an unlike after
    * a like): its count drops by one, and at zero it is hidden, so like/unlike cycles leave no count
    * that is not there. Read notifications are history and stay.
    */
-  withdraw?(to: string, groupKey: string): Promise<void>;
+  readonly withdraw?: (to: string, groupKey: string) => Promise<void>;
 }

@@ -73,7 +73,7 @@ export function createNotificationService({ conn, pusher, accounts, logger, rate
 
   async function toDtos(records: readonly NotificationRecord[]): Promise<NotificationDto[]> {
     const actorIds = records.flatMap((r) => (r.actorId ? [r.actorId] : []));
-    const actors: Map<string, UserDto> = actorIds.length ? await accounts.getUsers(actorIds) : new Map();
+    const actors: Map<string, UserDto> = actorIds.length ? await accounts.getUsers(actorIds) : new Map<string, UserDto>();
     return records.map((r) => ({
       seq: r.seq,
       kind: r.kind,

@@ -13,7 +13,7 @@ import type { PhotoRefs } from '../albums/photo-refs.js';
 import { mayView, type FriendRelations } from '../friends/relations.js';
 import type { Relation } from '../friends/visibility.js';
 import { createGroupMembership } from '../groups/membership.js';
-import type { GroupService } from '../groups/service.js';
+import type { GroupAudiences } from '../groups/audience.js';
 import type { VideoRefs } from '../videos/service.js';
 import type { TextScreen } from '../moderation/screening.js';
 import type { Notifier, NotifyInput } from '../notifications/notifier.js';
@@ -41,7 +41,7 @@ export interface PostServiceDeps {
   /** v1.2 特别关心: who cares for an author (their new posts give those people a `care` notification). */
   readonly care?: { carersOf(authorId: string): Promise<string[]> };
   /** v1.2: turns a new post's `groups` / `except` into what is stored (the author's groups, users). */
-  readonly groups: Pick<GroupService, 'resolveAudience'>;
+  readonly groups: Pick<GroupAudiences, 'resolveAudience'>;
   /** v1.2: fetches a link's preview (server/modules/link-previews); absent, posts get none. */
   readonly previews?: { preview(url: string): Promise<LinkPreviewDto | null> };
   /** v1.2 scheduled posts: this node's id, the lead time, claim lease, poll and the cluster bus. */

@@ -223,10 +223,10 @@ export function createPostService(deps: PostServiceDeps) {
     },
 
     /** v1.2: the viewer's scheduled posts, and changing one before it is published. */
-    scheduledPosts: scheduling.list,
-    editScheduled: scheduling.edit,
+    scheduledPosts: scheduling.list.bind(scheduling),
+    editScheduled: scheduling.edit.bind(scheduling),
     /** Publishes what fell due while no node was up, and arms this node's timer (at start). */
-    startScheduler: scheduling.start,
+    startScheduler: scheduling.start.bind(scheduling),
 
     /** Stops the sanitiser's workers and the scheduler's timer. */
     close: async () => {
@@ -234,21 +234,21 @@ export function createPostService(deps: PostServiceDeps) {
       await sanitizer.close();
     },
 
-    feed: feed.feed,
-    spacePosts: feed.spacePosts,
+    feed: feed.feed.bind(feed),
+    spacePosts: feed.spacePosts.bind(feed),
 
-    createComment: comments.create,
-    listComments: comments.list,
-    removeComment: comments.remove,
+    createComment: comments.create.bind(comments),
+    listComments: comments.list.bind(comments),
+    removeComment: comments.remove.bind(comments),
 
-    like: likes.like,
-    unlike: likes.unlike,
-    likers: likers.list,
+    like: likes.like.bind(likes),
+    unlike: likes.unlike.bind(likes),
+    likers: likers.list.bind(likers),
 
     // v1.2 评论审核: comments waiting for the post owner's approval.
-    commentsAwaitingOwner: comments.listAwaitingOwner,
-    approveCommentAsOwner: comments.approveAsOwner,
-    rejectCommentAsOwner: comments.rejectAsOwner,
+    commentsAwaitingOwner: comments.listAwaitingOwner.bind(comments),
+    approveCommentAsOwner: comments.approveAsOwner.bind(comments),
+    rejectCommentAsOwner: comments.rejectAsOwner.bind(comments),
 
     /** Whether `userId` may see post `postId` now (the rule of every read; a room check after a group changed). */
     recipientMaySee: ctx.recipientMaySee,

@@ -30,7 +30,6 @@ export function createPresence({
   ttlMs,
   offlineGraceMs,
 }: PresenceDeps): PresenceService {
-  let service: PresenceService | undefined;
   const tracker = redis
     ? createRedisTracker({
         redis: redis.commands,
@@ -38,9 +37,10 @@ export function createPresence({
         nodeId,
         logger,
         ...(ttlMs === undefined ? {} : { ttlMs }),
-        onExpired: (userId) => service?.expired(userId),
+        // Expiries come from Redis later on, never while this is being built.
+        onExpired: (userId) => service.expired(userId),
       })
     : createMemoryTracker();
-  service = createPresenceService({ pusher, friends, tracker, logger, ...(offlineGraceMs === undefined ? {} : { offlineGraceMs }) });
+  const service = createPresenceService({ pusher, friends, tracker, logger, ...(offlineGraceMs === undefined ? {} : { offlineGraceMs }) });
   return service;
 }

@@ -45,9 +45,10 @@ export function createPresenceService({ pusher, friends, tracker, logger, offlin
    * To the user's audience room: every friend's sockets, on every node, in one single-room
    * broadcast (published natively on uws) — no friend list to read, no send per friend.
    */
-  async function announce(userId: string, online: boolean): Promise<void> {
+  function announce(userId: string, online: boolean): Promise<void> {
     // While this node stops, its users are moving to other nodes; those nodes announce them.
     if (!closing) pusher.toRooms(rooms.audience(userId), 'presence', { userId, online });
+    return Promise.resolve();
   }
 
   const failed = (what: string, userId: string) => (err: unknown) =>

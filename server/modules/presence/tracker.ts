@@ -16,21 +16,20 @@ export interface PresenceTracker {
 export function createMemoryTracker(): PresenceTracker {
   const socketsOf = new Map<string, Set<string>>();
   return {
-    async connect(userId, socketId) {
+    connect(userId, socketId) {
       let sockets = socketsOf.get(userId);
       if (!sockets) socketsOf.set(userId, (sockets = new Set()));
       sockets.add(socketId);
-      return sockets.size === 1;
+      return Promise.resolve(sockets.size === 1);
     },
-    async disconnect(userId, socketId) {
+    disconnect(userId, socketId) {
       const sockets = socketsOf.get(userId);
-      if (!sockets?.delete(socketId)) return false;
-      if (sockets.size > 0) return false;
+      if (!sockets?.delete(socketId) || sockets.size > 0) return Promise.resolve(false);
       socketsOf.delete(userId);
-      return true;
+      return Promise.resolve(true);
     },
-    async onlineAmong(userIds) {
-      return userIds.filter((id) => (socketsOf.get(id)?.size ?? 0) > 0);
+    onlineAmong(userIds) {
+      return Promise.resolve(userIds.filter((id) => (socketsOf.get(id)?.size ?? 0) > 0));
     },
     async close() {},
   };

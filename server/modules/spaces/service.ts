@@ -18,8 +18,9 @@ import type { BlockLookup } from '../blocks/lookup.js';
 import type { Notifier } from '../notifications/notifier.js';
 import { createGuestbook } from './guestbook.js';
 import { createGuestbookOwner } from './guestbook-owner.js';
+import { createEnsureSpace } from './ensure-space.js';
 import { spaceModel, type SpaceRecord } from './space-model.js';
-import { defaultModules, defaultTheme, defaultTitle, isDefaultTitle } from '../../../shared/space-defaults.js';
+import { defaultModules, defaultTitle, isDefaultTitle } from '../../../shared/space-defaults.js';
 import { createVisitLog, type VisitLogOptions } from './visitors.js';
 
 export interface SpaceServiceDeps {
@@ -109,28 +110,7 @@ export function createSpaceService(deps: SpaceServiceDeps) {
   } as const satisfies Record<string, RateLimitRule>;
 
   /** Creates `owner`'s space with the defaults unless it exists (idempotent). */
-  async function ensureSpace(owner: UserDto): Promise<SpaceRecord> {
-    const space = await spaces
-      .findOneAndUpdate(
-        { owner: new Types.ObjectId(owner.id) },
-        {
-          $setOnInsert: {
-            title: null, // no title of the owner's own: the default follows their name and language
-
-            theme: defaultTheme,
-            modules: defaultModules,
-            music: null,
-            certified: false,
-            stats: { visits: 0 },
-            createdAt: new Date(),
-          },
-        },
-        { upsert: true, returnDocument: 'after' },
-      )
-      .lean<SpaceRecord>();
-    if (!space) throw new Error('space upsert returned nothing');
-    return space;
-  }
+  const ensureSpace = createEnsureSpace(conn);
 
   async function spaceOf(owner: UserDto): Promise<SpaceRecord> {
     const space = await spaces.findOne({ owner: new Types.ObjectId(owner.id) }).lean<SpaceRecord>();
@@ -164,10 +144,6 @@ export function createSpaceService(deps: SpaceServiceDeps) {
     const visitor = await accounts.getUser(viewer.id);
     if (visitor) pusher.toUser(owner.id, 'space:visitor', { visitor, at: outcome.at.toISOString() });
   }
-
-  accounts.afterRegister(async (user) => {
-    await ensureSpace(user);
-  });
 
   return {
     limits,
