@@ -51,33 +51,6 @@ export default tseslint.config(
     extends: [tseslint.configs.recommendedTypeChecked],
   },
   {
-    // Temporary (#29): 26 findings of the type-checked set in files being changed by another engineer
-    // right now (25 in server/db/, 1 in server/modules/chat/service.ts); fix them and drop this block.
-    files: [
-      'server/db/connect.ts',
-      'server/db/embedded/bson-values.ts',
-      'server/db/embedded/collection.ts',
-      'server/db/embedded/commands/ddl.ts',
-      'server/db/embedded/commands/read.ts',
-      'server/db/embedded/commands/write.ts',
-      'server/db/embedded/engine.ts',
-      'server/db/embedded/fast-filter.ts',
-      'server/db/embedded/fast-projection.ts',
-      'server/db/embedded/matcher.ts',
-      'server/modules/chat/service.ts',
-    ],
-    rules: {
-      '@typescript-eslint/no-unsafe-assignment': 'off',
-      '@typescript-eslint/no-unsafe-argument': 'off',
-      '@typescript-eslint/no-unsafe-member-access': 'off',
-      '@typescript-eslint/no-unsafe-return': 'off',
-      '@typescript-eslint/no-unsafe-enum-comparison': 'off',
-      '@typescript-eslint/no-base-to-string': 'off',
-      '@typescript-eslint/no-this-alias': 'off',
-      '@typescript-eslint/no-unnecessary-type-assertion': 'off',
-    },
-  },
-  {
     files: ['client/src/**/*.ts'],
     extends: [lit.configs['flat/recommended'], litA11y.configs.recommended],
   },

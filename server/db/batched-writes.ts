@@ -11,10 +11,15 @@ import { allFulfilled, createBatcher, type BatcherOptions } from './batcher.js';
 type Collection<T extends mongo.Document> = mongo.Collection<T>;
 type Document = mongo.Document;
 
+/** A write error of a bulk write: the driver's own class or the server's plain shape, each with the statement's index. */
+const isIndexed = (e: unknown): e is { readonly index: number } =>
+  typeof e === 'object' && e !== null && typeof (e as { index?: unknown }).index === 'number';
+
 /** Each operation's outcome: the refused ones rejected with their own write error, the rest fulfilled. */
 function outcomesOf(count: number, err: unknown): Array<PromiseSettledResult<void>> {
   if (!(err instanceof mongo.MongoBulkWriteError) || err.writeConcernError) throw err;
-  const refused = new Map((Array.isArray(err.writeErrors) ? err.writeErrors : [err.writeErrors]).map((e) => [e.index, e]));
+  const writeErrors = ([] as unknown[]).concat(err.writeErrors).filter(isIndexed);
+  const refused = new Map(writeErrors.map((e) => [e.index, e]));
   return Array.from({ length: count }, (_, i): PromiseSettledResult<void> => {
     const writeError = refused.get(i);
     return writeError ? { status: 'rejected', reason: writeError } : { status: 'fulfilled', value: undefined };
@@ -25,7 +30,7 @@ function outcomesOf(count: number, err: unknown): Array<PromiseSettledResult<voi
 export function batchedInserts<T extends Document>(collection: Collection<T>, options?: BatcherOptions) {
   return createBatcher<mongo.OptionalUnlessRequiredId<T>, void>(async (docs) => {
     try {
-      await collection.insertMany(docs as mongo.OptionalUnlessRequiredId<T>[], { ordered: false });
+      await collection.insertMany([...docs], { ordered: false });
       return allFulfilled(docs.length, undefined);
     } catch (err) {
       return outcomesOf(docs.length, err);

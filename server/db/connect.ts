@@ -65,7 +65,7 @@ export async function openStore(config: Config, logger: Logger): Promise<Store> 
       await Promise.all(Object.values(conn.models).map((m) => m.createIndexes()));
     },
     async isUp() {
-      if (conn.readyState !== 1 || !conn.db) return false;
+      if (conn.readyState !== mongoose.ConnectionStates.connected || !conn.db) return false;
       try {
         await Promise.race([
           conn.db.admin().ping(),

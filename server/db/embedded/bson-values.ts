@@ -265,7 +265,7 @@ export function sortValue(doc: Document, path: string[], dir: number): unknown {
   for (const v of vals) {
     if (Array.isArray(v)) {
       if (v.length === 0) flat.push(undefined);
-      else flat.push(...v);
+      else flat.push(...(v as unknown[]));
     } else flat.push(v);
   }
   if (flat.length === 1) return flat[0];
@@ -287,11 +287,11 @@ export function renderValue(v: unknown): string {
   if (typeof v === 'object') {
     const t = bsonType(v);
     if (t === 'ObjectId') return `ObjectId('${(v as ObjectId).toHexString()}')`;
-    if (t) return String(v);
+    if (t) return (v as { toString(): string }).toString();
     const parts = Object.entries(v as Record<string, unknown>).map(([k, x]) => `${k}: ${renderValue(x)}`);
     return parts.length ? '{ ' + parts.join(', ') + ' }' : '{}';
   }
-  return String(v);
+  return typeof v === 'bigint' || typeof v === 'symbol' ? v.toString() : 'null';
 }
 
 export function isPlainObject(v: unknown): v is Record<string, unknown> {

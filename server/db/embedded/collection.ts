@@ -109,7 +109,7 @@ export class Collection {
     if (doc._id === undefined) doc = { _id: new ObjectId(), ...doc };
     else if (Object.keys(doc)[0] !== '_id') {
       const { _id, ...rest } = doc;
-      doc = { _id, ...rest };
+      doc = { _id: _id as unknown, ...rest };
     }
     checkId(doc._id);
     const bytes = serialize(doc);

@@ -51,7 +51,7 @@ export class Engine {
       m = new Map();
       this.dbs.set(db, m);
     }
-    return m ?? new Map();
+    return m ?? new Map<string, Collection>();
   }
 
   databases(): string[] {
@@ -116,10 +116,10 @@ export class Engine {
 
   /** Copies every live document into fresh slabs, releasing the holes updates and deletes left. */
   compact(): void {
-    const all = this;
+    const dbs = this.dbs;
     this.arena.compact(
       (function* () {
-        for (const m of all.dbs.values()) for (const c of m.values()) yield* c.docs.values();
+        for (const m of dbs.values()) for (const c of m.values()) yield* c.docs.values();
       })(),
     );
   }

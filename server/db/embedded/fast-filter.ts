@@ -104,7 +104,7 @@ function compileField(field: string, cond: unknown): FieldTest | null {
 }
 
 function fieldVerdict(t: FieldTest, doc: Document): boolean | undefined {
-  const v = doc[t.field];
+  const v: unknown = doc[t.field];
   const k = kindOf(v);
   if (k === OTHER) return undefined;
   if (k === MISSING) return false; // no operand is null, so an absent field matches nothing

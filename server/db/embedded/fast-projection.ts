@@ -18,7 +18,7 @@ export function compileFastProjection(projection: Document): Projector | null {
   const included = new Set<string>();
   const excluded = new Set<string>();
   for (const key of keys) {
-    const value = projection[key];
+    const value: unknown = projection[key];
     if (!isFlag(value) || key.includes('.') || key.startsWith('$') || key === '') return null;
     const on = value === 1 || value === true;
     if (key === '_id') includeId = on;
@@ -31,7 +31,7 @@ export function compileFastProjection(projection: Document): Projector | null {
     return (doc) => {
       const out: Document = {};
       for (const key of Object.keys(doc)) {
-        if (key === '_id' ? includeId : included.has(key)) out[key] = doc[key];
+        if (key === '_id' ? includeId : included.has(key)) out[key] = doc[key] as unknown;
       }
       return out;
     };
@@ -39,7 +39,7 @@ export function compileFastProjection(projection: Document): Projector | null {
   if (!includeId) excluded.add('_id');
   return (doc) => {
     const out: Document = {};
-    for (const key of Object.keys(doc)) if (!excluded.has(key)) out[key] = doc[key];
+    for (const key of Object.keys(doc)) if (!excluded.has(key)) out[key] = doc[key] as unknown;
     return out;
   };
 }

@@ -44,7 +44,7 @@ export function tryFastUpdate(doc: Document, mod: Document): boolean {
     if (!applicable(doc, op, fields as Document)) return false;
   }
   for (const [op, fields] of Object.entries(mod) as Array<[string, Document]>) {
-    for (const [key, value] of Object.entries(fields)) {
+    for (const [key, value] of Object.entries(fields) as Array<[string, unknown]>) {
       const current: unknown = doc[key];
       switch (op) {
         case '$set':

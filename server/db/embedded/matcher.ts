@@ -243,7 +243,7 @@ function applyPipelineUpdate(doc: Document, stages: Document[], variables: Docum
   }
   const out = runPipeline([doc], stages, () => [], variables)[0];
   if (!isPlainObject(out)) throw new MongoServerError(ErrorCodes.BadValue, 'the update pipeline did not produce a document');
-  if (out._id === undefined && doc._id !== undefined) return { _id: doc._id, ...out };
+  if (out._id === undefined && doc._id !== undefined) return { _id: doc._id as unknown, ...out };
   return out;
 }
 
@@ -334,7 +334,7 @@ export function runPipeline(
       context: FULL_CONTEXT,
       ...(variables ? { variables } : {}),
     });
-    return agg.run(docs) as Document[];
+    return agg.run<Document>(docs);
   } catch (err) {
     throw toServerError(err);
   }

@@ -75,7 +75,9 @@ export function createChatService(deps: ChatServiceDeps) {
 
   /** Unread messages of `userId` from friends (a blocked or ex-friend's do not count). */
   async function unreadTotal(userId: string): Promise<number> {
-    const senders = (await messages.distinct('from', { to: userId, read: false, recalled: false })) as string[];
+    const senders = (await messages.distinct('from', { to: userId, read: false, recalled: false })).filter(
+      (s): s is string => typeof s === 'string',
+    );
     if (!senders.length) return 0;
     const friendSet = new Set(await friends.friendIds(userId));
     const counted = senders.filter((s) => friendSet.has(s));

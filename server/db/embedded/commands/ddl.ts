@@ -113,7 +113,7 @@ const dropIndexes: CommandHandler = async (cmd, ctx) => {
   const coll = ctx.engine.get(ctx.db, name);
   if (!coll) throw nsNotFound(`${ctx.db}.${name}`);
   const was = coll.indexes.size;
-  const target = cmd.index;
+  const target: unknown = cmd.index;
   let names: string[];
   if (target === '*') names = [...coll.indexes.keys()].filter((n) => n !== '_id_');
   else if (typeof target === 'string') names = [target];
@@ -185,7 +185,7 @@ const create: CommandHandler = async (cmd, ctx) => {
   if (ctx.engine.get(ctx.db, name)) throw new MongoServerError(ErrorCodes.NamespaceExists, `Collection ${ctx.db}.${name} already exists.`);
   const options: Document = {};
   // What is left after the command's name and its generic fields is the collection's options.
-  for (const [k, v] of Object.entries(cmd)) if (k !== 'create' && !isGenericField(k)) options[k] = v;
+  for (const [k, v] of Object.entries(cmd)) if (k !== 'create' && !isGenericField(k)) options[k] = v as unknown;
   const ops: WriteOp[] = [];
   ctx.engine.ensure(ctx.db, name, ops, options);
   await ctx.engine.commit(ops);

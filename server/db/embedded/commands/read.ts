@@ -13,7 +13,7 @@ import { checkCollation, FIND_FIELDS, letVariables, rejectUnknown } from './opti
 import { firstBatchReply, optInt, toCursorId, type CommandContext, type CommandHandler } from './context.js';
 
 function collName(cmd: Document, key: string): string {
-  const v = cmd[key];
+  const v: unknown = cmd[key];
   if (typeof v !== 'string' || v.length === 0)
     throw new MongoServerError(ErrorCodes.InvalidNamespace, `collection name has invalid type ${typeof v}`);
   return v;
@@ -105,7 +105,7 @@ const count: CommandHandler = (cmd, ctx) => {
 };
 
 const distinct: CommandHandler = (cmd, ctx) => {
-  const key = cmd.key;
+  const key: unknown = cmd.key;
   if (typeof key !== 'string')
     throw new MongoServerError(ErrorCodes.TypeMismatch, "BSON field 'distinct.key' is missing or the wrong type");
   checkCollation(cmd.collation);
@@ -156,7 +156,7 @@ function pushDown(coll: Collection, pipeline: Document[], variables: Document | 
 
 /** `{ $group: { _id: <constant>, n: { $sum: 1 } } }` as issued by countDocuments. */
 function isCountGroup(stage: Document | undefined): { id: unknown; field: string } | undefined {
-  const g = stage?.$group;
+  const g: unknown = stage?.$group;
   if (!isPlainObject(g)) return undefined;
   const keys = Object.keys(g);
   if (keys.length !== 2 || keys[0] !== '_id') return undefined;
@@ -168,7 +168,7 @@ function isCountGroup(stage: Document | undefined): { id: unknown; field: string
 }
 
 const aggregate: CommandHandler = (cmd, ctx: CommandContext) => {
-  const pipeline = cmd.pipeline;
+  const pipeline: unknown = cmd.pipeline;
   if (!Array.isArray(pipeline)) throw new MongoServerError(ErrorCodes.TypeMismatch, "'pipeline' option must be specified as an array");
   if (cmd.explain) throw new MongoServerError(ErrorCodes.IllegalOperation, 'explain is not supported by the embedded store');
   if (!isPlainObject(cmd.cursor))
@@ -213,12 +213,12 @@ function dbAggregate(cmd: Document, ctx: CommandContext, stages: Document[], var
   const name = Object.keys(first)[0] ?? '';
   let docs: Document[];
   if (name === '$documents') {
-    const v = first.$documents;
+    const v: unknown = first.$documents;
     if (!Array.isArray(v) || !v.every(isPlainObject))
       throw new MongoServerError(5858203, 'an array of documents must be specified to $documents');
     docs = v;
   } else if (name === '$listLocalSessions') {
-    docs = [{ _id: { id: ctx.req.body.lsid?.id ?? null }, user: null, lastUse: new Date() }];
+    docs = [{ _id: { id: ((ctx.req.body.lsid as Document | undefined)?.id as unknown) ?? null }, user: null, lastUse: new Date() }];
   } else if (name === '$currentOp' || name === '$changeStream' || name === '$querySettings') {
     throw new MongoServerError(ErrorCodes.NotImplemented, `${name} is not supported by the embedded store`);
   } else {

@@ -84,7 +84,7 @@ function upsertEntry(
   let doc: Document;
   if (!Array.isArray(u) && isReplacement(u)) {
     if (u._id !== undefined && seed._id !== undefined && idKey(u._id) !== idKey(seed._id)) throw immutableId();
-    doc = { _id: u._id ?? seed._id ?? new ObjectId(), ...u };
+    doc = { _id: (u._id as unknown) ?? (seed._id as unknown) ?? new ObjectId(), ...u };
   } else {
     doc = applyUpdate(seed, u, { arrayFilters, inserting: true, variables });
     if (seed._id !== undefined && (doc._id === undefined || idKey(doc._id) !== idKey(seed._id))) throw immutableId();
@@ -138,7 +138,7 @@ const insert: CommandHandler = async (cmd, ctx) => {
 function statements(cmd: Document, ctx: CommandContext, field: string): Document[] {
   const seq = ctx.req.sequences.get(field);
   if (seq) return seq.map((b) => decodeDoc(b));
-  const v = cmd[field];
+  const v: unknown = cmd[field];
   if (!Array.isArray(v)) throw new MongoServerError(ErrorCodes.FailedToParse, `BSON field '${field}' is missing but a required field`);
   return v as Document[];
 }
@@ -270,7 +270,7 @@ const findAndModify: CommandHandler = async (cmd, ctx) => {
     leo.updatedExisting = false;
   }
   await ctx.engine.commit(ops);
-  const fields = cmd.fields ?? cmd.projection;
+  const fields: unknown = cmd.fields ?? cmd.projection;
   let valueBytes: Uint8Array | null = value ? value.raw : null;
   if (value && isPlainObject(fields) && Object.keys(fields).length > 0) valueBytes = serialize(project([value.doc], fields)[0]!);
   return documentOf([
