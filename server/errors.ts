@@ -39,6 +39,13 @@ export const unavailable = (message = 'service unavailable, try again shortly') 
 const storeGoneCodes = new Set([91, 189, 11600, 11602, 10107, 13435]);
 
 /**
+ * A write on a connection the other side had just closed: the driver passes the socket's own error
+ * up unwrapped when a command is written in the moment the store dies (seen under load in the
+ * store-restart test). The store is gone, not the request wrong.
+ */
+const socketGoneCodes = new Set(['EPIPE', 'ECONNRESET', 'ECONNREFUSED']);
+
+/**
  * Whether an error means the store could not be reached (answered 503, not 500): a driver network or
  * selection error, a server shutting down, or either of them as the cause of another error (a bulk
  * write, a mongoose wrapper) or among an AggregateError's errors.
@@ -59,6 +66,7 @@ export function isStoreUnavailable(err: unknown, depth = 0): boolean {
     name === 'MongoWaitQueueTimeoutError' ||
     name === 'MongoServerClosedError' ||
     (typeof code === 'number' && storeGoneCodes.has(code)) ||
+    (typeof code === 'string' && socketGoneCodes.has(code)) ||
     /buffering timed out|Client must be connected|connection .* closed/i.test(err.message)
   )
     return true;

@@ -19,6 +19,11 @@ describe('isStoreUnavailable', () => {
       expect(toAppError(named(name)).code, name).toBe('unavailable');
   });
 
+  it('knows the socket error a command written as the store dies is passed up with', () => {
+    for (const code of ['EPIPE', 'ECONNRESET', 'ECONNREFUSED'])
+      expect(toAppError(named('Error', 'This socket has been ended by the other party', { code })).code, code).toBe('unavailable');
+  });
+
   it('leaves other errors alone', () => {
     expect(isStoreUnavailable(named('MongoServerError', 'E11000 duplicate key', { code: 11000 }))).toBe(false);
     expect(isStoreUnavailable(new TypeError('undefined is not a function'))).toBe(false);

@@ -16,9 +16,12 @@ const isIndexed = (e: unknown): e is { readonly index: number } =>
   typeof e === 'object' && e !== null && typeof (e as { index?: unknown }).index === 'number';
 
 /** Each operation's outcome: the refused ones rejected with their own write error, the rest fulfilled. */
-function outcomesOf(count: number, err: unknown): Array<PromiseSettledResult<void>> {
+function outcomesOf(count: number, err: unknown, done: (err: mongo.MongoBulkWriteError) => number): Array<PromiseSettledResult<void>> {
   if (!(err instanceof mongo.MongoBulkWriteError) || err.writeConcernError) throw err;
   const writeErrors = ([] as unknown[]).concat(err.writeErrors).filter(isIndexed);
+  // Only when every statement is accounted for (done or refused) are the others known to be stored;
+  // a command that failed as a whole (the connection lost mid-write) fails every caller.
+  if (writeErrors.length === 0 || done(err) + writeErrors.length !== count) throw err;
   const refused = new Map(writeErrors.map((e) => [e.index, e]));
   return Array.from({ length: count }, (_, i): PromiseSettledResult<void> => {
     const writeError = refused.get(i);
@@ -33,7 +36,7 @@ export function batchedInserts<T extends Document>(collection: Collection<T>, op
       await collection.insertMany([...docs], { ordered: false });
       return allFulfilled(docs.length, undefined);
     } catch (err) {
-      return outcomesOf(docs.length, err);
+      return outcomesOf(docs.length, err, (e) => e.insertedCount);
     }
   }, options);
 }
@@ -50,7 +53,7 @@ export function batchedUpdates<T extends Document>(collection: Collection<T>, op
       );
       return allFulfilled(updates.length, undefined);
     } catch (err) {
-      return outcomesOf(updates.length, err);
+      return outcomesOf(updates.length, err, (e) => e.matchedCount + e.upsertedCount);
     }
   }, options);
 }

@@ -1,25 +1,33 @@
 /**
  * "Does this directed pair exist?" for the pair collections (pair-schema.ts: blocks, friendships),
  * batched: the checks made meanwhile are one `$or` of exact pairs, each branch a seek on the pair's
- * unique index (read with the driver: no mongoose query or hydration). Every privacy check of a
- * send or a page view asks one of these; under load they share a store command.
+ * unique index (a lean query: no hydration). Every privacy check of a send or a page view asks one
+ * of these; under load they share a store command.
  */
-import { Types, type mongo } from 'mongoose';
+import { Types } from 'mongoose';
 import { batchedLookup } from './batcher.js';
 
 /** Branches of one `$or` at most (the embedded store plans up to 256 by index). */
 const pairsPerQuery = 256;
 
-/** The check for `collection`'s pairs, `from` → `to` (its pair-schema.ts field names). */
-export function pairLookup(collection: mongo.Collection, from: string, to: string): (a: string, b: string) => Promise<boolean> {
+/**
+ * A pair model's lean find. Through the model, not its raw collection: while the store is away,
+ * mongoose buffers a collection's calls and answers a promise where `find` answers a cursor.
+ */
+export interface PairFinder {
+  find(filter: { $or: object[] }, projection: object): { lean(): PromiseLike<unknown[]> };
+}
+
+/** The check for `model`'s pairs, `from` → `to` (its pair-schema.ts field names). */
+export function pairLookup(model: PairFinder, from: string, to: string): (a: string, b: string) => Promise<boolean> {
   const exists = batchedLookup<string, true>(
     async (keys) => {
       const branches = keys.map((key) => {
         const [a, b] = key.split(':') as [string, string];
         return { [from]: new Types.ObjectId(a), [to]: new Types.ObjectId(b) };
       });
-      const found = await collection.find({ $or: branches }, { projection: { [from]: 1, [to]: 1, _id: 0 } }).toArray();
-      return new Map(found.map((pair) => [`${String(pair[from])}:${String(pair[to])}`, true as const]));
+      const found = (await model.find({ $or: branches }, { [from]: 1, [to]: 1, _id: 0 }).lean()) as Array<Record<string, Types.ObjectId>>;
+      return new Map(found.map((pair) => [`${pair[from]?.toHexString()}:${pair[to]?.toHexString()}`, true as const]));
     },
     { maxBatch: pairsPerQuery },
   );

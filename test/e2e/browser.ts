@@ -82,6 +82,8 @@ export async function openAs(
   page.on('pageerror', (err) => console.error(`[${user.handle}] page error:`, err.message));
   await page.goto((options.baseUrl ?? e2e.hub.url) + urlPath);
   await page.locator('kj-header').waitFor();
+  // Live: the socket's handshake joined its rooms, so what another person does from here on arrives.
+  await page.locator('kj-app[data-connection="online"]').waitFor({ state: 'attached' });
   return { context, page };
 }
 

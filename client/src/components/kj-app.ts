@@ -58,8 +58,10 @@ export class KjApp extends LitElement {
 
   private titledFor = '';
 
-  /** Names the tab after the page, in the current language, when the page or the language changes (not on every render, so a page that names itself keeps its name). */
+  /** Marks the connection's state; names the tab after the page, in the current language, when the page or the language changes (not on every render, so a page that names itself keeps its name). */
   override updated() {
+    // The live connection's state, for whoever waits for live updates to flow (the browser tests do).
+    this.dataset.connection = this.connection.store.state;
     const route = this.session.me ? this.routes.store.route : null;
     const key = `${currentLocale()} ${JSON.stringify(route)}`;
     if (key === this.titledFor) return;

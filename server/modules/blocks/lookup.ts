@@ -22,7 +22,7 @@ export interface BlockLookup {
 export function createBlockLookup(conn: Connection): BlockLookup {
   const blocks = blockModel(conn);
   // Checks made meanwhile share one query (both directions of an `eitherWay` too).
-  const blockExists = pairLookup(blocks.collection, 'blocker', 'blocked');
+  const blockExists = pairLookup(blocks, 'blocker', 'blocked');
   return {
     async blocks(blockerId, blockedId) {
       if (blockerId === blockedId) return false;

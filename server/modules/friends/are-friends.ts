@@ -11,6 +11,6 @@ import { friendEdgeModel } from './model.js';
 export type AreFriends = (a: string, b: string) => Promise<boolean>;
 
 export function createAreFriends(conn: Connection): AreFriends {
-  const edgeExists = pairLookup(friendEdgeModel(conn).collection, 'user', 'friend');
+  const edgeExists = pairLookup(friendEdgeModel(conn), 'user', 'friend');
   return (a, b) => (a === b ? Promise.resolve(false) : edgeExists(a, b));
 }
