@@ -18,3 +18,10 @@ export function bodyOf<K extends RouteKey>(outcome: ApiOutcome<K>): RouteAnswer<
   if (!outcome.ok) return expect.fail(`expected a success answer, got ${outcome.status} ${JSON.stringify(outcome.error)}`);
   return outcome.body;
 }
+
+/** The item at `index` of a list a test expects to be that long; fails the test otherwise. */
+export function nth<T>(items: readonly T[], index: number): T {
+  const item = items[index];
+  if (item === undefined) return expect.fail(`expected an item at ${index}, the list has ${items.length}`);
+  return item;
+}
