@@ -7,7 +7,7 @@ describe('creating posts', () => {
 
   it('a shuoshuo is created, read back, and shaped as the contract says', async () => {
     const alice = await registerUser(hub, 'alice');
-    const res = await alice.api.post('/posts', { kind: 'shuoshuo', text: '  hello world  ', privacy: 'public' });
+    const res = await alice.api.send('POST /posts', { body: { kind: 'shuoshuo', text: '  hello world  ', privacy: 'public' } });
     expect(res.status, JSON.stringify(res.body)).toBe(201);
     const post = res.body.post;
     expect(post).toMatchObject({
@@ -61,7 +61,7 @@ describe('creating posts', () => {
     }
     const extra = await alice.api.post('/posts', { ...ok, mood: 'happy' });
     expect(extra.status).toBe(400);
-    const mine = await alice.api.get(`/spaces/${alice.handle}/posts`);
+    const mine = await alice.api.send('GET /spaces/:handle/posts', { params: { handle: alice.handle } });
     expect(mine.body.posts).toEqual([]);
   });
 
@@ -89,7 +89,7 @@ describe('creating posts', () => {
       '<a href="javascript:alert(1)">bad link</a><a href="https://ok.example/" target="_self">good link</a>',
       '<span style="color:#ff0000;position:fixed">red</span>',
     ].join('');
-    const res = await alice.api.post('/posts', { kind: 'diary', title: 'My diary', text: html, privacy: 'public' });
+    const res = await alice.api.send('POST /posts', { body: { kind: 'diary', title: 'My diary', text: html, privacy: 'public' } });
     expect(res.status, JSON.stringify(res.body)).toBe(201);
     const text: string = res.body.post.text;
     expect(res.body.post.title).toBe('My diary');
