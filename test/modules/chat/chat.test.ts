@@ -168,10 +168,11 @@ describe.each(engines)('private messages on %s', (engine) => {
     const { alice, bob } = await friends();
     const viewer = { id: alice.id, handle: alice.handle, role: 'moderator' as const, tier: 'basic' as const };
     await hub.services.moderation.createRule(viewer, { pattern: 'forbiddenword', action: 'review' });
-    const refused = await attempt(alice, bob, { text: 'a FORBIDDENWORD here' });
+    // Path-based: the whole answer, as sent, must not name the keyword (a typed error keeps only code, message and fields).
+    const refused = await alice.api.post(`/conversations/${bob.handle}/messages`, { clientId: randomUUID(), text: 'a FORBIDDENWORD here' });
     expect(refused.status).toBe(422);
-    expect(errorOf(refused).code).toBe('blocked');
-    expect(JSON.stringify(errorOf(refused))).not.toMatch(/forbiddenword/i);
+    expect(refused.body.error.code).toBe('blocked');
+    expect(JSON.stringify(refused.body)).not.toMatch(/forbiddenword/i);
     expect((await alice.api.call('GET /conversations/:handle/messages', { params: { handle: bob.handle } })).messages).toEqual([]);
   });
 
