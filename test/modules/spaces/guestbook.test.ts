@@ -1,5 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiClient, errorOf, makeFriends, registerUser, startTestHub, type TestHub, type TestUser, userRef } from '../../helpers/index.js';
+import {
+  apiClient,
+  errorOf,
+  type ApiClient,
+  makeFriends,
+  registerUser,
+  startTestHub,
+  type TestHub,
+  type TestUser,
+  userRef,
+} from '../../helpers/index.js';
 
 let hub: TestHub;
 /** The hub's first user, so a moderator (who may add keyword rules). */
@@ -126,20 +136,24 @@ describe('the guestbook', () => {
     const bob = await registerUser(hub, 'bob');
     const carol = await registerUser(hub, 'carol');
     const path = `/spaces/${alice.handle}/guestbook`;
-    const one = (await bob.api.post(path, { text: 'one' })).body.entry.id;
-    const two = (await bob.api.post(path, { text: 'two' })).body.entry.id;
-    const hidden = (await bob.api.post(path, { text: 'hidden', private: true })).body.entry.id;
+    const handle = alice.handle;
+    const write = async (body: { text: string; private?: boolean }) =>
+      (await bob.api.call('POST /spaces/:handle/guestbook', { params: { handle }, body })).entry.id;
+    const one = await write({ text: 'one' });
+    const two = await write({ text: 'two' });
+    const hidden = await write({ text: 'hidden', private: true });
+    const remove = (api: ApiClient, id: string) => api.request('DELETE /spaces/:handle/guestbook/:id', { params: { handle, id } });
 
-    const byStranger = await carol.api.delete(`${path}/${one}`);
+    const byStranger = await remove(carol.api, one);
     expect(byStranger.status).toBe(403);
     // A private entry the caller cannot see does not exist for them.
-    expect((await carol.api.delete(`${path}/${hidden}`)).status).toBe(404);
-    expect((await apiClient(hub.url).delete(`${path}/${one}`)).status).toBe(401);
+    expect((await remove(carol.api, hidden)).status).toBe(404);
+    expect((await remove(apiClient(hub.url), one)).status).toBe(401);
 
-    expect((await bob.api.delete(`${path}/${one}`)).status).toBe(204);
-    expect((await alice.api.delete(`${path}/${two}`)).status).toBe(204);
-    expect((await alice.api.delete(`${path}/${two}`)).status).toBe(404);
-    expect(texts(await alice.api.get(path))).toEqual(['hidden']);
+    expect((await remove(bob.api, one)).status).toBe(204);
+    expect((await remove(alice.api, two)).status).toBe(204);
+    expect((await remove(alice.api, two)).status).toBe(404);
+    expect(texts(await alice.api.send('GET /spaces/:handle/guestbook', { params: { handle } }))).toEqual(['hidden']);
     // Entry ids belong to one guestbook: another space's path does not reach it.
     expect((await bob.api.request('DELETE /spaces/:handle/guestbook/:id', { params: { handle: carol.handle, id: hidden } })).status).toBe(
       404,
