@@ -210,7 +210,9 @@ describe('formats and references', () => {
     // Whoever may see the post gets a working (signed) URL for its image.
     const seen = await bob.api.send('GET /posts/:id', { params: { id: post.body.post.id } });
     expect((await fetchPhoto(nth(seen.body.post.images, 0).url)).status).toBe(200);
-    const stolen = await bob.api.post('/posts', { kind: 'shuoshuo', text: 'mine now', images: [photo.id], privacy: 'public' });
+    const stolen = await bob.api.request('POST /posts', {
+      body: { kind: 'shuoshuo', text: 'mine now', images: [photo.id], privacy: 'public' },
+    });
     expect(stolen.status).toBe(400);
   });
 });

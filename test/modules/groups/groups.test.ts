@@ -1,6 +1,6 @@
 /** Friend groups (分组): the owner's own, members friends only, names and counts bounded. */
 import { describe, expect, it } from 'vitest';
-import { apiClient, makeFriends, registerUser, useTestHub } from '../../helpers/index.js';
+import { apiClient, errorOf, makeFriends, registerUser, useTestHub } from '../../helpers/index.js';
 
 describe('friend groups', () => {
   const hub = useTestHub();
@@ -38,9 +38,12 @@ describe('friend groups', () => {
     const [owner, friend, stranger] = await Promise.all(['owner', 'friend', 'stranger'].map((s) => registerUser(hub, s)));
     await makeFriends(owner!, friend!);
     const group = (await owner!.api.call('POST /groups', { body: { name: 'g0' } })).group;
-    const notFriend = await owner!.api.patch(`/groups/${group.id}`, { members: [friend!.handle, stranger!.handle] });
+    const notFriend = await owner!.api.request('PATCH /groups/:id', {
+      params: { id: group.id },
+      body: { members: [friend!.handle, stranger!.handle] },
+    });
     expect(notFriend.status).toBe(400);
-    expect(notFriend.body.error.fields).toEqual({ members: `@${stranger!.handle} is not your friend` });
+    expect(errorOf(notFriend).fields).toEqual({ members: `@${stranger!.handle} is not your friend` });
     expect((await owner!.api.call('GET /groups')).groups[0]?.members).toEqual([]); // nothing half-written
     expect((await owner!.api.patch(`/groups/${group.id}`, { members: ['nobody_here_at_all'] })).status).toBe(400);
     expect((await owner!.api.patch(`/groups/${group.id}`, { members: [friend!.handle, friend!.handle] })).status).toBe(400);

@@ -62,10 +62,10 @@ describe('video uploads', () => {
     expect(created.status).toBe(201);
     expect(created.body.post.video?.id).toBe(video.id);
     // One post per video, and only one's own.
-    expect((await alice.api.post('/posts', { kind: 'shuoshuo', text: 'again', video: video.id, privacy: 'friends' })).status).toBe(400);
-    expect((await bob.api.post('/posts', { kind: 'shuoshuo', text: 'mine?', video: webm.body.video.id, privacy: 'public' })).status).toBe(
-      400,
-    );
+    const again = { kind: 'shuoshuo', text: 'again', video: video.id, privacy: 'friends' } as const;
+    expect((await alice.api.request('POST /posts', { body: again })).status).toBe(400);
+    const notOwn = { kind: 'shuoshuo', text: 'mine?', video: webm.body.video.id, privacy: 'public' } as const;
+    expect((await bob.api.request('POST /posts', { body: notOwn })).status).toBe(400);
 
     // The friend gets signed URLs; a range request answers 206 with exactly those bytes.
     const seen = (await bob.api.call('GET /posts/:id', { params: { id: created.body.post.id } })).post.video;
