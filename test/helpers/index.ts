@@ -1,5 +1,6 @@
 export * from './api.js';
 export * from './hub.js';
+export * from './outcome.js';
 export * from './ports.js';
 export * from './redis.js';
 export * from './sockets.js';

@@ -42,9 +42,9 @@ describe('endpoint access declared once', () => {
       expect(anon.status, `${route.method} ${route.path}`).toBe(401);
     }
     // The moderator gets past the role check (a missing id is not found, an empty body is invalid).
-    const listed = await moderator.api.get('/moderation/rules');
+    const listed = await moderator.api.send('GET /moderation/rules');
     expect(listed.status).toBe(200);
-    expect((await moderator.api.post(`/moderation/queue/${missingId}/approve`)).status).toBe(404);
+    expect((await moderator.api.request('POST /moderation/queue/:postId/approve', { params: { postId: missingId } })).status).toBe(404);
   });
 
   it('scales every budget in one place: the factory multiplies each rule it is given', async () => {

@@ -11,7 +11,7 @@ describe('/metrics', () => {
     const alice = await registerUser(hub, 'alice');
     const socket = await connectSocket(hub, alice.token);
     await emitAck(socket, 'ping', {});
-    await alice.api.get('/me');
+    await alice.api.call('GET /me');
     const res = await fetch(`${hub.url}/metrics`);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toContain('text/plain');
@@ -43,7 +43,7 @@ describe('/metrics', () => {
     };
     const before = await deliveriesOf();
     const arrived = nextEvent(socket, 'feed:post', ({ post }) => post.author.handle === mei.handle);
-    expect((await mei.api.post('/posts', { kind: 'shuoshuo', text: 'counted', privacy: 'friends' })).status).toBe(201);
+    expect((await mei.api.send('POST /posts', { body: { kind: 'shuoshuo', text: 'counted', privacy: 'friends' } })).status).toBe(201);
     await arrived;
     const after = await deliveriesOf();
     expect(after.posts - before.posts).toBe(1);

@@ -68,20 +68,20 @@ describe('GET /api/openapi.json', () => {
     const a = await registerUser(hub, 'shape', '形状');
     const b = await registerUser(hub, 'shapefriend');
     await makeFriends(a, b);
-    const created = await a.api.post('/posts', { kind: 'shuoshuo', text: 'hello 你好', privacy: 'friends' });
+    const created = await a.api.send('POST /posts', { body: { kind: 'shuoshuo', text: 'hello 你好', privacy: 'friends' } });
     const postId = (created.body as { post: { id: string } }).post.id;
-    await b.api.post(`/posts/${postId}/comments`, { text: 'nice' });
-    await b.api.put(`/posts/${postId}/like`);
+    await b.api.call('POST /posts/:id/comments', { params: { id: postId }, body: { text: 'nice' } });
+    await b.api.call('PUT /posts/:id/like', { params: { id: postId } });
     const checks: Array<[string, unknown, { safeParse(v: unknown): { success: boolean; error?: unknown } }]> = [
       ['POST /posts', created.body, responses.post],
-      ['GET /me', (await a.api.get('/me')).body, responses.me],
-      ['GET /feed', (await b.api.get('/feed')).body, responses.postPage],
-      ['GET /posts/:id', (await b.api.get(`/posts/${postId}`)).body, responses.post],
-      ['GET /posts/:id/comments', (await a.api.get(`/posts/${postId}/comments`)).body, responses.comments],
-      ['GET /spaces/:handle', (await b.api.get(`/spaces/${a.handle}`)).body, responses.space],
-      ['GET /friends', (await a.api.get('/friends')).body, responses.friends],
-      ['GET /notifications', (await a.api.get('/notifications')).body, responses.notifications],
-      ['GET /albums/quota', (await a.api.get('/albums/quota')).body, responses.quota],
+      ['GET /me', await a.api.call('GET /me'), responses.me],
+      ['GET /feed', await b.api.call('GET /feed'), responses.postPage],
+      ['GET /posts/:id', await b.api.call('GET /posts/:id', { params: { id: postId } }), responses.post],
+      ['GET /posts/:id/comments', await a.api.call('GET /posts/:id/comments', { params: { id: postId } }), responses.comments],
+      ['GET /spaces/:handle', await b.api.call('GET /spaces/:handle', { params: { handle: a.handle } }), responses.space],
+      ['GET /friends', await a.api.call('GET /friends'), responses.friends],
+      ['GET /notifications', await a.api.call('GET /notifications'), responses.notifications],
+      ['GET /albums/quota', await a.api.call('GET /albums/quota'), responses.quota],
       ['GET /health', (await apiClient(hub.url).get('/health')).body, responses.health],
     ];
     const misfits = checks.map(([name, body, schema]) => [name, schema.safeParse(body)] as const).filter(([, r]) => !r.success);

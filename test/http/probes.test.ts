@@ -38,10 +38,10 @@ describe.runIf(!process.env.REDIS_URL)('probes while Redis is down', () => {
 
   it('both answer 200 while the store and Redis are up', async () => {
     const api = apiClient(hub.url);
-    const live = await api.get('/livez');
+    const live = await api.send('GET /livez');
     expect(live.status).toBe(200);
     expect(live.body).toMatchObject({ ok: true, node: hub.config.nodeId });
-    const ready = await api.get('/readyz');
+    const ready = await api.send('GET /readyz');
     expect(ready.status).toBe(200);
     expect(ready.body).toEqual({ ok: true, store: 'up', redis: 'up' });
   });

@@ -6,7 +6,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { PostDto } from '../../shared/dto.js';
-import { apiClient, makeFriends, registerUser, uniqueHandle, useTestHub, type TestUser } from '../helpers/index.js';
+import { apiClient, errorOf, makeFriends, registerUser, type TestUser, uniqueHandle, useTestHub } from '../helpers/index.js';
 
 describe('Chinese content', () => {
   const hub = useTestHub();
@@ -48,56 +48,68 @@ describe('Chinese content', () => {
     await makeFriends(owner, friend);
 
     const title = '李白的小酒館（繁體）🍶';
-    const space = await owner.api.patch('/spaces/me', { title });
+    const space = await owner.api.send('PATCH /spaces/me', { body: { title } });
     expect(space.status, JSON.stringify(space.body)).toBe(200);
-    expect((await friend.api.get(`/spaces/${owner.handle}`)).body.space.title).toBe(title);
+    expect((await friend.api.call('GET /spaces/:handle', { params: { handle: owner.handle } })).space.title).toBe(title);
 
     const text = '床前明月光，疑是地上霜。舉頭望明月，低頭思故鄉。🌕';
-    const shuoshuo = await owner.api.post('/posts', { kind: 'shuoshuo', text, privacy: 'friends', images: [] });
+    const shuoshuo = await owner.api.send('POST /posts', { body: { kind: 'shuoshuo', text, privacy: 'friends', images: [] } });
     expect(shuoshuo.status, JSON.stringify(shuoshuo.body)).toBe(201);
-    const diary = await owner.api.post('/posts', {
-      kind: 'diary',
-      title: '靜夜思',
-      text: '<p><b>月光</b>如水，照在<i>床前</i>。</p>',
-      privacy: 'friends',
+    const diary = await owner.api.send('POST /posts', {
+      body: {
+        kind: 'diary',
+        title: '靜夜思',
+        text: '<p><b>月光</b>如水，照在<i>床前</i>。</p>',
+        privacy: 'friends',
+      },
     });
     expect(diary.status, JSON.stringify(diary.body)).toBe(201);
-    const feed = (await friend.api.get('/feed')).body.posts as PostDto[];
+    const feed = (await friend.api.call('GET /feed')).posts as PostDto[];
     expect(feed.find((p) => p.id === shuoshuo.body.post.id)?.text).toBe(text);
     const readDiary = feed.find((p) => p.id === diary.body.post.id)!;
     expect(readDiary.title).toBe('靜夜思');
     expect(readDiary.text).toContain('<b>月光</b>如水');
 
-    const comment = await friend.api.post(`/posts/${shuoshuo.body.post.id}/comments`, { text: '好詩！👍 「天下第一」' });
+    const comment = await friend.api.send('POST /posts/:id/comments', {
+      params: { id: shuoshuo.body.post.id },
+      body: { text: '好詩！👍 「天下第一」' },
+    });
     expect(comment.status, JSON.stringify(comment.body)).toBe(201);
-    const comments = (await owner.api.get(`/posts/${shuoshuo.body.post.id}/comments`)).body.comments;
+    const comments = (await owner.api.call('GET /posts/:id/comments', { params: { id: shuoshuo.body.post.id } })).comments;
     expect(comments.map((c: { text: string }) => c.text)).toContain('好詩！👍 「天下第一」');
 
-    const entry = await friend.api.post(`/spaces/${owner.handle}/guestbook`, { text: '到此一遊，留言為證 ✍️' });
+    const entry = await friend.api.send('POST /spaces/:handle/guestbook', {
+      params: { handle: owner.handle },
+      body: { text: '到此一遊，留言為證 ✍️' },
+    });
     expect(entry.status, JSON.stringify(entry.body)).toBe(201);
-    const entries = (await owner.api.get(`/spaces/${owner.handle}/guestbook`)).body.entries;
+    const entries = (await owner.api.call('GET /spaces/:handle/guestbook', { params: { handle: owner.handle } })).entries;
     expect(entries.map((e: { text: string }) => e.text)).toContain('到此一遊，留言為證 ✍️');
 
-    const album = await owner.api.post('/albums', { title: '長安・春遊 2026', privacy: 'friends' });
+    const album = await owner.api.send('POST /albums', { body: { title: '長安・春遊 2026', privacy: 'friends' } });
     expect(album.status, JSON.stringify(album.body)).toBe(201);
-    const albums = (await friend.api.get(`/spaces/${owner.handle}/albums`)).body.albums;
+    const albums = (await friend.api.call('GET /spaces/:handle/albums', { params: { handle: owner.handle } })).albums;
     expect(albums.map((a: { title: string }) => a.title)).toContain('長安・春遊 2026');
   });
 
   it('a rule in simplified blocks traditional text, a rule in traditional holds simplified text, and the post keeps its script', async () => {
     const writer = await registerUser(hub, 'writer', '王維');
-    const block = await moderator.api.post('/moderation/rules', { pattern: '诈骗', action: 'block' });
+    const block = await moderator.api.send('POST /moderation/rules', { body: { pattern: '诈骗', action: 'block' } });
     expect(block.status, JSON.stringify(block.body)).toBe(201);
-    const hold = await moderator.api.post('/moderation/rules', { pattern: '賭博', action: 'hold' });
+    const hold = await moderator.api.send('POST /moderation/rules', { body: { pattern: '賭博', action: 'hold' } });
     expect(hold.status, JSON.stringify(hold.body)).toBe(201);
 
-    const blocked = await writer.api.post('/posts', { kind: 'shuoshuo', text: '小心電話詐騙！', privacy: 'public', images: [] });
+    const blocked = await writer.api.request('POST /posts', {
+      body: { kind: 'shuoshuo', text: '小心電話詐騙！', privacy: 'public', images: [] },
+    });
     expect(blocked.status).toBe(422);
-    expect(blocked.body.error.code).toBe('blocked');
-    const held = await writer.api.post('/posts', { kind: 'shuoshuo', text: '网上赌博害人', privacy: 'public', images: [] });
+    expect(errorOf(blocked).code).toBe('blocked');
+    const held = await writer.api.send('POST /posts', { body: { kind: 'shuoshuo', text: '网上赌博害人', privacy: 'public', images: [] } });
     expect(held.status, JSON.stringify(held.body)).toBe(202);
     expect(held.body.post.text).toBe('网上赌博害人');
-    const fine = await writer.api.post('/posts', { kind: 'shuoshuo', text: '空山新雨後，天氣晚來秋。', privacy: 'public', images: [] });
+    const fine = await writer.api.send('POST /posts', {
+      body: { kind: 'shuoshuo', text: '空山新雨後，天氣晚來秋。', privacy: 'public', images: [] },
+    });
     expect(fine.status).toBe(201);
     expect(fine.body.post.text).toBe('空山新雨後，天氣晚來秋。');
   });

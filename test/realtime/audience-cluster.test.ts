@@ -20,6 +20,7 @@ import {
   settle,
   startTestHub,
   startTestRedisSetup,
+  type ApiClient,
   type TestHub,
   type TestRedisSetup,
 } from '../helpers/index.js';
@@ -53,8 +54,7 @@ describe('audience rooms on a two-node uws cluster', { timeout: 60_000 }, () => 
     if (storeDir) await fs.rm(storeDir, { recursive: true, force: true });
   });
 
-  const post = (api: { post(path: string, body: object): Promise<{ status: number; body: { post: { id: string } } }> }, text: string) =>
-    api.post('/posts', { kind: 'shuoshuo', text, privacy: 'friends' });
+  const post = (api: ApiClient, text: string) => api.send('POST /posts', { body: { kind: 'shuoshuo', text, privacy: 'friends' } });
 
   it('a friendship made on one node reaches sockets on the other; an unfriend there stops it, for new sockets too', async () => {
     const alice = await registerUser(nodeA, 'alice');
@@ -71,7 +71,7 @@ describe('audience rooms on a two-node uws cluster', { timeout: 60_000 }, () => 
     const second = await post(alice.api, 'second');
     await nextEvent(bobLater, 'feed:post', (p) => p.post.id === second.body.post.id);
 
-    expect((await alice.api.delete(`/friends/${bob.handle}`)).status).toBe(204);
+    expect((await alice.api.send('DELETE /friends/:handle', { params: { handle: bob.handle } })).status).toBe(204);
     const bobAfter = await connectSocket(nodeB, bob.token);
     const third = await post(alice.api, 'after the unfriend');
     expect(third.status).toBe(201);

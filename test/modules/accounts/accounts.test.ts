@@ -7,8 +7,8 @@ describe('accounts', () => {
   it('makes the first registered user a moderator, and nobody after', async () => {
     const first = await registerUser(hub, 'first');
     const second = await registerUser(hub, 'second');
-    expect((await first.api.get('/me')).body.user.role).toBe('moderator');
-    expect((await second.api.get('/me')).body.user).toMatchObject({ handle: second.handle, role: 'user', tier: 'basic' });
+    expect((await first.api.call('GET /me')).user.role).toBe('moderator');
+    expect((await second.api.call('GET /me')).user).toMatchObject({ handle: second.handle, role: 'user', tier: 'basic' });
   });
 
   it('registers, signs in and answers /me with the contract shape', async () => {

@@ -26,7 +26,7 @@ describe.each(engines)('profile and goodbye events on %s', (engine) => {
     const carolHeard = record(carolSocket, 'user:updated');
     const heard = nextEvent(bobSocket, 'user:updated', (p) => p.user.id === alice.id);
 
-    const res = await alice.api.patch('/me', { displayName: '爱丽丝', bio: 'hello' });
+    const res = await alice.api.send('PATCH /me', { body: { displayName: '爱丽丝', bio: 'hello' } });
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     const { user } = await heard;
     expect(user).toMatchObject({ id: alice.id, handle: alice.handle, displayName: '爱丽丝', bio: 'hello' });
@@ -41,7 +41,7 @@ describe.each(engines)('profile and goodbye events on %s', (engine) => {
     const aliceSocket = await connectSocket(hub, alice.token);
     const aliceHeard = record(aliceSocket, 'user:gone');
     const gone = nextEvent(bobSocket, 'user:gone', (p) => p.userId === alice.id);
-    expect((await alice.api.put(`/blocks/${bob.handle}`)).status).toBe(204);
+    expect((await alice.api.send('PUT /blocks/:handle', { params: { handle: bob.handle } })).status).toBe(204);
     expect(await gone).toEqual({ userId: alice.id });
     await emitAck(aliceSocket, 'ping', {});
     expect(aliceHeard).toEqual([]);
@@ -52,7 +52,7 @@ describe.each(engines)('profile and goodbye events on %s', (engine) => {
     await makeFriends(alice, bob);
     const bobSocket = await connectSocket(hub, bob.token);
     const gone = nextEvent(bobSocket, 'user:gone', (p) => p.userId === alice.id);
-    expect((await alice.api.delete('/me', { password: 'correct horse battery' })).status).toBe(204);
+    expect((await alice.api.send('DELETE /me', { body: { password: 'correct horse battery' } })).status).toBe(204);
     expect(await gone).toEqual({ userId: alice.id });
   });
 });

@@ -72,7 +72,7 @@ describe.each(engines)('session revocation across two nodes on %s', (engine) => 
     expect((await apiClient(b.url, other).get('/me')).status).toBe(200);
     const socket = await connectSocket(b, other, { reconnection: false });
     const gone = disconnected(socket);
-    const changed = await user.api.post('/auth/password', { current: password, next: 'a whole new secret' });
+    const changed = await user.api.send('POST /auth/password', { body: { current: password, next: 'a whole new secret' } });
     expect(changed.status).toBe(200);
     expect(await gone).toBe('io server disconnect');
     expect((await apiClient(b.url, other).get('/me')).status).toBe(401);

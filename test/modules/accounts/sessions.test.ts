@@ -33,14 +33,14 @@ describe.each(engines)('sessions on %s', (engine) => {
   it('sign-out ends that token at once on REST and its sockets, and no other session', async () => {
     const alice = await registerUser(hub, 'alice');
     const other = await signIn(alice.handle);
-    expect((await alice.api.get('/me')).status).toBe(200); // cached on this node now
+    expect((await alice.api.send('GET /me')).status).toBe(200); // cached on this node now
     const socket = await connectSocket(hub, alice.token, { reconnection: false });
     const otherSocket = await connectSocket(hub, other, { reconnection: false });
     const notice = nextEvent(socket, 'server:notice', (n) => n.code === 'revoked');
     const gone = disconnected(socket);
 
-    expect((await alice.api.post('/auth/logout')).status).toBe(204);
-    expect((await alice.api.get('/me')).status).toBe(401);
+    expect((await alice.api.send('POST /auth/logout')).status).toBe(204);
+    expect((await alice.api.request('GET /me')).status).toBe(401);
     expect((await notice).code).toBe('revoked');
     expect(await gone).toBe('io server disconnect');
     await expect(connectSocket(hub, alice.token, { reconnection: false })).rejects.toThrow('unauthorized');
@@ -55,16 +55,16 @@ describe.each(engines)('sessions on %s', (engine) => {
     const phoneSocket = await connectSocket(hub, phone, { reconnection: false });
     const gone = disconnected(phoneSocket);
 
-    const wrong = await bob.api.post('/auth/password', { current: 'not my password', next: 'a brand new secret' });
+    const wrong = await bob.api.request('POST /auth/password', { body: { current: 'not my password', next: 'a brand new secret' } });
     expect(wrong.status).toBe(401);
     expect((await apiClient(hub.url, phone).get('/me')).status).toBe(200);
 
-    const changed = await bob.api.post('/auth/password', { current: password, next: 'a brand new secret' });
+    const changed = await bob.api.send('POST /auth/password', { body: { current: password, next: 'a brand new secret' } });
     expect(changed.status).toBe(200);
-    const fresh = changed.body.token as string;
+    const fresh = changed.body.token;
     expect(await gone).toBe('io server disconnect');
     expect((await apiClient(hub.url, phone).get('/me')).status).toBe(401);
-    expect((await bob.api.get('/me')).status).toBe(401);
+    expect((await bob.api.request('GET /me')).status).toBe(401);
     expect((await apiClient(hub.url, fresh).get('/me')).body.user.handle).toBe(bob.handle);
     expect((await apiClient(hub.url).post('/auth/login', { handle: bob.handle, password })).status).toBe(401);
     await signIn(bob.handle, 'a brand new secret');
@@ -74,25 +74,25 @@ describe.each(engines)('sessions on %s', (engine) => {
     const carol = await registerUser(hub, 'carol');
     const dan = await registerUser(hub, 'dan');
     await makeFriends(carol, dan);
-    const post = await carol.api.post('/posts', { kind: 'shuoshuo', text: 'soon gone', privacy: 'public' });
-    const dansPost = await dan.api.post('/posts', { kind: 'shuoshuo', text: 'stays', privacy: 'public' });
-    await carol.api.post(`/posts/${dansPost.body.post.id}/comments`, { text: 'hello from carol' });
-    await carol.api.put(`/posts/${dansPost.body.post.id}/like`);
+    const post = await carol.api.send('POST /posts', { body: { kind: 'shuoshuo', text: 'soon gone', privacy: 'public' } });
+    const dansPost = await dan.api.send('POST /posts', { body: { kind: 'shuoshuo', text: 'stays', privacy: 'public' } });
+    await carol.api.call('POST /posts/:id/comments', { params: { id: dansPost.body.post.id }, body: { text: 'hello from carol' } });
+    await carol.api.call('PUT /posts/:id/like', { params: { id: dansPost.body.post.id } });
     const socket = await connectSocket(hub, carol.token, { reconnection: false });
     const gone = disconnected(socket);
 
-    expect((await carol.api.delete('/me', { password: 'not my password' })).status).toBe(401);
-    expect((await carol.api.delete('/me', { password })).status).toBe(204);
+    expect((await carol.api.request('DELETE /me', { body: { password: 'not my password' } })).status).toBe(401);
+    expect((await carol.api.send('DELETE /me', { body: { password } })).status).toBe(204);
 
     expect(await gone).toBe('io server disconnect');
-    expect((await carol.api.get('/me')).status).toBe(401);
+    expect((await carol.api.request('GET /me')).status).toBe(401);
     expect((await apiClient(hub.url).post('/auth/login', { handle: carol.handle, password })).status).toBe(401);
-    expect((await dan.api.get(`/posts/${post.body.post.id}`)).status).toBe(404);
-    expect((await dan.api.get(`/spaces/${carol.handle}`)).status).toBe(404);
-    expect((await dan.api.get('/friends')).body.friends).toEqual([]);
-    const after = await dan.api.get(`/posts/${dansPost.body.post.id}`);
+    expect((await dan.api.request('GET /posts/:id', { params: { id: post.body.post.id } })).status).toBe(404);
+    expect((await dan.api.request('GET /spaces/:handle', { params: { handle: carol.handle } })).status).toBe(404);
+    expect((await dan.api.call('GET /friends')).friends).toEqual([]);
+    const after = await dan.api.send('GET /posts/:id', { params: { id: dansPost.body.post.id } });
     expect(after.body.post.counts).toMatchObject({ likes: 0, comments: 0 });
-    expect((await dan.api.get(`/posts/${dansPost.body.post.id}/comments`)).body.comments).toEqual([]);
+    expect((await dan.api.call('GET /posts/:id/comments', { params: { id: dansPost.body.post.id } })).comments).toEqual([]);
     // The handle is free again.
     expect((await apiClient(hub.url).post('/auth/register', { handle: carol.handle, password, displayName: 'New Carol' })).status).toBe(
       201,

@@ -14,7 +14,7 @@ describe.each(engines)('live albums on %s', (engine) => {
     const friend = await registerUser(hub, 'friend');
     const stranger = await registerUser(hub, 'stranger');
     await makeFriends(owner, friend);
-    const albumId: string = (await owner.api.post('/albums', { title: 'Trip', privacy: 'friends' })).body.album.id;
+    const albumId: string = (await owner.api.call('POST /albums', { body: { title: 'Trip', privacy: 'friends' } })).album.id;
     const [friendSocket, strangerSocket] = await Promise.all([connectSocket(hub, friend.token), connectSocket(hub, stranger.token)]);
     expect(await emitAck(friendSocket, 'album:watch', { albumId })).toEqual({ ok: true });
     expect(await emitAck(strangerSocket, 'album:watch', { albumId })).toMatchObject({ ok: false, error: { code: 'not_found' } });
@@ -25,16 +25,16 @@ describe.each(engines)('live albums on %s', (engine) => {
     expect(await arrives).toEqual({ albumId, photo: up.body.photo });
 
     const recaptioned = nextEvent(friendSocket, 'album:photo', (p) => p.photo.caption === 'sunset');
-    await owner.api.patch(`/photos/${up.body.photo.id}`, { caption: 'sunset' });
+    await owner.api.call('PATCH /photos/:id', { params: { id: up.body.photo.id }, body: { caption: 'sunset' } });
     expect((await recaptioned).photo.id).toBe(up.body.photo.id);
 
     const goes = nextEvent(friendSocket, 'album:photo:remove');
-    expect((await owner.api.delete(`/photos/${up.body.photo.id}`)).status).toBe(204);
+    expect((await owner.api.send('DELETE /photos/:id', { params: { id: up.body.photo.id } })).status).toBe(204);
     expect(await goes).toEqual({ albumId, photoId: up.body.photo.id });
     await expectNoEvent(strangerSocket, 'album:photo');
 
     // Unfriended, the ex-friend's socket is out of the album's room at once.
-    expect((await owner.api.delete(`/friends/${friend.handle}`)).status).toBe(204);
+    expect((await owner.api.send('DELETE /friends/:handle', { params: { handle: friend.handle } })).status).toBe(204);
     const later = await uploadPhoto(hub.url, owner.token, albumId, await noisePng(40, 30, 10));
     await expectNoEvent(friendSocket, 'album:photo', (p) => p.photo.id === later.body.photo.id);
   });
@@ -53,14 +53,14 @@ describe.each(engines)('live albums on %s', (engine) => {
     const titled = (title: string) => (p: { album: { title: string } }) => p.album.title === title;
 
     const publicCard = nextEvent(readerSocket, 'space:album', titled('Open'));
-    const open: string = (await owner.api.post('/albums', { title: 'Open', privacy: 'public' })).body.album.id;
+    const open: string = (await owner.api.call('POST /albums', { body: { title: 'Open', privacy: 'public' } })).album.id;
     expect((await publicCard).album).toMatchObject({ id: open, photoCount: 0, owner: { id: owner.id } });
 
     const friendsCard = nextEvent(friendSocket, 'space:album', titled('Close'));
-    const close: string = (await owner.api.post('/albums', { title: 'Close', privacy: 'friends' })).body.album.id;
+    const close: string = (await owner.api.call('POST /albums', { body: { title: 'Close', privacy: 'friends' } })).album.id;
     expect((await friendsCard).album.id).toBe(close);
     const mine = nextEvent(ownerSocket, 'space:album', titled('Mine'));
-    await owner.api.post('/albums', { title: 'Mine', privacy: 'private' });
+    await owner.api.call('POST /albums', { body: { title: 'Mine', privacy: 'private' } });
     await mine;
 
     // A photo more: the card's count and cover follow.
@@ -69,7 +69,7 @@ describe.each(engines)('live albums on %s', (engine) => {
     expect((await counted).album.coverThumbUrl).toMatch(/^\/photos\/[0-9a-f]{24}\/thumb\?/);
 
     const gone = nextEvent(friendSocket, 'space:album:remove', (p) => p.albumId === close);
-    expect((await owner.api.delete(`/albums/${close}`)).status).toBe(204);
+    expect((await owner.api.send('DELETE /albums/:id', { params: { id: close } })).status).toBe(204);
     expect(await gone).toEqual({ ownerId: owner.id, albumId: close });
 
     await expectNoEvent(readerSocket, 'space:album', (p) => p.album.privacy !== 'public');
@@ -81,7 +81,7 @@ describe.each(engines)('live albums on %s', (engine) => {
     const strangerSocket = await connectSocket(hub, stranger.token);
     expect(await emitAck(strangerSocket, 'album:watch', { albumId: open })).toEqual({ ok: true });
     const closed = nextEvent(strangerSocket, 'space:album:remove', (p) => p.albumId === open);
-    expect((await owner.api.delete(`/albums/${open}`)).status).toBe(204);
+    expect((await owner.api.send('DELETE /albums/:id', { params: { id: open } })).status).toBe(204);
     expect(await closed).toEqual({ ownerId: owner.id, albumId: open });
   });
 });

@@ -14,21 +14,21 @@ beforeAll(async () => {
   friend = await registerUser(hub, 'friend');
   stranger = await registerUser(hub, 'stranger');
   await makeFriends(owner, friend);
-  albumId = (await owner.api.post('/albums', { title: 'Summer', privacy: 'friends' })).body.album.id;
+  albumId = (await owner.api.call('POST /albums', { body: { title: 'Summer', privacy: 'friends' } })).album.id;
 });
 afterAll(() => hub?.close());
 
 describe('album music', () => {
   it('is set and removed by the owner and shown to whoever may see the album', async () => {
     const music = { title: '月光', url: 'https://music.example/moon.mp3' };
-    const set = await owner.api.put(`/albums/${albumId}/music`, { music });
+    const set = await owner.api.send('PUT /albums/:id/music', { params: { id: albumId }, body: { music } });
     expect(set.status).toBe(200);
     expect(set.body.album.music).toEqual(music);
-    expect((await friend.api.get(`/albums/${albumId}`)).body.album.music).toEqual(music);
-    expect((await stranger.api.get(`/albums/${albumId}`)).status).toBe(404);
-    expect((await owner.api.get(`/spaces/${owner.handle}/albums`)).body.albums[0].music).toEqual(music);
+    expect((await friend.api.call('GET /albums/:id', { params: { id: albumId } })).album.music).toEqual(music);
+    expect((await stranger.api.request('GET /albums/:id', { params: { id: albumId } })).status).toBe(404);
+    expect((await owner.api.call('GET /spaces/:handle/albums', { params: { handle: owner.handle } })).albums[0]?.music).toEqual(music);
 
-    const cleared = await owner.api.put(`/albums/${albumId}/music`, { music: null });
+    const cleared = await owner.api.send('PUT /albums/:id/music', { params: { id: albumId }, body: { music: null } });
     expect(cleared.status).toBe(200);
     expect(cleared.body.album.music).toBeNull();
   });
@@ -45,7 +45,7 @@ describe('album music', () => {
     expect(answer.status).toBe(400);
     expect(answer.body.error.code).toBe('invalid');
     expect(Object.keys(answer.body.error.fields ?? {})).toContain(field);
-    expect((await owner.api.get(`/albums/${albumId}`)).body.album.music ?? null).toBeNull();
+    expect((await owner.api.call('GET /albums/:id', { params: { id: albumId } })).album.music ?? null).toBeNull();
   });
 
   it('refuses a body without music, or with unknown fields', async () => {

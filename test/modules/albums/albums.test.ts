@@ -3,7 +3,7 @@ import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUrlSigner } from '../../../server/modules/albums/url-signer.js';
-import { makeFriends, registerUser, startTestHub, type TestHub, type TestUser } from '../../helpers/index.js';
+import { makeFriends, nth, registerUser, startTestHub, type TestHub, type TestUser } from '../../helpers/index.js';
 import { jpegWithExif, noisePng, pngBomb, uploadPhoto } from '../../fixtures/images.js';
 
 let hub: TestHub;
@@ -16,9 +16,9 @@ beforeAll(async () => {
 afterAll(() => hub?.close());
 
 async function album(user: TestUser, privacy: 'public' | 'friends' | 'private' = 'public'): Promise<string> {
-  const res = await user.api.post('/albums', { title: `${privacy} album`, privacy });
+  const res = await user.api.send('POST /albums', { body: { title: `${privacy} album`, privacy } });
   expect(res.status, JSON.stringify(res.body)).toBe(201);
-  return res.body.album.id as string;
+  return res.body.album.id;
 }
 
 const fetchPhoto = (url: string, headers: Record<string, string> = {}) => fetch(`${hub.url}${url}`, { headers });
@@ -31,15 +31,15 @@ async function photoFiles(): Promise<string[]> {
 }
 
 async function usage(user: TestUser): Promise<number> {
-  const res = await user.api.get('/albums/quota');
+  const res = await user.api.send('GET /albums/quota');
   expect(res.status).toBe(200);
-  return res.body.used as number;
+  return res.body.used;
 }
 
 describe('albums', () => {
   it('creates albums, validates input, and caps how many one user has', async () => {
     const alice = await registerUser(hub, 'alice');
-    const res = await alice.api.post('/albums', { title: '  Trip  ', privacy: 'friends' });
+    const res = await alice.api.send('POST /albums', { body: { title: '  Trip  ', privacy: 'friends' } });
     expect(res.status).toBe(201);
     expect(res.body.album).toMatchObject({
       title: 'Trip',
@@ -52,7 +52,7 @@ describe('albums', () => {
     expect((await alice.api.post('/albums', { title: 'ok', privacy: 'secret' })).status).toBe(400);
     await album(alice);
     await album(alice);
-    const fourth = await alice.api.post('/albums', { title: 'one too many', privacy: 'public' });
+    const fourth = await alice.api.request('POST /albums', { body: { title: 'one too many', privacy: 'public' } });
     expect(fourth.status).toBe(409);
   });
 
@@ -102,7 +102,7 @@ describe('photo uploads', () => {
 
     const files = await photoFiles();
     expect(files.some((f) => /^[0-9a-f]{2}\/[0-9a-f]{64}\.png$/.test(f))).toBe(true);
-    const list = await alice.api.get(`/albums/${id}/photos`);
+    const list = await alice.api.send('GET /albums/:id/photos', { params: { id } });
     expect(list.body.photos.map((p: { id: string }) => p.id)).toEqual([photo.id]);
   });
 
@@ -143,7 +143,7 @@ describe('photo uploads', () => {
 
     expect((await photoFiles()).length).toBe(before);
     expect(await usage(alice)).toBe(0);
-    expect((await alice.api.get(`/albums/${id}/photos`)).body.photos).toEqual([]);
+    expect((await alice.api.call('GET /albums/:id/photos', { params: { id } })).photos).toEqual([]);
     expect(await fs.readdir(path.join(hub.dataDir, 'tmp', 'uploads')).catch(() => [])).toEqual([]);
   });
 
@@ -166,13 +166,13 @@ describe('photo uploads', () => {
     const b = (await uploadPhoto(hub.url, bob.token, bobAlbum, png)).body.photo;
     expect(await usage(alice)).toBe(a.bytes);
 
-    expect((await bob.api.delete(`/photos/${a.id}`)).status).toBe(404);
-    expect((await alice.api.delete(`/photos/${a.id}`)).status).toBe(204);
+    expect((await bob.api.request('DELETE /photos/:id', { params: { id: a.id } })).status).toBe(404);
+    expect((await alice.api.send('DELETE /photos/:id', { params: { id: a.id } })).status).toBe(204);
     expect(await usage(alice)).toBe(0);
     expect((await fetchPhoto(a.url)).status).toBe(404);
     expect((await fetchPhoto(b.url)).status).toBe(200); // same content, still Bob's
 
-    expect((await bob.api.delete(`/albums/${bobAlbum}`)).status).toBe(204);
+    expect((await bob.api.send('DELETE /albums/:id', { params: { id: bobAlbum } })).status).toBe(204);
     expect(await usage(bob)).toBe(0);
     expect((await fetchPhoto(b.url)).status).toBe(404);
     const hashFiles = (await photoFiles()).filter((f) => f.includes(b.url.slice(8)));
@@ -204,13 +204,15 @@ describe('formats and references', () => {
     const bob = await registerUser(hub, 'bob');
     const id = await album(alice, 'private');
     const { photo } = (await uploadPhoto(hub.url, alice.token, id, await noisePng(40, 40, 21))).body;
-    const post = await alice.api.post('/posts', { kind: 'shuoshuo', text: 'look', images: [photo.id], privacy: 'public' });
+    const post = await alice.api.send('POST /posts', { body: { kind: 'shuoshuo', text: 'look', images: [photo.id], privacy: 'public' } });
     expect(post.status, JSON.stringify(post.body)).toBe(201);
     expect(post.body.post.images).toEqual([expect.objectContaining({ id: photo.id, width: 40, height: 40 })]);
     // Whoever may see the post gets a working (signed) URL for its image.
-    const seen = await bob.api.get(`/posts/${post.body.post.id}`);
-    expect((await fetchPhoto(seen.body.post.images[0].url)).status).toBe(200);
-    const stolen = await bob.api.post('/posts', { kind: 'shuoshuo', text: 'mine now', images: [photo.id], privacy: 'public' });
+    const seen = await bob.api.send('GET /posts/:id', { params: { id: post.body.post.id } });
+    expect((await fetchPhoto(nth(seen.body.post.images, 0).url)).status).toBe(200);
+    const stolen = await bob.api.request('POST /posts', {
+      body: { kind: 'shuoshuo', text: 'mine now', images: [photo.id], privacy: 'public' },
+    });
     expect(stolen.status).toBe(400);
   });
 });
@@ -239,7 +241,7 @@ describe('photo privacy', () => {
     const other = (await uploadPhoto(hub.url, alice.token, id, await noisePng(64, 64, 6))).body.photo;
     expect((await fetchPhoto(`/photos/${photo.id}?${new URL(other.url, hub.url).search.slice(1)}`)).status).toBe(404);
 
-    expect((await stranger.api.get(`/albums/${id}/photos`)).status).toBe(404);
+    expect((await stranger.api.request('GET /albums/:id/photos', { params: { id } })).status).toBe(404);
   });
 
   it("shows a friends album's photos to friends with signed URLs, and not to strangers", async () => {
@@ -249,25 +251,27 @@ describe('photo privacy', () => {
     await makeFriends(owner, friend);
     const id = await album(owner, 'friends');
     await uploadPhoto(hub.url, owner.token, id, await noisePng(32, 32, 9));
-    const seen = await friend.api.get(`/albums/${id}/photos`);
+    const seen = await friend.api.send('GET /albums/:id/photos', { params: { id } });
     expect(seen.status).toBe(200);
-    expect((await fetchPhoto(seen.body.photos[0].url)).status).toBe(200);
-    expect((await stranger.api.get(`/albums/${id}/photos`)).status).toBe(404);
-    expect((await stranger.api.get(`/albums/${id}`)).status).toBe(404);
-    expect((await fetchPhoto(`/photos/${seen.body.photos[0].id}`)).status).toBe(404);
+    expect((await fetchPhoto(nth(seen.body.photos, 0).url)).status).toBe(200);
+    expect((await stranger.api.request('GET /albums/:id/photos', { params: { id } })).status).toBe(404);
+    expect((await stranger.api.request('GET /albums/:id', { params: { id } })).status).toBe(404);
+    expect((await fetchPhoto(`/photos/${nth(seen.body.photos, 0).id}`)).status).toBe(404);
   });
 });
 
 describe('tiers', () => {
   it('lets moderators alone change a tier, which changes the quota', async () => {
     const alice = await registerUser(hub, 'alice');
-    expect((await alice.api.get('/albums/quota')).body).toMatchObject({ used: 0, tier: 'basic', quota: 3 * 1024 ** 3 });
-    expect((await alice.api.post(`/users/${alice.handle}/tier`, { tier: 'yellow' })).status).toBe(403);
-    const res = await moderator.api.post(`/users/${alice.handle}/tier`, { tier: 'yellow' });
+    expect(await alice.api.call('GET /albums/quota')).toMatchObject({ used: 0, tier: 'basic', quota: 3 * 1024 ** 3 });
+    expect(
+      (await alice.api.request('POST /users/:handle/tier', { params: { handle: alice.handle }, body: { tier: 'yellow' } })).status,
+    ).toBe(403);
+    const res = await moderator.api.send('POST /users/:handle/tier', { params: { handle: alice.handle }, body: { tier: 'yellow' } });
     expect(res.status).toBe(200);
     expect(res.body.user.tier).toBe('yellow');
-    expect((await alice.api.get('/albums/quota')).body).toMatchObject({ tier: 'yellow', quota: 25 * 1024 ** 3 });
-    const audit = await moderator.api.get('/moderation/audit?limit=5');
+    expect(await alice.api.call('GET /albums/quota')).toMatchObject({ tier: 'yellow', quota: 25 * 1024 ** 3 });
+    const audit = await moderator.api.send('GET /moderation/audit', { query: { limit: 5 } });
     expect(audit.body.entries[0]).toMatchObject({ action: 'user.tier', target: { type: 'user', id: alice.id } });
   });
 });

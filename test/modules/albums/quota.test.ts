@@ -15,10 +15,10 @@ beforeAll(async () => {
 afterAll(() => hub?.close());
 
 async function publicAlbum(user: TestUser): Promise<string> {
-  return (await user.api.post('/albums', { title: 'quota', privacy: 'public' })).body.album.id as string;
+  return (await user.api.call('POST /albums', { body: { title: 'quota', privacy: 'public' } })).album.id;
 }
 
-const used = async (user: TestUser) => (await user.api.get('/albums/quota')).body.used as number;
+const used = async (user: TestUser) => (await user.api.call('GET /albums/quota')).used;
 
 async function fileCount(): Promise<number> {
   const root = path.join(hub.dataDir, 'photos');
@@ -51,9 +51,9 @@ describe('storage quota', () => {
     expect(statuses.filter((s) => s === 201)).toHaveLength(fits);
     expect(statuses.filter((s) => s === 413)).toHaveLength(3);
     expect(await used(alice)).toBe(fits * size);
-    const listed = await alice.api.get(`/albums/${albumId}/photos`);
+    const listed = await alice.api.send('GET /albums/:id/photos', { params: { id: albumId } });
     expect(listed.body.photos).toHaveLength(fits);
-    expect((await alice.api.get(`/albums/${albumId}`)).body.album.photoCount).toBe(fits);
+    expect((await alice.api.call('GET /albums/:id', { params: { id: albumId } })).album.photoCount).toBe(fits);
   });
 
   it('refuses an upload over the quota with 413 and no trace, and a tier raise makes room', async () => {
@@ -72,11 +72,13 @@ describe('storage quota', () => {
     expect(await used(bob)).toBe(before);
     expect(await fileCount()).toBe(files);
 
-    expect((await moderator.api.post(`/users/${bob.handle}/tier`, { tier: 'yellow' })).status).toBe(200);
+    expect(
+      (await moderator.api.send('POST /users/:handle/tier', { params: { handle: bob.handle }, body: { tier: 'yellow' } })).status,
+    ).toBe(200);
     expect((await uploadPhoto(hub.url, bob.token, albumId, await noisePng(170, 170, 14))).status).toBe(201);
 
     // Deleting the album gives every byte back.
-    expect((await bob.api.delete(`/albums/${albumId}`)).status).toBe(204);
+    expect((await bob.api.send('DELETE /albums/:id', { params: { id: albumId } })).status).toBe(204);
     expect(await used(bob)).toBe(0);
   });
 });

@@ -22,14 +22,14 @@ describe.each(engines)('blocking on %s', (engine) => {
   it('hides everything of the blocker from the blocked, ends the friendship, and holds both ways for requests', async () => {
     const [a, b] = [await registerUser(hub, 'ann'), await registerUser(hub, 'ben')];
     await makeFriends(a, b);
-    const pub = (await a.api.post('/posts', { kind: 'shuoshuo', text: 'public words', privacy: 'public' })).body.post.id;
-    const album = (await a.api.post('/albums', { title: 'trip', privacy: 'public' })).body.album.id;
-    expect((await b.api.get(`/posts/${pub}`)).status).toBe(200);
+    const pub = (await a.api.call('POST /posts', { body: { kind: 'shuoshuo', text: 'public words', privacy: 'public' } })).post.id;
+    const album = (await a.api.call('POST /albums', { body: { title: 'trip', privacy: 'public' } })).album.id;
+    expect((await b.api.send('GET /posts/:id', { params: { id: pub } })).status).toBe(200);
 
-    expect((await a.api.put(`/blocks/${b.handle}`)).status).toBe(204);
-    expect((await a.api.put(`/blocks/${b.handle}`)).status).toBe(204); // idempotent
-    expect((await a.api.get('/blocks')).body.users.map((u: { id: string }) => u.id)).toEqual([b.id]);
-    expect((await b.api.get('/blocks')).body.users).toEqual([]);
+    expect((await a.api.send('PUT /blocks/:handle', { params: { handle: b.handle } })).status).toBe(204);
+    expect((await a.api.send('PUT /blocks/:handle', { params: { handle: b.handle } })).status).toBe(204); // idempotent
+    expect((await a.api.call('GET /blocks')).users.map((u: { id: string }) => u.id)).toEqual([b.id]);
+    expect((await b.api.call('GET /blocks')).users).toEqual([]);
 
     for (const [method, path, body] of [
       ['get', `/spaces/${a.handle}`],
@@ -48,33 +48,33 @@ describe.each(engines)('blocking on %s', (engine) => {
       expect(res.body.error.code).toBe('not_found');
     }
     // Its listings answer like an unknown handle too (test/hardening/attacks/blocked-listings.test.ts).
-    expect((await b.api.get(`/spaces/${a.handle}/posts`)).status).toBe(404);
-    expect((await b.api.get(`/spaces/${a.handle}/albums`)).status).toBe(404);
-    expect((await b.api.get('/feed')).body.posts.map((p: { id: string }) => p.id)).not.toContain(pub);
-    expect((await a.api.get('/friends')).body.friends).toEqual([]);
-    expect((await b.api.get('/friends')).body.friends).toEqual([]);
+    expect((await b.api.request('GET /spaces/:handle/posts', { params: { handle: a.handle } })).status).toBe(404);
+    expect((await b.api.request('GET /spaces/:handle/albums', { params: { handle: a.handle } })).status).toBe(404);
+    expect((await b.api.call('GET /feed')).posts.map((p: { id: string }) => p.id)).not.toContain(pub);
+    expect((await a.api.call('GET /friends')).friends).toEqual([]);
+    expect((await b.api.call('GET /friends')).friends).toEqual([]);
     // The blocker cannot send a request either (it would reveal nothing, and mean nothing).
-    expect((await a.api.post('/friends/requests', { to: b.handle })).status).toBe(404);
+    expect((await a.api.request('POST /friends/requests', { body: { to: b.handle } })).status).toBe(404);
     // The blocker still sees the blocked user's public things.
-    expect((await a.api.get(`/spaces/${b.handle}`)).status).toBe(200);
+    expect((await a.api.send('GET /spaces/:handle', { params: { handle: b.handle } })).status).toBe(200);
 
-    expect((await a.api.delete(`/blocks/${b.handle}`)).status).toBe(204);
-    expect((await b.api.get(`/posts/${pub}`)).status).toBe(200);
-    expect((await b.api.get('/friends')).body.friends).toEqual([]); // unblocking does not restore the friendship
+    expect((await a.api.send('DELETE /blocks/:handle', { params: { handle: b.handle } })).status).toBe(204);
+    expect((await b.api.send('GET /posts/:id', { params: { id: pub } })).status).toBe(200);
+    expect((await b.api.call('GET /friends')).friends).toEqual([]); // unblocking does not restore the friendship
   });
 
   it('a block takes the blocked user’s sockets out of the blocker’s post rooms and feed at once', async () => {
     const [a, b, c] = [await registerUser(hub, 'amy'), await registerUser(hub, 'bo'), await registerUser(hub, 'cy')];
     await makeFriends(a, b);
-    const pub = (await a.api.post('/posts', { kind: 'shuoshuo', text: 'watch me', privacy: 'public' })).body.post.id;
+    const pub = (await a.api.call('POST /posts', { body: { kind: 'shuoshuo', text: 'watch me', privacy: 'public' } })).post.id;
     const watcher = await connectSocket(hub, b.token);
     expect((await emitAck(watcher, 'post:watch', { postId: pub })).ok).toBe(true);
-    await c.api.post(`/posts/${pub}/comments`, { text: 'before the block' });
+    await c.api.call('POST /posts/:id/comments', { params: { id: pub }, body: { text: 'before the block' } });
     await nextEvent(watcher, 'post:comment', (e) => e.comment.text === 'before the block');
 
-    expect((await a.api.put(`/blocks/${b.handle}`)).status).toBe(204);
-    await c.api.post(`/posts/${pub}/comments`, { text: 'after the block' });
-    await a.api.post('/posts', { kind: 'shuoshuo', text: 'new and not for bo', privacy: 'public' });
+    expect((await a.api.send('PUT /blocks/:handle', { params: { handle: b.handle } })).status).toBe(204);
+    await c.api.call('POST /posts/:id/comments', { params: { id: pub }, body: { text: 'after the block' } });
+    await a.api.call('POST /posts', { body: { kind: 'shuoshuo', text: 'new and not for bo', privacy: 'public' } });
     await expectNoEvent(watcher, 'post:comment', (e) => e.comment.text === 'after the block');
     await expectNoEvent(watcher, 'feed:post', (e) => e.post.text === 'new and not for bo');
     const again = await emitAck(watcher, 'post:watch', { postId: pub });
@@ -84,6 +84,6 @@ describe.each(engines)('blocking on %s', (engine) => {
   it('refuses blocking oneself or a missing user', async () => {
     const a = await registerUser(hub, 'solo');
     expect((await a.api.put(`/blocks/${a.handle}`)).status).toBe(400);
-    expect((await a.api.put('/blocks/nobody_by_this_name')).status).toBe(404);
+    expect((await a.api.request('PUT /blocks/:handle', { params: { handle: 'nobody_by_this_name' } })).status).toBe(404);
   });
 });

@@ -18,6 +18,7 @@ import {
   closeAllSockets,
   connectSocket,
   emitAck,
+  errorOf,
   makeFriends,
   nextEvent,
   received,
@@ -67,7 +68,7 @@ describe('private messages refuse bad input and abuse', () => {
       const answer = await emitAck(socket, 'chat:send', { to: bob.handle, clientId: randomUUID(), ...body });
       expect(answer, label).toMatchObject({ ok: false, error: { code: 'invalid' } });
     }
-    expect((await alice.api.get(`/conversations/${bob.handle}/messages`)).body.messages).toEqual([]);
+    expect((await alice.api.call('GET /conversations/:handle/messages', { params: { handle: bob.handle } })).messages).toEqual([]);
   });
 
   it('refuses messages to strangers, blocked users and oneself; read receipts for others’ conversations', async () => {
@@ -78,31 +79,33 @@ describe('private messages refuse bad input and abuse', () => {
     expect((await send(alice, alice.handle, { text: 'note to self' })).status).toBe(400);
     await send(alice, bob.handle, { text: 'private' });
     // carol is alice's friend but not bob's: the alice–bob conversation is not hers to mark read.
-    expect((await carol.api.post(`/conversations/${bob.handle}/read`, { upTo: 1 })).status).toBe(404);
-    expect((await bob.api.put(`/blocks/${alice.handle}`)).status).toBe(204);
+    expect(
+      (await carol.api.request('POST /conversations/:handle/read', { params: { handle: bob.handle }, body: { upTo: 1 } })).status,
+    ).toBe(404);
+    expect((await bob.api.send('PUT /blocks/:handle', { params: { handle: alice.handle } })).status).toBe(204);
     const blockedSend = await send(alice, bob.handle, { text: 'still there?' });
     expect(blockedSend.status).toBe(404);
     expect(blockedSend.body.error.code).toBe('not_found');
-    expect((await alice.api.get(`/conversations/${bob.handle}/messages`)).status).toBe(404);
+    expect((await alice.api.request('GET /conversations/:handle/messages', { params: { handle: bob.handle } })).status).toBe(404);
   });
 
   it('refuses recalls of others’ messages and of messages older than 2 minutes', async () => {
     const [alice, bob] = await pair();
     const sent = (await send(alice, bob.handle, { text: 'old news' })).body.message;
-    expect((await bob.api.post(`/messages/${sent.id}/recall`)).status).toBe(403);
+    expect((await bob.api.request('POST /messages/:id/recall', { params: { id: sent.id } })).status).toBe(403);
     await messageModel(conn).updateOne({ _id: new Types.ObjectId(sent.id) }, { $set: { sentAt: new Date(Date.now() - 121_000) } });
-    const late = await alice.api.post(`/messages/${sent.id}/recall`);
+    const late = await alice.api.request('POST /messages/:id/recall', { params: { id: sent.id } });
     expect(late.status).toBe(403);
-    expect(late.body.error.code).toBe('forbidden');
-    const [still] = (await bob.api.get(`/conversations/${alice.handle}/messages`)).body.messages;
+    expect(errorOf(late).code).toBe('forbidden');
+    const [still] = (await bob.api.call('GET /conversations/:handle/messages', { params: { handle: alice.handle } })).messages;
     expect(still).toMatchObject({ id: sent.id, text: 'old news' });
-    expect(still.recalled).toBeUndefined();
+    expect(still?.recalled).toBeUndefined();
   });
 
   it('a recall removes the text from the store itself', async () => {
     const [alice, bob] = await pair();
     const sent = (await send(alice, bob.handle, { text: 'delete me for real' })).body.message;
-    expect((await alice.api.post(`/messages/${sent.id}/recall`)).status).toBe(200);
+    expect((await alice.api.send('POST /messages/:id/recall', { params: { id: sent.id } })).status).toBe(200);
     const stored = await messageModel(conn).findById(sent.id).lean();
     expect(stored).toMatchObject({ recalled: true });
     expect(stored?.text).toBeUndefined();
@@ -110,18 +113,20 @@ describe('private messages refuse bad input and abuse', () => {
 
   it('a photo must be the sender’s own; a post the recipient may not see is shared as null', async () => {
     const [alice, bob] = await pair();
-    const album = (await bob.api.post('/albums', { title: 'bob', privacy: 'public' })).body.album.id as string;
+    const album = (await bob.api.call('POST /albums', { body: { title: 'bob', privacy: 'public' } })).album.id;
     const bobsPhoto = (await uploadPhoto(hub.url, bob.token, album, await noisePng(20, 20, 3))).body.photo.id as string;
     const notMine = await send(alice, bob.handle, { photoId: bobsPhoto });
     expect(notMine.status).toBe(400);
     const own = await send(bob, alice.handle, { photoId: bobsPhoto, text: 'look' });
     expect(own.status).toBe(201);
     expect(own.body.message.photo).toMatchObject({ id: bobsPhoto });
-    const secret = (await bob.api.post('/posts', { kind: 'shuoshuo', text: 'diary of bob', privacy: 'private' })).body.post.id as string;
+    const secret = (await bob.api.call('POST /posts', { body: { kind: 'shuoshuo', text: 'diary of bob', privacy: 'private' } })).post.id;
     const hidden = await send(bob, alice.handle, { postId: secret });
     expect(hidden.status).toBe(201);
     expect(hidden.body.message.post).toBeNull();
-    expect(JSON.stringify((await alice.api.get(`/conversations/${bob.handle}/messages`)).body)).not.toContain('diary of bob');
+    expect(JSON.stringify(await alice.api.call('GET /conversations/:handle/messages', { params: { handle: bob.handle } }))).not.toContain(
+      'diary of bob',
+    );
   });
 
   it('a flood of typing events relays one, and the hub keeps answering', async () => {

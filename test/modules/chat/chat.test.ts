@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import type { MessageDto } from '../../../shared/dto.js';
+import type { RouteBody } from '../../../shared/api-client.js';
 import {
   connectSocket,
   emitAck,
   engines,
+  errorOf,
   expectNoEvent,
   makeFriends,
   nextEvent,
@@ -15,8 +16,12 @@ import {
   type TestUser,
 } from '../../helpers/index.js';
 
-const send = (from: TestUser, to: TestUser, body: Record<string, unknown>) =>
-  from.api.post(`/conversations/${to.handle}/messages`, { clientId: randomUUID(), ...body });
+type MessageBody = Omit<RouteBody<'POST /conversations/:handle/messages'>, 'clientId'>;
+const send = (from: TestUser, to: TestUser, body: MessageBody) =>
+  from.api.send('POST /conversations/:handle/messages', { params: { handle: to.handle }, body: { clientId: randomUUID(), ...body } });
+/** The same, for a message the hub is to refuse: the answer, success or error. */
+const attempt = (from: TestUser, to: TestUser, body: MessageBody) =>
+  from.api.request('POST /conversations/:handle/messages', { params: { handle: to.handle }, body: { clientId: randomUUID(), ...body } });
 
 describe.each(engines)('private messages on %s', (engine) => {
   const hub = useTestHub({ engine });
@@ -45,9 +50,12 @@ describe.each(engines)('private messages on %s', (engine) => {
     expect(answer).toMatchObject({ ok: true, message: { seq: 2, from: { id: bob.id }, inboxSeq: 2 } });
     expect((await nextEvent(alicePhone, 'chat:message', (p) => p.message.seq === 2)).message.text).toBe('hi');
 
-    const history = await alice.api.get<{ messages: MessageDto[] }>(`/conversations/${bob.handle}/messages`);
+    const history = await alice.api.send('GET /conversations/:handle/messages', { params: { handle: bob.handle } });
     expect(history.body.messages.map((m) => m.seq)).toEqual([2, 1]);
-    const older = await alice.api.get<{ messages: MessageDto[] }>(`/conversations/${bob.handle}/messages?before=2&limit=5`);
+    const older = await alice.api.send('GET /conversations/:handle/messages', {
+      params: { handle: bob.handle },
+      query: { before: 2, limit: 5 },
+    });
     expect(older.body.messages.map((m) => m.seq)).toEqual([1]);
   });
 
@@ -55,14 +63,14 @@ describe.each(engines)('private messages on %s', (engine) => {
     const { alice, bob } = await friends();
     const clientId = randomUUID();
     const [a, b] = await Promise.all([
-      alice.api.post(`/conversations/${bob.handle}/messages`, { text: 'once', clientId }),
-      alice.api.post(`/conversations/${bob.handle}/messages`, { text: 'once', clientId }),
+      alice.api.send('POST /conversations/:handle/messages', { params: { handle: bob.handle }, body: { text: 'once', clientId } }),
+      alice.api.send('POST /conversations/:handle/messages', { params: { handle: bob.handle }, body: { text: 'once', clientId } }),
     ]);
     const socket = await connectSocket(hub, alice.token);
     const c = await emitAck(socket, 'chat:send', { to: bob.handle, text: 'once', clientId });
     expect(a.body.message.id).toBe(b.body.message.id);
     expect(c).toMatchObject({ ok: true, message: { id: a.body.message.id, seq: 1 } });
-    expect((await alice.api.get(`/conversations/${bob.handle}/messages`)).body.messages).toHaveLength(1);
+    expect((await alice.api.call('GET /conversations/:handle/messages', { params: { handle: bob.handle } })).messages).toHaveLength(1);
   });
 
   it('numbers 30 concurrent messages from both sides 1..30 with no gaps', async () => {
@@ -70,7 +78,7 @@ describe.each(engines)('private messages on %s', (engine) => {
     await Promise.all(
       Array.from({ length: 30 }, (_, i) => (i % 2 ? send(alice, bob, { text: `m${i}` }) : send(bob, alice, { text: `m${i}` }))),
     );
-    const all = await alice.api.get<{ messages: MessageDto[] }>(`/conversations/${bob.handle}/messages?limit=100`);
+    const all = await alice.api.send('GET /conversations/:handle/messages', { params: { handle: bob.handle }, query: { limit: 100 } });
     expect(all.body.messages.map((m) => m.seq)).toEqual(Array.from({ length: 30 }, (_, i) => 30 - i));
   });
 
@@ -81,15 +89,15 @@ describe.each(engines)('private messages on %s', (engine) => {
     await send(bob, alice, { text: 'from bob 1' });
     await send(bob, alice, { text: 'from bob 2' });
     await send(carol, alice, { text: 'from carol' });
-    const list = await alice.api.get('/conversations');
+    const list = await alice.api.send('GET /conversations');
     expect(list.status).toBe(200);
     expect(list.body.conversations.map((c: { peer: { handle: string } }) => c.peer.handle)).toEqual([carol.handle, bob.handle]);
     expect(list.body.conversations[1]).toMatchObject({ unread: 2, last: { text: 'from bob 2' } });
-    expect((await alice.api.get('/me')).body.unreadMessages).toBe(3);
-    const paged = await alice.api.get(`/conversations?limit=1`);
+    expect((await alice.api.call('GET /me')).unreadMessages).toBe(3);
+    const paged = await alice.api.send('GET /conversations', { query: { limit: 1 } });
     expect(paged.body.conversations).toHaveLength(1);
-    const rest = await alice.api.get(`/conversations?limit=1&cursor=${encodeURIComponent(paged.body.next)}`);
-    expect(rest.body.conversations[0].peer.handle).toBe(bob.handle);
+    const rest = await alice.api.send('GET /conversations', { query: { limit: 1, cursor: paged.body.next ?? undefined } });
+    expect(rest.body.conversations[0]?.peer.handle).toBe(bob.handle);
     expect(rest.body.next).toBeNull();
   });
 
@@ -101,14 +109,17 @@ describe.each(engines)('private messages on %s', (engine) => {
       connectSocket(hub, alice.token),
     ]);
     const sent = await send(alice, bob, { text: 'read me' });
-    const read = await bob.api.post(`/conversations/${alice.handle}/read`, { upTo: sent.body.message.seq });
+    const read = await bob.api.send('POST /conversations/:handle/read', {
+      params: { handle: alice.handle },
+      body: { upTo: sent.body.message.seq },
+    });
     expect(read.body).toEqual({ unread: 0 });
     for (const socket of [bobPhone, bobLaptop, aliceSocket]) {
       expect(await nextEvent(socket, 'chat:read')).toEqual({ conversationId: sent.body.message.conversationId, by: bob.id, upTo: 1 });
     }
-    const seen = await alice.api.get<{ messages: MessageDto[] }>(`/conversations/${bob.handle}/messages`);
+    const seen = await alice.api.send('GET /conversations/:handle/messages', { params: { handle: bob.handle } });
     expect(seen.body.messages[0]?.read).toBe(true);
-    expect((await bob.api.get('/me')).body.unreadMessages).toBe(0);
+    expect((await bob.api.call('GET /me')).unreadMessages).toBe(0);
   });
 
   it('recall within 2 minutes by the sender removes the content, live on both sides; others may not', async () => {
@@ -116,68 +127,71 @@ describe.each(engines)('private messages on %s', (engine) => {
     const [aliceSocket, bobSocket] = await Promise.all([connectSocket(hub, alice.token), connectSocket(hub, bob.token)]);
     const sent = await send(alice, bob, { text: 'oops' });
     const id = sent.body.message.id;
-    expect((await bob.api.post(`/messages/${id}/recall`)).status).toBe(403);
-    const recalled = await alice.api.post(`/messages/${id}/recall`);
+    expect((await bob.api.request('POST /messages/:id/recall', { params: { id } })).status).toBe(403);
+    const recalled = await alice.api.send('POST /messages/:id/recall', { params: { id } });
     expect(recalled.status).toBe(200);
     expect(recalled.body.message).toMatchObject({ id, recalled: true });
     expect(recalled.body.message.text).toBeUndefined();
     for (const socket of [aliceSocket, bobSocket]) {
       expect(await nextEvent(socket, 'chat:recall')).toEqual({ conversationId: sent.body.message.conversationId, messageId: id });
     }
-    const [seen] = (await bob.api.get<{ messages: MessageDto[] }>(`/conversations/${alice.handle}/messages`)).body.messages;
+    const [seen] = (await bob.api.call('GET /conversations/:handle/messages', { params: { handle: alice.handle } })).messages;
     expect(seen).toMatchObject({ id, recalled: true });
     expect(seen?.text).toBeUndefined();
-    expect((await bob.api.get('/me')).body.unreadMessages).toBe(0);
+    expect((await bob.api.call('GET /me')).unreadMessages).toBe(0);
     const stranger = await registerUser(hub, 'eve');
-    expect((await stranger.api.post(`/messages/${id}/recall`)).status).toBe(404);
+    expect((await stranger.api.request('POST /messages/:id/recall', { params: { id } })).status).toBe(404);
   });
 
   it('strangers, blocked users and oneself cannot be messaged; a block hides the conversation both ways', async () => {
     const { alice, bob } = await friends();
     const stranger = await registerUser(hub, 'eve');
-    expect((await send(stranger, alice, { text: 'hi' })).status).toBe(404);
-    expect((await send(alice, alice, { text: 'me' })).status).toBe(400);
+    expect((await attempt(stranger, alice, { text: 'hi' })).status).toBe(404);
+    expect((await attempt(alice, alice, { text: 'me' })).status).toBe(400);
     await send(alice, bob, { text: 'before the block' });
-    expect((await alice.api.put(`/blocks/${bob.handle}`)).status).toBe(204);
+    expect((await alice.api.send('PUT /blocks/:handle', { params: { handle: bob.handle } })).status).toBe(204);
     for (const [a, b] of [
       [alice, bob],
       [bob, alice],
     ] as const) {
-      expect((await send(a, b, { text: 'after' })).status).toBe(404);
-      expect((await a.api.get(`/conversations/${b.handle}/messages`)).status).toBe(404);
-      expect((await a.api.post(`/conversations/${b.handle}/read`, { upTo: 1 })).status).toBe(404);
-      expect((await a.api.get('/conversations')).body.conversations).toEqual([]);
+      expect((await attempt(a, b, { text: 'after' })).status).toBe(404);
+      expect((await a.api.request('GET /conversations/:handle/messages', { params: { handle: b.handle } })).status).toBe(404);
+      expect((await a.api.request('POST /conversations/:handle/read', { params: { handle: b.handle }, body: { upTo: 1 } })).status).toBe(
+        404,
+      );
+      expect((await a.api.call('GET /conversations')).conversations).toEqual([]);
     }
-    expect((await bob.api.get('/me')).body.unreadMessages).toBe(0);
+    expect((await bob.api.call('GET /me')).unreadMessages).toBe(0);
   });
 
   it('keyword rules block a message without naming the keyword', async () => {
     const { alice, bob } = await friends();
     const viewer = { id: alice.id, handle: alice.handle, role: 'moderator' as const, tier: 'basic' as const };
     await hub.services.moderation.createRule(viewer, { pattern: 'forbiddenword', action: 'review' });
-    const refused = await send(alice, bob, { text: 'a FORBIDDENWORD here' });
+    // Path-based: the whole answer, as sent, must not name the keyword (a typed error keeps only code, message and fields).
+    const refused = await alice.api.post(`/conversations/${bob.handle}/messages`, { clientId: randomUUID(), text: 'a FORBIDDENWORD here' });
     expect(refused.status).toBe(422);
     expect(refused.body.error.code).toBe('blocked');
     expect(JSON.stringify(refused.body)).not.toMatch(/forbiddenword/i);
-    expect((await alice.api.get(`/conversations/${bob.handle}/messages`)).body.messages).toEqual([]);
+    expect((await alice.api.call('GET /conversations/:handle/messages', { params: { handle: bob.handle } })).messages).toEqual([]);
   });
 
   it('a shared post shows as the recipient may see it; photos must be the sender own', async () => {
     const { alice, bob } = await friends();
-    const open = await alice.api.post('/posts', { kind: 'shuoshuo', text: 'for friends', images: [], privacy: 'friends' });
-    const secret = await alice.api.post('/posts', { kind: 'shuoshuo', text: 'just me', images: [], privacy: 'private' });
+    const open = await alice.api.send('POST /posts', { body: { kind: 'shuoshuo', text: 'for friends', images: [], privacy: 'friends' } });
+    const secret = await alice.api.send('POST /posts', { body: { kind: 'shuoshuo', text: 'just me', images: [], privacy: 'private' } });
     const shared = await send(alice, bob, { postId: open.body.post.id });
     expect(shared.status).toBe(201);
     expect(shared.body.message.post).toMatchObject({ id: open.body.post.id, text: 'for friends' });
     const hidden = await send(alice, bob, { postId: secret.body.post.id });
     expect(hidden.status).toBe(201);
     expect(hidden.body.message.post).toBeNull();
-    const bobView = await bob.api.get<{ messages: MessageDto[] }>(`/conversations/${alice.handle}/messages`);
+    const bobView = await bob.api.send('GET /conversations/:handle/messages', { params: { handle: alice.handle } });
     expect(bobView.body.messages[0]?.post).toBeNull();
-    expect((await send(bob, alice, { postId: secret.body.post.id })).status).toBe(404);
-    const notMine = await send(bob, alice, { photoId: 'a'.repeat(24) });
+    expect((await attempt(bob, alice, { postId: secret.body.post.id })).status).toBe(404);
+    const notMine = await attempt(bob, alice, { photoId: 'a'.repeat(24) });
     expect(notMine.status).toBe(400);
-    expect(notMine.body.error.fields).toHaveProperty('photoId');
+    expect(errorOf(notMine).fields).toHaveProperty('photoId');
   });
 
   it('typing reaches the friend alone, at most once per 2 s, and is refused for strangers', async () => {
@@ -220,10 +234,10 @@ describe.each(engines)('private messages on %s', (engine) => {
     const { alice, bob } = await friends();
     await send(alice, bob, { text: 'bye' });
     await send(bob, alice, { text: 'see you' });
-    expect((await alice.api.delete('/me', { password: 'correct horse battery' })).status).toBe(204);
+    expect((await alice.api.send('DELETE /me', { body: { password: 'correct horse battery' } })).status).toBe(204);
     const socket = await connectSocket(hub, bob.token);
     const sync = await emitAck(socket, 'chat:sync', { after: 0 });
     expect(sync).toMatchObject({ ok: true, messages: [], unread: 0 });
-    expect((await bob.api.get('/conversations')).body.conversations).toEqual([]);
+    expect((await bob.api.call('GET /conversations')).conversations).toEqual([]);
   });
 });

@@ -46,9 +46,12 @@ describe.each(['uws'] as const)('private messages in a two-node cluster on %s', 
     await gone;
     const later = [];
     for (const text of ['one', 'two', 'three']) {
-      const res = await alice.api.post(`/conversations/${bob.handle}/messages`, { text, clientId: randomUUID() });
+      const res = await alice.api.send('POST /conversations/:handle/messages', {
+        params: { handle: bob.handle },
+        body: { text, clientId: randomUUID() },
+      });
       expect(res.status).toBe(201);
-      later.push(res.body.message.seq as number);
+      later.push(res.body.message.seq);
     }
     expect(later).toEqual([2, 3, 4]);
 

@@ -9,30 +9,38 @@ describe.each(engines)('reporting a private message on %s', (engine) => {
     const moderator = await registerUser(hub, 'moderator'); // the first account is a moderator
     const [alice, bob, eve] = await Promise.all([registerUser(hub, 'alice'), registerUser(hub, 'bob'), registerUser(hub, 'eve')]);
     await makeFriends(alice, bob);
-    const send = (text: string) => alice.api.post(`/conversations/${bob.handle}/messages`, { text, clientId: randomUUID() });
+    const send = (text: string) =>
+      alice.api.send('POST /conversations/:handle/messages', { params: { handle: bob.handle }, body: { text, clientId: randomUUID() } });
     await send('an ordinary hello');
     const bad = (await send('buy cheap followers now')).body.message;
     await send('and another thing');
 
-    expect((await eve.api.post('/reports', { subject: { kind: 'message', id: bad.id }, reason: 'spam' })).status).toBe(404);
-    expect((await moderator.api.post('/reports', { subject: { kind: 'message', id: bad.id }, reason: 'spam' })).status).toBe(404);
-    const made = await bob.api.post('/reports', { subject: { kind: 'message', id: bad.id }, reason: 'spam' });
+    expect((await eve.api.request('POST /reports', { body: { subject: { kind: 'message', id: bad.id }, reason: 'spam' } })).status).toBe(
+      404,
+    );
+    expect(
+      (await moderator.api.request('POST /reports', { body: { subject: { kind: 'message', id: bad.id }, reason: 'spam' } })).status,
+    ).toBe(404);
+    const made = await bob.api.send('POST /reports', { body: { subject: { kind: 'message', id: bad.id }, reason: 'spam' } });
     expect(made.status).toBe(201);
     expect(made.body.report.subject).toEqual({ kind: 'message', id: bad.id, excerpt: 'buy cheap followers now' });
 
-    const queue = await moderator.api.get('/moderation/reports');
+    const queue = await moderator.api.send('GET /moderation/reports');
     const listed = JSON.stringify(queue.body);
     expect(listed).toContain('buy cheap followers now');
     expect(listed).not.toContain('an ordinary hello');
     expect(listed).not.toContain('and another thing');
 
     const bobSocket = await connectSocket(hub, bob.token);
-    const resolved = await moderator.api.post(`/moderation/reports/${made.body.report.id}/resolve`, { action: 'remove' });
+    const resolved = await moderator.api.send('POST /moderation/reports/:id/resolve', {
+      params: { id: made.body.report.id },
+      body: { action: 'remove' },
+    });
     expect(resolved.status).toBe(200);
     expect(await nextEvent(bobSocket, 'chat:recall')).toEqual({ conversationId: bad.conversationId, messageId: bad.id });
-    const history = (await bob.api.get(`/conversations/${alice.handle}/messages`)).body.messages;
+    const history = (await bob.api.call('GET /conversations/:handle/messages', { params: { handle: alice.handle } })).messages;
     const removed = history.find((m: { id: string }) => m.id === bad.id);
     expect(removed).toMatchObject({ recalled: true });
-    expect(removed.text).toBeUndefined();
+    expect(removed?.text).toBeUndefined();
   });
 });

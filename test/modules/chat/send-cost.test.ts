@@ -46,7 +46,7 @@ describe('the cost of a chat send', () => {
     expect(retry).toEqual(first);
     const next = await emitAck(bobPhone, 'chat:send', { to: alice.handle, text: '收到', clientId: randomUUID() });
     expect(next).toMatchObject({ ok: true, message: { seq: last + 2, inboxSeq: last + 2 } });
-    const history = await bob.api.get(`/conversations/${alice.handle}/messages`);
+    const history = await bob.api.send('GET /conversations/:handle/messages', { params: { handle: alice.handle } });
     expect(history.body.messages.map((m: MessageDto) => m.seq)).toEqual(Array.from({ length: last + 2 }, (_, i) => last + 2 - i));
     const synced = await emitAck(bobPhone, 'chat:sync', { after: 0 });
     expect(synced).toMatchObject({ ok: true });

@@ -4,7 +4,6 @@
  * and a rejection tells them nothing more than `approval:decided` (no notification).
  */
 import { describe, expect, it } from 'vitest';
-import type { NotificationDto } from '../../../shared/dto.js';
 import {
   connectSocket,
   engines,
@@ -23,15 +22,18 @@ describe.each(engines)('the approved-comment notice on %s', (engine) => {
   it('the author of a comment the owner approves is notified live, by the owner, and finds it in their list', async () => {
     const [owner, author] = (await registerUsers(hub, ['owner', 'author'])) as [TestUser, TestUser];
     await makeFriends(owner, author);
-    expect((await owner.api.patch('/spaces/me', { approval: { comments: true } })).status).toBe(200);
+    expect((await owner.api.send('PATCH /spaces/me', { body: { approval: { comments: true } } })).status).toBe(200);
     const post = await shuoshuo(owner, 'friends');
     const authorSocket = await connectSocket(hub, author.token);
-    const before = (await author.api.get('/notifications')).body as { notifications: NotificationDto[]; unread: number };
+    const before = await author.api.call('GET /notifications');
 
-    const waiting = await author.api.post(`/posts/${post.id}/comments`, { text: 'lovely garden' });
+    const waiting = await author.api.send('POST /posts/:id/comments', { params: { id: post.id }, body: { text: 'lovely garden' } });
     expect(waiting.body.comment.pending).toBe(true);
     const told = nextEvent(authorSocket, 'notification', (n) => n.notification.kind === 'approved');
-    expect((await owner.api.post(`/spaces/me/pending/comment/${waiting.body.comment.id}/approve`)).status).toBe(200);
+    expect(
+      (await owner.api.send('POST /spaces/me/pending/:kind/:id/approve', { params: { kind: 'comment', id: waiting.body.comment.id } }))
+        .status,
+    ).toBe(200);
     const { notification } = await told;
     expect(notification).toMatchObject({
       kind: 'approved',
@@ -40,14 +42,17 @@ describe.each(engines)('the approved-comment notice on %s', (engine) => {
       read: false,
     });
     expect(notification.seq).toBeGreaterThan(before.notifications.at(-1)?.seq ?? 0);
-    const after = (await author.api.get('/notifications')).body as { notifications: NotificationDto[]; unread: number };
+    const after = await author.api.call('GET /notifications');
     expect(after.notifications.at(-1)).toEqual(notification);
     expect(after.unread).toBe(before.unread + 1);
 
     // Rejected: the comment goes, and no notification comes.
-    const second = await author.api.post(`/posts/${post.id}/comments`, { text: 'second thought' });
+    const second = await author.api.send('POST /posts/:id/comments', { params: { id: post.id }, body: { text: 'second thought' } });
     const decided = nextEvent(authorSocket, 'approval:decided', (d) => d.id === second.body.comment.id);
-    expect((await owner.api.post(`/spaces/me/pending/comment/${second.body.comment.id}/reject`)).status).toBe(204);
+    expect(
+      (await owner.api.send('POST /spaces/me/pending/:kind/:id/reject', { params: { kind: 'comment', id: second.body.comment.id } }))
+        .status,
+    ).toBe(204);
     expect((await decided).approved).toBe(false);
     await expectNoEvent(authorSocket, 'notification', (n) => n.notification.subject.id === second.body.comment.id);
   });

@@ -6,13 +6,14 @@ import { describe, expect, it } from 'vitest';
 import {
   connectSocket,
   engines,
+  errorOf,
   expectNoEvent,
   makeFriends,
   nextEvent,
   registerUser,
   registerUsers,
-  useTestHub,
   type TestUser,
+  useTestHub,
 } from '../../helpers/index.js';
 import { shuoshuo } from '../posts/post-fixtures.js';
 
@@ -23,9 +24,9 @@ describe.each(engines)('special care on %s', (engine) => {
     const [me, friend, other] = (await registerUsers(hub, ['carer', 'cared', 'other'])) as [TestUser, TestUser, TestUser];
     await makeFriends(me, friend);
     await makeFriends(other, friend);
-    expect((await me.api.put(`/friends/${friend.handle}/care`)).status).toBe(204);
-    expect((await me.api.put(`/friends/${friend.handle}/care`)).status).toBe(204);
-    expect((await me.api.get('/friends/care')).body.users).toMatchObject([{ id: friend.id }]);
+    expect((await me.api.send('PUT /friends/:handle/care', { params: { handle: friend.handle } })).status).toBe(204);
+    expect((await me.api.send('PUT /friends/:handle/care', { params: { handle: friend.handle } })).status).toBe(204);
+    expect((await me.api.call('GET /friends/care')).users).toMatchObject([{ id: friend.id }]);
     const [mine, others] = await Promise.all([connectSocket(hub, me.token), connectSocket(hub, other.token)]);
 
     const heard = nextEvent(mine, 'notification', (p) => p.notification.kind === 'care');
@@ -37,11 +38,11 @@ describe.each(engines)('special care on %s', (engine) => {
     // A private post is not one I may see: no care notification for it.
     const secret = await shuoshuo(friend, 'private', 'my diary');
     await expectNoEvent(mine, 'notification', (p) => p.notification.kind === 'care' && p.notification.subject.id === secret.id);
-    const cares = (await me.api.get('/notifications')).body.notifications.filter((n: { kind: string }) => n.kind === 'care');
+    const cares = (await me.api.call('GET /notifications')).notifications.filter((n: { kind: string }) => n.kind === 'care');
     expect(cares.map((n: { subject: { id: string } }) => n.subject.id)).toEqual([post.id]);
 
     // Uncared: nothing more.
-    expect((await me.api.delete(`/friends/${friend.handle}/care`)).status).toBe(204);
+    expect((await me.api.send('DELETE /friends/:handle/care', { params: { handle: friend.handle } })).status).toBe(204);
     const later = await shuoshuo(friend, 'public');
     await expectNoEvent(mine, 'notification', (p) => p.notification.kind === 'care' && p.notification.subject.id === later.id);
   });
@@ -49,23 +50,24 @@ describe.each(engines)('special care on %s', (engine) => {
   it('cares for friends only, at most 20; unfriending ends it', async () => {
     const me = await registerUser(hub, 'many');
     const stranger = await registerUser(hub, 'stranger');
-    expect((await me.api.put(`/friends/${stranger.handle}/care`)).body.error.code).toBe('not_found');
-    expect((await me.api.put(`/friends/no_such_person/care`)).body.error.code).toBe('not_found');
+    expect(errorOf(await me.api.request('PUT /friends/:handle/care', { params: { handle: stranger.handle } })).code).toBe('not_found');
+    expect(errorOf(await me.api.request('PUT /friends/:handle/care', { params: { handle: 'no_such_person' } })).code).toBe('not_found');
     const friends = await registerUsers(
       hub,
       Array.from({ length: 21 }, (_, i) => `f${i}`),
     );
     for (const f of friends) await makeFriends(me, f);
-    for (const f of friends.slice(0, 20)) expect((await me.api.put(`/friends/${f.handle}/care`)).status).toBe(204);
-    const over = await me.api.put(`/friends/${friends[20]!.handle}/care`);
+    for (const f of friends.slice(0, 20))
+      expect((await me.api.send('PUT /friends/:handle/care', { params: { handle: f.handle } })).status).toBe(204);
+    const over = await me.api.request('PUT /friends/:handle/care', { params: { handle: friends[20]!.handle } });
     expect(over.status).toBe(409);
-    expect(over.body.error.code).toBe('conflict');
-    expect((await me.api.get('/friends/care')).body.users).toHaveLength(20);
+    expect(errorOf(over).code).toBe('conflict');
+    expect((await me.api.call('GET /friends/care')).users).toHaveLength(20);
 
     // Unfriending one frees a place; they are no longer listed.
-    expect((await me.api.delete(`/friends/${friends[0]!.handle}`)).status).toBe(204);
-    expect((await me.api.get('/friends/care')).body.users).toHaveLength(19);
-    expect((await me.api.put(`/friends/${friends[20]!.handle}/care`)).status).toBe(204);
+    expect((await me.api.send('DELETE /friends/:handle', { params: { handle: friends[0]!.handle } })).status).toBe(204);
+    expect((await me.api.call('GET /friends/care')).users).toHaveLength(19);
+    expect((await me.api.send('PUT /friends/:handle/care', { params: { handle: friends[20]!.handle } })).status).toBe(204);
   }, 120_000);
 
   it('holds the limit of 20 when several friends are cared for at the same moment', async () => {
@@ -75,10 +77,13 @@ describe.each(engines)('special care on %s', (engine) => {
       Array.from({ length: 24 }, (_, i) => `e${i}`),
     );
     for (const f of friends) await makeFriends(me, f);
-    for (const f of friends.slice(0, 17)) expect((await me.api.put(`/friends/${f.handle}/care`)).status).toBe(204);
+    for (const f of friends.slice(0, 17))
+      expect((await me.api.send('PUT /friends/:handle/care', { params: { handle: f.handle } })).status).toBe(204);
     // Seven at once with three places left: exactly three are taken, the other four answer conflict.
-    const answers = await Promise.all(friends.slice(17).map((f) => me.api.put(`/friends/${f.handle}/care`)));
+    const answers = await Promise.all(
+      friends.slice(17).map((f) => me.api.request('PUT /friends/:handle/care', { params: { handle: f.handle } })),
+    );
     expect(answers.map((a) => a.status).sort()).toEqual([204, 204, 204, 409, 409, 409, 409]);
-    expect((await me.api.get('/friends/care')).body.users).toHaveLength(20);
+    expect((await me.api.call('GET /friends/care')).users).toHaveLength(20);
   }, 120_000);
 });

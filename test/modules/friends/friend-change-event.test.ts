@@ -16,10 +16,10 @@ describe.each(engines)('friend:change on %s', (engine) => {
     ]);
     expect(await emitAck(meiSocket, 'presence:list', {})).toEqual({ ok: true, online: [] });
 
-    const sent = await jun.api.post('/friends/requests', { to: mei.handle });
+    const sent = await jun.api.send('POST /friends/requests', { body: { to: mei.handle } });
     const meiHears = nextEvent(meiSocket, 'friend:change');
     const junHears = nextEvent(junSocket, 'friend:change');
-    expect((await mei.api.post(`/friends/requests/${sent.body.request.id}/accept`)).status).toBe(200);
+    expect((await mei.api.send('POST /friends/requests/:id/accept', { params: { id: sent.body.request.id } })).status).toBe(200);
     expect(await meiHears).toEqual({ userId: jun.id, friends: true });
     expect(await junHears).toEqual({ userId: mei.id, friends: true });
     // Right after the event, the new friend is listed online without anyone reconnecting.
@@ -27,7 +27,7 @@ describe.each(engines)('friend:change on %s', (engine) => {
 
     const meiLoses = nextEvent(meiSocket, 'friend:change');
     const junLoses = nextEvent(junSocket, 'friend:change');
-    expect((await jun.api.delete(`/friends/${mei.handle}`)).status).toBe(204);
+    expect((await jun.api.send('DELETE /friends/:handle', { params: { handle: mei.handle } })).status).toBe(204);
     expect(await meiLoses).toEqual({ userId: jun.id, friends: false });
     expect(await junLoses).toEqual({ userId: mei.id, friends: false });
     expect(await emitAck(meiSocket, 'presence:list', {})).toEqual({ ok: true, online: [] });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { apiClient, makeFriends, registerUser, useTestHub, userRef } from '../../helpers/index.js';
+import { apiClient, errorOf, makeFriends, registerUser, useTestHub, userRef } from '../../helpers/index.js';
 
 const hub = useTestHub();
 
@@ -8,56 +8,56 @@ describe('friend requests', () => {
     const alice = await registerUser(hub, 'alice');
     const bob = await registerUser(hub, 'bob');
 
-    const sent = await alice.api.post('/friends/requests', { to: bob.handle });
+    const sent = await alice.api.send('POST /friends/requests', { body: { to: bob.handle } });
     expect(sent.status).toBe(201);
     expect(sent.body.request).toMatchObject({ from: userRef(alice), to: userRef(bob), status: 'pending' });
     const id: string = sent.body.request.id;
 
-    const bobs = await bob.api.get('/friends/requests');
+    const bobs = await bob.api.send('GET /friends/requests');
     expect(bobs.body.incoming.map((r: { id: string }) => r.id)).toEqual([id]);
     expect(bobs.body.outgoing).toEqual([]);
-    const alices = await alice.api.get('/friends/requests');
+    const alices = await alice.api.send('GET /friends/requests');
     expect(alices.body.outgoing.map((r: { id: string }) => r.id)).toEqual([id]);
     expect(alices.body.incoming).toEqual([]);
 
-    const accepted = await bob.api.post(`/friends/requests/${id}/accept`);
+    const accepted = await bob.api.send('POST /friends/requests/:id/accept', { params: { id } });
     expect(accepted.status).toBe(200);
     expect(accepted.body.friend).toEqual(userRef(alice));
 
-    expect((await alice.api.get('/friends')).body.friends).toEqual([userRef(bob)]);
-    expect((await bob.api.get('/friends')).body.friends).toEqual([userRef(alice)]);
+    expect((await alice.api.call('GET /friends')).friends).toEqual([userRef(bob)]);
+    expect((await bob.api.call('GET /friends')).friends).toEqual([userRef(alice)]);
     // Settled requests leave the pending lists.
-    expect((await bob.api.get('/friends/requests')).body.incoming).toEqual([]);
-    expect((await alice.api.get('/friends/requests')).body.outgoing).toEqual([]);
+    expect((await bob.api.call('GET /friends/requests')).incoming).toEqual([]);
+    expect((await alice.api.call('GET /friends/requests')).outgoing).toEqual([]);
   });
 
   it('only the recipient may accept or decline; anyone else gets not_found', async () => {
     const alice = await registerUser(hub, 'alice');
     const bob = await registerUser(hub, 'bob');
     const eve = await registerUser(hub, 'eve');
-    const { body } = await alice.api.post('/friends/requests', { to: bob.handle });
+    const { body } = await alice.api.send('POST /friends/requests', { body: { to: bob.handle } });
     const id: string = body.request.id;
 
     for (const who of [alice, eve]) {
-      const accept = await who.api.post(`/friends/requests/${id}/accept`);
+      const accept = await who.api.request('POST /friends/requests/:id/accept', { params: { id } });
       expect(accept.status).toBe(404);
-      expect(accept.body.error.code).toBe('not_found');
-      expect((await who.api.post(`/friends/requests/${id}/decline`)).status).toBe(404);
+      expect(errorOf(accept).code).toBe('not_found');
+      expect((await who.api.request('POST /friends/requests/:id/decline', { params: { id } })).status).toBe(404);
     }
-    expect((await alice.api.get('/friends')).body.friends).toEqual([]);
+    expect((await alice.api.call('GET /friends')).friends).toEqual([]);
   });
 
   it('a declined request disappears, and can be sent again later', async () => {
     const alice = await registerUser(hub, 'alice');
     const bob = await registerUser(hub, 'bob');
-    const { body } = await alice.api.post('/friends/requests', { to: bob.handle });
-    const declined = await bob.api.post(`/friends/requests/${body.request.id}/decline`);
+    const { body } = await alice.api.send('POST /friends/requests', { body: { to: bob.handle } });
+    const declined = await bob.api.send('POST /friends/requests/:id/decline', { params: { id: body.request.id } });
     expect(declined.status).toBe(204);
-    expect((await bob.api.get('/friends/requests')).body.incoming).toEqual([]);
-    expect((await bob.api.post(`/friends/requests/${body.request.id}/accept`)).status).toBe(404);
-    expect((await alice.api.get('/friends')).body.friends).toEqual([]);
+    expect((await bob.api.call('GET /friends/requests')).incoming).toEqual([]);
+    expect((await bob.api.request('POST /friends/requests/:id/accept', { params: { id: body.request.id } })).status).toBe(404);
+    expect((await alice.api.call('GET /friends')).friends).toEqual([]);
 
-    const again = await alice.api.post('/friends/requests', { to: bob.handle });
+    const again = await alice.api.send('POST /friends/requests', { body: { to: bob.handle } });
     expect(again.status).toBe(201);
     expect(again.body.request.id).not.toBe(body.request.id);
   });
@@ -67,46 +67,46 @@ describe('friend requests', () => {
     const bob = await registerUser(hub, 'bob');
     const carol = await registerUser(hub, 'carol');
 
-    const self = await alice.api.post('/friends/requests', { to: alice.handle });
+    const self = await alice.api.request('POST /friends/requests', { body: { to: alice.handle } });
     expect(self.status).toBe(400);
-    expect(self.body.error).toMatchObject({ code: 'invalid', fields: { to: expect.any(String) } });
+    expect(errorOf(self)).toMatchObject({ code: 'invalid', fields: { to: expect.any(String) } });
 
-    expect((await alice.api.post('/friends/requests', { to: bob.handle })).status).toBe(201);
-    const duplicate = await alice.api.post('/friends/requests', { to: bob.handle });
+    expect((await alice.api.send('POST /friends/requests', { body: { to: bob.handle } })).status).toBe(201);
+    const duplicate = await alice.api.request('POST /friends/requests', { body: { to: bob.handle } });
     expect(duplicate.status).toBe(409);
-    expect(duplicate.body.error.code).toBe('conflict');
+    expect(errorOf(duplicate).code).toBe('conflict');
 
     await makeFriends(alice, carol);
-    expect((await alice.api.post('/friends/requests', { to: carol.handle })).status).toBe(409);
-    expect((await carol.api.post('/friends/requests', { to: alice.handle })).status).toBe(409);
+    expect((await alice.api.request('POST /friends/requests', { body: { to: carol.handle } })).status).toBe(409);
+    expect((await carol.api.request('POST /friends/requests', { body: { to: alice.handle } })).status).toBe(409);
 
-    const nobody = await alice.api.post('/friends/requests', { to: 'no_such_user_here' });
+    const nobody = await alice.api.request('POST /friends/requests', { body: { to: 'no_such_user_here' } });
     expect(nobody.status).toBe(404);
   });
 
   it('asking someone who already asked you accepts their request', async () => {
     const alice = await registerUser(hub, 'alice');
     const bob = await registerUser(hub, 'bob');
-    const first = await alice.api.post('/friends/requests', { to: bob.handle });
-    const back = await bob.api.post('/friends/requests', { to: alice.handle });
+    const first = await alice.api.send('POST /friends/requests', { body: { to: bob.handle } });
+    const back = await bob.api.send('POST /friends/requests', { body: { to: alice.handle } });
     expect(back.status).toBe(201);
     expect(back.body.request).toMatchObject({ id: first.body.request.id, from: userRef(alice), to: userRef(bob), status: 'accepted' });
-    expect((await alice.api.get('/friends')).body.friends).toEqual([userRef(bob)]);
-    expect((await bob.api.get('/friends/requests')).body.incoming).toEqual([]);
+    expect((await alice.api.call('GET /friends')).friends).toEqual([userRef(bob)]);
+    expect((await bob.api.call('GET /friends/requests')).incoming).toEqual([]);
   });
 
   it('two users asking each other at the same moment end up friends with no request left pending', async () => {
     const alice = await registerUser(hub, 'alice');
     const bob = await registerUser(hub, 'bob');
     const answers = await Promise.all([
-      alice.api.post('/friends/requests', { to: bob.handle }),
-      bob.api.post('/friends/requests', { to: alice.handle }),
+      alice.api.request('POST /friends/requests', { body: { to: bob.handle } }),
+      bob.api.request('POST /friends/requests', { body: { to: alice.handle } }),
     ]);
     // One creates the request; the other either accepts it or collides on the pending pair (409).
     expect(answers.map((a) => a.status).sort()).toEqual(expect.arrayContaining([201]));
     for (const a of answers) expect([201, 409]).toContain(a.status);
-    const pending = await alice.api.get('/friends/requests');
-    const friends = (await alice.api.get('/friends')).body.friends;
+    const pending = await alice.api.send('GET /friends/requests');
+    const friends = (await alice.api.call('GET /friends')).friends;
     expect(pending.body.incoming.length + pending.body.outgoing.length + friends.length).toBe(1);
   });
 
@@ -139,8 +139,8 @@ describe('friend notifications', () => {
   it('the recipient is told of a request, and the requester of its acceptance', async () => {
     const alice = await registerUser(hub, 'alice');
     const bob = await registerUser(hub, 'bob');
-    const { body } = await alice.api.post('/friends/requests', { to: bob.handle });
-    const bobs = (await bob.api.get('/notifications')).body.notifications;
+    const { body } = await alice.api.send('POST /friends/requests', { body: { to: bob.handle } });
+    const bobs = (await bob.api.call('GET /notifications')).notifications;
     expect(bobs).toEqual([
       expect.objectContaining({
         kind: 'friend_request',
@@ -148,19 +148,19 @@ describe('friend notifications', () => {
         subject: expect.objectContaining({ type: 'friend_request', id: body.request.id }),
       }),
     ]);
-    expect((await alice.api.get('/notifications')).body.notifications).toEqual([]);
+    expect((await alice.api.call('GET /notifications')).notifications).toEqual([]);
 
-    await bob.api.post(`/friends/requests/${body.request.id}/accept`);
-    const alices = (await alice.api.get('/notifications')).body.notifications;
+    await bob.api.call('POST /friends/requests/:id/accept', { params: { id: body.request.id } });
+    const alices = (await alice.api.call('GET /notifications')).notifications;
     expect(alices).toEqual([expect.objectContaining({ kind: 'friend_accept', actor: userRef(bob) })]);
   });
 
   it('a declined request tells the requester nothing', async () => {
     const alice = await registerUser(hub, 'alice');
     const bob = await registerUser(hub, 'bob');
-    const { body } = await alice.api.post('/friends/requests', { to: bob.handle });
-    await bob.api.post(`/friends/requests/${body.request.id}/decline`);
-    expect((await alice.api.get('/notifications')).body.notifications).toEqual([]);
+    const { body } = await alice.api.send('POST /friends/requests', { body: { to: bob.handle } });
+    await bob.api.call('POST /friends/requests/:id/decline', { params: { id: body.request.id } });
+    expect((await alice.api.call('GET /notifications')).notifications).toEqual([]);
   });
 });
 
@@ -169,11 +169,11 @@ describe('unfriending', () => {
     const alice = await registerUser(hub, 'alice');
     const bob = await registerUser(hub, 'bob');
     await makeFriends(alice, bob);
-    expect((await bob.api.delete(`/friends/${alice.handle}`)).status).toBe(204);
-    expect((await alice.api.get('/friends')).body.friends).toEqual([]);
-    expect((await bob.api.get('/friends')).body.friends).toEqual([]);
-    expect((await bob.api.delete(`/friends/${alice.handle}`)).status).toBe(404);
-    expect((await bob.api.delete('/friends/no_such_user_here')).status).toBe(404);
+    expect((await bob.api.send('DELETE /friends/:handle', { params: { handle: alice.handle } })).status).toBe(204);
+    expect((await alice.api.call('GET /friends')).friends).toEqual([]);
+    expect((await bob.api.call('GET /friends')).friends).toEqual([]);
+    expect((await bob.api.request('DELETE /friends/:handle', { params: { handle: alice.handle } })).status).toBe(404);
+    expect((await bob.api.request('DELETE /friends/:handle', { params: { handle: 'no_such_user_here' } })).status).toBe(404);
     // They may become friends again.
     await makeFriends(bob, alice);
   });
@@ -187,7 +187,7 @@ describe('unfriending', () => {
     expect(await friends.relation(bob.id, alice.id)).toBe('friend');
     expect(await friends.relation(alice.id, bob.id)).toBe('friend');
     expect(await friends.friendIds(alice.id)).toEqual([bob.id]);
-    await alice.api.delete(`/friends/${bob.handle}`);
+    await alice.api.call('DELETE /friends/:handle', { params: { handle: bob.handle } });
     expect(await friends.relation(bob.id, alice.id)).toBe('stranger');
     expect(await friends.areFriends(alice.id, bob.id)).toBe(false);
     expect(await friends.friendIds(alice.id)).toEqual([]);

@@ -54,9 +54,9 @@ describe.each(engines)('games across a cluster on %s', (engine) => {
 
     const sent = await invite(alice, bob);
     expect((await nextEvent(bobSocket, 'invite', (p) => p.invite.id === sent.id)).invite.status).toBe('pending');
-    const accepted = await bob.api.post(`/invites/${sent.id}/accept`);
+    const accepted = await bob.api.send('POST /invites/:id/accept', { params: { id: sent.id } });
     expect(accepted.status).toBe(200);
-    const matchId = accepted.body.match.id as string;
+    const matchId = accepted.body.match.id;
     await nextEvent(aliceSocket, 'invite', (p) => p.invite.status === 'accepted');
     for (const socket of [aliceSocket, bobSocket]) {
       expect((await nextEvent(socket, 'game:state', (p) => p.match.id === matchId)).match.moves).toEqual([]);
@@ -112,7 +112,7 @@ describe.each(engines)('games across a cluster on %s', (engine) => {
     await settle(aliceSocket);
     await settle(bobOnA);
     expect(received(aliceSocket, 'game:state').filter((p) => p.match.id === kept.id && p.match.status === 'finished')).toEqual([]);
-    expect((await alice.api.get(`/matches/${kept.id}`)).body.match.status).toBe('active');
+    expect((await alice.api.call('GET /matches/:id', { params: { id: kept.id } })).match.status).toBe('active');
   });
 
   it("an invite made on a node that then goes away still expires, once, through the other nodes' sweeps", async () => {

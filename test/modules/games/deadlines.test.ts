@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { connectSocket, engines, expectNoEvent, nextEvent, received, settle, useTestHub } from '../../helpers/index.js';
+import { connectSocket, engines, errorOf, expectNoEvent, nextEvent, received, settle, useTestHub } from '../../helpers/index.js';
 import { friendPair, invite, move, startMatch } from './game-fixtures.js';
 
 /** Short enough to await, long enough for an accept to land first on a busy machine. */
@@ -23,12 +23,12 @@ describe.each(engines)('invite expiry and forfeits on %s', (engine) => {
     expect(forAlice.invite).toEqual(forBob.invite);
     expect(forBob.invite).toMatchObject({ status: 'expired', matchId: null });
 
-    const late = await bob.api.post(`/invites/${sent.id}/accept`);
+    const late = await bob.api.request('POST /invites/:id/accept', { params: { id: sent.id } });
     expect(late.status).toBe(409);
-    expect(late.body.error.code).toBe('conflict');
-    expect((await bob.api.get(`/invites/${sent.id}`)).body.invite.status).toBe('expired');
-    expect((await bob.api.get('/invites')).body.incoming).toEqual([]);
-    expect((await bob.api.get(`/spaces/${bob.handle}/matches`)).body.matches).toEqual([]);
+    expect(errorOf(late).code).toBe('conflict');
+    expect((await bob.api.call('GET /invites/:id', { params: { id: sent.id } })).invite.status).toBe('expired');
+    expect((await bob.api.call('GET /invites')).incoming).toEqual([]);
+    expect((await bob.api.call('GET /spaces/:handle/matches', { params: { handle: bob.handle } })).matches).toEqual([]);
 
     // Expired exactly once: one push each, and the pair may invite again.
     await hub.services.games.sweepNow();
@@ -48,7 +48,7 @@ describe.each(engines)('invite expiry and forfeits on %s', (engine) => {
 
     const pushed = await nextEvent(bobSocket, 'invite', (p) => p.invite.id === sent.id && p.invite.status === 'expired', wait);
     expect(pushed.invite.from.id).toBe(alice.id);
-    expect((await alice.api.get(`/invites/${sent.id}`)).body.invite.status).toBe('expired');
+    expect((await alice.api.call('GET /invites/:id', { params: { id: sent.id } })).invite.status).toBe('expired');
   });
 
   it('a player who leaves a match forfeits; the other is told', async () => {
@@ -63,11 +63,11 @@ describe.each(engines)('invite expiry and forfeits on %s', (engine) => {
     const over = await nextEvent(aliceSocket, 'game:state', (p) => p.match.id === id && p.match.status === 'finished', wait);
     expect(over.match).toMatchObject({ status: 'finished', winner: alice.id, endReason: 'forfeit', turn: null });
     expect(over.match.moves).toHaveLength(1);
-    expect((await alice.api.get(`/matches/${id}`)).body.match).toEqual(over.match);
+    expect((await alice.api.call('GET /matches/:id', { params: { id } })).match).toEqual(over.match);
     // The loser sees the outcome when back; the match is no longer pushed as active.
     const bobAgain = await connectSocket(hub, bob.token);
     await expectNoEvent(bobAgain, 'game:state', (p) => p.match.id === id);
-    expect((await bob.api.get(`/matches/${id}`)).body.match.endReason).toBe('forfeit');
+    expect((await bob.api.call('GET /matches/:id', { params: { id } })).match.endReason).toBe('forfeit');
   });
 
   it('a player who comes back in time does not forfeit', async () => {
@@ -91,7 +91,7 @@ describe.each(engines)('invite expiry and forfeits on %s', (engine) => {
     await nextEvent(carolSocket, 'game:state', (p) => p.match.id === lost.id && p.match.endReason === 'forfeit', wait);
     await hub.services.games.sweepNow();
     await expectNoEvent(aliceSocket, 'game:state', (p) => p.match.id === kept.id && p.match.status === 'finished');
-    expect((await alice.api.get(`/matches/${kept.id}`)).body.match.status).toBe('active');
+    expect((await alice.api.call('GET /matches/:id', { params: { id: kept.id } })).match.status).toBe('active');
     expect((await move(aliceSocket, kept.id, 7, 7)).status).toBe('active');
   });
 });

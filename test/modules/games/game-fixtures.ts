@@ -17,17 +17,17 @@ export async function friendPair(hub: HubLike, a = 'alice', b = 'bob'): Promise<
 
 /** `from` invites `to` to Gomoku; the invite as answered. */
 export async function invite(from: TestUser, to: TestUser): Promise<InviteDto> {
-  const res = await from.api.post('/invites', { to: to.handle, game: 'gomoku' });
+  const res = await from.api.send('POST /invites', { body: { to: to.handle, game: 'gomoku' } });
   expect(res.status, JSON.stringify(res.body)).toBe(201);
-  return res.body.invite as InviteDto;
+  return res.body.invite;
 }
 
 /** `from` invites `to`, who accepts: the match that starts (`from` plays black). */
 export async function startMatch(from: TestUser, to: TestUser): Promise<MatchDto> {
   const inv = await invite(from, to);
-  const res = await to.api.post(`/invites/${inv.id}/accept`);
+  const res = await to.api.send('POST /invites/:id/accept', { params: { id: inv.id } });
   expect(res.status, JSON.stringify(res.body)).toBe(200);
-  return res.body.match as MatchDto;
+  return res.body.match;
 }
 
 /** Plays a move that must be accepted; the match after it. */

@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { apiClient, connectSocket, engines, expectNoEvent, nextEvent, registerUser, useTestHub, userRef } from '../../helpers/index.js';
+import {
+  apiClient,
+  connectSocket,
+  engines,
+  errorOf,
+  expectNoEvent,
+  nextEvent,
+  registerUser,
+  userRef,
+  useTestHub,
+} from '../../helpers/index.js';
 import { friendPair, invite } from './game-fixtures.js';
 
 describe.each(engines)('game invites on %s', (engine) => {
@@ -17,7 +27,7 @@ describe.each(engines)('game invites on %s', (engine) => {
     const bobSocket = await connectSocket(hub, bob.token);
 
     const before = Date.now();
-    const res = await alice.api.post('/invites', { to: bob.handle, game: 'gomoku' });
+    const res = await alice.api.send('POST /invites', { body: { to: bob.handle, game: 'gomoku' } });
     expect(res.status).toBe(201);
     const sent = res.body.invite;
     expect(sent).toMatchObject({ from: userRef(alice), to: userRef(bob), game: 'gomoku', status: 'pending', matchId: null });
@@ -31,9 +41,9 @@ describe.each(engines)('game invites on %s', (engine) => {
     expect(note.notification.actor).toEqual(userRef(alice));
     expect(note.notification.subject).toMatchObject({ type: 'invite', id: sent.id });
 
-    const listed = await bob.api.get('/invites');
+    const listed = await bob.api.send('GET /invites');
     expect(listed.body).toEqual({ incoming: [sent], outgoing: [] });
-    expect((await alice.api.get('/invites')).body).toEqual({ incoming: [], outgoing: [sent] });
+    expect(await alice.api.call('GET /invites')).toEqual({ incoming: [], outgoing: [sent] });
   });
 
   it('only friends can be invited, to a game that exists', async () => {
@@ -41,38 +51,38 @@ describe.each(engines)('game invites on %s', (engine) => {
     const stranger = await registerUser(hub, 'stranger');
     const strangerSocket = await connectSocket(hub, stranger.token);
 
-    const notFriend = await alice.api.post('/invites', { to: stranger.handle, game: 'gomoku' });
+    const notFriend = await alice.api.request('POST /invites', { body: { to: stranger.handle, game: 'gomoku' } });
     expect(notFriend.status).toBe(403);
-    expect(notFriend.body.error.code).toBe('forbidden');
+    expect(errorOf(notFriend).code).toBe('forbidden');
     await expectNoEvent(strangerSocket, 'invite');
 
     const [carol, dave] = await friendPair(hub, 'carol', 'dave');
     const unknownGame = await carol.api.post('/invites', { to: dave.handle, game: 'chess' });
     expect(unknownGame.status).toBe(400);
     expect(unknownGame.body.error.fields).toHaveProperty('game');
-    expect((await carol.api.post('/invites', { to: 'nobody_here_at_all', game: 'gomoku' })).status).toBe(404);
+    expect((await carol.api.request('POST /invites', { body: { to: 'nobody_here_at_all', game: 'gomoku' } })).status).toBe(404);
     expect((await carol.api.post('/invites', { to: carol.handle, game: 'gomoku' })).status).toBe(400);
     expect((await carol.api.post('/invites', { to: dave.handle, game: 'gomoku', extra: 1 })).status).toBe(400);
     expect((await apiClient(hub.url).post('/invites', { to: dave.handle, game: 'gomoku' })).status).toBe(401);
-    expect((await dave.api.get('/invites')).body.incoming).toEqual([]);
+    expect((await dave.api.call('GET /invites')).incoming).toEqual([]);
   });
 
   it('a second pending invite between the same two for the same game is a conflict, either way round', async () => {
     const [alice, bob] = await friendPair(hub);
     await invite(alice, bob);
-    const again = await alice.api.post('/invites', { to: bob.handle, game: 'gomoku' });
+    const again = await alice.api.request('POST /invites', { body: { to: bob.handle, game: 'gomoku' } });
     expect(again.status).toBe(409);
-    expect(again.body.error.code).toBe('conflict');
-    expect((await bob.api.post('/invites', { to: alice.handle, game: 'gomoku' })).status).toBe(409);
-    expect((await bob.api.get('/invites')).body.incoming).toHaveLength(1);
+    expect(errorOf(again).code).toBe('conflict');
+    expect((await bob.api.request('POST /invites', { body: { to: alice.handle, game: 'gomoku' } })).status).toBe(409);
+    expect((await bob.api.call('GET /invites')).incoming).toHaveLength(1);
   });
 
   it('concurrent invites between the same pair: exactly one is created', async () => {
     const [alice, bob] = await friendPair(hub);
     const answers = await Promise.all([
-      alice.api.post('/invites', { to: bob.handle, game: 'gomoku' }),
-      alice.api.post('/invites', { to: bob.handle, game: 'gomoku' }),
-      bob.api.post('/invites', { to: alice.handle, game: 'gomoku' }),
+      alice.api.request('POST /invites', { body: { to: bob.handle, game: 'gomoku' } }),
+      alice.api.request('POST /invites', { body: { to: bob.handle, game: 'gomoku' } }),
+      bob.api.request('POST /invites', { body: { to: alice.handle, game: 'gomoku' } }),
     ]);
     expect(answers.map((a) => a.status).sort()).toEqual([201, 409, 409]);
   });
@@ -84,21 +94,21 @@ describe.each(engines)('game invites on %s', (engine) => {
     const bobSocket = await connectSocket(hub, bob.token);
     const sent = await invite(alice, bob);
 
-    expect((await alice.api.post(`/invites/${sent.id}/accept`)).status).toBe(403);
-    expect((await alice.api.post(`/invites/${sent.id}/decline`)).status).toBe(403);
-    expect((await carol.api.post(`/invites/${sent.id}/accept`)).status).toBe(404);
-    expect((await carol.api.get(`/invites/${sent.id}`)).status).toBe(404);
-    expect((await bob.api.post(`/invites/${sent.id}/cancel`)).status).toBe(403);
+    expect((await alice.api.request('POST /invites/:id/accept', { params: { id: sent.id } })).status).toBe(403);
+    expect((await alice.api.request('POST /invites/:id/decline', { params: { id: sent.id } })).status).toBe(403);
+    expect((await carol.api.request('POST /invites/:id/accept', { params: { id: sent.id } })).status).toBe(404);
+    expect((await carol.api.request('GET /invites/:id', { params: { id: sent.id } })).status).toBe(404);
+    expect((await bob.api.request('POST /invites/:id/cancel', { params: { id: sent.id } })).status).toBe(403);
 
-    const declined = await bob.api.post(`/invites/${sent.id}/decline`);
+    const declined = await bob.api.send('POST /invites/:id/decline', { params: { id: sent.id } });
     expect(declined.status).toBe(200);
     expect(declined.body.invite).toMatchObject({ id: sent.id, status: 'declined' });
     expect((await nextEvent(aliceSocket, 'invite', (p) => p.invite.status === 'declined')).invite).toEqual(declined.body.invite);
     expect((await nextEvent(bobSocket, 'invite', (p) => p.invite.status === 'declined')).invite).toEqual(declined.body.invite);
 
-    const late = await bob.api.post(`/invites/${sent.id}/accept`);
+    const late = await bob.api.request('POST /invites/:id/accept', { params: { id: sent.id } });
     expect(late.status).toBe(409);
-    expect((await bob.api.get(`/invites/${sent.id}`)).body.invite.status).toBe('declined');
+    expect((await bob.api.call('GET /invites/:id', { params: { id: sent.id } })).invite.status).toBe('declined');
     // Once decided, the pair may play again.
     await invite(bob, alice);
   });
@@ -109,13 +119,13 @@ describe.each(engines)('game invites on %s', (engine) => {
     const bobSocket = await connectSocket(hub, bob.token);
     const sent = await invite(alice, bob);
 
-    const cancelled = await alice.api.post(`/invites/${sent.id}/cancel`);
+    const cancelled = await alice.api.send('POST /invites/:id/cancel', { params: { id: sent.id } });
     expect(cancelled.status).toBe(200);
     expect(cancelled.body.invite.status).toBe('cancelled');
     await nextEvent(bobSocket, 'invite', (p) => p.invite.id === sent.id && p.invite.status === 'cancelled');
     await nextEvent(aliceSocket, 'invite', (p) => p.invite.id === sent.id && p.invite.status === 'cancelled');
-    expect((await bob.api.post(`/invites/${sent.id}/accept`)).status).toBe(409);
-    expect((await bob.api.get('/invites')).body.incoming).toEqual([]);
+    expect((await bob.api.request('POST /invites/:id/accept', { params: { id: sent.id } })).status).toBe(409);
+    expect((await bob.api.call('GET /invites')).incoming).toEqual([]);
   });
 
   it('accepting starts a match: both get the accepted invite and the first game state', async () => {
@@ -124,7 +134,7 @@ describe.each(engines)('game invites on %s', (engine) => {
     const bobSocket = await connectSocket(hub, bob.token);
     const sent = await invite(alice, bob);
 
-    const res = await bob.api.post(`/invites/${sent.id}/accept`);
+    const res = await bob.api.send('POST /invites/:id/accept', { params: { id: sent.id } });
     expect(res.status).toBe(200);
     const { invite: accepted, match } = res.body;
     expect(accepted).toMatchObject({ id: sent.id, status: 'accepted', matchId: match.id });
@@ -144,26 +154,26 @@ describe.each(engines)('game invites on %s', (engine) => {
       expect((await nextEvent(socket, 'game:state')).match).toEqual(match);
     }
     // A retried accept answers the same match; a decline after it is refused.
-    const retry = await bob.api.post(`/invites/${sent.id}/accept`);
+    const retry = await bob.api.send('POST /invites/:id/accept', { params: { id: sent.id } });
     expect(retry.status).toBe(200);
     expect(retry.body.match.id).toBe(match.id);
-    expect((await bob.api.post(`/invites/${sent.id}/decline`)).status).toBe(409);
+    expect((await bob.api.request('POST /invites/:id/decline', { params: { id: sent.id } })).status).toBe(409);
   });
 
   it('an invite from someone since unfriended cannot be accepted', async () => {
     const [alice, bob] = await friendPair(hub);
     const sent = await invite(alice, bob);
-    expect((await alice.api.delete(`/friends/${bob.handle}`)).status).toBe(204);
-    const res = await bob.api.post(`/invites/${sent.id}/accept`);
+    expect((await alice.api.send('DELETE /friends/:handle', { params: { handle: bob.handle } })).status).toBe(204);
+    const res = await bob.api.request('POST /invites/:id/accept', { params: { id: sent.id } });
     expect(res.status).toBe(403);
-    expect((await bob.api.get(`/invites/${sent.id}`)).body.invite.status).toBe('pending');
-    expect((await bob.api.post(`/invites/${sent.id}/decline`)).status).toBe(200);
+    expect((await bob.api.call('GET /invites/:id', { params: { id: sent.id } })).invite.status).toBe('pending');
+    expect((await bob.api.send('POST /invites/:id/decline', { params: { id: sent.id } })).status).toBe(200);
   });
 
   it('bad ids are refused as invalid', async () => {
     const [, bob] = await friendPair(hub);
     const res = await bob.api.post('/invites/not-an-id/accept');
     expect(res.status).toBe(400);
-    expect((await bob.api.post('/invites/0123456789abcdef01234567/accept')).status).toBe(404);
+    expect((await bob.api.request('POST /invites/:id/accept', { params: { id: '0123456789abcdef01234567' } })).status).toBe(404);
   });
 });

@@ -5,14 +5,15 @@ import {
   connectSocket,
   emitAck,
   engines,
+  errorOf,
   expectNoEvent,
   makeFriends,
   nextEvent,
   received,
   registerUser,
   settle,
-  useTestHub,
   type TestSocket,
+  useTestHub,
 } from '../../helpers/index.js';
 import { friendPair, move, startMatch } from './game-fixtures.js';
 
@@ -50,10 +51,10 @@ describe.each(engines)('gomoku matches on %s', (engine) => {
     expect(received(bobSocket, 'game:state')).toHaveLength(states.length + 1);
 
     // Replay: the stored match holds every move.
-    const stored = await bob.api.get(`/matches/${start.id}`);
+    const stored = await bob.api.send('GET /matches/:id', { params: { id: start.id } });
     expect(stored.status).toBe(200);
     expect(stored.body.match).toEqual(final);
-    const history = await alice.api.get(`/spaces/${alice.handle}/matches`);
+    const history = await alice.api.send('GET /spaces/:handle/matches', { params: { handle: alice.handle } });
     expect(history.body.matches.map((m: MatchDto) => m.id)).toEqual([start.id]);
   });
 
@@ -85,7 +86,7 @@ describe.each(engines)('gomoku matches on %s', (engine) => {
       const ack = await emitAck(socket, 'game:move', payload as never);
       expect(ack, JSON.stringify(payload)).toMatchObject({ ok: false, error: { code } });
     }
-    expect((await alice.api.get(`/matches/${id}`)).body.match).toEqual(first);
+    expect((await alice.api.call('GET /matches/:id', { params: { id } })).match).toEqual(first);
     // Nobody was told of a change.
     await expectNoEvent(aliceSocket, 'game:state', (p) => p.match.moves.length > 1);
     await expectNoEvent(bobSocket, 'game:state', (p) => p.match.moves.length > 1);
@@ -96,11 +97,11 @@ describe.each(engines)('gomoku matches on %s', (engine) => {
       await move(bobSocket, id, i, 0);
       await move(aliceSocket, id, 8 + i, 7);
     }
-    const over = await alice.api.get(`/matches/${id}`);
+    const over = await alice.api.send('GET /matches/:id', { params: { id } });
     expect(over.body.match).toMatchObject({ status: 'finished', winner: alice.id });
     const late = await emitAck(bobSocket, 'game:move', { matchId: id, x: 5, y: 5 });
     expect(late).toMatchObject({ ok: false, error: { code: 'conflict' } });
-    expect((await alice.api.get(`/matches/${id}`)).body.match).toEqual(over.body.match);
+    expect((await alice.api.call('GET /matches/:id', { params: { id } })).match).toEqual(over.body.match);
   });
 
   it('two racing moves: exactly one is played, the other is refused', async () => {
@@ -115,7 +116,7 @@ describe.each(engines)('gomoku matches on %s', (engine) => {
     ]);
     expect(acks.filter((a) => a.ok)).toHaveLength(1);
     expect(acks.filter((a) => !a.ok)).toMatchObject([{ error: { code: 'conflict' } }]);
-    const stored = (await bob.api.get(`/matches/${id}`)).body.match as MatchDto;
+    const stored = (await bob.api.call('GET /matches/:id', { params: { id } })).match as MatchDto;
     expect(stored.moves).toHaveLength(1);
     expect(stored.turn).toBe(bob.id);
   });
@@ -144,18 +145,20 @@ describe.each(engines)('gomoku matches on %s', (engine) => {
     await makeFriends(carol, bob);
     const { id } = await startMatch(alice, bob);
 
-    expect((await alice.api.get(`/matches/${id}`)).status).toBe(200);
-    expect((await carol.api.get(`/matches/${id}`)).status).toBe(200);
-    const hidden = await stranger.api.get(`/matches/${id}`);
+    expect((await alice.api.send('GET /matches/:id', { params: { id } })).status).toBe(200);
+    expect((await carol.api.send('GET /matches/:id', { params: { id } })).status).toBe(200);
+    const hidden = await stranger.api.request('GET /matches/:id', { params: { id } });
     expect(hidden.status).toBe(404);
-    expect(hidden.body.error.code).toBe('not_found');
+    expect(errorOf(hidden).code).toBe('not_found');
     expect((await apiClient(hub.url).get(`/matches/${id}`)).status).toBe(401);
 
     // A space's matches: its owner and friends see them; a stranger sees none.
-    expect((await carol.api.get(`/spaces/${bob.handle}/matches`)).body.matches.map((m: MatchDto) => m.id)).toEqual([id]);
-    expect((await stranger.api.get(`/spaces/${bob.handle}/matches`)).body.matches).toEqual([]);
+    expect(
+      (await carol.api.call('GET /spaces/:handle/matches', { params: { handle: bob.handle } })).matches.map((m: MatchDto) => m.id),
+    ).toEqual([id]);
+    expect((await stranger.api.call('GET /spaces/:handle/matches', { params: { handle: bob.handle } })).matches).toEqual([]);
     expect((await apiClient(hub.url).get(`/spaces/${bob.handle}/matches`)).body.matches).toEqual([]);
-    expect((await carol.api.get(`/spaces/nobody_here_at_all/matches`)).status).toBe(404);
+    expect((await carol.api.request('GET /spaces/:handle/matches', { params: { handle: 'nobody_here_at_all' } })).status).toBe(404);
   });
 
   it("a space's matches page newest first", async () => {
@@ -165,10 +168,13 @@ describe.each(engines)('gomoku matches on %s', (engine) => {
       const m = await startMatch(i % 2 ? bob : alice, i % 2 ? alice : bob);
       ids.unshift(m.id);
     }
-    const page1 = await alice.api.get(`/spaces/${alice.handle}/matches?limit=2`);
+    const page1 = await alice.api.send('GET /spaces/:handle/matches', { params: { handle: alice.handle }, query: { limit: 2 } });
     expect(page1.body.matches.map((m: MatchDto) => m.id)).toEqual(ids.slice(0, 2));
     expect(page1.body.next).toBe(ids[1]);
-    const page2 = await alice.api.get(`/spaces/${alice.handle}/matches?limit=2&before=${page1.body.next}`);
+    const page2 = await alice.api.send('GET /spaces/:handle/matches', {
+      params: { handle: alice.handle },
+      query: { limit: 2, before: page1.body.next ?? undefined },
+    });
     expect(page2.body.matches.map((m: MatchDto) => m.id)).toEqual(ids.slice(2));
     expect(page2.body.next).toBeNull();
     expect((await alice.api.get(`/spaces/${alice.handle}/matches?before=xyz`)).status).toBe(400);

@@ -5,7 +5,7 @@
  * an anonymous visitor. Who may see what, per privacy, is spelled out in `mayView`.
  */
 import { expect } from 'vitest';
-import type { GroupDto, PostDto } from '../../../shared/dto.js';
+import type { GroupDto, PostDto, Privacy } from '../../../shared/dto.js';
 import { apiClient, makeFriends, registerUser, type ApiClient, type TestUser } from '../../helpers/index.js';
 
 export const viewers = ['author', 'member', 'outsider', 'excepted', 'stranger', 'blocked', 'moderator', 'anonymous'] as const;
@@ -33,10 +33,13 @@ export async function buildCircle(hub: { readonly url: string }): Promise<Circle
     ['author', 'member', 'outsider', 'excepted', 'stranger', 'blocked'].map((stem) => registerUser(hub, stem)),
   );
   for (const friend of [member!, outsider!, excepted!, blocked!]) await makeFriends(author!, friend);
-  expect((await author!.api.put(`/blocks/${blocked!.handle}`)).status).toBe(204);
-  const created = await author!.api.post('/groups', { name: 'Family' });
+  expect((await author!.api.send('PUT /blocks/:handle', { params: { handle: blocked!.handle } })).status).toBe(204);
+  const created = await author!.api.send('POST /groups', { body: { name: 'Family' } });
   expect(created.status, JSON.stringify(created.body)).toBe(201);
-  const patched = await author!.api.patch(`/groups/${created.body.group.id}`, { members: [member!.handle] });
+  const patched = await author!.api.send('PATCH /groups/:id', {
+    params: { id: created.body.group.id },
+    body: { members: [member!.handle] },
+  });
   expect(patched.status, JSON.stringify(patched.body)).toBe(200);
   const people = {
     author: author!,
@@ -51,11 +54,18 @@ export async function buildCircle(hub: { readonly url: string }): Promise<Circle
     CircleViewer,
     ApiClient
   >;
-  return { people, apis, group: patched.body.group as GroupDto };
+  return { people, apis, group: patched.body.group };
 }
 
 /** The body of a post (or album) limited to `audience` in `circle`. */
-export function audienceBody(circle: Circle, audience: CircleAudience): Record<string, unknown> {
+/** Who an item is for, as the REST bodies take it: a privacy, with the groups it goes to or the friends left out. */
+export interface AudienceBody {
+  readonly privacy: Privacy;
+  readonly groups?: readonly string[];
+  readonly except?: readonly string[];
+}
+
+export function audienceBody(circle: Circle, audience: CircleAudience): AudienceBody {
   if (audience === 'groups') return { privacy: 'groups', groups: [circle.group.id] };
   if (audience === 'except') return { privacy: 'friends', except: [circle.people.excepted.handle] };
   return { privacy: 'friends' };
@@ -63,7 +73,7 @@ export function audienceBody(circle: Circle, audience: CircleAudience): Record<s
 
 /** A shuoshuo by the circle's author for `audience`, asserted created. */
 export async function circlePost(circle: Circle, audience: CircleAudience, text: string): Promise<PostDto> {
-  const res = await circle.people.author.api.post('/posts', { kind: 'shuoshuo', text, ...audienceBody(circle, audience) });
+  const res = await circle.people.author.api.send('POST /posts', { body: { kind: 'shuoshuo', text, ...audienceBody(circle, audience) } });
   expect(res.status, JSON.stringify(res.body)).toBe(201);
-  return res.body.post as PostDto;
+  return res.body.post;
 }

@@ -7,6 +7,7 @@
  * every change to their groups (`group:update`, `group:remove`).
  */
 import { describe, expect, it } from 'vitest';
+import type { RouteBody } from '../../../shared/api-client.js';
 import type { GroupDto, PostDto } from '../../../shared/dto.js';
 import {
   connectSocket,
@@ -21,14 +22,17 @@ import {
   type TestUser,
 } from '../../helpers/index.js';
 
-async function post(author: TestUser, text: string, audience: Record<string, unknown>): Promise<PostDto> {
-  const res = await author.api.post('/posts', { kind: 'shuoshuo', text, ...audience });
+/** Who a post is for: its privacy and, with it, the groups it goes to or the friends left out. */
+type Audience = Pick<RouteBody<'POST /posts'>, 'privacy' | 'groups' | 'except'>;
+
+async function post(author: TestUser, text: string, audience: Audience): Promise<PostDto> {
+  const res = await author.api.send('POST /posts', { body: { kind: 'shuoshuo', text, ...audience } });
   expect(res.status, JSON.stringify(res.body)).toBe(201);
-  return res.body.post as PostDto;
+  return res.body.post;
 }
 
 async function setMembers(owner: TestUser, group: GroupDto, members: readonly TestUser[]): Promise<void> {
-  const res = await owner.api.patch(`/groups/${group.id}`, { members: members.map((m) => m.handle) });
+  const res = await owner.api.send('PATCH /groups/:id', { params: { id: group.id }, body: { members: members.map((m) => m.handle) } });
   expect(res.status, JSON.stringify(res.body)).toBe(200);
 }
 
@@ -38,8 +42,8 @@ describe.each(engines)('group rooms on %s', (engine) => {
   it('a member gets a group post live; taken out of the group or unfriended, no longer; an excepted friend never', async () => {
     const [author, member, late, outsider, excepted] = await registerUsers(hub, ['author', 'member', 'late', 'outsider', 'excepted']);
     for (const friend of [member!, late!, outsider!, excepted!]) await makeFriends(author!, friend);
-    const family = (await author!.api.post('/groups', { name: 'Family' })).body.group as GroupDto;
-    const school = (await author!.api.post('/groups', { name: 'School' })).body.group as GroupDto;
+    const family = (await author!.api.call('POST /groups', { body: { name: 'Family' } })).group as GroupDto;
+    const school = (await author!.api.call('POST /groups', { body: { name: 'School' } })).group as GroupDto;
     // Connected before being put in the group: joins its room live.
     const memberSocket = await connectSocket(hub, member!.token);
     const outsiderSocket = await connectSocket(hub, outsider!.token);
@@ -73,7 +77,7 @@ describe.each(engines)('group rooms on %s', (engine) => {
     await expectNoEvent(exceptedSocket, 'feed:post', (p) => p.post.id === second.id);
 
     // Friendship ended: out of every group room of the other at once.
-    expect((await author!.api.delete(`/friends/${late!.handle}`)).status).toBe(204);
+    expect((await author!.api.send('DELETE /friends/:handle', { params: { handle: late!.handle } })).status).toBe(204);
     const third = await post(author!, 'after unfriending', { privacy: 'groups', groups: [family.id] });
     await nextEvent(memberSocket, 'feed:post', (p) => p.post.id === third.id);
     await expectNoEvent(lateSocket, 'feed:post', (p) => p.post.id === third.id);
@@ -90,13 +94,13 @@ describe.each(engines)('group rooms on %s', (engine) => {
       await connectSocket(hub, owner.token),
       await connectSocket(hub, friend.token),
     ];
-    const made = (await owner.api.post('/groups', { name: 'Family' })).body.group as GroupDto;
+    const made = (await owner.api.call('POST /groups', { body: { name: 'Family' } })).group as GroupDto;
     for (const tab of [tabA, tabB]) expect((await nextEvent(tab, 'group:update')).group).toEqual(made);
     await setMembers(owner, made, [friend]);
     expect((await nextEvent(tabB, 'group:update', (p) => p.group.members.length === 1)).group.members[0]!.handle).toBe(friend.handle);
-    await owner.api.patch(`/groups/${made.id}`, { name: 'Kin' });
+    await owner.api.call('PATCH /groups/:id', { params: { id: made.id }, body: { name: 'Kin' } });
     expect((await nextEvent(tabA, 'group:update', (p) => p.group.name === 'Kin')).group.id).toBe(made.id);
-    expect((await owner.api.delete(`/groups/${made.id}`)).status).toBe(204);
+    expect((await owner.api.send('DELETE /groups/:id', { params: { id: made.id } })).status).toBe(204);
     expect(await nextEvent(tabB, 'group:remove')).toEqual({ groupId: made.id });
     await expectNoEvent(friendSocket, 'group:update');
     await expectNoEvent(friendSocket, 'group:remove');
@@ -105,8 +109,8 @@ describe.each(engines)('group rooms on %s', (engine) => {
   it('members connecting all at once (one shared lookup) each join the rooms of their own groups', async () => {
     const [author, a, b, c] = (await registerUsers(hub, ['author', 'a', 'b', 'c'])) as [TestUser, TestUser, TestUser, TestUser];
     for (const friend of [a, b, c]) await makeFriends(author, friend);
-    const one = (await author.api.post('/groups', { name: 'One' })).body.group as GroupDto;
-    const two = (await author.api.post('/groups', { name: 'Two' })).body.group as GroupDto;
+    const one = (await author.api.call('POST /groups', { body: { name: 'One' } })).group as GroupDto;
+    const two = (await author.api.call('POST /groups', { body: { name: 'Two' } })).group as GroupDto;
     await setMembers(author, one, [a, b]);
     await setMembers(author, two, [b]);
     const [sa, sb, sc] = await Promise.all([a, b, c].map((u) => connectSocket(hub, u.token)));
@@ -121,7 +125,7 @@ describe.each(engines)('group rooms on %s', (engine) => {
   it('taken out of the group while their socket connects (between its read and its join), a member gets no group post', async () => {
     const [author, member] = (await registerUsers(hub, ['author', 'member'])) as [TestUser, TestUser];
     await makeFriends(author, member);
-    const family = (await author.api.post('/groups', { name: 'Family' })).body.group as GroupDto;
+    const family = (await author.api.call('POST /groups', { body: { name: 'Family' } })).group as GroupDto;
     await setMembers(author, family, [member]);
     // The removal lands after the connecting socket read its groups and before it joined their rooms.
     const membership = hub.services.groups.membership;

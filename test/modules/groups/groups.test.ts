@@ -1,6 +1,6 @@
 /** Friend groups (分组): the owner's own, members friends only, names and counts bounded. */
 import { describe, expect, it } from 'vitest';
-import { apiClient, makeFriends, registerUser, useTestHub } from '../../helpers/index.js';
+import { apiClient, errorOf, makeFriends, registerUser, useTestHub } from '../../helpers/index.js';
 
 describe('friend groups', () => {
   const hub = useTestHub();
@@ -9,48 +9,54 @@ describe('friend groups', () => {
     const [owner, ann, ben, eve] = await Promise.all(['owner', 'ann', 'ben', 'eve'].map((s) => registerUser(hub, s)));
     await makeFriends(owner!, ann!);
     await makeFriends(owner!, ben!);
-    const family = (await owner!.api.post('/groups', { name: '家人' })).body.group;
-    const work = (await owner!.api.post('/groups', { name: 'Work' })).body.group;
+    const family = (await owner!.api.call('POST /groups', { body: { name: '家人' } })).group;
+    const work = (await owner!.api.call('POST /groups', { body: { name: 'Work' } })).group;
     expect(family).toEqual({ id: expect.any(String), name: '家人', members: [] });
-    const filled = await owner!.api.patch(`/groups/${family.id}`, { name: '亲人', members: [ann!.handle, ben!.handle] });
+    const filled = await owner!.api.send('PATCH /groups/:id', {
+      params: { id: family.id },
+      body: { name: '亲人', members: [ann!.handle, ben!.handle] },
+    });
     expect(filled.status).toBe(200);
     expect(filled.body.group.name).toBe('亲人');
     expect(filled.body.group.members.map((m: { handle: string }) => m.handle)).toEqual([ann!.handle, ben!.handle]);
-    expect((await owner!.api.patch(`/groups/${work.id}`, { members: [ann!.handle] })).status).toBe(200);
-    const listed = await owner!.api.get('/groups');
+    expect((await owner!.api.send('PATCH /groups/:id', { params: { id: work.id }, body: { members: [ann!.handle] } })).status).toBe(200);
+    const listed = await owner!.api.send('GET /groups');
     expect(listed.body.groups.map((g: { name: string; members: unknown[] }) => [g.name, g.members.length])).toEqual([
       ['亲人', 2],
       ['Work', 1],
     ]);
     // Someone else's group is as good as missing, and lists are one's own.
-    expect((await eve!.api.patch(`/groups/${family.id}`, { name: 'mine' })).status).toBe(404);
-    expect((await eve!.api.delete(`/groups/${family.id}`)).status).toBe(404);
-    expect((await eve!.api.get('/groups')).body.groups).toEqual([]);
-    expect((await owner!.api.delete(`/groups/${work.id}`)).status).toBe(204);
-    expect((await owner!.api.get('/groups')).body.groups).toHaveLength(1);
+    expect((await eve!.api.request('PATCH /groups/:id', { params: { id: family.id }, body: { name: 'mine' } })).status).toBe(404);
+    expect((await eve!.api.request('DELETE /groups/:id', { params: { id: family.id } })).status).toBe(404);
+    expect((await eve!.api.call('GET /groups')).groups).toEqual([]);
+    expect((await owner!.api.send('DELETE /groups/:id', { params: { id: work.id } })).status).toBe(204);
+    expect((await owner!.api.call('GET /groups')).groups).toHaveLength(1);
     expect((await apiClient(hub.url).get('/groups')).status).toBe(401);
   });
 
   it('refuse non-friends, unknown people, bad names, a 21st group, and unknown groups on a post', async () => {
     const [owner, friend, stranger] = await Promise.all(['owner', 'friend', 'stranger'].map((s) => registerUser(hub, s)));
     await makeFriends(owner!, friend!);
-    const group = (await owner!.api.post('/groups', { name: 'g0' })).body.group;
-    const notFriend = await owner!.api.patch(`/groups/${group.id}`, { members: [friend!.handle, stranger!.handle] });
+    const group = (await owner!.api.call('POST /groups', { body: { name: 'g0' } })).group;
+    const notFriend = await owner!.api.request('PATCH /groups/:id', {
+      params: { id: group.id },
+      body: { members: [friend!.handle, stranger!.handle] },
+    });
     expect(notFriend.status).toBe(400);
-    expect(notFriend.body.error.fields).toEqual({ members: `@${stranger!.handle} is not your friend` });
-    expect((await owner!.api.get('/groups')).body.groups[0].members).toEqual([]); // nothing half-written
+    expect(errorOf(notFriend).fields).toEqual({ members: `@${stranger!.handle} is not your friend` });
+    expect((await owner!.api.call('GET /groups')).groups[0]?.members).toEqual([]); // nothing half-written
     expect((await owner!.api.patch(`/groups/${group.id}`, { members: ['nobody_here_at_all'] })).status).toBe(400);
     expect((await owner!.api.patch(`/groups/${group.id}`, { members: [friend!.handle, friend!.handle] })).status).toBe(400);
     for (const name of ['', '   ', 'x'.repeat(21), 42]) expect((await owner!.api.post('/groups', { name })).status, String(name)).toBe(400);
-    expect((await owner!.api.post('/groups', { name: 'g0' })).status).toBe(409);
+    expect((await owner!.api.request('POST /groups', { body: { name: 'g0' } })).status).toBe(409);
     expect((await owner!.api.patch('/groups/not-an-id', { name: 'x' })).status).toBe(400);
-    for (let i = 1; i < 20; i++) expect((await owner!.api.post('/groups', { name: `g${i}` })).status).toBe(201);
-    const twentyFirst = await owner!.api.post('/groups', { name: 'g20' });
+    for (let i = 1; i < 20; i++) expect((await owner!.api.send('POST /groups', { body: { name: `g${i}` } })).status).toBe(201);
+    const twentyFirst = await owner!.api.request('POST /groups', { body: { name: 'g20' } });
     expect(twentyFirst.status).toBe(409);
-    expect((await owner!.api.get('/groups')).body.groups).toHaveLength(20);
+    expect((await owner!.api.call('GET /groups')).groups).toHaveLength(20);
 
     const post = (body: Record<string, unknown>) => owner!.api.post('/posts', { kind: 'shuoshuo', text: 'hi', ...body });
-    const strangersGroup = (await stranger!.api.post('/groups', { name: 'theirs' })).body.group;
+    const strangersGroup = (await stranger!.api.call('POST /groups', { body: { name: 'theirs' } })).group;
     for (const bad of [
       { privacy: 'groups' },
       { privacy: 'groups', groups: [] },
@@ -65,7 +71,7 @@ describe('friend groups', () => {
       expect(res.status, JSON.stringify(bad)).toBe(400);
       expect(res.body.error.code).toBe('invalid');
     }
-    expect((await owner!.api.get(`/spaces/${owner!.handle}/posts`)).body.posts).toEqual([]);
+    expect((await owner!.api.call('GET /spaces/:handle/posts', { params: { handle: owner!.handle } })).posts).toEqual([]);
     expect((await post({ privacy: 'groups', groups: [group.id] })).status).toBe(201);
   });
 });

@@ -186,22 +186,24 @@ describe.each(engines)('a post with a link, on a hub that admits loopback pages,
     const bob = await registerUser(hub, 'bob');
     await makeFriends(alice, bob);
     const bobSocket = await connectSocket(hub, bob.token);
-    const made = await alice.api.post('/posts', { kind: 'shuoshuo', text: `lunch? ${base}/page and ${base}/json`, privacy: 'friends' });
+    const made = await alice.api.send('POST /posts', {
+      body: { kind: 'shuoshuo', text: `lunch? ${base}/page and ${base}/json`, privacy: 'friends' },
+    });
     expect(made.status).toBe(201);
     expect(made.body.post.preview).toBeUndefined();
     const { postId, preview } = await nextEvent(bobSocket, 'post:preview', (p) => p.postId === made.body.post.id);
     expect(postId).toBe(made.body.post.id);
     expect(preview).toMatchObject({ url: `${base}/page`, title: 'Noodle House', description: 'Fresh noodles & tea' });
-    expect((await bob.api.get(`/posts/${postId}`)).body.post.preview).toEqual(preview);
+    expect((await bob.api.call('GET /posts/:id', { params: { id: postId } })).post.preview).toEqual(preview);
     const image = await fetch(`${hub.url}${preview.image}`);
     expect(image.status).toBe(200);
     expect(image.headers.get('content-type')).toBe('image/webp');
     expect((await fetch(`${hub.url}/link-previews/..%2Fsecret.webp`)).status).toBe(404);
 
     // A link that gives no preview leaves the post as it was.
-    const plain = await alice.api.post('/posts', { kind: 'shuoshuo', text: `data: ${base}/json`, privacy: 'friends' });
+    const plain = await alice.api.send('POST /posts', { body: { kind: 'shuoshuo', text: `data: ${base}/json`, privacy: 'friends' } });
     expect(plain.status).toBe(201);
     await expectNoEvent(bobSocket, 'post:preview', (p) => p.postId === plain.body.post.id);
-    expect((await bob.api.get(`/posts/${plain.body.post.id}`)).body.post.preview).toBeUndefined();
+    expect((await bob.api.call('GET /posts/:id', { params: { id: plain.body.post.id } })).post.preview).toBeUndefined();
   });
 });

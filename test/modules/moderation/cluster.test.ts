@@ -34,12 +34,12 @@ describe('moderation rules across nodes sharing a store', () => {
     const word = `jackpot${randomBytes(3).toString('hex')}`;
     const text = `win the ${word.toUpperCase()} today`;
     expect(b.services.moderation.screen(text).action).toBe('allow');
-    const created = await moderator.api.post('/moderation/rules', { pattern: word, action: 'hold' });
+    const created = await moderator.api.send('POST /moderation/rules', { body: { pattern: word, action: 'hold' } });
     expect(created.status).toBe(201);
     expect(a.services.moderation.screen(text).action).toBe('hold'); // the writing node at once
     await eventually(() => b.services.moderation.screen(text).action === 'hold');
 
-    expect((await moderator.api.delete(`/moderation/rules/${created.body.rule.id}`)).status).toBe(204);
+    expect((await moderator.api.send('DELETE /moderation/rules/:id', { params: { id: created.body.rule.id } })).status).toBe(204);
     await eventually(() => b.services.moderation.screen(text).action === 'allow');
   });
 });

@@ -33,7 +33,7 @@ describe.each(engines)('notifications on %s', (engine) => {
     expect(pushed.unread).toBe(1);
     expect(pushed.notification).toMatchObject({ seq: 1, kind: 'comment', read: false, subject: { type: 'post' } });
     expect(pushed.notification.actor).toMatchObject({ id: bob.id, handle: bob.handle });
-    const listed = await alice.api.get('/notifications');
+    const listed = await alice.api.send('GET /notifications');
     expect(listed.status).toBe(200);
     expect(listed.body).toEqual({ notifications: [pushed.notification], unread: 1 });
     await expectNoEvent(bobSocket, 'notification');
@@ -44,9 +44,9 @@ describe.each(engines)('notifications on %s', (engine) => {
     const [alice, bob] = await Promise.all([registerUser(hub, 'alice'), registerUser(hub, 'bob')]);
     const socket = await connectSocket(hub, alice.token);
     await comment(alice, alice);
-    const put = await alice.api.put('/notifications/settings', { muted: ['like'] });
+    const put = await alice.api.send('PUT /notifications/settings', { body: { muted: ['like'] } });
     expect(put.body).toEqual({ muted: ['like'] });
-    expect((await alice.api.get('/notifications/settings')).body).toEqual({ muted: ['like'] });
+    expect(await alice.api.call('GET /notifications/settings')).toEqual({ muted: ['like'] });
     await hub.services.notifications.notify({
       to: alice.id,
       kind: 'like',
@@ -55,7 +55,7 @@ describe.each(engines)('notifications on %s', (engine) => {
       groupKey: 'like:b',
     });
     await expectNoEvent(socket, 'notification');
-    expect((await alice.api.get('/notifications')).body).toEqual({ notifications: [], unread: 0 });
+    expect(await alice.api.call('GET /notifications')).toEqual({ notifications: [], unread: 0 });
     await comment(alice, bob);
     expect((await nextEvent(socket, 'notification')).notification.seq).toBe(1);
   });
@@ -81,10 +81,10 @@ describe.each(engines)('notifications on %s', (engine) => {
     const pushedSeqs = received(socket, 'notification').map((p) => p.notification.seq);
     const expected = Array.from({ length: 50 }, (_, i) => i + 1);
     expect(pushedSeqs).toEqual(expected);
-    const listed = await alice.api.get('/notifications?limit=500');
+    const listed = await alice.api.send('GET /notifications', { query: { limit: 500 } });
     expect(listed.body.notifications.map((n: NotificationDto) => n.seq)).toEqual(expected);
     expect(listed.body.unread).toBe(50);
-    const page = await alice.api.get('/notifications?after=10&limit=5');
+    const page = await alice.api.send('GET /notifications', { query: { after: 10, limit: 5 } });
     expect(page.body.notifications.map((n: NotificationDto) => n.seq)).toEqual([11, 12, 13, 14, 15]);
   });
 
@@ -119,12 +119,12 @@ describe.each(engines)('notifications on %s', (engine) => {
     for (let i = 0; i < 3; i++) await comment(alice, bob);
     const third = await nextEvent(laptop, 'notification', (p) => p.notification.seq === 3);
     expect(third.unread).toBe(3);
-    const read = await alice.api.post('/notifications/read', { upTo: 2 });
+    const read = await alice.api.send('POST /notifications/read', { body: { upTo: 2 } });
     expect(read.body).toEqual({ unread: 1 });
     expect(await nextEvent(phone, 'notifications:read')).toEqual({ upTo: 2, unread: 1 });
     expect(await nextEvent(laptop, 'notifications:read')).toEqual({ upTo: 2, unread: 1 });
     await expectNoEvent(bobSocket, 'notifications:read');
-    const listed = await alice.api.get('/notifications');
+    const listed = await alice.api.send('GET /notifications');
     expect(listed.body.notifications.map((n: NotificationDto) => n.read)).toEqual([true, true, false]);
     expect(listed.body.unread).toBe(1);
   });
@@ -152,13 +152,13 @@ describe.each(engines)('notifications on %s', (engine) => {
     expect(second.notification.subject.count).toBe(2);
     expect(second.notification.actor?.id).toBe(carol.id);
     expect(second.unread).toBe(1);
-    let listed = await alice.api.get('/notifications');
+    let listed = await alice.api.send('GET /notifications');
     expect(listed.body.notifications).toHaveLength(1);
     expect(listed.body.notifications[0]).toMatchObject({ seq: 2, subject: { count: 2 } });
     // Once read, a new like starts a new group.
-    await alice.api.post('/notifications/read', { upTo: 2 });
+    await alice.api.call('POST /notifications/read', { body: { upTo: 2 } });
     await like(dave);
-    listed = await alice.api.get('/notifications');
+    listed = await alice.api.send('GET /notifications');
     expect(listed.body.notifications.map((n: NotificationDto) => [n.seq, n.subject.count, n.read])).toEqual([
       [2, 2, true],
       [3, 1, false],

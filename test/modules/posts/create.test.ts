@@ -1,13 +1,13 @@
 /** Creating posts: every field validated, diaries sanitised, and a post read back as created. */
 import { describe, expect, it } from 'vitest';
-import { apiClient, registerUser, useTestHub } from '../../helpers/index.js';
+import { apiClient, errorOf, registerUser, useTestHub } from '../../helpers/index.js';
 
 describe('creating posts', () => {
   const hub = useTestHub();
 
   it('a shuoshuo is created, read back, and shaped as the contract says', async () => {
     const alice = await registerUser(hub, 'alice');
-    const res = await alice.api.post('/posts', { kind: 'shuoshuo', text: '  hello world  ', privacy: 'public' });
+    const res = await alice.api.send('POST /posts', { body: { kind: 'shuoshuo', text: '  hello world  ', privacy: 'public' } });
     expect(res.status, JSON.stringify(res.body)).toBe(201);
     const post = res.body.post;
     expect(post).toMatchObject({
@@ -61,7 +61,7 @@ describe('creating posts', () => {
     }
     const extra = await alice.api.post('/posts', { ...ok, mood: 'happy' });
     expect(extra.status).toBe(400);
-    const mine = await alice.api.get(`/spaces/${alice.handle}/posts`);
+    const mine = await alice.api.send('GET /spaces/:handle/posts', { params: { handle: alice.handle } });
     expect(mine.body.posts).toEqual([]);
   });
 
@@ -73,9 +73,11 @@ describe('creating posts', () => {
   it('at most nine images, and only the author’s own photos', async () => {
     const alice = await registerUser(hub, 'alice');
     const strangerPhoto = 'ab'.repeat(12);
-    const res = await alice.api.post('/posts', { kind: 'shuoshuo', text: 'pics', privacy: 'public', images: [strangerPhoto] });
+    const res = await alice.api.request('POST /posts', {
+      body: { kind: 'shuoshuo', text: 'pics', privacy: 'public', images: [strangerPhoto] },
+    });
     expect(res.status).toBe(400);
-    expect(res.body.error.code).toBe('invalid');
+    expect(errorOf(res).code).toBe('invalid');
   });
 
   it('a diary keeps its rich text and loses everything that could run', async () => {
@@ -89,7 +91,7 @@ describe('creating posts', () => {
       '<a href="javascript:alert(1)">bad link</a><a href="https://ok.example/" target="_self">good link</a>',
       '<span style="color:#ff0000;position:fixed">red</span>',
     ].join('');
-    const res = await alice.api.post('/posts', { kind: 'diary', title: 'My diary', text: html, privacy: 'public' });
+    const res = await alice.api.send('POST /posts', { body: { kind: 'diary', title: 'My diary', text: html, privacy: 'public' } });
     expect(res.status, JSON.stringify(res.body)).toBe(201);
     const text: string = res.body.post.text;
     expect(res.body.post.title).toBe('My diary');

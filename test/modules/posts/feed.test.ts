@@ -32,7 +32,7 @@ describe('the feed', () => {
       await shuoshuo(friendOfFriend, 'friends'),
     ];
 
-    const feed = await me.api.get('/feed');
+    const feed = await me.api.send('GET /feed');
     expect(feed.status).toBe(200);
     const got = feed.body.posts.map((p: { id: string }) => p.id);
     expect(new Set(got)).toEqual(new Set([...mine, ...friendVisible].map((p) => p.id)));
@@ -48,11 +48,11 @@ describe('the feed', () => {
     await makeFriends(me, friend);
     const post = await shuoshuo(friend, 'friends');
     expect(await allPages(me, '/feed')).toContain(post.id);
-    expect((await friend.api.delete(`/posts/${post.id}`)).status).toBe(204);
+    expect((await friend.api.send('DELETE /posts/:id', { params: { id: post.id } })).status).toBe(204);
     expect(await allPages(me, '/feed')).not.toContain(post.id);
     expect(await allPages(friend, '/feed')).not.toContain(post.id);
-    expect((await friend.api.get(`/posts/${post.id}`)).status).toBe(404);
-    expect((await friend.api.delete(`/posts/${post.id}`)).status).toBe(404);
+    expect((await friend.api.request('GET /posts/:id', { params: { id: post.id } })).status).toBe(404);
+    expect((await friend.api.request('DELETE /posts/:id', { params: { id: post.id } })).status).toBe(404);
   });
 
   it('only the author (or a moderator) deletes a post', async () => {
@@ -62,10 +62,10 @@ describe('the feed', () => {
     await makeFriends(me, friend);
     const pub = await shuoshuo(me, 'public');
     const priv = await shuoshuo(me, 'private');
-    expect((await friend.api.delete(`/posts/${pub.id}`)).status).toBe(403);
-    expect((await stranger.api.delete(`/posts/${priv.id}`)).status).toBe(404);
-    expect((await me.api.get(`/posts/${pub.id}`)).status).toBe(200);
-    expect((await moderator.api.delete(`/posts/${priv.id}`)).status).toBe(204);
-    expect((await me.api.get(`/posts/${priv.id}`)).status).toBe(404);
+    expect((await friend.api.request('DELETE /posts/:id', { params: { id: pub.id } })).status).toBe(403);
+    expect((await stranger.api.request('DELETE /posts/:id', { params: { id: priv.id } })).status).toBe(404);
+    expect((await me.api.send('GET /posts/:id', { params: { id: pub.id } })).status).toBe(200);
+    expect((await moderator.api.send('DELETE /posts/:id', { params: { id: priv.id } })).status).toBe(204);
+    expect((await me.api.request('GET /posts/:id', { params: { id: priv.id } })).status).toBe(404);
   });
 });

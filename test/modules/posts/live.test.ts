@@ -28,7 +28,7 @@ describe.each(engines)('live posts on %s', (engine) => {
     const got = await nextEvent(bobSocket, 'feed:post', (p) => p.post.id === post.id);
     const { liked: _liked, ...shared } = post;
     expect(got.post).toEqual(shared);
-    expect((await bob.api.get(`/posts/${post.id}`)).body.post).toEqual({ ...shared, liked: false });
+    expect((await bob.api.call('GET /posts/:id', { params: { id: post.id } })).post).toEqual({ ...shared, liked: false });
     expect((await nextEvent(aliceSocket, 'feed:post', (p) => p.post.id === post.id)).post.id).toBe(post.id);
     await expectNoEvent(eveSocket, 'feed:post');
   });
@@ -60,11 +60,11 @@ describe.each(engines)('live posts on %s', (engine) => {
     for (const s of [aliceSocket, bobSocket, carolSocket])
       expect(await emitAck(s, 'post:watch', { postId: post.id })).toEqual({ ok: true });
 
-    const comment = (await carol.api.post(`/posts/${post.id}/comments`, { text: 'nice' })).body.comment;
+    const comment = (await carol.api.call('POST /posts/:id/comments', { params: { id: post.id }, body: { text: 'nice' } })).comment;
     for (const s of [aliceSocket, bobSocket, carolSocket]) {
       expect(await nextEvent(s, 'post:comment', (p) => p.postId === post.id)).toEqual({ postId: post.id, comment });
     }
-    await bob.api.put(`/posts/${post.id}/like`);
+    await bob.api.call('PUT /posts/:id/like', { params: { id: post.id } });
     for (const s of [aliceSocket, bobSocket, carolSocket]) {
       expect(await nextEvent(s, 'post:likes', (p) => p.postId === post.id)).toEqual({ postId: post.id, likes: 1 });
     }
@@ -76,7 +76,7 @@ describe.each(engines)('live posts on %s', (engine) => {
 
     // After unwatching, Carol hears nothing more; the author still does.
     expect(await emitAck(carolSocket, 'post:unwatch', { postId: post.id })).toEqual({ ok: true });
-    await bob.api.delete(`/posts/${post.id}/like`);
+    await bob.api.call('DELETE /posts/:id/like', { params: { id: post.id } });
     expect((await nextEvent(aliceSocket, 'post:likes', (p) => p.likes === 0)).likes).toBe(0);
     await expectNoEvent(carolSocket, 'post:likes', (p) => p.likes === 0);
   });
@@ -88,12 +88,12 @@ describe.each(engines)('live posts on %s', (engine) => {
     const post = await shuoshuo(alice, 'friends');
     const bobSocket = await connectSocket(hub, bob.token);
     expect(await emitAck(bobSocket, 'post:watch', { postId: post.id })).toEqual({ ok: true });
-    await alice.api.put(`/posts/${post.id}/like`);
+    await alice.api.call('PUT /posts/:id/like', { params: { id: post.id } });
     await nextEvent(bobSocket, 'post:likes', (p) => p.postId === post.id);
 
-    expect((await bob.api.delete(`/friends/${alice.handle}`)).status).toBe(204);
-    await alice.api.post(`/posts/${post.id}/comments`, { text: 'only for friends' });
-    await alice.api.delete(`/posts/${post.id}/like`);
+    expect((await bob.api.send('DELETE /friends/:handle', { params: { handle: alice.handle } })).status).toBe(204);
+    await alice.api.call('POST /posts/:id/comments', { params: { id: post.id }, body: { text: 'only for friends' } });
+    await alice.api.call('DELETE /posts/:id/like', { params: { id: post.id } });
     await expectNoEvent(bobSocket, 'post:comment');
     await expectNoEvent(bobSocket, 'post:likes', (p) => p.likes === 0);
     const later = await shuoshuo(alice, 'friends');
@@ -108,13 +108,13 @@ describe.each(engines)('live posts on %s', (engine) => {
     const [aliceSocket, bobSocket, eveSocket] = await connectAll(hub, [alice, bob, eve]);
     const post = await shuoshuo(alice, 'friends');
     await nextEvent(bobSocket, 'feed:post', (p) => p.post.id === post.id);
-    expect((await alice.api.delete(`/posts/${post.id}`)).status).toBe(204);
+    expect((await alice.api.send('DELETE /posts/:id', { params: { id: post.id } })).status).toBe(204);
     expect(await nextEvent(bobSocket, 'feed:remove')).toEqual({ postId: post.id });
     expect(await nextEvent(aliceSocket, 'feed:remove')).toEqual({ postId: post.id });
     await expectNoEvent(eveSocket, 'feed:remove');
 
     const secret = await shuoshuo(alice, 'private');
-    await alice.api.delete(`/posts/${secret.id}`);
+    await alice.api.call('DELETE /posts/:id', { params: { id: secret.id } });
     expect(await nextEvent(aliceSocket, 'feed:remove', (p) => p.postId === secret.id)).toEqual({ postId: secret.id });
     await expectNoEvent(bobSocket, 'feed:remove', (p) => p.postId === secret.id);
   });

@@ -31,10 +31,10 @@ describe('paging posts', () => {
   it('a page that ends exactly at the last post says next: null', async () => {
     const bob = await registerUser(hub, 'bob');
     for (let i = 0; i < 4; i++) await shuoshuo(bob);
-    const page = await bob.api.get(`/spaces/${bob.handle}/posts?limit=4`);
+    const page = await bob.api.send('GET /spaces/:handle/posts', { params: { handle: bob.handle }, query: { limit: 4 } });
     expect(page.body.posts).toHaveLength(4);
     expect(page.body.next).toBeNull();
-    const empty = await (await registerUser(hub, 'empty')).api.get('/feed');
+    const empty = await (await registerUser(hub, 'empty')).api.send('GET /feed');
     expect(empty.body).toEqual({ posts: [], next: null });
   });
 
@@ -44,7 +44,7 @@ describe('paging posts', () => {
     await makeFriends(alice, bob);
     const expected: string[] = [];
     for (let i = 0; i < 7; i++) expected.push((await shuoshuo(i % 2 ? alice : bob, 'friends')).id);
-    const first = await alice.api.get('/feed?limit=3');
+    const first = await alice.api.send('GET /feed', { query: { limit: 3 } });
     await shuoshuo(bob, 'friends');
     const rest = await allPages(alice, '/feed', 2, first.body.next);
     expect([...ids(first.body.posts), ...rest]).toEqual(expected.reverse());

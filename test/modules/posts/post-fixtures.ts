@@ -8,9 +8,11 @@ let n = 0;
 /** A shuoshuo by `user` with `privacy`, asserted created; returns its DTO. */
 export async function shuoshuo(user: TestUser, privacy: Privacy = 'public', text?: string): Promise<PostDto> {
   n += 1;
-  const res = await user.api.post('/posts', { kind: 'shuoshuo', text: text ?? `${user.handle} says ${privacy} #${n}`, privacy });
+  const res = await user.api.send('POST /posts', {
+    body: { kind: 'shuoshuo', text: text ?? `${user.handle} says ${privacy} #${n}`, privacy },
+  });
   expect(res.status, JSON.stringify(res.body)).toBe(201);
-  return res.body.post as PostDto;
+  return res.body.post;
 }
 
 export const ids = (posts: readonly { id: string }[]): string[] => posts.map((p) => p.id);

@@ -27,12 +27,18 @@ describe.each(engines)('reposts and mentions on %s', (engine) => {
       await registerUser(hub, 'outsider'),
     ];
     await makeFriends(author, friend);
-    const original = (await author.api.post('/posts', { kind: 'shuoshuo', text: 'friends only secret', privacy: 'friends' })).body.post.id;
-    expect((await stranger.api.post(`/posts/${original}/repost`, { privacy: 'public' })).status).toBe(404);
+    const original = (await author.api.call('POST /posts', { body: { kind: 'shuoshuo', text: 'friends only secret', privacy: 'friends' } }))
+      .post.id;
+    expect((await stranger.api.request('POST /posts/:id/repost', { params: { id: original }, body: { privacy: 'public' } })).status).toBe(
+      404,
+    );
 
     const authorSocket = await connectSocket(hub, author.token);
     const told = nextEvent(authorSocket, 'notification', (n) => n.notification.kind === 'repost');
-    const created = await friend.api.post(`/posts/${original}/repost`, { text: 'look at this', privacy: 'public' });
+    const created = await friend.api.send('POST /posts/:id/repost', {
+      params: { id: original },
+      body: { text: 'look at this', privacy: 'public' },
+    });
     expect(created.status).toBe(201);
     expect(created.body.post).toMatchObject({
       kind: 'repost',
@@ -41,20 +47,24 @@ describe.each(engines)('reposts and mentions on %s', (engine) => {
     });
     expect((await told).notification.actor?.id).toBe(friend.id);
     const repost = created.body.post.id;
-    expect((await author.api.get(`/posts/${original}`)).body.post.counts.reposts).toBe(1);
+    expect((await author.api.call('GET /posts/:id', { params: { id: original } })).post.counts.reposts).toBe(1);
 
     // The stranger sees the repost (public) but not the friends-only original inside it.
-    const seen = (await stranger.api.get(`/posts/${repost}`)).body.post;
+    const seen = (await stranger.api.call('GET /posts/:id', { params: { id: repost } })).post;
     expect(seen.repostOf).toBeNull();
     expect(JSON.stringify(seen)).not.toContain('friends only secret');
-    const listed = (await stranger.api.get(`/spaces/${friend.handle}/posts`)).body.posts.find((p: { id: string }) => p.id === repost);
-    expect(listed.repostOf).toBeNull();
+    const listed = (await stranger.api.call('GET /spaces/:handle/posts', { params: { handle: friend.handle } })).posts.find(
+      (p: { id: string }) => p.id === repost,
+    );
+    expect(listed?.repostOf).toBeNull();
     // A repost of the repost reposts the original, which the stranger may not see.
-    expect((await stranger.api.post(`/posts/${repost}/repost`, { privacy: 'public' })).status).toBe(404);
+    expect((await stranger.api.request('POST /posts/:id/repost', { params: { id: repost }, body: { privacy: 'public' } })).status).toBe(
+      404,
+    );
 
-    expect((await friend.api.get(`/posts/${repost}`)).body.post.repostOf.id).toBe(original);
-    await author.api.delete(`/posts/${original}`);
-    expect((await friend.api.get(`/posts/${repost}`)).body.post.repostOf).toBeNull();
+    expect((await friend.api.call('GET /posts/:id', { params: { id: repost } })).post.repostOf?.id).toBe(original);
+    await author.api.call('DELETE /posts/:id', { params: { id: original } });
+    expect((await friend.api.call('GET /posts/:id', { params: { id: repost } })).post.repostOf).toBeNull();
   });
 
   it('pushes the original’s repost count live to its author and its watchers, up and down; nobody else', async () => {
@@ -66,7 +76,7 @@ describe.each(engines)('reposts and mentions on %s', (engine) => {
     ];
     await makeFriends(author, friend);
     await makeFriends(author, watcher);
-    const original = (await author.api.post('/posts', { kind: 'shuoshuo', text: 'count me', privacy: 'friends' })).body.post.id;
+    const original = (await author.api.call('POST /posts', { body: { kind: 'shuoshuo', text: 'count me', privacy: 'friends' } })).post.id;
     const [authorSocket, watcherSocket, otherSocket] = await Promise.all([
       connectSocket(hub, author.token),
       connectSocket(hub, watcher.token),
@@ -75,13 +85,13 @@ describe.each(engines)('reposts and mentions on %s', (engine) => {
     expect(await emitAck(watcherSocket, 'post:watch', { postId: original })).toEqual({ ok: true });
 
     const up = [authorSocket, watcherSocket].map((s) => nextEvent(s, 'post:reposts', (p) => p.postId === original));
-    const repost = (await friend.api.post(`/posts/${original}/repost`, { privacy: 'friends' })).body.post.id;
+    const repost = (await friend.api.call('POST /posts/:id/repost', { params: { id: original }, body: { privacy: 'friends' } })).post.id;
     expect(await Promise.all(up)).toEqual([
       { postId: original, reposts: 1 },
       { postId: original, reposts: 1 },
     ]);
     const down = nextEvent(watcherSocket, 'post:reposts', (p) => p.reposts === 0);
-    expect((await friend.api.delete(`/posts/${repost}`)).status).toBe(204);
+    expect((await friend.api.send('DELETE /posts/:id', { params: { id: repost } })).status).toBe(204);
     expect(await down).toEqual({ postId: original, reposts: 0 });
     await settle(otherSocket);
     expect(received(otherSocket, 'post:reposts')).toEqual([]);
@@ -89,42 +99,47 @@ describe.each(engines)('reposts and mentions on %s', (engine) => {
 
   it('a public original turned unavailable embeds as null; a blocked reader sees no original', async () => {
     const [author, reposter, reader] = [await registerUser(hub, 'src'), await registerUser(hub, 'rp'), await registerUser(hub, 'rd')];
-    const original = (await author.api.post('/posts', { kind: 'shuoshuo', text: 'open words', privacy: 'public' })).body.post.id;
-    const repost = (await reposter.api.post(`/posts/${original}/repost`, { privacy: 'public' })).body.post.id;
-    expect((await reader.api.get(`/posts/${repost}`)).body.post.repostOf.text).toBe('open words');
-    await author.api.put(`/blocks/${reader.handle}`);
-    expect((await reader.api.get(`/posts/${repost}`)).body.post.repostOf).toBeNull();
-    expect((await reader.api.post(`/posts/${original}/repost`, { privacy: 'public' })).status).toBe(404);
+    const original = (await author.api.call('POST /posts', { body: { kind: 'shuoshuo', text: 'open words', privacy: 'public' } })).post.id;
+    const repost = (await reposter.api.call('POST /posts/:id/repost', { params: { id: original }, body: { privacy: 'public' } })).post.id;
+    expect((await reader.api.call('GET /posts/:id', { params: { id: repost } })).post.repostOf?.text).toBe('open words');
+    await author.api.call('PUT /blocks/:handle', { params: { handle: reader.handle } });
+    expect((await reader.api.call('GET /posts/:id', { params: { id: repost } })).post.repostOf).toBeNull();
+    expect((await reader.api.request('POST /posts/:id/repost', { params: { id: original }, body: { privacy: 'public' } })).status).toBe(
+      404,
+    );
   });
 
   it('mentions notify once, live, only users who may see the item, and DTOs carry them', async () => {
     const [author, friend, stranger, blocker] = await Promise.all(['talker', 'pal', 'far', 'nope'].map((s) => registerUser(hub, s)));
     await makeFriends(author!, friend!);
-    await blocker!.api.put(`/blocks/${author!.handle}`);
+    await blocker!.api.call('PUT /blocks/:handle', { params: { handle: author!.handle } });
     const friendSocket = await connectSocket(hub, friend!.token);
     const strangerSocket = await connectSocket(hub, stranger!.token);
     const blockerSocket = await connectSocket(hub, blocker!.token);
     const mentioned = nextEvent(friendSocket, 'notification', (n) => n.notification.kind === 'mention');
     const text = `hi @${friend!.handle} and @${stranger!.handle} @${friend!.handle} @${blocker!.handle} @nobody_here_at_all`;
-    const post = (await author!.api.post('/posts', { kind: 'shuoshuo', text, privacy: 'friends' })).body.post;
+    const post = (await author!.api.call('POST /posts', { body: { kind: 'shuoshuo', text, privacy: 'friends' } })).post;
     expect((await mentioned).notification.subject).toMatchObject({ type: 'post', id: post.id });
     await settle(friendSocket);
     expect(received(friendSocket, 'notification').filter((n) => n.notification.kind === 'mention')).toHaveLength(1); // once, though named twice
     await expectNoEvent(strangerSocket, 'notification', (n) => n.notification.kind === 'mention');
     await expectNoEvent(blockerSocket, 'notification', (n) => n.notification.kind === 'mention');
-    const dto = (await friend!.api.get(`/posts/${post.id}`)).body.post;
+    const dto = (await friend!.api.call('GET /posts/:id', { params: { id: post.id } })).post;
     // Users the viewer may see: the blocker blocks the author, not this reader.
-    expect(dto.mentions.map((u: { id: string }) => u.id)).toEqual([friend!.id, stranger!.id, blocker!.id]);
-    const authorsView = (await author!.api.get(`/posts/${post.id}`)).body.post;
-    expect(authorsView.mentions.map((u: { id: string }) => u.id)).toEqual([friend!.id, stranger!.id]);
+    expect(dto.mentions?.map((u: { id: string }) => u.id)).toEqual([friend!.id, stranger!.id, blocker!.id]);
+    const authorsView = (await author!.api.call('GET /posts/:id', { params: { id: post.id } })).post;
+    expect(authorsView.mentions?.map((u: { id: string }) => u.id)).toEqual([friend!.id, stranger!.id]);
 
-    const pub = (await author!.api.post('/posts', { kind: 'shuoshuo', text: 'open', privacy: 'public' })).body.post.id;
+    const pub = (await author!.api.call('POST /posts', { body: { kind: 'shuoshuo', text: 'open', privacy: 'public' } })).post.id;
     const inComment = nextEvent(strangerSocket, 'notification', (n) => n.notification.kind === 'mention');
-    const commented = await friend!.api.post(`/posts/${pub}/comments`, { text: `@${stranger!.handle} look` });
-    expect(commented.body.comment.mentions.map((u: { id: string }) => u.id)).toEqual([stranger!.id]); // the answer and the live copy carry them
+    const commented = await friend!.api.send('POST /posts/:id/comments', {
+      params: { id: pub },
+      body: { text: `@${stranger!.handle} look` },
+    });
+    expect(commented.body.comment.mentions?.map((u: { id: string }) => u.id)).toEqual([stranger!.id]); // the answer and the live copy carry them
     expect((await inComment).notification.subject).toMatchObject({ type: 'comment', parentId: pub });
-    const comments = (await stranger!.api.get(`/posts/${pub}/comments`)).body.comments;
-    expect(comments[0].mentions.map((u: { id: string }) => u.id)).toEqual([stranger!.id]);
+    const comments = (await stranger!.api.call('GET /posts/:id/comments', { params: { id: pub } })).comments;
+    expect(comments[0]?.mentions?.map((u: { id: string }) => u.id)).toEqual([stranger!.id]);
   });
 
   it('guestbook mentions: a public entry notifies the mentioned user, a private one only if they own the space', async () => {
@@ -132,13 +147,23 @@ describe.each(engines)('reposts and mentions on %s', (engine) => {
     const namedSocket = await connectSocket(hub, named.token);
     const ownerSocket = await connectSocket(hub, owner.token);
     const told = nextEvent(namedSocket, 'notification', (n) => n.notification.kind === 'mention');
-    const entry = (await writer.api.post(`/spaces/${owner.handle}/guestbook`, { text: `hello @${named.handle}` })).body.entry;
+    const entry = (
+      await writer.api.call('POST /spaces/:handle/guestbook', {
+        params: { handle: owner.handle },
+        body: { text: `hello @${named.handle}` },
+      })
+    ).entry;
     expect((await told).notification.subject).toMatchObject({ type: 'guestbook', id: entry.id, parentId: owner.handle });
-    const listed = (await named.api.get(`/spaces/${owner.handle}/guestbook`)).body.entries.find((e: { id: string }) => e.id === entry.id);
-    expect(listed.mentions.map((u: { id: string }) => u.id)).toEqual([named.id]);
+    const listed = (await named.api.call('GET /spaces/:handle/guestbook', { params: { handle: owner.handle } })).entries.find(
+      (e: { id: string }) => e.id === entry.id,
+    );
+    expect(listed?.mentions?.map((u: { id: string }) => u.id)).toEqual([named.id]);
 
     const ownerTold = nextEvent(ownerSocket, 'notification', (n) => n.notification.kind === 'mention');
-    await writer.api.post(`/spaces/${owner.handle}/guestbook`, { text: `secret for @${named.handle} and @${owner.handle}`, private: true });
+    await writer.api.call('POST /spaces/:handle/guestbook', {
+      params: { handle: owner.handle },
+      body: { text: `secret for @${named.handle} and @${owner.handle}`, private: true },
+    });
     expect((await ownerTold).notification.subject.type).toBe('guestbook');
     await settle(namedSocket);
     expect(received(namedSocket, 'notification').filter((n) => n.notification.kind === 'mention')).toHaveLength(1);

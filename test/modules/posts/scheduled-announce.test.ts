@@ -87,20 +87,22 @@ describe('a scheduled post whose node dies before its announce is done', { timeo
       const alice = await registerUser(a, 'alice');
       const bob = await registerUser(a, 'bob');
       await makeFriends(alice, bob);
-      expect((await bob.api.put(`/friends/${alice.handle}/care`)).status).toBe(204);
+      expect((await bob.api.send('PUT /friends/:handle/care', { params: { handle: alice.handle } })).status).toBe(204);
       const sockets = new Map([
         [a, await connectSocket(a, bob.token)],
         [b, await connectSocket(b, bob.token)],
       ]);
 
-      const made = await alice.api.post('/posts', {
-        kind: 'shuoshuo',
-        text: `on time @${bob.handle}`,
-        privacy: 'friends',
-        publishAt: new Date(Date.now() + 1_000).toISOString(),
+      const made = await alice.api.send('POST /posts', {
+        body: {
+          kind: 'shuoshuo',
+          text: `on time @${bob.handle}`,
+          privacy: 'friends',
+          publishAt: new Date(Date.now() + 1_000).toISOString(),
+        },
       });
       expect(made.status, JSON.stringify(made.body)).toBe(201);
-      const id = made.body.post.id as string;
+      const id = made.body.post.id;
 
       // One node wins the post, publishes it and stops there, its announce owed.
       const published = await waitFor(

@@ -58,11 +58,11 @@ describe('scheduled posts across two nodes', { timeout: 60_000 }, () => {
     const at = new Date(Date.now() + 12_000).toISOString();
     const made = await Promise.all(
       Array.from({ length: 30 }, (_, i) =>
-        alice.api.post('/posts', { kind: 'shuoshuo', text: `race ${i} @${bob.handle}`, privacy: 'friends', publishAt: at }),
+        alice.api.send('POST /posts', { body: { kind: 'shuoshuo', text: `race ${i} @${bob.handle}`, privacy: 'friends', publishAt: at } }),
       ),
     );
     for (const res of made) expect(res.status, JSON.stringify(res.body)).toBe(201);
-    const ids = made.map((res) => res.body.post.id as string);
+    const ids = made.map((res) => res.body.post.id);
 
     await waitFor(() => ids.every((id) => received(bobSocket, 'feed:post').some((p) => p.post.id === id)), {
       timeoutMs: 25_000,
@@ -73,14 +73,14 @@ describe('scheduled posts across two nodes', { timeout: 60_000 }, () => {
     expect(pushes.sort()).toEqual([...ids].sort());
     const mentions = await waitFor(
       async () => {
-        const list = (await bob.api.get('/notifications?limit=50')).body.notifications as Array<{ kind: string; subject: { id: string } }>;
+        const list = (await bob.api.call('GET /notifications', { query: { limit: 50 } })).notifications;
         const found = list.filter((n) => n.kind === 'mention');
         return found.length >= ids.length && found;
       },
       { what: 'every mention' },
     );
     expect(mentions.map((n) => n.subject.id).sort()).toEqual([...ids].sort());
-    const feed = await bob.api.get('/feed?limit=50');
+    const feed = await bob.api.send('GET /feed', { query: { limit: 50 } });
     expect(feed.body.posts.map((p: { id: string }) => p.id).sort()).toEqual([...ids].sort());
   });
 
@@ -90,11 +90,13 @@ describe('scheduled posts across two nodes', { timeout: 60_000 }, () => {
     const dave = await registerUser(b, 'dave');
     await makeFriends(carol, dave);
     const daveSocket = await connectSocket(b, dave.token);
-    const made = await carol.api.post('/posts', {
-      kind: 'shuoshuo',
-      text: 'from a node that left',
-      privacy: 'friends',
-      publishAt: new Date(Date.now() + 1_500).toISOString(),
+    const made = await carol.api.send('POST /posts', {
+      body: {
+        kind: 'shuoshuo',
+        text: 'from a node that left',
+        privacy: 'friends',
+        publishAt: new Date(Date.now() + 1_500).toISOString(),
+      },
     });
     expect(made.status).toBe(201);
     await spare.close();

@@ -28,7 +28,7 @@ describe('search key backfill', () => {
       await conn.models.UserSearchKey!.deleteMany({});
       await conn.models.Marker!.deleteOne({ _id: 'search-keys-v1' });
     }
-    expect((await old.api.get('/users?q=oldtimer')).body.users).toEqual([]);
+    expect((await old.api.call('GET /users', { query: { q: 'oldtimer' } })).users).toEqual([]);
     await first.close();
 
     const second = await startTestHub({ mongodbUri: uri });
@@ -36,7 +36,7 @@ describe('search key backfill', () => {
       const viewer = await registerUser(second, 'newcomer');
       const found = await waitFor(
         async () => {
-          const users = (await viewer.api.get(`/users?q=${encodeURIComponent('老用')}`)).body.users as Array<{ id: string }>;
+          const users = (await viewer.api.call('GET /users', { query: { q: '老用' } })).users;
           return users.length > 0 && users;
         },
         { timeoutMs: 10_000, intervalMs: 100, what: 'the old account in search' },

@@ -18,15 +18,15 @@ describe('user search and friend suggestions', () => {
     const chinese = await registerUser(hub, 'wang', `王小明${stem}`);
     const spaced = await registerUser(hub, 'li', `Li ${stem.toUpperCase()}Wei`);
 
-    const byHandle = (await viewer.api.get(`/users?q=${stem.toUpperCase()}`)).body.users.map((u: { id: string }) => u.id);
+    const byHandle = (await viewer.api.call('GET /users', { query: { q: stem.toUpperCase() } })).users.map((u: { id: string }) => u.id);
     expect(byHandle[0]).toBe(exact.id);
     expect(byHandle).toEqual(expect.arrayContaining([exact.id, longer.id, spaced.id]));
 
-    const byName = (await viewer.api.get(`/users?q=${encodeURIComponent('王小')}&limit=50`)).body.users.map((u: { id: string }) => u.id);
+    const byName = (await viewer.api.call('GET /users', { query: { q: '王小', limit: 50 } })).users.map((u: { id: string }) => u.id);
     expect(byName).toContain(chinese.id);
-    const at = (await viewer.api.get(`/users?q=${encodeURIComponent(`@${exact.handle}`)}`)).body.users;
-    expect(at[0].handle).toBe(exact.handle);
-    expect((await viewer.api.get('/users?q=nobodyhasthisprefix')).body.users).toEqual([]);
+    const at = (await viewer.api.call('GET /users', { query: { q: `@${exact.handle}` } })).users;
+    expect(at[0]?.handle).toBe(exact.handle);
+    expect((await viewer.api.call('GET /users', { query: { q: 'nobodyhasthisprefix' } })).users).toEqual([]);
   });
 
   it('treats pattern and operator characters as text, and refuses empty, overlong and operator queries', async () => {
@@ -45,11 +45,11 @@ describe('user search and friend suggestions', () => {
   it('never shows users who block the caller, nor those the caller blocks', async () => {
     const stem = `bk${randomBytes(2).toString('hex')}`;
     const [a, b, c] = [await registerUser(hub, `${stem}_a`), await registerUser(hub, `${stem}_b`), await registerUser(hub, `${stem}_c`)];
-    await a.api.put(`/blocks/${b.handle}`);
-    const seenByB = (await b.api.get(`/users?q=${stem}`)).body.users.map((u: { id: string }) => u.id);
+    await a.api.call('PUT /blocks/:handle', { params: { handle: b.handle } });
+    const seenByB = (await b.api.call('GET /users', { query: { q: stem } })).users.map((u: { id: string }) => u.id);
     expect(seenByB).not.toContain(a.id);
     expect(seenByB).toContain(c.id);
-    const seenByA = (await a.api.get(`/users?q=${stem}`)).body.users.map((u: { id: string }) => u.id);
+    const seenByA = (await a.api.call('GET /users', { query: { q: stem } })).users.map((u: { id: string }) => u.id);
     expect(seenByA).not.toContain(b.id);
   });
 
@@ -61,8 +61,8 @@ describe('user search and friend suggestions', () => {
     await makeFriends(f2!, x!);
     await makeFriends(f1!, y!);
     await makeFriends(f1!, z!);
-    await z!.api.put(`/blocks/${me!.handle}`);
-    const { suggestions } = (await me!.api.get('/friends/suggestions')).body;
+    await z!.api.call('PUT /blocks/:handle', { params: { handle: me!.handle } });
+    const { suggestions } = await me!.api.call('GET /friends/suggestions');
     expect(suggestions).toEqual([
       { user: expect.objectContaining({ id: x!.id }), mutualFriends: 2 },
       { user: expect.objectContaining({ id: y!.id }), mutualFriends: 1 },

@@ -1,5 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiClient, makeFriends, registerUser, startTestHub, userRef, type TestHub, type TestUser } from '../../helpers/index.js';
+import {
+  apiClient,
+  errorOf,
+  type ApiClient,
+  makeFriends,
+  registerUser,
+  startTestHub,
+  type TestHub,
+  type TestUser,
+  userRef,
+} from '../../helpers/index.js';
 
 let hub: TestHub;
 /** The hub's first user, so a moderator (who may add keyword rules). */
@@ -18,11 +28,14 @@ describe('the guestbook', () => {
   it('anyone reads public entries newest first; signed-in users sign it', async () => {
     const alice = await registerUser(hub, 'alice');
     const bob = await registerUser(hub, 'bob');
-    const first = await bob.api.post(`/spaces/${alice.handle}/guestbook`, { text: '  hello alice  ' });
+    const first = await bob.api.send('POST /spaces/:handle/guestbook', {
+      params: { handle: alice.handle },
+      body: { text: '  hello alice  ' },
+    });
     expect(first.status).toBe(201);
     expect(first.body.entry).toMatchObject({ author: userRef(bob), text: 'hello alice', private: false });
     expect(Number.isNaN(Date.parse(first.body.entry.createdAt))).toBe(false);
-    await alice.api.post(`/spaces/${alice.handle}/guestbook`, { text: 'thanks for visiting!' });
+    await alice.api.call('POST /spaces/:handle/guestbook', { params: { handle: alice.handle }, body: { text: 'thanks for visiting!' } });
 
     const read = await apiClient(hub.url).get(`/spaces/${alice.handle}/guestbook`);
     expect(read.status).toBe(200);
@@ -38,10 +51,16 @@ describe('the guestbook', () => {
     await makeFriends(owner, friend);
     await makeFriends(owner, author);
 
-    await author.api.post(`/spaces/${owner.handle}/guestbook`, { text: 'public note' });
-    const secret = await author.api.post(`/spaces/${owner.handle}/guestbook`, { text: 'secret note', private: true });
+    await author.api.call('POST /spaces/:handle/guestbook', { params: { handle: owner.handle }, body: { text: 'public note' } });
+    const secret = await author.api.send('POST /spaces/:handle/guestbook', {
+      params: { handle: owner.handle },
+      body: { text: 'secret note', private: true },
+    });
     expect(secret.body.entry.private).toBe(true);
-    await friend.api.post(`/spaces/${owner.handle}/guestbook`, { text: 'friend secret', private: true });
+    await friend.api.call('POST /spaces/:handle/guestbook', {
+      params: { handle: owner.handle },
+      body: { text: 'friend secret', private: true },
+    });
 
     const view = async (who: TestUser | null) => texts(await (who ? who.api : apiClient(hub.url)).get(`/spaces/${owner.handle}/guestbook`));
     expect(await view(owner)).toEqual(['friend secret', 'secret note', 'public note']);
@@ -54,9 +73,12 @@ describe('the guestbook', () => {
   it('tells the owner of a new entry, but not of their own', async () => {
     const alice = await registerUser(hub, 'alice');
     const bob = await registerUser(hub, 'bob');
-    const { body } = await bob.api.post(`/spaces/${alice.handle}/guestbook`, { text: 'hi there', private: true });
-    await alice.api.post(`/spaces/${alice.handle}/guestbook`, { text: 'note to self' });
-    const notes = (await alice.api.get('/notifications')).body.notifications;
+    const { body } = await bob.api.send('POST /spaces/:handle/guestbook', {
+      params: { handle: alice.handle },
+      body: { text: 'hi there', private: true },
+    });
+    await alice.api.call('POST /spaces/:handle/guestbook', { params: { handle: alice.handle }, body: { text: 'note to self' } });
+    const notes = (await alice.api.call('GET /notifications')).notifications;
     expect(notes).toEqual([
       expect.objectContaining({
         kind: 'guestbook',
@@ -70,7 +92,10 @@ describe('the guestbook', () => {
     const alice = await registerUser(hub, 'alice');
     const bob = await registerUser(hub, 'bob');
     for (let i = 1; i <= 5; i += 1) {
-      await bob.api.post(`/spaces/${alice.handle}/guestbook`, { text: `note ${i}`, private: i === 3 });
+      await bob.api.call('POST /spaces/:handle/guestbook', {
+        params: { handle: alice.handle },
+        body: { text: `note ${i}`, private: i === 3 },
+      });
     }
     const anonymous = apiClient(hub.url);
     const page1 = await anonymous.get(`/spaces/${alice.handle}/guestbook?limit=2`);
@@ -100,7 +125,9 @@ describe('the guestbook', () => {
     }
     expect((await alice.api.post(path, { text: 'x'.repeat(500) })).status).toBe(201);
     expect((await apiClient(hub.url).post(path, { text: 'hi' })).status).toBe(401);
-    expect((await alice.api.post('/spaces/no_such_user_here/guestbook', { text: 'hi' })).status).toBe(404);
+    expect(
+      (await alice.api.request('POST /spaces/:handle/guestbook', { params: { handle: 'no_such_user_here' }, body: { text: 'hi' } })).status,
+    ).toBe(404);
     expect((await apiClient(hub.url).get('/spaces/no_such_user_here/guestbook')).status).toBe(404);
   });
 
@@ -109,22 +136,28 @@ describe('the guestbook', () => {
     const bob = await registerUser(hub, 'bob');
     const carol = await registerUser(hub, 'carol');
     const path = `/spaces/${alice.handle}/guestbook`;
-    const one = (await bob.api.post(path, { text: 'one' })).body.entry.id;
-    const two = (await bob.api.post(path, { text: 'two' })).body.entry.id;
-    const hidden = (await bob.api.post(path, { text: 'hidden', private: true })).body.entry.id;
+    const handle = alice.handle;
+    const write = async (body: { text: string; private?: boolean }) =>
+      (await bob.api.call('POST /spaces/:handle/guestbook', { params: { handle }, body })).entry.id;
+    const one = await write({ text: 'one' });
+    const two = await write({ text: 'two' });
+    const hidden = await write({ text: 'hidden', private: true });
+    const remove = (api: ApiClient, id: string) => api.request('DELETE /spaces/:handle/guestbook/:id', { params: { handle, id } });
 
-    const byStranger = await carol.api.delete(`${path}/${one}`);
+    const byStranger = await remove(carol.api, one);
     expect(byStranger.status).toBe(403);
     // A private entry the caller cannot see does not exist for them.
-    expect((await carol.api.delete(`${path}/${hidden}`)).status).toBe(404);
-    expect((await apiClient(hub.url).delete(`${path}/${one}`)).status).toBe(401);
+    expect((await remove(carol.api, hidden)).status).toBe(404);
+    expect((await remove(apiClient(hub.url), one)).status).toBe(401);
 
-    expect((await bob.api.delete(`${path}/${one}`)).status).toBe(204);
-    expect((await alice.api.delete(`${path}/${two}`)).status).toBe(204);
-    expect((await alice.api.delete(`${path}/${two}`)).status).toBe(404);
-    expect(texts(await alice.api.get(path))).toEqual(['hidden']);
+    expect((await remove(bob.api, one)).status).toBe(204);
+    expect((await remove(alice.api, two)).status).toBe(204);
+    expect((await remove(alice.api, two)).status).toBe(404);
+    expect(texts(await alice.api.send('GET /spaces/:handle/guestbook', { params: { handle } }))).toEqual(['hidden']);
     // Entry ids belong to one guestbook: another space's path does not reach it.
-    expect((await bob.api.delete(`/spaces/${carol.handle}/guestbook/${hidden}`)).status).toBe(404);
+    expect((await bob.api.request('DELETE /spaces/:handle/guestbook/:id', { params: { handle: carol.handle, id: hidden } })).status).toBe(
+      404,
+    );
     expect((await alice.api.delete(`${path}/not-an-id`)).status).toBe(400);
   });
 
@@ -133,14 +166,19 @@ describe('the guestbook', () => {
     const bob = await registerUser(hub, 'bob');
     const stem = `zq${Date.now().toString(36)}`;
     for (const action of ['block', 'hold', 'review'] as const) {
-      const rule = await moderator.api.post('/moderation/rules', { pattern: `${stem}${action}`, action });
+      const rule = await moderator.api.send('POST /moderation/rules', { body: { pattern: `${stem}${action}`, action } });
       expect(rule.status, JSON.stringify(rule.body)).toBe(201);
-      const res = await bob.api.post(`/spaces/${alice.handle}/guestbook`, { text: `buy ${stem}${action} now` });
+      const res = await bob.api.request('POST /spaces/:handle/guestbook', {
+        params: { handle: alice.handle },
+        body: { text: `buy ${stem}${action} now` },
+      });
       expect(res.status, action).toBe(422);
-      expect(res.body.error.code).toBe('blocked');
+      expect(errorOf(res).code).toBe('blocked');
     }
-    expect((await alice.api.get(`/spaces/${alice.handle}/guestbook`)).body.entries).toEqual([]);
-    expect((await alice.api.get('/notifications')).body.notifications).toEqual([]);
-    expect((await bob.api.post(`/spaces/${alice.handle}/guestbook`, { text: 'a kind word' })).status).toBe(201);
+    expect((await alice.api.call('GET /spaces/:handle/guestbook', { params: { handle: alice.handle } })).entries).toEqual([]);
+    expect((await alice.api.call('GET /notifications')).notifications).toEqual([]);
+    expect(
+      (await bob.api.send('POST /spaces/:handle/guestbook', { params: { handle: alice.handle }, body: { text: 'a kind word' } })).status,
+    ).toBe(201);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { defaultModules, defaultTheme } from '../../../shared/space-defaults.js';
-import { apiClient, registerUser, useTestHub, userRef } from '../../helpers/index.js';
+import { apiClient, errorOf, nth, registerUser, userRef, useTestHub } from '../../helpers/index.js';
 
 const hub = useTestHub();
 
@@ -35,12 +35,14 @@ describe('customising one’s own space', () => {
     const modules = [
       { kind: 'guestbook', column: 'main', order: 0, visible: true },
       { kind: 'profile', column: 'side', order: 0, visible: false },
-    ];
-    const res = await alice.api.patch('/spaces/me', {
-      title: '  Sunny corner  ',
-      theme: { colors: { accent: '#0af' }, background: { imageUrl: 'https://example.com/bg.png' }, transparency: 0.5 },
-      modules,
-      music: { title: 'Lullaby', url: 'http://music.example.com/a.mp3' },
+    ] as const;
+    const res = await alice.api.send('PATCH /spaces/me', {
+      body: {
+        title: '  Sunny corner  ',
+        theme: { colors: { accent: '#0af' }, background: { imageUrl: 'https://example.com/bg.png' }, transparency: 0.5 },
+        modules,
+        music: { title: 'Lullaby', url: 'http://music.example.com/a.mp3' },
+      },
     });
     expect(res.status).toBe(200);
     expect(res.body.space).toMatchObject({
@@ -55,7 +57,9 @@ describe('customising one’s own space', () => {
       },
     });
 
-    const second = await alice.api.patch('/spaces/me', { theme: { layout: 'wide', background: { imageUrl: null } }, music: null });
+    const second = await alice.api.send('PATCH /spaces/me', {
+      body: { theme: { layout: 'wide', background: { imageUrl: null } }, music: null },
+    });
     expect(second.body.space.theme).toEqual({
       background: { color: defaultTheme.background.color, imageUrl: null },
       colors: { ...defaultTheme.colors, accent: '#0af' },
@@ -70,8 +74,8 @@ describe('customising one’s own space', () => {
 
   it('restoring default modules brings back the default set', async () => {
     const alice = await registerUser(hub, 'alice');
-    await alice.api.patch('/spaces/me', { modules: [{ kind: 'games', column: 'main', order: 0, visible: true }] });
-    const res = await alice.api.post('/spaces/me/modules/restore');
+    await alice.api.call('PATCH /spaces/me', { body: { modules: [{ kind: 'games', column: 'main', order: 0, visible: true }] } });
+    const res = await alice.api.send('POST /spaces/me/modules/restore');
     expect(res.status).toBe(200);
     expect(res.body.space.modules).toEqual(defaultModules);
   });
@@ -103,13 +107,13 @@ describe('customising one’s own space', () => {
     ['an unknown top-level field', { certified: true }, 'body'],
   ])('refuses %s with 400 naming the field, and changes nothing', async (_what, body, field) => {
     const alice = await registerUser(hub, 'alice');
-    const before = (await alice.api.get(`/spaces/${alice.handle}`)).body.space;
+    const before = (await alice.api.call('GET /spaces/:handle', { params: { handle: alice.handle } })).space;
     // A valid title rides along: one bad field refuses the whole patch.
     const res = await alice.api.patch('/spaces/me', { title: 'Changed?', ...body });
     expect(res.status).toBe(400);
     expect(res.body.error.code).toBe('invalid');
     expect(Object.keys(res.body.error.fields)).toContain(field);
-    expect((await alice.api.get(`/spaces/${alice.handle}`)).body.space).toEqual(before);
+    expect((await alice.api.call('GET /spaces/:handle', { params: { handle: alice.handle } })).space).toEqual(before);
   });
 
   it('refuses an empty patch', async () => {
@@ -131,21 +135,23 @@ describe('the visitors list', () => {
     const alice = await registerUser(hub, 'alice');
     const bob = await registerUser(hub, 'bob');
     const carol = await registerUser(hub, 'carol');
-    await bob.api.post(`/spaces/${alice.handle}/visit`);
-    await carol.api.post(`/spaces/${alice.handle}/visit`);
+    await bob.api.call('POST /spaces/:handle/visit', { params: { handle: alice.handle } });
+    await carol.api.call('POST /spaces/:handle/visit', { params: { handle: alice.handle } });
 
-    const list = await alice.api.get(`/spaces/${alice.handle}/visitors`);
+    const list = await alice.api.send('GET /spaces/:handle/visitors', { params: { handle: alice.handle } });
     expect(list.status).toBe(200);
     expect(list.body.visitors.map((v: { user: { id: string } }) => v.user)).toEqual([userRef(carol), userRef(bob)]);
-    expect(list.body.visitors[0].at >= list.body.visitors[1].at).toBe(true);
-    expect((await alice.api.get(`/spaces/${alice.handle}/visitors?limit=1`)).body.visitors).toHaveLength(1);
+    expect(nth(list.body.visitors, 0).at >= nth(list.body.visitors, 1).at).toBe(true);
+    expect(
+      (await alice.api.call('GET /spaces/:handle/visitors', { params: { handle: alice.handle }, query: { limit: 1 } })).visitors,
+    ).toHaveLength(1);
     expect((await apiClient(hub.url).get(`/spaces/${alice.handle}`)).body.space.stats.visits).toBe(2);
 
-    const forbidden = await bob.api.get(`/spaces/${alice.handle}/visitors`);
+    const forbidden = await bob.api.request('GET /spaces/:handle/visitors', { params: { handle: alice.handle } });
     expect(forbidden.status).toBe(403);
-    expect(forbidden.body.error.code).toBe('forbidden');
+    expect(errorOf(forbidden).code).toBe('forbidden');
     expect((await apiClient(hub.url).get(`/spaces/${alice.handle}/visitors`)).status).toBe(401);
-    expect((await alice.api.get('/spaces/no_such_user_here/visitors')).status).toBe(404);
+    expect((await alice.api.request('GET /spaces/:handle/visitors', { params: { handle: 'no_such_user_here' } })).status).toBe(404);
     expect((await alice.api.get(`/spaces/${alice.handle}/visitors?limit=0`)).status).toBe(400);
   });
 
@@ -153,7 +159,7 @@ describe('the visitors list', () => {
     const alice = await registerUser(hub, 'alice');
     const anonymous = await apiClient(hub.url).post(`/spaces/${alice.handle}/visit`);
     expect(anonymous.status).toBe(401);
-    expect((await alice.api.post('/spaces/no_such_user_here/visit')).status).toBe(404);
-    expect((await alice.api.get(`/spaces/${alice.handle}`)).body.space.stats.visits).toBe(0);
+    expect((await alice.api.request('POST /spaces/:handle/visit', { params: { handle: 'no_such_user_here' } })).status).toBe(404);
+    expect((await alice.api.call('GET /spaces/:handle', { params: { handle: alice.handle } })).space.stats.visits).toBe(0);
   });
 });

@@ -24,7 +24,7 @@ describe.each(engines)('visits on %s', (engine) => {
     const bobSocket = await connectSocket(hub, bob.token);
     const carolSocket = await connectSocket(hub, carol.token);
 
-    const visit = await bob.api.post(`/spaces/${alice.handle}/visit`);
+    const visit = await bob.api.send('POST /spaces/:handle/visit', { params: { handle: alice.handle } });
     expect(visit.status).toBe(204);
     const pushed = await nextEvent(aliceSocket, 'space:visitor');
     expect(pushed.visitor).toEqual(userRef(bob));
@@ -33,7 +33,7 @@ describe.each(engines)('visits on %s', (engine) => {
     await expectNoEvent(carolSocket, 'space:visitor');
 
     // Again within 30 minutes: not counted, not pushed.
-    expect((await bob.api.post(`/spaces/${alice.handle}/visit`)).status).toBe(204);
+    expect((await bob.api.send('POST /spaces/:handle/visit', { params: { handle: alice.handle } })).status).toBe(204);
     await settle(aliceSocket);
     expect(received(aliceSocket, 'space:visitor')).toHaveLength(1);
     expect((await apiClient(hub.url).get(`/spaces/${alice.handle}`)).body.space.stats.visits).toBe(1);
@@ -49,22 +49,22 @@ describe.each(engines)('visits on %s', (engine) => {
     expect((await nextEvent(aliceSocket, 'space:visitor')).visitor).toEqual(userRef(bob));
     await expectNoEvent(bobSocket, 'space:visitor');
     expect(await emitAck(bobSocket, 'space:enter', { handle: alice.handle })).toEqual({ ok: true });
-    expect((await bob.api.post(`/spaces/${alice.handle}/visit`)).status).toBe(204);
+    expect((await bob.api.send('POST /spaces/:handle/visit', { params: { handle: alice.handle } })).status).toBe(204);
     await settle(aliceSocket);
     expect(received(aliceSocket, 'space:visitor')).toHaveLength(1);
 
-    const space = (await alice.api.get(`/spaces/${alice.handle}`)).body.space;
+    const space = (await alice.api.call('GET /spaces/:handle', { params: { handle: alice.handle } })).space;
     expect(space.stats.visits).toBe(1);
   });
 
   it('the owner’s own visits are not recorded', async () => {
     const alice = await registerUser(hub, 'alice');
     const aliceSocket = await connectSocket(hub, alice.token);
-    expect((await alice.api.post(`/spaces/${alice.handle}/visit`)).status).toBe(204);
+    expect((await alice.api.send('POST /spaces/:handle/visit', { params: { handle: alice.handle } })).status).toBe(204);
     expect(await emitAck(aliceSocket, 'space:enter', { handle: alice.handle })).toEqual({ ok: true });
     await expectNoEvent(aliceSocket, 'space:visitor');
-    expect((await alice.api.get(`/spaces/${alice.handle}`)).body.space.stats.visits).toBe(0);
-    expect((await alice.api.get(`/spaces/${alice.handle}/visitors`)).body.visitors).toEqual([]);
+    expect((await alice.api.call('GET /spaces/:handle', { params: { handle: alice.handle } })).space.stats.visits).toBe(0);
+    expect((await alice.api.call('GET /spaces/:handle/visitors', { params: { handle: alice.handle } })).visitors).toEqual([]);
   });
 
   it('space:enter answers errors for unknown spaces and bad payloads', async () => {

@@ -5,7 +5,7 @@
  */
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, assert, beforeAll, describe, expect, it } from 'vitest';
 import { registerUser, startTestHub, waitFor, type TestHub, type TestUser } from '../../helpers/index.js';
 import { makeTestVideos, uploadVideo, type TestVideos } from '../../fixtures/videos.js';
 
@@ -24,7 +24,7 @@ afterAll(async () => {
   if (clips) await fs.rm(clips.dir, { recursive: true, force: true });
 });
 
-const used = async (user: TestUser) => (await user.api.get('/albums/quota')).body.used as number;
+const used = async (user: TestUser) => (await user.api.call('GET /albums/quota')).used;
 const fileOf = (id: string, ext: string) => path.join(hub.dataDir, 'videos', id.slice(-2), `${id}.${ext}`);
 const exists = (file: string) =>
   fs.access(file).then(
@@ -41,15 +41,19 @@ describe('videos never posted', { timeout: 60_000 }, () => {
       return res.body.video as { id: string; url: string; bytes: number };
     };
     const posted = await upload(clips.mp4, 'posted.mp4');
-    const made = await alice.api.post('/posts', { kind: 'shuoshuo', text: 'with a video', video: posted.id, privacy: 'friends' });
+    const made = await alice.api.send('POST /posts', {
+      body: { kind: 'shuoshuo', text: 'with a video', video: posted.id, privacy: 'friends' },
+    });
     expect(made.status).toBe(201);
     const later = await upload(clips.webm, 'later.webm');
-    const waiting = await alice.api.post('/posts', {
-      kind: 'shuoshuo',
-      text: 'with a video, later',
-      video: later.id,
-      privacy: 'friends',
-      publishAt: new Date(Date.now() + 10 * 60_000).toISOString(),
+    const waiting = await alice.api.send('POST /posts', {
+      body: {
+        kind: 'shuoshuo',
+        text: 'with a video, later',
+        video: later.id,
+        privacy: 'friends',
+        publishAt: new Date(Date.now() + 10 * 60_000).toISOString(),
+      },
     });
     expect(waiting.status, JSON.stringify(waiting.body)).toBe(201);
     const orphan = await upload(clips.webm, 'abandoned.webm');
@@ -64,15 +68,16 @@ describe('videos never posted', { timeout: 60_000 }, () => {
     expect(await exists(fileOf(orphan.id, 'webm'))).toBe(false);
     expect(await exists(fileOf(orphan.id, 'poster.webp'))).toBe(false);
     expect((await fetch(`${hub.url}${orphan.url}`)).status).toBe(404);
-    expect((await alice.api.delete(`/videos/${orphan.id}`)).status).toBe(404);
+    expect((await alice.api.request('DELETE /videos/:id', { params: { id: orphan.id } })).status).toBe(404);
     // An orphan cannot be posted any more.
     expect((await alice.api.post('/posts', { kind: 'shuoshuo', text: 'too late', video: orphan.id, privacy: 'friends' })).status).toBe(400);
 
     // The videos on posts are still there and still served.
     expect(await exists(fileOf(posted.id, 'mp4'))).toBe(true);
     expect(await exists(fileOf(later.id, 'webm'))).toBe(true);
-    const shown = (await alice.api.get(`/posts/${made.body.post.id}`)).body.post.video;
+    const shown = (await alice.api.call('GET /posts/:id', { params: { id: made.body.post.id } })).post.video;
+    assert(shown, 'the post carries its video');
     expect((await fetch(`${hub.url}${shown.url}`)).status).toBe(200);
-    expect((await alice.api.get(`/posts/${waiting.body.post.id}`)).body.post.video.id).toBe(later.id);
+    expect((await alice.api.call('GET /posts/:id', { params: { id: waiting.body.post.id } })).post.video?.id).toBe(later.id);
   });
 });

@@ -1,5 +1,5 @@
 import fs from 'node:fs/promises';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, assert, beforeAll, describe, expect, it } from 'vitest';
 import { makeFriends, registerUser, startTestHub, type TestHub, type TestUser } from '../../helpers/index.js';
 import { makeTestVideos, uploadVideo, type TestVideos } from '../../fixtures/videos.js';
 
@@ -14,7 +14,7 @@ afterAll(async () => {
   if (clips) await fs.rm(clips.dir, { recursive: true, force: true });
 });
 
-const used = async (user: TestUser) => (await user.api.get('/albums/quota')).body.used as number;
+const used = async (user: TestUser) => (await user.api.call('GET /albums/quota')).used;
 
 /** Polls /api/livez back to back while `work` runs; the slowest answer in ms. */
 async function slowestLivezDuring<T>(work: Promise<T>): Promise<{ result: T; slowestMs: number }> {
@@ -58,17 +58,18 @@ describe('video uploads', () => {
     expect(webm.status).toBe(201);
     expect(await used(alice)).toBe(video.bytes + webm.body.video.bytes);
 
-    const created = await alice.api.post('/posts', { kind: 'shuoshuo', text: 'look', video: video.id, privacy: 'friends' });
+    const created = await alice.api.send('POST /posts', { body: { kind: 'shuoshuo', text: 'look', video: video.id, privacy: 'friends' } });
     expect(created.status).toBe(201);
-    expect(created.body.post.video.id).toBe(video.id);
+    expect(created.body.post.video?.id).toBe(video.id);
     // One post per video, and only one's own.
-    expect((await alice.api.post('/posts', { kind: 'shuoshuo', text: 'again', video: video.id, privacy: 'friends' })).status).toBe(400);
-    expect((await bob.api.post('/posts', { kind: 'shuoshuo', text: 'mine?', video: webm.body.video.id, privacy: 'public' })).status).toBe(
-      400,
-    );
+    const again = { kind: 'shuoshuo', text: 'again', video: video.id, privacy: 'friends' } as const;
+    expect((await alice.api.request('POST /posts', { body: again })).status).toBe(400);
+    const notOwn = { kind: 'shuoshuo', text: 'mine?', video: webm.body.video.id, privacy: 'public' } as const;
+    expect((await bob.api.request('POST /posts', { body: notOwn })).status).toBe(400);
 
     // The friend gets signed URLs; a range request answers 206 with exactly those bytes.
-    const seen = (await bob.api.get(`/posts/${created.body.post.id}`)).body.post.video;
+    const seen = (await bob.api.call('GET /posts/:id', { params: { id: created.body.post.id } })).post.video;
+    assert(seen, 'the post carries its video');
     const ranged = await fetch(`${hub.url}${seen.url}`, { headers: { range: 'bytes=100-199' } });
     expect(ranged.status).toBe(206);
     expect(ranged.headers.get('content-type')).toBe('video/mp4');
@@ -79,17 +80,17 @@ describe('video uploads', () => {
     expect(poster.headers.get('content-type')).toBe('image/webp');
 
     // A stranger sees neither the post nor the file without the signature.
-    expect((await eve.api.get(`/posts/${created.body.post.id}`)).status).toBe(404);
+    expect((await eve.api.request('GET /posts/:id', { params: { id: created.body.post.id } })).status).toBe(404);
     expect((await fetch(`${hub.url}/videos/${video.id}`)).status).toBe(404);
     expect((await fetch(`${hub.url}/videos/${video.id}?sig=AAAA&exp=99999999999`)).status).toBe(404);
 
     // Deleting the post deletes its video and gives the bytes back.
-    expect((await alice.api.delete(`/posts/${created.body.post.id}`)).status).toBe(204);
+    expect((await alice.api.send('DELETE /posts/:id', { params: { id: created.body.post.id } })).status).toBe(204);
     expect((await fetch(`${hub.url}${seen.url}`)).status).toBe(404);
     expect(await used(alice)).toBe(webm.body.video.bytes);
     // An unposted video can be deleted by its owner alone.
-    expect((await bob.api.delete(`/videos/${webm.body.video.id}`)).status).toBe(404);
-    expect((await alice.api.delete(`/videos/${webm.body.video.id}`)).status).toBe(204);
+    expect((await bob.api.request('DELETE /videos/:id', { params: { id: webm.body.video.id } })).status).toBe(404);
+    expect((await alice.api.send('DELETE /videos/:id', { params: { id: webm.body.video.id } })).status).toBe(204);
     expect(await used(alice)).toBe(0);
   });
 
