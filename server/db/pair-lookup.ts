@@ -18,8 +18,24 @@ export interface PairFinder {
   find(filter: { $or: object[] }, projection: object): { lean(): PromiseLike<unknown[]> };
 }
 
-/** The check for `model`'s pairs, `from` → `to` (its pair-schema.ts field names). */
-export function pairLookup(model: PairFinder, from: string, to: string): (a: string, b: string) => Promise<boolean> {
+export type PairCheck = (a: string, b: string) => Promise<boolean>;
+
+/** One check per model and direction, however many modules ask for it, so that all their checks share batches. */
+const checks = new WeakMap<PairFinder, Map<string, PairCheck>>();
+
+/** The check for `model`'s pairs, `from` → `to` (its pair-schema.ts field names); the same one for every caller. */
+export function pairLookup(model: PairFinder, from: string, to: string): PairCheck {
+  const ofModel = checks.get(model) ?? new Map<string, PairCheck>();
+  checks.set(model, ofModel);
+  const key = `${from}>${to}`;
+  const known = ofModel.get(key);
+  if (known) return known;
+  const check = createPairCheck(model, from, to);
+  ofModel.set(key, check);
+  return check;
+}
+
+function createPairCheck(model: PairFinder, from: string, to: string): PairCheck {
   const exists = batchedLookup<string, true>(
     async (keys) => {
       const branches = keys.map((key) => {

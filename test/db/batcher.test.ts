@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { batchedInserts, batchedUpdates } from '../../server/db/batched-writes.js';
 import { createBatcher, type BatchRun } from '../../server/db/batcher.js';
 import { isDuplicateKey } from '../../server/db/duplicate-key.js';
+import { pairLookup } from '../../server/db/pair-lookup.js';
 import { startTarget, type Target } from './embedded/target.js';
 
 /** A batch run that records each batch and waits for the test to let it finish. */
@@ -111,5 +112,17 @@ describe('batched writes on the store', () => {
       { _id: 'x', at: 5 },
       { _id: 'y', at: 7 },
     ]);
+  });
+
+  it('gives every module the same pair check of a model, so that all their checks share batches', async () => {
+    const edges = conn.model('Edge', new mongoose.Schema({ a: mongoose.Schema.Types.ObjectId, b: mongoose.Schema.Types.ObjectId }));
+    const [x, y] = [new mongoose.Types.ObjectId(), new mongoose.Types.ObjectId()];
+    await edges.create({ a: x, b: y });
+    const check = pairLookup(edges, 'a', 'b');
+    expect(pairLookup(edges, 'a', 'b')).toBe(check);
+    expect(pairLookup(edges, 'b', 'a')).not.toBe(check);
+    expect(
+      await Promise.all([check(x.toHexString(), y.toHexString()), check(y.toHexString(), x.toHexString()), check('nope', 'x')]),
+    ).toEqual([true, false, false]);
   });
 });
