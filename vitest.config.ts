@@ -38,6 +38,9 @@ export default defineConfig({
           include: ['test/e2e/**/*.test.ts'],
           // Concurrent tests (i18n-a11y's routes) open at most three pages at once in their browser.
           maxConcurrency: 3,
+          // As the server project: a worker keeps its loaded modules (the hub's, Playwright's) and its
+          // Chromium (test/e2e/browser.ts) from one file to the next; each file closes its hub and contexts.
+          isolate: false,
           // A folder per run for the browser tests' one client build (test/e2e/client-once.ts), shared with the server project.
           globalSetup: ['test/setup/client-build-folder.ts'],
         },

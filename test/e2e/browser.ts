@@ -22,11 +22,18 @@ export interface E2EOptions {
   readonly hubEnv?: Readonly<Record<string, string>>;
 }
 
-export async function startE2E(options: E2EOptions = {}): Promise<E2E> {
-  const clientDir = await builtClient();
-  const [hub, browser] = await Promise.all([
-    startTestHub({ clientDir, ...(options.hubEnv ? { env: options.hubEnv } : {}) }),
-    chromium.launch({
+/**
+ * One Chromium per worker and set of switches: the browser project does not isolate its files (vitest.config.ts),
+ * so the next file in this worker opens its contexts in the browser the last one used instead of launching
+ * another (about a second of a core each). A file's contexts are closed when it ends.
+ */
+const browsers = new Map<string, Promise<Browser>>();
+
+function sharedBrowser(extraArgs: readonly string[]): Promise<Browser> {
+  const key = extraArgs.join('\n');
+  let browser = browsers.get(key);
+  if (!browser) {
+    browser = chromium.launch({
       executablePath: chromiumPath,
       args: [
         '--headless',
@@ -37,16 +44,31 @@ export async function startE2E(options: E2EOptions = {}): Promise<E2E> {
         '--disable-background-networking',
         '--disable-component-update',
         '--disable-sync',
-        ...(options.chromiumArgs ?? []),
+        ...extraArgs,
       ],
-    }),
+    });
+    browsers.set(key, browser);
+    // A launch that failed, or a browser that crashed, is launched afresh by the next file.
+    browser.then(
+      (b) => b.once('disconnected', () => browsers.delete(key)),
+      () => browsers.delete(key),
+    );
+  }
+  return browser;
+}
+
+export async function startE2E(options: E2EOptions = {}): Promise<E2E> {
+  const clientDir = await builtClient();
+  const [hub, browser] = await Promise.all([
+    startTestHub({ clientDir, ...(options.hubEnv ? { env: options.hubEnv } : {}) }),
+    sharedBrowser(options.chromiumArgs ?? []),
   ]);
   await fs.mkdir(screenshotDir, { recursive: true });
   return {
     hub,
     browser,
     close: async () => {
-      await browser.close();
+      await Promise.all(browser.contexts().map((context) => context.close()));
       await hub.close();
     },
   };

@@ -41,7 +41,6 @@ const scripts: ReadonlyArray<readonly [label: string, file: string, ...pre: stri
   ['scripts/bench/store.ts', 'scripts/bench/store.ts'],
   ['scripts/bench/feed.ts', 'scripts/bench/feed.ts'],
   ['npm test (pretest set-up)', 'scripts/pretest.mjs'],
-  ['npm test (pretest checks side by side)', 'scripts/run-parallel.mjs'],
 ];
 
 interface Ran {
@@ -128,6 +127,17 @@ describe('scripts answer --help and refuse unknown flags', () => {
     expect(code).toBe(2);
     expect(stderr.trim()).toBe('npm run conformance --: --specs DIR is required (--help for usage)');
   }, 60_000);
+});
+
+describe('npm test (scripts/test.mjs)', () => {
+  it("answers --help with its usage and starts nothing; its other arguments are Vitest's", async () => {
+    const { code, stdout, stderr, left } = await run('scripts/test.mjs', ['--help', '--bail=1']);
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^usage: npm test -- \[--no-checks\] \[Vitest arguments…\]/);
+    expect(stdout).toContain('npm run typecheck');
+    expect(left).toEqual([]);
+  });
 });
 
 describe('parseCli', () => {
