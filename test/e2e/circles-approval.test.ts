@@ -70,6 +70,8 @@ describe('circles in the browser', () => {
     await waiting.getByRole('button', { name: '通过' }).click();
     await waiting.waitFor({ state: 'detached' });
     await guestbook.locator('[data-testid="pending"]').waitFor({ state: 'detached' });
+    // …and the author is told who approved it, live (the notification's toast).
+    await a.getByText('小美通过了你的留言', { exact: false }).first().waitFor();
 
     // The owner replies under it from their own space; the author's open page shows the reply.
     await o.goto(`${e2e.hub.url}/space/${owner.handle}`);

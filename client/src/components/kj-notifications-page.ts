@@ -55,6 +55,8 @@ export function describe(n: NotificationDto): string {
             ? msg(str`${who} approved your comment`, { id: 'notif.approvedCommentByOwner' })
             : msg('A moderator approved your comment', { id: 'notif.approvedComment' })) + about
         );
+      // v1.2 留言审核: the space's owner approved your guestbook message.
+      if (n.subject.type === 'guestbook') return msg(str`${who} approved your guestbook message`, { id: 'notif.approvedEntry' }) + about;
       return msg('A moderator approved your post', { id: 'notif.approved' }) + about;
     case 'care':
       return msg(str`Special care: ${who} posted something new`, { id: 'notif.care' }) + about;

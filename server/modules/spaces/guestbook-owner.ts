@@ -20,14 +20,14 @@ export interface GuestbookOwnerDeps {
   readonly accounts: Pick<AccountService, 'getUser' | 'getUsers'>;
   readonly pusher: Pick<Pusher, 'toRooms' | 'toUsers'>;
   readonly screen?: TextScreen | undefined;
-  /** Publishes a newly visible entry (guestbook.ts): its pushes, mentions and the owner's notification. */
-  readonly goLive: (entry: GuestbookEntryRecord, dto: GuestbookEntryDto, owner: UserDto) => Promise<void>;
+  /** Publishes an approved entry (guestbook.ts): its pushes, mentions, the owner's and the author's notifications. */
+  readonly publishApproved: (entry: GuestbookEntryRecord, dto: GuestbookEntryDto, owner: UserDto) => Promise<void>;
 }
 
 /** How many waiting entries the owner's list shows at most (oldest first). */
 const pendingListMax = 200;
 
-export function createGuestbookOwner({ entries, accounts, pusher, screen, goLive }: GuestbookOwnerDeps) {
+export function createGuestbookOwner({ entries, accounts, pusher, screen, publishApproved }: GuestbookOwnerDeps) {
   const own = (viewer: Viewer, entryId: string) => ({ _id: new Types.ObjectId(entryId), owner: new Types.ObjectId(viewer.id) });
 
   async function ownerOf(viewer: Viewer): Promise<UserDto> {
@@ -62,14 +62,14 @@ export function createGuestbookOwner({ entries, accounts, pusher, screen, goLive
       });
     },
 
-    /** Approves a waiting entry: it appears as new to everyone who may see it. */
+    /** Approves a waiting entry: it appears as new to everyone who may see it, and its author is told. */
     async approve(viewer: Viewer, entryId: string): Promise<{ entry: GuestbookEntryDto }> {
       const entry = await decide(viewer, entryId, true);
       const [owner, authors] = await Promise.all([ownerOf(viewer), accounts.getUsers([entry.author.toHexString()])]);
       const author = authors.get(entry.author.toHexString());
       if (!author) throw notFound('pending entry');
       const dto = entryDto(entry, author);
-      await goLive(entry, dto, owner);
+      await publishApproved(entry, dto, owner);
       return { entry: dto };
     },
 

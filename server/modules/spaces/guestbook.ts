@@ -99,8 +99,22 @@ export function createGuestbook({ conn, accounts, notifier, screen, pusher }: Gu
     }
   }
 
+  /** An entry its owner approved (留言审核, v1.2): published as new, and its author told with an `approved` notice. */
+  async function publishApproved(entry: GuestbookEntryRecord, dto: GuestbookEntryDto, owner: UserDto): Promise<void> {
+    await goLive(entry, dto, owner);
+    const authorId = entry.author.toHexString();
+    if (authorId === owner.id) return;
+    await notifier.notify({
+      to: authorId,
+      kind: 'approved',
+      actorId: owner.id,
+      subject: { type: 'guestbook', id: dto.id, parentId: owner.handle, excerpt: entry.text.slice(0, excerptLength) },
+    });
+  }
+
   return {
     entries,
+    publishApproved,
 
     /** A page of entries the viewer may see, newest first; `next` is the cursor for the page after. */
     async list(
@@ -160,9 +174,6 @@ export function createGuestbook({ conn, accounts, notifier, screen, pusher }: Gu
       else await goLive(record, entry, owner);
       return { entry };
     },
-
-    /** Publishes a waiting entry as new (the owner approved it): live, with its notifications. */
-    goLive,
 
     /** Deletes an entry: its author or the space owner may. An entry the viewer cannot see is not_found. */
     async remove(viewer: Viewer, owner: UserDto, entryId: string): Promise<void> {

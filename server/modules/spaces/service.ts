@@ -94,7 +94,7 @@ export function createSpaceService(deps: SpaceServiceDeps) {
     accounts,
     pusher,
     screen: deps.screen,
-    goLive: guestbook.goLive,
+    publishApproved: guestbook.publishApproved,
   });
 
   /** v1.2: the owner's approval settings (both off for spaces from before them). */

@@ -1,6 +1,6 @@
 /**
- * 评论审核, seen from the comment's author: when the post's owner approves their waiting comment they
- * get an `approved` notification from the owner — stored, numbered, pushed live and listed —
+ * 评论审核 and 留言审核, seen from the author: when the owner approves their waiting comment or guestbook
+ * message they get an `approved` notification from the owner — stored, numbered, pushed live and listed —
  * and a rejection tells them nothing more than `approval:decided` (no notification).
  */
 import { describe, expect, it } from 'vitest';
@@ -55,5 +55,42 @@ describe.each(engines)('the approved-comment notice on %s', (engine) => {
     ).toBe(204);
     expect((await decided).approved).toBe(false);
     await expectNoEvent(authorSocket, 'notification', (n) => n.notification.subject.id === second.body.comment.id);
+  });
+
+  it('the author of a guestbook message the owner approves is notified live, by the owner, with where it is', async () => {
+    const [owner, author] = (await registerUsers(hub, ['gbowner', 'gbauthor'])) as [TestUser, TestUser];
+    await makeFriends(owner, author);
+    expect((await owner.api.send('PATCH /spaces/me', { body: { approval: { guestbook: true } } })).status).toBe(200);
+    const authorSocket = await connectSocket(hub, author.token);
+    const before = await author.api.call('GET /notifications');
+
+    const sign = (text: string) =>
+      author.api.send('POST /spaces/:handle/guestbook', { params: { handle: owner.handle }, body: { text, private: false } });
+    const waiting = await sign('hello from the lake');
+    expect(waiting.body.entry.pending).toBe(true);
+    const told = nextEvent(authorSocket, 'notification', (n) => n.notification.kind === 'approved');
+    const approve = await owner.api.send('POST /spaces/me/pending/:kind/:id/approve', {
+      params: { kind: 'entry', id: waiting.body.entry.id },
+    });
+    expect(approve.status).toBe(200);
+    const { notification } = await told;
+    expect(notification).toMatchObject({
+      kind: 'approved',
+      actor: { handle: owner.handle },
+      subject: { type: 'guestbook', id: waiting.body.entry.id, parentId: owner.handle, excerpt: 'hello from the lake' },
+      read: false,
+    });
+    const after = await author.api.call('GET /notifications');
+    expect(after.notifications.at(-1)).toEqual(notification);
+    expect(after.unread).toBe(before.unread + 1);
+
+    // Rejected: the message goes, and no notification comes.
+    const second = await sign('never mind');
+    const decided = nextEvent(authorSocket, 'approval:decided', (d) => d.id === second.body.entry.id);
+    expect(
+      (await owner.api.send('POST /spaces/me/pending/:kind/:id/reject', { params: { kind: 'entry', id: second.body.entry.id } })).status,
+    ).toBe(204);
+    expect((await decided).approved).toBe(false);
+    await expectNoEvent(authorSocket, 'notification', (n) => n.notification.subject.id === second.body.entry.id);
   });
 });

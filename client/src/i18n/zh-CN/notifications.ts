@@ -21,6 +21,7 @@ export const templates = {
   'notif.approved': '管理员通过了你的动态',
   'notif.approvedComment': '管理员通过了你的评论',
   'notif.approvedCommentByOwner': str`${0}通过了你的评论`,
+  'notif.approvedEntry': str`${0}通过了你的留言`,
   'notif.moderationDecision': '关于你的动态的审核结果',
   'notif.none': '还没有通知。赞、评论和邀请都会出现在这里。',
   'common.dismiss': '关闭',
