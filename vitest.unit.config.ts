@@ -18,6 +18,8 @@ export default defineConfig({
       'test/hardening/attacks/photo-url-lifetime.test.ts',
       'test/load/artillery.test.ts',
       'test/modules/accounts/passwords.test.ts',
+      'test/modules/friends/audience-join.test.ts',
+      'test/modules/friends/raw-edge.test.ts',
       'test/modules/accounts/tokens.test.ts',
       'test/modules/games/gomoku-rules.test.ts',
       'test/modules/moderation/han-variants.test.ts',

@@ -15,14 +15,14 @@ import type { Viewer } from '../accounts/viewer.js';
 import type { FriendRelations } from '../friends/relations.js';
 import type { GroupMembership } from './membership.js';
 
-export function joinGroupRooms(membership: Pick<GroupMembership, 'groupsWithOwners'>, friends: Pick<FriendRelations, 'friendIds'>) {
+export function joinGroupRooms(membership: Pick<GroupMembership, 'groupsWithOwners'>, friends: Pick<FriendRelations, 'friendIdList'>) {
   return async (socket: HubSocket, viewer: Viewer): Promise<void> => {
-    const [memberships, friendIds] = await Promise.all([membership.groupsWithOwners(viewer.id), friends.friendIds(viewer.id)]);
+    const [memberships, friendIds] = await Promise.all([membership.groupsWithOwners(viewer.id), friends.friendIdList(viewer.id)]);
     if (memberships.length === 0) return;
     const names = roomsOf(memberships, friendIds);
     if (names.length === 0) return;
     await socket.join(names);
-    const now = new Set(roomsOf(...(await Promise.all([membership.groupsWithOwners(viewer.id), friends.friendIds(viewer.id)]))));
+    const now = new Set(roomsOf(...(await Promise.all([membership.groupsWithOwners(viewer.id), friends.friendIdList(viewer.id)]))));
     for (const name of names) if (!now.has(name)) await socket.leave(name);
   };
 }
