@@ -20,6 +20,7 @@ export default defineConfig({
       'test/modules/accounts/passwords.test.ts',
       'test/modules/friends/audience-join.test.ts',
       'test/modules/friends/raw-edge.test.ts',
+      'test/modules/presence/memory-tracker.test.ts',
       'test/modules/accounts/tokens.test.ts',
       'test/modules/games/gomoku-rules.test.ts',
       'test/modules/moderation/han-variants.test.ts',
