@@ -86,7 +86,13 @@ export function createServices(deps: CoreDeps) {
     notifier,
     bus: deps.bus,
   });
-  const groupAudiences = createGroupAudiences({ conn: deps.conn, accounts, bus: deps.bus });
+  const groupAudiences = createGroupAudiences({
+    conn: deps.conn,
+    accounts,
+    bus: deps.bus,
+    clustered: Boolean(deps.redis),
+    logger: deps.logger,
+  });
   const blocks = createBlockService({ conn: deps.conn, pusher: deps.pusher, accounts, friends });
   const spaces = createSpaceService({
     blocks: blocks.lookup,

@@ -39,12 +39,20 @@ export function attachSocketAuth(
   // listeners are shared by every socket (called with it as `this`), not a closure per socket.
   type Conn = HubSocket['conn'];
   const counted = new WeakMap<HubSocket, string>();
-  const socketsOfConn = new WeakMap<Conn, Set<HubSocket>>();
+  // A connection's one socket is kept as itself, a Set only for several: nearly every connection
+  // carries one socket, and a Set each was ~0.15 KB of heap per idle socket. null: none now, but the
+  // connection's close listener is in place (so a later socket on it does not add a second one).
+  const socketsOfConn = new WeakMap<Conn, HubSocket | Set<HubSocket> | null>();
+  const forgetOfConn = (socket: HubSocket) => {
+    const held = socketsOfConn.get(socket.conn);
+    if (held === socket) socketsOfConn.set(socket.conn, null);
+    else if (held instanceof Set) held.delete(socket);
+  };
   const releaseSocket = (socket: HubSocket) => {
     const userId = counted.get(socket);
     if (userId === undefined) return;
     counted.delete(socket);
-    socketsOfConn.get(socket.conn)?.delete(socket);
+    forgetOfConn(socket);
     release(userId);
   };
   function onSocketDisconnect(this: HubSocket): void {
@@ -52,19 +60,21 @@ export function attachSocketAuth(
   }
   // A socket whose connection closes while its handshake is still running never disconnects.
   function onConnClose(this: Conn): void {
-    const sockets = socketsOfConn.get(this);
+    const held = socketsOfConn.get(this);
     socketsOfConn.delete(this);
-    for (const socket of sockets ?? []) releaseSocket(socket);
+    if (held instanceof Set) for (const socket of held) releaseSocket(socket);
+    else if (held) releaseSocket(held);
   }
   const count = (socket: HubSocket, userId: string) => {
     here.set(userId, (here.get(userId) ?? 0) + 1);
     counted.set(socket, userId);
-    let sockets = socketsOfConn.get(socket.conn);
-    if (!sockets) {
-      socketsOfConn.set(socket.conn, (sockets = new Set()));
+    const held = socketsOfConn.get(socket.conn);
+    if (held === undefined) {
+      socketsOfConn.set(socket.conn, socket);
       socket.conn.on('close', onConnClose);
-    }
-    sockets.add(socket);
+    } else if (held === null) socketsOfConn.set(socket.conn, socket);
+    else if (held instanceof Set) held.add(socket);
+    else if (held !== socket) socketsOfConn.set(socket.conn, new Set([held, socket]));
     socket.on('disconnect', onSocketDisconnect);
   };
 

@@ -46,7 +46,7 @@ export type { ConnectionListener };
 export type ConnectPreparer = (socket: HubSocket, viewer: Viewer) => Promise<void>;
 
 export function connectPreparers(s: Services): ConnectPreparer[] {
-  return [joinFriendAudiences(s.friends), joinGroupRooms(s.groups.membership, s.friends)];
+  return [joinFriendAudiences(s.friends), joinGroupRooms(s.groups.membership, s.friends, s.groups.mayBeMember)];
 }
 
 export function connectionListeners(s: Services): ConnectionListener[] {

@@ -11,6 +11,9 @@
  */
 import { Types, type Model } from 'mongoose';
 import type { FriendEdgeRecord } from './model.js';
+import { edgeIdsOf } from './raw-edge.js';
+
+const none: readonly string[] = Object.freeze([]);
 
 export interface FriendIdCacheOptions {
   readonly ttlMs?: number;
@@ -27,7 +30,7 @@ export function createFriendIdCache(edges: Model<FriendEdgeRecord>, { ttlMs = 60
   const cache = new Map<string, Entry>();
   /** Bumped by every invalidation of a user, so a load that raced it is not cached. */
   const generation = new Map<string, number>();
-  let batch: Map<string, Array<{ resolve: (ids: string[]) => void; reject: (err: unknown) => void }>> | undefined;
+  let batch: Map<string, Array<{ resolve: (ids: readonly string[]) => void; reject: (err: unknown) => void }>> | undefined;
 
   const generationOf = (userId: string) => generation.get(userId) ?? 0;
   /**
@@ -43,12 +46,23 @@ export function createFriendIdCache(edges: Model<FriendEdgeRecord>, { ttlMs = 60
     return id;
   };
 
+  /**
+   * Every edge of `userIds`, read as raw BSON (raw-edge.ts: no object per edge). Through the model,
+   * not its collection: mongoose holds the call while the store is away instead of failing it.
+   */
   async function load(userIds: readonly string[]): Promise<Map<string, string[]>> {
     const found = await edges
       .find({ user: { $in: userIds.map((id) => new Types.ObjectId(id)) } }, { user: 1, friend: 1, _id: 0 })
-      .lean<Array<{ user: Types.ObjectId; friend: Types.ObjectId }>>();
+      .setOptions({ raw: true })
+      // A turn's edges in the first reply (the default, 101, cost a getMore per batch of connects
+      // with 20 friends); bounded, so a storm of thousands of users still comes in replies of ~0.5 MB.
+      .batchSize(10_000)
+      .lean<Uint8Array[]>();
     const byUser = new Map<string, string[]>(userIds.map((id) => [id, []]));
-    for (const e of found) byUser.get(e.user.toHexString())?.push(interned(e.friend.toHexString()));
+    for (const doc of found) {
+      const edge = edgeIdsOf(doc);
+      if (edge) byUser.get(edge.user)?.push(interned(edge.friend));
+    }
     return byUser;
   }
 
@@ -64,7 +78,7 @@ export function createFriendIdCache(edges: Model<FriendEdgeRecord>, { ttlMs = 60
         userIds.forEach((userId, i) => {
           const ids = byUser.get(userId) ?? [];
           if (generationOf(userId) === generations[i]) remember(userId, { ids, at: now });
-          for (const w of waiting.get(userId) ?? []) w.resolve([...ids]);
+          for (const w of waiting.get(userId) ?? []) w.resolve(ids);
         });
       },
       (err: unknown) => {
@@ -79,22 +93,32 @@ export function createFriendIdCache(edges: Model<FriendEdgeRecord>, { ttlMs = 60
     if (cache.size > maxUsers) cache.delete(cache.keys().next().value as string);
   }
 
+  /**
+   * The cached list itself, not a copy (never change it): the same array for as long as the user's
+   * friendships stay as they were and the entry has not expired, so a caller that read it twice can
+   * tell "unchanged" by identity without comparing ids.
+   */
+  function list(userId: string): Promise<readonly string[]> {
+    if (!Types.ObjectId.isValid(userId)) return Promise.resolve(none);
+    const hit = cache.get(userId);
+    if (hit && Date.now() - hit.at < ttlMs) return Promise.resolve(hit.ids);
+    return new Promise((resolve, reject) => {
+      if (!batch) {
+        batch = new Map();
+        setImmediate(flush);
+      }
+      let waiters = batch.get(userId);
+      if (!waiters) batch.set(userId, (waiters = []));
+      waiters.push({ resolve, reject });
+    });
+  }
+
   return {
     /** The friends of `userId` (a copy: callers may keep or change it). */
-    get(userId: string): Promise<string[]> {
-      if (!Types.ObjectId.isValid(userId)) return Promise.resolve([]);
-      const hit = cache.get(userId);
-      if (hit && Date.now() - hit.at < ttlMs) return Promise.resolve([...hit.ids]);
-      return new Promise((resolve, reject) => {
-        if (!batch) {
-          batch = new Map();
-          setImmediate(flush);
-        }
-        let waiters = batch.get(userId);
-        if (!waiters) batch.set(userId, (waiters = []));
-        waiters.push({ resolve, reject });
-      });
+    async get(userId: string): Promise<string[]> {
+      return [...(await list(userId))];
     },
+    list,
     /** Their friendships changed: the next `get` asks the store. */
     forget(userIds: readonly string[]): void {
       for (const id of userIds) {

@@ -7,6 +7,11 @@ export interface FriendRelations {
   areFriends(a: string, b: string): Promise<boolean>;
   /** All friends of `userId`, as user ids. */
   friendIds(userId: string): Promise<string[]>;
+  /**
+   * The same ids as the cached list itself (no copy, never to be changed): the same array until the
+   * user's friendships change, so two reads that answer the same array saw no change in between.
+   */
+  friendIdList(userId: string): Promise<readonly string[]>;
   /** v1.2: which of `ownerId`'s friend groups `viewerId` is in, read now (never cached). */
   circle(viewerId: string, ownerId: string): Promise<Circle>;
 }

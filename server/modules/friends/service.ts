@@ -129,6 +129,7 @@ export function createFriendService({ conn, pusher, accounts, notifier, bus }: F
     },
     areFriends,
     friendIds: (userId: string) => friendIdCache.get(userId),
+    friendIdList: (userId: string) => friendIdCache.list(userId),
     async circle(viewerId: string, ownerId: string) {
       return { viewerId, groupIds: await groups.groupsOf(ownerId, viewerId) };
     },

@@ -14,7 +14,7 @@ import type { HubSocket } from '../../realtime/types.js';
 import type { Viewer } from '../accounts/viewer.js';
 import type { FriendRelations } from './relations.js';
 
-export function joinFriendAudiences(friends: Pick<FriendRelations, 'friendIds'>) {
+export function joinFriendAudiences(friends: Pick<FriendRelations, 'friendIdList'>) {
   // One string per audience room, shared by every socket in it: the adapter keeps each socket's
   // room names, and twenty fresh copies per socket are most of a socket's heap otherwise.
   const names = new Map<string, string>();
@@ -27,10 +27,13 @@ export function joinFriendAudiences(friends: Pick<FriendRelations, 'friendIds'>)
     return name;
   };
   return async (socket: HubSocket, viewer: Viewer): Promise<void> => {
-    const ids = await friends.friendIds(viewer.id);
+    const ids = await friends.friendIdList(viewer.id);
     if (ids.length === 0) return;
     await socket.join(ids.map(audienceOf));
-    const now = new Set(await friends.friendIds(viewer.id));
+    // The cache answers the very same list while the friendships are unchanged: nothing to leave.
+    const current = await friends.friendIdList(viewer.id);
+    if (current === ids) return;
+    const now = new Set(current);
     for (const id of ids) if (!now.has(id)) await socket.leave(audienceOf(id));
   };
 }

@@ -7,16 +7,22 @@
 import { Types, type Connection } from 'mongoose';
 import type { Privacy, UserDto } from '../../../shared/dto.js';
 import { invalid } from '../../errors.js';
+import type { Logger } from '../../logger.js';
 import type { ClusterBus } from '../../realtime/cluster-bus.js';
 import type { AccountService } from '../accounts/service.js';
 import type { Viewer } from '../accounts/viewer.js';
+import { createKnownMembers } from './known-members.js';
 import { createGroupMembership } from './membership.js';
+import { groupModel } from './model.js';
 
 export interface GroupAudienceDeps {
   readonly conn: Connection;
   readonly accounts: Pick<AccountService, 'requireByHandle'>;
   /** Tells every node to forget an owner's cached groups (without it: this node only). */
   readonly bus?: Pick<ClusterBus, 'broadcast' | 'onBroadcast'>;
+  /** True when other nodes may change groups too (then `mayBeMember` always says "maybe"). */
+  readonly clustered: boolean;
+  readonly logger?: Logger;
 }
 
 /** A post's or album's audience as the client gave it (handles, group ids). */
@@ -49,8 +55,9 @@ export async function usersByHandle(
   );
 }
 
-export function createGroupAudiences({ conn, accounts, bus }: GroupAudienceDeps) {
+export function createGroupAudiences({ conn, accounts, bus, clustered, logger }: GroupAudienceDeps) {
   const membership = createGroupMembership(conn);
+  const known = createKnownMembers({ groups: groupModel(conn), clustered, ...(logger ? { logger } : {}) });
   bus?.onBroadcast('groups:changed', (owner) => {
     if (typeof owner === 'string') membership.forget([owner]);
   });
@@ -58,6 +65,10 @@ export function createGroupAudiences({ conn, accounts, bus }: GroupAudienceDeps)
   return {
     /** Who is in which group, for the socket handshake (socket.ts) and the live audience of limited items. */
     membership,
+    /** False only for someone surely in no group (known-members.ts): their connect asks no store. */
+    mayBeMember: known.mayBeMember,
+    /** Before a group with new members is stored. */
+    adding: known.adding,
 
     /** The owner's groups changed: every node's cache forgets them (this one at once). */
     changed(ownerId: string): void {

@@ -30,7 +30,7 @@ export interface GroupServiceDeps {
   readonly friends: Pick<FriendRelations, 'areFriends'>;
   readonly pusher: Pick<Pusher, 'leaveUnless' | 'joinUser' | 'leaveUser' | 'toUser'>;
   /** The groups' membership and its cache, shared with posts and albums (audience.ts). */
-  readonly audiences: Pick<GroupAudiences, 'membership' | 'changed'>;
+  readonly audiences: Pick<GroupAudiences, 'membership' | 'changed' | 'mayBeMember' | 'adding'>;
   /** Whether someone taken out of a group may still see the item behind one of the owner's rooms. */
   readonly roomCheck: RoomCheck;
 }
@@ -76,6 +76,8 @@ export function createGroupService({ conn, accounts, friends, pusher, audiences,
   return {
     /** Who is in which group, for the socket handshake (socket.ts) and the live audience of limited items. */
     membership,
+    /** False only for someone surely in no group: the handshake then asks the store nothing. */
+    mayBeMember: audiences.mayBeMember,
 
     /** The viewer's groups, oldest first. */
     async list(viewer: Viewer): Promise<{ groups: GroupDto[] }> {
@@ -121,6 +123,8 @@ export function createGroupService({ conn, accounts, friends, pusher, audiences,
           removed = [...before].filter((m) => !kept.has(m));
           added = [...kept].filter((m) => !before.has(m));
           set.members = users.map((u) => oid(u.id));
+          // Before the write: a connect that reads "surely in no group" after it would miss the room.
+          audiences.adding(added);
         }
         const updated = await groups.findOneAndUpdate({ _id: group._id }, { $set: set }, { returnDocument: 'after' }).lean<GroupRecord>();
         if (!updated) throw notFound('group');

@@ -8,6 +8,10 @@
  * rooms of the user's sockets before this one is in them, so it would stay: once joined, the socket
  * reads its memberships again and leaves every room they no longer give. A removal after that second
  * read finds the socket in the room and takes it out itself.
+ *
+ * Someone the node knows to be in no group (known-members.ts; never on a cluster) reads nothing: a
+ * membership added after that check is joined by the group service itself (`pusher.joinUser`), as it
+ * was when the store read came before the write.
  */
 import { rooms } from '../../realtime/rooms.js';
 import type { HubSocket } from '../../realtime/types.js';
@@ -15,14 +19,20 @@ import type { Viewer } from '../accounts/viewer.js';
 import type { FriendRelations } from '../friends/relations.js';
 import type { GroupMembership } from './membership.js';
 
-export function joinGroupRooms(membership: Pick<GroupMembership, 'groupsWithOwners'>, friends: Pick<FriendRelations, 'friendIds'>) {
+export function joinGroupRooms(
+  membership: Pick<GroupMembership, 'groupsWithOwners'>,
+  friends: Pick<FriendRelations, 'friendIdList'>,
+  /** False only for someone surely in no group (known-members.ts): then nothing is read. */
+  mayBeMember: (userId: string) => boolean = () => true,
+) {
   return async (socket: HubSocket, viewer: Viewer): Promise<void> => {
-    const [memberships, friendIds] = await Promise.all([membership.groupsWithOwners(viewer.id), friends.friendIds(viewer.id)]);
+    if (!mayBeMember(viewer.id)) return;
+    const [memberships, friendIds] = await Promise.all([membership.groupsWithOwners(viewer.id), friends.friendIdList(viewer.id)]);
     if (memberships.length === 0) return;
     const names = roomsOf(memberships, friendIds);
     if (names.length === 0) return;
     await socket.join(names);
-    const now = new Set(roomsOf(...(await Promise.all([membership.groupsWithOwners(viewer.id), friends.friendIds(viewer.id)]))));
+    const now = new Set(roomsOf(...(await Promise.all([membership.groupsWithOwners(viewer.id), friends.friendIdList(viewer.id)]))));
     for (const name of names) if (!now.has(name)) await socket.leave(name);
   };
 }

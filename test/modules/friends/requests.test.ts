@@ -178,6 +178,30 @@ describe('unfriending', () => {
     await makeFriends(bob, alice);
   });
 
+  it('the cached friend list is the very same array until a friendship changes, then the new one', async () => {
+    const alice = await registerUser(hub, 'alice');
+    const bob = await registerUser(hub, 'bob');
+    const carol = await registerUser(hub, 'carol');
+    const friends = hub.services.friends;
+    await makeFriends(alice, bob);
+    const first = await friends.friendIdList(alice.id);
+    expect(first).toEqual([bob.id]);
+    // Unchanged: the same array (a connect that reads twice tells "no change" by identity).
+    expect(await friends.friendIdList(alice.id)).toBe(first);
+    await makeFriends(alice, carol);
+    const second = await friends.friendIdList(alice.id);
+    expect(second).not.toBe(first);
+    expect([...second].sort()).toEqual([bob.id, carol.id].sort());
+    await alice.api.call('DELETE /friends/:handle', { params: { handle: bob.handle } });
+    const third = await friends.friendIdList(alice.id);
+    expect(third).not.toBe(second);
+    expect(third).toEqual([carol.id]);
+    // friendIds still answers a copy of its own.
+    const copy = await friends.friendIds(alice.id);
+    expect(copy).toEqual([carol.id]);
+    expect(copy).not.toBe(await friends.friendIdList(alice.id));
+  });
+
   it('the relation every module checks flips at once', async () => {
     const alice = await registerUser(hub, 'alice');
     const bob = await registerUser(hub, 'bob');

@@ -66,9 +66,9 @@ describe.each(engines)('unfriending on %s', (engine) => {
     await makeFriends(alice, bob);
     // The unfriending lands after bob's connecting socket read its friends and before it joined their rooms.
     const friends = hub.services.friends;
-    const read = friends.friendIds.bind(friends);
+    const read = friends.friendIdList.bind(friends);
     let raced = false;
-    friends.friendIds = async (userId) => {
+    friends.friendIdList = async (userId) => {
       const ids = await read(userId);
       if (userId === bob.id && !raced) {
         raced = true;
@@ -83,7 +83,7 @@ describe.each(engines)('unfriending on %s', (engine) => {
       expect(created.status).toBe(201);
       await expectNoEvent(bobSocket, 'feed:post', (p) => p.post.id === created.body.post.id);
     } finally {
-      friends.friendIds = read;
+      friends.friendIdList = read;
     }
   });
 });
