@@ -146,6 +146,11 @@ export const serverEvents = {
     payload: z.object({ groupId: objectId }),
     summary: 'One of your friend groups was deleted; to your own sockets.',
   },
+  /** v1.2 特别关心: a friend marked or unmarked for special care; to the marker's own sockets (every tab and device). */
+  'care:change': {
+    payload: z.object({ user: o.userDto, cared: z.boolean() }),
+    summary: 'A friend you marked or unmarked for special care, from any of your tabs or devices; to your own sockets.',
+  },
   /**
    * Extension: a space was certified or uncertified, or gained or lost a fan; to its owner and to those with
    * the space open (who watch its guestbook). The whole state, so a repeat or a late one does no harm.

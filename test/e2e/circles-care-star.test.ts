@@ -2,7 +2,7 @@
  * The special-care star (特别关心) next to an author's name in the feed: Wen (a 390 px phone, Chinese)
  * marks Lin in the friends list and the star shows at once on Lin's post in the feed; Lin's next post
  * arrives live with its star; Liu's posts never get one; unmarking takes the stars away. On another
- * device, in English, the star reads "Special care".
+ * device, in English, the star reads "Special care", and each device follows the other's marks live.
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -61,5 +61,13 @@ describe('the special-care star in the feed', () => {
     await w.locator('kj-friends-panel').getByRole('button', { name: '取消对Lin Hua的特别关心' }).click();
     await card(w, '早上好').getByRole('img', { name: '特别关心' }).waitFor({ state: 'detached' });
     expect(await w.getByRole('img', { name: '特别关心' }).count()).toBe(0);
+    // …and on the other device, open all along, without a reload (care:change).
+    await card(desk, '中午吃面').getByRole('img', { name: 'Special care' }).waitFor({ state: 'detached' });
+    await desk.locator('kj-friends-panel').getByRole('button', { name: 'Special care for Lin Hua' }).waitFor();
+
+    // Marked again on the desk: the phone's feed and friends list follow, live.
+    await desk.locator('kj-friends-panel').getByRole('button', { name: 'Special care for Lin Hua' }).click();
+    await card(w, '早上好').getByRole('img', { name: '特别关心' }).waitFor();
+    await w.locator('kj-friends-panel').getByRole('button', { name: '取消对Lin Hua的特别关心' }).waitFor();
   }, 120_000);
 });

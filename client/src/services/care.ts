@@ -1,7 +1,8 @@
 /**
  * The friends the signed-in user marked for special care (特别关心, `GET /api/friends/care`), shared by
  * the star buttons in the friends list and the stars next to authors' names in the feed, so a mark
- * made in one shows in the other at once. A friendship that ends takes its mark with it: read again.
+ * made in one shows in the other at once, and one made in another tab or on another device arrives as
+ * `care:change`. A friendship that ends takes its mark with it: read again.
  */
 import type { UserDto } from '../../../shared/dto.js';
 import { api } from './api.js';
@@ -12,6 +13,8 @@ class Care extends SignedInList<UserDto> {
   constructor() {
     super();
     realtime.on('friend:change', ({ friends }) => !friends && this.loaded && void this.load(true));
+    // A mark made in another tab or on another device (v1.2): every star here follows.
+    realtime.on('care:change', ({ user, cared }) => this.loaded && this.marked(user, cared));
   }
 
   protected async fetch(): Promise<UserDto[]> {

@@ -8,6 +8,7 @@ import { Types, type Connection } from 'mongoose';
 import type { UserDto } from '../../../shared/dto.js';
 import { limits as shared } from '../../../shared/limits.js';
 import { conflict, notFound } from '../../errors.js';
+import type { Pusher } from '../../realtime/pusher.js';
 import type { RateLimitRule } from '../../rate-limits.js';
 import type { AccountService } from '../accounts/service.js';
 import type { Viewer } from '../accounts/viewer.js';
@@ -19,11 +20,13 @@ export interface CareServiceDeps {
   readonly conn: Connection;
   readonly accounts: Pick<AccountService, 'getUsers' | 'requireByHandle'>;
   readonly friends: Pick<FriendRelations, 'areFriends' | 'friendIds'>;
+  /** Tells the marker's other tabs and devices (`care:change`). */
+  readonly pusher: Pick<Pusher, 'toUser'>;
 }
 
 const oid = (id: string) => new Types.ObjectId(id);
 
-export function createCareService({ conn, accounts, friends }: CareServiceDeps) {
+export function createCareService({ conn, accounts, friends, pusher }: CareServiceDeps) {
   const cares = careModel(conn);
 
   const limits = {
@@ -66,12 +69,14 @@ export function createCareService({ conn, accounts, friends }: CareServiceDeps) 
         await cares.deleteOne({ _id: mark });
         throw conflict(`you may care specially for at most ${shared.caredFriends} friends`);
       }
+      pusher.toUser(viewer.id, 'care:change', { user: friend, cared: true });
     },
 
     /** Stops caring for `handle` (not cared for: nothing changes; no such user: `not_found`). */
     async uncare(viewer: Viewer, handle: string): Promise<void> {
       const friend = await accounts.requireByHandle(handle);
-      await cares.deleteOne({ user: oid(viewer.id), friend: oid(friend.id) });
+      const { deletedCount } = await cares.deleteOne({ user: oid(viewer.id), friend: oid(friend.id) });
+      if (deletedCount > 0) pusher.toUser(viewer.id, 'care:change', { user: friend, cared: false });
     },
 
     /** The friends the viewer cares for. */

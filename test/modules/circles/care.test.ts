@@ -10,8 +10,10 @@ import {
   expectNoEvent,
   makeFriends,
   nextEvent,
+  received,
   registerUser,
   registerUsers,
+  settle,
   type TestUser,
   useTestHub,
 } from '../../helpers/index.js';
@@ -19,6 +21,28 @@ import { shuoshuo } from '../posts/post-fixtures.js';
 
 describe.each(engines)('special care on %s', (engine) => {
   const hub = useTestHub({ engine });
+
+  it('a mark made on one device reaches my other devices live (care:change), and nobody else', async () => {
+    const [me, friend] = (await registerUsers(hub, ['marker', 'marked'])) as [TestUser, TestUser];
+    await makeFriends(me, friend);
+    const [phone, laptop, theirs] = await Promise.all([
+      connectSocket(hub, me.token),
+      connectSocket(hub, me.token),
+      connectSocket(hub, friend.token),
+    ]);
+    const marked = Promise.all([phone, laptop].map((s) => nextEvent(s, 'care:change')));
+    expect((await me.api.send('PUT /friends/:handle/care', { params: { handle: friend.handle } })).status).toBe(204);
+    for (const change of await marked) expect(change).toMatchObject({ user: { id: friend.id, handle: friend.handle }, cared: true });
+
+    const unmarked = nextEvent(laptop, 'care:change');
+    expect((await me.api.send('DELETE /friends/:handle/care', { params: { handle: friend.handle } })).status).toBe(204);
+    expect(await unmarked).toMatchObject({ user: { id: friend.id }, cared: false });
+    // Unmarking again changes nothing and says nothing; the friend never hears of either.
+    expect((await me.api.send('DELETE /friends/:handle/care', { params: { handle: friend.handle } })).status).toBe(204);
+    await settle(laptop);
+    expect(received(laptop, 'care:change').map((c) => c.cared)).toEqual([true, false]);
+    await expectNoEvent(theirs, 'care:change');
+  });
 
   it('a cared-for friend’s new post I may see notifies me live, once; a private one does not', async () => {
     const [me, friend, other] = (await registerUsers(hub, ['carer', 'cared', 'other'])) as [TestUser, TestUser, TestUser];
