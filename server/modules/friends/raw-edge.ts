@@ -7,7 +7,8 @@
  * Anything but the plain shape (another field, another type) is deserialised the ordinary way, so an
  * odd document costs time, never a wrong id.
  */
-import { BSON } from 'mongodb';
+// The project's own bson (a direct dependency; the driver's is mongoose's to choose): bytes are bytes.
+import { deserialize, ObjectId } from 'bson';
 
 export interface EdgeIds {
   readonly user: string;
@@ -40,8 +41,8 @@ export function edgeIdsOf(doc: Uint8Array): EdgeIds | null {
 
 /** The ordinary way, for a document of another shape. */
 function slowly(bytes: Buffer): EdgeIds | null {
-  const doc = BSON.deserialize(bytes);
-  const hex = (v: unknown) => (v instanceof BSON.ObjectId ? v.toHexString() : undefined);
+  const doc = deserialize(bytes);
+  const hex = (v: unknown) => (v instanceof ObjectId ? v.toHexString() : undefined);
   const user = hex(doc.user);
   const friend = hex(doc.friend);
   return user !== undefined && friend !== undefined ? { user, friend } : null;
