@@ -96,7 +96,7 @@ export function createServices(deps: CoreDeps) {
     notifier,
     screen: moderation,
   });
-  const care = createCareService({ conn: deps.conn, accounts, friends });
+  const care = createCareService({ conn: deps.conn, accounts, friends, bus: deps.bus });
   const presence = createPresence({
     pusher: deps.pusher,
     friends,

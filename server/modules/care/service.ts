@@ -13,18 +13,31 @@ import type { AccountService } from '../accounts/service.js';
 import type { Viewer } from '../accounts/viewer.js';
 import type { FriendRelations } from '../friends/relations.js';
 import { isDuplicateKey } from '../../db/duplicate-key.js';
+import type { ClusterBus } from '../../realtime/cluster-bus.js';
+import { createCarersCache } from './carers-cache.js';
 import { careModel } from './model.js';
 
 export interface CareServiceDeps {
   readonly conn: Connection;
   readonly accounts: Pick<AccountService, 'getUsers' | 'requireByHandle'>;
   readonly friends: Pick<FriendRelations, 'areFriends' | 'friendIds'>;
+  /** Tells every node to forget who cares for an author (without it: this node only). */
+  readonly bus?: Pick<ClusterBus, 'broadcast' | 'onBroadcast'>;
 }
+
+/** The cluster-bus channel naming an author whose carers changed. */
+const caresChannel = 'care:changed';
 
 const oid = (id: string) => new Types.ObjectId(id);
 
-export function createCareService({ conn, accounts, friends }: CareServiceDeps) {
+export function createCareService({ conn, accounts, friends, bus }: CareServiceDeps) {
   const cares = careModel(conn);
+  const carers = createCarersCache(cares);
+  bus?.onBroadcast(caresChannel, (authorId) => {
+    if (typeof authorId === 'string') carers.forget(authorId);
+  });
+  /** A mark on `authorId` was made or taken back: every node (this one at once) reads its carers again. */
+  const changed = (authorId: string) => (bus ? bus.broadcast(caresChannel, authorId) : carers.forget(authorId));
 
   const limits = {
     change: { name: 'care-change', points: 120, perSeconds: 10 * 60 },
@@ -59,11 +72,14 @@ export function createCareService({ conn, accounts, friends }: CareServiceDeps) 
       } catch (err) {
         if (!isDuplicateKey(err)) throw err;
         return;
+      } finally {
+        changed(friend.id);
       }
       // Two marks made at once (two tabs, two nodes) may both have passed the count above: ranked by
       // when they were made, whichever lands past the limit is taken back, so the limit always holds.
       if ((await caredIds(viewer.id)).indexOf(friend.id) >= shared.caredFriends) {
         await cares.deleteOne({ _id: mark });
+        changed(friend.id);
         throw conflict(`you may care specially for at most ${shared.caredFriends} friends`);
       }
     },
@@ -72,6 +88,7 @@ export function createCareService({ conn, accounts, friends }: CareServiceDeps) 
     async uncare(viewer: Viewer, handle: string): Promise<void> {
       const friend = await accounts.requireByHandle(handle);
       await cares.deleteOne({ user: oid(viewer.id), friend: oid(friend.id) });
+      changed(friend.id);
     },
 
     /** The friends the viewer cares for. */
@@ -84,10 +101,11 @@ export function createCareService({ conn, accounts, friends }: CareServiceDeps) 
     /** Who cares for `authorId` and is still their friend (their new posts notify these people). */
     async carersOf(authorId: string): Promise<string[]> {
       if (!Types.ObjectId.isValid(authorId)) return [];
-      const marks = await cares.find({ friend: oid(authorId) }, { user: 1, _id: 0 }).lean<Array<{ user: Types.ObjectId }>>();
+      // Cached per author, forgotten on every node when a mark on them changes (carers-cache.ts).
+      const marks = await carers.get(authorId);
       if (!marks.length) return [];
       const current = new Set(await friends.friendIds(authorId));
-      return marks.map((m) => m.user.toHexString()).filter((id) => current.has(id));
+      return marks.filter((id) => current.has(id));
     },
   };
 }
