@@ -102,7 +102,7 @@ export function createServices(deps: CoreDeps) {
     notifier,
     screen: moderation,
   });
-  const care = createCareService({ conn: deps.conn, accounts, friends, pusher: deps.pusher });
+  const care = createCareService({ conn: deps.conn, accounts, friends, pusher: deps.pusher, bus: deps.bus });
   const presence = createPresence({
     pusher: deps.pusher,
     friends,

@@ -10,37 +10,14 @@ import { io, type Socket } from 'socket.io-client';
 import type { Ack, ClientAckFields, ClientToServerEvents, ServerToClientEvents } from '../../shared/events.js';
 import { makeFriendGraph, prng } from './friend-graph.js';
 import { Histogram, round, type LatencySummary } from './histogram.js';
-import { closeHttpAgents, httpJson } from './http.js';
+import { closeHttpAgents } from './http.js';
+import { commandsBetween, storeCommandCounts, totalOf } from './store-commands.js';
 import { defaultOptions, type LoadTestOptions } from './options.js';
 import { clock } from './protocol.js';
 import { sourceAddress, sourceIpsFor } from './source-address.js';
 import { prepareTarget } from './target.js';
 
 type ChatSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
-
-/**
- * Store commands the hubs at `baseUrls` have issued so far: the sum of the counts of their
- * `kj_store_command_duration_seconds` histogram (one per command the driver sent). null when a hub
- * has no `/metrics` for us.
- */
-async function storeCommands(baseUrls: readonly string[]): Promise<number | null> {
-  let total = 0;
-  for (const base of baseUrls) {
-    const token = process.env.METRICS_TOKEN;
-    const res = await httpJson<string>(base, 'GET', '/metrics', {
-      timeoutMs: 5_000,
-      ...(token ? { headers: { authorization: `Bearer ${token}` } } : {}),
-    }).catch(() => null);
-    if (!res || res.status !== 200 || typeof res.body !== 'string') return null;
-    for (const line of res.body.split('\n')) {
-      // Less `count`: a scrape's own gauges (estimatedDocumentCount) issue it; a send never does.
-      if (line.startsWith('kj_store_command_duration_seconds_count') && !line.includes('command="count"')) {
-        total += Number(line.slice(line.lastIndexOf(' ') + 1));
-      }
-    }
-  }
-  return total;
-}
 
 export interface ChatSummary {
   readonly scenario: 'chat';
@@ -153,7 +130,7 @@ export async function runChatLoadTest(partial: Partial<LoadTestOptions> = {}): P
 
     const rand = prng(options.seed + 11);
     const cpuBefore = await target.hubCpuMs();
-    const storeBefore = await storeCommands(target.baseUrls);
+    const storeBefore = await storeCommandCounts(target.baseUrls);
     const startedAt = clock();
     const endAt = startedAt + options.duration * 1000;
     let sent = 0;
@@ -204,7 +181,7 @@ export async function runChatLoadTest(partial: Partial<LoadTestOptions> = {}): P
     const drainEnd = clock() + options.drain * 1000;
     while (clock() < drainEnd && delivered < expected) await sleep(50);
     const cpuAfter = await target.hubCpuMs();
-    const storeAfter = await storeCommands(target.baseUrls);
+    const storeAfter = await storeCommandCounts(target.baseUrls);
 
     let missing = 0;
     for (const d of devices) {
@@ -217,7 +194,8 @@ export async function runChatLoadTest(partial: Partial<LoadTestOptions> = {}): P
     const wallSec = (loadEnd - startedAt) / 1000;
     const loadMs = cpuBefore && cpuAfter ? round(cpuAfter.total - cpuBefore.total, 0) : null;
     // The sends' own commands (and the hub's background work, e.g. presence, in the same seconds).
-    const storeDuring = storeBefore !== null && storeAfter !== null ? storeAfter - storeBefore : null;
+    const between = commandsBetween(storeBefore, storeAfter);
+    const storeDuring = between ? totalOf(between) : null;
     return {
       scenario: 'chat',
       target: target.description,

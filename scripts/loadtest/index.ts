@@ -42,7 +42,16 @@ export function formatSummary(s: LoadTestSummary): string {
     );
     lines.push(
       `hub cpu/post  ${s.hubCpu.msPerPost ?? '-'} ms per acknowledged post, its deliveries included (kernel ${s.hubCpu.systemMsPerPost ?? '-'})`,
+      `hub cpu/write ${s.hubCpu.msPerWrite ?? '-'} ms per acknowledged post, comment or visit (kernel ${s.hubCpu.systemMsPerWrite ?? '-'})`,
     );
+    if (s.storeCommands)
+      lines.push(
+        `store         ${s.storeCommands.total} commands during the load: ${s.storeCommands.perWrite ?? '-'} per write (` +
+          Object.entries(s.storeCommands.perWriteByCommand)
+            .map(([c, n]) => `${c} ${n}`)
+            .join(', ') +
+          ')',
+      );
     for (const n of s.nodes ?? [])
       lines.push(
         `node ${String(n.node).padEnd(9)}${n.cpuMs ?? '-'} ms CPU (kernel ${n.systemMs ?? '-'}) for ${n.localDeliveries} local + ${n.remoteDeliveries} remote deliveries ` +

@@ -18,6 +18,7 @@ import { runTraffic, type TrafficResult } from './traffic.js';
 import { fromEach, startWorkers, type WorkerMode } from './worker-pool.js';
 import { startChurn, type Churn, type ChurnSummary } from './churn.js';
 import { startSoakRecorder, type SoakRecorder, type SoakSummary } from './soak.js';
+import { commandsBetween, storeCommandCounts, type CommandCounts } from './store-commands.js';
 
 /** Sockets one generator process holds at most: the open-file limit here is 20 000 and not raisable. */
 const socketsPerProcess = 15_000;
@@ -152,6 +153,8 @@ export async function runLoadTest(partial: Partial<LoadTestOptions> = {}): Promi
     let nodesAfterLoad: CpuMs[] | null = null;
     let idleCpuMsPerSec: number | null = null;
     let loadStartedAt = 0;
+    let storeBeforeLoad: CommandCounts | null = null;
+    let storeAfterLoad: CommandCounts | null = null;
     let loadEndedAt = 0;
     const sentAtOf = new Map<string, number>();
     let churn: Churn | undefined;
@@ -181,6 +184,7 @@ export async function runLoadTest(partial: Partial<LoadTestOptions> = {}): Promi
       }
       cpuBeforeLoad = await target.hubCpuMs();
       nodesBeforeLoad = await target.hubCpuMsByNode();
+      storeBeforeLoad = await storeCommandCounts(target.baseUrls);
       loadStartedAt = clock();
       phase = 'load';
       if (options.soak) soak = startSoakRecorder(target, options.duration);
@@ -210,6 +214,7 @@ export async function runLoadTest(partial: Partial<LoadTestOptions> = {}): Promi
       while (clock() < drainEnd && (timeline.at(-1)?.deliveriesPerSec ?? 0) > 0) await new Promise((r) => setTimeout(r, 250));
       cpuAfterLoad = await target.hubCpuMs();
       nodesAfterLoad = await target.hubCpuMsByNode();
+      storeAfterLoad = await storeCommandCounts(target.baseUrls);
       loadEndedAt = clock();
       if (soak) {
         soak.loadEnded();
@@ -261,6 +266,7 @@ export async function runLoadTest(partial: Partial<LoadTestOptions> = {}): Promi
         loadWallMs: loadEndedAt - loadStartedAt,
       },
       sentAtOf,
+      storeCommands: commandsBetween(storeBeforeLoad, storeAfterLoad),
     });
     return { ...summary, ...(churnSummary ? { churn: churnSummary } : {}), ...(soakSummary ? { soak: soakSummary } : {}) };
   } finally {

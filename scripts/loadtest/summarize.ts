@@ -5,6 +5,7 @@ import type { WorkerFinal } from './protocol.js';
 import { rampStageResults, type RampPhase } from './ramp.js';
 import type { LoadTestSummary, NodeLoad, TimelinePoint } from './summary.js';
 import type { RedisTraffic } from './processes.js';
+import { totalOf, type CommandCounts } from './store-commands.js';
 import { evaluateThresholds } from './thresholds.js';
 import type { TrafficResult } from './traffic.js';
 import type { WorkerMode } from './worker-pool.js';
@@ -41,6 +42,8 @@ export interface SummaryInput {
     readonly loadWallMs: number;
   };
   readonly sentAtOf: ReadonlyMap<string, number>;
+  /** Store commands the hubs issued during the load (and drain), by command name. */
+  readonly storeCommands: CommandCounts | null;
 }
 
 const sum = (xs: readonly number[]) => xs.reduce((s, v) => s + v, 0);
@@ -131,6 +134,8 @@ function summarize(s: SummaryInput): LoadTestSummary {
     const sentAt = s.sentAtOf.get(id);
     if (sentAt !== undefined) fanout.record(at - sentAt);
   }
+  // Every acknowledged write: posts, comments and visits (each a POST the hub stored).
+  const writes = (traffic?.postsAcked ?? 0) + (traffic?.commentsAcked ?? 0) + (traffic?.visitsAcked ?? 0);
   const perK = (ms: number | null, n: number) => (ms === null || n === 0 ? null : round((ms / n) * 1000, 2));
   const perOne = (ms: number | null, n: number) => (ms === null || n === 0 ? null : round(ms / n, 2));
   const connectedCount = sum(finals.map((f) => f.connected + f.disconnects));
@@ -149,7 +154,20 @@ function summarize(s: SummaryInput): LoadTestSummary {
     systemMsPerKConnect: perK(s.hubCpu.connectSystemMs, connectedCount),
     msPerPost: perOne(s.hubCpu.loadMs, traffic?.postsAcked ?? 0),
     systemMsPerPost: perOne(s.hubCpu.loadSystemMs, traffic?.postsAcked ?? 0),
+    msPerWrite: perOne(s.hubCpu.loadMs, writes),
+    systemMsPerWrite: perOne(s.hubCpu.loadSystemMs, writes),
   };
+  const storeCommands = s.storeCommands
+    ? {
+        perWrite: writes > 0 ? round(totalOf(s.storeCommands) / writes, 2) : null,
+        perWriteByCommand: Object.fromEntries(
+          Object.entries(s.storeCommands)
+            .sort(([, a], [, b]) => b - a)
+            .map(([c, n]) => [c, writes > 0 ? round(n / writes, 2) : 0]),
+        ),
+        total: totalOf(s.storeCommands),
+      }
+    : null;
   const nodes = options.nodes > 1 ? nodeSplit(s.hubCpu.loadByNode, finals, options.nodes) : undefined;
   const { json: _json, report: _report, verbose: _verbose, ...setup } = options;
   return {
@@ -189,6 +207,7 @@ function summarize(s: SummaryInput): LoadTestSummary {
     fromSendLatencyMs: merge(finals.map((f) => f.fromSendLatency)),
     fanoutMs: fanout.summary(),
     hubCpu,
+    storeCommands,
     hubCpuMsPerKDelivery: hubCpu.msPerKDelivery,
     ...(nodes ? { nodes } : {}),
     ...(options.nodes > 1

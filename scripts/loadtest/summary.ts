@@ -96,7 +96,19 @@ export interface LoadTestSummary {
     /** Hub CPU during the load per acknowledged post (its deliveries included), and the kernel's part. */
     readonly msPerPost: number | null;
     readonly systemMsPerPost: number | null;
+    /** The same per acknowledged write (posts, comments and visits together). */
+    readonly msPerWrite: number | null;
+    readonly systemMsPerWrite: number | null;
   };
+  /**
+   * Store commands the hubs issued from the start of the load to the end of the drain (background
+   * work included; a scrape's `count` left out): per write, each command's share, and the total.
+   */
+  readonly storeCommands: {
+    readonly perWrite: number | null;
+    readonly perWriteByCommand: Readonly<Record<string, number>>;
+    readonly total: number;
+  } | null;
   /** With several nodes: each node's CPU and the deliveries to its sockets, local or remote. */
   readonly nodes?: readonly NodeLoad[];
   /** Same figure as hubCpu.msPerKDelivery, top-level for scripts. */

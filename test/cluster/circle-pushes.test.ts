@@ -13,6 +13,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { GroupDto, PostDto } from '../../shared/dto.js';
 import { startEmbeddedStore, type EmbeddedStore } from '../../server/db/embedded/index.js';
 import {
+  apiClient,
   closeAllSockets,
   connectSocket,
   makeFriends,
@@ -87,6 +88,27 @@ describe('circle pushes on a two-node cluster (uws, one Redis)', { timeout: 90_0
     const news = await post(cared, 'news from the garden', { privacy: 'friends' });
     const { notification } = await nextEvent(onB, 'notification', (p) => p.notification.kind === 'care');
     expect(notification).toMatchObject({ kind: 'care', actor: { id: cared.id }, subject: { type: 'post', id: news.id } });
+  });
+
+  it('a mark made on node B counts for the next post on node A, which had remembered the author’s carers', async () => {
+    const [carer, cared] = (await registerUsers(nodeA, ['carer', 'cared'])) as [TestUser, TestUser];
+    await makeFriends(carer, cared);
+    const carerOnB = apiClient(nodeB.url, carer.token);
+    const onB = await connectSocket(nodeB, carer.token);
+    // Node A reads the author's carers (none) and remembers them.
+    await post(cared, 'before the mark', { privacy: 'friends' });
+    expect((await carerOnB.put(`/friends/${cared.handle}/care`)).status).toBe(204);
+    const news = await post(cared, 'after the mark', { privacy: 'friends' });
+    const { notification } = await nextEvent(onB, 'notification', (p) => p.notification.kind === 'care');
+    expect(notification).toMatchObject({ kind: 'care', subject: { type: 'post', id: news.id } });
+    expect((await carerOnB.delete(`/friends/${cared.handle}/care`)).status).toBe(204);
+    const unmarked = await post(cared, 'after the unmark', { privacy: 'friends' });
+    // A friends post the carer sees arrives after any care notice about it would have.
+    await nextEvent(onB, 'feed:post', (p) => p.post.id === unmarked.id);
+    const later = await post(cared, 'a marker', { privacy: 'friends' });
+    await nextEvent(onB, 'feed:post', (p) => p.post.id === later.id);
+    const cares = received(onB, 'notification').filter((p) => p.notification.kind === 'care');
+    expect(cares.map((p) => p.notification.subject.id)).toEqual([news.id]);
   });
 
   it('a waiting comment reaches the owner on node B; its approval on node A reaches the author on node B', async () => {

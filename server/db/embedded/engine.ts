@@ -108,8 +108,9 @@ export class Engine {
     this.dbMap(toDb, true).set(toName, target);
   }
 
-  async commit(ops: WriteOp[]): Promise<void> {
-    const done = this.persistence.commit(ops);
+  /** Persists `ops`; `durable: false` resolves before they are on disk (Persistence.commit). */
+  async commit(ops: WriteOp[], durable = true): Promise<void> {
+    const done = this.persistence.commit(ops, durable);
     if (this.arena.needsCompaction()) this.compact();
     await done;
   }

@@ -69,8 +69,21 @@ export function canonicalJson(value: unknown, depth = 0): string {
   return JSON.stringify(value) ?? 'null';
 }
 
+/**
+ * The claim and the kept answer are acknowledged once the store has them, before its next commit
+ * (`j: false`; the embedded store's Persistence.commit, MongoDB's lazy journal), which saves a
+ * transaction and its wait on each of the two writes every keyed POST makes. Why that is safe:
+ * - the claim: the store commits in order, so it is on disk whenever anything the request wrote
+ *   after it is. Lost in a crash, it guarded nothing durable yet, and the client's retry runs afresh.
+ * - the answer: keeping it was already allowed to fail (the client gets its answer anyway and a retry
+ *   answers 409, see `runOnce`); a crash before its commit (≤ 100 ms) is the same case.
+ */
+const lazily = { writeConcern: { w: 1, j: false } } as const;
+
 export function createIdempotencyStore(conn: Connection, options: IdempotencyOptions = {}): IdempotencyStore {
   const Keys = idempotencyModel(conn);
+  // The same collection, typed for the driver's calls (string ids, not ObjectIds).
+  const raw = conn.collection<IdempotencyRecord>(Keys.collection.collectionName);
   const waitMs = options.waitMs ?? 15_000;
   const pollMs = options.pollMs ?? 50;
 
@@ -91,11 +104,19 @@ export function createIdempotencyStore(conn: Connection, options: IdempotencyOpt
       const deadline = Date.now() + waitMs;
       for (;;) {
         try {
-          await Keys.create({ _id: id, fingerprint, state: 'pending', createdAt: new Date() });
+          // Through the driver (no mongoose document to build and validate for a fixed shape), and
+          // journaled lazily (`lazily`): the claim reaches disk with the request's own first write.
+          await raw.insertOne({ _id: id, fingerprint, state: 'pending', createdAt: new Date() }, lazily);
           return {
             kind: 'first',
             finish: async (answer) => {
-              await Keys.updateOne({ _id: id }, { $set: { state: 'done', status: answer.status, body: answer.body } }).exec();
+              // The answer as the client reads it (JSON: no undefined fields, no Dates), so a replay is the same.
+              const body: unknown = answer.body === undefined ? undefined : JSON.parse(JSON.stringify(answer.body));
+              await raw.updateOne(
+                { _id: id },
+                { $set: { state: 'done', status: answer.status, ...(body === undefined ? {} : { body }) } },
+                lazily,
+              );
             },
             // The request failed: no answer is kept, so the client's retry runs it afresh.
             abandon: async () => {

@@ -14,6 +14,8 @@ import type { AccountService } from '../accounts/service.js';
 import type { Viewer } from '../accounts/viewer.js';
 import type { FriendRelations } from '../friends/relations.js';
 import { isDuplicateKey } from '../../db/duplicate-key.js';
+import type { ClusterBus } from '../../realtime/cluster-bus.js';
+import { createCarersCache } from './carers-cache.js';
 import { careModel } from './model.js';
 
 export interface CareServiceDeps {
@@ -22,12 +24,23 @@ export interface CareServiceDeps {
   readonly friends: Pick<FriendRelations, 'areFriends' | 'friendIds'>;
   /** Tells the marker's other tabs and devices (`care:change`). */
   readonly pusher: Pick<Pusher, 'toUser'>;
+  /** Tells every node to forget who cares for an author (without it: this node only). */
+  readonly bus?: Pick<ClusterBus, 'broadcast' | 'onBroadcast'>;
 }
+
+/** The cluster-bus channel naming an author whose carers changed. */
+const caresChannel = 'care:changed';
 
 const oid = (id: string) => new Types.ObjectId(id);
 
-export function createCareService({ conn, accounts, friends, pusher }: CareServiceDeps) {
+export function createCareService({ conn, accounts, friends, pusher, bus }: CareServiceDeps) {
   const cares = careModel(conn);
+  const carers = createCarersCache(cares);
+  bus?.onBroadcast(caresChannel, (authorId) => {
+    if (typeof authorId === 'string') carers.forget(authorId);
+  });
+  /** A mark on `authorId` was made or taken back: every node (this one at once) reads its carers again. */
+  const changed = (authorId: string) => (bus ? bus.broadcast(caresChannel, authorId) : carers.forget(authorId));
 
   const limits = {
     change: { name: 'care-change', points: 120, perSeconds: 10 * 60 },
@@ -62,11 +75,14 @@ export function createCareService({ conn, accounts, friends, pusher }: CareServi
       } catch (err) {
         if (!isDuplicateKey(err)) throw err;
         return;
+      } finally {
+        changed(friend.id);
       }
       // Two marks made at once (two tabs, two nodes) may both have passed the count above: ranked by
       // when they were made, whichever lands past the limit is taken back, so the limit always holds.
       if ((await caredIds(viewer.id)).indexOf(friend.id) >= shared.caredFriends) {
         await cares.deleteOne({ _id: mark });
+        changed(friend.id);
         throw conflict(`you may care specially for at most ${shared.caredFriends} friends`);
       }
       pusher.toUser(viewer.id, 'care:change', { user: friend, cared: true });
@@ -76,7 +92,9 @@ export function createCareService({ conn, accounts, friends, pusher }: CareServi
     async uncare(viewer: Viewer, handle: string): Promise<void> {
       const friend = await accounts.requireByHandle(handle);
       const { deletedCount } = await cares.deleteOne({ user: oid(viewer.id), friend: oid(friend.id) });
-      if (deletedCount > 0) pusher.toUser(viewer.id, 'care:change', { user: friend, cared: false });
+      if (deletedCount === 0) return;
+      changed(friend.id);
+      pusher.toUser(viewer.id, 'care:change', { user: friend, cared: false });
     },
 
     /** The friends the viewer cares for. */
@@ -89,10 +107,11 @@ export function createCareService({ conn, accounts, friends, pusher }: CareServi
     /** Who cares for `authorId` and is still their friend (their new posts notify these people). */
     async carersOf(authorId: string): Promise<string[]> {
       if (!Types.ObjectId.isValid(authorId)) return [];
-      const marks = await cares.find({ friend: oid(authorId) }, { user: 1, _id: 0 }).lean<Array<{ user: Types.ObjectId }>>();
+      // Cached per author, forgotten on every node when a mark on them changes (carers-cache.ts).
+      const marks = await carers.get(authorId);
       if (!marks.length) return [];
       const current = new Set(await friends.friendIds(authorId));
-      return marks.map((m) => m.user.toHexString()).filter((id) => current.has(id));
+      return marks.filter((id) => current.has(id));
     },
   };
 }

@@ -12,32 +12,14 @@
 import { Types, type Connection } from 'mongoose';
 import { batchedInserts } from '../../db/batched-writes.js';
 import { isDuplicateKey } from '../../db/duplicate-key.js';
+import { createLastNumbers, type LastNumbers } from '../../db/last-numbers.js';
 import { createKeyedQueue } from '../../keyed-queue.js';
 import { inboxEntryModel, messageModel, type MessageRecord } from './model.js';
 
 /** Attempts at taking the next number when another node took it first. */
 const maxSeqAttempts = 25;
 
-/** Keys whose last number this node remembers (the least recently used are forgotten, and read again when needed). */
-const rememberedKeys = 100_000;
-
 export type NewMessage = Omit<MessageRecord, '_id' | 'seq' | 'recalled' | 'read'>;
-
-/** The last number taken per key, as this node last saw it: a bounded map, least recently used out first. */
-function createLastNumbers() {
-  const last = new Map<string, number>();
-  return {
-    get: (key: string) => last.get(key),
-    set(key: string, n: number) {
-      last.delete(key);
-      last.set(key, n);
-      if (last.size > rememberedKeys) last.delete(last.keys().next().value as string);
-    },
-    forget: (key: string) => last.delete(key),
-    clear: () => last.clear(),
-  };
-}
-type LastNumbers = ReturnType<typeof createLastNumbers>;
 
 /** A document as the driver writes it: without the fields that are undefined (the driver would store null). */
 const defined = <T extends object>(doc: T): T => Object.fromEntries(Object.entries(doc).filter(([, v]) => v !== undefined)) as T;

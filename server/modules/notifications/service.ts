@@ -14,6 +14,7 @@ import { notificationModel, notificationSettingsModel, type NotificationRecord }
 import type { Notifier, NotifyInput } from './notifier.js';
 import { isDuplicateKey } from '../../db/duplicate-key.js';
 import { recordOf } from '../../db/record-of.js';
+import { createLastNumbers } from '../../db/last-numbers.js';
 
 export interface NotificationServiceDeps {
   readonly conn: Connection;
@@ -68,6 +69,7 @@ export function createNotificationService({ conn, pusher, accounts, logger, rate
   const notifications = notificationModel(conn);
   const settings = notificationSettingsModel(conn);
   const perRecipient = createKeyedQueue();
+  const lastSeqs = createLastNumbers();
 
   const unreadOf = (userId: string) => notifications.countDocuments({ userId, read: false, superseded: false });
 
@@ -95,16 +97,21 @@ export function createNotificationService({ conn, pusher, accounts, logger, rate
 
   /**
    * Inserts with the next number; a duplicate key means another node took it: read again, retry.
-   * Null when its once key was stored meanwhile (by another node).
+   * Null when its once key was stored meanwhile (by another node). The recipient's last number is
+   * remembered once read and advanced by this node's inserts (they run in the recipient's queue), so
+   * a notification costs no read for its number; the unique `{ userId, seq }` index guards between nodes.
    */
   async function insertNext(fields: Omit<NotificationRecord, '_id' | 'seq' | 'read' | 'superseded'>): Promise<NotificationRecord | null> {
     for (let attempt = 0; attempt < maxSeqAttempts; attempt++) {
-      const last = await notifications.findOne({ userId: fields.userId }, { seq: 1 }).sort({ seq: -1 }).lean();
-      const seq = (last?.seq ?? 0) + 1;
+      const known = lastSeqs.get(fields.userId);
+      const last = known ?? (await notifications.findOne({ userId: fields.userId }, { seq: 1 }).sort({ seq: -1 }).lean())?.seq ?? 0;
+      const seq = last + 1;
       try {
         const doc = await notifications.create({ ...fields, seq, read: false, superseded: false });
+        lastSeqs.set(fields.userId, seq);
         return recordOf<NotificationRecord>(doc);
       } catch (err) {
+        lastSeqs.forget(fields.userId);
         if (!isDuplicateKey(err)) throw err;
         if (await storedOnce(fields.userId, fields.onceKey)) return null;
       }

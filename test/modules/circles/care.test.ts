@@ -71,6 +71,22 @@ describe.each(engines)('special care on %s', (engine) => {
     await expectNoEvent(mine, 'notification', (p) => p.notification.kind === 'care' && p.notification.subject.id === later.id);
   });
 
+  it('a mark made after the friend has posted counts from the next post; taken back, from the next post on', async () => {
+    const [me, friend] = (await registerUsers(hub, ['carer', 'cared'])) as [TestUser, TestUser];
+    await makeFriends(me, friend);
+    const mine = await connectSocket(hub, me.token);
+    // The friend's carers are read (none yet) and remembered by this post.
+    const before = await shuoshuo(friend, 'friends', 'before the mark');
+    await expectNoEvent(mine, 'notification', (p) => p.notification.kind === 'care' && p.notification.subject.id === before.id);
+    expect((await me.api.send('PUT /friends/:handle/care', { params: { handle: friend.handle } })).status).toBe(204);
+    const heard = nextEvent(mine, 'notification', (p) => p.notification.kind === 'care');
+    const after = await shuoshuo(friend, 'friends', 'after the mark');
+    expect((await heard).notification).toMatchObject({ kind: 'care', subject: { type: 'post', id: after.id } });
+    expect((await me.api.send('DELETE /friends/:handle/care', { params: { handle: friend.handle } })).status).toBe(204);
+    const unmarked = await shuoshuo(friend, 'friends', 'after the unmark');
+    await expectNoEvent(mine, 'notification', (p) => p.notification.kind === 'care' && p.notification.subject.id === unmarked.id);
+  });
+
   it('cares for friends only, at most 20; unfriending ends it', async () => {
     const me = await registerUser(hub, 'many');
     const stranger = await registerUser(hub, 'stranger');

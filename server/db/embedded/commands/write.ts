@@ -1,4 +1,8 @@
-/** Writes: insert, update, delete, findAndModify. Each command commits in one lmdb transaction. */
+/**
+ * Writes: insert, update, delete, findAndModify. Each command commits in one lmdb transaction and is
+ * answered once it is on disk, unless its write concern says `j: false` (then at once, on disk with
+ * the next transaction: Persistence.commit).
+ */
 import { ObjectId, serialize, type Document } from 'bson';
 import { idKey, isPlainObject } from '../bson-values.js';
 import { decodeDoc, decodeForUpdate, type Collection, type WriteOp } from '../collection.js';
@@ -92,6 +96,12 @@ function upsertEntry(
   return coll.insert(coll.prepareDoc(doc), ops);
 }
 
+/** Whether the command waits for its transaction: all do, except those sent with `writeConcern: { j: false }`. */
+export function journaled(cmd: Document): boolean {
+  const wc: unknown = cmd.writeConcern;
+  return !(isPlainObject(wc) && wc.j === false);
+}
+
 /**
  * Runs a write command's statements in order, as MongoDB does: a failing statement becomes a write
  * error at its index (an ordered batch stops there, an unordered one goes on), and what the others
@@ -113,7 +123,7 @@ async function eachStatement<T>(
       if (ordered) break;
     }
   }
-  await ctx.engine.commit(ops);
+  await ctx.engine.commit(ops, journaled(ctx.req.body));
   return writeErrors;
 }
 
@@ -269,7 +279,7 @@ const findAndModify: CommandHandler = async (cmd, ctx) => {
     leo.n = 0;
     leo.updatedExisting = false;
   }
-  await ctx.engine.commit(ops);
+  await ctx.engine.commit(ops, journaled(cmd));
   const fields: unknown = cmd.fields ?? cmd.projection;
   let valueBytes: Uint8Array | null = value ? value.raw : null;
   if (value && isPlainObject(fields) && Object.keys(fields).length > 0) valueBytes = serialize(project([value.doc], fields)[0]!);
