@@ -11,13 +11,9 @@
  */
 import { Types, type Connection } from 'mongoose';
 import { batchedInserts } from '../../db/batched-writes.js';
-import { isDuplicateKey } from '../../db/duplicate-key.js';
-import { createLastNumbers, type LastNumbers } from '../../db/last-numbers.js';
+import { createLastNumbers } from '../../db/last-numbers.js';
 import { createKeyedQueue } from '../../keyed-queue.js';
 import { inboxEntryModel, messageModel, type MessageRecord } from './model.js';
-
-/** Attempts at taking the next number when another node took it first. */
-const maxSeqAttempts = 25;
 
 export type NewMessage = Omit<MessageRecord, '_id' | 'seq' | 'recalled' | 'read'>;
 
@@ -35,39 +31,13 @@ export function createNumbering(conn: Connection) {
   const insertMessageRecord = batchedInserts(messages.collection);
   const insertInboxEntry = batchedInserts(inbox.collection);
 
-  /**
-   * Inserts with the next number of `key` (remembered, else read by `readLast`). A duplicate key makes
-   * it forget and retry, unless `stop` says the duplicate is not about the number.
-   */
-  async function numbered<T>(
-    remembered: LastNumbers,
-    key: string,
-    readLast: () => Promise<number>,
-    insert: (n: number) => Promise<T>,
-    stop?: () => Promise<boolean>,
-  ): Promise<T> {
-    for (let attempt = 0; attempt < maxSeqAttempts; attempt++) {
-      const n = (remembered.get(key) ?? (await readLast())) + 1;
-      try {
-        const out = await insert(n);
-        remembered.set(key, n);
-        return out;
-      } catch (err) {
-        remembered.forget(key);
-        if (!isDuplicateKey(err) || (stop && (await stop()))) throw err;
-      }
-    }
-    throw new Error(`could not number ${key} after ${maxSeqAttempts} attempts`);
-  }
-
   const lastMessageSeq = async (conversationId: string) =>
     (await messages.findOne({ conversationId }, { seq: 1 }).sort({ seq: -1 }).lean())?.seq ?? 0;
   const lastInboxSeq = async (userId: string) => (await inbox.findOne({ userId }, { seq: 1 }).sort({ seq: -1 }).lean())?.seq ?? 0;
 
   /** Stores a message (the driver's insert: no document hydration) and answers it as stored. */
   function insertMessage(fields: NewMessage): Promise<MessageRecord> {
-    return numbered(
-      conversationSeqs,
+    return conversationSeqs.next(
       fields.conversationId,
       () => lastMessageSeq(fields.conversationId),
       async (seq) => {
@@ -82,8 +52,7 @@ export function createNumbering(conn: Connection) {
 
   /** A new inbox entry for a message just stored (no entry of it can exist yet): its number. */
   function insertEntry(userId: string, messageId: Types.ObjectId): Promise<number> {
-    return numbered(
-      inboxSeqs,
+    return inboxSeqs.next(
       userId,
       () => lastInboxSeq(userId),
       async (seq) => {

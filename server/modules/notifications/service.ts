@@ -45,8 +45,6 @@ export const notificationBudgets = {
   fromStrangers: { name: 'notify-strangers', points: 60, perSeconds: 10 * 60 },
 } as const satisfies Record<string, RateLimitRule>;
 
-/** Attempts at taking the next number when another node took it first. */
-const maxSeqAttempts = 25;
 const excerptMax = 140;
 const detailMax = 300;
 
@@ -102,21 +100,19 @@ export function createNotificationService({ conn, pusher, accounts, logger, rate
    * a notification costs no read for its number; the unique `{ userId, seq }` index guards between nodes.
    */
   async function insertNext(fields: Omit<NotificationRecord, '_id' | 'seq' | 'read' | 'superseded'>): Promise<NotificationRecord | null> {
-    for (let attempt = 0; attempt < maxSeqAttempts; attempt++) {
-      const known = lastSeqs.get(fields.userId);
-      const last = known ?? (await notifications.findOne({ userId: fields.userId }, { seq: 1 }).sort({ seq: -1 }).lean())?.seq ?? 0;
-      const seq = last + 1;
-      try {
-        const doc = await notifications.create({ ...fields, seq, read: false, superseded: false });
-        lastSeqs.set(fields.userId, seq);
-        return recordOf<NotificationRecord>(doc);
-      } catch (err) {
-        lastSeqs.forget(fields.userId);
-        if (!isDuplicateKey(err)) throw err;
-        if (await storedOnce(fields.userId, fields.onceKey)) return null;
-      }
+    const { userId, onceKey } = fields;
+    try {
+      return await lastSeqs.next(
+        userId,
+        async () => (await notifications.findOne({ userId }, { seq: 1 }).sort({ seq: -1 }).lean())?.seq ?? 0,
+        async (seq) => recordOf<NotificationRecord>(await notifications.create({ ...fields, seq, read: false, superseded: false })),
+        () => storedOnce(userId, onceKey),
+      );
+    } catch (err) {
+      // The duplicate was its once key, stored meanwhile by another node: nothing to add.
+      if (isDuplicateKey(err)) return null;
+      throw err;
     }
-    throw new Error(`could not number a notification for ${fields.userId} after ${maxSeqAttempts} attempts`);
   }
 
   async function store(input: NotifyInput): Promise<void> {
