@@ -19,6 +19,20 @@ import { prepareTarget } from './target.js';
 
 type ChatSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
+/** A send: when it was emitted, from a device on which node. */
+interface Sent {
+  readonly at: number;
+  readonly node: number;
+}
+
+/** A push of it to one of the peer's devices: when, on which node. */
+interface Receipt {
+  readonly at: number;
+  readonly node: number;
+}
+
+const latencyLine = (l: LatencySummary) => `p50 ${l.p50} ms, p95 ${l.p95} ms, p99 ${l.p99} ms, max ${l.max} ms (${l.count} pushes)`;
+
 export interface ChatSummary {
   readonly scenario: 'chat';
   readonly target: string;
@@ -33,6 +47,11 @@ export interface ChatSummary {
   readonly ackLatencyMs: LatencySummary;
   /** `chat:send` emitted → `chat:message` on each of the peer's devices. */
   readonly deliveryLatencyMs: LatencySummary;
+  /**
+   * With several nodes, the same split by where the receiving device is: on the sending device's
+   * node, or on another (the message crossed Redis). A person's devices sit on different nodes.
+   */
+  readonly byNode?: { readonly sameNodeLatencyMs: LatencySummary; readonly crossNodeLatencyMs: LatencySummary };
   /** Pushes expected: every acked message to every device of both people. */
   readonly expected: number;
   readonly delivered: number;
@@ -49,6 +68,8 @@ export interface ChatSummary {
 /** Per socket: the seqs seen per conversation (a seq seen twice is a duplicate). */
 interface Device {
   readonly user: number;
+  /** The index of the node it is connected to. */
+  readonly node: number;
   readonly socket: ChatSocket;
   readonly seen: Map<string, Set<number>>;
 }
@@ -68,10 +89,17 @@ export async function runChatLoadTest(partial: Partial<LoadTestOptions> = {}): P
   const sourceIps = sourceIpsFor([...target.baseUrls, ...target.realtimeUrls], options.sourceIps);
   const idOf = new Map(target.users.map((u) => [u.id, u.index]));
   const devices: Device[] = [];
-  const sentAtOf = new Map<string, number>(); // message id → when its send was emitted
-  const pendingReceipts = new Map<string, number[]>(); // pushes that beat their ack: message id → recvAt
+  const sentAtOf = new Map<string, Sent>(); // message id → when and on which node its send was emitted
+  const pendingReceipts = new Map<string, Receipt[]>(); // pushes that beat their ack: message id → receipts
   const acked = new Map<string, Set<number>>(); // conversation → acked seqs
   const delivery = new Histogram();
+  const sameNode = new Histogram();
+  const crossNode = new Histogram();
+  const record = (sent: Sent, receipt: Receipt) => {
+    const ms = receipt.at - sent.at;
+    delivery.record(ms);
+    (receipt.node === sent.node ? sameNode : crossNode).record(ms);
+  };
   const ack = new Histogram();
   const rejected: Record<string, number> = {};
   let delivered = 0;
@@ -91,25 +119,28 @@ export async function runChatLoadTest(partial: Partial<LoadTestOptions> = {}): P
     else seen.add(message.seq);
     delivered++;
     if (from === device.user) return; // the sender's own devices: counted, not timed
-    const sentAt = sentAtOf.get(message.id);
-    if (sentAt === undefined) pendingReceipts.set(message.id, [...(pendingReceipts.get(message.id) ?? []), recvAt]);
-    else delivery.record(recvAt - sentAt);
+    const sent = sentAtOf.get(message.id);
+    const receipt = { at: recvAt, node: device.node };
+    if (sent === undefined) pendingReceipts.set(message.id, [...(pendingReceipts.get(message.id) ?? []), receipt]);
+    else record(sent, receipt);
   };
 
   try {
     log(`connecting ${users} users × ${options.devices} devices`);
-    const url = (i: number) => target.realtimeUrls[i % target.realtimeUrls.length]!;
+    const nodes = target.realtimeUrls.length;
     await Promise.all(
       target.users.slice(0, users).flatMap((u) =>
-        Array.from({ length: options.devices }, async () => {
+        Array.from({ length: options.devices }, async (_, d) => {
           const localAddress = sourceAddress(sourceIps, u.index);
-          const socket: ChatSocket = io(url(u.index), {
+          // A person's devices on different nodes (with several), as a phone and a desk would land.
+          const node = (u.index + d) % nodes;
+          const socket: ChatSocket = io(target.realtimeUrls[node]!, {
             transports: ['websocket'],
             auth: { token: u.token },
             reconnection: false,
             ...(localAddress ? { localAddress } : {}),
           });
-          const device: Device = { user: u.index, socket, seen: new Map() };
+          const device: Device = { user: u.index, node, socket, seen: new Map() };
           socket.on('chat:message', ({ message }) => onMessage(device, message));
           await new Promise<void>((resolve, reject) => {
             socket.once('connect', () => resolve());
@@ -156,11 +187,12 @@ export async function runChatLoadTest(partial: Partial<LoadTestOptions> = {}): P
         return;
       }
       const m = answer.message;
-      sentAtOf.set(m.id, sentAt);
+      const origin = { at: sentAt, node: device.node };
+      sentAtOf.set(m.id, origin);
       let seqs = acked.get(m.conversationId);
       if (!seqs) acked.set(m.conversationId, (seqs = new Set()));
       seqs.add(m.seq);
-      for (const recvAt of pendingReceipts.get(m.id) ?? []) delivery.record(recvAt - sentAt);
+      for (const receipt of pendingReceipts.get(m.id) ?? []) record(origin, receipt);
       pendingReceipts.delete(m.id);
     };
     log(`sending ${options.messageRate} messages/s for ${options.duration}s`);
@@ -208,6 +240,7 @@ export async function runChatLoadTest(partial: Partial<LoadTestOptions> = {}): P
       messagesPerSec: round(ackedCount / wallSec, 1),
       ackLatencyMs: ack.summary(),
       deliveryLatencyMs: delivery.summary(),
+      ...(nodes > 1 ? { byNode: { sameNodeLatencyMs: sameNode.summary(), crossNodeLatencyMs: crossNode.summary() } } : {}),
       expected,
       delivered,
       missing,
@@ -242,6 +275,12 @@ export function formatChatSummary(s: ChatSummary): string {
       (Object.keys(s.rejected).length ? `, rejected ${JSON.stringify(s.rejected)}` : ''),
     `ack           chat:send → ack: p50 ${a.p50} ms, p95 ${a.p95} ms, p99 ${a.p99} ms, max ${a.max} ms`,
     `delivery      chat:send → peer's chat:message (every device): p50 ${d.p50} ms, p95 ${d.p95} ms, p99 ${d.p99} ms, max ${d.max} ms`,
+    ...(s.byNode
+      ? [
+          `same node     chat:send → peer's device on the sender's node: ${latencyLine(s.byNode.sameNodeLatencyMs)}`,
+          `cross-node    chat:send → peer's device on another node: ${latencyLine(s.byNode.crossNodeLatencyMs)}`,
+        ]
+      : []),
     `pushes        ${s.delivered} of ${s.expected} expected (both people, every device); missing ${s.missing}, duplicates ${s.duplicates} (by seq), strangers ${s.unexpected}`,
     `hub cpu       ${s.hubCpu.loadMs ?? '-'} ms during the load: ${s.hubCpu.msPerKMessages ?? '-'} ms per 1 000 messages (idle ${s.hubCpu.idleMsPerSec ?? '-'} ms/s)`,
     `store         ${s.store.commands ?? '-'} commands during the load: ${s.store.perMessage ?? '-'} per message`,
