@@ -77,6 +77,7 @@ export function createServices(deps: CoreDeps) {
     logger: deps.logger,
     rateLimits: deps.rateLimits,
     areFriends: createAreFriends(deps.conn),
+    bus: deps.bus,
   });
   const notifier = notifications;
   const friends = createFriendService({

@@ -134,7 +134,7 @@ export async function runChatLoadTest(partial: Partial<LoadTestOptions> = {}): P
           const localAddress = sourceAddress(sourceIps, u.index);
           // A person's devices on different nodes (with several), as a phone and a desk would land.
           const node = (u.index + d) % nodes;
-          const socket: ChatSocket = io(target.realtimeUrls[node]!, {
+          const socket: ChatSocket = io(target.realtimeUrls[node], {
             transports: ['websocket'],
             auth: { token: u.token },
             reconnection: false,

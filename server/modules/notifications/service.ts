@@ -15,6 +15,8 @@ import type { Notifier, NotifyInput } from './notifier.js';
 import { isDuplicateKey } from '../../db/duplicate-key.js';
 import { recordOf } from '../../db/record-of.js';
 import { createLastNumbers } from '../../db/last-numbers.js';
+import { createInvalidatedCache } from '../../invalidated-cache.js';
+import type { ClusterBus } from '../../realtime/cluster-bus.js';
 
 export interface NotificationServiceDeps {
   readonly conn: Connection;
@@ -25,7 +27,12 @@ export interface NotificationServiceDeps {
   readonly rateLimits?: RateLimits;
   /** Whether two users are friends (strangers share one budget per recipient). */
   readonly areFriends?: (a: string, b: string) => Promise<boolean>;
+  /** Tells every node to forget a user's muted kinds when they change (without it: this node only). */
+  readonly bus?: Pick<ClusterBus, 'broadcast' | 'onBroadcast'>;
 }
+
+/** The cluster-bus channel naming a user whose muted kinds changed. */
+const mutedChannel = 'notifications:muted';
 
 export interface NotificationList {
   readonly notifications: NotificationDto[];
@@ -63,7 +70,7 @@ function cleanSubject(subject: NotificationSubject, count: number | undefined): 
   };
 }
 
-export function createNotificationService({ conn, pusher, accounts, logger, rateLimits, areFriends }: NotificationServiceDeps) {
+export function createNotificationService({ conn, pusher, accounts, logger, rateLimits, areFriends, bus }: NotificationServiceDeps) {
   const notifications = notificationModel(conn);
   const settings = notificationSettingsModel(conn);
   const perRecipient = createKeyedQueue();
@@ -84,10 +91,18 @@ export function createNotificationService({ conn, pusher, accounts, logger, rate
     }));
   }
 
-  async function mutedKinds(userId: string): Promise<NotificationKind[]> {
+  /**
+   * The kinds each user muted, remembered: every notification asks, and they change only through
+   * `putSettings`, which forgets them on every node (invalidated-cache.ts).
+   */
+  const mutedCache = createInvalidatedCache<readonly NotificationKind[]>(async (userId) => {
     const found = await settings.findById(userId, { muted: 1 }).lean();
     return found?.muted ?? [];
-  }
+  });
+  bus?.onBroadcast(mutedChannel, (userId) => {
+    if (typeof userId === 'string') mutedCache.forget(userId);
+  });
+  const mutedKinds = async (userId: string): Promise<NotificationKind[]> => [...(await mutedCache.get(userId))];
 
   /** Whether `userId` already has the notification stored once under `onceKey`. */
   const storedOnce = async (userId: string, onceKey: string | undefined) =>
@@ -232,6 +247,8 @@ export function createNotificationService({ conn, pusher, accounts, logger, rate
     async putSettings(userId: string, muted: readonly NotificationKind[]): Promise<{ muted: NotificationKind[] }> {
       const unique = [...new Set(muted)];
       await settings.updateOne({ _id: userId }, { $set: { muted: unique } }, { upsert: true });
+      if (bus) bus.broadcast(mutedChannel, userId);
+      else mutedCache.forget(userId);
       logger.debug({ user: userId, muted: unique }, 'notification settings changed');
       return { muted: unique };
     },

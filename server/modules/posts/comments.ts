@@ -69,10 +69,10 @@ export function createComments(ctx: PostContext) {
     const subject = { type: 'post' as const, id: postId, excerpt: excerpt(comment.text) };
     const replyTo = repliedTo?.author.toHexString();
     if (replyTo && replyTo !== viewer.id) {
-      await ctx.notify({ to: replyTo, kind: 'reply', actorId: viewer.id, subject });
+      await ctx.notify({ to: replyTo, kind: 'reply', actorId: viewer.id, subject }, post);
     }
     // The post's author hears once: a reply to their own comment already told them.
-    if (authorId !== replyTo) await ctx.notify({ to: authorId, kind: 'comment', actorId: viewer.id, subject });
+    if (authorId !== replyTo) await ctx.notify({ to: authorId, kind: 'comment', actorId: viewer.id, subject }, post);
   }
 
   /**

@@ -58,6 +58,9 @@ export interface FanReach {
 
 export type PostContext = ReturnType<typeof createPostContext>;
 
+/** What deciding whether someone may see a post needs of it. */
+type SeenPost = Pick<PostRecord, '_id' | 'author' | 'privacy' | 'status' | 'groups' | 'except'>;
+
 export function createPostContext(deps: PostServiceDeps) {
   const posts = postModel(deps.conn);
   const comments = commentModel(deps.conn);
@@ -88,11 +91,12 @@ export function createPostContext(deps: PostServiceDeps) {
    * notification about the post is sent (a friend removed since they commented must not keep
    * receiving replies to their comment, excerpts included).
    */
-  async function recipientMaySee(userId: string, postId: string): Promise<boolean> {
+  async function recipientMaySee(userId: string, postId: string, known?: SeenPost): Promise<boolean> {
     if (!Types.ObjectId.isValid(postId)) return false;
-    const post = await posts
-      .findById(postId, { author: 1, privacy: 1, status: 1, groups: 1, except: 1 })
-      .lean<Pick<PostRecord, 'author' | 'privacy' | 'status' | 'groups' | 'except'>>();
+    const post =
+      known && known._id.toHexString() === postId
+        ? known
+        : await posts.findById(postId, { _id: 1, author: 1, privacy: 1, status: 1, groups: 1, except: 1 }).lean<SeenPost>();
     if (!post) return false;
     const authorId = post.author.toHexString();
     const relation: Relation = userId === authorId ? 'self' : await deps.friends.relation(userId, authorId);
@@ -110,13 +114,15 @@ export function createPostContext(deps: PostServiceDeps) {
   /**
    * Notifications are a side effect: a failure is logged, never turned into a failed request. Every
    * notification about a post goes through here, and reaches its recipient only if they may see the
-   * post at this moment (reply, comment, like, and mention/repost notifications alike).
+   * post at this moment (reply, comment, like, and mention/repost notifications alike). `known` is the
+   * post as the request that causes the notification just read it (its relation to the recipient is
+   * still read afresh): no second read of the same post.
    */
-  async function notify(input: NotifyInput): Promise<void> {
+  async function notify(input: NotifyInput, known?: SeenPost): Promise<void> {
     if (input.actorId !== null && input.actorId === input.to) return;
     try {
       const postId = postOf(input);
-      if (postId && !(await recipientMaySee(input.to, postId))) return;
+      if (postId && !(await recipientMaySee(input.to, postId, known))) return;
       await deps.notifier.notify(input);
     } catch (err) {
       deps.logger.error({ err, kind: input.kind, to: input.to }, 'notification failed');
