@@ -6,6 +6,8 @@
  * the last window's server-side p99 of `POST /api/posts` and of store inserts (from the hub's
  * /metrics), and the seconds whose event-loop p99 passed 100 ms.
  */
+import os from 'node:os';
+import type { HubChildMessage } from './hub-child.js';
 import { httpJson } from './http.js';
 import { clock } from './protocol.js';
 import type { Target } from './target.js';
@@ -34,12 +36,49 @@ export interface SoakSummary {
   readonly insertP99Ms: { readonly first: number | null; readonly last: number | null };
   /** Seconds of the load whose hub event-loop p99 was over 100 ms. */
   readonly stallSeconds: number;
+  /**
+   * What those seconds were, from the hub's own per-second report (hubs the load tester started):
+   * `gc`, a collector's pause of 50 ms or more; `starved`, the hub had the CPU for less than half
+   * the second (the box gave it to others, or the hub waited on something outside JavaScript);
+   * `busy`, neither (the hub's own work). Null when the hub does not report.
+   */
+  readonly stalls: StallCauses | null;
+  /** The box's 1-minute load average during the load (the generator and anything else running). */
+  readonly loadAverage: { readonly min: number; readonly max: number };
   /** Least-squares slopes in MB per minute: over the load, and over the hold after it. */
   readonly rssSlopeLoadMBPerMin: number | null;
   readonly rssSlopeHoldMBPerMin: number | null;
   readonly heapSlopeHoldMBPerMin: number | null;
   /** Every 10th second (and the last): the memory over time. */
   readonly memory: readonly MemorySample[];
+}
+
+export interface StallCauses {
+  readonly gc: number;
+  readonly starved: number;
+  readonly busy: number;
+  /** The longest collector's pause of the load, and the full collections' share of all pause time. */
+  readonly longestGcPauseMs: number;
+  readonly majorGcMs: number;
+  readonly gcMs: number;
+}
+
+type HubStats = Extract<HubChildMessage, { type: 'stats' }>;
+
+/** Sorts the seconds whose event-loop p99 passed 100 ms by what the hub said of them. */
+export function stallCauses(seconds: readonly HubStats[]): StallCauses {
+  const stalled = seconds.filter((x) => x.eventLoop.p99Ms > 100);
+  const gc = stalled.filter((x) => x.gc.maxMs >= 50);
+  const starved = stalled.filter((x) => x.gc.maxMs < 50 && x.cpuMs < 500);
+  const round = (x: number) => Math.round(x);
+  return {
+    gc: gc.length,
+    starved: starved.length,
+    busy: stalled.length - gc.length - starved.length,
+    longestGcPauseMs: round(Math.max(0, ...seconds.map((x) => x.gc.maxMs))),
+    majorGcMs: round(seconds.reduce((sum, x) => sum + x.gc.majorMs, 0)),
+    gcMs: round(seconds.reduce((sum, x) => sum + x.gc.totalMs, 0)),
+  };
 }
 
 /** A Prometheus histogram's cumulative buckets, summed over the series whose labels all match. */
@@ -141,6 +180,15 @@ export function startSoakRecorder(target: Target, durationSec: number): SoakReco
   const sampler = setInterval(() => void sample(), 1_000);
   let loadEndAt = 0;
   let writesEndAt = 0;
+  /** The hub's per-second reports and the box's load average, while the writes run. */
+  const hubSeconds: HubStats[] = [];
+  const loadAverages: number[] = [];
+  const writing = () => phase === 'load' && writesEndAt === 0;
+  target.hubs[0]?.onStats((x) => {
+    if (!writing()) return;
+    hubSeconds.push(x);
+    loadAverages.push(os.loadavg()[0]!);
+  });
 
   return {
     writesEnded() {
@@ -174,6 +222,11 @@ export function startSoakRecorder(target: Target, durationSec: number): SoakReco
         postP99Ms: { first: between(a, b, 'post'), last: between(c, d, 'post') },
         insertP99Ms: { first: between(a, b, 'insert'), last: between(c, d, 'insert') },
         stallSeconds: timeline.filter((p) => p.phase === 'load' && (p.hubEventLoopP99Ms ?? 0) > 100).length,
+        stalls: hubSeconds.length > 0 ? stallCauses(hubSeconds) : null,
+        loadAverage: {
+          min: Math.round(Math.min(...loadAverages, os.loadavg()[0]!) * 10) / 10,
+          max: Math.round(Math.max(...loadAverages, os.loadavg()[0]!) * 10) / 10,
+        },
         rssSlopeLoadMBPerMin: slopePerMinute(of('load', 'rssMB')),
         rssSlopeHoldMBPerMin: slopePerMinute(of('hold', 'rssMB')),
         heapSlopeHoldMBPerMin: slopePerMinute(of('hold', 'heapMB')),
@@ -189,6 +242,13 @@ export function formatSoak(s: SoakSummary): string[] {
   return [
     `soak drift    first vs last ${s.windowSec} s: POST /api/posts p99 ${s.postP99Ms.first ?? '-'} → ${s.postP99Ms.last ?? '-'} ms, ` +
       `store insert p99 ${s.insertP99Ms.first ?? '-'} → ${s.insertP99Ms.last ?? '-'} ms; ${s.stallSeconds} s with event-loop p99 > 100 ms`,
+    ...(s.stalls
+      ? [
+          `soak stalls   ${s.stalls.gc} s with a GC pause ≥ 50 ms, ${s.stalls.starved} s with the hub on the CPU < half the second ` +
+            `(box load average ${s.loadAverage.min}–${s.loadAverage.max}), ${s.stalls.busy} s busy; ` +
+            `GC ${s.stalls.gcMs} ms in all (full collections ${s.stalls.majorGcMs} ms), longest pause ${s.stalls.longestGcPauseMs} ms`,
+        ]
+      : []),
     `soak memory   RSS ${s.memory[0]?.rssMB ?? '-'} → ${last?.rssMB ?? '-'} MB (heap ${s.memory[0]?.heapMB ?? '-'} → ${last?.heapMB ?? '-'} MB); ` +
       `RSS slope ${s.rssSlopeLoadMBPerMin ?? '-'} MB/min during the load, ${s.rssSlopeHoldMBPerMin ?? '-'} MB/min once the data stops growing ` +
       `(heap ${s.heapSlopeHoldMBPerMin ?? '-'} MB/min)`,

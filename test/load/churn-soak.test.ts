@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatSummary, runLoadTest } from '../../scripts/loadtest/index.js';
 import { parseArgs } from '../../scripts/loadtest/options.js';
-import { slopePerMinute, soakPreset } from '../../scripts/loadtest/soak.js';
+import { slopePerMinute, soakPreset, stallCauses } from '../../scripts/loadtest/soak.js';
 import { UsageError } from '../../scripts/cli-args.js';
 
 describe('npm run loadtest -- --churn / --soak', () => {
@@ -22,6 +22,26 @@ describe('npm run loadtest -- --churn / --soak', () => {
     expect(parseArgs(['--churn', '5'])).toMatchObject({ churn: 5 });
     expect(() => parseArgs(['--churn', '0'])).toThrow(UsageError);
     expect(() => parseArgs(['--churn', '2', '--idle'])).toThrow(UsageError);
+  });
+
+  it('tells a slow second by what the hub said of it: a GC pause, too little CPU, or its own work', () => {
+    const second = (p99Ms: number, cpuMs: number, gcMaxMs: number, majorMs = 0) => ({
+      type: 'stats' as const,
+      at: 0,
+      memory: process.memoryUsage(),
+      eventLoop: { p50Ms: 1, p99Ms, maxMs: p99Ms },
+      sockets: 1,
+      cpuMs,
+      gc: { pauses: 1, totalMs: gcMaxMs, maxMs: gcMaxMs, majorMs },
+    });
+    const causes = stallCauses([
+      second(5, 300, 2),
+      second(180, 900, 160, 160),
+      second(250, 200, 3),
+      second(140, 950, 4),
+      second(400, 100, 80),
+    ]);
+    expect(causes).toEqual({ gc: 2, starved: 1, busy: 1, longestGcPauseMs: 160, majorGcMs: 160, gcMs: 249 });
   });
 
   it('fits a memory slope in MB per minute', () => {
@@ -82,5 +102,9 @@ describe('npm run loadtest -- --churn / --soak', () => {
     expect(text).toMatch(/^churn .* missing 0, duplicates 0/m);
     expect(text).toMatch(/^soak drift .*POST \/api\/posts p99/m);
     expect(text).toMatch(/^soak memory .*MB\/min once the data stops growing/m);
+    expect(soak.stalls).not.toBeNull();
+    expect(text).toMatch(
+      /^soak stalls +\d+ s with a GC pause ≥ 50 ms, \d+ s with the hub on the CPU < half the second \(box load average [\d.]+–[\d.]+\)/m,
+    );
   }, 240_000);
 });
