@@ -169,6 +169,28 @@ export class Collection {
     return next;
   }
 
+  /**
+   * Whether any index reads the top-level field `name` (or may: a partial index's filter), so that
+   * changing it may change the document's index keys.
+   */
+  indexReads(name: string): boolean {
+    for (const ix of this.indexes.values()) {
+      if (ix.isPartial) return true;
+      for (const p of ix.paths) if (p[0] === name) return true;
+    }
+    return false;
+  }
+
+  /**
+   * Stores `bytes` as the new version of `e`, keeping `e` (and its place in every index): only for
+   * a change of fields no index reads (raw-update.ts). Holders of `e` read the new version from now on.
+   */
+  rewrite(e: DocEntry, bytes: Uint8Array, ops: WriteOp[]): void {
+    this.arena.release(e.len);
+    e.rebind(bytes, this.arena);
+    ops.push({ type: 'put', ns: this.ns, key: e.key, raw: e.raw });
+  }
+
   delete(e: DocEntry, ops: WriteOp[]): void {
     if (!this.docs.delete(e.key)) return;
     this.arena.release(e.len);

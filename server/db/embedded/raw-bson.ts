@@ -103,7 +103,7 @@ export function nullElement(name: string): Buffer {
 }
 
 /** Byte length of an element value of BSON type `type` starting at `off`. */
-function valueSize(buf: Buffer, type: number, off: number): number {
+export function valueSize(buf: Buffer, type: number, off: number): number {
   switch (type) {
     case 0x01:
     case 0x09:

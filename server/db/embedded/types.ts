@@ -24,7 +24,8 @@ export class DocEntry {
     this.len = bytes.length;
   }
 
-  readonly len: number;
+  /** Byte length of the stored version. */
+  len: number;
 
   /** The stored bytes (a view: do not keep it longer than the reply that sends it). */
   get raw(): Buffer {
@@ -34,6 +35,18 @@ export class DocEntry {
   /** A fresh deserialized copy (numbers and safe Longs promoted), for matching and projection. */
   get doc(): Document {
     return deserialize(this.slab, { index: this.off, allowObjectSmallerThanBufferSize: true });
+  }
+
+  /**
+   * Holds `bytes` (copied into `arena`) as the document's new version, in place of the old one,
+   * whose bytes stay where they were for views already taken (replies, cursors, pending commits).
+   * Only for a version with the same index keys (Collection.rewrite): the indexes keep this entry.
+   */
+  rebind(bytes: Uint8Array, arena: DocArena): void {
+    const p = arena.store(bytes);
+    this.slab = p.slab;
+    this.off = p.off;
+    this.len = bytes.length;
   }
 
   /** Copies the bytes into `arena` (compaction). */

@@ -1,6 +1,6 @@
 /**
  * Durability: a child process writes under load and is SIGKILLed; after restarting a store on
- * the same directory every acknowledged write is present and no multi-document insert is torn.
+ * the same directory every acknowledged write is present and no multi-document insert or update is torn.
  */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -26,6 +26,8 @@ describe('crash safety', () => {
     });
     const singles: string[] = [];
     const batches: string[] = [];
+    const doneBatches: string[] = [];
+    const counters = new Map<string, number>();
     let buf = '';
     const enough = new Promise<void>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`child produced only ${singles.length + batches.length} acks`)), 40_000);
@@ -37,6 +39,11 @@ describe('crash safety', () => {
           buf = buf.slice(nl + 1);
           if (line.startsWith('A ')) singles.push(line.slice(2));
           else if (line.startsWith('B ')) batches.push(line.slice(2));
+          else if (line.startsWith('D ')) doneBatches.push(line.slice(2));
+          else if (line.startsWith('C ')) {
+            const [w, n] = line.slice(2).split(' ');
+            counters.set(w!, Number(n));
+          }
         }
         if (singles.length + batches.length >= 1500) {
           clearTimeout(timer);
@@ -54,7 +61,7 @@ describe('crash safety', () => {
     const store = await startEmbeddedStore({ dir });
     const client = new MongoClient(`${store.uri}/crash`);
     try {
-      const col = client.db('crash').collection<{ _id: string; batch?: string }>('docs');
+      const col = client.db('crash').collection<{ _id: string; batch?: string; done?: boolean; n?: number }>('docs');
       const found = new Set((await col.find({}, { projection: { _id: 1 } }).toArray()).map((d) => d._id));
       const missing = singles.filter((id) => !found.has(id));
       expect(missing).toEqual([]);
@@ -64,6 +71,19 @@ describe('crash safety', () => {
       const byBatch = new Map(counts.map((c) => [c._id, c.n]));
       for (const b of batches) expect(byBatch.get(b)).toBe(5);
       for (const c of counts) expect(c.n).toBe(5);
+      // Updates: an acknowledged one is there, and a multi-document one is never torn.
+      const done = await col
+        .aggregate<{ _id: string; n: number }>([{ $match: { done: true } }, { $group: { _id: '$batch', n: { $sum: 1 } } }])
+        .toArray();
+      const doneByBatch = new Map(done.map((c) => [c._id, c.n]));
+      for (const b of doneBatches) expect(doneByBatch.get(b)).toBe(5);
+      for (const c of done) expect(c.n).toBe(5);
+      expect(counters.size).toBeGreaterThan(0);
+      for (const [w, n] of counters) {
+        const stored = (await col.findOne({ _id: `c-${w}` }))?.n ?? 0;
+        // At most one more: the worker's next increment may have been committed, not yet acknowledged.
+        expect(stored === n || stored === n + 1).toBe(true);
+      }
       // The index definition survived too, and is used for the batch lookups.
       expect((await col.listIndexes().toArray()).map((i) => i.name)).toContain('batch_1');
       expect(await col.countDocuments({ batch: batches[0] })).toBe(5);

@@ -10,6 +10,7 @@ import { validateCollectionName } from '../engine.js';
 import { ErrorCodes, MongoServerError, toServerError } from '../errors.js';
 import { applyUpdate, compileFilter, isReplacement, project, upsertSeed, validateUpdate } from '../matcher.js';
 import { parseSort } from '../query-planner.js';
+import { patchRaw } from '../raw-update.js';
 import { docElement, documentOf, doubleElement, extractRawArray, nullElement } from '../raw-bson.js';
 import type { DocEntry } from '../types.js';
 import type { CommandContext, CommandHandler } from './context.js';
@@ -73,6 +74,26 @@ function updatedEntry(
   const ne = coll.prepareDoc(next);
   if (Buffer.compare(ne.bytes, entry.raw) === 0) return null;
   return ne;
+}
+
+/**
+ * Applies `u` to `entry` through raw-update.ts when it can (a `$set`/`$inc` of fields no index reads,
+ * keeping their type and size): answers whether the document changed, or undefined when the general
+ * path (updatedEntry, then Collection.replace) must run.
+ */
+function rewroteInPlace(
+  coll: Collection,
+  entry: DocEntry,
+  u: Document | Document[],
+  arrayFilters: Document[] | undefined,
+  ops: WriteOp[],
+): boolean | undefined {
+  if (Array.isArray(u) || arrayFilters) return undefined;
+  const bytes = patchRaw(entry.raw, u, (field) => coll.indexReads(field));
+  if (bytes === undefined) return undefined;
+  if (bytes === null) return false;
+  coll.rewrite(entry, bytes, ops);
+  return true;
 }
 
 /** Builds and inserts the document for an upsert that matched nothing. */
@@ -198,8 +219,13 @@ const update: CommandHandler = async (cmd, ctx) => {
       return;
     }
     for (const e of matches) {
-      const ne = updatedEntry(existing!, e, u, arrayFilters, q, variables);
       n++;
+      const rewrote = rewroteInPlace(existing!, e, u, arrayFilters, ops);
+      if (rewrote !== undefined) {
+        if (rewrote) nModified++;
+        continue;
+      }
+      const ne = updatedEntry(existing!, e, u, arrayFilters, q, variables);
       if (ne) {
         existing!.replace(e, ne, ops);
         nModified++;
@@ -254,24 +280,29 @@ const findAndModify: CommandHandler = async (cmd, ctx) => {
   const ops: WriteOp[] = [];
   const existing = ctx.engine.get(ctx.db, name);
   const found = existing?.find(query, { sort, limit: 1, variables }).entries[0];
-  let value: DocEntry | null = null;
+  // The bytes answered: a view of the stored version meant (the arena never overwrites it).
+  let value: Uint8Array | null = null;
   const leo: Document = {};
   if (remove) {
     if (found) {
       existing.delete(found, ops);
-      value = found;
+      value = found.raw;
     }
     leo.n = found ? 1 : 0;
   } else if (found) {
-    const ne = updatedEntry(existing, found, u!, arrayFilters, query, variables);
-    const stored = ne ? existing.replace(found, ne, ops) : found;
-    value = cmd.new === true ? stored : found;
+    const before = found.raw;
+    let stored = found;
+    if (rewroteInPlace(existing, found, u!, arrayFilters, ops) === undefined) {
+      const ne = updatedEntry(existing, found, u!, arrayFilters, query, variables);
+      if (ne) stored = existing.replace(found, ne, ops);
+    }
+    value = cmd.new === true ? stored.raw : before;
     leo.n = 1;
     leo.updatedExisting = true;
   } else if (cmd.upsert === true) {
     const coll = ctx.engine.ensure(ctx.db, name, ops);
     const e = upsertEntry(coll, query, u!, arrayFilters, ops, variables);
-    value = cmd.new === true ? e : null;
+    value = cmd.new === true ? e.raw : null;
     leo.n = 1;
     leo.updatedExisting = false;
     leo.upserted = e.id;
@@ -281,8 +312,8 @@ const findAndModify: CommandHandler = async (cmd, ctx) => {
   }
   await ctx.engine.commit(ops, journaled(cmd));
   const fields: unknown = cmd.fields ?? cmd.projection;
-  let valueBytes: Uint8Array | null = value ? value.raw : null;
-  if (value && isPlainObject(fields) && Object.keys(fields).length > 0) valueBytes = serialize(project([value.doc], fields)[0]!);
+  let valueBytes = value;
+  if (value && isPlainObject(fields) && Object.keys(fields).length > 0) valueBytes = serialize(project([decodeDoc(value)], fields)[0]!);
   return documentOf([
     docElement('lastErrorObject', serialize(leo)),
     valueBytes ? docElement('value', valueBytes) : nullElement('value'),
