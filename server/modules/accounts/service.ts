@@ -90,10 +90,16 @@ export function createAccountService({ conn, tokens, rateLimits, passwords, scre
   >();
   // Bumped by `evict`: a look-up that started before an eviction must not re-cache what it read.
   const epochs = new Map<string, number>();
+  /**
+   * The id each cached handle named when it was read: a handle's look-up (a visit, a chat send to
+   * that person, a space page) answers from the user's cached entry while it is fresh, as a look-up
+   * by id does. Only a hint: the entry must still be there, fresh, and hold the same handle.
+   */
+  const idOfHandle = new Map<string, string>();
 
-  const remember = (u: StoredUser) => {
+  const entryOf = (u: StoredUser) => {
     const user = toUserDto(u);
-    const entry = {
+    return {
       user,
       viewer: { id: user.id, handle: user.handle, role: u.role as Role, tier: user.tier },
       session: sessionOf(u),
@@ -101,8 +107,14 @@ export function createAccountService({ conn, tokens, rateLimits, passwords, scre
       hiddenVisits: u.hiddenVisits === true,
       at: Date.now(),
     };
+  };
+  const remember = (u: StoredUser) => {
+    const entry = entryOf(u);
+    const { user } = entry;
     if (cache.size >= cacheMax) cache.delete(cache.keys().next().value as string);
     cache.set(user.id, entry);
+    if (idOfHandle.size >= cacheMax) idOfHandle.clear();
+    idOfHandle.set(user.handle, user.id);
     return entry;
   };
 
@@ -148,7 +160,8 @@ export function createAccountService({ conn, tokens, rateLimits, passwords, scre
       cache.delete(id);
       return null;
     }
-    if (epochs.get(id) !== epoch) return { ...remember(u), at: 0 };
+    // Read before an eviction of this user: answered (it was current when the call began), not kept.
+    if (epochs.get(id) !== epoch) return entryOf(u);
     return remember(u);
   }
 
@@ -282,6 +295,9 @@ export function createAccountService({ conn, tokens, rateLimits, passwords, scre
 
     /** A user by handle; `not_found` if there is none. */
     async requireByHandle(handle: string): Promise<UserDto> {
+      const id = idOfHandle.get(handle);
+      const hit = id === undefined ? undefined : cache.get(id);
+      if (hit && hit.user.handle === handle && Date.now() - hit.at < cacheTtlMs) return hit.user;
       const u = await userByHandle(handle);
       if (!u) throw notFound('user');
       return remember(u).user;
