@@ -102,6 +102,7 @@ export function createServices(deps: CoreDeps) {
     accounts,
     notifier,
     screen: moderation,
+    bus: deps.bus,
   });
   const care = createCareService({ conn: deps.conn, accounts, friends, pusher: deps.pusher, bus: deps.bus });
   const presence = createPresence({

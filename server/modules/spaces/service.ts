@@ -22,6 +22,8 @@ import { createEnsureSpace } from './ensure-space.js';
 import { spaceModel, type SpaceRecord } from './space-model.js';
 import { defaultModules, defaultTitle, isDefaultTitle } from '../../../shared/space-defaults.js';
 import { createVisitLog, type VisitLogOptions } from './visitors.js';
+import { createInvalidatedCache } from '../../invalidated-cache.js';
+import type { ClusterBus } from '../../realtime/cluster-bus.js';
 
 export interface SpaceServiceDeps {
   readonly conn: Connection;
@@ -34,6 +36,16 @@ export interface SpaceServiceDeps {
   readonly screen?: TextScreen | undefined;
   /** The visit window and clock (tests inject a clock). */
   readonly visits?: VisitLogOptions;
+  /** Tells every node to forget an owner's approval settings when they change (without it: this node only). */
+  readonly bus?: Pick<ClusterBus, 'broadcast' | 'onBroadcast'>;
+}
+
+/** The cluster-bus channel naming an owner whose approval settings (评论审核, 留言审核) changed. */
+const approvalChannel = 'spaces:approval';
+
+interface ApprovalSettings {
+  readonly comments: boolean;
+  readonly guestbook: boolean;
 }
 
 /** `theme` fields as dotted `$set` paths, so a partial theme merges into the stored one. */
@@ -97,11 +109,21 @@ export function createSpaceService(deps: SpaceServiceDeps) {
     publishApproved: guestbook.publishApproved,
   });
 
-  /** v1.2: the owner's approval settings (both off for spaces from before them). */
-  async function approvalOf(ownerId: string): Promise<{ comments: boolean; guestbook: boolean }> {
-    if (!Types.ObjectId.isValid(ownerId)) return { comments: false, guestbook: false };
+  /**
+   * v1.2: the owner's approval settings (both off for spaces from before them). Every comment and
+   * guestbook entry by someone else asks, and only the owner's settings change them: remembered per
+   * owner and forgotten on every node when they change (invalidated-cache.ts).
+   */
+  const approvals = createInvalidatedCache<ApprovalSettings>(async (ownerId) => {
     const s = await spaces.findOne({ owner: new Types.ObjectId(ownerId) }, { approval: 1 }).lean<Pick<SpaceRecord, 'approval'>>();
     return { comments: s?.approval?.comments === true, guestbook: s?.approval?.guestbook === true };
+  });
+  deps.bus?.onBroadcast(approvalChannel, (ownerId) => {
+    if (typeof ownerId === 'string') approvals.forget(ownerId);
+  });
+  async function approvalOf(ownerId: string): Promise<ApprovalSettings> {
+    if (!Types.ObjectId.isValid(ownerId)) return { comments: false, guestbook: false };
+    return approvals.get(ownerId);
   }
 
   const limits = {
@@ -126,11 +148,14 @@ export function createSpaceService(deps: SpaceServiceDeps) {
       .findOneAndUpdate({ owner: new Types.ObjectId(owner.id) }, { $set: set }, { returnDocument: 'after' })
       .lean<SpaceRecord>();
     if (!space) throw notFound('space');
+    const approvalChanged = 'approval.comments' in set || 'approval.guestbook' in set;
+    if (approvalChanged && deps.bus) deps.bus.broadcast(approvalChannel, owner.id);
+    else if (approvalChanged) approvals.forget(owner.id);
     const dto = toSpaceDto(space, owner, await accounts.localeOf(owner.id));
     // Open views of the space (visitors' and the owner's other tabs) take the new look without a reload.
     pusher.toEach([rooms.user(owner.id), rooms.space(owner.id)], 'space:updated', { space: dto });
     // The approval settings are the owner's alone: answered when the owner changed them (and on the owner's reads).
-    return { space: 'approval.comments' in set || 'approval.guestbook' in set ? { ...dto, approval: await approvalOf(owner.id) } : dto };
+    return { space: approvalChanged ? { ...dto, approval: await approvalOf(owner.id) } : dto };
   }
 
   /** Records a visit by `viewer` to `owner`'s space; a counted one bumps the counter and tells the owner live. */
