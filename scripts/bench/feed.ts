@@ -28,7 +28,7 @@ const secret = 'bench-secret-0123456789abcdef0123';
 
 const str = { type: 'string' } as const;
 export const benchCli = {
-  usage: `usage: npm run bench -- feed [--users N] [--posts N] [--friends N] [--requests N] [--limit N] [--profile FILE]
+  usage: `usage: npm run bench -- feed [--users N] [--posts N] [--friends N] [--requests N] [--limit N] [--profile FILE] [--data DIR]
 
 The first feed page through the posts service and through HTTP (p50/p95/p99), seeded into the
 embedded store, the two ways of writing the feed query at store level, and the process's memory
@@ -39,8 +39,10 @@ embedded store, the two ways of writing the feed query at store level, and the p
   --friends N    friends each (default 100)
   --requests N   sequential requests measured (default 2000)
   --limit N      posts per page (default 20)
-  --profile FILE a V8 CPU profile (.cpuprofile) of the HTTP requests measured`,
-  options: { users: str, posts: str, friends: str, requests: str, limit: str, profile: str },
+  --profile FILE a V8 CPU profile (.cpuprofile) of the HTTP requests measured
+  --data DIR     keep the store's data in DIR and, when it already holds this seed (same users,
+                 posts, friends), load it instead of seeding (no per-post memory figure then)`,
+  options: { users: str, posts: str, friends: str, requests: str, limit: str, profile: str, data: str },
 } as const;
 
 /** A small deterministic PRNG, so runs seed the same data. */
@@ -199,6 +201,18 @@ async function seed(conn: Connection, users: number, posts: number, friends: num
   return userIds;
 }
 
+/** The user ids of a seed loaded from --data, in seeding order (`bench_<i>`). */
+async function seededUserIds(conn: Connection, users: number): Promise<Types.ObjectId[]> {
+  const found = await userModel(conn).find({}, { handle: 1 }).lean<Array<{ _id: Types.ObjectId; handle: string }>>();
+  const ids: Types.ObjectId[] = [];
+  for (const u of found) {
+    const m = /^bench_(\d+)$/.exec(u.handle);
+    if (m) ids[Number(m[1])] = u._id;
+  }
+  if (ids.length !== users || ids.some((id) => !id)) throw new Error(`--data: expected ${users} bench users`);
+  return ids;
+}
+
 export async function run(args: string[]): Promise<void> {
   const { values } = parseCli(benchCli, args);
   const users = intArg(values.users, 'users', 1, 10_000_000) ?? 1000;
@@ -209,7 +223,16 @@ export async function run(args: string[]): Promise<void> {
   // The hub is loaded here, not at the top: `--help` stays quick.
   const [{ startHub }, { loadConfig }] = await Promise.all([import('../../server/app.js'), import('../../server/config.js')]);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kj-bench-feed-'));
-  const store = await startEmbeddedStore({ dir: path.join(dir, 'db') });
+  // --data: a seeded store kept between runs (seeding 1 M posts takes minutes; loading them less).
+  const dataDir = values.data ? path.resolve(values.data) : undefined;
+  const seedTag = JSON.stringify({ users, posts, friends, seed: 42 });
+  const marker = dataDir ? path.join(dataDir, 'bench-feed-seed.json') : undefined;
+  const reuse = marker !== undefined && fs.existsSync(marker) && fs.readFileSync(marker, 'utf8') === seedTag;
+  if (dataDir && !reuse) fs.rmSync(dataDir, { recursive: true, force: true });
+  const loadStart = performance.now();
+  const store = await startEmbeddedStore({ dir: dataDir ?? path.join(dir, 'db') });
+  if (reuse)
+    process.stdout.write(`  loaded the seeded store from ${dataDir} in ${((performance.now() - loadStart) / 1000).toFixed(1)} s\n`);
   const uri = `${store.uri}/kongjian`;
   let hub: Hub | undefined;
   let conn: Connection | undefined;
@@ -232,7 +255,10 @@ export async function run(args: string[]): Promise<void> {
     process.stdout.write(`feed benchmark: ${users} users, ~${friends} friends each, ${posts} posts, page size ${limit}\n`);
     const memStart = memoryAfterGc();
     let memBeforePosts = memStart;
-    const userIds = await seed(conn, users, posts, friends, () => (memBeforePosts = memoryAfterGc()));
+    const userIds = reuse
+      ? await seededUserIds(conn, users)
+      : await seed(conn, users, posts, friends, () => (memBeforePosts = memoryAfterGc()));
+    if (marker && !reuse) fs.writeFileSync(marker, seedTag);
     const memAfterPosts = memoryAfterGc();
     const tokens = createTokenSigner(secret, 3600);
     const viewerAt = (i: number): Viewer => {
@@ -339,22 +365,26 @@ export async function run(args: string[]): Promise<void> {
     // their seeding (users and edges were in before the baseline).
     const memEnd = memoryAfterGc();
     const mb = (n: number) => (n / 2 ** 20).toFixed(0).padStart(7);
-    const memRows: Record<string, Memory> = {
-      'start (hub and store up, empty)': memStart,
-      'users and friend edges seeded': memBeforePosts,
-      'posts seeded': memAfterPosts,
-      'after the measurements': memEnd,
-    };
+    const memRows: Record<string, Memory> = reuse
+      ? { 'start (store loaded from --data)': memStart, 'after the measurements': memEnd }
+      : {
+          'start (hub and store up, empty)': memStart,
+          'users and friend edges seeded': memBeforePosts,
+          'posts seeded': memAfterPosts,
+          'after the measurements': memEnd,
+        };
     const mwidth = Math.max(...Object.keys(memRows).map((k) => k.length));
     process.stdout.write(`\n  memory after a full GC, MiB ${' '.repeat(Math.max(0, mwidth - 26))}    rss   heap  external  arrayBuffers\n`);
     for (const [k, m] of Object.entries(memRows)) {
       process.stdout.write(`  ${k.padEnd(mwidth)}  ${mb(m.rss)}${mb(m.heapUsed)}${mb(m.external)}   ${mb(m.arrayBuffers)}\n`);
     }
     const perPost = (key: keyof Memory) => Math.round((memAfterPosts[key] - memBeforePosts[key]) / posts);
-    const perPostBytes = { rss: perPost('rss'), heapUsed: perPost('heapUsed'), external: perPost('external') };
+    const perPostBytes = reuse ? undefined : { rss: perPost('rss'), heapUsed: perPost('heapUsed'), external: perPost('external') };
     const peak = peakRss();
     process.stdout.write(
-      `  per post seeded: ${perPostBytes.rss} B rss, ${perPostBytes.heapUsed} B heap, ${perPostBytes.external} B external` +
+      (perPostBytes
+        ? `  per post seeded: ${perPostBytes.rss} B rss, ${perPostBytes.heapUsed} B heap, ${perPostBytes.external} B external`
+        : '  per post: not measured (store loaded from --data)') +
         `${peak === undefined ? '' : `; peak rss (VmHWM) ${(peak / 2 ** 20).toFixed(0)} MiB`}\n`,
     );
     const memory = { ...memRows, perPost: perPostBytes, peakRss: peak };
