@@ -1,7 +1,7 @@
 /**
  * A native predicate for the filters the hub sends most (the feed query, lookups by field):
- * top-level fields compared with plain values, $eq, $in, $lt, $lte, $gt, $gte on numbers,
- * strings, booleans, Dates and ObjectIds. mingo stays the semantic authority: a filter with
+ * top-level fields compared with plain values, $eq, $ne, $in, $lt, $lte, $gt, $gte on numbers,
+ * strings, booleans, Dates and ObjectIds, and `$and` / `$or` of such filters (the page cursor). mingo stays the semantic authority: a filter with
  * anything else is not compiled here, and a document whose field holds any other kind of value
  * (array, sub-document, null, Long, Decimal128, or a kind differing from a range operand) is
  * handed to the mingo matcher. The randomised test in test/db/embedded/fast-filter.test.ts
@@ -53,6 +53,8 @@ interface FieldTest {
   /** Equality sets by kind ($eq and $in; several are intersected by requiring each). */
   sets: Array<Map<number, Set<number | string | boolean>>>;
   ranges: Array<{ op: RangeOp; kind: number; key: number | string | boolean }>;
+  /** $ne operands: a scalar field matches unless it is of the same kind and equal. */
+  nes: Array<{ kind: number; key: number | string | boolean }>;
 }
 
 /** Verdict for one document: true/false, or undefined when mingo must decide. */
@@ -65,7 +67,7 @@ function scalarOperand(v: unknown): number {
 
 function compileField(field: string, cond: unknown): FieldTest | null {
   if (field.length === 0 || field.startsWith('$') || field.includes('.')) return null;
-  const t: FieldTest = { field, sets: [], ranges: [] };
+  const t: FieldTest = { field, sets: [], ranges: [], nes: [] };
   const addSet = (vals: readonly unknown[]): boolean => {
     const byKind = new Map<number, Set<number | string | boolean>>();
     for (const v of vals) {
@@ -87,6 +89,13 @@ function compileField(field: string, cond: unknown): FieldTest | null {
       case '$in':
         if (!Array.isArray(arg) || !addSet(arg)) return null;
         break;
+      case '$ne': {
+        // Not null: `$ne: null` also excludes absent fields, which mingo decides.
+        const k = scalarOperand(arg);
+        if (k === OTHER) return null;
+        t.nes.push({ kind: k, key: keyOf(k, arg) });
+        break;
+      }
       case '$lt':
       case '$lte':
       case '$gt':
@@ -107,8 +116,10 @@ function fieldVerdict(t: FieldTest, doc: Document): boolean | undefined {
   const v: unknown = doc[t.field];
   const k = kindOf(v);
   if (k === OTHER) return undefined;
-  if (k === MISSING) return false; // no operand is null, so an absent field matches nothing
+  // No operand is null, so an absent field matches no equality or range, and every $ne.
+  if (k === MISSING) return t.sets.length === 0 && t.ranges.length === 0;
   const key = keyOf(k, v);
+  for (const ne of t.nes) if (ne.kind === k && ne.key === key) return false;
   for (const byKind of t.sets) {
     const s = byKind.get(k);
     if (!s || !s.has(key)) return false;
@@ -122,19 +133,61 @@ function fieldVerdict(t: FieldTest, doc: Document): boolean | undefined {
   return true;
 }
 
+/** Branches of a `$and` / `$or` decided here at most (the feed's cursor has two of each). */
+const MAX_BRANCHES = 16;
+
+/**
+ * `$and` / `$or` over sub-filters each inside the fast path (the page cursor's
+ * `$and: [{ createdAt: { $lte } }, { $or: [{ createdAt: { $lt } }, { createdAt, _id: { $lt } }] }]`),
+ * decided three-valued: a branch mingo must decide leaves the whole undecided unless another
+ * branch settles it (false for `$and`, true for `$or`).
+ */
+function compileLogical(op: '$and' | '$or', branches: unknown): FastTest | null {
+  if (!Array.isArray(branches) || branches.length === 0 || branches.length > MAX_BRANCHES) return null;
+  const tests: FastTest[] = [];
+  for (const b of branches) {
+    if (!isPlainObject(b)) return null;
+    const t = compileFastTest(b);
+    if (!t) return null;
+    tests.push(t);
+  }
+  const settles = op === '$or'; // the verdict one branch settles the whole with
+  return (doc) => {
+    let unsure = false;
+    for (const t of tests) {
+      const r = t(doc);
+      if (r === settles) return settles;
+      if (r === undefined) unsure = true;
+    }
+    return unsure ? undefined : !settles;
+  };
+}
+
 /** The fast test for a filter, or null when some part of it is outside the fast path. */
 export function compileFastTest(filter: Document): FastTest | null {
   const tests: FieldTest[] = [];
+  const logical: FastTest[] = [];
   for (const [field, cond] of Object.entries(filter)) {
+    if (field === '$and' || field === '$or') {
+      const t = compileLogical(field, cond);
+      if (!t) return null;
+      logical.push(t);
+      continue;
+    }
     const t = compileField(field, cond);
     if (!t) return null;
     tests.push(t);
   }
-  if (tests.length === 0) return null;
+  if (tests.length === 0 && logical.length === 0) return null;
   return (doc) => {
     let unsure = false;
     for (const t of tests) {
       const r = fieldVerdict(t, doc);
+      if (r === false) return false;
+      if (r === undefined) unsure = true;
+    }
+    for (const t of logical) {
+      const r = t(doc);
       if (r === false) return false;
       if (r === undefined) unsure = true;
     }

@@ -4,10 +4,10 @@
  * sparse and partial indexes, and multikey (array) fields.
  */
 import type { Document } from 'bson';
-import { compareValues, DateKey, pathValues, renderValue } from './bson-values.js';
+import { compareValues, DateKey, idKey, pathValues, renderValue } from './bson-values.js';
 import { ErrorCodes, MongoServerError } from './errors.js';
 import { compileFilter, type Matcher } from './matcher.js';
-import { SortedList } from './sorted-list.js';
+import { SortedList, type Position } from './sorted-list.js';
 import type { DocEntry, IndexSpec } from './types.js';
 
 /**
@@ -45,6 +45,76 @@ export interface ScanBounds {
   range?: Range;
 }
 
+/** Where a scan's entries lie: an equality prefix, then a range on the next field. */
+class ScanRange {
+  readonly m: number;
+  private readonly eq: unknown[];
+  private readonly r: Range | undefined;
+  private readonly rd: number;
+
+  constructor(
+    b: ScanBounds,
+    private readonly dirs: number[],
+  ) {
+    this.m = b.eq.length;
+    this.eq = b.eq;
+    this.r = b.range;
+    this.rd = dirs[this.m] ?? 1;
+  }
+
+  private prefixCmp(x: IndexEntry): number {
+    const { m, eq, dirs } = this;
+    for (let j = 0; j < m; j++) {
+      const c = compareValues(x[j + 1], eq[j]);
+      if (c !== 0) return c * dirs[j]!;
+    }
+    return 0;
+  }
+
+  /**
+   * In index order the range starts at lo for ascending fields and at hi for descending ones.
+   * `side` -1 asks whether x comes before the range's start, +1 whether it comes after its end.
+   */
+  outside(x: IndexEntry, side: -1 | 1): boolean {
+    const c = this.prefixCmp(x);
+    if (c !== 0) return c * side > 0;
+    const { r, rd } = this;
+    if (!r) return false;
+    const atHi = rd * side > 0; // the end of an ascending range, or the start of a descending one
+    const bound = atHi ? r.hi : r.lo;
+    if (bound === undefined) return false;
+    const incl = atHi ? r.hiIncl : r.loIncl;
+    const d = compareValues(x[this.m + 1], bound) * rd;
+    return d * side > 0 || (d === 0 && !incl);
+  }
+}
+
+/** Remembered scan starts per index at most (see Index.starts). */
+const MAX_STARTS = 1 << 16;
+
+/** Notes where a scan started (for the next scan of its plan, and of its prefix). */
+function noteStart(
+  starts: Map<string, number>,
+  at: Position,
+  key: string | undefined,
+  known: number | undefined,
+  seek: { at?: Position } | undefined,
+): Position {
+  if (seek) seek.at = at;
+  if (key !== undefined) {
+    if (known === undefined && starts.size >= MAX_STARTS) starts.clear();
+    starts.set(key, SortedList.pack(at));
+  }
+  return at;
+}
+
+/** The key of a scan start: direction and the equality prefix's values. */
+function startKey(eq: unknown[], reverse: boolean): string {
+  let k = reverse ? 'r' : 'f';
+  for (const v of eq) k += '\u0000' + idKey(v);
+  return k;
+}
+
 export function indexNameFor(key: Record<string, unknown>): string {
   return Object.entries(key)
     .map(([f, d]) => `${f}_${String(d)}`)
@@ -58,6 +128,14 @@ export class Index {
   readonly dirs: number[];
   readonly list: SortedList<IndexEntry>;
   private readonly partial: Matcher | null;
+  /**
+   * Where the last scan of an equality prefix (without a range) started, by prefix and direction:
+   * a later scan of that prefix gallops from there (one or two probes when nothing moved) instead
+   * of a binary search over the whole list, whose probes are cache misses at a million entries.
+   * Only a hint: SortedList.partition checks it and searches afresh when it is past the answer.
+   * Emptied when it reaches MAX_STARTS (a few MB at most).
+   */
+  private readonly starts = new Map<string, number>();
   multikey = false;
 
   constructor(spec: IndexSpec) {
@@ -179,47 +257,45 @@ export class Index {
     return 0;
   }
 
-  /** Entries within the bounds, in index order (or reversed). */
-  scan(b: ScanBounds, reverse = false): Iterable<IndexEntry> {
-    const m = b.eq.length;
-    const dirs = this.dirs;
-    const eq = b.eq;
-    const r = b.range;
-    const prefixCmp = (x: IndexEntry): number => {
-      for (let j = 0; j < m; j++) {
-        const c = compareValues(x[j + 1], eq[j]);
-        if (c !== 0) return c * dirs[j]!;
-      }
-      return 0;
-    };
-    const rd = dirs[m] ?? 1;
-    // In index order the range starts at lo for ascending fields and at hi for descending ones.
-    // `side` -1 asks whether x comes before the range's start, +1 whether it comes after its end.
-    const outside = (x: IndexEntry, side: -1 | 1): boolean => {
-      const c = prefixCmp(x);
-      if (c !== 0) return c * side > 0;
-      if (!r) return false;
-      const atHi = rd * side > 0; // the end of an ascending range, or the start of a descending one
-      const bound = atHi ? r.hi : r.lo;
-      if (bound === undefined) return false;
-      const incl = atHi ? r.hiIncl : r.loIncl;
-      const d = compareValues(x[m + 1], bound) * rd;
-      return d * side > 0 || (d === 0 && !incl);
-    };
-    const before = (x: IndexEntry): boolean => outside(x, -1);
-    const afterEnd = (x: IndexEntry): boolean => outside(x, 1);
+  /**
+   * Entries within the bounds, in index order (or reversed). `seek`, shared by the scans of one
+   * plan that start in index order, carries where the last one found its start, and each search
+   * gallops on from there (see SortedList.partition).
+   */
+  scan(b: ScanBounds, reverse = false, seek?: { at?: Position }): Iterable<IndexEntry> {
+    // No closures made per scan: under tsx (keepNames) each named one costs a defineProperty, and a
+    // feed query makes hundreds of scans.
+    const bounds = new ScanRange(b, this.dirs);
     const list = this.list;
+    const key = bounds.m > 0 && !b.range ? startKey(b.eq, reverse) : undefined;
+    const known = key === undefined ? undefined : this.starts.get(key);
+    const from = known === undefined ? seek?.at : SortedList.unpack(known);
+    const starts = this.starts;
     if (!reverse) {
       return (function* () {
-        for (const x of list.forward(list.partition(before))) {
-          if (afterEnd(x)) return;
+        const at = noteStart(
+          starts,
+          list.partition((y) => bounds.outside(y, -1), from),
+          key,
+          known,
+          seek,
+        );
+        for (const x of list.forward(at)) {
+          if (bounds.outside(x, 1)) return;
           yield x;
         }
       })();
     }
     return (function* () {
-      for (const x of list.backward(list.partition((y) => !afterEnd(y)))) {
-        if (before(x)) return;
+      const at = noteStart(
+        starts,
+        list.partition((y) => !bounds.outside(y, 1), from),
+        key,
+        known,
+        seek,
+      );
+      for (const x of list.backward(at)) {
+        if (bounds.outside(x, -1)) return;
         yield x;
       }
     })();
@@ -227,6 +303,7 @@ export class Index {
 
   clear(): void {
     this.list.clear();
+    this.starts.clear();
     this.multikey = false;
   }
 }

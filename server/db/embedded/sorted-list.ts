@@ -19,11 +19,37 @@ export class SortedList<T> {
     return this.count;
   }
 
-  /** First position whose item does not satisfy `before` (which must hold for a prefix of the list). */
-  partition(before: (x: T) => boolean): Position {
+  /**
+   * First position whose item does not satisfy `before` (which must hold for a prefix of the list).
+   * `from`, a position at or before the answer (usually the answer of a neighbouring search), lets
+   * the search gallop forward from there instead of starting over: a k-way merge of many index
+   * ranges seeks them in order, and ranges of one prefix (one author's status × privacy streams)
+   * lie close together. A `from` past the answer (or no longer a position) is noticed with one
+   * probe and ignored.
+   */
+  partition(before: (x: T) => boolean, from?: Position): Position {
     const chunks = this.chunks;
     let lo = 0;
     let hi = chunks.length;
+    if (from && this.validStart(before, from)) {
+      if (from.c === chunks.length) return { c: from.c, i: 0 };
+      const ch = chunks[from.c]!;
+      if (!before(ch[ch.length - 1]!)) return { c: from.c, i: this.searchChunk(ch, before, from.i) };
+      // Gallop over the chunks after from.c (all of from.c is before), then search between.
+      lo = from.c + 1;
+      let step = 1;
+      for (;;) {
+        const k = from.c + step;
+        if (k >= chunks.length) break;
+        const last = chunks[k]!;
+        if (!before(last[last.length - 1]!)) {
+          hi = k;
+          break;
+        }
+        lo = k + 1;
+        step *= 2;
+      }
+    }
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
       const ch = chunks[mid]!;
@@ -31,15 +57,48 @@ export class SortedList<T> {
       else hi = mid;
     }
     if (lo === chunks.length) return { c: lo, i: 0 };
-    const ch = chunks[lo]!;
-    let a = 0;
+    return { c: lo, i: this.searchChunk(chunks[lo]!, before, 0) };
+  }
+
+  /** Whether every item before `p` satisfies `before` (`p` a position of the list as it is now). */
+  private validStart(before: (x: T) => boolean, p: Position): boolean {
+    const chunks = this.chunks;
+    if (p.c > chunks.length || p.c < 0) return false;
+    if (p.c === chunks.length) {
+      if (p.i !== 0) return false;
+      if (p.c === 0) return true;
+      const last = chunks[p.c - 1]!;
+      return before(last[last.length - 1]!);
+    }
+    const ch = chunks[p.c]!;
+    if (p.i < 0 || p.i >= ch.length) return false;
+    if (p.i > 0) return before(ch[p.i - 1]!);
+    if (p.c === 0) return true;
+    const prev = chunks[p.c - 1]!;
+    return before(prev[prev.length - 1]!);
+  }
+
+  /**
+   * The first index from `a` in `ch` whose item is not before (the chunk's last item is not):
+   * galloping from `a` (an exact `from` costs one probe), then a binary search.
+   */
+  private searchChunk(ch: T[], before: (x: T) => boolean, a: number): number {
     let b = ch.length;
+    for (let step = 1; a < b; step *= 2) {
+      const k = a + step - 1;
+      if (k >= b) break;
+      if (!before(ch[k]!)) {
+        b = k;
+        break;
+      }
+      a = k + 1;
+    }
     while (a < b) {
       const mid = (a + b) >>> 1;
       if (before(ch[mid]!)) a = mid + 1;
       else b = mid;
     }
-    return { c: lo, i: a };
+    return a;
   }
 
   insert(x: T): void {
@@ -87,6 +146,15 @@ export class SortedList<T> {
     if (!p) return false;
     this.chunks[p.c]![p.i] = newItem;
     return true;
+  }
+
+  /** A position as one number (a chunk holds at most MAX_CHUNK + 1 items, briefly, before it splits). */
+  static pack(p: Position): number {
+    return p.c * 1024 + p.i;
+  }
+
+  static unpack(n: number): Position {
+    return { c: Math.floor(n / 1024), i: n % 1024 };
   }
 
   at(p: Position): T | undefined {

@@ -35,16 +35,30 @@ const doc = fc.record({ a: anyValue, b: anyValue, c: anyValue }, { requiredKeys:
 const cond = fc.oneof(
   scalar,
   fc.record({ $eq: scalar }),
+  fc.record({ $ne: scalar }),
   fc.record({ $in: fc.array(scalar, { maxLength: 5 }) }),
   fc
     .record(
-      { $lt: scalar, $lte: scalar, $gt: scalar, $gte: scalar, $in: fc.array(scalar, { minLength: 1, maxLength: 4 }) },
+      { $lt: scalar, $lte: scalar, $gt: scalar, $gte: scalar, $ne: scalar, $in: fc.array(scalar, { minLength: 1, maxLength: 4 }) },
       { requiredKeys: [] },
     )
     .filter((o) => Object.keys(o).length > 0),
 );
 
-const filter = fc.record({ a: cond, b: cond, c: cond }, { requiredKeys: [] }).filter((f) => Object.keys(f).length > 0);
+const fieldFilter = fc.record({ a: cond, b: cond, c: cond }, { requiredKeys: [] }).filter((f) => Object.keys(f).length > 0);
+
+/** Field conditions, possibly with `$and` / `$or` of such filters beside them (the page cursor's shape). */
+const filter = fc
+  .record(
+    {
+      a: cond,
+      b: cond,
+      $and: fc.array(fieldFilter, { minLength: 1, maxLength: 3 }),
+      $or: fc.array(fieldFilter, { minLength: 1, maxLength: 3 }),
+    },
+    { requiredKeys: [] },
+  )
+  .filter((f) => Object.keys(f).length > 0);
 
 /** As the store sees documents: after a BSON round trip. */
 const stored = (d: Document): Document => deserialize(serialize(d));
@@ -68,17 +82,37 @@ describe('fast filter path', () => {
     expect(test(stored({ a: oids[0], b: dates[2] }))).toBe(false);
     expect(test(stored({ b: dates[0] }))).toBe(false);
     expect(test(stored({ a: [1], b: dates[0] }))).toBeUndefined();
+    // The feed's `except: { $ne: viewer }`: absent or another id passes, the same id does not.
+    const except = compileFastTest({ a: 1, except: { $ne: oids[0] } })!;
+    expect(except(stored({ a: 1 }))).toBe(true);
+    expect(except(stored({ a: 1, except: oids[1] }))).toBe(true);
+    expect(except(stored({ a: 1, except: oids[0] }))).toBe(false);
+    expect(except(stored({ a: 1, except: [oids[0]] }))).toBeUndefined();
+    // `$or`: one branch true settles it even when another needs mingo; `$and` likewise with false.
+    const or = compileFastTest({ $or: [{ a: 1 }, { b: 2 }] })!;
+    expect(or(stored({ a: 1, b: [2] }))).toBe(true);
+    expect(or(stored({ a: 3, b: [2] }))).toBeUndefined();
+    expect(or(stored({ a: 3, b: 3 }))).toBe(false);
+    const and = compileFastTest({ $and: [{ a: 1 }, { b: 2 }] })!;
+    expect(and(stored({ a: 3, b: [2] }))).toBe(false);
+    expect(and(stored({ a: 1, b: [2] }))).toBeUndefined();
+    expect(and(stored({ a: 1, b: 2 }))).toBe(true);
   });
 
   it('leaves other filters to mingo', () => {
     for (const f of [
       { 'a.b': 1 },
       { a: null },
-      { a: { $ne: 1 } },
+      { a: { $ne: null } },
+      { a: { $ne: [1] } },
+      { a: { $nin: [1] } },
       { a: /x/ },
       { a: { $in: [null] } },
       { a: { x: 1 } },
-      { $or: [{ a: 1 }] },
+      { $or: [] },
+      { $and: [{}] },
+      { $or: [{ a: 1 }, { a: null }] },
+      { $nor: [{ a: 1 }] },
       { a: [1, 2] },
       { a: { $exists: true } },
     ] as Document[]) {
