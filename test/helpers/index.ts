@@ -6,3 +6,4 @@ export * from './redis.js';
 export * from './sockets.js';
 export * from './users.js';
 export * from './wait-for.js';
+export * from './two-nodes.js';

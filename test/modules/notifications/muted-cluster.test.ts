@@ -3,61 +3,24 @@
  * must silence the kind on every other node at once, and unmuting must bring it back: two nodes over
  * one Redis and one store; the comments are made through node B, which had remembered the old choice.
  */
-import fs from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
-import { randomBytes } from 'node:crypto';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startEmbeddedStore, type EmbeddedStore } from '../../../server/db/embedded/index.js';
+import { describe, expect, it } from 'vitest';
 import type { NotificationDto } from '../../../shared/dto.js';
-import {
-  apiClient,
-  closeAllSockets,
-  connectSocket,
-  makeFriends,
-  nextEvent,
-  registerUser,
-  startTestHub,
-  startTestRedis,
-  type TestHub,
-  type TestRedis,
-} from '../../helpers/index.js';
+import { apiClient, connectSocket, makeFriends, nextEvent, registerUser, useTwoNodes } from '../../helpers/index.js';
 
 describe('muting a kind of notification across two nodes', () => {
-  let store: EmbeddedStore;
-  let storeDir: string;
-  let redis: TestRedis;
-  let a: TestHub;
-  let b: TestHub;
-  const redisPrefix = `m${randomBytes(4).toString('hex')}`;
-
-  beforeAll(async () => {
-    storeDir = await fs.mkdtemp(path.join(os.tmpdir(), 'kj-muted-store-'));
-    store = await startEmbeddedStore({ dir: storeDir });
-    redis = await startTestRedis();
-    const node = () => startTestHub({ redisUrl: redis.url, redisPrefix, mongodbUri: `${store.uri}/kongjian` });
-    [a, b] = await Promise.all([node(), node()]);
-  });
-  afterEach(() => closeAllSockets());
-  afterAll(async () => {
-    await a?.close();
-    await b?.close();
-    await redis?.close();
-    await store?.close();
-    await fs.rm(storeDir, { recursive: true, force: true });
-  });
+  const nodes = useTwoNodes();
 
   it('a kind muted on node A stays silent for comments made through node B, and rings again once unmuted', async () => {
-    const [alice, bob] = await Promise.all([registerUser(a, 'alice'), registerUser(a, 'bob')]);
+    const [alice, bob] = await Promise.all([registerUser(nodes.a, 'alice'), registerUser(nodes.a, 'bob')]);
     await makeFriends(alice, bob);
     const { post } = await alice.api.call('POST /posts', { body: { kind: 'shuoshuo', text: 'muting', privacy: 'friends' } });
-    const bobOnB = apiClient(b.url, bob.token);
+    const bobOnB = apiClient(nodes.b.url, bob.token);
     const comment = (text: string) => bobOnB.call('POST /posts/:id/comments', { params: { id: post.id }, body: { text } });
     const bell = async () => {
       const { notifications } = await alice.api.call('GET /notifications', { query: { limit: 100 } });
       return notifications.filter((n: NotificationDto) => n.kind === 'comment').map((n) => n.subject.excerpt);
     };
-    const socket = await connectSocket(a, alice.token);
+    const socket = await connectSocket(nodes.a, alice.token);
 
     // Node B reads (and remembers) that alice mutes nothing.
     let rung = nextEvent(socket, 'notification', (e) => e.notification.subject.excerpt === 'first');

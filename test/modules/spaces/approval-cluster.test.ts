@@ -4,52 +4,17 @@
  * other node, and turning it off must let comments straight through again: two nodes over one Redis
  * and one store; the comments are made through node B, which had remembered the old setting.
  */
-import fs from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
-import { randomBytes } from 'node:crypto';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startEmbeddedStore, type EmbeddedStore } from '../../../server/db/embedded/index.js';
-import {
-  apiClient,
-  closeAllSockets,
-  makeFriends,
-  registerUser,
-  startTestHub,
-  startTestRedis,
-  type TestHub,
-  type TestRedis,
-} from '../../helpers/index.js';
+import { describe, expect, it } from 'vitest';
+import { apiClient, makeFriends, registerUser, useTwoNodes } from '../../helpers/index.js';
 
 describe('comment approval across two nodes', () => {
-  let store: EmbeddedStore;
-  let storeDir: string;
-  let redis: TestRedis;
-  let a: TestHub;
-  let b: TestHub;
-  const redisPrefix = `a${randomBytes(4).toString('hex')}`;
-
-  beforeAll(async () => {
-    storeDir = await fs.mkdtemp(path.join(os.tmpdir(), 'kj-approval-store-'));
-    store = await startEmbeddedStore({ dir: storeDir });
-    redis = await startTestRedis();
-    const node = () => startTestHub({ redisUrl: redis.url, redisPrefix, mongodbUri: `${store.uri}/kongjian` });
-    [a, b] = await Promise.all([node(), node()]);
-  });
-  afterEach(() => closeAllSockets());
-  afterAll(async () => {
-    await a?.close();
-    await b?.close();
-    await redis?.close();
-    await store?.close();
-    await fs.rm(storeDir, { recursive: true, force: true });
-  });
+  const nodes = useTwoNodes();
 
   it('approval turned on through node A holds the next comment made through node B, and off lets it through', async () => {
-    const [owner, friend] = await Promise.all([registerUser(a, 'owner'), registerUser(a, 'friend')]);
+    const [owner, friend] = await Promise.all([registerUser(nodes.a, 'owner'), registerUser(nodes.a, 'friend')]);
     await makeFriends(owner, friend);
     const { post } = await owner.api.call('POST /posts', { body: { kind: 'shuoshuo', text: 'approve me', privacy: 'friends' } });
-    const friendOnB = apiClient(b.url, friend.token);
+    const friendOnB = apiClient(nodes.b.url, friend.token);
     const comment = async (text: string) =>
       (await friendOnB.call('POST /posts/:id/comments', { params: { id: post.id }, body: { text } })).comment;
 
