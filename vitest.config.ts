@@ -36,6 +36,10 @@ export default defineConfig({
         test: {
           name: 'browser',
           include: ['test/e2e/**/*.test.ts'],
+          // A browser test drives two or three pages, each waiting on the hub and on Chromium: 5–10 s on a
+          // quiet 2-core box, and a CI box can run at half that speed while the checks share it (a 30 s
+          // budget ran out there once, on a test that takes 5 s here). Waits still fail on what is missing.
+          testTimeout: 90_000,
           // Concurrent tests (i18n-a11y's routes) open at most three pages at once in their browser.
           maxConcurrency: 3,
           // As the server project: a worker keeps its loaded modules (the hub's, Playwright's) and its
