@@ -7,6 +7,7 @@ import type { Document } from 'bson';
 import { compareValues, DateKey, idKey, pathValues, renderValue } from './bson-values.js';
 import { ErrorCodes, MongoServerError } from './errors.js';
 import { compileFilter, type Matcher } from './matcher.js';
+import { ownKeyValue, sharedKeyValue } from './shared-keys.js';
 import { SortedList, type Position } from './sorted-list.js';
 import type { DocEntry, IndexSpec } from './types.js';
 
@@ -125,6 +126,8 @@ export class Index {
   readonly spec: IndexSpec;
   readonly fields: string[];
   readonly paths: string[][];
+  /** Per field: whether it is the document's _id (whose values are never shared with other documents'). */
+  private readonly idField: boolean[];
   readonly dirs: number[];
   readonly list: SortedList<IndexEntry>;
   private readonly partial: Matcher | null;
@@ -142,6 +145,7 @@ export class Index {
     this.spec = spec;
     this.fields = Object.keys(spec.key);
     this.paths = this.fields.map((f) => f.split('.'));
+    this.idField = this.fields.map((f) => f === '_id');
     this.dirs = this.fields.map((f) => (Number(spec.key[f]) < 0 ? -1 : 1));
     this.partial = spec.partialFilterExpression ? compileFilter(spec.partialFilterExpression) : null;
     const dirs = this.dirs;
@@ -173,7 +177,9 @@ export class Index {
     if (this.partial && !this.partial(doc)) return null;
     const perField: unknown[][] = [];
     let allMissing = true;
-    for (const path of this.paths) {
+    for (let f = 0; f < this.paths.length; f++) {
+      const path = this.paths[f]!;
+      const keyValue = this.idField[f] ? ownKeyValue : sharedKeyValue;
       const raw = pathValues(doc, path);
       let vals: unknown[];
       if (raw.length === 1 && !Array.isArray(raw[0])) {
@@ -193,7 +199,7 @@ export class Index {
         if (v === undefined) vals[i] = null;
         else {
           allMissing = false;
-          if (v instanceof Date) vals[i] = new DateKey(v.getTime());
+          vals[i] = keyValue(v);
         }
       }
       perField.push(vals);
