@@ -6,7 +6,9 @@ export default defineConfig({
     // Native addons (uWebSockets.js, lmdb, sharp) are safest in child processes.
     pool: 'forks',
     maxWorkers: 2,
-    testTimeout: 30_000,
+    // Twice the longest default-timed server test on a quiet box (an input battery, an image queue: 11–13 s),
+    // doubled again for a CI box at half speed; long tests name their own.
+    testTimeout: 60_000,
     hookTimeout: 120_000,
     teardownTimeout: 20_000,
     reporters: ['default'],
