@@ -141,7 +141,8 @@ export const usage = `usage: npm run loadtest -- [options]
                        (nothing missing, nothing duplicated)
   --soak               the soak preset (1500 users, 20 friends, post/comment/visit rates 50/10/10, 1200 s,
                        then --hold 60 s without writes); other flags override it (--duration to shorten);
-                       reports memory over time and latency drift
+                       reports memory over time and latency drift, and the hub's RSS at the end
+                       against a fresh hub's started on the same data
   --quiet              no progress lines
   -h, --help           this text`;
 

@@ -17,7 +17,7 @@ import { prepareTarget, type CpuMs, type Target } from './target.js';
 import { runTraffic, type TrafficResult } from './traffic.js';
 import { fromEach, startWorkers, type WorkerMode } from './worker-pool.js';
 import { startChurn, type Churn, type ChurnSummary } from './churn.js';
-import { startSoakRecorder, type SoakRecorder, type SoakSummary } from './soak.js';
+import { restartFigures, startSoakRecorder, type SoakRecorder, type SoakSummary } from './soak.js';
 import { commandsBetween, storeCommandCounts, type CommandCounts } from './store-commands.js';
 
 /** Sockets one generator process holds at most: the open-file limit here is 20 000 and not raisable. */
@@ -229,6 +229,7 @@ export async function runLoadTest(partial: Partial<LoadTestOptions> = {}): Promi
     const finals = await finalsP;
     clearInterval(ticker);
     await waitForSocketsToDrop(target.hubs);
+    if (soakSummary) soakSummary = { ...soakSummary, restart: restartFigures(await target.restartOnSameData()) };
 
     const summary = judged(options, {
       options,

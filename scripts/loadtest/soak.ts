@@ -51,6 +51,17 @@ export interface SoakSummary {
   readonly heapSlopeHoldMBPerMin: number | null;
   /** Every 10th second (and the last): the memory over time. */
   readonly memory: readonly MemorySample[];
+  /**
+   * After the hold, with the sockets closed and after a full GC: the hub's RSS, and a fresh hub's on the
+   * same data (started in its place), in MB. Null when the hub is not one the load tester started alone.
+   */
+  readonly restart?: { readonly rssMB: number; readonly freshRssMB: number; readonly ratio: number } | null;
+}
+
+/** The restart figures of a soak from the two RSS readings (bytes). */
+export function restartFigures(r: { rssBytes: number; freshRssBytes: number } | null): SoakSummary['restart'] {
+  if (!r || r.freshRssBytes <= 0) return null;
+  return { rssMB: mb(r.rssBytes), freshRssMB: mb(r.freshRssBytes), ratio: Math.round((r.rssBytes / r.freshRssBytes) * 100) / 100 };
 }
 
 export interface StallCauses {
@@ -252,5 +263,11 @@ export function formatSoak(s: SoakSummary): string[] {
     `soak memory   RSS ${s.memory[0]?.rssMB ?? '-'} → ${last?.rssMB ?? '-'} MB (heap ${s.memory[0]?.heapMB ?? '-'} → ${last?.heapMB ?? '-'} MB); ` +
       `RSS slope ${s.rssSlopeLoadMBPerMin ?? '-'} MB/min during the load, ${s.rssSlopeHoldMBPerMin ?? '-'} MB/min once the data stops growing ` +
       `(heap ${s.heapSlopeHoldMBPerMin ?? '-'} MB/min)`,
+    ...(s.restart
+      ? [
+          `soak restart  RSS ${s.restart.rssMB} MB at the end (sockets closed, after a full GC); a fresh hub on the same data ` +
+            `${s.restart.freshRssMB} MB: ${s.restart.ratio}× (issue #35: ≤ 1.25×)`,
+        ]
+      : []),
   ];
 }

@@ -49,6 +49,12 @@ export interface Target {
   hubEventLoopP99(): Promise<number | null>;
   readonly eventLoopSource: string;
   redisTraffic(): Promise<RedisTraffic | null>;
+  /**
+   * One hub on its own embedded store, started here: its RSS now (after a full GC), then the same of a
+   * fresh hub started on the same data in its place (issue #35's "within 1.25× of a fresh process").
+   * Null for a cluster, a store process or a hub at --url.
+   */
+  restartOnSameData(): Promise<{ readonly rssBytes: number; readonly freshRssBytes: number } | null>;
   stop(): Promise<void>;
 }
 
@@ -122,6 +128,7 @@ async function remoteTarget(options: LoadTestOptions, graph: FriendGraph, prefix
     },
     eventLoopSource: hasMetrics ? 'hub /metrics' : 'none (the hub has no /metrics; see the generator figure)',
     redisTraffic: () => Promise.resolve(null),
+    restartOnSameData: () => Promise.resolve(null),
     stop: () => Promise.resolve(),
   };
 }
@@ -158,7 +165,7 @@ async function ownTarget(options: LoadTestOptions, graph: FriendGraph, prefix: s
         await embedded.close();
       }
     }
-    for (let i = 0; i < options.nodes; i++) {
+    const envOf = (i: number): Record<string, string> => {
       const env: Record<string, string> = {
         PORT: '0',
         WS_PORT: '0',
@@ -180,16 +187,16 @@ async function ownTarget(options: LoadTestOptions, graph: FriendGraph, prefix: s
         Object.assign(env, redis.env);
         env.REDIS_PREFIX = 'lt';
       }
-      hubs.push(
-        await startHubNode({
-          env,
-          label: `hub${i}-${options.engine}`,
-          logDir,
-          ...(options.profileDir ? { profileDir: options.profileDir } : {}),
-          ...(options.hubRoot ? { hubRoot: options.hubRoot } : {}),
-        }),
-      );
-    }
+      return env;
+    };
+    const nodeOptions = (i: number, label = `hub${i}-${options.engine}`) => ({
+      env: envOf(i),
+      label,
+      logDir,
+      ...(options.profileDir ? { profileDir: options.profileDir } : {}),
+      ...(options.hubRoot ? { hubRoot: options.hubRoot } : {}),
+    });
+    for (let i = 0; i < options.nodes; i++) hubs.push(await startHubNode(nodeOptions(i)));
     log(`hub logs: ${logDir}`);
     log(
       `started ${hubs.length} hub node(s) on ${options.engine}${cluster ? ' through Redis' : ''}: ${hubs.map((h) => h.realtimeUrl).join(', ')}`,
@@ -219,6 +226,15 @@ async function ownTarget(options: LoadTestOptions, graph: FriendGraph, prefix: s
       },
       eventLoopSource: 'hub process (monitorEventLoopDelay)',
       redisTraffic: async () => (redis ? redisTraffic(redis.url) : null),
+      restartOnSameData: async () => {
+        if (hubs.length !== 1 || store) return null;
+        await hubs[0]!.gcAndMeasure();
+        const rssBytes = readRssBytes(hubs[0]!.pid);
+        await hubs[0]!.stop();
+        hubs[0] = await startHubNode(nodeOptions(0, `hub0-${options.engine}-fresh`));
+        await hubs[0].gcAndMeasure();
+        return { rssBytes, freshRssBytes: readRssBytes(hubs[0].pid) };
+      },
       stop,
     };
   } catch (err) {

@@ -102,6 +102,11 @@ describe('npm run loadtest -- --churn / --soak', () => {
     expect(text).toMatch(/^churn .* missing 0, duplicates 0/m);
     expect(text).toMatch(/^soak drift .*POST \/api\/posts p99/m);
     expect(text).toMatch(/^soak memory .*MB\/min once the data stops growing/m);
+    // The hub is stopped after the hold and a fresh one started on its data, RSS against RSS.
+    expect(soak.restart!.rssMB).toBeGreaterThan(0);
+    expect(soak.restart!.freshRssMB).toBeGreaterThan(0);
+    expect(soak.restart!.ratio).toBeCloseTo(soak.restart!.rssMB / soak.restart!.freshRssMB, 1);
+    expect(text).toMatch(/^soak restart +RSS [\d.]+ MB at the end .*a fresh hub on the same data [\d.]+ MB: [\d.]+×/m);
     expect(soak.stalls).not.toBeNull();
     expect(text).toMatch(
       /^soak stalls +\d+ s with a GC pause ≥ 50 ms, \d+ s with the hub on the CPU < half the second \(box load average [\d.]+–[\d.]+\)/m,
