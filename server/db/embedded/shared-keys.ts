@@ -22,10 +22,29 @@ const MAX_STRING_LENGTH = 40;
 const strings = new Map<string, string>();
 const objectIds = new Map<string, ObjectId>();
 
-/** The last Dates met and their keys: one document's indexes ask for the same Date several times. */
-const recentDates: Array<Date | undefined> = [undefined, undefined, undefined, undefined];
-const recentDateKeys: DateKey[] = [new DateKey(0), new DateKey(0), new DateKey(0), new DateKey(0)];
-let nextDateSlot = 0;
+/**
+ * The last objects met and the key values given for them: one document's indexes ask about the same
+ * decoded Date or ObjectId several times (a post's author is in three of them), and a repeat costs a
+ * comparison instead of a new DateKey, or a hex string and a table look-up.
+ */
+const recentIn: Array<object | undefined> = [undefined, undefined, undefined, undefined];
+const recentOut: unknown[] = [undefined, undefined, undefined, undefined];
+let nextSlot = 0;
+
+function recent(v: object): unknown {
+  for (let i = 0; i < recentIn.length; i++) {
+    // A Date can be changed in place (setTime): its key must still hold its time.
+    if (recentIn[i] === v && (!(v instanceof Date) || (recentOut[i] as DateKey).t === v.getTime())) return recentOut[i];
+  }
+  return undefined;
+}
+
+function remember(v: object, key: unknown): unknown {
+  recentIn[nextSlot] = v;
+  recentOut[nextSlot] = key;
+  nextSlot = (nextSlot + 1) & 3;
+  return key;
+}
 
 function shared<V>(table: Map<string, V>, key: string, value: V): V {
   const held = table.get(key);
@@ -33,16 +52,6 @@ function shared<V>(table: Map<string, V>, key: string, value: V): V {
   if (table.size >= MAX_ENTRIES) table.clear();
   table.set(key, value);
   return value;
-}
-
-function dateKey(d: Date): DateKey {
-  const t = d.getTime();
-  for (let i = 0; i < recentDates.length; i++) if (recentDates[i] === d && recentDateKeys[i]!.t === t) return recentDateKeys[i]!;
-  const k = new DateKey(t);
-  recentDates[nextDateSlot] = d;
-  recentDateKeys[nextDateSlot] = k;
-  nextDateSlot = (nextDateSlot + 1) & 3;
-  return k;
 }
 
 /**
@@ -53,17 +62,20 @@ function dateKey(d: Date): DateKey {
 export function sharedKeyValue(v: unknown): unknown {
   if (typeof v === 'string') return v.length <= MAX_STRING_LENGTH ? shared(strings, v, v) : v;
   if (v === null || typeof v !== 'object') return v;
-  if (v instanceof Date) return dateKey(v);
+  const known = recent(v);
+  if (known !== undefined) return known;
+  if (v instanceof Date) return remember(v, new DateKey(v.getTime()));
   if ((v as { _bsontype?: string })._bsontype === 'ObjectId') {
     const oid = v as ObjectId;
-    return shared(objectIds, oid.toHexString(), oid);
+    return remember(v, shared(objectIds, oid.toHexString(), oid));
   }
   return v;
 }
 
 /** A Date as an index holds it, for _id values (never entered in a table). */
 export function ownKeyValue(v: unknown): unknown {
-  return v instanceof Date ? dateKey(v) : v;
+  if (!(v instanceof Date)) return v;
+  return recent(v) ?? remember(v, new DateKey(v.getTime()));
 }
 
 /** How many values each table holds now (for tests and memory reports). */
