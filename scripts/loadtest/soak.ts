@@ -55,7 +55,7 @@ export interface SoakSummary {
    * After the hold, with the sockets closed and after a full GC: the hub's RSS, and a fresh hub's on the
    * same data (started in its place), in MB. Null when the hub is not one the load tester started alone.
    */
-  readonly restart?: { readonly rssMB: number; readonly freshRssMB: number; readonly ratio: number } | null;
+  readonly restart: { readonly rssMB: number; readonly freshRssMB: number; readonly ratio: number } | null;
 }
 
 /** The restart figures of a soak from the two RSS readings (bytes). */
@@ -242,6 +242,8 @@ export function startSoakRecorder(target: Target, durationSec: number): SoakReco
         rssSlopeHoldMBPerMin: slopePerMinute(of('hold', 'rssMB')),
         heapSlopeHoldMBPerMin: slopePerMinute(of('hold', 'heapMB')),
         memory: samples.filter((_, i) => i % 10 === 0 || i === samples.length - 1).map(({ phase: _p, ...s }) => s),
+        // Measured after the sockets close (run.ts), when the hub can be stopped.
+        restart: null,
       };
     },
   };
